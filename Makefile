@@ -1,0 +1,66 @@
+# Every target runs on the project's own Node 24 (node_modules/.bin comes first on PATH).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+NODE_TEST := node --test --test-concurrency=2 --disable-warning=ExperimentalWarning
+UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools/**/*.test.ts'
+FUNCTIONAL := 'server/test/**/*.test.ts'
+E2E := 'e2e/**/*.test.ts'
+
+.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs watch seed chromium clean
+
+# Installs dependencies when package-lock.json changed since the last install.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+init: node_modules/.installed
+
+run: init
+	node server/src/main.ts serve --demo
+
+seed: init
+	node server/src/main.ts seed
+
+build: init
+	tsc --noEmit -p .
+
+test: init style test-unit test-functional test-e2e
+
+test-unit: init
+	$(NODE_TEST) $(UNIT)
+
+test-functional: init
+	$(NODE_TEST) $(FUNCTIONAL)
+
+# Browser tests need Debian's chromium; this installs it when we may (root) and it is missing.
+chromium:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null); } || { echo "Browser tests need chromium: apt-get install -y chromium"; exit 1; }
+
+test-e2e: init chromium
+	$(NODE_TEST) --test-concurrency=1 $(E2E)
+
+# The database-bound suites on PostgreSQL only (make test runs them on both when it is reachable).
+test-postgres: init
+	MEETCUTE_TEST_DATABASES=postgres $(NODE_TEST) $(UNIT) $(FUNCTIONAL)
+
+style: init
+	tsc --noEmit -p .
+	eslint --max-warnings 0 .
+	prettier --check . --log-level warn
+	node tools/src/boundaries.ts
+
+format: init
+	prettier --write . --log-level warn
+	eslint --fix .
+
+complexity: init
+	node tools/src/complexity.ts
+
+docs: init
+	node tools/src/docs.ts
+
+watch: init
+	node --watch server/src/main.ts serve --demo
+
+clean:
+	rm -rf data e2e/screenshots

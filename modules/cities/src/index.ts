@@ -1,0 +1,30 @@
+import { defineModule } from '@meetcute/core';
+import { cityDirectory, type CityDirectory } from './directory.ts';
+import { cityRoutes } from './routes.ts';
+import { useCases } from './use-cases.ts';
+
+export type { City } from './places.ts';
+export type { CityDirectory } from './directory.ts';
+export { distanceKm, COUNTRIES } from './places.ts';
+
+/** The service key under which other modules find places. */
+export const CITIES = 'cities';
+
+/**
+ * Real places for sign-up, profiles and distances. Static reference data from
+ * GeoNames, so it has no tables and publishes nothing.
+ */
+export const cities = defineModule({
+  name: 'cities',
+  description: 'Real Nordic places with coordinates and time zones (GeoNames), and type-ahead.',
+  publishes: [],
+  consumes: [],
+  migrations: [],
+  projections: [],
+  useCases,
+  register(ctx) {
+    const directory = cityDirectory();
+    ctx.services.provide<CityDirectory>(CITIES, directory);
+    cityRoutes(ctx.http, directory);
+  },
+});

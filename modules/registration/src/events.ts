@@ -1,0 +1,66 @@
+import { Type, type Static } from 'typebox';
+import { defineEvent } from '@meetcute/core';
+
+export const GENDERS = ['woman', 'man', 'nonbinary'] as const;
+export const Gender = Type.Union(GENDERS.map((g) => Type.Literal(g)));
+export type Gender = (typeof GENDERS)[number];
+
+export const Place = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  label: Type.String(),
+  country: Type.String(),
+  latitude: Type.Number(),
+  longitude: Type.Number(),
+  timeZone: Type.String(),
+});
+export type Place = Static<typeof Place>;
+
+export const LookingFor = Type.Object({
+  genders: Type.Array(Gender, { minItems: 1, uniqueItems: true }),
+  minAge: Type.Integer({ minimum: 18, maximum: 120 }),
+  maxAge: Type.Integer({ minimum: 18, maximum: 120 }),
+  maxDistanceKm: Type.Integer({ minimum: 1, maximum: 5000 }),
+});
+export type LookingFor = Static<typeof LookingFor>;
+
+/** What a member tells about themselves at sign-up; moderators review it. */
+export const Application = Type.Object({
+  nickname: Type.String(),
+  gender: Gender,
+  birthday: Type.String({ description: 'YYYY-MM-DD' }),
+  city: Place,
+  lookingFor: LookingFor,
+  aboutMe: Type.String(),
+});
+export type Application = Static<typeof Application>;
+
+export const AccountCreated = defineEvent({
+  type: 'AccountCreated',
+  module: 'registration',
+  description: 'Someone signed up: their login email and argon2id password hash (never the password).',
+  schema: Type.Object({ memberId: Type.String(), email: Type.String(), passwordHash: Type.String() }),
+});
+
+export const RegistrationSubmitted = defineEvent({
+  type: 'RegistrationSubmitted',
+  module: 'registration',
+  description: 'A member sent their sign-up (or a corrected one) for review.',
+  schema: Type.Object({ memberId: Type.String(), application: Application, resubmission: Type.Boolean() }),
+});
+
+export const RegistrationApproved = defineEvent({
+  type: 'RegistrationApproved',
+  module: 'registration',
+  description: 'A moderator approved a sign-up: the member is now visible to others. Carries the approved application.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), application: Application }),
+});
+
+export const RegistrationRejected = defineEvent({
+  type: 'RegistrationRejected',
+  module: 'registration',
+  description: 'A moderator sent a sign-up back with a reason the member can act on.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
+});
+
+export const events = [AccountCreated, RegistrationSubmitted, RegistrationApproved, RegistrationRejected];

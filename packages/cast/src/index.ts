@@ -1,0 +1,90 @@
+import { given, type Given } from '@meetcute/core';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationSubmitted,
+  type Application,
+} from '@meetcute/registration';
+
+/** Every cast member's password; its argon2id hash is below so specs need not hash. */
+export const PASSWORD = 'correct horse battery';
+const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$eY1zNCbBBXPyUhXSI36J6w$E9yWlvca5vwVHhey5jbhQpBJ2eEKaFEQJBb+fuH14ew';
+
+const STOCKHOLM = { id: 2673730, name: 'Stockholm', label: 'Stockholm, Sweden', country: 'SE', latitude: 59.32938, longitude: 18.06871, timeZone: 'Europe/Stockholm' };
+const UPPSALA = { id: 2666199, name: 'Uppsala', label: 'Uppsala, Sweden', country: 'SE', latitude: 59.85882, longitude: 17.63889, timeZone: 'Europe/Stockholm' };
+const HELSINKI = { id: 658225, name: 'Helsinki', label: 'Helsinki, Finland', country: 'FI', latitude: 60.16952, longitude: 24.93545, timeZone: 'Europe/Helsinki' };
+
+export interface CastMember {
+  memberId: string;
+  email: string;
+  application: Application;
+}
+
+// The use-case clock starts on 2026-06-01, so these birthdays give the ages in USE-CASES.md.
+export const nancy: CastMember = {
+  memberId: '00000000-0000-7000-8000-00000000000a',
+  email: 'nancy@example.com',
+  application: {
+    nickname: 'Nancy',
+    gender: 'woman',
+    birthday: '1995-03-14', // 31
+    city: STOCKHOLM,
+    lookingFor: { genders: ['man'], minAge: 28, maxAge: 40, maxDistanceKm: 50 },
+    aboutMe: 'Sailing, jazz and long walks in Djurgården.',
+  },
+};
+
+export const bob: CastMember = {
+  memberId: '00000000-0000-7000-8000-00000000000b',
+  email: 'bob@example.com',
+  application: {
+    nickname: 'Bob',
+    gender: 'man',
+    birthday: '1992-01-20', // 34
+    city: UPPSALA,
+    lookingFor: { genders: ['woman'], minAge: 25, maxAge: 35, maxDistanceKm: 100 },
+    aboutMe: 'I bake bread and climb rocks.',
+  },
+};
+
+export const eve: CastMember = {
+  memberId: '00000000-0000-7000-8000-00000000000e',
+  email: 'eve@example.com',
+  application: {
+    nickname: 'Eve',
+    gender: 'woman',
+    birthday: '1997-02-02', // 29
+    city: HELSINKI,
+    lookingFor: { genders: ['woman', 'man'], minAge: 25, maxAge: 40, maxDistanceKm: 300 },
+    aboutMe: 'Architect, sauna enthusiast.',
+  },
+};
+
+export const mo: CastMember = {
+  memberId: '00000000-0000-7000-8000-0000000000f0',
+  email: 'mo@example.com',
+  application: {
+    nickname: 'Mo',
+    gender: 'nonbinary',
+    birthday: '1988-08-08',
+    city: STOCKHOLM,
+    lookingFor: { genders: ['woman', 'man', 'nonbinary'], minAge: 30, maxAge: 50, maxDistanceKm: 50 },
+    aboutMe: 'Moderator.',
+  },
+};
+
+/** The member signed up and is waiting for review. */
+export function signedUp(member: CastMember): Given[] {
+  return [
+    given(AccountCreated, { memberId: member.memberId, email: member.email, passwordHash: PASSWORD_HASH }, { actorId: member.memberId }),
+    given(RegistrationSubmitted, { memberId: member.memberId, application: member.application, resubmission: false }, { actorId: member.memberId }),
+  ];
+}
+
+/** The member signed up and a moderator approved them. */
+export function approved(member: CastMember): Given[] {
+  return [
+    ...signedUp(member),
+    given(RegistrationApproved, { memberId: member.memberId, moderatorId: mo.memberId, application: member.application }, { actorId: mo.memberId }),
+  ];
+}

@@ -1,0 +1,199 @@
+import type { FastifyRequest } from 'fastify';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { uuidv7Source, type IdSource } from './ids.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { Metrics } from './observability/metrics.ts';
+import { Heartbeat } from './observability/heartbeat.ts';
+import { openStorage, type ModuleDatabase, type Storage } from './db/storage.ts';
+import { migrate } from './db/migrations.ts';
+import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
+import { ModuleChannel } from './delivery/delivery.ts';
+import { Dispatcher } from './delivery/dispatcher.ts';
+import { createHttp } from './http/server.ts';
+import type { ProblemBody } from './http/problems.ts';
+import type { ViewerResolver } from './http/viewer.ts';
+import type { Http, ModuleDefinition, ServiceRegistry } from './module.ts';
+import type { EventDefinition } from './events.ts';
+
+export const VIEWERS = 'viewers';
+const EVENT_LOG = 'eventlog';
+
+export interface AppOptions {
+  config: Config;
+  modules: ModuleDefinition[];
+  clock?: Clock;
+  ids?: IdSource;
+  logger?: Logger;
+  storage?: Storage;
+  version?: string;
+  /** HTTP plugins that are not modules (shipped assets, the language switch). */
+  plugins?: Array<(http: Http) => Promise<void>>;
+  renderError?: (request: FastifyRequest, problem: ProblemBody) => string;
+}
+
+export interface App {
+  config: Config;
+  http: Http;
+  clock: Clock;
+  services: ServiceRegistry;
+  dispatcher: Dispatcher;
+  storage: Storage;
+  modules: ModuleDefinition[];
+  channel(module: string): ModuleChannel;
+  /** Serves HTTP and starts delivery. */
+  listen(): Promise<string>;
+  /** Waits until every committed event has reached every consumer. */
+  processAll(): Promise<void>;
+  /** Clears a module's projections and replays the event log into them. */
+  rebuild(module: string): Promise<void>;
+  /** Stops taking requests, finishes those in flight, drains the outbox, closes storage. */
+  close(): Promise<void>;
+}
+
+function serviceRegistry(): ServiceRegistry {
+  const services = new Map<string, unknown>();
+  return {
+    provide(name, service) {
+      if (services.has(name)) throw new Error(`Service ${name} is provided twice`);
+      services.set(name, service);
+    },
+    require<T>(name: string): T {
+      if (!services.has(name)) throw new Error(`No module provides the service ${name}`);
+      return services.get(name) as T;
+    },
+  };
+}
+
+function checkEventContracts(modules: ModuleDefinition[]): void {
+  const publishers = new Map<string, EventDefinition>();
+  for (const m of modules) {
+    for (const e of m.publishes) {
+      if (e.module !== m.name) throw new Error(`${m.name} publishes ${e.type}, which belongs to ${e.module}`);
+      publishers.set(e.type, e);
+    }
+  }
+  for (const m of modules) {
+    for (const e of m.consumes) {
+      if (!publishers.has(e.type)) throw new Error(`${m.name} consumes ${e.type}, which no module publishes`);
+    }
+  }
+}
+
+/** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, modules } = options;
+  checkEventContracts(modules);
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidv7Source(clock);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const storage = options.storage ?? openStorage(config.database);
+  const services = serviceRegistry();
+  const channels = new Map<string, ModuleChannel>();
+  const metrics = new Metrics(async () => {
+    const depth: Record<string, number> = {};
+    for (const [name, channel] of channels) depth[name] = await channel.outboxDepth();
+    return depth;
+  });
+  const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
+
+  const log: ModuleDatabase = storage.open(EVENT_LOG);
+  await migrate(log, eventLogMigrations);
+  const dispatcher = new Dispatcher(log, logger);
+
+  let viewers: ViewerResolver | undefined;
+  const http = (await createHttp({
+    logger,
+    metrics,
+    heartbeat,
+    cookieSecure: config.cookieSecure,
+    version: options.version ?? '0.0.0',
+    viewers: () => (viewers ??= services.require<ViewerResolver>(VIEWERS)),
+    ready: async () => {
+      const failing: string[] = [];
+      for (const [name, channel] of channels) {
+        await channel.outboxDepth().catch(() => failing.push(name));
+      }
+      return failing;
+    },
+    renderError:
+      options.renderError ??
+      ((_request, problem) => `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`),
+  })) as unknown as Http;
+  http.setValidatorCompiler(TypeBoxValidatorCompiler);
+  for (const plugin of options.plugins ?? []) await plugin(http);
+
+  for (const module of modules) {
+    const database = storage.open(module.name);
+    await migrate(database, [...deliveryMigrations, ...module.migrations]);
+    const channel = new ModuleChannel(database, { clock, ids, logger: logger.child({ module: module.name }), metrics }, () =>
+      dispatcher.kick(),
+    );
+    for (const e of module.publishes) channel.publishes.set(e.type, e);
+    channels.set(module.name, channel);
+    dispatcher.add(channel);
+    const declared = new Set(module.consumes.map((e) => e.type));
+    await module.register({
+      name: module.name,
+      config,
+      db: database.db,
+      dialect: database.dialect,
+      clock,
+      ids,
+      logger: logger.child({ module: module.name }),
+      metrics,
+      http,
+      services,
+      transaction: (fn) => channel.transaction(fn),
+      on: (definition, handler) => {
+        if (!declared.has(definition.type)) {
+          throw new Error(`${module.name} handles ${definition.type} but does not list it in consumes`);
+        }
+        channel.subscribe(definition, handler as never);
+      },
+    });
+    for (const type of declared) {
+      if (!channel.subscriptions.has(type)) throw new Error(`${module.name} lists ${type} in consumes but has no handler`);
+    }
+  }
+  await http.ready();
+
+  let listening = false;
+  const channel = (name: string): ModuleChannel => {
+    const found = channels.get(name);
+    if (!found) throw new Error(`No module named ${name}`);
+    return found;
+  };
+  return {
+    config,
+    http,
+    clock,
+    services,
+    dispatcher,
+    storage,
+    modules,
+    channel,
+    async listen() {
+      heartbeat.start();
+      dispatcher.start();
+      listening = true;
+      return http.listen({ host: config.host, port: config.port });
+    },
+    processAll: () => dispatcher.processAll(),
+    async rebuild(name) {
+      const module = modules.find((m) => m.name === name);
+      if (!module) throw new Error(`No module named ${name}; modules: ${modules.map((m) => m.name).join(', ')}`);
+      await dispatcher.processAll();
+      await channel(name).resetProjection(module.projections);
+      await dispatcher.processAll();
+    },
+    async close() {
+      if (listening) heartbeat.stop();
+      await http.close();
+      await dispatcher.stop();
+      metrics.stop();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Configuration comes from environment variables and is validated in one place.
+// Each bad value gets its own message so an operator can fix them all at once.
+
+export interface Config {
+  host: string;
+  port: number;
+  /** `sqlite:<data dir>` or `postgres://…`. */
+  databaseUrl: string;
+  database: { kind: 'sqlite'; directory: string } | { kind: 'postgres'; url: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Emails that get the moderator role when their account exists. */
+  moderators: string[];
+  cookieSecure: boolean;
+  login: { perAccount: number; perIp: number; windowSeconds: number };
+  heartbeatMaxDelayMs: number;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function readConfig(env: Env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${raw} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}=${raw} must be true or false`);
+    return fallback;
+  };
+
+  const databaseUrl = env.MEETCUTE_DATABASE_URL || 'sqlite:data';
+  let database: Config['database'] = { kind: 'sqlite', directory: 'data' };
+  if (databaseUrl.startsWith('sqlite:')) {
+    const directory = databaseUrl.slice('sqlite:'.length);
+    if (directory === '') problems.push('MEETCUTE_DATABASE_URL=sqlite: needs a directory, e.g. sqlite:data');
+    database = { kind: 'sqlite', directory };
+  } else if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    try {
+      new URL(databaseUrl);
+      database = { kind: 'postgres', url: databaseUrl };
+    } catch {
+      problems.push(`MEETCUTE_DATABASE_URL=${databaseUrl} is not a valid URL`);
+    }
+  } else {
+    problems.push(
+      `MEETCUTE_DATABASE_URL=${databaseUrl} must start with sqlite: (a data directory) or postgres:// (a server)`,
+    );
+  }
+
+  const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  const rawLevel = env.MEETCUTE_LOG_LEVEL || 'info';
+  const logLevel = logLevels.find((l) => l === rawLevel);
+  if (!logLevel) problems.push(`MEETCUTE_LOG_LEVEL=${rawLevel} must be one of ${logLevels.join(', ')}`);
+
+  const moderators = (env.MEETCUTE_MODERATORS ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e !== '');
+  for (const email of moderators) {
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) problems.push(`MEETCUTE_MODERATORS has ${email}, which is not an email`);
+  }
+
+  const config: Config = {
+    host: env.MEETCUTE_HOST || '127.0.0.1',
+    port: int('MEETCUTE_PORT', 3000, 0, 65535),
+    databaseUrl,
+    database,
+    logLevel: logLevel ?? 'info',
+    moderators,
+    cookieSecure: bool('MEETCUTE_COOKIE_SECURE', false),
+    login: {
+      perAccount: int('MEETCUTE_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
+      perIp: int('MEETCUTE_LOGIN_LIMIT_PER_IP', 30, 1, 100000),
+      windowSeconds: int('MEETCUTE_LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86400),
+    },
+    heartbeatMaxDelayMs: int('MEETCUTE_HEARTBEAT_MAX_DELAY_MS', 1000, 10, 60000),
+    seedDemo: bool('MEETCUTE_SEED_DEMO', false),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

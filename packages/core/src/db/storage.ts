@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openSqlite } from './sqlite-driver.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+// Module tables are private to the module; the chassis sees them untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Db = Kysely<any>;
+
+export interface ModuleDatabase {
+  name: string;
+  dialect: Dialect;
+  db: Db;
+}
+
+/**
+ * Where module databases live. SQLite: one file per module under a directory (or in
+ * memory for tests). PostgreSQL: one schema per module in one database, optionally
+ * prefixed so parallel test runs never see each other.
+ */
+export interface Storage {
+  dialect: Dialect;
+  open(module: string): ModuleDatabase;
+  /** Removes everything this storage created; used by tests that own a throw-away prefix. */
+  destroy(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type StorageSpec =
+  | { kind: 'sqlite'; directory: string | ':memory:' }
+  | { kind: 'postgres'; url: string; schemaPrefix?: string; poolSize?: number };
+
+// PostgreSQL returns int8 (counts, bigserial) as strings by default; our numbers fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openStorage(spec: StorageSpec): Storage {
+  const open = new Map<string, ModuleDatabase>();
+  if (spec.kind === 'sqlite') {
+    if (spec.directory !== ':memory:') mkdirSync(spec.directory, { recursive: true });
+    return {
+      dialect: 'sqlite',
+      open(module) {
+        const existing = open.get(module);
+        if (existing) return existing;
+        const path = spec.directory === ':memory:' ? ':memory:' : join(spec.directory, `${module}.sqlite`);
+        const { dialect } = openSqlite(path);
+        const handle: ModuleDatabase = { name: module, dialect: 'sqlite', db: new Kysely({ dialect }) };
+        open.set(module, handle);
+        return handle;
+      },
+      async destroy() {
+        await this.close();
+      },
+      async close() {
+        const all = [...open.values()];
+        open.clear();
+        await Promise.all(all.map((m) => m.db.destroy()));
+      },
+    };
+  }
+  const prefix = spec.schemaPrefix ?? '';
+  const schemaOf = (module: string): string => `${prefix}${module}`.replace(/[^a-z0-9_]/g, '_');
+  const pools: pg.Pool[] = [];
+  return {
+    dialect: 'postgres',
+    open(module) {
+      const existing = open.get(module);
+      if (existing) return existing;
+      const schema = schemaOf(module);
+      const pool = new pg.Pool({
+        connectionString: spec.url,
+        max: spec.poolSize ?? 4,
+        // Each module sees only its own schema: its tables are private by construction.
+        options: `-c search_path=${schema}`,
+      });
+      pools.push(pool);
+      pool.on('connect', (client) => {
+        client.on('error', () => undefined);
+      });
+      const handle: ModuleDatabase = {
+        name: module,
+        dialect: 'postgres',
+        db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+      };
+      open.set(module, handle);
+      return handle;
+    },
+    async destroy() {
+      const schemas = [...open.keys()].map(schemaOf);
+      const first = [...open.values()][0];
+      if (first) {
+        for (const schema of schemas) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(first.db);
+      }
+      await this.close();
+    },
+    async close() {
+      const all = [...open.values()];
+      open.clear();
+      await Promise.all(all.map((m) => m.db.destroy()));
+    },
+  };
+}
+
+export async function ensureSchema(m: ModuleDatabase): Promise<void> {
+  if (m.dialect !== 'postgres') return;
+  const schema = await sql<{ s: string }>`select current_setting('search_path') as s`.execute(m.db);
+  const name = schema.rows[0]?.s.split(',')[0]?.trim();
+  if (name) await sql`create schema if not exists ${sql.id(name)}`.execute(m.db);
+}

@@ -1,0 +1,313 @@
+import type { Transaction } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { IdSource } from '../ids.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { ModuleDatabase } from '../db/storage.ts';
+import { assertPayload, type EventDefinition, type EventEnvelope, type PayloadOf } from '../events.ts';
+import { currentWork, runWithWork, childTraceparent } from '../trace.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TxDb = Transaction<any>;
+
+/** What a command or an event handler gets inside one module transaction. */
+export interface Tx {
+  db: TxDb;
+  /**
+   * Records an event in this module's outbox, in this transaction. If the module
+   * consumes its own event, its projection is applied here too, so the module reads
+   * its own writes at once; the later delivery from the log is then a no-op.
+   */
+  publish<D extends EventDefinition>(
+    definition: D,
+    payload: PayloadOf<D>,
+    options?: { actorId?: string | null },
+  ): Promise<EventEnvelope<PayloadOf<D>>>;
+}
+
+export type EventHandler<P = unknown> = (event: EventEnvelope<P>, tx: Tx) => Promise<void>;
+
+export interface Subscription {
+  definition: EventDefinition;
+  handler: EventHandler;
+}
+
+export interface DeliveryMetrics {
+  handled(module: string, type: string, seconds: number, ok: boolean): void;
+}
+
+interface LogRow {
+  position: number;
+  id: string;
+  module: string;
+  type: string;
+  version: number;
+  occurred_at: string;
+  actor_id: string | null;
+  traceparent: string | null;
+  payload: string;
+}
+
+const BATCH = 250;
+const MAX_ATTEMPTS = 5;
+
+function toEnvelope(row: Omit<LogRow, 'position' | 'module'>): EventEnvelope {
+  return {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    traceparent: row.traceparent,
+    payload: JSON.parse(row.payload) as unknown,
+  };
+}
+
+interface DeliveryDeps {
+  clock: Clock;
+  ids: IdSource;
+  logger: Logger;
+  metrics: DeliveryMetrics;
+}
+
+/** One module's end of delivery: its transactions, its outbox and its consumer. */
+export class ModuleChannel {
+  readonly name: string;
+  readonly database: ModuleDatabase;
+  readonly subscriptions = new Map<string, Subscription>();
+  readonly publishes = new Map<string, EventDefinition>();
+  readonly #deps: DeliveryDeps;
+  readonly #onCommit: () => void;
+  readonly #attempts = new Map<string, number>();
+
+  constructor(database: ModuleDatabase, deps: DeliveryDeps, onCommit: () => void) {
+    this.name = database.name;
+    this.database = database;
+    this.#deps = deps;
+    this.#onCommit = onCommit;
+  }
+
+  subscribe(definition: EventDefinition, handler: EventHandler): void {
+    if (this.subscriptions.has(definition.type)) {
+      throw new Error(`${this.name} subscribes to ${definition.type} twice`);
+    }
+    this.subscriptions.set(definition.type, { definition, handler });
+  }
+
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    let published = 0;
+    const result = await this.database.db.transaction().execute(async (db) => {
+      const tx = this.#tx(db, () => published++);
+      return fn(tx);
+    });
+    if (published > 0) this.#onCommit();
+    return result;
+  }
+
+  #tx(db: TxDb, onPublish: () => void): Tx {
+    const tx: Tx = {
+      db,
+      publish: async (definition, payload, options) => {
+        if (!this.publishes.has(definition.type)) {
+          throw new Error(`${this.name} publishes ${definition.type} without declaring it`);
+        }
+        assertPayload(definition, payload);
+        const work = currentWork();
+        const event: EventEnvelope<typeof payload> = {
+          id: this.#deps.ids.next(),
+          type: definition.type,
+          version: definition.version,
+          occurredAt: this.#deps.clock.now().toISOString(),
+          actorId: options?.actorId ?? work?.memberId ?? null,
+          traceparent: work ? childTraceparent(work.traceparent) : childTraceparent(),
+          payload,
+        };
+        await db
+          .insertInto('outbox')
+          .values({
+            id: event.id,
+            type: event.type,
+            version: event.version,
+            occurred_at: event.occurredAt,
+            actor_id: event.actorId,
+            traceparent: event.traceparent,
+            payload: JSON.stringify(payload),
+          })
+          .execute();
+        const own = this.subscriptions.get(definition.type);
+        if (own) {
+          await db.insertInto('inbox').values({ event_id: event.id }).execute();
+          await own.handler(event, tx);
+        }
+        onPublish();
+        return event;
+      },
+    };
+    return tx;
+  }
+
+  async outboxDepth(): Promise<number> {
+    const row = await this.database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Moves committed outbox events into the event log; returns how many moved. */
+  async relay(log: ModuleDatabase): Promise<number> {
+    const rows = await this.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .orderBy('position')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) return 0;
+    await log.db.transaction().execute(async (db) => {
+      for (const row of rows) {
+        await db
+          .insertInto('events')
+          .values({
+            id: row.id as string,
+            module: this.name,
+            type: row.type as string,
+            version: row.version as number,
+            occurred_at: row.occurred_at as string,
+            actor_id: row.actor_id as string | null,
+            traceparent: row.traceparent as string | null,
+            payload: row.payload as string,
+          })
+          // A crash between the log insert and the outbox delete re-sends; the id makes it harmless.
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      }
+    });
+    await this.database.db
+      .deleteFrom('outbox')
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id as string),
+      )
+      .execute();
+    return rows.length;
+  }
+
+  async checkpoint(): Promise<number> {
+    const row = await this.database.db
+      .selectFrom('checkpoint')
+      .select('position')
+      .where('consumer', '=', this.name)
+      .executeTakeFirst();
+    return row ? Number(row.position) : 0;
+  }
+
+  /** Applies the next events from the log that this module consumes; returns how many it read. */
+  async consume(log: ModuleDatabase): Promise<number> {
+    if (this.subscriptions.size === 0) return 0;
+    const from = await this.checkpoint();
+    const rows = (await log.db
+      .selectFrom('events')
+      .selectAll()
+      .where('position', '>', from)
+      .where('type', 'in', [...this.subscriptions.keys()])
+      .orderBy('position')
+      .limit(BATCH)
+      .execute()) as LogRow[];
+    if (rows.length === 0) return 0;
+    try {
+      // One transaction per batch keeps projections fast; a failure falls back to one at a time.
+      await this.transaction(async (tx) => {
+        for (const row of rows) await this.#apply(row, tx);
+        await this.#saveCheckpoint(tx.db, rows[rows.length - 1]!.position);
+      });
+      return rows.length;
+    } catch {
+      return this.#consumeOneByOne(rows);
+    }
+  }
+
+  async #consumeOneByOne(rows: LogRow[]): Promise<number> {
+    let done = 0;
+    for (const row of rows) {
+      try {
+        await this.transaction(async (tx) => {
+          await this.#apply(row, tx);
+          await this.#saveCheckpoint(tx.db, row.position);
+        });
+        this.#attempts.delete(row.id);
+        done++;
+      } catch (error) {
+        const attempts = (this.#attempts.get(row.id) ?? 0) + 1;
+        this.#attempts.set(row.id, attempts);
+        this.#deps.logger.error(
+          { err: error, module: this.name, eventId: row.id, eventType: row.type, attempts },
+          'event handler failed',
+        );
+        if (attempts < MAX_ATTEMPTS) return done; // retried on the next run
+        await this.#park(row, error);
+        this.#attempts.delete(row.id);
+        done++;
+      }
+    }
+    return done;
+  }
+
+  async #park(row: LogRow, error: unknown): Promise<void> {
+    await this.database.db.transaction().execute(async (db) => {
+      await db
+        .insertInto('parked_events')
+        .values({
+          event_id: row.id,
+          position: row.position,
+          type: row.type,
+          error: String(error instanceof Error ? error.message : error),
+          parked_at: this.#deps.clock.now().toISOString(),
+        })
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .execute();
+      await this.#saveCheckpoint(db, row.position);
+    });
+  }
+
+  async #apply(row: LogRow, tx: Tx): Promise<void> {
+    const subscription = this.subscriptions.get(row.type);
+    if (!subscription) return;
+    const inserted = await tx.db
+      .insertInto('inbox')
+      .values({ event_id: row.id })
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return; // already applied
+    const event = toEnvelope(row);
+    assertPayload(subscription.definition, event.payload);
+    const started = performance.now();
+    let ok = false;
+    try {
+      await runWithWork(
+        { traceparent: childTraceparent(event.traceparent), module: this.name },
+        () => subscription.handler(event, tx),
+      );
+      ok = true;
+    } finally {
+      this.#deps.metrics.handled(this.name, row.type, (performance.now() - started) / 1000, ok);
+    }
+  }
+
+  async #saveCheckpoint(db: TxDb, position: number): Promise<void> {
+    await db
+      .insertInto('checkpoint')
+      .values({ consumer: this.name, position })
+      .onConflict((oc) => oc.column('consumer').doUpdateSet({ position }))
+      .execute();
+  }
+
+  /** Forgets what was applied so the next runs re-project everything from the log. */
+  async resetProjection(tables: string[]): Promise<void> {
+    await this.database.db.transaction().execute(async (db) => {
+      for (const table of tables) await db.deleteFrom(table).execute();
+      await db.deleteFrom('inbox').execute();
+      await db.deleteFrom('parked_events').execute();
+      await db.deleteFrom('checkpoint').where('consumer', '=', this.name).execute();
+    });
+  }
+}

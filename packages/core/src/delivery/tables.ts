@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import { serialPrimaryKey, type Migration } from '../db/migrations.ts';
+
+/**
+ * Every module database carries its own outbox (events written in the same
+ * transaction as the state change), inbox (event ids already applied, so a
+ * redelivery is a no-op) and checkpoint (how far into the event log it has read).
+ */
+export const deliveryMigrations: Migration[] = [
+  {
+    name: '0000_delivery',
+    async up(db, dialect) {
+      await sql`create table outbox (
+        position ${sql.raw(serialPrimaryKey(dialect))},
+        id text not null unique,
+        type text not null,
+        version integer not null,
+        occurred_at text not null,
+        actor_id text,
+        traceparent text,
+        payload text not null
+      )`.execute(db);
+      await sql`create table inbox (event_id text primary key)`.execute(db);
+      await sql`create table checkpoint (consumer text primary key, position bigint not null)`.execute(db);
+      await sql`create table parked_events (
+        event_id text primary key,
+        position bigint not null,
+        type text not null,
+        error text not null,
+        parked_at text not null
+      )`.execute(db);
+    },
+  },
+];
+
+/** The event log: every event ever published, in the order the relay saw it. */
+export const eventLogMigrations: Migration[] = [
+  {
+    name: '0001_event_log',
+    async up(db, dialect) {
+      await sql`create table events (
+        position ${sql.raw(serialPrimaryKey(dialect))},
+        id text not null unique,
+        module text not null,
+        type text not null,
+        version integer not null,
+        occurred_at text not null,
+        actor_id text,
+        traceparent text,
+        payload text not null
+      )`.execute(db);
+      await sql`create index events_type on events (type, position)`.execute(db);
+    },
+  },
+];

@@ -1,0 +1,267 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { Heartbeat } from '../observability/heartbeat.ts';
+import { annotateWork, childTraceparent, runWithWork } from '../trace.ts';
+import { Problem, fieldName, problems, type ProblemBody } from './problems.ts';
+import type { Access, ViewerResolver } from './viewer.ts';
+
+export const SESSION_COOKIE = 'mc_session';
+const FORM_COOKIE = 'mc_form';
+
+export interface HttpOptions {
+  logger: Logger;
+  metrics: Metrics;
+  heartbeat: Heartbeat;
+  cookieSecure: boolean;
+  version: string;
+  /** Resolved lazily: the auth module provides it while modules register. */
+  viewers: () => ViewerResolver | undefined;
+  ready: () => Promise<string[]>;
+  renderError: (request: FastifyRequest, problem: ProblemBody) => string;
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  const kind = request.routeOptions.config?.kind;
+  if (kind === 'page') return true;
+  if (kind === 'api' || kind === 'ops' || request.url.startsWith('/api/')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemBody, render: HttpOptions['renderError']) {
+  if (wantsHtml(request)) {
+    return reply.code(problem.status).type('text/html; charset=utf-8').send(render(request, problem));
+  }
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+export function csrfFor(secret: string): string {
+  return createHmac('sha256', secret).update('meetcute-form').digest('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The HTTP chassis: Fastify with cookies, form bodies, OpenAPI, problem+json errors,
+ * per-route access rules, CSRF on form posts, request ids, trace context and metrics.
+ * Every route must say who may call it and what it takes and returns; a route that
+ * does not is refused at start-up.
+ */
+export async function createHttp(options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    disableRequestLogging: true,
+    genReqId: () => randomBytes(8).toString('hex'),
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  app.decorateRequest('viewer', null);
+  app.decorateRequest('csrfToken', '');
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Meetcute API', version: options.version, description: 'The member and moderator API.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    hideUntagged: false,
+    transform: ({ schema, url, route }) => {
+      const hidden = !url.startsWith('/api/v1');
+      const access = route.config?.access;
+      const transformed = { ...(schema ?? {}), hide: hidden } as Record<string, unknown>;
+      if (access && access !== 'public') transformed.security = [{ session: [] }];
+      if (access) transformed['x-access'] = access;
+      return { schema: transformed, url };
+    },
+  });
+
+  app.addHook('onRoute', (route) => {
+    const where = `${String(route.method)} ${route.url}`;
+    if (route.url.startsWith('/documentation')) return;
+    const config = route.config as { access?: Access; kind?: string } | undefined;
+    if (!config?.access) throw new Error(`Route ${where} does not say who may call it (config.access)`);
+    if (config.kind === 'api' && !route.schema?.response) {
+      throw new Error(`API route ${where} has no response schema`);
+    }
+  });
+
+  app.addHook('onRequest', (request, reply, done) => {
+    const incoming = request.headers.traceparent;
+    const traceparent = childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+    reply.header('x-request-id', request.id);
+    reply.header('traceparent', traceparent);
+    runWithWork({ traceparent, requestId: request.id }, done);
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    const config = request.routeOptions.config;
+    const access: Access = config?.access ?? 'public';
+    const token = request.cookies[SESSION_COOKIE];
+    let csrfSecret: string | undefined;
+    const resolver = options.viewers();
+    if (token && resolver) {
+      const resolved = await resolver.resolve(token);
+      if (resolved) {
+        const { csrfSecret: secret, ...viewer } = resolved;
+        request.viewer = viewer;
+        csrfSecret = secret;
+        annotateWork({ memberId: viewer.memberId });
+      }
+    }
+    if (!csrfSecret) {
+      // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie.
+      csrfSecret = request.cookies[FORM_COOKIE];
+      if (!csrfSecret || csrfSecret.length < 16) {
+        csrfSecret = randomBytes(24).toString('base64url');
+        reply.setCookie(FORM_COOKIE, csrfSecret, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: options.cookieSecure,
+        });
+      }
+    }
+    request.csrfToken = csrfFor(csrfSecret);
+
+    const method = request.method;
+    const isWrite = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+    if (isWrite) {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      if (config?.kind === 'api' && type !== '' && type !== 'application/json') {
+        // A browser form cannot send JSON cross-site without a preflight, so this closes CSRF on the API.
+        throw new Problem(415, 'unsupported-media-type', 'Send JSON', 'The API accepts application/json bodies only.');
+      }
+      if (config?.kind === 'page') {
+        const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+        if (typeof sent !== 'string' || !sameToken(sent, request.csrfToken)) {
+          throw new Problem(
+            403,
+            'csrf',
+            'This form has expired',
+            'Go back, reload the page and send the form again.',
+          );
+        }
+      }
+    }
+
+    if (access === 'public') return;
+    const viewer = request.viewer;
+    if (!viewer) {
+      if (config?.kind === 'page' && method === 'GET') {
+        return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+      }
+      throw problems.unauthenticated();
+    }
+    if (access === 'approved' && viewer.status !== 'approved') {
+      if (config?.kind === 'page' && method === 'GET') return reply.redirect('/registration', 303);
+      throw problems.forbidden('Your profile is still waiting for review.');
+    }
+    if (access === 'moderator' && !viewer.roles.includes('moderator')) {
+      throw problems.forbidden('Only moderators may do this.');
+    }
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    options.metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    request.log[level](
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        memberId: request.viewer?.memberId,
+      },
+      'request',
+    );
+    done();
+  });
+
+  app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
+    if (error instanceof Problem) return sendProblem(request, reply, error.toJSON(), options.renderError);
+    const fastifyError = error;
+    if (fastifyError.validation) {
+      const errors = fastifyError.validation.map((v) => {
+        const params = v.params as { missingProperty?: string; additionalProperty?: string };
+        const where = fieldName(v.instancePath, params.missingProperty ?? params.additionalProperty);
+        const context = fastifyError.validationContext ?? 'body';
+        return { field: context === 'body' ? where : `${context}.${where}`, message: v.message ?? 'is not valid' };
+      });
+      return sendProblem(request, reply, problems.invalid(errors).toJSON(), options.renderError);
+    }
+    const status = fastifyError.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const titles: Record<number, string> = {
+        400: 'The request could not be read',
+        404: 'Not found',
+        405: 'Method not allowed',
+        413: 'The request is too large',
+        415: 'Unsupported content type',
+      };
+      return sendProblem(
+        request,
+        reply,
+        {
+          type: `https://meetcute.dev/problems/http-${status}`,
+          title: titles[status] ?? 'The request was not accepted',
+          status,
+          detail: fastifyError.message,
+        },
+        options.renderError,
+      );
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(
+      request,
+      reply,
+      {
+        type: 'https://meetcute.dev/problems/internal',
+        title: 'Something went wrong on our side',
+        status: 500,
+        detail: `Try again in a moment. If it keeps happening, tell us request ${request.id}.`,
+      },
+      options.renderError,
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, problems.notFound().toJSON(), options.renderError),
+  );
+
+  app.get(
+    '/heartbeat',
+    { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
+    async (_request, reply) => {
+      const { ok, delayMs } = options.heartbeat.check();
+      return reply.code(ok ? 200 : 503).send({ ok, eventLoopDelayMs: delayMs });
+    },
+  );
+  app.get('/ready', { config: { access: 'public', kind: 'ops' }, schema: { hide: true } }, async (_request, reply) => {
+    const failing = await options.ready();
+    return reply.code(failing.length === 0 ? 200 : 503).send({ ok: failing.length === 0, failing });
+  });
+  app.get('/metrics', { config: { access: 'public', kind: 'ops' }, schema: { hide: true } }, async (_request, reply) => {
+    return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+  app.get('/api/openapi.json', { config: { access: 'public', kind: 'ops' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  return app as unknown as FastifyInstance;
+}

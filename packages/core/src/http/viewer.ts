@@ -1,0 +1,33 @@
+/** Who is calling: resolved once per request from the session cookie. */
+export interface Viewer {
+  memberId: string;
+  sessionId: string;
+  /** Registration state as the auth module last heard it. */
+  status: 'submitted' | 'approved' | 'rejected';
+  roles: string[];
+}
+
+/**
+ * Who may call a route:
+ * - public: anyone;
+ * - member: any logged-in member, approved or still in review;
+ * - approved: a member whose registration was approved;
+ * - moderator: a member with the moderator role.
+ */
+export type Access = 'public' | 'member' | 'approved' | 'moderator';
+
+export interface ViewerResolver {
+  resolve(sessionToken: string): Promise<(Viewer & { csrfSecret: string }) | null>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null;
+    csrfToken: string;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** api: JSON under /api; page: HTML for browsers; ops: health and metrics. */
+    kind?: 'api' | 'page' | 'asset' | 'ops';
+  }
+}

@@ -1,0 +1,24 @@
+export { readConfig, ConfigError, type Config } from './config.ts';
+export { systemClock, ManualClock, type Clock } from './clock.ts';
+export { uuidv7Source, seededIdSource, type IdSource } from './ids.ts';
+export { defineEvent, assertPayload, type EventDefinition, type EventEnvelope, type PayloadOf } from './events.ts';
+export { openStorage, type Storage, type StorageSpec, type Db, type Dialect, type ModuleDatabase } from './db/storage.ts';
+export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
+export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
+export { createLogger, type Logger } from './observability/logger.ts';
+export { Problem, problems, type FieldProblem, type ProblemBody } from './http/problems.ts';
+export { SESSION_COOKIE, csrfFor } from './http/server.ts';
+export type { Viewer, Access, ViewerResolver } from './http/viewer.ts';
+export { defineModule, type ModuleDefinition, type ModuleContext, type Http, type ServiceRegistry } from './module.ts';
+export { createApp, VIEWERS, type App, type AppOptions } from './app.ts';
+export { currentWork, runWithWork, childTraceparent } from './trace.ts';
+export {
+  useCase,
+  given,
+  emitted,
+  type UseCase,
+  type Given,
+  type When,
+  type Then,
+  type ExpectedEvent,
+} from './use-cases/use-case.ts';

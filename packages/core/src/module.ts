@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
+import type { IdSource } from './ids.ts';
+import type { Logger } from './observability/logger.ts';
+import type { Db, Dialect } from './db/storage.ts';
+import type { Migration } from './db/migrations.ts';
+import type { EventDefinition, PayloadOf } from './events.ts';
+import type { EventHandler, Tx } from './delivery/delivery.ts';
+import type { UseCase } from './use-cases/use-case.ts';
+
+export type Http = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Services a module exports on purpose. Keys name a capability, not a module, and
+ * the value's type is declared by whoever offers it; consumers ask by key.
+ */
+export interface ServiceRegistry {
+  provide<T>(name: string, service: T): void;
+  /** The service, or an error at start-up naming what is missing. */
+  require<T>(name: string): T;
+}
+
+export interface ModuleContext {
+  name: string;
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  ids: IdSource;
+  logger: Logger;
+  metrics: { counter(name: string, help: string): { inc(by?: number): void } };
+  http: Http;
+  services: ServiceRegistry;
+  /** Runs a command: state changes and published events commit together. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Consumes an event; the handler runs in a transaction with the inbox record. */
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<PayloadOf<D>>): void;
+}
+
+export interface ModuleDefinition {
+  name: string;
+  description: string;
+  publishes: EventDefinition[];
+  consumes: EventDefinition[];
+  migrations: Migration[];
+  /** Tables that are a pure function of the events consumed: cleared and replayed by `rebuild`. */
+  projections: string[];
+  useCases: UseCase[];
+  register(ctx: ModuleContext): Promise<void> | void;
+}
+
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return definition;
+}

@@ -1,0 +1,89 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DeliveryMetrics } from '../delivery/delivery.ts';
+
+/**
+ * Prometheus metrics: the golden signals per route and per event handler, plus
+ * saturation (event-loop delay, outbox depth) and the business counters modules add.
+ * One registry per app, so tests that build several apps never share numbers.
+ */
+export class Metrics implements DeliveryMetrics {
+  readonly registry = new Registry();
+  readonly #http: Histogram<'route' | 'method' | 'status'>;
+  readonly #handler: Histogram<'module' | 'event'>;
+  readonly #handlerErrors: Counter<'module' | 'event'>;
+  readonly #loop = monitorEventLoopDelay({ resolution: 20 });
+  readonly #counters = new Map<string, Counter<string>>();
+
+  constructor(outboxDepth: () => Promise<Record<string, number>>) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'meetcute_process_' });
+    this.#http = new Histogram({
+      name: 'meetcute_http_request_duration_seconds',
+      help: 'HTTP request latency by route template, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.#handler = new Histogram({
+      name: 'meetcute_event_handler_duration_seconds',
+      help: 'Time an event handler takes, per consuming module and event type.',
+      labelNames: ['module', 'event'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+      registers: [this.registry],
+    });
+    this.#handlerErrors = new Counter({
+      name: 'meetcute_event_handler_errors_total',
+      help: 'Event handler failures, per consuming module and event type.',
+      labelNames: ['module', 'event'],
+      registers: [this.registry],
+    });
+    const loop = this.#loop;
+    loop.enable();
+    new Gauge({
+      name: 'meetcute_event_loop_delay_seconds',
+      help: 'Event-loop delay percentiles since the last scrape.',
+      labelNames: ['quantile'],
+      registers: [this.registry],
+      collect() {
+        this.set({ quantile: '0.5' }, loop.percentile(50) / 1e9);
+        this.set({ quantile: '0.99' }, loop.percentile(99) / 1e9);
+        this.set({ quantile: '1' }, loop.max / 1e9);
+        loop.reset();
+      },
+    });
+    new Gauge({
+      name: 'meetcute_outbox_depth',
+      help: 'Events committed but not yet relayed to the event log, per module.',
+      labelNames: ['module'],
+      registers: [this.registry],
+      async collect() {
+        for (const [module, depth] of Object.entries(await outboxDepth())) this.set({ module }, depth);
+      },
+    });
+  }
+
+  observeRequest(route: string, method: string, status: number, seconds: number): void {
+    this.#http.observe({ route, method, status: String(status) }, seconds);
+  }
+
+  handled(module: string, type: string, seconds: number, ok: boolean): void {
+    this.#handler.observe({ module, event: type }, seconds);
+    if (!ok) this.#handlerErrors.inc({ module, event: type });
+  }
+
+  /** A business counter such as sign-ups or logins; the same name returns the same counter. */
+  counter(name: string, help: string): { inc(by?: number): void } {
+    const full = `meetcute_${name}_total`;
+    let counter = this.#counters.get(full);
+    if (!counter) {
+      counter = new Counter({ name: full, help, registers: [this.registry] });
+      this.#counters.set(full, counter);
+    }
+    const c = counter;
+    return { inc: (by = 1) => c.inc(by) };
+  }
+
+  stop(): void {
+    this.#loop.disable();
+  }
+}

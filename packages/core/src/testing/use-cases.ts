@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ManualClock } from '../clock.ts';
+import { seededIdSource, type IdSource } from '../ids.ts';
+import { createLogger } from '../observability/logger.ts';
+import type { App } from '../app.ts';
+import type { Dialect, Storage } from '../db/storage.ts';
+import type { EventEnvelope } from '../events.ts';
+import type { ModuleDefinition } from '../module.ts';
+import type { UseCase, When } from '../use-cases/use-case.ts';
+import { csrfFor, SESSION_COOKIE } from '../http/server.ts';
+import { testDatabases, testStorage } from './databases.ts';
+import { assertSubset } from './subset.ts';
+
+export const USE_CASE_EPOCH = '2026-06-01T10:00:00.000Z';
+
+export interface TestAppDeps {
+  storage: Storage;
+  clock: ManualClock;
+  ids: IdSource;
+}
+
+export type TestAppFactory = (deps: TestAppDeps) => Promise<App>;
+
+/** What the use-case runner needs from whichever module owns sessions. */
+export interface SessionOpener {
+  open(memberId: string): Promise<string>;
+}
+export const SESSIONS = 'sessions';
+
+const FORM_SECRET = 'use-case-form-secret-0123456789';
+
+export interface TestApp {
+  app: App;
+  clock: ManualClock;
+  /** Appends events to the log as if they had happened, and waits for every consumer. */
+  given(events: NonNullable<UseCase['given']>): Promise<void>;
+  call(when: When): Promise<{ status: number; body: string; json: unknown; headers: Record<string, unknown> }>;
+  /** Events that reached the log since the last mark. */
+  newEvents(): Promise<EventEnvelope[]>;
+  mark(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(factory: TestAppFactory, dialect: Dialect): Promise<TestApp> {
+  const databases = await testDatabases();
+  const storage = testStorage(dialect, databases);
+  const clock = new ManualClock(USE_CASE_EPOCH);
+  const ids = seededIdSource(clock, 42);
+  const app = await factory({ storage, clock, ids });
+  const sessions = new Map<string, string>();
+  let mark = 0;
+
+  const logPosition = async (): Promise<number> => {
+    const row = await app.dispatcher.log.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .executeTakeFirst();
+    return Number(row?.p ?? 0);
+  };
+
+  const cookieFor = async (as: string | undefined): Promise<{ cookie: string; csrf: string }> => {
+    if (!as) return { cookie: `mc_form=${FORM_SECRET}`, csrf: csrfFor(FORM_SECRET) };
+    let token = sessions.get(as);
+    if (!token) {
+      token = await app.services.require<SessionOpener>(SESSIONS).open(as);
+      sessions.set(as, token);
+    }
+    const viewer = await app.services
+      .require<{ resolve(t: string): Promise<{ csrfSecret: string } | null> }>('viewers')
+      .resolve(token);
+    return { cookie: `${SESSION_COOKIE}=${token}`, csrf: viewer ? csrfFor(viewer.csrfSecret) : '' };
+  };
+
+  return {
+    app,
+    clock,
+    async given(events) {
+      const envelopes: Array<{ envelope: EventEnvelope; module: string }> = events.map((g) => ({
+        module: g.event.module,
+        envelope: {
+          id: ids.next(),
+          type: g.event.type,
+          version: g.event.version,
+          occurredAt: g.at ?? clock.now().toISOString(),
+          actorId: g.actorId ?? null,
+          traceparent: null,
+          payload: g.payload,
+        },
+      }));
+      for (const { envelope, module } of envelopes) await app.dispatcher.append([envelope], module);
+      await app.processAll();
+    },
+    async call(when) {
+      const { cookie, csrf } = await cookieFor(when.as);
+      const headers: Record<string, string> = { cookie, ...(when.headers ?? {}) };
+      let payload: string | undefined;
+      if (when.body !== undefined && when.form) {
+        const fields = new URLSearchParams();
+        for (const [k, v] of Object.entries(when.body as Record<string, unknown>)) {
+          for (const item of Array.isArray(v) ? v : [v]) fields.append(k, String(item));
+        }
+        if (!fields.has('_csrf')) fields.set('_csrf', csrf);
+        payload = fields.toString();
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+      } else if (when.body !== undefined) {
+        payload = typeof when.body === 'string' ? when.body : JSON.stringify(when.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await app.http.inject({ method: when.method, url: when.url, headers, payload });
+      await app.processAll();
+      let json: unknown = undefined;
+      if ((response.headers['content-type'] ?? '').toString().includes('json')) json = response.json();
+      return { status: response.statusCode, body: response.body, json, headers: response.headers };
+    },
+    async mark() {
+      mark = await logPosition();
+    },
+    async newEvents() {
+      const rows = await app.dispatcher.log.db
+        .selectFrom('events')
+        .selectAll()
+        .where('position', '>', mark)
+        .orderBy('position')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id as string,
+        type: r.type as string,
+        version: r.version as number,
+        occurredAt: r.occurred_at as string,
+        actorId: r.actor_id as string | null,
+        traceparent: r.traceparent as string | null,
+        payload: JSON.parse(r.payload as string) as unknown,
+      }));
+    },
+    async close() {
+      await app.close();
+      await storage.destroy();
+    },
+  };
+}
+
+export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: UseCase): Promise<void> {
+  const t = await startTestApp(factory, dialect);
+  try {
+    await t.given(uc.given ?? []);
+    for (const step of uc.before ?? []) await t.call(step);
+    if (uc.clock) t.clock.set(uc.clock);
+    await t.mark();
+    const response = await t.call(uc.when);
+    const where = `${uc.when.method} ${uc.when.url}`;
+    assert.equal(response.status, uc.then.status, `${where} answered ${response.status}: ${response.body.slice(0, 500)}`);
+    if (uc.then.body !== undefined) assertSubset(response.json, uc.then.body, 'body');
+    if (uc.then.location !== undefined) assert.equal(response.headers.location, uc.then.location);
+    for (const text of uc.then.page ?? []) {
+      assert.ok(response.body.includes(text), `the page should contain ${JSON.stringify(text)}`);
+    }
+    for (const text of uc.then.pageLacks ?? []) {
+      assert.ok(!response.body.includes(text), `the page should not contain ${JSON.stringify(text)}`);
+    }
+    const events = await t.newEvents();
+    const expected = uc.then.events ?? [];
+    assert.deepEqual(
+      events.map((e) => e.type),
+      expected.map((e) => e.event.type),
+      'the new events',
+    );
+    expected.forEach((e, i) => {
+      if (e.payload) assertSubset(events[i]?.payload, e.payload, `events[${i}].payload`);
+    });
+  } finally {
+    await t.close();
+  }
+}
+
+/** Registers every use case of every module as a test, once per database. */
+export async function runUseCases(factory: TestAppFactory, modules: ModuleDefinition[]): Promise<void> {
+  const databases = await testDatabases();
+  if (databases.skipped) test('use cases on PostgreSQL', { skip: databases.skipped }, () => undefined);
+  for (const dialect of databases.dialects) {
+    describe(`use cases on ${dialect}`, () => {
+      for (const module of modules) {
+        describe(module.name, () => {
+          for (const uc of module.useCases) {
+            test(uc.title, () => runUseCase(factory, dialect, uc));
+          }
+        });
+      }
+    });
+  }
+}

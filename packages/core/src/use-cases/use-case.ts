@@ -1,0 +1,71 @@
+import type { EventDefinition, PayloadOf } from '../events.ts';
+
+/** An earlier event: what happened before the call. */
+export interface Given<D extends EventDefinition = EventDefinition> {
+  event: D;
+  payload: PayloadOf<D>;
+  actorId?: string | null;
+  /** When it happened; defaults to the test clock's now. */
+  at?: string;
+}
+
+export function given<D extends EventDefinition>(
+  event: D,
+  payload: PayloadOf<D>,
+  extra: { actorId?: string | null; at?: string } = {},
+): Given {
+  return { event, payload, ...extra } as Given;
+}
+
+export interface When {
+  /** The member making the call (their member id), or absent for an anonymous visitor. */
+  as?: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  /** Send the body as an HTML form post (pages) instead of JSON (API). */
+  form?: boolean;
+  headers?: Record<string, string>;
+}
+
+export interface ExpectedEvent<D extends EventDefinition = EventDefinition> {
+  event: D;
+  /** A subset of the payload that must match. */
+  payload?: Partial<PayloadOf<D>>;
+}
+
+export function emitted<D extends EventDefinition>(event: D, payload?: Partial<PayloadOf<D>>): ExpectedEvent {
+  return (payload === undefined ? { event } : { event, payload }) as ExpectedEvent;
+}
+
+export interface Then {
+  status: number;
+  /** A subset of the JSON body that must match (arrays must match in full, in order). */
+  body?: unknown;
+  /** Strings the HTML page must contain, for page use cases. */
+  page?: string[];
+  /** Strings the HTML page must not contain. */
+  pageLacks?: string[];
+  /** Exactly these new events, in this order. Omitted means none. */
+  events?: ExpectedEvent[];
+  /** Where a redirect must lead. */
+  location?: string;
+}
+
+/** GIVEN earlier events, WHEN a member calls an endpoint, THEN a response and new events. */
+export interface UseCase {
+  title: string;
+  given?: Given[];
+  /** Steps before the call that are themselves calls (e.g. a failed log-in attempt). */
+  before?: When[];
+  /** Moves the test clock before the call, e.g. a day later. */
+  clock?: string;
+  when: When;
+  then: Then;
+  /** The endpoint this documents, when the URL has ids in it; otherwise derived from `when`. */
+  endpoint?: string;
+}
+
+export function useCase(spec: UseCase): UseCase {
+  return spec;
+}

@@ -1,0 +1,8 @@
+import type { ModuleDefinition } from '@meetcute/core';
+import { cities } from '@meetcute/cities';
+import { registration } from '@meetcute/registration';
+import { auth } from '@meetcute/auth';
+import { profile } from '@meetcute/profile';
+
+/** Every module of the site, in the order they register (providers of services first). */
+export const modules: ModuleDefinition[] = [cities, auth, registration, profile];

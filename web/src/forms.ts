@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldProblem } from '@meetcute/core';
+import { html, type Html } from './html.ts';
+import { page, type PageOptions } from './layout.ts';
+
+/** Sends a full page. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, options: PageOptions, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(page(request, options));
+}
+
+export function hidden(request: FastifyRequest): Html {
+  return html`<input type="hidden" name="_csrf" value="${request.csrfToken}">`;
+}
+
+export interface FieldOptions {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  type?: string;
+  required?: boolean;
+  autocomplete?: string;
+  hint?: string;
+  errors?: FieldProblem[] | undefined;
+  attrs?: Html;
+  multiline?: boolean;
+}
+
+/** A labelled input with its hint and error, wired with aria so screen readers announce both. */
+export function field(o: FieldOptions): Html {
+  const id = `f-${o.name}`;
+  const error = o.errors?.find((e) => e.field === o.name || e.field.startsWith(`${o.name}.`));
+  const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = html`id="${id}" name="${o.name}" ${o.required ? html`required` : ''} ${
+    describedBy ? html`aria-describedby="${describedBy}"` : ''
+  } ${error ? html`aria-invalid="true"` : ''} ${o.autocomplete ? html`autocomplete="${o.autocomplete}"` : ''} ${o.attrs ?? ''}`;
+  return html`<div class="field${error ? ' invalid' : ''}">
+    <label for="${id}">${o.label}</label>
+    ${o.hint ? html`<small id="${id}-hint">${o.hint}</small>` : ''}
+    ${o.multiline
+      ? html`<textarea ${common} rows="5">${o.value ?? ''}</textarea>`
+      : html`<input type="${o.type ?? 'text'}" ${common} value="${o.value ?? ''}">`}
+    ${error ? html`<p class="error" id="${id}-error">${error.message}</p>` : ''}
+  </div>`;
+}
+
+/** The summary at the top of a form that failed, linking to each bad field. */
+export function formErrors(errors: FieldProblem[] | undefined, title: string): Html {
+  if (!errors || errors.length === 0) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1">
+    <h2>${title}</h2>
+    <ul>${errors.map((e) => html`<li><a href="#f-${e.field.split('.')[0]}">${e.message}</a></li>`)}</ul>
+  </div>`;
+}

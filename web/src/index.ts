@@ -1,0 +1,6 @@
+export { html, raw, escapeHtml, Html } from './html.ts';
+export { translator, pickLanguage, LANGUAGES, type Language, type Messages, type Translate } from './i18n.ts';
+export { page, languageOf, type PageOptions } from './layout.ts';
+export { assetPath, assetRoutes } from './assets.ts';
+export { errorPage, languageRoutes, homeRoutes } from './routes.ts';
+export { field, formErrors, sendPage, hidden } from './forms.ts';

@@ -1,0 +1,105 @@
+import type { FastifyRequest } from 'fastify';
+import { html, type Html } from './html.ts';
+import { pickLanguage, translator, type Language, type Messages } from './i18n.ts';
+import { assetPath } from './assets.ts';
+
+const messages: Messages<
+  'skip' | 'home' | 'profile' | 'review' | 'login' | 'signup' | 'logout' | 'language' | 'tagline'
+> = {
+  en: {
+    skip: 'Skip to content',
+    home: 'Meetcute',
+    profile: 'My profile',
+    review: 'Review queue',
+    login: 'Log in',
+    signup: 'Sign up',
+    logout: 'Log out',
+    language: 'Language',
+    tagline: 'A friendly place to meet someone.',
+  },
+  sv: {
+    skip: 'Hoppa till innehållet',
+    profile: 'Min profil',
+    review: 'Granskningskö',
+    login: 'Logga in',
+    signup: 'Bli medlem',
+    logout: 'Logga ut',
+    language: 'Språk',
+    tagline: 'En vänlig plats att träffa någon.',
+  },
+  fi: {
+    skip: 'Siirry sisältöön',
+    profile: 'Oma profiili',
+    review: 'Tarkistusjono',
+    login: 'Kirjaudu',
+    signup: 'Liity',
+    logout: 'Kirjaudu ulos',
+    language: 'Kieli',
+    tagline: 'Ystävällinen paikka tavata joku.',
+  },
+};
+
+export function languageOf(request: FastifyRequest): Language {
+  const header = request.headers['accept-language'];
+  return pickLanguage(request.cookies?.lang, typeof header === 'string' ? header : undefined);
+}
+
+export interface PageOptions {
+  title: string;
+  body: Html;
+  /** A short message shown above the content, e.g. after a redirect. */
+  notice?: string | undefined;
+}
+
+/** The page frame every module renders into: mobile first, readable without JavaScript. */
+export function page(request: FastifyRequest, options: PageOptions): string {
+  const language = languageOf(request);
+  const t = translator(messages, language);
+  const viewer = request.viewer;
+  const isModerator = viewer?.roles.includes('moderator') ?? false;
+  const here = encodeURIComponent(request.url);
+  return `<!doctype html>${html`<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · Meetcute</title>
+<link rel="stylesheet" href="${assetPath('site.css')}">
+<script src="${assetPath('site.js')}" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">${t('skip')}</a>
+<header class="top">
+  <a class="brand" href="/">${t('home')}</a>
+  <nav aria-label="Main">
+    ${
+      viewer
+        ? html`<a href="/profile">${t('profile')}</a>
+    ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
+    <form method="post" action="/logout" class="inline">
+      <input type="hidden" name="_csrf" value="${request.csrfToken}">
+      <button type="submit" class="link">${t('logout')}</button>
+    </form>`
+        : html`<a href="/login">${t('login')}</a> <a href="/signup">${t('signup')}</a>`
+    }
+  </nav>
+</header>
+<main id="main">
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+${options.body}
+</main>
+<footer>
+  <form method="get" action="/language" class="inline">
+    <label for="lang">${t('language')}</label>
+    <select id="lang" name="lang">
+      ${(['en', 'sv', 'fi'] as const).map(
+        (l) => html`<option value="${l}" ${l === language ? html`selected` : ''}>${{ en: 'English', sv: 'Svenska', fi: 'Suomi' }[l]}</option>`,
+      )}
+    </select>
+    <input type="hidden" name="back" value="${decodeURIComponent(here)}">
+    <button type="submit">OK</button>
+  </form>
+  <p>${t('tagline')}</p>
+</footer>
+</body>
+</html>`.value}`;
+}
