@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldProblem } from '@meetcute/core';
 import { html, type Html } from './html.ts';
@@ -48,6 +49,36 @@ export function formErrors(errors: FieldProblem[] | undefined, title: string): H
   if (!errors || errors.length === 0) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1">
     <h2>${title}</h2>
-    <ul>${errors.map((e) => html`<li><a href="#f-${e.field.split('.')[0]}">${e.message}</a></li>`)}</ul>
+    <ul>${errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}</ul>
   </div>`;
+}
+
+/** A form body as the browser sent it: strings, or lists of strings for repeated names. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+export const form = {
+  text(body: FormBody, name: string): string {
+    const v = body[name];
+    return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+  },
+  list(body: FormBody, name: string): string[] {
+    const v = body[name];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  },
+  /** A whole number, or NaN when the field is empty or not a number (the rules then name the field). */
+  int(body: FormBody, name: string): number {
+    const text = form.text(body, name);
+    return /^-?\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  },
+};
+
+/** The schema every form post gets: any fields, each a bounded string or a short list of them. */
+export const FORM_BODY_SCHEMA = Type.Record(
+  Type.String(),
+  Type.Union([Type.String({ maxLength: 10000 }), Type.Array(Type.String({ maxLength: 10000 }), { maxItems: 20 })]),
+);
+
+/** A local path to go back to after a form, never another site. */
+export function localPath(path: string | undefined, fallback: string): string {
+  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : fallback;
 }

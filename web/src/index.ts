@@ -3,4 +3,4 @@ export { translator, pickLanguage, LANGUAGES, type Language, type Messages, type
 export { page, languageOf, type PageOptions } from './layout.ts';
 export { assetPath, assetRoutes } from './assets.ts';
 export { errorPage, languageRoutes, homeRoutes } from './routes.ts';
-export { field, formErrors, sendPage, hidden } from './forms.ts';
+export { field, formErrors, sendPage, hidden, form, localPath, FORM_BODY_SCHEMA, type FormBody } from './forms.ts';

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { defineEvent } from '@meetcute/core';
 
 export const GENDERS = ['woman', 'man', 'nonbinary'] as const;
-export const Gender = Type.Union(GENDERS.map((g) => Type.Literal(g)));
+export const Gender = Type.Union([Type.Literal('woman'), Type.Literal('man'), Type.Literal('nonbinary')]);
 export type Gender = (typeof GENDERS)[number];
 
 export const Place = Type.Object({

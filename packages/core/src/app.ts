@@ -11,7 +11,7 @@ import { migrate } from './db/migrations.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
 import { Dispatcher } from './delivery/dispatcher.ts';
-import { createHttp } from './http/server.ts';
+import { createHttp, type RouteRecord } from './http/server.ts';
 import type { ProblemBody } from './http/problems.ts';
 import type { ViewerResolver } from './http/viewer.ts';
 import type { Http, ModuleDefinition, ServiceRegistry } from './module.ts';
@@ -41,6 +41,8 @@ export interface App {
   dispatcher: Dispatcher;
   storage: Storage;
   modules: ModuleDefinition[];
+  /** Every route declared, with the module that declared it (the living docs list endpoints from it). */
+  routes: readonly RouteRecord[];
   channel(module: string): ModuleChannel;
   /** Serves HTTP and starts delivery. */
   listen(): Promise<string>;
@@ -103,6 +105,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dispatcher = new Dispatcher(log, logger);
 
   let viewers: ViewerResolver | undefined;
+  const routes: RouteRecord[] = [];
+  // Set while a module registers, so the routes it declares are recorded as its own.
+  let registering: string | null = null;
   const http = (await createHttp({
     logger,
     metrics,
@@ -120,6 +125,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     renderError:
       options.renderError ??
       ((_request, problem) => `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`),
+    routes,
+    owner: () => registering,
   })) as unknown as Http;
   http.setValidatorCompiler(TypeBoxValidatorCompiler);
   for (const plugin of options.plugins ?? []) await plugin(http);
@@ -134,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     channels.set(module.name, channel);
     dispatcher.add(channel);
     const declared = new Set(module.consumes.map((e) => e.type));
+    registering = module.name;
     await module.register({
       name: module.name,
       config,
@@ -153,6 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         channel.subscribe(definition, handler as never);
       },
     });
+    registering = null;
     for (const type of declared) {
       if (!channel.subscriptions.has(type)) throw new Error(`${module.name} lists ${type} in consumes but has no handler`);
     }
@@ -173,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     dispatcher,
     storage,
     modules,
+    routes,
     channel,
     async listen() {
       heartbeat.start();

@@ -25,6 +25,8 @@ export async function migrate(m: ModuleDatabase, migrations: Migration[]): Promi
     provider: { getMigrations: () => Promise.resolve(record) },
     // Names sort in the order they are listed; we prefix them with numbers.
     allowUnorderedMigrations: false,
+    // Kysely looks for its own tables across all schemas unless told which one is ours.
+    ...(m.schema ? { migrationTableSchema: m.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new Error(`Migrating ${m.name} failed`, { cause: error });

@@ -14,6 +14,8 @@ export interface ModuleDatabase {
   name: string;
   dialect: Dialect;
   db: Db;
+  /** The PostgreSQL schema that holds the module's tables. */
+  schema?: string;
 }
 
 /**
@@ -83,6 +85,7 @@ export function openStorage(spec: StorageSpec): Storage {
       const handle: ModuleDatabase = {
         name: module,
         dialect: 'postgres',
+        schema,
         db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
       };
       open.set(module, handle);
@@ -105,8 +108,6 @@ export function openStorage(spec: StorageSpec): Storage {
 }
 
 export async function ensureSchema(m: ModuleDatabase): Promise<void> {
-  if (m.dialect !== 'postgres') return;
-  const schema = await sql<{ s: string }>`select current_setting('search_path') as s`.execute(m.db);
-  const name = schema.rows[0]?.s.split(',')[0]?.trim();
-  if (name) await sql`create schema if not exists ${sql.id(name)}`.execute(m.db);
+  if (m.dialect !== 'postgres' || !m.schema) return;
+  await sql`create schema if not exists ${sql.id(m.schema)}`.execute(m.db);
 }

@@ -13,6 +13,16 @@ import type { Access, ViewerResolver } from './viewer.ts';
 export const SESSION_COOKIE = 'mc_session';
 const FORM_COOKIE = 'mc_form';
 
+/** A route as declared, so tools can list endpoints without a socket (the living docs). */
+export interface RouteRecord {
+  method: string;
+  url: string;
+  kind: string | undefined;
+  access: Access;
+  /** The module whose register() declared it; null for the chassis and the composition root's plugins. */
+  module: string | null;
+}
+
 export interface HttpOptions {
   logger: Logger;
   metrics: Metrics;
@@ -23,6 +33,9 @@ export interface HttpOptions {
   viewers: () => ViewerResolver | undefined;
   ready: () => Promise<string[]>;
   renderError: (request: FastifyRequest, problem: ProblemBody) => string;
+  /** Every declared route is appended here, owned by whichever module `owner()` names at that moment. */
+  routes: RouteRecord[];
+  owner: () => string | null;
 }
 
 function wantsHtml(request: FastifyRequest): boolean {
@@ -98,6 +111,9 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     if (config.kind === 'api' && !route.schema?.response) {
       throw new Error(`API route ${where} has no response schema`);
     }
+    const { access, kind } = config;
+    const module = options.owner();
+    for (const method of [route.method].flat()) options.routes.push({ method, url: route.url, kind, access, module });
   });
 
   app.addHook('onRequest', (request, reply, done) => {

@@ -31,3 +31,12 @@ declare module 'fastify' {
     kind?: 'api' | 'page' | 'asset' | 'ops';
   }
 }
+
+/** Opening sessions is the auth module's job; sign-up uses it to log the new member in. */
+export interface Sessions {
+  /** Starts a session for a member and returns its secret token. */
+  open(memberId: string, userAgent?: string): Promise<string>;
+  /** Puts the token in the session cookie (HttpOnly, SameSite=Lax). */
+  setCookie(reply: import('fastify').FastifyReply, token: string): void;
+}
+export const SESSIONS = 'sessions';

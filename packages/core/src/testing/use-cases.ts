@@ -26,7 +26,8 @@ export type TestAppFactory = (deps: TestAppDeps) => Promise<App>;
 export interface SessionOpener {
   open(memberId: string): Promise<string>;
 }
-export const SESSIONS = 'sessions';
+import { SESSIONS } from '../http/viewer.ts';
+export { SESSIONS };
 
 const FORM_SECRET = 'use-case-form-secret-0123456789';
 

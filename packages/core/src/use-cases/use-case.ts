@@ -28,13 +28,15 @@ export interface When {
   headers?: Record<string, string>;
 }
 
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
 export interface ExpectedEvent<D extends EventDefinition = EventDefinition> {
   event: D;
   /** A subset of the payload that must match. */
-  payload?: Partial<PayloadOf<D>>;
+  payload?: DeepPartial<PayloadOf<D>>;
 }
 
-export function emitted<D extends EventDefinition>(event: D, payload?: Partial<PayloadOf<D>>): ExpectedEvent {
+export function emitted<D extends EventDefinition>(event: D, payload?: DeepPartial<PayloadOf<D>>): ExpectedEvent {
   return (payload === undefined ? { event } : { event, payload }) as ExpectedEvent;
 }
 

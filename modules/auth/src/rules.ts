@@ -1,0 +1,73 @@
+// Pure rules: no database, no clock of their own. Time always comes in as an argument.
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+export type PasswordProblem = 'tooShort' | 'tooLong' | 'sameAsCurrent';
+
+/** Length rules plus one that catches the "changed" password that did not change. */
+export function newPasswordProblem(newPassword: string, currentPassword?: string): PasswordProblem | null {
+  // Count code points, not UTF-16 units, so an emoji is one character as a person sees it.
+  const length = [...newPassword].length;
+  if (length < PASSWORD_MIN) return 'tooShort';
+  if (length > PASSWORD_MAX) return 'tooLong';
+  if (currentPassword !== undefined && newPassword === currentPassword) return 'sameAsCurrent';
+  return null;
+}
+
+/** Emails are stored lower-cased by registration, so a log-in must compare the same way. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * How many seconds the caller must wait before the next attempt, or 0 if they may try
+ * now. A sliding window: attempts open again once enough old failures have aged out
+ * to bring the count in the window below the limit.
+ */
+export function retryAfterSeconds(failures: string[], limit: number, windowSeconds: number, now: Date): number {
+  const windowMs = windowSeconds * 1000;
+  const recent = failures
+    .map((at) => Date.parse(at))
+    .filter((at) => now.getTime() - at < windowMs)
+    .sort((a, b) => a - b);
+  if (recent.length < limit) return 0;
+  // The failure whose expiry brings the count down to limit - 1.
+  const unlocking = recent[recent.length - limit] ?? now.getTime();
+  return Math.max(1, Math.ceil((unlocking + windowMs - now.getTime()) / 1000));
+}
+
+/** Whole minutes to tell a person, never "0 minutes". */
+export function waitMinutes(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
+/**
+ * Where to go after logging in. Only a path on this site, so a crafted link can never
+ * send a member elsewhere ("//evil.example" and "/\evil.example" are other sites to a browser).
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 500) return '/';
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\\]/.test(next)) return '/';
+  return next;
+}
+
+export const SESSION_DAYS = 30;
+const DAY_MS = 24 * 3600 * 1000;
+const REFRESH_MS = 3600 * 1000;
+
+/** A session lives 30 days after it was last used. */
+export function sessionExpiry(lastSeen: Date): Date {
+  return new Date(lastSeen.getTime() + SESSION_DAYS * DAY_MS);
+}
+
+export function isExpired(expiresAt: string, now: Date): boolean {
+  return Date.parse(expiresAt) <= now.getTime();
+}
+
+/** Sliding expiry costs a write; once an hour is precise enough for a 30-day lifetime. */
+export function needsRefresh(lastSeenAt: string, now: Date): boolean {
+  return now.getTime() - Date.parse(lastSeenAt) >= REFRESH_MS;
+}

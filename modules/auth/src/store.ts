@@ -1,0 +1,276 @@
+import { sql, type Generated, type Kysely } from 'kysely';
+import { serialPrimaryKey, type Db, type Migration, type TxDb } from '@meetcute/core';
+
+// Timestamps are ISO text, flags are integers: the same SQL then runs on SQLite and PostgreSQL.
+
+export type RegistrationStatus = 'submitted' | 'approved' | 'rejected';
+
+interface AccountsTable {
+  member_id: string;
+  // Nullable so that a registration event arriving before AccountCreated still lands.
+  email: string | null;
+  password_hash: string | null;
+  status: RegistrationStatus;
+  /** 1 when a RoleGranted made the member a moderator (the configured list is checked apart). */
+  moderator: number;
+}
+
+interface SessionsTable {
+  id: string;
+  /** sha256 of the token: a stolen database does not let anyone in. */
+  token_hash: string;
+  member_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string | null;
+}
+
+interface LoginFailuresTable {
+  id: Generated<number>;
+  kind: FailureKind;
+  key: string;
+  failed_at: string;
+}
+
+interface Tables {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+}
+
+export type AuthDb = Kysely<Tables>;
+export type FailureKind = 'account' | 'ip';
+
+export interface Account {
+  memberId: string;
+  email: string | null;
+  passwordHash: string | null;
+  status: RegistrationStatus;
+  moderator: boolean;
+}
+
+/** The chassis hands out untyped handles; this module knows its own tables. */
+export function tables(db: Db | TxDb): AuthDb {
+  return db as unknown as AuthDb;
+}
+
+/** Rebuilt from events by `rebuild auth`; sessions and failures are not facts, so they stay. */
+export const PROJECTIONS = ['accounts'];
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_auth',
+    async up(db, dialect) {
+      await sql`create table accounts (
+        member_id text primary key,
+        email text unique,
+        password_hash text,
+        status text not null default 'submitted',
+        moderator integer not null default 0
+      )`.execute(db);
+      await sql`create table sessions (
+        id text primary key,
+        token_hash text not null unique,
+        member_id text not null,
+        created_at text not null,
+        last_seen_at text not null,
+        expires_at text not null,
+        user_agent text
+      )`.execute(db);
+      await sql`create index sessions_member on sessions (member_id)`.execute(db);
+      await sql`create table login_failures (
+        id ${sql.raw(serialPrimaryKey(dialect))},
+        kind text not null,
+        key text not null,
+        failed_at text not null
+      )`.execute(db);
+      await sql`create index login_failures_key on login_failures (kind, key, failed_at)`.execute(db);
+      await sql`create index login_failures_age on login_failures (failed_at)`.execute(db);
+    },
+  },
+];
+
+// Accounts: written only by event handlers.
+
+export async function recordAccount(db: AuthDb, memberId: string, email: string, passwordHash: string): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({ member_id: memberId, email, password_hash: passwordHash, status: 'submitted', moderator: 0 })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ email, password_hash: passwordHash }))
+    .execute();
+}
+
+export async function setStatus(db: AuthDb, memberId: string, status: RegistrationStatus): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({ member_id: memberId, status, moderator: 0 })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ status }))
+    .execute();
+}
+
+export async function setPasswordHash(db: AuthDb, memberId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('accounts').set({ password_hash: passwordHash }).where('member_id', '=', memberId).execute();
+}
+
+export async function setModerator(db: AuthDb, memberId: string, moderator: boolean): Promise<void> {
+  const flag = moderator ? 1 : 0;
+  await db
+    .insertInto('accounts')
+    .values({ member_id: memberId, status: 'submitted', moderator: flag })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ moderator: flag }))
+    .execute();
+}
+
+const accountColumns = ['member_id', 'email', 'password_hash', 'status', 'moderator'] as const;
+
+function toAccount(row: Pick<AccountsTable, (typeof accountColumns)[number]>): Account {
+  return {
+    memberId: row.member_id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    status: row.status,
+    moderator: Number(row.moderator) === 1,
+  };
+}
+
+export async function accountByEmail(db: AuthDb, email: string): Promise<Account | undefined> {
+  const row = await db.selectFrom('accounts').select(accountColumns).where('email', '=', email).executeTakeFirst();
+  return row && toAccount(row);
+}
+
+export async function accountById(db: AuthDb, memberId: string): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row && toAccount(row);
+}
+
+// Sessions: server-side state, not a projection.
+
+export interface SessionRow {
+  id: string;
+  tokenHash: string;
+  memberId: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export async function insertSession(
+  db: AuthDb,
+  s: SessionRow & { createdAt: string; userAgent: string | null },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      token_hash: s.tokenHash,
+      member_id: s.memberId,
+      created_at: s.createdAt,
+      last_seen_at: s.lastSeenAt,
+      expires_at: s.expiresAt,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+/** The session and, if registration's events have arrived, the account behind it. */
+export async function sessionByTokenHash(
+  db: AuthDb,
+  tokenHash: string,
+): Promise<{ session: SessionRow; account: Account | undefined } | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .leftJoin('accounts as a', 'a.member_id', 's.member_id')
+    .select([
+      's.id',
+      's.token_hash',
+      's.member_id',
+      's.last_seen_at',
+      's.expires_at',
+      'a.member_id as account_id',
+      'a.email',
+      'a.password_hash',
+      'a.status',
+      'a.moderator',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const session = {
+    id: row.id,
+    tokenHash: row.token_hash,
+    memberId: row.member_id,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
+  const account =
+    row.account_id === null
+      ? undefined
+      : toAccount({
+          member_id: row.account_id,
+          email: row.email,
+          password_hash: row.password_hash,
+          status: row.status ?? 'submitted',
+          moderator: row.moderator ?? 0,
+        });
+  return { session, account };
+}
+
+export async function touchSession(db: AuthDb, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: AuthDb, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends a member's sessions, all of them or all but one; returns how many ended. */
+export async function deleteSessionsOf(db: AuthDb, memberId: string, except?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('member_id', '=', memberId);
+  if (except !== undefined) query = query.where('id', '<>', except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessionsOf(db: AuthDb, memberId: string, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('member_id', '=', memberId).where('expires_at', '<=', now).execute();
+}
+
+export async function countSessions(db: AuthDb, memberId: string, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// Log-in failures: kept in the database so a restart does not reset an attacker's count.
+
+export async function recordFailure(db: AuthDb, kind: FailureKind, key: string, at: string): Promise<void> {
+  await db.insertInto('login_failures').values({ kind, key, failed_at: at }).execute();
+}
+
+export async function failuresSince(db: AuthDb, kind: FailureKind, key: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('login_failures')
+    .select('failed_at')
+    .where('kind', '=', kind)
+    .where('key', '=', key)
+    .where('failed_at', '>', since)
+    .orderBy('failed_at')
+    .execute();
+  return rows.map((r) => r.failed_at);
+}
+
+export async function clearFailures(db: AuthDb, kind: FailureKind, key: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('kind', '=', kind).where('key', '=', key).execute();
+}
+
+export async function pruneFailures(db: AuthDb, before: string): Promise<void> {
+  await db.deleteFrom('login_failures').where('failed_at', '<=', before).execute();
+}

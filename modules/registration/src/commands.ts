@@ -1,0 +1,118 @@
+import { hash } from '@node-rs/argon2';
+import { isUniqueViolation, problems, Problem, type ModuleContext } from '@meetcute/core';
+import type { CityDirectory } from '@meetcute/cities';
+import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from './events.ts';
+import {
+  checkAccount,
+  checkApplication,
+  checkReason,
+  normaliseEmail,
+  type AccountInput,
+  type ApplicationInput,
+} from './rules.ts';
+import { findRegistration, taken, type Registration } from './store.ts';
+
+/**
+ * The registration commands, shared by the JSON API and the pages so both enforce
+ * exactly the same rules. Each throws a Problem the caller can show as it is.
+ */
+export interface Commands {
+  signUp(input: AccountInput & ApplicationInput): Promise<{ memberId: string }>;
+  resubmit(memberId: string, input: ApplicationInput): Promise<void>;
+  approve(moderatorId: string, memberId: string): Promise<void>;
+  reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
+}
+
+function duplicate(what: { email: boolean; nickname: boolean }): Problem {
+  const errors = [];
+  if (what.email) {
+    errors.push({ field: 'email', message: 'This email already has an account. Log in, or use another email.' });
+  }
+  if (what.nickname) errors.push({ field: 'nickname', message: 'This nickname is taken. Choose another one.' });
+  return problems.conflict('already-registered', 'Already taken', 'Choose another email or nickname.', errors);
+}
+
+export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
+  const signUps = ctx.metrics.counter('sign_ups', 'Members who signed up');
+  const findCity = (id: number) => cities.get(id);
+
+  async function pendingFor(memberId: string): Promise<Registration> {
+    const registration = await findRegistration(ctx.db, memberId);
+    if (!registration || registration.status === 'draft') throw problems.notFound('This sign-up');
+    if (registration.status !== 'submitted') {
+      throw problems.conflict('already-reviewed', 'Already reviewed', `This sign-up is already ${registration.status}.`);
+    }
+    return registration;
+  }
+
+  return {
+    async signUp(input) {
+      const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
+      errors.unshift(...checkAccount(input));
+      if (errors.length > 0 || !application) throw problems.invalid(errors);
+      const email = normaliseEmail(input.email);
+      const clash = await taken(ctx.db, email, application.nickname);
+      if (clash.email || clash.nickname) throw duplicate(clash);
+      // @node-rs/argon2 hashes with argon2id and OWASP's parameters by default.
+      const passwordHash = await hash(input.password);
+      const memberId = ctx.ids.next();
+      try {
+        await ctx.transaction(async (tx) => {
+          await tx.publish(AccountCreated, { memberId, email, passwordHash }, { actorId: memberId });
+          await tx.publish(RegistrationSubmitted, { memberId, application, resubmission: false }, { actorId: memberId });
+        });
+      } catch (error) {
+        // Someone else took the email or nickname between our check and our write.
+        if (isUniqueViolation(error)) throw duplicate(await taken(ctx.db, email, application.nickname));
+        throw error;
+      }
+      signUps.inc();
+      return { memberId };
+    },
+
+    async resubmit(memberId, input) {
+      const current = await findRegistration(ctx.db, memberId);
+      if (!current) throw problems.notFound('Your sign-up');
+      if (current.status === 'submitted') {
+        throw problems.conflict('already-submitted', 'Already waiting for review', 'A moderator will look at it soon.');
+      }
+      if (current.status === 'approved') {
+        throw problems.conflict('already-approved', 'Already approved', 'Edit your profile instead.');
+      }
+      const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
+      if (errors.length > 0 || !application) throw problems.invalid(errors);
+      const clash = await taken(ctx.db, null, application.nickname, memberId);
+      if (clash.nickname) throw duplicate(clash);
+      try {
+        await ctx.transaction(async (tx) => {
+          await tx.publish(RegistrationSubmitted, { memberId, application, resubmission: true }, { actorId: memberId });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw duplicate({ email: false, nickname: true });
+        throw error;
+      }
+    },
+
+    async approve(moderatorId, memberId) {
+      if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
+      const registration = await pendingFor(memberId);
+      await ctx.transaction(async (tx) => {
+        await tx.publish(
+          RegistrationApproved,
+          { memberId, moderatorId, application: registration.application! },
+          { actorId: moderatorId },
+        );
+      });
+    },
+
+    async reject(moderatorId, memberId, reason) {
+      const errors = checkReason(reason);
+      if (errors.length > 0) throw problems.invalid(errors);
+      if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
+      await pendingFor(memberId);
+      await ctx.transaction(async (tx) => {
+        await tx.publish(RegistrationRejected, { memberId, moderatorId, reason: reason.trim() }, { actorId: moderatorId });
+      });
+    },
+  };
+}

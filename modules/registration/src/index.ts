@@ -1,0 +1,42 @@
+import { defineModule, SESSIONS, type Sessions } from '@meetcute/core';
+import { CITIES, type CityDirectory } from '@meetcute/cities';
+import { events } from './events.ts';
+import { migrations, projections, project } from './store.ts';
+import { commands } from './commands.ts';
+import { registrationRoutes } from './routes.ts';
+import { registrationPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
+
+export {
+  AccountCreated,
+  RegistrationSubmitted,
+  RegistrationApproved,
+  RegistrationRejected,
+  GENDERS,
+  type Application,
+  type Gender,
+  type LookingFor,
+  type Place,
+} from './events.ts';
+
+/**
+ * Sign-up and its review: a member's application waits for a moderator, who
+ * approves it or sends it back with a reason; the member can fix it and resubmit.
+ */
+export const registration = defineModule({
+  name: 'registration',
+  description: 'Sign-up (email, password, profile basics, whom they look for) and its review by moderators.',
+  publishes: events,
+  consumes: events,
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    const cities = ctx.services.require<CityDirectory>(CITIES);
+    const sessions = ctx.services.require<Sessions>(SESSIONS);
+    const run = commands(ctx, cities);
+    registrationRoutes(ctx.http, ctx.db, run, sessions);
+    registrationPages(ctx.http, ctx.db, run, cities, sessions, () => ctx.clock.now());
+  },
+});

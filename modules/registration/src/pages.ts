@@ -1,0 +1,278 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { ageIn, Problem, type Db, type FieldProblem, type Http, type Sessions } from '@meetcute/core';
+import type { CityDirectory } from '@meetcute/cities';
+import {
+  FORM_BODY_SCHEMA,
+  field,
+  form,
+  formErrors,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type FormBody,
+  type Html,
+  type Translate,
+} from '@meetcute/web';
+import { GENDERS, type Application } from './events.ts';
+import { messages } from './messages.ts';
+import type { Commands } from './commands.ts';
+import type { ApplicationInput } from './rules.ts';
+import { findRegistration, reviewQueue } from './store.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+interface FormState {
+  values: FormBody;
+  errors?: FieldProblem[] | undefined;
+}
+
+/** Reads the sign-up form; the city is typed text, resolved to one real place here. */
+function readApplication(body: FormBody, cities: CityDirectory, t: Translate<Key>): { input: ApplicationInput; cityErrors: FieldProblem[] } {
+  const cityText = form.text(body, 'city');
+  const matches = cities.resolve(cityText);
+  const cityErrors: FieldProblem[] = [];
+  if (cityText !== '' && matches.length === 0) cityErrors.push({ field: 'city', message: t('unknownCity') });
+  if (matches.length > 1) {
+    const choices = matches.slice(0, 6).map((c) => c.label).join('; ');
+    cityErrors.push({ field: 'city', message: t('ambiguousCity', { choices }) });
+  }
+  return {
+    input: {
+      nickname: form.text(body, 'nickname'),
+      gender: form.text(body, 'gender'),
+      birthday: form.text(body, 'birthday'),
+      cityId: matches.length === 1 ? matches[0]!.id : null,
+      lookingFor: {
+        genders: form.list(body, 'lookingFor.genders'),
+        minAge: form.int(body, 'lookingFor.minAge'),
+        maxAge: form.int(body, 'lookingFor.maxAge'),
+        maxDistanceKm: form.int(body, 'lookingFor.maxDistanceKm'),
+      },
+      aboutMe: form.text(body, 'aboutMe'),
+    },
+    cityErrors,
+  };
+}
+
+function valuesOf(application: Application): FormBody {
+  return {
+    nickname: application.nickname,
+    gender: application.gender,
+    birthday: application.birthday,
+    city: application.city.label,
+    'lookingFor.genders': application.lookingFor.genders,
+    'lookingFor.minAge': String(application.lookingFor.minAge),
+    'lookingFor.maxAge': String(application.lookingFor.maxAge),
+    'lookingFor.maxDistanceKm': String(application.lookingFor.maxDistanceKm),
+    aboutMe: application.aboutMe,
+  };
+}
+
+function applicationFields(t: Translate<Key>, state: FormState): Html {
+  const v = (name: string) => form.text(state.values, name);
+  const errors = state.errors;
+  const chosen = form.list(state.values, 'lookingFor.genders');
+  const errorFor = (name: string) => errors?.find((e) => e.field === name);
+  return html`
+    ${field({ name: 'nickname', label: t('nickname'), hint: t('nicknameHint'), value: v('nickname'), required: true, autocomplete: 'nickname', errors })}
+    <fieldset id="f-gender" ${errorFor('gender') ? html`aria-invalid="true"` : ''}>
+      <legend>${t('gender')}</legend>
+      ${GENDERS.map((g) => html`<label><input type="radio" name="gender" value="${g}" ${v('gender') === g ? html`checked` : ''} required> ${t(g)}</label>`)}
+      ${errorFor('gender') ? html`<p class="error">${errorFor('gender')!.message}</p>` : ''}
+    </fieldset>
+    ${field({ name: 'birthday', label: t('birthday'), type: 'date', value: v('birthday'), required: true, autocomplete: 'bday', errors })}
+    ${field({ name: 'city', label: t('city'), hint: t('cityHint'), value: v('city'), required: true, errors, attrs: html`list="city-list" data-cities autocomplete="off"` })}
+    <datalist id="city-list"></datalist>
+    <fieldset id="f-lookingFor.genders">
+      <legend>${t('lookingFor')}</legend>
+      ${GENDERS.map((g) => html`<label><input type="checkbox" name="lookingFor.genders" value="${g}" ${chosen.includes(g) ? html`checked` : ''}> ${t(g)}</label>`)}
+      ${errorFor('lookingFor.genders') ? html`<p class="error">${errorFor('lookingFor.genders')!.message}</p>` : ''}
+      <div class="row">
+        ${field({ name: 'lookingFor.minAge', label: t('minAge'), type: 'number', value: v('lookingFor.minAge') || '25', required: true, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
+        ${field({ name: 'lookingFor.maxAge', label: t('maxAge'), type: 'number', value: v('lookingFor.maxAge') || '45', required: true, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
+      </div>
+      ${field({ name: 'lookingFor.maxDistanceKm', label: t('maxDistance'), type: 'number', value: v('lookingFor.maxDistanceKm') || '100', required: true, errors, attrs: html`min="1" max="5000" inputmode="numeric"` })}
+    </fieldset>
+    ${field({ name: 'aboutMe', label: t('aboutMe'), hint: t('aboutMeHint'), value: v('aboutMe'), multiline: true, errors, attrs: html`maxlength="2000"` })}`;
+}
+
+function signupPage(request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) {
+  const t = tr(request);
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('signupTitle'),
+      body: html`<h1>${t('signupTitle')}</h1>
+        <p>${t('signupIntro')}</p>
+        ${formErrors(state.errors, t('fixErrors'))}
+        <form method="post" action="/signup" novalidate>
+          ${hidden(request)}
+          ${field({ name: 'email', label: t('email'), type: 'email', value: form.text(state.values, 'email'), required: true, autocomplete: 'email', errors: state.errors })}
+          ${field({ name: 'password', label: t('password'), type: 'password', hint: t('passwordHint'), required: true, autocomplete: 'new-password', errors: state.errors })}
+          ${applicationFields(t, state)}
+          <button type="submit">${t('submit')}</button>
+        </form>
+        <p><a href="/login">${t('haveAccount')}</a></p>`,
+    },
+    status,
+  );
+}
+
+function describe(t: Translate<Key>, a: Application, now: Date): Html {
+  return html`<p class="facts">${t(a.gender)}, ${t('age', { age: ageIn(a.city.timeZone, a.birthday, now) })}, ${t('lives', { city: a.city.label })};
+    ${t('looksFor', { genders: a.lookingFor.genders.map((g) => t(g)).join(', '), min: a.lookingFor.minAge, max: a.lookingFor.maxAge, km: a.lookingFor.maxDistanceKm })}</p>`;
+}
+
+/** Problems with field errors re-render the form; anything else goes to the error page. */
+function fieldErrors(error: unknown): FieldProblem[] | null {
+  return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
+}
+
+export function registrationPages(http: Http, db: Db, commands: Commands, cities: CityDirectory, sessions: Sessions, now: () => Date): void {
+  const page = { access: 'public', kind: 'page' } as const;
+  const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+  http.get('/signup', { config: page, schema: { hide: true } }, async (request, reply) => {
+    if (request.viewer) return reply.redirect('/registration', 303);
+    return signupPage(request, reply, { values: {} });
+  });
+
+  http.post('/signup', { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
+    const body = request.body;
+    const { input, cityErrors } = readApplication(body, cities, tr(request));
+    try {
+      if (cityErrors.length > 0) throw new Problem(400, 'validation', 'Some fields need fixing', undefined, cityErrors);
+      const { memberId } = await commands.signUp({ ...input, email: form.text(body, 'email'), password: form.text(body, 'password') });
+      sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
+      return reply.redirect('/registration?welcome=1', 303);
+    } catch (error) {
+      const errors = fieldErrors(error);
+      if (!errors) throw error;
+      // City problems are known before the rest is checked; show them with everything else.
+      return signupPage(request, reply, { values: body, errors: [...cityErrors, ...errors.filter((e) => e.field !== 'city' || cityErrors.length === 0)] }, (error as Problem).status);
+    }
+  });
+
+  const statusPage = async (request: FastifyRequest, reply: FastifyReply, state?: FormState, status = 200) => {
+    const t = tr(request);
+    const registration = await findRegistration(db, request.viewer!.memberId);
+    const query = request.query as { welcome?: string; resubmitted?: string };
+    const notice = query.welcome ? t('signedUpNotice') : query.resubmitted ? t('resubmittedNotice') : undefined;
+    if (!registration?.application) {
+      // The sign-up is committed but this read raced the projection; a reload shows it.
+      return sendPage(request, reply, { title: t('waitingTitle'), notice, body: html`<h1>${t('waitingTitle')}</h1>` });
+    }
+    const a = registration.application;
+    if (registration.status === 'approved') {
+      return sendPage(request, reply, {
+        title: t('approvedTitle'),
+        notice,
+        body: html`<h1>${t('approvedTitle')}</h1><p>${t('approvedText')}</p><p><a class="button" href="/profile">${t('seeProfile')}</a></p>`,
+      });
+    }
+    if (registration.status === 'rejected') {
+      const formState = state ?? { values: valuesOf(a) };
+      return sendPage(
+        request,
+        reply,
+        {
+          title: t('rejectedTitle'),
+          notice,
+          body: html`<h1>${t('rejectedTitle')}</h1>
+            <p>${t('rejectedText')}</p>
+            <blockquote class="warning" id="reason">${registration.reason}</blockquote>
+            ${formErrors(formState.errors, t('fixErrors'))}
+            <form method="post" action="/registration" novalidate>
+              ${hidden(request)}
+              ${applicationFields(t, formState)}
+              <button type="submit">${t('resubmit')}</button>
+            </form>`,
+        },
+        status,
+      );
+    }
+    return sendPage(request, reply, {
+      title: t('waitingTitle'),
+      notice,
+      body: html`<h1>${t('waitingTitle')}</h1>
+        <p>${t('waitingText', { nickname: a.nickname })}</p>
+        <div class="card"><h2>${a.nickname}</h2>${describe(t, a, now())}<p>${a.aboutMe}</p></div>`,
+    });
+  };
+
+  http.get('/registration', { config: { access: 'member', kind: 'page' }, schema: { hide: true } }, (request, reply) =>
+    statusPage(request, reply),
+  );
+
+  http.post('/registration', { config: { access: 'member', kind: 'page' }, schema: { hide: true, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
+    const { input, cityErrors } = readApplication(request.body, cities, tr(request));
+    try {
+      if (cityErrors.length > 0) throw new Problem(400, 'validation', 'Some fields need fixing', undefined, cityErrors);
+      await commands.resubmit(request.viewer!.memberId, input);
+      return reply.redirect('/registration?resubmitted=1', 303);
+    } catch (error) {
+      const errors = fieldErrors(error);
+      if (!errors) throw error;
+      return statusPage(request, reply, { values: request.body, errors }, (error as Problem).status);
+    }
+  });
+
+  const reviewPage = async (request: FastifyRequest, reply: FastifyReply, problem?: { memberId: string; errors: FieldProblem[] }) => {
+    const t = tr(request);
+    const queue = await reviewQueue(db, 50);
+    const done = (request.query as { done?: string }).done;
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('reviewTitle'),
+        notice: done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
+        body: html`<h1>${t('reviewTitle')}</h1>
+          <p><a href="/review/about-me">${t('aboutMeQueue')}</a></p>
+          ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
+          ${queue.map((r) => {
+            const a = r.application!;
+            const errors = problem?.memberId === r.memberId ? problem.errors : undefined;
+            return html`<article class="card" aria-labelledby="n-${r.memberId}">
+              <h2 id="n-${r.memberId}">${a.nickname}</h2>
+              ${describe(t, a, now())}
+              <p>${a.aboutMe}</p>
+              <div class="actions">
+                <form method="post" action="/review/${r.memberId}/approve">${hidden(request)}<button type="submit">${t('approve')}</button></form>
+              </div>
+              <form method="post" action="/review/${r.memberId}/reject">
+                ${hidden(request)}
+                ${field({ name: 'reason', label: t('reason'), hint: t('reasonHint'), errors, attrs: html`maxlength="500"` })}
+                <button type="submit" class="secondary">${t('reject')}</button>
+              </form>
+            </article>`;
+          })}`,
+      },
+      problem ? 400 : 200,
+    );
+  };
+
+  const moderatorPage = { access: 'moderator', kind: 'page' } as const;
+  http.get('/review', { config: moderatorPage, schema: { hide: true } }, (request, reply) => reviewPage(request, reply));
+
+  http.post('/review/:memberId/approve', { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
+    await commands.approve(request.viewer!.memberId, request.params.memberId);
+    return reply.redirect('/review?done=approved', 303);
+  });
+
+  http.post('/review/:memberId/reject', { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
+    try {
+      await commands.reject(request.viewer!.memberId, request.params.memberId, form.text(request.body, 'reason'));
+      return reply.redirect('/review?done=rejected', 303);
+    } catch (error) {
+      const errors = fieldErrors(error);
+      if (!errors) throw error;
+      return reviewPage(request, reply, { memberId: request.params.memberId, errors });
+    }
+  });
+}

@@ -1,0 +1,156 @@
+import { Type } from 'typebox';
+import { problems, type Db, type Http, type Sessions } from '@meetcute/core';
+import { Application, Gender } from './events.ts';
+import { findRegistration, reviewQueue } from './store.ts';
+import type { Commands } from './commands.ts';
+import { LIMITS } from './rules.ts';
+
+const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer() }, { additionalProperties: true });
+
+const LookingForInput = Type.Object({
+  genders: Type.Array(Type.String({ maxLength: 20 }), { minItems: 1, maxItems: 3 }),
+  minAge: Type.Integer(),
+  maxAge: Type.Integer(),
+  maxDistanceKm: Type.Integer(),
+});
+
+const ApplicationInput = {
+  nickname: Type.String({ maxLength: 100 }),
+  gender: Type.String({ maxLength: 20, description: 'woman, man or nonbinary' }),
+  birthday: Type.String({ maxLength: 10, description: 'YYYY-MM-DD' }),
+  cityId: Type.Integer({ description: 'A place id from /api/v1/cities' }),
+  lookingFor: LookingForInput,
+  aboutMe: Type.String({ maxLength: LIMITS.aboutMe.max * 2 }),
+};
+
+const Status = Type.Union([Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('rejected')]);
+
+const RegistrationView = Type.Object({
+  memberId: Type.String(),
+  status: Status,
+  reason: Type.Union([Type.String(), Type.Null()]),
+  submittedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  application: Application,
+});
+
+const QueueItem = Type.Object({
+  memberId: Type.String(),
+  submittedAt: Type.String({ format: 'date-time' }),
+  application: Application,
+});
+
+const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+export function registrationRoutes(http: Http, db: Db, commands: Commands, sessions: Sessions): void {
+  http.post(
+    '/api/v1/registrations',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Sign up: creates the account and sends the profile for review; logs the new member in',
+        tags: ['registration'],
+        body: Type.Object({
+          email: Type.String({ maxLength: 254 }),
+          password: Type.String({ maxLength: LIMITS.password.max * 2 }),
+          ...ApplicationInput,
+        }),
+        response: { 201: Type.Object({ memberId: Type.String(), status: Type.Literal('submitted') }), 400: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { memberId } = await commands.signUp(request.body);
+      sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
+      return reply.code(201).send({ memberId, status: 'submitted' as const });
+    },
+  );
+
+  http.get(
+    '/api/v1/registrations/me',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'My sign-up: its review state, the reason if it was sent back, and what I sent',
+        tags: ['registration'],
+        response: { 200: RegistrationView, 401: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const registration = await findRegistration(db, request.viewer!.memberId);
+      if (!registration?.application || registration.status === 'draft') throw problems.notFound('Your sign-up');
+      return { ...registration, status: registration.status, application: registration.application };
+    },
+  );
+
+  http.put(
+    '/api/v1/registrations/me',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Fix a sign-up that was sent back and submit it again',
+        tags: ['registration'],
+        body: Type.Object(ApplicationInput),
+        response: { 200: Type.Object({ status: Type.Literal('submitted') }), 400: Problem, 401: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      await commands.resubmit(request.viewer!.memberId, request.body);
+      return { status: 'submitted' as const };
+    },
+  );
+
+  http.get(
+    '/api/v1/review/registrations',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Sign-ups waiting for review, oldest first',
+        tags: ['registration', 'moderation'],
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })) }),
+        response: { 200: Type.Object({ registrations: Type.Array(QueueItem) }), 401: Problem, 403: Problem },
+      },
+    },
+    async (request) => {
+      const queue = await reviewQueue(db, request.query.limit ?? 50);
+      return {
+        registrations: queue.map((r) => ({ memberId: r.memberId, submittedAt: r.submittedAt!, application: r.application! })),
+      };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/registrations/:memberId/approve',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Approve a sign-up: the member becomes visible to others',
+        tags: ['registration', 'moderation'],
+        params: MemberParams,
+        response: { 200: Type.Object({ status: Type.Literal('approved') }), 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      await commands.approve(request.viewer!.memberId, request.params.memberId);
+      return { status: 'approved' as const };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/registrations/:memberId/reject',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Send a sign-up back with a reason the member can act on',
+        tags: ['registration', 'moderation'],
+        params: MemberParams,
+        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
+        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => {
+      await commands.reject(request.viewer!.memberId, request.params.memberId, request.body.reason);
+      return { status: 'rejected' as const };
+    },
+  );
+}
+
+export { Gender };

@@ -1,0 +1,142 @@
+import { sql } from 'kysely';
+import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted, type Application } from './events.ts';
+import { nicknameKey } from './rules.ts';
+
+export type Status = 'draft' | 'submitted' | 'approved' | 'rejected';
+
+export interface Registration {
+  memberId: string;
+  email: string;
+  status: Status;
+  application: Application | null;
+  reason: string | null;
+  submittedAt: string | null;
+}
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_registrations',
+    async up(db) {
+      // Email and nickname uniqueness live here as constraints, the last guard against a race.
+      await sql`create table registrations (
+        member_id text primary key,
+        email text not null unique,
+        nickname_key text unique,
+        application text,
+        status text not null,
+        reason text,
+        submitted_at text,
+        reviewed_at text,
+        reviewed_by text
+      )`.execute(db);
+      await sql`create index registrations_queue on registrations (status, submitted_at)`.execute(db);
+    },
+  },
+];
+
+export const projections = ['registrations'];
+
+/** The module's state is a projection of its own events, so `rebuild registration` restores it. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(AccountCreated, async (e, tx) => {
+    await tx.db
+      .insertInto('registrations')
+      .values({ member_id: e.payload.memberId, email: e.payload.email, status: 'draft' })
+      .execute();
+  });
+  ctx.on(RegistrationSubmitted, async (e, tx) => {
+    await tx.db
+      .updateTable('registrations')
+      .set({
+        application: JSON.stringify(e.payload.application),
+        nickname_key: nicknameKey(e.payload.application.nickname),
+        status: 'submitted',
+        reason: null,
+        submitted_at: e.occurredAt,
+      })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    await tx.db
+      .updateTable('registrations')
+      .set({
+        application: JSON.stringify(e.payload.application),
+        status: 'approved',
+        reason: null,
+        reviewed_at: e.occurredAt,
+        reviewed_by: e.payload.moderatorId,
+      })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+  ctx.on(RegistrationRejected, async (e, tx) => {
+    await tx.db
+      .updateTable('registrations')
+      .set({ status: 'rejected', reason: e.payload.reason, reviewed_at: e.occurredAt, reviewed_by: e.payload.moderatorId })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+}
+
+interface Row {
+  member_id: string;
+  email: string;
+  status: Status;
+  application: string | null;
+  reason: string | null;
+  submitted_at: string | null;
+}
+
+function toRegistration(row: Row): Registration {
+  return {
+    memberId: row.member_id,
+    email: row.email,
+    status: row.status,
+    application: row.application ? (JSON.parse(row.application) as Application) : null,
+    reason: row.reason,
+    submittedAt: row.submitted_at,
+  };
+}
+
+export async function findRegistration(db: Db | TxDb, memberId: string): Promise<Registration | undefined> {
+  const row = (await db.selectFrom('registrations').selectAll().where('member_id', '=', memberId).executeTakeFirst()) as
+    | Row
+    | undefined;
+  return row ? toRegistration(row) : undefined;
+}
+
+/** Which of email and nickname are taken, by anyone but `except`. */
+export async function taken(
+  db: Db | TxDb,
+  email: string | null,
+  nickname: string,
+  except?: string,
+): Promise<{ email: boolean; nickname: boolean }> {
+  const rows = (await db
+    .selectFrom('registrations')
+    .select(['member_id', 'email', 'nickname_key'])
+    .where((eb) =>
+      eb.or([eb('email', '=', email ?? ''), eb('nickname_key', '=', nicknameKey(nickname))]),
+    )
+    .execute()) as Array<{ member_id: string; email: string; nickname_key: string | null }>;
+  const others = rows.filter((r) => r.member_id !== except);
+  return {
+    email: email !== null && others.some((r) => r.email === email),
+    nickname: others.some((r) => r.nickname_key === nicknameKey(nickname)),
+  };
+}
+
+/** Sign-ups waiting for a moderator, oldest first, so nobody waits longest by bad luck. */
+export async function reviewQueue(db: Db, limit: number): Promise<Registration[]> {
+  const rows = (await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('status', '=', 'submitted')
+    .orderBy('submitted_at')
+    .orderBy('member_id')
+    .limit(limit)
+    .execute()) as Row[];
+  return rows.map(toRegistration);
+}

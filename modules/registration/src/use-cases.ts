@@ -1,0 +1,280 @@
+import { emitted, given, useCase } from '@meetcute/core';
+import { approved, bob, eve, mo, nancy, signedUp, PASSWORD } from '@meetcute/cast';
+import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from './events.ts';
+
+const STOCKHOLM = 2673730;
+
+/** Nancy's sign-up form as the API takes it. */
+const nancyForm = {
+  email: 'Nancy@Example.com',
+  password: PASSWORD,
+  nickname: 'Nancy',
+  gender: 'woman',
+  birthday: '1995-03-14',
+  cityId: STOCKHOLM,
+  lookingFor: { genders: ['man'], minAge: 28, maxAge: 40, maxDistanceKm: 50 },
+  aboutMe: 'Sailing, jazz and long walks.',
+};
+
+const nancyPageForm = {
+  email: 'nancy@example.com',
+  password: PASSWORD,
+  nickname: 'Nancy',
+  gender: 'woman',
+  birthday: '1995-03-14',
+  city: 'Stockholm',
+  'lookingFor.genders': ['man'],
+  'lookingFor.minAge': '28',
+  'lookingFor.maxAge': '40',
+  'lookingFor.maxDistanceKm': '50',
+  aboutMe: 'Sailing, jazz and long walks.',
+};
+
+const rejectedNancy = [
+  ...signedUp(mo),
+  ...signedUp(nancy),
+  given(RegistrationRejected, { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'Your nickname is an email address' }),
+];
+
+const approveUrl = (id: string) => `/api/v1/review/registrations/${id}/approve`;
+const rejectUrl = (id: string) => `/api/v1/review/registrations/${id}/reject`;
+
+export const useCases = [
+  useCase({
+    title: 'Nancy signs up: her account is created and her profile waits for review',
+    when: { method: 'POST', url: '/api/v1/registrations', body: nancyForm },
+    then: {
+      status: 201,
+      body: { status: 'submitted' },
+      events: [
+        emitted(AccountCreated, { email: 'nancy@example.com' }),
+        emitted(RegistrationSubmitted, {
+          resubmission: false,
+          application: {
+            nickname: 'Nancy',
+            gender: 'woman',
+            birthday: '1995-03-14',
+            city: { id: STOCKHOLM, name: 'Stockholm', label: 'Stockholm, Sweden', country: 'SE', latitude: 59.32938, longitude: 18.06871, timeZone: 'Europe/Stockholm' },
+            lookingFor: { genders: ['man'], minAge: 28, maxAge: 40, maxDistanceKm: 50 },
+            aboutMe: 'Sailing, jazz and long walks.',
+          },
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'An email that already has an account is refused, whatever its case',
+    given: signedUp(nancy),
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, email: 'NANCY@example.com', nickname: 'Nancy2' } },
+    then: { status: 409, body: { type: 'https://meetcute.dev/problems/already-registered', errors: [{ field: 'email' }] } },
+  }),
+  useCase({
+    title: 'A nickname someone has, in any case, is refused',
+    given: signedUp(nancy),
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, email: 'other@example.com', nickname: 'NANCY' } },
+    then: { status: 409, body: { errors: [{ field: 'nickname' }] } },
+  }),
+  useCase({
+    title: 'Someone who is 17 today where she lives is told she must be 18',
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, birthday: '2008-06-02' } },
+    then: { status: 400, body: { errors: [{ field: 'birthday', message: 'You must be 18 or older to join.' }] } },
+  }),
+  useCase({
+    title: 'Someone who turns 18 today is welcome',
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, birthday: '2008-06-01' } },
+    then: { status: 201, events: [emitted(AccountCreated), emitted(RegistrationSubmitted, { application: { birthday: '2008-06-01' } })] },
+  }),
+  useCase({
+    title: 'Nonsense in the form is named field by field and nothing is stored',
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'nancy', password: 'short', nickname: 'a@b.se', cityId: 1, lookingFor: { genders: ['cat'], minAge: 40, maxAge: 30, maxDistanceKm: -5 } },
+    },
+    then: {
+      status: 400,
+      body: {
+        errors: [
+          { field: 'email' },
+          { field: 'password' },
+          { field: 'nickname' },
+          { field: 'city' },
+          { field: 'lookingFor.genders' },
+          { field: 'lookingFor.maxAge' },
+          { field: 'lookingFor.maxDistanceKm' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A sign-up with a missing field says which',
+    when: { method: 'POST', url: '/api/v1/registrations', body: { email: 'x@example.com' } },
+    then: { status: 400, body: { type: 'https://meetcute.dev/problems/validation' } },
+  }),
+  useCase({
+    title: 'Nancy follows her sign-up while she waits',
+    given: signedUp(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/registrations/me' },
+    then: { status: 200, body: { memberId: nancy.memberId, status: 'submitted', reason: null, application: { nickname: 'Nancy' } } },
+  }),
+  useCase({
+    title: 'Someone not logged in cannot see a sign-up',
+    when: { method: 'GET', url: '/api/v1/registrations/me' },
+    then: { status: 401, body: { type: 'https://meetcute.dev/problems/unauthenticated' } },
+  }),
+  useCase({
+    title: 'Mo sees the sign-ups waiting, oldest first',
+    given: [...signedUp(mo), ...signedUp(nancy), ...signedUp(bob), ...approved(eve)],
+    when: { as: mo.memberId, method: 'GET', url: '/api/v1/review/registrations' },
+    then: {
+      status: 200,
+      body: {
+        registrations: [
+          { memberId: mo.memberId },
+          { memberId: nancy.memberId, application: { nickname: 'Nancy' } },
+          { memberId: bob.memberId, application: { nickname: 'Bob' } },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A member who is not a moderator cannot see the review queue',
+    given: approved(bob),
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/review/registrations' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Mo approves Nancy: she becomes a member others can find',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    endpoint: 'POST /api/v1/review/registrations/:memberId/approve',
+    when: { as: mo.memberId, method: 'POST', url: approveUrl(nancy.memberId) },
+    then: {
+      status: 200,
+      body: { status: 'approved' },
+      events: [emitted(RegistrationApproved, { memberId: nancy.memberId, moderatorId: mo.memberId, application: { nickname: 'Nancy' } })],
+    },
+  }),
+  useCase({
+    title: 'A sign-up cannot be approved twice',
+    given: [...signedUp(mo), ...approved(nancy)],
+    endpoint: 'POST /api/v1/review/registrations/:memberId/approve',
+    when: { as: mo.memberId, method: 'POST', url: approveUrl(nancy.memberId) },
+    then: { status: 409, body: { type: 'https://meetcute.dev/problems/already-reviewed' } },
+  }),
+  useCase({
+    title: 'Approving someone who never signed up is a 404',
+    given: signedUp(mo),
+    endpoint: 'POST /api/v1/review/registrations/:memberId/approve',
+    when: { as: mo.memberId, method: 'POST', url: approveUrl('00000000-0000-7000-8000-000000000999') },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Bob, not a moderator, cannot approve himself',
+    given: signedUp(bob),
+    endpoint: 'POST /api/v1/review/registrations/:memberId/approve',
+    when: { as: bob.memberId, method: 'POST', url: approveUrl(bob.memberId) },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Mo sends Nancy back with a reason she can act on',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    endpoint: 'POST /api/v1/review/registrations/:memberId/reject',
+    when: { as: mo.memberId, method: 'POST', url: rejectUrl(nancy.memberId), body: { reason: 'Your nickname is an email address' } },
+    then: {
+      status: 200,
+      events: [emitted(RegistrationRejected, { memberId: nancy.memberId, reason: 'Your nickname is an email address' })],
+    },
+  }),
+  useCase({
+    title: 'Sending a sign-up back needs a reason',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    endpoint: 'POST /api/v1/review/registrations/:memberId/reject',
+    when: { as: mo.memberId, method: 'POST', url: rejectUrl(nancy.memberId), body: { reason: ' ' } },
+    then: { status: 400, body: { errors: [{ field: 'reason' }] } },
+  }),
+  useCase({
+    title: 'Nancy sees why she was sent back',
+    given: rejectedNancy,
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/registrations/me' },
+    then: { status: 200, body: { status: 'rejected', reason: 'Your nickname is an email address' } },
+  }),
+  useCase({
+    title: 'Nancy fixes her sign-up and sends it again',
+    given: rejectedNancy,
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/registrations/me',
+      body: { ...nancyForm, email: undefined, password: undefined, nickname: 'NancyS' },
+    },
+    then: {
+      status: 200,
+      body: { status: 'submitted' },
+      events: [emitted(RegistrationSubmitted, { memberId: nancy.memberId, resubmission: true, application: { nickname: 'NancyS' } })],
+    },
+  }),
+  useCase({
+    title: 'A sign-up still waiting cannot be sent again',
+    given: signedUp(nancy),
+    when: { as: nancy.memberId, method: 'PUT', url: '/api/v1/registrations/me', body: { ...nancyForm, email: undefined, password: undefined } },
+    then: { status: 409, body: { type: 'https://meetcute.dev/problems/already-submitted' } },
+  }),
+  useCase({
+    title: 'The sign-up page is a form that works without JavaScript',
+    when: { method: 'GET', url: '/signup' },
+    then: { status: 200, page: ['<form method="post" action="/signup"', 'name="_csrf"', 'for="f-email"', 'data-cities'] },
+  }),
+  useCase({
+    title: 'Nancy signs up with the form and lands on "waiting for review"',
+    when: { method: 'POST', url: '/signup', form: true, body: nancyPageForm },
+    then: { status: 303, location: '/registration?welcome=1', events: [emitted(AccountCreated), emitted(RegistrationSubmitted)] },
+  }),
+  useCase({
+    title: 'A form with mistakes comes back filled in, with each mistake next to its field',
+    when: { method: 'POST', url: '/signup', form: true, body: { ...nancyPageForm, birthday: '2010-01-01', city: 'Atlantis' } },
+    then: { status: 400, page: ['You must be 18 or older to join.', 'We do not know that place', 'value="Nancy"'] },
+  }),
+  useCase({
+    title: 'A form posted without its anti-forgery token is refused',
+    when: { method: 'POST', url: '/signup', form: true, body: { ...nancyPageForm, _csrf: 'forged' } },
+    then: { status: 403, page: ['This form has expired'] },
+  }),
+  useCase({
+    title: 'Nancy sees that she is waiting for review',
+    given: signedUp(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/registration' },
+    then: { status: 200, page: ['Waiting for review', 'Nancy'] },
+  }),
+  useCase({
+    title: 'Nancy sees the reason and a form to fix her sign-up',
+    given: rejectedNancy,
+    when: { as: nancy.memberId, method: 'GET', url: '/registration' },
+    then: { status: 200, page: ['Your nickname is an email address', 'action="/registration"'] },
+  }),
+  useCase({
+    title: 'Nancy sends her fixed sign-up with the form',
+    given: rejectedNancy,
+    when: { as: nancy.memberId, method: 'POST', url: '/registration', form: true, body: { ...nancyPageForm, nickname: 'NancyS' } },
+    then: { status: 303, location: '/registration?resubmitted=1', events: [emitted(RegistrationSubmitted, { resubmission: true })] },
+  }),
+  useCase({
+    title: 'Mo reviews sign-ups on the review page',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    when: { as: mo.memberId, method: 'GET', url: '/review' },
+    then: { status: 200, page: ['Sign-ups to review', 'Nancy', `/review/${nancy.memberId}/approve`] },
+  }),
+  useCase({
+    title: 'Mo approves Nancy with one tap on the review page',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    endpoint: 'POST /review/:memberId/approve',
+    when: { as: mo.memberId, method: 'POST', url: `/review/${nancy.memberId}/approve`, form: true, body: {} },
+    then: { status: 303, location: '/review?done=approved', events: [emitted(RegistrationApproved)] },
+  }),
+  useCase({
+    title: 'Mo sends Nancy back from the review page',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    endpoint: 'POST /review/:memberId/reject',
+    when: { as: mo.memberId, method: 'POST', url: `/review/${nancy.memberId}/reject`, form: true, body: { reason: 'Please add a few words about you' } },
+    then: { status: 303, location: '/review?done=rejected', events: [emitted(RegistrationRejected, { reason: 'Please add a few words about you' })] },
+  }),
+];

@@ -1,0 +1,98 @@
+import type { App } from '@meetcute/core';
+
+/**
+ * A small demo community, made through the public API exactly as people would make
+ * it, so every module sees the same events it would see live.
+ */
+export const DEMO_PASSWORD = 'meetcute-demo';
+
+interface Person {
+  nickname: string;
+  gender: 'woman' | 'man' | 'nonbinary';
+  birthday: string;
+  cityId: number;
+  looking: Array<'woman' | 'man' | 'nonbinary'>;
+  ages: [number, number];
+  aboutMe: string;
+}
+
+// GeoNames ids of a few Nordic places.
+const STOCKHOLM = 2673730, UPPSALA = 2666199, GOTHENBURG = 2711537, MALMO = 2692969, OSLO = 3143244, HELSINKI = 658225, COPENHAGEN = 2618425, TAMPERE = 634963;
+
+const people: Person[] = [
+  { nickname: 'Nancy', gender: 'woman', birthday: '1995-03-14', cityId: STOCKHOLM, looking: ['man'], ages: [28, 40], aboutMe: 'Sailing, jazz and long walks in Djurgården.' },
+  { nickname: 'Bob', gender: 'man', birthday: '1992-01-20', cityId: UPPSALA, looking: ['woman'], ages: [25, 35], aboutMe: 'I bake bread and climb rocks.' },
+  { nickname: 'Eve', gender: 'woman', birthday: '1997-02-02', cityId: HELSINKI, looking: ['woman', 'man'], ages: [25, 40], aboutMe: 'Architect, sauna enthusiast.' },
+  { nickname: 'Astrid', gender: 'woman', birthday: '1990-07-01', cityId: GOTHENBURG, looking: ['man'], ages: [30, 45], aboutMe: 'Nurse who loves the archipelago and board games.' },
+  { nickname: 'Erik', gender: 'man', birthday: '1988-11-11', cityId: STOCKHOLM, looking: ['woman'], ages: [27, 38], aboutMe: 'Cyclist, coffee snob, learning Italian.' },
+  { nickname: 'Linnea', gender: 'woman', birthday: '1999-04-30', cityId: MALMO, looking: ['woman'], ages: [22, 32], aboutMe: 'Illustrator. Dogs over cats, sorry.' },
+  { nickname: 'Oskar', gender: 'man', birthday: '1985-09-09', cityId: OSLO, looking: ['woman'], ages: [30, 42], aboutMe: 'Cross-country skiing all winter, fishing all summer.' },
+  { nickname: 'Sami', gender: 'nonbinary', birthday: '1994-12-24', cityId: TAMPERE, looking: ['woman', 'man', 'nonbinary'], ages: [25, 40], aboutMe: 'Synth music and sourdough.' },
+  { nickname: 'Freja', gender: 'woman', birthday: '1993-05-17', cityId: COPENHAGEN, looking: ['man'], ages: [29, 40], aboutMe: 'Architect by day, salsa by night.' },
+  { nickname: 'Johan', gender: 'man', birthday: '1991-02-28', cityId: UPPSALA, looking: ['woman'], ages: [26, 36], aboutMe: 'PhD student in ecology; I know every bird.' },
+];
+
+async function call(app: App, method: 'GET' | 'POST', url: string, body?: unknown, cookie?: string) {
+  const response = await app.http.inject({
+    method,
+    url,
+    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    headers: cookie ? { cookie } : {},
+  });
+  return response;
+}
+
+function sessionCookie(setCookie: string | string[] | undefined): string {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const found = all.find((c) => c.startsWith('mc_session='));
+  if (!found) throw new Error('The demo sign-up got no session');
+  return found.split(';')[0]!;
+}
+
+async function signUp(app: App, email: string, p: Person): Promise<{ memberId: string; cookie: string }> {
+  const response = await call(app, 'POST', '/api/v1/registrations', {
+    email,
+    password: DEMO_PASSWORD,
+    nickname: p.nickname,
+    gender: p.gender,
+    birthday: p.birthday,
+    cityId: p.cityId,
+    lookingFor: { genders: p.looking, minAge: p.ages[0], maxAge: p.ages[1], maxDistanceKm: 500 },
+    aboutMe: p.aboutMe,
+  });
+  if (response.statusCode !== 201) throw new Error(`Demo sign-up of ${email} failed: ${response.body}`);
+  return { memberId: (response.json<{ memberId: string }>()).memberId, cookie: sessionCookie(response.headers['set-cookie']) };
+}
+
+export interface ModeratorGrants {
+  grant(email: string): Promise<string | null>;
+}
+
+/** Seeds the demo community once; returns false when it is already there. */
+export async function seedDemo(app: App, log: (line: string) => void): Promise<boolean> {
+  const exists = await call(app, 'POST', '/api/v1/sessions', { email: 'mo@example.com', password: DEMO_PASSWORD });
+  if (exists.statusCode === 200) return false;
+
+  const moderators = app.services.require<ModeratorGrants>('moderators');
+  // Two moderators, because nobody may approve their own sign-up.
+  const mo = await signUp(app, 'mo@example.com', { nickname: 'Mo', gender: 'nonbinary', birthday: '1988-08-08', cityId: STOCKHOLM, looking: ['woman', 'man', 'nonbinary'], ages: [30, 50], aboutMe: 'Moderator of this demo.' });
+  const kim = await signUp(app, 'kim@example.com', { nickname: 'Kim', gender: 'woman', birthday: '1986-06-06', cityId: OSLO, looking: ['man'], ages: [30, 50], aboutMe: 'Also a moderator.' });
+  await app.processAll();
+  await moderators.grant('mo@example.com');
+  await moderators.grant('kim@example.com');
+  await app.processAll();
+  const approve = async (by: string, memberId: string) => {
+    const r = await call(app, 'POST', `/api/v1/review/registrations/${memberId}/approve`, undefined, by);
+    if (r.statusCode !== 200) throw new Error(`Demo approval failed: ${r.body}`);
+  };
+  await approve(kim.cookie, mo.memberId);
+  await approve(mo.cookie, kim.memberId);
+  for (const [i, p] of people.entries()) {
+    const member = await signUp(app, `${p.nickname.toLowerCase()}@example.com`, p);
+    // Leave the last one waiting, so the review queue has something to show.
+    if (i < people.length - 1) await approve(mo.cookie, member.memberId);
+  }
+  await app.processAll();
+  log(`Demo community: ${people.length + 2} members. Log in as mo@example.com (moderator) or nancy@example.com, password ${DEMO_PASSWORD}`);
+  return true;
+}
