@@ -65,6 +65,9 @@ function serviceRegistry(): ServiceRegistry {
       if (!services.has(name)) throw new Error(`No module provides the service ${name}`);
       return services.get(name) as T;
     },
+    optional<T>(name: string): T | undefined {
+      return services.get(name) as T | undefined;
+    },
   };
 }
 
@@ -114,7 +117,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     heartbeat,
     cookieSecure: config.cookieSecure,
     version: options.version ?? '0.0.0',
-    viewers: () => (viewers ??= services.require<ViewerResolver>(VIEWERS)),
+    // Without a module that resolves sessions every caller is anonymous.
+    viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),
     ready: async () => {
       const failing: string[] = [];
       for (const [name, channel] of channels) {

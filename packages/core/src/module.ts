@@ -27,6 +27,8 @@ export interface ServiceRegistry {
   provide<T>(name: string, service: T): void;
   /** The service, or an error at start-up naming what is missing. */
   require<T>(name: string): T;
+  /** The service if some module offers it. */
+  optional<T>(name: string): T | undefined;
 }
 
 export interface ModuleContext {

@@ -16,7 +16,8 @@ export class Dispatcher {
   #running: Promise<void> | null = null;
   #again = false;
   #timer: NodeJS.Timeout | null = null;
-  #stopped = false;
+  // Inert until started: commands still commit, and processAll() delivers on demand (tests, CLI).
+  #stopped = true;
 
   constructor(log: ModuleDatabase, logger: Logger) {
     this.log = log;

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, readConfig } from './config.ts';
+
+test('with no settings at all the site runs on embedded SQLite at port 3000', () => {
+  const config = readConfig({});
+  assert.equal(config.port, 3000);
+  assert.deepEqual(config.database, { kind: 'sqlite', directory: 'data' });
+  assert.deepEqual(config.moderators, []);
+});
+
+test('every bad value is reported at once, each with what to do', () => {
+  assert.throws(
+    () =>
+      readConfig({
+        MEETCUTE_PORT: 'eighty',
+        MEETCUTE_DATABASE_URL: 'mysql://x',
+        MEETCUTE_LOG_LEVEL: 'loud',
+        MEETCUTE_MODERATORS: 'mo@example.com, not-an-email',
+        MEETCUTE_COOKIE_SECURE: 'maybe',
+      }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 5);
+      assert.match(error.message, /MEETCUTE_PORT=eighty must be a whole number from 0 to 65535/);
+      assert.match(error.message, /MEETCUTE_DATABASE_URL=mysql:\/\/x must start with sqlite: .* or postgres:\/\//);
+      assert.match(error.message, /MEETCUTE_LOG_LEVEL=loud must be one of/);
+      assert.match(error.message, /not-an-email, which is not an email/);
+      assert.match(error.message, /MEETCUTE_COOKIE_SECURE=maybe must be true or false/);
+      return true;
+    },
+  );
+});
+
+test('PostgreSQL is chosen by its URL, moderators are lower-cased', () => {
+  const config = readConfig({ MEETCUTE_DATABASE_URL: 'postgres://127.0.0.1:5432/meetcute', MEETCUTE_MODERATORS: 'Mo@Example.com' });
+  assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://127.0.0.1:5432/meetcute' });
+  assert.deepEqual(config.moderators, ['mo@example.com']);
+});

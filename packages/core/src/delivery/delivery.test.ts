@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import { createApp, type App } from '../app.ts';
+import { readConfig } from '../config.ts';
+import { ManualClock } from '../clock.ts';
+import { seededIdSource } from '../ids.ts';
+import { defineEvent } from '../events.ts';
+import { defineModule } from '../module.ts';
+import { createLogger } from '../observability/logger.ts';
+import { openStorage, type Storage } from '../db/storage.ts';
+import { testDatabases, testStorage } from '../testing/databases.ts';
+
+const NoteWritten = defineEvent({
+  type: 'NoteWritten',
+  module: 'notes',
+  description: 'A note was written.',
+  schema: Type.Object({ noteId: Type.String(), text: Type.String({ maxLength: 20 }) }),
+});
+
+const notes = defineModule({
+  name: 'notes',
+  description: 'Writes notes.',
+  publishes: [NoteWritten],
+  consumes: [NoteWritten],
+  migrations: [{ name: '0001', up: (db) => sql`create table notes (note_id text primary key, text text not null)`.execute(db).then(() => undefined) }],
+  projections: ['notes'],
+  useCases: [],
+  register(ctx) {
+    ctx.on(NoteWritten, async (e, tx) => {
+      await tx.db.insertInto('notes').values({ note_id: e.payload.noteId, text: e.payload.text }).execute();
+    });
+    ctx.services.provide('write', (text: string) =>
+      ctx.transaction((tx) => tx.publish(NoteWritten, { noteId: ctx.ids.next(), text }, { actorId: 'writer' })),
+    );
+  },
+});
+
+/** Counts notes; fails the first time it sees "flaky" and always on "poison", to exercise retries. */
+function tallyModule(): ReturnType<typeof defineModule> {
+  let flaky = 0;
+  return defineModule({
+    name: 'tally',
+    description: 'Counts notes.',
+    publishes: [],
+    consumes: [NoteWritten],
+    migrations: [{ name: '0001', up: (db) => sql`create table tally (word text primary key, n integer not null)`.execute(db).then(() => undefined) }],
+    projections: ['tally'],
+    useCases: [],
+    register(ctx) {
+      ctx.on(NoteWritten, async (e, tx) => {
+        if (e.payload.text === 'flaky' && flaky++ === 0) throw new Error('flaky failure');
+        if (e.payload.text === 'poison') throw new Error('always fails');
+        await tx.db
+          .insertInto('tally')
+          .values({ word: e.payload.text, n: 1 })
+          .onConflict((oc) => oc.column('word').doUpdateSet({ n: sql`tally.n + 1` }))
+          .execute();
+      });
+    },
+  });
+}
+
+async function build(storage: Storage): Promise<App> {
+  const clock = new ManualClock();
+  return createApp({
+    config: readConfig({ MEETCUTE_LOG_LEVEL: 'silent' }),
+    modules: [notes, tallyModule()],
+    storage,
+    clock,
+    ids: seededIdSource(clock),
+    logger: createLogger('silent'),
+  });
+}
+
+const write = (app: App, text: string) => app.services.require<(t: string) => Promise<{ id: string }>>('write')(text);
+const tally = async (app: App) =>
+  Object.fromEntries(
+    ((await app.channel('tally').database.db.selectFrom('tally').selectAll().orderBy('word').execute()) as Array<{ word: string; n: number }>).map(
+      (r) => [r.word, Number(r.n)],
+    ),
+  );
+
+const databases = await testDatabases();
+if (databases.skipped) test('delivery on PostgreSQL', { skip: databases.skipped }, () => undefined);
+
+for (const dialect of databases.dialects) {
+  describe(`delivery on ${dialect}`, () => {
+    test('an event committed with its state reaches every consumer exactly once, even when delivered again', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        const event = await write(app, 'hello');
+        await write(app, 'hello');
+        await app.processAll();
+        assert.deepEqual(await tally(app), { hello: 2 });
+        // A redelivery (the broker sends it again, or the checkpoint is lost) changes nothing.
+        const [row] = await app.dispatcher.log.db.selectFrom('events').selectAll().where('id', '=', event.id).execute();
+        assert.ok(row);
+        await app.channel('tally').database.db.deleteFrom('checkpoint').execute();
+        await app.processAll();
+        assert.deepEqual(await tally(app), { hello: 2 });
+        assert.equal(row.actor_id, 'writer');
+        assert.equal(await app.channel('notes').outboxDepth(), 0);
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('a handler that fails is retried on the next run and nothing is lost; one that keeps failing is parked', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        await write(app, 'flaky');
+        await write(app, 'poison');
+        await write(app, 'after');
+        await app.processAll();
+        // The flaky one succeeds on its retry; the poison one holds back the event after it.
+        assert.deepEqual(await tally(app), { flaky: 1 });
+        for (let run = 0; run < 6; run++) await app.processAll();
+        assert.deepEqual(await tally(app), { after: 1, flaky: 1 });
+        const parked = await app.channel('tally').database.db.selectFrom('parked_events').selectAll().execute();
+        assert.equal(parked.length, 1);
+        assert.equal(parked[0]?.type, 'NoteWritten');
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('an event that does not match its schema is refused and its transaction rolls back', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        await assert.rejects(write(app, 'x'.repeat(21)), /does not match its schema/);
+        await app.processAll();
+        assert.equal(await app.channel('notes').outboxDepth(), 0);
+        const rows = await app.channel('notes').database.db.selectFrom('notes').selectAll().execute();
+        assert.equal(rows.length, 0);
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('rebuilding a module from the event log ends in exactly the same state', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        for (const word of ['a', 'b', 'a', 'c', 'a']) await write(app, word);
+        await app.processAll();
+        const before = { tally: await tally(app), notes: await app.channel('notes').database.db.selectFrom('notes').selectAll().orderBy('note_id').execute() };
+        await app.rebuild('tally');
+        await app.rebuild('notes');
+        const after = { tally: await tally(app), notes: await app.channel('notes').database.db.selectFrom('notes').selectAll().orderBy('note_id').execute() };
+        assert.deepEqual(after, before);
+        assert.deepEqual(after.tally, { a: 3, b: 1, c: 1 });
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+  });
+}
+
+test('events committed just before a crash are delivered when the app starts again', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'meetcute-crash-'));
+  try {
+    const first = openStorage({ kind: 'sqlite', directory });
+    const app = await build(first);
+    await write(app, 'survivor');
+    // A crash: the process dies with the event in the outbox, before any delivery.
+    await first.close();
+
+    const second = openStorage({ kind: 'sqlite', directory });
+    const restarted = await build(second);
+    await restarted.processAll();
+    assert.deepEqual(await tally(restarted), { survivor: 1 });
+    await restarted.close();
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+});
