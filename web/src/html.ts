@@ -24,8 +24,8 @@ type Part = Html | string | number | boolean | null | undefined | readonly Part[
 function render(part: Part): string {
   if (part === null || part === undefined || part === false || part === true) return '';
   if (part instanceof Html) return part.value;
-  if (Array.isArray(part)) return (part as readonly Part[]).map(render).join('');
-  return escapeHtml(String(part as string | number));
+  if (Array.isArray(part)) return part.map(render).join('');
+  return escapeHtml(String(part));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { isUniqueViolation, problems, Problem, type ModuleContext } from '@meetcute/core';
+import { isUniqueViolation, problems, type Problem, type ModuleContext } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
 import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from './events.ts';
 import {

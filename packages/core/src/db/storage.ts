@@ -32,7 +32,7 @@ export interface Storage {
 }
 
 export type StorageSpec =
-  | { kind: 'sqlite'; directory: string | ':memory:' }
+  | { kind: 'sqlite'; /** A directory, or `:memory:` for throw-away test databases. */ directory: string }
   | { kind: 'postgres'; url: string; schemaPrefix?: string; poolSize?: number };
 
 // PostgreSQL returns int8 (counts, bigserial) as strings by default; our numbers fit in a double.

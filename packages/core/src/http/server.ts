@@ -114,7 +114,9 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     }
     const { access, kind } = config;
     const module = options.owner();
-    for (const method of [route.method].flat()) options.routes.push({ method, url: route.url, kind, access, module });
+    for (const method of [route.method].flat()) {
+      options.routes.push({ method, url: route.url, kind, access, module });
+    }
   });
 
   app.addHook('onRequest', (request, reply, done) => {

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** Who is calling: resolved once per request from the session cookie. */
 export interface Viewer {
   memberId: string;
@@ -37,6 +39,6 @@ export interface Sessions {
   /** Starts a session for a member and returns its secret token. */
   open(memberId: string, userAgent?: string): Promise<string>;
   /** Puts the token in the session cookie (HttpOnly, SameSite=Lax). */
-  setCookie(reply: import('fastify').FastifyReply, token: string): void;
+  setCookie(reply: FastifyReply, token: string): void;
 }
 export const SESSIONS = 'sessions';

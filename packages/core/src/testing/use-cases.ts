@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ManualClock } from '../clock.ts';
 import { seededIdSource, type IdSource } from '../ids.ts';
-import { createLogger } from '../observability/logger.ts';
 import type { App } from '../app.ts';
 import type { Dialect, Storage } from '../db/storage.ts';
 import type { EventEnvelope } from '../events.ts';

@@ -14,7 +14,7 @@ export function given<D extends EventDefinition>(
   payload: PayloadOf<D>,
   extra: { actorId?: string | null; at?: string } = {},
 ): Given {
-  return { event, payload, ...extra } as Given;
+  return { event, payload, ...extra };
 }
 
 export interface When {
@@ -37,7 +37,7 @@ export interface ExpectedEvent<D extends EventDefinition = EventDefinition> {
 }
 
 export function emitted<D extends EventDefinition>(event: D, payload?: DeepPartial<PayloadOf<D>>): ExpectedEvent {
-  return (payload === undefined ? { event } : { event, payload }) as ExpectedEvent;
+  return payload === undefined ? { event } : { event, payload };
 }
 
 export interface Then {
