@@ -9,15 +9,26 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStorage, readConfig, type ModuleDefinition } from '@meetcute/core';
-import { bob, eve, mo, nancy } from '@meetcute/cast';
 import { buildApp } from '@meetcute/server';
 import { strays, summarise, toTsv, type Fact, type RouteRecord, type Stray } from './docs/coverage.ts';
 import { moduleGraph, renderSvg } from './docs/graph.ts';
-import { renderStories, type Names } from './docs/stories.ts';
+import { renderStories, type Cast } from './docs/stories.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-const CAST: Names = new Map([nancy, bob, eve, mo].map((m) => [m.memberId, m.application.nickname]));
+/**
+ * Nancy, Bob, Eve and Mo. Loaded after the server: the cast is built from registration's
+ * events and module use cases import the cast, so entering through the cast first would
+ * meet that import cycle from the wrong side.
+ */
+async function loadCast(): Promise<Cast> {
+  const { nancy, bob, eve, mo } = await import('@meetcute/cast');
+  const members = [nancy, bob, eve, mo];
+  return {
+    names: new Map(members.map((m) => [m.memberId, m.application.nickname])),
+    values: new Map(members.map((m) => [`${m.application.nickname}'s application`, m.application])),
+  };
+}
 
 /** What the app declares; the app is closed again before anything is written. */
 async function introspect(): Promise<{ modules: ModuleDefinition[]; routes: RouteRecord[] }> {
@@ -31,9 +42,16 @@ async function introspect(): Promise<{ modules: ModuleDefinition[]; routes: Rout
   }
 }
 
-function report(modules: readonly ModuleDefinition[], facts: readonly Fact[], lost: readonly Stray[], out: string): string {
+function report(
+  modules: readonly ModuleDefinition[],
+  facts: readonly Fact[],
+  lost: readonly Stray[],
+  out: string,
+): string {
   const useCases = modules.reduce((n, m) => n + m.useCases.length, 0);
-  const lines = [`living docs: ${modules.length} modules, ${useCases} use cases -> ${out}/{stories.md,summary.tsv,modules.svg}`];
+  const lines = [
+    `living docs: ${modules.length} modules, ${useCases} use cases -> ${out}/{stories.md,summary.tsv,modules.svg}`,
+  ];
   const kinds: Array<[Fact['kind'], string]> = [
     ['endpoint', 'endpoints'],
     ['publishes', 'events published'],
@@ -42,7 +60,9 @@ function report(modules: readonly ModuleDefinition[], facts: readonly Fact[], lo
   for (const [kind, label] of kinds) {
     const all = facts.filter((f) => f.kind === kind);
     const open = all.filter((f) => f.useCases === 0).length;
-    lines.push(`  ${label.padEnd(17)} ${String(all.length).padStart(3)}  covered ${all.length - open}, uncovered ${open}`);
+    lines.push(
+      `  ${label.padEnd(17)} ${String(all.length).padStart(3)}  covered ${all.length - open}, uncovered ${open}`,
+    );
   }
   const uncovered = facts.filter((f) => f.useCases === 0);
   if (uncovered.length > 0) {
@@ -68,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   const { modules, routes } = await introspect();
   const facts = summarise(modules, routes);
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'stories.md'), renderStories(modules, facts, CAST));
+  await writeFile(join(out, 'stories.md'), renderStories(modules, facts, await loadCast()));
   await writeFile(join(out, 'summary.tsv'), toTsv(facts));
   await writeFile(join(out, 'modules.svg'), await renderSvg(moduleGraph(modules, facts)));
 

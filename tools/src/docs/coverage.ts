@@ -133,11 +133,15 @@ export function summarise(modules: readonly ModuleDefinition[], routes: readonly
   }));
   for (const module of modules) {
     for (const event of module.publishes) {
-      const useCases = cases.filter(({ useCase }) => (useCase.then.events ?? []).some((x) => x.event.type === event.type)).length;
+      const useCases = cases.filter(({ useCase }) =>
+        (useCase.then.events ?? []).some((x) => x.event.type === event.type),
+      ).length;
       facts.push({ module: module.name, kind: 'publishes', name: event.type, useCases });
     }
     for (const event of module.consumes) {
-      const useCases = module.useCases.filter((uc) => (uc.given ?? []).some((g) => g.event.type === event.type)).length;
+      const useCases = module.useCases.filter((uc) =>
+        (uc.given ?? []).some((g) => g.event.type === event.type),
+      ).length;
       facts.push({ module: module.name, kind: 'consumes', name: event.type, useCases });
     }
   }
@@ -162,5 +166,7 @@ export function strays(modules: readonly ModuleDefinition[], routes: readonly Ro
 export const TSV_HEADER = 'module\tkind\tname\tuse_cases';
 
 export function toTsv(facts: readonly Fact[]): string {
-  return [TSV_HEADER, ...facts.map((f) => `${f.module}\t${f.kind}\t${f.name}\t${f.useCases}`)].join('\n') + '\n';
+  return (
+    [TSV_HEADER, ...facts.map((f) => `${f.module}\t${f.kind}\t${f.name}\t${f.useCases}`)].join('\n') + '\n'
+  );
 }

@@ -30,7 +30,36 @@ function useCasesOf(facts: readonly Fact[], module: string, kind: Fact['kind'], 
   return facts.find((f) => f.module === module && f.kind === kind && f.name === name)?.useCases ?? 0;
 }
 
-/** An edge for each event from its publisher to each consumer; events nobody consumes dangle. */
+interface Flow {
+  type: string;
+  /** Why no use case covers it, on either end; empty when covered. */
+  gaps: string[];
+}
+
+/** Every event from each publisher to each consumer, grouped per pair so one edge carries them all. */
+function flows(modules: readonly ModuleDefinition[], facts: readonly Fact[]): Map<string, Flow[]> {
+  const pairs = new Map<string, Flow[]>();
+  for (const publisher of modules) {
+    for (const event of publisher.publishes) {
+      const published = useCasesOf(facts, publisher.name, 'publishes', event.type) > 0;
+      for (const consumer of modules.filter((m) => m.consumes.some((e) => e.type === event.type))) {
+        const given = useCasesOf(facts, consumer.name, 'consumes', event.type) > 0;
+        const gaps = [
+          published ? '' : 'no use case publishes it',
+          given ? '' : `no ${consumer.name} use case starts from it`,
+        ];
+        const key = JSON.stringify([publisher.name, consumer.name]);
+        pairs.set(key, [...(pairs.get(key) ?? []), { type: event.type, gaps: gaps.filter(Boolean) }]);
+      }
+    }
+  }
+  return pairs;
+}
+
+const flowLabel = (f: Flow): string =>
+  f.gaps.length === 0 ? html(f.type) : [red(f.type), ...f.gaps.map((g) => small(red(g)))].join('<br/>');
+
+/** An edge from each publisher to each consumer, labelled with the events; events nobody consumes dangle. */
 export function moduleGraph(modules: readonly ModuleDefinition[], facts: readonly Fact[]): string {
   const lines = [
     'digraph modules {',
@@ -38,31 +67,31 @@ export function moduleGraph(modules: readonly ModuleDefinition[], facts: readonl
     '  node [shape=box, style="rounded", fontname="Helvetica", fontsize=12, margin="0.2,0.1"];',
     '  edge [fontname="Helvetica", fontsize=10, color="#555555"];',
   ];
-  for (const m of modules) lines.push(`  ${quoted(`module:${m.name}`)} [label=${moduleLabel(m.name, facts)}];`);
+  for (const m of modules)
+    lines.push(`  ${quoted(`module:${m.name}`)} [label=${moduleLabel(m.name, facts)}];`);
   if (facts.some((f) => f.module === SITE)) {
     lines.push(`  ${quoted(`module:${SITE}`)} [style="rounded,dashed", label=${moduleLabel(SITE, facts)}];`);
   }
-
+  for (const [key, events] of flows(modules, facts)) {
+    const [from = '', to = ''] = JSON.parse(key) as string[];
+    const colour = events.some((e) => e.gaps.length > 0) ? `, color="${RED}"` : '';
+    const label = events.map(flowLabel).join('<br/>');
+    lines.push(`  ${quoted(`module:${from}`)} -> ${quoted(`module:${to}`)} [label=<${label}>${colour}];`);
+  }
   for (const publisher of modules) {
     for (const event of publisher.publishes) {
+      if (modules.some((m) => m.consumes.some((e) => e.type === event.type))) continue;
       const shown = useCasesOf(facts, publisher.name, 'publishes', event.type) > 0;
-      const consumers = modules.filter((m) => m.consumes.some((e) => e.type === event.type));
-      const from = quoted(`module:${publisher.name}`);
-      if (consumers.length === 0) {
-        const node = quoted(`event:${event.type}`);
-        const label = shown ? html(event.type) : `${red(event.type)}<br/>${small(red('no use case publishes it'))}`;
-        lines.push(`  ${node} [shape=ellipse, style=dashed, fontsize=10, color="${shown ? '#555555' : RED}", label=<${label}>];`);
-        lines.push(`  ${from} -> ${node} [style=dashed${shown ? '' : `, color="${RED}"`}];`);
-        continue;
-      }
-      for (const consumer of consumers) {
-        const given = useCasesOf(facts, consumer.name, 'consumes', event.type) > 0;
-        const gaps = [shown ? '' : 'no use case publishes it', given ? '' : `no ${consumer.name} use case starts from it`];
-        const missing = gaps.filter(Boolean).map((g) => small(red(g)));
-        const label = missing.length === 0 ? html(event.type) : [red(event.type), ...missing].join('<br/>');
-        const colour = missing.length === 0 ? '' : `, color="${RED}"`;
-        lines.push(`  ${from} -> ${quoted(`module:${consumer.name}`)} [label=<${label}>${colour}];`);
-      }
+      const node = quoted(`event:${event.type}`);
+      const label = shown
+        ? html(event.type)
+        : `${red(event.type)}<br/>${small(red('no use case publishes it'))}`;
+      lines.push(
+        `  ${node} [shape=ellipse, style=dashed, fontsize=10, color="${shown ? '#555555' : RED}", label=<${label}>];`,
+      );
+      lines.push(
+        `  ${quoted(`module:${publisher.name}`)} -> ${node} [style=dashed${shown ? '' : `, color="${RED}"`}];`,
+      );
     }
   }
   lines.push('}');

@@ -216,11 +216,26 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     if (error instanceof Problem) return sendProblem(request, reply, error.toJSON(), options.renderError);
     const fastifyError = error;
     if (fastifyError.validation) {
-      const errors = fastifyError.validation.map((v) => {
-        const params = v.params as { missingProperty?: string; additionalProperty?: string };
-        const where = fieldName(v.instancePath, params.missingProperty ?? params.additionalProperty);
-        const context = fastifyError.validationContext ?? 'body';
-        return { field: context === 'body' ? where : `${context}.${where}`, message: v.message ?? 'is not valid' };
+      const context = fastifyError.validationContext ?? 'body';
+      const errors = fastifyError.validation.flatMap((v) => {
+        // Ajv names one property per error; TypeBox 1.x (our validator) lists them all in one.
+        const params = v.params as {
+          missingProperty?: string;
+          additionalProperty?: string;
+          requiredProperties?: string[];
+          additionalProperties?: string[];
+        };
+        const required = params.requiredProperties ?? (params.missingProperty ? [params.missingProperty] : []);
+        const extra = params.additionalProperties ?? (params.additionalProperty ? [params.additionalProperty] : []);
+        const named = [
+          ...required.map((name) => ({ name, message: 'is required' })),
+          ...extra.map((name) => ({ name, message: 'is not a known field' })),
+        ];
+        const found = named.length > 0 ? named : [{ name: undefined, message: v.message ?? 'is not valid' }];
+        return found.map(({ name, message }) => {
+          const where = fieldName(v.instancePath, name);
+          return { field: context === 'body' ? where : `${context}.${where}`, message };
+        });
       });
       return sendProblem(request, reply, problems.invalid(errors).toJSON(), options.renderError);
     }
