@@ -128,6 +128,12 @@ function describe(t: Translate<Key>, a: Application, now: Date): Html {
     ${t('looksFor', { genders: a.lookingFor.genders.map((g) => t(g)).join(', '), min: a.lookingFor.minAge, max: a.lookingFor.maxAge, km: a.lookingFor.maxDistanceKm })}</p>`;
 }
 
+/** The rules only know "no place chosen"; what the member typed tells us more (unknown or ambiguous). */
+function withCityErrors(errors: FieldProblem[], cityErrors: FieldProblem[]): FieldProblem[] {
+  if (cityErrors.length === 0) return errors;
+  return [...errors.filter((e) => e.field !== 'city'), ...cityErrors];
+}
+
 /** Problems with field errors re-render the form; anything else goes to the error page. */
 function fieldErrors(error: unknown): FieldProblem[] | null {
   return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
@@ -146,15 +152,13 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
     const body = request.body;
     const { input, cityErrors } = readApplication(body, cities, tr(request));
     try {
-      if (cityErrors.length > 0) throw new Problem(400, 'validation', 'Some fields need fixing', undefined, cityErrors);
       const { memberId } = await commands.signUp({ ...input, email: form.text(body, 'email'), password: form.text(body, 'password') });
       sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
       return reply.redirect('/registration?welcome=1', 303);
     } catch (error) {
       const errors = fieldErrors(error);
       if (!errors) throw error;
-      // City problems are known before the rest is checked; show them with everything else.
-      return signupPage(request, reply, { values: body, errors: [...cityErrors, ...errors.filter((e) => e.field !== 'city' || cityErrors.length === 0)] }, (error as Problem).status);
+      return signupPage(request, reply, { values: body, errors: withCityErrors(errors, cityErrors) }, (error as Problem).status);
     }
   });
 
@@ -212,13 +216,12 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
   http.post('/registration', { config: { access: 'member', kind: 'page' }, schema: { hide: true, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
     const { input, cityErrors } = readApplication(request.body, cities, tr(request));
     try {
-      if (cityErrors.length > 0) throw new Problem(400, 'validation', 'Some fields need fixing', undefined, cityErrors);
       await commands.resubmit(request.viewer!.memberId, input);
       return reply.redirect('/registration?resubmitted=1', 303);
     } catch (error) {
       const errors = fieldErrors(error);
       if (!errors) throw error;
-      return statusPage(request, reply, { values: request.body, errors }, (error as Problem).status);
+      return statusPage(request, reply, { values: request.body, errors: withCityErrors(errors, cityErrors) }, (error as Problem).status);
     }
   });
 

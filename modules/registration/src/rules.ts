@@ -3,7 +3,7 @@ import type { City } from '@meetcute/cities';
 import { GENDERS, type Application, type Gender, type Place } from './events.ts';
 
 export const LIMITS = {
-  nickname: { min: 3, max: 20 },
+  nickname: { min: 2, max: 20 },
   password: { min: 10, max: 200 },
   aboutMe: { max: 2000 },
   reason: { min: 3, max: 500 },
@@ -79,8 +79,9 @@ export function checkApplication(
 
   if (!isCalendarDate(input.birthday)) {
     errors.push({ field: 'birthday', message: 'Enter your birthday as a date, e.g. 1995-03-14.' });
-  } else if (city) {
-    const age = ageIn(city.timeZone, input.birthday, now);
+  } else {
+    // Without a place yet, UTC is as close as we can get; the form is checked again once it has one.
+    const age = ageIn(city?.timeZone ?? 'UTC', input.birthday, now);
     if (age < LIMITS.adultAge) errors.push({ field: 'birthday', message: 'You must be 18 or older to join.' });
     else if (age > 120) errors.push({ field: 'birthday', message: 'Check the year of your birthday.' });
   }

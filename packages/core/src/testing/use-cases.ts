@@ -50,6 +50,11 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
   const app = await factory({ storage, clock, ids });
   const sessions = new Map<string, string>();
   let mark = 0;
+  const tick = (): string => {
+    const at = clock.now().toISOString();
+    clock.advance(1);
+    return at;
+  };
 
   const logPosition = async (): Promise<number> => {
     const row = await app.dispatcher.log.db
@@ -82,7 +87,8 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
           id: ids.next(),
           type: g.event.type,
           version: g.event.version,
-          occurredAt: g.at ?? clock.now().toISOString(),
+          // Earlier events happened a millisecond apart, so "oldest first" has a meaning.
+          occurredAt: g.at ?? tick(),
           actorId: g.actorId ?? null,
           traceparent: null,
           payload: g.payload,
