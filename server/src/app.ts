@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App, type AppOptions, type Config } from '@meetcute/core';
-import { assetRoutes, errorPage, languageRoutes, homeRoutes } from '@meetcute/web';
+import { assetRoutes, errorPage } from '@meetcute/web';
 import { modules } from './modules.ts';
 
 const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
@@ -15,7 +15,7 @@ export function buildApp(config: Config, overrides: Partial<Omit<AppOptions, 'co
     config,
     modules,
     version,
-    plugins: [assetRoutes, languageRoutes, homeRoutes],
+    plugins: [assetRoutes],
     renderError: errorPage,
     ...overrides,
   });

@@ -2,5 +2,6 @@ export { html, raw, escapeHtml, Html } from './html.ts';
 export { translator, pickLanguage, LANGUAGES, type Language, type Messages, type Translate } from './i18n.ts';
 export { page, languageOf, type PageOptions } from './layout.ts';
 export { assetPath, assetRoutes } from './assets.ts';
-export { errorPage, languageRoutes, homeRoutes } from './routes.ts';
+export { errorPage } from './routes.ts';
+export { isLanguage } from './i18n.ts';
 export { field, formErrors, sendPage, hidden, form, localPath, FORM_BODY_SCHEMA, type FormBody } from './forms.ts';
