@@ -73,6 +73,8 @@ function moduleCrossing(
       ? undefined
       : 'only tests may import the composition root (@meetcute/server)';
   }
+  // A module's events are its published language, so they have an entry point of their own.
+  if (deep.length === 1 && deep[0] === 'events') return undefined;
   if (deep.length > 0) return `reaches into another package; import its root ${root}`;
   if (root === '@meetcute/cast')
     return isSpec(file) ? undefined : 'only use cases and tests may import the cast';

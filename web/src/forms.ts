@@ -15,6 +15,8 @@ export function hidden(request: FastifyRequest): Html {
 
 export interface FieldOptions {
   name: string;
+  /** When a page has the same field more than once (one per card), each needs its own id. */
+  id?: string;
   label: string;
   value?: string | undefined;
   type?: string;
@@ -28,7 +30,7 @@ export interface FieldOptions {
 
 /** A labelled input with its hint and error, wired with aria so screen readers announce both. */
 export function field(o: FieldOptions): Html {
-  const id = `f-${o.name}`;
+  const id = o.id ?? `f-${o.name}`;
   const error = o.errors?.find((e) => e.field === o.name || e.field.startsWith(`${o.name}.`));
   const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const common = html`id="${id}" name="${o.name}" ${o.required ? html`required` : ''} ${

@@ -25,7 +25,12 @@ export function normalizeEmail(email: string): string {
  * now. A sliding window: attempts open again once enough old failures have aged out
  * to bring the count in the window below the limit.
  */
-export function retryAfterSeconds(failures: string[], limit: number, windowSeconds: number, now: Date): number {
+export function retryAfterSeconds(
+  failures: string[],
+  limit: number,
+  windowSeconds: number,
+  now: Date,
+): number {
   const windowMs = windowSeconds * 1000;
   const recent = failures
     .map((at) => Date.parse(at))
@@ -49,7 +54,6 @@ export function waitMinutes(seconds: number): number {
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 500) return '/';
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\\]/.test(next)) return '/';
   return next;
 }

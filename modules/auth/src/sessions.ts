@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { SESSION_COOKIE, type ModuleContext, type Sessions, type Viewer, type ViewerResolver } from '@meetcute/core';
+import {
+  SESSION_COOKIE,
+  type ModuleContext,
+  type Sessions,
+  type Viewer,
+  type ViewerResolver,
+} from '@meetcute/core';
 import { isExpired, needsRefresh, sessionExpiry, SESSION_DAYS } from './rules.ts';
 import {
   deleteExpiredSessionsOf,
@@ -70,7 +76,12 @@ export class SessionStore implements Sessions, ViewerResolver {
   }
 
   clearCookie(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.#ctx.config.cookieSecure });
+    reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.#ctx.config.cookieSecure,
+    });
   }
 
   async resolve(token: string): Promise<(Viewer & { csrfSecret: string }) | null> {

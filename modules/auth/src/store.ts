@@ -93,7 +93,12 @@ export const migrations: Migration[] = [
 
 // Accounts: written only by event handlers.
 
-export async function recordAccount(db: AuthDb, memberId: string, email: string, passwordHash: string): Promise<void> {
+export async function recordAccount(
+  db: AuthDb,
+  memberId: string,
+  email: string,
+  passwordHash: string,
+): Promise<void> {
   await db
     .insertInto('accounts')
     .values({ member_id: memberId, email, password_hash: passwordHash, status: 'submitted', moderator: 0 })
@@ -110,7 +115,11 @@ export async function setStatus(db: AuthDb, memberId: string, status: Registrati
 }
 
 export async function setPasswordHash(db: AuthDb, memberId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('accounts').set({ password_hash: passwordHash }).where('member_id', '=', memberId).execute();
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: passwordHash })
+    .where('member_id', '=', memberId)
+    .execute();
 }
 
 export async function setModerator(db: AuthDb, memberId: string, moderator: boolean): Promise<void> {
@@ -135,7 +144,11 @@ function toAccount(row: Pick<AccountsTable, (typeof accountColumns)[number]>): A
 }
 
 export async function accountByEmail(db: AuthDb, email: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('accounts').select(accountColumns).where('email', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('accounts')
+    .select(accountColumns)
+    .where('email', '=', email)
+    .executeTakeFirst();
   return row && toAccount(row);
 }
 
@@ -219,8 +232,17 @@ export async function sessionByTokenHash(
   return { session, account };
 }
 
-export async function touchSession(db: AuthDb, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+export async function touchSession(
+  db: AuthDb,
+  id: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: AuthDb, id: string): Promise<void> {
@@ -255,7 +277,12 @@ export async function recordFailure(db: AuthDb, kind: FailureKind, key: string, 
   await db.insertInto('login_failures').values({ kind, key, failed_at: at }).execute();
 }
 
-export async function failuresSince(db: AuthDb, kind: FailureKind, key: string, since: string): Promise<string[]> {
+export async function failuresSince(
+  db: AuthDb,
+  kind: FailureKind,
+  key: string,
+  since: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('login_failures')
     .select('failed_at')

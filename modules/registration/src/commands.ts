@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { isUniqueViolation, problems, type Problem, type ModuleContext } from '@meetcute/core';
+import { isUniqueViolation, problems, type Problem, type ModuleContext, type Tx } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
 import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from './events.ts';
 import {
@@ -36,11 +36,23 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
   const signUps = ctx.metrics.counter('sign_ups', 'Members who signed up');
   const findCity = (id: number) => cities.get(id);
 
-  async function pendingFor(memberId: string): Promise<Registration> {
-    const registration = await findRegistration(ctx.db, memberId);
+  /**
+   * Claims a waiting sign-up inside the review's transaction. The conditional update
+   * takes the row lock on PostgreSQL, so of two moderators reviewing at once the second
+   * finds it already reviewed instead of reviewing it again.
+   */
+  async function claimPending(tx: Tx, memberId: string): Promise<Registration> {
+    const registration = await findRegistration(tx.db, memberId);
     if (!registration || registration.status === 'draft') throw problems.notFound('This sign-up');
-    if (registration.status !== 'submitted') {
-      throw problems.conflict('already-reviewed', 'Already reviewed', `This sign-up is already ${registration.status}.`);
+    const claimed = await tx.db
+      .updateTable('registrations')
+      .set({ status: 'submitted' })
+      .where('member_id', '=', memberId)
+      .where('status', '=', 'submitted')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) {
+      const now = await findRegistration(tx.db, memberId);
+      throw problems.conflict('already-reviewed', 'Already reviewed', `This sign-up is already ${now?.status ?? registration.status}.`);
     }
     return registration;
   }
@@ -95,8 +107,8 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
 
     async approve(moderatorId, memberId) {
       if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
-      const registration = await pendingFor(memberId);
       await ctx.transaction(async (tx) => {
+        const registration = await claimPending(tx, memberId);
         await tx.publish(
           RegistrationApproved,
           { memberId, moderatorId, application: registration.application! },
@@ -109,8 +121,8 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const errors = checkReason(reason);
       if (errors.length > 0) throw problems.invalid(errors);
       if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
-      await pendingFor(memberId);
       await ctx.transaction(async (tx) => {
+        await claimPending(tx, memberId);
         await tx.publish(RegistrationRejected, { memberId, moderatorId, reason: reason.trim() }, { actorId: moderatorId });
       });
     },

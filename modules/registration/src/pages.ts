@@ -250,7 +250,7 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
               </div>
               <form method="post" action="/review/${r.memberId}/reject">
                 ${hidden(request)}
-                ${field({ name: 'reason', label: t('reason'), hint: t('reasonHint'), errors, attrs: html`maxlength="500"` })}
+                ${field({ name: 'reason', id: `reason-${r.memberId}`, label: t('reason'), hint: t('reasonHint'), errors, attrs: html`maxlength="500"` })}
                 <button type="submit" class="secondary">${t('reject')}</button>
               </form>
             </article>`;

@@ -4,7 +4,7 @@ import {
   RegistrationApproved,
   RegistrationSubmitted,
   type Application,
-} from '@meetcute/registration';
+} from '@meetcute/registration/events';
 
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';

@@ -56,7 +56,16 @@ export interface App {
 
 function serviceRegistry(): ServiceRegistry {
   const services = new Map<string, unknown>();
+  const points = new Map<string, unknown[]>();
   return {
+    contribute(point, item) {
+      const list = points.get(point) ?? [];
+      list.push(item);
+      points.set(point, list);
+    },
+    contributions<T>(point: string): readonly T[] {
+      return (points.get(point) ?? []) as T[];
+    },
     provide(name, service) {
       if (services.has(name)) throw new Error(`Service ${name} is provided twice`);
       services.set(name, service);

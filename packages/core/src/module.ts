@@ -29,6 +29,13 @@ export interface ServiceRegistry {
   require<T>(name: string): T;
   /** The service if some module offers it. */
   optional<T>(name: string): T | undefined;
+  /**
+   * Extension points that many modules add to, such as the action buttons on a
+   * profile page. Read them when they are used, not at registration: a module that
+   * registers later may still add its own.
+   */
+  contribute<T>(point: string, item: T): void;
+  contributions<T>(point: string): readonly T[];
 }
 
 export interface ModuleContext {

@@ -66,12 +66,15 @@ export function openStorage(spec: StorageSpec): Storage {
   const prefix = spec.schemaPrefix ?? '';
   const schemaOf = (module: string): string => `${prefix}${module}`.replace(/[^a-z0-9_]/g, '_');
   const pools: pg.Pool[] = [];
+  // Remembered past close(): tests close the app (and so the storage) before destroying it.
+  const opened = new Set<string>();
   return {
     dialect: 'postgres',
     open(module) {
       const existing = open.get(module);
       if (existing) return existing;
       const schema = schemaOf(module);
+      opened.add(module);
       const pool = new pg.Pool({
         connectionString: spec.url,
         max: spec.poolSize ?? 4,
@@ -92,12 +95,17 @@ export function openStorage(spec: StorageSpec): Storage {
       return handle;
     },
     async destroy() {
-      const schemas = [...open.keys()].map(schemaOf);
-      const first = [...open.values()][0];
-      if (first) {
-        for (const schema of schemas) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(first.db);
-      }
       await this.close();
+      if (opened.size === 0) return;
+      const client = new pg.Client({ connectionString: spec.url });
+      await client.connect();
+      try {
+        // schemaOf leaves only [a-z0-9_], so the quoted name is safe.
+        for (const module of opened) await client.query(`drop schema if exists "${schemaOf(module)}" cascade`);
+        opened.clear();
+      } finally {
+        await client.end();
+      }
     },
     async close() {
       const all = [...open.values()];

@@ -47,7 +47,14 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
   const storage = testStorage(dialect, databases);
   const clock = new ManualClock(USE_CASE_EPOCH);
   const ids = seededIdSource(clock, 42);
-  const app = await factory({ storage, clock, ids });
+  let app: App;
+  try {
+    app = await factory({ storage, clock, ids });
+  } catch (error) {
+    // A failed start must not leave its PostgreSQL schemas behind.
+    await storage.destroy();
+    throw error;
+  }
   const sessions = new Map<string, string>();
   let mark = 0;
   const tick = (): string => {

@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import type { ModuleContext } from '@meetcute/core';
+import { LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
+import { newPasswordProblem, normalizeEmail, retryAfterSeconds, type PasswordProblem } from './rules.ts';
+import {
+  accountByEmail,
+  accountById,
+  clearFailures,
+  countSessions,
+  deleteSession,
+  deleteSessionsOf,
+  failuresSince,
+  pruneFailures,
+  recordFailure,
+  tables,
+  type Account,
+} from './store.ts';
+import { viewOf, type SessionStore, type SessionView } from './sessions.ts';
+
+// Algorithm is an ambient const enum, which verbatimModuleSyntax cannot inline (and the
+// native binding exports no values for it at runtime); 2 is Argon2id.
+const ARGON2ID: Algorithm.Argon2id = 2;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { algorithm: ARGON2ID });
+}
+
+async function passwordMatches(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false; // a malformed stored hash lets nobody in
+  }
+}
+
+// Checked against for unknown emails, so they take as long as wrong passwords and
+// timing does not tell which emails have accounts.
+let decoy: Promise<string> | undefined;
+
+export type LoginOutcome =
+  | { kind: 'ok'; token: string; view: SessionView }
+  | { kind: 'wrong' }
+  | { kind: 'locked'; retryAfter: number };
+
+export type PasswordOutcome =
+  | { ok: true }
+  | { ok: false; field: 'currentPassword'; problem: 'wrong' }
+  | { ok: false; field: 'newPassword'; problem: PasswordProblem };
+
+export type RevokeOutcome = 'revoked' | 'not-granted' | 'by-configuration';
+
+interface Counter {
+  inc(by?: number): void;
+}
+
+/** The commands: log in and out, change the password, give and take the moderator role. */
+export class Accounts {
+  readonly #ctx: ModuleContext;
+  readonly #sessions: SessionStore;
+  readonly #logins: Counter;
+  readonly #failures: Counter;
+
+  constructor(ctx: ModuleContext, sessions: SessionStore) {
+    this.#ctx = ctx;
+    this.#sessions = sessions;
+    this.#logins = ctx.metrics.counter('logins', 'Successful log-ins');
+    this.#failures = ctx.metrics.counter('login_failures', 'Log-ins refused for a wrong email or password');
+  }
+
+  get #db() {
+    return tables(this.#ctx.db);
+  }
+
+  async view(memberId: string): Promise<SessionView> {
+    return viewOf(memberId, await accountById(this.#db, memberId), this.#ctx.config.moderators);
+  }
+
+  async login(rawEmail: string, password: string, ip: string, userAgent?: string): Promise<LoginOutcome> {
+    const { perAccount, perIp, windowSeconds } = this.#ctx.config.login;
+    const email = normalizeEmail(rawEmail);
+    const now = this.#ctx.clock.now();
+    const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
+    const [byAccount, byIp] = await Promise.all([
+      failuresSince(this.#db, 'account', email, since),
+      failuresSince(this.#db, 'ip', ip, since),
+    ]);
+    // Checked before the password, so a locked account stays locked even for the right one.
+    const wait = Math.max(
+      retryAfterSeconds(byAccount, perAccount, windowSeconds, now),
+      retryAfterSeconds(byIp, perIp, windowSeconds, now),
+    );
+    if (wait > 0) return { kind: 'locked', retryAfter: wait };
+
+    const account = await accountByEmail(this.#db, email);
+    let ok: boolean;
+    if (account?.passwordHash) {
+      ok = await passwordMatches(account.passwordHash, password);
+    } else {
+      decoy ??= hashPassword(randomBytes(16).toString('hex'));
+      await passwordMatches(await decoy, password);
+      ok = false;
+    }
+    if (!ok || !account) {
+      const at = now.toISOString();
+      await this.#db.transaction().execute(async (db) => {
+        await recordFailure(db, 'account', email, at);
+        await recordFailure(db, 'ip', ip, at);
+        await pruneFailures(db, since);
+      });
+      this.#failures.inc();
+      return { kind: 'wrong' };
+    }
+    await clearFailures(this.#db, 'account', email);
+    const token = await this.#sessions.open(account.memberId, userAgent);
+    this.#logins.inc();
+    return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config.moderators) };
+  }
+
+  async sessionCount(memberId: string): Promise<number> {
+    return countSessions(this.#db, memberId, this.#ctx.clock.now().toISOString());
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await deleteSession(this.#db, sessionId);
+  }
+
+  /** Ends every session of the member, this one too, and tells live channels to close. */
+  async logoutEverywhere(memberId: string): Promise<void> {
+    await this.#ctx.transaction(async (tx) => {
+      await deleteSessionsOf(tables(tx.db), memberId);
+      await tx.publish(LoggedOutEverywhere, { memberId });
+    });
+  }
+
+  /** Changes the password and ends the member's other sessions: whoever had it is out. */
+  async changePassword(
+    viewer: { memberId: string; sessionId: string },
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<PasswordOutcome> {
+    const account = await accountById(this.#db, viewer.memberId);
+    if (!account?.passwordHash || !(await passwordMatches(account.passwordHash, currentPassword))) {
+      return { ok: false, field: 'currentPassword', problem: 'wrong' };
+    }
+    const problem = newPasswordProblem(newPassword, currentPassword);
+    if (problem) return { ok: false, field: 'newPassword', problem };
+    const passwordHash = await hashPassword(newPassword);
+    await this.#ctx.transaction(async (tx) => {
+      await tx.publish(PasswordChanged, { memberId: viewer.memberId, passwordHash });
+      await deleteSessionsOf(tables(tx.db), viewer.memberId, viewer.sessionId);
+    });
+    return { ok: true };
+  }
+
+  async accountByEmail(email: string): Promise<Account | undefined> {
+    return accountByEmail(this.#db, normalizeEmail(email));
+  }
+
+  async accountById(memberId: string): Promise<Account | undefined> {
+    return accountById(this.#db, memberId);
+  }
+
+  /** Makes the account a moderator; granting twice publishes once. */
+  async grant(account: Account): Promise<void> {
+    if (account.moderator) return;
+    await this.#ctx.transaction(async (tx) => {
+      await tx.publish(RoleGranted, { memberId: account.memberId, role: 'moderator' });
+    });
+  }
+
+  async revoke(account: Account): Promise<RevokeOutcome> {
+    if (!account.moderator) {
+      const configured = account.email !== null && this.#ctx.config.moderators.includes(account.email);
+      return configured ? 'by-configuration' : 'not-granted';
+    }
+    await this.#ctx.transaction(async (tx) => {
+      await tx.publish(RoleRevoked, { memberId: account.memberId, role: 'moderator' });
+    });
+    return 'revoked';
+  }
+}

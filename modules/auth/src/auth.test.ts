@@ -1,0 +1,325 @@
+// Behaviour that spans several calls, restarts or the passing of time; single calls are use cases.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import {
+  createLogger,
+  ManualClock,
+  openStorage,
+  readConfig,
+  SESSION_COOKIE,
+  SESSIONS,
+  type App,
+  type Given,
+  type Sessions,
+  type Storage,
+  type StorageSpec,
+} from '@meetcute/core';
+import { startTestApp, testDatabases, USE_CASE_EPOCH, type TestAppFactory } from '@meetcute/core/testing';
+import { buildApp } from '@meetcute/server';
+import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { MODERATORS, type Moderators } from './index.ts';
+
+const DAY = 24 * 3600 * 1000;
+const NEW_PASSWORD = 'a brand new secret';
+
+function build(storage: Storage, clock: ManualClock): Promise<App> {
+  return buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
+    storage,
+    clock,
+    logger: createLogger('silent'),
+  });
+}
+
+const factory: TestAppFactory = ({ storage, clock }) => build(storage, clock);
+
+/** Puts earlier events in the log, as the use-case runner does, and waits for every consumer. */
+async function tell(app: App, clock: ManualClock, givens: Given[]): Promise<void> {
+  for (const g of givens) {
+    await app.dispatcher.append(
+      [
+        {
+          id: crypto.randomUUID(),
+          type: g.event.type,
+          version: g.event.version,
+          occurredAt: clock.now().toISOString(),
+          actorId: g.actorId ?? null,
+          traceparent: null,
+          payload: g.payload,
+        },
+      ],
+      g.event.module,
+    );
+  }
+  await app.processAll();
+}
+
+async function logIn(app: App, email: string, password: string): Promise<{ status: number; token: string }> {
+  const response = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/sessions',
+    payload: { email, password },
+  });
+  const token = response.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
+  return { status: response.statusCode, token };
+}
+
+function as(token: string): Record<string, string> {
+  return { cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+async function whoAmI(app: App, token: string): Promise<{ status: number; body: unknown }> {
+  const response = await app.http.inject({
+    method: 'GET',
+    url: '/api/v1/sessions/current',
+    headers: as(token),
+  });
+  return { status: response.statusCode, body: response.statusCode === 200 ? response.json() : undefined };
+}
+
+const databases = await testDatabases();
+if (databases.skipped) test('auth on PostgreSQL', { skip: databases.skipped }, () => undefined);
+
+for (const dialect of databases.dialects) {
+  describe(`auth on ${dialect}`, () => {
+    test('sessions and log-in failures survive a restart of the app on the same database', async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'meetcute-auth-'));
+      const spec: StorageSpec =
+        dialect === 'sqlite'
+          ? { kind: 'sqlite', directory }
+          : {
+              kind: 'postgres',
+              url: databases.postgresUrl,
+              schemaPrefix: `t${randomBytes(5).toString('hex')}_`,
+              poolSize: 2,
+            };
+      const clock = new ManualClock(USE_CASE_EPOCH);
+      let modules: string[] = [];
+      try {
+        const first = await build(openStorage(spec), clock);
+        modules = first.modules.map((m) => m.name);
+        await tell(first, clock, [...approved(nancy), ...approved(bob)]);
+        const { status, token } = await logIn(first, nancy.email, PASSWORD);
+        assert.equal(status, 200);
+        for (let i = 0; i < 5; i++) assert.equal((await logIn(first, bob.email, `wrong ${i}`)).status, 401);
+        await first.close();
+
+        clock.advance(10 * 60 * 1000);
+        const second = await build(openStorage(spec), clock);
+        try {
+          assert.deepEqual(await whoAmI(second, token), {
+            status: 200,
+            body: { memberId: nancy.memberId, status: 'approved', roles: [] },
+          });
+          assert.equal((await logIn(second, bob.email, PASSWORD)).status, 429, 'the lock-out is remembered');
+        } finally {
+          await second.close();
+        }
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+        if (dialect === 'postgres') {
+          // close() forgets which schemas were opened, so a fresh handle names them to drop.
+          const cleanup = openStorage(spec);
+          for (const name of [...modules, 'eventlog']) cleanup.open(name);
+          await cleanup.destroy();
+        }
+      }
+    });
+
+    test('logging out everywhere ends every session of the member, and only theirs', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([...approved(nancy), ...approved(bob)]);
+        const phone = await logIn(t.app, nancy.email, PASSWORD);
+        const laptop = await logIn(t.app, nancy.email, PASSWORD);
+        const bobs = await logIn(t.app, bob.email, PASSWORD);
+        await t.mark();
+        const response = await t.app.http.inject({
+          method: 'DELETE',
+          url: '/api/v1/sessions',
+          headers: as(phone.token),
+        });
+        assert.equal(response.statusCode, 204);
+        assert.equal(response.body, '');
+        const cleared = response.cookies.find((c) => c.name === SESSION_COOKIE);
+        assert.equal(cleared?.value, '', 'the session cookie is cleared');
+        await t.app.processAll();
+        assert.deepEqual(
+          (await t.newEvents()).map((e) => [e.type, e.payload]),
+          [['LoggedOutEverywhere', { memberId: nancy.memberId }]],
+        );
+        assert.equal((await whoAmI(t.app, phone.token)).status, 401);
+        assert.equal((await whoAmI(t.app, laptop.token)).status, 401);
+        assert.equal((await whoAmI(t.app, bobs.token)).status, 200, "Bob's session is untouched");
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('logging in again in the same browser ends the session it had', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([...approved(nancy), ...approved(bob)]);
+        const nancys = await logIn(t.app, nancy.email, PASSWORD);
+        const response = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          headers: as(nancys.token),
+          payload: { email: bob.email, password: PASSWORD },
+        });
+        assert.equal(response.statusCode, 200);
+        assert.equal((await whoAmI(t.app, nancys.token)).status, 401);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('after a password change the old password fails, the new one works, and other devices are out', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        const here = await logIn(t.app, nancy.email, PASSWORD);
+        const elsewhere = await logIn(t.app, nancy.email, PASSWORD);
+        const response = await t.app.http.inject({
+          method: 'PUT',
+          url: '/api/v1/account/password',
+          headers: as(here.token),
+          payload: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+        });
+        assert.equal(response.statusCode, 204);
+        await t.app.processAll();
+        assert.equal((await whoAmI(t.app, here.token)).status, 200, 'this session stays');
+        assert.equal((await whoAmI(t.app, elsewhere.token)).status, 401, 'other sessions end');
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 401);
+        assert.equal((await logIn(t.app, nancy.email, NEW_PASSWORD)).status, 200);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('rebuilding auth from the event log keeps passwords and roles, and sessions stay open', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([...approved(nancy), ...approved(bob), ...approved(mo)]);
+        const granted = await t.app.services.require<Moderators>(MODERATORS).grant('BOB@example.com');
+        assert.equal(granted, bob.memberId);
+        assert.equal(await t.app.services.require<Moderators>(MODERATORS).grant('nobody@example.com'), null);
+        const nancys = await logIn(t.app, nancy.email, PASSWORD);
+        await t.app.http.inject({
+          method: 'PUT',
+          url: '/api/v1/account/password',
+          headers: as(nancys.token),
+          payload: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+        });
+        await t.app.processAll();
+
+        await t.app.rebuild('auth');
+
+        assert.equal((await logIn(t.app, nancy.email, NEW_PASSWORD)).status, 200);
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 401);
+        const bobs = await logIn(t.app, bob.email, PASSWORD);
+        assert.deepEqual((await whoAmI(t.app, bobs.token)).body, {
+          memberId: bob.memberId,
+          status: 'approved',
+          roles: ['moderator'],
+        });
+        assert.equal((await whoAmI(t.app, nancys.token)).status, 200, 'sessions are not a projection');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('a session lives 30 days after its last use, and its cookie slides along', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        const login = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: nancy.email, password: PASSWORD },
+        });
+        const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE);
+        assert.ok(cookie);
+        assert.equal(cookie.httpOnly, true);
+        assert.equal(cookie.sameSite, 'Lax');
+        assert.equal(cookie.path, '/');
+        assert.equal(cookie.maxAge, 30 * 24 * 3600);
+        assert.equal(cookie.value.length, 43, '32 random bytes in base64url');
+
+        t.clock.advance(29 * DAY);
+        const used = await t.app.http.inject({
+          method: 'GET',
+          url: '/api/v1/sessions/current',
+          headers: as(cookie.value),
+        });
+        assert.equal(used.statusCode, 200);
+        const renewed = used.cookies.find((c) => c.name === SESSION_COOKIE);
+        assert.ok(renewed, 'the cookie is renewed');
+        assert.equal(renewed.value, cookie.value, 'the cookie is sent again with a fresh lifetime');
+        assert.equal(renewed.maxAge, 30 * 24 * 3600);
+
+        t.clock.advance(20 * 60 * 1000);
+        const soonAfter = await t.app.http.inject({
+          method: 'GET',
+          url: '/api/v1/sessions/current',
+          headers: as(cookie.value),
+        });
+        assert.equal(soonAfter.cookies.length, 0, 'within the hour the expiry is not written again');
+
+        t.clock.advance(29 * DAY);
+        assert.equal(
+          (await whoAmI(t.app, cookie.value)).status,
+          200,
+          '29 days after the last use it still works',
+        );
+        t.clock.advance(30 * DAY);
+        assert.equal((await whoAmI(t.app, cookie.value)).status, 401, '30 idle days end it');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('a locked log-in tells clients when to retry', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        for (let i = 0; i < 5; i++) assert.equal((await logIn(t.app, nancy.email, `wrong ${i}`)).status, 401);
+        t.clock.advance(60 * 1000);
+        const locked = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: 'NANCY@example.com', password: PASSWORD },
+        });
+        assert.equal(locked.statusCode, 429);
+        assert.match(String(locked.headers['content-type']), /^application\/problem\+json/);
+        assert.equal(locked.headers['retry-after'], String(14 * 60));
+        assert.match(locked.json<{ detail: string }>().detail, /Try again in 14 minutes/);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('sign-up can log a member in before auth has heard of the account; the status follows later', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        const token = await t.app.services.require<Sessions>(SESSIONS).open(nancy.memberId, 'Firefox');
+        assert.deepEqual((await whoAmI(t.app, token)).body, {
+          memberId: nancy.memberId,
+          status: 'submitted',
+          roles: [],
+        });
+        await t.given(approved(nancy));
+        assert.deepEqual((await whoAmI(t.app, token)).body, {
+          memberId: nancy.memberId,
+          status: 'approved',
+          roles: [],
+        });
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,239 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { FieldProblem, Http } from '@meetcute/core';
+import {
+  field,
+  FORM_BODY_SCHEMA,
+  formErrors,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type Translate,
+} from '@meetcute/web';
+import type { Accounts } from './accounts.ts';
+import type { SessionStore } from './sessions.ts';
+import { lockedMessage, messages, passwordMessage, type MessageKey } from './messages.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, safeNext } from './rules.ts';
+import { viewerOf } from './routes.ts';
+
+type T = Translate<MessageKey>;
+
+function t(request: FastifyRequest): T {
+  return translator(messages, languageOf(request));
+}
+
+/** A form field as sent, untrimmed (spaces count in a password); missing or repeated reads as empty. */
+function formText(request: FastifyRequest, name: string): string {
+  const value = (request.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function required(tr: T, fields: Array<[name: string, value: string, label: MessageKey]>): FieldProblem[] {
+  return fields
+    .filter(([, value]) => value.trim() === '')
+    .map(([name, , label]) => ({ field: name, message: tr('required', { field: tr(label) }) }));
+}
+
+interface LoginForm {
+  email?: string;
+  next: string;
+  errors?: FieldProblem[];
+  /** Shown in place of field errors when log-in is locked for a while. */
+  locked?: string;
+  notice?: string;
+}
+
+function loginPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: LoginForm,
+  status = 200,
+): FastifyReply {
+  const tr = t(request);
+  return sendPage(
+    request,
+    reply,
+    {
+      title: tr('loginTitle'),
+      notice: form.notice,
+      body: html`<h1>${tr('loginTitle')}</h1>
+        ${
+          form.locked
+            ? html`<div class="error-summary" role="alert" tabindex="-1">
+                <h2>${tr('lockedTitle')}</h2>
+                <p>${form.locked}</p>
+              </div>`
+            : formErrors(form.errors, tr('fixTitle'))
+        }
+        <form method="post" action="/login" novalidate>
+          ${hidden(request)}
+          <input type="hidden" name="next" value="${form.next}" />
+          ${field({ name: 'email', label: tr('email'), type: 'email', value: form.email, required: true, autocomplete: 'username', errors: form.errors, attrs: html`inputmode="email" autocapitalize="none" spellcheck="false"` })}
+          ${field({ name: 'password', label: tr('password'), type: 'password', required: true, autocomplete: 'current-password', errors: form.errors })}
+          <div class="actions"><button type="submit">${tr('loginButton')}</button></div>
+        </form>
+        <p>${tr('noAccount')} <a href="/signup">${tr('signUp')}</a></p>`,
+    },
+    status,
+  );
+}
+
+interface AccountForm {
+  errors?: FieldProblem[];
+  notice?: string;
+}
+
+async function accountPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accounts: Accounts,
+  form: AccountForm,
+  status = 200,
+): Promise<FastifyReply> {
+  const tr = t(request);
+  const count = await accounts.sessionCount(viewerOf(request).memberId);
+  return sendPage(
+    request,
+    reply,
+    {
+      title: tr('accountTitle'),
+      notice: form.notice,
+      body: html`<h1>${tr('accountTitle')}</h1>
+        <section aria-labelledby="password-title">
+          <h2 id="password-title">${tr('changePasswordTitle')}</h2>
+          ${formErrors(form.errors, tr('fixTitle'))}
+          <form method="post" action="/account/password" novalidate>
+            ${hidden(request)}
+            ${field({ name: 'currentPassword', label: tr('currentPassword'), type: 'password', required: true, autocomplete: 'current-password', errors: form.errors })}
+            ${field({ name: 'newPassword', label: tr('newPassword'), type: 'password', required: true, autocomplete: 'new-password', hint: tr('newPasswordHint', { min: PASSWORD_MIN, max: PASSWORD_MAX }), errors: form.errors, attrs: html`minlength="${PASSWORD_MIN}" maxlength="${PASSWORD_MAX}"` })}
+            <div class="actions"><button type="submit">${tr('changePasswordButton')}</button></div>
+          </form>
+        </section>
+        <section aria-labelledby="everywhere-title">
+          <h2 id="everywhere-title">${tr('everywhereTitle')}</h2>
+          <p>${tr('everywhereText')}</p>
+          <p>${tr('sessionCount', { count })}</p>
+          <form method="post" action="/account/logout-everywhere">
+            ${hidden(request)}
+            <button type="submit" class="secondary">${tr('everywhereButton')}</button>
+          </form>
+        </section>`,
+    },
+    status,
+  );
+}
+
+export function authPages(http: Http, accounts: Accounts, sessions: SessionStore): void {
+  http.get(
+    '/login',
+    {
+      config: { access: 'public', kind: 'page' },
+      schema: {
+        querystring: Type.Object({
+          next: Type.Optional(Type.String({ maxLength: 500 })),
+          done: Type.Optional(Type.String({ maxLength: 40 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const next = safeNext(request.query.next);
+      if (request.viewer) return reply.redirect(next, 303);
+      const notice = request.query.done === 'everywhere' ? t(request)('loggedOutEverywhere') : undefined;
+      return loginPage(request, reply, { next, notice });
+    },
+  );
+
+  http.post(
+    '/login',
+    { config: { access: 'public', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const tr = t(request);
+      const email = formText(request, 'email');
+      const password = formText(request, 'password');
+      const next = safeNext(formText(request, 'next'));
+      const missing = required(tr, [
+        ['email', email, 'email'],
+        ['password', password, 'password'],
+      ]);
+      if (missing.length > 0) return loginPage(request, reply, { email, next, errors: missing }, 400);
+      const outcome = await accounts.login(email, password, request.ip, request.headers['user-agent']);
+      switch (outcome.kind) {
+        case 'locked':
+          reply.header('retry-after', String(outcome.retryAfter));
+          return loginPage(
+            request,
+            reply,
+            { email, next, locked: lockedMessage(tr, outcome.retryAfter) },
+            429,
+          );
+        case 'wrong':
+          // On the password field: that is where the member types again, whichever was wrong.
+          return loginPage(
+            request,
+            reply,
+            { email, next, errors: [{ field: 'password', message: tr('loginFailed') }] },
+            401,
+          );
+        case 'ok':
+          // The session this browser had before (perhaps another member's) is replaced, not left behind.
+          if (request.viewer) await accounts.logout(request.viewer.sessionId);
+          sessions.setCookie(reply, outcome.token);
+          return reply.redirect(next, 303);
+      }
+    },
+  );
+
+  // Public, so an expired session still gets a clean way out instead of an error.
+  http.post(
+    '/logout',
+    { config: { access: 'public', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      if (request.viewer) await accounts.logout(request.viewer.sessionId);
+      sessions.clearCookie(reply);
+      return reply.redirect('/', 303);
+    },
+  );
+
+  http.get(
+    '/account',
+    {
+      config: { access: 'member', kind: 'page' },
+      schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }) },
+    },
+    async (request, reply) => {
+      const notice = request.query.done === 'password' ? t(request)('passwordChanged') : undefined;
+      return accountPage(request, reply, accounts, { notice });
+    },
+  );
+
+  http.post(
+    '/account/password',
+    { config: { access: 'member', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const tr = t(request);
+      const currentPassword = formText(request, 'currentPassword');
+      const newPassword = formText(request, 'newPassword');
+      const missing = required(tr, [
+        ['currentPassword', currentPassword, 'currentPassword'],
+        ['newPassword', newPassword, 'newPassword'],
+      ]);
+      if (missing.length > 0) return accountPage(request, reply, accounts, { errors: missing }, 400);
+      const outcome = await accounts.changePassword(viewerOf(request), currentPassword, newPassword);
+      if (outcome.ok) return reply.redirect('/account?done=password', 303);
+      const message = passwordMessage(tr, outcome.problem);
+      return accountPage(request, reply, accounts, { errors: [{ field: outcome.field, message }] }, 400);
+    },
+  );
+
+  http.post(
+    '/account/logout-everywhere',
+    { config: { access: 'member', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await accounts.logoutEverywhere(viewerOf(request).memberId);
+      sessions.clearCookie(reply);
+      return reply.redirect('/login?done=everywhere', 303);
+    },
+  );
+}

@@ -1,0 +1,220 @@
+import type { FastifyRequest } from 'fastify';
+import { Type, type Static, type TSchema } from 'typebox';
+import { Problem, problems, type Http, type Viewer } from '@meetcute/core';
+import type { Accounts } from './accounts.ts';
+import type { SessionStore } from './sessions.ts';
+import { english, lockedMessage, passwordMessage } from './messages.ts';
+import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from './rules.ts';
+
+const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+
+function problemResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
+}
+
+const SessionSchema = Type.Object({
+  memberId: Type.String(),
+  status: Type.Union([Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('rejected')], {
+    description: 'Where the member is in registration review',
+  }),
+  roles: Type.Array(Type.String(), { description: "'moderator' for moderators" }),
+});
+
+const MemberRolesSchema = Type.Object({ memberId: Type.String(), roles: Type.Array(Type.String()) });
+
+/** The same answer for an unknown email and a wrong password, so nobody can probe for accounts. */
+export function loginFailed(): Problem {
+  return new Problem(401, 'login-failed', english('loginFailed'), 'Check both and try again.');
+}
+
+export function tooManyAttempts(retryAfter: number): Problem {
+  return problems.tooMany(lockedMessage(english, retryAfter));
+}
+
+/** Member routes run only with a viewer; the chassis has already refused anyone else. */
+export function viewerOf(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw problems.unauthenticated();
+  return request.viewer;
+}
+
+function sessionView({ memberId, status, roles }: Viewer): Static<typeof SessionSchema> {
+  return { memberId, status, roles };
+}
+
+function passwordProblem(
+  field: 'currentPassword' | 'newPassword',
+  problem: PasswordProblem | 'wrong',
+): Problem {
+  return problems.invalid([{ field, message: passwordMessage(english, problem) }]);
+}
+
+export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStore): void {
+  http.post(
+    '/api/v1/sessions',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Log in',
+        description:
+          'Starts a session and sets the session cookie. A wrong email and a wrong password get the same answer. ' +
+          'Too many failures for one email or from one address lock log-in for a while (429 with Retry-After).',
+        tags: ['auth'],
+        body: Type.Object({
+          email: Type.String({ minLength: 1, maxLength: 320 }),
+          password: Type.String({ minLength: 1, maxLength: 1000 }),
+        }),
+        response: { 200: SessionSchema, ...problemResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const outcome = await accounts.login(email, password, request.ip, request.headers['user-agent']);
+      switch (outcome.kind) {
+        case 'locked':
+          reply.header('retry-after', String(outcome.retryAfter));
+          throw tooManyAttempts(outcome.retryAfter);
+        case 'wrong':
+          throw loginFailed();
+        case 'ok':
+          // The session this browser had before (perhaps another member's) is replaced, not left behind.
+          if (request.viewer) await accounts.logout(request.viewer.sessionId);
+          sessions.setCookie(reply, outcome.token);
+          return outcome.view;
+      }
+    },
+  );
+
+  http.get(
+    '/api/v1/sessions/current',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Who I am: my member id, review status and roles',
+        tags: ['auth'],
+        response: { 200: SessionSchema, ...problemResponses(401) },
+      },
+    },
+    // The chassis resolved the viewer from the session already; no need to read it again.
+    (request) => sessionView(viewerOf(request)),
+  );
+
+  http.delete(
+    '/api/v1/sessions/current',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Log out on this device',
+        tags: ['auth'],
+        response: { 204: Type.Null(), ...problemResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.logout(viewerOf(request).sessionId);
+      sessions.clearCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  http.delete(
+    '/api/v1/sessions',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Log out everywhere',
+        description: 'Ends every session of the member on every device, this one included.',
+        tags: ['auth'],
+        response: { 204: Type.Null(), ...problemResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      await accounts.logoutEverywhere(viewerOf(request).memberId);
+      sessions.clearCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  http.put(
+    '/api/v1/account/password',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Change my password',
+        description: 'Needs the current password. Ends the member’s other sessions; this one stays.',
+        tags: ['auth'],
+        body: Type.Object({
+          currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
+          newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
+        }),
+        response: { 204: Type.Null(), ...problemResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await accounts.changePassword(
+        viewerOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      if (!outcome.ok) throw passwordProblem(outcome.field, outcome.problem);
+      return reply.code(204).send(null);
+    },
+  );
+
+  http.post(
+    '/api/v1/moderators',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Make a member a moderator',
+        description: 'Granting the role twice changes nothing.',
+        tags: ['auth'],
+        body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 320 }) }),
+        response: { 200: MemberRolesSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const account = await accounts.accountByEmail(request.body.email);
+      if (!account) throw problems.notFound('A member with this email');
+      await accounts.grant(account);
+      const { roles } = await accounts.view(account.memberId);
+      return { memberId: account.memberId, roles };
+    },
+  );
+
+  http.delete(
+    '/api/v1/moderators/:memberId',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Take the moderator role from a member',
+        description:
+          'Members made moderators by the operator’s MEETCUTE_MODERATORS list keep the role until they are removed from it (409).',
+        tags: ['auth'],
+        params: Type.Object({ memberId: Type.String({ minLength: 1, maxLength: 100 }) }),
+        response: { 200: MemberRolesSchema, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const account = await accounts.accountById(request.params.memberId);
+      if (!account?.email) throw problems.notFound('This member');
+      const outcome = await accounts.revoke(account);
+      if (outcome === 'by-configuration') {
+        throw problems.conflict(
+          'moderator-by-configuration',
+          'This moderator is set by the operator',
+          'The member is in MEETCUTE_MODERATORS; remove them there and restart.',
+        );
+      }
+      const { roles } = await accounts.view(account.memberId);
+      return { memberId: account.memberId, roles };
+    },
+  );
+}

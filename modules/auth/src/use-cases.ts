@@ -1,0 +1,476 @@
+import { emitted, given, useCase, type When } from '@meetcute/core';
+import { approved, bob, eve, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
+import { RegistrationRejected } from '@meetcute/registration';
+import { LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
+
+/** A second password and its argon2id hash, for members who changed theirs. */
+const NEW_PASSWORD = 'a brand new secret';
+const NEW_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$3o8j36OAA2zjnEdhUAwT/A$cIGYVZZqTbw8gvMpgLP8PE3XeITVCeiqqrZNPiupqrc';
+
+const PROBLEM = 'https://meetcute.dev/problems/';
+
+const logIn = (email: string, password: string): When => ({
+  method: 'POST',
+  url: '/api/v1/sessions',
+  body: { email, password },
+});
+
+/** The default limit (MEETCUTE_LOGIN_LIMIT_PER_ACCOUNT) of wrong passwords in a row. */
+const fiveWrongPasswords: When[] = Array.from({ length: 5 }, () => logIn(nancy.email, 'not my password'));
+
+const bobIsModerator = given(
+  RoleGranted,
+  { memberId: bob.memberId, role: 'moderator' },
+  { actorId: mo.memberId },
+);
+
+export const useCases = [
+  // Logging in: the consumed registration events decide status; roles come from events and config.
+  useCase({
+    title: 'Nancy, approved, logs in and learns her status and roles',
+    given: approved(nancy),
+    when: logIn(nancy.email, PASSWORD),
+    then: { status: 200, body: { memberId: nancy.memberId, status: 'approved', roles: [] } },
+  }),
+  useCase({
+    title: 'The email is matched whatever its case and surrounding spaces',
+    given: approved(nancy),
+    when: logIn('  Nancy@Example.COM ', PASSWORD),
+    then: { status: 200, body: { memberId: nancy.memberId } },
+  }),
+  useCase({
+    title: 'Bob, still waiting for review, can log in and sees he is submitted',
+    given: signedUp(bob),
+    when: logIn(bob.email, PASSWORD),
+    then: { status: 200, body: { memberId: bob.memberId, status: 'submitted', roles: [] } },
+  }),
+  useCase({
+    title: 'Nancy, whose sign-up was sent back, logs in and sees she is rejected',
+    given: [
+      ...signedUp(nancy),
+      given(
+        RegistrationRejected,
+        { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'The nickname is an email address' },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: logIn(nancy.email, PASSWORD),
+    then: { status: 200, body: { status: 'rejected' } },
+  }),
+  useCase({
+    title: 'Mo, listed in MEETCUTE_MODERATORS, logs in as a moderator',
+    given: approved(mo),
+    when: logIn(mo.email, PASSWORD),
+    then: { status: 200, body: { memberId: mo.memberId, status: 'approved', roles: ['moderator'] } },
+  }),
+  useCase({
+    title: 'A wrong password is refused with no event',
+    given: approved(nancy),
+    when: logIn(nancy.email, 'not my password'),
+    then: {
+      status: 401,
+      body: { type: `${PROBLEM}login-failed`, title: 'Email or password is wrong' },
+    },
+  }),
+  useCase({
+    title: 'An unknown email gets the very same answer as a wrong password',
+    given: approved(nancy),
+    when: logIn('nobody@example.com', PASSWORD),
+    then: {
+      status: 401,
+      body: { type: `${PROBLEM}login-failed`, title: 'Email or password is wrong' },
+    },
+  }),
+  useCase({
+    title: 'A log-in without a password names the missing field',
+    when: { method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email } },
+    then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'password' }] } },
+  }),
+  useCase({
+    title: 'After five wrong passwords even the right one is refused for 15 minutes',
+    given: approved(nancy),
+    before: fiveWrongPasswords,
+    when: logIn(nancy.email, PASSWORD),
+    then: {
+      status: 429,
+      body: {
+        type: `${PROBLEM}rate-limited`,
+        detail: 'Too many failed log-ins. Try again in 15 minutes.',
+      },
+    },
+  }),
+  useCase({
+    title: 'Once the 15 minutes have passed Nancy can log in again',
+    given: approved(nancy),
+    before: fiveWrongPasswords,
+    clock: '2026-06-01T10:15:01.000Z',
+    when: logIn(nancy.email, PASSWORD),
+    then: { status: 200, body: { memberId: nancy.memberId } },
+  }),
+  useCase({
+    title: 'A successful log-in forgives the earlier wrong passwords',
+    given: approved(nancy),
+    before: [...fiveWrongPasswords.slice(1), logIn(nancy.email, PASSWORD), ...fiveWrongPasswords.slice(1)],
+    when: logIn(nancy.email, PASSWORD),
+    then: { status: 200, body: { memberId: nancy.memberId } },
+  }),
+  useCase({
+    title: 'Thirty failures from one address, on any accounts, lock log-in from that address',
+    given: approved(nancy),
+    before: Array.from({ length: 30 }, (_, i) => logIn(`guess${i}@example.com`, 'password123')),
+    when: logIn(nancy.email, PASSWORD),
+    then: { status: 429, body: { type: `${PROBLEM}rate-limited` } },
+  }),
+
+  // Who am I
+  useCase({
+    title: 'A logged-in member asks who they are',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/sessions/current' },
+    then: { status: 200, body: { memberId: nancy.memberId, status: 'approved', roles: [] } },
+  }),
+  useCase({
+    title: 'A member logged in by sign-up before their account reached auth counts as submitted',
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/sessions/current' },
+    then: { status: 200, body: { memberId: nancy.memberId, status: 'submitted', roles: [] } },
+  }),
+  useCase({
+    title: 'A visitor without a session is asked to log in',
+    when: { method: 'GET', url: '/api/v1/sessions/current' },
+    then: { status: 401, body: { type: `${PROBLEM}unauthenticated` } },
+  }),
+
+  // Logging out
+  useCase({
+    title: 'Nancy logs out on this device',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'DELETE', url: '/api/v1/sessions/current' },
+    then: { status: 204 },
+  }),
+  useCase({
+    title: 'Nancy logs out everywhere, and her live channels are told',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'DELETE', url: '/api/v1/sessions' },
+    then: { status: 204, events: [emitted(LoggedOutEverywhere, { memberId: nancy.memberId })] },
+  }),
+
+  // Passwords
+  useCase({
+    title: 'Nancy changes her password',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    },
+    then: { status: 204, events: [emitted(PasswordChanged, { memberId: nancy.memberId })] },
+  }),
+  useCase({
+    title: 'A password change with the wrong current password names that field',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      body: { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
+    },
+    then: {
+      status: 400,
+      body: { errors: [{ field: 'currentPassword', message: 'This is not your current password' }] },
+    },
+  }),
+  useCase({
+    title: 'A new password shorter than 10 characters is refused, naming the field',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      body: { currentPassword: PASSWORD, newPassword: 'short' },
+    },
+    then: { status: 400, body: { errors: [{ field: 'newPassword' }] } },
+  }),
+  useCase({
+    title: 'A "new" password equal to the current one is refused',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+    },
+    then: { status: 400, body: { errors: [{ field: 'newPassword' }] } },
+  }),
+  useCase({
+    title: 'After PasswordChanged the new password lets Nancy in',
+    given: [
+      ...approved(nancy),
+      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }),
+    ],
+    when: logIn(nancy.email, NEW_PASSWORD),
+    then: { status: 200, body: { memberId: nancy.memberId } },
+  }),
+  useCase({
+    title: 'After PasswordChanged the old password no longer works',
+    given: [
+      ...approved(nancy),
+      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }),
+    ],
+    when: logIn(nancy.email, PASSWORD),
+    then: { status: 401, body: { type: `${PROBLEM}login-failed` } },
+  }),
+
+  // Moderators
+  useCase({
+    title: 'Mo makes Bob a moderator',
+    given: [...approved(mo), ...approved(bob)],
+    when: { as: mo.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: bob.email } },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId, roles: ['moderator'] },
+      events: [emitted(RoleGranted, { memberId: bob.memberId, role: 'moderator' })],
+    },
+  }),
+  useCase({
+    title: 'Making a moderator of someone who already is one changes nothing',
+    given: [...approved(mo), ...approved(bob), bobIsModerator],
+    when: { as: mo.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: bob.email } },
+    then: { status: 200, body: { memberId: bob.memberId, roles: ['moderator'] } },
+  }),
+  useCase({
+    title: 'Bob, made a moderator by RoleGranted, is one when he logs in and can appoint others',
+    given: [...approved(bob), bobIsModerator, ...approved(eve)],
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: eve.email } },
+    then: {
+      status: 200,
+      body: { memberId: eve.memberId },
+      events: [emitted(RoleGranted, { memberId: eve.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Nancy, not a moderator, may not appoint one',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: nancy.email } },
+    then: { status: 403, body: { type: `${PROBLEM}forbidden` } },
+  }),
+  useCase({
+    title: 'Appointing an unknown email is a clear 404',
+    given: approved(mo),
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: '/api/v1/moderators',
+      body: { email: 'nobody@example.com' },
+    },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Appointing without an email names the missing field',
+    given: approved(mo),
+    when: { as: mo.memberId, method: 'POST', url: '/api/v1/moderators', body: {} },
+    then: { status: 400, body: { errors: [{ field: 'email' }] } },
+  }),
+  useCase({
+    title: 'Mo takes the moderator role from Bob',
+    endpoint: 'DELETE /api/v1/moderators/:memberId',
+    given: [...approved(mo), ...approved(bob), bobIsModerator],
+    when: { as: mo.memberId, method: 'DELETE', url: `/api/v1/moderators/${bob.memberId}` },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId, roles: [] },
+      events: [emitted(RoleRevoked, { memberId: bob.memberId, role: 'moderator' })],
+    },
+  }),
+  useCase({
+    title: 'After RoleRevoked Bob is an ordinary member again',
+    given: [
+      ...approved(bob),
+      bobIsModerator,
+      given(RoleRevoked, { memberId: bob.memberId, role: 'moderator' }, { actorId: mo.memberId }),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/sessions/current' },
+    then: { status: 200, body: { roles: [] } },
+  }),
+  useCase({
+    title: 'A moderator from the operator’s list cannot be removed through the API',
+    endpoint: 'DELETE /api/v1/moderators/:memberId',
+    given: approved(mo),
+    when: { as: mo.memberId, method: 'DELETE', url: `/api/v1/moderators/${mo.memberId}` },
+    then: { status: 409, body: { type: `${PROBLEM}moderator-by-configuration` } },
+  }),
+  useCase({
+    title: 'Removing the role from an unknown member is a clear 404',
+    endpoint: 'DELETE /api/v1/moderators/:memberId',
+    given: approved(mo),
+    when: { as: mo.memberId, method: 'DELETE', url: '/api/v1/moderators/no-such-member' },
+    then: { status: 404 },
+  }),
+
+  // Pages
+  useCase({
+    title: 'The log-in page shows a labelled form',
+    when: { method: 'GET', url: '/login' },
+    then: {
+      status: 200,
+      page: [
+        '<form method="post" action="/login"',
+        'name="_csrf"',
+        '<label for="f-email">Email</label>',
+        '<label for="f-password">Password</label>',
+        'autocomplete="current-password"',
+      ],
+    },
+  }),
+  useCase({
+    title: 'The log-in page speaks Swedish to a Swedish browser',
+    when: { method: 'GET', url: '/login', headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.5' } },
+    then: { status: 200, page: ['<h1>Logga in</h1>', 'Lösenord'] },
+  }),
+  useCase({
+    title: 'The log-in page keeps where to go next',
+    when: { method: 'GET', url: '/login?next=%2Fprofile' },
+    then: { status: 200, page: ['name="next" value="/profile"'] },
+  }),
+  useCase({
+    title: 'Logging in with the form leads on to the page asked for',
+    given: approved(nancy),
+    when: {
+      method: 'POST',
+      url: '/login',
+      form: true,
+      body: { email: nancy.email, password: PASSWORD, next: '/profile' },
+    },
+    then: { status: 303, location: '/profile' },
+  }),
+  useCase({
+    title: 'A log-in link can never send a member to another site',
+    given: approved(nancy),
+    when: {
+      method: 'POST',
+      url: '/login',
+      form: true,
+      body: { email: nancy.email, password: PASSWORD, next: '//evil.example/phish' },
+    },
+    then: { status: 303, location: '/' },
+  }),
+  useCase({
+    title: 'A wrong password in the form shows the form again with the error',
+    given: approved(nancy),
+    when: {
+      method: 'POST',
+      url: '/login',
+      form: true,
+      body: { email: nancy.email, password: 'not my password' },
+    },
+    then: {
+      status: 401,
+      page: ['role="alert"', 'Email or password is wrong', `value="${nancy.email}"`],
+    },
+  }),
+  useCase({
+    title: 'A form without an email names the missing field',
+    when: { method: 'POST', url: '/login', form: true, body: { email: '', password: PASSWORD } },
+    then: { status: 400, page: ['Email is missing', 'aria-invalid="true"'] },
+  }),
+  useCase({
+    title: 'A locked log-in form says how long to wait',
+    given: approved(nancy),
+    before: fiveWrongPasswords,
+    when: { method: 'POST', url: '/login', form: true, body: { email: nancy.email, password: PASSWORD } },
+    then: { status: 429, page: ['Too many failed log-ins. Try again in 15 minutes.'] },
+  }),
+  useCase({
+    title: 'A log-in form posted without its CSRF token is refused',
+    given: approved(nancy),
+    when: {
+      method: 'POST',
+      url: '/login',
+      form: true,
+      body: { _csrf: 'forged', email: nancy.email, password: PASSWORD },
+    },
+    then: { status: 403, page: ['This form has expired'] },
+  }),
+  useCase({
+    title: 'The log-out button leads to the start page',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/logout', form: true, body: {} },
+    then: { status: 303, location: '/' },
+  }),
+  useCase({
+    title: 'The account page offers a password change and logging out everywhere',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/account' },
+    then: {
+      status: 200,
+      page: [
+        '<form method="post" action="/account/password"',
+        '<label for="f-currentPassword">Current password</label>',
+        'autocomplete="new-password"',
+        '<form method="post" action="/account/logout-everywhere"',
+        'Open sessions: 1',
+      ],
+    },
+  }),
+  useCase({
+    title: 'A visitor opening the account page is sent to log in first',
+    when: { method: 'GET', url: '/account' },
+    then: { status: 303, location: '/login?next=%2Faccount' },
+  }),
+  useCase({
+    title: 'Nancy changes her password with the form',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/account/password',
+      form: true,
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    },
+    then: {
+      status: 303,
+      location: '/account?done=password',
+      events: [emitted(PasswordChanged, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The password form with a wrong current password shows the error on that field',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/account/password',
+      form: true,
+      body: { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
+    },
+    then: { status: 400, page: ['This is not your current password', 'href="#f-currentPassword"'] },
+  }),
+  useCase({
+    title: 'The password form refuses a too short new password',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/account/password',
+      form: true,
+      body: { currentPassword: PASSWORD, newPassword: 'short' },
+    },
+    then: { status: 400, page: ['Use at least 10 characters', 'href="#f-newPassword"'] },
+  }),
+  useCase({
+    title: 'The log-out-everywhere button ends every session and says so',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/account/logout-everywhere', form: true, body: {} },
+    then: {
+      status: 303,
+      location: '/login?done=everywhere',
+      events: [emitted(LoggedOutEverywhere, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'After logging out everywhere the log-in page confirms it',
+    when: { method: 'GET', url: '/login?done=everywhere' },
+    then: { status: 200, page: ['You are now logged out on every device.'] },
+  }),
+];

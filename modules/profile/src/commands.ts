@@ -1,0 +1,86 @@
+import { problems, type ModuleContext, type Tx } from '@meetcute/core';
+import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
+import { checkAboutMe, checkReason } from './rules.ts';
+import { findProfileForUpdate, type Profile } from './store.ts';
+
+/**
+ * The profile commands, shared by the JSON API and the pages so both enforce exactly
+ * the same rules. Each throws a Problem the caller can show as it is.
+ */
+export interface Commands {
+  /** Sends a new about-me for review; `pending` is false when there is nothing to review. */
+  editAboutMe(memberId: string, text: string): Promise<{ pending: boolean }>;
+  approve(moderatorId: string, memberId: string): Promise<void>;
+  reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
+}
+
+export function commands(ctx: ModuleContext): Commands {
+  const submitted = ctx.metrics.counter('about_me_changes', 'About-me changes sent for review');
+
+  /** Runs a review of the change waiting on a member's profile, in one transaction with the read. */
+  async function review(
+    moderatorId: string,
+    memberId: string,
+    decide: (tx: Tx, profile: Profile) => Promise<void>,
+  ) {
+    if (moderatorId === memberId)
+      throw problems.forbidden('Another moderator must review your own about-me.');
+    await ctx.transaction(async (tx) => {
+      const profile = await findProfileForUpdate(tx.db, ctx.dialect, memberId);
+      if (!profile) throw problems.notFound('This profile');
+      if (profile.pendingAboutMe === null) {
+        throw problems.conflict(
+          'nothing-to-review',
+          'Nothing to review',
+          'This member has no about-me change waiting; another moderator may have reviewed it already.',
+        );
+      }
+      await decide(tx, profile);
+    });
+  }
+
+  return {
+    async editAboutMe(memberId, input) {
+      const { text, errors } = checkAboutMe(input);
+      if (errors.length > 0) throw problems.invalid(errors);
+      const result = await ctx.transaction(async (tx) => {
+        const profile = await findProfileForUpdate(tx.db, ctx.dialect, memberId);
+        if (!profile) throw problems.notFound('Your profile');
+        if (text === profile.aboutMe) {
+          // Back to the approved text: withdraw a waiting change, if any; nothing for a moderator to read.
+          if (profile.pendingAboutMe !== null)
+            await tx.publish(AboutMeSubmitted, { memberId, text }, { actorId: memberId });
+          return { pending: false, sent: false };
+        }
+        // The same text again keeps its place in the queue.
+        if (text === profile.pendingAboutMe) return { pending: true, sent: false };
+        await tx.publish(AboutMeSubmitted, { memberId, text }, { actorId: memberId });
+        return { pending: true, sent: true };
+      });
+      if (result.sent) submitted.inc();
+      return { pending: result.pending };
+    },
+
+    approve(moderatorId, memberId) {
+      return review(moderatorId, memberId, async (tx, profile) => {
+        await tx.publish(
+          AboutMeApproved,
+          { memberId, moderatorId, text: profile.pendingAboutMe ?? '' },
+          { actorId: moderatorId },
+        );
+      });
+    },
+
+    async reject(moderatorId, memberId, reason) {
+      const errors = checkReason(reason);
+      if (errors.length > 0) throw problems.invalid(errors);
+      await review(moderatorId, memberId, async (tx) => {
+        await tx.publish(
+          AboutMeRejected,
+          { memberId, moderatorId, reason: reason.trim() },
+          { actorId: moderatorId },
+        );
+      });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Type } from 'typebox';
+import { defineEvent } from '@meetcute/core';
+
+export const AboutMeSubmitted = defineEvent({
+  type: 'AboutMeSubmitted',
+  module: 'profile',
+  description:
+    'A member sent a new about-me text for review (empty means remove it). It replaces any change still waiting; ' +
+    'sending the text already approved withdraws the waiting change.',
+  schema: Type.Object({ memberId: Type.String(), text: Type.String() }),
+});
+
+export const AboutMeApproved = defineEvent({
+  type: 'AboutMeApproved',
+  module: 'profile',
+  description: 'A moderator approved an about-me change: others now see this text.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), text: Type.String() }),
+});
+
+export const AboutMeRejected = defineEvent({
+  type: 'AboutMeRejected',
+  module: 'profile',
+  description:
+    'A moderator turned down an about-me change with a reason the member sees; the approved text stays.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
+});
+
+export const events = [AboutMeSubmitted, AboutMeApproved, AboutMeRejected];

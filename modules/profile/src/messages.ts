@@ -1,0 +1,146 @@
+import type { Messages } from '@meetcute/web';
+
+export const messages: Messages<
+  | 'years'
+  | 'woman'
+  | 'man'
+  | 'nonbinary'
+  | 'away'
+  | 'aboutMe'
+  | 'noAboutMe'
+  | 'editAboutMe'
+  | 'pending'
+  | 'pendingRemoval'
+  | 'pendingHelp'
+  | 'rejected'
+  | 'sentNotice'
+  | 'unchangedNotice'
+  | 'editTitle'
+  | 'textHint'
+  | 'send'
+  | 'cancel'
+  | 'fixErrors'
+  | 'reviewTitle'
+  | 'reviewEmpty'
+  | 'signUps'
+  | 'current'
+  | 'proposed'
+  | 'empty'
+  | 'removed'
+  | 'sent'
+  | 'approve'
+  | 'reject'
+  | 'reason'
+  | 'reasonHint'
+  | 'approvedNotice'
+  | 'rejectedNotice'
+> = {
+  en: {
+    years: '{age} years',
+    woman: 'woman',
+    man: 'man',
+    nonbinary: 'non-binary',
+    away: '{km} km away',
+    aboutMe: 'About me',
+    noAboutMe: 'Nothing here yet.',
+    editAboutMe: 'Edit about me',
+    pending: 'Waiting for review:',
+    pendingRemoval: 'removing your about-me text.',
+    pendingHelp: 'Others see your approved text until a moderator approves the change.',
+    rejected: 'A moderator did not accept your last change:',
+    sentNotice: 'Thanks! Others will see your new text once a moderator approves it.',
+    unchangedNotice: 'Nothing changed.',
+    editTitle: 'Edit about me',
+    textHint:
+      'Up to 2000 characters. A moderator reads every change before others see it. Leave it empty to remove your text.',
+    send: 'Send for review',
+    cancel: 'Back to my profile',
+    fixErrors: 'Please fix this and send again',
+    reviewTitle: 'About-me changes to review',
+    reviewEmpty: 'Nothing to review right now.',
+    signUps: 'Sign-ups to review',
+    current: 'Now',
+    proposed: 'New',
+    empty: '(empty)',
+    removed: '(remove the text)',
+    sent: 'sent {date}',
+    approve: 'Approve',
+    reject: 'Turn down',
+    reason: 'Reason for the member',
+    reasonHint: 'Say what to change, e.g. "Please leave out your phone number".',
+    approvedNotice: 'Approved: others now see the new text.',
+    rejectedNotice: 'Turned down; the member sees your reason.',
+  },
+  sv: {
+    years: '{age} år',
+    woman: 'kvinna',
+    man: 'man',
+    nonbinary: 'icke-binär',
+    away: '{km} km bort',
+    aboutMe: 'Om mig',
+    noAboutMe: 'Inget här än.',
+    editAboutMe: 'Ändra om mig',
+    pending: 'Väntar på granskning:',
+    pendingRemoval: 'att ta bort din presentation.',
+    pendingHelp: 'Andra ser din godkända text tills en moderator godkänner ändringen.',
+    rejected: 'En moderator godkände inte din senaste ändring:',
+    sentNotice: 'Tack! Andra ser din nya text när en moderator har godkänt den.',
+    unchangedNotice: 'Inget ändrades.',
+    editTitle: 'Ändra om mig',
+    textHint:
+      'Högst 2000 tecken. En moderator läser varje ändring innan andra ser den. Lämna tomt för att ta bort texten.',
+    send: 'Skicka för granskning',
+    cancel: 'Tillbaka till min profil',
+    fixErrors: 'Rätta detta och skicka igen',
+    reviewTitle: 'Ändrade presentationer att granska',
+    reviewEmpty: 'Inget att granska just nu.',
+    signUps: 'Ansökningar att granska',
+    current: 'Nu',
+    proposed: 'Ny',
+    empty: '(tom)',
+    removed: '(ta bort texten)',
+    sent: 'skickad {date}',
+    approve: 'Godkänn',
+    reject: 'Avslå',
+    reason: 'Motivering till medlemmen',
+    reasonHint: 'Skriv vad som ska ändras, t.ex. "Ta bort ditt telefonnummer".',
+    approvedNotice: 'Godkänd: andra ser nu den nya texten.',
+    rejectedNotice: 'Avslagen; medlemmen ser din motivering.',
+  },
+  fi: {
+    years: '{age} vuotta',
+    woman: 'nainen',
+    man: 'mies',
+    nonbinary: 'muunsukupuolinen',
+    away: '{km} km päässä',
+    aboutMe: 'Minusta',
+    noAboutMe: 'Ei vielä mitään.',
+    editAboutMe: 'Muokkaa esittelyä',
+    pending: 'Odottaa tarkistusta:',
+    pendingRemoval: 'esittelytekstin poistaminen.',
+    pendingHelp: 'Muut näkevät hyväksytyn tekstisi, kunnes moderaattori hyväksyy muutoksen.',
+    rejected: 'Moderaattori ei hyväksynyt viimeisintä muutostasi:',
+    sentNotice: 'Kiitos! Muut näkevät uuden tekstisi, kun moderaattori on hyväksynyt sen.',
+    unchangedNotice: 'Mikään ei muuttunut.',
+    editTitle: 'Muokkaa esittelyä',
+    textHint:
+      'Enintään 2000 merkkiä. Moderaattori lukee jokaisen muutoksen ennen muita. Jätä tyhjäksi poistaaksesi tekstin.',
+    send: 'Lähetä tarkistettavaksi',
+    cancel: 'Takaisin profiiliini',
+    fixErrors: 'Korjaa tämä ja lähetä uudelleen',
+    reviewTitle: 'Tarkistettavat esittelymuutokset',
+    reviewEmpty: 'Ei tarkistettavaa juuri nyt.',
+    signUps: 'Tarkistettavat liittymiset',
+    current: 'Nyt',
+    proposed: 'Uusi',
+    empty: '(tyhjä)',
+    removed: '(poista teksti)',
+    sent: 'lähetetty {date}',
+    approve: 'Hyväksy',
+    reject: 'Hylkää',
+    reason: 'Perustelu jäsenelle',
+    reasonHint: 'Kerro, mitä pitää muuttaa, esim. "Jätä puhelinnumerosi pois".',
+    approvedNotice: 'Hyväksytty: muut näkevät nyt uuden tekstin.',
+    rejectedNotice: 'Hylätty; jäsen näkee perustelusi.',
+  },
+};

@@ -1,0 +1,271 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import {
+  FORM_BODY_SCHEMA,
+  field,
+  form,
+  formErrors,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type Html,
+  type Translate,
+} from '@meetcute/web';
+import { messages } from './messages.ts';
+import type { Commands } from './commands.ts';
+import type { ProfileReads, ProfileView } from './views.ts';
+import { reviewQueue } from './store.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+/** "31 years · woman · Stockholm, Sweden · 64 km away" */
+function facts(t: Translate<Key>, view: ProfileView): string {
+  const parts = [t('years', { age: view.age }), t(view.gender), view.city.label];
+  if (view.distanceKm !== null) parts.push(t('away', { km: view.distanceKm }));
+  return parts.join(' · ');
+}
+
+/** Member text as paragraphs: a blank line starts a new one, a single newline breaks the line. */
+function paragraphs(text: string, attrs: Html = html``): Html {
+  return html`${text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(
+      (p) =>
+        html`<p ${attrs}>${p.split('\n').map((line, i) => html`${i > 0 ? html`<br />` : ''}${line}`)}</p>`,
+    )}`;
+}
+
+function aboutMe(t: Translate<Key>, text: string): Html {
+  return html`<section aria-labelledby="about-me">
+    <h2 id="about-me">${t('aboutMe')}</h2>
+    ${text ? paragraphs(text) : html`<p class="facts">${t('noAboutMe')}</p>`}
+  </section>`;
+}
+
+/** Problems with field errors re-render the form; anything else goes to the error page. */
+function fieldErrors(error: unknown): FieldProblem[] | null {
+  return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
+}
+
+/** The reason box of one change on the review page; ids carry the member id because the page has many. */
+function reasonField(
+  t: Translate<Key>,
+  memberId: string,
+  value: string,
+  error: FieldProblem | undefined,
+): Html {
+  const id = `reason-${memberId}`;
+  return html`<div class="field${error ? ' invalid' : ''}">
+    <label for="${id}">${t('reason')}</label>
+    <small id="${id}-hint">${t('reasonHint')}</small>
+    <input
+      type="text"
+      id="${id}"
+      name="reason"
+      value="${value}"
+      maxlength="500"
+      required
+      aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
+      ${error ? html`aria-invalid="true"` : ''}
+    />
+    ${error ? html`<p class="error" id="${id}-error" role="alert">${error.message}</p>` : ''}
+  </div>`;
+}
+
+export function profilePages(http: Http, db: Db, commands: Commands, reads: ProfileReads): void {
+  const approved = { access: 'approved', kind: 'page' } as const;
+  const moderator = { access: 'moderator', kind: 'page' } as const;
+  const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+  http.get('/profile', { config: approved, schema: { hide: true } }, async (request, reply) => {
+    const t = tr(request);
+    const me = await reads.own(request.viewer!.memberId);
+    const saved = (request.query as { saved?: string }).saved;
+    return sendPage(request, reply, {
+      title: me.nickname,
+      notice:
+        saved === 'pending' ? t('sentNotice') : saved === 'unchanged' ? t('unchangedNotice') : undefined,
+      body: html`<h1>${me.nickname}</h1>
+        <p class="facts">${facts(t, me)}</p>
+        ${aboutMe(t, me.aboutMe)}
+        ${
+          me.pendingAboutMe !== null
+            ? html`<div class="card" id="pending">
+                <p><strong>${t('pending')}</strong> ${me.pendingAboutMe ? '' : t('pendingRemoval')}</p>
+                ${paragraphs(me.pendingAboutMe, html`class="pending"`)}
+                <p class="facts">${t('pendingHelp')}</p>
+              </div>`
+            : ''
+        }
+        ${
+          me.rejectionReason !== null
+            ? html`<div class="warning" id="rejected">
+                <p>${t('rejected')}</p>
+                <blockquote>${me.rejectionReason}</blockquote>
+              </div>`
+            : ''
+        }
+        <p><a class="button" href="/profile/edit">${t('editAboutMe')}</a></p>`,
+    });
+  });
+
+  http.get(
+    '/members/:memberId',
+    { config: approved, schema: { hide: true, params: MemberParams } },
+    async (request, reply) => {
+      const viewerId = request.viewer!.memberId;
+      // One's own profile page also shows what is waiting for review.
+      if (request.params.memberId === viewerId) return reply.redirect('/profile', 303);
+      const t = tr(request);
+      const view = await reads.view(viewerId, request.params.memberId);
+      return sendPage(request, reply, {
+        title: view.nickname,
+        body: html`<h1>${view.nickname}</h1>
+          <p class="facts">${facts(t, view)}</p>
+          ${aboutMe(t, view.aboutMe)}`,
+      });
+    },
+  );
+
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state?: { text: string; errors: FieldProblem[] },
+    status = 200,
+  ) => {
+    const t = tr(request);
+    const me = await reads.own(request.viewer!.memberId);
+    const text = state?.text ?? me.pendingAboutMe ?? me.aboutMe;
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('editTitle'),
+        body: html`<h1>${t('editTitle')}</h1>
+          ${
+            me.rejectionReason !== null
+              ? html`<div class="warning">
+                  <p>${t('rejected')}</p>
+                  <blockquote>${me.rejectionReason}</blockquote>
+                </div>`
+              : ''
+          }
+          ${formErrors(state?.errors, t('fixErrors'))}
+          <form method="post" action="/profile/edit" novalidate>
+            ${hidden(request)}
+            ${field({ name: 'text', label: t('aboutMe'), hint: t('textHint'), value: text, multiline: true, errors: state?.errors, attrs: html`maxlength="2000"` })}
+            <div class="actions">
+              <button type="submit">${t('send')}</button>
+              <a href="/profile">${t('cancel')}</a>
+            </div>
+          </form>`,
+      },
+      status,
+    );
+  };
+
+  http.get('/profile/edit', { config: approved, schema: { hide: true } }, (request, reply) =>
+    editPage(request, reply),
+  );
+
+  http.post(
+    '/profile/edit',
+    { config: approved, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const text = form.text(request.body, 'text');
+      try {
+        const { pending } = await commands.editAboutMe(request.viewer!.memberId, text);
+        return reply.redirect(`/profile?saved=${pending ? 'pending' : 'unchanged'}`, 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return editPage(request, reply, { text, errors }, (error as Problem).status);
+      }
+    },
+  );
+
+  const reviewPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problem?: { memberId: string; reason: string; errors: FieldProblem[] },
+  ) => {
+    const t = tr(request);
+    const queue = await reviewQueue(db, 50);
+    const done = (request.query as { done?: string }).done;
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('reviewTitle'),
+        notice:
+          done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
+        body: html`<h1>${t('reviewTitle')}</h1>
+          <p><a href="/review">${t('signUps')}</a></p>
+          ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
+          ${queue.map((p) => {
+            const error =
+              problem?.memberId === p.memberId ? problem.errors.find((e) => e.field === 'reason') : undefined;
+            const since = p.pendingSince ?? '';
+            return html`<article class="card" aria-labelledby="n-${p.memberId}">
+              <h2 id="n-${p.memberId}">${p.nickname}</h2>
+              <p class="facts">
+                <time datetime="${since}"
+                  >${t('sent', { date: `${since.slice(0, 16).replace('T', ' ')} UTC` })}</time
+                >
+              </p>
+              <h3>${t('current')}</h3>
+              ${p.aboutMe ? paragraphs(p.aboutMe) : html`<p class="facts">${t('empty')}</p>`}
+              <h3>${t('proposed')}</h3>
+              ${p.pendingAboutMe ? paragraphs(p.pendingAboutMe) : html`<p class="facts">${t('removed')}</p>`}
+              <div class="actions">
+                <form method="post" action="/review/about-me/${p.memberId}/approve">
+                  ${hidden(request)}<button type="submit">${t('approve')}</button>
+                </form>
+              </div>
+              <form method="post" action="/review/about-me/${p.memberId}/reject" novalidate>
+                ${hidden(request)}
+                ${reasonField(t, p.memberId, problem?.memberId === p.memberId ? problem.reason : '', error)}
+                <button type="submit" class="secondary">${t('reject')}</button>
+              </form>
+            </article>`;
+          })}`,
+      },
+      problem ? 400 : 200,
+    );
+  };
+
+  http.get('/review/about-me', { config: moderator, schema: { hide: true } }, (request, reply) =>
+    reviewPage(request, reply),
+  );
+
+  http.post(
+    '/review/about-me/:memberId/approve',
+    { config: moderator, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.approve(request.viewer!.memberId, request.params.memberId);
+      return reply.redirect('/review/about-me?done=approved', 303);
+    },
+  );
+
+  http.post(
+    '/review/about-me/:memberId/reject',
+    { config: moderator, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const reason = form.text(request.body, 'reason');
+      try {
+        await commands.reject(request.viewer!.memberId, request.params.memberId, reason);
+        return reply.redirect('/review/about-me?done=rejected', 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return reviewPage(request, reply, { memberId: request.params.memberId, reason, errors });
+      }
+    },
+  );
+}

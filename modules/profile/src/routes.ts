@@ -1,0 +1,192 @@
+import { Type, type TSchema } from 'typebox';
+import type { Db, Http } from '@meetcute/core';
+import { GenderSchema as Gender } from '@meetcute/registration';
+import type { Commands } from './commands.ts';
+import type { ProfileReads } from './views.ts';
+import { LIMITS } from './rules.ts';
+import { reviewQueue } from './store.ts';
+
+const Problem = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer() },
+  { additionalProperties: true },
+);
+
+// Registration's genders, spelled out so the schema's type is the literal union.
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const profileFields = {
+  memberId: Type.String({ format: 'uuid' }),
+  nickname: Type.String(),
+  age: Type.Integer({ description: 'Whole years, counted where the member lives' }),
+  gender: Gender,
+  city: Type.Object({
+    id: Type.Integer(),
+    label: Type.String(),
+    country: Type.String({ description: 'ISO 3166-1 alpha-2' }),
+  }),
+  distanceKm: Nullable(
+    Type.Integer({
+      description: 'From the viewer’s city, great-circle, in whole km; null on your own profile',
+    }),
+  ),
+  aboutMe: Type.String({ description: 'The approved text' }),
+};
+const ProfileView = Type.Object(profileFields);
+const OwnProfileView = Type.Object({
+  ...profileFields,
+  pendingAboutMe: Nullable(
+    Type.String({ description: 'A change waiting for review; empty means removing the text' }),
+  ),
+  pendingSince: Nullable(Type.String({ format: 'date-time' })),
+  rejectionReason: Nullable(Type.String({ description: 'Why a moderator turned down your last change' })),
+});
+
+const Change = Type.Object({
+  memberId: Type.String({ format: 'uuid' }),
+  nickname: Type.String(),
+  current: Type.String({ description: 'The approved text others see now' }),
+  proposed: Type.String({ description: 'The text waiting for review; empty means removing it' }),
+  submittedAt: Type.String({ format: 'date-time' }),
+});
+
+const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+const Pending = Type.Object({ pending: Type.Boolean() });
+
+export function profileRoutes(http: Http, db: Db, commands: Commands, reads: ProfileReads): void {
+  http.get(
+    '/api/v1/profiles/me',
+    {
+      config: { access: 'approved', kind: 'api' },
+      schema: {
+        summary:
+          'My profile, with my about-me change waiting for review and why the last one was turned down',
+        tags: ['profile'],
+        response: { 200: OwnProfileView, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    (request) => reads.own(request.viewer!.memberId),
+  );
+
+  http.get(
+    '/api/v1/profiles/:memberId',
+    {
+      config: { access: 'approved', kind: 'api' },
+      schema: {
+        summary: 'A member’s profile as I see it: age, city, distance from me and the approved about-me',
+        tags: ['profile'],
+        params: MemberParams,
+        response: { 200: ProfileView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    (request) => reads.view(request.viewer!.memberId, request.params.memberId),
+  );
+
+  http.put(
+    '/api/v1/profiles/me/about-me',
+    {
+      config: { access: 'approved', kind: 'api' },
+      schema: {
+        summary:
+          'Change my about-me: others see the new text once a moderator approves it (empty removes it)',
+        tags: ['profile'],
+        body: Type.Object({ text: Type.String({ maxLength: LIMITS.aboutMe.max * 2 }) }),
+        response: {
+          200: Pending,
+          202: Pending,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          415: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { pending } = await commands.editAboutMe(request.viewer!.memberId, request.body.text);
+      return reply.code(pending ? 202 : 200).send({ pending });
+    },
+  );
+
+  http.get(
+    '/api/v1/review/about-me',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'About-me changes waiting for review, oldest first',
+        tags: ['profile', 'moderation'],
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+        }),
+        response: {
+          200: Type.Object({ changes: Type.Array(Change) }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const queue = await reviewQueue(db, request.query.limit ?? 50);
+      return {
+        changes: queue.map((p) => ({
+          memberId: p.memberId,
+          nickname: p.nickname,
+          current: p.aboutMe,
+          proposed: p.pendingAboutMe ?? '',
+          submittedAt: p.pendingSince ?? '',
+        })),
+      };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/about-me/:memberId/approve',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Approve a member’s about-me change: others see the new text',
+        tags: ['profile', 'moderation'],
+        params: MemberParams,
+        response: {
+          200: Type.Object({ status: Type.Literal('approved') }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          415: Problem,
+        },
+      },
+    },
+    async (request) => {
+      await commands.approve(request.viewer!.memberId, request.params.memberId);
+      return { status: 'approved' as const };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/about-me/:memberId/reject',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Turn down a member’s about-me change with a reason they see; the approved text stays',
+        tags: ['profile', 'moderation'],
+        params: MemberParams,
+        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
+        response: {
+          200: Type.Object({ status: Type.Literal('rejected') }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          415: Problem,
+        },
+      },
+    },
+    async (request) => {
+      await commands.reject(request.viewer!.memberId, request.params.memberId, request.body.reason);
+      return { status: 'rejected' as const };
+    },
+  );
+}

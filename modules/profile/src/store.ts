@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import type { Db, Dialect, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
+import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
+
+/** A member's profile as this module keeps it. Only approved members have one. */
+export interface Profile {
+  memberId: string;
+  nickname: string;
+  gender: Gender;
+  birthday: string;
+  city: Place;
+  /** The approved text: what others see. */
+  aboutMe: string;
+  /** A change waiting for a moderator; only the member sees it. */
+  pendingAboutMe: string | null;
+  pendingSince: string | null;
+  /** Why the member's last change was turned down, until they send another. */
+  rejectionReason: string | null;
+}
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_profiles',
+    async up(db) {
+      await sql`create table profiles (
+        member_id text primary key,
+        nickname text not null,
+        gender text not null,
+        birthday text not null,
+        city text not null,
+        about_me text not null,
+        pending_about_me text,
+        pending_since text,
+        rejection_reason text
+      )`.execute(db);
+      await sql`create index profiles_review on profiles (pending_since)`.execute(db);
+    },
+  },
+];
+
+export const projections = ['profiles'];
+
+interface Row {
+  member_id: string;
+  nickname: string;
+  gender: Gender;
+  birthday: string;
+  city: string;
+  about_me: string;
+  pending_about_me: string | null;
+  pending_since: string | null;
+  rejection_reason: string | null;
+}
+
+function toProfile(row: Row): Profile {
+  return {
+    memberId: row.member_id,
+    nickname: row.nickname,
+    gender: row.gender,
+    birthday: row.birthday,
+    city: JSON.parse(row.city) as Place,
+    aboutMe: row.about_me,
+    pendingAboutMe: row.pending_about_me,
+    pendingSince: row.pending_since,
+    rejectionReason: row.rejection_reason,
+  };
+}
+
+export async function findProfile(db: Db | TxDb, memberId: string): Promise<Profile | undefined> {
+  const row = (await db
+    .selectFrom('profiles')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()) as Row | undefined;
+  return row ? toProfile(row) : undefined;
+}
+
+/**
+ * Reads a profile inside a command's transaction. On PostgreSQL the row stays locked
+ * until commit, so a review and an edit of the same text cannot interleave; SQLite
+ * already runs one write transaction at a time.
+ */
+export async function findProfileForUpdate(
+  db: TxDb,
+  dialect: Dialect,
+  memberId: string,
+): Promise<Profile | undefined> {
+  const query = db.selectFrom('profiles').selectAll().where('member_id', '=', memberId);
+  const row = (await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()) as
+    Row | undefined;
+  return row ? toProfile(row) : undefined;
+}
+
+/** About-me changes waiting for a moderator, oldest first, so nobody waits longest by bad luck. */
+export async function reviewQueue(db: Db, limit: number): Promise<Profile[]> {
+  const rows = (await db
+    .selectFrom('profiles')
+    .selectAll()
+    .where('pending_since', 'is not', null)
+    .orderBy('pending_since')
+    .orderBy('member_id')
+    .limit(limit)
+    .execute()) as Row[];
+  return rows.map(toProfile);
+}
+
+/** The profiles are a projection of registration's approvals and this module's own events. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const a = e.payload.application;
+    // A re-approval (after a re-submission) carries the whole reviewed application: it replaces everything.
+    const facts = {
+      nickname: a.nickname,
+      gender: a.gender,
+      birthday: a.birthday,
+      city: JSON.stringify(a.city),
+      about_me: a.aboutMe,
+      pending_about_me: null,
+      pending_since: null,
+      rejection_reason: null,
+    };
+    await tx.db
+      .insertInto('profiles')
+      .values({ member_id: e.payload.memberId, ...facts })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
+      .execute();
+  });
+
+  ctx.on(AboutMeSubmitted, async (e, tx) => {
+    const { memberId, text } = e.payload;
+    const profile = await findProfile(tx.db, memberId);
+    if (!profile) return;
+    // Sending back the approved text withdraws the waiting change: there is nothing left to review.
+    const pending =
+      text === profile.aboutMe
+        ? { pending_about_me: null, pending_since: null }
+        : { pending_about_me: text, pending_since: e.occurredAt };
+    await tx.db
+      .updateTable('profiles')
+      .set({ ...pending, rejection_reason: null })
+      .where('member_id', '=', memberId)
+      .execute();
+  });
+
+  ctx.on(AboutMeApproved, async (e, tx) => {
+    const { memberId, text } = e.payload;
+    await tx.db
+      .updateTable('profiles')
+      .set({ about_me: text, rejection_reason: null })
+      .where('member_id', '=', memberId)
+      .execute();
+    // Only the change that was approved leaves the queue; a newer edit keeps waiting.
+    await tx.db
+      .updateTable('profiles')
+      .set({ pending_about_me: null, pending_since: null })
+      .where('member_id', '=', memberId)
+      .where('pending_about_me', '=', text)
+      .execute();
+  });
+
+  ctx.on(AboutMeRejected, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ pending_about_me: null, pending_since: null, rejection_reason: e.payload.reason })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+}

@@ -1,0 +1,79 @@
+import { ageIn, problems, type Db } from '@meetcute/core';
+import { distanceKm } from '@meetcute/cities';
+import type { Gender } from '@meetcute/registration';
+import { findProfile, type Profile } from './store.ts';
+
+/** What a member sees of another member's profile. */
+export interface ProfileView {
+  memberId: string;
+  nickname: string;
+  age: number;
+  gender: Gender;
+  city: { id: number; label: string; country: string };
+  /** Great-circle distance from the viewer's own city, in whole km; null on one's own profile. */
+  distanceKm: number | null;
+  /** The approved text. */
+  aboutMe: string;
+}
+
+/** A member's own profile: also what is still waiting for review and why the last change was turned down. */
+export interface OwnProfileView extends ProfileView {
+  pendingAboutMe: string | null;
+  pendingSince: string | null;
+  rejectionReason: string | null;
+}
+
+export interface ProfileReads {
+  /**
+   * The one gate every read of a profile goes through. A profile that does not exist
+   * and one the viewer may not see look the same (undefined, a 404 to the caller), so
+   * nobody can probe who is a member. Only approved members have a profile here;
+   * blocks will be checked here too.
+   */
+  visibleProfile(viewerId: string, memberId: string): Promise<Profile | undefined>;
+  /** Someone's profile as the viewer sees it, or a 404 problem. */
+  view(viewerId: string, memberId: string): Promise<ProfileView>;
+  /** The viewer's own profile, or a 404 problem. */
+  own(viewerId: string): Promise<OwnProfileView>;
+}
+
+/** A profile as `viewer` sees it: age where the member lives, distance from the viewer's own city. */
+function present(profile: Profile, viewer: Profile | undefined, at: Date): ProfileView {
+  const self = viewer?.memberId === profile.memberId;
+  return {
+    memberId: profile.memberId,
+    nickname: profile.nickname,
+    age: ageIn(profile.city.timeZone, profile.birthday, at),
+    gender: profile.gender,
+    city: { id: profile.city.id, label: profile.city.label, country: profile.city.country },
+    distanceKm: self || !viewer ? null : Math.round(distanceKm(viewer.city, profile.city)),
+    aboutMe: profile.aboutMe,
+  };
+}
+
+export function profileReads(db: Db, now: () => Date): ProfileReads {
+  const reads: ProfileReads = {
+    async visibleProfile(_viewerId, memberId) {
+      return findProfile(db, memberId);
+    },
+
+    async view(viewerId, memberId) {
+      const profile = await reads.visibleProfile(viewerId, memberId);
+      if (!profile) throw problems.notFound('This profile');
+      const viewer = viewerId === memberId ? profile : await reads.visibleProfile(viewerId, viewerId);
+      return present(profile, viewer, now());
+    },
+
+    async own(viewerId) {
+      const profile = await reads.visibleProfile(viewerId, viewerId);
+      if (!profile) throw problems.notFound('Your profile');
+      return {
+        ...present(profile, profile, now()),
+        pendingAboutMe: profile.pendingAboutMe,
+        pendingSince: profile.pendingSince,
+        rejectionReason: profile.rejectionReason,
+      };
+    },
+  };
+  return reads;
+}
