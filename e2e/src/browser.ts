@@ -34,8 +34,16 @@ export interface Site {
 /** The whole site on a random loopback port, on a throw-away SQLite directory. */
 export async function startSite(env: Record<string, string> = {}): Promise<Site> {
   const directory = mkdtempSync(join(tmpdir(), 'meetcute-e2e-'));
-  const config = readConfig({ MEETCUTE_PORT: '0', MEETCUTE_HOST: '127.0.0.1', MEETCUTE_LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp(config, { storage: openStorage({ kind: 'sqlite', directory }), logger: createLogger('silent') });
+  const config = readConfig({
+    MEETCUTE_PORT: '0',
+    MEETCUTE_HOST: '127.0.0.1',
+    MEETCUTE_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await buildApp(config, {
+    storage: openStorage({ kind: 'sqlite', directory }),
+    logger: createLogger('silent'),
+  });
   const url = await app.listen();
   return {
     app,
@@ -54,4 +62,9 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 /** A phone-sized page: most members use phones. */
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+};

@@ -19,7 +19,18 @@ after(async () => {
   await site?.stop();
 });
 
-async function signUp(page: Page, who: { email: string; nickname: string; gender: string; birthday: string; city: string; looking: string[]; aboutMe: string }) {
+async function signUp(
+  page: Page,
+  who: {
+    email: string;
+    nickname: string;
+    gender: string;
+    birthday: string;
+    city: string;
+    looking: string[];
+    aboutMe: string;
+  },
+) {
   await page.goto(`${site.url}/signup`);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -49,14 +60,30 @@ test('sign up, review, log in, see and edit the profile', async () => {
   try {
     // Mo signs up like anyone; the moderator role comes from MEETCUTE_MODERATORS.
     const moSignup = await moContext.newPage();
-    await signUp(moSignup, { email: 'mo@example.com', nickname: 'Mo', gender: 'nonbinary', birthday: '1988-08-08', city: 'Stockholm', looking: ['woman'], aboutMe: 'Moderator.' });
+    await signUp(moSignup, {
+      email: 'mo@example.com',
+      nickname: 'Mo',
+      gender: 'nonbinary',
+      birthday: '1988-08-08',
+      city: 'Stockholm',
+      looking: ['woman'],
+      aboutMe: 'Moderator.',
+    });
 
     const nancy = await nancyContext.newPage();
     await nancy.goto(site.url);
     await snap(nancy, '01-home');
     await nancy.goto(`${site.url}/signup`);
     await snap(nancy, '02-signup');
-    await signUp(nancy, { email: 'nancy@example.com', nickname: 'Nancy', gender: 'woman', birthday: '1995-03-14', city: 'Stockholm', looking: ['man'], aboutMe: 'Sailing, jazz and long walks.' });
+    await signUp(nancy, {
+      email: 'nancy@example.com',
+      nickname: 'Nancy',
+      gender: 'woman',
+      birthday: '1995-03-14',
+      city: 'Stockholm',
+      looking: ['man'],
+      aboutMe: 'Sailing, jazz and long walks.',
+    });
     await nancy.getByRole('heading', { name: 'Waiting for review' }).waitFor();
     await snap(nancy, '03-waiting-for-review');
 
@@ -109,7 +136,15 @@ test('sign-up works without JavaScript', async () => {
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await signUp(page, { email: 'bob@example.com', nickname: 'Bob', gender: 'man', birthday: '1992-01-20', city: 'Uppsala', looking: ['woman'], aboutMe: 'I bake bread.' });
+    await signUp(page, {
+      email: 'bob@example.com',
+      nickname: 'Bob',
+      gender: 'man',
+      birthday: '1992-01-20',
+      city: 'Uppsala',
+      looking: ['woman'],
+      aboutMe: 'I bake bread.',
+    });
     await page.getByRole('heading', { name: 'Waiting for review' }).waitFor();
     await page.goto(`${site.url}/signup`);
     // Already logged in: the sign-up page sends members to their review state.
@@ -120,7 +155,11 @@ test('sign-up works without JavaScript', async () => {
 });
 
 test('a form with mistakes comes back with them explained, in Swedish too', async () => {
-  const context = await browser.newContext({ ...PHONE, locale: 'sv-SE', extraHTTPHeaders: { 'accept-language': 'sv-SE,sv;q=0.9' } });
+  const context = await browser.newContext({
+    ...PHONE,
+    locale: 'sv-SE',
+    extraHTTPHeaders: { 'accept-language': 'sv-SE,sv;q=0.9' },
+  });
   try {
     const page = await context.newPage();
     await page.goto(`${site.url}/signup`);

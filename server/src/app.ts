@@ -4,7 +4,12 @@ import { createApp, type App, type AppOptions, type Config } from '@meetcute/cor
 import { assetRoutes, errorPage } from '@meetcute/web';
 import { modules } from './modules.ts';
 
-const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+const version =
+  (
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    }
+  ).version ?? '0.0.0';
 
 /**
  * The one composition root. Everything the app needs is built here from config;

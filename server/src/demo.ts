@@ -17,19 +17,106 @@ interface Person {
 }
 
 // GeoNames ids of a few Nordic places.
-const STOCKHOLM = 2673730, UPPSALA = 2666199, GOTHENBURG = 2711537, MALMO = 2692969, OSLO = 3143244, HELSINKI = 658225, COPENHAGEN = 2618425, TAMPERE = 634963;
+const STOCKHOLM = 2673730,
+  UPPSALA = 2666199,
+  GOTHENBURG = 2711537,
+  MALMO = 2692969,
+  OSLO = 3143244,
+  HELSINKI = 658225,
+  COPENHAGEN = 2618425,
+  TAMPERE = 634963;
 
 const people: Person[] = [
-  { nickname: 'Nancy', gender: 'woman', birthday: '1995-03-14', cityId: STOCKHOLM, looking: ['man'], ages: [28, 40], aboutMe: 'Sailing, jazz and long walks in Djurgården.' },
-  { nickname: 'Bob', gender: 'man', birthday: '1992-01-20', cityId: UPPSALA, looking: ['woman'], ages: [25, 35], aboutMe: 'I bake bread and climb rocks.' },
-  { nickname: 'Eve', gender: 'woman', birthday: '1997-02-02', cityId: HELSINKI, looking: ['woman', 'man'], ages: [25, 40], aboutMe: 'Architect, sauna enthusiast.' },
-  { nickname: 'Astrid', gender: 'woman', birthday: '1990-07-01', cityId: GOTHENBURG, looking: ['man'], ages: [30, 45], aboutMe: 'Nurse who loves the archipelago and board games.' },
-  { nickname: 'Erik', gender: 'man', birthday: '1988-11-11', cityId: STOCKHOLM, looking: ['woman'], ages: [27, 38], aboutMe: 'Cyclist, coffee snob, learning Italian.' },
-  { nickname: 'Linnea', gender: 'woman', birthday: '1999-04-30', cityId: MALMO, looking: ['woman'], ages: [22, 32], aboutMe: 'Illustrator. Dogs over cats, sorry.' },
-  { nickname: 'Oskar', gender: 'man', birthday: '1985-09-09', cityId: OSLO, looking: ['woman'], ages: [30, 42], aboutMe: 'Cross-country skiing all winter, fishing all summer.' },
-  { nickname: 'Sami', gender: 'nonbinary', birthday: '1994-12-24', cityId: TAMPERE, looking: ['woman', 'man', 'nonbinary'], ages: [25, 40], aboutMe: 'Synth music and sourdough.' },
-  { nickname: 'Freja', gender: 'woman', birthday: '1993-05-17', cityId: COPENHAGEN, looking: ['man'], ages: [29, 40], aboutMe: 'Architect by day, salsa by night.' },
-  { nickname: 'Johan', gender: 'man', birthday: '1991-02-28', cityId: UPPSALA, looking: ['woman'], ages: [26, 36], aboutMe: 'PhD student in ecology; I know every bird.' },
+  {
+    nickname: 'Nancy',
+    gender: 'woman',
+    birthday: '1995-03-14',
+    cityId: STOCKHOLM,
+    looking: ['man'],
+    ages: [28, 40],
+    aboutMe: 'Sailing, jazz and long walks in Djurgården.',
+  },
+  {
+    nickname: 'Bob',
+    gender: 'man',
+    birthday: '1992-01-20',
+    cityId: UPPSALA,
+    looking: ['woman'],
+    ages: [25, 35],
+    aboutMe: 'I bake bread and climb rocks.',
+  },
+  {
+    nickname: 'Eve',
+    gender: 'woman',
+    birthday: '1997-02-02',
+    cityId: HELSINKI,
+    looking: ['woman', 'man'],
+    ages: [25, 40],
+    aboutMe: 'Architect, sauna enthusiast.',
+  },
+  {
+    nickname: 'Astrid',
+    gender: 'woman',
+    birthday: '1990-07-01',
+    cityId: GOTHENBURG,
+    looking: ['man'],
+    ages: [30, 45],
+    aboutMe: 'Nurse who loves the archipelago and board games.',
+  },
+  {
+    nickname: 'Erik',
+    gender: 'man',
+    birthday: '1988-11-11',
+    cityId: STOCKHOLM,
+    looking: ['woman'],
+    ages: [27, 38],
+    aboutMe: 'Cyclist, coffee snob, learning Italian.',
+  },
+  {
+    nickname: 'Linnea',
+    gender: 'woman',
+    birthday: '1999-04-30',
+    cityId: MALMO,
+    looking: ['woman'],
+    ages: [22, 32],
+    aboutMe: 'Illustrator. Dogs over cats, sorry.',
+  },
+  {
+    nickname: 'Oskar',
+    gender: 'man',
+    birthday: '1985-09-09',
+    cityId: OSLO,
+    looking: ['woman'],
+    ages: [30, 42],
+    aboutMe: 'Cross-country skiing all winter, fishing all summer.',
+  },
+  {
+    nickname: 'Sami',
+    gender: 'nonbinary',
+    birthday: '1994-12-24',
+    cityId: TAMPERE,
+    looking: ['woman', 'man', 'nonbinary'],
+    ages: [25, 40],
+    aboutMe: 'Synth music and sourdough.',
+  },
+  {
+    nickname: 'Freja',
+    gender: 'woman',
+    birthday: '1993-05-17',
+    cityId: COPENHAGEN,
+    looking: ['man'],
+    ages: [29, 40],
+    aboutMe: 'Architect by day, salsa by night.',
+  },
+  {
+    nickname: 'Johan',
+    gender: 'man',
+    birthday: '1991-02-28',
+    cityId: UPPSALA,
+    looking: ['woman'],
+    ages: [26, 36],
+    aboutMe: 'PhD student in ecology; I know every bird.',
+  },
 ];
 
 async function call(app: App, method: 'GET' | 'POST', url: string, body?: unknown, cookie?: string) {
@@ -61,7 +148,10 @@ async function signUp(app: App, email: string, p: Person): Promise<{ memberId: s
     aboutMe: p.aboutMe,
   });
   if (response.statusCode !== 201) throw new Error(`Demo sign-up of ${email} failed: ${response.body}`);
-  return { memberId: (response.json<{ memberId: string }>()).memberId, cookie: sessionCookie(response.headers['set-cookie']) };
+  return {
+    memberId: response.json<{ memberId: string }>().memberId,
+    cookie: sessionCookie(response.headers['set-cookie']),
+  };
 }
 
 export interface ModeratorGrants {
@@ -70,13 +160,32 @@ export interface ModeratorGrants {
 
 /** Seeds the demo community once; returns false when it is already there. */
 export async function seedDemo(app: App, log: (line: string) => void): Promise<boolean> {
-  const exists = await call(app, 'POST', '/api/v1/sessions', { email: 'mo@example.com', password: DEMO_PASSWORD });
+  const exists = await call(app, 'POST', '/api/v1/sessions', {
+    email: 'mo@example.com',
+    password: DEMO_PASSWORD,
+  });
   if (exists.statusCode === 200) return false;
 
   const moderators = app.services.require<ModeratorGrants>('moderators');
   // Two moderators, because nobody may approve their own sign-up.
-  const mo = await signUp(app, 'mo@example.com', { nickname: 'Mo', gender: 'nonbinary', birthday: '1988-08-08', cityId: STOCKHOLM, looking: ['woman', 'man', 'nonbinary'], ages: [30, 50], aboutMe: 'Moderator of this demo.' });
-  const kim = await signUp(app, 'kim@example.com', { nickname: 'Kim', gender: 'woman', birthday: '1986-06-06', cityId: OSLO, looking: ['man'], ages: [30, 50], aboutMe: 'Also a moderator.' });
+  const mo = await signUp(app, 'mo@example.com', {
+    nickname: 'Mo',
+    gender: 'nonbinary',
+    birthday: '1988-08-08',
+    cityId: STOCKHOLM,
+    looking: ['woman', 'man', 'nonbinary'],
+    ages: [30, 50],
+    aboutMe: 'Moderator of this demo.',
+  });
+  const kim = await signUp(app, 'kim@example.com', {
+    nickname: 'Kim',
+    gender: 'woman',
+    birthday: '1986-06-06',
+    cityId: OSLO,
+    looking: ['man'],
+    ages: [30, 50],
+    aboutMe: 'Also a moderator.',
+  });
   await app.processAll();
   await moderators.grant('mo@example.com');
   await moderators.grant('kim@example.com');
@@ -93,6 +202,8 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
     if (i < people.length - 1) await approve(mo.cookie, member.memberId);
   }
   await app.processAll();
-  log(`Demo community: ${people.length + 2} members. Log in as mo@example.com (moderator) or nancy@example.com, password ${DEMO_PASSWORD}`);
+  log(
+    `Demo community: ${people.length + 2} members. Log in as mo@example.com (moderator) or nancy@example.com, password ${DEMO_PASSWORD}`,
+  );
   return true;
 }

@@ -51,7 +51,10 @@ test('the server serves, and on SIGTERM drains and exits cleanly', async () => {
 test('granting the moderator role to an unknown email says so', async () => {
   const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
   try {
-    const p = run(['grant-moderator', 'nobody@example.com'], { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' });
+    const p = run(['grant-moderator', 'nobody@example.com'], {
+      MEETCUTE_DATABASE_URL: `sqlite:${data}`,
+      MEETCUTE_LOG_LEVEL: 'silent',
+    });
     const [code] = (await once(p.child, 'exit')) as [number];
     assert.equal(code, 1);
     assert.match(p.err(), /No account has the email nobody@example.com/);

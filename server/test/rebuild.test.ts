@@ -31,7 +31,10 @@ for (const dialect of databases.dialects) {
         };
         const before = await snapshot();
         assert.ok(Object.keys(before).length >= 3, 'several modules have read models');
-        assert.ok(Object.values(before).some((rows) => rows.length >= 10), 'the demo made real data');
+        assert.ok(
+          Object.values(before).some((rows) => rows.length >= 10),
+          'the demo made real data',
+        );
         for (const module of t.app.modules) await t.app.rebuild(module.name);
         assert.deepEqual(await snapshot(), before);
       } finally {

@@ -13,8 +13,12 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         last = q;
-        fetch('/api/v1/cities?limit=8&q=' + encodeURIComponent(q), { headers: { accept: 'application/json' } })
-          .then(function (r) { return r.ok ? r.json() : { cities: [] }; })
+        fetch('/api/v1/cities?limit=8&q=' + encodeURIComponent(q), {
+          headers: { accept: 'application/json' },
+        })
+          .then(function (r) {
+            return r.ok ? r.json() : { cities: [] };
+          })
           .then(function (body) {
             list.textContent = '';
             body.cities.forEach(function (city) {
@@ -23,7 +27,9 @@
               list.appendChild(option);
             });
           })
-          .catch(function () { /* the server still resolves typed names without suggestions */ });
+          .catch(function () {
+            /* the server still resolves typed names without suggestions */
+          });
       }, 150);
     });
   });

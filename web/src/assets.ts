@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
 const directory = join(import.meta.dirname, '..', 'assets');
-const types: Record<string, string> = { css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' };
+const types: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+};
 
 interface Asset {
   body: Buffer;
@@ -35,7 +38,14 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/assets/:name',
     {
-      schema: { hide: true, params: { type: 'object', properties: { name: { type: 'string', pattern: '^[a-z0-9-]+\\.(css|js)$' } }, required: ['name'] } },
+      schema: {
+        hide: true,
+        params: {
+          type: 'object',
+          properties: { name: { type: 'string', pattern: '^[a-z0-9-]+\\.(css|js)$' } },
+          required: ['name'],
+        },
+      },
       config: { access: 'public', kind: 'asset' },
     },
     async (request, reply) => {

@@ -5,12 +5,17 @@ import { html, type Html } from './html.ts';
 import { page, type PageOptions } from './layout.ts';
 
 /** Sends a full page. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, options: PageOptions, status = 200): FastifyReply {
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: PageOptions,
+  status = 200,
+): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(page(request, options));
 }
 
 export function hidden(request: FastifyRequest): Html {
-  return html`<input type="hidden" name="_csrf" value="${request.csrfToken}">`;
+  return html`<input type="hidden" name="_csrf" value="${request.csrfToken}" />`;
 }
 
 export interface FieldOptions {
@@ -33,15 +38,17 @@ export function field(o: FieldOptions): Html {
   const id = o.id ?? `f-${o.name}`;
   const error = o.errors?.find((e) => e.field === o.name || e.field.startsWith(`${o.name}.`));
   const describedBy = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const common = html`id="${id}" name="${o.name}" ${o.required ? html`required` : ''} ${
-    describedBy ? html`aria-describedby="${describedBy}"` : ''
-  } ${error ? html`aria-invalid="true"` : ''} ${o.autocomplete ? html`autocomplete="${o.autocomplete}"` : ''} ${o.attrs ?? ''}`;
+  const common = html`id="${id}" name="${o.name}" ${o.required ? html`required` : ''}
+  ${describedBy ? html`aria-describedby="${describedBy}"` : ''} ${error ? html`aria-invalid="true"` : ''}
+  ${o.autocomplete ? html`autocomplete="${o.autocomplete}"` : ''} ${o.attrs ?? ''}`;
   return html`<div class="field${error ? ' invalid' : ''}">
     <label for="${id}">${o.label}</label>
     ${o.hint ? html`<small id="${id}-hint">${o.hint}</small>` : ''}
-    ${o.multiline
-      ? html`<textarea ${common} rows="5">${o.value ?? ''}</textarea>`
-      : html`<input type="${o.type ?? 'text'}" ${common} value="${o.value ?? ''}">`}
+    ${
+      o.multiline
+        ? html`<textarea ${common} rows="5">${o.value ?? ''}</textarea>`
+        : html`<input type="${o.type ?? 'text'}" ${common} value="${o.value ?? ''}" />`
+    }
     ${error ? html`<p class="error" id="${id}-error">${error.message}</p>` : ''}
   </div>`;
 }
@@ -51,7 +58,9 @@ export function formErrors(errors: FieldProblem[] | undefined, title: string): H
   if (!errors || errors.length === 0) return html``;
   return html`<div class="error-summary" role="alert" tabindex="-1">
     <h2>${title}</h2>
-    <ul>${errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}</ul>
+    <ul>
+      ${errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}
+    </ul>
   </div>`;
 }
 
@@ -77,7 +86,10 @@ export const form = {
 /** The schema every form post gets: any fields, each a bounded string or a short list of them. */
 export const FORM_BODY_SCHEMA = Type.Record(
   Type.String(),
-  Type.Union([Type.String({ maxLength: 10000 }), Type.Array(Type.String({ maxLength: 10000 }), { maxItems: 20 })]),
+  Type.Union([
+    Type.String({ maxLength: 10000 }),
+    Type.Array(Type.String({ maxLength: 10000 }), { maxItems: 20 }),
+  ]),
 );
 
 /** A local path to go back to after a form, never another site. */

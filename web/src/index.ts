@@ -1,7 +1,25 @@
 export { html, raw, escapeHtml, Html } from './html.ts';
 export { translator, pickLanguage, LANGUAGES, type Language, type Messages, type Translate } from './i18n.ts';
-export { page, languageOf, type PageOptions } from './layout.ts';
+export {
+  page,
+  languageOf,
+  renderContributions,
+  MEMBER_ACTIONS,
+  PROFILE_SECTIONS,
+  type PageOptions,
+  type MemberAction,
+  type ProfileSection,
+} from './layout.ts';
 export { assetPath, assetRoutes } from './assets.ts';
 export { errorPage } from './routes.ts';
 export { isLanguage } from './i18n.ts';
-export { field, formErrors, sendPage, hidden, form, localPath, FORM_BODY_SCHEMA, type FormBody } from './forms.ts';
+export {
+  field,
+  formErrors,
+  sendPage,
+  hidden,
+  form,
+  localPath,
+  FORM_BODY_SCHEMA,
+  type FormBody,
+} from './forms.ts';

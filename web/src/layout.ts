@@ -4,12 +4,13 @@ import { pickLanguage, translator, type Language, type Messages } from './i18n.t
 import { assetPath } from './assets.ts';
 
 const messages: Messages<
-  'skip' | 'home' | 'profile' | 'review' | 'login' | 'signup' | 'logout' | 'language' | 'tagline'
+  'skip' | 'home' | 'profile' | 'account' | 'review' | 'login' | 'signup' | 'logout' | 'language' | 'tagline'
 > = {
   en: {
     skip: 'Skip to content',
     home: 'Meetcute',
     profile: 'My profile',
+    account: 'Account',
     review: 'Review queue',
     login: 'Log in',
     signup: 'Sign up',
@@ -20,6 +21,7 @@ const messages: Messages<
   sv: {
     skip: 'Hoppa till innehållet',
     profile: 'Min profil',
+    account: 'Konto',
     review: 'Granskningskö',
     login: 'Logga in',
     signup: 'Bli medlem',
@@ -30,6 +32,7 @@ const messages: Messages<
   fi: {
     skip: 'Siirry sisältöön',
     profile: 'Oma profiili',
+    account: 'Tili',
     review: 'Tarkistusjono',
     login: 'Kirjaudu',
     signup: 'Liity',
@@ -58,48 +61,79 @@ export function page(request: FastifyRequest, options: PageOptions): string {
   const viewer = request.viewer;
   const isModerator = viewer?.roles.includes('moderator') ?? false;
   const here = encodeURIComponent(request.url);
-  return `<!doctype html>${html`<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} · Meetcute</title>
-<link rel="stylesheet" href="${assetPath('site.css')}">
-<script src="${assetPath('site.js')}" defer></script>
-</head>
-<body>
-<a class="skip" href="#main">${t('skip')}</a>
-<header class="top">
-  <a class="brand" href="/">${t('home')}</a>
-  <nav aria-label="Main">
-    ${
-      viewer
-        ? html`<a href="/profile">${t('profile')}</a>
-    ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
-    <form method="post" action="/logout" class="inline">
-      <input type="hidden" name="_csrf" value="${request.csrfToken}">
-      <button type="submit" class="link">${t('logout')}</button>
-    </form>`
-        : html`<a href="/login">${t('login')}</a> <a href="/signup">${t('signup')}</a>`
-    }
-  </nav>
-</header>
-<main id="main">
-${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
-${options.body}
-</main>
-<footer>
-  <form method="get" action="/language" class="inline">
-    <label for="lang">${t('language')}</label>
-    <select id="lang" name="lang">
-      ${(['en', 'sv', 'fi'] as const).map(
-        (l) => html`<option value="${l}" ${l === language ? html`selected` : ''}>${{ en: 'English', sv: 'Svenska', fi: 'Suomi' }[l]}</option>`,
-      )}
-    </select>
-    <input type="hidden" name="back" value="${decodeURIComponent(here)}">
-    <button type="submit">OK</button>
-  </form>
-  <p>${t('tagline')}</p>
-</footer>
-</body>
-</html>`.value}`;
+  return `<!doctype html>${
+    html`<html lang="${language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} · Meetcute</title>
+        <link rel="stylesheet" href="${assetPath('site.css')}" />
+        <script src="${assetPath('site.js')}" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">${t('skip')}</a>
+        <header class="top">
+          <a class="brand" href="/">${t('home')}</a>
+          <nav aria-label="Main">
+            ${
+              viewer
+                ? html`<a href="/profile">${t('profile')}</a>
+                    <a href="/account">${t('account')}</a>
+                    ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
+                    <form method="post" action="/logout" class="inline">
+                      <input type="hidden" name="_csrf" value="${request.csrfToken}" />
+                      <button type="submit" class="link">${t('logout')}</button>
+                    </form>`
+                : html`<a href="/login">${t('login')}</a> <a href="/signup">${t('signup')}</a>`
+            }
+          </nav>
+        </header>
+        <main id="main">
+          ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''} ${options.body}
+        </main>
+        <footer>
+          <form method="get" action="/language" class="inline">
+            <label for="lang">${t('language')}</label>
+            <select id="lang" name="lang">
+              ${(['en', 'sv', 'fi'] as const).map(
+                (l) =>
+                  html`<option value="${l}" ${l === language ? html`selected` : ''}>
+                    ${{ en: 'English', sv: 'Svenska', fi: 'Suomi' }[l]}
+                  </option>`,
+              )}
+            </select>
+            <input type="hidden" name="back" value="${decodeURIComponent(here)}" />
+            <button type="submit">OK</button>
+          </form>
+          <p>${t('tagline')}</p>
+        </footer>
+      </body>
+    </html>`.value
+  }`;
+}
+
+/**
+ * Extension points for pages that show a member. Modules contribute through
+ * `ctx.services.contribute(point, fn)`; the page that shows the member calls each
+ * and renders what comes back, so the profile module need not know about flirts.
+ */
+export const MEMBER_ACTIONS = 'member.actions';
+/** Buttons next to a member: on their profile and on each search or list card. */
+export type MemberAction = (
+  request: FastifyRequest,
+  memberId: string,
+  where: 'profile' | 'card',
+) => Promise<Html | null>;
+
+export const PROFILE_SECTIONS = 'profile.sections';
+/** Extra sections on a profile page (interests, diary, photos), in module order. */
+export type ProfileSection = (request: FastifyRequest, memberId: string) => Promise<Html | null>;
+
+/** Runs every contribution to an extension point and joins what they render. */
+export async function renderContributions<A extends unknown[]>(
+  items: readonly ((...args: A) => Promise<Html | null>)[],
+  ...args: A
+): Promise<Html> {
+  const parts = await Promise.all(items.map((item) => item(...args)));
+  return html`${parts.filter((p): p is Html => p !== null)}`;
 }

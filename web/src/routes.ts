@@ -17,9 +17,13 @@ export function errorPage(request: FastifyRequest, problem: ProblemBody): string
     title: problem.title,
     body: html`<h1>${problem.title}</h1>
       ${problem.detail ? html`<p>${problem.detail}</p>` : ''}
-      ${problem.errors?.length
-        ? html`<ul class="errors">${problem.errors.map((e) => html`<li>${e.field}: ${e.message}</li>`)}</ul>`
-        : ''}
+      ${
+        problem.errors?.length
+          ? html`<ul class="errors">
+              ${problem.errors.map((e) => html`<li>${e.field}: ${e.message}</li>`)}
+            </ul>`
+          : ''
+      }
       <p><a href="/">${t('back')}</a></p>`,
   });
 }

@@ -41,11 +41,16 @@ export function fold(text: string): string {
 const EARTH_KM = 6371.0088;
 
 /** Great-circle distance (haversine), in kilometres. */
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -69,7 +74,8 @@ export function loadPlaces(): Place[] {
     if (!(country in COUNTRIES)) continue;
     const population = Number(c[14] ?? 0);
     const name = c[1] ?? '';
-    const alternates = population >= 20000 ? (c[3] ?? '').split(',').filter((n) => /^[\p{L} .'-]+$/u.test(n)) : [];
+    const alternates =
+      population >= 20000 ? (c[3] ?? '').split(',').filter((n) => /^[\p{L} .'-]+$/u.test(n)) : [];
     places.push({
       id: Number(c[0]),
       name,

@@ -12,7 +12,8 @@ const messages: Messages<'welcome' | 'pitch' | 'join' | 'login'> = {
   },
   sv: {
     welcome: 'Träffa någon nära dig',
-    pitch: 'Meetcute är en vänlig gemenskap: riktiga människor, granskade av riktiga moderatorer, som chattar live.',
+    pitch:
+      'Meetcute är en vänlig gemenskap: riktiga människor, granskade av riktiga moderatorer, som chattar live.',
     join: 'Bli medlem, det är gratis',
     login: 'Jag har redan ett konto',
   },
@@ -24,7 +25,6 @@ const messages: Messages<'welcome' | 'pitch' | 'join' | 'login'> = {
   },
 };
 
-
 /** The front page and the language switch: where every visit starts. */
 export const home = defineModule({
   name: 'home',
@@ -35,19 +35,24 @@ export const home = defineModule({
   projections: [],
   useCases,
   register(ctx) {
-    ctx.http.get('/', { config: { access: 'public', kind: 'page' }, schema: { hide: true } }, async (request, reply) => {
-      if (request.viewer) return reply.redirect(request.viewer.status === 'approved' ? '/profile' : '/registration', 303);
-      const t = translator(messages, languageOf(request));
-      return sendPage(request, reply, {
-        title: t('welcome'),
-        body: html`<section class="hero">
-          <h1>${t('welcome')}</h1>
-          <p>${t('pitch')}</p>
-          <p><a class="button" href="/signup">${t('join')}</a></p>
-          <p><a href="/login">${t('login')}</a></p>
-        </section>`,
-      });
-    });
+    ctx.http.get(
+      '/',
+      { config: { access: 'public', kind: 'page' }, schema: { hide: true } },
+      async (request, reply) => {
+        if (request.viewer)
+          return reply.redirect(request.viewer.status === 'approved' ? '/profile' : '/registration', 303);
+        const t = translator(messages, languageOf(request));
+        return sendPage(request, reply, {
+          title: t('welcome'),
+          body: html`<section class="hero">
+            <h1>${t('welcome')}</h1>
+            <p>${t('pitch')}</p>
+            <p><a class="button" href="/signup">${t('join')}</a></p>
+            <p><a href="/login">${t('login')}</a></p>
+          </section>`,
+        });
+      },
+    );
 
     ctx.http.get(
       '/language',

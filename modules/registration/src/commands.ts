@@ -1,7 +1,12 @@
 import { hash } from '@node-rs/argon2';
 import { isUniqueViolation, problems, type Problem, type ModuleContext, type Tx } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
-import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from './events.ts';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+} from './events.ts';
 import {
   checkAccount,
   checkApplication,
@@ -26,10 +31,19 @@ export interface Commands {
 function duplicate(what: { email: boolean; nickname: boolean }): Problem {
   const errors = [];
   if (what.email) {
-    errors.push({ field: 'email', message: 'This email already has an account. Log in, or use another email.' });
+    errors.push({
+      field: 'email',
+      message: 'This email already has an account. Log in, or use another email.',
+    });
   }
-  if (what.nickname) errors.push({ field: 'nickname', message: 'This nickname is taken. Choose another one.' });
-  return problems.conflict('already-registered', 'Already taken', 'Choose another email or nickname.', errors);
+  if (what.nickname)
+    errors.push({ field: 'nickname', message: 'This nickname is taken. Choose another one.' });
+  return problems.conflict(
+    'already-registered',
+    'Already taken',
+    'Choose another email or nickname.',
+    errors,
+  );
 }
 
 export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
@@ -52,7 +66,11 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) {
       const now = await findRegistration(tx.db, memberId);
-      throw problems.conflict('already-reviewed', 'Already reviewed', `This sign-up is already ${now?.status ?? registration.status}.`);
+      throw problems.conflict(
+        'already-reviewed',
+        'Already reviewed',
+        `This sign-up is already ${now?.status ?? registration.status}.`,
+      );
     }
     return registration;
   }
@@ -71,7 +89,11 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       try {
         await ctx.transaction(async (tx) => {
           await tx.publish(AccountCreated, { memberId, email, passwordHash }, { actorId: memberId });
-          await tx.publish(RegistrationSubmitted, { memberId, application, resubmission: false }, { actorId: memberId });
+          await tx.publish(
+            RegistrationSubmitted,
+            { memberId, application, resubmission: false },
+            { actorId: memberId },
+          );
         });
       } catch (error) {
         // Someone else took the email or nickname between our check and our write.
@@ -86,7 +108,11 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const current = await findRegistration(ctx.db, memberId);
       if (!current) throw problems.notFound('Your sign-up');
       if (current.status === 'submitted') {
-        throw problems.conflict('already-submitted', 'Already waiting for review', 'A moderator will look at it soon.');
+        throw problems.conflict(
+          'already-submitted',
+          'Already waiting for review',
+          'A moderator will look at it soon.',
+        );
       }
       if (current.status === 'approved') {
         throw problems.conflict('already-approved', 'Already approved', 'Edit your profile instead.');
@@ -97,7 +123,11 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       if (clash.nickname) throw duplicate(clash);
       try {
         await ctx.transaction(async (tx) => {
-          await tx.publish(RegistrationSubmitted, { memberId, application, resubmission: true }, { actorId: memberId });
+          await tx.publish(
+            RegistrationSubmitted,
+            { memberId, application, resubmission: true },
+            { actorId: memberId },
+          );
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicate({ email: false, nickname: true });
@@ -106,7 +136,8 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
     },
 
     async approve(moderatorId, memberId) {
-      if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
+      if (moderatorId === memberId)
+        throw problems.forbidden('Another moderator must review your own sign-up.');
       await ctx.transaction(async (tx) => {
         const registration = await claimPending(tx, memberId);
         await tx.publish(
@@ -120,10 +151,15 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
     async reject(moderatorId, memberId, reason) {
       const errors = checkReason(reason);
       if (errors.length > 0) throw problems.invalid(errors);
-      if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
+      if (moderatorId === memberId)
+        throw problems.forbidden('Another moderator must review your own sign-up.');
       await ctx.transaction(async (tx) => {
         await claimPending(tx, memberId);
-        await tx.publish(RegistrationRejected, { memberId, moderatorId, reason: reason.trim() }, { actorId: moderatorId });
+        await tx.publish(
+          RegistrationRejected,
+          { memberId, moderatorId, reason: reason.trim() },
+          { actorId: moderatorId },
+        );
       });
     },
   };

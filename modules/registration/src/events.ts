@@ -52,7 +52,8 @@ export const RegistrationSubmitted = defineEvent({
 export const RegistrationApproved = defineEvent({
   type: 'RegistrationApproved',
   module: 'registration',
-  description: 'A moderator approved a sign-up: the member is now visible to others. Carries the approved application.',
+  description:
+    'A moderator approved a sign-up: the member is now visible to others. Carries the approved application.',
   schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), application: Application }),
 });
 

@@ -1,17 +1,60 @@
 import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
-  | 'signupTitle' | 'signupIntro' | 'email' | 'password' | 'passwordHint' | 'nickname' | 'nicknameHint' | 'gender'
-  | 'woman' | 'man' | 'nonbinary' | 'birthday' | 'city' | 'cityHint' | 'lookingFor' | 'lookingForGenders'
-  | 'minAge' | 'maxAge' | 'maxDistance' | 'aboutMe' | 'aboutMeHint' | 'submit' | 'fixErrors' | 'haveAccount'
-  | 'waitingTitle' | 'waitingText' | 'rejectedTitle' | 'rejectedText' | 'resubmit' | 'approvedTitle'
-  | 'approvedText' | 'seeProfile' | 'reviewTitle' | 'reviewEmpty' | 'approve' | 'reject' | 'reason'
-  | 'reasonHint' | 'approvedNotice' | 'rejectedNotice' | 'aboutMeQueue' | 'age' | 'lives' | 'looksFor'
-  | 'ambiguousCity' | 'unknownCity' | 'resubmittedNotice' | 'signedUpNotice' | 'submittedOn'
+  | 'signupTitle'
+  | 'signupIntro'
+  | 'email'
+  | 'password'
+  | 'passwordHint'
+  | 'nickname'
+  | 'nicknameHint'
+  | 'gender'
+  | 'woman'
+  | 'man'
+  | 'nonbinary'
+  | 'birthday'
+  | 'city'
+  | 'cityHint'
+  | 'lookingFor'
+  | 'lookingForGenders'
+  | 'minAge'
+  | 'maxAge'
+  | 'maxDistance'
+  | 'aboutMe'
+  | 'aboutMeHint'
+  | 'submit'
+  | 'fixErrors'
+  | 'haveAccount'
+  | 'waitingTitle'
+  | 'waitingText'
+  | 'rejectedTitle'
+  | 'rejectedText'
+  | 'resubmit'
+  | 'approvedTitle'
+  | 'approvedText'
+  | 'seeProfile'
+  | 'reviewTitle'
+  | 'reviewEmpty'
+  | 'approve'
+  | 'reject'
+  | 'reason'
+  | 'reasonHint'
+  | 'approvedNotice'
+  | 'rejectedNotice'
+  | 'aboutMeQueue'
+  | 'age'
+  | 'lives'
+  | 'looksFor'
+  | 'ambiguousCity'
+  | 'unknownCity'
+  | 'resubmittedNotice'
+  | 'signedUpNotice'
+  | 'submittedOn'
 > = {
   en: {
     signupTitle: 'Join Meetcute',
-    signupIntro: 'A moderator reviews every new member, usually within a day. You can log in and follow your review meanwhile.',
+    signupIntro:
+      'A moderator reviews every new member, usually within a day. You can log in and follow your review meanwhile.',
     email: 'Email',
     password: 'Password',
     passwordHint: 'At least 10 characters.',
@@ -35,7 +78,8 @@ export const messages: Messages<
     fixErrors: 'Please fix these and send again',
     haveAccount: 'Already a member? Log in',
     waitingTitle: 'Waiting for review',
-    waitingText: 'Thanks, {nickname}! A moderator will look at your profile soon. You will see the result here.',
+    waitingText:
+      'Thanks, {nickname}! A moderator will look at your profile soon. You will see the result here.',
     rejectedTitle: 'Your sign-up needs a change',
     rejectedText: 'A moderator sent it back with this reason:',
     resubmit: 'Send again',
@@ -62,7 +106,8 @@ export const messages: Messages<
   },
   sv: {
     signupTitle: 'Bli medlem i Meetcute',
-    signupIntro: 'En moderator granskar varje ny medlem, oftast inom ett dygn. Du kan logga in och följa granskningen under tiden.',
+    signupIntro:
+      'En moderator granskar varje ny medlem, oftast inom ett dygn. Du kan logga in och följa granskningen under tiden.',
     email: 'E-post',
     password: 'Lösenord',
     passwordHint: 'Minst 10 tecken.',

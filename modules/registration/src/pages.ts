@@ -31,13 +31,20 @@ interface FormState {
 }
 
 /** Reads the sign-up form; the city is typed text, resolved to one real place here. */
-function readApplication(body: FormBody, cities: CityDirectory, t: Translate<Key>): { input: ApplicationInput; cityErrors: FieldProblem[] } {
+function readApplication(
+  body: FormBody,
+  cities: CityDirectory,
+  t: Translate<Key>,
+): { input: ApplicationInput; cityErrors: FieldProblem[] } {
   const cityText = form.text(body, 'city');
   const matches = cities.resolve(cityText);
   const cityErrors: FieldProblem[] = [];
   if (cityText !== '' && matches.length === 0) cityErrors.push({ field: 'city', message: t('unknownCity') });
   if (matches.length > 1) {
-    const choices = matches.slice(0, 6).map((c) => c.label).join('; ');
+    const choices = matches
+      .slice(0, 6)
+      .map((c) => c.label)
+      .join('; ');
     cityErrors.push({ field: 'city', message: t('ambiguousCity', { choices }) });
   }
   return {
@@ -77,11 +84,10 @@ function applicationFields(t: Translate<Key>, state: FormState): Html {
   const errors = state.errors;
   const chosen = form.list(state.values, 'lookingFor.genders');
   const errorFor = (name: string) => errors?.find((e) => e.field === name);
-  return html`
-    ${field({ name: 'nickname', label: t('nickname'), hint: t('nicknameHint'), value: v('nickname'), required: true, autocomplete: 'nickname', errors })}
+  return html` ${field({ name: 'nickname', label: t('nickname'), hint: t('nicknameHint'), value: v('nickname'), required: true, autocomplete: 'nickname', errors })}
     <fieldset id="f-gender" ${errorFor('gender') ? html`aria-invalid="true"` : ''}>
       <legend>${t('gender')}</legend>
-      ${GENDERS.map((g) => html`<label><input type="radio" name="gender" value="${g}" ${v('gender') === g ? html`checked` : ''} required> ${t(g)}</label>`)}
+      ${GENDERS.map((g) => html`<label><input type="radio" name="gender" value="${g}" ${v('gender') === g ? html`checked` : ''} required /> ${t(g)}</label>`)}
       ${errorFor('gender') ? html`<p class="error">${errorFor('gender')!.message}</p>` : ''}
     </fieldset>
     ${field({ name: 'birthday', label: t('birthday'), type: 'date', value: v('birthday'), required: true, autocomplete: 'bday', errors })}
@@ -89,7 +95,7 @@ function applicationFields(t: Translate<Key>, state: FormState): Html {
     <datalist id="city-list"></datalist>
     <fieldset id="f-lookingFor.genders">
       <legend>${t('lookingFor')}</legend>
-      ${GENDERS.map((g) => html`<label><input type="checkbox" name="lookingFor.genders" value="${g}" ${chosen.includes(g) ? html`checked` : ''}> ${t(g)}</label>`)}
+      ${GENDERS.map((g) => html`<label><input type="checkbox" name="lookingFor.genders" value="${g}" ${chosen.includes(g) ? html`checked` : ''} /> ${t(g)}</label>`)}
       ${errorFor('lookingFor.genders') ? html`<p class="error">${errorFor('lookingFor.genders')!.message}</p>` : ''}
       <div class="row">
         ${field({ name: 'lookingFor.minAge', label: t('minAge'), type: 'number', value: v('lookingFor.minAge') || '25', required: true, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
@@ -124,8 +130,11 @@ function signupPage(request: FastifyRequest, reply: FastifyReply, state: FormSta
 }
 
 function describe(t: Translate<Key>, a: Application, now: Date): Html {
-  return html`<p class="facts">${t(a.gender)}, ${t('age', { age: ageIn(a.city.timeZone, a.birthday, now) })}, ${t('lives', { city: a.city.label })};
-    ${t('looksFor', { genders: a.lookingFor.genders.map((g) => t(g)).join(', '), min: a.lookingFor.minAge, max: a.lookingFor.maxAge, km: a.lookingFor.maxDistanceKm })}</p>`;
+  return html`<p class="facts">
+    ${t(a.gender)}, ${t('age', { age: ageIn(a.city.timeZone, a.birthday, now) })},
+    ${t('lives', { city: a.city.label })};
+    ${t('looksFor', { genders: a.lookingFor.genders.map((g) => t(g)).join(', '), min: a.lookingFor.minAge, max: a.lookingFor.maxAge, km: a.lookingFor.maxDistanceKm })}
+  </p>`;
 }
 
 /** The rules only know "no place chosen"; what the member typed tells us more (unknown or ambiguous). */
@@ -139,7 +148,14 @@ function fieldErrors(error: unknown): FieldProblem[] | null {
   return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
 }
 
-export function registrationPages(http: Http, db: Db, commands: Commands, cities: CityDirectory, sessions: Sessions, now: () => Date): void {
+export function registrationPages(
+  http: Http,
+  db: Db,
+  commands: Commands,
+  cities: CityDirectory,
+  sessions: Sessions,
+  now: () => Date,
+): void {
   const page = { access: 'public', kind: 'page' } as const;
   const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
@@ -148,35 +164,63 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
     return signupPage(request, reply, { values: {} });
   });
 
-  http.post('/signup', { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
-    const body = request.body;
-    const { input, cityErrors } = readApplication(body, cities, tr(request));
-    try {
-      const { memberId } = await commands.signUp({ ...input, email: form.text(body, 'email'), password: form.text(body, 'password') });
-      sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
-      return reply.redirect('/registration?welcome=1', 303);
-    } catch (error) {
-      const errors = fieldErrors(error);
-      if (!errors) throw error;
-      return signupPage(request, reply, { values: body, errors: withCityErrors(errors, cityErrors) }, (error as Problem).status);
-    }
-  });
+  http.post(
+    '/signup',
+    { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const body = request.body;
+      const { input, cityErrors } = readApplication(body, cities, tr(request));
+      try {
+        const { memberId } = await commands.signUp({
+          ...input,
+          email: form.text(body, 'email'),
+          password: form.text(body, 'password'),
+        });
+        sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
+        return reply.redirect('/registration?welcome=1', 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return signupPage(
+          request,
+          reply,
+          { values: body, errors: withCityErrors(errors, cityErrors) },
+          (error as Problem).status,
+        );
+      }
+    },
+  );
 
-  const statusPage = async (request: FastifyRequest, reply: FastifyReply, state?: FormState, status = 200) => {
+  const statusPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state?: FormState,
+    status = 200,
+  ) => {
     const t = tr(request);
     const registration = await findRegistration(db, request.viewer!.memberId);
     const query = request.query as { welcome?: string; resubmitted?: string };
-    const notice = query.welcome ? t('signedUpNotice') : query.resubmitted ? t('resubmittedNotice') : undefined;
+    const notice = query.welcome
+      ? t('signedUpNotice')
+      : query.resubmitted
+        ? t('resubmittedNotice')
+        : undefined;
     if (!registration?.application) {
       // The sign-up is committed but this read raced the projection; a reload shows it.
-      return sendPage(request, reply, { title: t('waitingTitle'), notice, body: html`<h1>${t('waitingTitle')}</h1>` });
+      return sendPage(request, reply, {
+        title: t('waitingTitle'),
+        notice,
+        body: html`<h1>${t('waitingTitle')}</h1>`,
+      });
     }
     const a = registration.application;
     if (registration.status === 'approved') {
       return sendPage(request, reply, {
         title: t('approvedTitle'),
         notice,
-        body: html`<h1>${t('approvedTitle')}</h1><p>${t('approvedText')}</p><p><a class="button" href="/profile">${t('seeProfile')}</a></p>`,
+        body: html`<h1>${t('approvedTitle')}</h1>
+          <p>${t('approvedText')}</p>
+          <p><a class="button" href="/profile">${t('seeProfile')}</a></p>`,
       });
     }
     if (registration.status === 'rejected') {
@@ -192,8 +236,7 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
             <blockquote class="warning" id="reason">${registration.reason}</blockquote>
             ${formErrors(formState.errors, t('fixErrors'))}
             <form method="post" action="/registration" novalidate>
-              ${hidden(request)}
-              ${applicationFields(t, formState)}
+              ${hidden(request)} ${applicationFields(t, formState)}
               <button type="submit">${t('resubmit')}</button>
             </form>`,
         },
@@ -205,27 +248,46 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
       notice,
       body: html`<h1>${t('waitingTitle')}</h1>
         <p>${t('waitingText', { nickname: a.nickname })}</p>
-        <div class="card"><h2>${a.nickname}</h2>${describe(t, a, now())}<p>${a.aboutMe}</p></div>`,
+        <div class="card">
+          <h2>${a.nickname}</h2>
+          ${describe(t, a, now())}
+          <p>${a.aboutMe}</p>
+        </div>`,
     });
   };
 
-  http.get('/registration', { config: { access: 'member', kind: 'page' }, schema: { hide: true } }, (request, reply) =>
-    statusPage(request, reply),
+  http.get(
+    '/registration',
+    { config: { access: 'member', kind: 'page' }, schema: { hide: true } },
+    (request, reply) => statusPage(request, reply),
   );
 
-  http.post('/registration', { config: { access: 'member', kind: 'page' }, schema: { hide: true, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
-    const { input, cityErrors } = readApplication(request.body, cities, tr(request));
-    try {
-      await commands.resubmit(request.viewer!.memberId, input);
-      return reply.redirect('/registration?resubmitted=1', 303);
-    } catch (error) {
-      const errors = fieldErrors(error);
-      if (!errors) throw error;
-      return statusPage(request, reply, { values: request.body, errors: withCityErrors(errors, cityErrors) }, (error as Problem).status);
-    }
-  });
+  http.post(
+    '/registration',
+    { config: { access: 'member', kind: 'page' }, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const { input, cityErrors } = readApplication(request.body, cities, tr(request));
+      try {
+        await commands.resubmit(request.viewer!.memberId, input);
+        return reply.redirect('/registration?resubmitted=1', 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return statusPage(
+          request,
+          reply,
+          { values: request.body, errors: withCityErrors(errors, cityErrors) },
+          (error as Problem).status,
+        );
+      }
+    },
+  );
 
-  const reviewPage = async (request: FastifyRequest, reply: FastifyReply, problem?: { memberId: string; errors: FieldProblem[] }) => {
+  const reviewPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    problem?: { memberId: string; errors: FieldProblem[] },
+  ) => {
     const t = tr(request);
     const queue = await reviewQueue(db, 50);
     const done = (request.query as { done?: string }).done;
@@ -234,7 +296,8 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
       reply,
       {
         title: t('reviewTitle'),
-        notice: done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
+        notice:
+          done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
         body: html`<h1>${t('reviewTitle')}</h1>
           <p><a href="/review/about-me">${t('aboutMeQueue')}</a></p>
           ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
@@ -246,7 +309,9 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
               ${describe(t, a, now())}
               <p>${a.aboutMe}</p>
               <div class="actions">
-                <form method="post" action="/review/${r.memberId}/approve">${hidden(request)}<button type="submit">${t('approve')}</button></form>
+                <form method="post" action="/review/${r.memberId}/approve">
+                  ${hidden(request)}<button type="submit">${t('approve')}</button>
+                </form>
               </div>
               <form method="post" action="/review/${r.memberId}/reject">
                 ${hidden(request)}
@@ -261,21 +326,35 @@ export function registrationPages(http: Http, db: Db, commands: Commands, cities
   };
 
   const moderatorPage = { access: 'moderator', kind: 'page' } as const;
-  http.get('/review', { config: moderatorPage, schema: { hide: true } }, (request, reply) => reviewPage(request, reply));
+  http.get('/review', { config: moderatorPage, schema: { hide: true } }, (request, reply) =>
+    reviewPage(request, reply),
+  );
 
-  http.post('/review/:memberId/approve', { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
-    await commands.approve(request.viewer!.memberId, request.params.memberId);
-    return reply.redirect('/review?done=approved', 303);
-  });
+  http.post(
+    '/review/:memberId/approve',
+    { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.approve(request.viewer!.memberId, request.params.memberId);
+      return reply.redirect('/review?done=approved', 303);
+    },
+  );
 
-  http.post('/review/:memberId/reject', { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } }, async (request, reply) => {
-    try {
-      await commands.reject(request.viewer!.memberId, request.params.memberId, form.text(request.body, 'reason'));
-      return reply.redirect('/review?done=rejected', 303);
-    } catch (error) {
-      const errors = fieldErrors(error);
-      if (!errors) throw error;
-      return reviewPage(request, reply, { memberId: request.params.memberId, errors });
-    }
-  });
+  http.post(
+    '/review/:memberId/reject',
+    { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      try {
+        await commands.reject(
+          request.viewer!.memberId,
+          request.params.memberId,
+          form.text(request.body, 'reason'),
+        );
+        return reply.redirect('/review?done=rejected', 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return reviewPage(request, reply, { memberId: request.params.memberId, errors });
+      }
+    },
+  );
 }

@@ -5,7 +5,10 @@ import { findRegistration, reviewQueue } from './store.ts';
 import type { Commands } from './commands.ts';
 import { LIMITS } from './rules.ts';
 
-const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer() }, { additionalProperties: true });
+const Problem = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer() },
+  { additionalProperties: true },
+);
 
 const LookingForInput = Type.Object({
   genders: Type.Array(Type.String({ maxLength: 20 }), { minItems: 1, maxItems: 3 }),
@@ -54,7 +57,11 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
           password: Type.String({ maxLength: LIMITS.password.max * 2 }),
           ...ApplicationInput,
         }),
-        response: { 201: Type.Object({ memberId: Type.String(), status: Type.Literal('submitted') }), 400: Problem, 409: Problem },
+        response: {
+          201: Type.Object({ memberId: Type.String(), status: Type.Literal('submitted') }),
+          400: Problem,
+          409: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -76,7 +83,8 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
     },
     async (request) => {
       const registration = await findRegistration(db, request.viewer!.memberId);
-      if (!registration?.application || registration.status === 'draft') throw problems.notFound('Your sign-up');
+      if (!registration?.application || registration.status === 'draft')
+        throw problems.notFound('Your sign-up');
       return { ...registration, status: registration.status, application: registration.application };
     },
   );
@@ -89,7 +97,12 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
         summary: 'Fix a sign-up that was sent back and submit it again',
         tags: ['registration'],
         body: Type.Object(ApplicationInput),
-        response: { 200: Type.Object({ status: Type.Literal('submitted') }), 400: Problem, 401: Problem, 409: Problem },
+        response: {
+          200: Type.Object({ status: Type.Literal('submitted') }),
+          400: Problem,
+          401: Problem,
+          409: Problem,
+        },
       },
     },
     async (request) => {
@@ -105,14 +118,20 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
       schema: {
         summary: 'Sign-ups waiting for review, oldest first',
         tags: ['registration', 'moderation'],
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })) }),
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+        }),
         response: { 200: Type.Object({ registrations: Type.Array(QueueItem) }), 401: Problem, 403: Problem },
       },
     },
     async (request) => {
       const queue = await reviewQueue(db, request.query.limit ?? 50);
       return {
-        registrations: queue.map((r) => ({ memberId: r.memberId, submittedAt: r.submittedAt!, application: r.application! })),
+        registrations: queue.map((r) => ({
+          memberId: r.memberId,
+          submittedAt: r.submittedAt!,
+          application: r.application!,
+        })),
       };
     },
   );
@@ -125,7 +144,13 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
         summary: 'Approve a sign-up: the member becomes visible to others',
         tags: ['registration', 'moderation'],
         params: MemberParams,
-        response: { 200: Type.Object({ status: Type.Literal('approved') }), 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        response: {
+          200: Type.Object({ status: Type.Literal('approved') }),
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
       },
     },
     async (request) => {
@@ -143,7 +168,14 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
         tags: ['registration', 'moderation'],
         params: MemberParams,
         body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        response: {
+          200: Type.Object({ status: Type.Literal('rejected') }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
       },
     },
     async (request) => {

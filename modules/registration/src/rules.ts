@@ -44,9 +44,15 @@ export function checkAccount(input: AccountInput): FieldProblem[] {
     errors.push({ field: 'email', message: 'Enter an email address like name@example.com.' });
   }
   if (input.password.length < LIMITS.password.min) {
-    errors.push({ field: 'password', message: `Choose a password of at least ${LIMITS.password.min} characters.` });
+    errors.push({
+      field: 'password',
+      message: `Choose a password of at least ${LIMITS.password.min} characters.`,
+    });
   } else if (input.password.length > LIMITS.password.max) {
-    errors.push({ field: 'password', message: `A password can be at most ${LIMITS.password.max} characters.` });
+    errors.push({
+      field: 'password',
+      message: `A password can be at most ${LIMITS.password.max} characters.`,
+    });
   }
   return errors;
 }
@@ -82,7 +88,8 @@ export function checkApplication(
   } else {
     // Without a place yet, UTC is as close as we can get; the form is checked again once it has one.
     const age = ageIn(city?.timeZone ?? 'UTC', input.birthday, now);
-    if (age < LIMITS.adultAge) errors.push({ field: 'birthday', message: 'You must be 18 or older to join.' });
+    if (age < LIMITS.adultAge)
+      errors.push({ field: 'birthday', message: 'You must be 18 or older to join.' });
     else if (age > 120) errors.push({ field: 'birthday', message: 'Check the year of your birthday.' });
   }
 
@@ -93,12 +100,18 @@ export function checkApplication(
   }
   const ages = [minAge, maxAge];
   if (!ages.every((a) => Number.isInteger(a) && a >= LIMITS.adultAge && a <= 120)) {
-    errors.push({ field: 'lookingFor.minAge', message: 'Ages you look for are whole numbers from 18 to 120.' });
+    errors.push({
+      field: 'lookingFor.minAge',
+      message: 'Ages you look for are whole numbers from 18 to 120.',
+    });
   } else if (minAge > maxAge) {
     errors.push({ field: 'lookingFor.maxAge', message: 'The highest age must be at least the lowest.' });
   }
   if (!Number.isInteger(maxDistanceKm) || maxDistanceKm < 1 || maxDistanceKm > 5000) {
-    errors.push({ field: 'lookingFor.maxDistanceKm', message: 'Distance is a whole number of km from 1 to 5000.' });
+    errors.push({
+      field: 'lookingFor.maxDistanceKm',
+      message: 'Distance is a whole number of km from 1 to 5000.',
+    });
   }
   const aboutMe = input.aboutMe.trim();
   if (aboutMe.length > LIMITS.aboutMe.max) {

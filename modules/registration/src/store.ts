@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
-import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted, type Application } from './events.ts';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+  type Application,
+} from './events.ts';
 import { nicknameKey } from './rules.ts';
 
 export type Status = 'draft' | 'submitted' | 'approved' | 'rejected';
@@ -74,7 +80,12 @@ export function project(ctx: ModuleContext): void {
   ctx.on(RegistrationRejected, async (e, tx) => {
     await tx.db
       .updateTable('registrations')
-      .set({ status: 'rejected', reason: e.payload.reason, reviewed_at: e.occurredAt, reviewed_by: e.payload.moderatorId })
+      .set({
+        status: 'rejected',
+        reason: e.payload.reason,
+        reviewed_at: e.occurredAt,
+        reviewed_by: e.payload.moderatorId,
+      })
       .where('member_id', '=', e.payload.memberId)
       .execute();
   });
@@ -101,9 +112,11 @@ function toRegistration(row: Row): Registration {
 }
 
 export async function findRegistration(db: Db | TxDb, memberId: string): Promise<Registration | undefined> {
-  const row = (await db.selectFrom('registrations').selectAll().where('member_id', '=', memberId).executeTakeFirst()) as
-    | Row
-    | undefined;
+  const row = (await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()) as Row | undefined;
   return row ? toRegistration(row) : undefined;
 }
 
@@ -117,9 +130,7 @@ export async function taken(
   const rows = (await db
     .selectFrom('registrations')
     .select(['member_id', 'email', 'nickname_key'])
-    .where((eb) =>
-      eb.or([eb('email', '=', email ?? ''), eb('nickname_key', '=', nicknameKey(nickname))]),
-    )
+    .where((eb) => eb.or([eb('email', '=', email ?? ''), eb('nickname_key', '=', nicknameKey(nickname))]))
     .execute()) as Array<{ member_id: string; email: string; nickname_key: string | null }>;
   const others = rows.filter((r) => r.member_id !== except);
   return {

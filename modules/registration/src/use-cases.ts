@@ -1,6 +1,11 @@
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp, PASSWORD } from '@meetcute/cast';
-import { AccountCreated, RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from './events.ts';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+} from './events.ts';
 
 const STOCKHOLM = 2673730;
 
@@ -33,7 +38,11 @@ const nancyPageForm = {
 const rejectedNancy = [
   ...signedUp(mo),
   ...signedUp(nancy),
-  given(RegistrationRejected, { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'Your nickname is an email address' }),
+  given(RegistrationRejected, {
+    memberId: nancy.memberId,
+    moderatorId: mo.memberId,
+    reason: 'Your nickname is an email address',
+  }),
 ];
 
 const approveUrl = (id: string) => `/api/v1/review/registrations/${id}/approve`;
@@ -54,7 +63,15 @@ export const useCases = [
             nickname: 'Nancy',
             gender: 'woman',
             birthday: '1995-03-14',
-            city: { id: STOCKHOLM, name: 'Stockholm', label: 'Stockholm, Sweden', country: 'SE', latitude: 59.32938, longitude: 18.06871, timeZone: 'Europe/Stockholm' },
+            city: {
+              id: STOCKHOLM,
+              name: 'Stockholm',
+              label: 'Stockholm, Sweden',
+              country: 'SE',
+              latitude: 59.32938,
+              longitude: 18.06871,
+              timeZone: 'Europe/Stockholm',
+            },
             lookingFor: { genders: ['man'], minAge: 28, maxAge: 40, maxDistanceKm: 50 },
             aboutMe: 'Sailing, jazz and long walks.',
           },
@@ -65,31 +82,58 @@ export const useCases = [
   useCase({
     title: 'An email that already has an account is refused, whatever its case',
     given: signedUp(nancy),
-    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, email: 'NANCY@example.com', nickname: 'Nancy2' } },
-    then: { status: 409, body: { type: 'https://meetcute.dev/problems/already-registered', errors: [{ field: 'email' }] } },
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'NANCY@example.com', nickname: 'Nancy2' },
+    },
+    then: {
+      status: 409,
+      body: { type: 'https://meetcute.dev/problems/already-registered', errors: [{ field: 'email' }] },
+    },
   }),
   useCase({
     title: 'A nickname someone has, in any case, is refused',
     given: signedUp(nancy),
-    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, email: 'other@example.com', nickname: 'NANCY' } },
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: 'NANCY' },
+    },
     then: { status: 409, body: { errors: [{ field: 'nickname' }] } },
   }),
   useCase({
     title: 'Someone who is 17 today where she lives is told she must be 18',
     when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, birthday: '2008-06-02' } },
-    then: { status: 400, body: { errors: [{ field: 'birthday', message: 'You must be 18 or older to join.' }] } },
+    then: {
+      status: 400,
+      body: { errors: [{ field: 'birthday', message: 'You must be 18 or older to join.' }] },
+    },
   }),
   useCase({
     title: 'Someone who turns 18 today is welcome',
     when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, birthday: '2008-06-01' } },
-    then: { status: 201, events: [emitted(AccountCreated), emitted(RegistrationSubmitted, { application: { birthday: '2008-06-01' } })] },
+    then: {
+      status: 201,
+      events: [
+        emitted(AccountCreated),
+        emitted(RegistrationSubmitted, { application: { birthday: '2008-06-01' } }),
+      ],
+    },
   }),
   useCase({
     title: 'Nonsense in the form is named field by field and nothing is stored',
     when: {
       method: 'POST',
       url: '/api/v1/registrations',
-      body: { ...nancyForm, email: 'nancy', password: 'short', nickname: 'a@b.se', cityId: 1, lookingFor: { genders: ['cat'], minAge: 40, maxAge: 30, maxDistanceKm: -5 } },
+      body: {
+        ...nancyForm,
+        email: 'nancy',
+        password: 'short',
+        nickname: 'a@b.se',
+        cityId: 1,
+        lookingFor: { genders: ['cat'], minAge: 40, maxAge: 30, maxDistanceKm: -5 },
+      },
     },
     then: {
       status: 400,
@@ -115,7 +159,15 @@ export const useCases = [
     title: 'Nancy follows her sign-up while she waits',
     given: signedUp(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/registrations/me' },
-    then: { status: 200, body: { memberId: nancy.memberId, status: 'submitted', reason: null, application: { nickname: 'Nancy' } } },
+    then: {
+      status: 200,
+      body: {
+        memberId: nancy.memberId,
+        status: 'submitted',
+        reason: null,
+        application: { nickname: 'Nancy' },
+      },
+    },
   }),
   useCase({
     title: 'Someone not logged in cannot see a sign-up',
@@ -151,7 +203,13 @@ export const useCases = [
     then: {
       status: 200,
       body: { status: 'approved' },
-      events: [emitted(RegistrationApproved, { memberId: nancy.memberId, moderatorId: mo.memberId, application: { nickname: 'Nancy' } })],
+      events: [
+        emitted(RegistrationApproved, {
+          memberId: nancy.memberId,
+          moderatorId: mo.memberId,
+          application: { nickname: 'Nancy' },
+        }),
+      ],
     },
   }),
   useCase({
@@ -179,10 +237,20 @@ export const useCases = [
     title: 'Mo sends Nancy back with a reason she can act on',
     given: [...signedUp(mo), ...signedUp(nancy)],
     endpoint: 'POST /api/v1/review/registrations/:memberId/reject',
-    when: { as: mo.memberId, method: 'POST', url: rejectUrl(nancy.memberId), body: { reason: 'Your nickname is an email address' } },
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: rejectUrl(nancy.memberId),
+      body: { reason: 'Your nickname is an email address' },
+    },
     then: {
       status: 200,
-      events: [emitted(RegistrationRejected, { memberId: nancy.memberId, reason: 'Your nickname is an email address' })],
+      events: [
+        emitted(RegistrationRejected, {
+          memberId: nancy.memberId,
+          reason: 'Your nickname is an email address',
+        }),
+      ],
     },
   }),
   useCase({
@@ -210,29 +278,55 @@ export const useCases = [
     then: {
       status: 200,
       body: { status: 'submitted' },
-      events: [emitted(RegistrationSubmitted, { memberId: nancy.memberId, resubmission: true, application: { nickname: 'NancyS' } })],
+      events: [
+        emitted(RegistrationSubmitted, {
+          memberId: nancy.memberId,
+          resubmission: true,
+          application: { nickname: 'NancyS' },
+        }),
+      ],
     },
   }),
   useCase({
     title: 'A sign-up still waiting cannot be sent again',
     given: signedUp(nancy),
-    when: { as: nancy.memberId, method: 'PUT', url: '/api/v1/registrations/me', body: { ...nancyForm, email: undefined, password: undefined } },
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/registrations/me',
+      body: { ...nancyForm, email: undefined, password: undefined },
+    },
     then: { status: 409, body: { type: 'https://meetcute.dev/problems/already-submitted' } },
   }),
   useCase({
     title: 'The sign-up page is a form that works without JavaScript',
     when: { method: 'GET', url: '/signup' },
-    then: { status: 200, page: ['<form method="post" action="/signup"', 'name="_csrf"', 'for="f-email"', 'data-cities'] },
+    then: {
+      status: 200,
+      page: ['<form method="post" action="/signup"', 'name="_csrf"', 'for="f-email"', 'data-cities'],
+    },
   }),
   useCase({
     title: 'Nancy signs up with the form and lands on "waiting for review"',
     when: { method: 'POST', url: '/signup', form: true, body: nancyPageForm },
-    then: { status: 303, location: '/registration?welcome=1', events: [emitted(AccountCreated), emitted(RegistrationSubmitted)] },
+    then: {
+      status: 303,
+      location: '/registration?welcome=1',
+      events: [emitted(AccountCreated), emitted(RegistrationSubmitted)],
+    },
   }),
   useCase({
     title: 'A form with mistakes comes back filled in, with each mistake next to its field',
-    when: { method: 'POST', url: '/signup', form: true, body: { ...nancyPageForm, birthday: '2010-01-01', city: 'Atlantis' } },
-    then: { status: 400, page: ['You must be 18 or older to join.', 'We do not know that place', 'value="Nancy"'] },
+    when: {
+      method: 'POST',
+      url: '/signup',
+      form: true,
+      body: { ...nancyPageForm, birthday: '2010-01-01', city: 'Atlantis' },
+    },
+    then: {
+      status: 400,
+      page: ['You must be 18 or older to join.', 'We do not know that place', 'value="Nancy"'],
+    },
   }),
   useCase({
     title: 'A form posted without its anti-forgery token is refused',
@@ -254,8 +348,18 @@ export const useCases = [
   useCase({
     title: 'Nancy sends her fixed sign-up with the form',
     given: rejectedNancy,
-    when: { as: nancy.memberId, method: 'POST', url: '/registration', form: true, body: { ...nancyPageForm, nickname: 'NancyS' } },
-    then: { status: 303, location: '/registration?resubmitted=1', events: [emitted(RegistrationSubmitted, { resubmission: true })] },
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/registration',
+      form: true,
+      body: { ...nancyPageForm, nickname: 'NancyS' },
+    },
+    then: {
+      status: 303,
+      location: '/registration?resubmitted=1',
+      events: [emitted(RegistrationSubmitted, { resubmission: true })],
+    },
   }),
   useCase({
     title: 'Mo reviews sign-ups on the review page',
@@ -274,7 +378,17 @@ export const useCases = [
     title: 'Mo sends Nancy back from the review page',
     given: [...signedUp(mo), ...signedUp(nancy)],
     endpoint: 'POST /review/:memberId/reject',
-    when: { as: mo.memberId, method: 'POST', url: `/review/${nancy.memberId}/reject`, form: true, body: { reason: 'Please add a few words about you' } },
-    then: { status: 303, location: '/review?done=rejected', events: [emitted(RegistrationRejected, { reason: 'Please add a few words about you' })] },
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/review/${nancy.memberId}/reject`,
+      form: true,
+      body: { reason: 'Please add a few words about you' },
+    },
+    then: {
+      status: 303,
+      location: '/review?done=rejected',
+      events: [emitted(RegistrationRejected, { reason: 'Please add a few words about you' })],
+    },
   }),
 ];

@@ -8,11 +8,36 @@ import {
 
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';
-const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$eY1zNCbBBXPyUhXSI36J6w$E9yWlvca5vwVHhey5jbhQpBJ2eEKaFEQJBb+fuH14ew';
+const PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$eY1zNCbBBXPyUhXSI36J6w$E9yWlvca5vwVHhey5jbhQpBJ2eEKaFEQJBb+fuH14ew';
 
-const STOCKHOLM = { id: 2673730, name: 'Stockholm', label: 'Stockholm, Sweden', country: 'SE', latitude: 59.32938, longitude: 18.06871, timeZone: 'Europe/Stockholm' };
-const UPPSALA = { id: 2666199, name: 'Uppsala', label: 'Uppsala, Sweden', country: 'SE', latitude: 59.85882, longitude: 17.63889, timeZone: 'Europe/Stockholm' };
-const HELSINKI = { id: 658225, name: 'Helsinki', label: 'Helsinki, Finland', country: 'FI', latitude: 60.16952, longitude: 24.93545, timeZone: 'Europe/Helsinki' };
+const STOCKHOLM = {
+  id: 2673730,
+  name: 'Stockholm',
+  label: 'Stockholm, Sweden',
+  country: 'SE',
+  latitude: 59.32938,
+  longitude: 18.06871,
+  timeZone: 'Europe/Stockholm',
+};
+const UPPSALA = {
+  id: 2666199,
+  name: 'Uppsala',
+  label: 'Uppsala, Sweden',
+  country: 'SE',
+  latitude: 59.85882,
+  longitude: 17.63889,
+  timeZone: 'Europe/Stockholm',
+};
+const HELSINKI = {
+  id: 658225,
+  name: 'Helsinki',
+  label: 'Helsinki, Finland',
+  country: 'FI',
+  latitude: 60.16952,
+  longitude: 24.93545,
+  timeZone: 'Europe/Helsinki',
+};
 
 export interface CastMember {
   memberId: string;
@@ -76,8 +101,16 @@ export const mo: CastMember = {
 /** The member signed up and is waiting for review. */
 export function signedUp(member: CastMember): Given[] {
   return [
-    given(AccountCreated, { memberId: member.memberId, email: member.email, passwordHash: PASSWORD_HASH }, { actorId: member.memberId }),
-    given(RegistrationSubmitted, { memberId: member.memberId, application: member.application, resubmission: false }, { actorId: member.memberId }),
+    given(
+      AccountCreated,
+      { memberId: member.memberId, email: member.email, passwordHash: PASSWORD_HASH },
+      { actorId: member.memberId },
+    ),
+    given(
+      RegistrationSubmitted,
+      { memberId: member.memberId, application: member.application, resubmission: false },
+      { actorId: member.memberId },
+    ),
   ];
 }
 
@@ -85,6 +118,10 @@ export function signedUp(member: CastMember): Given[] {
 export function approved(member: CastMember): Given[] {
   return [
     ...signedUp(member),
-    given(RegistrationApproved, { memberId: member.memberId, moderatorId: mo.memberId, application: member.application }, { actorId: mo.memberId }),
+    given(
+      RegistrationApproved,
+      { memberId: member.memberId, moderatorId: mo.memberId, application: member.application },
+      { actorId: mo.memberId },
+    ),
   ];
 }

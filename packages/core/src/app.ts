@@ -125,6 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics,
     heartbeat,
     cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
     version: options.version ?? '0.0.0',
     // Without a module that resolves sessions every caller is anonymous.
     viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),
@@ -147,8 +148,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const module of modules) {
     const database = storage.open(module.name);
     await migrate(database, [...deliveryMigrations, ...module.migrations]);
-    const channel = new ModuleChannel(database, { clock, ids, logger: logger.child({ module: module.name }), metrics }, () =>
-      dispatcher.kick(),
+    const channel = new ModuleChannel(
+      database,
+      { clock, ids, logger: logger.child({ module: module.name }), metrics },
+      () => dispatcher.kick(),
     );
     for (const e of module.publishes) channel.publishes.set(e.type, e);
     channels.set(module.name, channel);
@@ -176,7 +179,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
     registering = null;
     for (const type of declared) {
-      if (!channel.subscriptions.has(type)) throw new Error(`${module.name} lists ${type} in consumes but has no handler`);
+      if (!channel.subscriptions.has(type))
+        throw new Error(`${module.name} lists ${type} in consumes but has no handler`);
     }
   }
   await http.ready();
@@ -206,7 +210,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     processAll: () => dispatcher.processAll(),
     async rebuild(name) {
       const module = modules.find((m) => m.name === name);
-      if (!module) throw new Error(`No module named ${name}; modules: ${modules.map((m) => m.name).join(', ')}`);
+      if (!module)
+        throw new Error(`No module named ${name}; modules: ${modules.map((m) => m.name).join(', ')}`);
       await dispatcher.processAll();
       await channel(name).resetProjection(module.projections);
       await dispatcher.processAll();

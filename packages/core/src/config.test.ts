@@ -23,7 +23,10 @@ test('every bad value is reported at once, each with what to do', () => {
       assert.ok(error instanceof ConfigError);
       assert.equal(error.problems.length, 5);
       assert.match(error.message, /MEETCUTE_PORT=eighty must be a whole number from 0 to 65535/);
-      assert.match(error.message, /MEETCUTE_DATABASE_URL=mysql:\/\/x must start with sqlite: .* or postgres:\/\//);
+      assert.match(
+        error.message,
+        /MEETCUTE_DATABASE_URL=mysql:\/\/x must start with sqlite: .* or postgres:\/\//,
+      );
       assert.match(error.message, /MEETCUTE_LOG_LEVEL=loud must be one of/);
       assert.match(error.message, /not-an-email, which is not an email/);
       assert.match(error.message, /MEETCUTE_COOKIE_SECURE=maybe must be true or false/);
@@ -33,7 +36,10 @@ test('every bad value is reported at once, each with what to do', () => {
 });
 
 test('PostgreSQL is chosen by its URL, moderators are lower-cased', () => {
-  const config = readConfig({ MEETCUTE_DATABASE_URL: 'postgres://127.0.0.1:5432/meetcute', MEETCUTE_MODERATORS: 'Mo@Example.com' });
+  const config = readConfig({
+    MEETCUTE_DATABASE_URL: 'postgres://127.0.0.1:5432/meetcute',
+    MEETCUTE_MODERATORS: 'Mo@Example.com',
+  });
   assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://127.0.0.1:5432/meetcute' });
   assert.deepEqual(config.moderators, ['mo@example.com']);
 });

@@ -11,6 +11,8 @@ export interface Config {
   /** Emails that get the moderator role when their account exists. */
   moderators: string[];
   cookieSecure: boolean;
+  /** Behind a reverse proxy, trust its X-Forwarded-For so per-IP limits see real visitors. */
+  trustProxy: boolean;
   login: { perAccount: number; perIp: number; windowSeconds: number };
   heartbeatMaxDelayMs: number;
   seedDemo: boolean;
@@ -76,7 +78,8 @@ export function readConfig(env: Env): Config {
     .map((e) => e.trim().toLowerCase())
     .filter((e) => e !== '');
   for (const email of moderators) {
-    if (!/^[^@\s]+@[^@\s]+$/.test(email)) problems.push(`MEETCUTE_MODERATORS has ${email}, which is not an email`);
+    if (!/^[^@\s]+@[^@\s]+$/.test(email))
+      problems.push(`MEETCUTE_MODERATORS has ${email}, which is not an email`);
   }
 
   const config: Config = {
@@ -87,6 +90,7 @@ export function readConfig(env: Env): Config {
     logLevel: logLevel ?? 'info',
     moderators,
     cookieSecure: bool('MEETCUTE_COOKIE_SECURE', false),
+    trustProxy: bool('MEETCUTE_TRUST_PROXY', false),
     login: {
       perAccount: int('MEETCUTE_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
       perIp: int('MEETCUTE_LOGIN_LIMIT_PER_IP', 30, 1, 100000),

@@ -1,7 +1,12 @@
 /** The calendar date (YYYY-MM-DD) at a moment, in a time zone. */
 export function dateIn(timeZone: string, at: Date): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** Whole years from a birthday to a date, both YYYY-MM-DD; a 29 February birthday counts on 1 March. */

@@ -1,8 +1,21 @@
 export { readConfig, ConfigError, type Config } from './config.ts';
 export { systemClock, ManualClock, type Clock } from './clock.ts';
 export { uuidv7Source, seededIdSource, type IdSource } from './ids.ts';
-export { defineEvent, assertPayload, type EventDefinition, type EventEnvelope, type PayloadOf } from './events.ts';
-export { openStorage, type Storage, type StorageSpec, type Db, type Dialect, type ModuleDatabase } from './db/storage.ts';
+export {
+  defineEvent,
+  assertPayload,
+  type EventDefinition,
+  type EventEnvelope,
+  type PayloadOf,
+} from './events.ts';
+export {
+  openStorage,
+  type Storage,
+  type StorageSpec,
+  type Db,
+  type Dialect,
+  type ModuleDatabase,
+} from './db/storage.ts';
 export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
 export { isUniqueViolation } from './db/errors.ts';
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
@@ -10,7 +23,13 @@ export { createLogger, type Logger } from './observability/logger.ts';
 export { Problem, problems, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
 export { SESSIONS, type Viewer, type Access, type ViewerResolver, type Sessions } from './http/viewer.ts';
-export { defineModule, type ModuleDefinition, type ModuleContext, type Http, type ServiceRegistry } from './module.ts';
+export {
+  defineModule,
+  type ModuleDefinition,
+  type ModuleContext,
+  type Http,
+  type ServiceRegistry,
+} from './module.ts';
 export { createApp, VIEWERS, type App, type AppOptions } from './app.ts';
 export { dateIn, yearsBetween, ageIn, isCalendarDate } from './dates.ts';
 export { currentWork, runWithWork, childTraceparent } from './trace.ts';

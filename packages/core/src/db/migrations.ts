@@ -22,13 +22,18 @@ export function serialPrimaryKey(dialect: Dialect): string {
 export async function migrate(m: ModuleDatabase, migrations: Migration[]): Promise<string[]> {
   const names = new Set<string>();
   for (const migration of migrations) {
-    if (names.has(migration.name)) throw new Error(`Migration ${migration.name} of ${m.name} is listed twice`);
+    if (names.has(migration.name))
+      throw new Error(`Migration ${migration.name} of ${m.name} is listed twice`);
     names.add(migration.name);
   }
   await ensureSchema(m);
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at text not null)`.execute(m.db);
+  await sql`create table if not exists schema_migrations (name text primary key, applied_at text not null)`.execute(
+    m.db,
+  );
   const applied = new Set(
-    ((await m.db.selectFrom('schema_migrations').select('name').execute()) as Array<{ name: string }>).map((r) => r.name),
+    ((await m.db.selectFrom('schema_migrations').select('name').execute()) as Array<{ name: string }>).map(
+      (r) => r.name,
+    ),
   );
   const done: string[] = [];
   for (const migration of migrations) {
@@ -36,7 +41,10 @@ export async function migrate(m: ModuleDatabase, migrations: Migration[]): Promi
     try {
       await m.db.transaction().execute(async (tx) => {
         await migration.up(tx, m.dialect);
-        await tx.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
+        await tx
+          .insertInto('schema_migrations')
+          .values({ name: migration.name, applied_at: new Date().toISOString() })
+          .execute();
       });
     } catch (error) {
       throw new Error(`Migration ${migration.name} of ${m.name} failed`, { cause: error });

@@ -101,7 +101,8 @@ export function openStorage(spec: StorageSpec): Storage {
       await client.connect();
       try {
         // schemaOf leaves only [a-z0-9_], so the quoted name is safe.
-        for (const module of opened) await client.query(`drop schema if exists "${schemaOf(module)}" cascade`);
+        for (const module of opened)
+          await client.query(`drop schema if exists "${schemaOf(module)}" cascade`);
         opened.clear();
       } finally {
         await client.end();

@@ -27,7 +27,15 @@ const notes = defineModule({
   description: 'Writes notes.',
   publishes: [NoteWritten],
   consumes: [NoteWritten],
-  migrations: [{ name: '0001', up: (db) => sql`create table notes (note_id text primary key, text text not null)`.execute(db).then(() => undefined) }],
+  migrations: [
+    {
+      name: '0001',
+      up: (db) =>
+        sql`create table notes (note_id text primary key, text text not null)`
+          .execute(db)
+          .then(() => undefined),
+    },
+  ],
   projections: ['notes'],
   useCases: [],
   register(ctx) {
@@ -35,7 +43,9 @@ const notes = defineModule({
       await tx.db.insertInto('notes').values({ note_id: e.payload.noteId, text: e.payload.text }).execute();
     });
     ctx.services.provide('write', (text: string) =>
-      ctx.transaction((tx) => tx.publish(NoteWritten, { noteId: ctx.ids.next(), text }, { actorId: 'writer' })),
+      ctx.transaction((tx) =>
+        tx.publish(NoteWritten, { noteId: ctx.ids.next(), text }, { actorId: 'writer' }),
+      ),
     );
   },
 });
@@ -48,7 +58,15 @@ function tallyModule(): ReturnType<typeof defineModule> {
     description: 'Counts notes.',
     publishes: [],
     consumes: [NoteWritten],
-    migrations: [{ name: '0001', up: (db) => sql`create table tally (word text primary key, n integer not null)`.execute(db).then(() => undefined) }],
+    migrations: [
+      {
+        name: '0001',
+        up: (db) =>
+          sql`create table tally (word text primary key, n integer not null)`
+            .execute(db)
+            .then(() => undefined),
+      },
+    ],
     projections: ['tally'],
     useCases: [],
     register(ctx) {
@@ -77,12 +95,18 @@ async function build(storage: Storage): Promise<App> {
   });
 }
 
-const write = (app: App, text: string) => app.services.require<(t: string) => Promise<{ id: string }>>('write')(text);
+const write = (app: App, text: string) =>
+  app.services.require<(t: string) => Promise<{ id: string }>>('write')(text);
 const tally = async (app: App) =>
   Object.fromEntries(
-    ((await app.channel('tally').database.db.selectFrom('tally').selectAll().orderBy('word').execute()) as Array<{ word: string; n: number }>).map(
-      (r) => [r.word, Number(r.n)],
-    ),
+    (
+      (await app
+        .channel('tally')
+        .database.db.selectFrom('tally')
+        .selectAll()
+        .orderBy('word')
+        .execute()) as Array<{ word: string; n: number }>
+    ).map((r) => [r.word, Number(r.n)]),
   );
 
 const databases = await testDatabases();
@@ -99,7 +123,11 @@ for (const dialect of databases.dialects) {
         await app.processAll();
         assert.deepEqual(await tally(app), { hello: 2 });
         // A redelivery (the broker sends it again, or the checkpoint is lost) changes nothing.
-        const [row] = await app.dispatcher.log.db.selectFrom('events').selectAll().where('id', '=', event.id).execute();
+        const [row] = await app.dispatcher.log.db
+          .selectFrom('events')
+          .selectAll()
+          .where('id', '=', event.id)
+          .execute();
         assert.ok(row);
         await app.channel('tally').database.db.deleteFrom('checkpoint').execute();
         await app.processAll();
@@ -124,7 +152,11 @@ for (const dialect of databases.dialects) {
         assert.deepEqual(await tally(app), { flaky: 1 });
         for (let run = 0; run < 6; run++) await app.processAll();
         assert.deepEqual(await tally(app), { after: 1, flaky: 1 });
-        const parked = await app.channel('tally').database.db.selectFrom('parked_events').selectAll().execute();
+        const parked = await app
+          .channel('tally')
+          .database.db.selectFrom('parked_events')
+          .selectAll()
+          .execute();
         assert.equal(parked.length, 1);
         assert.equal(parked[0]?.type, 'NoteWritten');
       } finally {
@@ -154,10 +186,26 @@ for (const dialect of databases.dialects) {
       try {
         for (const word of ['a', 'b', 'a', 'c', 'a']) await write(app, word);
         await app.processAll();
-        const before = { tally: await tally(app), notes: await app.channel('notes').database.db.selectFrom('notes').selectAll().orderBy('note_id').execute() };
+        const before = {
+          tally: await tally(app),
+          notes: await app
+            .channel('notes')
+            .database.db.selectFrom('notes')
+            .selectAll()
+            .orderBy('note_id')
+            .execute(),
+        };
         await app.rebuild('tally');
         await app.rebuild('notes');
-        const after = { tally: await tally(app), notes: await app.channel('notes').database.db.selectFrom('notes').selectAll().orderBy('note_id').execute() };
+        const after = {
+          tally: await tally(app),
+          notes: await app
+            .channel('notes')
+            .database.db.selectFrom('notes')
+            .selectAll()
+            .orderBy('note_id')
+            .execute(),
+        };
         assert.deepEqual(after, before);
         assert.deepEqual(after.tally, { a: 3, b: 1, c: 1 });
       } finally {

@@ -283,9 +283,8 @@ export class ModuleChannel {
     const started = performance.now();
     let ok = false;
     try {
-      await runWithWork(
-        { traceparent: childTraceparent(event.traceparent), module: this.name },
-        () => subscription.handler(event, tx),
+      await runWithWork({ traceparent: childTraceparent(event.traceparent), module: this.name }, () =>
+        subscription.handler(event, tx),
       );
       ok = true;
     } finally {

@@ -83,9 +83,11 @@ export class Dispatcher {
       const run = this.#runOnce().then((m) => {
         moved = m;
       });
-      this.#running = run.catch(() => undefined).finally(() => {
-        this.#running = null;
-      });
+      this.#running = run
+        .catch(() => undefined)
+        .finally(() => {
+          this.#running = null;
+        });
       await run;
       if (!moved) return;
     }
@@ -119,6 +121,8 @@ export class Dispatcher {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
     // Drain what was committed before the stop so nothing waits for the next start.
-    await this.processAll().catch((error: unknown) => this.#logger.error({ err: error }, 'final drain failed'));
+    await this.processAll().catch((error: unknown) =>
+      this.#logger.error({ err: error }, 'final drain failed'),
+    );
   }
 }

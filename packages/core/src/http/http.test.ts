@@ -30,7 +30,10 @@ const ping = defineModule({
       {
         config: { access: 'public', kind: 'api' },
         schema: {
-          body: Type.Object({ word: Type.String({ minLength: 1, maxLength: 10 }), times: Type.Integer({ minimum: 1 }) }),
+          body: Type.Object({
+            word: Type.String({ minLength: 1, maxLength: 10 }),
+            times: Type.Integer({ minimum: 1 }),
+          }),
           response: { 201: Type.Object({ id: Type.String() }) },
         },
       },
@@ -64,14 +67,23 @@ before(async () => {
 after(() => app.close());
 
 test('a malformed JSON body is a 400 problem, not a 500', async () => {
-  const r = await app.http.inject({ method: 'POST', url: '/api/v1/pings', headers: { 'content-type': 'application/json' }, payload: '{"word":' });
+  const r = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/pings',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"word":',
+  });
   assert.equal(r.statusCode, 400);
   assert.match(String(r.headers['content-type']), /^application\/problem\+json/);
   assert.equal(r.json<{ status: number }>().status, 400);
 });
 
 test('invalid fields are named one by one', async () => {
-  const r = await app.http.inject({ method: 'POST', url: '/api/v1/pings', payload: { word: '', times: -1, extra: 1 } });
+  const r = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/pings',
+    payload: { word: '', times: -1, extra: 1 },
+  });
   assert.equal(r.statusCode, 400);
   const body = r.json<{ type: string; errors: Array<{ field: string }> }>();
   assert.equal(body.type, 'https://meetcute.dev/problems/validation');
@@ -79,7 +91,12 @@ test('invalid fields are named one by one', async () => {
 });
 
 test('a form post to the API is refused, closing cross-site forgery on the API', async () => {
-  const r = await app.http.inject({ method: 'POST', url: '/api/v1/pings', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'word=hi&times=1' });
+  const r = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/pings',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'word=hi&times=1',
+  });
   assert.equal(r.statusCode, 415);
 });
 
@@ -107,7 +124,11 @@ test('the trace context of a request flows into the events it causes', async () 
   });
   assert.equal(r.statusCode, 201);
   await app.processAll();
-  const row = await app.dispatcher.log.db.selectFrom('events').selectAll().where('id', '=', r.json<{ id: string }>().id).executeTakeFirstOrThrow();
+  const row = await app.dispatcher.log.db
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', r.json<{ id: string }>().id)
+    .executeTakeFirstOrThrow();
   assert.match(String(row.traceparent), new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
   assert.ok(r.headers['x-request-id']);
 });
@@ -115,13 +136,19 @@ test('the trace context of a request flows into the events it causes', async () 
 test('/metrics reports route latency, handler, outbox and event-loop figures', async () => {
   await app.http.inject({ method: 'POST', url: '/api/v1/pings', payload: { word: 'hi', times: 1 } });
   const text = (await app.http.inject({ method: 'GET', url: '/metrics' })).body;
-  assert.match(text, /meetcute_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/pings"[^}]*status="201"/);
+  assert.match(
+    text,
+    /meetcute_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v1\/pings"[^}]*status="201"/,
+  );
   assert.match(text, /meetcute_outbox_depth\{module="ping"\}/);
   assert.match(text, /meetcute_event_loop_delay_seconds\{quantile="0.99"\}/);
 });
 
 test('the OpenAPI document lists every API route with its schema', async () => {
-  const doc = (await app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ openapi: string; paths: Record<string, unknown> }>();
+  const doc = (await app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    openapi: string;
+    paths: Record<string, unknown>;
+  }>();
   assert.equal(doc.openapi, '3.1.0');
   assert.ok(doc.paths['/api/v1/pings']);
   assert.ok(doc.paths['/api/v1/pings/{id}']);
@@ -141,7 +168,7 @@ test('/heartbeat fails while the event loop is blocked and recovers after', asyn
   }
   const during = await probe;
   assert.equal(during.status, 503);
-  assert.ok((await during.json() as { eventLoopDelayMs: number }).eventLoopDelayMs >= 1000);
+  assert.ok(((await during.json()) as { eventLoopDelayMs: number }).eventLoopDelayMs >= 1000);
 });
 
 test('a route that does not say who may call it is refused at start-up', async () => {
@@ -154,7 +181,12 @@ test('a route that does not say who may call it is refused at start-up', async (
     },
   });
   await assert.rejects(
-    createApp({ config: readConfig({ MEETCUTE_LOG_LEVEL: 'silent' }), modules: [sloppy], storage: openStorage({ kind: 'sqlite', directory: ':memory:' }), logger: createLogger('silent') }),
+    createApp({
+      config: readConfig({ MEETCUTE_LOG_LEVEL: 'silent' }),
+      modules: [sloppy],
+      storage: openStorage({ kind: 'sqlite', directory: ':memory:' }),
+      logger: createLogger('silent'),
+    }),
     /does not say who may call it/,
   );
 });

@@ -45,8 +45,7 @@ export class Problem extends Error {
 export const problems = {
   invalid: (errors: FieldProblem[], detail = 'Fix the fields listed in errors and send again.') =>
     new Problem(400, 'validation', 'Some fields need fixing', detail, errors),
-  unauthenticated: () =>
-    new Problem(401, 'unauthenticated', 'You need to log in', 'Log in and try again.'),
+  unauthenticated: () => new Problem(401, 'unauthenticated', 'You need to log in', 'Log in and try again.'),
   forbidden: (detail: string) => new Problem(403, 'forbidden', 'You may not do this', detail),
   notFound: (what = 'This page') =>
     new Problem(404, 'not-found', 'Not found', `${what} does not exist or is not visible to you.`),

@@ -1,5 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -28,6 +34,7 @@ export interface HttpOptions {
   metrics: Metrics;
   heartbeat: Heartbeat;
   cookieSecure: boolean;
+  trustProxy: boolean;
   version: string;
   /** Resolved lazily: the auth module provides it while modules register. */
   viewers: () => ViewerResolver | undefined;
@@ -45,7 +52,12 @@ function wantsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemBody, render: HttpOptions['renderError']) {
+function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: ProblemBody,
+  render: HttpOptions['renderError'],
+) {
   if (wantsHtml(request)) {
     return reply.code(problem.status).type('text/html; charset=utf-8').send(render(request, problem));
   }
@@ -75,7 +87,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomBytes(8).toString('hex'),
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
@@ -163,7 +175,12 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       if (config?.kind === 'api' && type !== '' && type !== 'application/json') {
         // A browser form cannot send JSON cross-site without a preflight, so this closes CSRF on the API.
-        throw new Problem(415, 'unsupported-media-type', 'Send JSON', 'The API accepts application/json bodies only.');
+        throw new Problem(
+          415,
+          'unsupported-media-type',
+          'Send JSON',
+          'The API accepts application/json bodies only.',
+        );
       }
       if (config?.kind === 'page') {
         const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
@@ -225,8 +242,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
           requiredProperties?: string[];
           additionalProperties?: string[];
         };
-        const required = params.requiredProperties ?? (params.missingProperty ? [params.missingProperty] : []);
-        const extra = params.additionalProperties ?? (params.additionalProperty ? [params.additionalProperty] : []);
+        const required =
+          params.requiredProperties ?? (params.missingProperty ? [params.missingProperty] : []);
+        const extra =
+          params.additionalProperties ?? (params.additionalProperty ? [params.additionalProperty] : []);
         const named = [
           ...required.map((name) => ({ name, message: 'is required' })),
           ...extra.map((name) => ({ name, message: 'is not a known field' })),
@@ -286,15 +305,25 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       return reply.code(ok ? 200 : 503).send({ ok, eventLoopDelayMs: delayMs });
     },
   );
-  app.get('/ready', { config: { access: 'public', kind: 'ops' }, schema: { hide: true } }, async (_request, reply) => {
-    const failing = await options.ready();
-    return reply.code(failing.length === 0 ? 200 : 503).send({ ok: failing.length === 0, failing });
-  });
-  app.get('/metrics', { config: { access: 'public', kind: 'ops' }, schema: { hide: true } }, async (_request, reply) => {
-    return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
-  });
-  app.get('/api/openapi.json', { config: { access: 'public', kind: 'ops' }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    '/ready',
+    { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
+    async (_request, reply) => {
+      const failing = await options.ready();
+      return reply.code(failing.length === 0 ? 200 : 503).send({ ok: failing.length === 0, failing });
+    },
+  );
+  app.get(
+    '/metrics',
+    { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
+    async (_request, reply) => {
+      return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    },
+  );
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
+    async () => app.swagger(),
   );
 
   return app as unknown as FastifyInstance;

@@ -23,11 +23,15 @@ const env = process.env;
 
 export function testDatabases(): Promise<TestDatabases> {
   cached ??= (async () => {
-    const asked = (env.MEETCUTE_TEST_DATABASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const asked = (env.MEETCUTE_TEST_DATABASES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const postgresUrl = env.MEETCUTE_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const wanted = (asked.length > 0 ? asked : ['sqlite', 'postgres']) as Dialect[];
     for (const d of wanted) {
-      if (d !== 'sqlite' && d !== 'postgres') throw new Error(`MEETCUTE_TEST_DATABASES has ${String(d)}; use sqlite,postgres`);
+      if (d !== 'sqlite' && d !== 'postgres')
+        throw new Error(`MEETCUTE_TEST_DATABASES has ${String(d)}; use sqlite,postgres`);
     }
     let skipped: string | null = null;
     if (wanted.includes('postgres')) {

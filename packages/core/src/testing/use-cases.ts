@@ -35,7 +35,9 @@ export interface TestApp {
   clock: ManualClock;
   /** Appends events to the log as if they had happened, and waits for every consumer. */
   given(events: NonNullable<UseCase['given']>): Promise<void>;
-  call(when: When): Promise<{ status: number; body: string; json: unknown; headers: Record<string, unknown> }>;
+  call(
+    when: When,
+  ): Promise<{ status: number; body: string; json: unknown; headers: Record<string, unknown> }>;
   /** Events that reached the log since the last mark. */
   newEvents(): Promise<EventEnvelope[]>;
   mark(): Promise<void>;
@@ -162,7 +164,11 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
     await t.mark();
     const response = await t.call(uc.when);
     const where = `${uc.when.method} ${uc.when.url}`;
-    assert.equal(response.status, uc.then.status, `${where} answered ${response.status}: ${response.body.slice(0, 500)}`);
+    assert.equal(
+      response.status,
+      uc.then.status,
+      `${where} answered ${response.status}: ${response.body.slice(0, 500)}`,
+    );
     if (uc.then.body !== undefined) assertSubset(response.json, uc.then.body, 'body');
     if (uc.then.location !== undefined) assert.equal(response.headers.location, uc.then.location);
     for (const text of uc.then.page ?? []) {

@@ -28,7 +28,11 @@ export interface When {
   headers?: Record<string, string>;
 }
 
-export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 
 export interface ExpectedEvent<D extends EventDefinition = EventDefinition> {
   event: D;
@@ -36,7 +40,10 @@ export interface ExpectedEvent<D extends EventDefinition = EventDefinition> {
   payload?: DeepPartial<PayloadOf<D>>;
 }
 
-export function emitted<D extends EventDefinition>(event: D, payload?: DeepPartial<PayloadOf<D>>): ExpectedEvent {
+export function emitted<D extends EventDefinition>(
+  event: D,
+  payload?: DeepPartial<PayloadOf<D>>,
+): ExpectedEvent {
   return payload === undefined ? { event } : { event, payload };
 }
 

@@ -1,0 +1,44 @@
+import { defineModule } from '@meetcute/core';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
+import { events } from './events.ts';
+import { migrations, projections, project } from './store.ts';
+import { commands } from './commands.ts';
+import { blockRoutes, type Names } from './routes.ts';
+import { blockAction, blockPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
+
+export { MemberBlocked, MemberUnblocked } from './events.ts';
+export {
+  honourBlocks,
+  eitherBlocked,
+  hiddenFrom,
+  blockedPairsMigration,
+  blockEvents,
+  BLOCKED_PAIRS,
+  type HonourOptions,
+} from './honour.ts';
+
+/**
+ * Blocking. A block hides each member from the other in both directions, in every
+ * module: each consumes MemberBlocked through `honourBlocks` and removes what the
+ * pair left in it.
+ */
+export const block = defineModule({
+  name: 'block',
+  description: 'Block and unblock; every module honours MemberBlocked in both directions.',
+  publishes: events,
+  consumes: events,
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const names: Names = { nickname: async (id) => (await profiles.get(id))?.nickname ?? null };
+    const run = commands(ctx, { exists: async (id) => (await profiles.get(id)) !== undefined });
+    blockRoutes(ctx.http, ctx.db, run, names);
+    blockPages(ctx.http, ctx.db, run, names);
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, blockAction(ctx.db));
+  },
+});

@@ -1,0 +1,83 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Db, Http } from '@meetcute/core';
+import { FORM_BODY_SCHEMA, hidden, html, languageOf, sendPage, translator, type Html } from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { messages } from './messages.ts';
+import type { Names } from './routes.ts';
+import { blockedBy, hasBlocked } from './store.ts';
+
+const t = (request: FastifyRequest) => translator(messages, languageOf(request));
+
+/** The block or unblock button a profile page shows; blocking needs no JavaScript. */
+export function blockAction(db: Db) {
+  return async (
+    request: FastifyRequest,
+    memberId: string,
+    where: 'profile' | 'card',
+  ): Promise<Html | null> => {
+    const viewer = request.viewer;
+    // Blocking is a considered step: offered on the profile, not on every card.
+    if (!viewer || viewer.memberId === memberId || where !== 'profile') return null;
+    const blocked = await hasBlocked(db, viewer.memberId, memberId);
+    const action = blocked ? 'unblock' : 'block';
+    return html`<form method="post" action="/members/${memberId}/${action}" class="inline">
+      ${hidden(request)}<button type="submit" class="secondary">${t(request)(action)}</button>
+    </form>`;
+  };
+}
+
+export function blockPages(http: Http, db: Db, commands: Commands, names: Names): void {
+  const page = { access: 'approved', kind: 'page' } as const;
+  const params = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+  http.get('/blocks', { config: page, schema: { hide: true } }, async (request, reply) => {
+    const tr = t(request);
+    const entries = await blockedBy(db, request.viewer!.memberId);
+    const done = (request.query as { done?: string }).done;
+    const rows = await Promise.all(
+      entries.map(async (e) => {
+        const nickname = (await names.nickname(e.memberId)) ?? '—';
+        return html`<li class="card">
+          <strong>${nickname}</strong>
+          <span class="facts">${tr('since', { date: e.blockedAt.slice(0, 10) })}</span>
+          <form method="post" action="/members/${e.memberId}/unblock" class="inline">
+            ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>
+          </form>
+        </li>`;
+      }),
+    );
+    return sendPage(request, reply, {
+      title: tr('title'),
+      notice:
+        done === 'blocked' ? tr('blockedNotice') : done === 'unblocked' ? tr('unblockedNotice') : undefined,
+      body: html`<h1>${tr('title')}</h1>
+        <p>${tr('explain')}</p>
+        ${
+          rows.length === 0
+            ? html`<p>${tr('empty')}</p>`
+            : html`<ul class="plain">
+                ${rows}
+              </ul>`
+        }`,
+    });
+  });
+
+  http.post(
+    '/members/:memberId/block',
+    { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.block(request.viewer!.memberId, request.params.memberId);
+      return reply.redirect('/blocks?done=blocked', 303);
+    },
+  );
+
+  http.post(
+    '/members/:memberId/unblock',
+    { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.unblock(request.viewer!.memberId, request.params.memberId);
+      return reply.redirect('/blocks?done=unblocked', 303);
+    },
+  );
+}

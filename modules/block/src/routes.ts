@@ -1,0 +1,91 @@
+import { Type } from 'typebox';
+import type { Db, Http } from '@meetcute/core';
+import type { Commands } from './commands.ts';
+import { blockedBy } from './store.ts';
+
+const Problem = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer() },
+  { additionalProperties: true },
+);
+const MemberId = Type.String({ format: 'uuid' });
+
+export interface Names {
+  nickname(memberId: string): Promise<string | null>;
+}
+
+export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names): void {
+  const api = { access: 'approved', kind: 'api' } as const;
+
+  http.post(
+    '/api/v1/blocks',
+    {
+      config: api,
+      schema: {
+        summary: 'Block a member: each of you disappears from the other everywhere',
+        tags: ['block'],
+        body: Type.Object({ memberId: MemberId }),
+        response: {
+          201: Type.Object({ memberId: Type.String(), blocked: Type.Literal(true) }),
+          200: Type.Object({ memberId: Type.String(), blocked: Type.Literal(true) }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const isNew = await commands.block(request.viewer!.memberId, request.body.memberId);
+      return reply.code(isNew ? 201 : 200).send({ memberId: request.body.memberId, blocked: true as const });
+    },
+  );
+
+  http.delete(
+    '/api/v1/blocks/:memberId',
+    {
+      config: api,
+      schema: {
+        summary: 'Lift a block; what it removed does not come back',
+        tags: ['block'],
+        params: Type.Object({ memberId: MemberId }),
+        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await commands.unblock(request.viewer!.memberId, request.params.memberId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  http.get(
+    '/api/v1/blocks',
+    {
+      config: api,
+      schema: {
+        summary: 'The members I blocked, most recent first',
+        tags: ['block'],
+        response: {
+          200: Type.Object({
+            blocks: Type.Array(
+              Type.Object({
+                memberId: Type.String(),
+                nickname: Type.Union([Type.String(), Type.Null()]),
+                blockedAt: Type.String({ format: 'date-time' }),
+              }),
+            ),
+          }),
+          401: Problem,
+          403: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const entries = await blockedBy(db, request.viewer!.memberId);
+      return {
+        blocks: await Promise.all(
+          entries.map(async (e) => ({ ...e, nickname: await names.nickname(e.memberId) })),
+        ),
+      };
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { MemberBlocked, MemberUnblocked } from './events.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_blocks',
+    async up(db) {
+      await sql`create table blocks (
+        blocker_id text not null,
+        blocked_id text not null,
+        blocked_at text not null,
+        primary key (blocker_id, blocked_id)
+      )`.execute(db);
+    },
+  },
+];
+
+export const projections = ['blocks'];
+
+/** The block list is a projection of the module's own events. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(MemberBlocked, async (e, tx) => {
+    await tx.db
+      .insertInto('blocks')
+      .values({ blocker_id: e.payload.blockerId, blocked_id: e.payload.blockedId, blocked_at: e.occurredAt })
+      .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
+      .execute();
+  });
+  ctx.on(MemberUnblocked, async (e, tx) => {
+    await tx.db
+      .deleteFrom('blocks')
+      .where('blocker_id', '=', e.payload.blockerId)
+      .where('blocked_id', '=', e.payload.blockedId)
+      .execute();
+  });
+}
+
+export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('blocks')
+    .select('blocked_at')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface BlockEntry {
+  memberId: string;
+  blockedAt: string;
+}
+
+/** The members someone blocked, most recent first. */
+export async function blockedBy(db: Db, blockerId: string): Promise<BlockEntry[]> {
+  const rows = (await db
+    .selectFrom('blocks')
+    .select(['blocked_id', 'blocked_at'])
+    .where('blocker_id', '=', blockerId)
+    .orderBy('blocked_at', 'desc')
+    .orderBy('blocked_id')
+    .execute()) as Array<{ blocked_id: string; blocked_at: string }>;
+  return rows.map((r) => ({ memberId: r.blocked_id, blockedAt: r.blocked_at }));
+}

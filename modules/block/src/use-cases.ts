@@ -1,0 +1,112 @@
+import { emitted, given, useCase } from '@meetcute/core';
+import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { MemberBlocked, MemberUnblocked } from './events.ts';
+
+const bobBlockedNancy = [
+  ...approved(nancy),
+  ...approved(bob),
+  given(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId }),
+];
+
+export const useCases = [
+  useCase({
+    title: 'Bob blocks Nancy',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: nancy.memberId } },
+    then: {
+      status: 201,
+      body: { blocked: true },
+      events: [emitted(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Blocking someone already blocked changes nothing',
+    given: bobBlockedNancy,
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: nancy.memberId } },
+    then: { status: 200, body: { blocked: true } },
+  }),
+  useCase({
+    title: 'Nobody can block themselves',
+    given: approved(bob),
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: bob.memberId } },
+    then: { status: 400, body: { errors: [{ field: 'memberId', message: 'You cannot block yourself.' }] } },
+  }),
+  useCase({
+    title: 'Blocking an unknown member is a 404',
+    given: approved(bob),
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: '/api/v1/blocks',
+      body: { memberId: '00000000-0000-7000-8000-000000000999' },
+    },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Blocking needs a member id',
+    given: approved(bob),
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: 'nancy' } },
+    then: { status: 400, body: { errors: [{ field: 'memberId' }] } },
+  }),
+  useCase({
+    title: 'A member still in review cannot block anyone yet',
+    given: [...approved(nancy), ...signedUp(eve)],
+    when: { as: eve.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: nancy.memberId } },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Bob sees whom he blocked',
+    given: bobBlockedNancy,
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/blocks' },
+    then: { status: 200, body: { blocks: [{ memberId: nancy.memberId, nickname: 'Nancy' }] } },
+  }),
+  useCase({
+    title: 'Nancy does not see that Bob blocked her in her own block list',
+    given: bobBlockedNancy,
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/blocks' },
+    then: { status: 200, body: { blocks: [] } },
+  }),
+  useCase({
+    title: 'Bob lifts his block',
+    given: bobBlockedNancy,
+    endpoint: 'DELETE /api/v1/blocks/:memberId',
+    when: { as: bob.memberId, method: 'DELETE', url: `/api/v1/blocks/${nancy.memberId}` },
+    then: {
+      status: 204,
+      events: [emitted(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Only the one who blocked can lift a block',
+    given: bobBlockedNancy,
+    endpoint: 'DELETE /api/v1/blocks/:memberId',
+    when: { as: nancy.memberId, method: 'DELETE', url: `/api/v1/blocks/${bob.memberId}` },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Bob blocks Nancy from her profile page, without JavaScript',
+    given: [...approved(nancy), ...approved(bob)],
+    endpoint: 'POST /members/:memberId/block',
+    when: { as: bob.memberId, method: 'POST', url: `/members/${nancy.memberId}/block`, form: true, body: {} },
+    then: { status: 303, location: '/blocks?done=blocked', events: [emitted(MemberBlocked)] },
+  }),
+  useCase({
+    title: 'Bob unblocks Nancy from his block list',
+    given: bobBlockedNancy,
+    endpoint: 'POST /members/:memberId/unblock',
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: `/members/${nancy.memberId}/unblock`,
+      form: true,
+      body: {},
+    },
+    then: { status: 303, location: '/blocks?done=unblocked', events: [emitted(MemberUnblocked)] },
+  }),
+  useCase({
+    title: 'The block list page shows each blocked member with an unblock button',
+    given: bobBlockedNancy,
+    when: { as: bob.memberId, method: 'GET', url: '/blocks' },
+    then: { status: 200, page: ['Blocked members', 'Nancy', `/members/${nancy.memberId}/unblock`] },
+  }),
+];
