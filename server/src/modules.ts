@@ -1,9 +1,27 @@
 import type { ModuleDefinition } from '@meetcute/core';
 import { cities } from '@meetcute/cities';
-import { registration } from '@meetcute/registration';
 import { auth } from '@meetcute/auth';
+import { registration } from '@meetcute/registration';
 import { profile } from '@meetcute/profile';
+import { block } from '@meetcute/block';
+import { interests } from '@meetcute/interests';
+import { flirt } from '@meetcute/flirt';
+import { visits } from '@meetcute/visits';
+import { favourites } from '@meetcute/favourites';
+import { search } from '@meetcute/search';
 import { home } from '@meetcute/home';
 
 /** Every module of the site, in the order they register (providers of services first). */
-export const modules: ModuleDefinition[] = [cities, auth, registration, profile, home];
+export const modules: ModuleDefinition[] = [
+  cities,
+  auth,
+  registration,
+  profile,
+  block,
+  interests,
+  flirt,
+  visits,
+  favourites,
+  search,
+  home,
+];

@@ -23,3 +23,4 @@ export {
   FORM_BODY_SCHEMA,
   type FormBody,
 } from './forms.ts';
+export { memberCard, cardList, factsLine, type CardFacts } from './cards.ts';

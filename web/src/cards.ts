@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import { html, type Html } from './html.ts';
+import { translator, type Messages } from './i18n.ts';
+import { languageOf, renderContributions, type MemberAction } from './layout.ts';
+
+const messages: Messages<'years' | 'away' | 'woman' | 'man' | 'nonbinary'> = {
+  en: { years: '{age} years', away: '{km} km away', woman: 'woman', man: 'man', nonbinary: 'non-binary' },
+  sv: { years: '{age} år', away: '{km} km bort', woman: 'kvinna', man: 'man', nonbinary: 'icke-binär' },
+  fi: { years: '{age} vuotta', away: '{km} km päässä', woman: 'nainen', man: 'mies', nonbinary: 'muunsukupuolinen' },
+};
+
+/** What a card shows of a member; every module that lists members fills one of these. */
+export interface CardFacts {
+  memberId: string;
+  nickname: string;
+  age: number;
+  gender: 'woman' | 'man' | 'nonbinary';
+  cityLabel: string;
+  /** From the viewer, in whole km; omitted when unknown. */
+  distanceKm?: number | null;
+  /** A line under the facts, e.g. "visited you 2 hours ago" or shared interests. */
+  note?: Html | string | null;
+}
+
+/** "31 years · woman · Stockholm, Sweden · 64 km away", in the viewer's language. */
+export function factsLine(request: FastifyRequest, facts: Omit<CardFacts, 'memberId' | 'nickname'>): string {
+  const t = translator(messages, languageOf(request));
+  const parts = [t('years', { age: facts.age }), t(facts.gender), facts.cityLabel];
+  if (facts.distanceKm !== undefined && facts.distanceKm !== null) parts.push(t('away', { km: facts.distanceKm }));
+  return parts.join(' · ');
+}
+
+/**
+ * A member as one card in a list (search results, visitors, flirts, favourites):
+ * the facts, a link to the profile, and the buttons other modules contribute.
+ */
+export async function memberCard(
+  request: FastifyRequest,
+  facts: CardFacts,
+  actions: readonly MemberAction[],
+): Promise<Html> {
+  const buttons = await renderContributions(actions, request, facts.memberId, 'card');
+  return html`<li class="card member-card">
+    <h3><a href="/members/${facts.memberId}">${facts.nickname}</a></h3>
+    <p class="facts">${factsLine(request, facts)}</p>
+    ${facts.note ? html`<p class="note">${facts.note}</p>` : ''}
+    <div class="actions">${buttons}</div>
+  </li>`;
+}
+
+/** A list of cards, or a friendly line when there is nothing to show. */
+export function cardList(cards: Html[], empty: string): Html {
+  return cards.length === 0 ? html`<p class="empty">${empty}</p>` : html`<ul class="cards">${cards}</ul>`;
+}
