@@ -6,7 +6,13 @@ import { languageOf, renderContributions, type MemberAction } from './layout.ts'
 const messages: Messages<'years' | 'away' | 'woman' | 'man' | 'nonbinary'> = {
   en: { years: '{age} years', away: '{km} km away', woman: 'woman', man: 'man', nonbinary: 'non-binary' },
   sv: { years: '{age} år', away: '{km} km bort', woman: 'kvinna', man: 'man', nonbinary: 'icke-binär' },
-  fi: { years: '{age} vuotta', away: '{km} km päässä', woman: 'nainen', man: 'mies', nonbinary: 'muunsukupuolinen' },
+  fi: {
+    years: '{age} vuotta',
+    away: '{km} km päässä',
+    woman: 'nainen',
+    man: 'mies',
+    nonbinary: 'muunsukupuolinen',
+  },
 };
 
 /** What a card shows of a member; every module that lists members fills one of these. */
@@ -26,7 +32,8 @@ export interface CardFacts {
 export function factsLine(request: FastifyRequest, facts: Omit<CardFacts, 'memberId' | 'nickname'>): string {
   const t = translator(messages, languageOf(request));
   const parts = [t('years', { age: facts.age }), t(facts.gender), facts.cityLabel];
-  if (facts.distanceKm !== undefined && facts.distanceKm !== null) parts.push(t('away', { km: facts.distanceKm }));
+  if (facts.distanceKm !== undefined && facts.distanceKm !== null)
+    parts.push(t('away', { km: facts.distanceKm }));
   return parts.join(' · ');
 }
 
@@ -50,5 +57,9 @@ export async function memberCard(
 
 /** A list of cards, or a friendly line when there is nothing to show. */
 export function cardList(cards: Html[], empty: string): Html {
-  return cards.length === 0 ? html`<p class="empty">${empty}</p>` : html`<ul class="cards">${cards}</ul>`;
+  return cards.length === 0
+    ? html`<p class="empty">${empty}</p>`
+    : html`<ul class="cards">
+        ${cards}
+      </ul>`;
 }

@@ -1,5 +1,14 @@
+import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { defineEvent } from '@meetcute/core';
+import {
+  defineEvent,
+  type Db,
+  type EventEnvelope,
+  type Migration,
+  type ModuleContext,
+  type Tx,
+  type TxDb,
+} from '@meetcute/core';
 
 export const MemberBlocked = defineEvent({
   type: 'MemberBlocked',
@@ -17,3 +26,75 @@ export const MemberUnblocked = defineEvent({
 });
 
 export const events = [MemberBlocked, MemberUnblocked];
+
+/**
+ * How every module honours blocks, from its own storage: it consumes MemberBlocked
+ * and MemberUnblocked into a `blocked_pairs` table of its own and filters with it.
+ * Each module also removes, when a block arrives, what the pair left in it (visits,
+ * favourites, feed items); that part is the module's own `onBlocked`.
+ */
+export const blockedPairsMigration: Migration = {
+  name: '0900_blocked_pairs',
+  async up(db) {
+    await sql`create table blocked_pairs (blocker_id text not null, blocked_id text not null, primary key (blocker_id, blocked_id))`.execute(
+      db,
+    );
+    await sql`create index blocked_pairs_reverse on blocked_pairs (blocked_id)`.execute(db);
+  },
+};
+
+export const BLOCKED_PAIRS = 'blocked_pairs';
+
+type BlockPayload = { blockerId: string; blockedId: string };
+
+export interface HonourOptions {
+  /** Removes what the pair left in this module; runs in the same transaction as the block. */
+  onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
+}
+
+/** Subscribes the module to blocks. Call once in register(); list both events in `consumes`. */
+export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): void {
+  ctx.on(MemberBlocked, async (e, tx) => {
+    await tx.db
+      .insertInto(BLOCKED_PAIRS)
+      .values({ blocker_id: e.payload.blockerId, blocked_id: e.payload.blockedId })
+      .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
+      .execute();
+    await options.onBlocked?.(e, tx);
+  });
+  ctx.on(MemberUnblocked, async (e, tx) => {
+    await tx.db
+      .deleteFrom(BLOCKED_PAIRS)
+      .where('blocker_id', '=', e.payload.blockerId)
+      .where('blocked_id', '=', e.payload.blockedId)
+      .execute();
+  });
+}
+
+/** True when either of the two blocked the other. */
+export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(BLOCKED_PAIRS)
+    .select('blocker_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
+        eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Everyone hidden from a member: those they blocked and those who blocked them. */
+export async function hiddenFrom(db: Db | TxDb, memberId: string): Promise<Set<string>> {
+  const rows = (await db
+    .selectFrom(BLOCKED_PAIRS)
+    .select(['blocker_id', 'blocked_id'])
+    .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
+    .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
+  return new Set(rows.map((r) => (r.blocker_id === memberId ? r.blocked_id : r.blocker_id)));
+}
+
+/** The events a module lists in `consumes` to honour blocks. */
+export const blockEvents = events;

@@ -17,7 +17,7 @@ export {
   blockEvents,
   BLOCKED_PAIRS,
   type HonourOptions,
-} from './honour.ts';
+} from './events.ts';
 
 /**
  * Blocking. A block hides each member from the other in both directions, in every

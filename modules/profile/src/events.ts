@@ -25,4 +25,13 @@ export const AboutMeRejected = defineEvent({
   schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
 });
 
-export const events = [AboutMeSubmitted, AboutMeApproved, AboutMeRejected];
+export const ProfileViewed = defineEvent({
+  type: 'ProfileViewed',
+  module: 'profile',
+  description: "An approved member opened another member's profile (never their own, never across a block).",
+  schema: Type.Object({ viewerId: Type.String(), memberId: Type.String() }),
+});
+
+/** The events whose effect is the profile module's own state. */
+export const ownEvents = [AboutMeSubmitted, AboutMeApproved, AboutMeRejected];
+export const events = [...ownEvents, ProfileViewed];

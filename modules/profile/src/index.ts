@@ -1,6 +1,7 @@
 import { ageIn, defineModule } from '@meetcute/core';
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
-import { events } from './events.ts';
+import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
+import { events, ownEvents, ProfileViewed } from './events.ts';
 import { findProfile, migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
@@ -8,7 +9,7 @@ import { profileRoutes } from './routes.ts';
 import { profilePages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
-export { AboutMeSubmitted, AboutMeApproved, AboutMeRejected } from './events.ts';
+export { AboutMeSubmitted, AboutMeApproved, AboutMeRejected, ProfileViewed } from './events.ts';
 
 /** The service key under which other modules find members' public profile facts. */
 export const PROFILES = 'profiles';
@@ -43,15 +44,19 @@ export const profile = defineModule({
   description:
     'Profiles of approved members (age, city, distance, about-me) and the review of about-me changes.',
   publishes: events,
-  consumes: [RegistrationApproved, ...events],
-  migrations,
-  projections,
+  consumes: [RegistrationApproved, ...ownEvents, ...blockEvents],
+  migrations: [...migrations, blockedPairsMigration],
+  projections: [...projections, BLOCKED_PAIRS],
   useCases,
   register(ctx) {
     project(ctx);
     const now = () => ctx.clock.now();
     const run = commands(ctx);
-    const reads = profileReads(ctx.db, now);
+    honourBlocks(ctx);
+    // Opening someone's profile is a visit; the visits module turns these into "who visited me".
+    const reads = profileReads(ctx.db, now, async (viewerId, memberId) => {
+      await ctx.transaction((tx) => tx.publish(ProfileViewed, { viewerId, memberId }, { actorId: viewerId }));
+    });
     ctx.services.provide<ProfileDirectory>(PROFILES, {
       async get(memberId) {
         const found = await findProfile(ctx.db, memberId);
@@ -67,6 +72,6 @@ export const profile = defineModule({
       },
     });
     profileRoutes(ctx.http, ctx.db, run, reads);
-    profilePages(ctx.http, ctx.db, run, reads);
+    profilePages(ctx.http, ctx.db, run, reads, ctx.services);
   },
 });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import { Problem, type Db, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
   field,
@@ -9,6 +9,11 @@ import {
   hidden,
   html,
   languageOf,
+  MEMBER_ACTIONS,
+  PROFILE_SECTIONS,
+  renderContributions,
+  type MemberAction,
+  type ProfileSection,
   sendPage,
   translator,
   type Html,
@@ -78,7 +83,13 @@ function reasonField(
   </div>`;
 }
 
-export function profilePages(http: Http, db: Db, commands: Commands, reads: ProfileReads): void {
+export function profilePages(
+  http: Http,
+  db: Db,
+  commands: Commands,
+  reads: ProfileReads,
+  services: ServiceRegistry,
+): void {
   const approved = { access: 'approved', kind: 'page' } as const;
   const moderator = { access: 'moderator', kind: 'page' } as const;
   const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
@@ -86,6 +97,11 @@ export function profilePages(http: Http, db: Db, commands: Commands, reads: Prof
   http.get('/profile', { config: approved, schema: { hide: true } }, async (request, reply) => {
     const t = tr(request);
     const me = await reads.own(request.viewer!.memberId);
+    const sections = await renderContributions(
+      services.contributions<ProfileSection>(PROFILE_SECTIONS),
+      request,
+      me.memberId,
+    );
     const saved = (request.query as { saved?: string }).saved;
     return sendPage(request, reply, {
       title: me.nickname,
@@ -111,7 +127,8 @@ export function profilePages(http: Http, db: Db, commands: Commands, reads: Prof
               </div>`
             : ''
         }
-        <p><a class="button" href="/profile/edit">${t('editAboutMe')}</a></p>`,
+        <p><a class="button" href="/profile/edit">${t('editAboutMe')}</a></p>
+        ${sections}`,
     });
   });
 
@@ -124,11 +141,21 @@ export function profilePages(http: Http, db: Db, commands: Commands, reads: Prof
       if (request.params.memberId === viewerId) return reply.redirect('/profile', 303);
       const t = tr(request);
       const view = await reads.view(viewerId, request.params.memberId);
+      const [actions, sections] = await Promise.all([
+        renderContributions(
+          services.contributions<MemberAction>(MEMBER_ACTIONS),
+          request,
+          view.memberId,
+          'profile',
+        ),
+        renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, view.memberId),
+      ]);
       return sendPage(request, reply, {
         title: view.nickname,
         body: html`<h1>${view.nickname}</h1>
           <p class="facts">${facts(t, view)}</p>
-          ${aboutMe(t, view.aboutMe)}`,
+          <div class="actions">${actions}</div>
+          ${aboutMe(t, view.aboutMe)} ${sections}`,
       });
     },
   );

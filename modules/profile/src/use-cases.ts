@@ -1,7 +1,8 @@
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
 import { RegistrationApproved, RegistrationSubmitted } from '@meetcute/registration';
-import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted, ProfileViewed } from './events.ts';
 
 const STOCKHOLM = 2673730;
 const UPPSALA = 2666199;
@@ -36,6 +37,42 @@ const api = {
 };
 
 export const useCases = [
+  // Blocks hide each member from the other, both ways, as if absent
+  useCase({
+    title: 'Bob blocked Nancy: his profile is a 404 to her, and no visit is recorded',
+    given: [
+      ...nancyAndBob,
+      given(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId }),
+    ],
+    endpoint: api.profile,
+    when: { as: nancy.memberId, method: 'GET', url: profileUrl(bob.memberId) },
+    then: { status: 404, body: { type: 'https://meetcute.dev/problems/not-found' } },
+  }),
+  useCase({
+    title: 'Bob blocked Nancy: her profile is a 404 to him too',
+    given: [
+      ...nancyAndBob,
+      given(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId }),
+    ],
+    endpoint: api.member,
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
+    then: { status: 404, page: ['Not found'] },
+  }),
+  useCase({
+    title: 'After Bob unblocks Nancy they see each other again',
+    given: [
+      ...nancyAndBob,
+      given(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId }),
+      given(
+        MemberUnblocked,
+        { blockerId: bob.memberId, blockedId: nancy.memberId },
+        { actorId: bob.memberId },
+      ),
+    ],
+    endpoint: api.profile,
+    when: { as: nancy.memberId, method: 'GET', url: profileUrl(bob.memberId) },
+    then: { status: 200, body: { nickname: 'Bob' }, events: [emitted(ProfileViewed)] },
+  }),
   // Viewing profiles
   useCase({
     title: 'Bob sees Nancy’s profile: her age where she lives, her city and how far away she is',
@@ -53,6 +90,7 @@ export const useCases = [
         distanceKm: 64,
         aboutMe: OLD,
       },
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
     },
   }),
   useCase({
@@ -174,14 +212,14 @@ export const useCases = [
     given: [...nancyAndBob, submitted(nancy.memberId, NEW)],
     endpoint: api.profile,
     when: { as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) },
-    then: { status: 200, body: { aboutMe: OLD } },
+    then: { status: 200, body: { aboutMe: OLD }, events: [emitted(ProfileViewed)] },
   }),
   useCase({
     title: 'Once Mo approves Nancy’s new about-me, Bob sees it',
     given: [...nancyAndBob, submitted(nancy.memberId, NEW), approvedText(nancy.memberId, NEW)],
     endpoint: api.profile,
     when: { as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) },
-    then: { status: 200, body: { aboutMe: NEW } },
+    then: { status: 200, body: { aboutMe: NEW }, events: [emitted(ProfileViewed)] },
   }),
   useCase({
     title: 'Nancy sees her change waiting for review on her own profile',
@@ -427,6 +465,7 @@ export const useCases = [
       status: 200,
       page: ['<h1>Nancy</h1>', '31 years · woman · Stockholm, Sweden · 64 km away', OLD],
       pageLacks: [NEW],
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
     },
   }),
   useCase({

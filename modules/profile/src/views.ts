@@ -1,6 +1,7 @@
 import { ageIn, problems, type Db } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration';
+import { eitherBlocked } from '@meetcute/block/events';
 import { findProfile, type Profile } from './store.ts';
 
 /** What a member sees of another member's profile. */
@@ -27,11 +28,11 @@ export interface ProfileReads {
   /**
    * The one gate every read of a profile goes through. A profile that does not exist
    * and one the viewer may not see look the same (undefined, a 404 to the caller), so
-   * nobody can probe who is a member. Only approved members have a profile here;
-   * blocks will be checked here too.
+   * nobody can probe who is a member. Only approved members have a profile here, and
+   * a block in either direction hides each from the other.
    */
   visibleProfile(viewerId: string, memberId: string): Promise<Profile | undefined>;
-  /** Someone's profile as the viewer sees it, or a 404 problem. */
+  /** Someone's profile as the viewer sees it, or a 404 problem. Opening someone else's profile is a visit. */
   view(viewerId: string, memberId: string): Promise<ProfileView>;
   /** The viewer's own profile, or a 404 problem. */
   own(viewerId: string): Promise<OwnProfileView>;
@@ -51,9 +52,14 @@ function present(profile: Profile, viewer: Profile | undefined, at: Date): Profi
   };
 }
 
-export function profileReads(db: Db, now: () => Date): ProfileReads {
+export function profileReads(
+  db: Db,
+  now: () => Date,
+  viewed: (viewerId: string, memberId: string) => Promise<void>,
+): ProfileReads {
   const reads: ProfileReads = {
-    async visibleProfile(_viewerId, memberId) {
+    async visibleProfile(viewerId, memberId) {
+      if (viewerId !== memberId && (await eitherBlocked(db, viewerId, memberId))) return undefined;
       return findProfile(db, memberId);
     },
 
@@ -61,6 +67,7 @@ export function profileReads(db: Db, now: () => Date): ProfileReads {
       const profile = await reads.visibleProfile(viewerId, memberId);
       if (!profile) throw problems.notFound('This profile');
       const viewer = viewerId === memberId ? profile : await reads.visibleProfile(viewerId, viewerId);
+      if (viewerId !== memberId) await viewed(viewerId, memberId);
       return present(profile, viewer, now());
     },
 
