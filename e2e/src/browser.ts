@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createLogger, openStorage, readConfig, type App } from '@meetcute/core';
 import { buildApp } from '@meetcute/server';
 
@@ -68,3 +68,43 @@ export const PHONE = {
   isMobile: true,
   hasTouch: true,
 };
+
+export const PASSWORD = 'correct horse battery';
+
+/** Fills in the sign-up form as a person would and waits for the review page. */
+export async function signUp(
+  site: Site,
+  page: Page,
+  who: {
+    email: string;
+    nickname: string;
+    gender: string;
+    birthday: string;
+    city: string;
+    looking: string[];
+    aboutMe: string;
+  },
+) {
+  await page.goto(`${site.url}/signup`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Nickname').fill(who.nickname);
+  await page.locator(`input[name="gender"][value="${who.gender}"]`).check();
+  await page.getByLabel('Birthday').fill(who.birthday);
+  await page.getByLabel('Where I live').fill(who.city);
+  for (const g of who.looking) await page.locator(`input[name="lookingFor.genders"][value="${g}"]`).check();
+  await page.getByLabel('About me').fill(who.aboutMe);
+  await page.getByRole('button', { name: 'Send for review' }).click();
+  await page.waitForURL(/\/registration/);
+}
+
+export async function logIn(site: Site, context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${site.url}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForLoadState('load');
+  return page;
+}
+

@@ -2,10 +2,9 @@
 // member logs in → sees and edits the profile → the moderator approves the edit.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, PHONE, snap, startSite, type Site } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { launch, logIn, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
 
-const PASSWORD = 'correct horse battery';
 let site: Site;
 let browser: Browser;
 
@@ -19,48 +18,13 @@ after(async () => {
   await site?.stop();
 });
 
-async function signUp(
-  page: Page,
-  who: {
-    email: string;
-    nickname: string;
-    gender: string;
-    birthday: string;
-    city: string;
-    looking: string[];
-    aboutMe: string;
-  },
-) {
-  await page.goto(`${site.url}/signup`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByLabel('Nickname').fill(who.nickname);
-  await page.locator(`input[name="gender"][value="${who.gender}"]`).check();
-  await page.getByLabel('Birthday').fill(who.birthday);
-  await page.getByLabel('Where I live').fill(who.city);
-  for (const g of who.looking) await page.locator(`input[name="lookingFor.genders"][value="${g}"]`).check();
-  await page.getByLabel('About me').fill(who.aboutMe);
-  await page.getByRole('button', { name: 'Send for review' }).click();
-  await page.waitForURL(/\/registration/);
-}
-
-async function logIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${site.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForLoadState('load');
-  return page;
-}
-
 test('sign up, review, log in, see and edit the profile', async () => {
   const nancyContext = await browser.newContext(PHONE);
   const moContext = await browser.newContext(PHONE);
   try {
     // Mo signs up like anyone; the moderator role comes from MEETCUTE_MODERATORS.
     const moSignup = await moContext.newPage();
-    await signUp(moSignup, {
+    await signUp(site, moSignup, {
       email: 'mo@example.com',
       nickname: 'Mo',
       gender: 'nonbinary',
@@ -75,7 +39,7 @@ test('sign up, review, log in, see and edit the profile', async () => {
     await snap(nancy, '01-home');
     await nancy.goto(`${site.url}/signup`);
     await snap(nancy, '02-signup');
-    await signUp(nancy, {
+    await signUp(site, nancy, {
       email: 'nancy@example.com',
       nickname: 'Nancy',
       gender: 'woman',
@@ -98,7 +62,7 @@ test('sign up, review, log in, see and edit the profile', async () => {
     await nancy.getByRole('button', { name: 'Log out' }).click();
     await nancy.waitForURL(`${site.url}/`);
     await nancyContext.clearCookies();
-    const back = await logIn(nancyContext, 'nancy@example.com');
+    const back = await logIn(site, nancyContext, 'nancy@example.com');
     await snap(back, '05-after-login');
     await back.goto(`${site.url}/profile`);
     await back.getByRole('heading', { name: 'Nancy' }).waitFor();
@@ -136,7 +100,7 @@ test('sign-up works without JavaScript', async () => {
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await signUp(page, {
+    await signUp(site, page, {
       email: 'bob@example.com',
       nickname: 'Bob',
       gender: 'man',
