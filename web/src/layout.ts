@@ -4,13 +4,20 @@ import { pickLanguage, translator, type Language, type Messages } from './i18n.t
 import { assetPath } from './assets.ts';
 
 const messages: Messages<
-  'skip' | 'home' | 'profile' | 'account' | 'review' | 'login' | 'signup' | 'logout' | 'language' | 'tagline'
+  'skip' | 'home' | 'profile' | 'account' | 'search' | 'visitors' | 'flirts' | 'favourites' | 'interests' | 'blocks' | 'sections' | 'review' | 'login' | 'signup' | 'logout' | 'language' | 'tagline'
 > = {
   en: {
     skip: 'Skip to content',
     home: 'Meetcute',
     profile: 'My profile',
     account: 'Account',
+    search: 'Search',
+    visitors: 'Visitors',
+    flirts: 'Flirts',
+    favourites: 'Favourites',
+    interests: 'Interests',
+    blocks: 'Blocked',
+    sections: 'Sections',
     review: 'Review queue',
     login: 'Log in',
     signup: 'Sign up',
@@ -22,6 +29,13 @@ const messages: Messages<
     skip: 'Hoppa till innehållet',
     profile: 'Min profil',
     account: 'Konto',
+    search: 'Sök',
+    visitors: 'Besökare',
+    flirts: 'Flörtar',
+    favourites: 'Favoriter',
+    interests: 'Intressen',
+    blocks: 'Blockerade',
+    sections: 'Avdelningar',
     review: 'Granskningskö',
     login: 'Logga in',
     signup: 'Bli medlem',
@@ -33,6 +47,12 @@ const messages: Messages<
     skip: 'Siirry sisältöön',
     profile: 'Oma profiili',
     account: 'Tili',
+    search: 'Haku',
+    visitors: 'Vierailijat',
+    flirts: 'Flirtit',
+    favourites: 'Suosikit',
+    interests: 'Kiinnostukset',
+    blocks: 'Estetyt',
     review: 'Tarkistusjono',
     login: 'Kirjaudu',
     signup: 'Liity',
