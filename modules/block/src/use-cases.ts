@@ -67,6 +67,12 @@ export const useCases = [
     then: { status: 200, body: { blocks: [] } },
   }),
   useCase({
+    title: 'After Bob lifted his block, his block list is empty again',
+    given: [...bobBlockedNancy, given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId })],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/blocks' },
+    then: { status: 200, body: { blocks: [] } },
+  }),
+  useCase({
     title: 'Bob lifts his block',
     given: bobBlockedNancy,
     endpoint: 'DELETE /api/v1/blocks/:memberId',

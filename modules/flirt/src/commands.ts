@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import { Problem, problems, type ModuleContext } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import { FlirtSent } from './events.ts';
+import { refusal, refusalDetail, sentToday, TODAY_LOOKBACK_MS, type Refusal } from './rules.ts';
+import { hasBlocked, sentSince } from './store.ts';
+
+export interface Flirted {
+  flirtId: string;
+  recipientId: string;
+  sentAt: string;
+}
+
+/** A limit that refused a flirt, with what the page needs to say so in the member's language. */
+export class FlirtRefused extends Problem {
+  readonly reason: Refusal;
+  constructor(reason: Refusal, nickname: string) {
+    super(
+      429,
+      reason,
+      reason === 'flirt-limit' ? 'Already flirted today' : 'No flirts left today',
+      refusalDetail(reason, nickname),
+    );
+    this.reason = reason;
+  }
+}
+
+/** The flirt commands and checks, shared by the JSON API, the pages and the flirt button. */
+export interface Commands {
+  /** Sends a flirt, or throws the Problem that says why not; nothing is published then. */
+  flirt(senderId: string, recipientId: string): Promise<Flirted>;
+  /** Whether the sender has used today's one flirt to this member (the button shows "Flirted today"). */
+  flirtedToday(senderId: string, recipientId: string): Promise<boolean>;
+}
+
+export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Commands {
+  const counter = ctx.metrics.counter('flirts', 'Flirts sent');
+
+  /** The sender's day is counted where they live; a member without a profile yet counts in UTC. */
+  const timeZoneOf = async (memberId: string) => (await profiles.get(memberId))?.city.timeZone ?? 'UTC';
+  const lookback = (now: Date) => new Date(now.getTime() - TODAY_LOOKBACK_MS).toISOString();
+
+  return {
+    async flirt(senderId, recipientId) {
+      if (senderId === recipientId) {
+        throw problems.invalid([{ field: 'memberId', message: 'You cannot flirt with yourself.' }]);
+      }
+      const recipient = await profiles.get(recipientId);
+      if (!recipient) throw problems.notFound('This member');
+      const timeZone = await timeZoneOf(senderId);
+      const flirted = await ctx.transaction(async (tx) => {
+        // Two flirts from the same sender at once must not both slip under a limit. SQLite
+        // runs one write transaction at a time; PostgreSQL needs a lock per sender.
+        if (ctx.dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtext('flirt'), hashtext(${senderId}))`.execute(tx.db);
+        }
+        // The recipient's block is never revealed: to the sender they simply are not there.
+        if (await hasBlocked(tx.db, recipientId, senderId)) throw problems.notFound('This member');
+        if (await hasBlocked(tx.db, senderId, recipientId)) {
+          throw problems.conflict(
+            'blocked',
+            'You blocked this member',
+            `You blocked ${recipient.nickname}. Unblock to flirt.`,
+          );
+        }
+        const now = ctx.clock.now();
+        const today = sentToday(await sentSince(tx.db, senderId, lookback(now)), timeZone, now);
+        const refused = refusal(today, recipientId);
+        if (refused) throw new FlirtRefused(refused, recipient.nickname);
+        const event = await tx.publish(
+          FlirtSent,
+          { flirtId: ctx.ids.next(), senderId, recipientId },
+          { actorId: senderId },
+        );
+        return { flirtId: event.payload.flirtId, recipientId, sentAt: event.occurredAt };
+      });
+      counter.inc();
+      return flirted;
+    },
+
+    async flirtedToday(senderId, recipientId) {
+      const now = ctx.clock.now();
+      const sent = await sentSince(ctx.db, senderId, lookback(now), recipientId);
+      if (sent.length === 0) return false;
+      return refusal(sentToday(sent, await timeZoneOf(senderId), now), recipientId) === 'flirt-limit';
+    },
+  };
+}

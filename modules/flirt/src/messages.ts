@@ -1,0 +1,91 @@
+import type { Messages } from '@meetcute/web';
+
+export const messages: Messages<
+  | 'title'
+  | 'received'
+  | 'sent'
+  | 'emptyReceived'
+  | 'emptySent'
+  | 'older'
+  | 'flirt'
+  | 'flirtWith'
+  | 'flirtedToday'
+  | 'receivedNote'
+  | 'sentNote'
+  | 'now'
+  | 'minutes'
+  | 'hours'
+  | 'days'
+  | 'date'
+  | 'noticeSent'
+  | 'noticeLimit'
+  | 'noticeBudget'
+  | 'someone'
+> = {
+  en: {
+    title: 'Flirts',
+    received: 'Flirted with you',
+    sent: 'You flirted with',
+    emptyReceived: 'Nobody has flirted with you yet.',
+    emptySent: 'You have not flirted with anyone yet.',
+    older: 'Older',
+    flirt: 'Flirt',
+    flirtWith: 'Flirt with {name}',
+    flirtedToday: 'Flirted today',
+    receivedNote: 'Flirted with you {when}',
+    sentNote: 'You flirted {when}',
+    now: 'just now',
+    minutes: '{n} min ago',
+    hours: '{n} h ago',
+    days: '{n} d ago',
+    date: 'on {date}',
+    noticeSent: 'You flirted with {name}.',
+    noticeLimit: 'You already flirted with {name} today. Try again tomorrow.',
+    noticeBudget: "You have used today's {n} flirts. More tomorrow.",
+    someone: 'this member',
+  },
+  sv: {
+    title: 'Flirtar',
+    received: 'Flirtade med dig',
+    sent: 'Du flirtade med',
+    emptyReceived: 'Ingen har flirtat med dig än.',
+    emptySent: 'Du har inte flirtat med någon än.',
+    older: 'Äldre',
+    flirt: 'Flirta',
+    flirtWith: 'Flirta med {name}',
+    flirtedToday: 'Flirtat i dag',
+    receivedNote: 'Flirtade med dig {when}',
+    sentNote: 'Du flirtade {when}',
+    now: 'nyss',
+    minutes: 'för {n} min sedan',
+    hours: 'för {n} tim sedan',
+    days: 'för {n} dygn sedan',
+    date: 'den {date}',
+    noticeSent: 'Du flirtade med {name}.',
+    noticeLimit: 'Du har redan flirtat med {name} i dag. Försök igen i morgon.',
+    noticeBudget: 'Du har använt dagens {n} flirtar. Fler i morgon.',
+    someone: 'den här medlemmen',
+  },
+  fi: {
+    title: 'Flirtit',
+    received: 'Flirttailivat kanssasi',
+    sent: 'Flirttailit heidän kanssaan',
+    emptyReceived: 'Kukaan ei ole vielä flirttaillut kanssasi.',
+    emptySent: 'Et ole vielä flirttaillut kenenkään kanssa.',
+    older: 'Vanhemmat',
+    flirt: 'Flirttaile',
+    flirtWith: 'Flirttaile: {name}',
+    flirtedToday: 'Flirttailtu tänään',
+    receivedNote: 'Flirttaili kanssasi {when}',
+    sentNote: 'Flirttailit {when}',
+    now: 'juuri nyt',
+    minutes: '{n} min sitten',
+    hours: '{n} t sitten',
+    days: '{n} pv sitten',
+    date: '{date}',
+    noticeSent: 'Flirttailit: {name}.',
+    noticeLimit: 'Olet jo flirttaillut tänään: {name}. Yritä uudelleen huomenna.',
+    noticeBudget: 'Olet käyttänyt tämän päivän {n} flirttiä. Lisää huomenna.',
+    someone: 'tämä jäsen',
+  },
+};

@@ -1,0 +1,226 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Db, Http } from '@meetcute/core';
+import { distanceKm } from '@meetcute/cities';
+import { eitherBlocked } from '@meetcute/block';
+import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import {
+  FORM_BODY_SCHEMA,
+  cardList,
+  form,
+  hidden,
+  html,
+  languageOf,
+  localPath,
+  memberCard,
+  sendPage,
+  translator,
+  type MemberAction,
+  type Translate,
+} from '@meetcute/web';
+import { FlirtRefused, type Commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { ago, FLIRTS_PER_DAY } from './rules.ts';
+import type { Direction } from './store.ts';
+import type { FlirtItem, FlirtLists } from './views.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+/** What happened to the last flirt, carried back to the page the form was on. */
+const OUTCOMES = ['sent', 'limit', 'budget'] as const;
+type Outcome = (typeof OUTCOMES)[number];
+
+interface OutcomeQuery {
+  flirt?: string;
+  to?: string;
+}
+
+function outcomeOf(request: FastifyRequest): { outcome: Outcome; memberId: string } | null {
+  const { flirt, to } = (request.query ?? {}) as OutcomeQuery;
+  const outcome = OUTCOMES.find((o) => o === flirt);
+  return outcome && typeof to === 'string' ? { outcome, memberId: to } : null;
+}
+
+function outcomeText(t: Translate<Key>, outcome: Outcome, name: string): string {
+  switch (outcome) {
+    case 'sent':
+      return t('noticeSent', { name });
+    case 'limit':
+      return t('noticeLimit', { name });
+    case 'budget':
+      return t('noticeBudget', { n: FLIRTS_PER_DAY });
+  }
+}
+
+/** The local page to return to, with the outcome in its query so that page can say what happened. */
+function backWith(back: string, outcome: Outcome, memberId: string): string {
+  const url = new URL(back, 'http://meetcute.local');
+  url.searchParams.set('flirt', outcome);
+  url.searchParams.set('to', memberId);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+function when(t: Translate<Key>, sentAt: string, now: Date, timeZone: string): string {
+  const a = ago(new Date(sentAt), now, timeZone);
+  switch (a.unit) {
+    case 'now':
+      return t('now');
+    case 'minutes':
+    case 'hours':
+    case 'days':
+      return t(a.unit, { n: a.n });
+    case 'date':
+      return t('date', { date: a.date });
+  }
+}
+
+/**
+ * The flirt button on a member's profile and cards: a form that works without JavaScript
+ * and returns to the page it was on, or "Flirted today" once today's flirt to them is used.
+ * After a flirt it also says, next to the button, what happened.
+ */
+export function flirtAction(db: Db, commands: Commands, profiles: ProfileDirectory): MemberAction {
+  return async (request, memberId) => {
+    const viewer = request.viewer;
+    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
+    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
+    const member = await profiles.get(memberId);
+    if (!member) return null;
+    const t = tr(request);
+    const last = outcomeOf(request);
+    // The flirts page says it at the top already.
+    const note =
+      last && last.memberId === memberId && request.routeOptions.url !== '/flirts'
+        ? html`<p class="note" role="status">${outcomeText(t, last.outcome, member.nickname)}</p>`
+        : '';
+    if (await commands.flirtedToday(viewer.memberId, memberId)) {
+      return html`<button type="button" class="secondary" disabled>${t('flirtedToday')}</button>${note}`;
+    }
+    return html`<form method="post" action="/members/${memberId}/flirt" class="inline">
+        ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
+        <button type="submit" aria-label="${t('flirtWith', { name: member.nickname })}">${t('flirt')}</button>
+      </form>
+      ${note}`;
+  };
+}
+
+export interface PageDeps {
+  db: Db;
+  commands: Commands;
+  lists: FlirtLists;
+  profiles: ProfileDirectory;
+  now: () => Date;
+  /** The buttons every module puts on a member card, read when a page is drawn. */
+  actions: () => readonly MemberAction[];
+}
+
+export function flirtPages(http: Http, deps: PageDeps): void {
+  const { db, commands, lists, profiles, now } = deps;
+  const page = { access: 'approved', kind: 'page' } as const;
+
+  http.get(
+    '/flirts',
+    {
+      config: page,
+      schema: {
+        hide: true,
+        querystring: Type.Object({
+          received: Type.Optional(Type.String()),
+          sent: Type.Optional(Type.String()),
+          flirt: Type.Optional(Type.String()),
+          to: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const query = request.query;
+      const viewer = await profiles.get(viewerId);
+      const actions = deps.actions();
+
+      const [received, sent] = await Promise.all([
+        lists.page(viewerId, 'received', query.received),
+        lists.page(viewerId, 'sent', query.sent),
+      ]);
+
+      const card = (item: FlirtItem, direction: Direction) =>
+        memberCard(
+          request,
+          {
+            memberId: item.member.memberId,
+            nickname: item.member.nickname,
+            age: item.member.age,
+            gender: item.member.gender,
+            cityLabel: item.member.city.label,
+            distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
+            note: html`<time datetime="${item.sentAt}"
+              >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
+                when: when(t, item.sentAt, now(), viewer?.city.timeZone ?? 'UTC'),
+              })}</time
+            >`,
+          },
+          actions,
+        );
+
+      const older = (direction: Direction, cursor: string | null) => {
+        if (cursor === null) return '';
+        const params = new URLSearchParams();
+        const other: Direction = direction === 'received' ? 'sent' : 'received';
+        params.set(direction, cursor);
+        const keep = query[other];
+        if (keep) params.set(other, keep);
+        return html`<p><a href="/flirts?${params.toString()}#${direction}">${t('older')}</a></p>`;
+      };
+
+      const section = async (direction: Direction, result: typeof received, empty: string) =>
+        html`<section aria-labelledby="${direction}">
+          <h2 id="${direction}">${t(direction)}</h2>
+          ${cardList(await Promise.all(result.items.map((i) => card(i, direction))), empty)}
+          ${older(direction, result.nextCursor)}
+        </section>`;
+
+      return sendPage(request, reply, {
+        title: t('title'),
+        notice: await pageNotice(request, t),
+        body: html`<h1>${t('title')}</h1>
+          ${await section('received', received, t('emptyReceived'))}
+          ${await section('sent', sent, t('emptySent'))}`,
+      });
+    },
+  );
+
+  /** The outcome of the last flirt for the notice at the top, never naming someone hidden by a block. */
+  async function pageNotice(request: FastifyRequest, t: Translate<Key>): Promise<string | undefined> {
+    const last = outcomeOf(request);
+    if (!last) return undefined;
+    const hiddenPair = await eitherBlocked(db, request.viewer!.memberId, last.memberId);
+    const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
+    return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
+  }
+
+  http.post(
+    '/members/:memberId/flirt',
+    {
+      config: page,
+      schema: {
+        hide: true,
+        params: Type.Object({ memberId: Type.String({ format: 'uuid' }) }),
+        body: FORM_BODY_SCHEMA,
+      },
+    },
+    async (request, reply) => {
+      const memberId = request.params.memberId;
+      let outcome: Outcome = 'sent';
+      try {
+        await commands.flirt(request.viewer!.memberId, memberId);
+      } catch (error) {
+        if (!(error instanceof FlirtRefused)) throw error;
+        outcome = error.reason === 'flirt-limit' ? 'limit' : 'budget';
+      }
+      const back = localPath(form.text(request.body, 'back') || undefined, '/flirts');
+      return reply.redirect(backWith(back, outcome, memberId), 303);
+    },
+  );
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  ago,
+  decodeCursor,
+  encodeCursor,
+  FLIRTS_PER_DAY,
+  refusal,
+  sentToday,
+  type SentFlirt,
+} from './rules.ts';
+
+const BOB = 'b';
+const others = (n: number, sentAt = '2026-06-01T08:00:00.000Z'): SentFlirt[] =>
+  Array.from({ length: n }, (_, i) => ({ recipientId: `m${i}`, sentAt }));
+
+describe('flirt limits', () => {
+  test('the first flirt of the day to a member is allowed', () => {
+    assert.equal(refusal([], BOB), null);
+  });
+
+  test('a second flirt to the same member the same day is refused', () => {
+    assert.equal(refusal([{ recipientId: BOB, sentAt: '2026-06-01T08:00:00.000Z' }], BOB), 'flirt-limit');
+  });
+
+  test(`up to ${FLIRTS_PER_DAY} flirts a day are allowed, the next is refused`, () => {
+    assert.equal(refusal(others(FLIRTS_PER_DAY - 1), BOB), null);
+    assert.equal(refusal(others(FLIRTS_PER_DAY), BOB), 'flirt-budget');
+    assert.equal(refusal(others(FLIRTS_PER_DAY + 5), BOB), 'flirt-budget');
+  });
+
+  test('the same member again is the reason given even when the budget is used up too', () => {
+    const today = [...others(FLIRTS_PER_DAY - 1), { recipientId: BOB, sentAt: '2026-06-01T09:00:00.000Z' }];
+    assert.equal(refusal(today, BOB), 'flirt-limit');
+  });
+
+  test('today is the sender’s calendar day where they live', () => {
+    const sent: SentFlirt[] = [
+      { recipientId: 'a', sentAt: '2026-06-01T21:30:00.000Z' }, // 1 June 23:30 in Stockholm
+      { recipientId: 'b', sentAt: '2026-06-01T22:05:00.000Z' }, // 2 June 00:05 in Stockholm
+      { recipientId: 'c', sentAt: '2026-06-02T21:55:00.000Z' }, // 2 June 23:55 in Stockholm
+    ];
+    const now = new Date('2026-06-02T12:00:00.000Z');
+    assert.deepEqual(
+      sentToday(sent, 'Europe/Stockholm', now).map((f) => f.recipientId),
+      ['b', 'c'],
+    );
+    // In UTC the same moments fall on other days.
+    assert.deepEqual(
+      sentToday(sent, 'UTC', now).map((f) => f.recipientId),
+      ['c'],
+    );
+    // Far east of UTC the day starts earlier: at 21:30 UTC on 1 June it is already 2 June in Auckland.
+    assert.deepEqual(
+      sentToday(sent, 'Pacific/Auckland', new Date('2026-06-01T23:00:00.000Z')).map((f) => f.recipientId),
+      ['a', 'b'],
+    );
+  });
+});
+
+describe('flirt list cursors', () => {
+  const cursor = { sentAt: '2026-06-01T09:01:00.000Z', flirtId: '00000000-0000-7000-8000-f00000000002' };
+
+  test('a cursor reads back as the sort key it was made from', () => {
+    assert.deepEqual(decodeCursor(encodeCursor(cursor)), cursor);
+  });
+
+  test('anything else is not a cursor', () => {
+    for (const text of [
+      '',
+      'not-a-cursor',
+      '!!!',
+      Buffer.from('[]').toString('base64url'),
+      Buffer.from('null').toString('base64url'),
+      Buffer.from(JSON.stringify({ s: 'yesterday', i: cursor.flirtId })).toString('base64url'),
+      Buffer.from(JSON.stringify({ s: cursor.sentAt, i: 'x' })).toString('base64url'),
+      Buffer.from(JSON.stringify({ s: cursor.sentAt })).toString('base64url'),
+      'a'.repeat(300),
+    ]) {
+      assert.equal(decodeCursor(text), null, text);
+    }
+  });
+});
+
+describe('how long ago', () => {
+  const now = new Date('2026-06-10T12:00:00.000Z');
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  const MIN = 60_000;
+
+  test('steps from just now to minutes, hours, days and then a date', () => {
+    assert.deepEqual(ago(before(30_000), now, 'UTC'), { unit: 'now' });
+    assert.deepEqual(ago(before(5 * MIN), now, 'UTC'), { unit: 'minutes', n: 5 });
+    assert.deepEqual(ago(before(125 * MIN), now, 'UTC'), { unit: 'hours', n: 2 });
+    assert.deepEqual(ago(before(3 * 24 * 60 * MIN), now, 'UTC'), { unit: 'days', n: 3 });
+    assert.deepEqual(ago(new Date('2026-04-30T23:30:00.000Z'), now, 'Europe/Stockholm'), {
+      unit: 'date',
+      date: '2026-05-01',
+    });
+  });
+});

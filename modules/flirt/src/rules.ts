@@ -1,0 +1,93 @@
+import { dateIn } from '@meetcute/core';
+
+/** How many flirts a member may send to the same member in one of their days. */
+export const FLIRTS_PER_MEMBER_PER_DAY = 1;
+/** How many flirts a member may send in one of their days, to anyone. */
+export const FLIRTS_PER_DAY = 20;
+
+/**
+ * How far back a flirt can still have been sent "today" in some time zone: a calendar
+ * day lasts at most 25 hours (a DST change), so two days back is always enough.
+ */
+export const TODAY_LOOKBACK_MS = 48 * 60 * 60 * 1000;
+
+/** A flirt the sender sent earlier, as the limits see it. */
+export interface SentFlirt {
+  recipientId: string;
+  sentAt: string;
+}
+
+/** Why a flirt is refused: the same member again today, or today's budget is used up. */
+export type Refusal = 'flirt-limit' | 'flirt-budget';
+
+/** The sender's calendar day at a moment, where the sender lives. */
+export function senderDay(timeZone: string, at: Date): string {
+  return dateIn(timeZone, at);
+}
+
+/** The flirts among `sent` that fall on the same calendar day as `now` in the sender's time zone. */
+export function sentToday(sent: readonly SentFlirt[], timeZone: string, now: Date): SentFlirt[] {
+  const today = senderDay(timeZone, now);
+  return sent.filter((f) => senderDay(timeZone, new Date(f.sentAt)) === today);
+}
+
+/**
+ * Whether one more flirt to `recipientId` is allowed, given what the sender sent today.
+ * The same member again is the more specific (and more useful) reason, so it wins.
+ */
+export function refusal(today: readonly SentFlirt[], recipientId: string): Refusal | null {
+  const toThem = today.filter((f) => f.recipientId === recipientId).length;
+  if (toThem >= FLIRTS_PER_MEMBER_PER_DAY) return 'flirt-limit';
+  if (today.length >= FLIRTS_PER_DAY) return 'flirt-budget';
+  return null;
+}
+
+/** The limit messages, in the API's words (pages translate them). */
+export function refusalDetail(reason: Refusal, nickname: string): string {
+  return reason === 'flirt-limit'
+    ? `You already flirted with ${nickname} today. Try again tomorrow.`
+    : `You have used today's ${FLIRTS_PER_DAY} flirts. More tomorrow.`;
+}
+
+/** Where a page of a list ends: the last item's sort key. */
+export interface Cursor {
+  sentAt: string;
+  flirtId: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Opaque to callers: base64url JSON of the last item's time and id. */
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ s: cursor.sentAt, i: cursor.flirtId })).toString('base64url');
+}
+
+/** The cursor a caller sent back, or null when it is not one we made. */
+export function decodeCursor(text: string): Cursor | null {
+  if (text.length > 200 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (typeof value !== 'object' || value === null) return null;
+    const { s, i } = value as { s?: unknown; i?: unknown };
+    if (typeof s !== 'string' || typeof i !== 'string' || !ISO.test(s) || !ID.test(i)) return null;
+    return { sentAt: s, flirtId: i };
+  } catch {
+    return null;
+  }
+}
+
+/** How long ago, in the coarse steps a card shows: "just now", minutes, hours, days, else the date. */
+export type Ago =
+  { unit: 'now' } | { unit: 'minutes' | 'hours' | 'days'; n: number } | { unit: 'date'; date: string };
+
+export function ago(then: Date, now: Date, timeZone: string): Ago {
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return { unit: 'now' };
+  if (minutes < 60) return { unit: 'minutes', n: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return { unit: 'hours', n: hours };
+  const days = Math.floor(hours / 24);
+  if (days < 30) return { unit: 'days', n: days };
+  return { unit: 'date', date: dateIn(timeZone, then) };
+}

@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { Db, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
+import { blockedPairsMigration, eitherBlocked, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block';
+import { FlirtSent } from './events.ts';
+import type { Cursor, SentFlirt } from './rules.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_flirts',
+    async up(db) {
+      await sql`create table flirts (
+        flirt_id text primary key,
+        sender_id text not null,
+        recipient_id text not null,
+        sent_at text not null
+      )`.execute(db);
+      await sql`create index flirts_sent on flirts (sender_id, sent_at, flirt_id)`.execute(db);
+      await sql`create index flirts_received on flirts (recipient_id, sent_at, flirt_id)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['flirts', BLOCKED_PAIRS];
+
+/** Removes every flirt between two members, whoever sent it. */
+async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
+  await tx.db
+    .deleteFrom('flirts')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
+        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
+      ]),
+    )
+    .execute();
+}
+
+/** The flirts table is a projection of FlirtSent, minus what blocks removed. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(FlirtSent, async (e, tx) => {
+    const { flirtId, senderId, recipientId } = e.payload;
+    // A flirt that raced a block is removed when the block arrives; on a replay the block
+    // comes first, so skipping it here keeps `rebuild flirt` identical to what was live.
+    if (await eitherBlocked(tx.db, senderId, recipientId)) return;
+    await tx.db
+      .insertInto('flirts')
+      .values({ flirt_id: flirtId, sender_id: senderId, recipient_id: recipientId, sent_at: e.occurredAt })
+      .onConflict((oc) => oc.column('flirt_id').doNothing())
+      .execute();
+  });
+  honourBlocks(ctx, {
+    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
+  });
+}
+
+/** Whether `blockerId` blocked `blockedId` (one direction only). */
+export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(BLOCKED_PAIRS)
+    .select('blocker_id')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What a sender sent since a moment, optionally to one member only: the input to the limits. */
+export async function sentSince(
+  db: Db | TxDb,
+  senderId: string,
+  since: string,
+  recipientId?: string,
+): Promise<SentFlirt[]> {
+  let query = db
+    .selectFrom('flirts')
+    .select(['recipient_id', 'sent_at'])
+    .where('sender_id', '=', senderId)
+    .where('sent_at', '>=', since);
+  if (recipientId !== undefined) query = query.where('recipient_id', '=', recipientId);
+  const rows = (await query.execute()) as Array<{ recipient_id: string; sent_at: string }>;
+  return rows.map((r) => ({ recipientId: r.recipient_id, sentAt: r.sent_at }));
+}
+
+/** A flirt in a member's list: who the other member is, and when. */
+export interface FlirtEntry {
+  flirtId: string;
+  /** The sender in the received list, the recipient in the sent list. */
+  memberId: string;
+  sentAt: string;
+}
+
+export type Direction = 'received' | 'sent';
+
+/**
+ * One page of a member's received or sent flirts, newest first, after `cursor`; never a
+ * flirt with someone on either side of a block. One more row than asked tells whether
+ * there is a next page.
+ */
+export async function flirtsPage(
+  db: Db,
+  memberId: string,
+  direction: Direction,
+  cursor: Cursor | null,
+  limit: number,
+): Promise<{ entries: FlirtEntry[]; more: boolean }> {
+  const [mine, other] =
+    direction === 'received'
+      ? (['recipient_id', 'sender_id'] as const)
+      : (['sender_id', 'recipient_id'] as const);
+  let query = db
+    .selectFrom('flirts as f')
+    .select(['f.flirt_id', 'f.sent_at', `f.${other} as member_id`])
+    .where(`f.${mine}`, '=', memberId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom(`${BLOCKED_PAIRS} as b`)
+            .select('b.blocker_id')
+            .where((b) =>
+              b.or([
+                b.and([b('b.blocker_id', '=', memberId), b('b.blocked_id', '=', b.ref(`f.${other}`))]),
+                b.and([b('b.blocked_id', '=', memberId), b('b.blocker_id', '=', b.ref(`f.${other}`))]),
+              ]),
+            ),
+        ),
+      ),
+    );
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('f.sent_at', '<', cursor.sentAt),
+        eb.and([eb('f.sent_at', '=', cursor.sentAt), eb('f.flirt_id', '<', cursor.flirtId)]),
+      ]),
+    );
+  }
+  const rows = (await query
+    .orderBy('f.sent_at', 'desc')
+    .orderBy('f.flirt_id', 'desc')
+    .limit(limit + 1)
+    .execute()) as Array<{ flirt_id: string; sent_at: string; member_id: string }>;
+  return {
+    entries: rows
+      .slice(0, limit)
+      .map((r) => ({ flirtId: r.flirt_id, memberId: r.member_id, sentAt: r.sent_at })),
+    more: rows.length > limit,
+  };
+}

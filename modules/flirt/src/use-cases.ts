@@ -1,0 +1,444 @@
+import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import { FlirtSent } from './events.ts';
+import { encodeCursor, FLIRTS_PER_DAY } from './rules.ts';
+
+const PROBLEMS = 'https://meetcute.dev/problems/';
+const UNKNOWN = '00000000-0000-7000-8000-000000000999';
+
+/** Flirt ids in the givens, so lists and cursors can name them. */
+const flirtId = (n: number) => `00000000-0000-7000-8000-f${String(n).padStart(11, '0')}`;
+
+/** An earlier flirt; `at` defaults to the test clock, i.e. "today". */
+function flirted(from: CastMember, to: CastMember | string, n: number, at?: string): Given {
+  const recipientId = typeof to === 'string' ? to : to.memberId;
+  return given(
+    FlirtSent,
+    { flirtId: flirtId(n), senderId: from.memberId, recipientId },
+    at === undefined ? { actorId: from.memberId } : { actorId: from.memberId, at },
+  );
+}
+
+/** Nancy flirted with this many other members (they need not exist for her limits to count them). */
+const nancyFlirtedWithMany = (count: number, at?: string): Given[] =>
+  Array.from({ length: count }, (_, i) =>
+    flirted(nancy, `00000000-0000-7000-8000-1${String(i).padStart(11, '0')}`, 100 + i, at),
+  );
+
+const blocked = (blocker: CastMember, blockedMember: CastMember): Given =>
+  given(
+    MemberBlocked,
+    { blockerId: blocker.memberId, blockedId: blockedMember.memberId },
+    { actorId: blocker.memberId },
+  );
+
+const nancyAndBob = [...approved(nancy), ...approved(bob)];
+
+const nancyFlirtsBob: When = {
+  as: nancy.memberId,
+  method: 'POST',
+  url: '/api/v1/flirts',
+  body: { memberId: bob.memberId },
+};
+const nancyFlirtsBobOnPage = (back?: string): When => ({
+  as: nancy.memberId,
+  method: 'POST',
+  url: `/members/${bob.memberId}/flirt`,
+  form: true,
+  body: back === undefined ? {} : { back },
+});
+const FORM = 'POST /members/:memberId/flirt';
+
+const received = (as: CastMember, query = ''): When => ({
+  as: as.memberId,
+  method: 'GET',
+  url: `/api/v1/flirts/received${query}`,
+});
+const sent = (as: CastMember, query = ''): When => ({
+  as: as.memberId,
+  method: 'GET',
+  url: `/api/v1/flirts/sent${query}`,
+});
+
+const nancyAsCard = { memberId: nancy.memberId, nickname: 'Nancy', age: 31, cityLabel: 'Stockholm, Sweden' };
+const bobAsCard = { memberId: bob.memberId, nickname: 'Bob', age: 34, cityLabel: 'Uppsala, Sweden' };
+
+// Three flirts for Bob, a minute apart: Nancy's, Eve's, then Mo's.
+const T1 = '2026-06-01T09:00:00.000Z';
+const T2 = '2026-06-01T09:01:00.000Z';
+const T3 = '2026-06-01T09:02:00.000Z';
+const bobHasThreeFlirts = [
+  ...nancyAndBob,
+  ...approved(eve),
+  ...approved(mo),
+  flirted(nancy, bob, 1, T1),
+  flirted(eve, bob, 2, T2),
+  flirted(mo, bob, 3, T3),
+];
+const afterEve = encodeCursor({ sentAt: T2, flirtId: flirtId(2) });
+
+const sending = [
+  useCase({
+    title: 'Nancy flirts with Bob',
+    given: nancyAndBob,
+    when: nancyFlirtsBob,
+    then: {
+      status: 201,
+      body: { recipientId: bob.memberId },
+      events: [emitted(FlirtSent, { senderId: nancy.memberId, recipientId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A second flirt to Bob the same day is refused with the reason',
+    given: nancyAndBob,
+    before: [nancyFlirtsBob],
+    when: nancyFlirtsBob,
+    then: {
+      status: 429,
+      body: {
+        type: `${PROBLEMS}flirt-limit`,
+        detail: 'You already flirted with Bob today. Try again tomorrow.',
+      },
+    },
+  }),
+  useCase({
+    title: 'The next day Nancy may flirt with Bob again',
+    given: nancyAndBob,
+    before: [nancyFlirtsBob],
+    clock: '2026-06-02T10:00:00.000Z',
+    when: nancyFlirtsBob,
+    then: { status: 201, events: [emitted(FlirtSent, { recipientId: bob.memberId })] },
+  }),
+  useCase({
+    title: 'Nancy’s day ends at midnight in Stockholm, not in UTC',
+    // 23:30 on 1 June in Stockholm, then 00:30 on 2 June there (still 1 June in UTC).
+    given: [...nancyAndBob, flirted(nancy, bob, 1, '2026-06-01T21:30:00.000Z')],
+    clock: '2026-06-01T22:30:00.000Z',
+    when: nancyFlirtsBob,
+    then: { status: 201, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
+    title: 'A flirt just after midnight in Stockholm counts for that whole Stockholm day',
+    // 00:05 on 2 June in Stockholm, then 23:55 the same Stockholm day (another day in UTC).
+    given: [...nancyAndBob, flirted(nancy, bob, 1, '2026-06-01T22:05:00.000Z')],
+    clock: '2026-06-02T21:55:00.000Z',
+    when: nancyFlirtsBob,
+    then: { status: 429, body: { type: `${PROBLEMS}flirt-limit` } },
+  }),
+  useCase({
+    title: `The ${FLIRTS_PER_DAY}th flirt of the day is still allowed`,
+    given: [...nancyAndBob, ...nancyFlirtedWithMany(FLIRTS_PER_DAY - 1)],
+    when: nancyFlirtsBob,
+    then: { status: 201, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
+    title: `After ${FLIRTS_PER_DAY} flirts in a day the next one is refused until tomorrow`,
+    given: [...nancyAndBob, ...nancyFlirtedWithMany(FLIRTS_PER_DAY)],
+    when: nancyFlirtsBob,
+    then: {
+      status: 429,
+      body: {
+        type: `${PROBLEMS}flirt-budget`,
+        detail: `You have used today's ${FLIRTS_PER_DAY} flirts. More tomorrow.`,
+      },
+    },
+  }),
+  useCase({
+    title: 'Yesterday’s flirts do not count against today’s budget',
+    given: [...nancyAndBob, ...nancyFlirtedWithMany(FLIRTS_PER_DAY, '2026-05-31T12:00:00.000Z')],
+    when: nancyFlirtsBob,
+    then: { status: 201, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
+    title: 'Nobody can flirt with themselves',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } },
+    then: {
+      status: 400,
+      body: { errors: [{ field: 'memberId', message: 'You cannot flirt with yourself.' }] },
+    },
+  }),
+  useCase({
+    title: 'Flirting with an unknown member is a 404',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: UNKNOWN } },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Flirting with a member still in review is a 404: they are not visible yet',
+    given: [...approved(nancy), ...signedUp(eve)],
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: eve.memberId } },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'A flirt needs a member id',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: 'bob' } },
+    then: { status: 400, body: { errors: [{ field: 'memberId' }] } },
+  }),
+  useCase({
+    title: 'A flirt without a member id names the missing field',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: {} },
+    then: { status: 400, body: { errors: [{ field: 'memberId', message: 'is required' }] } },
+  }),
+  useCase({
+    title: 'A visitor who is not logged in cannot flirt',
+    given: approved(bob),
+    when: { method: 'POST', url: '/api/v1/flirts', body: { memberId: bob.memberId } },
+    then: { status: 401 },
+  }),
+  useCase({
+    title: 'A member still in review cannot flirt yet',
+    given: [...approved(bob), ...signedUp(eve)],
+    when: { as: eve.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: bob.memberId } },
+    then: { status: 403 },
+  }),
+];
+
+const blocking = [
+  useCase({
+    title: 'Nancy cannot flirt with Bob, whom she blocked, and is told why',
+    given: [...nancyAndBob, blocked(nancy, bob)],
+    when: nancyFlirtsBob,
+    then: {
+      status: 409,
+      body: { type: `${PROBLEMS}blocked`, detail: 'You blocked Bob. Unblock to flirt.' },
+    },
+  }),
+  useCase({
+    title: 'Nancy cannot flirt with Bob, who blocked her: to her he is not there',
+    given: [...nancyAndBob, blocked(bob, nancy)],
+    when: nancyFlirtsBob,
+    then: { status: 404, body: { type: `${PROBLEMS}not-found` } },
+  }),
+  useCase({
+    title: 'Once Bob lifts his block, Nancy can flirt with him again',
+    given: [
+      ...nancyAndBob,
+      blocked(bob, nancy),
+      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
+    ],
+    when: nancyFlirtsBob,
+    then: { status: 201, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
+    title: 'When Bob blocks Nancy, her flirt leaves his received list',
+    given: [...nancyAndBob, flirted(nancy, bob, 1), blocked(bob, nancy)],
+    when: received(bob),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'When Bob blocks Nancy, her flirt leaves her sent list too',
+    given: [...nancyAndBob, flirted(nancy, bob, 1), blocked(bob, nancy)],
+    when: sent(nancy),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'When Nancy blocks Bob after flirting with him, her flirt leaves his list',
+    given: [...nancyAndBob, flirted(nancy, bob, 1), blocked(nancy, bob)],
+    when: received(bob),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Lifting a block does not bring back the flirts it removed',
+    given: [
+      ...nancyAndBob,
+      flirted(nancy, bob, 1),
+      blocked(bob, nancy),
+      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
+    ],
+    when: received(bob),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+];
+
+const lists = [
+  useCase({
+    title: 'Bob sees that Nancy flirted with him',
+    given: [...nancyAndBob, flirted(nancy, bob, 1, T1)],
+    when: received(bob),
+    then: {
+      status: 200,
+      body: { flirts: [{ flirtId: flirtId(1), member: nancyAsCard, sentAt: T1 }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Nancy sees that she flirted with Bob',
+    given: [...nancyAndBob, flirted(nancy, bob, 1, T1)],
+    when: sent(nancy),
+    then: {
+      status: 200,
+      body: { flirts: [{ flirtId: flirtId(1), member: bobAsCard, sentAt: T1 }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Received flirts come newest first, a page at a time',
+    given: bobHasThreeFlirts,
+    when: received(bob, '?limit=2'),
+    then: {
+      status: 200,
+      body: {
+        flirts: [
+          { flirtId: flirtId(3), member: { nickname: 'Mo' } },
+          { flirtId: flirtId(2), member: { nickname: 'Eve' } },
+        ],
+        nextCursor: afterEve,
+      },
+    },
+  }),
+  useCase({
+    title: 'The next page continues after the cursor and is the last',
+    given: bobHasThreeFlirts,
+    when: received(bob, `?limit=2&cursor=${afterEve}`),
+    then: {
+      status: 200,
+      body: { flirts: [{ flirtId: flirtId(1), member: { nickname: 'Nancy' } }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'A cursor that was not given out is a 400 naming the cursor',
+    given: approved(bob),
+    when: received(bob, '?cursor=not-a-cursor'),
+    then: { status: 400, body: { errors: [{ field: 'cursor' }] } },
+  }),
+  useCase({
+    title: 'A page holds 1 to 50 flirts',
+    given: approved(nancy),
+    when: sent(nancy, '?limit=51'),
+    then: { status: 400, body: { errors: [{ field: 'querystring.limit' }] } },
+  }),
+];
+
+const pages = [
+  useCase({
+    title: 'Bob’s flirts page shows Nancy’s flirt as a card with a flirt-back button',
+    given: [...nancyAndBob, flirted(nancy, bob, 1, '2026-06-01T10:00:00.000Z')],
+    clock: '2026-06-01T12:00:00.000Z',
+    when: { as: bob.memberId, method: 'GET', url: '/flirts' },
+    then: {
+      status: 200,
+      page: [
+        'Flirted with you',
+        'Nancy',
+        '31 years · woman · Stockholm, Sweden · 64 km away',
+        'Flirted with you 2 h ago',
+        `action="/members/${nancy.memberId}/flirt"`,
+        'You have not flirted with anyone yet.',
+      ],
+    },
+  }),
+  useCase({
+    title: 'Nancy’s flirts page shows Bob among those she flirted with, flirted today',
+    given: [...nancyAndBob, flirted(nancy, bob, 1)],
+    when: { as: nancy.memberId, method: 'GET', url: '/flirts' },
+    then: {
+      status: 200,
+      page: [
+        'You flirted with',
+        'Bob',
+        'You flirted just now',
+        'Flirted today',
+        'Nobody has flirted with you yet.',
+      ],
+      pageLacks: [`action="/members/${bob.memberId}/flirt"`],
+    },
+  }),
+  useCase({
+    title: 'Older flirts are a link away, without JavaScript',
+    given: bobHasThreeFlirts,
+    when: { as: bob.memberId, method: 'GET', url: `/flirts?received=${afterEve}` },
+    then: { status: 200, page: ['Nancy'], pageLacks: ['>Eve<', '>Mo<'] },
+  }),
+  useCase({
+    title: 'The flirts page refuses a cursor it did not give out',
+    given: approved(bob),
+    when: { as: bob.memberId, method: 'GET', url: '/flirts?sent=garbage' },
+    then: { status: 400 },
+  }),
+  useCase({
+    title: 'Nobody Bob blocked appears on his flirts page',
+    given: [...nancyAndBob, flirted(nancy, bob, 1), blocked(bob, nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/flirts' },
+    then: { status: 200, page: ['Nobody has flirted with you yet.'], pageLacks: ['Nancy'] },
+  }),
+  useCase({
+    title: 'Nancy flirts from Bob’s profile and returns there',
+    given: nancyAndBob,
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(`/members/${bob.memberId}`),
+    then: {
+      status: 303,
+      location: `/members/${bob.memberId}?flirt=sent&to=${bob.memberId}`,
+      events: [emitted(FlirtSent, { senderId: nancy.memberId, recipientId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Flirting from a list keeps the list’s own query',
+    given: nancyAndBob,
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(`/search?gender=man&flirt=limit&to=${UNKNOWN}`),
+    then: {
+      status: 303,
+      location: `/search?gender=man&flirt=sent&to=${bob.memberId}`,
+      events: [emitted(FlirtSent)],
+    },
+  }),
+  useCase({
+    title: 'Without a page to return to, the flirt form leads to the flirts page',
+    given: nancyAndBob,
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage('https://elsewhere.example/'),
+    then: { status: 303, location: `/flirts?flirt=sent&to=${bob.memberId}`, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
+    title: 'A second flirt from a page the same day returns with the limit, and sends nothing',
+    given: nancyAndBob,
+    before: [nancyFlirtsBobOnPage()],
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage('/flirts'),
+    then: { status: 303, location: `/flirts?flirt=limit&to=${bob.memberId}` },
+  }),
+  useCase({
+    title: 'A flirt from a page over the daily budget returns with the budget, and sends nothing',
+    given: [...nancyAndBob, ...nancyFlirtedWithMany(FLIRTS_PER_DAY)],
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(),
+    then: { status: 303, location: `/flirts?flirt=budget&to=${bob.memberId}` },
+  }),
+  useCase({
+    title: 'The flirts page says a flirt went out',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=sent&to=${bob.memberId}` },
+    then: { status: 200, page: ['You flirted with Bob.'] },
+  }),
+  useCase({
+    title: 'The flirts page says why a flirt was refused',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=limit&to=${bob.memberId}` },
+    then: { status: 200, page: ['You already flirted with Bob today. Try again tomorrow.'] },
+  }),
+  useCase({
+    title: 'The flirts page says when the day’s flirts are used up',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=budget&to=${bob.memberId}` },
+    then: { status: 200, page: [`${FLIRTS_PER_DAY} flirts. More tomorrow.`] },
+  }),
+  useCase({
+    title: 'A flirt form to Bob, who blocked Nancy, finds nobody',
+    given: [...nancyAndBob, blocked(bob, nancy)],
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'A flirt form to Bob, whom Nancy blocked, tells her to unblock first',
+    given: [...nancyAndBob, blocked(nancy, bob)],
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(),
+    then: { status: 409, page: ['You blocked Bob. Unblock to flirt.'] },
+  }),
+];
+
+export const useCases = [...sending, ...blocking, ...lists, ...pages];

@@ -1,0 +1,55 @@
+import { problems, type Db } from '@meetcute/core';
+import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import { decodeCursor, encodeCursor } from './rules.ts';
+import { flirtsPage, type Direction } from './store.ts';
+
+export const PAGE_SIZE = { default: 20, max: 50 };
+
+/** A flirt in a list, with the other member's public facts. */
+export interface FlirtItem {
+  flirtId: string;
+  sentAt: string;
+  member: PublicProfile;
+}
+
+export interface FlirtPage {
+  items: FlirtItem[];
+  /** Where the next page starts, or null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface FlirtLists {
+  /** One page of the viewer's received or sent flirts, newest first; a bad cursor is a 400 naming `cursor`. */
+  page(
+    viewerId: string,
+    direction: Direction,
+    cursor: string | undefined,
+    limit?: number,
+  ): Promise<FlirtPage>;
+}
+
+export function flirtLists(db: Db, profiles: ProfileDirectory): FlirtLists {
+  return {
+    async page(viewerId, direction, cursorText, limit = PAGE_SIZE.default) {
+      let cursor = null;
+      if (cursorText !== undefined && cursorText !== '') {
+        cursor = decodeCursor(cursorText);
+        if (!cursor) {
+          throw problems.invalid([
+            { field: 'cursor', message: 'Use the nextCursor of a previous page, or leave it out.' },
+          ]);
+        }
+      }
+      const { entries, more } = await flirtsPage(db, viewerId, direction, cursor, limit);
+      const last = entries.at(-1);
+      // A member who is no longer approved is not shown; the page still continues after them.
+      const members = await Promise.all(entries.map((e) => profiles.get(e.memberId)));
+      const items: FlirtItem[] = [];
+      entries.forEach((e, i) => {
+        const member = members[i];
+        if (member) items.push({ flirtId: e.flirtId, sentAt: e.sentAt, member });
+      });
+      return { items, nextCursor: more && last ? encodeCursor(last) : null };
+    },
+  };
+}
