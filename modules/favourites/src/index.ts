@@ -1,13 +1,36 @@
 import { defineModule } from '@meetcute/core';
+import { blockEvents, honourBlocks } from '@meetcute/block';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
+import { events } from './events.ts';
+import { forgetPair, migrations, projections, project } from './store.ts';
+import { commands } from './commands.ts';
+import { favouriteRoutes } from './routes.ts';
+import { favouriteAction, favouritePages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { FavouriteAdded, FavouriteRemoved } from './events.ts';
+
+/**
+ * Favourites: a member's private list of profiles to find again. The list is a
+ * projection of the module's own events; a block removes the pair's favourites in
+ * both directions for good.
+ */
 export const favourites = defineModule({
   name: 'favourites',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description: 'A private list of favourite profiles, with a toggle on every profile and card.',
+  publishes: events,
+  consumes: [...events, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    honourBlocks(ctx, { onBlocked: forgetPair });
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const run = commands(ctx, profiles);
+    favouriteRoutes(ctx.http, ctx.db, run, profiles);
+    favouritePages(ctx.http, ctx.db, run, profiles, ctx.services);
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, favouriteAction(ctx.db));
+  },
 });

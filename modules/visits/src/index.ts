@@ -1,13 +1,30 @@
 import { defineModule } from '@meetcute/core';
+import { blockEvents, honourBlocks } from '@meetcute/block';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { events } from './events.ts';
+import { forgetPair, migrations, projections, project } from './store.ts';
+import { visitRoutes } from './routes.ts';
+import { visitPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+/**
+ * Visits: who opened my profile. A projection of the profile module's ProfileViewed,
+ * one entry per visitor per UTC day; a block removes the pair's visits both ways for good.
+ */
 export const visits = defineModule({
   name: 'visits',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description: 'Who visited my profile: one entry per visitor per day, newest first.',
+  publishes: events,
+  consumes: [ProfileViewed, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    honourBlocks(ctx, { onBlocked: forgetPair });
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    visitRoutes(ctx.http, ctx.db, profiles);
+    visitPages(ctx.http, ctx.db, profiles, ctx.services);
+  },
 });

@@ -1,0 +1,71 @@
+import { problems, type ModuleContext } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import { FavouriteAdded, FavouriteRemoved } from './events.ts';
+import { blockBetween, isFavourite } from './store.ts';
+
+/**
+ * The favourite commands and the one question about a member, shared by the JSON API,
+ * the pages and the profile button so all enforce the same rules. Each throws a
+ * Problem the caller can show as it is.
+ */
+export interface Commands {
+  /** Adds a favourite; returns false when they already were one (nothing published). */
+  add(memberId: string, favouriteId: string): Promise<boolean>;
+  /** Takes a favourite off; returns false when they were not one. */
+  remove(memberId: string, favouriteId: string): Promise<boolean>;
+  /** Whether the member has this other member as a favourite; 404 for someone not visible to them. */
+  isFavourite(memberId: string, otherId: string): Promise<boolean>;
+}
+
+export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Commands {
+  const added = ctx.metrics.counter('favourites', 'Favourites added');
+
+  /**
+   * Who may be acted on: an approved member other than oneself. In a blocked pair the
+   * one who was blocked learns nothing (404, as if absent); the blocker is told why.
+   */
+  async function check(memberId: string, otherId: string, blockerSees: 'conflict' | 'absent') {
+    if (memberId === otherId) {
+      throw problems.invalid([{ field: 'memberId', message: 'You cannot make yourself a favourite.' }]);
+    }
+    if (!(await profiles.get(otherId))) throw problems.notFound('This member');
+    const block = await blockBetween(ctx.db, memberId, otherId);
+    if (block === 'theirs' || (block === 'mine' && blockerSees === 'absent')) {
+      throw problems.notFound('This member');
+    }
+    if (block === 'mine') {
+      throw problems.conflict(
+        'blocked',
+        'You blocked this member',
+        'You blocked this member, so they cannot be among your favourites. Unblock them first if you changed your mind.',
+      );
+    }
+  }
+
+  return {
+    async add(memberId, favouriteId) {
+      await check(memberId, favouriteId, 'conflict');
+      const isNew = await ctx.transaction(async (tx) => {
+        if (await isFavourite(tx.db, memberId, favouriteId)) return false;
+        await tx.publish(FavouriteAdded, { memberId, favouriteId }, { actorId: memberId });
+        return true;
+      });
+      if (isNew) added.inc();
+      return isNew;
+    },
+
+    async remove(memberId, favouriteId) {
+      await check(memberId, favouriteId, 'conflict');
+      return ctx.transaction(async (tx) => {
+        if (!(await isFavourite(tx.db, memberId, favouriteId))) return false;
+        await tx.publish(FavouriteRemoved, { memberId, favouriteId }, { actorId: memberId });
+        return true;
+      });
+    },
+
+    async isFavourite(memberId, otherId) {
+      await check(memberId, otherId, 'absent');
+      return isFavourite(ctx.db, memberId, otherId);
+    },
+  };
+}

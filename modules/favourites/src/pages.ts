@@ -1,0 +1,130 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Db, Http, ServiceRegistry } from '@meetcute/core';
+import { eitherBlocked } from '@meetcute/block';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  FORM_BODY_SCHEMA,
+  MEMBER_ACTIONS,
+  cardList,
+  form,
+  hidden,
+  html,
+  languageOf,
+  localPath,
+  memberCard,
+  sendPage,
+  translator,
+  type Html,
+  type Language,
+  type MemberAction,
+} from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { ListQuery } from './routes.ts';
+import { PAGE } from './rules.ts';
+import { isFavourite } from './store.ts';
+import { favouritePage } from './views.ts';
+
+const t = (request: FastifyRequest) => translator(messages, languageOf(request));
+const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
+
+/** A day as the viewer reads it, where the viewer lives. */
+function day(language: Language, timeZone: string, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone }).format(new Date(iso));
+}
+
+/** The toggle on a profile and on each card: "★ Favourite", or "Remove favourite" for a favourite. */
+export function favouriteAction(db: Db) {
+  return async (request: FastifyRequest, memberId: string): Promise<Html | null> => {
+    const viewer = request.viewer;
+    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
+    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
+    const favourite = await isFavourite(db, viewer.memberId, memberId);
+    return html`<form
+      method="post"
+      action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
+      class="inline"
+    >
+      ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
+      <button type="submit" ${favourite ? html`class="secondary"` : ''}>
+        ${t(request)(favourite ? 'remove' : 'add')}
+      </button>
+    </form>`;
+  };
+}
+
+export function favouritePages(
+  http: Http,
+  db: Db,
+  commands: Commands,
+  profiles: ProfileDirectory,
+  services: ServiceRegistry,
+): void {
+  const page = { access: 'approved', kind: 'page' } as const;
+  const params = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+  http.get(
+    '/favourites',
+    { config: page, schema: { hide: true, querystring: ListQuery } },
+    async (request, reply) => {
+      const tr = t(request);
+      const language = languageOf(request);
+      const viewerId = request.viewer!.memberId;
+      const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
+      const list = await favouritePage(db, profiles, viewerId, {
+        cursor: request.query.cursor,
+        limit: request.query.limit ?? PAGE.default,
+      });
+      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
+      const cards = await Promise.all(
+        list.favourites.map(({ member, addedAt }) =>
+          memberCard(
+            request,
+            {
+              memberId: member.memberId,
+              nickname: member.nickname,
+              age: member.age,
+              gender: member.gender,
+              cityLabel: member.city.label,
+              note: html`<time datetime="${addedAt}"
+                >${tr('added', { date: day(language, timeZone, addedAt) })}</time
+              >`,
+            },
+            actions,
+          ),
+        ),
+      );
+      return sendPage(request, reply, {
+        title: tr('title'),
+        body: html`<h1>${tr('title')}</h1>
+          <p>${tr('explain')}</p>
+          ${cardList(cards, tr('empty'))}
+          ${
+            list.nextCursor
+              ? html`<p><a rel="next" href="/favourites?cursor=${list.nextCursor}">${tr('older')}</a></p>`
+              : ''
+          }`,
+      });
+    },
+  );
+
+  http.post(
+    '/members/:memberId/favourite',
+    { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.add(request.viewer!.memberId, request.params.memberId);
+      return reply.redirect(localPath(form.text(request.body, 'back'), '/favourites'), 303);
+    },
+  );
+
+  http.post(
+    '/members/:memberId/unfavourite',
+    { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      // A second tap (or an old tab) finds it already gone: the page just goes back.
+      await commands.remove(request.viewer!.memberId, request.params.memberId);
+      return reply.redirect(localPath(form.text(request.body, 'back'), '/favourites'), 303);
+    },
+  );
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { Db, EventEnvelope, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
+import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked } from '@meetcute/block';
+import { FavouriteAdded, FavouriteRemoved } from './events.ts';
+import { encodeCursor, type Cursor } from './rules.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_favourites',
+    async up(db) {
+      await sql`create table favourites (
+        member_id text not null,
+        favourite_id text not null,
+        added_at text not null,
+        primary key (member_id, favourite_id)
+      )`.execute(db);
+      await sql`create index favourites_newest on favourites (member_id, added_at, favourite_id)`.execute(db);
+      // onBlocked removes the pair in both directions.
+      await sql`create index favourites_reverse on favourites (favourite_id)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['favourites', BLOCKED_PAIRS];
+
+/** The favourites are a projection of the module's own events, minus what blocks removed. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(FavouriteAdded, async (e, tx) => {
+    const { memberId, favouriteId } = e.payload;
+    // A block this module heard of first wins, so a rebuild ends where live delivery did.
+    if (await eitherBlocked(tx.db, memberId, favouriteId)) return;
+    await tx.db
+      .insertInto('favourites')
+      .values({ member_id: memberId, favourite_id: favouriteId, added_at: e.occurredAt })
+      .onConflict((oc) => oc.columns(['member_id', 'favourite_id']).doNothing())
+      .execute();
+  });
+  ctx.on(FavouriteRemoved, async (e, tx) => {
+    await tx.db
+      .deleteFrom('favourites')
+      .where('member_id', '=', e.payload.memberId)
+      .where('favourite_id', '=', e.payload.favouriteId)
+      .execute();
+  });
+}
+
+/** What a block leaves behind here: the pair's favourites, both ways. They do not come back on unblock. */
+export async function forgetPair(
+  event: EventEnvelope<{ blockerId: string; blockedId: string }>,
+  tx: Tx,
+): Promise<void> {
+  const { blockerId: a, blockedId: b } = event.payload;
+  await tx.db
+    .deleteFrom('favourites')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('favourite_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('favourite_id', '=', a)]),
+      ]),
+    )
+    .execute();
+}
+
+export async function isFavourite(db: Db | TxDb, memberId: string, favouriteId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('favourites')
+    .select('added_at')
+    .where('member_id', '=', memberId)
+    .where('favourite_id', '=', favouriteId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Who of the two blocked the other, as this module heard it; `me` first when both did. */
+export async function blockBetween(
+  db: Db | TxDb,
+  me: string,
+  other: string,
+): Promise<'none' | 'mine' | 'theirs'> {
+  const rows = (await db
+    .selectFrom(BLOCKED_PAIRS)
+    .select('blocker_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('blocker_id', '=', me), eb('blocked_id', '=', other)]),
+        eb.and([eb('blocker_id', '=', other), eb('blocked_id', '=', me)]),
+      ]),
+    )
+    .execute()) as Array<{ blocker_id: string }>;
+  if (rows.some((r) => r.blocker_id === me)) return 'mine';
+  return rows.length > 0 ? 'theirs' : 'none';
+}
+
+export interface FavouriteEntry {
+  favouriteId: string;
+  addedAt: string;
+}
+
+/** One page of a member's favourites, newest first, without anyone in a blocked pair with them. */
+export async function favouritesOf(
+  db: Db,
+  memberId: string,
+  page: { after: Cursor | undefined; limit: number },
+): Promise<{ entries: FavouriteEntry[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('favourites as f')
+    .select(['f.favourite_id', 'f.added_at'])
+    .where('f.member_id', '=', memberId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom(`${BLOCKED_PAIRS} as b`)
+            .select('b.blocker_id')
+            .where((inner) =>
+              inner.or([
+                inner.and([
+                  inner('b.blocker_id', '=', memberId),
+                  inner('b.blocked_id', '=', inner.ref('f.favourite_id')),
+                ]),
+                inner.and([
+                  inner('b.blocked_id', '=', memberId),
+                  inner('b.blocker_id', '=', inner.ref('f.favourite_id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    );
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('f.added_at', '<', after.at),
+        eb.and([eb('f.added_at', '=', after.at), eb('f.favourite_id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = (await query
+    .orderBy('f.added_at', 'desc')
+    .orderBy('f.favourite_id', 'desc')
+    .limit(page.limit + 1)
+    .execute()) as Array<{ favourite_id: string; added_at: string }>;
+  const entries = rows
+    .slice(0, page.limit)
+    .map((r) => ({ favouriteId: r.favourite_id, addedAt: r.added_at }));
+  const last = entries[entries.length - 1];
+  return {
+    entries,
+    nextCursor:
+      rows.length > page.limit && last ? encodeCursor({ at: last.addedAt, id: last.favouriteId }) : null,
+  };
+}

@@ -1,0 +1,78 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db, Http, ServiceRegistry } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  MEMBER_ACTIONS,
+  cardList,
+  html,
+  languageOf,
+  memberCard,
+  sendPage,
+  translator,
+  type Language,
+  type MemberAction,
+} from '@meetcute/web';
+import { messages } from './messages.ts';
+import { ListQuery } from './routes.ts';
+import { PAGE } from './rules.ts';
+import { visitPage } from './views.ts';
+
+const t = (request: FastifyRequest) => translator(messages, languageOf(request));
+const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
+
+/** A moment as the viewer reads it, where the viewer lives. */
+function moment(language: Language, timeZone: string, iso: string): { date: string; time: string } {
+  const at = new Date(iso);
+  const locale = LOCALES[language];
+  return {
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at),
+    time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at),
+  };
+}
+
+export function visitPages(http: Http, db: Db, profiles: ProfileDirectory, services: ServiceRegistry): void {
+  http.get(
+    '/visitors',
+    { config: { access: 'approved', kind: 'page' }, schema: { hide: true, querystring: ListQuery } },
+    async (request, reply) => {
+      const tr = t(request);
+      const language = languageOf(request);
+      const viewerId = request.viewer!.memberId;
+      const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
+      const list = await visitPage(db, profiles, viewerId, {
+        cursor: request.query.cursor,
+        limit: request.query.limit ?? PAGE.default,
+      });
+      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
+      const cards = await Promise.all(
+        list.visitors.map(({ visitor, visitedAt }) =>
+          memberCard(
+            request,
+            {
+              memberId: visitor.memberId,
+              nickname: visitor.nickname,
+              age: visitor.age,
+              gender: visitor.gender,
+              cityLabel: visitor.city.label,
+              note: html`<time datetime="${visitedAt}"
+                >${tr('visited', moment(language, timeZone, visitedAt))}</time
+              >`,
+            },
+            actions,
+          ),
+        ),
+      );
+      return sendPage(request, reply, {
+        title: tr('title'),
+        body: html`<h1>${tr('title')}</h1>
+          <p>${tr('explain')}</p>
+          ${cardList(cards, tr('empty'))}
+          ${
+            list.nextCursor
+              ? html`<p><a rel="next" href="/visitors?cursor=${list.nextCursor}">${tr('older')}</a></p>`
+              : ''
+          }`,
+      });
+    },
+  );
+}

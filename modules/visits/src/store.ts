@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import type { Db, EventEnvelope, Migration, ModuleContext, Tx } from '@meetcute/core';
+import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked } from '@meetcute/block';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { encodeCursor, visitDay, type Cursor } from './rules.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_visits',
+    async up(db) {
+      // member_id was visited by visitor_id on day (UTC); visited_at is that day's latest view.
+      await sql`create table visits (
+        member_id text not null,
+        visitor_id text not null,
+        day text not null,
+        visited_at text not null,
+        primary key (member_id, visitor_id, day)
+      )`.execute(db);
+      await sql`create index visits_newest on visits (member_id, visited_at, visitor_id)`.execute(db);
+      // onBlocked removes the pair's visits in both directions.
+      await sql`create index visits_by_visitor on visits (visitor_id)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['visits', BLOCKED_PAIRS];
+
+/** Visits are a projection of ProfileViewed, minus what blocks removed. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(ProfileViewed, async (e, tx) => {
+    const { viewerId, memberId } = e.payload;
+    if (viewerId === memberId) return;
+    // Never across a block, even if a view slipped out just before the block reached the profile module.
+    if (await eitherBlocked(tx.db, viewerId, memberId)) return;
+    await tx.db
+      .insertInto('visits')
+      .values({
+        member_id: memberId,
+        visitor_id: viewerId,
+        day: visitDay(e.occurredAt),
+        visited_at: e.occurredAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['member_id', 'visitor_id', 'day'])
+          .doUpdateSet((eb) => ({ visited_at: eb.ref('excluded.visited_at') }))
+          // The latest view wins whatever order the views arrive in, so a rebuild agrees.
+          .where((eb) => eb('visits.visited_at', '<', eb.ref('excluded.visited_at'))),
+      )
+      .execute();
+  });
+}
+
+/** What a block leaves behind here: the pair's visits, both ways. They do not come back on unblock. */
+export async function forgetPair(
+  event: EventEnvelope<{ blockerId: string; blockedId: string }>,
+  tx: Tx,
+): Promise<void> {
+  const { blockerId: a, blockedId: b } = event.payload;
+  await tx.db
+    .deleteFrom('visits')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('visitor_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('visitor_id', '=', a)]),
+      ]),
+    )
+    .execute();
+}
+
+export interface VisitEntry {
+  visitorId: string;
+  visitedAt: string;
+}
+
+/** One page of a member's visitors, newest first, without anyone in a blocked pair with them. */
+export async function visitorsOf(
+  db: Db,
+  memberId: string,
+  page: { after: Cursor | undefined; limit: number },
+): Promise<{ entries: VisitEntry[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('visits as v')
+    .select(['v.visitor_id', 'v.visited_at'])
+    .where('v.member_id', '=', memberId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom(`${BLOCKED_PAIRS} as b`)
+            .select('b.blocker_id')
+            .where((inner) =>
+              inner.or([
+                inner.and([
+                  inner('b.blocker_id', '=', memberId),
+                  inner('b.blocked_id', '=', inner.ref('v.visitor_id')),
+                ]),
+                inner.and([
+                  inner('b.blocked_id', '=', memberId),
+                  inner('b.blocker_id', '=', inner.ref('v.visitor_id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    );
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('v.visited_at', '<', after.at),
+        eb.and([eb('v.visited_at', '=', after.at), eb('v.visitor_id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = (await query
+    .orderBy('v.visited_at', 'desc')
+    .orderBy('v.visitor_id', 'desc')
+    .limit(page.limit + 1)
+    .execute()) as Array<{ visitor_id: string; visited_at: string }>;
+  const entries = rows
+    .slice(0, page.limit)
+    .map((r) => ({ visitorId: r.visitor_id, visitedAt: r.visited_at }));
+  const last = entries[entries.length - 1];
+  return {
+    entries,
+    nextCursor:
+      rows.length > page.limit && last ? encodeCursor({ at: last.visitedAt, id: last.visitorId }) : null,
+  };
+}
