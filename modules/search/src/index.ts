@@ -1,13 +1,50 @@
 import { defineModule } from '@meetcute/core';
+import { blockEvents, honourBlocks } from '@meetcute/block';
+import { CITIES, type CityDirectory } from '@meetcute/cities';
+import { FavouriteAdded } from '@meetcute/favourites/events';
+import { FlirtSent } from '@meetcute/flirt/events';
+import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { events } from './events.ts';
+import { addInterest, migrations, projectApprovals, projections, removeInterest, touch } from './store.ts';
+import { searches } from './searches.ts';
+import { searchRoutes } from './routes.ts';
+import { searchPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+/**
+ * Search: approved members by gender, age, distance from a place and interests, sorted
+ * by last active, distance or newest. It keeps its own table of searchable members,
+ * built only from events; blocked pairs never see each other.
+ */
 export const search = defineModule({
   name: 'search',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description:
+    'Find approved members by gender, age range, distance and interests; sorted by last active, distance or newest.',
+  publishes: events,
+  consumes: [RegistrationApproved, InterestAdded, InterestRemoved, FlirtSent, FavouriteAdded, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    projectApprovals(ctx);
+    // Every event a member acts in moves their "last active"; the approval also does so for the moderator.
+    ctx.on(InterestAdded, async (e, tx) => {
+      await addInterest(tx.db, e.payload.memberId, e.payload.tag);
+      await touch(tx.db, e.actorId, e.occurredAt);
+    });
+    ctx.on(InterestRemoved, async (e, tx) => {
+      await removeInterest(tx.db, e.payload.memberId, e.payload.tag);
+      await touch(tx.db, e.actorId, e.occurredAt);
+    });
+    ctx.on(FlirtSent, (e, tx) => touch(tx.db, e.actorId, e.occurredAt));
+    ctx.on(FavouriteAdded, (e, tx) => touch(tx.db, e.actorId, e.occurredAt));
+    // Search keeps nothing about a pair, so a block has nothing to remove: the query filters it.
+    honourBlocks(ctx);
+
+    const cities = ctx.services.require<CityDirectory>(CITIES);
+    const run = searches(ctx);
+    searchRoutes(ctx.http, run, cities);
+    searchPages(ctx.http, run, cities, ctx.services);
+  },
 });

@@ -1,0 +1,214 @@
+import type { FastifyRequest } from 'fastify';
+import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import type { City, CityDirectory } from '@meetcute/cities';
+import { GENDERS, type Gender } from '@meetcute/registration/events';
+import {
+  FORM_BODY_SCHEMA,
+  MEMBER_ACTIONS,
+  cardList,
+  field,
+  formErrors,
+  html,
+  languageOf,
+  memberCard,
+  sendPage,
+  translator,
+  type Html,
+  type MemberAction,
+  type Translate,
+} from '@meetcute/web';
+import { messages } from './messages.ts';
+import type { Found } from './query.ts';
+import {
+  single,
+  SORTS,
+  values,
+  type CityChoice,
+  type Criteria,
+  type Defaults,
+  type RawQuery,
+} from './rules.ts';
+import type { Searches } from './searches.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+/** What the form shows: the search that ran, or what was typed when it could not run. */
+interface FormValues {
+  genders: string[];
+  minAge: string;
+  maxAge: string;
+  city: string;
+  maxDistanceKm: string;
+  interests: string;
+  sort: string;
+}
+
+function fromCriteria(c: Criteria): FormValues {
+  return {
+    genders: c.genders,
+    minAge: String(c.minAge),
+    maxAge: String(c.maxAge),
+    city: c.origin.label,
+    maxDistanceKm: String(c.maxDistanceKm),
+    interests: c.interests.join(', '),
+    sort: c.sort,
+  };
+}
+
+function fromQuery(raw: RawQuery, d: Defaults): FormValues {
+  const genders = values(raw, 'gender', true);
+  return {
+    genders: genders.length > 0 ? genders : d.genders,
+    minAge: single(raw, 'minAge') ?? String(d.minAge),
+    maxAge: single(raw, 'maxAge') ?? String(d.maxAge),
+    city: single(raw, 'city') ?? d.origin?.label ?? '',
+    maxDistanceKm: single(raw, 'maxDistanceKm') ?? String(d.maxDistanceKm),
+    interests: values(raw, 'interest', false).join(', '),
+    sort: single(raw, 'sort') ?? 'lastActive',
+  };
+}
+
+/** The same search written out in full, from the first page or from a cursor. */
+function searchLink(c: Criteria, cursor?: string): string {
+  const query = new URLSearchParams();
+  for (const g of c.genders) query.append('gender', g);
+  query.set('minAge', String(c.minAge));
+  query.set('maxAge', String(c.maxAge));
+  query.set('city', c.origin.label);
+  query.set('maxDistanceKm', String(c.maxDistanceKm));
+  for (const tag of c.interests) query.append('interest', tag);
+  query.set('sort', c.sort);
+  query.set('limit', String(c.limit));
+  if (cursor) query.set('cursor', cursor);
+  return `/search?${query.toString()}`;
+}
+
+function genderBox(t: Translate<Key>, gender: Gender, on: boolean): Html {
+  const checked = on ? html`checked` : '';
+  return html`<label
+    ><input type="checkbox" name="gender" value="${gender}" ${checked} /> ${t(gender)}</label
+  >`;
+}
+
+function searchForm(
+  t: Translate<Key>,
+  v: FormValues,
+  errors: FieldProblem[] | undefined,
+  choices: City[],
+): Html {
+  const errorFor = (name: string) => errors?.find((e) => e.field === name);
+  return html`<form method="get" action="/search" class="search" novalidate>
+    <fieldset id="f-gender" ${errorFor('gender') ? html`aria-invalid="true"` : ''}>
+      <legend>${t('showMe')}</legend>
+      ${GENDERS.map((g) => genderBox(t, g, v.genders.includes(g)))}
+      ${errorFor('gender') ? html`<p class="error">${errorFor('gender')!.message}</p>` : ''}
+    </fieldset>
+    <div class="row">
+      ${field({ name: 'minAge', label: t('minAge'), type: 'number', value: v.minAge, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
+      ${field({ name: 'maxAge', label: t('maxAge'), type: 'number', value: v.maxAge, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
+    </div>
+    ${field({ name: 'city', label: t('city'), hint: t('cityHint'), value: v.city, errors, attrs: html`list="city-list" data-cities autocomplete="off"` })}
+    <datalist id="city-list">${choices.map((c) => html`<option value="${c.label}"></option>`)}</datalist>
+    ${field({ name: 'maxDistanceKm', label: t('maxDistance'), type: 'number', value: v.maxDistanceKm, errors, attrs: html`min="1" max="5000" inputmode="numeric"` })}
+    ${field({ name: 'interest', label: t('interests'), hint: t('interestsHint'), value: v.interests, errors })}
+    <div class="field${errorFor('sort') ? ' invalid' : ''}">
+      <label for="f-sort">${t('sort')}</label>
+      <select id="f-sort" name="sort">
+        ${SORTS.map((s) => html`<option value="${s}" ${v.sort === s ? html`selected` : ''}>${t(s)}</option>`)}
+      </select>
+      ${errorFor('sort') ? html`<p class="error" id="f-sort-error">${errorFor('sort')!.message}</p>` : ''}
+    </div>
+    <button type="submit">${t('submit')}</button>
+  </form>`;
+}
+
+async function resultList(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  c: Criteria,
+  found: Found,
+  actions: readonly MemberAction[],
+): Promise<Html> {
+  const cards = await Promise.all(
+    found.results.map((hit) =>
+      memberCard(
+        request,
+        {
+          memberId: hit.memberId,
+          nickname: hit.nickname,
+          age: hit.age,
+          gender: hit.gender,
+          cityLabel: hit.city.label,
+          distanceKm: hit.distanceKm,
+          note: hit.interests.length > 0 ? hit.interests.join(' · ') : null,
+        },
+        actions,
+      ),
+    ),
+  );
+  return html`<section aria-labelledby="results">
+    <h2 id="results">${t('results')}</h2>
+    ${cardList(cards, t('none'))}
+    <nav class="pager">
+      ${c.cursor ? html`<a href="${searchLink(c)}">${t('again')}</a>` : ''}
+      ${found.nextCursor ? html`<a rel="next" href="${searchLink(c, found.nextCursor)}">${t('next')}</a>` : ''}
+    </nav>
+  </section>`;
+}
+
+export function searchPages(
+  http: Http,
+  run: Searches,
+  cities: CityDirectory,
+  services: ServiceRegistry,
+): void {
+  http.get(
+    '/search',
+    { config: { access: 'approved', kind: 'page' }, schema: { hide: true, querystring: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const raw = request.query as RawQuery;
+      // The page takes a place by name; one that is clear is searched from, else the member chooses.
+      const city: CityChoice = { field: 'city', chosen: undefined };
+      let choices: City[] = [];
+      const typed = single(raw, 'city');
+      if (typed !== undefined) {
+        const matches = cities.resolve(typed);
+        if (matches.length === 1) city.chosen = matches[0];
+        else if (matches.length === 0) city.problem = t('unknownCity');
+        else {
+          choices = matches.slice(0, 8);
+          city.problem = t('ambiguousCity', { choices: choices.map((c) => c.label).join('; ') });
+        }
+      }
+      // One text box holds the interests, separated by commas.
+      const query: RawQuery = { ...raw, interest: values(raw, 'interest', true) };
+      try {
+        const { criteria, found } = await run.run(viewerId, query, city, t);
+        const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
+        return sendPage(request, reply, {
+          title: t('title'),
+          body: html`<h1>${t('title')}</h1>
+            <p>${t('intro')}</p>
+            ${searchForm(t, fromCriteria(criteria), undefined, choices)}
+            ${await resultList(request, t, criteria, found, actions)}`,
+        });
+      } catch (error) {
+        if (!(error instanceof Problem) || !error.errors) throw error;
+        const values = fromQuery(query, await run.defaults(viewerId));
+        return sendPage(
+          request,
+          reply,
+          {
+            title: t('title'),
+            body: html`<h1>${t('title')}</h1>
+              ${formErrors(error.errors, t('fixErrors'))} ${searchForm(t, values, error.errors, choices)}`,
+          },
+          error.status,
+        );
+      }
+    },
+  );
+}

@@ -1,0 +1,206 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { ageIn, type Db } from '@meetcute/core';
+import { distanceKm } from '@meetcute/cities';
+import type { Gender } from '@meetcute/registration/events';
+import { birthdayRange, boundingBox, encodeCursor, type Criteria } from './rules.ts';
+import { interestsOf, toMember, type MemberRow } from './store.ts';
+
+/** One member found, as the API returns it and the page shows it. */
+export interface Hit {
+  memberId: string;
+  nickname: string;
+  /** Whole years today where the member lives. */
+  age: number;
+  gender: Gender;
+  city: { id: number; label: string };
+  /** Great-circle, from the search's place, in whole km. */
+  distanceKm: number;
+  interests: string[];
+  lastActiveAt: string;
+}
+
+export interface Found {
+  results: Hit[];
+  nextCursor: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+
+/** The latitude/longitude box around the search's place: an index range, checked exactly after. */
+function near(origin: Criteria['origin'], km: number): Where[] {
+  const box = boundingBox(origin, km);
+  const longitudes = box.longitudes;
+  const lat: Where = (eb) => eb.between('m.latitude', box.minLat, box.maxLat);
+  if (!longitudes) return [lat];
+  return [lat, (eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi)))];
+}
+
+/**
+ * Every condition a member must meet but distance, one clause each, all on the `m` row
+ * of searchable_members. A new filter ("has photo", "online now") is one more entry.
+ */
+function conditions(viewerId: string, c: Criteria, at: Date): Where[] {
+  // Against today's UTC date; ages shown are counted where each member lives (see README).
+  const born = birthdayRange(c.minAge, c.maxAge, at.toISOString().slice(0, 10));
+  return [
+    // Rows without an approval are members we heard act but who are not (yet) approved.
+    (eb) => eb('m.approved_at', 'is not', null),
+    (eb) => eb('m.member_id', '<>', viewerId),
+    // A blocked pair, in either direction, never sees each other.
+    (eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('blocked_pairs as b')
+            .select('b.blocker_id')
+            .where((x) =>
+              x.or([
+                x.and([x('b.blocker_id', '=', viewerId), x('b.blocked_id', '=', x.ref('m.member_id'))]),
+                x.and([x('b.blocker_id', '=', x.ref('m.member_id')), x('b.blocked_id', '=', viewerId)]),
+              ]),
+            ),
+        ),
+      ),
+    (eb) => eb('m.gender', 'in', c.genders),
+    (eb) => eb.and([eb('m.birthday', '<=', born.latest), eb('m.birthday', '>', born.after)]),
+    // Members with every tag asked for.
+    ...c.interests.map(
+      (tag): Where =>
+        (eb) =>
+          eb.exists(
+            eb
+              .selectFrom('member_interests as i')
+              .select('i.tag')
+              .whereRef('i.member_id', '=', 'm.member_id')
+              .where('i.tag', '=', tag),
+          ),
+    ),
+  ];
+}
+
+interface Candidate {
+  memberId: string;
+  distance: number;
+  key: string | number;
+}
+
+interface Located {
+  member_id: string;
+  latitude: number;
+  longitude: number;
+}
+
+function candidates(db: Db, where: Where[]) {
+  let query = db.selectFrom('searchable_members as m').select(['m.member_id', 'm.latitude', 'm.longitude']);
+  for (const w of where) query = query.where(w);
+  return query;
+}
+
+const at = (row: Located) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude) });
+
+/**
+ * Sorted by a column, newest first, paged by keyset in SQL. The box lets through a few
+ * members outside the circle, so pages are read in chunks until one is full.
+ */
+async function byColumn(db: Db, where: Where[], c: Criteria): Promise<Candidate[]> {
+  const column = c.sort === 'newest' ? 'm.approved_at' : 'm.last_active_at';
+  const chunk = (c.limit + 1) * 2;
+  const found: Candidate[] = [];
+  let after = c.cursor ? { key: String(c.cursor.value), memberId: c.cursor.memberId } : null;
+  for (;;) {
+    let query = candidates(db, [...where, ...near(c.origin, c.maxDistanceKm)]).select(
+      `${column} as sort_key`,
+    );
+    if (after) {
+      const { key, memberId } = after;
+      // The first condition is a range the index can seek to; the second settles ties on the value.
+      query = query
+        .where(column, '<=', key)
+        .where((eb) => eb.or([eb(column, '<', key), eb('m.member_id', '>', memberId)]));
+    }
+    const rows = (await query.orderBy(column, 'desc').orderBy('m.member_id').limit(chunk).execute()) as Array<
+      Located & { sort_key: string }
+    >;
+    for (const row of rows) {
+      const distance = distanceKm(c.origin, at(row));
+      if (distance > c.maxDistanceKm) continue;
+      found.push({ memberId: row.member_id, distance, key: row.sort_key });
+      if (found.length > c.limit) return found;
+    }
+    const last = rows.at(-1);
+    if (rows.length < chunk || !last) return found;
+    after = { key: last.sort_key, memberId: last.member_id };
+  }
+}
+
+/** The first ring a distance sort reads beyond its cursor; each further ring is four times wider. */
+const FIRST_RING_KM = 25;
+
+/**
+ * Sorted by distance, then member id so equal distances page stably. SQL narrows to a
+ * box; the exact distance and the order are worked out here. Rather than read every
+ * member within the full distance, it reads a circle just past the cursor and widens it
+ * until it holds a page: whoever lies outside a circle is farther than all inside it.
+ */
+async function byDistance(db: Db, where: Where[], c: Criteria): Promise<Candidate[]> {
+  const cursor = c.cursor;
+  const from = cursor ? Number(cursor.value) : 0;
+  const afterCursor = (r: Candidate) =>
+    !cursor || r.distance > from || (r.distance === from && r.memberId > cursor.memberId);
+  let step = FIRST_RING_KM;
+  for (;;) {
+    const radius = Math.min(c.maxDistanceKm, from + step);
+    const rows = (await candidates(db, [...where, ...near(c.origin, radius)]).execute()) as Located[];
+    const found = rows
+      .map((row) => {
+        const distance = distanceKm(c.origin, at(row));
+        return { memberId: row.member_id, distance, key: distance };
+      })
+      .filter((r) => r.distance <= radius && afterCursor(r));
+    if (found.length > c.limit || radius >= c.maxDistanceKm) {
+      return found
+        .sort((a, b) => a.distance - b.distance || (a.memberId < b.memberId ? -1 : 1))
+        .slice(0, c.limit + 1);
+    }
+    step *= 4;
+  }
+}
+
+/** Approved members matching the criteria, as `viewerId` may see them: one page and where the next starts. */
+export async function findMembers(db: Db, viewerId: string, c: Criteria, at: Date): Promise<Found> {
+  const where = conditions(viewerId, c, at);
+  const found = c.sort === 'distance' ? await byDistance(db, where, c) : await byColumn(db, where, c);
+  const page = found.slice(0, c.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    found.length > c.limit && last
+      ? encodeCursor({ sort: c.sort, value: last.key, memberId: last.memberId })
+      : null;
+  if (page.length === 0) return { results: [], nextCursor };
+
+  const ids = page.map((p) => p.memberId);
+  const rows = (await db
+    .selectFrom('searchable_members')
+    .selectAll()
+    .where('member_id', 'in', ids)
+    .execute()) as MemberRow[];
+  const members = new Map(rows.map((r) => [r.member_id, toMember(r)]));
+  const tags = await interestsOf(db, ids);
+  const results: Hit[] = [];
+  for (const p of page) {
+    const m = members.get(p.memberId);
+    if (!m) continue;
+    results.push({
+      memberId: m.memberId,
+      nickname: m.nickname,
+      age: ageIn(m.city.timeZone, m.birthday, at),
+      gender: m.gender,
+      city: { id: m.city.id, label: m.city.label },
+      distanceKm: Math.round(p.distance),
+      interests: tags.get(m.memberId) ?? [],
+      lastActiveAt: m.lastActiveAt,
+    });
+  }
+  return { results, nextCursor };
+}

@@ -1,0 +1,277 @@
+import { Buffer } from 'node:buffer';
+import type { FieldProblem } from '@meetcute/core';
+import { normaliseTag } from '@meetcute/interests';
+import { GENDERS, type Gender } from '@meetcute/registration/events';
+
+export const SORTS = ['lastActive', 'distance', 'newest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const LIMITS = {
+  age: { min: 18, max: 120 },
+  distanceKm: { min: 1, max: 5000 },
+  page: { min: 1, max: 50, default: 20 },
+  interests: { max: 10, tagLength: 50 },
+};
+
+/** Tags are compared as the interests module stores them, so "Hiking " finds "hiking". */
+export { normaliseTag };
+
+/** The place a search measures from. */
+export interface Origin {
+  id: number;
+  label: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** Where the last page ended: its last member's sort value and id. */
+export interface Cursor {
+  sort: Sort;
+  value: string | number;
+  memberId: string;
+}
+
+/** A search with every blank filled in: what runs, and what `applied` shows the client. */
+export interface Criteria {
+  genders: Gender[];
+  minAge: number;
+  maxAge: number;
+  origin: Origin;
+  maxDistanceKm: number;
+  interests: string[];
+  sort: Sort;
+  cursor: Cursor | null;
+  limit: number;
+}
+
+/** The searcher's own preferences and city, which fill in whatever the query leaves out. */
+export interface Defaults {
+  genders: Gender[];
+  minAge: number;
+  maxAge: number;
+  maxDistanceKm: number;
+  origin: Origin | null;
+}
+
+/** A query string as Fastify parses it: repeated names become lists. */
+export type RawQuery = Record<string, string | string[] | undefined>;
+
+/** The message keys rules use; API and pages translate them each in their own way. */
+export type RuleMessage =
+  | 'badGender'
+  | 'badMinAge'
+  | 'badMaxAge'
+  | 'minAboveMax'
+  | 'maxBelowMin'
+  | 'badDistance'
+  | 'badInterest'
+  | 'tooManyInterests'
+  | 'badSort'
+  | 'badCursor'
+  | 'otherSortCursor'
+  | 'badLimit'
+  | 'noCity';
+export type Say = (key: RuleMessage, vars?: Record<string, string | number>) => string;
+
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ s: cursor.sort, v: cursor.value, id: cursor.memberId })).toString(
+    'base64url',
+  );
+}
+
+/** The cursor, or null when the text is not one this search gave out. */
+export function decodeCursor(text: string): Cursor | null {
+  if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (data === null || typeof data !== 'object') return null;
+  const { s, v, id } = data as { s?: unknown; v?: unknown; id?: unknown };
+  if (typeof id !== 'string' || !CURSOR_ID.test(id)) return null;
+  if (s === 'distance' && typeof v === 'number' && Number.isFinite(v) && v >= 0)
+    return { sort: s, value: v, memberId: id };
+  if ((s === 'lastActive' || s === 'newest') && typeof v === 'string' && ISO.test(v))
+    return { sort: s, value: v, memberId: id };
+  return null;
+}
+
+/** Every value of a repeatable parameter, comma lists split, blanks dropped. */
+export function values(raw: RawQuery, name: string, commas: boolean): string[] {
+  const v = raw[name];
+  const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return list
+    .flatMap((item) => (commas ? item.split(',') : [item]))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** The single value of a parameter, or undefined when absent or blank (a blank form field). */
+export function single(raw: RawQuery, name: string): string | undefined {
+  const v = raw[name];
+  const text = (Array.isArray(v) ? v[0] : v)?.trim();
+  return text ? text : undefined;
+}
+
+/** A whole number within bounds, or NaN: signs, decimals and words are all "not a number" here. */
+export function whole(text: string, min: number, max: number): number {
+  if (!/^\d{1,9}$/.test(text)) return Number.NaN;
+  const n = Number(text);
+  return n >= min && n <= max ? n : Number.NaN;
+}
+
+/**
+ * The place a search was asked to measure from, resolved by the caller (an id for the
+ * API, a typed name on the page): the place, nothing asked, or what was wrong with it.
+ */
+export interface CityChoice {
+  /** The parameter that names the place: cityId in the API, city on the page. */
+  field: string;
+  chosen: Origin | undefined;
+  problem?: string | undefined;
+}
+
+/**
+ * Reads a search from query parameters, filling blanks from the searcher's defaults.
+ * Every mistake is reported at once, each naming its parameter.
+ */
+export function readCriteria(
+  raw: RawQuery,
+  defaults: Defaults,
+  city: CityChoice,
+  say: Say,
+): { criteria: Criteria; errors: [] } | { criteria: null; errors: FieldProblem[] } {
+  const errors: FieldProblem[] = [];
+
+  const genderTexts = values(raw, 'gender', true).map((g) => g.toLowerCase());
+  const unknown = genderTexts.filter((g) => !(GENDERS as readonly string[]).includes(g));
+  if (unknown.length > 0)
+    errors.push({ field: 'gender', message: say('badGender', { value: unknown.join(', ') }) });
+  const genders =
+    genderTexts.length > 0 ? GENDERS.filter((g) => genderTexts.includes(g)) : [...defaults.genders];
+
+  const age = (name: 'minAge' | 'maxAge'): number | undefined => {
+    const text = single(raw, name);
+    if (text === undefined) return undefined;
+    const n = whole(text, LIMITS.age.min, LIMITS.age.max);
+    if (Number.isNaN(n))
+      errors.push({ field: name, message: say(name === 'minAge' ? 'badMinAge' : 'badMaxAge') });
+    return n;
+  };
+  const givenMin = age('minAge');
+  const givenMax = age('maxAge');
+  const minAge = givenMin ?? defaults.minAge;
+  const maxAge = givenMax ?? defaults.maxAge;
+  if (minAge > maxAge) {
+    // Name the parameter the searcher chose; the other bound may come from their preferences.
+    if (givenMin !== undefined)
+      errors.push({ field: 'minAge', message: say('minAboveMax', { max: maxAge }) });
+    else errors.push({ field: 'maxAge', message: say('maxBelowMin', { min: minAge }) });
+  }
+
+  let maxDistanceKm = defaults.maxDistanceKm;
+  const distanceText = single(raw, 'maxDistanceKm');
+  if (distanceText !== undefined) {
+    maxDistanceKm = whole(distanceText, LIMITS.distanceKm.min, LIMITS.distanceKm.max);
+    if (Number.isNaN(maxDistanceKm)) errors.push({ field: 'maxDistanceKm', message: say('badDistance') });
+  }
+
+  const interests = [...new Set(values(raw, 'interest', false).map(normaliseTag))];
+  if (interests.some((tag) => [...tag].length > LIMITS.interests.tagLength))
+    errors.push({ field: 'interest', message: say('badInterest', { max: LIMITS.interests.tagLength }) });
+  else if (interests.length > LIMITS.interests.max)
+    errors.push({ field: 'interest', message: say('tooManyInterests', { max: LIMITS.interests.max }) });
+
+  const sortText = single(raw, 'sort') ?? 'lastActive';
+  const sort = SORTS.find((s) => s === sortText);
+  if (!sort) errors.push({ field: 'sort', message: say('badSort') });
+
+  let cursor: Cursor | null = null;
+  const cursorText = single(raw, 'cursor');
+  if (cursorText !== undefined) {
+    cursor = decodeCursor(cursorText);
+    if (!cursor) errors.push({ field: 'cursor', message: say('badCursor') });
+    else if (sort && cursor.sort !== sort) errors.push({ field: 'cursor', message: say('otherSortCursor') });
+  }
+
+  let limit: number = LIMITS.page.default;
+  const limitText = single(raw, 'limit');
+  if (limitText !== undefined) {
+    limit = whole(limitText, LIMITS.page.min, LIMITS.page.max);
+    if (Number.isNaN(limit)) errors.push({ field: 'limit', message: say('badLimit') });
+  }
+
+  const place = city.chosen ?? (city.problem === undefined ? defaults.origin : null);
+  if (city.problem !== undefined) errors.push({ field: city.field, message: city.problem });
+  else if (!place) errors.push({ field: city.field, message: say('noCity') });
+
+  if (errors.length > 0 || !sort || !place) return { criteria: null, errors };
+  return {
+    criteria: { genders, minAge, maxAge, origin: place, maxDistanceKm, interests, sort, cursor, limit },
+    errors: [],
+  };
+}
+
+/**
+ * Birthdays of people aged minAge to maxAge on a date: born on or before `latest`,
+ * and after `after`. Exact for that calendar date; a 29 February birthday counts on
+ * 1 March, as core's yearsBetween counts it, because no 29 February exists in the
+ * bound's year to compare equal.
+ */
+export function birthdayRange(
+  minAge: number,
+  maxAge: number,
+  date: string,
+): { latest: string; after: string } {
+  const year = Number(date.slice(0, 4));
+  const shift = (years: number) => `${String(year - years).padStart(4, '0')}${date.slice(4)}`;
+  return { latest: shift(minAge), after: shift(maxAge + 1) };
+}
+
+const EARTH_KM = 6371.0088;
+
+/**
+ * The latitude/longitude box around a circle on the sphere, a little larger than the
+ * circle so rounding never drops a member inside it; the exact distance is checked after.
+ * `longitudes` is null when the circle reaches a pole (every longitude is in), and has
+ * two ranges when it crosses the antimeridian.
+ */
+export function boundingBox(
+  center: { latitude: number; longitude: number },
+  km: number,
+): { minLat: number; maxLat: number; longitudes: Array<[number, number]> | null } {
+  const rad = Math.PI / 180;
+  const angle = (km * 1.001) / EARTH_KM;
+  const dLat = angle / rad;
+  const minLat = Math.max(-90, center.latitude - dLat);
+  const maxLat = Math.min(90, center.latitude + dLat);
+  const cosLat = Math.cos(center.latitude * rad);
+  if (minLat <= -90 || maxLat >= 90 || Math.sin(angle) >= cosLat) return { minLat, maxLat, longitudes: null };
+  const dLon = Math.asin(Math.sin(angle) / cosLat) / rad;
+  const lo = center.longitude - dLon;
+  const hi = center.longitude + dLon;
+  if (lo < -180)
+    return {
+      minLat,
+      maxLat,
+      longitudes: [
+        [lo + 360, 180],
+        [-180, hi],
+      ],
+    };
+  if (hi > 180)
+    return {
+      minLat,
+      maxLat,
+      longitudes: [
+        [lo, 180],
+        [-180, hi - 360],
+      ],
+    };
+  return { minLat, maxLat, longitudes: [[lo, hi]] };
+}

@@ -1,0 +1,83 @@
+import { problems, type ModuleContext } from '@meetcute/core';
+import { GENDERS } from '@meetcute/registration/events';
+import { findMembers, type Found } from './query.ts';
+import {
+  LIMITS,
+  readCriteria,
+  type CityChoice,
+  type Criteria,
+  type Defaults,
+  type RawQuery,
+  type Say,
+} from './rules.ts';
+import { findMember } from './store.ts';
+
+/** What the client sees of the search that ran, so it can show which defaults were used. */
+export interface Applied {
+  genders: Criteria['genders'];
+  minAge: number;
+  maxAge: number;
+  cityId: number;
+  maxDistanceKm: number;
+  interests: string[];
+  sort: Criteria['sort'];
+}
+
+export function applied(c: Criteria): Applied {
+  return {
+    genders: c.genders,
+    minAge: c.minAge,
+    maxAge: c.maxAge,
+    cityId: c.origin.id,
+    maxDistanceKm: c.maxDistanceKm,
+    interests: c.interests,
+    sort: c.sort,
+  };
+}
+
+/** The search, shared by the API and the page so both read and answer the same way. */
+export interface Searches {
+  /** The searcher's own preferences and city; wide open when search has not heard of them yet. */
+  defaults(viewerId: string): Promise<Defaults>;
+  /** Reads and runs a search; a Problem naming every bad parameter when it cannot. */
+  run(
+    viewerId: string,
+    raw: RawQuery,
+    city: CityChoice,
+    say: Say,
+  ): Promise<{ criteria: Criteria; found: Found }>;
+}
+
+export function searches(ctx: ModuleContext): Searches {
+  const counter = ctx.metrics.counter('searches', 'Member searches run');
+  const own: Searches = {
+    async defaults(viewerId) {
+      const me = await findMember(ctx.db, viewerId);
+      if (!me) {
+        // The approval reached auth before it reached us; a moment later it is here.
+        return {
+          genders: [...GENDERS],
+          minAge: LIMITS.age.min,
+          maxAge: LIMITS.age.max,
+          maxDistanceKm: 100,
+          origin: null,
+        };
+      }
+      return {
+        genders: me.lookingFor.genders,
+        minAge: me.lookingFor.minAge,
+        maxAge: me.lookingFor.maxAge,
+        maxDistanceKm: me.lookingFor.maxDistanceKm,
+        origin: me.city,
+      };
+    },
+    async run(viewerId, raw, city, say) {
+      const read = readCriteria(raw, await own.defaults(viewerId), city, say);
+      if (!read.criteria) throw problems.invalid(read.errors);
+      const found = await findMembers(ctx.db, viewerId, read.criteria, ctx.clock.now());
+      counter.inc();
+      return { criteria: read.criteria, found };
+    },
+  };
+  return own;
+}

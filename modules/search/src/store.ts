@@ -1,0 +1,196 @@
+import { sql } from 'kysely';
+import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { blockedPairsMigration, BLOCKED_PAIRS } from '@meetcute/block';
+import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
+import { normaliseTag } from './rules.ts';
+
+/**
+ * Search's own copy of what it needs about members, built only from events.
+ *
+ * A row appears as soon as we hear of a member: from their approval, or from the first
+ * thing they did (an approval may reach us after their first interest when two modules
+ * relay in a different order). Only rows with `approved_at` are searchable; the facts
+ * are null until then.
+ */
+export const migrations: Migration[] = [
+  {
+    name: '0001_searchable_members',
+    async up(db) {
+      // Coordinates as double precision: PostgreSQL's `real` would move a place by metres.
+      await sql`create table searchable_members (
+        member_id text primary key,
+        nickname text,
+        gender text,
+        birthday text,
+        city_id integer,
+        city_label text,
+        latitude double precision,
+        longitude double precision,
+        time_zone text,
+        looking_for text,
+        approved_at text,
+        last_active_at text
+      )`.execute(db);
+      // One index per keyset order (value desc, member_id) and one for the bounding box.
+      await sql`create index searchable_members_active on searchable_members (last_active_at desc, member_id)`.execute(
+        db,
+      );
+      await sql`create index searchable_members_newest on searchable_members (approved_at desc, member_id)`.execute(
+        db,
+      );
+      await sql`create index searchable_members_place on searchable_members (latitude, longitude)`.execute(
+        db,
+      );
+      await sql`create table member_interests (
+        member_id text not null,
+        tag text not null,
+        primary key (member_id, tag)
+      )`.execute(db);
+      await sql`create index member_interests_tag on member_interests (tag, member_id)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['searchable_members', 'member_interests', BLOCKED_PAIRS];
+
+/** A searchable member as stored: an approved one. */
+export interface Member {
+  memberId: string;
+  nickname: string;
+  gender: Gender;
+  birthday: string;
+  city: { id: number; label: string; latitude: number; longitude: number; timeZone: string };
+  lookingFor: LookingFor;
+  approvedAt: string;
+  lastActiveAt: string;
+}
+
+export interface MemberRow {
+  member_id: string;
+  nickname: string;
+  gender: Gender;
+  birthday: string;
+  city_id: number;
+  city_label: string;
+  latitude: number;
+  longitude: number;
+  time_zone: string;
+  looking_for: string;
+  approved_at: string;
+  last_active_at: string;
+}
+
+export function toMember(row: MemberRow): Member {
+  return {
+    memberId: row.member_id,
+    nickname: row.nickname,
+    gender: row.gender,
+    birthday: row.birthday,
+    city: {
+      id: Number(row.city_id),
+      label: row.city_label,
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+      timeZone: row.time_zone,
+    },
+    lookingFor: JSON.parse(row.looking_for) as LookingFor,
+    approvedAt: row.approved_at,
+    lastActiveAt: row.last_active_at,
+  };
+}
+
+/** The member if approved, else undefined. */
+export async function findMember(db: Db, memberId: string): Promise<Member | undefined> {
+  const row = (await db
+    .selectFrom('searchable_members')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('approved_at', 'is not', null)
+    .executeTakeFirst()) as MemberRow | undefined;
+  return row ? toMember(row) : undefined;
+}
+
+// ISO timestamps compare as text, so "the later of the two" is plain SQL on both databases.
+const LATER = sql`case when searchable_members.last_active_at is null
+  or searchable_members.last_active_at < excluded.last_active_at
+  then excluded.last_active_at else searchable_members.last_active_at end`;
+
+/** Records that a member did something at `at`; keeps the latest, whatever order events arrive in. */
+export async function touch(db: TxDb, memberId: string | null, at: string): Promise<void> {
+  if (!memberId) return;
+  await db
+    .insertInto('searchable_members')
+    .values({ member_id: memberId, last_active_at: at })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ last_active_at: LATER }))
+    .execute();
+}
+
+export async function addInterest(db: TxDb, memberId: string, tag: string): Promise<void> {
+  await db
+    .insertInto('member_interests')
+    .values({ member_id: memberId, tag: normaliseTag(tag) })
+    .onConflict((oc) => oc.columns(['member_id', 'tag']).doNothing())
+    .execute();
+}
+
+export async function removeInterest(db: TxDb, memberId: string, tag: string): Promise<void> {
+  await db
+    .deleteFrom('member_interests')
+    .where('member_id', '=', memberId)
+    .where('tag', '=', normaliseTag(tag))
+    .execute();
+}
+
+/** Each member's tags, alphabetically. */
+export async function interestsOf(db: Db, memberIds: string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>(memberIds.map((id) => [id, []]));
+  if (memberIds.length === 0) return found;
+  const rows = (await db
+    .selectFrom('member_interests')
+    .select(['member_id', 'tag'])
+    .where('member_id', 'in', memberIds)
+    .orderBy('member_id')
+    .orderBy('tag')
+    .execute()) as Array<{ member_id: string; tag: string }>;
+  for (const row of rows) found.get(row.member_id)?.push(row.tag);
+  return found;
+}
+
+/** Registration's approvals make a member searchable; a re-approval refreshes the facts. */
+export function projectApprovals(ctx: ModuleContext): void {
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const a = e.payload.application;
+    const facts = {
+      nickname: a.nickname,
+      gender: a.gender,
+      birthday: a.birthday,
+      city_id: a.city.id,
+      city_label: a.city.label,
+      latitude: a.city.latitude,
+      longitude: a.city.longitude,
+      time_zone: a.city.timeZone,
+      looking_for: JSON.stringify(a.lookingFor),
+    };
+    // The approval is the last-active floor: the member signed up just before it, and
+    // search hears of nothing the member did until they act again (see README).
+    await tx.db
+      .insertInto('searchable_members')
+      .values({
+        member_id: e.payload.memberId,
+        ...facts,
+        approved_at: e.occurredAt,
+        last_active_at: e.occurredAt,
+      })
+      .onConflict((oc) =>
+        oc.column('member_id').doUpdateSet({
+          ...facts,
+          // "Newest" means newest member: a re-approval after a re-submission keeps the first date.
+          approved_at: sql`coalesce(searchable_members.approved_at, excluded.approved_at)`,
+          last_active_at: LATER,
+        }),
+      )
+      .execute();
+    await touch(tx.db, e.actorId, e.occurredAt);
+  });
+}
