@@ -6,7 +6,7 @@ UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools
 FUNCTIONAL := 'server/test/**/*.test.ts'
 E2E := 'e2e/**/*.test.ts'
 
-.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs watch seed chromium clean
+.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs docs-check watch seed chromium clean
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -24,7 +24,7 @@ seed: init
 build: init
 	tsc --noEmit -p .
 
-test: init style test-unit test-functional test-e2e
+test: init style docs-check test-unit test-functional test-e2e
 
 test-unit: init
 	$(NODE_TEST) $(UNIT)
@@ -58,6 +58,12 @@ complexity: init
 
 docs: init
 	node tools/src/docs.ts
+
+# Fails when an endpoint or event has no use case, or when docs/living was not regenerated.
+docs-check: init
+	rm -rf .tmp/living
+	node tools/src/docs.ts --check --out .tmp/living
+	@diff -r -q .tmp/living docs/living || { echo "docs/living is out of date: run make docs and commit it"; exit 1; }
 
 watch: init
 	node --watch server/src/main.ts serve --demo

@@ -1,13 +1,47 @@
 import { defineModule } from '@meetcute/core';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { blockEvents } from '@meetcute/block';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
+import { events } from './events.ts';
+import { migrations, projections, project, tagsOf } from './store.ts';
+import { commands } from './commands.ts';
+import { interestReads } from './views.ts';
+import { interestRoutes } from './routes.ts';
+import { interestPages, interestsSection } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { InterestAdded, InterestRemoved } from './events.ts';
+export { normaliseTag, checkTag } from './rules.ts';
+
+/** The service key under which search and matching find members' interests. */
+export const INTERESTS = 'interests';
+
+/** Members' interests, for modules that compare or filter by them. Who may see whom is the caller's to check. */
+export interface InterestDirectory {
+  /** A member's tags, normalised and sorted; empty when they have none. */
+  of(memberId: string): Promise<string[]>;
+}
+
+/**
+ * Interests: tags a member puts on their profile ("hiking", "jazz"). Each tag leads
+ * to the approved members who have it, minus anyone in a blocked pair with the viewer.
+ */
 export const interests = defineModule({
   name: 'interests',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description: 'Tags on profiles ("hiking", "jazz"); each tag lists the members who have it.',
+  publishes: events,
+  consumes: [...events, RegistrationApproved, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    const run = commands(ctx);
+    const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES));
+    ctx.services.provide<InterestDirectory>(INTERESTS, { of: (memberId) => tagsOf(ctx.db, memberId) });
+    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, interestsSection(reads));
+    interestRoutes(ctx.http, run, reads);
+    interestPages(ctx.http, run, reads, ctx.services);
+  },
 });

@@ -1,0 +1,251 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import {
+  FORM_BODY_SCHEMA,
+  MEMBER_ACTIONS,
+  cardList,
+  field,
+  form,
+  formErrors,
+  hidden,
+  html,
+  languageOf,
+  localPath,
+  memberCard,
+  sendPage,
+  translator,
+  type Html,
+  type MemberAction,
+  type ProfileSection,
+  type Translate,
+} from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { LIMITS } from './rules.ts';
+import { ListQuery } from './routes.ts';
+import type { InterestReads } from './views.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+/** Where a tag's page is; tags may hold spaces and å ä ö. */
+export const tagPath = (tag: string): string => `/interests/${encodeURIComponent(tag)}`;
+
+/** Problems with field errors re-render the form; anything else goes to the error page. */
+function fieldErrors(error: unknown): FieldProblem[] | null {
+  return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
+}
+
+function tagLinks(tags: readonly string[]): Html {
+  return html`<ul class="tags">
+    ${tags.map((tag) => html`<li><a href="${tagPath(tag)}">${tag}</a></li>`)}
+  </ul>`;
+}
+
+/** A small form that posts one tag, with the page to come back to. */
+function tagForm(request: FastifyRequest, action: string, tag: string, back: string, button: Html): Html {
+  return html`<form method="post" action="${action}" class="inline">
+    ${hidden(request)}<input type="hidden" name="tag" value="${tag}" />
+    <input type="hidden" name="back" value="${back}" />${button}
+  </form>`;
+}
+
+/** The interests section on a profile page: tags as links, and "Edit" on one's own. */
+export function interestsSection(reads: InterestReads): ProfileSection {
+  return async (request, memberId) => {
+    const viewer = request.viewer;
+    if (!viewer) return null;
+    const tags = await reads.visible(viewer.memberId, memberId);
+    const own = viewer.memberId === memberId;
+    if (!tags || (tags.length === 0 && !own)) return null;
+    const t = tr(request);
+    return html`<section aria-labelledby="interests">
+      <h2 id="interests">${t('section')}</h2>
+      ${tags.length > 0 ? tagLinks(tags) : html`<p class="facts">${t('noneYet')}</p>`}
+      ${own ? html`<p><a href="/interests">${t('edit')}</a></p>` : ''}
+    </section>`;
+  };
+}
+
+export function interestPages(
+  http: Http,
+  commands: Commands,
+  reads: InterestReads,
+  services: ServiceRegistry,
+): void {
+  const approved = { access: 'approved', kind: 'page' } as const;
+
+  const myPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state?: { value: string; errors: FieldProblem[] },
+    status = 200,
+  ) => {
+    const t = tr(request);
+    const tags = await reads.mine(request.viewer!.memberId);
+    const done = (request.query as { done?: string } | undefined)?.done;
+    const notices: Record<string, string> = {
+      added: t('addedNotice'),
+      already: t('alreadyNotice'),
+      removed: t('removedNotice'),
+    };
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('title'),
+        notice: state ? undefined : done ? notices[done] : undefined,
+        body: html`<h1>${t('title')}</h1>
+          <p>${t('explain')}</p>
+          ${
+            tags.length === 0
+              ? html`<p class="empty">${t('none')}</p>`
+              : html`<p class="facts">${t('count', { n: tags.length, max: LIMITS.perMember })}</p>
+                  <ul class="plain">
+                    ${tags.map(
+                      (tag) =>
+                        html`<li class="card">
+                          <a href="${tagPath(tag)}">${tag}</a>
+                          ${tagForm(
+                            request,
+                            '/interests/remove',
+                            tag,
+                            '/interests?done=removed',
+                            html`<button
+                              type="submit"
+                              class="secondary"
+                              aria-label="${t('removeTag', { tag })}"
+                            >
+                              ${t('remove')}
+                            </button>`,
+                          )}
+                        </li>`,
+                    )}
+                  </ul>`
+          }
+          ${formErrors(state?.errors, t('fixErrors'))}
+          <form method="post" action="/interests" novalidate>
+            ${hidden(request)}
+            ${field({ name: 'tag', label: t('addLabel'), hint: t('addHint'), value: state?.value ?? '', required: true, errors: state?.errors, attrs: html`maxlength="60" autocomplete="off"` })}
+            <div class="actions"><button type="submit">${t('add')}</button></div>
+          </form>
+          <p><a href="/profile">${t('profileLink')}</a></p>`,
+      },
+      status,
+    );
+  };
+
+  http.get(
+    '/interests',
+    {
+      config: approved,
+      schema: {
+        hide: true,
+        querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }),
+      },
+    },
+    (request, reply) => myPage(request, reply),
+  );
+
+  http.post(
+    '/interests',
+    { config: approved, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const value = form.text(request.body, 'tag');
+      try {
+        const { added } = await commands.add(request.viewer!.memberId, value);
+        const fallback = `/interests?done=${added ? 'added' : 'already'}`;
+        return reply.redirect(localPath(form.text(request.body, 'back') || undefined, fallback), 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return myPage(request, reply, { value, errors }, (error as Problem).status);
+      }
+    },
+  );
+
+  http.post(
+    '/interests/remove',
+    { config: approved, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      // A second press of the same button finds the tag gone: what the member wanted, so no error.
+      await commands.remove(request.viewer!.memberId, form.text(request.body, 'tag'));
+      const back = form.text(request.body, 'back') || undefined;
+      return reply.redirect(localPath(back, '/interests?done=removed'), 303);
+    },
+  );
+
+  http.get(
+    '/interests/:tag',
+    {
+      config: approved,
+      schema: {
+        hide: true,
+        params: Type.Object({ tag: Type.String({ minLength: 1, maxLength: 200 }) }),
+        querystring: ListQuery,
+      },
+    },
+    async (request, reply) => {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const limit = request.query.limit ?? 20;
+      const found = await reads.withTag(
+        viewerId,
+        { tag: request.params.tag, cursor: request.query.cursor, limit },
+        { tag: 'tag', cursor: 'cursor' },
+      );
+      const { tag } = found;
+      const here = tagPath(tag);
+      const mine = (await reads.mine(viewerId)).includes(tag);
+      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
+      const cards = await Promise.all(
+        found.members.map((m) =>
+          memberCard(
+            request,
+            {
+              memberId: m.memberId,
+              nickname: m.nickname,
+              age: m.age,
+              gender: m.gender,
+              cityLabel: m.city.label,
+              distanceKm: m.distanceKm,
+            },
+            actions,
+          ),
+        ),
+      );
+      const more = (cursor: string) =>
+        `${here}?cursor=${encodeURIComponent(cursor)}${request.query.limit ? `&limit=${limit}` : ''}`;
+      return sendPage(request, reply, {
+        title: t('tagTitle', { tag }),
+        body: html`<h1>${t('tagTitle', { tag })}</h1>
+          <p>${t('tagExplain', { tag })}</p>
+          <div class="actions">
+            ${
+              mine
+                ? html`<p>${t('youHaveIt')}</p>
+                    ${tagForm(request, '/interests/remove', tag, here, html`<button type="submit" class="secondary">${t('removeTag', { tag })}</button>`)}`
+                : tagForm(
+                    request,
+                    '/interests',
+                    tag,
+                    here,
+                    html`<button type="submit">${t('addThis', { tag })}</button>`,
+                  )
+            }
+            <a href="/interests">${t('allInterests')}</a>
+          </div>
+          ${cardList(cards, t('nobody'))}
+          ${
+            request.query.cursor || found.nextCursor
+              ? html`<nav class="pager" aria-label="${t('pages')}">
+                  ${request.query.cursor ? html`<a href="${here}">${t('first')}</a>` : ''}
+                  ${found.nextCursor ? html`<a rel="next" href="${more(found.nextCursor)}">${t('older')}</a>` : ''}
+                </nav>`
+              : ''
+          }`,
+      });
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import { problems, type Db } from '@meetcute/core';
+import { distanceKm } from '@meetcute/cities';
+import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import { checkTag, decodeCursor, encodeCursor } from './rules.ts';
+import { holdersOf, isVisible, tagsOf } from './store.ts';
+
+/** A member under a tag, as a card shows them. */
+export interface TagMember {
+  memberId: string;
+  nickname: string;
+  age: number;
+  gender: PublicProfile['gender'];
+  city: { id: number; label: string; country: string };
+  /** From the viewer's city, in whole km; null when the viewer has no profile yet. */
+  distanceKm: number | null;
+  /** When they added the tag. */
+  addedAt: string;
+}
+
+export interface TagPage {
+  tag: string;
+  members: TagMember[];
+  nextCursor: string | null;
+}
+
+export interface InterestReads {
+  mine(viewerId: string): Promise<string[]>;
+  /** Someone's interests, or undefined when the viewer may not see them (unknown, in review, blocked). */
+  visible(viewerId: string, memberId: string): Promise<string[] | undefined>;
+  /** Someone's interests, or a 404 problem. */
+  of(viewerId: string, memberId: string): Promise<string[]>;
+  /** Members with a tag as the viewer may see them; a bad tag or cursor is a 400 naming it. */
+  withTag(
+    viewerId: string,
+    input: { tag: string; cursor?: string | undefined; limit: number },
+    fields?: { tag: string; cursor: string },
+  ): Promise<TagPage>;
+}
+
+export function interestReads(db: Db, profiles: ProfileDirectory): InterestReads {
+  const reads: InterestReads = {
+    mine: (viewerId) => tagsOf(db, viewerId),
+
+    async visible(viewerId, memberId) {
+      return (await isVisible(db, viewerId, memberId)) ? tagsOf(db, memberId) : undefined;
+    },
+
+    async of(viewerId, memberId) {
+      const tags = await reads.visible(viewerId, memberId);
+      if (!tags) throw problems.notFound('This member');
+      return tags;
+    },
+
+    async withTag(viewerId, input, fields = { tag: 'params.tag', cursor: 'cursor' }) {
+      const { tag, errors } = checkTag(input.tag, fields.tag);
+      const after = input.cursor === undefined || input.cursor === '' ? null : decodeCursor(input.cursor);
+      if (after === null && input.cursor) {
+        errors.push({
+          field: fields.cursor,
+          message: 'This cursor is not one we gave out; start from the first page.',
+        });
+      }
+      if (errors.length > 0) throw problems.invalid(errors);
+      const rows = await holdersOf(db, { viewerId, tag, after, limit: input.limit });
+      const page = rows.slice(0, input.limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > input.limit && last ? encodeCursor({ at: last.addedAt, id: last.memberId }) : null;
+      const viewer = await profiles.get(viewerId);
+      const members = await Promise.all(
+        page.map(async ({ memberId, addedAt }) => {
+          const p = await profiles.get(memberId);
+          if (!p) return null;
+          return {
+            memberId,
+            nickname: p.nickname,
+            age: p.age,
+            gender: p.gender,
+            city: { id: p.city.id, label: p.city.label, country: p.city.country },
+            distanceKm: viewer ? Math.round(distanceKm(viewer.city, p.city)) : null,
+            addedAt,
+          };
+        }),
+      );
+      return { tag, members: members.filter((m): m is TagMember => m !== null), nextCursor };
+    },
+  };
+  return reads;
+}
