@@ -107,4 +107,3 @@ export async function logIn(site: Site, context: BrowserContext, email: string):
   await page.waitForLoadState('load');
   return page;
 }
-

@@ -33,15 +33,44 @@ test('search, visit, flirt, favourite, then a block hides them from each other',
   const bobContext = await browser.newContext(PHONE);
   try {
     const mo = await moContext.newPage();
-    await signUp(site, mo, { email: 'mo@example.com', nickname: 'Mo', gender: 'nonbinary', birthday: '1988-08-08', city: 'Stockholm', looking: ['woman'], aboutMe: 'Moderator.' });
-    await signUp(site, await nancyContext.newPage(), { email: 'nancy@example.com', nickname: 'Nancy', gender: 'woman', birthday: '1995-03-14', city: 'Stockholm', looking: ['man'], aboutMe: 'Sailing and jazz.' });
-    await signUp(site, await bobContext.newPage(), { email: 'bob@example.com', nickname: 'Bob', gender: 'man', birthday: '1992-01-20', city: 'Uppsala', looking: ['woman'], aboutMe: 'I bake bread.' });
+    await signUp(site, mo, {
+      email: 'mo@example.com',
+      nickname: 'Mo',
+      gender: 'nonbinary',
+      birthday: '1988-08-08',
+      city: 'Stockholm',
+      looking: ['woman'],
+      aboutMe: 'Moderator.',
+    });
+    await signUp(site, await nancyContext.newPage(), {
+      email: 'nancy@example.com',
+      nickname: 'Nancy',
+      gender: 'woman',
+      birthday: '1995-03-14',
+      city: 'Stockholm',
+      looking: ['man'],
+      aboutMe: 'Sailing and jazz.',
+    });
+    await signUp(site, await bobContext.newPage(), {
+      email: 'bob@example.com',
+      nickname: 'Bob',
+      gender: 'man',
+      birthday: '1992-01-20',
+      city: 'Uppsala',
+      looking: ['woman'],
+      aboutMe: 'I bake bread.',
+    });
     await approveAll(mo, ['Nancy', 'Bob']);
 
     const nancy = await logIn(site, nancyContext, 'nancy@example.com');
     await nancy.goto(`${site.url}/search`);
-    await nancy.getByRole('button', { name: /search/i }).first().click();
-    const bobCard = nancy.locator('li.member-card', { has: nancy.getByRole('link', { name: 'Bob', exact: true }) });
+    await nancy
+      .getByRole('button', { name: /search/i })
+      .first()
+      .click();
+    const bobCard = nancy.locator('li.member-card', {
+      has: nancy.getByRole('link', { name: 'Bob', exact: true }),
+    });
     await bobCard.waitFor();
     assert.match(await bobCard.innerText(), /34 years/);
     await snap(nancy, '20-search-results');
@@ -75,15 +104,26 @@ test('search, visit, flirt, favourite, then a block hides them from each other',
     await snap(bob, '24-blocked');
 
     await nancy.goto(`${site.url}/search`);
-    await nancy.getByRole('button', { name: /search/i }).first().click();
+    await nancy
+      .getByRole('button', { name: /search/i })
+      .first()
+      .click();
     await nancy.waitForLoadState('load');
-    assert.equal(await nancy.getByRole('link', { name: 'Bob', exact: true }).count(), 0, 'Bob is gone from Nancy’s search');
+    assert.equal(
+      await nancy.getByRole('link', { name: 'Bob', exact: true }).count(),
+      0,
+      'Bob is gone from Nancy’s search',
+    );
     const gone = await nancy.goto(bobProfile);
     assert.equal(gone?.status(), 404, 'Bob’s profile is as if absent for Nancy');
     await snap(nancy, '25-blocked-profile-is-404');
     const response = await nancy.goto(`${site.url}/favourites`);
     assert.equal(response?.status(), 200);
-    assert.equal(await nancy.getByRole('link', { name: 'Bob', exact: true }).count(), 0, 'Bob is gone from Nancy’s favourites');
+    assert.equal(
+      await nancy.getByRole('link', { name: 'Bob', exact: true }).count(),
+      0,
+      'Bob is gone from Nancy’s favourites',
+    );
   } finally {
     await moContext.close();
     await nancyContext.close();

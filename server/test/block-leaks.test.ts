@@ -42,7 +42,11 @@ async function memberGets(t: TestApp): Promise<Array<{ path: string; op: Operati
 }
 
 /** Calls every member-facing GET as `viewer` about `other`; returns the endpoints whose answer shows `other`. */
-async function walk(t: TestApp, viewer: string, other: { memberId: string; nickname: string }): Promise<string[]> {
+async function walk(
+  t: TestApp,
+  viewer: string,
+  other: { memberId: string; nickname: string },
+): Promise<string[]> {
   const showing: string[] = [];
   for (const { path, op } of await memberGets(t)) {
     let url = path;
@@ -50,7 +54,10 @@ async function walk(t: TestApp, viewer: string, other: { memberId: string; nickn
     for (const p of op.parameters ?? []) {
       if (p.in !== 'path' && !p.required) continue;
       const value = fill(p.name, other.memberId);
-      assert.ok(value !== undefined, `teach block-leaks.test.ts a value for the ${p.in} parameter ${p.name} of ${path}`);
+      assert.ok(
+        value !== undefined,
+        `teach block-leaks.test.ts a value for the ${p.in} parameter ${p.name} of ${path}`,
+      );
       if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(value));
       else query.set(p.name, value);
     }
@@ -58,7 +65,8 @@ async function walk(t: TestApp, viewer: string, other: { memberId: string; nickn
     const response = await t.call({ as: viewer, method: 'GET', url: full });
     assert.ok(response.status < 500, `GET ${full} answered ${response.status}`);
     const key = `GET ${path.replace(/\{(\w+)\}/g, ':$1')}`;
-    const shows = response.body.includes(other.memberId) || new RegExp(`\\b${other.nickname}\\b`).test(response.body);
+    const shows =
+      response.body.includes(other.memberId) || new RegExp(`\\b${other.nickname}\\b`).test(response.body);
     if (response.status === 200 && shows) showing.push(key);
   }
   return showing.sort();
@@ -89,14 +97,25 @@ for (const dialect of databases.dialects) {
         await t.given([...approved(nancy), ...approved(bob), ...approved(eve)]);
         await interact(t);
         const before = await walk(t, nancy.memberId, { memberId: bob.memberId, nickname: 'Bob' });
-        assert.ok(before.length >= 2, `before the block Nancy should see Bob somewhere; she sees him in ${before.join(', ')}`);
+        assert.ok(
+          before.length >= 2,
+          `before the block Nancy should see Bob somewhere; she sees him in ${before.join(', ')}`,
+        );
 
-        const blocked = await t.call({ as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: nancy.memberId } });
+        const blocked = await t.call({
+          as: bob.memberId,
+          method: 'POST',
+          url: '/api/v1/blocks',
+          body: { memberId: nancy.memberId },
+        });
         assert.equal(blocked.status, 201);
 
         assert.deepEqual(await walk(t, nancy.memberId, { memberId: bob.memberId, nickname: 'Bob' }), []);
         const bobSees = await walk(t, bob.memberId, { memberId: nancy.memberId, nickname: 'Nancy' });
-        assert.deepEqual(bobSees.filter((key) => !(key in BY_DESIGN)), []);
+        assert.deepEqual(
+          bobSees.filter((key) => !(key in BY_DESIGN)),
+          [],
+        );
         // Eve, who blocked nobody, still sees both of them wherever she saw them.
         const eveSees = await walk(t, eve.memberId, { memberId: bob.memberId, nickname: 'Bob' });
         assert.ok(eveSees.includes('GET /api/v1/profiles/:memberId'));

@@ -4,7 +4,23 @@ import { pickLanguage, translator, type Language, type Messages } from './i18n.t
 import { assetPath } from './assets.ts';
 
 const messages: Messages<
-  'skip' | 'home' | 'profile' | 'account' | 'search' | 'visitors' | 'flirts' | 'favourites' | 'interests' | 'blocks' | 'sections' | 'review' | 'login' | 'signup' | 'logout' | 'language' | 'tagline'
+  | 'skip'
+  | 'home'
+  | 'profile'
+  | 'account'
+  | 'search'
+  | 'visitors'
+  | 'flirts'
+  | 'favourites'
+  | 'interests'
+  | 'blocks'
+  | 'sections'
+  | 'review'
+  | 'login'
+  | 'signup'
+  | 'logout'
+  | 'language'
+  | 'tagline'
 > = {
   en: {
     skip: 'Skip to content',

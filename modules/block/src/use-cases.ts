@@ -68,7 +68,14 @@ export const useCases = [
   }),
   useCase({
     title: 'After Bob lifted his block, his block list is empty again',
-    given: [...bobBlockedNancy, given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId })],
+    given: [
+      ...bobBlockedNancy,
+      given(
+        MemberUnblocked,
+        { blockerId: bob.memberId, blockedId: nancy.memberId },
+        { actorId: bob.memberId },
+      ),
+    ],
     when: { as: bob.memberId, method: 'GET', url: '/api/v1/blocks' },
     then: { status: 200, body: { blocks: [] } },
   }),
