@@ -99,6 +99,8 @@ export async function signUp(
 }
 
 export async function logIn(site: Site, context: BrowserContext, email: string): Promise<Page> {
+  // Start logged out, as on a new device: the login page sends members elsewhere.
+  await context.clearCookies();
   const page = await context.newPage();
   await page.goto(`${site.url}/login`);
   await page.getByLabel('Email').fill(email);
