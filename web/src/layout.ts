@@ -124,6 +124,18 @@ export function page(request: FastifyRequest, options: PageOptions): string {
             }
           </nav>
         </header>
+        ${
+          viewer?.status === 'approved'
+            ? html`<nav class="sections" aria-label="${t('sections')}">
+                <a href="/search">${t('search')}</a>
+                <a href="/visitors">${t('visitors')}</a>
+                <a href="/flirts">${t('flirts')}</a>
+                <a href="/favourites">${t('favourites')}</a>
+                <a href="/interests">${t('interests')}</a>
+                <a href="/blocks">${t('blocks')}</a>
+              </nav>`
+            : ''
+        }
         <main id="main">
           ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''} ${options.body}
         </main>
