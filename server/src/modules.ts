@@ -1,6 +1,8 @@
 import type { ModuleDefinition } from '@meetcute/core';
 import { cities } from '@meetcute/cities';
 import { auth } from '@meetcute/auth';
+import { live } from '@meetcute/live';
+import { nav } from '@meetcute/nav';
 import { registration } from '@meetcute/registration';
 import { profile } from '@meetcute/profile';
 import { block } from '@meetcute/block';
@@ -9,12 +11,19 @@ import { flirt } from '@meetcute/flirt';
 import { visits } from '@meetcute/visits';
 import { favourites } from '@meetcute/favourites';
 import { search } from '@meetcute/search';
+import { diary } from '@meetcute/diary';
+import { matching } from '@meetcute/matching';
+import { alerts } from '@meetcute/alerts';
+import { news } from '@meetcute/news';
+import { online } from '@meetcute/online';
 import { home } from '@meetcute/home';
 
 /** Every module of the site, in the order they register (providers of services first). */
 export const modules: ModuleDefinition[] = [
   cities,
   auth,
+  live,
+  nav,
   registration,
   profile,
   block,
@@ -23,5 +32,10 @@ export const modules: ModuleDefinition[] = [
   visits,
   favourites,
   search,
+  diary,
+  matching,
+  alerts,
+  news,
+  online,
   home,
 ];

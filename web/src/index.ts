@@ -9,6 +9,9 @@ export {
   type PageOptions,
   type MemberAction,
   type ProfileSection,
+  NAV_COUNTERS,
+  type NavCounter,
+  type NavState,
 } from './layout.ts';
 export { assetPath, assetRoutes } from './assets.ts';
 export { errorPage } from './routes.ts';

@@ -106,14 +106,21 @@ export function page(request: FastifyRequest, options: PageOptions): string {
         <link rel="stylesheet" href="${assetPath('site.css')}" />
         <script src="${assetPath('site.js')}" defer></script>
       </head>
-      <body>
+      <body ${request.nav ? html`data-live-after="${request.nav.liveAfter}"` : ''}>
         <a class="skip" href="#main">${t('skip')}</a>
         <header class="top">
           <a class="brand" href="/">${t('home')}</a>
           <nav aria-label="Main">
             ${
               viewer
-                ? html`<a href="/profile">${t('profile')}</a>
+                ? html`${(request.nav?.counters ?? []).map(
+                      (c) =>
+                        html`<a href="${c.href}" class="counter" data-counter="${c.name}"
+                          >${c.label}
+                          <span class="badge" ${c.count === 0 ? html`hidden` : ''}>${c.count}</span></a
+                        >`,
+                    )}
+                    <a href="/profile">${t('profile')}</a>
                     <a href="/account">${t('account')}</a>
                     ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
                     <form method="post" action="/logout" class="inline">
@@ -184,4 +191,29 @@ export async function renderContributions<A extends unknown[]>(
 ): Promise<Html> {
   const parts = await Promise.all(items.map((item) => item(...args)));
   return html`${parts.filter((p): p is Html => p !== null)}`;
+}
+
+/**
+ * Counters in the top bar (new alerts, news, unread chats). Each module that has one
+ * contributes it here; the nav module counts them for every page and pushes changes
+ * live, so the numbers move without a reload.
+ */
+export const NAV_COUNTERS = 'nav.counters';
+export interface NavCounter {
+  name: string;
+  href: string;
+  label: { en: string } & Partial<Record<'sv' | 'fi', string>>;
+  count(memberId: string): Promise<number>;
+}
+
+/** What the nav module found for this page: the counters and where the live channel resumes. */
+export interface NavState {
+  counters: Array<{ name: string; href: string; label: string; count: number }>;
+  liveAfter: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    nav?: NavState;
+  }
 }

@@ -43,3 +43,4 @@ export {
   type Then,
   type ExpectedEvent,
 } from './use-cases/use-case.ts';
+export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';

@@ -1,0 +1,2 @@
+// The live module publishes no events: notifications are transient and member-addressed.
+export const events = [];

@@ -1,0 +1,104 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Http, LiveNotification } from '@meetcute/core';
+import type { LiveHub } from './hub.ts';
+
+const Notification = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  data: Type.Unknown(),
+  at: Type.String({ format: 'date-time' }),
+});
+const Problem = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer() },
+  { additionalProperties: true },
+);
+
+const wire = (n: LiveNotification) => ({ id: n.id, type: n.type, data: n.data, at: n.at });
+
+/** Where a reconnecting page resumes: the SSE Last-Event-ID header, else ?after=. */
+function resumeFrom(request: FastifyRequest): number {
+  const header = request.headers['last-event-id'];
+  const raw =
+    typeof header === 'string' && header !== '' ? header : (request.query as { after?: string }).after;
+  const n = Number(raw ?? 0);
+  return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
+const AFTER = Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) });
+const KEEPALIVE_MS = 25_000;
+
+/**
+ * One live channel per open page: WebSocket first; Server-Sent Events where a proxy
+ * or browser does not pass WebSockets; long polling where neither streams. All three
+ * resume from the last id the page saw, so a reconnect loses nothing.
+ */
+export function liveRoutes(http: Http, hub: LiveHub): void {
+  http.get(
+    '/live/ws',
+    {
+      websocket: true,
+      config: { access: 'member', kind: 'ops' },
+      schema: { hide: true, querystring: AFTER },
+    },
+    async (socket, request) => {
+      const close = await hub.open(request.viewer!.memberId, resumeFrom(request), (n) => {
+        socket.send(JSON.stringify(wire(n)));
+      });
+      const ping = setInterval(() => socket.ping(), KEEPALIVE_MS);
+      socket.on('close', () => {
+        clearInterval(ping);
+        close();
+      });
+    },
+  );
+
+  http.get(
+    '/live/events',
+    { config: { access: 'member', kind: 'ops' }, schema: { hide: true, querystring: AFTER } },
+    async (request, reply) => {
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      raw.write('retry: 2000\n\n');
+      const close = await hub.open(request.viewer!.memberId, resumeFrom(request), (n) => {
+        raw.write(`id: ${n.id}\nevent: ${n.type}\ndata: ${JSON.stringify(wire(n))}\n\n`);
+      });
+      const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
+      request.raw.on('close', () => {
+        clearInterval(keepalive);
+        close();
+      });
+    },
+  );
+
+  http.get(
+    '/api/v1/live/poll',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Long polling: the notifications after `after`, waiting up to `wait` seconds for one',
+        tags: ['live'],
+        querystring: Type.Object({
+          after: Type.Optional(Type.Integer({ minimum: 0 })),
+          wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 30, default: 25 })),
+        }),
+        response: {
+          200: Type.Object({ notifications: Type.Array(Notification), cursor: Type.Integer() }),
+          400: Problem,
+          401: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const after = request.query.after ?? 0;
+      const found = await hub.next(request.viewer!.memberId, after, (request.query.wait ?? 25) * 1000);
+      return { notifications: found.map(wire), cursor: found.at(-1)?.id ?? after };
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import { serialPrimaryKey, type Db, type LiveNotification, type Migration } from '@meetcute/core';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_notifications',
+    async up(db, dialect) {
+      // Not a projection: a short-lived mailbox so a page that reconnects can catch up.
+      await sql`create table notifications (
+        position ${sql.raw(serialPrimaryKey(dialect))},
+        member_id text not null,
+        type text not null,
+        data text not null,
+        at text not null
+      )`.execute(db);
+      await sql`create index notifications_member on notifications (member_id, position)`.execute(db);
+      await sql`create index notifications_at on notifications (at)`.execute(db);
+    },
+  },
+];
+
+interface Row {
+  position: number;
+  member_id: string;
+  type: string;
+  data: string;
+  at: string;
+}
+
+const toNotification = (r: Row): LiveNotification => ({
+  id: Number(r.position),
+  memberId: r.member_id,
+  type: r.type,
+  data: JSON.parse(r.data) as unknown,
+  at: r.at,
+});
+
+export async function store(
+  db: Db,
+  memberId: string,
+  type: string,
+  data: unknown,
+  at: string,
+): Promise<LiveNotification> {
+  const row = (await db
+    .insertInto('notifications')
+    .values({ member_id: memberId, type, data: JSON.stringify(data), at })
+    .returning(['position', 'member_id', 'type', 'data', 'at'])
+    .executeTakeFirstOrThrow());
+  return toNotification(row);
+}
+
+/** What a member's pages missed after `after`, oldest first. */
+export async function missed(
+  db: Db,
+  memberId: string,
+  after: number,
+  limit = 500,
+): Promise<LiveNotification[]> {
+  const rows = (await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('position', '>', after)
+    .orderBy('position')
+    .limit(limit)
+    .execute()) as Row[];
+  return rows.map(toNotification);
+}
+
+/** The member's newest id, so a freshly rendered page starts from "now". */
+export async function latestFor(db: Db, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return Number(row?.p ?? 0);
+}
+
+export async function prune(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('notifications').where('at', '<', before).execute();
+}

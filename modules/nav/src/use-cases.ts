@@ -1,0 +1,23 @@
+import { useCase } from '@meetcute/core';
+import { approved, nancy, signedUp, bob } from '@meetcute/cast';
+
+export const useCases = [
+  useCase({
+    title: 'Nancy’s top bar has a counter for each thing that can be new',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/nav' },
+    then: { status: 200, body: { liveAfter: 0 } },
+  }),
+  useCase({
+    title: 'A member still in review has no counters yet',
+    given: signedUp(bob),
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/nav' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Every page an approved member opens carries where its live channel resumes',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['data-live-after="0"'] },
+  }),
+];

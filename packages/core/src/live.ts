@@ -1,0 +1,25 @@
+/**
+ * Member-addressed notifications ("you have a new alert", "typing…", counter
+ * changes) travel through a hub to every open page of that member, on whichever
+ * node holds the page. Modules only see this interface; the live module implements
+ * it on one node, and a cluster adapter can route between nodes.
+ */
+export interface LiveNotification {
+  /** Increasing per hub; a page that reconnects asks for everything after the last id it saw. */
+  id: number;
+  memberId: string;
+  type: string;
+  data: unknown;
+  at: string;
+}
+
+export interface NotificationHub {
+  /** Delivers to every open page of the member; kept for a while so a reconnecting page misses nothing. */
+  notify(memberId: string, notification: { type: string; data: unknown }): Promise<void>;
+  /** Whether the member has a live channel open right now. */
+  isConnected(memberId: string): boolean;
+  /** Called when a member's first channel opens (true) or last closes (false). */
+  onPresence(listener: (memberId: string, connected: boolean) => void): void;
+}
+
+export const NOTIFICATIONS = 'notifications';
