@@ -34,3 +34,90 @@
     });
   });
 })();
+
+// The live channel: one per open page. WebSocket first, then Server-Sent Events,
+// then long polling; each resumes after the last notification id it saw, so a
+// reconnect loses nothing. Counters in the top bar move as `counter` notifications
+// arrive; other scripts listen for the `meetcute:live` event on the document.
+(function () {
+  'use strict';
+  var start = document.body && document.body.getAttribute('data-live-after');
+  if (start === null || start === undefined) return;
+  var last = Number(start) || 0;
+  var failures = 0;
+
+  function handle(n) {
+    if (!n || typeof n.id !== 'number' || n.id <= last) return;
+    last = n.id;
+    if (n.type === 'counter' && n.data) {
+      document.querySelectorAll('[data-counter="' + n.data.name + '"] .badge').forEach(function (badge) {
+        badge.textContent = String(n.data.count);
+        if (n.data.count > 0) badge.removeAttribute('hidden');
+        else badge.setAttribute('hidden', '');
+      });
+    }
+    document.dispatchEvent(new CustomEvent('meetcute:live', { detail: n }));
+  }
+
+  function retry(next) {
+    failures++;
+    setTimeout(next, Math.min(30000, 500 * Math.pow(2, Math.min(failures, 6))));
+  }
+
+  function poll() {
+    fetch('/api/v1/live/poll?after=' + last, { headers: { accept: 'application/json' } })
+      .then(function (r) {
+        if (!r.ok) throw new Error('poll ' + r.status);
+        return r.json();
+      })
+      .then(function (body) {
+        failures = 0;
+        body.notifications.forEach(handle);
+        poll();
+      })
+      .catch(function () {
+        retry(poll);
+      });
+  }
+
+  function events() {
+    if (!window.EventSource) return poll();
+    var source = new EventSource('/live/events?after=' + last);
+    var opened = false;
+    source.onopen = function () {
+      opened = true;
+      failures = 0;
+    };
+    source.onmessage = function (e) {
+      handle(JSON.parse(e.data));
+    };
+    source.onerror = function () {
+      source.close();
+      if (!opened) return poll();
+      retry(events);
+    };
+  }
+
+  function socket() {
+    if (!window.WebSocket) return events();
+    var ws = new WebSocket(
+      (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live/ws?after=' + last,
+    );
+    var opened = false;
+    ws.onopen = function () {
+      opened = true;
+      failures = 0;
+    };
+    ws.onmessage = function (e) {
+      handle(JSON.parse(e.data));
+    };
+    ws.onclose = function () {
+      // A network that never lets a WebSocket through gets Server-Sent Events instead.
+      if (!opened) return events();
+      retry(socket);
+    };
+  }
+
+  window.meetcuteLive = { handle: handle };
+  socket();
+})();

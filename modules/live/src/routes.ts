@@ -67,7 +67,8 @@ export function liveRoutes(http: Http, hub: LiveHub): void {
       });
       raw.write('retry: 2000\n\n');
       const close = await hub.open(request.viewer!.memberId, resumeFrom(request), (n) => {
-        raw.write(`id: ${n.id}\nevent: ${n.type}\ndata: ${JSON.stringify(wire(n))}\n\n`);
+        // Unnamed events, so one onmessage handler sees every type; the type is in the data.
+        raw.write(`id: ${n.id}\ndata: ${JSON.stringify(wire(n))}\n\n`);
       });
       const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
       request.raw.on('close', () => {

@@ -42,11 +42,11 @@ export async function store(
   data: unknown,
   at: string,
 ): Promise<LiveNotification> {
-  const row = (await db
+  const row = await db
     .insertInto('notifications')
     .values({ member_id: memberId, type, data: JSON.stringify(data), at })
     .returning(['position', 'member_id', 'type', 'data', 'at'])
-    .executeTakeFirstOrThrow());
+    .executeTakeFirstOrThrow();
   return toNotification(row);
 }
 

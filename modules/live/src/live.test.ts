@@ -1,0 +1,124 @@
+// The live channel over real sockets: WebSocket, Server-Sent Events and long polling
+// all deliver, need a session, and resume after a reconnect without losing anything.
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { after, before, test } from 'node:test';
+import WebSocket from 'ws';
+import {
+  createLogger,
+  NOTIFICATIONS,
+  openStorage,
+  readConfig,
+  SESSIONS,
+  type App,
+  type NotificationHub,
+  type Sessions,
+} from '@meetcute/core';
+import { approved, nancy } from '@meetcute/cast';
+import { buildApp } from '@meetcute/server';
+
+let app: App;
+let base: string;
+let cookie: string;
+let hub: NotificationHub;
+
+before(async () => {
+  app = await buildApp(readConfig({ MEETCUTE_PORT: '0', MEETCUTE_LOG_LEVEL: 'silent' }), {
+    storage: openStorage({ kind: 'sqlite', directory: ':memory:' }),
+    logger: createLogger('silent'),
+  });
+  base = (await app.listen()).replace('localhost', '127.0.0.1');
+  await app.dispatcher.append(
+    approved(nancy).map((g, i) => ({
+      id: `00000000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`,
+      type: g.event.type,
+      version: g.event.version,
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      traceparent: null,
+      payload: g.payload,
+    })),
+    'registration',
+  );
+  await app.processAll();
+  cookie = `mc_session=${await app.services.require<Sessions>(SESSIONS).open(nancy.memberId)}`;
+  hub = app.services.require<NotificationHub>(NOTIFICATIONS);
+});
+
+after(() => app.close());
+
+interface Wire {
+  id: number;
+  type: string;
+  data: unknown;
+}
+
+function nextMessage(ws: WebSocket): Promise<Wire> {
+  return new Promise((resolve) =>
+    ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as Wire)),
+  );
+}
+
+test('a WebSocket without a session is refused', async () => {
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/live/ws`);
+  const [error] = (await once(ws, 'error')) as [Error];
+  assert.match(error.message, /401/);
+});
+
+test('a WebSocket delivers notifications and resumes after a reconnect', async () => {
+  const url = `${base.replace('http', 'ws')}/live/ws`;
+  const ws = new WebSocket(`${url}?after=0`, { headers: { cookie } });
+  await once(ws, 'open');
+  const first = nextMessage(ws);
+  await hub.notify(nancy.memberId, { type: 'counter', data: { name: 'alerts', count: 1 } });
+  const got = await first;
+  assert.deepEqual([got.type, got.data], ['counter', { name: 'alerts', count: 1 }]);
+  ws.close();
+  await once(ws, 'close');
+
+  // Two notifications while the page is away; the reconnect asks for what came after.
+  await hub.notify(nancy.memberId, { type: 'alert', data: { n: 2 } });
+  await hub.notify(nancy.memberId, { type: 'alert', data: { n: 3 } });
+  const again = new WebSocket(`${url}?after=${got.id}`, { headers: { cookie } });
+  const replayed: Wire[] = [];
+  again.on('message', (data: Buffer) => replayed.push(JSON.parse(data.toString()) as Wire));
+  await once(again, 'open');
+  while (replayed.length < 2) await once(again, 'message');
+  assert.deepEqual(
+    replayed.map((n) => n.data),
+    [{ n: 2 }, { n: 3 }],
+  );
+  again.close();
+});
+
+test('Server-Sent Events resume from Last-Event-ID', async () => {
+  await hub.notify(nancy.memberId, { type: 'alert', data: { sse: 1 } });
+  const controller = new AbortController();
+  const response = await fetch(`${base}/live/events`, {
+    headers: { cookie, 'last-event-id': '0' },
+    signal: controller.signal,
+  });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /text\/event-stream/);
+  const reader = response.body!.getReader();
+  let text = '';
+  while (!text.includes('"sse":1')) text += new TextDecoder().decode((await reader.read()).value);
+  assert.match(text, /^id: \d+$/m);
+  controller.abort();
+});
+
+test('a long poll waits for the next notification and returns it', async () => {
+  const { cursor } = (await (
+    await fetch(`${base}/api/v1/live/poll?wait=0&after=0`, { headers: { cookie } })
+  ).json()) as { cursor: number };
+  const waiting = fetch(`${base}/api/v1/live/poll?wait=20&after=${cursor}`, { headers: { cookie } });
+  // The poll is parked; a notification arriving now answers it.
+  await new Promise((resolve) => setImmediate(resolve));
+  await hub.notify(nancy.memberId, { type: 'alert', data: { polled: true } });
+  const body = (await (await waiting).json()) as { notifications: Wire[]; cursor: number };
+  assert.deepEqual(
+    body.notifications.map((n) => n.data),
+    [{ polled: true }],
+  );
+  assert.ok(body.cursor > cursor);
+});
