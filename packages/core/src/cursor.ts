@@ -1,0 +1,43 @@
+import { problems } from './http/problems.ts';
+
+/**
+ * Where a newest-first page ends: the last item's time and id (the id breaks ties).
+ * Handed to clients as opaque base64url text; anything else they send back is a 400
+ * naming `cursor`, never a 500.
+ */
+export interface TimeCursor {
+  at: string;
+  id: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+export function encodeCursor(cursor: TimeCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+}
+
+/** The cursor a list gave out, undefined for the first page, or a 400 problem. */
+export function decodeCursor(text: string | undefined): TimeCursor | undefined {
+  if (text === undefined || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (Array.isArray(value) && value.length === 2) {
+    const [at, id] = value as unknown[];
+    if (
+      typeof at === 'string' &&
+      ISO.test(at) &&
+      typeof id === 'string' &&
+      id.length > 0 &&
+      id.length <= 200
+    ) {
+      return { at, id };
+    }
+  }
+  throw problems.invalid([
+    { field: 'cursor', message: 'is not a cursor this list gave out; open the list again without it.' },
+  ]);
+}
