@@ -83,6 +83,7 @@ export async function signUp(
     city: string;
     looking: string[];
     aboutMe: string;
+    ages?: [number, number];
   },
 ) {
   await page.goto(`${site.url}/signup`);
@@ -93,6 +94,10 @@ export async function signUp(
   await page.getByLabel('Birthday').fill(who.birthday);
   await page.getByLabel('Where I live').fill(who.city);
   for (const g of who.looking) await page.locator(`input[name="lookingFor.genders"][value="${g}"]`).check();
+  if (who.ages) {
+    await page.getByLabel('From age').fill(String(who.ages[0]));
+    await page.getByLabel('To age').fill(String(who.ages[1]));
+  }
   await page.getByLabel('About me').fill(who.aboutMe);
   await page.getByRole('button', { name: 'Send for review' }).click();
   await page.waitForURL(/\/registration/);
@@ -108,4 +113,14 @@ export async function logIn(site: Site, context: BrowserContext, email: string):
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForLoadState('load');
   return page;
+}
+
+/** Mo approves each sign-up from the review queue. */
+export async function approveAll(site: Site, mo: Page, nicknames: string[]): Promise<void> {
+  for (const nickname of nicknames) {
+    await mo.goto(`${site.url}/review`);
+    const card = mo.locator('article', { has: mo.getByRole('heading', { name: nickname, exact: true }) });
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await mo.getByText('Approved.').waitFor();
+  }
 }

@@ -2,8 +2,8 @@
 // sees the visit and the flirt; then Bob blocks Nancy and she can neither find nor open him.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launch, logIn, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import type { Browser } from 'playwright-core';
+import { approveAll, launch, logIn, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -17,15 +17,6 @@ after(async () => {
   await browser?.close();
   await site?.stop();
 });
-
-async function approveAll(mo: Page, nicknames: string[]): Promise<void> {
-  for (const nickname of nicknames) {
-    await mo.goto(`${site.url}/review`);
-    const card = mo.locator('article', { has: mo.getByRole('heading', { name: nickname, exact: true }) });
-    await card.getByRole('button', { name: 'Approve' }).click();
-    await mo.getByText('Approved.').waitFor();
-  }
-}
 
 test('search, visit, flirt, favourite, then a block hides them from each other', async () => {
   const moContext = await browser.newContext(PHONE);
@@ -60,7 +51,7 @@ test('search, visit, flirt, favourite, then a block hides them from each other',
       looking: ['woman'],
       aboutMe: 'I bake bread.',
     });
-    await approveAll(mo, ['Nancy', 'Bob']);
+    await approveAll(site, mo, ['Nancy', 'Bob']);
 
     const nancy = await logIn(site, nancyContext, 'nancy@example.com');
     await nancy.goto(`${site.url}/search`);
