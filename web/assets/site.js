@@ -121,3 +121,42 @@
   window.meetcuteLive = { handle: handle };
   socket();
 })();
+
+// Infinite scroll: a list marked `data-infinite` with an "Older" link (a[rel=next]) after
+// it fetches the next page when the link scrolls into view and appends that page's items.
+// Without JavaScript the link simply opens the next page.
+(function () {
+  'use strict';
+  if (!window.IntersectionObserver || !window.DOMParser) return;
+  document.querySelectorAll('[data-infinite]').forEach(function (list) {
+    var link = list.parentNode && list.parentNode.querySelector('a[rel="next"]');
+    if (!link) return;
+    var busy = false;
+    var observer = new IntersectionObserver(function (entries) {
+      if (busy || !entries.some(function (e) { return e.isIntersecting; })) return;
+      busy = true;
+      fetch(link.href, { headers: { accept: 'text/html' } })
+        .then(function (r) {
+          if (!r.ok) throw new Error('page ' + r.status);
+          return r.text();
+        })
+        .then(function (text) {
+          var doc = new DOMParser().parseFromString(text, 'text/html');
+          var more = doc.querySelector('[data-infinite]');
+          var next = doc.querySelector('a[rel="next"]');
+          Array.prototype.slice.call(more ? more.children : []).forEach(function (item) {
+            list.appendChild(document.adoptNode(item));
+          });
+          observer.unobserve(link);
+          if (!next) return link.parentNode.removeChild(link);
+          link.setAttribute('href', next.getAttribute('href'));
+          busy = false;
+          observer.observe(link); // fires again at once if the link is still in view
+        })
+        .catch(function () {
+          observer.disconnect(); // the link still works by hand
+        });
+    });
+    observer.observe(link);
+  });
+})();

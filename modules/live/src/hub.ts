@@ -19,15 +19,30 @@ export class LiveHub implements NotificationHub {
   readonly #presence: Array<(memberId: string, connected: boolean) => void> = [];
   #sincePrune = 0;
 
-  constructor(db: Db, clock: Clock, logger: Logger) {
+  readonly #blocked: (a: string, b: string) => Promise<boolean>;
+
+  constructor(db: Db, clock: Clock, logger: Logger, blocked: (a: string, b: string) => Promise<boolean>) {
+    this.#blocked = blocked;
     this.#db = db;
     this.#clock = clock;
     this.#logger = logger;
   }
 
-  async notify(memberId: string, notification: { type: string; data: unknown }): Promise<void> {
+  async notify(
+    memberId: string,
+    notification: { type: string; data: unknown; about?: string },
+  ): Promise<void> {
+    // Nothing crosses a block, even what was queued before the block reached every module.
+    if (notification.about && (await this.#blocked(memberId, notification.about))) return;
     const now = this.#clock.now();
-    const stored = await store(this.#db, memberId, notification.type, notification.data, now.toISOString());
+    const stored = await store(
+      this.#db,
+      memberId,
+      notification.type,
+      notification.data,
+      now.toISOString(),
+      notification.about ?? null,
+    );
     for (const listener of this.#channels.get(memberId) ?? []) listener(stored);
     if (++this.#sincePrune >= PRUNE_EVERY) {
       this.#sincePrune = 0;

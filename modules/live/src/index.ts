@@ -1,7 +1,14 @@
 import websocket from '@fastify/websocket';
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
 import { LiveHub } from './hub.ts';
-import { migrations } from './store.ts';
+import {
+  blockedPairsMigration,
+  blockEvents,
+  eitherBlocked,
+  honourBlocks,
+  BLOCKED_PAIRS,
+} from '@meetcute/block/events';
+import { forgetBetween, migrations } from './store.ts';
 import { liveRoutes } from './routes.ts';
 import { useCases } from './use-cases.ts';
 
@@ -16,12 +23,15 @@ export const live = defineModule({
   description:
     'One live channel per open page (WebSocket, SSE, long polling), resumable; the notification hub.',
   publishes: [],
-  consumes: [],
-  migrations,
-  projections: [],
+  consumes: blockEvents,
+  migrations: [...migrations, blockedPairsMigration],
+  projections: [BLOCKED_PAIRS],
   useCases,
   async register(ctx) {
-    const hub = new LiveHub(ctx.db, ctx.clock, ctx.logger);
+    honourBlocks(ctx, {
+      onBlocked: (e, tx) => forgetBetween(tx.db, e.payload.blockerId, e.payload.blockedId),
+    });
+    const hub = new LiveHub(ctx.db, ctx.clock, ctx.logger, (a, b) => eitherBlocked(ctx.db, a, b));
     ctx.services.provide<NotificationHub>(NOTIFICATIONS, hub);
     ctx.services.provide<LiveHub>('live.hub', hub);
     await ctx.http.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { serialPrimaryKey, type Db, type LiveNotification, type Migration } from '@meetcute/core';
+import { serialPrimaryKey, type Db, type LiveNotification, type Migration, type TxDb } from '@meetcute/core';
 
 export const migrations: Migration[] = [
   {
@@ -15,6 +15,12 @@ export const migrations: Migration[] = [
       )`.execute(db);
       await sql`create index notifications_member on notifications (member_id, position)`.execute(db);
       await sql`create index notifications_at on notifications (at)`.execute(db);
+    },
+  },
+  {
+    name: '0002_notifications_about',
+    async up(db) {
+      await sql`alter table notifications add column about text`.execute(db);
     },
   },
 ];
@@ -41,10 +47,11 @@ export async function store(
   type: string,
   data: unknown,
   at: string,
+  about: string | null,
 ): Promise<LiveNotification> {
   const row = await db
     .insertInto('notifications')
-    .values({ member_id: memberId, type, data: JSON.stringify(data), at })
+    .values({ member_id: memberId, type, data: JSON.stringify(data), at, about })
     .returning(['position', 'member_id', 'type', 'data', 'at'])
     .executeTakeFirstOrThrow();
   return toNotification(row);
@@ -80,4 +87,17 @@ export async function latestFor(db: Db, memberId: string): Promise<number> {
 
 export async function prune(db: Db, before: string): Promise<void> {
   await db.deleteFrom('notifications').where('at', '<', before).execute();
+}
+
+/** A block takes back what either was told about the other, so a reconnect cannot replay it. */
+export async function forgetBetween(db: Db | TxDb, a: string, b: string): Promise<void> {
+  await db
+    .deleteFrom('notifications')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('about', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('about', '=', a)]),
+      ]),
+    )
+    .execute();
 }

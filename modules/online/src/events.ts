@@ -1,1 +1,4 @@
-export const events = [];
+import type { EventDefinition } from '@meetcute/core';
+
+/** Online publishes nothing: presence is operational state, not a fact worth keeping. */
+export const events: EventDefinition[] = [];

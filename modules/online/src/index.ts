@@ -1,13 +1,48 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
+import { blockEvents, honourBlocks } from '@meetcute/block';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
+import { events } from './events.ts';
+import { forgetChannels, migrations, projectApprovals, projections } from './store.ts';
+import { ONLINE, PresenceTracker, type Presence } from './presence.ts';
+import { onlineViews } from './views.ts';
+import { onlineRoutes } from './routes.ts';
+import { onlineBadge, onlinePages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { ONLINE, type Presence } from './presence.ts';
+
+/**
+ * Who is online: a member with a live channel open, or who made a request in the last
+ * five minutes. Presence is operational state in the module's own table; the list of
+ * online members filters on a projection of approvals and never shows a blocked pair.
+ */
 export const online = defineModule({
   name: 'online',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description:
+    'Presence across the site: who is online now, a list of them with search’s filters, and an online badge on members.',
+  publishes: events,
+  consumes: [RegistrationApproved, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  async register(ctx) {
+    projectApprovals(ctx);
+    // The list filters blocked pairs in SQL; presence keeps nothing about a pair to remove.
+    honourBlocks(ctx);
+
+    const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
+    const presence = new PresenceTracker(ctx.db, ctx.clock, ctx.logger, hub);
+    await forgetChannels(ctx.db);
+    hub.onPresence((memberId, connected) => void presence.channel(memberId, connected));
+    ctx.http.addHook('onResponse', async (request) => {
+      if (request.viewer) await presence.seen(request.viewer.memberId);
+    });
+    ctx.services.provide<Presence>(ONLINE, presence);
+
+    const views = onlineViews(ctx, presence);
+    onlineRoutes(ctx.http, views);
+    onlinePages(ctx.http, views, ctx.services, () => ctx.clock.now());
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, onlineBadge(ctx.db, presence));
+  },
 });

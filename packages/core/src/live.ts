@@ -14,8 +14,12 @@ export interface LiveNotification {
 }
 
 export interface NotificationHub {
-  /** Delivers to every open page of the member; kept for a while so a reconnecting page misses nothing. */
-  notify(memberId: string, notification: { type: string; data: unknown }): Promise<void>;
+  /**
+   * Delivers to every open page of the member; kept for a while so a reconnecting page
+   * misses nothing. `about` names the other member a notification is about (who
+   * flirted, who wrote), so a block between the two can take it back.
+   */
+  notify(memberId: string, notification: { type: string; data: unknown; about?: string }): Promise<void>;
   /** Whether the member has a live channel open right now. */
   isConnected(memberId: string): boolean;
   /** Called when a member's first channel opens (true) or last closes (false). */

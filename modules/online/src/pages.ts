@@ -1,0 +1,186 @@
+import type { FastifyRequest } from 'fastify';
+import { Problem, type Db, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import { eitherBlocked } from '@meetcute/block';
+import { GENDERS, type Gender } from '@meetcute/registration/events';
+import {
+  FORM_BODY_SCHEMA,
+  MEMBER_ACTIONS,
+  cardList,
+  field,
+  formErrors,
+  html,
+  languageOf,
+  memberCard,
+  sendPage,
+  translator,
+  type Html,
+  type MemberAction,
+  type Translate,
+} from '@meetcute/web';
+import { messages } from './messages.ts';
+import type { OnlineMember, OnlinePage } from './query.ts';
+import { single, values, type Defaults, type Filters, type RawQuery } from './rules.ts';
+import type { Presence } from './presence.ts';
+import type { OnlineViews } from './views.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+/** "● Online" next to a member who is online, on their profile and on every card. */
+export function onlineBadge(db: Db, presence: Presence): MemberAction {
+  return async (request, memberId) => {
+    const viewer = request.viewer;
+    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
+    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
+    if (!(await presence.isOnline(memberId))) return null;
+    const t = tr(request);
+    return html`<span class="online-badge" title="${t('badgeTitle')}"
+      ><span aria-hidden="true">●</span> ${t('badge')}</span
+    >`;
+  };
+}
+
+/** What the form shows: the filters that ran, or what was typed when they could not run. */
+interface FormValues {
+  genders: string[];
+  minAge: string;
+  maxAge: string;
+  maxDistanceKm: string;
+}
+
+function fromFilters(f: Filters): FormValues {
+  return {
+    genders: f.genders,
+    minAge: String(f.minAge),
+    maxAge: String(f.maxAge),
+    maxDistanceKm: String(f.maxDistanceKm),
+  };
+}
+
+function fromQuery(raw: RawQuery, d: Defaults): FormValues {
+  const genders = values(raw, 'gender');
+  return {
+    genders: genders.length > 0 ? genders : d.genders,
+    minAge: single(raw, 'minAge') ?? String(d.minAge),
+    maxAge: single(raw, 'maxAge') ?? String(d.maxAge),
+    maxDistanceKm: single(raw, 'maxDistanceKm') ?? String(d.maxDistanceKm),
+  };
+}
+
+/** The same filters written out in full, from the first page or from a cursor. */
+function listLink(f: Filters, cursor?: string): string {
+  const query = new URLSearchParams();
+  for (const g of f.genders) query.append('gender', g);
+  query.set('minAge', String(f.minAge));
+  query.set('maxAge', String(f.maxAge));
+  query.set('maxDistanceKm', String(f.maxDistanceKm));
+  query.set('limit', String(f.limit));
+  if (cursor) query.set('cursor', cursor);
+  return `/online?${query.toString()}`;
+}
+
+function genderBox(t: Translate<Key>, gender: Gender, on: boolean): Html {
+  return html`<label
+    ><input type="checkbox" name="gender" value="${gender}" ${on ? html`checked` : ''} /> ${t(gender)}</label
+  >`;
+}
+
+function filterForm(t: Translate<Key>, v: FormValues, errors: FieldProblem[] | undefined): Html {
+  const genderError = errors?.find((e) => e.field === 'gender');
+  return html`<form method="get" action="/online" class="search" novalidate>
+    <fieldset id="f-gender" ${genderError ? html`aria-invalid="true"` : ''}>
+      <legend>${t('showMe')}</legend>
+      ${GENDERS.map((g) => genderBox(t, g, v.genders.includes(g)))}
+      ${genderError ? html`<p class="error">${genderError.message}</p>` : ''}
+    </fieldset>
+    <div class="row">
+      ${field({ name: 'minAge', label: t('minAge'), type: 'number', value: v.minAge, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
+      ${field({ name: 'maxAge', label: t('maxAge'), type: 'number', value: v.maxAge, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
+    </div>
+    ${field({ name: 'maxDistanceKm', label: t('maxDistance'), type: 'number', value: v.maxDistanceKm, errors, attrs: html`min="1" max="5000" inputmode="numeric"` })}
+    <button type="submit">${t('submit')}</button>
+  </form>`;
+}
+
+/** "Here now" for an open page, else how many minutes ago the member was last active. */
+function seenNote(t: Translate<Key>, m: OnlineMember, now: Date): Html {
+  const minutes = Math.floor((now.getTime() - new Date(m.lastSeenAt).getTime()) / 60_000);
+  const words = m.connected ? t('here') : minutes < 1 ? t('justNow') : t('minutesAgo', { minutes });
+  return html`<time datetime="${m.lastSeenAt}">${words}</time>`;
+}
+
+async function memberList(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  f: Filters,
+  page: OnlinePage,
+  actions: readonly MemberAction[],
+  now: Date,
+): Promise<Html> {
+  const cards = await Promise.all(
+    page.members.map((m) =>
+      memberCard(
+        request,
+        {
+          memberId: m.memberId,
+          nickname: m.nickname,
+          age: m.age,
+          gender: m.gender,
+          cityLabel: m.cityLabel,
+          distanceKm: m.distanceKm,
+          note: seenNote(t, m, now),
+        },
+        actions,
+      ),
+    ),
+  );
+  return html`<section aria-labelledby="results">
+    <h2 id="results">${t('results')}</h2>
+    ${cardList(cards, t('none'))}
+    <nav class="pager">
+      ${f.cursor ? html`<a href="${listLink(f)}">${t('again')}</a>` : ''}
+      ${page.nextCursor ? html`<a rel="next" href="${listLink(f, page.nextCursor)}">${t('next')}</a>` : ''}
+    </nav>
+  </section>`;
+}
+
+export function onlinePages(
+  http: Http,
+  views: OnlineViews,
+  services: ServiceRegistry,
+  now: () => Date,
+): void {
+  http.get(
+    '/online',
+    { config: { access: 'approved', kind: 'page' }, schema: { hide: true, querystring: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const raw = request.query as RawQuery;
+      try {
+        const { filters, page } = await views.list(viewerId, raw, t);
+        const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
+        return sendPage(request, reply, {
+          title: t('title'),
+          body: html`<h1>${t('title')}</h1>
+            <p>${t('intro')}</p>
+            ${filterForm(t, fromFilters(filters), undefined)}
+            ${await memberList(request, t, filters, page, actions, now())}`,
+        });
+      } catch (error) {
+        if (!(error instanceof Problem) || !error.errors) throw error;
+        const typed = fromQuery(raw, await views.defaults(viewerId));
+        return sendPage(
+          request,
+          reply,
+          {
+            title: t('title'),
+            body: html`<h1>${t('title')}</h1>
+              ${formErrors(error.errors, t('fixErrors'))} ${filterForm(t, typed, error.errors)}`,
+          },
+          error.status,
+        );
+      }
+    },
+  );
+}

@@ -1,0 +1,168 @@
+import { sql } from 'kysely';
+import type { Db, Migration, ModuleContext } from '@meetcute/core';
+import { blockedPairsMigration, BLOCKED_PAIRS } from '@meetcute/block';
+import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
+
+/**
+ * Two kinds of tables. `online_members` (with `blocked_pairs`) is a projection of
+ * approvals and blocks: the facts the list filters on. `presence` is operational
+ * state written by requests and live channels; it is no function of events, so
+ * `rebuild online` leaves it alone, and it lives in the database rather than in memory
+ * so several nodes can share it.
+ */
+export const migrations: Migration[] = [
+  {
+    name: '0001_online',
+    async up(db) {
+      // Coordinates as double precision: PostgreSQL's `real` would move a place by metres.
+      await sql`create table online_members (
+        member_id text primary key,
+        nickname text not null,
+        gender text not null,
+        birthday text not null,
+        city_label text not null,
+        latitude double precision not null,
+        longitude double precision not null,
+        time_zone text not null,
+        looking_for text not null
+      )`.execute(db);
+      await sql`create table presence (
+        member_id text primary key,
+        last_seen_at text not null,
+        connected integer not null
+      )`.execute(db);
+      await sql`create index presence_seen on presence (last_seen_at desc, member_id)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['online_members', BLOCKED_PAIRS];
+
+/** An approved member's facts as the list needs them. */
+export interface Member {
+  memberId: string;
+  nickname: string;
+  gender: Gender;
+  birthday: string;
+  cityLabel: string;
+  latitude: number;
+  longitude: number;
+  timeZone: string;
+  lookingFor: LookingFor;
+}
+
+export interface MemberRow {
+  member_id: string;
+  nickname: string;
+  gender: Gender;
+  birthday: string;
+  city_label: string;
+  latitude: number;
+  longitude: number;
+  time_zone: string;
+  looking_for: string;
+}
+
+export function toMember(row: MemberRow): Member {
+  return {
+    memberId: row.member_id,
+    nickname: row.nickname,
+    gender: row.gender,
+    birthday: row.birthday,
+    cityLabel: row.city_label,
+    latitude: Number(row.latitude),
+    longitude: Number(row.longitude),
+    timeZone: row.time_zone,
+    lookingFor: JSON.parse(row.looking_for) as LookingFor,
+  };
+}
+
+/** The member if approved, else undefined. */
+export async function findMember(db: Db, memberId: string): Promise<Member | undefined> {
+  const row = (await db
+    .selectFrom('online_members')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()) as MemberRow | undefined;
+  return row ? toMember(row) : undefined;
+}
+
+/** Registration's approvals make a member listable; a re-approval refreshes the facts. */
+export function projectApprovals(ctx: ModuleContext): void {
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const a = e.payload.application;
+    const facts = {
+      nickname: a.nickname,
+      gender: a.gender,
+      birthday: a.birthday,
+      city_label: a.city.label,
+      latitude: a.city.latitude,
+      longitude: a.city.longitude,
+      time_zone: a.city.timeZone,
+      looking_for: JSON.stringify(a.lookingFor),
+    };
+    await tx.db
+      .insertInto('online_members')
+      .values({ member_id: e.payload.memberId, ...facts })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
+      .execute();
+  });
+}
+
+// ISO timestamps compare as text, so "the later of the two" is plain SQL on both databases.
+const LATER = sql`case when presence.last_seen_at < excluded.last_seen_at
+  then excluded.last_seen_at else presence.last_seen_at end`;
+
+/**
+ * Records that a member was seen at `at`, and, when given, whether a channel is open.
+ * Keeps the latest moment whatever order writes land in.
+ */
+export async function recordPresence(
+  db: Db,
+  memberId: string,
+  at: string,
+  connected?: boolean,
+): Promise<void> {
+  const flag = connected === undefined ? 0 : connected ? 1 : 0;
+  await db
+    .insertInto('presence')
+    .values({ member_id: memberId, last_seen_at: at, connected: flag })
+    .onConflict((oc) =>
+      oc
+        .column('member_id')
+        .doUpdateSet(
+          connected === undefined ? { last_seen_at: LATER } : { last_seen_at: LATER, connected: flag },
+        ),
+    )
+    .execute();
+}
+
+/** Whether the member has a channel open or was seen at or after `since`. */
+export async function presentSince(db: Db, memberId: string, since: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('presence')
+    .select('member_id')
+    .where('member_id', '=', memberId)
+    .where((eb) => eb.or([eb('connected', '=', 1), eb('last_seen_at', '>=', since)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Everyone with a channel open or seen at or after `since`. */
+export async function presentIds(db: Db, since: string): Promise<Set<string>> {
+  const rows = (await db
+    .selectFrom('presence')
+    .select('member_id')
+    .where((eb) => eb.or([eb('connected', '=', 1), eb('last_seen_at', '>=', since)]))
+    .execute()) as Array<{ member_id: string }>;
+  return new Set(rows.map((r) => r.member_id));
+}
+
+/**
+ * No channel is open on a node that just started. With one node that makes every
+ * `connected` flag false; when nodes share the table this becomes a per-node count.
+ */
+export async function forgetChannels(db: Db): Promise<void> {
+  await db.updateTable('presence').set({ connected: 0 }).where('connected', '=', 1).execute();
+}
