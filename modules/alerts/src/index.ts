@@ -1,13 +1,46 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
+import { blockEvents, honourBlocks } from '@meetcute/block';
+import { FavouriteAdded } from '@meetcute/favourites/events';
+import { FlirtSent } from '@meetcute/flirt/events';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
+import { events } from './events.ts';
+import { migrations, projections, project, unreadCount } from './store.ts';
+import { commands } from './commands.ts';
+import { alertRoutes } from './routes.ts';
+import { alertPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { AlertsRead } from './events.ts';
+
+/**
+ * Alerts: everything that happened to me (flirts, visits, favourites), newest first.
+ * A projection of other modules' events plus the module's own AlertsRead for the unread
+ * markers; each new alert is pushed live with the new unread count for the top bar.
+ * A block removes the pair's alerts both ways for good.
+ */
 export const alerts = defineModule({
   name: 'alerts',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description:
+    'Everything that happened to me (flirts, visits, favourites), newest first, with unread markers, mark all read and a live counter.',
+  publishes: events,
+  consumes: [FlirtSent, ProfileViewed, FavouriteAdded, ...events, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
+    honourBlocks(ctx, { onBlocked: project(ctx, hub) });
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const run = commands(ctx, hub);
+    alertRoutes(ctx.http, ctx.db, run, profiles);
+    alertPages(ctx.http, ctx.db, run, profiles, ctx.clock);
+    ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
+      name: 'alerts',
+      href: '/alerts',
+      label: { en: 'Alerts', sv: 'Händelser', fi: 'Ilmoitukset' },
+      count: (memberId) => unreadCount(ctx.db, memberId),
+    });
+  },
 });

@@ -1,0 +1,75 @@
+import type { Messages } from '@meetcute/web';
+
+export const messages: Messages<
+  | 'title'
+  | 'explain'
+  | 'empty'
+  | 'older'
+  | 'markAll'
+  | 'new'
+  | 'flirt'
+  | 'visit'
+  | 'favourite_woman'
+  | 'favourite_man'
+  | 'favourite_nonbinary'
+  | 'now'
+  | 'minutes'
+  | 'hours'
+  | 'days'
+  | 'date'
+> = {
+  en: {
+    title: 'Alerts',
+    explain: 'Everything that happened to you, newest first.',
+    empty: 'Nothing has happened yet. Flirts, visits and favourites will show up here.',
+    older: 'Older',
+    markAll: 'Mark all as read',
+    new: 'new',
+    flirt: '{name} flirted with you',
+    visit: '{name} visited your profile',
+    favourite_woman: '{name} added you to her favourites',
+    favourite_man: '{name} added you to his favourites',
+    favourite_nonbinary: '{name} added you to their favourites',
+    now: 'just now',
+    minutes: '{n} min ago',
+    hours: '{n} h ago',
+    days: '{n} d ago',
+    date: 'on {date}',
+  },
+  sv: {
+    title: 'Händelser',
+    explain: 'Allt som har hänt dig, senaste först.',
+    empty: 'Inget har hänt än. Flörtar, besök och favoriter dyker upp här.',
+    older: 'Äldre',
+    markAll: 'Markera alla som lästa',
+    new: 'ny',
+    flirt: '{name} flörtade med dig',
+    visit: '{name} besökte din profil',
+    favourite_woman: '{name} lade till dig bland sina favoriter',
+    favourite_man: '{name} lade till dig bland sina favoriter',
+    favourite_nonbinary: '{name} lade till dig bland sina favoriter',
+    now: 'nyss',
+    minutes: 'för {n} min sedan',
+    hours: 'för {n} tim sedan',
+    days: 'för {n} dygn sedan',
+    date: 'den {date}',
+  },
+  fi: {
+    title: 'Ilmoitukset',
+    explain: 'Kaikki mitä sinulle on tapahtunut, uusimmat ensin.',
+    empty: 'Mitään ei ole vielä tapahtunut. Flirtit, vierailut ja suosikit näkyvät täällä.',
+    older: 'Vanhemmat',
+    markAll: 'Merkitse kaikki luetuiksi',
+    new: 'uusi',
+    flirt: '{name} flirttaili kanssasi',
+    visit: '{name} vieraili profiilissasi',
+    favourite_woman: '{name} lisäsi sinut suosikkeihinsa',
+    favourite_man: '{name} lisäsi sinut suosikkeihinsa',
+    favourite_nonbinary: '{name} lisäsi sinut suosikkeihinsa',
+    now: 'juuri nyt',
+    minutes: '{n} min sitten',
+    hours: '{n} t sitten',
+    days: '{n} pv sitten',
+    date: '{date}',
+  },
+};

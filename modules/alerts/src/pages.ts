@@ -1,0 +1,136 @@
+import type { FastifyRequest } from 'fastify';
+import type { Clock, Db, Http } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  FORM_BODY_SCHEMA,
+  factsLine,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type Html,
+  type Translate,
+} from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { ListQuery } from './routes.ts';
+import { ago, PAGE } from './rules.ts';
+import { unreadCount } from './store.ts';
+import { alertPage, type AlertView } from './views.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+
+// The site stylesheet has no rule for these yet, so the card carries them itself.
+const VISUALLY_HIDDEN =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
+const UNREAD = 'border-left:4px solid var(--accent)';
+
+function when(t: Translate<Key>, at: string, now: Date, timeZone: string): string {
+  const a = ago(new Date(at), now, timeZone);
+  switch (a.unit) {
+    case 'now':
+      return t('now');
+    case 'minutes':
+    case 'hours':
+    case 'days':
+      return t(a.unit, { n: a.n });
+    case 'date':
+      return t('date', { date: a.date });
+  }
+}
+
+/** "Nancy flirted with you", "Nancy added you to her favourites", in the viewer's language. */
+function sentence(t: Translate<Key>, alert: AlertView): string {
+  const name = alert.actor.nickname;
+  return alert.kind === 'favourite'
+    ? t(`favourite_${alert.actor.gender}`, { name })
+    : t(alert.kind, { name });
+}
+
+function card(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  alert: AlertView,
+  now: Date,
+  timeZone: string,
+): Html {
+  const { actor } = alert;
+  const marker = alert.unread
+    ? html`<span class="visually-hidden" style="${VISUALLY_HIDDEN}">${t('new')}</span> `
+    : '';
+  const link = html`<a href="/members/${actor.memberId}">${sentence(t, alert)}</a>`;
+  const time = html`<time datetime="${alert.at}">${when(t, alert.at, now, timeZone)}</time>`;
+  const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
+  return html`<li
+    class="card alert-card${alert.unread ? ' unread' : ''}"
+    ${alert.unread ? html`style="${UNREAD}"` : ''}
+  >
+    <p class="alert-text">${marker}${link} · ${time}</p>
+    <p class="facts">${facts}</p>
+  </li>`;
+}
+
+export function alertPages(
+  http: Http,
+  db: Db,
+  run: Commands,
+  profiles: ProfileDirectory,
+  clock: Clock,
+): void {
+  const page = { access: 'approved', kind: 'page' } as const;
+
+  http.get(
+    '/alerts',
+    { config: page, schema: { hide: true, querystring: ListQuery } },
+    async (request, reply) => {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
+      const [list, unread] = await Promise.all([
+        alertPage(db, profiles, viewerId, {
+          cursor: request.query.cursor,
+          limit: request.query.limit ?? PAGE.default,
+        }),
+        unreadCount(db, viewerId),
+      ]);
+      const now = clock.now();
+      return sendPage(request, reply, {
+        title: t('title'),
+        body: html`<h1>${t('title')}</h1>
+          <p>${t('explain')}</p>
+          ${
+            unread > 0
+              ? html`<form method="post" action="/alerts/read" class="inline">
+                  ${hidden(request)}<button type="submit" class="secondary">${t('markAll')}</button>
+                </form>`
+              : ''
+          }
+          ${
+            list.items.length === 0 && !request.query.cursor
+              ? html`<p class="empty">${t('empty')}</p>`
+              : html`<ul class="cards alerts" data-infinite>
+                  ${list.items.map((a) => card(request, t, a, now, timeZone))}
+                </ul>`
+          }
+          ${
+            list.nextCursor
+              ? html`<p class="pager">
+                  <a rel="next" href="/alerts?cursor=${list.nextCursor}">${t('older')}</a>
+                </p>`
+              : ''
+          }`,
+      });
+    },
+  );
+
+  http.post(
+    '/alerts/read',
+    { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await run.markAllRead(request.viewer!.memberId);
+      return reply.redirect('/alerts', 303);
+    },
+  );
+}

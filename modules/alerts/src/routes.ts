@@ -1,0 +1,103 @@
+import { Type } from 'typebox';
+import type { Db, Http } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import type { Commands } from './commands.ts';
+import { PAGE } from './rules.ts';
+import { unreadCount } from './store.ts';
+import { alertPage } from './views.ts';
+
+const Problem = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer() },
+  { additionalProperties: true },
+);
+
+export const ListQuery = Type.Object({
+  cursor: Type.Optional(
+    Type.String({ maxLength: 500, description: 'The nextCursor of the previous page; omit for the newest' }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.max, default: PAGE.default })),
+});
+
+export function alertRoutes(http: Http, db: Db, run: Commands, profiles: ProfileDirectory): void {
+  const api = { access: 'approved', kind: 'api' } as const;
+  const denied = { 401: Problem, 403: Problem };
+
+  http.get(
+    '/api/v1/alerts',
+    {
+      config: api,
+      schema: {
+        summary: 'What happened to me (flirts, visits, favourites), newest first, with unread markers',
+        tags: ['alerts'],
+        querystring: ListQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                alertId: Type.String(),
+                kind: Type.Union([Type.Literal('flirt'), Type.Literal('visit'), Type.Literal('favourite')]),
+                actor: Type.Object({
+                  memberId: Type.String(),
+                  nickname: Type.String(),
+                  age: Type.Integer(),
+                  cityLabel: Type.String(),
+                }),
+                at: Type.String({ format: 'date-time' }),
+                unread: Type.Boolean(),
+              }),
+            ),
+            nextCursor: Type.Union([Type.String(), Type.Null()], {
+              description: 'Pass as cursor for the next, older page; null on the last page',
+            }),
+          }),
+          400: Problem,
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const page = await alertPage(db, profiles, request.viewer!.memberId, {
+        cursor: request.query.cursor,
+        limit: request.query.limit ?? PAGE.default,
+      });
+      return {
+        items: page.items.map(({ actor, ...rest }) => ({
+          ...rest,
+          actor: {
+            memberId: actor.memberId,
+            nickname: actor.nickname,
+            age: actor.age,
+            cityLabel: actor.city.label,
+          },
+        })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  http.get(
+    '/api/v1/alerts/unread',
+    {
+      config: api,
+      schema: {
+        summary: 'How many of my alerts are unread',
+        tags: ['alerts'],
+        response: { 200: Type.Object({ count: Type.Integer() }), ...denied },
+      },
+    },
+    async (request) => ({ count: await unreadCount(db, request.viewer!.memberId) }),
+  );
+
+  http.post(
+    '/api/v1/alerts/read',
+    {
+      config: api,
+      schema: {
+        summary: 'Mark all my alerts read',
+        tags: ['alerts'],
+        response: { 200: Type.Object({ unread: Type.Integer() }), ...denied },
+      },
+    },
+    async (request) => ({ unread: await run.markAllRead(request.viewer!.memberId) }),
+  );
+}

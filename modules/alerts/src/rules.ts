@@ -1,0 +1,71 @@
+import { dateIn, problems } from '@meetcute/core';
+
+/** How many alerts one page of the list holds. */
+export const PAGE = { default: 20, max: 50 };
+
+/** What can happen to a member that they hear about. */
+export type AlertKind = 'flirt' | 'visit' | 'favourite';
+
+/**
+ * Which alerts count as one: a flirt is its own alert (the flirt module already allows
+ * one a day); visits and favourites give at most one alert per member, per kind and per
+ * UTC day, so someone who keeps looking (or toggles the star) does not flood the list.
+ */
+export function onceKey(kind: AlertKind, actorId: string, occurredAt: string, eventId: string): string {
+  return kind === 'flirt' ? `flirt/${eventId}` : `${kind}/${actorId}/${occurredAt.slice(0, 10)}`;
+}
+
+/**
+ * Live pushes are for what just happened. A rebuild replays the whole log through the
+ * same handlers; older events update the tables without pushing anything to pages.
+ */
+export const LIVE_FOR_MS = 60 * 60 * 1000;
+export function isFresh(occurredAt: string, now: Date): boolean {
+  return now.getTime() - new Date(occurredAt).getTime() < LIVE_FOR_MS;
+}
+
+/** How long ago, for a card: minutes, hours, days, then the date where the viewer lives. */
+export type Ago =
+  { unit: 'now' } | { unit: 'minutes' | 'hours' | 'days'; n: number } | { unit: 'date'; date: string };
+
+export function ago(then: Date, now: Date, timeZone: string): Ago {
+  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
+  if (minutes < 1) return { unit: 'now' };
+  if (minutes < 60) return { unit: 'minutes', n: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return { unit: 'hours', n: hours };
+  const days = Math.floor(hours / 24);
+  if (days < 30) return { unit: 'days', n: days };
+  return { unit: 'date', date: dateIn(timeZone, then) };
+}
+
+/** Where a page of the list ends: the last alert's time and id. Opaque to callers. */
+export interface Cursor {
+  at: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ at: cursor.at, id: cursor.id })).toString('base64url');
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor a list handed out, or a 400 naming `cursor` for anything else. Empty means the first page. */
+export function decodeCursor(text: string | undefined): Cursor | undefined {
+  if (text === undefined || text === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const { at, id } = (parsed ?? {}) as Partial<Record<keyof Cursor, unknown>>;
+  if (typeof at !== 'string' || typeof id !== 'string' || !ISO.test(at) || !UUID.test(id)) {
+    throw problems.invalid([
+      { field: 'cursor', message: 'is not a cursor this list gave out; open the list again without it.' },
+    ]);
+  }
+  return { at, id };
+}

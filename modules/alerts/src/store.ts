@@ -1,0 +1,250 @@
+import { sql } from 'kysely';
+import type { Db, EventEnvelope, Migration, ModuleContext, NotificationHub, Tx, TxDb } from '@meetcute/core';
+import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions } from '@meetcute/block';
+import { FavouriteAdded } from '@meetcute/favourites/events';
+import { FlirtSent } from '@meetcute/flirt/events';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { AlertsRead } from './events.ts';
+import { encodeCursor, isFresh, onceKey, type AlertKind, type Cursor } from './rules.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_alerts',
+    async up(db) {
+      // An alert for member_id about what actor_id did; alert_id is the id of the event behind it.
+      // once_key makes visits and favourites one per actor per day; read is 1 once at <= the member's read mark.
+      await sql`create table alerts (
+        alert_id text primary key,
+        member_id text not null,
+        kind text not null,
+        actor_id text not null,
+        at text not null,
+        read integer not null,
+        once_key text not null
+      )`.execute(db);
+      await sql`create unique index alerts_once on alerts (member_id, once_key)`.execute(db);
+      await sql`create index alerts_newest on alerts (member_id, at, alert_id)`.execute(db);
+      // onBlocked removes the pair's alerts in both directions.
+      await sql`create index alerts_by_actor on alerts (actor_id)`.execute(db);
+      // Per member: every alert at or before up_to is read (the latest AlertsRead).
+      await sql`create table alerts_read (member_id text primary key, up_to text not null)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS];
+
+type Reader = Db | TxDb;
+
+/** Alerts of the member that nobody in a blocked pair with them caused. */
+function visible(db: Reader, memberId: string) {
+  return db
+    .selectFrom('alerts as a')
+    .where('a.member_id', '=', memberId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom(`${BLOCKED_PAIRS} as b`)
+            .select('b.blocker_id')
+            .where((inner) =>
+              inner.or([
+                inner.and([
+                  inner('b.blocker_id', '=', memberId),
+                  inner('b.blocked_id', '=', inner.ref('a.actor_id')),
+                ]),
+                inner.and([
+                  inner('b.blocked_id', '=', memberId),
+                  inner('b.blocker_id', '=', inner.ref('a.actor_id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    );
+}
+
+/** How many of the member's alerts are unread. */
+export async function unreadCount(db: Reader, memberId: string): Promise<number> {
+  const row = await visible(db, memberId)
+    .where('a.read', '=', 0)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The moment of the member's newest alert, if they have any unread: what "mark all read" marks up to. */
+export async function newestUnread(db: Reader, memberId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.max('at').as('newest'))
+    .where('member_id', '=', memberId)
+    .where('read', '=', 0)
+    .executeTakeFirst();
+  return (row?.newest as string | null | undefined) ?? undefined;
+}
+
+async function readUpTo(db: Reader, memberId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('alerts_read')
+    .select('up_to')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return (row?.up_to as string | undefined) ?? undefined;
+}
+
+interface NewAlert {
+  event: EventEnvelope;
+  memberId: string;
+  kind: AlertKind;
+  actorId: string;
+}
+
+/**
+ * Alerts are a projection of other modules' events, minus what blocks removed, with
+ * reading state from the module's own AlertsRead. Whether an alert is read depends only
+ * on its time and the member's latest mark, so a rebuild ends with the same markers.
+ * Returns what a block removes here, for `honourBlocks`.
+ */
+export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<HonourOptions['onBlocked']> {
+  async function add(tx: Tx, alert: NewAlert): Promise<void> {
+    const { event, memberId, kind, actorId } = alert;
+    if (memberId === actorId) return;
+    // Never across a block, even if the event slipped out just before the block reached the other module.
+    if (await eitherBlocked(tx.db, memberId, actorId)) return;
+    const key = onceKey(kind, actorId, event.occurredAt, event.id);
+    const seen = await tx.db
+      .selectFrom('alerts')
+      .select('alert_id')
+      .where((eb) =>
+        eb.or([
+          eb('alert_id', '=', event.id),
+          eb.and([eb('member_id', '=', memberId), eb('once_key', '=', key)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (seen) return;
+    const upTo = await readUpTo(tx.db, memberId);
+    await tx.db
+      .insertInto('alerts')
+      .values({
+        alert_id: event.id,
+        member_id: memberId,
+        kind,
+        actor_id: actorId,
+        at: event.occurredAt,
+        read: upTo !== undefined && event.occurredAt <= upTo ? 1 : 0,
+        once_key: key,
+      })
+      .execute();
+    if (!isFresh(event.occurredAt, ctx.clock.now())) return;
+    // `about`: a block between the two takes the push back too.
+    await hub.notify(memberId, {
+      type: 'alert',
+      data: { kind, actorId, at: event.occurredAt },
+      about: actorId,
+    });
+    await hub.notify(memberId, {
+      type: 'counter',
+      data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
+    });
+  }
+
+  ctx.on(FlirtSent, (e, tx) =>
+    add(tx, { event: e, memberId: e.payload.recipientId, kind: 'flirt', actorId: e.payload.senderId }),
+  );
+  ctx.on(ProfileViewed, (e, tx) =>
+    add(tx, { event: e, memberId: e.payload.memberId, kind: 'visit', actorId: e.payload.viewerId }),
+  );
+  ctx.on(FavouriteAdded, (e, tx) =>
+    add(tx, { event: e, memberId: e.payload.favouriteId, kind: 'favourite', actorId: e.payload.memberId }),
+  );
+  ctx.on(AlertsRead, async (e, tx) => {
+    const { memberId, upTo } = e.payload;
+    await tx.db
+      .insertInto('alerts_read')
+      .values({ member_id: memberId, up_to: upTo })
+      .onConflict((oc) =>
+        oc
+          .column('member_id')
+          .doUpdateSet((eb) => ({ up_to: eb.ref('excluded.up_to') }))
+          // The latest mark wins whatever order they arrive in.
+          .where((eb) => eb('alerts_read.up_to', '<', eb.ref('excluded.up_to'))),
+      )
+      .execute();
+    await tx.db
+      .updateTable('alerts')
+      .set({ read: 1 })
+      .where('member_id', '=', memberId)
+      .where('at', '<=', upTo)
+      .where('read', '=', 0)
+      .execute();
+  });
+
+  /** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
+  async function forgetPair(event: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx) {
+    const { blockerId: a, blockedId: b } = event.payload;
+    await tx.db
+      .deleteFrom('alerts')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
+          eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
+        ]),
+      )
+      .execute();
+    if (!isFresh(event.occurredAt, ctx.clock.now())) return;
+    // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
+    for (const memberId of [a, b]) {
+      await hub.notify(memberId, {
+        type: 'counter',
+        data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
+      });
+    }
+  }
+  return forgetPair;
+}
+
+export interface AlertEntry {
+  alertId: string;
+  kind: AlertKind;
+  actorId: string;
+  at: string;
+  unread: boolean;
+}
+
+/** One page of a member's alerts, newest first, without anyone in a blocked pair with them. */
+export async function alertsOf(
+  db: Db,
+  memberId: string,
+  page: { after: Cursor | undefined; limit: number },
+): Promise<{ entries: AlertEntry[]; nextCursor: string | null }> {
+  let query = visible(db, memberId).select(['a.alert_id', 'a.kind', 'a.actor_id', 'a.at', 'a.read']);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('a.at', '<', after.at),
+        eb.and([eb('a.at', '=', after.at), eb('a.alert_id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = (await query
+    .orderBy('a.at', 'desc')
+    .orderBy('a.alert_id', 'desc')
+    .limit(page.limit + 1)
+    .execute()) as Array<{ alert_id: string; kind: AlertKind; actor_id: string; at: string; read: number }>;
+  const entries = rows.slice(0, page.limit).map((r) => ({
+    alertId: r.alert_id,
+    kind: r.kind,
+    actorId: r.actor_id,
+    at: r.at,
+    unread: Number(r.read) === 0,
+  }));
+  const last = entries[entries.length - 1];
+  return {
+    entries,
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.at, id: last.alertId }) : null,
+  };
+}

@@ -1,0 +1,365 @@
+import { emitted, given, useCase } from '@meetcute/core';
+import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
+import { FavouriteAdded } from '@meetcute/favourites/events';
+import { FlirtSent } from '@meetcute/flirt/events';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { AlertsRead } from './events.ts';
+import { encodeCursor } from './rules.ts';
+
+let flirts = 0;
+const flirted = (senderId: string, recipientId: string, at?: string) =>
+  given(
+    FlirtSent,
+    { flirtId: `00000000-0000-7000-8000-${String(++flirts).padStart(12, '0')}`, senderId, recipientId },
+    at ? { actorId: senderId, at } : { actorId: senderId },
+  );
+const viewed = (viewerId: string, memberId: string, at?: string) =>
+  given(ProfileViewed, { viewerId, memberId }, at ? { actorId: viewerId, at } : { actorId: viewerId });
+const favoured = (memberId: string, favouriteId: string, at?: string) =>
+  given(FavouriteAdded, { memberId, favouriteId }, at ? { actorId: memberId, at } : { actorId: memberId });
+const read = (memberId: string, upTo: string) => given(AlertsRead, { memberId, upTo }, { actorId: memberId });
+const blocked = (blockerId: string, blockedId: string) =>
+  given(MemberBlocked, { blockerId, blockedId }, { actorId: blockerId });
+const unblocked = (blockerId: string, blockedId: string) =>
+  given(MemberUnblocked, { blockerId, blockedId }, { actorId: blockerId });
+
+const nancyAndBob = [...approved(nancy), ...approved(bob)];
+const everyone = [...nancyAndBob, ...approved(eve)];
+
+// Two hours before the use cases' clock (10:00 UTC), then one hour, then on 2 June.
+const EARLY = '2026-06-01T08:00:00.000Z';
+const LATER = '2026-06-01T09:00:00.000Z';
+const NEXT_DAY = '2026-06-02T09:00:00.000Z';
+
+const nancyCard = { memberId: nancy.memberId, nickname: 'Nancy', age: 31, cityLabel: 'Stockholm, Sweden' };
+const bobCard = { memberId: bob.memberId, nickname: 'Bob', age: 34, cityLabel: 'Uppsala, Sweden' };
+const eveCard = { memberId: eve.memberId, nickname: 'Eve', age: 29, cityLabel: 'Helsinki, Finland' };
+
+/** Nancy flirted with Bob early; Eve added him to her favourites later. */
+const twoAlerts = [
+  ...everyone,
+  flirted(nancy.memberId, bob.memberId, EARLY),
+  favoured(eve.memberId, bob.memberId, LATER),
+];
+/** Nancy flirted with Bob, and Bob visited Nancy: an alert each way. */
+const eachWay = [...nancyAndBob, flirted(nancy.memberId, bob.memberId), viewed(bob.memberId, nancy.memberId)];
+
+const list = (as: string, query = '') => ({ as, method: 'GET', url: `/api/v1/alerts${query}` }) as const;
+const unread = (as: string) => ({ as, method: 'GET', url: '/api/v1/alerts/unread' }) as const;
+const markRead = (as: string) => ({ as, method: 'POST', url: '/api/v1/alerts/read' }) as const;
+const noAlerts = { status: 200, body: { items: [], nextCursor: null } };
+
+export const useCases = [
+  // USE-CASES.md #5, the alert part
+  useCase({
+    title: 'Nancy flirts with Bob: Bob has one unread alert naming Nancy with her age and city',
+    given: nancyAndBob,
+    before: [{ as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: bob.memberId } }],
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'flirt', actor: nancyCard, unread: true }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'After Nancy’s flirt Bob has one unread alert',
+    given: [...nancyAndBob, flirted(nancy.memberId, bob.memberId)],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 1 } },
+  }),
+  useCase({
+    title: 'The one who flirted gets no alert for it',
+    given: [...nancyAndBob, flirted(nancy.memberId, bob.memberId)],
+    when: list(nancy.memberId),
+    then: noAlerts,
+  }),
+
+  // Visits
+  useCase({
+    title: 'Nancy views Bob’s profile twice today: Bob has one visit alert',
+    given: nancyAndBob,
+    before: [
+      { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+      { as: nancy.memberId, method: 'GET', url: `/api/v1/profiles/${bob.memberId}` },
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [{ kind: 'visit', actor: nancyCard, unread: true }] } },
+  }),
+  useCase({
+    title: 'A visit the next day (UTC) is a new alert, above the first',
+    given: [
+      ...nancyAndBob,
+      viewed(nancy.memberId, bob.memberId, LATER),
+      viewed(nancy.memberId, bob.memberId, NEXT_DAY),
+    ],
+    clock: '2026-06-02T10:00:00.000Z',
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: {
+        items: [
+          { kind: 'visit', at: NEXT_DAY },
+          { kind: 'visit', at: LATER },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Looking at one’s own profile gives no alert',
+    given: [...nancyAndBob, viewed(bob.memberId, bob.memberId)],
+    when: list(bob.memberId),
+    then: noAlerts,
+  }),
+
+  // Favourites
+  useCase({
+    title: 'Eve adds Bob to her favourites: Bob has an alert naming Eve',
+    given: everyone,
+    before: [
+      { as: eve.memberId, method: 'POST', url: '/api/v1/favourites', body: { memberId: bob.memberId } },
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [{ kind: 'favourite', actor: eveCard, unread: true }] } },
+  }),
+  useCase({
+    title: 'Adding, removing and adding Bob again the same day gives him one favourite alert',
+    given: [
+      ...everyone,
+      favoured(eve.memberId, bob.memberId, EARLY),
+      favoured(eve.memberId, bob.memberId, LATER),
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [{ kind: 'favourite', at: EARLY }] } },
+  }),
+
+  // Paging
+  useCase({
+    title: 'Alerts come newest first, a page at a time',
+    given: twoAlerts,
+    when: list(bob.memberId, '?limit=1'),
+    then: { status: 200, body: { items: [{ kind: 'favourite', actor: eveCard, at: LATER }] } },
+  }),
+  useCase({
+    title: 'The cursor leads to older alerts, and the last page says so',
+    given: twoAlerts,
+    when: list(
+      bob.memberId,
+      `?limit=1&cursor=${encodeCursor({ at: LATER, id: '00000000-0000-0000-0000-000000000000' })}`,
+    ),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'flirt', actor: nancyCard, at: EARLY }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'A made-up cursor is a 400 naming the cursor',
+    given: twoAlerts,
+    when: list(bob.memberId, '?cursor=bm90LWEtY3Vyc29y'),
+    then: { status: 400, body: { errors: [{ field: 'cursor' }] } },
+  }),
+  useCase({
+    title: 'A page holds at most 50 alerts',
+    given: twoAlerts,
+    when: list(bob.memberId, '?limit=51'),
+    then: { status: 400, body: { errors: [{ field: 'querystring.limit' }] } },
+  }),
+  useCase({
+    title: 'Only Bob sees Bob’s alerts',
+    given: twoAlerts,
+    when: list(eve.memberId),
+    then: noAlerts,
+  }),
+
+  // Reading
+  useCase({
+    title: 'Bob marks all his alerts read',
+    given: twoAlerts,
+    when: markRead(bob.memberId),
+    then: {
+      status: 200,
+      body: { unread: 0 },
+      events: [emitted(AlertsRead, { memberId: bob.memberId, upTo: LATER })],
+    },
+  }),
+  useCase({
+    title: 'After marking all read Bob’s alerts are no longer unread',
+    given: twoAlerts,
+    before: [markRead(bob.memberId)],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [{ unread: false }, { unread: false }] } },
+  }),
+  useCase({
+    title: 'After marking all read the unread count is 0',
+    given: twoAlerts,
+    before: [markRead(bob.memberId)],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 0 } },
+  }),
+  useCase({
+    title: 'An alert after the mark is unread again, the older ones stay read',
+    given: [...twoAlerts, read(bob.memberId, LATER), viewed(nancy.memberId, bob.memberId)],
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'visit', unread: true }, { unread: false }, { unread: false }] },
+    },
+  }),
+  useCase({
+    title: 'With nothing unread, marking all read records nothing',
+    given: [...twoAlerts, read(bob.memberId, LATER)],
+    when: markRead(bob.memberId),
+    then: { status: 200, body: { unread: 0 } },
+  }),
+
+  // Access
+  useCase({
+    title: 'A member still in review has no alerts yet',
+    given: [...approved(nancy), ...signedUp(eve)],
+    when: list(eve.memberId),
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Someone not logged in has no unread count',
+    given: nancyAndBob,
+    when: { method: 'GET', url: '/api/v1/alerts/unread' },
+    then: { status: 401 },
+  }),
+  useCase({
+    title: 'Someone not logged in cannot mark alerts read',
+    given: nancyAndBob,
+    when: { method: 'POST', url: '/api/v1/alerts/read' },
+    then: { status: 401 },
+  }),
+
+  // Blocks, both ways (USE-CASES.md #7, #8)
+  useCase({
+    title: 'Bob blocking Nancy removes her flirt from his alerts',
+    given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
+    when: list(bob.memberId),
+    then: noAlerts,
+  }),
+  useCase({
+    title: 'Bob blocking Nancy removes his visit from her alerts',
+    given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
+    when: list(nancy.memberId),
+    then: noAlerts,
+  }),
+  useCase({
+    title: 'Bob blocking Nancy takes her flirt out of his unread count',
+    given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 0 } },
+  }),
+  useCase({
+    title: 'Alerts a block removed do not come back when it is lifted',
+    given: [...eachWay, blocked(nancy.memberId, bob.memberId), unblocked(nancy.memberId, bob.memberId)],
+    when: list(bob.memberId),
+    then: noAlerts,
+  }),
+  useCase({
+    title: 'A flirt across a block never becomes an alert',
+    given: [...nancyAndBob, blocked(bob.memberId, nancy.memberId), flirted(nancy.memberId, bob.memberId)],
+    when: list(bob.memberId),
+    then: noAlerts,
+  }),
+  useCase({
+    title: 'After the block is lifted, a new visit is an alert again',
+    given: [
+      ...eachWay,
+      blocked(nancy.memberId, bob.memberId),
+      unblocked(nancy.memberId, bob.memberId),
+      viewed(bob.memberId, nancy.memberId),
+    ],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { items: [{ kind: 'visit', actor: bobCard }] } },
+  }),
+
+  // The page
+  useCase({
+    title: 'Bob’s alerts page: who did what and when, the unread ones marked, and the counter in the top bar',
+    given: twoAlerts,
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: {
+      status: 200,
+      page: [
+        '<h1>Alerts</h1>',
+        `href="/members/${nancy.memberId}"`,
+        'Nancy flirted with you</a> · <time datetime="2026-06-01T08:00:00.000Z">2 h ago</time>',
+        'Eve added you to her favourites',
+        '1 h ago',
+        '31 years · woman · Stockholm, Sweden',
+        'class="card alert-card unread"',
+        '>new</span> <a',
+        'Mark all as read',
+        'action="/alerts/read"',
+        'data-infinite',
+        'data-counter="alerts"',
+      ],
+      pageLacks: ['Older'],
+    },
+  }),
+  useCase({
+    title: 'The alerts page in Swedish',
+    given: twoAlerts,
+    when: { as: bob.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      page: ['<h1>Händelser</h1>', 'Nancy flörtade med dig', 'för 2 tim sedan', 'Markera alla som lästa'],
+    },
+  }),
+  useCase({
+    title: 'The alerts page in Finnish',
+    given: [...nancyAndBob, viewed(nancy.memberId, bob.memberId, EARLY)],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'fi' } },
+    then: { status: 200, page: ['<h1>Ilmoitukset</h1>', 'Nancy vieraili profiilissasi', '2 t sitten'] },
+  }),
+  useCase({
+    title: 'Read alerts are not marked new, and there is nothing to mark',
+    given: [...twoAlerts, read(bob.memberId, LATER)],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: {
+      status: 200,
+      page: ['Nancy flirted with you'],
+      pageLacks: ['>new</span> <a', 'alert-card unread', 'Mark all as read'],
+    },
+  }),
+  useCase({
+    title: 'The alerts page links to older alerts without JavaScript',
+    given: twoAlerts,
+    when: { as: bob.memberId, method: 'GET', url: '/alerts?limit=1' },
+    then: {
+      status: 200,
+      page: ['Eve added you to her favourites', 'rel="next" href="/alerts?cursor=', 'Older'],
+      pageLacks: ['Nancy flirted with you'],
+    },
+  }),
+  useCase({
+    title: 'Marking all read from the page goes back to the alerts',
+    given: twoAlerts,
+    when: { as: bob.memberId, method: 'POST', url: '/alerts/read', form: true, body: {} },
+    then: {
+      status: 303,
+      location: '/alerts',
+      events: [emitted(AlertsRead, { memberId: bob.memberId, upTo: LATER })],
+    },
+  }),
+  useCase({
+    title: 'With no alerts the page says so',
+    given: nancyAndBob,
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Mark all as read'] },
+  }),
+  useCase({
+    title: 'The alerts page with a made-up cursor is a 400 page',
+    given: nancyAndBob,
+    when: { as: bob.memberId, method: 'GET', url: '/alerts?cursor=xyz' },
+    then: { status: 400, page: ['cursor'] },
+  }),
+  useCase({
+    title: 'Blocked members’ alerts are not on the page',
+    given: [...eachWay, blocked(nancy.memberId, bob.memberId)],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Nancy'] },
+  }),
+];
