@@ -1,13 +1,37 @@
 import { defineModule } from '@meetcute/core';
+import { blockEvents } from '@meetcute/block';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
+import { events } from './events.ts';
+import { migrations, projections, project } from './store.ts';
+import { commands } from './commands.ts';
+import { diaryReads } from './views.ts';
+import { diaryRoutes } from './routes.ts';
+import { diaryPages, diarySection } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { DiaryPosted, DiaryPostEdited, DiaryPostDeleted } from './events.ts';
+
+/**
+ * Diary: short posts a member writes, on their profile and (through the events) in
+ * the news of members they interest. A post belongs to its author alone, so a block
+ * hides it from the other side without deleting anything.
+ */
 export const diary = defineModule({
   name: 'diary',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description: 'Short posts on a member’s profile; the news module carries them into feeds.',
+  publishes: events,
+  consumes: [...events, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const run = commands(ctx);
+    const reads = diaryReads(ctx.db, profiles);
+    diaryRoutes(ctx.http, run, reads);
+    diaryPages(ctx.http, run, reads, profiles);
+    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, diarySection(reads, ctx.db, profiles));
+  },
 });

@@ -1,1 +1,4 @@
-export const events = [];
+import type { EventDefinition } from '@meetcute/core';
+
+// Matching publishes nothing: suggestions are computed on demand from what it consumes.
+export const events: EventDefinition[] = [];

@@ -1,13 +1,37 @@
 import { defineModule } from '@meetcute/core';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
+import { blockEvents } from '@meetcute/block';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { events } from './events.ts';
+import { migrations, projections, project } from './store.ts';
+import { MATCHING, matchingService, type Matching } from './service.ts';
+import { matchingRoutes } from './routes.ts';
+import { matchingPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { MATCHING, type Matching } from './service.ts';
+export type { Suggestion } from './rules.ts';
+
+/**
+ * Matching: members who fit each other's preferences (gender, age, distance within
+ * the smaller limit), best first by shared interests and then nearness. Offers the
+ * one-way fit and the suggestions to the news module as a service.
+ */
 export const matching = defineModule({
   name: 'matching',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description: 'Suggestions of mutually compatible members; the fit the news feed filters with.',
+  publishes: events,
+  consumes: [RegistrationApproved, InterestAdded, InterestRemoved, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    const service = matchingService(ctx.db, ctx.clock);
+    ctx.services.provide<Matching>(MATCHING, service);
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    matchingRoutes(ctx.http, service, profiles);
+    matchingPages(ctx.http, service, profiles, ctx.services);
+  },
 });

@@ -1,0 +1,111 @@
+import type { Messages } from '@meetcute/web';
+
+export const messages: Messages<
+  | 'title'
+  | 'explain'
+  | 'writeLabel'
+  | 'writeHint'
+  | 'post'
+  | 'save'
+  | 'cancel'
+  | 'edit'
+  | 'delete'
+  | 'deletePost'
+  | 'edited'
+  | 'none'
+  | 'older'
+  | 'newest'
+  | 'fixErrors'
+  | 'posted'
+  | 'changed'
+  | 'deleted'
+  | 'editTitle'
+  | 'theirTitle'
+  | 'theirNone'
+  | 'section'
+  | 'allPosts'
+  | 'writeOne'
+  | 'backToProfile'
+> = {
+  en: {
+    title: 'My diary',
+    explain: 'Short posts on your profile. Members who may be interested in you see them in their news.',
+    writeLabel: 'New post',
+    writeHint: 'Up to 2,000 characters.',
+    post: 'Post',
+    save: 'Save',
+    cancel: 'Cancel',
+    edit: 'Edit',
+    delete: 'Delete',
+    deletePost: 'Delete this post',
+    edited: 'edited',
+    none: 'You have not written anything yet. Your first post goes above.',
+    older: 'Older posts',
+    newest: 'Newest posts',
+    fixErrors: 'Please fix this',
+    posted: 'Your post is on your profile.',
+    changed: 'Your post was changed.',
+    deleted: 'Your post was deleted.',
+    editTitle: 'Edit post',
+    theirTitle: '{nickname}’s diary',
+    theirNone: '{nickname} has not written anything yet.',
+    section: 'Diary',
+    allPosts: 'All posts',
+    writeOne: 'Write in your diary',
+    backToProfile: 'Back to the profile',
+  },
+  sv: {
+    title: 'Min dagbok',
+    explain: 'Korta inlägg på din profil. Medlemmar som kan vara intresserade av dig ser dem i sina nyheter.',
+    writeLabel: 'Nytt inlägg',
+    writeHint: 'Högst 2 000 tecken.',
+    post: 'Publicera',
+    save: 'Spara',
+    cancel: 'Avbryt',
+    edit: 'Ändra',
+    delete: 'Radera',
+    deletePost: 'Radera inlägget',
+    edited: 'ändrat',
+    none: 'Du har inte skrivit något än. Ditt första inlägg skriver du ovan.',
+    older: 'Äldre inlägg',
+    newest: 'Senaste inläggen',
+    fixErrors: 'Rätta detta',
+    posted: 'Ditt inlägg finns nu på din profil.',
+    changed: 'Ditt inlägg ändrades.',
+    deleted: 'Ditt inlägg raderades.',
+    editTitle: 'Ändra inlägg',
+    theirTitle: '{nickname}s dagbok',
+    theirNone: '{nickname} har inte skrivit något än.',
+    section: 'Dagbok',
+    allPosts: 'Alla inlägg',
+    writeOne: 'Skriv i din dagbok',
+    backToProfile: 'Tillbaka till profilen',
+  },
+  fi: {
+    title: 'Päiväkirjani',
+    explain: 'Lyhyitä kirjoituksia profiilissasi. Jäsenet, joita saatat kiinnostaa, näkevät ne uutisissaan.',
+    writeLabel: 'Uusi kirjoitus',
+    writeHint: 'Enintään 2 000 merkkiä.',
+    post: 'Julkaise',
+    save: 'Tallenna',
+    cancel: 'Peruuta',
+    edit: 'Muokkaa',
+    delete: 'Poista',
+    deletePost: 'Poista tämä kirjoitus',
+    edited: 'muokattu',
+    none: 'Et ole vielä kirjoittanut mitään. Ensimmäinen kirjoituksesi tulee yllä olevaan kenttään.',
+    older: 'Vanhemmat kirjoitukset',
+    newest: 'Uusimmat kirjoitukset',
+    fixErrors: 'Korjaa tämä',
+    posted: 'Kirjoituksesi on nyt profiilissasi.',
+    changed: 'Kirjoituksesi muutettiin.',
+    deleted: 'Kirjoituksesi poistettiin.',
+    editTitle: 'Muokkaa kirjoitusta',
+    theirTitle: 'Jäsenen {nickname} päiväkirja',
+    theirNone: '{nickname} ei ole vielä kirjoittanut mitään.',
+    section: 'Päiväkirja',
+    allPosts: 'Kaikki kirjoitukset',
+    writeOne: 'Kirjoita päiväkirjaasi',
+    backToProfile: 'Takaisin profiiliin',
+  },
+};

@@ -1,0 +1,289 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Problem, problems, type FieldProblem, type Http } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  FORM_BODY_SCHEMA,
+  field,
+  form,
+  formErrors,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type Html,
+  type Language,
+  type ProfileSection,
+  type Translate,
+} from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { ListQuery } from './routes.ts';
+import { LIMITS } from './rules.ts';
+import { postsOf, type Post } from './store.ts';
+import type { DiaryReads } from './views.ts';
+
+type Key = keyof (typeof messages)['en'];
+const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
+
+/** Problems with field errors re-render the form; anything else goes to the error page. */
+function fieldErrors(error: unknown): FieldProblem[] | null {
+  return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
+}
+
+/** A post's text with its line breaks kept, escaped like everything else. */
+function paragraphs(text: string): Html {
+  const lines = text.split(/\r?\n/);
+  return html`<p>${lines.map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`;
+}
+
+/** Renders posts with times in the viewer's time zone; `manage` adds edit and delete for the author. */
+function postList(
+  request: FastifyRequest,
+  posts: readonly Post[],
+  timeZone: string,
+  options: { manage: boolean; empty: string },
+): Html {
+  const t = tr(request);
+  const when = new Intl.DateTimeFormat(LOCALES[languageOf(request)], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
+  if (posts.length === 0) return html`<p class="empty">${options.empty}</p>`;
+  return html`<ul class="plain diary">
+    ${posts.map(
+      (post) =>
+        html`<li class="card" id="post-${post.postId}">
+          <p class="facts">
+            <time datetime="${post.postedAt}">${when.format(new Date(post.postedAt))}</time>${
+              post.editedAt ? html` · ${t('edited')}` : ''
+            }
+          </p>
+          ${paragraphs(post.text)}
+          ${
+            options.manage
+              ? html`<div class="actions">
+                  <a href="/diary/${post.postId}/edit">${t('edit')}</a>
+                  <form method="post" action="/diary/${post.postId}/delete" class="inline">
+                    ${hidden(request)}
+                    <button type="submit" class="secondary" aria-label="${t('deletePost')}">
+                      ${t('delete')}
+                    </button>
+                  </form>
+                </div>`
+              : ''
+          }
+        </li>`,
+    )}
+  </ul>`;
+}
+
+function pager(request: FastifyRequest, base: string, cursor: string | undefined, next: string | null): Html {
+  const t = tr(request);
+  if (!cursor && !next) return html``;
+  return html`<nav class="pager">
+    ${cursor ? html`<a href="${base}">${t('newest')}</a>` : ''}
+    ${next ? html`<a rel="next" href="${base}?cursor=${encodeURIComponent(next)}">${t('older')}</a>` : ''}
+  </nav>`;
+}
+
+/** The diary section on a profile: the latest posts, a link to all, and a way to write on one's own. */
+export function diarySection(
+  reads: DiaryReads,
+  db: Parameters<typeof postsOf>[0],
+  profiles: ProfileDirectory,
+): ProfileSection {
+  return async (request, memberId) => {
+    const viewer = request.viewer;
+    if (!viewer || !(await reads.visible(viewer.memberId, memberId))) return null;
+    const own = viewer.memberId === memberId;
+    const { posts } = await postsOf(db, memberId, { after: undefined, limit: LIMITS.onProfile });
+    if (posts.length === 0 && !own) return null;
+    const t = tr(request);
+    const timeZone = (await profiles.get(viewer.memberId))?.city.timeZone ?? 'UTC';
+    return html`<section aria-labelledby="diary">
+      <h2 id="diary">${t('section')}</h2>
+      ${postList(request, posts, timeZone, { manage: false, empty: t('none') })}
+      ${posts.length > 0 ? html`<p><a href="/members/${memberId}/diary">${t('allPosts')}</a></p>` : ''}
+      ${own ? html`<p><a href="/diary">${t('writeOne')}</a></p>` : ''}
+    </section>`;
+  };
+}
+
+export function diaryPages(
+  http: Http,
+  commands: Commands,
+  reads: DiaryReads,
+  profiles: ProfileDirectory,
+): void {
+  const approved = { access: 'approved', kind: 'page' } as const;
+  const postParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
+  const timeZoneOf = async (memberId: string) => (await profiles.get(memberId))?.city.timeZone ?? 'UTC';
+
+  const myDiary = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state?: { value: string; errors: FieldProblem[] },
+    status = 200,
+  ) => {
+    const t = tr(request);
+    const memberId = request.viewer!.memberId;
+    const query = request.query as { cursor?: string; done?: string };
+    const cursor = state ? undefined : query.cursor;
+    const page = await reads.page(memberId, memberId, { cursor, limit: LIMITS.page.default });
+    const notices: Record<string, string> = {
+      posted: t('posted'),
+      edited: t('changed'),
+      deleted: t('deleted'),
+    };
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('title'),
+        notice: state || !query.done ? undefined : notices[query.done],
+        body: html`<h1>${t('title')}</h1>
+          <p>${t('explain')}</p>
+          ${formErrors(state?.errors, t('fixErrors'))}
+          <form method="post" action="/diary" novalidate>
+            ${hidden(request)}
+            ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? '', required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
+            <div class="actions"><button type="submit">${t('post')}</button></div>
+          </form>
+          ${postList(request, page.posts, await timeZoneOf(memberId), { manage: true, empty: t('none') })}
+          ${pager(request, '/diary', cursor, page.nextCursor)}`,
+      },
+      status,
+    );
+  };
+
+  const editPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    post: Post,
+    state?: { value: string; errors: FieldProblem[] },
+    status = 200,
+  ) => {
+    const t = tr(request);
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('editTitle'),
+        body: html`<h1>${t('editTitle')}</h1>
+          ${formErrors(state?.errors, t('fixErrors'))}
+          <form method="post" action="/diary/${post.postId}/edit" novalidate>
+            ${hidden(request)}
+            ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? post.text, required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
+            <div class="actions">
+              <button type="submit">${t('save')}</button>
+              <a href="/diary">${t('cancel')}</a>
+            </div>
+          </form>`,
+      },
+      status,
+    );
+  };
+
+  http.get(
+    '/diary',
+    {
+      config: approved,
+      schema: {
+        hide: true,
+        querystring: Type.Object({
+          cursor: ListQuery.properties.cursor,
+          done: Type.Optional(Type.String({ maxLength: 20 })),
+        }),
+      },
+    },
+    (request, reply) => myDiary(request, reply),
+  );
+
+  http.post(
+    '/diary',
+    { config: approved, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const value = form.text(request.body, 'text');
+      try {
+        await commands.post(request.viewer!.memberId, value);
+        return reply.redirect('/diary?done=posted', 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        return myDiary(request, reply, { value, errors }, (error as Problem).status);
+      }
+    },
+  );
+
+  http.get(
+    '/diary/:postId/edit',
+    { config: approved, schema: { hide: true, params: postParams } },
+    async (request, reply) =>
+      editPage(request, reply, await commands.own(request.viewer!.memberId, request.params.postId)),
+  );
+
+  http.post(
+    '/diary/:postId/edit',
+    { config: approved, schema: { hide: true, params: postParams, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const memberId = request.viewer!.memberId;
+      const value = form.text(request.body, 'text');
+      try {
+        await commands.edit(memberId, request.params.postId, value);
+        return reply.redirect('/diary?done=edited', 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (!errors) throw error;
+        const post = await commands.own(memberId, request.params.postId);
+        return editPage(request, reply, post, { value, errors }, (error as Problem).status);
+      }
+    },
+  );
+
+  http.post(
+    '/diary/:postId/delete',
+    { config: approved, schema: { hide: true, params: postParams, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.remove(request.viewer!.memberId, request.params.postId);
+      return reply.redirect('/diary?done=deleted', 303);
+    },
+  );
+
+  http.get(
+    '/members/:memberId/diary',
+    {
+      config: approved,
+      schema: {
+        hide: true,
+        params: Type.Object({ memberId: Type.String({ format: 'uuid' }) }),
+        querystring: ListQuery,
+      },
+    },
+    async (request, reply) => {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const { memberId } = request.params;
+      const page = await reads.page(viewerId, memberId, {
+        cursor: request.query.cursor,
+        limit: request.query.limit ?? LIMITS.page.default,
+      });
+      const member = await profiles.get(memberId);
+      if (!member) throw problems.notFound('This member');
+      const title = t('theirTitle', { nickname: member.nickname });
+      return sendPage(request, reply, {
+        title,
+        body: html`<h1>${title}</h1>
+          ${postList(request, page.posts, await timeZoneOf(viewerId), {
+            manage: viewerId === memberId,
+            empty: t('theirNone', { nickname: member.nickname }),
+          })}
+          ${pager(request, `/members/${memberId}/diary`, request.query.cursor, page.nextCursor)}
+          <p><a href="/members/${memberId}">${t('backToProfile')}</a></p>`,
+      });
+    },
+  );
+}

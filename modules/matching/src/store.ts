@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { RegistrationApproved, type LookingFor } from '@meetcute/registration/events';
+import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
+import { BLOCKED_PAIRS, blockedPairsMigration, honourBlocks } from '@meetcute/block';
+import type { Candidate } from './rules.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_members',
+    async up(db) {
+      // Approved members only: someone in review is never a candidate.
+      await sql`create table members (
+        member_id text primary key,
+        gender text not null,
+        birthday text not null,
+        time_zone text not null,
+        latitude double precision not null,
+        longitude double precision not null,
+        looking_for text not null,
+        approved_at text not null
+      )`.execute(db);
+      await sql`create index members_place on members (gender, latitude)`.execute(db);
+      await sql`create table member_interests (
+        member_id text not null,
+        tag text not null,
+        primary key (member_id, tag)
+      )`.execute(db);
+      await sql`create index member_interests_by_tag on member_interests (tag, member_id)`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['members', 'member_interests', BLOCKED_PAIRS];
+
+/** Members, their interests and blocks are projections of other modules' events. */
+export function project(ctx: ModuleContext): void {
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const a = e.payload.application;
+    const row = {
+      gender: a.gender,
+      birthday: a.birthday,
+      time_zone: a.city.timeZone,
+      latitude: a.city.latitude,
+      longitude: a.city.longitude,
+      looking_for: JSON.stringify(a.lookingFor),
+    };
+    // A later approval carries the application as it now stands.
+    await tx.db
+      .insertInto('members')
+      .values({ member_id: e.payload.memberId, approved_at: e.occurredAt, ...row })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
+      .execute();
+  });
+  ctx.on(InterestAdded, async (e, tx) => {
+    await tx.db
+      .insertInto('member_interests')
+      .values({ member_id: e.payload.memberId, tag: e.payload.tag })
+      .onConflict((oc) => oc.columns(['member_id', 'tag']).doNothing())
+      .execute();
+  });
+  ctx.on(InterestRemoved, async (e, tx) => {
+    await tx.db
+      .deleteFrom('member_interests')
+      .where('member_id', '=', e.payload.memberId)
+      .where('tag', '=', e.payload.tag)
+      .execute();
+  });
+  // Suggestions are computed when asked, always without blocked pairs, so a block leaves nothing to remove.
+  honourBlocks(ctx);
+}
+
+interface MemberRow {
+  member_id: string;
+  gender: Candidate['gender'];
+  birthday: string;
+  time_zone: string;
+  latitude: number | string;
+  longitude: number | string;
+  looking_for: string;
+}
+
+const toCandidate = (r: MemberRow): Candidate => ({
+  memberId: r.member_id,
+  gender: r.gender,
+  birthday: r.birthday,
+  timeZone: r.time_zone,
+  latitude: Number(r.latitude),
+  longitude: Number(r.longitude),
+  lookingFor: JSON.parse(r.looking_for) as LookingFor,
+});
+
+export async function findMember(db: Db | TxDb, memberId: string): Promise<Candidate | undefined> {
+  const row = (await db
+    .selectFrom('members')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()) as MemberRow | undefined;
+  return row ? toCandidate(row) : undefined;
+}
+
+/** A km of latitude is the same everywhere, so this band holds everyone within `km` of the member. */
+const KM_PER_DEGREE = 111;
+
+/**
+ * Approved members the viewer could be looking for, roughly: a gender they look for
+ * and a latitude within their distance. The rules decide exactly; this keeps the list short.
+ */
+export async function candidatesFor(db: Db, viewer: Candidate): Promise<Candidate[]> {
+  const band = viewer.lookingFor.maxDistanceKm / KM_PER_DEGREE + 0.01;
+  const rows = (await db
+    .selectFrom('members')
+    .selectAll()
+    .where('member_id', '<>', viewer.memberId)
+    .where('gender', 'in', viewer.lookingFor.genders)
+    .where('latitude', '>=', viewer.latitude - band)
+    .where('latitude', '<=', viewer.latitude + band)
+    .execute()) as MemberRow[];
+  return rows.map(toCandidate);
+}
+
+export async function tagsOf(db: Db, memberId: string): Promise<string[]> {
+  const rows = (await db
+    .selectFrom('member_interests')
+    .select('tag')
+    .where('member_id', '=', memberId)
+    .execute()) as Array<{ tag: string }>;
+  return rows.map((r) => r.tag);
+}
+
+/** For every member with at least one of these tags, which of them they have. */
+export async function holdersOf(db: Db, tags: readonly string[]): Promise<Map<string, string[]>> {
+  const held = new Map<string, string[]>();
+  if (tags.length === 0) return held;
+  const rows = (await db
+    .selectFrom('member_interests')
+    .select(['member_id', 'tag'])
+    .where('tag', 'in', [...tags])
+    .execute()) as Array<{ member_id: string; tag: string }>;
+  for (const r of rows) held.set(r.member_id, [...(held.get(r.member_id) ?? []), r.tag]);
+  return held;
+}

@@ -1,0 +1,254 @@
+import { given, useCase } from '@meetcute/core';
+import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
+import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
+import { adam, carl, dan, erik, frank } from './use-cases.cast.ts';
+
+const likes = (memberId: string, ...tags: string[]) =>
+  tags.map((tag) => given(InterestAdded, { memberId, tag }, { actorId: memberId }));
+const blocked = (blockerId: string, blockedId: string) =>
+  given(MemberBlocked, { blockerId, blockedId }, { actorId: blockerId });
+const unblocked = (blockerId: string, blockedId: string) =>
+  given(MemberUnblocked, { blockerId, blockedId }, { actorId: blockerId });
+
+/**
+ * Nancy (jazz, sailing, hiking) and the men around her: Carl shares two interests
+ * 29 km away, Adam one in Stockholm, Erik none 5 km away; Bob is beyond her 50 km,
+ * Dan outside her ages, Frank looks for men.
+ */
+const around = [
+  ...approved(nancy),
+  ...approved(bob),
+  ...approved(adam),
+  ...approved(carl),
+  ...approved(erik),
+  ...approved(dan),
+  ...approved(frank),
+  ...likes(nancy.memberId, 'jazz', 'sailing', 'hiking'),
+  ...likes(adam.memberId, 'jazz', 'chess'),
+  ...likes(carl.memberId, 'sailing', 'jazz'),
+  ...likes(bob.memberId, 'jazz', 'sailing', 'hiking'),
+  ...likes(frank.memberId, 'jazz', 'sailing', 'hiking'),
+];
+
+const suggestions = (as: string, query = '') =>
+  ({ as, method: 'GET', url: `/api/v1/suggestions${query}` }) as const;
+const card = (member: typeof nancy, age: number) => ({
+  memberId: member.memberId,
+  nickname: member.application.nickname,
+  age,
+  cityLabel: member.application.city.label,
+});
+
+export const useCases = [
+  useCase({
+    title: 'Nancy’s suggestions: most shared interests first, then the nearest',
+    given: around,
+    when: suggestions(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [
+          {
+            member: card(carl, 30),
+            reason: '2 shared interests, 29 km away',
+            sharedInterests: ['jazz', 'sailing'],
+            distanceKm: 29,
+          },
+          {
+            member: card(adam, 33),
+            reason: '1 shared interest, 0 km away',
+            sharedInterests: ['jazz'],
+            distanceKm: 0,
+          },
+          { member: card(erik, 29), reason: '5 km away', sharedInterests: [], distanceKm: 5 },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Bob, 64 km away, is not suggested to Nancy, nor Nancy to Bob: her limit is 50 km',
+    given: around,
+    when: suggestions(bob.memberId),
+    then: { status: 200, body: { suggestions: [] } },
+  }),
+  useCase({
+    title: 'Frank fits what Nancy looks for but she is not what he looks for, so neither is suggested',
+    given: around,
+    when: suggestions(frank.memberId),
+    then: { status: 200, body: { suggestions: [] } },
+  }),
+  useCase({
+    title: 'With one shared interest each, the nearer comes first',
+    given: [
+      ...around,
+      given(InterestRemoved, { memberId: carl.memberId, tag: 'sailing' }, { actorId: carl.memberId }),
+    ],
+    when: suggestions(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [
+          { member: { memberId: adam.memberId }, reason: '1 shared interest, 0 km away' },
+          {
+            member: { memberId: carl.memberId },
+            reason: '1 shared interest, 29 km away',
+            sharedInterests: ['jazz'],
+          },
+          { member: { memberId: erik.memberId } },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy appears in the suggestions of the men she fits both ways',
+    given: around,
+    when: suggestions(carl.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [
+          {
+            member: card(nancy, 31),
+            reason: '2 shared interests, 29 km away',
+            sharedInterests: ['jazz', 'sailing'],
+            distanceKm: 29,
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'The reasons in Swedish',
+    given: around,
+    when: { ...suggestions(nancy.memberId), headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      body: {
+        suggestions: [
+          { reason: '2 gemensamma intressen, 29 km bort' },
+          { reason: '1 gemensamt intresse, 0 km bort' },
+          { reason: '5 km bort' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'The reasons in Finnish',
+    given: around,
+    when: { ...suggestions(nancy.memberId, '?limit=1'), headers: { 'accept-language': 'fi' } },
+    then: {
+      status: 200,
+      body: { suggestions: [{ reason: '2 yhteistä kiinnostuksen kohdetta, 29 km päässä' }] },
+    },
+  }),
+  useCase({
+    title: 'A limit of one gives only the best suggestion',
+    given: around,
+    when: suggestions(nancy.memberId, '?limit=1'),
+    then: { status: 200, body: { suggestions: [{ member: { memberId: carl.memberId } }] } },
+  }),
+  useCase({
+    title: 'A limit must be 1 to 50',
+    given: around,
+    when: suggestions(nancy.memberId, '?limit=51'),
+    then: { status: 400, body: { errors: [{ field: 'querystring.limit' }] } },
+  }),
+  useCase({
+    title: 'A limit must be a number',
+    given: around,
+    when: suggestions(nancy.memberId, '?limit=many'),
+    then: { status: 400, body: { errors: [{ field: 'querystring.limit' }] } },
+  }),
+  useCase({
+    title: 'Adam, who blocked Nancy, is not suggested to her',
+    given: [...around, blocked(adam.memberId, nancy.memberId)],
+    when: suggestions(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [{ member: { memberId: carl.memberId } }, { member: { memberId: erik.memberId } }],
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy, blocked by Adam, is not suggested to him either',
+    given: [...around, blocked(adam.memberId, nancy.memberId)],
+    when: suggestions(adam.memberId),
+    then: { status: 200, body: { suggestions: [] } },
+  }),
+  useCase({
+    title: 'After Adam lifts his block they are suggested to each other again',
+    given: [...around, blocked(adam.memberId, nancy.memberId), unblocked(adam.memberId, nancy.memberId)],
+    when: suggestions(adam.memberId),
+    then: { status: 200, body: { suggestions: [{ member: { memberId: nancy.memberId } }] } },
+  }),
+  useCase({
+    title: 'A member still in review is never suggested',
+    given: [...approved(nancy), ...signedUp(adam), ...likes(adam.memberId, 'jazz')],
+    when: suggestions(nancy.memberId),
+    then: { status: 200, body: { suggestions: [] } },
+  }),
+  useCase({
+    title: 'A member still in review gets no suggestions yet',
+    given: [...approved(nancy), ...signedUp(adam)],
+    when: suggestions(adam.memberId),
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Someone not logged in gets no suggestions',
+    given: around,
+    when: { method: 'GET', url: '/api/v1/suggestions' },
+    then: { status: 401 },
+  }),
+  useCase({
+    title: 'Eve in Helsinki is too far for everyone in Stockholm',
+    given: [...around, ...approved(eve)],
+    when: suggestions(eve.memberId),
+    then: { status: 200, body: { suggestions: [] } },
+  }),
+
+  // Pages
+  useCase({
+    title: 'Nancy’s “Suggested for you” page shows each member as a card with the reason',
+    given: around,
+    when: { as: nancy.memberId, method: 'GET', url: '/suggestions' },
+    then: {
+      status: 200,
+      page: [
+        '<h1>Suggested for you</h1>',
+        `href="/members/${carl.memberId}"`,
+        '30 years · man · Södertälje, Sweden · 29 km away',
+        '<p class="note">2 shared interests, 29 km away</p>',
+        '<p class="note">1 shared interest, 0 km away</p>',
+        '<p class="note">5 km away</p>',
+      ],
+      pageLacks: [
+        `href="/members/${bob.memberId}"`,
+        `href="/members/${frank.memberId}"`,
+        `href="/members/${dan.memberId}"`,
+      ],
+    },
+  }),
+  useCase({
+    title: 'The suggestions page in Finnish',
+    given: around,
+    when: { as: nancy.memberId, method: 'GET', url: '/suggestions', headers: { 'accept-language': 'fi' } },
+    then: {
+      status: 200,
+      page: ['<h1>Ehdotuksia sinulle</h1>', '1 yhteinen kiinnostuksen kohde, 0 km päässä'],
+    },
+  }),
+  useCase({
+    title: 'With nobody compatible the page says what may help',
+    given: around,
+    when: { as: bob.memberId, method: 'GET', url: '/suggestions' },
+    then: { status: 200, page: ['No suggestions yet.'] },
+  }),
+  useCase({
+    title: 'The suggestions page with a bad limit is a 400 page',
+    given: around,
+    when: { as: nancy.memberId, method: 'GET', url: '/suggestions?limit=0' },
+    then: { status: 400, page: ['limit'] },
+  }),
+];
