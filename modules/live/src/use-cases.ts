@@ -46,7 +46,8 @@ export const useCases = [
         { actorId: nancy.memberId },
       ),
     ],
+    before: [{ as: bob.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } }],
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
-    then: { status: 200, body: { cursor: 0 } },
+    then: { status: 200, page: [bob.memberId, '"type":"alert"'] },
   }),
 ];
