@@ -133,7 +133,13 @@
     if (!link) return;
     var busy = false;
     var observer = new IntersectionObserver(function (entries) {
-      if (busy || !entries.some(function (e) { return e.isIntersecting; })) return;
+      if (
+        busy ||
+        !entries.some(function (e) {
+          return e.isIntersecting;
+        })
+      )
+        return;
       busy = true;
       fetch(link.href, { headers: { accept: 'text/html' } })
         .then(function (r) {

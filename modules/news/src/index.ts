@@ -1,13 +1,45 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
+import { blockEvents } from '@meetcute/block';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { events as diaryEvents } from '@meetcute/diary/events';
+import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
+import { events } from './events.ts';
+import { migrations, projections } from './store.ts';
+import { COUNTER, project } from './project.ts';
+import { commands } from './commands.ts';
+import { newsReads } from './views.ts';
+import { newsRoutes } from './routes.ts';
+import { newsPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
 
-// Placeholder while the module is being written.
+export { NewsSeen } from './events.ts';
+export { fits, BACKFILL } from './rules.ts';
+
+/**
+ * News: a personal feed of what interesting members do (they join, they write in their
+ * diary), where interesting means they fit what the viewer looks for. Items are copied
+ * into each matching viewer's feed when the event is projected (see README.md).
+ */
 export const news = defineModule({
   name: 'news',
-  description: '',
-  publishes: [],
-  consumes: [],
-  migrations: [],
-  projections: [],
-  useCases: [],
-  register() {},
+  description:
+    'A personal feed of new members and diary posts by members who fit what the viewer looks for; back-filled on approval.',
+  publishes: events,
+  consumes: [...events, RegistrationApproved, ...diaryEvents, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx, ctx.services.require<NotificationHub>(NOTIFICATIONS));
+    const run = commands(ctx);
+    const reads = newsReads(ctx.db, () => ctx.clock.now());
+    ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
+      name: COUNTER,
+      href: '/news',
+      label: { en: 'News', sv: 'Nyheter', fi: 'Uutiset' },
+      count: (memberId) => reads.unseen(memberId),
+    });
+    newsRoutes(ctx.http, run, reads);
+    newsPages(ctx.http, run, reads, ctx.services);
+  },
 });

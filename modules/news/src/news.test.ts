@@ -1,0 +1,176 @@
+// What spans several calls: `rebuild news` restoring the same feeds after a history of
+// members, posts, edits, deletes, blocks and visits; the size of the back-fill; and the
+// live counter that moves as items land and are seen.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { createLogger, given, readConfig, type LiveNotification } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
+import { buildApp } from '@meetcute/server';
+import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
+import type { LiveHub } from '@meetcute/live';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { DiaryPostDeleted, DiaryPostEdited } from '@meetcute/diary/events';
+// After the app's modules: the cast imports registration, whose use cases import the cast.
+import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
+import { adam, carl, posted, postId } from './use-cases.ts';
+import { BACKFILL } from './rules.ts';
+
+const factory: TestAppFactory = ({ storage, clock, ids }) =>
+  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
+    storage,
+    clock,
+    ids,
+    logger: createLogger('silent'),
+  });
+
+const TABLES = {
+  members: 'member_id',
+  items: 'item_id',
+  feed: 'viewer_id, item_id',
+  seen: 'member_id',
+  blocked_pairs: 'blocker_id, blocked_id',
+} as const;
+
+async function tables(t: TestApp): Promise<Record<string, unknown[]>> {
+  const db = t.app.channel('news').database.db;
+  const all: Record<string, unknown[]> = {};
+  for (const [table, order] of Object.entries(TABLES)) {
+    all[table] = (await sql`select * from ${sql.table(table)} order by ${sql.raw(order)}`.execute(db)).rows;
+  }
+  return all;
+}
+
+async function feedOf(t: TestApp, memberId: string, query = '?limit=50') {
+  const response = await t.call({ as: memberId, method: 'GET', url: `/api/v1/news${query}` });
+  assert.equal(response.status, 200, response.body);
+  return response.json as {
+    items: Array<{ itemId: string; kind: string; text?: string }>;
+    nextCursor: string | null;
+  };
+}
+
+/** Opens a live channel for the member, as a page would; `counts()` is what it was told about news. */
+async function openPage(
+  t: TestApp,
+  memberId: string,
+): Promise<{ counts: () => number[]; close: () => void }> {
+  const hub = t.app.services.require<LiveHub>('live.hub');
+  const seen: LiveNotification[] = [];
+  const close = await hub.open(memberId, await hub.latest(memberId), (n) => seen.push(n));
+  return {
+    counts: () =>
+      seen
+        .filter((n) => n.type === 'counter' && (n.data as { name: string }).name === 'news')
+        .map((n) => (n.data as { count: number }).count),
+    close,
+  };
+}
+
+const databases = await testDatabases();
+if (databases.skipped) test('news on PostgreSQL', { skip: databases.skipped }, () => undefined);
+
+for (const dialect of databases.dialects) {
+  describe(`news on ${dialect}`, () => {
+    test('rebuilding news from the event log gives every member the same feed', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([
+          ...approved(nancy),
+          posted(nancy, 1, 'First post'),
+          ...approved(bob),
+          ...approved(eve),
+          ...approved(adam),
+          posted(nancy, 2, 'Second post'),
+          posted(adam, 3, 'Adam writes'),
+          posted(eve, 4, 'Eve writes'),
+          given(DiaryPostEdited, { postId: postId(1), memberId: nancy.memberId, text: 'First post, edited' }),
+          given(DiaryPostDeleted, { postId: postId(2), memberId: nancy.memberId }),
+          given(MemberBlocked, { blockerId: nancy.memberId, blockedId: adam.memberId }),
+          posted(nancy, 5, 'During the block'),
+          given(MemberUnblocked, { blockerId: nancy.memberId, blockedId: adam.memberId }),
+          posted(nancy, 6, 'After the block'),
+          ...approved(carl),
+          ...approved(mo),
+        ]);
+        assert.equal(
+          (await t.call({ as: bob.memberId, method: 'POST', url: '/api/v1/news/seen' })).status,
+          200,
+        );
+        await t.given([posted(nancy, 7, 'Unseen by Bob')]);
+        assert.equal((await t.call({ as: adam.memberId, method: 'GET', url: '/news' })).status, 200);
+
+        const before = await tables(t);
+        assert.deepEqual(
+          (await feedOf(t, bob.memberId)).items.map((i) => i.text ?? i.kind),
+          ['Unseen by Bob', 'After the block', 'During the block', 'First post, edited', 'new-member'],
+        );
+        assert.deepEqual(
+          (await feedOf(t, adam.memberId)).items.map((i) => i.text ?? i.kind),
+          ['Unseen by Bob', 'After the block'],
+          'what the block removed stays gone',
+        );
+        assert.equal(before.seen?.length, 2);
+        await t.app.rebuild('news');
+        assert.deepEqual(await tables(t), before);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test(`a new member’s news starts with the ${BACKFILL} most recent items that fit them`, async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        const many = Array.from({ length: BACKFILL + 10 }, (_, i) => posted(nancy, 100 + i, `Post ${i}`));
+        await t.given([...approved(nancy), ...approved(eve), ...many, ...approved(bob)]);
+        const first = await feedOf(t, bob.memberId);
+        assert.equal(first.items.length, BACKFILL);
+        assert.equal(first.items[0]?.text, `Post ${BACKFILL + 9}`);
+        assert.equal(first.items.at(-1)?.text, 'Post 10');
+        assert.equal(first.nextCursor, null);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('the news counter rises as items land, and drops to 0 when the news is seen', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        const counter = t.app.services.contributions<NavCounter>(NAV_COUNTERS).find((c) => c.name === 'news');
+        assert.ok(counter);
+        assert.equal(counter.href, '/news');
+        await t.given([...approved(nancy)]);
+        const bobsPage = await openPage(t, bob.memberId);
+        const nancysPage = await openPage(t, nancy.memberId);
+        await t.given([...approved(eve), ...approved(bob)]);
+        assert.equal(await counter.count(bob.memberId), 1, 'Nancy joining, back-filled');
+        await t.given([posted(nancy, 1, 'one'), posted(nancy, 2, 'two')]);
+        assert.equal(await counter.count(bob.memberId), 3);
+        assert.equal(await counter.count(nancy.memberId), 0, 'Bob does not fit Nancy');
+        assert.deepEqual(bobsPage.counts(), [1, 2, 3]);
+
+        const page = await t.call({ as: bob.memberId, method: 'GET', url: '/news' });
+        assert.ok(page.body.includes('data-counter="news"'));
+        assert.equal(await counter.count(bob.memberId), 0);
+        assert.deepEqual(bobsPage.counts(), [1, 2, 3, 0]);
+
+        await t.given([posted(nancy, 3, 'three')]);
+        assert.equal(await counter.count(bob.memberId), 1);
+        await t.given([given(DiaryPostDeleted, { postId: postId(3), memberId: nancy.memberId })]);
+        assert.equal(await counter.count(bob.memberId), 0);
+        assert.deepEqual(bobsPage.counts(), [1, 2, 3, 0, 1, 0]);
+        assert.deepEqual(nancysPage.counts(), [], 'nothing landed in Nancy’s news');
+
+        // Without an open page nothing is pushed; the next page load counts afresh.
+        bobsPage.close();
+        nancysPage.close();
+        const latest = await t.app.services.require<LiveHub>('live.hub').latest(bob.memberId);
+        await t.given([posted(nancy, 4, 'four')]);
+        assert.equal(await t.app.services.require<LiveHub>('live.hub').latest(bob.memberId), latest);
+        assert.equal(await counter.count(bob.memberId), 1);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}

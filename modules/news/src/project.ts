@@ -1,0 +1,87 @@
+import type { ModuleContext, NotificationHub, Tx } from '@meetcute/core';
+import { honourBlocks } from '@meetcute/block';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
+import { NewsSeen } from './events.ts';
+import {
+  addItem,
+  backfill,
+  editItem,
+  findMember,
+  forgetPair,
+  removeItem,
+  saveMember,
+  saveSeen,
+  unseenCounts,
+} from './store.ts';
+
+export const COUNTER = 'news';
+
+/**
+ * The feed's projections. Everything here is a function of the events alone (ages are
+ * taken at each event's time), so `rebuild news` gives the same feeds; the only side
+ * effect is the live counter, which a replay merely repeats.
+ */
+export function project(ctx: ModuleContext, hub: NotificationHub): void {
+  /**
+   * Tells each member with an open page their new unseen count, so the nav moves without
+   * a reload. Members with no page open are skipped: the count is absolute and every page
+   * load counts afresh, and writing a mailbox row for each of an item's readers was most
+   * of the projection's cost (README.md); it also keeps `rebuild news` from replaying
+   * counters into the live channel.
+   */
+  const notifyCounts = async (tx: Tx, memberIds: readonly string[]): Promise<void> => {
+    const open = memberIds.filter((id) => hub.isConnected(id));
+    if (open.length === 0) return;
+    const counts = await unseenCounts(tx.db, open);
+    for (const [memberId, count] of counts) {
+      await hub.notify(memberId, { type: 'counter', data: { name: COUNTER, count } });
+    }
+  };
+
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const { memberId, application } = e.payload;
+    if (!(await saveMember(tx, memberId, application, e.occurredAt))) return; // approved before
+    const member = (await findMember(tx.db, memberId))!;
+    // First what is already there, so the new member's own item is not part of it.
+    const filled = await backfill(tx, member);
+    const reached = await addItem(tx, {
+      itemId: e.id,
+      kind: 'new-member',
+      author: member,
+      text: null,
+      at: e.occurredAt,
+    });
+    await notifyCounts(tx, filled > 0 ? [memberId, ...reached] : reached);
+  });
+
+  ctx.on(DiaryPosted, async (e, tx) => {
+    const { postId, memberId, text } = e.payload;
+    const author = await findMember(tx.db, memberId);
+    if (!author) return; // only approved members write diaries; anything else has no readers
+    const reached = await addItem(tx, { itemId: postId, kind: 'diary-post', author, text, at: e.occurredAt });
+    await notifyCounts(tx, reached);
+  });
+
+  ctx.on(DiaryPostEdited, async (e, tx) => {
+    await editItem(tx, e.payload.postId, e.payload.memberId, e.payload.text);
+  });
+
+  ctx.on(DiaryPostDeleted, async (e, tx) => {
+    await notifyCounts(tx, await removeItem(tx, e.payload.postId, e.payload.memberId));
+  });
+
+  ctx.on(NewsSeen, async (e, tx) => {
+    await saveSeen(tx, e.payload.memberId, e.payload.upTo);
+    await notifyCounts(tx, [e.payload.memberId]);
+  });
+
+  honourBlocks(ctx, {
+    onBlocked: async (e, tx) => {
+      const { blockerId, blockedId } = e.payload;
+      await forgetPair(tx, blockerId, blockedId);
+      // Each hears only their own count: nothing about the other crosses the live channel.
+      await notifyCounts(tx, [blockerId, blockedId]);
+    },
+  });
+}

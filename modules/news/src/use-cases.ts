@@ -1,0 +1,382 @@
+import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
+import { approved, bob, eve, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import { NewsSeen } from './events.ts';
+import { encodeCursor } from './rules.ts';
+
+const PROBLEMS = 'https://meetcute.dev/problems/';
+
+/** A man in Stockholm who looks for women 40–50: Nancy (31) is too young for him. */
+export const carl: CastMember = {
+  memberId: '00000000-0000-7000-8000-0000000000c0',
+  email: 'carl@example.com',
+  application: {
+    nickname: 'Carl',
+    gender: 'man',
+    birthday: '1980-05-05',
+    city: nancy.application.city,
+    lookingFor: { genders: ['woman'], minAge: 40, maxAge: 50, maxDistanceKm: 100 },
+    aboutMe: 'Chess and cycling.',
+  },
+};
+
+/** A man of 33 in Stockholm who looks for women 25–40 nearby: he and Nancy fit each other. */
+export const adam: CastMember = {
+  memberId: '00000000-0000-7000-8000-0000000000ad',
+  email: 'adam@example.com',
+  application: {
+    nickname: 'Adam',
+    gender: 'man',
+    birthday: '1993-04-04',
+    city: nancy.application.city,
+    lookingFor: { genders: ['woman'], minAge: 25, maxAge: 40, maxDistanceKm: 50 },
+    aboutMe: 'Runner.',
+  },
+};
+
+export const postId = (n: number) => `00000000-0000-7000-8000-d${String(n).padStart(11, '0')}`;
+
+export function posted(author: CastMember, n: number, text: string, at?: string): Given {
+  return given(
+    DiaryPosted,
+    { postId: postId(n), memberId: author.memberId, text },
+    at === undefined ? { actorId: author.memberId } : { actorId: author.memberId, at },
+  );
+}
+
+const blocked = (blocker: CastMember, other: CastMember): Given =>
+  given(
+    MemberBlocked,
+    { blockerId: blocker.memberId, blockedId: other.memberId },
+    { actorId: blocker.memberId },
+  );
+const unblocked = (blocker: CastMember, other: CastMember): Given =>
+  given(
+    MemberUnblocked,
+    { blockerId: blocker.memberId, blockedId: other.memberId },
+    { actorId: blocker.memberId },
+  );
+
+const newsOf = (member: CastMember, query = ''): When => ({
+  as: member.memberId,
+  method: 'GET',
+  url: `/api/v1/news${query}`,
+});
+const pageOf = (member: CastMember, query = ''): When => ({
+  as: member.memberId,
+  method: 'GET',
+  url: `/news${query}`,
+});
+const seenBy = (member: CastMember): When => ({
+  as: member.memberId,
+  method: 'POST',
+  url: '/api/v1/news/seen',
+});
+
+const card = (m: CastMember, age: number) => ({
+  memberId: m.memberId,
+  nickname: m.application.nickname,
+  age,
+  cityLabel: m.application.city.label,
+});
+const NANCY = card(nancy, 31);
+const ADAM = card(adam, 33);
+const nancyJoined = { kind: 'new-member', member: NANCY };
+const nancyWrote = (n: number, text: string) => ({
+  itemId: postId(n),
+  kind: 'diary-post',
+  member: NANCY,
+  text,
+});
+
+const SAILING = 'Sailed to Sandhamn today.';
+const JAZZ = 'Jazz at Fasching tonight, anyone?';
+
+// The four of USE-CASES.md #9, approved in this order; Nancy then writes a post.
+const cast = [...approved(nancy), ...approved(bob), ...approved(eve), ...approved(carl)];
+const nancyPosts = [...cast, posted(nancy, 1, SAILING)];
+
+const feeds = [
+  useCase({
+    title: 'Nancy writes in her diary: Bob, who looks for women 25–35 within 100 km, has it in his news',
+    given: nancyPosts,
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyWrote(1, SAILING), nancyJoined], nextCursor: null } },
+  }),
+  useCase({
+    title: 'A man who looks for women 40–50 does not get Nancy’s post',
+    given: nancyPosts,
+    when: newsOf(carl),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Eve in Helsinki does not get Nancy’s post: Stockholm is beyond her 300 km',
+    given: nancyPosts,
+    when: newsOf(eve),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy’s own post and members who do not fit her stay out of her news',
+    given: nancyPosts,
+    when: newsOf(nancy),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'The match is one-way: Adam fits Nancy, so his joining is in her news',
+    given: [...cast, ...approved(adam)],
+    when: newsOf(nancy),
+    then: { status: 200, body: { items: [{ kind: 'new-member', member: ADAM }] } },
+  }),
+  useCase({
+    title: 'A newly approved member’s news starts with recent posts by members who fit them',
+    given: [...approved(nancy), posted(nancy, 1, SAILING), posted(nancy, 2, JAZZ), ...approved(bob)],
+    when: newsOf(bob),
+    then: {
+      status: 200,
+      body: { items: [nancyWrote(2, JAZZ), nancyWrote(1, SAILING), nancyJoined], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'An edited diary post shows its new text',
+    given: [
+      ...nancyPosts,
+      given(DiaryPostEdited, {
+        postId: postId(1),
+        memberId: nancy.memberId,
+        text: 'Sailed to Sandhamn and back.',
+      }),
+    ],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyWrote(1, 'Sailed to Sandhamn and back.'), nancyJoined] } },
+  }),
+  useCase({
+    title: 'A deleted diary post leaves every news feed',
+    given: [...nancyPosts, given(DiaryPostDeleted, { postId: postId(1), memberId: nancy.memberId })],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyJoined] } },
+  }),
+  useCase({
+    title: 'Only the author can edit or delete a post: someone else’s events change nothing',
+    given: [
+      ...nancyPosts,
+      given(DiaryPostEdited, { postId: postId(1), memberId: eve.memberId, text: 'Hijacked' }),
+      given(DiaryPostDeleted, { postId: postId(1), memberId: eve.memberId }),
+    ],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyWrote(1, SAILING), nancyJoined] } },
+  }),
+  useCase({
+    title: 'A diary post by a member still in review reaches nobody',
+    given: [...approved(bob), ...signedUp(nancy), posted(nancy, 1, SAILING)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [] } },
+  }),
+];
+
+// Three posts by Nancy a minute apart, so pages and cursors can name them.
+const T1 = '2026-06-01T09:00:00.000Z';
+const T2 = '2026-06-01T09:01:00.000Z';
+const T3 = '2026-06-01T09:02:00.000Z';
+const threePosts = [
+  ...approved(bob),
+  ...approved(nancy),
+  posted(nancy, 1, 'one', T1),
+  posted(nancy, 2, 'two', T2),
+  posted(nancy, 3, 'three', T3),
+];
+const afterTwo = encodeCursor({ at: T2, itemId: postId(2) });
+
+const paging = [
+  useCase({
+    title: 'News comes a page at a time, newest first',
+    given: threePosts,
+    when: newsOf(bob, '?limit=2'),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'new-member' }, { itemId: postId(3), text: 'three', at: T3 }] },
+    },
+  }),
+  useCase({
+    title: 'The next page starts after the cursor',
+    given: threePosts,
+    when: newsOf(bob, `?limit=2&cursor=${afterTwo}`),
+    then: { status: 200, body: { items: [{ itemId: postId(1), text: 'one', at: T1 }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'A cursor that is not one of ours is a 400 naming it',
+    given: threePosts,
+    when: newsOf(bob, '?cursor=not-a-cursor'),
+    then: { status: 400, body: { type: `${PROBLEMS}validation`, errors: [{ field: 'cursor' }] } },
+  }),
+  useCase({
+    title: 'A page size out of range is a 400 naming the limit',
+    given: threePosts,
+    when: newsOf(bob, '?limit=500'),
+    then: { status: 400, body: { errors: [{ field: 'querystring.limit' }] } },
+  }),
+  useCase({
+    title: 'A visitor who is not logged in has no news',
+    given: approved(bob),
+    when: { method: 'GET', url: '/api/v1/news' },
+    then: { status: 401 },
+  }),
+  useCase({
+    title: 'A member still in review has no news yet',
+    given: signedUp(bob),
+    when: newsOf(bob),
+    then: { status: 403 },
+  }),
+];
+
+const seen = [
+  useCase({
+    title: 'Bob marks his news seen up to the newest item',
+    given: threePosts,
+    when: seenBy(bob),
+    then: {
+      status: 200,
+      body: { unseen: 0 },
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Marking news seen again with nothing new publishes nothing',
+    given: threePosts,
+    before: [seenBy(bob)],
+    when: seenBy(bob),
+    then: { status: 200, body: { unseen: 0 } },
+  }),
+  useCase({
+    title: 'An empty news feed has nothing to mark seen',
+    given: approved(bob),
+    when: seenBy(bob),
+    then: { status: 200, body: { upTo: null, unseen: 0 } },
+  }),
+  useCase({
+    title: 'A post after Bob’s last visit is unseen again',
+    given: [...threePosts, given(NewsSeen, { memberId: bob.memberId, upTo: T3 }), posted(nancy, 4, 'four')],
+    when: seenBy(bob),
+    then: { status: 200, body: { unseen: 0 }, events: [emitted(NewsSeen, { memberId: bob.memberId })] },
+  }),
+  useCase({
+    title: 'Marking news seen needs a logged-in, approved member',
+    given: signedUp(bob),
+    when: seenBy(bob),
+    then: { status: 403 },
+  }),
+];
+
+const nancyAndAdam = [
+  ...approved(nancy),
+  ...approved(adam),
+  posted(nancy, 1, SAILING),
+  posted(adam, 2, 'Ran 10 km.'),
+];
+
+const blocks = [
+  useCase({
+    title: 'After Nancy blocks Adam, her posts are gone from his news',
+    given: [...nancyAndAdam, blocked(nancy, adam)],
+    when: newsOf(adam),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'After Nancy blocks Adam, his posts are gone from her news too',
+    given: [...nancyAndAdam, blocked(nancy, adam)],
+    when: newsOf(nancy),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'A post written during a block does not reach the other',
+    given: [...approved(nancy), ...approved(adam), blocked(adam, nancy), posted(nancy, 1, SAILING)],
+    when: newsOf(adam),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'A newly approved member’s news leaves out someone they were blocked by',
+    given: [...approved(nancy), posted(nancy, 1, SAILING), blocked(nancy, bob), ...approved(bob)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'After an unblock, what the block removed stays gone; new posts arrive again',
+    given: [...nancyAndAdam, blocked(nancy, adam), unblocked(nancy, adam), posted(nancy, 3, JAZZ)],
+    when: newsOf(adam),
+    then: { status: 200, body: { items: [{ itemId: postId(3), text: JAZZ, member: NANCY }] } },
+  }),
+  useCase({
+    title: 'Blocks leave other members’ news alone',
+    given: [...nancyAndAdam, ...approved(bob), blocked(nancy, adam)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyWrote(1, SAILING), nancyJoined] } },
+  }),
+];
+
+const pages = [
+  useCase({
+    title: 'Bob opens his news: Nancy’s post as a card, and the visit marks it seen',
+    given: nancyPosts,
+    when: pageOf(bob),
+    then: {
+      status: 200,
+      page: ['<h1>News</h1>', `href="/members/${nancy.memberId}"`, SAILING, 'data-infinite', 'New member'],
+      pageLacks: ['rel="next"', 'Eve', 'Carl'],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A long feed links to older items, for the reader and the infinite scroll',
+    given: threePosts,
+    when: pageOf(bob, '?limit=2'),
+    then: {
+      status: 200,
+      page: ['diary-text">three<', 'rel="next"', 'Older', 'data-infinite'],
+      pageLacks: ['diary-text">one<'],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The older page continues after the cursor',
+    given: threePosts,
+    before: [pageOf(bob)],
+    when: pageOf(bob, `?limit=2&cursor=${afterTwo}`),
+    then: { status: 200, page: ['diary-text">one<'], pageLacks: ['diary-text">three<', 'rel="next"'] },
+  }),
+  useCase({
+    title: 'An empty news page says what will come',
+    given: approved(eve),
+    when: pageOf(eve),
+    then: { status: 200, page: ['Nothing here yet'], pageLacks: ['data-infinite'] },
+  }),
+  useCase({
+    title: 'The news page in Swedish',
+    given: nancyPosts,
+    when: { ...pageOf(bob), headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      page: ['<h1>Nyheter</h1>', 'Skrev i sin dagbok'],
+      events: [emitted(NewsSeen)],
+    },
+  }),
+  useCase({
+    title: 'A bad cursor on the news page is a 400, not a crash',
+    given: approved(bob),
+    when: pageOf(bob, '?cursor=%25%25'),
+    then: { status: 400 },
+  }),
+  useCase({
+    title: 'A visitor who is not logged in is sent to log in',
+    given: approved(bob),
+    when: { method: 'GET', url: '/news' },
+    then: { status: 303, location: '/login?next=%2Fnews' },
+  }),
+  useCase({
+    title: 'Nancy’s news page leaves out Adam once she blocked him',
+    given: [...nancyAndAdam, blocked(nancy, adam)],
+    when: pageOf(nancy),
+    then: { status: 200, pageLacks: ['Adam', 'Ran 10 km.'] },
+  }),
+];
+
+export const useCases = [...feeds, ...paging, ...seen, ...blocks, ...pages];

@@ -1,0 +1,71 @@
+import { problems, type Db } from '@meetcute/core';
+import { ageAt, decodeCursor, encodeCursor, PAGE_SIZE } from './rules.ts';
+import { feedPage, findMember, seenUpTo, unseenCounts, type ItemKind, type Member } from './store.ts';
+
+/** A feed item as the API and the page show it. */
+export interface NewsItem {
+  itemId: string;
+  kind: ItemKind;
+  /** The author's facts today (the age they have now, not when they posted). */
+  member: { memberId: string; nickname: string; age: number; cityLabel: string };
+  /** The author, for the card (gender, place). */
+  author: Member;
+  text?: string;
+  at: string;
+}
+
+export interface NewsPage {
+  items: NewsItem[];
+  /** Where the next, older page starts, or null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface NewsReads {
+  /** One page of the viewer's feed, newest first; a bad cursor is a 400 naming `cursor`. */
+  page(viewerId: string, cursor: string | undefined, limit?: number): Promise<NewsPage>;
+  /** Items newer than what the member has seen: the nav counter. */
+  unseen(memberId: string): Promise<number>;
+  seenUpTo(memberId: string): Promise<string | null>;
+  member(memberId: string): Promise<Member | undefined>;
+}
+
+export function newsReads(db: Db, now: () => Date): NewsReads {
+  return {
+    async page(viewerId, cursorText, limit = PAGE_SIZE.default) {
+      let cursor = null;
+      if (cursorText !== undefined && cursorText !== '') {
+        cursor = decodeCursor(cursorText);
+        if (!cursor) {
+          throw problems.invalid([
+            { field: 'cursor', message: 'Use the nextCursor of a previous page, or leave it out.' },
+          ]);
+        }
+      }
+      const { entries, more } = await feedPage(db, viewerId, cursor, limit);
+      const today = now().toISOString();
+      const items = entries.map((e): NewsItem => {
+        const item: NewsItem = {
+          itemId: e.itemId,
+          kind: e.kind,
+          member: {
+            memberId: e.author.memberId,
+            nickname: e.author.nickname,
+            age: ageAt(e.author, today),
+            cityLabel: e.author.cityLabel,
+          },
+          author: e.author,
+          at: e.at,
+        };
+        if (e.text !== null) item.text = e.text;
+        return item;
+      });
+      const last = entries.at(-1);
+      return { items, nextCursor: more && last ? encodeCursor({ at: last.at, itemId: last.itemId }) : null };
+    },
+    async unseen(memberId) {
+      return (await unseenCounts(db, [memberId])).get(memberId) ?? 0;
+    },
+    seenUpTo: (memberId) => seenUpTo(db, memberId),
+    member: (memberId) => findMember(db, memberId),
+  };
+}
