@@ -11,7 +11,9 @@ import { matchingPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
 export { MATCHING, type Matching } from './service.ts';
-export type { Suggestion } from './rules.ts';
+export type { Suggestion, Candidate } from './rules.ts';
+/** The one-way preference rule, for modules that must apply it to past events (news). */
+export { fits } from './rules.ts';
 
 /**
  * Matching: members who fit each other's preferences (gender, age, distance within

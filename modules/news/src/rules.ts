@@ -1,5 +1,5 @@
-import { yearsBetween } from '@meetcute/core';
-import { distanceKm } from '@meetcute/cities';
+import { ageIn } from '@meetcute/core';
+import { fits as fitsPreferences, type Candidate } from '@meetcute/matching';
 import type { Gender, LookingFor } from '@meetcute/registration/events';
 
 /** How many existing items a newly approved member's feed starts with. */
@@ -17,44 +17,31 @@ export interface MemberFacts {
   lookingFor: LookingFor;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, and a projection asks for
-// thousands of ages per event (the back-fill tries every recent item), so keep one per zone.
-const calendars = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date (YYYY-MM-DD) at a moment in a time zone; `dateIn` from core, with a cached format. */
-function dateAt(timeZone: string, at: Date): string {
-  let format = calendars.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    calendars.set(timeZone, format);
-  }
-  return format.format(at);
-}
-
 /** Whole years at a moment, counted where the member lives. */
 export function ageAt(member: Pick<MemberFacts, 'birthday' | 'city'>, at: string): number {
-  return yearsBetween(member.birthday, dateAt(member.city.timeZone, new Date(at)));
+  return ageIn(member.city.timeZone, member.birthday, new Date(at));
 }
 
+const candidate = (m: MemberFacts): Candidate => ({
+  memberId: m.memberId,
+  gender: m.gender,
+  birthday: m.birthday,
+  timeZone: m.city.timeZone,
+  latitude: m.city.latitude,
+  longitude: m.city.longitude,
+  lookingFor: m.lookingFor,
+});
+
 /**
- * Whether an item by `author` belongs in `viewer`'s feed. One-way: the author must fit
- * what the viewer looks for (gender, age at the item's time, distance); what the author
- * looks for does not matter. Counting the age at the item's time, not now, keeps a
- * rebuild from the event log identical to what was projected live.
+ * Whether an item by `author` belongs in `viewer`'s feed: the matching module's
+ * one-way rule (the author fits what the viewer looks for: gender, age, distance),
+ * the same rule that picks a new member's back-fill. The age is counted at the
+ * item's time, not now, so a rebuild from the event log is identical to what was
+ * projected live.
  */
 export function fits(author: MemberFacts, viewer: MemberFacts, at: string): boolean {
   if (author.memberId === viewer.memberId) return false;
-  const wants = viewer.lookingFor;
-  if (!wants.genders.includes(author.gender)) return false;
-  const age = ageAt(author, at);
-  if (age < wants.minAge || age > wants.maxAge) return false;
-  return distanceKm(author.city, viewer.city) <= wants.maxDistanceKm;
+  return fitsPreferences(candidate(viewer), candidate(author), new Date(at));
 }
 
 /** Where a page of the feed ends: the last item's time and id. */
