@@ -13,6 +13,8 @@ export const messages: Messages<
   | 'badCursor'
   | 'otherSortCursor'
   | 'badLimit'
+  | 'badOnline'
+  | 'onlineOnly'
   | 'noCity'
   | 'badCityId'
   | 'unknownCityId'
@@ -55,6 +57,8 @@ export const messages: Messages<
     badCursor: 'This is not a cursor this search gave out. Start again from the first page.',
     otherSortCursor: 'This cursor belongs to another sort order. Start again from the first page.',
     badLimit: 'The limit must be a whole number from 1 to 50.',
+    badOnline: 'Online is true or false.',
+    onlineOnly: 'Only members online now',
     noCity: 'We do not know your city yet. Choose a place to search from.',
     badCityId: 'Give a place id (a whole number) from /api/v1/cities.',
     unknownCityId: 'We do not know the place {id}. Find places with /api/v1/cities.',
@@ -97,6 +101,8 @@ export const messages: Messages<
     badCursor: 'Den här sidmarkören kommer inte från sökningen. Börja om från första sidan.',
     otherSortCursor: 'Sidmarkören hör till en annan sortering. Börja om från första sidan.',
     badLimit: 'Antalet måste vara ett heltal mellan 1 och 50.',
+    badOnline: 'Online är true eller false.',
+    onlineOnly: 'Bara medlemmar som är online nu',
     noCity: 'Vi vet inte var du bor än. Välj en ort att söka från.',
     badCityId: 'Ange ett ort-id (ett heltal) från /api/v1/cities.',
     unknownCityId: 'Vi känner inte till orten {id}. Sök orter med /api/v1/cities.',
@@ -139,6 +145,7 @@ export const messages: Messages<
     badCursor: 'Tämä sivumerkki ei ole tästä hausta. Aloita ensimmäiseltä sivulta.',
     otherSortCursor: 'Sivumerkki kuuluu toiseen järjestykseen. Aloita ensimmäiseltä sivulta.',
     badLimit: 'Määrän on oltava kokonaisluku väliltä 1–50.',
+    onlineOnly: 'Vain nyt paikalla olevat',
     noCity: 'Emme vielä tiedä paikkakuntaasi. Valitse paikka, josta haetaan.',
     badCityId: 'Anna paikan tunnus (kokonaisluku) osoitteesta /api/v1/cities.',
     unknownCityId: 'Emme tunne paikkaa {id}. Etsi paikkoja osoitteesta /api/v1/cities.',

@@ -41,6 +41,7 @@ interface FormValues {
   city: string;
   maxDistanceKm: string;
   interests: string;
+  online: boolean;
   sort: string;
 }
 
@@ -52,6 +53,7 @@ function fromCriteria(c: Criteria): FormValues {
     city: c.origin.label,
     maxDistanceKm: String(c.maxDistanceKm),
     interests: c.interests.join(', '),
+    online: c.onlineOnly,
     sort: c.sort,
   };
 }
@@ -65,6 +67,7 @@ function fromQuery(raw: RawQuery, d: Defaults): FormValues {
     city: single(raw, 'city') ?? d.origin?.label ?? '',
     maxDistanceKm: single(raw, 'maxDistanceKm') ?? String(d.maxDistanceKm),
     interests: values(raw, 'interest', false).join(', '),
+    online: ['1', 'true', 'on', 'yes'].includes((single(raw, 'online') ?? '').toLowerCase()),
     sort: single(raw, 'sort') ?? 'lastActive',
   };
 }
@@ -78,6 +81,7 @@ function searchLink(c: Criteria, cursor?: string): string {
   query.set('city', c.origin.label);
   query.set('maxDistanceKm', String(c.maxDistanceKm));
   for (const tag of c.interests) query.append('interest', tag);
+  if (c.onlineOnly) query.set('online', 'true');
   query.set('sort', c.sort);
   query.set('limit', String(c.limit));
   if (cursor) query.set('cursor', cursor);
@@ -112,6 +116,12 @@ function searchForm(
     <datalist id="city-list">${choices.map((c) => html`<option value="${c.label}"></option>`)}</datalist>
     ${field({ name: 'maxDistanceKm', label: t('maxDistance'), type: 'number', value: v.maxDistanceKm, errors, attrs: html`min="1" max="5000" inputmode="numeric"` })}
     ${field({ name: 'interest', label: t('interests'), hint: t('interestsHint'), value: v.interests, errors })}
+    <div class="field">
+      <label
+        ><input type="checkbox" name="online" value="true" ${v.online ? html`checked` : ''} />
+        ${t('onlineOnly')}</label
+      >
+    </div>
     <div class="field${errorFor('sort') ? ' invalid' : ''}">
       <label for="f-sort">${t('sort')}</label>
       <select id="f-sort" name="sort">

@@ -40,7 +40,7 @@ function near(origin: Criteria['origin'], km: number): Where[] {
  * Every condition a member must meet but distance, one clause each, all on the `m` row
  * of searchable_members. A new filter ("has photo", "online now") is one more entry.
  */
-function conditions(viewerId: string, c: Criteria, at: Date): Where[] {
+function conditions(viewerId: string, c: Criteria, at: Date, online: readonly string[]): Where[] {
   // Against today's UTC date; ages shown are counted where each member lives (see README).
   const born = birthdayRange(c.minAge, c.maxAge, at.toISOString().slice(0, 10));
   return [
@@ -64,6 +64,13 @@ function conditions(viewerId: string, c: Criteria, at: Date): Where[] {
       ),
     (eb) => eb('m.gender', 'in', c.genders),
     (eb) => eb.and([eb('m.birthday', '<=', born.latest), eb('m.birthday', '>', born.after)]),
+    // Online now: presence is the online module's, asked for at search time.
+    ...(c.onlineOnly
+      ? [
+          (eb: Parameters<Where>[0]) =>
+            online.length > 0 ? eb('m.member_id', 'in', [...online]) : eb.val(false),
+        ]
+      : []),
     // Members with every tag asked for.
     ...c.interests.map(
       (tag): Where =>
@@ -168,8 +175,14 @@ async function byDistance(db: Db, where: Where[], c: Criteria): Promise<Candidat
 }
 
 /** Approved members matching the criteria, as `viewerId` may see them: one page and where the next starts. */
-export async function findMembers(db: Db, viewerId: string, c: Criteria, at: Date): Promise<Found> {
-  const where = conditions(viewerId, c, at);
+export async function findMembers(
+  db: Db,
+  viewerId: string,
+  c: Criteria,
+  at: Date,
+  online: readonly string[] = [],
+): Promise<Found> {
+  const where = conditions(viewerId, c, at, online);
   const found = c.sort === 'distance' ? await byDistance(db, where, c) : await byColumn(db, where, c);
   const page = found.slice(0, c.limit);
   const last = page.at(-1);

@@ -39,6 +39,8 @@ export interface Criteria {
   origin: Origin;
   maxDistanceKm: number;
   interests: string[];
+  /** Only members online now (a live page open, or active in the last minutes). */
+  onlineOnly: boolean;
   sort: Sort;
   cursor: Cursor | null;
   limit: number;
@@ -70,6 +72,7 @@ export type RuleMessage =
   | 'badCursor'
   | 'otherSortCursor'
   | 'badLimit'
+  | 'badOnline'
   | 'noCity';
 export type Say = (key: RuleMessage, vars?: Record<string, string | number>) => string;
 
@@ -187,6 +190,11 @@ export function readCriteria(
   else if (interests.length > LIMITS.interests.max)
     errors.push({ field: 'interest', message: say('tooManyInterests', { max: LIMITS.interests.max }) });
 
+  const onlineText = (single(raw, 'online') ?? '').toLowerCase();
+  const onlineOnly = ['1', 'true', 'on', 'yes'].includes(onlineText);
+  if (onlineText !== '' && !onlineOnly && !['0', 'false', 'off', 'no'].includes(onlineText))
+    errors.push({ field: 'online', message: say('badOnline') });
+
   const sortText = single(raw, 'sort') ?? 'lastActive';
   const sort = SORTS.find((s) => s === sortText);
   if (!sort) errors.push({ field: 'sort', message: say('badSort') });
@@ -212,7 +220,18 @@ export function readCriteria(
 
   if (errors.length > 0 || !sort || !place) return { criteria: null, errors };
   return {
-    criteria: { genders, minAge, maxAge, origin: place, maxDistanceKm, interests, sort, cursor, limit },
+    criteria: {
+      genders,
+      minAge,
+      maxAge,
+      origin: place,
+      maxDistanceKm,
+      interests,
+      onlineOnly,
+      sort,
+      cursor,
+      limit,
+    },
     errors: [],
   };
 }

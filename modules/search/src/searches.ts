@@ -12,6 +12,12 @@ import {
 } from './rules.ts';
 import { findMember } from './store.ts';
 
+/** What the online module offers; search only needs the ids of who is online. */
+interface Presence {
+  onlineIds(): Promise<Set<string>>;
+}
+const ONLINE = 'online';
+
 /** What the client sees of the search that ran, so it can show which defaults were used. */
 export interface Applied {
   genders: Criteria['genders'];
@@ -20,6 +26,7 @@ export interface Applied {
   cityId: number;
   maxDistanceKm: number;
   interests: string[];
+  onlineOnly: boolean;
   sort: Criteria['sort'];
 }
 
@@ -31,6 +38,7 @@ export function applied(c: Criteria): Applied {
     cityId: c.origin.id,
     maxDistanceKm: c.maxDistanceKm,
     interests: c.interests,
+    onlineOnly: c.onlineOnly,
     sort: c.sort,
   };
 }
@@ -74,7 +82,11 @@ export function searches(ctx: ModuleContext): Searches {
     async run(viewerId, raw, city, say) {
       const read = readCriteria(raw, await own.defaults(viewerId), city, say);
       if (!read.criteria) throw problems.invalid(read.errors);
-      const found = await findMembers(ctx.db, viewerId, read.criteria, ctx.clock.now());
+      // The online module registers after search, so its service is looked up when needed.
+      const online = read.criteria.onlineOnly
+        ? [...((await ctx.services.optional<Presence>(ONLINE)?.onlineIds()) ?? [])]
+        : [];
+      const found = await findMembers(ctx.db, viewerId, read.criteria, ctx.clock.now(), online);
       counter.inc();
       return { criteria: read.criteria, found };
     },

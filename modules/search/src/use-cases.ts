@@ -136,6 +136,25 @@ const distanceCursor = (m: CastMember) =>
 const [firstInUppsala, secondInUppsala] = ida.memberId < karin.memberId ? [ida, karin] : [karin, ida];
 
 export const useCases = [
+  useCase({
+    title: 'Bob asks for members online now and finds Nancy, who was active a moment ago',
+    given: [...approved(nancy), ...approved(bob)],
+    before: [{ as: nancy.memberId, method: 'GET', url: '/api/v1/profiles/me' }],
+    when: { as: bob.memberId, method: 'GET', url: `${API}?online=true` },
+    then: { status: 200, body: { results: [{ memberId: nancy.memberId }], applied: { onlineOnly: true } } },
+  }),
+  useCase({
+    title: 'Online now finds nobody when nobody who fits has been around',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: bob.memberId, method: 'GET', url: `${API}?online=true` },
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Online is yes or no',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: bob.memberId, method: 'GET', url: `${API}?online=maybe` },
+    then: { status: 400, body: { type: VALIDATION, errors: [{ field: 'online' }] } },
+  }),
   // Defaults from the searcher's own preferences
   useCase({
     title:
