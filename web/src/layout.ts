@@ -14,6 +14,9 @@ const messages: Messages<
   | 'favourites'
   | 'interests'
   | 'blocks'
+  | 'online'
+  | 'diary'
+  | 'suggestions'
   | 'sections'
   | 'review'
   | 'login'
@@ -33,6 +36,9 @@ const messages: Messages<
     favourites: 'Favourites',
     interests: 'Interests',
     blocks: 'Blocked',
+    online: 'Online',
+    diary: 'Diary',
+    suggestions: 'Suggested',
     sections: 'Sections',
     review: 'Review queue',
     login: 'Log in',
@@ -51,6 +57,9 @@ const messages: Messages<
     favourites: 'Favoriter',
     interests: 'Intressen',
     blocks: 'Blockerade',
+    online: 'Online',
+    diary: 'Dagbok',
+    suggestions: 'Förslag',
     sections: 'Avdelningar',
     review: 'Granskningskö',
     login: 'Logga in',
@@ -69,6 +78,9 @@ const messages: Messages<
     favourites: 'Suosikit',
     interests: 'Kiinnostukset',
     blocks: 'Estetyt',
+    online: 'Paikalla',
+    diary: 'Päiväkirja',
+    suggestions: 'Ehdotukset',
     review: 'Tarkistusjono',
     login: 'Kirjaudu',
     signup: 'Liity',
@@ -135,10 +147,13 @@ export function page(request: FastifyRequest, options: PageOptions): string {
           viewer?.status === 'approved'
             ? html`<nav class="sections" aria-label="${t('sections')}">
                 <a href="/search">${t('search')}</a>
+                <a href="/online">${t('online')}</a>
+                <a href="/suggestions">${t('suggestions')}</a>
                 <a href="/visitors">${t('visitors')}</a>
                 <a href="/flirts">${t('flirts')}</a>
                 <a href="/favourites">${t('favourites')}</a>
                 <a href="/interests">${t('interests')}</a>
+                <a href="/diary">${t('diary')}</a>
                 <a href="/blocks">${t('blocks')}</a>
               </nav>`
             : ''
