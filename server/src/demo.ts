@@ -196,14 +196,65 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
   };
   await approve(kim.cookie, mo.memberId);
   await approve(mo.cookie, kim.memberId);
+  const members = new Map<string, { memberId: string; cookie: string }>();
   for (const [i, p] of people.entries()) {
     const member = await signUp(app, `${p.nickname.toLowerCase()}@example.com`, p);
+    members.set(p.nickname, member);
     // Leave the last one waiting, so the review queue has something to show.
     if (i < people.length - 1) await approve(mo.cookie, member.memberId);
   }
   await app.processAll();
+  await liven(app, members);
   log(
     `Demo community: ${people.length + 2} members. Log in as mo@example.com (moderator) or nancy@example.com, password ${DEMO_PASSWORD}`,
   );
   return true;
+}
+
+const TAGS = [
+  'hiking',
+  'jazz',
+  'sailing',
+  'cooking',
+  'board games',
+  'cycling',
+  'photography',
+  'sauna',
+  'dogs',
+  'skiing',
+];
+
+const POSTS: Record<string, string> = {
+  Nancy: 'Heard a wonderful trio at Fasching last night. Who else loves live jazz?',
+  Astrid: 'First swim of the year in the archipelago. Cold, but worth it!',
+  Linnea: 'Drew my neighbour’s dog today. He posed like a pro.',
+  Erik: 'Cycled to Uppsala and back. My legs disagree with my choices.',
+  Freja: 'Salsa night on Thursday, beginners welcome.',
+};
+
+/** Makes the demo feel lived in: interests, diary posts, a flirt, a favourite and a visit. */
+async function liven(app: App, members: Map<string, { memberId: string; cookie: string }>): Promise<void> {
+  const post = async (who: string, url: string, body: unknown) => {
+    const member = members.get(who);
+    if (!member) return;
+    const r = await call(app, 'POST', url, body, member.cookie);
+    if (r.statusCode >= 400) throw new Error(`Demo ${url} for ${who} failed: ${r.body}`);
+  };
+  const names = people.slice(0, -1).map((p) => p.nickname);
+  for (const [i, name] of names.entries()) {
+    for (const k of [0, 3, 7]) await post(name, '/api/v1/interests', { tag: TAGS[(i + k) % TAGS.length] });
+  }
+  for (const [name, text] of Object.entries(POSTS)) await post(name, '/api/v1/diary', { text });
+  const id = (name: string) => members.get(name)?.memberId ?? '';
+  await post('Bob', '/api/v1/flirts', { memberId: id('Nancy') });
+  await post('Erik', '/api/v1/favourites', { memberId: id('Nancy') });
+  const visit = await call(
+    app,
+    'GET',
+    `/api/v1/profiles/${id('Nancy')}`,
+    undefined,
+    members.get('Oskar')?.cookie,
+  );
+  if (visit.statusCode !== 200) throw new Error(`Demo visit failed: ${visit.body}`);
+  await app.processAll();
 }
