@@ -1,3 +1,4 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
@@ -5,11 +6,6 @@ import type { Commands } from './commands.ts';
 import { PAGE } from './rules.ts';
 import { unreadCount } from './store.ts';
 import { alertPage } from './views.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 export const ListQuery = Type.Object({
   cursor: Type.Optional(

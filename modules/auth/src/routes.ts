@@ -1,3 +1,4 @@
+import { ProblemSchema } from '@meetcute/core';
 import type { FastifyRequest } from 'fastify';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Problem, problems, type Http, type Viewer } from '@meetcute/core';
@@ -5,17 +6,6 @@ import type { Accounts } from './accounts.ts';
 import type { SessionStore } from './sessions.ts';
 import { english, lockedMessage, passwordMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from './rules.ts';
-
-const ProblemSchema = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-  },
-  { description: 'RFC 9457 problem details' },
-);
 
 function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));

@@ -1,12 +1,9 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { blockedBy } from './store.ts';
 
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 const MemberId = Type.String({ format: 'uuid' });
 
 export interface Names {

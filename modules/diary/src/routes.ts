@@ -1,13 +1,10 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { LIMITS } from './rules.ts';
 import type { DiaryReads } from './views.ts';
 
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 const Uuid = Type.String({ format: 'uuid' });
 
 export const Post = Type.Object({

@@ -1,3 +1,4 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import { problems, type Db, type Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
@@ -5,10 +6,6 @@ import type { Commands } from './commands.ts';
 import { PAGE } from './rules.ts';
 import { favouritePage } from './views.ts';
 
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 const MemberId = Type.String({ format: 'uuid' });
 const Favourite = Type.Object({ memberId: Type.String(), favourite: Type.Boolean() });
 

@@ -1,13 +1,9 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import type { Direction } from './store.ts';
 import { PAGE_SIZE, type FlirtLists } from './views.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 const FlirtView = Type.Object({
   flirtId: Type.String({ format: 'uuid' }),

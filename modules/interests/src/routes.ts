@@ -1,13 +1,10 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import { problems, type Http } from '@meetcute/core';
 import { GenderSchema } from '@meetcute/registration';
 import type { Commands } from './commands.ts';
 import type { InterestReads } from './views.ts';
 
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 // Generous: the rules, not the schema, say how long a tag may be, in words a member understands.
 const TagText = Type.String({ maxLength: 200 });
 const TagParam = Type.Object({

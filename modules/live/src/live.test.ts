@@ -16,6 +16,7 @@ import {
 } from '@meetcute/core';
 import { approved, nancy } from '@meetcute/cast';
 import { buildApp } from '@meetcute/server';
+import type { LiveHub } from './hub.ts';
 
 let app: App;
 let base: string;
@@ -112,8 +113,9 @@ test('a long poll waits for the next notification and returns it', async () => {
     await fetch(`${base}/api/v1/live/poll?wait=0&after=0`, { headers: { cookie } })
   ).json()) as { cursor: number };
   const waiting = fetch(`${base}/api/v1/live/poll?wait=20&after=${cursor}`, { headers: { cookie } });
-  // The poll is parked; a notification arriving now answers it.
-  await new Promise((resolve) => setImmediate(resolve));
+  // Wait until the poll is parked on the hub, so this proves it waits and is woken.
+  const live = app.services.require<LiveHub>('live.hub');
+  while (live.channelCount === 0) await new Promise((resolve) => setImmediate(resolve));
   await hub.notify(nancy.memberId, { type: 'alert', data: { polled: true } });
   const body = (await (await waiting).json()) as { notifications: Wire[]; cursor: number };
   assert.deepEqual(

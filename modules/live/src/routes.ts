@@ -1,3 +1,4 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http, LiveNotification } from '@meetcute/core';
@@ -9,10 +10,6 @@ const Notification = Type.Object({
   data: Type.Unknown(),
   at: Type.String({ format: 'date-time' }),
 });
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 const wire = (n: LiveNotification) => ({ id: n.id, type: n.type, data: n.data, at: n.at });
 

@@ -1,3 +1,4 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
@@ -6,11 +7,6 @@ import { messages } from './messages.ts';
 import { LIMITS, reason } from './rules.ts';
 import type { Matching } from './service.ts';
 import { suggestionViews } from './views.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 export const SuggestionsQuery = Type.Object({
   limit: Type.Optional(

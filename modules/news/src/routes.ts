@@ -1,13 +1,9 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { PAGE_SIZE } from './rules.ts';
 import type { NewsReads } from './views.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 const Item = Type.Object({
   itemId: Type.String({ description: 'The diary post id, or an id for the new-member item' }),

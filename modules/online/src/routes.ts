@@ -1,13 +1,9 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import { problems, type Http } from '@meetcute/core';
 import { translator } from '@meetcute/web';
 import { messages } from './messages.ts';
 import type { OnlineViews } from './views.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 // Parameters arrive as text and are read by rules.ts, so every mistake is named the same
 // way on the API and the page (and as search names it); the schema only bounds their size.

@@ -1,3 +1,4 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type, type TSchema } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
 import { GenderSchema as Gender } from '@meetcute/registration';
@@ -5,11 +6,6 @@ import type { Commands } from './commands.ts';
 import type { ProfileReads } from './views.ts';
 import { LIMITS } from './rules.ts';
 import { reviewQueue } from './store.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 // Registration's genders, spelled out so the schema's type is the literal union.
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -1,14 +1,10 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import { problems, type Db, type Http, type Sessions } from '@meetcute/core';
 import { Application, Gender } from './events.ts';
 import { findRegistration, reviewQueue } from './store.ts';
 import type { Commands } from './commands.ts';
 import { LIMITS } from './rules.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 const LookingForInput = Type.Object({
   genders: Type.Array(Type.String({ maxLength: 20 }), { minItems: 1, maxItems: 3 }),

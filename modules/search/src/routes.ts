@@ -1,3 +1,4 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
@@ -6,11 +7,6 @@ import { translator } from '@meetcute/web';
 import { messages } from './messages.ts';
 import { single, SORTS, whole, type CityChoice, type RawQuery } from './rules.ts';
 import { applied, type Searches } from './searches.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 // Parameters arrive as text and are read by rules.ts, so every mistake is named the same
 // way on the API and the page; the schema only bounds their size and documents them.

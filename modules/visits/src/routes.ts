@@ -1,13 +1,9 @@
+import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { PAGE } from './rules.ts';
 import { visitPage } from './views.ts';
-
-const Problem = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer() },
-  { additionalProperties: true },
-);
 
 export const ListQuery = Type.Object({
   cursor: Type.Optional(

@@ -20,7 +20,7 @@ export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
 export { isUniqueViolation } from './db/errors.ts';
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
 export { createLogger, type Logger } from './observability/logger.ts';
-export { Problem, problems, type FieldProblem, type ProblemBody } from './http/problems.ts';
+export { Problem, problems, ProblemSchema, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
 export { SESSIONS, type Viewer, type Access, type ViewerResolver, type Sessions } from './http/viewer.ts';
 export {

@@ -1,3 +1,5 @@
+import { Type } from 'typebox';
+
 /**
  * RFC 9457 problem details. Every error a caller can see is one of these: a stable
  * `type` a client can branch on, a `title` a person can read, and for bad input the
@@ -60,3 +62,15 @@ export function fieldName(instancePath: string, missing?: string): string {
   if (missing) return path ? `${path}.${missing}` : missing;
   return path || '(body)';
 }
+
+/** The response schema every route declares for its problem answers (RFC 9457). */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { additionalProperties: true, description: 'RFC 9457 problem details' },
+);
