@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { Type } from 'typebox';
 import {
   defineEvent,
@@ -98,3 +98,26 @@ export async function hiddenFrom(db: Db | TxDb, memberId: string): Promise<Set<s
 
 /** The events a module lists in `consumes` to honour blocks. */
 export const blockEvents = events;
+
+/**
+ * The SQL condition "the member in `column` and `viewerId` are not a blocked pair",
+ * in either direction, against the consuming module's own `blocked_pairs` table.
+ * Every list filters with it, so a blocked member is as if absent.
+ */
+export function notBlockedWith(viewerId: string, column: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom(`${BLOCKED_PAIRS} as bp`)
+          .select('bp.blocker_id')
+          .where((x) =>
+            x.or([
+              x.and([x('bp.blocker_id', '=', viewerId), x('bp.blocked_id', '=', x.ref(column))]),
+              x.and([x('bp.blocked_id', '=', viewerId), x('bp.blocker_id', '=', x.ref(column))]),
+            ]),
+          ),
+      ),
+    );
+}

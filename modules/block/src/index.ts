@@ -13,6 +13,7 @@ export {
   honourBlocks,
   eitherBlocked,
   hiddenFrom,
+  notBlockedWith,
   blockedPairsMigration,
   blockEvents,
   BLOCKED_PAIRS,

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db, EventEnvelope, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked } from '@meetcute/block';
+import { afterCursor, pageOf } from '@meetcute/core';
+import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, notBlockedWith } from '@meetcute/block';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
-import { encodeCursor, type Cursor } from './rules.ts';
+import type { Cursor } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -107,48 +108,17 @@ export async function favouritesOf(
     .selectFrom('favourites as f')
     .select(['f.favourite_id', 'f.added_at'])
     .where('f.member_id', '=', memberId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom(`${BLOCKED_PAIRS} as b`)
-            .select('b.blocker_id')
-            .where((inner) =>
-              inner.or([
-                inner.and([
-                  inner('b.blocker_id', '=', memberId),
-                  inner('b.blocked_id', '=', inner.ref('f.favourite_id')),
-                ]),
-                inner.and([
-                  inner('b.blocked_id', '=', memberId),
-                  inner('b.blocker_id', '=', inner.ref('f.favourite_id')),
-                ]),
-              ]),
-            ),
-        ),
-      ),
-    );
-  const after = page.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('f.added_at', '<', after.at),
-        eb.and([eb('f.added_at', '=', after.at), eb('f.favourite_id', '<', after.id)]),
-      ]),
-    );
-  }
+    .where(notBlockedWith(memberId, 'f.favourite_id'));
+  if (page.after) query = query.where(afterCursor(page.after, 'f.added_at', 'f.favourite_id'));
   const rows = (await query
     .orderBy('f.added_at', 'desc')
     .orderBy('f.favourite_id', 'desc')
     .limit(page.limit + 1)
     .execute()) as Array<{ favourite_id: string; added_at: string }>;
-  const entries = rows
-    .slice(0, page.limit)
-    .map((r) => ({ favouriteId: r.favourite_id, addedAt: r.added_at }));
-  const last = entries[entries.length - 1];
-  return {
-    entries,
-    nextCursor:
-      rows.length > page.limit && last ? encodeCursor({ at: last.addedAt, id: last.favouriteId }) : null,
-  };
+  const { items, nextCursor } = pageOf(
+    rows.map((r) => ({ favouriteId: r.favourite_id, addedAt: r.added_at })),
+    page.limit,
+    (e) => ({ at: e.addedAt, id: e.favouriteId }),
+  );
+  return { entries: items, nextCursor };
 }

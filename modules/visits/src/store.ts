@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db, EventEnvelope, Migration, ModuleContext, Tx } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked } from '@meetcute/block';
+import { afterCursor, pageOf } from '@meetcute/core';
+import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, notBlockedWith } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { encodeCursor, visitDay, type Cursor } from './rules.ts';
+import { visitDay, type Cursor } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -84,48 +85,17 @@ export async function visitorsOf(
     .selectFrom('visits as v')
     .select(['v.visitor_id', 'v.visited_at'])
     .where('v.member_id', '=', memberId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom(`${BLOCKED_PAIRS} as b`)
-            .select('b.blocker_id')
-            .where((inner) =>
-              inner.or([
-                inner.and([
-                  inner('b.blocker_id', '=', memberId),
-                  inner('b.blocked_id', '=', inner.ref('v.visitor_id')),
-                ]),
-                inner.and([
-                  inner('b.blocked_id', '=', memberId),
-                  inner('b.blocker_id', '=', inner.ref('v.visitor_id')),
-                ]),
-              ]),
-            ),
-        ),
-      ),
-    );
-  const after = page.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('v.visited_at', '<', after.at),
-        eb.and([eb('v.visited_at', '=', after.at), eb('v.visitor_id', '<', after.id)]),
-      ]),
-    );
-  }
+    .where(notBlockedWith(memberId, 'v.visitor_id'));
+  if (page.after) query = query.where(afterCursor(page.after, 'v.visited_at', 'v.visitor_id'));
   const rows = (await query
     .orderBy('v.visited_at', 'desc')
     .orderBy('v.visitor_id', 'desc')
     .limit(page.limit + 1)
     .execute()) as Array<{ visitor_id: string; visited_at: string }>;
-  const entries = rows
-    .slice(0, page.limit)
-    .map((r) => ({ visitorId: r.visitor_id, visitedAt: r.visited_at }));
-  const last = entries[entries.length - 1];
-  return {
-    entries,
-    nextCursor:
-      rows.length > page.limit && last ? encodeCursor({ at: last.visitedAt, id: last.visitorId }) : null,
-  };
+  const { items, nextCursor } = pageOf(
+    rows.map((r) => ({ visitorId: r.visitor_id, visitedAt: r.visited_at })),
+    page.limit,
+    (e) => ({ at: e.visitedAt, id: e.visitorId }),
+  );
+  return { entries: items, nextCursor };
 }

@@ -1,3 +1,4 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { problems } from './http/problems.ts';
 
 /**
@@ -40,4 +41,29 @@ export function decodeCursor(text: string | undefined): TimeCursor | undefined {
   throw problems.invalid([
     { field: 'cursor', message: 'is not a cursor this list gave out; open the list again without it.' },
   ]);
+}
+
+/**
+ * One newest-first page by keyset: the condition for "after the cursor" on a time
+ * column and an id column. Fetch `limit + 1` rows ordered (time desc, id desc) and
+ * hand them to `pageOf`, which says whether there is a next page.
+ */
+export function afterCursor(cursor: TimeCursor, atColumn: string, idColumn: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    eb.or([
+      eb(atColumn, '<', cursor.at),
+      eb.and([eb(atColumn, '=', cursor.at), eb(idColumn, '<', cursor.id)]),
+    ]);
+}
+
+/** The first `limit` items and the cursor after the last of them, when more were found. */
+export function pageOf<T>(
+  rows: readonly T[],
+  limit: number,
+  key: (item: T) => TimeCursor,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
 }

@@ -44,4 +44,4 @@ export {
   type ExpectedEvent,
 } from './use-cases/use-case.ts';
 export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';
-export { encodeCursor, decodeCursor, type TimeCursor } from './cursor.ts';
+export { encodeCursor, decodeCursor, afterCursor, pageOf, type TimeCursor } from './cursor.ts';
