@@ -63,3 +63,12 @@ export function cardList(cards: Html[], empty: string): Html {
         ${cards}
       </ul>`;
 }
+
+/**
+ * Where a member's portrait is served, at one of the sizes pages use. The photos module
+ * answers it (with a neutral silhouette when there is no approved portrait the viewer may
+ * see), so any page can show a portrait without asking that module anything.
+ */
+export function portraitPath(memberId: string, size: 'thumb' | 'profile' = 'thumb'): string {
+  return `/members/${memberId}/portrait/${size}`;
+}
