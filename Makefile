@@ -1,10 +1,6 @@
 # Every target runs on the project's own Node 24 (node_modules/.bin comes first on PATH).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
-# The use-case suite builds one whole app per use case (over a thousand on two databases) in one
-# process; each app's leftovers add up to about 4 GB before the file ends, so give it room.
-# TODO: find what a closed app still holds (see the closing note) and drop this.
-export NODE_OPTIONS := --max-old-space-size=8192
 NODE_TEST := node --test --test-concurrency=2 --disable-warning=ExperimentalWarning
 UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools/**/*.test.ts'
 FUNCTIONAL := 'server/test/**/*.test.ts'

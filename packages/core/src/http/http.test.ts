@@ -133,7 +133,7 @@ test('the trace context of a request flows into the events it causes', async () 
   assert.ok(r.headers['x-request-id']);
 });
 
-test('/metrics reports route latency, handler, outbox and event-loop figures', async () => {
+test('/metrics reports route latency, handler, outbox, event-loop and process figures', async () => {
   await app.http.inject({ method: 'POST', url: '/api/v1/pings', payload: { word: 'hi', times: 1 } });
   const text = (await app.http.inject({ method: 'GET', url: '/metrics' })).body;
   assert.match(
@@ -142,6 +142,7 @@ test('/metrics reports route latency, handler, outbox and event-loop figures', a
   );
   assert.match(text, /meetcute_outbox_depth\{module="ping"\}/);
   assert.match(text, /meetcute_event_loop_delay_seconds\{quantile="0.99"\}/);
+  assert.match(text, /meetcute_process_resident_memory_bytes \d+/, "the process's own figures too");
 });
 
 test('the OpenAPI document lists every API route with its schema', async () => {

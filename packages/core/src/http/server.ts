@@ -8,6 +8,7 @@ import Fastify, {
 } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -68,10 +69,14 @@ export function csrfFor(secret: string): string {
   return createHmac('sha256', secret).update('meetcute-form').digest('base64url');
 }
 
-function sameToken(a: string, b: string): boolean {
+export function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function csrfExpired(): Problem {
+  return new Problem(403, 'csrf', 'This form has expired', 'Go back, reload the page and send the form again.');
 }
 
 /**
@@ -94,9 +99,12 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfPending', false);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Parses nothing by itself: only routes that declare `multipart` read parts, through readMultipart.
+  await app.register(multipart, { limits: { fields: 20, fieldSize: 10_000, files: 1, parts: 25 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -173,7 +181,17 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     const isWrite = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
     if (isWrite) {
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      if (config?.kind === 'api' && type !== '' && type !== 'application/json') {
+      const upload = config?.multipart === true && type === 'multipart/form-data';
+      if (upload) {
+        // A browser form can post multipart across sites, so an upload carries the token too:
+        // in a header, or as the first form field (checked by readMultipart before any file).
+        const header = request.headers['x-csrf-token'];
+        if (typeof header === 'string') {
+          if (!sameToken(header, request.csrfToken)) throw csrfExpired();
+        } else {
+          request.csrfPending = true;
+        }
+      } else if (config?.kind === 'api' && type !== '' && type !== 'application/json') {
         // A browser form cannot send JSON cross-site without a preflight, so this closes CSRF on the API.
         throw new Problem(
           415,
@@ -182,16 +200,9 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
           'The API accepts application/json bodies only.',
         );
       }
-      if (config?.kind === 'page') {
+      if (config?.kind === 'page' && !upload) {
         const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
-        if (typeof sent !== 'string' || !sameToken(sent, request.csrfToken)) {
-          throw new Problem(
-            403,
-            'csrf',
-            'This form has expired',
-            'Go back, reload the page and send the form again.',
-          );
-        }
+        if (typeof sent !== 'string' || !sameToken(sent, request.csrfToken)) throw csrfExpired();
       }
     }
 
@@ -317,7 +328,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     '/metrics',
     { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
     async (_request, reply) => {
-      return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+      return reply.type(options.metrics.contentType).send(await options.metrics.exposition());
     },
   );
   app.get(

@@ -3,6 +3,21 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { DeliveryMetrics } from '../delivery/delivery.ts';
 
 /**
+ * The process's own figures (CPU, memory, GC, handles) are one set per process, so
+ * they live in one registry made on first use: collecting them installs observers
+ * that live as long as the process, and one set per app would keep every app that
+ * was ever built (tests build hundreds) alive through those observers.
+ */
+let processRegistry: Registry | null = null;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: 'meetcute_' });
+  }
+  return processRegistry;
+}
+
+/**
  * Prometheus metrics: the golden signals per route and per event handler, plus
  * saturation (event-loop delay, outbox depth) and the business counters modules add.
  * One registry per app, so tests that build several apps never share numbers.
@@ -16,7 +31,7 @@ export class Metrics implements DeliveryMetrics {
   readonly #counters = new Map<string, Counter<string>>();
 
   constructor(outboxDepth: () => Promise<Record<string, number>>) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'meetcute_process_' });
+    processMetrics();
     this.#http = new Histogram({
       name: 'meetcute_http_request_duration_seconds',
       help: 'HTTP request latency by route template, method and status.',
@@ -60,6 +75,14 @@ export class Metrics implements DeliveryMetrics {
         for (const [module, depth] of Object.entries(await outboxDepth())) this.set({ module }, depth);
       },
     });
+  }
+
+  readonly contentType = this.registry.contentType;
+
+  /** The scrape: this app's figures, then the process's. */
+  async exposition(): Promise<string> {
+    const [own, process] = await Promise.all([this.registry.metrics(), processMetrics().metrics()]);
+    return `${own}\n${process}`;
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {
