@@ -10,6 +10,7 @@ import {
 import {
   checkAccount,
   checkApplication,
+  broken,
   checkReason,
   normaliseEmail,
   type AccountInput,
@@ -30,14 +31,8 @@ export interface Commands {
 
 function duplicate(what: { email: boolean; nickname: boolean }): Problem {
   const errors = [];
-  if (what.email) {
-    errors.push({
-      field: 'email',
-      message: 'This email already has an account. Log in, or use another email.',
-    });
-  }
-  if (what.nickname)
-    errors.push({ field: 'nickname', message: 'This nickname is taken. Choose another one.' });
+  if (what.email) errors.push(broken('email', 'emailTaken'));
+  if (what.nickname) errors.push(broken('nickname', 'nicknameTaken'));
   return problems.conflict(
     'already-registered',
     'Already taken',

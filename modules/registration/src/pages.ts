@@ -19,7 +19,7 @@ import {
 import { GENDERS, type Application } from './events.ts';
 import { messages } from './messages.ts';
 import type { Commands } from './commands.ts';
-import type { ApplicationInput } from './rules.ts';
+import { inLanguage, type ApplicationInput } from './rules.ts';
 import { findRegistration, reviewQueue } from './store.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -184,7 +184,7 @@ export function registrationPages(
         return signupPage(
           request,
           reply,
-          { values: body, errors: withCityErrors(errors, cityErrors) },
+          { values: body, errors: inLanguage(withCityErrors(errors, cityErrors), languageOf(request)) },
           (error as Problem).status,
         );
       }
@@ -276,7 +276,10 @@ export function registrationPages(
         return statusPage(
           request,
           reply,
-          { values: request.body, errors: withCityErrors(errors, cityErrors) },
+          {
+            values: request.body,
+            errors: inLanguage(withCityErrors(errors, cityErrors), languageOf(request)),
+          },
           (error as Problem).status,
         );
       }
@@ -303,7 +306,8 @@ export function registrationPages(
           ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
           ${queue.map((r) => {
             const a = r.application!;
-            const errors = problem?.memberId === r.memberId ? problem.errors : undefined;
+            const errors =
+              problem?.memberId === r.memberId ? inLanguage(problem.errors, languageOf(request)) : undefined;
             return html`<article class="card" aria-labelledby="n-${r.memberId}">
               <h2 id="n-${r.memberId}">${a.nickname}</h2>
               ${describe(t, a, now())}

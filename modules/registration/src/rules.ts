@@ -1,5 +1,6 @@
 import { ageIn, isCalendarDate, type FieldProblem } from '@meetcute/core';
 import type { City } from '@meetcute/cities';
+import { translator, type Language, type Messages } from '@meetcute/web';
 import { GENDERS, type Application, type Gender, type Place } from './events.ts';
 
 export const LIMITS = {
@@ -25,6 +26,105 @@ export interface AccountInput {
   password: string;
 }
 
+/** What each rule says, in every language the pages speak; the API answers in English. */
+const ruleMessages: Messages<
+  | 'email'
+  | 'passwordShort'
+  | 'passwordLong'
+  | 'nicknameLength'
+  | 'nicknameCharacters'
+  | 'gender'
+  | 'city'
+  | 'birthday'
+  | 'tooYoung'
+  | 'tooOld'
+  | 'lookingForGenders'
+  | 'lookingForAges'
+  | 'lookingForAgeOrder'
+  | 'distance'
+  | 'aboutMeLong'
+  | 'reason'
+  | 'emailTaken'
+  | 'nicknameTaken'
+> = {
+  en: {
+    email: 'Enter an email address like name@example.com.',
+    passwordShort: 'Choose a password of at least {min} characters.',
+    passwordLong: 'A password can be at most {max} characters.',
+    nicknameLength: 'A nickname has {min} to {max} characters.',
+    nicknameCharacters: 'Use letters, digits, - and _ only (no spaces or @).',
+    gender: 'Choose woman, man or non-binary.',
+    city: 'Choose the place you live from the list.',
+    birthday: 'Enter your birthday as a date, e.g. 1995-03-14.',
+    tooYoung: 'You must be {age} or older to join.',
+    tooOld: 'Check the year of your birthday.',
+    lookingForGenders: 'Choose at least one gender you are looking for.',
+    lookingForAges: 'Ages you look for are whole numbers from 18 to 120.',
+    lookingForAgeOrder: 'The highest age must be at least the lowest.',
+    distance: 'Distance is a whole number of km from 1 to 5000.',
+    aboutMeLong: 'About me can be at most {max} characters.',
+    reason: 'Give the member a reason of {min} to {max} characters they can act on.',
+    emailTaken: 'This email already has an account. Log in, or use another email.',
+    nicknameTaken: 'This nickname is taken. Choose another one.',
+  },
+  sv: {
+    email: 'Skriv en e-postadress som namn@exempel.se.',
+    passwordShort: 'Välj ett lösenord på minst {min} tecken.',
+    passwordLong: 'Ett lösenord får vara högst {max} tecken.',
+    nicknameLength: 'Ett smeknamn har {min} till {max} tecken.',
+    nicknameCharacters: 'Använd bara bokstäver, siffror, - och _ (inga mellanslag eller @).',
+    gender: 'Välj kvinna, man eller icke-binär.',
+    city: 'Välj orten där du bor i listan.',
+    birthday: 'Skriv din födelsedag som ett datum, t.ex. 1995-03-14.',
+    tooYoung: 'Du måste vara minst {age} år för att gå med.',
+    tooOld: 'Kontrollera året för din födelsedag.',
+    lookingForGenders: 'Välj minst ett kön du söker.',
+    lookingForAges: 'Åldrar du söker är heltal från 18 till 120.',
+    lookingForAgeOrder: 'Den högsta åldern måste vara minst den lägsta.',
+    distance: 'Avståndet är ett helt antal km från 1 till 5000.',
+    aboutMeLong: 'Om mig får vara högst {max} tecken.',
+    reason: 'Ge medlemmen ett skäl på {min} till {max} tecken som hen kan agera på.',
+    emailTaken: 'Den här e-postadressen har redan ett konto. Logga in eller använd en annan.',
+    nicknameTaken: 'Smeknamnet är upptaget. Välj ett annat.',
+  },
+  fi: {
+    email: 'Anna sähköpostiosoite, esim. nimi@esimerkki.fi.',
+    passwordShort: 'Valitse vähintään {min} merkin salasana.',
+    passwordLong: 'Salasanassa voi olla enintään {max} merkkiä.',
+    nicknameLength: 'Nimimerkissä on {min}–{max} merkkiä.',
+    nicknameCharacters: 'Käytä vain kirjaimia, numeroita, - ja _ (ei välilyöntejä eikä @).',
+    gender: 'Valitse nainen, mies tai muunsukupuolinen.',
+    city: 'Valitse asuinpaikkasi luettelosta.',
+    birthday: 'Anna syntymäpäiväsi päivämääränä, esim. 1995-03-14.',
+    tooYoung: 'Sinun on oltava vähintään {age}-vuotias liittyäksesi.',
+    tooOld: 'Tarkista syntymävuotesi.',
+    lookingForGenders: 'Valitse vähintään yksi sukupuoli, jota etsit.',
+    lookingForAges: 'Etsimäsi iät ovat kokonaislukuja 18–120.',
+    lookingForAgeOrder: 'Ylimmän iän on oltava vähintään alin.',
+    distance: 'Etäisyys on kokonainen määrä kilometrejä 1–5000.',
+    aboutMeLong: 'Tietoja minusta -tekstissä voi olla enintään {max} merkkiä.',
+    reason: 'Anna jäsenelle {min}–{max} merkin syy, jonka mukaan hän voi toimia.',
+    emailTaken: 'Tällä sähköpostilla on jo tili. Kirjaudu sisään tai käytä toista osoitetta.',
+    nicknameTaken: 'Nimimerkki on varattu. Valitse toinen.',
+  },
+};
+type Rule = keyof (typeof ruleMessages)['en'];
+
+const english = translator(ruleMessages, 'en');
+
+/** A broken rule, said in English for the API, with its code so pages can say it in the member's language. */
+export function broken(field: string, code: Rule, vars?: Record<string, string | number>): FieldProblem {
+  return vars ? { field, code, vars, message: english(code, vars) } : { field, code, message: english(code) };
+}
+
+/** The same problems, said in the page's language (problems from elsewhere are left as they are). */
+export function inLanguage(errors: FieldProblem[], language: Language): FieldProblem[] {
+  const t = translator(ruleMessages, language);
+  return errors.map((e) =>
+    e.code && e.code in ruleMessages.en ? { ...e, message: t(e.code as Rule, e.vars) } : e,
+  );
+}
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const NICKNAME = /^[\p{L}\p{N}_-]+$/u;
 
@@ -41,18 +141,12 @@ export function checkAccount(input: AccountInput): FieldProblem[] {
   const errors: FieldProblem[] = [];
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 254) {
-    errors.push({ field: 'email', message: 'Enter an email address like name@example.com.' });
+    errors.push(broken('email', 'email'));
   }
   if (input.password.length < LIMITS.password.min) {
-    errors.push({
-      field: 'password',
-      message: `Choose a password of at least ${LIMITS.password.min} characters.`,
-    });
+    errors.push(broken('password', 'passwordShort', { min: LIMITS.password.min }));
   } else if (input.password.length > LIMITS.password.max) {
-    errors.push({
-      field: 'password',
-      message: `A password can be at most ${LIMITS.password.max} characters.`,
-    });
+    errors.push(broken('password', 'passwordLong', { max: LIMITS.password.max }));
   }
   return errors;
 }
@@ -70,52 +164,42 @@ export function checkApplication(
   const errors: FieldProblem[] = [];
   const nickname = input.nickname.trim();
   if (nickname.length < LIMITS.nickname.min || nickname.length > LIMITS.nickname.max) {
-    errors.push({
-      field: 'nickname',
-      message: `A nickname has ${LIMITS.nickname.min} to ${LIMITS.nickname.max} characters.`,
-    });
+    errors.push(broken('nickname', 'nicknameLength', LIMITS.nickname));
   } else if (!NICKNAME.test(nickname)) {
-    errors.push({ field: 'nickname', message: 'Use letters, digits, - and _ only (no spaces or @).' });
+    errors.push(broken('nickname', 'nicknameCharacters'));
   }
   const gender = GENDERS.find((g) => g === input.gender);
-  if (!gender) errors.push({ field: 'gender', message: 'Choose woman, man or non-binary.' });
+  if (!gender) errors.push(broken('gender', 'gender'));
 
   const city = input.cityId === null ? undefined : findCity(input.cityId);
-  if (!city) errors.push({ field: 'city', message: 'Choose the place you live from the list.' });
+  if (!city) errors.push(broken('city', 'city'));
 
   if (!isCalendarDate(input.birthday)) {
-    errors.push({ field: 'birthday', message: 'Enter your birthday as a date, e.g. 1995-03-14.' });
+    errors.push(broken('birthday', 'birthday'));
   } else {
     // Without a place yet, UTC is as close as we can get; the form is checked again once it has one.
     const age = ageIn(city?.timeZone ?? 'UTC', input.birthday, now);
-    if (age < LIMITS.adultAge)
-      errors.push({ field: 'birthday', message: 'You must be 18 or older to join.' });
-    else if (age > 120) errors.push({ field: 'birthday', message: 'Check the year of your birthday.' });
+    if (age < LIMITS.adultAge) errors.push(broken('birthday', 'tooYoung', { age: LIMITS.adultAge }));
+    else if (age > 120) errors.push(broken('birthday', 'tooOld'));
   }
 
   const { genders, minAge, maxAge, maxDistanceKm } = input.lookingFor;
   const wanted = [...new Set(genders)].filter((g): g is Gender => (GENDERS as readonly string[]).includes(g));
   if (wanted.length === 0 || wanted.length !== new Set(genders).size) {
-    errors.push({ field: 'lookingFor.genders', message: 'Choose at least one gender you are looking for.' });
+    errors.push(broken('lookingFor.genders', 'lookingForGenders'));
   }
   const ages = [minAge, maxAge];
   if (!ages.every((a) => Number.isInteger(a) && a >= LIMITS.adultAge && a <= 120)) {
-    errors.push({
-      field: 'lookingFor.minAge',
-      message: 'Ages you look for are whole numbers from 18 to 120.',
-    });
+    errors.push(broken('lookingFor.minAge', 'lookingForAges'));
   } else if (minAge > maxAge) {
-    errors.push({ field: 'lookingFor.maxAge', message: 'The highest age must be at least the lowest.' });
+    errors.push(broken('lookingFor.maxAge', 'lookingForAgeOrder'));
   }
   if (!Number.isInteger(maxDistanceKm) || maxDistanceKm < 1 || maxDistanceKm > 5000) {
-    errors.push({
-      field: 'lookingFor.maxDistanceKm',
-      message: 'Distance is a whole number of km from 1 to 5000.',
-    });
+    errors.push(broken('lookingFor.maxDistanceKm', 'distance'));
   }
   const aboutMe = input.aboutMe.trim();
   if (aboutMe.length > LIMITS.aboutMe.max) {
-    errors.push({ field: 'aboutMe', message: `About me can be at most ${LIMITS.aboutMe.max} characters.` });
+    errors.push(broken('aboutMe', 'aboutMeLong', { max: LIMITS.aboutMe.max }));
   }
   if (errors.length > 0 || !gender || !city) return { application: null, errors };
   const place: Place = {
@@ -143,12 +227,7 @@ export function checkApplication(
 export function checkReason(reason: string): FieldProblem[] {
   const text = reason.trim();
   if (text.length < LIMITS.reason.min || text.length > LIMITS.reason.max) {
-    return [
-      {
-        field: 'reason',
-        message: `Give the member a reason of ${LIMITS.reason.min} to ${LIMITS.reason.max} characters they can act on.`,
-      },
-    ];
+    return [broken('reason', 'reason', { min: LIMITS.reason.min, max: LIMITS.reason.max })];
   }
   return [];
 }

@@ -107,7 +107,9 @@ export const useCases = [
     when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, birthday: '2008-06-02' } },
     then: {
       status: 400,
-      body: { errors: [{ field: 'birthday', message: 'You must be 18 or older to join.' }] },
+      body: {
+        errors: [{ field: 'birthday', code: 'tooYoung', message: 'You must be 18 or older to join.' }],
+      },
     },
   }),
   useCase({
@@ -326,6 +328,21 @@ export const useCases = [
     then: {
       status: 400,
       page: ['You must be 18 or older to join.', 'We do not know that place', 'value="Nancy"'],
+    },
+  }),
+  useCase({
+    title: 'A Swedish visitor is told what to fix in Swedish, and the API keeps saying it in English',
+    when: {
+      method: 'POST',
+      url: '/signup',
+      form: true,
+      headers: { 'accept-language': 'sv-SE,sv;q=0.9' },
+      body: { ...nancyPageForm, birthday: '2010-01-01', nickname: 'N' },
+    },
+    then: {
+      status: 400,
+      page: ['Du måste vara minst 18 år för att gå med.', 'Ett smeknamn har 2 till 20 tecken.'],
+      pageLacks: ['You must be 18 or older to join.'],
     },
   }),
   useCase({

@@ -7,7 +7,12 @@ import { Type } from 'typebox';
  */
 export interface FieldProblem {
   field: string;
+  /** In English, for API clients and logs. */
   message: string;
+  /** Which rule was broken, stable for clients; pages use it to say the same in the member's language. */
+  code?: string;
+  /** The numbers and names the message was made with (not sent; for translating `code`). */
+  vars?: Record<string, string | number>;
 }
 
 export interface ProblemBody {
@@ -39,7 +44,7 @@ export class Problem extends Error {
   toJSON(): ProblemBody {
     const body: ProblemBody = { type: this.type, title: this.title, status: this.status };
     if (this.detail !== undefined) body.detail = this.detail;
-    if (this.errors !== undefined) body.errors = this.errors;
+    if (this.errors !== undefined) body.errors = this.errors.map(({ vars: _vars, ...sent }) => sent);
     return body;
   }
 }
@@ -70,7 +75,11 @@ export const ProblemSchema = Type.Object(
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({ field: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) }),
+      ),
+    ),
   },
   { additionalProperties: true, description: 'RFC 9457 problem details' },
 );
