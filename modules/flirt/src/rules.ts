@@ -49,34 +49,6 @@ export function refusalDetail(reason: Refusal, nickname: string): string {
     : `You have used today's ${FLIRTS_PER_DAY} flirts. More tomorrow.`;
 }
 
-/** Where a page of a list ends: the last item's sort key. */
-export interface Cursor {
-  sentAt: string;
-  flirtId: string;
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Opaque to callers: base64url JSON of the last item's time and id. */
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.sentAt, i: cursor.flirtId })).toString('base64url');
-}
-
-/** The cursor a caller sent back, or null when it is not one we made. */
-export function decodeCursor(text: string): Cursor | null {
-  if (text.length > 200 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  try {
-    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (typeof value !== 'object' || value === null) return null;
-    const { s, i } = value as { s?: unknown; i?: unknown };
-    if (typeof s !== 'string' || typeof i !== 'string' || !ISO.test(s) || !ID.test(i)) return null;
-    return { sentAt: s, flirtId: i };
-  } catch {
-    return null;
-  }
-}
-
 /** How long ago, in the coarse steps a card shows: "just now", minutes, hours, days, else the date. */
 export type Ago =
   { unit: 'now' } | { unit: 'minutes' | 'hours' | 'days'; n: number } | { unit: 'date'; date: string };

@@ -1,8 +1,23 @@
 import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
-import { blockedPairsMigration, eitherBlocked, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block';
+import {
+  afterCursor,
+  pageOf,
+  type Db,
+  type Migration,
+  type ModuleContext,
+  type TimeCursor,
+  type Tx,
+  type TxDb,
+} from '@meetcute/core';
+import {
+  blockedPairsMigration,
+  eitherBlocked,
+  honourBlocks,
+  notBlockedWith,
+  BLOCKED_PAIRS,
+} from '@meetcute/block';
 import { FlirtSent } from './events.ts';
-import type { Cursor, SentFlirt } from './rules.ts';
+import type { SentFlirt } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -101,9 +116,9 @@ export async function flirtsPage(
   db: Db,
   memberId: string,
   direction: Direction,
-  cursor: Cursor | null,
+  cursor: TimeCursor | undefined,
   limit: number,
-): Promise<{ entries: FlirtEntry[]; more: boolean }> {
+): Promise<{ items: FlirtEntry[]; nextCursor: string | null }> {
   const [mine, other] =
     direction === 'received'
       ? (['recipient_id', 'sender_id'] as const)
@@ -112,38 +127,16 @@ export async function flirtsPage(
     .selectFrom('flirts as f')
     .select(['f.flirt_id', 'f.sent_at', `f.${other} as member_id`])
     .where(`f.${mine}`, '=', memberId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom(`${BLOCKED_PAIRS} as b`)
-            .select('b.blocker_id')
-            .where((b) =>
-              b.or([
-                b.and([b('b.blocker_id', '=', memberId), b('b.blocked_id', '=', b.ref(`f.${other}`))]),
-                b.and([b('b.blocked_id', '=', memberId), b('b.blocker_id', '=', b.ref(`f.${other}`))]),
-              ]),
-            ),
-        ),
-      ),
-    );
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('f.sent_at', '<', cursor.sentAt),
-        eb.and([eb('f.sent_at', '=', cursor.sentAt), eb('f.flirt_id', '<', cursor.flirtId)]),
-      ]),
-    );
-  }
+    .where(notBlockedWith(memberId, `f.${other}`));
+  if (cursor) query = query.where(afterCursor(cursor, 'f.sent_at', 'f.flirt_id'));
   const rows = (await query
     .orderBy('f.sent_at', 'desc')
     .orderBy('f.flirt_id', 'desc')
     .limit(limit + 1)
     .execute()) as Array<{ flirt_id: string; sent_at: string; member_id: string }>;
-  return {
-    entries: rows
-      .slice(0, limit)
-      .map((r) => ({ flirtId: r.flirt_id, memberId: r.member_id, sentAt: r.sent_at })),
-    more: rows.length > limit,
-  };
+  return pageOf(
+    rows.map((r) => ({ flirtId: r.flirt_id, memberId: r.member_id, sentAt: r.sent_at })),
+    limit,
+    (e) => ({ at: e.sentAt, id: e.flirtId }),
+  );
 }

@@ -1,8 +1,8 @@
-import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
+import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { FlirtSent } from './events.ts';
-import { encodeCursor, FLIRTS_PER_DAY } from './rules.ts';
+import { FLIRTS_PER_DAY } from './rules.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
 const UNKNOWN = '00000000-0000-7000-8000-000000000999';
@@ -76,7 +76,7 @@ const bobHasThreeFlirts = [
   flirted(eve, bob, 2, T2),
   flirted(mo, bob, 3, T3),
 ];
-const afterEve = encodeCursor({ sentAt: T2, flirtId: flirtId(2) });
+const afterEve = encodeCursor({ at: T2, id: flirtId(2) });
 
 const sending = [
   useCase({

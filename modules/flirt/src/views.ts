@@ -1,6 +1,5 @@
-import { problems, type Db } from '@meetcute/core';
+import { decodeCursor, type Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { decodeCursor, encodeCursor } from './rules.ts';
 import { flirtsPage, type Direction } from './store.ts';
 
 export const PAGE_SIZE = { default: 20, max: 50 };
@@ -31,17 +30,13 @@ export interface FlirtLists {
 export function flirtLists(db: Db, profiles: ProfileDirectory): FlirtLists {
   return {
     async page(viewerId, direction, cursorText, limit = PAGE_SIZE.default) {
-      let cursor = null;
-      if (cursorText !== undefined && cursorText !== '') {
-        cursor = decodeCursor(cursorText);
-        if (!cursor) {
-          throw problems.invalid([
-            { field: 'cursor', message: 'Use the nextCursor of a previous page, or leave it out.' },
-          ]);
-        }
-      }
-      const { entries, more } = await flirtsPage(db, viewerId, direction, cursor, limit);
-      const last = entries.at(-1);
+      const { items: entries, nextCursor } = await flirtsPage(
+        db,
+        viewerId,
+        direction,
+        decodeCursor(cursorText),
+        limit,
+      );
       // A member who is no longer approved is not shown; the page still continues after them.
       const members = await Promise.all(entries.map((e) => profiles.get(e.memberId)));
       const items: FlirtItem[] = [];
@@ -49,7 +44,7 @@ export function flirtLists(db: Db, profiles: ProfileDirectory): FlirtLists {
         const member = members[i];
         if (member) items.push({ flirtId: e.flirtId, sentAt: e.sentAt, member });
       });
-      return { items, nextCursor: more && last ? encodeCursor(last) : null };
+      return { items, nextCursor };
     },
   };
 }
