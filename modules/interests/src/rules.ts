@@ -62,31 +62,3 @@ export function checkTag(input: string, field = 'tag'): { tag: string; errors: F
 export function sortTags(tags: readonly string[]): string[] {
   return [...tags].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }
-
-/** Where a list page ended: the last item's time and member id. */
-export interface Cursor {
-  at: string;
-  id: string;
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-
-/** Opaque to clients: base64url of the JSON of the last item's sort key and id. */
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
-}
-
-/** The cursor a client sent back, or null when it is not one we made. */
-export function decodeCursor(text: string): Cursor | null {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [at, id] = value as unknown[];
-    if (typeof at !== 'string' || !ISO.test(at) || typeof id !== 'string') return null;
-    if (id.length === 0 || id.length > 64) return null;
-    return { at, id };
-  } catch {
-    return null;
-  }
-}

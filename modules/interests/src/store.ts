@@ -1,9 +1,22 @@
 import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import {
+  afterCursor,
+  type Db,
+  type Migration,
+  type ModuleContext,
+  type TimeCursor,
+  type TxDb,
+} from '@meetcute/core';
 import { RegistrationApproved } from '@meetcute/registration/events';
-import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, honourBlocks } from '@meetcute/block';
+import {
+  BLOCKED_PAIRS,
+  blockedPairsMigration,
+  eitherBlocked,
+  honourBlocks,
+  notBlockedWith,
+} from '@meetcute/block';
 import { InterestAdded, InterestRemoved } from './events.ts';
-import { sortTags, type Cursor } from './rules.ts';
+import { sortTags } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -109,7 +122,7 @@ export interface TagHolder {
  */
 export async function holdersOf(
   db: Db,
-  query: { viewerId: string; tag: string; after: Cursor | null; limit: number },
+  query: { viewerId: string; tag: string; after: TimeCursor | undefined; limit: number },
 ): Promise<TagHolder[]> {
   const { viewerId, tag, after, limit } = query;
   let select = db
@@ -118,29 +131,8 @@ export async function holdersOf(
     .select(['i.member_id', 'i.added_at'])
     .where('i.tag', '=', tag)
     .where('i.member_id', '<>', viewerId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom(`${BLOCKED_PAIRS} as b`)
-            .select(eb.lit(1).as('one'))
-            .where((b) =>
-              b.or([
-                b.and([b('b.blocker_id', '=', viewerId), b('b.blocked_id', '=', b.ref('i.member_id'))]),
-                b.and([b('b.blocker_id', '=', b.ref('i.member_id')), b('b.blocked_id', '=', viewerId)]),
-              ]),
-            ),
-        ),
-      ),
-    );
-  if (after) {
-    select = select.where((eb) =>
-      eb.or([
-        eb('i.added_at', '<', after.at),
-        eb.and([eb('i.added_at', '=', after.at), eb('i.member_id', '<', after.id)]),
-      ]),
-    );
-  }
+    .where(notBlockedWith(viewerId, 'i.member_id'));
+  if (after) select = select.where(afterCursor(after, 'i.added_at', 'i.member_id'));
   const rows = (await select
     .orderBy('i.added_at', 'desc')
     .orderBy('i.member_id', 'desc')

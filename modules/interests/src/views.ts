@@ -1,7 +1,7 @@
-import { problems, type Db } from '@meetcute/core';
+import { decodeCursor, pageOf, Problem, problems, type Db, type TimeCursor } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { checkTag, decodeCursor, encodeCursor } from './rules.ts';
+import { checkTag } from './rules.ts';
 import { holdersOf, isVisible, tagsOf } from './store.ts';
 
 /** A member under a tag, as a card shows them. */
@@ -53,19 +53,20 @@ export function interestReads(db: Db, profiles: ProfileDirectory): InterestReads
 
     async withTag(viewerId, input, fields = { tag: 'params.tag', cursor: 'cursor' }) {
       const { tag, errors } = checkTag(input.tag, fields.tag);
-      const after = input.cursor === undefined || input.cursor === '' ? null : decodeCursor(input.cursor);
-      if (after === null && input.cursor) {
-        errors.push({
-          field: fields.cursor,
-          message: 'This cursor is not one we gave out; start from the first page.',
-        });
+      let after: TimeCursor | undefined;
+      try {
+        after = decodeCursor(input.cursor);
+      } catch (error) {
+        // Said together with a bad tag, so the caller fixes both at once.
+        if (!(error instanceof Problem)) throw error;
+        errors.push(...(error.errors ?? []).map((e) => ({ ...e, field: fields.cursor })));
       }
       if (errors.length > 0) throw problems.invalid(errors);
       const rows = await holdersOf(db, { viewerId, tag, after, limit: input.limit });
-      const page = rows.slice(0, input.limit);
-      const last = page[page.length - 1];
-      const nextCursor =
-        rows.length > input.limit && last ? encodeCursor({ at: last.addedAt, id: last.memberId }) : null;
+      const { items: page, nextCursor } = pageOf(rows, input.limit, (r) => ({
+        at: r.addedAt,
+        id: r.memberId,
+      }));
       const viewer = await profiles.get(viewerId);
       const members = await Promise.all(
         page.map(async ({ memberId, addedAt }) => {
