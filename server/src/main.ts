@@ -4,11 +4,25 @@ import { parseArgs } from 'node:util';
 import { ConfigError, readConfig, type App } from '@meetcute/core';
 import { buildApp } from './app.ts';
 import { seedDemo, type ModeratorGrants } from './demo.ts';
+import {
+  COMMUNITY_PASSWORD,
+  DumpError,
+  generateCommunity,
+  importDump,
+  progressBar,
+  seedCommunity,
+  writeDump,
+} from '@meetcute/community';
 
 const USAGE = `Usage: node server/src/main.ts <command>
   serve [--demo]          serve the site (with --demo, seed a demo community on first start)
   migrate                 create or upgrade every module's tables
-  seed                    add the demo community
+  seed [--members N] [--seed S]
+                          generate a synthetic community (10,000 members) and import it
+  seed --demo             add the small demo community instead
+  generate --members N --seed S --out FILE [--now ISO-TIME]
+                          write a synthetic community's dump (gzip'd NDJSON) without importing it
+  import FILE             import a dump; an interrupted import resumes where it stopped
   rebuild <module>        clear a module's read model and replay the event log into it
   grant-moderator <email> give an existing account the moderator role
 Configuration comes from MEETCUTE_* environment variables; see README.md.`;
@@ -21,11 +35,37 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { demo: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      members: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      now: { type: 'string' },
+    },
   });
   const [command, argument] = positionals;
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const members = Number(values.members);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(members) || members < 3) fail('--members needs a whole number of at least 3.');
+  if (!Number.isInteger(seed)) fail('--seed needs a whole number.');
+  const now = values.now === undefined ? undefined : new Date(values.now);
+  if (now && Number.isNaN(now.getTime())) fail('--now needs an ISO 8601 time, e.g. 2026-06-01T00:00:00Z.');
+  if (command === 'generate') {
+    // Generating touches no database, so it needs no configuration.
+    if (!values.out) fail('generate needs --out FILE, e.g. --out community.ndjson.gz');
+    const started = performance.now();
+    const written = await writeDump(values.out, generateCommunity({ members, seed, now }), (p) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rgenerate: ${p.records} records`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `\nWrote ${written.records} records (${Math.round(written.bytes / 1024)} KiB before gzip) to ${values.out} in ${seconds.toFixed(1)} s.\n`,
+    );
     return;
   }
   let config;
@@ -50,7 +90,38 @@ async function main(): Promise<void> {
       log('Every module is migrated.');
       break;
     case 'seed':
-      if (!(await seedDemo(app, log))) log('The demo community is already there.');
+      if (values.demo) {
+        if (!(await seedDemo(app, log))) log('The demo community is already there.');
+        break;
+      }
+      // Today's date as "now", so the community's history ends where the site's present begins.
+      await importing(app, async () => {
+        const today = new Date(new Date().toISOString().slice(0, 10));
+        log(`Generating and importing a community of ${members} members (seed ${seed})…`);
+        const summary = await seedCommunity(app, {
+          members,
+          seed,
+          now: now ?? today,
+          onProgress: progressBar(),
+        });
+        log(
+          summary.alreadyImported
+            ? 'This community is already there.'
+            : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s. Every member's password is ${COMMUNITY_PASSWORD}.`,
+        );
+      });
+      break;
+    case 'import':
+      if (!argument) fail('import needs a dump file, e.g. import community.ndjson.gz');
+      await importing(app, async () => {
+        const summary = await importDump(app, argument, { onProgress: progressBar() });
+        log(
+          summary.alreadyImported
+            ? `${argument} was imported before; nothing to do.`
+            : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s` +
+                (summary.resumedFrom > 0 ? `, resuming after record ${summary.resumedFrom}.` : '.'),
+        );
+      });
       break;
     case 'rebuild':
       if (!argument) fail('rebuild needs a module name, e.g. rebuild profile');
@@ -73,6 +144,17 @@ async function main(): Promise<void> {
       fail(`Unknown command ${command}.\n${USAGE}`);
   }
   await app.close();
+}
+
+/** Runs an import; a bad dump is the operator's to fix, so it ends with its message, not a stack. */
+async function importing(app: App, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof DumpError)) throw error;
+    await app.close();
+    fail(`\n${error.message}`);
+  }
 }
 
 /** Stops taking requests, lets those in flight finish, drains the outbox, then exits. */

@@ -48,3 +48,9 @@ export function cityDirectory(): CityDirectory {
     },
   };
 }
+
+/** The most populous places, largest first: the synthetic community spreads its members over them. */
+export function largestPlaces(limit: number): City[] {
+  loaded ??= loadPlaces();
+  return loaded.slice(0, limit).map(publicCity);
+}

@@ -25,6 +25,11 @@ class Statement implements SqliteStatement {
 
 type SqlValue = null | number | bigint | string | NodeJS.ArrayBufferView;
 
+// Preparing a statement costs more than running a small one, and the same few hundred
+// queries run over and over (projections, the log), so prepared statements are reused.
+// Nothing streams with iterate(), so reusing a statement never cuts a read short.
+const CACHED_STATEMENTS = 500;
+
 export function openSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync } {
   const raw = new DatabaseSync(path);
   // WAL lets readers run beside the writer; a busy timeout rides over short write contention.
@@ -32,9 +37,21 @@ export function openSqlite(path: string): { dialect: SqliteDialect; raw: Databas
   raw.exec('PRAGMA synchronous = NORMAL');
   raw.exec('PRAGMA busy_timeout = 5000');
   raw.exec('PRAGMA foreign_keys = ON');
+  const statements = new Map<string, Statement>();
   const database: SqliteDatabase = {
-    close: () => raw.close(),
-    prepare: (sql: string) => new Statement(raw.prepare(sql)),
+    close: () => {
+      statements.clear();
+      raw.close();
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement) return statement;
+      statement = new Statement(raw.prepare(sql));
+      // Oldest first out: queries built with a varying number of values come and go.
+      if (statements.size >= CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
+      statements.set(sql, statement);
+      return statement;
+    },
   };
   return { dialect: new SqliteDialect({ database }), raw };
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Transaction } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { IdSource } from '../ids.ts';
@@ -48,6 +49,8 @@ interface LogRow {
 }
 
 const BATCH = 250;
+/** How often an outbox nothing here wrote to is read anyway (another process may have). */
+const OUTBOX_RECHECK_MS = 500;
 const MAX_ATTEMPTS = 5;
 
 function toEnvelope(row: Omit<LogRow, 'position' | 'module'>): EventEnvelope {
@@ -69,6 +72,15 @@ interface DeliveryDeps {
   metrics: DeliveryMetrics;
 }
 
+/** The end of the event log as one delivery pass sees it, and what arrived since the pass before. */
+export interface LogHead {
+  position: number;
+  /** The end at the pass before. */
+  after: number;
+  /** Every event type between `after` and `position`. */
+  types: ReadonlySet<string>;
+}
+
 /** One module's end of delivery: its transactions, its outbox and its consumer. */
 export class ModuleChannel {
   readonly name: string;
@@ -78,6 +90,15 @@ export class ModuleChannel {
   readonly #deps: DeliveryDeps;
   readonly #onCommit: () => void;
   readonly #attempts = new Map<string, number>();
+  /**
+   * Whether the outbox may hold something: every delivery run relays every module, and
+   * reading twenty empty outboxes per committed event was most of a write's cost. Another
+   * process (the CLI) may also write an outbox, so it is read at least every OUTBOX_RECHECK_MS.
+   */
+  #outboxDirty = true;
+  #outboxReadAt = 0;
+  /** The log position this consumer has read everything up to (as of its last empty read). */
+  #readTo = 0;
 
   constructor(database: ModuleDatabase, deps: DeliveryDeps, onCommit: () => void) {
     this.name = database.name;
@@ -99,7 +120,10 @@ export class ModuleChannel {
       const tx = this.#tx(db, () => published++);
       return fn(tx);
     });
-    if (published > 0) this.#onCommit();
+    if (published > 0) {
+      this.#outboxDirty = true;
+      this.#onCommit();
+    }
     return result;
   }
 
@@ -155,13 +179,26 @@ export class ModuleChannel {
 
   /** Moves committed outbox events into the event log; returns how many moved. */
   async relay(log: ModuleDatabase): Promise<number> {
-    const rows = await this.database.db
-      .selectFrom('outbox')
-      .selectAll()
-      .orderBy('position')
-      .limit(BATCH)
-      .execute();
+    const now = performance.now();
+    if (!this.#outboxDirty && now - this.#outboxReadAt < OUTBOX_RECHECK_MS) return 0;
+    // Cleared before reading, so a commit landing during the read marks it again.
+    this.#outboxDirty = false;
+    this.#outboxReadAt = now;
+    let rows;
+    try {
+      rows = await this.database.db
+        .selectFrom('outbox')
+        .selectAll()
+        .orderBy('position')
+        .limit(BATCH)
+        .execute();
+    } catch (error) {
+      this.#outboxDirty = true;
+      throw error;
+    }
     if (rows.length === 0) return 0;
+    // Until the rows are in the log and gone from the outbox, there is more to relay.
+    this.#outboxDirty = true;
     await log.db.transaction().execute(async (db) => {
       for (const row of rows) {
         await db
@@ -202,8 +239,17 @@ export class ModuleChannel {
   }
 
   /** Applies the next events from the log that this module consumes; returns how many it read. */
-  async consume(log: ModuleDatabase): Promise<number> {
+  async consume(log: ModuleDatabase, head?: LogHead): Promise<number> {
     if (this.subscriptions.size === 0) return 0;
+    if (head) {
+      // Nothing reached the log since this module last read to its end: skip two queries.
+      if (head.position <= this.#readTo) return 0;
+      // Only events of types it does not take arrived since: it has read to the end already.
+      if (this.#readTo >= head.after && ![...this.subscriptions.keys()].some((t) => head.types.has(t))) {
+        this.#readTo = head.position;
+        return 0;
+      }
+    }
     const from = await this.checkpoint();
     const rows = (await log.db
       .selectFrom('events')
@@ -213,7 +259,11 @@ export class ModuleChannel {
       .orderBy('position')
       .limit(BATCH)
       .execute()) as LogRow[];
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) {
+      // The head was taken before this read, so everything up to it has been seen.
+      if (head) this.#readTo = head.position;
+      return 0;
+    }
     try {
       // One transaction per batch keeps projections fast; a failure falls back to one at a time.
       await this.transaction(async (tx) => {
@@ -302,6 +352,7 @@ export class ModuleChannel {
 
   /** Forgets what was applied so the next runs re-project everything from the log. */
   async resetProjection(tables: string[]): Promise<void> {
+    this.#readTo = 0;
     await this.database.db.transaction().execute(async (db) => {
       for (const table of tables) await db.deleteFrom(table).execute();
       await db.deleteFrom('inbox').execute();

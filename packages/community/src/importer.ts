@@ -1,0 +1,438 @@
+import { sql } from 'kysely';
+import { migrate, type App, type Db, type EventDefinition, type EventEnvelope } from '@meetcute/core';
+import { CITIES, type CityDirectory } from '@meetcute/cities';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+  type Application,
+} from '@meetcute/registration';
+import { RoleGranted } from '@meetcute/auth';
+import { checkTag, InterestAdded } from '@meetcute/interests';
+import { DiaryPosted } from '@meetcute/diary';
+import { FlirtSent } from '@meetcute/flirt';
+import { ProfileViewed } from '@meetcute/profile';
+import { FavouriteAdded } from '@meetcute/favourites';
+import { MemberBlocked } from '@meetcute/block';
+import { DumpError, readNumbered, type NumberedRecord } from './dump.ts';
+import { ImportIds } from './ids.ts';
+import type { DumpRecord, HeaderRecord, MemberRecord } from './records.ts';
+
+export interface ImportProgress {
+  /** Records of the dump done, counting those an earlier run did. */
+  records: number;
+  /** From the header, when it says. */
+  total: number | null;
+  /** Events this run appended. */
+  events: number;
+  elapsedMs: number;
+  /** Records per second in this run. */
+  rate: number;
+  /** Estimated time left, when the total is known and something was done. */
+  etaMs: number | null;
+}
+
+export interface ImportSummary {
+  dumpId: string;
+  /** Records of the dump, header excluded. */
+  records: number;
+  /** Records an earlier, interrupted run had already imported. */
+  resumedFrom: number;
+  /** Events this run appended to the log. */
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  /** True when the whole dump had been imported before; nothing was done. */
+  alreadyImported: boolean;
+}
+
+export interface ImportOptions {
+  onProgress?(progress: ImportProgress): void;
+  /** Records per batch: one log transaction and one delivery run each. */
+  batchSize?: number;
+}
+
+/** Where the importer keeps how far it got, durably, in a database of its own. */
+const PROGRESS_DB = 'community_import';
+const DEFAULT_BATCH = 2000;
+// Bound parameters per IN list, well under what either database takes.
+const IN_CHUNK = 500;
+
+const migrations = [
+  {
+    name: '0001_imports',
+    async up(db: Db) {
+      await sql`create table imports (
+        dump_id text primary key,
+        path text not null,
+        records_done bigint not null,
+        events bigint not null,
+        total bigint,
+        started_at text not null,
+        finished_at text
+      )`.execute(db);
+    },
+  },
+];
+
+interface Known {
+  memberId: string;
+  application: Application | null;
+}
+
+type Entry = { event: EventEnvelope; module: string };
+
+/** Turns one batch of records into events, checking what the live API would have refused. */
+class Translator {
+  readonly #ids: ImportIds;
+  readonly #cities: CityDirectory;
+  readonly #registrations: Db;
+  readonly #path: string;
+  readonly #importer: string;
+
+  constructor(app: App, ids: ImportIds, path: string) {
+    this.#ids = ids;
+    this.#cities = app.services.require<CityDirectory>(CITIES);
+    this.#registrations = app.channel('registration').database.db;
+    this.#path = path;
+    // Approvals the old site cannot attribute are credited to the import itself.
+    this.#importer = ids.member('\0import');
+  }
+
+  async translate(batch: NumberedRecord[]): Promise<Entry[]> {
+    const members = new Map<string, Known>();
+    for (const { line, record } of batch) {
+      if (record.kind === 'member') members.set(record.id, this.#newMember(line, record, members));
+    }
+    await this.#checkUnique(batch, members);
+    const known = await this.#lookUp(batch, members);
+    const entries: Entry[] = [];
+    for (const { line, record } of batch) this.#events(line, record, known, entries);
+    return entries;
+  }
+
+  #fail(line: number, message: string): never {
+    throw new DumpError(this.#path, line, message);
+  }
+
+  #newMember(line: number, r: MemberRecord, batch: Map<string, Known>): Known {
+    if (batch.has(r.id)) this.#fail(line, `member "${r.id}" appears twice`);
+    const city = this.#cities.get(r.cityId);
+    if (!city) this.#fail(line, `member "${r.id}": cityId ${r.cityId} is not a Nordic place we know`);
+    if (r.lookingFor.minAge > r.lookingFor.maxAge)
+      this.#fail(line, `member "${r.id}": lookingFor.minAge is above maxAge`);
+    const nickname = r.nickname.trim();
+    if (!/^[\p{L}\p{N}_-]{2,20}$/u.test(nickname))
+      this.#fail(
+        line,
+        `member "${r.id}": the nickname "${r.nickname}" has characters other than letters, digits, - and _`,
+      );
+    const application: Application = {
+      nickname,
+      gender: r.gender,
+      birthday: r.birthday,
+      city: {
+        id: city.id,
+        name: city.name,
+        label: city.label,
+        country: city.country,
+        latitude: city.latitude,
+        longitude: city.longitude,
+        timeZone: city.timeZone,
+      },
+      lookingFor: { ...r.lookingFor, genders: [...new Set(r.lookingFor.genders)] },
+      aboutMe: r.aboutMe.trim(),
+    };
+    return { memberId: this.#ids.member(r.id), application };
+  }
+
+  /** Emails and nicknames are unique on the site; a clash would stop the registration projection. */
+  async #checkUnique(batch: NumberedRecord[], members: Map<string, Known>): Promise<void> {
+    const records = batch.filter(
+      (n): n is { line: number; record: MemberRecord } => n.record.kind === 'member',
+    );
+    if (records.length === 0) return;
+    const emails = new Map<string, number>();
+    const nicknames = new Map<string, number>();
+    for (const { line, record } of records) {
+      const email = record.email.trim().toLowerCase();
+      const nick = record.nickname.trim().toLowerCase();
+      if (emails.has(email)) this.#fail(line, `the email ${email} is also on line ${emails.get(email)}`);
+      if (nicknames.has(nick))
+        this.#fail(line, `the nickname "${record.nickname}" is also on line ${nicknames.get(nick)}`);
+      emails.set(email, line);
+      nicknames.set(nick, line);
+    }
+    const rows: Array<{ member_id: string; email: string; nickname_key: string | null }> = [];
+    const emailList = [...emails.keys()];
+    const nickList = [...nicknames.keys()];
+    for (let i = 0; i < Math.max(emailList.length, nickList.length); i += IN_CHUNK) {
+      const e = emailList.slice(i, i + IN_CHUNK);
+      const n = nickList.slice(i, i + IN_CHUNK);
+      rows.push(
+        ...((await this.#registrations
+          .selectFrom('registrations')
+          .select(['member_id', 'email', 'nickname_key'])
+          .where((eb) =>
+            eb.or([
+              ...(e.length > 0 ? [eb('email', 'in', e)] : []),
+              ...(n.length > 0 ? [eb('nickname_key', 'in', n)] : []),
+            ]),
+          )
+          .execute()) as typeof rows),
+      );
+    }
+    const ours = new Set([...members.values()].map((m) => m.memberId));
+    for (const row of rows) {
+      // The same member from an interrupted run of this import is not a clash.
+      if (ours.has(row.member_id)) continue;
+      const line = emails.get(row.email) ?? nicknames.get(row.nickname_key ?? '');
+      this.#fail(line ?? 0, `the email or nickname is already taken by a member of this site`);
+    }
+  }
+
+  /** The members a batch refers to that earlier batches made: they must exist. */
+  async #lookUp(batch: NumberedRecord[], members: Map<string, Known>): Promise<Map<string, Known>> {
+    const wanted = new Map<string, number>();
+    const want = (line: number, ref: string | undefined) => {
+      if (ref !== undefined && !members.has(ref) && !wanted.has(ref)) wanted.set(ref, line);
+    };
+    for (const { line, record: r } of batch) {
+      if (r.kind === 'review') {
+        want(line, r.member);
+        want(line, r.by);
+      } else if (r.kind === 'moderator' || r.kind === 'interest' || r.kind === 'diary') want(line, r.member);
+      else if (r.kind !== 'member' && r.kind !== 'header') {
+        want(line, r.from);
+        want(line, r.to);
+      }
+    }
+    const known = new Map(members);
+    const refs = [...wanted.keys()];
+    const byId = new Map(refs.map((ref) => [this.#ids.member(ref), ref]));
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const rows = (await this.#registrations
+        .selectFrom('registrations')
+        .select(['member_id', 'application'])
+        .where('member_id', 'in', ids.slice(i, i + IN_CHUNK))
+        .execute()) as Array<{ member_id: string; application: string | null }>;
+      for (const row of rows) {
+        known.set(byId.get(row.member_id)!, {
+          memberId: row.member_id,
+          application: row.application ? (JSON.parse(row.application) as Application) : null,
+        });
+      }
+    }
+    for (const [ref, line] of wanted) {
+      if (!known.has(ref))
+        this.#fail(line, `refers to member "${ref}", which no earlier member record defines`);
+    }
+    return known;
+  }
+
+  #events(line: number, r: DumpRecord, known: Map<string, Known>, out: Entry[]): void {
+    if (r.kind === 'header') return;
+    let n = 0;
+    const id = (ref: string) => known.get(ref)!.memberId;
+    const add = <D extends EventDefinition>(definition: D, payload: unknown, actorId: string | null) => {
+      out.push({
+        module: definition.module,
+        event: {
+          id: this.#ids.timed(r.at, `${r.kind}\0${r.id}\0${n++}`),
+          type: definition.type,
+          version: definition.version,
+          occurredAt: new Date(r.at).toISOString(),
+          actorId,
+          traceparent: null,
+          payload,
+        },
+      });
+    };
+    switch (r.kind) {
+      case 'member': {
+        const { memberId, application } = known.get(r.id)!;
+        const email = r.email.trim().toLowerCase();
+        add(AccountCreated, { memberId, email, passwordHash: r.passwordHash }, memberId);
+        add(RegistrationSubmitted, { memberId, application, resubmission: false }, memberId);
+        return;
+      }
+      case 'review': {
+        const member = known.get(r.member)!;
+        const moderatorId = r.by === undefined ? this.#importer : id(r.by);
+        if (moderatorId === member.memberId) this.#fail(line, 'a member cannot review their own sign-up');
+        if (r.decision === 'approved') {
+          if (!member.application) this.#fail(line, `member "${r.member}" has no sign-up to approve`);
+          add(
+            RegistrationApproved,
+            { memberId: member.memberId, moderatorId, application: member.application },
+            moderatorId,
+          );
+        } else {
+          if (!r.reason) this.#fail(line, 'a rejection needs a reason the member can act on');
+          add(
+            RegistrationRejected,
+            { memberId: member.memberId, moderatorId, reason: r.reason.trim() },
+            moderatorId,
+          );
+        }
+        return;
+      }
+      case 'moderator':
+        // Granted by the operator, as `grant-moderator` does: nobody acted on the site.
+        add(RoleGranted, { memberId: id(r.member), role: 'moderator' }, null);
+        return;
+      case 'interest': {
+        const { tag, errors } = checkTag(r.tag);
+        if (errors.length > 0)
+          this.#fail(line, `interest "${r.tag}": ${errors.map((e) => e.message).join(' ')}`);
+        add(InterestAdded, { memberId: id(r.member), tag }, id(r.member));
+        return;
+      }
+      case 'diary': {
+        const text = r.text.trim();
+        if (text.length === 0) this.#fail(line, 'a diary post cannot be empty');
+        const postId = this.#ids.timed(r.at, `diary-post\0${r.id}`);
+        add(DiaryPosted, { postId, memberId: id(r.member), text }, id(r.member));
+        return;
+      }
+      case 'flirt':
+      case 'visit':
+      case 'favourite':
+      case 'block': {
+        const from = id(r.from);
+        const to = id(r.to);
+        if (from === to) this.#fail(line, `a member cannot ${r.kind} themselves`);
+        if (r.kind === 'flirt') {
+          const flirtId = this.#ids.timed(r.at, `flirt-id\0${r.id}`);
+          add(FlirtSent, { flirtId, senderId: from, recipientId: to }, from);
+        } else if (r.kind === 'visit') add(ProfileViewed, { viewerId: from, memberId: to }, from);
+        else if (r.kind === 'favourite') add(FavouriteAdded, { memberId: from, favouriteId: to }, from);
+        else add(MemberBlocked, { blockerId: from, blockedId: to }, from);
+      }
+    }
+  }
+}
+
+interface State {
+  recordsDone: number;
+  events: number;
+  finished: boolean;
+}
+
+async function progressStore(app: App) {
+  const database = app.storage.open(PROGRESS_DB);
+  await migrate(database, migrations);
+  const db = database.db;
+  return {
+    async load(header: HeaderRecord, path: string, now: string): Promise<State> {
+      await db
+        .insertInto('imports')
+        .values({
+          dump_id: header.dumpId,
+          path,
+          records_done: 0,
+          events: 0,
+          total: header.records ?? null,
+          started_at: now,
+        })
+        .onConflict((oc) => oc.column('dump_id').doNothing())
+        .execute();
+      const row = await db
+        .selectFrom('imports')
+        .select(['records_done', 'events', 'finished_at'])
+        .where('dump_id', '=', header.dumpId)
+        .executeTakeFirstOrThrow();
+      return {
+        recordsDone: Number(row.records_done),
+        events: Number(row.events),
+        finished: row.finished_at !== null,
+      };
+    },
+    async save(
+      dumpId: string,
+      recordsDone: number,
+      events: number,
+      finishedAt: string | null,
+    ): Promise<void> {
+      await db
+        .updateTable('imports')
+        .set({ records_done: recordsDone, events, finished_at: finishedAt })
+        .where('dump_id', '=', dumpId)
+        .execute();
+    },
+  };
+}
+
+/**
+ * Feeds a dump through the modules: each batch of records becomes events appended to
+ * the log in one transaction, then every module projects them as it would live ones.
+ * After each batch the position is saved; a second run of the same dump skips what is
+ * done, and ids derived from the records make a batch repeated after a crash a no-op.
+ */
+export async function importDump(
+  app: App,
+  path: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const started = performance.now();
+  const store = await progressStore(app);
+  let header: HeaderRecord | undefined;
+  let state: State = { recordsDone: 0, events: 0, finished: false };
+  let translator: Translator | undefined;
+  let batch: NumberedRecord[] = [];
+  let done = 0;
+  let events = 0;
+  let resumedFrom = 0;
+  const report = () => {
+    if (!options.onProgress) return;
+    const elapsedMs = performance.now() - started;
+    const total = header?.records ?? null;
+    const rate = elapsedMs > 0 ? ((done - resumedFrom) / elapsedMs) * 1000 : 0;
+    const etaMs = total !== null && rate > 0 ? ((total - done) / rate) * 1000 : null;
+    options.onProgress({ records: done, total, events, elapsedMs, rate, etaMs });
+  };
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const entries = await translator!.translate(batch);
+    await app.dispatcher.appendAll(entries);
+    await app.processAll();
+    events += entries.length;
+    done = batch[batch.length - 1]!.line - 1;
+    batch = [];
+    await store.save(header!.dumpId, done, state.events + events, null);
+    report();
+  };
+
+  for await (const numbered of readNumbered(path)) {
+    if (numbered.record.kind === 'header') {
+      header = numbered.record;
+      state = await store.load(header, path, app.clock.now().toISOString());
+      if (state.finished) break;
+      translator = new Translator(app, new ImportIds(header.dumpId), path);
+      resumedFrom = done = state.recordsDone;
+      report();
+      continue;
+    }
+    if (numbered.line - 1 <= state.recordsDone) continue;
+    batch.push(numbered);
+    if (batch.length >= batchSize) await flush();
+  }
+  if (!header) throw new DumpError(path, 1, 'the dump has no header');
+  if (!state.finished) {
+    await flush();
+    await store.save(header.dumpId, done, state.events + events, app.clock.now().toISOString());
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    dumpId: header.dumpId,
+    records: state.finished ? state.recordsDone : done,
+    resumedFrom,
+    events,
+    seconds,
+    eventsPerSecond: seconds > 0 ? events / seconds : 0,
+    alreadyImported: state.finished,
+  };
+}
