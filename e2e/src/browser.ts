@@ -38,6 +38,7 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     MEETCUTE_PORT: '0',
     MEETCUTE_HOST: '127.0.0.1',
     MEETCUTE_LOG_LEVEL: 'silent',
+    MEETCUTE_PHOTO_DIRECTORY: join(directory, 'photos'),
     ...env,
   });
   const app = await buildApp(config, {

@@ -6,6 +6,7 @@ import { nav } from '@meetcute/nav';
 import { registration } from '@meetcute/registration';
 import { profile } from '@meetcute/profile';
 import { block } from '@meetcute/block';
+import { photos } from '@meetcute/photos';
 import { interests } from '@meetcute/interests';
 import { flirt } from '@meetcute/flirt';
 import { visits } from '@meetcute/visits';
@@ -27,6 +28,7 @@ export const modules: ModuleDefinition[] = [
   registration,
   profile,
   block,
+  photos,
   interests,
   flirt,
   visits,

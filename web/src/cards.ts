@@ -48,6 +48,14 @@ export async function memberCard(
 ): Promise<Html> {
   const buttons = await renderContributions(actions, request, facts.memberId, 'card');
   return html`<li class="card member-card">
+    <img
+      class="portrait"
+      src="${portraitPath(facts.memberId)}"
+      width="80"
+      height="80"
+      loading="lazy"
+      alt="${facts.nickname}"
+    />
     <h3><a href="/members/${facts.memberId}">${facts.nickname}</a></h3>
     <p class="facts">${factsLine(request, facts)}</p>
     ${facts.note ? html`<p class="note">${facts.note}</p>` : ''}
@@ -71,4 +79,9 @@ export function cardList(cards: Html[], empty: string): Html {
  */
 export function portraitPath(memberId: string, size: 'thumb' | 'profile' = 'thumb'): string {
   return `/members/${memberId}/portrait/${size}`;
+}
+
+/** Where one size of a photo is served, to members allowed to see it; the URL never changes. */
+export function photoPath(photoId: string, size: 'thumb' | 'profile' | 'full'): string {
+  return `/photos/${photoId}/${size}`;
 }

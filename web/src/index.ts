@@ -26,4 +26,4 @@ export {
   FORM_BODY_SCHEMA,
   type FormBody,
 } from './forms.ts';
-export { memberCard, cardList, factsLine, portraitPath, type CardFacts } from './cards.ts';
+export { memberCard, cardList, factsLine, portraitPath, photoPath, type CardFacts } from './cards.ts';

@@ -16,6 +16,7 @@ const messages: Messages<
   | 'blocks'
   | 'online'
   | 'diary'
+  | 'photos'
   | 'suggestions'
   | 'sections'
   | 'review'
@@ -38,6 +39,7 @@ const messages: Messages<
     blocks: 'Blocked',
     online: 'Online',
     diary: 'Diary',
+    photos: 'Photos',
     suggestions: 'Suggested',
     sections: 'Sections',
     review: 'Review queue',
@@ -59,6 +61,7 @@ const messages: Messages<
     blocks: 'Blockerade',
     online: 'Online',
     diary: 'Dagbok',
+    photos: 'Foton',
     suggestions: 'Förslag',
     sections: 'Avdelningar',
     review: 'Granskningskö',
@@ -80,6 +83,7 @@ const messages: Messages<
     blocks: 'Estetyt',
     online: 'Paikalla',
     diary: 'Päiväkirja',
+    photos: 'Kuvat',
     suggestions: 'Ehdotukset',
     review: 'Tarkistusjono',
     login: 'Kirjaudu',
@@ -154,6 +158,7 @@ export function page(request: FastifyRequest, options: PageOptions): string {
                 <a href="/favourites">${t('favourites')}</a>
                 <a href="/interests">${t('interests')}</a>
                 <a href="/diary">${t('diary')}</a>
+                <a href="/photos">${t('photos')}</a>
                 <a href="/blocks">${t('blocks')}</a>
               </nav>`
             : ''

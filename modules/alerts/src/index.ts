@@ -4,6 +4,7 @@ import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { ProfileViewed } from '@meetcute/profile/events';
+import { PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { migrations, projections, project, unreadCount } from './store.ts';
@@ -25,7 +26,15 @@ export const alerts = defineModule({
   description:
     'Everything that happened to me (flirts, visits, favourites), newest first, with unread markers, mark all read and a live counter.',
   publishes: events,
-  consumes: [FlirtSent, ProfileViewed, FavouriteAdded, ...events, ...blockEvents],
+  consumes: [
+    FlirtSent,
+    ProfileViewed,
+    FavouriteAdded,
+    PhotoLiked,
+    PrivateAlbumUnlocked,
+    ...events,
+    ...blockEvents,
+  ],
   migrations,
   projections,
   useCases,

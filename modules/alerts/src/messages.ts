@@ -12,6 +12,8 @@ export const messages: Messages<
   | 'favourite_woman'
   | 'favourite_man'
   | 'favourite_nonbinary'
+  | 'like'
+  | 'unlock'
   | 'now'
   | 'minutes'
   | 'hours'
@@ -30,6 +32,8 @@ export const messages: Messages<
     favourite_woman: '{name} added you to her favourites',
     favourite_man: '{name} added you to his favourites',
     favourite_nonbinary: '{name} added you to their favourites',
+    like: '{name} liked your photo',
+    unlock: '{name} showed you their private photos',
     now: 'just now',
     minutes: '{n} min ago',
     hours: '{n} h ago',
@@ -48,6 +52,8 @@ export const messages: Messages<
     favourite_woman: '{name} lade till dig bland sina favoriter',
     favourite_man: '{name} lade till dig bland sina favoriter',
     favourite_nonbinary: '{name} lade till dig bland sina favoriter',
+    like: '{name} gillade ditt foto',
+    unlock: '{name} visade dig sina privata foton',
     now: 'nyss',
     minutes: 'för {n} min sedan',
     hours: 'för {n} tim sedan',
@@ -66,6 +72,8 @@ export const messages: Messages<
     favourite_woman: '{name} lisäsi sinut suosikkeihinsa',
     favourite_man: '{name} lisäsi sinut suosikkeihinsa',
     favourite_nonbinary: '{name} lisäsi sinut suosikkeihinsa',
+    like: '{name} tykkäsi kuvastasi',
+    unlock: '{name} näytti sinulle yksityiset kuvansa',
     now: 'juuri nyt',
     minutes: '{n} min sitten',
     hours: '{n} t sitten',

@@ -31,7 +31,13 @@ export function alertRoutes(http: Http, db: Db, run: Commands, profiles: Profile
             items: Type.Array(
               Type.Object({
                 alertId: Type.String(),
-                kind: Type.Union([Type.Literal('flirt'), Type.Literal('visit'), Type.Literal('favourite')]),
+                kind: Type.Union([
+                  Type.Literal('flirt'),
+                  Type.Literal('visit'),
+                  Type.Literal('favourite'),
+                  Type.Literal('like'),
+                  Type.Literal('unlock'),
+                ]),
                 actor: Type.Object({
                   memberId: Type.String(),
                   nickname: Type.String(),

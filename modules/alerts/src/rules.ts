@@ -4,7 +4,7 @@ import { dateIn, problems } from '@meetcute/core';
 export const PAGE = { default: 20, max: 50 };
 
 /** What can happen to a member that they hear about. */
-export type AlertKind = 'flirt' | 'visit' | 'favourite';
+export type AlertKind = 'flirt' | 'visit' | 'favourite' | 'like' | 'unlock';
 
 /**
  * Which alerts count as one: a flirt is its own alert (the flirt module already allows
@@ -12,7 +12,10 @@ export type AlertKind = 'flirt' | 'visit' | 'favourite';
  * UTC day, so someone who keeps looking (or toggles the star) does not flood the list.
  */
 export function onceKey(kind: AlertKind, actorId: string, occurredAt: string, eventId: string): string {
-  return kind === 'flirt' ? `flirt/${eventId}` : `${kind}/${actorId}/${occurredAt.slice(0, 10)}`;
+  // Photo likes count like visits: one alert per member and day, however many photos they liked.
+  return kind === 'flirt' || kind === 'unlock'
+    ? `${kind}/${eventId}`
+    : `${kind}/${actorId}/${occurredAt.slice(0, 10)}`;
 }
 
 /**

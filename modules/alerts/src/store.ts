@@ -4,6 +4,7 @@ import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
+import { PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
 import { encodeCursor, isFresh, onceKey, type AlertKind, type Cursor } from './rules.ts';
 
@@ -159,6 +160,12 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
   );
   ctx.on(FavouriteAdded, (e, tx) =>
     add(tx, { event: e, memberId: e.payload.favouriteId, kind: 'favourite', actorId: e.payload.memberId }),
+  );
+  ctx.on(PhotoLiked, (e, tx) =>
+    add(tx, { event: e, memberId: e.payload.ownerId, kind: 'like', actorId: e.payload.memberId }),
+  );
+  ctx.on(PrivateAlbumUnlocked, (e, tx) =>
+    add(tx, { event: e, memberId: e.payload.memberId, kind: 'unlock', actorId: e.payload.ownerId }),
   );
   ctx.on(AlertsRead, async (e, tx) => {
     const { memberId, upTo } = e.payload;

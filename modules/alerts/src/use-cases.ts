@@ -4,6 +4,7 @@ import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
+import { PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
 import { encodeCursor } from './rules.ts';
 
@@ -18,6 +19,12 @@ const viewed = (viewerId: string, memberId: string, at?: string) =>
   given(ProfileViewed, { viewerId, memberId }, at ? { actorId: viewerId, at } : { actorId: viewerId });
 const favoured = (memberId: string, favouriteId: string, at?: string) =>
   given(FavouriteAdded, { memberId, favouriteId }, at ? { actorId: memberId, at } : { actorId: memberId });
+const photoLiked = (memberId: string, ownerId: string, n: number) =>
+  given(
+    PhotoLiked,
+    { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId, memberId },
+    { actorId: memberId },
+  );
 const read = (memberId: string, upTo: string) => given(AlertsRead, { memberId, upTo }, { actorId: memberId });
 const blocked = (blockerId: string, blockedId: string) =>
   given(MemberBlocked, { blockerId, blockedId }, { actorId: blockerId });
@@ -361,5 +368,39 @@ export const useCases = [
     given: [...eachWay, blocked(nancy.memberId, bob.memberId)],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
     then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Nancy'] },
+  }),
+
+  // Photos
+  useCase({
+    title: 'Bob likes two of Nancy’s photos: Nancy has one alert that Bob liked her photo',
+    given: [
+      ...nancyAndBob,
+      photoLiked(bob.memberId, nancy.memberId, 1),
+      photoLiked(bob.memberId, nancy.memberId, 2),
+    ],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'like', actor: bobCard, unread: true }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Nancy unlocks her private album for Bob: Bob hears of it',
+    given: [
+      ...nancyAndBob,
+      given(
+        PrivateAlbumUnlocked,
+        { ownerId: nancy.memberId, memberId: bob.memberId },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'The like alert is on the alerts page in words',
+    given: [...nancyAndBob, photoLiked(bob.memberId, nancy.memberId, 1)],
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
+    then: { status: 200, page: ['Bob liked your photo'] },
   }),
 ];

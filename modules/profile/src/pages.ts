@@ -16,6 +16,7 @@ import {
   type ProfileSection,
   sendPage,
   translator,
+  portraitPath,
   type Html,
   type Translate,
 } from '@meetcute/web';
@@ -83,6 +84,17 @@ function reasonField(
   </div>`;
 }
 
+/** The member's portrait as the photos module serves it: a silhouette when there is none to show. */
+function portrait(memberId: string, nickname: string): Html {
+  return html`<img
+    class="portrait-large"
+    src="${portraitPath(memberId, 'profile')}"
+    width="320"
+    height="400"
+    alt="${nickname}"
+  />`;
+}
+
 export function profilePages(
   http: Http,
   db: Db,
@@ -108,6 +120,7 @@ export function profilePages(
       notice:
         saved === 'pending' ? t('sentNotice') : saved === 'unchanged' ? t('unchangedNotice') : undefined,
       body: html`<h1>${me.nickname}</h1>
+        ${portrait(me.memberId, me.nickname)}
         <p class="facts">${facts(t, me)}</p>
         ${aboutMe(t, me.aboutMe)}
         ${
@@ -153,6 +166,7 @@ export function profilePages(
       return sendPage(request, reply, {
         title: view.nickname,
         body: html`<h1>${view.nickname}</h1>
+          ${portrait(view.memberId, view.nickname)}
           <p class="facts">${facts(t, view)}</p>
           <div class="actions">${actions}</div>
           ${aboutMe(t, view.aboutMe)} ${sections}`,

@@ -42,6 +42,7 @@ export const messages: Messages<
   | 'approvedNotice'
   | 'rejectedNotice'
   | 'aboutMeQueue'
+  | 'photoQueue'
   | 'age'
   | 'lives'
   | 'looksFor'
@@ -95,6 +96,7 @@ export const messages: Messages<
     approvedNotice: 'Approved.',
     rejectedNotice: 'Sent back to the member.',
     aboutMeQueue: 'About-me changes to review',
+    photoQueue: 'Photos to review',
     age: '{age} years',
     lives: 'lives in {city}',
     looksFor: 'looks for {genders}, {min}–{max} years, within {km} km',
@@ -147,6 +149,7 @@ export const messages: Messages<
     approvedNotice: 'Godkänd.',
     rejectedNotice: 'Skickad tillbaka till medlemmen.',
     aboutMeQueue: 'Ändrade presentationer att granska',
+    photoQueue: 'Foton att granska',
     age: '{age} år',
     lives: 'bor i {city}',
     looksFor: 'söker {genders}, {min}–{max} år, inom {km} km',
@@ -157,6 +160,7 @@ export const messages: Messages<
     submittedOn: 'skickad {date}',
   },
   fi: {
+    photoQueue: 'Tarkistettavat kuvat',
     signupTitle: 'Liity Meetcuteen',
     email: 'Sähköposti',
     password: 'Salasana',

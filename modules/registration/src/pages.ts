@@ -302,7 +302,10 @@ export function registrationPages(
         notice:
           done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
         body: html`<h1>${t('reviewTitle')}</h1>
-          <p><a href="/review/about-me">${t('aboutMeQueue')}</a></p>
+          <p>
+            <a href="/review/about-me">${t('aboutMeQueue')}</a> ·
+            <a href="/review/photos">${t('photoQueue')}</a>
+          </p>
           ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
           ${queue.map((r) => {
             const a = r.application!;

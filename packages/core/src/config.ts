@@ -16,6 +16,8 @@ export interface Config {
   login: { perAccount: number; perIp: number; windowSeconds: number };
   heartbeatMaxDelayMs: number;
   seedDemo: boolean;
+  /** Where uploaded photos are kept (every size, under generated names) and the largest upload taken. */
+  photos: { directory: string; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -98,6 +100,15 @@ export function readConfig(env: Env): Config {
     },
     heartbeatMaxDelayMs: int('MEETCUTE_HEARTBEAT_MAX_DELAY_MS', 1000, 10, 60000),
     seedDemo: bool('MEETCUTE_SEED_DEMO', false),
+    photos: {
+      // Next to the SQLite files by default, so one directory holds a small site's whole state.
+      directory:
+        env.MEETCUTE_PHOTO_DIRECTORY ||
+        (database.kind === 'sqlite' && database.directory !== ':memory:'
+          ? `${database.directory}/photos`
+          : 'data/photos'),
+      maxBytes: int('MEETCUTE_PHOTO_MAX_BYTES', 15 * 1024 * 1024, 10 * 1024, 100 * 1024 * 1024),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

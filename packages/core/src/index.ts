@@ -22,6 +22,7 @@ export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
 export { createLogger, type Logger } from './observability/logger.ts';
 export { Problem, problems, ProblemSchema, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
+export { readMultipart, tooLarge, type MultipartBody, type UploadedFile } from './http/multipart.ts';
 export { SESSIONS, type Viewer, type Access, type ViewerResolver, type Sessions } from './http/viewer.ts';
 export {
   defineModule,
@@ -40,6 +41,7 @@ export {
   type UseCase,
   type Given,
   type When,
+  type Upload,
   type Then,
   type ExpectedEvent,
 } from './use-cases/use-case.ts';

@@ -76,7 +76,12 @@ export function sameToken(a: string, b: string): boolean {
 }
 
 export function csrfExpired(): Problem {
-  return new Problem(403, 'csrf', 'This form has expired', 'Go back, reload the page and send the form again.');
+  return new Problem(
+    403,
+    'csrf',
+    'This form has expired',
+    'Go back, reload the page and send the form again.',
+  );
 }
 
 /**

@@ -26,11 +26,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
     csrfToken: string;
+    /** A multipart upload whose CSRF token is still to be read from its first field (readMultipart). */
+    csrfPending: boolean;
   }
   interface FastifyContextConfig {
     access?: Access;
     /** api: JSON under /api; page: HTML for browsers; ops: health and metrics. */
     kind?: 'api' | 'page' | 'asset' | 'ops';
+    /** Takes multipart/form-data uploads; the handler must read them with readMultipart. */
+    multipart?: boolean;
   }
 }
 

@@ -6,7 +6,7 @@ import type { App } from '../app.ts';
 import type { Dialect, Storage } from '../db/storage.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { ModuleDefinition } from '../module.ts';
-import type { UseCase, When } from '../use-cases/use-case.ts';
+import type { Upload, UseCase, When } from '../use-cases/use-case.ts';
 import { csrfFor, SESSION_COOKIE } from '../http/server.ts';
 import { testDatabases, testStorage } from './databases.ts';
 import { assertSubset } from './subset.ts';
@@ -109,8 +109,16 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
     async call(when) {
       const { cookie, csrf } = await cookieFor(when.as);
       const headers: Record<string, string> = { cookie, ...(when.headers ?? {}) };
-      let payload: string | undefined;
-      if (when.body !== undefined && when.form) {
+      let payload: string | Buffer | undefined;
+      if (when.upload !== undefined) {
+        const fields: Record<string, unknown> = {
+          _csrf: csrf,
+          ...((when.body ?? {}) as Record<string, unknown>),
+        };
+        const built = multipartBody(fields, when.upload);
+        payload = built.payload;
+        headers['content-type'] = built.contentType;
+      } else if (when.body !== undefined && when.form) {
         const fields = new URLSearchParams();
         for (const [k, v] of Object.entries(when.body as Record<string, unknown>)) {
           for (const item of Array.isArray(v) ? v : [v]) fields.append(k, String(item));
@@ -155,6 +163,33 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
   };
 }
 
+/** A multipart/form-data body as a browser builds it: the fields in order, then the file. */
+function multipartBody(
+  fields: Record<string, unknown>,
+  upload: Upload,
+): { payload: Buffer; contentType: string } {
+  const boundary = '----meetcute-use-case-boundary';
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${String(item)}\r\n`,
+        ),
+      );
+    }
+  }
+  chunks.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${upload.field}"; filename="${upload.filename}"\r\n` +
+        `Content-Type: ${upload.contentType}\r\n\r\n`,
+    ),
+    Buffer.from(upload.bytes),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: UseCase): Promise<void> {
   const t = await startTestApp(factory, dialect);
   try {
@@ -171,6 +206,9 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
     );
     if (uc.then.body !== undefined) assertSubset(response.json, uc.then.body, 'body');
     if (uc.then.location !== undefined) assert.equal(response.headers.location, uc.then.location);
+    for (const [name, value] of Object.entries(uc.then.headers ?? {})) {
+      assert.equal(String(response.headers[name]), value, `the ${name} header`);
+    }
     for (const text of uc.then.page ?? []) {
       assert.ok(response.body.includes(text), `the page should contain ${JSON.stringify(text)}`);
     }

@@ -25,7 +25,20 @@ export interface When {
   body?: unknown;
   /** Send the body as an HTML form post (pages) instead of JSON (API). */
   form?: boolean;
+  /**
+   * Send a file as multipart/form-data, after the body's fields (and the CSRF token) as
+   * form fields, as a browser's upload form does.
+   */
+  upload?: Upload;
   headers?: Record<string, string>;
+}
+
+/** A file in a multipart upload: the bytes, and what the browser would say about them. */
+export interface Upload {
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
 }
 
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -59,6 +72,8 @@ export interface Then {
   events?: ExpectedEvent[];
   /** Where a redirect must lead. */
   location?: string;
+  /** Response headers that must have exactly these values (names in lower case). */
+  headers?: Record<string, string>;
 }
 
 /** GIVEN earlier events, WHEN a member calls an endpoint, THEN a response and new events. */

@@ -1,0 +1,255 @@
+import { sql } from 'kysely';
+import { problems, type ModuleContext, type TxDb, type UploadedFile, type Viewer } from '@meetcute/core';
+import { eitherBlocked } from '@meetcute/block';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoLiked,
+  PhotoRejected,
+  PhotoUnliked,
+  PhotoUploaded,
+  PortraitChosen,
+  PrivateAlbumLocked,
+  PrivateAlbumUnlocked,
+} from './events.ts';
+import { renditions, SIZE_NAMES } from './images.ts';
+import { keyOf, type PhotoStorage } from './storage.ts';
+import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
+
+/** How many photos a member keeps at most, both albums together. */
+export const PHOTOS_PER_MEMBER = 40;
+export const REASON_MAX = 500;
+
+export interface UploadInput {
+  file: UploadedFile | null;
+  album: string;
+  /** Make it the portrait (public photos only); the first public photo becomes it anyway. */
+  portrait: boolean;
+}
+
+export interface Commands {
+  upload(ownerId: string, input: UploadInput): Promise<Photo>;
+  approve(moderatorId: string, photoId: string): Promise<void>;
+  reject(moderatorId: string, photoId: string, reason: string): Promise<void>;
+  delete(memberId: string, photoId: string): Promise<void>;
+  choosePortrait(memberId: string, photoId: string | null): Promise<void>;
+  /** Returns the like count afterwards. Liking twice is the same as once. */
+  like(memberId: string, photoId: string): Promise<number>;
+  unlike(memberId: string, photoId: string): Promise<number>;
+  unlock(ownerId: string, memberId: string): Promise<void>;
+  lock(ownerId: string, memberId: string): Promise<void>;
+  /** Whether the viewer may see this photo: the one rule every page, list and file answer follows. */
+  maySee(viewer: Viewer | null, photo: Photo): Promise<boolean>;
+}
+
+const notFound = () => problems.notFound('This photo');
+
+export function commands(
+  ctx: ModuleContext,
+  storage: PhotoStorage,
+  profiles: ProfileDirectory,
+  likeCount: (photoId: string) => Promise<number>,
+): Commands {
+  const uploads = ctx.metrics.counter('photo_uploads', 'Photos uploaded');
+  const refused = ctx.metrics.counter('photo_uploads_refused', 'Photo uploads refused (type, size, pixels)');
+
+  const maySee: Commands['maySee'] = async (viewer, photo) => {
+    if (!viewer) return false;
+    if (viewer.memberId === photo.ownerId) return true;
+    // Moderators see what waits for review (and what they rejected); approved photos follow the rules below.
+    if (photo.status !== 'approved') return viewer.roles.includes('moderator');
+    if (viewer.status !== 'approved') return false;
+    if (await eitherBlocked(ctx.db, viewer.memberId, photo.ownerId)) return false;
+    if (!(await profiles.get(photo.ownerId))) return false;
+    return photo.album === 'public' || isUnlocked(ctx.db, photo.ownerId, viewer.memberId);
+  };
+
+  /** A photo the member may act on (like): visible to them and not their own. */
+  const othersPhoto = async (memberId: string, photoId: string): Promise<Photo> => {
+    const photo = await findPhoto(ctx.db, photoId);
+    const viewer: Viewer = { memberId, sessionId: '', status: 'approved', roles: [] };
+    if (!photo || !(await maySee(viewer, photo))) throw notFound();
+    if (photo.ownerId === memberId) {
+      throw problems.conflict('own-photo', 'This is your own photo', 'You cannot like your own photo.');
+    }
+    return photo;
+  };
+
+  const ownPhoto = async (db: TxDb, memberId: string, photoId: string): Promise<Photo> => {
+    const photo = await findPhoto(db, photoId);
+    if (!photo || photo.ownerId !== memberId) throw notFound();
+    return photo;
+  };
+
+  const pending = async (db: TxDb, photoId: string): Promise<Photo> => {
+    const photo = await findPhoto(db, photoId);
+    if (!photo) throw notFound();
+    if (photo.status !== 'pending') {
+      throw problems.conflict(
+        'already-reviewed',
+        'Already reviewed',
+        `This photo was already ${photo.status}.`,
+      );
+    }
+    return photo;
+  };
+
+  const removeFiles = async (photoId: string) => {
+    await Promise.all(SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))));
+  };
+
+  /** The other member for an unlock: someone who exists for the owner and is not the owner. */
+  const unlockable = async (ownerId: string, memberId: string) => {
+    if (ownerId === memberId) {
+      throw problems.invalid([{ field: 'memberId', message: 'Your private album is always open to you.' }]);
+    }
+    const member = await profiles.get(memberId);
+    if (!member) throw problems.notFound('This member');
+    if (await eitherBlocked(ctx.db, ownerId, memberId)) throw problems.notFound('This member');
+    return member;
+  };
+
+  return {
+    maySee,
+
+    async upload(ownerId, input) {
+      const album = input.album === '' ? 'public' : input.album;
+      if (album !== 'public' && album !== 'private') {
+        throw problems.invalid([{ field: 'album', message: 'Choose the public or the private album.' }]);
+      }
+      if (!input.file || input.file.bytes.length === 0) {
+        throw problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
+      }
+      if ((await countOf(ctx.db, ownerId)) >= PHOTOS_PER_MEMBER) {
+        throw problems.conflict(
+          'too-many-photos',
+          'Your albums are full',
+          `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
+        );
+      }
+      let images;
+      try {
+        images = await renditions(input.file.bytes);
+      } catch (error) {
+        refused.inc();
+        throw error;
+      }
+      const photoId = ctx.ids.next();
+      const sizes = Object.fromEntries(
+        SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
+      ) as SizesOf;
+      // The files go first, so a published photo always has them; if the publish fails they go again.
+      await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
+      try {
+        await ctx.transaction(async (tx) => {
+          if (ctx.dialect === 'postgres') {
+            await sql`select pg_advisory_xact_lock(hashtext('photos'), hashtext(${ownerId}))`.execute(tx.db);
+          }
+          await tx.publish(PhotoUploaded, { photoId, ownerId, album: album, sizes }, { actorId: ownerId });
+          const wantsPortrait =
+            album === 'public' && (input.portrait || (await portraitOf(tx.db, ownerId)) === undefined);
+          if (wantsPortrait)
+            await tx.publish(PortraitChosen, { memberId: ownerId, photoId }, { actorId: ownerId });
+        });
+      } catch (error) {
+        await removeFiles(photoId);
+        throw error;
+      }
+      uploads.inc();
+      return (await findPhoto(ctx.db, photoId))!;
+    },
+
+    async approve(moderatorId, photoId) {
+      await ctx.transaction(async (tx) => {
+        const photo = await pending(tx.db, photoId);
+        await tx.publish(
+          PhotoApproved,
+          { photoId, ownerId: photo.ownerId, album: photo.album },
+          { actorId: moderatorId },
+        );
+      });
+    },
+
+    async reject(moderatorId, photoId, reason) {
+      const text = reason.trim();
+      if (text === '' || [...text].length > REASON_MAX) {
+        throw problems.invalid([
+          { field: 'reason', message: `Tell the member why, in 1 to ${REASON_MAX} characters.` },
+        ]);
+      }
+      await ctx.transaction(async (tx) => {
+        const photo = await pending(tx.db, photoId);
+        await tx.publish(
+          PhotoRejected,
+          { photoId, ownerId: photo.ownerId, reason: text },
+          { actorId: moderatorId },
+        );
+      });
+    },
+
+    async delete(memberId, photoId) {
+      await ctx.transaction(async (tx) => {
+        await ownPhoto(tx.db, memberId, photoId);
+        await tx.publish(PhotoDeleted, { photoId, ownerId: memberId }, { actorId: memberId });
+      });
+      // After the commit: a failed delete must not leave a photo without its files.
+      await removeFiles(photoId).catch((error: unknown) =>
+        ctx.logger.error({ err: error, photoId }, 'could not remove the files of a deleted photo'),
+      );
+    },
+
+    async choosePortrait(memberId, photoId) {
+      await ctx.transaction(async (tx) => {
+        if (photoId !== null) {
+          const photo = await ownPhoto(tx.db, memberId, photoId);
+          if (photo.album !== 'public') {
+            throw problems.invalid([
+              { field: 'photoId', message: 'Your portrait must be a photo from your public album.' },
+            ]);
+          }
+          if (photo.status === 'rejected') {
+            throw problems.invalid([
+              { field: 'photoId', message: 'A rejected photo cannot be your portrait.' },
+            ]);
+          }
+        }
+        if ((await portraitOf(tx.db, memberId)) === (photoId ?? undefined)) return;
+        await tx.publish(PortraitChosen, { memberId, photoId }, { actorId: memberId });
+      });
+    },
+
+    async like(memberId, photoId) {
+      const photo = await othersPhoto(memberId, photoId);
+      await ctx.transaction(async (tx) => {
+        if (await hasLiked(tx.db, photoId, memberId)) return;
+        await tx.publish(PhotoLiked, { photoId, ownerId: photo.ownerId, memberId }, { actorId: memberId });
+      });
+      return likeCount(photoId);
+    },
+
+    async unlike(memberId, photoId) {
+      const photo = await othersPhoto(memberId, photoId);
+      await ctx.transaction(async (tx) => {
+        if (!(await hasLiked(tx.db, photoId, memberId))) return;
+        await tx.publish(PhotoUnliked, { photoId, ownerId: photo.ownerId, memberId }, { actorId: memberId });
+      });
+      return likeCount(photoId);
+    },
+
+    async unlock(ownerId, memberId) {
+      await unlockable(ownerId, memberId);
+      await ctx.transaction(async (tx) => {
+        if (await isUnlocked(tx.db, ownerId, memberId)) return;
+        await tx.publish(PrivateAlbumUnlocked, { ownerId, memberId }, { actorId: ownerId });
+      });
+    },
+
+    async lock(ownerId, memberId) {
+      await ctx.transaction(async (tx) => {
+        if (!(await isUnlocked(tx.db, ownerId, memberId))) return;
+        await tx.publish(PrivateAlbumLocked, { ownerId, memberId }, { actorId: ownerId });
+      });
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import sharp, { type Metadata } from 'sharp';
+import { Problem } from '@meetcute/core';
+
+/** The sizes pages use: a square card thumbnail, the profile picture, and the full view. */
+export const SIZES = {
+  thumb: { width: 240, height: 240, fit: 'cover' },
+  profile: { width: 640, height: 800, fit: 'inside' },
+  full: { width: 1600, height: 1600, fit: 'inside' },
+} as const;
+export type Size = keyof typeof SIZES;
+export const SIZE_NAMES = Object.keys(SIZES) as Size[];
+
+/** What is stored: WebP, which every browser members use shows, at a fraction of JPEG's bytes. */
+export const STORED_TYPE = 'image/webp';
+
+export const LIMITS = {
+  /** Larger than any phone camera's default (48 MP sensors save 12 or 24 MP). */
+  maxPixels: 50_000_000,
+  /** A panorama of 12000 px is fine; a 30000 px side is a decompression bomb. */
+  maxSide: 12_000,
+  /** At most this many images are decoded at once, so a burst of uploads cannot exhaust memory. */
+  concurrency: 2,
+};
+
+export type Format = 'jpeg' | 'png' | 'webp' | 'avif';
+
+/**
+ * The real type of the bytes, from their signature: what the browser or the file name
+ * claim is ignored. HEIC (iPhone) is recognised so the member can be told what to do,
+ * since the image library as installed cannot decode HEVC.
+ */
+export function sniff(bytes: Uint8Array): Format | 'heic' | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
+  if (b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
+    return 'webp';
+  if (b.length >= 12 && b.toString('latin1', 4, 8) === 'ftyp') {
+    const brand = b.toString('latin1', 8, 12);
+    if (brand === 'avif' || brand === 'avis') return 'avif';
+    if (['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return 'heic';
+  }
+  return null;
+}
+
+export class ImageRefused extends Problem {}
+
+const unsupported = () =>
+  new ImageRefused(
+    415,
+    'unsupported-image',
+    'This is not a photo we can use',
+    'Upload a JPEG, PNG, WebP or AVIF image.',
+  );
+const heic = () =>
+  new ImageRefused(
+    415,
+    'unsupported-image',
+    'HEIC photos cannot be read here',
+    'Export the photo as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.',
+  );
+const tooManyPixels = () =>
+  new ImageRefused(
+    422,
+    'image-too-large',
+    'The image has too many pixels',
+    `Images up to ${LIMITS.maxSide} pixels on a side and ${LIMITS.maxPixels / 1_000_000} megapixels are accepted.`,
+  );
+
+export interface Rendition {
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
+export type Renditions = Record<Size, Rendition>;
+
+/** Runs at most `limit` tasks at once; the rest wait their turn in order. */
+export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+const inTurn = limiter(LIMITS.concurrency);
+
+/**
+ * Turns an upload into the stored sizes: checks the real type, refuses pixel floods
+ * before decoding, turns the image upright by its EXIF orientation, and re-encodes each
+ * size from the pixels alone, so nothing of the original file (EXIF, GPS, XMP, ICC
+ * comments, trailing bytes) survives.
+ */
+export function renditions(bytes: Uint8Array): Promise<Renditions> {
+  const format = sniff(bytes);
+  if (format === 'heic') return Promise.reject(heic());
+  if (format === null) return Promise.reject(unsupported());
+  return inTurn(async () => {
+    const input = () =>
+      sharp(bytes, { limitInputPixels: LIMITS.maxPixels, failOn: 'error', sequentialRead: true });
+    let meta: Metadata;
+    try {
+      // The header alone, read without the pixel limit so a flood gets its own answer below.
+      meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    } catch {
+      throw unsupported();
+    }
+    if (meta.format !== format && !(format === 'avif' && meta.format === 'heif')) throw unsupported();
+    const { width, height } = meta;
+    if (width > LIMITS.maxSide || height > LIMITS.maxSide || width * height > LIMITS.maxPixels)
+      throw tooManyPixels();
+    try {
+      const out = {} as Renditions;
+      // Each size decodes the original again: JPEG shrink-on-load makes that cheaper in
+      // memory than keeping a full-size decoded copy (150 MB for a 50 MP photo) around.
+      for (const size of SIZE_NAMES) {
+        const spec = SIZES[size];
+        const { data, info } = await input()
+          .autoOrient()
+          .resize({
+            width: spec.width,
+            height: spec.height,
+            fit: spec.fit,
+            position: spec.fit === 'cover' ? 'attention' : 'centre',
+            withoutEnlargement: spec.fit === 'inside',
+          })
+          .toColourspace('srgb')
+          .webp({ quality: size === 'thumb' ? 75 : 82 })
+          .toBuffer({ resolveWithObject: true });
+        out[size] = { bytes: data, width: info.width, height: info.height };
+      }
+      return out;
+    } catch (error) {
+      if (error instanceof Problem) throw error;
+      // libvips refuses truncated or corrupt data with an error of its own.
+      throw unsupported();
+    }
+  });
+}

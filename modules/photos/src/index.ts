@@ -1,0 +1,62 @@
+import { defineModule } from '@meetcute/core';
+import { blockEvents } from '@meetcute/block';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { MEMBER_ACTIONS, PROFILE_SECTIONS, type MemberAction, type ProfileSection } from '@meetcute/web';
+import { events } from './events.ts';
+import { likeCounts, migrations, projections, project } from './store.ts';
+import { commands } from './commands.ts';
+import { diskStorage } from './storage.ts';
+import { albums as albumReads } from './views.ts';
+import { fileRoutes, photoRoutes } from './routes.ts';
+import { photoPages, photoSection, unlockAction } from './pages.ts';
+import { useCases } from './use-cases.ts';
+
+export {
+  PhotoUploaded,
+  PhotoApproved,
+  PhotoRejected,
+  PhotoDeleted,
+  PortraitChosen,
+  PhotoLiked,
+  PhotoUnliked,
+  PrivateAlbumUnlocked,
+  PrivateAlbumLocked,
+} from './events.ts';
+export { diskStorage, type PhotoStorage } from './storage.ts';
+
+/**
+ * Photos: uploads re-encoded without metadata into the sizes pages use, reviewed by a
+ * moderator, in a public album and a private one the owner unlocks per member; a
+ * portrait for cards and profiles; likes. Files live behind PhotoStorage (local disk).
+ */
+export const photos = defineModule({
+  name: 'photos',
+  description:
+    'Photo upload (re-encoded, metadata stripped), moderator review, portrait, public and private albums with per-member unlocks, and likes.',
+  publishes: events,
+  consumes: [...events, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    project(ctx);
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const storage = diskStorage(ctx.config.photos.directory);
+    const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
+    const run = commands(ctx, storage, profiles, count);
+    const albums = albumReads(ctx.db, run);
+    const deps = {
+      db: ctx.db,
+      commands: run,
+      albums,
+      storage,
+      profiles,
+      maxBytes: ctx.config.photos.maxBytes,
+    };
+    photoRoutes(ctx.http, deps);
+    fileRoutes(ctx.http, deps);
+    photoPages(ctx.http, deps);
+    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, ctx.db));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db));
+  },
+});

@@ -1,0 +1,215 @@
+import type { Messages } from '@meetcute/web';
+
+export const messages: Messages<
+  | 'title'
+  | 'intro'
+  | 'uploadTitle'
+  | 'photo'
+  | 'photoHint'
+  | 'album'
+  | 'public'
+  | 'private'
+  | 'publicHint'
+  | 'privateHint'
+  | 'makePortrait'
+  | 'upload'
+  | 'publicAlbum'
+  | 'privateAlbum'
+  | 'emptyAlbum'
+  | 'pending'
+  | 'rejected'
+  | 'portrait'
+  | 'usePortrait'
+  | 'delete'
+  | 'likes'
+  | 'like'
+  | 'unlike'
+  | 'likeLabel'
+  | 'photoOf'
+  | 'access'
+  | 'accessHint'
+  | 'noAccess'
+  | 'lock'
+  | 'unlock'
+  | 'unlockLabel'
+  | 'lockLabel'
+  | 'privateLocked'
+  | 'uploaded'
+  | 'deleted'
+  | 'portraitSet'
+  | 'unlocked'
+  | 'locked'
+  | 'reviewTitle'
+  | 'reviewEmpty'
+  | 'approve'
+  | 'reject'
+  | 'reason'
+  | 'reasonHint'
+  | 'approvedNotice'
+  | 'rejectedNotice'
+  | 'registrationQueue'
+  | 'photosTitle'
+  | 'managePhotos'
+  | 'by'
+  | 'fixErrors'
+> = {
+  en: {
+    title: 'My photos',
+    intro: 'Every photo is checked by a moderator before others see it. You see yours at once.',
+    uploadTitle: 'Add a photo',
+    photo: 'Photo',
+    photoHint: 'JPEG, PNG, WebP or AVIF, up to {mb} MB. Location and camera data are removed.',
+    album: 'Album',
+    public: 'Public',
+    private: 'Private',
+    publicHint: 'every member',
+    privateHint: 'only members you unlock it for',
+    makePortrait: 'Use as my portrait',
+    upload: 'Upload',
+    publicAlbum: 'Public album',
+    privateAlbum: 'Private album',
+    emptyAlbum: 'No photos here yet.',
+    pending: 'Waiting for review',
+    rejected: 'Rejected: {reason}',
+    portrait: 'Your portrait',
+    usePortrait: 'Make portrait',
+    delete: 'Delete',
+    likes: '{n} likes',
+    like: 'Like',
+    unlike: 'Unlike',
+    likeLabel: 'Like this photo of {name}',
+    photoOf: 'Photo of {name}',
+    access: 'Who sees your private album',
+    accessHint: 'Unlock it from a member’s profile. You can lock it again here at any time.',
+    noAccess: 'Nobody yet.',
+    lock: 'Lock',
+    unlock: 'Show my private photos',
+    unlockLabel: 'Let {name} see your private album',
+    lockLabel: 'Lock your private album for {name}',
+    privateLocked: '{name} has a private album.',
+    uploaded: 'Your photo was uploaded. It waits for a moderator.',
+    deleted: 'The photo was deleted.',
+    portraitSet: 'Your portrait was changed.',
+    unlocked: 'Your private album is now open to this member.',
+    locked: 'Your private album is locked for this member again.',
+    reviewTitle: 'Photos to review',
+    reviewEmpty: 'No photos are waiting for review.',
+    approve: 'Approve',
+    reject: 'Reject',
+    reason: 'Reason for rejecting',
+    reasonHint: 'The member sees this.',
+    approvedNotice: 'Approved.',
+    rejectedNotice: 'Rejected.',
+    registrationQueue: 'Sign-ups to review',
+    photosTitle: 'Photos',
+    managePhotos: 'Manage my photos',
+    by: 'by {name}',
+    fixErrors: 'The photo could not be added',
+  },
+  sv: {
+    title: 'Mina foton',
+    intro: 'Varje foto granskas av en moderator innan andra ser det. Du ser dina direkt.',
+    uploadTitle: 'Lägg till ett foto',
+    photo: 'Foto',
+    photoHint: 'JPEG, PNG, WebP eller AVIF, högst {mb} MB. Plats- och kameradata tas bort.',
+    album: 'Album',
+    public: 'Offentligt',
+    private: 'Privat',
+    publicHint: 'alla medlemmar',
+    privateHint: 'bara medlemmar du låser upp det för',
+    makePortrait: 'Använd som min profilbild',
+    upload: 'Ladda upp',
+    publicAlbum: 'Offentligt album',
+    privateAlbum: 'Privat album',
+    emptyAlbum: 'Inga foton här än.',
+    pending: 'Väntar på granskning',
+    rejected: 'Avvisat: {reason}',
+    portrait: 'Din profilbild',
+    usePortrait: 'Gör till profilbild',
+    delete: 'Radera',
+    likes: '{n} gillningar',
+    like: 'Gilla',
+    unlike: 'Sluta gilla',
+    likeLabel: 'Gilla det här fotot av {name}',
+    photoOf: 'Foto av {name}',
+    access: 'Vem ser ditt privata album',
+    accessHint: 'Lås upp det från en medlems profil. Du kan låsa det igen här när som helst.',
+    noAccess: 'Ingen än.',
+    lock: 'Lås',
+    unlock: 'Visa mina privata foton',
+    unlockLabel: 'Låt {name} se ditt privata album',
+    lockLabel: 'Lås ditt privata album för {name}',
+    privateLocked: '{name} har ett privat album.',
+    uploaded: 'Ditt foto laddades upp. Det väntar på en moderator.',
+    deleted: 'Fotot raderades.',
+    portraitSet: 'Din profilbild ändrades.',
+    unlocked: 'Ditt privata album är nu öppet för den här medlemmen.',
+    locked: 'Ditt privata album är låst för den här medlemmen igen.',
+    reviewTitle: 'Foton att granska',
+    reviewEmpty: 'Inga foton väntar på granskning.',
+    approve: 'Godkänn',
+    reject: 'Avvisa',
+    reason: 'Skäl att avvisa',
+    reasonHint: 'Medlemmen ser detta.',
+    approvedNotice: 'Godkänt.',
+    rejectedNotice: 'Avvisat.',
+    registrationQueue: 'Ansökningar att granska',
+    photosTitle: 'Foton',
+    managePhotos: 'Hantera mina foton',
+    by: 'av {name}',
+    fixErrors: 'Fotot kunde inte läggas till',
+  },
+  fi: {
+    title: 'Omat kuvat',
+    intro: 'Moderaattori tarkistaa jokaisen kuvan ennen kuin muut näkevät sen. Näet omasi heti.',
+    uploadTitle: 'Lisää kuva',
+    photo: 'Kuva',
+    photoHint: 'JPEG, PNG, WebP tai AVIF, enintään {mb} Mt. Sijainti- ja kameratiedot poistetaan.',
+    album: 'Albumi',
+    public: 'Julkinen',
+    private: 'Yksityinen',
+    publicHint: 'kaikki jäsenet',
+    privateHint: 'vain jäsenet, joille avaat sen',
+    makePortrait: 'Käytä profiilikuvanani',
+    upload: 'Lähetä',
+    publicAlbum: 'Julkinen albumi',
+    privateAlbum: 'Yksityinen albumi',
+    emptyAlbum: 'Ei vielä kuvia.',
+    pending: 'Odottaa tarkistusta',
+    rejected: 'Hylätty: {reason}',
+    portrait: 'Profiilikuvasi',
+    usePortrait: 'Tee profiilikuvaksi',
+    delete: 'Poista',
+    likes: '{n} tykkäystä',
+    like: 'Tykkää',
+    unlike: 'Peru tykkäys',
+    likeLabel: 'Tykkää tästä kuvasta: {name}',
+    photoOf: 'Kuva: {name}',
+    access: 'Kuka näkee yksityisen albumisi',
+    accessHint: 'Avaa se jäsenen profiilista. Voit lukita sen täällä milloin tahansa.',
+    noAccess: 'Ei vielä kukaan.',
+    lock: 'Lukitse',
+    unlock: 'Näytä yksityiset kuvani',
+    unlockLabel: 'Anna jäsenen {name} nähdä yksityinen albumisi',
+    lockLabel: 'Lukitse yksityinen albumisi jäseneltä {name}',
+    privateLocked: 'Jäsenellä {name} on yksityinen albumi.',
+    uploaded: 'Kuvasi lähetettiin. Se odottaa moderaattoria.',
+    deleted: 'Kuva poistettiin.',
+    portraitSet: 'Profiilikuvasi vaihdettiin.',
+    unlocked: 'Yksityinen albumisi on nyt auki tälle jäsenelle.',
+    locked: 'Yksityinen albumisi on taas lukittu tältä jäseneltä.',
+    reviewTitle: 'Tarkistettavat kuvat',
+    reviewEmpty: 'Yksikään kuva ei odota tarkistusta.',
+    approve: 'Hyväksy',
+    reject: 'Hylkää',
+    reason: 'Hylkäyksen syy',
+    reasonHint: 'Jäsen näkee tämän.',
+    approvedNotice: 'Hyväksytty.',
+    rejectedNotice: 'Hylätty.',
+    registrationQueue: 'Tarkistettavat liittymiset',
+    photosTitle: 'Kuvat',
+    managePhotos: 'Hallitse kuviani',
+    by: 'lähettäjä {name}',
+    fixErrors: 'Kuvaa ei voitu lisätä',
+  },
+};

@@ -1,0 +1,450 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import {
+  problems,
+  ProblemSchema as Problem,
+  readMultipart,
+  tooLarge,
+  type Db,
+  type Http,
+  type Viewer,
+} from '@meetcute/core';
+import { eitherBlocked } from '@meetcute/block';
+import type { ProfileDirectory } from '@meetcute/profile';
+import { photoPath } from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { Album, Sizes } from './events.ts';
+import { STORED_TYPE } from './images.ts';
+import { keyOf, type PhotoStorage } from './storage.ts';
+import { findPhoto, portraitOf, reviewQueue, unlockedFor } from './store.ts';
+import type { Albums, PhotoView } from './views.ts';
+
+const Status = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
+
+const PhotoSchema = Type.Object({
+  photoId: Type.String({ format: 'uuid' }),
+  ownerId: Type.String({ format: 'uuid' }),
+  album: Album,
+  status: Status,
+  reason: Type.Union([Type.String(), Type.Null()], {
+    description: 'Why a moderator rejected it (owner only)',
+  }),
+  sizes: Sizes,
+  urls: Type.Object({ thumb: Type.String(), profile: Type.String(), full: Type.String() }),
+  likes: Type.Integer(),
+  likedByMe: Type.Boolean(),
+  isPortrait: Type.Boolean(),
+  uploadedAt: Type.String({ format: 'date-time' }),
+});
+
+const PhotoParams = Type.Object({ photoId: Type.String({ format: 'uuid' }) });
+const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+const LikeAnswer = Type.Object({ likes: Type.Integer(), likedByMe: Type.Boolean() });
+
+function show(p: PhotoView, viewer: Viewer) {
+  return {
+    photoId: p.photoId,
+    ownerId: p.ownerId,
+    album: p.album,
+    status: p.status,
+    reason: viewer.memberId === p.ownerId ? p.reason : null,
+    sizes: p.sizes,
+    urls: {
+      thumb: photoPath(p.photoId, 'thumb'),
+      profile: photoPath(p.photoId, 'profile'),
+      full: photoPath(p.photoId, 'full'),
+    },
+    likes: p.likes,
+    likedByMe: p.likedByMe,
+    isPortrait: p.isPortrait,
+    uploadedAt: p.uploadedAt,
+  };
+}
+
+/**
+ * An upload larger than the cap is answered before any of it is read: by its declared
+ * length here, and (for chunked uploads without one) by the streaming cap in readMultipart.
+ * The slack is for the form's other fields and the multipart framing.
+ */
+export function refuseLargeUploads(maxBytes: number) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > maxBytes + 64 * 1024) {
+      // Once answered, the rest of the body is not worth reading: close instead of draining it.
+      reply.header('connection', 'close');
+      throw tooLarge(maxBytes);
+    }
+  };
+}
+
+export interface RouteDeps {
+  db: Db;
+  commands: Commands;
+  albums: Albums;
+  storage: PhotoStorage;
+  profiles: ProfileDirectory;
+  maxBytes: number;
+}
+
+export function photoRoutes(http: Http, deps: RouteDeps): void {
+  const { db, commands, albums, profiles } = deps;
+  const member = { access: 'member', kind: 'api' } as const;
+  const approved = { access: 'approved', kind: 'api' } as const;
+  const moderator = { access: 'moderator', kind: 'api' } as const;
+  const denied = { 401: Problem, 403: Problem };
+
+  http.post(
+    '/api/v1/photos',
+    {
+      config: { ...member, multipart: true },
+      onRequest: refuseLargeUploads(deps.maxBytes),
+      schema: {
+        summary:
+          'Upload a photo (multipart/form-data: the file as `photo`, `album` public or private, `portrait` to make it my portrait, and the CSRF token as the first field `_csrf` or the X-CSRF-Token header). JPEG, PNG, WebP or AVIF; it waits for review.',
+        tags: ['photos'],
+        response: {
+          201: PhotoSchema,
+          400: Problem,
+          ...denied,
+          409: Problem,
+          413: Problem,
+          415: Problem,
+          422: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const viewer = request.viewer!;
+      const { fields, file } = await readMultipart(request, { maxFileBytes: deps.maxBytes });
+      const photo = await commands.upload(viewer.memberId, {
+        file,
+        album: fields.album ?? '',
+        portrait: fields.portrait === 'true' || fields.portrait === 'on',
+      });
+      const view = (await albums.mine(viewer.memberId)).find((p) => p.photoId === photo.photoId)!;
+      return reply.code(201).send(show(view, viewer));
+    },
+  );
+
+  http.get(
+    '/api/v1/photos',
+    {
+      config: member,
+      schema: {
+        summary: 'My photos in both albums, in every state (a rejected one with its reason), oldest first',
+        tags: ['photos'],
+        response: { 200: Type.Object({ photos: Type.Array(PhotoSchema) }), ...denied },
+      },
+    },
+    async (request) => {
+      const viewer = request.viewer!;
+      return { photos: (await albums.mine(viewer.memberId)).map((p) => show(p, viewer)) };
+    },
+  );
+
+  http.get(
+    '/api/v1/members/:memberId/photos',
+    {
+      config: approved,
+      schema: {
+        summary:
+          'A member’s photos I may see: their approved public photos, and their private ones if they unlocked them for me',
+        tags: ['photos'],
+        params: MemberParams,
+        response: { 200: Type.Object({ photos: Type.Array(PhotoSchema) }), ...denied, 404: Problem },
+      },
+    },
+    async (request) => {
+      const viewer = request.viewer!;
+      const ownerId = request.params.memberId;
+      const exists = viewer.memberId === ownerId || (await profiles.get(ownerId)) !== undefined;
+      if (!exists || (await eitherBlocked(db, viewer.memberId, ownerId)))
+        throw problems.notFound('This member');
+      return { photos: (await albums.of(viewer, ownerId)).map((p) => show(p, viewer)) };
+    },
+  );
+
+  http.delete(
+    '/api/v1/photos/:photoId',
+    {
+      config: member,
+      schema: {
+        summary: 'Delete one of my photos: every size, its likes, and my portrait if it was that photo',
+        tags: ['photos'],
+        params: PhotoParams,
+        response: { 204: Type.Null(), ...denied, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await commands.delete(request.viewer!.memberId, request.params.photoId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  http.put(
+    '/api/v1/portrait',
+    {
+      config: member,
+      schema: {
+        summary: 'Choose my portrait from my public photos (null: none). Others see it once it is approved.',
+        tags: ['photos'],
+        body: Type.Object({ photoId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }),
+        response: {
+          200: Type.Object({ photoId: Type.Union([Type.String(), Type.Null()]) }),
+          400: Problem,
+          ...denied,
+          404: Problem,
+          415: Problem,
+        },
+      },
+    },
+    async (request) => {
+      await commands.choosePortrait(request.viewer!.memberId, request.body.photoId);
+      return { photoId: request.body.photoId };
+    },
+  );
+
+  const like = (method: 'PUT' | 'DELETE') =>
+    http.route({
+      method,
+      url: '/api/v1/photos/:photoId/like',
+      config: approved,
+      schema: {
+        summary: method === 'PUT' ? 'Like a member’s photo (once)' : 'Take back my like of a photo',
+        tags: ['photos'],
+        params: PhotoParams,
+        response: { 200: LikeAnswer, ...denied, 404: Problem, 409: Problem },
+      },
+      handler: async (request) => {
+        const { photoId } = request.params;
+        const memberId = request.viewer!.memberId;
+        const likes =
+          method === 'PUT'
+            ? await commands.like(memberId, photoId)
+            : await commands.unlike(memberId, photoId);
+        return { likes, likedByMe: method === 'PUT' };
+      },
+    });
+  like('PUT');
+  like('DELETE');
+
+  http.get(
+    '/api/v1/photos/unlocks',
+    {
+      config: approved,
+      schema: {
+        summary: 'Who may see my private album, earliest first',
+        tags: ['photos'],
+        response: {
+          200: Type.Object({
+            members: Type.Array(
+              Type.Object({
+                memberId: Type.String(),
+                nickname: Type.String(),
+                unlockedAt: Type.String({ format: 'date-time' }),
+              }),
+            ),
+          }),
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const unlocked = await unlockedFor(db, request.viewer!.memberId);
+      const members = [];
+      for (const u of unlocked) {
+        const profile = await profiles.get(u.memberId);
+        if (profile) members.push({ memberId: u.memberId, nickname: profile.nickname, unlockedAt: u.at });
+      }
+      return { members };
+    },
+  );
+
+  const unlock = (method: 'PUT' | 'DELETE') =>
+    http.route({
+      method,
+      url: '/api/v1/photos/unlocks/:memberId',
+      config: approved,
+      schema: {
+        summary:
+          method === 'PUT' ? 'Let a member see my private album' : 'Lock my private album again for a member',
+        tags: ['photos'],
+        params: MemberParams,
+        response: {
+          200: Type.Object({ memberId: Type.String(), unlocked: Type.Boolean() }),
+          400: Problem,
+          ...denied,
+          404: Problem,
+        },
+      },
+      handler: async (request) => {
+        const { memberId } = request.params;
+        const ownerId = request.viewer!.memberId;
+        if (method === 'PUT') await commands.unlock(ownerId, memberId);
+        else await commands.lock(ownerId, memberId);
+        return { memberId, unlocked: method === 'PUT' };
+      },
+    });
+  unlock('PUT');
+  unlock('DELETE');
+
+  http.get(
+    '/api/v1/review/photos',
+    {
+      config: moderator,
+      schema: {
+        summary: 'Photos waiting for review, oldest first',
+        tags: ['photos', 'moderation'],
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+        }),
+        response: {
+          200: Type.Object({
+            photos: Type.Array(
+              Type.Object({
+                photoId: Type.String(),
+                ownerId: Type.String(),
+                album: Album,
+                url: Type.String(),
+                uploadedAt: Type.String({ format: 'date-time' }),
+              }),
+            ),
+          }),
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const queue = await reviewQueue(db, request.query.limit ?? 50);
+      return {
+        photos: queue.map((p) => ({
+          photoId: p.photoId,
+          ownerId: p.ownerId,
+          album: p.album,
+          url: photoPath(p.photoId, 'profile'),
+          uploadedAt: p.uploadedAt,
+        })),
+      };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/photos/:photoId/approve',
+    {
+      config: moderator,
+      schema: {
+        summary: 'Approve a photo: members who may see its album see it from now on',
+        tags: ['photos', 'moderation'],
+        params: PhotoParams,
+        response: {
+          200: Type.Object({ status: Type.Literal('approved') }),
+          ...denied,
+          404: Problem,
+          409: Problem,
+        },
+      },
+    },
+    async (request) => {
+      await commands.approve(request.viewer!.memberId, request.params.photoId);
+      return { status: 'approved' as const };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/photos/:photoId/reject',
+    {
+      config: moderator,
+      schema: {
+        summary: 'Reject a photo with a reason the owner sees',
+        tags: ['photos', 'moderation'],
+        params: PhotoParams,
+        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
+        response: {
+          200: Type.Object({ status: Type.Literal('rejected') }),
+          400: Problem,
+          ...denied,
+          404: Problem,
+          409: Problem,
+          415: Problem,
+        },
+      },
+    },
+    async (request) => {
+      await commands.reject(request.viewer!.memberId, request.params.photoId, request.body.reason);
+      return { status: 'rejected' as const };
+    },
+  );
+}
+
+/** A face-less head and shoulders: what a portrait shows when there is none the viewer may see. */
+export const SILHOUETTE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" role="img" aria-label="No photo"><rect width="240" height="240" fill="#e8e4ef"/><circle cx="120" cy="95" r="45" fill="#b9b2c7"/><path d="M40 240c0-50 36-80 80-80s80 30 80 80z" fill="#b9b2c7"/></svg>`;
+
+const LONG_CACHE = 'private, max-age=31536000, immutable';
+const SHORT_CACHE = 'private, max-age=300';
+
+/** The files: each size of a photo to whoever may see it, and each member's portrait. */
+export function fileRoutes(http: Http, deps: RouteDeps): void {
+  const { db, commands, storage } = deps;
+  const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
+
+  http.get(
+    '/photos/:photoId/:size',
+    {
+      // A page route as far as access goes: a visitor who is not logged in is sent to log in.
+      config: { access: 'member', kind: 'page' },
+      schema: {
+        hide: true,
+        params: Type.Object({ photoId: Type.String({ format: 'uuid' }), size: SizeParam }),
+      },
+    },
+    async (request, reply) => {
+      const { photoId, size } = request.params;
+      const photo = await findPhoto(db, photoId);
+      if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
+      const file = await storage.get(keyOf(photoId, size));
+      if (!file) throw problems.notFound('This photo');
+      // The URL names one photo at one size forever, so the browser may keep it; `private`
+      // keeps shared caches from handing it to anyone else.
+      return reply
+        .header('content-type', STORED_TYPE)
+        .header('content-length', file.length)
+        .header('cache-control', LONG_CACHE)
+        .header('x-content-type-options', 'nosniff')
+        .header('cross-origin-resource-policy', 'same-origin')
+        .send(file.stream);
+    },
+  );
+
+  http.get(
+    '/members/:memberId/portrait/:size',
+    {
+      config: { access: 'public', kind: 'page' },
+      schema: {
+        hide: true,
+        params: Type.Object({
+          memberId: Type.String({ format: 'uuid' }),
+          size: Type.Union([Type.Literal('thumb'), Type.Literal('profile')]),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { memberId, size } = request.params;
+      const photoId = await portraitOf(db, memberId);
+      const photo = photoId === undefined ? undefined : await findPhoto(db, photoId);
+      // A blocked viewer, a stranger and a member without a portrait all get the same answer.
+      if (photo && (await commands.maySee(request.viewer, photo))) {
+        return reply
+          .header('cache-control', SHORT_CACHE)
+          .header('vary', 'cookie')
+          .redirect(photoPath(photo.photoId, size), 302);
+      }
+      return reply
+        .header('content-type', 'image/svg+xml')
+        .header('cache-control', SHORT_CACHE)
+        .header('vary', 'cookie')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .send(SILHOUETTE);
+    },
+  );
+}

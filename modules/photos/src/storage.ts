@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Size } from './images.ts';
+
+/**
+ * Where photo files live. Local disk by default; an object store (S3 and the like) only
+ * has to implement these three calls. Keys are generated here from the photo id and the
+ * size, never from anything a member sent.
+ */
+export interface PhotoStorage {
+  put(key: string, bytes: Buffer): Promise<void>;
+  /** The file as a stream, or null when it is not there. */
+  get(key: string): Promise<{ stream: Readable; length: number } | null>;
+  /** Removes the file; a missing file is not an error, so deleting twice is safe. */
+  delete(key: string): Promise<void>;
+}
+
+const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}-(thumb|profile|full)\.webp$/;
+
+/** The file name of one size of a photo: its id, spread over 256 folders by the id's random end. */
+export function keyOf(photoId: string, size: Size): string {
+  return `${photoId.slice(-2)}/${photoId}-${size}.webp`;
+}
+
+export function diskStorage(directory: string): PhotoStorage {
+  const pathOf = (key: string) => {
+    // Keys come from keyOf; this keeps any other string from reaching the file system.
+    if (!KEY.test(key)) throw new Error(`Not a photo key: ${key}`);
+    return join(directory, key);
+  };
+  return {
+    async put(key, bytes) {
+      const path = pathOf(key);
+      await mkdir(join(path, '..'), { recursive: true });
+      // Written aside and renamed, so a reader never sees half a file.
+      const partial = `${path}.partial`;
+      await writeFile(partial, bytes);
+      await rename(partial, path);
+    },
+    async get(key) {
+      const path = pathOf(key);
+      try {
+        const { size } = await stat(path);
+        return { stream: createReadStream(path), length: size };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
+    },
+  };
+}

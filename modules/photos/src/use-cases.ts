@@ -1,0 +1,711 @@
+import { emitted, given, useCase, type Given, type UseCase, type When } from '@meetcute/core';
+import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoLiked,
+  PhotoRejected,
+  PhotoUnliked,
+  PhotoUploaded,
+  PortraitChosen,
+  PrivateAlbumLocked,
+  PrivateAlbumUnlocked,
+  type Album,
+} from './events.ts';
+
+const PROBLEMS = 'https://meetcute.dev/problems/';
+const UNKNOWN = '00000000-0000-7000-8000-000000000999';
+
+/** A real 1×1 PNG: the smallest image the whole pipeline (sniff, decode, re-encode) accepts. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const HTML = Buffer.from('<!doctype html><title>not a photo</title><script>alert(1)</script>');
+
+const photoId = (n: number) => `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`;
+const SIZES = {
+  thumb: { width: 240, height: 240 },
+  profile: { width: 640, height: 480 },
+  full: { width: 1600, height: 1200 },
+};
+
+function uploaded(owner: CastMember, n: number, album: Album = 'public'): Given {
+  return given(
+    PhotoUploaded,
+    { photoId: photoId(n), ownerId: owner.memberId, album, sizes: SIZES },
+    { actorId: owner.memberId },
+  );
+}
+const approvedPhoto = (owner: CastMember, n: number, album: Album = 'public'): Given[] => [
+  uploaded(owner, n, album),
+  given(PhotoApproved, { photoId: photoId(n), ownerId: owner.memberId, album }, { actorId: mo.memberId }),
+];
+const portrait = (owner: CastMember, n: number | null): Given =>
+  given(
+    PortraitChosen,
+    { memberId: owner.memberId, photoId: n === null ? null : photoId(n) },
+    { actorId: owner.memberId },
+  );
+const unlocked = (owner: CastMember, member: CastMember): Given =>
+  given(
+    PrivateAlbumUnlocked,
+    { ownerId: owner.memberId, memberId: member.memberId },
+    { actorId: owner.memberId },
+  );
+const liked = (member: CastMember, owner: CastMember, n: number): Given =>
+  given(
+    PhotoLiked,
+    { photoId: photoId(n), ownerId: owner.memberId, memberId: member.memberId },
+    { actorId: member.memberId },
+  );
+const blocked = (blocker: CastMember, other: CastMember): Given =>
+  given(
+    MemberBlocked,
+    { blockerId: blocker.memberId, blockedId: other.memberId },
+    { actorId: blocker.memberId },
+  );
+
+const cast = [...approved(nancy), ...approved(bob), ...approved(mo)];
+
+const upload = (
+  as: CastMember,
+  bytes: Buffer,
+  filename: string,
+  body: Record<string, string> = {},
+): When => ({
+  as: as.memberId,
+  method: 'POST',
+  url: '/api/v1/photos',
+  body,
+  upload: { field: 'photo', filename, contentType: 'image/jpeg', bytes },
+});
+const get = (as: CastMember | undefined, url: string): When => ({
+  ...(as ? { as: as.memberId } : {}),
+  method: 'GET',
+  url,
+});
+const call = (as: CastMember, method: When['method'], url: string, body?: unknown): When => ({
+  as: as.memberId,
+  method,
+  url,
+  ...(body === undefined ? {} : { body }),
+});
+const post = (as: CastMember, url: string, body: Record<string, string> = {}): When => ({
+  as: as.memberId,
+  method: 'POST',
+  url,
+  form: true,
+  body,
+});
+
+const uploading = [
+  useCase({
+    title: 'Nancy uploads her first public photo: it waits for review and becomes her portrait',
+    given: cast,
+    when: upload(nancy, PNG, 'me.jpg'),
+    then: {
+      status: 201,
+      body: {
+        ownerId: nancy.memberId,
+        album: 'public',
+        status: 'pending',
+        reason: null,
+        sizes: { thumb: { width: 240, height: 240 }, full: { width: 1, height: 1 } },
+        likes: 0,
+        isPortrait: true,
+      },
+      events: [
+        emitted(PhotoUploaded, { ownerId: nancy.memberId, album: 'public' }),
+        emitted(PortraitChosen, { memberId: nancy.memberId }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A photo for the private album never becomes the portrait by itself',
+    given: cast,
+    when: upload(nancy, PNG, 'private.png', { album: 'private' }),
+    then: {
+      status: 201,
+      body: { album: 'private', isPortrait: false },
+      events: [emitted(PhotoUploaded, { album: 'private' })],
+    },
+  }),
+  useCase({
+    title: 'A later public photo becomes the portrait only when Nancy asks for it',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1)],
+    when: upload(nancy, PNG, 'new.png', { portrait: 'true' }),
+    then: {
+      status: 201,
+      events: [emitted(PhotoUploaded), emitted(PortraitChosen, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A member still in review may already add photos',
+    given: signedUp(eve),
+    when: upload(eve, PNG, 'eve.png'),
+    then: { status: 201, events: [emitted(PhotoUploaded), emitted(PortraitChosen)] },
+  }),
+  useCase({
+    title: 'A web page named photo.jpg is refused: the bytes decide the type, not the name',
+    given: cast,
+    when: upload(nancy, HTML, 'photo.jpg'),
+    then: {
+      status: 415,
+      body: { type: `${PROBLEMS}unsupported-image`, detail: 'Upload a JPEG, PNG, WebP or AVIF image.' },
+    },
+  }),
+  useCase({
+    title: 'An iPhone HEIC photo is refused with how to export it as JPEG',
+    given: cast,
+    when: upload(
+      nancy,
+      Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(32)]),
+      'IMG.HEIC',
+    ),
+    then: { status: 415, body: { title: 'HEIC photos cannot be read here' } },
+  }),
+  useCase({
+    title: 'An upload without a file names the missing photo',
+    given: cast,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/api/v1/photos',
+      body: {},
+      upload: { field: 'other', filename: 'x', contentType: 'text/plain', bytes: Buffer.alloc(0) },
+    },
+    then: { status: 400, body: { errors: [{ field: 'photo', message: 'Choose a photo to upload.' }] } },
+  }),
+  useCase({
+    title: 'An album that is neither public nor private is refused',
+    given: cast,
+    when: upload(nancy, PNG, 'a.png', { album: 'secret' }),
+    then: { status: 400, body: { errors: [{ field: 'album' }] } },
+  }),
+  useCase({
+    title: 'An upload with a forged form token is refused',
+    given: cast,
+    when: upload(nancy, PNG, 'a.png', { _csrf: 'forged' }),
+    then: { status: 403, body: { type: `${PROBLEMS}csrf` } },
+  }),
+  useCase({
+    title: 'An upload declaring more than the limit is refused before it is read',
+    given: cast,
+    when: { ...upload(nancy, PNG, 'a.png'), headers: { 'content-length': String(200 * 1024 * 1024) } },
+    then: { status: 413, body: { type: `${PROBLEMS}too-large` } },
+  }),
+  useCase({
+    title: 'A visitor who is not logged in cannot upload',
+    when: {
+      method: 'POST',
+      url: '/api/v1/photos',
+      upload: { field: 'photo', filename: 'a.png', contentType: 'image/png', bytes: PNG },
+    },
+    then: { status: 401 },
+  }),
+];
+
+const albums = [
+  useCase({
+    title: 'Nancy sees all her photos, pending and rejected ones with the reason',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      portrait(nancy, 1),
+      uploaded(nancy, 2, 'private'),
+      uploaded(nancy, 3),
+      given(PhotoRejected, { photoId: photoId(3), ownerId: nancy.memberId, reason: 'Not you' }),
+      liked(bob, nancy, 1),
+    ],
+    when: get(nancy, '/api/v1/photos'),
+    then: {
+      status: 200,
+      body: {
+        photos: [
+          {
+            photoId: photoId(1),
+            status: 'approved',
+            likes: 1,
+            isPortrait: true,
+            urls: { thumb: `/photos/${photoId(1)}/thumb` },
+          },
+          { photoId: photoId(2), status: 'pending', album: 'private' },
+          { photoId: photoId(3), status: 'rejected', reason: 'Not you' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Bob sees Nancy’s approved public photos only, and which he liked',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      uploaded(nancy, 2),
+      ...approvedPhoto(nancy, 3, 'private'),
+      liked(bob, nancy, 1),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: {
+      status: 200,
+      body: { photos: [{ photoId: photoId(1), likes: 1, likedByMe: true, reason: null }] },
+    },
+  }),
+  useCase({
+    title: 'Once Nancy unlocks her private album for Bob he sees those photos too',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2, 'private'), unlocked(nancy, bob)],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: {
+      status: 200,
+      body: { photos: [{ photoId: photoId(1) }, { photoId: photoId(2), album: 'private' }] },
+    },
+  }),
+  useCase({
+    title: 'Locking the private album again hides it from Bob',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 2, 'private'),
+      unlocked(nancy, bob),
+      given(PrivateAlbumLocked, { ownerId: nancy.memberId, memberId: bob.memberId }),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 200, body: { photos: [] } },
+  }),
+  useCase({
+    title: 'A blocked member sees no photos at all: to him Nancy is not there',
+    given: [...cast, ...approvedPhoto(nancy, 1), blocked(nancy, bob)],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'A block also takes back an unlock, and it stays gone after unblocking',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 2, 'private'),
+      unlocked(nancy, bob),
+      blocked(bob, nancy),
+      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 200, body: { photos: [] } },
+  }),
+  useCase({
+    title: 'Photos of an unknown member are a 404',
+    given: cast,
+    when: get(bob, `/api/v1/members/${UNKNOWN}/photos`),
+    then: { status: 404 },
+  }),
+];
+
+const deleting = [
+  useCase({
+    title: 'Nancy deletes her portrait photo: it is gone, and so is her portrait',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), liked(bob, nancy, 1)],
+    when: call(nancy, 'DELETE', `/api/v1/photos/${photoId(1)}`),
+    then: { status: 204, events: [emitted(PhotoDeleted, { photoId: photoId(1), ownerId: nancy.memberId })] },
+  }),
+  useCase({
+    title: 'After deleting, the photo leaves Bob’s view of Nancy’s album',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      given(PhotoDeleted, { photoId: photoId(1), ownerId: nancy.memberId }),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 200, body: { photos: [] } },
+  }),
+  useCase({
+    title: 'Nobody can delete someone else’s photo',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: call(bob, 'DELETE', `/api/v1/photos/${photoId(1)}`),
+    then: { status: 404 },
+  }),
+];
+
+const portraits = [
+  useCase({
+    title: 'Nancy chooses another public photo as her portrait',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2), portrait(nancy, 1)],
+    when: call(nancy, 'PUT', '/api/v1/portrait', { photoId: photoId(2) }),
+    then: {
+      status: 200,
+      body: { photoId: photoId(2) },
+      events: [emitted(PortraitChosen, { photoId: photoId(2) })],
+    },
+  }),
+  useCase({
+    title: 'Nancy can go without a portrait',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1)],
+    when: call(nancy, 'PUT', '/api/v1/portrait', { photoId: null }),
+    then: { status: 200, events: [emitted(PortraitChosen, { photoId: null })] },
+  }),
+  useCase({
+    title: 'A private photo cannot be the portrait',
+    given: [...cast, ...approvedPhoto(nancy, 2, 'private')],
+    when: call(nancy, 'PUT', '/api/v1/portrait', { photoId: photoId(2) }),
+    then: { status: 400, body: { errors: [{ field: 'photoId' }] } },
+  }),
+  useCase({
+    title: 'Bob sees Nancy’s approved portrait: a short-lived redirect to the photo',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1)],
+    when: get(bob, `/members/${nancy.memberId}/portrait/thumb`),
+    then: {
+      status: 302,
+      location: `/photos/${photoId(1)}/thumb`,
+      headers: { 'cache-control': 'private, max-age=300' },
+    },
+  }),
+  useCase({
+    title: 'A portrait still in review shows others a silhouette',
+    given: [...cast, uploaded(nancy, 1), portrait(nancy, 1)],
+    when: get(bob, `/members/${nancy.memberId}/portrait/profile`),
+    then: { status: 200, headers: { 'content-type': 'image/svg+xml', 'x-content-type-options': 'nosniff' } },
+  }),
+  useCase({
+    title: 'Nancy sees her own portrait while it waits for review',
+    given: [...cast, uploaded(nancy, 1), portrait(nancy, 1)],
+    when: get(nancy, `/members/${nancy.memberId}/portrait/profile`),
+    then: { status: 302, location: `/photos/${photoId(1)}/profile` },
+  }),
+  useCase({
+    title: 'A blocked member gets the same silhouette as for no portrait, never a 404',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), blocked(bob, nancy)],
+    when: get(bob, `/members/${nancy.memberId}/portrait/thumb`),
+    then: { status: 200, headers: { 'content-type': 'image/svg+xml' } },
+  }),
+];
+
+const files = [
+  useCase({
+    title: 'A photo still in review is not served to others',
+    given: [...cast, uploaded(nancy, 1)],
+    when: get(bob, `/photos/${photoId(1)}/full`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'A private photo is not served to a member it was not unlocked for',
+    given: [...cast, ...approvedPhoto(nancy, 2, 'private')],
+    when: get(bob, `/photos/${photoId(2)}/thumb`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'A photo is not served across a block',
+    given: [...cast, ...approvedPhoto(nancy, 1), blocked(nancy, bob)],
+    when: get(bob, `/photos/${photoId(1)}/profile`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Photos are never served to visitors who are not logged in',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: get(undefined, `/photos/${photoId(1)}/thumb`),
+    then: { status: 303, location: `/login?next=${encodeURIComponent(`/photos/${photoId(1)}/thumb`)}` },
+  }),
+  useCase({
+    title: 'Only the sizes pages use exist',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: get(nancy, `/photos/${photoId(1)}/original`),
+    then: { status: 400 },
+  }),
+];
+
+const likes = [
+  useCase({
+    title: 'Bob likes Nancy’s photo',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: call(bob, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
+    then: {
+      status: 200,
+      body: { likes: 1, likedByMe: true },
+      events: [emitted(PhotoLiked, { photoId: photoId(1), ownerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Liking twice counts once',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1)],
+    when: call(bob, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
+    then: { status: 200, body: { likes: 1 } },
+  }),
+  useCase({
+    title: 'Nancy cannot like her own photo',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: call(nancy, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
+    then: { status: 409, body: { type: `${PROBLEMS}own-photo` } },
+  }),
+  useCase({
+    title: 'A photo Bob may not see cannot be liked',
+    given: [...cast, uploaded(nancy, 1)],
+    when: call(bob, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Bob takes back his like',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1)],
+    when: call(bob, 'DELETE', `/api/v1/photos/${photoId(1)}/like`),
+    then: {
+      status: 200,
+      body: { likes: 0, likedByMe: false },
+      events: [emitted(PhotoUnliked, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A like taken back no longer counts',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      liked(bob, nancy, 1),
+      given(PhotoUnliked, { photoId: photoId(1), ownerId: nancy.memberId, memberId: bob.memberId }),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 200, body: { photos: [{ photoId: photoId(1), likes: 0, likedByMe: false }] } },
+  }),
+  useCase({
+    title: 'A block removes the pair’s likes for good',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1), blocked(nancy, bob)],
+    when: get(nancy, '/api/v1/photos'),
+    then: { status: 200, body: { photos: [{ photoId: photoId(1), likes: 0 }] } },
+  }),
+];
+
+const unlocking = [
+  useCase({
+    title: 'Nancy unlocks her private album for Bob',
+    given: cast,
+    when: call(nancy, 'PUT', `/api/v1/photos/unlocks/${bob.memberId}`),
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId, unlocked: true },
+      events: [emitted(PrivateAlbumUnlocked, { ownerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Nancy sees who may see her private album',
+    given: [...cast, unlocked(nancy, bob), unlocked(nancy, mo)],
+    when: get(nancy, '/api/v1/photos/unlocks'),
+    then: {
+      status: 200,
+      body: {
+        members: [
+          { memberId: bob.memberId, nickname: 'Bob' },
+          { memberId: mo.memberId, nickname: 'Mo' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy locks her private album for Bob again',
+    given: [...cast, unlocked(nancy, bob)],
+    when: call(nancy, 'DELETE', `/api/v1/photos/unlocks/${bob.memberId}`),
+    then: {
+      status: 200,
+      body: { unlocked: false },
+      events: [emitted(PrivateAlbumLocked, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Nancy cannot unlock her album for someone who blocked her',
+    given: [...cast, blocked(bob, nancy)],
+    when: call(nancy, 'PUT', `/api/v1/photos/unlocks/${bob.memberId}`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Unlocking for oneself makes no sense',
+    given: cast,
+    when: call(nancy, 'PUT', `/api/v1/photos/unlocks/${nancy.memberId}`),
+    then: { status: 400, body: { errors: [{ field: 'memberId' }] } },
+  }),
+];
+
+const review = [
+  useCase({
+    title: 'Mo sees the photos waiting for review, oldest first',
+    given: [...cast, uploaded(nancy, 1), ...approvedPhoto(nancy, 2), uploaded(bob, 3, 'private')],
+    when: get(mo, '/api/v1/review/photos'),
+    then: {
+      status: 200,
+      body: {
+        photos: [
+          { photoId: photoId(1), ownerId: nancy.memberId, url: `/photos/${photoId(1)}/profile` },
+          { photoId: photoId(3), album: 'private' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Only moderators see the photo queue',
+    given: cast,
+    when: get(nancy, '/api/v1/review/photos'),
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Mo approves a photo',
+    given: [...cast, uploaded(nancy, 1)],
+    when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/approve`),
+    then: {
+      status: 200,
+      events: [emitted(PhotoApproved, { photoId: photoId(1), ownerId: nancy.memberId, album: 'public' })],
+    },
+  }),
+  useCase({
+    title: 'A photo is reviewed once',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/approve`),
+    then: { status: 409, body: { type: `${PROBLEMS}already-reviewed` } },
+  }),
+  useCase({
+    title: 'Mo rejects a photo with a reason',
+    given: [...cast, uploaded(nancy, 1)],
+    when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/reject`, {
+      reason: 'Please show your face.',
+    }),
+    then: { status: 200, events: [emitted(PhotoRejected, { reason: 'Please show your face.' })] },
+  }),
+  useCase({
+    title: 'A rejection needs a reason',
+    given: [...cast, uploaded(nancy, 1)],
+    when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/reject`, { reason: ' ' }),
+    then: { status: 400, body: { errors: [{ field: 'reason' }] } },
+  }),
+];
+
+const pages = [
+  useCase({
+    title: 'Nancy’s photo page has the upload form, her albums and who has access',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      portrait(nancy, 1),
+      uploaded(nancy, 2, 'private'),
+      unlocked(nancy, bob),
+    ],
+    when: get(nancy, '/photos'),
+    then: {
+      status: 200,
+      page: [
+        'enctype="multipart/form-data"',
+        'name="_csrf"',
+        'type="file"',
+        `/photos/${photoId(1)}/thumb`,
+        'Your portrait',
+        'Waiting for review',
+        `action="/members/${bob.memberId}/lock"`,
+      ],
+    },
+  }),
+  useCase({
+    title: 'Uploading from the form returns to the photo page',
+    given: cast,
+    when: { ...upload(nancy, PNG, 'me.png', { album: 'public' }), url: '/photos' },
+    then: {
+      status: 303,
+      location: '/photos?done=uploaded',
+      events: [emitted(PhotoUploaded), emitted(PortraitChosen)],
+    },
+  }),
+  useCase({
+    title: 'A file that is not a photo is explained on the form',
+    given: cast,
+    when: { ...upload(nancy, HTML, 'photo.jpg'), url: '/photos' },
+    then: { status: 415, page: ['Upload a JPEG, PNG, WebP or AVIF image.', 'enctype="multipart/form-data"'] },
+  }),
+  useCase({
+    title: 'Deleting from the photo page',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: post(nancy, `/photos/${photoId(1)}/delete`),
+    then: { status: 303, location: '/photos?done=deleted', events: [emitted(PhotoDeleted)] },
+  }),
+  useCase({
+    title: 'Choosing the portrait from the photo page',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2), portrait(nancy, 1)],
+    when: post(nancy, `/photos/${photoId(2)}/portrait`),
+    then: { status: 303, location: '/photos?done=portraitSet', events: [emitted(PortraitChosen)] },
+  }),
+  useCase({
+    title: 'Liking from Nancy’s profile returns to it',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: post(bob, `/photos/${photoId(1)}/like`, { back: `/members/${nancy.memberId}` }),
+    then: { status: 303, location: `/members/${nancy.memberId}`, events: [emitted(PhotoLiked)] },
+  }),
+  useCase({
+    title: 'Unliking from the profile',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1)],
+    when: post(bob, `/photos/${photoId(1)}/unlike`, { back: `/members/${nancy.memberId}` }),
+    then: { status: 303, location: `/members/${nancy.memberId}`, events: [emitted(PhotoUnliked)] },
+  }),
+  useCase({
+    title: 'Nancy unlocks her private album from Bob’s profile',
+    given: cast,
+    when: post(nancy, `/members/${bob.memberId}/unlock`, { back: `/members/${bob.memberId}` }),
+    then: {
+      status: 303,
+      location: `/members/${bob.memberId}?done=unlocked`,
+      events: [emitted(PrivateAlbumUnlocked)],
+    },
+  }),
+  useCase({
+    title: 'Nancy locks it again from her photo page',
+    given: [...cast, unlocked(nancy, bob)],
+    when: post(nancy, `/members/${bob.memberId}/lock`, { back: '/photos' }),
+    then: { status: 303, location: '/photos?done=locked', events: [emitted(PrivateAlbumLocked)] },
+  }),
+  useCase({
+    title: 'Bob sees Nancy’s photos on her profile, with a like button and her portrait',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), ...approvedPhoto(nancy, 2, 'private')],
+    when: get(bob, `/members/${nancy.memberId}`),
+    then: {
+      status: 200,
+      page: [
+        `/photos/${photoId(1)}/thumb`,
+        `action="/photos/${photoId(1)}/like"`,
+        `/members/${nancy.memberId}/portrait/profile`,
+        'Show my private photos',
+      ],
+      pageLacks: [`/photos/${photoId(2)}/thumb`],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'Mo’s photo queue shows each photo with approve and reject',
+    given: [...cast, uploaded(nancy, 1)],
+    when: get(mo, '/review/photos'),
+    then: {
+      status: 200,
+      page: [`/photos/${photoId(1)}/profile`, `action="/review/photos/${photoId(1)}/approve"`, 'by Nancy'],
+    },
+  }),
+  useCase({
+    title: 'Approving from the queue',
+    given: [...cast, uploaded(nancy, 1)],
+    when: post(mo, `/review/photos/${photoId(1)}/approve`),
+    then: { status: 303, location: '/review/photos?done=approved', events: [emitted(PhotoApproved)] },
+  }),
+  useCase({
+    title: 'Rejecting from the queue',
+    given: [...cast, uploaded(nancy, 1)],
+    when: post(mo, `/review/photos/${photoId(1)}/reject`, { reason: 'Blurry' }),
+    then: {
+      status: 303,
+      location: '/review/photos?done=rejected',
+      events: [emitted(PhotoRejected, { reason: 'Blurry' })],
+    },
+  }),
+  useCase({
+    title: 'Rejecting from the queue without a reason says so on the page',
+    given: [...cast, uploaded(nancy, 1)],
+    when: post(mo, `/review/photos/${photoId(1)}/reject`, { reason: '' }),
+    then: { status: 400, page: ['aria-invalid="true"'] },
+  }),
+];
+
+export const useCases: UseCase[] = [
+  ...uploading,
+  ...albums,
+  ...deleting,
+  ...portraits,
+  ...files,
+  ...likes,
+  ...unlocking,
+  ...review,
+  ...pages,
+];
