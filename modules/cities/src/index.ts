@@ -5,7 +5,8 @@ import { useCases } from './use-cases.ts';
 
 export type { City } from './places.ts';
 export type { CityDirectory } from './directory.ts';
-export { distanceKm, COUNTRIES } from './places.ts';
+export { largestPlaces } from './directory.ts';
+export { boundingBox, distanceKm, COUNTRIES } from './places.ts';
 
 /** The service key under which other modules find places. */
 export const CITIES = 'cities';

@@ -54,6 +54,47 @@ export function distanceKm(
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * The latitude/longitude box around a circle on the sphere, a little larger than the
+ * circle so rounding never drops a member inside it; the exact distance is checked after.
+ * `longitudes` is null when the circle reaches a pole (every longitude is in), and has
+ * two ranges when it crosses the antimeridian.
+ */
+export function boundingBox(
+  center: { latitude: number; longitude: number },
+  km: number,
+): { minLat: number; maxLat: number; longitudes: Array<[number, number]> | null } {
+  const rad = Math.PI / 180;
+  const angle = (km * 1.001) / EARTH_KM;
+  const dLat = angle / rad;
+  const minLat = Math.max(-90, center.latitude - dLat);
+  const maxLat = Math.min(90, center.latitude + dLat);
+  const cosLat = Math.cos(center.latitude * rad);
+  if (minLat <= -90 || maxLat >= 90 || Math.sin(angle) >= cosLat) return { minLat, maxLat, longitudes: null };
+  const dLon = Math.asin(Math.sin(angle) / cosLat) / rad;
+  const lo = center.longitude - dLon;
+  const hi = center.longitude + dLon;
+  if (lo < -180)
+    return {
+      minLat,
+      maxLat,
+      longitudes: [
+        [lo + 360, 180],
+        [-180, hi],
+      ],
+    };
+  if (hi > 180)
+    return {
+      minLat,
+      maxLat,
+      longitudes: [
+        [lo, 180],
+        [-180, hi - 360],
+      ],
+    };
+  return { minLat, maxLat, longitudes: [[lo, hi]] };
+}
+
 export interface Place extends City {
   keys: string[];
 }

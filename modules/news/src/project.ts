@@ -44,7 +44,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
     if (!(await saveMember(tx, memberId, application, e.occurredAt))) return; // approved before
     const member = (await findMember(tx.db, memberId))!;
     // First what is already there, so the new member's own item is not part of it.
-    const filled = await backfill(tx, member);
+    const filled = await backfill(tx, member, e.occurredAt);
     const reached = await addItem(tx, {
       itemId: e.id,
       kind: 'new-member',

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Db, Migration, Tx, TxDb } from '@meetcute/core';
 import { blockedPairsMigration, hiddenFrom, BLOCKED_PAIRS } from '@meetcute/block';
+import { boundingBox } from '@meetcute/cities';
 import type { Application, Gender } from '@meetcute/registration/events';
-import { fits, ageAt, BACKFILL, type Cursor, type MemberFacts } from './rules.ts';
+import { fits, ageAt, birthdayBy, BACKFILL, type Cursor, type MemberFacts } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -171,7 +172,8 @@ export async function addItem(
     .onConflict((oc) => oc.column('item_id').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return [];
-  // SQL narrows by age range and gender; the rule decides (distance included).
+  // SQL narrows by age range, gender and each viewer's distance north-south (a great
+  // circle is never shorter than its change in latitude); the rule decides exactly.
   const age = ageAt(item.author, item.at);
   const candidates = (await tx.db
     .selectFrom('members')
@@ -180,6 +182,13 @@ export async function addItem(
     .where('min_age', '<=', age)
     .where('max_age', '>=', age)
     .where('genders', 'like', `%"${item.author.gender}"%`)
+    .where((eb) =>
+      eb(
+        sql`abs(latitude - ${item.author.city.latitude}) * ${KM_PER_DEGREE}`,
+        '<=',
+        eb.ref('max_distance_km'),
+      ),
+    )
     .execute()) as MemberRow[];
   const hidden = await hiddenFrom(tx.db, item.author.memberId);
   const viewers = candidates
@@ -201,12 +210,19 @@ export async function addItem(
 /** How many existing items are read at a time while looking for a new member's back-fill. */
 const BACKFILL_SCAN = 500;
 
+/** A little under a degree of latitude, so the SQL pre-filters never drop anyone the rule takes. */
+const KM_PER_DEGREE = 111.0;
+
 /**
  * Gives a newly approved member the most recent items by members who fit them, so their
  * first visit is never empty. The rule is the same as for new items, at each item's time.
  */
-export async function backfill(tx: Tx, viewer: Member): Promise<number> {
+export async function backfill(tx: Tx, viewer: Member, at: string): Promise<number> {
   const hidden = await hiddenFrom(tx.db, viewer.memberId);
+  // Only authors near enough, and old enough now to have been old enough then, are read;
+  // scanning every item for the few that fit made each approval cost the whole history.
+  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
+  const bornBy = birthdayBy(viewer.lookingFor.minAge, at);
   const chosen: Array<{ viewer_id: string; item_id: string; author_id: string; at: string }> = [];
   let after: Cursor | null = null;
   while (chosen.length < BACKFILL) {
@@ -217,7 +233,14 @@ export async function backfill(tx: Tx, viewer: Member): Promise<number> {
       .selectAll('m')
       .select(['i.item_id', 'i.at'])
       .where('i.author_id', '!=', viewer.memberId)
-      .where('m.gender', 'in', viewer.lookingFor.genders);
+      .where('m.gender', 'in', viewer.lookingFor.genders)
+      .where('m.birthday', '<=', bornBy)
+      .where('m.latitude', '>=', box.minLat)
+      .where('m.latitude', '<=', box.maxLat);
+    const longitudes = box.longitudes;
+    if (longitudes) {
+      query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi))));
+    }
     if (after) {
       const { at, itemId } = after;
       query = query.where((eb) =>

@@ -27,3 +27,9 @@ test('only real calendar dates are dates', () => {
   assert.ok(!isCalendarDate('14/03/1995'));
   assert.ok(!isCalendarDate('1995-3-14'));
 });
+
+test('the date turns at local midnight even where the offset is not whole hours (Kathmandu, +05:45)', () => {
+  assert.equal(dateIn('Asia/Kathmandu', new Date('2026-06-01T18:14:59.999Z')), '2026-06-01');
+  assert.equal(dateIn('Asia/Kathmandu', new Date('2026-06-01T18:15:00.000Z')), '2026-06-02');
+  assert.equal(dateIn('Asia/Kathmandu', new Date('2026-06-01T18:00:00.000Z')), '2026-06-01');
+});
