@@ -2,11 +2,11 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE_TEST := node --test --test-concurrency=2 --disable-warning=ExperimentalWarning
-UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools/**/*.test.ts'
+UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools/**/*.test.ts' 'bench/**/*.test.ts'
 FUNCTIONAL := 'server/test/**/*.test.ts'
 E2E := 'e2e/**/*.test.ts'
 
-.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs docs-check watch seed chromium clean
+.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs docs-check watch seed chromium clean bench
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -18,8 +18,10 @@ init: node_modules/.installed
 run: init
 	node server/src/main.ts serve --demo
 
+# A synthetic community of SEED_MEMBERS (10,000) members, generated and imported.
+SEED_MEMBERS ?= 10000
 seed: init
-	node server/src/main.ts seed
+	node server/src/main.ts seed --members $(SEED_MEMBERS)
 
 build: init
 	tsc --noEmit -p .
@@ -67,6 +69,18 @@ docs-check: init
 
 watch: init
 	node --watch server/src/main.ts serve --demo
+
+# The benchmark suite, not part of make test; a few minutes by default. For the full size:
+# BENCH_MEMBERS=10000 BENCH_CONNECTIONS=20000 make bench. Sockets need descriptors, so the
+# soft limit goes up to the hard one (the suite stays under it and says so when it caps).
+BENCH_MEMBERS ?= 1000
+BENCH_CONNECTIONS ?= 5000
+BENCH_SECONDS ?= 8
+BENCH_CHAT_RATE ?= 1000
+bench: init
+	ulimit -n $$(ulimit -Hn) && node bench/src/suite.ts --members $(BENCH_MEMBERS) \
+		--connections $(BENCH_CONNECTIONS) --seconds $(BENCH_SECONDS) --chat-rate $(BENCH_CHAT_RATE) \
+		--fd-limit $$(ulimit -n)
 
 clean:
 	rm -rf data e2e/screenshots

@@ -1,0 +1,504 @@
+// `make bench`: every figure measured against a baseline taken in the same run on the
+// same machine, written to bench/results/latest.json and summarised in BENCHMARKS.md.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { closedLoop, openLoop, type LoadResult } from './load.ts';
+import { Pool, type Target } from './http.ts';
+import { Child, type Memory } from './processes.ts';
+import { rawInsertRate } from './baselines/sqlite.ts';
+import { openMany } from './live.ts';
+import {
+  baselineFigure,
+  figure,
+  figureTable,
+  judge,
+  machine,
+  machineLines,
+  replaceBetween,
+  verdictTable,
+  writeFigures,
+  writeFormatted,
+  type Figure,
+} from './results.ts';
+import { GOALS } from './goals.ts';
+import type { SeedReady, ServeReady, Session } from './target.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const here = (file: string) => join(import.meta.dirname, file);
+
+const { values } = parseArgs({
+  options: {
+    members: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '7' },
+    // An already seeded data directory (copied, never changed): skips generation and import.
+    data: { type: 'string' },
+    connections: { type: 'string', default: '5000' },
+    'fd-limit': { type: 'string', default: '20000' },
+    seconds: { type: 'string', default: '8' },
+    'chat-rate': { type: 'string', default: '1000' },
+    out: { type: 'string', default: join(ROOT, 'bench', 'results', 'latest.json') },
+    doc: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
+    // Writes a CPU profile of every server process into this directory (open in Chrome DevTools).
+    'cpu-prof': { type: 'string' },
+  },
+});
+if (values['cpu-prof']) Child.execArgv = ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
+const MEMBERS = Number(values.members);
+const SECONDS = Number(values.seconds);
+// Each process needs a descriptor per socket plus its own files; stay clear of the cap.
+const FD_LIMIT = Number(values['fd-limit']);
+const CONNECTIONS = Math.min(Number(values.connections), FD_LIMIT - 1000);
+const CHAT_RATE = Number(values['chat-rate']);
+const CONCURRENCY = 32;
+const OPEN_LOOP_CONNECTIONS = 256;
+
+const say = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const figures: Figure[] = [];
+const notes: string[] = [];
+
+interface HttpMeasure {
+  max: LoadResult;
+  open: LoadResult;
+  rate: number;
+}
+
+/** Closed loop for the maximum rate, then open loop at 70% of it for honest latencies. */
+async function measureHttp(label: string, target: Target, send: (pool: Pool, i: number) => Promise<boolean>) {
+  const pool = new Pool(target, OPEN_LOOP_CONNECTIONS);
+  try {
+    let i = 0;
+    const max = await closedLoop({
+      concurrency: CONCURRENCY,
+      warmupMs: 2000,
+      durationMs: SECONDS * 1000,
+      action: () => send(pool, i++),
+    });
+    const rate = Math.max(1, Math.floor(max.throughput * 0.7));
+    await sleep(500);
+    const open = await openLoop({
+      rate,
+      durationMs: SECONDS * 1000,
+      maxInFlight: OPEN_LOOP_CONNECTIONS,
+      action: () => send(pool, i++),
+    });
+    const s = open.latency.summary();
+    say(
+      `${label}: max ${max.throughput.toFixed(0)}/s (${max.errors} errors); at ${rate}/s p50 ${s.p50} ms, p99 ${s.p99} ms (${open.errors} errors)`,
+    );
+    if (max.errors + open.errors > 0) notes.push(`${label}: ${max.errors + open.errors} requests failed.`);
+    return { max, open, rate } satisfies HttpMeasure;
+  } finally {
+    pool.close();
+  }
+}
+
+function httpFigures(name: string, measured: HttpMeasure, hello: HttpMeasure): void {
+  figures.push(
+    figure(`${name}.max_rps`, measured.max.throughput, 'req/s', {
+      name: 'hello_world.max_rps',
+      value: hello.max.throughput,
+    }),
+    figure(`${name}.p99_at_70pct`, measured.open.latency.percentile(99), 'ms', {
+      name: 'hello_world.p99_at_70pct',
+      value: hello.open.latency.percentile(99),
+    }),
+    figure(`${name}.p50_at_70pct`, measured.open.latency.percentile(50), 'ms', {
+      name: 'hello_world.p50_at_70pct',
+      value: hello.open.latency.percentile(50),
+    }),
+  );
+}
+
+const ok = (status: number) => status >= 200 && status < 300;
+
+async function seedCommunity(data: string, dump: string): Promise<SeedReady> {
+  say(`seeding ${MEMBERS} members (generate, import, news projection)…`);
+  const seeding = await Child.start<SeedReady>(here('target.ts'), [
+    '--mode=seed',
+    `--data=${data}`,
+    `--dump=${dump}`,
+    `--members=${MEMBERS}`,
+    `--seed=${values.seed}`,
+  ]);
+  await seeding.stop();
+  const r = seeding.ready;
+  say(
+    `generated ${r.generate.count} records in ${r.generate.seconds.toFixed(1)} s; imported ${r.import.count} events in ${r.import.seconds.toFixed(1)} s; news replayed ${r.projection.count} events in ${r.projection.seconds.toFixed(1)} s`,
+  );
+  return r;
+}
+
+/**
+ * Send-to-deliver: a member posts a message over HTTP at a fixed rate, the recipient's
+ * open live connection receives it; latency from the intended send time to arrival.
+ */
+async function chatDelivery(
+  send: (pool: Pool, seq: number, from: number, to: number) => Promise<boolean>,
+  target: Target,
+  waiters: Map<number, () => void>,
+  pairs: number,
+  rate: number,
+): Promise<LoadResult> {
+  const pool = new Pool(target, OPEN_LOOP_CONNECTIONS);
+  let seq = 0;
+  try {
+    return await openLoop({
+      rate,
+      durationMs: SECONDS * 1000,
+      maxInFlight: OPEN_LOOP_CONNECTIONS,
+      action: async () => {
+        const n = seq++;
+        const from = (n * 2) % pairs;
+        const delivered = new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => {
+            waiters.delete(n);
+            resolve(false);
+          }, 5000);
+          waiters.set(n, () => {
+            clearTimeout(timer);
+            waiters.delete(n);
+            resolve(true);
+          });
+        });
+        const sent = await send(pool, n, from, from + 1).catch(() => false);
+        if (!sent) {
+          waiters.get(n)?.();
+          return false;
+        }
+        return delivered;
+      },
+    });
+  } finally {
+    pool.close();
+  }
+}
+
+const BENCH_TAG = /bench#(\d+)/;
+
+async function main(): Promise<void> {
+  const host = await machine();
+  say(`machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGiB} GiB, Node ${host.node}`);
+  const work = mkdtempSync(join(tmpdir(), 'meetcute-bench-'));
+  const data = join(work, 'data');
+  try {
+    // Writes: raw node:sqlite, then the importer and the news projection.
+    const sqlite = {
+      name: 'raw_sqlite.batched_insert_events_per_s',
+      value: rawInsertRate({ events: 100_000, batch: 1000 }),
+    };
+    say(`raw node:sqlite batched inserts: ${sqlite.value.toFixed(0)} events/s`);
+    figures.push(baselineFigure(sqlite, 'events/s'));
+    if (values.data) {
+      cpSync(values.data, data, { recursive: true });
+      notes.push(`Served a copy of ${values.data}: generation, import and projection were not measured.`);
+    } else {
+      const seeded = await seedCommunity(data, join(work, 'community.ndjson.gz'));
+      figures.push(
+        figure('import.events_per_s', seeded.import.count / seeded.import.seconds, 'events/s', sqlite),
+        figure(
+          'projection.news.events_per_s',
+          seeded.projection.count / seeded.projection.seconds,
+          'events/s',
+          sqlite,
+        ),
+        figure(
+          'generate.records_per_s',
+          seeded.generate.count / seeded.generate.seconds,
+          'records/s',
+          sqlite,
+        ),
+      );
+    }
+
+    // HTTP: the hello-world baseline, then the app's hot paths, measured the same way.
+    const helloServer = await Child.start<{ type: 'ready'; port: number }>(here('baselines/hello.ts'), []);
+    const hello = await measureHttp(
+      'hello world',
+      { host: '127.0.0.1', port: helloServer.ready.port },
+      async (pool) => ok((await pool.request('GET', '/')).status),
+    );
+    await helloServer.stop();
+    figures.push(
+      baselineFigure({ name: 'hello_world.max_rps', value: hello.max.throughput }, 'req/s'),
+      baselineFigure({ name: 'hello_world.p99_at_70pct', value: hello.open.latency.percentile(99) }, 'ms'),
+    );
+
+    say('starting the app…');
+    let app = await serveApp(data, 1000);
+    try {
+      const target: Target = { host: '127.0.0.1', port: app.ready.port };
+      let sessions = app.ready.sessions;
+      const members = app.ready.members;
+      const cookie = (i: number) => ({ cookie: sessions[i % 1000]!.cookie });
+      const appGet = (path: (i: number) => string) => async (pool: Pool, i: number) =>
+        ok((await pool.request('GET', path(i), cookie(i))).status);
+
+      const profile = await measureHttp(
+        'profile read',
+        target,
+        appGet((i) => `/api/v1/profiles/${members[(i * 7919) % members.length]!.memberId}`),
+      );
+      httpFigures('profile_read', profile, hello);
+      httpFigures(
+        'search',
+        await measureHttp(
+          'search',
+          target,
+          appGet(() => '/api/v1/search'),
+        ),
+        hello,
+      );
+      httpFigures(
+        'news_page',
+        await measureHttp(
+          'news page',
+          target,
+          appGet(() => '/api/v1/news'),
+        ),
+        hello,
+      );
+      httpFigures(
+        'alerts_page',
+        await measureHttp(
+          'alerts page',
+          target,
+          appGet(() => '/api/v1/alerts'),
+        ),
+        hello,
+      );
+      // The same two as the server-rendered pages a phone without JavaScript gets.
+      const html = (path: string) => async (pool: Pool, i: number) =>
+        ok((await pool.request('GET', path, { ...cookie(i), accept: 'text/html' })).status);
+      httpFigures('news_html', await measureHttp('news page (HTML)', target, html('/news')), hello);
+      httpFigures('alerts_html', await measureHttp('alerts page (HTML)', target, html('/alerts')), hello);
+
+      // A long-poll that finds nothing new answers at once with wait=0: the request rate the hub sustains.
+      const poll = new Pool(target, CONCURRENCY);
+      let p = 0;
+      const polled = await closedLoop({
+        concurrency: CONCURRENCY,
+        warmupMs: 1000,
+        durationMs: SECONDS * 1000,
+        action: async () =>
+          ok((await poll.request('GET', '/api/v1/live/poll?after=999999999&wait=0', cookie(p++))).status),
+      });
+      poll.close();
+      say(`long-poll: ${polled.throughput.toFixed(0)}/s (${polled.errors} errors)`);
+      figures.push(
+        figure('live.long_poll_rps', polled.throughput, 'req/s', {
+          name: 'hello_world.max_rps',
+          value: hello.max.throughput,
+        }),
+      );
+
+      await app.stop();
+
+      // Live connections in a fresh server, so its memory is not the HTTP runs' leftovers.
+      say(`starting the app again with ${Math.max(CONNECTIONS, 1000)} sessions…`);
+      app = await serveApp(data, Math.max(CONNECTIONS, 1000));
+      target.port = app.ready.port;
+      sessions = app.ready.sessions;
+      // Idle live connections, then chat delivery while they are all connected.
+      say(`opening ${CONNECTIONS} live connections to the app…`);
+      const waiters = new Map<number, () => void>();
+      const onMessage = (_i: number, text: string) => {
+        if (!text.includes('chat.message')) return;
+        const seq = BENCH_TAG.exec(text)?.[1];
+        if (seq !== undefined) waiters.get(Number(seq))?.();
+      };
+      const before = await app.memory();
+      const clients = await openMany(CONNECTIONS, () => `ws://127.0.0.1:${target.port}/live/ws`, {
+        headers: (i) => ({ cookie: sessions[i]!.cookie }),
+        onMessage,
+      });
+      await sleep(1000);
+      const after = await app.memory();
+      const settling = performance.now();
+      await app.ask('settle');
+      say(
+        `the app settled ${((performance.now() - settling) / 1000).toFixed(1)} s after the connections opened`,
+      );
+      const appLive = {
+        open: clients.sockets.length,
+        perConnection: perConnection(before, after, clients.sockets.length),
+        rssPerConnection: (after.rss - before.rss) / Math.max(1, clients.sockets.length),
+      };
+      say(
+        `app: ${appLive.open} open (${clients.failed} failed${clients.firstError ? `: ${clients.firstError}` : ''}), ${(appLive.perConnection / 1024).toFixed(1)} KiB each`,
+      );
+
+      let chat: LoadResult | null = null;
+      let chatRate = CHAT_RATE;
+      const chatStatuses = new Map<number, number>();
+      const docs = new Pool(target, 1);
+      const hasChat = (await docs.request('GET', '/api/openapi.json')).body
+        .toString()
+        .includes('/api/v1/chats/{memberId}/messages');
+      docs.close();
+      if (hasChat) {
+        // Pairs of connected sessions of different members: 0→1, 2→3, …
+        const pairs = distinctPairs(sessions.slice(0, CONNECTIONS));
+        const sendChat = async (pool: Pool, seq: number, from: number, to: number) => {
+          const r = await pool.request(
+            'POST',
+            `/api/v1/chats/${pairs[to]!.memberId}/messages`,
+            { cookie: pairs[from]!.cookie, 'content-type': 'application/json' },
+            JSON.stringify({ body: `Hej! bench#${seq}` }),
+          );
+          chatStatuses.set(r.status, (chatStatuses.get(r.status) ?? 0) + 1);
+          return r.status === 201;
+        };
+        const usable = pairs.length - (pairs.length % 2);
+        const probe = new Pool(target, CONCURRENCY);
+        let n = 1_000_000_000;
+        const maxSend = await closedLoop({
+          concurrency: CONCURRENCY,
+          warmupMs: 500,
+          durationMs: Math.min(3, SECONDS) * 1000,
+          action: () => {
+            const k = n++;
+            const from = (k * 2) % usable;
+            return sendChat(probe, k, from, from + 1);
+          },
+        });
+        probe.close();
+        chatRate = Math.max(1, Math.min(CHAT_RATE, Math.floor(maxSend.throughput * 0.7)));
+        say(`chat: at most ${maxSend.throughput.toFixed(0)} sends/s; measuring delivery at ${chatRate}/s`);
+        chat = await chatDelivery(sendChat, target, waiters, usable, chatRate);
+        const failures = [...chatStatuses].filter(([status]) => status !== 201);
+        if (failures.length > 0)
+          notes.push(`chat sends answered ${failures.map(([status, n]) => `${status} ×${n}`).join(', ')}.`);
+        const s = chat.latency.summary();
+        say(
+          `chat: ${chatRate}/s with ${appLive.open} connected: p50 ${s.p50} ms, p99 ${s.p99} ms, ${chat.errors} failed`,
+        );
+      } else notes.push('Chat is not registered in this build: chat delivery was not measured.');
+      await clients.close();
+
+      // The same with raw ws.
+      const raw = await Child.start<{ type: 'ready'; port: number }>(here('baselines/ws.ts'), []);
+      const rawBefore = await raw.memory();
+      const rawWaiters = new Map<number, () => void>();
+      const rawClients = await openMany(CONNECTIONS, (i) => `ws://127.0.0.1:${raw.ready.port}/?id=${i}`, {
+        onMessage: (_i, text) => {
+          const seq = BENCH_TAG.exec(text)?.[1];
+          if (seq !== undefined) rawWaiters.get(Number(seq))?.();
+        },
+      });
+      await sleep(1000);
+      const rawAfter = await raw.memory();
+      const rawPer = perConnection(rawBefore, rawAfter, rawClients.sockets.length);
+      const rawRss = (rawAfter.rss - rawBefore.rss) / Math.max(1, rawClients.sockets.length);
+      say(`raw ws: ${rawClients.sockets.length} open, ${(rawPer / 1024).toFixed(1)} KiB each`);
+      figures.push(
+        baselineFigure({ name: 'raw_ws.idle_connections', value: rawClients.sockets.length }, 'connections'),
+        figure('live.idle_connections', appLive.open, 'connections', {
+          name: 'raw_ws.idle_connections',
+          value: rawClients.sockets.length,
+        }),
+        baselineFigure({ name: 'raw_ws.memory_per_connection', value: rawPer }, 'bytes'),
+        figure('live.memory_per_connection', appLive.perConnection, 'bytes', {
+          name: 'raw_ws.memory_per_connection',
+          value: rawPer,
+        }),
+        baselineFigure({ name: 'raw_ws.rss_per_connection', value: rawRss }, 'bytes'),
+        figure('live.rss_per_connection', appLive.rssPerConnection, 'bytes', {
+          name: 'raw_ws.rss_per_connection',
+          value: rawRss,
+        }),
+      );
+      if (chat) {
+        const rawChat = await chatDelivery(
+          async (pool, seq, _from, to) =>
+            (
+              await pool.request(
+                'POST',
+                `/send?to=${to}`,
+                { 'content-type': 'application/json' },
+                JSON.stringify({ body: `bench#${seq}` }),
+              )
+            ).status === 201,
+          { host: '127.0.0.1', port: raw.ready.port },
+          rawWaiters,
+          rawClients.sockets.length - (rawClients.sockets.length % 2),
+          chatRate,
+        );
+        const baseline = { name: 'raw_ws.delivery_p99', value: rawChat.latency.percentile(99) };
+        figures.push(
+          baselineFigure(baseline, 'ms'),
+          figure('chat.delivery_p99', chat.latency.percentile(99), 'ms', baseline),
+          figure('chat.delivery_p50', chat.latency.percentile(50), 'ms', {
+            name: 'raw_ws.delivery_p50',
+            value: rawChat.latency.percentile(50),
+          }),
+          figure('chat.delivered_per_s', chat.ok / chat.seconds, 'msg/s', {
+            name: 'raw_ws.delivered_per_s',
+            value: rawChat.ok / rawChat.seconds,
+          }),
+        );
+        if (chat.errors > 0)
+          notes.push(
+            `chat: ${chat.errors} of ${chat.ok + chat.errors} messages were not delivered within 5 s.`,
+          );
+      }
+      await rawClients.close();
+      await raw.stop();
+    } finally {
+      await app.stop();
+    }
+    await report(host);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What each socket holds in the JavaScript heap and in buffers outside it, after full
+ * GCs. RSS is reported too, but the allocator keeps freed pages, so its delta swings
+ * with whatever the process freed before the sockets opened.
+ */
+function perConnection(before: Memory, after: Memory, sockets: number): number {
+  return (after.heapUsed + after.external - before.heapUsed - before.external) / Math.max(1, sockets);
+}
+
+function serveApp(data: string, sessions: number): Promise<Child<ServeReady>> {
+  return Child.start<ServeReady>(here('target.ts'), [
+    '--mode=serve',
+    `--data=${data}`,
+    `--sessions=${sessions}`,
+  ]);
+}
+
+/** Consecutive sessions of two different members, so nobody is asked to write to themself. */
+function distinctPairs(sessions: Session[]): Session[] {
+  const out: Session[] = [];
+  for (let i = 0; i + 1 < sessions.length; i += 2) {
+    if (sessions[i]!.memberId !== sessions[i + 1]!.memberId) out.push(sessions[i]!, sessions[i + 1]!);
+  }
+  return out;
+}
+
+async function report(host: Awaited<ReturnType<typeof machine>>): Promise<void> {
+  await writeFigures(values.out, figures);
+  const verdicts = judge(GOALS, figures);
+  const current = await readFile(values.doc, 'utf8').catch(() => '# Benchmarks\n');
+  let doc = replaceBetween(current, 'machine', machineLines(host));
+  doc = replaceBetween(
+    doc,
+    'run',
+    `${MEMBERS} members, ${CONNECTIONS} live connections, ${SECONDS} s per measurement, chat at ${CHAT_RATE} messages/s; run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.${notes.length ? `\n\n${notes.map((n) => `- ${n}`).join('\n')}` : ''}`,
+  );
+  doc = replaceBetween(doc, 'targets', verdictTable(verdicts));
+  doc = replaceBetween(doc, 'figures', figureTable(figures));
+  await writeFormatted(values.doc, doc);
+  say(`wrote ${values.out} and ${values.doc}`);
+  for (const v of verdicts)
+    say(`${v.met === null ? 'n/a   ' : v.met ? 'met   ' : 'missed'} ${v.title}: ${v.measured}`);
+}
+
+await main();

@@ -1,0 +1,148 @@
+// The server under test, in its own process. `seed` generates a community, imports it
+// and replays the news projection, timing each; `serve` serves that data directory
+// exactly as `node server/src/main.ts serve` would, and hands the load generator
+// member sessions so thousands of bots need not each pay for an argon2 log-in.
+import { rm } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { readConfig, SESSION_COOKIE, SESSIONS, type App, type Sessions } from '@meetcute/core';
+import { buildApp } from '@meetcute/server';
+import { COMMUNITY_PASSWORD, generateCommunity, importDump, writeDump } from '@meetcute/community';
+import { serveParent } from './processes.ts';
+
+export interface Member {
+  memberId: string;
+  email: string;
+}
+
+export interface Session {
+  memberId: string;
+  cookie: string;
+}
+
+export interface Timed {
+  count: number;
+  seconds: number;
+}
+
+export interface SeedReady {
+  type: 'ready';
+  generate: Timed & { bytes: number };
+  import: Timed;
+  projection: Timed;
+  password: string;
+}
+
+export interface ServeReady {
+  type: 'ready';
+  port: number;
+  members: Member[];
+  sessions: Session[];
+}
+
+const { values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    mode: { type: 'string', default: 'serve' },
+    data: { type: 'string' },
+    members: { type: 'string', default: '3000' },
+    seed: { type: 'string', default: '7' },
+    dump: { type: 'string' },
+    sessions: { type: 'string', default: '1000' },
+  },
+});
+if (!values.data) throw new Error('target needs --data <directory>');
+
+async function open(directory: string): Promise<App> {
+  return buildApp(
+    readConfig({
+      MEETCUTE_DATABASE_URL: `sqlite:${directory}`,
+      MEETCUTE_LOG_LEVEL: 'warn',
+      MEETCUTE_PORT: '0',
+      // Bots log in from one address; the per-IP lock is not what is measured.
+      MEETCUTE_LOGIN_LIMIT_PER_IP: '100000',
+    }),
+  );
+}
+
+async function eventCount(app: App, types?: readonly string[]): Promise<number> {
+  const db = app.storage.open('eventlog').db;
+  let query = db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (types) query = query.where('type', 'in', [...types]);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function seed(directory: string, dump: string, members: number, seedValue: number): Promise<SeedReady> {
+  await rm(directory, { recursive: true, force: true });
+  let t = performance.now();
+  const written = await writeDump(dump, generateCommunity({ members, seed: seedValue }));
+  const generate = { count: written.records, bytes: written.bytes, seconds: (performance.now() - t) / 1000 };
+
+  const app = await open(directory);
+  t = performance.now();
+  await importDump(app, dump);
+  await app.processAll();
+  const imported = { count: await eventCount(app), seconds: (performance.now() - t) / 1000 };
+
+  // Every event news listens to, replayed into a cleared read model: its projection rate.
+  const news = app.modules.find((m) => m.name === 'news');
+  const consumed = await eventCount(app, news?.consumes.map((e) => e.type) ?? []);
+  t = performance.now();
+  await app.rebuild('news');
+  const projection = { count: consumed, seconds: (performance.now() - t) / 1000 };
+  await app.close();
+  return { type: 'ready', generate, import: imported, projection, password: COMMUNITY_PASSWORD };
+}
+
+async function approvedMembers(app: App): Promise<Member[]> {
+  const db = app.storage.open('eventlog').db;
+  const rows = await db
+    .selectFrom('events')
+    .select(['type', 'payload'])
+    .where('type', 'in', ['AccountCreated', 'RegistrationApproved'])
+    .orderBy('position')
+    .execute();
+  const emails = new Map<string, string>();
+  const approved: Member[] = [];
+  for (const row of rows as Array<{ type: string; payload: string }>) {
+    const p = JSON.parse(row.payload) as { memberId: string; email?: string };
+    if (row.type === 'AccountCreated') emails.set(p.memberId, p.email ?? '');
+    else if (emails.has(p.memberId)) approved.push({ memberId: p.memberId, email: emails.get(p.memberId)! });
+  }
+  return approved;
+}
+
+async function serve(directory: string, sessionCount: number): Promise<void> {
+  const app = await open(directory);
+  const members = await approvedMembers(app);
+  if (members.length === 0) throw new Error(`No approved members in ${directory}: seed first`);
+  const sessions = app.services.require<Sessions>(SESSIONS);
+  const minted: Session[] = [];
+  // More sessions than members means some members have several pages open, as people do.
+  for (let i = 0; i < sessionCount; i++) {
+    const member = members[i % members.length]!;
+    const token = await sessions.open(member.memberId, 'meetcute-bench');
+    minted.push({ memberId: member.memberId, cookie: `${SESSION_COOKIE}=${token}` });
+  }
+  const address = await app.listen();
+  const ready: ServeReady = {
+    type: 'ready',
+    port: Number(new URL(address).port),
+    members,
+    sessions: minted,
+  };
+  serveParent(ready, {
+    // Waits until every event published so far has reached every consumer.
+    settle: () => app.processAll(),
+    channels: () => app.services.optional<{ channelCount?: number }>('notifications')?.channelCount ?? -1,
+  });
+}
+
+if (values.mode === 'seed') {
+  if (!values.dump) throw new Error('seed needs --dump <file>');
+  const ready = await seed(values.data, values.dump, Number(values.members), Number(values.seed));
+  serveParent(ready, {});
+} else {
+  await serve(values.data, Number(values.sessions));
+}
