@@ -1,4 +1,12 @@
-import { ageIn, defineModule } from '@meetcute/core';
+import {
+  ageIn,
+  currentWork,
+  defineModule,
+  groupCommit,
+  runWithWork,
+  type ModuleContext,
+  type WorkContext,
+} from '@meetcute/core';
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
 import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
 import { events, ownEvents, ProfileViewed } from './events.ts';
@@ -39,6 +47,40 @@ export interface ProfileDirectory {
  * Member profiles: what others see of an approved member, and about-me edits that
  * others see only once a moderator approved them.
  */
+/** Looking at the same profile again within this time is the same visit. */
+export const VISIT_EVERY_MS = 10 * 60 * 1000;
+const REMEMBERED_VISITS = 100_000;
+
+/**
+ * Records visits without making every profile read a transaction of its own: a member
+ * flicking back to a profile within minutes is not a new visit, and the visits of reads
+ * that arrive together commit together (each read still waits for its visit's commit).
+ * What was recently recorded is remembered per node; forgetting it (a restart, another
+ * node) only records a visit again, which visits counts once a day anyway.
+ */
+function visitRecorder(ctx: ModuleContext): (viewerId: string, memberId: string) => Promise<void> {
+  const recorded = new Map<string, number>();
+  const commit = groupCommit<{ viewerId: string; memberId: string; work: WorkContext | undefined }>((views) =>
+    ctx.transaction(async (tx) => {
+      for (const { viewerId, memberId, work } of views) {
+        const publish = () => tx.publish(ProfileViewed, { viewerId, memberId }, { actorId: viewerId });
+        // Each visit keeps the trace of the request that made it, not of the batch's first.
+        await (work ? runWithWork(work, publish) : publish());
+      }
+    }),
+  );
+  return async (viewerId, memberId) => {
+    const key = `${viewerId} ${memberId}`;
+    const at = ctx.clock.now().getTime();
+    const last = recorded.get(key);
+    if (last !== undefined && at - last < VISIT_EVERY_MS) return;
+    await commit({ viewerId, memberId, work: currentWork() });
+    recorded.delete(key);
+    recorded.set(key, at);
+    if (recorded.size > REMEMBERED_VISITS) recorded.delete(recorded.keys().next().value!);
+  };
+}
+
 export const profile = defineModule({
   name: 'profile',
   description:
@@ -54,9 +96,7 @@ export const profile = defineModule({
     const run = commands(ctx);
     honourBlocks(ctx);
     // Opening someone's profile is a visit; the visits module turns these into "who visited me".
-    const reads = profileReads(ctx.db, now, async (viewerId, memberId) => {
-      await ctx.transaction((tx) => tx.publish(ProfileViewed, { viewerId, memberId }, { actorId: viewerId }));
-    });
+    const reads = profileReads(ctx.db, now, visitRecorder(ctx));
     ctx.services.provide<ProfileDirectory>(PROFILES, {
       async get(memberId) {
         const found = await findProfile(ctx.db, memberId);

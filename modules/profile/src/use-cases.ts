@@ -75,6 +75,28 @@ export const useCases = [
   }),
   // Viewing profiles
   useCase({
+    title: 'Bob looks at Nancy’s profile again a few minutes later: it is the same visit',
+    given: nancyAndBob,
+    endpoint: api.profile,
+    before: [{ as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) }],
+    clock: '2026-06-01T10:09:00.000Z',
+    when: { as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) },
+    then: { status: 200, body: { nickname: 'Nancy' } },
+  }),
+  useCase({
+    title: 'Bob comes back to Nancy’s profile after ten minutes: a new visit',
+    given: nancyAndBob,
+    endpoint: api.profile,
+    before: [{ as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) }],
+    clock: '2026-06-01T10:10:01.000Z',
+    when: { as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) },
+    then: {
+      status: 200,
+      body: { nickname: 'Nancy' },
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
     title: 'Bob sees Nancy’s profile: her age where she lives, her city and how far away she is',
     given: nancyAndBob,
     endpoint: api.profile,

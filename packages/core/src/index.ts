@@ -33,7 +33,7 @@ export {
 } from './module.ts';
 export { createApp, VIEWERS, type App, type AppOptions } from './app.ts';
 export { dateIn, yearsBetween, ageIn, isCalendarDate } from './dates.ts';
-export { currentWork, runWithWork, childTraceparent } from './trace.ts';
+export { currentWork, runWithWork, childTraceparent, type WorkContext } from './trace.ts';
 export {
   useCase,
   given,
@@ -47,3 +47,4 @@ export {
 } from './use-cases/use-case.ts';
 export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';
 export { encodeCursor, decodeCursor, afterCursor, pageOf, type TimeCursor } from './cursor.ts';
+export { groupCommit } from './group-commit.ts';
