@@ -248,6 +248,11 @@ async function liven(app: App, members: Map<string, { memberId: string; cookie: 
   const id = (name: string) => members.get(name)?.memberId ?? '';
   await post('Bob', '/api/v1/flirts', { memberId: id('Nancy') });
   await post('Erik', '/api/v1/favourites', { memberId: id('Nancy') });
+  // A conversation Nancy has half read, so the chats page and its counter show something.
+  await post('Bob', `/api/v1/chats/${id('Nancy')}/messages`, { body: 'Hi Nancy! I saw you like jazz too.' });
+  await post('Nancy', `/api/v1/chats/${id('Bob')}/read`, {});
+  await post('Nancy', `/api/v1/chats/${id('Bob')}/messages`, { body: 'I do! Have you been to Fasching?' });
+  await post('Bob', `/api/v1/chats/${id('Nancy')}/messages`, { body: 'Not yet.\nShall we go on Friday?' });
   const visit = await call(
     app,
     'GET',

@@ -17,6 +17,7 @@ import { matching } from '@meetcute/matching';
 import { alerts } from '@meetcute/alerts';
 import { news } from '@meetcute/news';
 import { online } from '@meetcute/online';
+import { chat } from '@meetcute/chat';
 import { home } from '@meetcute/home';
 
 /** Every module of the site, in the order they register (providers of services first). */
@@ -39,5 +40,6 @@ export const modules: ModuleDefinition[] = [
   alerts,
   news,
   online,
+  chat,
   home,
 ];

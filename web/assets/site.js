@@ -47,6 +47,11 @@
   var failures = 0;
 
   function handle(n) {
+    if (n && n.transient) {
+      // "Is typing" and the like: never stored, so they neither advance nor repeat the resume point.
+      document.dispatchEvent(new CustomEvent('meetcute:live', { detail: n }));
+      return;
+    }
     if (!n || typeof n.id !== 'number' || n.id <= last) return;
     last = n.id;
     if (n.type === 'counter' && n.data) {

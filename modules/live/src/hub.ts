@@ -30,11 +30,24 @@ export class LiveHub implements NotificationHub {
 
   async notify(
     memberId: string,
-    notification: { type: string; data: unknown; about?: string },
+    notification: { type: string; data: unknown; about?: string; transient?: boolean },
   ): Promise<void> {
     // Nothing crosses a block, even what was queued before the block reached every module.
     if (notification.about && (await this.#blocked(memberId, notification.about))) return;
     const now = this.#clock.now();
+    if (notification.transient) {
+      // Id 0: a page must not resume from it, and a page away now has no use for it later.
+      const passing: LiveNotification = {
+        id: 0,
+        memberId,
+        type: notification.type,
+        data: notification.data,
+        at: now.toISOString(),
+        transient: true,
+      };
+      for (const listener of this.#channels.get(memberId) ?? []) listener(passing);
+      return;
+    }
     const stored = await store(
       this.#db,
       memberId,
@@ -71,6 +84,7 @@ export class LiveHub implements NotificationHub {
     // Register first so nothing published during the replay is lost; the id check drops doubles.
     let last = after;
     const deliver: Listener = (n) => {
+      if (n.transient) return listener(n);
       if (n.id <= last) return;
       last = n.id;
       listener(n);

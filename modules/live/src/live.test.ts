@@ -124,3 +124,26 @@ test('a long poll waits for the next notification and returns it', async () => {
   );
   assert.ok(body.cursor > cursor);
 });
+
+test('a transient notification reaches open pages only and is never replayed', async () => {
+  const url = `${base.replace('http', 'ws')}/live/ws`;
+  const from = await (hub as LiveHub).latest(nancy.memberId);
+  const ws = new WebSocket(`${url}?after=${from}`, { headers: { cookie } });
+  await once(ws, 'open');
+  const typing = nextMessage(ws);
+  await hub.notify(nancy.memberId, { type: 'typing', data: { who: 'bob' }, transient: true });
+  const got = (await typing) as Wire & { transient?: boolean };
+  assert.deepEqual([got.type, got.data, got.transient], ['typing', { who: 'bob' }, true]);
+  ws.close();
+  await once(ws, 'close');
+
+  // Nothing was kept: the page resumes where it was, and a reconnect replays only what is stored.
+  assert.equal(await (hub as LiveHub).latest(nancy.memberId), from);
+  await hub.notify(nancy.memberId, { type: 'typing', data: { who: 'away' }, transient: true });
+  await hub.notify(nancy.memberId, { type: 'alert', data: { kept: true } });
+  const again = new WebSocket(`${url}?after=${from}`, { headers: { cookie } });
+  const first = nextMessage(again);
+  await once(again, 'open');
+  assert.deepEqual((await first).data, { kept: true });
+  again.close();
+});

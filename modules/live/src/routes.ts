@@ -9,9 +9,13 @@ const Notification = Type.Object({
   type: Type.String(),
   data: Type.Unknown(),
   at: Type.String({ format: 'date-time' }),
+  transient: Type.Optional(Type.Boolean({ description: 'Not kept: its id (0) is no place to resume from' })),
 });
 
-const wire = (n: LiveNotification) => ({ id: n.id, type: n.type, data: n.data, at: n.at });
+const wire = (n: LiveNotification) =>
+  n.transient
+    ? { id: n.id, type: n.type, data: n.data, at: n.at, transient: true }
+    : { id: n.id, type: n.type, data: n.data, at: n.at };
 
 /** Where a reconnecting page resumes: the SSE Last-Event-ID header, else ?after=. */
 function resumeFrom(request: FastifyRequest): number {
@@ -65,7 +69,8 @@ export function liveRoutes(http: Http, hub: LiveHub): void {
       raw.write('retry: 2000\n\n');
       const close = await hub.open(request.viewer!.memberId, resumeFrom(request), (n) => {
         // Unnamed events, so one onmessage handler sees every type; the type is in the data.
-        raw.write(`id: ${n.id}\ndata: ${JSON.stringify(wire(n))}\n\n`);
+        // A transient one sets no id, so the browser's Last-Event-ID stays where the page resumes.
+        raw.write(`${n.transient ? '' : `id: ${n.id}\n`}data: ${JSON.stringify(wire(n))}\n\n`);
       });
       const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
       request.raw.on('close', () => {
@@ -96,7 +101,7 @@ export function liveRoutes(http: Http, hub: LiveHub): void {
     async (request) => {
       const after = request.query.after ?? 0;
       const found = await hub.next(request.viewer!.memberId, after, (request.query.wait ?? 25) * 1000);
-      return { notifications: found.map(wire), cursor: found.at(-1)?.id ?? after };
+      return { notifications: found.map(wire), cursor: Math.max(after, ...found.map((n) => n.id)) };
     },
   );
 }

@@ -11,15 +11,21 @@ export interface LiveNotification {
   type: string;
   data: unknown;
   at: string;
+  /** Pushed to open pages only and never kept (typing): it has no id of its own to resume from. */
+  transient?: boolean;
 }
 
 export interface NotificationHub {
   /**
    * Delivers to every open page of the member; kept for a while so a reconnecting page
    * misses nothing. `about` names the other member a notification is about (who
-   * flirted, who wrote), so a block between the two can take it back.
+   * flirted, who wrote), so a block between the two can take it back. `transient`
+   * notifications ("is typing") go to the pages open now and are never stored.
    */
-  notify(memberId: string, notification: { type: string; data: unknown; about?: string }): Promise<void>;
+  notify(
+    memberId: string,
+    notification: { type: string; data: unknown; about?: string; transient?: boolean },
+  ): Promise<void>;
   /** Whether the member has a live channel open right now. */
   isConnected(memberId: string): boolean;
   /** Called when a member's first channel opens (true) or last closes (false). */

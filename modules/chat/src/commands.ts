@@ -1,0 +1,211 @@
+import { sql } from 'kysely';
+import { Problem, problems, type ModuleContext, type NotificationHub } from '@meetcute/core';
+import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import { ConversationRead, MessageReported, MessageSent, type ReportReason } from './events.ts';
+import { groupOf, type ChatOwnership } from './groups.ts';
+import { conversationIdOf, messageBody, TYPING } from './rules.ts';
+import {
+  hasBlocked,
+  hasReported,
+  messageById,
+  newestTo,
+  sideOf,
+  totalUnread,
+  type Message,
+} from './store.ts';
+
+/** The chat commands, shared by the JSON API and the pages. */
+export interface Commands {
+  /** Sends a message; resolves only once it is committed, or throws the Problem that says why not. */
+  send(senderId: string, recipientId: string, body: string): Promise<Message>;
+  /** Marks the conversation read up to the newest message to the reader; says where it stands after. */
+  read(readerId: string, otherId: string): Promise<{ lastReadMessageId: string | null; unread: number }>;
+  /** Tells the other member's open pages that the member is typing; nothing is kept. */
+  typing(memberId: string, otherId: string): Promise<void>;
+  /** Reports a message the member received. */
+  report(reporterId: string, messageId: string, reason: ReportReason, note: string): Promise<void>;
+  /** The other member, if the viewer may chat with them; else the Problem (404 hides their block). */
+  partner(viewerId: string, otherId: string): Promise<PublicProfile>;
+}
+
+/** What travels to an open page when a message arrives. */
+export const wireMessage = (m: Message) => ({
+  messageId: m.messageId,
+  conversationId: m.conversationId,
+  seq: m.seq,
+  senderId: m.senderId,
+  recipientId: m.recipientId,
+  body: m.body,
+  sentAt: m.sentAt,
+});
+
+export function commands(
+  ctx: ModuleContext,
+  deps: { profiles: ProfileDirectory; hub: NotificationHub; ownership: () => ChatOwnership },
+): Commands {
+  const { profiles, hub } = deps;
+  const sent = ctx.metrics.counter('chat_messages', 'Chat messages sent');
+  const lastTyping = new Map<string, number>();
+
+  const counter = async (memberId: string) =>
+    hub.notify(memberId, {
+      type: 'counter',
+      data: { name: 'chats', count: await totalUnread(ctx.db, memberId) },
+    });
+
+  async function partner(viewerId: string, otherId: string): Promise<PublicProfile> {
+    if (viewerId === otherId) {
+      throw problems.invalid([{ field: 'memberId', message: 'You cannot write to yourself.' }]);
+    }
+    const other = await profiles.get(otherId);
+    // Their block is never revealed: to the one they blocked they simply are not there.
+    if (!other || (await hasBlocked(ctx.db, otherId, viewerId))) throw problems.notFound('This member');
+    if (await hasBlocked(ctx.db, viewerId, otherId)) {
+      throw problems.conflict(
+        'blocked',
+        'You blocked this member',
+        `You blocked ${other.nickname}. Unblock to write.`,
+      );
+    }
+    return other;
+  }
+
+  return {
+    partner,
+
+    async send(senderId, recipientId, raw) {
+      const checked = messageBody(raw);
+      if ('problem' in checked) throw problems.invalid([checked.problem]);
+      const recipient = await partner(senderId, recipientId);
+      const conversationId = conversationIdOf(senderId, recipientId);
+      const ownership = deps.ownership();
+      if (!ownership.owns(groupOf(conversationId, ownership.groups))) {
+        throw new Problem(
+          503,
+          'not-owner',
+          'Try again in a moment',
+          'This conversation is moving to another server. Send the message again.',
+        );
+      }
+      const message = await ctx.transaction(async (tx) => {
+        // One conversation's messages commit one at a time, so the log is in conversation order.
+        // SQLite runs one write transaction at a time; PostgreSQL needs a lock per conversation.
+        if (ctx.dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtext('chat'), hashtext(${conversationId}))`.execute(
+            tx.db,
+          );
+        }
+        // Checked again inside the transaction: a block that just arrived wins over the send.
+        if (await hasBlocked(tx.db, recipientId, senderId)) throw problems.notFound('This member');
+        if (await hasBlocked(tx.db, senderId, recipientId)) {
+          throw problems.conflict(
+            'blocked',
+            'You blocked this member',
+            `You blocked ${recipient.nickname}. Unblock to write.`,
+          );
+        }
+        const event = await tx.publish(
+          MessageSent,
+          { messageId: ctx.ids.next(), conversationId, senderId, recipientId, body: checked.body },
+          { actorId: senderId },
+        );
+        const stored = await messageById(tx.db, event.payload.messageId);
+        if (!stored) throw new Error(`message ${event.payload.messageId} was not projected`);
+        return stored;
+      });
+      sent.inc();
+      // Committed: from here on the message exists whatever happens to this process. Pages
+      // that miss the push (a crash right now) see it on their next load.
+      const data = wireMessage(message);
+      await hub.notify(recipientId, { type: 'chat.message', data, about: senderId });
+      await hub.notify(senderId, { type: 'chat.message', data, about: recipientId });
+      await counter(recipientId);
+      await counter(senderId);
+      lastTyping.delete(`${senderId}>${recipientId}`);
+      return message;
+    },
+
+    async read(readerId, otherId) {
+      await partner(readerId, otherId);
+      const conversationId = conversationIdOf(readerId, otherId);
+      const result = await ctx.transaction(async (tx) => {
+        const side = await sideOf(tx.db, readerId, otherId);
+        const newest = await newestTo(tx.db, readerId, conversationId);
+        if (!side || !newest) return { advanced: null, lastReadSeq: side?.lastReadSeq ?? 0 };
+        if (newest.seq <= side.lastReadSeq) return { advanced: null, lastReadSeq: side.lastReadSeq };
+        await tx.publish(
+          ConversationRead,
+          { conversationId, readerId, lastReadMessageId: newest.messageId },
+          { actorId: readerId },
+        );
+        return { advanced: newest, lastReadSeq: newest.seq };
+      });
+      const side = await sideOf(ctx.db, readerId, otherId);
+      if (result.advanced) {
+        const data = {
+          conversationId,
+          readerId,
+          lastReadMessageId: result.advanced.messageId,
+          seq: result.advanced.seq,
+        };
+        await hub.notify(otherId, { type: 'chat.read', data, about: readerId });
+        await hub.notify(readerId, { type: 'chat.read', data, about: otherId });
+        await counter(readerId);
+      }
+      const last = side ? await readMessageId(side.lastReadSeq) : null;
+      return { lastReadMessageId: last, unread: side?.unread ?? 0 };
+
+      async function readMessageId(seq: number): Promise<string | null> {
+        if (seq === 0) return null;
+        const row = await ctx.db
+          .selectFrom('chat_messages')
+          .select('message_id')
+          .where('conversation_id', '=', conversationId)
+          .where('seq', '=', seq)
+          .executeTakeFirst();
+        return (row?.message_id as string | undefined) ?? null;
+      }
+    },
+
+    async typing(memberId, otherId) {
+      await partner(memberId, otherId);
+      // Pages already send this at most every few seconds; a misbehaving client gets no more.
+      const key = `${memberId}>${otherId}`;
+      const now = ctx.clock.now().getTime();
+      const last = lastTyping.get(key);
+      if (last !== undefined && now >= last && now - last < TYPING.everyMs / 2) return;
+      lastTyping.set(key, now);
+      if (lastTyping.size > 10_000) lastTyping.clear();
+      await hub.notify(otherId, {
+        type: 'chat.typing',
+        data: { conversationId: conversationIdOf(memberId, otherId), memberId },
+        about: memberId,
+        transient: true,
+      });
+    },
+
+    async report(reporterId, messageId, reason, note) {
+      const message = await messageById(ctx.db, messageId);
+      if (!message || (message.recipientId !== reporterId && message.senderId !== reporterId)) {
+        throw problems.notFound('This message');
+      }
+      if (message.recipientId !== reporterId) {
+        throw problems.forbidden('You can report only messages you received.');
+      }
+      await ctx.transaction(async (tx) => {
+        if (await hasReported(tx.db, messageId, reporterId)) {
+          throw problems.conflict(
+            'already-reported',
+            'Already reported',
+            'You already reported this message; the moderators have it.',
+          );
+        }
+        await tx.publish(
+          MessageReported,
+          { messageId, reporterId, reason, note: note.trim() },
+          { actorId: reporterId },
+        );
+      });
+    },
+  };
+}

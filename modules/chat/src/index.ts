@@ -1,0 +1,58 @@
+import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
+import { blockEvents } from '@meetcute/block/events';
+import { ONLINE, type Presence } from '@meetcute/online';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
+import { events } from './events.ts';
+import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
+import { migrations, projections, project, totalUnread } from './store.ts';
+import { commands } from './commands.ts';
+import { chatViews } from './views.ts';
+import { chatRoutes } from './routes.ts';
+import { chatPages, messageAction } from './pages.ts';
+import { useCases } from './use-cases.ts';
+
+export { MessageSent, ConversationRead, MessageReported, MAX_MESSAGE_LENGTH } from './events.ts';
+export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
+
+/**
+ * Chat: one conversation per pair of approved members, delivered live to every open
+ * page of both, with "is typing", read receipts and unread counts. A message is
+ * acknowledged only once committed. A block removes the pair's conversation for good.
+ */
+export const chat = defineModule({
+  name: 'chat',
+  description:
+    'One-to-one conversations, live: messages, typing, read receipts, unread counts, reports; blocks end them.',
+  publishes: events,
+  consumes: [...events, ...blockEvents],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    project(ctx, async (e, tx) => {
+      // Each of the two may have lost unread messages: their own counters move, nothing crosses over.
+      for (const memberId of [e.payload.blockerId, e.payload.blockedId]) {
+        await hub.notify(memberId, {
+          type: 'counter',
+          data: { name: 'chats', count: await totalUnread(tx.db, memberId) },
+        });
+      }
+    });
+    // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
+    const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
+    const run = commands(ctx, { profiles, hub, ownership });
+    const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
+    chatRoutes(ctx.http, run, views);
+    chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(ctx.db, profiles));
+    ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
+      name: 'chats',
+      href: '/chats',
+      label: { en: 'Chats', sv: 'Chattar', fi: 'Keskustelut' },
+      count: (memberId) => totalUnread(ctx.db, memberId),
+    });
+  },
+});

@@ -1,0 +1,404 @@
+import { sql } from 'kysely';
+import {
+  afterCursor,
+  type Db,
+  type Migration,
+  type ModuleContext,
+  type Tx,
+  type TxDb,
+  type TimeCursor,
+} from '@meetcute/core';
+import {
+  blockedPairsMigration,
+  eitherBlocked,
+  honourBlocks,
+  notBlockedWith,
+  BLOCKED_PAIRS,
+  type HonourOptions,
+} from '@meetcute/block/events';
+import { ConversationRead, MessageReported, MessageSent } from './events.ts';
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_chat',
+    async up(db) {
+      // `seq` orders a conversation: the send path holds the conversation's lock, so the
+      // order of the log is the order of the sequence and a replay numbers alike.
+      await sql`create table chat_messages (
+        message_id text primary key,
+        conversation_id text not null,
+        seq integer not null,
+        sender_id text not null,
+        recipient_id text not null,
+        body text not null,
+        sent_at text not null
+      )`.execute(db);
+      await sql`create unique index chat_messages_order on chat_messages (conversation_id, seq)`.execute(db);
+      // One row per member and conversation: the list, the unread count and the read mark.
+      await sql`create table chat_participants (
+        member_id text not null,
+        other_id text not null,
+        conversation_id text not null,
+        last_seq integer not null,
+        last_message_at text not null,
+        last_read_seq integer not null,
+        unread integer not null,
+        primary key (member_id, other_id)
+      )`.execute(db);
+      await sql`create index chat_participants_list on chat_participants (member_id, last_message_at, conversation_id)`.execute(
+        db,
+      );
+      await sql`create table chat_reports (
+        message_id text not null,
+        reporter_id text not null,
+        reason text not null,
+        reported_at text not null,
+        primary key (message_id, reporter_id)
+      )`.execute(db);
+    },
+  },
+  blockedPairsMigration,
+];
+
+export const projections = ['chat_messages', 'chat_participants', 'chat_reports', BLOCKED_PAIRS];
+
+export interface Message {
+  messageId: string;
+  conversationId: string;
+  seq: number;
+  senderId: string;
+  recipientId: string;
+  body: string;
+  sentAt: string;
+}
+
+interface MessageRow {
+  message_id: string;
+  conversation_id: string;
+  seq: number | string;
+  sender_id: string;
+  recipient_id: string;
+  body: string;
+  sent_at: string;
+}
+
+const toMessage = (r: MessageRow): Message => ({
+  messageId: r.message_id,
+  conversationId: r.conversation_id,
+  seq: Number(r.seq),
+  senderId: r.sender_id,
+  recipientId: r.recipient_id,
+  body: r.body,
+  sentAt: r.sent_at,
+});
+
+/** What a member's side of a conversation says: where it stands and what they have read. */
+export interface Participant {
+  conversationId: string;
+  otherId: string;
+  lastSeq: number;
+  lastMessageAt: string;
+  lastReadSeq: number;
+  unread: number;
+}
+
+interface ParticipantRow {
+  conversation_id: string;
+  other_id: string;
+  last_seq: number | string;
+  last_message_at: string;
+  last_read_seq: number | string;
+  unread: number | string;
+}
+
+const toParticipant = (r: ParticipantRow): Participant => ({
+  conversationId: r.conversation_id,
+  otherId: r.other_id,
+  lastSeq: Number(r.last_seq),
+  lastMessageAt: r.last_message_at,
+  lastReadSeq: Number(r.last_read_seq),
+  unread: Number(r.unread),
+});
+
+async function upsertSide(
+  db: TxDb,
+  memberId: string,
+  otherId: string,
+  conversationId: string,
+  seq: number,
+  at: string,
+  unreadBy: number,
+): Promise<void> {
+  await db
+    .insertInto('chat_participants')
+    .values({
+      member_id: memberId,
+      other_id: otherId,
+      conversation_id: conversationId,
+      last_seq: seq,
+      last_message_at: at,
+      last_read_seq: 0,
+      unread: unreadBy,
+    })
+    .onConflict((oc) =>
+      oc.columns(['member_id', 'other_id']).doUpdateSet((eb) => ({
+        last_seq: seq,
+        last_message_at: at,
+        unread: eb('chat_participants.unread', '+', unreadBy),
+      })),
+    )
+    .execute();
+}
+
+/** Removes all the pair wrote to each other and both sides of their conversation. */
+async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
+  await tx.db
+    .deleteFrom('chat_messages')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
+        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
+      ]),
+    )
+    .execute();
+  await tx.db
+    .deleteFrom('chat_participants')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('other_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('other_id', '=', a)]),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * The chat tables are projections of the module's own events, applied in the sending
+ * transaction, minus what blocks removed. `onBlocked` runs after the pair is removed,
+ * in the same transaction (the counters of both move then).
+ */
+export function project(ctx: ModuleContext, onBlocked: NonNullable<HonourOptions['onBlocked']>): void {
+  ctx.on(MessageSent, async (e, tx) => {
+    const { messageId, conversationId, senderId, recipientId, body } = e.payload;
+    // A message that raced a block is removed when the block arrives; on a replay the block
+    // comes first, so skipping it here keeps `rebuild chat` identical to what was live.
+    if (await eitherBlocked(tx.db, senderId, recipientId)) return;
+    const known = await tx.db
+      .selectFrom('chat_messages')
+      .select('message_id')
+      .where('message_id', '=', messageId)
+      .executeTakeFirst();
+    if (known) return;
+    const top = await tx.db
+      .selectFrom('chat_messages')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
+    const seq = Number(top?.seq ?? 0) + 1;
+    await tx.db
+      .insertInto('chat_messages')
+      .values({
+        message_id: messageId,
+        conversation_id: conversationId,
+        seq,
+        sender_id: senderId,
+        recipient_id: recipientId,
+        body,
+        sent_at: e.occurredAt,
+      })
+      .execute();
+    await upsertSide(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt, 0);
+    await upsertSide(tx.db, recipientId, senderId, conversationId, seq, e.occurredAt, 1);
+    // Writing is reading: what the sender answered they have seen.
+    await markRead(tx.db, senderId, conversationId, seq);
+  });
+
+  ctx.on(ConversationRead, async (e, tx) => {
+    const { conversationId, readerId, lastReadMessageId } = e.payload;
+    const message = await tx.db
+      .selectFrom('chat_messages')
+      .select('seq')
+      .where('message_id', '=', lastReadMessageId)
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
+    // Gone with a block: nothing left to mark.
+    if (!message) return;
+    await markRead(tx.db, readerId, conversationId, Number(message.seq));
+  });
+
+  ctx.on(MessageReported, async (e, tx) => {
+    await tx.db
+      .insertInto('chat_reports')
+      .values({
+        message_id: e.payload.messageId,
+        reporter_id: e.payload.reporterId,
+        reason: e.payload.reason,
+        reported_at: e.occurredAt,
+      })
+      .onConflict((oc) => oc.columns(['message_id', 'reporter_id']).doNothing())
+      .execute();
+  });
+
+  honourBlocks(ctx, {
+    onBlocked: async (e, tx) => {
+      await forgetPair(tx, e.payload.blockerId, e.payload.blockedId);
+      await onBlocked(e, tx);
+    },
+  });
+}
+
+/** Moves a member's read mark forward (never back) and counts what is left unread. */
+async function markRead(db: TxDb, memberId: string, conversationId: string, seq: number): Promise<void> {
+  const side = await db
+    .selectFrom('chat_participants')
+    .select(['last_read_seq'])
+    .where('member_id', '=', memberId)
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+  if (!side || Number(side.last_read_seq) >= seq) return;
+  const left = await db
+    .selectFrom('chat_messages')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('conversation_id', '=', conversationId)
+    .where('recipient_id', '=', memberId)
+    .where('seq', '>', seq)
+    .executeTakeFirst();
+  await db
+    .updateTable('chat_participants')
+    .set({ last_read_seq: seq, unread: Number(left?.n ?? 0) })
+    .where('member_id', '=', memberId)
+    .where('conversation_id', '=', conversationId)
+    .execute();
+}
+
+/** Whether `blockerId` blocked `blockedId` (one direction only). */
+export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom(BLOCKED_PAIRS)
+    .select('blocker_id')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function messageById(db: Db | TxDb, messageId: string): Promise<Message | undefined> {
+  const row = (await db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .executeTakeFirst()) as MessageRow | undefined;
+  return row && toMessage(row);
+}
+
+/** A member's side of the conversation with another, if they have one. */
+export async function sideOf(
+  db: Db | TxDb,
+  memberId: string,
+  otherId: string,
+): Promise<Participant | undefined> {
+  const row = (await db
+    .selectFrom('chat_participants')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('other_id', '=', otherId)
+    .executeTakeFirst()) as ParticipantRow | undefined;
+  return row && toParticipant(row);
+}
+
+/** The newest message sent to the member in a conversation: how far reading it all goes. */
+export async function newestTo(
+  db: Db | TxDb,
+  memberId: string,
+  conversationId: string,
+): Promise<Message | undefined> {
+  const row = (await db
+    .selectFrom('chat_messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('recipient_id', '=', memberId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()) as MessageRow | undefined;
+  return row && toMessage(row);
+}
+
+/** A page of a conversation, oldest first: the newest `limit` before `beforeSeq` (or the newest at all). */
+export async function messagesPage(
+  db: Db,
+  conversationId: string,
+  beforeSeq: number | undefined,
+  limit: number,
+): Promise<{ messages: Message[]; more: boolean }> {
+  let query = db.selectFrom('chat_messages').selectAll().where('conversation_id', '=', conversationId);
+  if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
+  const rows = (await query
+    .orderBy('seq', 'desc')
+    .limit(limit + 1)
+    .execute()) as MessageRow[];
+  return { messages: rows.slice(0, limit).map(toMessage).reverse(), more: rows.length > limit };
+}
+
+/** A conversation in a member's list: their side of it and the last message. */
+export interface ConversationEntry extends Participant {
+  last: Message;
+}
+
+/** One page of a member's conversations, the latest message first; never one with a blocked pair. */
+export async function conversationsPage(
+  db: Db,
+  memberId: string,
+  cursor: TimeCursor | undefined,
+  limit: number,
+): Promise<ConversationEntry[]> {
+  let query = db
+    .selectFrom('chat_participants as p')
+    .innerJoin('chat_messages as m', (join) =>
+      join.onRef('m.conversation_id', '=', 'p.conversation_id').onRef('m.seq', '=', 'p.last_seq'),
+    )
+    .select([
+      'p.conversation_id',
+      'p.other_id',
+      'p.last_seq',
+      'p.last_message_at',
+      'p.last_read_seq',
+      'p.unread',
+      'm.message_id',
+      'm.seq',
+      'm.sender_id',
+      'm.recipient_id',
+      'm.body',
+      'm.sent_at',
+    ])
+    .where('p.member_id', '=', memberId)
+    .where(notBlockedWith(memberId, 'p.other_id'));
+  if (cursor) query = query.where(afterCursor(cursor, 'p.last_message_at', 'p.conversation_id'));
+  const rows = (await query
+    .orderBy('p.last_message_at', 'desc')
+    .orderBy('p.conversation_id', 'desc')
+    .limit(limit + 1)
+    .execute()) as Array<ParticipantRow & MessageRow>;
+  return rows.map((r) => ({ ...toParticipant(r), last: toMessage(r) }));
+}
+
+/** Messages to the member that they have not read, over all conversations not hidden by a block. */
+export async function totalUnread(db: Db | TxDb, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('chat_participants as p')
+    .select((eb) => eb.fn.sum<number | string | null>('p.unread').as('n'))
+    .where('p.member_id', '=', memberId)
+    .where(notBlockedWith(memberId, 'p.other_id'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Whether the member already reported the message. */
+export async function hasReported(db: Db | TxDb, messageId: string, reporterId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('chat_reports')
+    .select('message_id')
+    .where('message_id', '=', messageId)
+    .where('reporter_id', '=', reporterId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
