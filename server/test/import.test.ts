@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { SESSION_COOKIE, type App } from '@meetcute/core';
+import { SESSION_COOKIE, csrfFor, type App } from '@meetcute/core';
 import {
   SESSIONS,
   startTestApp,
@@ -72,8 +72,13 @@ function namer(events: LogEvent[]): (text: string) => string {
   for (const e of events) {
     for (const id of e.payload.match(UUID) ?? []) if (!names.has(id)) names.set(id, `id${names.size}`);
   }
+  // A conversation's id is its two members' ids in order, and ids made live and imported sort
+  // differently: named, the pair is put in order again.
   return (text) =>
-    text.replace(UUID, (id) => names.get(id) ?? `unknown ${id}`).replace(ARGON2, '<argon2 hash>');
+    text
+      .replace(UUID, (id) => names.get(id) ?? `unknown ${id}`)
+      .replace(/\b(id\d+):(id\d+)\b/g, (_, a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`))
+      .replace(ARGON2, '<argon2 hash>');
 }
 
 async function readModels(app: App, name: (text: string) => string): Promise<Record<string, string[]>> {
@@ -100,15 +105,48 @@ async function events(app: App): Promise<string[]> {
 async function replay(t: TestApp): Promise<void> {
   const members = new Map<string, { memberId: string; email: string }>();
   const id = (ref: string) => members.get(ref)!.memberId;
+  const photos = new Map<string, string>();
+  const messages = new Map<string, string>();
   const sessions = t.app.services.require<SessionOpener>(SESSIONS);
-  const ok = async (as: string | undefined, method: 'GET' | 'POST', url: string, body?: unknown) => {
+  const viewers = t.app.services.require<{ resolve(token: string): Promise<{ csrfSecret: string } | null> }>(
+    'viewers',
+  );
+  const ok = async (
+    as: string | undefined,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    body?: unknown,
+    upload?: { fields: Record<string, string>; bytes: Buffer },
+  ) => {
     // A fresh session each time: the history spans months, longer than a session lives.
-    const headers = as ? { cookie: `${SESSION_COOKIE}=${await sessions.open(as)}` } : {};
+    const token = as ? await sessions.open(as) : undefined;
+    const headers: Record<string, string> = token ? { cookie: `${SESSION_COOKIE}=${token}` } : {};
+    let payload = body as Record<string, unknown> | Buffer | undefined;
+    if (upload && token) {
+      // A photo travels as a browser sends it: multipart, the CSRF token in its header.
+      headers['x-csrf-token'] = csrfFor((await viewers.resolve(token))!.csrfSecret);
+      const boundary = 'import-test-boundary';
+      const field = (name: string, value: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      payload = Buffer.concat([
+        Buffer.from(
+          Object.entries(upload.fields)
+            .map(([k, v]) => field(k, v))
+            .join(''),
+        ),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        upload.bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      headers['content-type'] = `multipart/form-data; boundary=${boundary}`;
+    }
     const response = await t.app.http.inject({
       method,
       url,
       headers,
-      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      ...(payload === undefined ? {} : { payload }),
     });
     await t.app.processAll();
     assert.ok(
@@ -155,6 +193,35 @@ async function replay(t: TestApp): Promise<void> {
       case 'block':
         await ok(id(r.from), 'POST', '/api/v1/blocks', { memberId: id(r.to) });
         break;
+      case 'photo': {
+        const fields: Record<string, string> = {
+          album: r.album,
+          ...(r.portrait ? { portrait: 'true' } : {}),
+        };
+        const bytes = Buffer.from(r.data!, 'base64');
+        const { photoId } = await ok(id(r.member), 'POST', '/api/v1/photos', undefined, { fields, bytes });
+        photos.set(r.id, photoId!);
+        break;
+      }
+      case 'photo-review': {
+        const url = `/api/v1/review/photos/${photos.get(r.photo)}/${r.decision === 'approved' ? 'approve' : 'reject'}`;
+        await ok(id(r.by!), 'POST', url, r.decision === 'approved' ? undefined : { reason: r.reason });
+        break;
+      }
+      case 'photo-like':
+        await ok(id(r.from), 'PUT', `/api/v1/photos/${photos.get(r.photo)}/like`);
+        break;
+      case 'album-unlock':
+        await ok(id(r.from), 'PUT', `/api/v1/photos/unlocks/${id(r.to)}`);
+        break;
+      case 'message':
+        await ok(id(r.from), 'POST', `/api/v1/chats/${id(r.to)}/messages`, { body: r.body });
+        messages.set(r.id, r.from);
+        break;
+      case 'conversation-read':
+        // The API reads up to the newest message to the reader: the one the dump names.
+        await ok(id(r.member), 'POST', `/api/v1/chats/${id(messages.get(r.message)!)}/read`);
+        break;
     }
   }
 }
@@ -185,6 +252,12 @@ for (const dialect of databases.dialects) {
         'visit',
         'favourite',
         'block',
+        'photo',
+        'photo-review',
+        'photo-like',
+        'album-unlock',
+        'message',
+        'conversation-read',
       ])
         assert.ok(kinds.has(kind as DumpRecord['kind']), `the community has ${kind} records`);
       const imported = await withApp(dialect, async (t) => {

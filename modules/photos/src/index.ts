@@ -6,6 +6,7 @@ import { events } from './events.ts';
 import { likeCounts, migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { diskStorage } from './storage.ts';
+import { photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
 import { fileRoutes, photoRoutes } from './routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
@@ -23,6 +24,7 @@ export {
   PrivateAlbumLocked,
 } from './events.ts';
 export { diskStorage, type PhotoStorage } from './storage.ts';
+export { PHOTO_IMPORT, type PhotoImport } from './import.ts';
 
 /**
  * Photos: uploads re-encoded without metadata into the sizes pages use, reviewed by a
@@ -58,5 +60,6 @@ export const photos = defineModule({
     photoPages(ctx.http, deps);
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, ctx.db));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db));
+    ctx.services.provide<PhotoImport>(PHOTO_IMPORT, photoImport(storage));
   },
 });

@@ -3,7 +3,14 @@ import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip, constants } from 'node:zlib';
-import { DUMP_FORMAT, DUMP_VERSION, recordProblems, type DumpRecord, type HeaderRecord } from './records.ts';
+import {
+  DUMP_FORMAT,
+  DUMP_VERSION,
+  KINDS_SINCE,
+  recordProblems,
+  type DumpRecord,
+  type HeaderRecord,
+} from './records.ts';
 
 /** A dump that cannot be read: names the file and line so an operator can fix the exporter. */
 export class DumpError extends Error {
@@ -77,6 +84,7 @@ export async function* readNumbered(path: string): AsyncGenerator<NumberedRecord
   const input = createReadStream(path).pipe(createGunzip());
   let rest = '';
   let line = 0;
+  let version = DUMP_VERSION;
   const parse = (text: string): DumpRecord => {
     line++;
     let value: unknown;
@@ -88,8 +96,16 @@ export async function* readNumbered(path: string): AsyncGenerator<NumberedRecord
     const problems = recordProblems(value);
     if (problems.length > 0) throw new DumpError(path, line, problems.join('; '));
     const record = value as DumpRecord;
-    if (line === 1) checkHeader(path, record);
-    else if (record.kind === 'header') throw new DumpError(path, line, 'a second header');
+    if (line === 1) {
+      checkHeader(path, record);
+      version = record.version;
+    } else if (record.kind === 'header') throw new DumpError(path, line, 'a second header');
+    else if ((KINDS_SINCE[record.kind] ?? 1) > version)
+      throw new DumpError(
+        path,
+        line,
+        `${record.kind} records came with version ${KINDS_SINCE[record.kind]}; the header says version ${version}`,
+      );
     return record;
   };
   try {
@@ -120,7 +136,7 @@ function checkHeader(path: string, record: DumpRecord): asserts record is Header
     throw new DumpError(
       path,
       1,
-      `this importer reads ${DUMP_FORMAT} version ${DUMP_VERSION}; the dump is ${record.format} version ${record.version}`,
+      `this importer reads ${DUMP_FORMAT} versions 1 to ${DUMP_VERSION}; the dump is ${record.format} version ${record.version}`,
     );
   }
 }

@@ -1,17 +1,27 @@
 import { createHash } from 'node:crypto';
 import { hash, type Algorithm } from '@node-rs/argon2';
+import sharp from 'sharp';
 import { largestPlaces, type City } from '@meetcute/cities';
 import { Random } from './random.ts';
-import { DUMP_FORMAT, DUMP_VERSION, type DumpRecord, type Gender, type MemberRecord } from './records.ts';
+import {
+  DUMP_FORMAT,
+  DUMP_VERSION,
+  type DumpRecord,
+  type Gender,
+  type MemberRecord,
+  type PhotoRecord,
+} from './records.ts';
 import {
   ABOUT_CLOSERS,
   ABOUT_MIDDLES,
   ABOUT_OPENERS,
+  CHAT_PHRASES,
   DIARY_POSTS,
   FIRST_NAMES,
   INTERESTS,
   NAME_COUNTRY,
   NEUTRAL_NAMES,
+  PHOTO_REJECTION_REASONS,
   REJECTION_REASONS,
   SURNAMES,
 } from './words.ts';
@@ -42,7 +52,20 @@ const PLACES = 400;
  * drawn by activity, whom it is done to by popularity: both Pareto-distributed, so
  * most members do and get little and a few do and get a lot.
  */
-const RATES = { flirt: 0.03, visit: 0.08, favourite: 0.006, diary: 0.006, block: 0.0006 };
+const RATES = {
+  flirt: 0.03,
+  visit: 0.08,
+  favourite: 0.006,
+  diary: 0.006,
+  block: 0.0006,
+  photoLike: 0.04,
+  unlock: 0.008,
+  conversation: 0.008,
+};
+/** Photos a member uploads: most 0 to 3 (about 70 % end up with a portrait), a few up to 8. */
+const PHOTO_COUNTS = [0.22, 0.58, 0.8, 0.92, 0.95, 0.97, 0.98, 0.99, 1];
+/** The longest conversation generated, in messages; most have one to four. */
+const LONGEST_CONVERSATION = 150;
 /** A sender's flirts in one UTC day; a local day spans at most two, so the site's 20 a day holds. */
 const FLIRTS_PER_UTC_DAY = 8;
 const DISTANCES = [20, 50, 100, 200, 300, 500, 1000, 2000];
@@ -225,7 +248,22 @@ function memberRecord(p: Plan, i: number, nicknames: Set<string>): MemberRecord 
 interface Pending {
   at: number;
   seq: number;
-  make: () => DumpRecord;
+  /** Null when what would happen no longer can (a block came between). */
+  make: () => DumpRecord | null;
+}
+
+interface PhotoPlan {
+  owner: number;
+  album: 'public' | 'private';
+}
+
+interface Conversation {
+  a: number;
+  b: number;
+  /** The newest message record to each of the two, and the one each read up to. */
+  newestTo: Map<number, string>;
+  readUpTo: Map<number, string>;
+  ended: boolean;
 }
 
 /** Everyone approved before the current day, with running sums of their weights for weighted draws. */
@@ -268,11 +306,31 @@ function* history(p: Plan): Generator<DumpRecord> {
   const blocked = new Set<number>();
   const favourites = new Set<number>();
   let flirtedYesterday = new Set<number>();
-  const counters = { interest: 0, diary: 0, flirt: 0, visit: 0, favourite: 0, block: 0 };
+  const counters = {
+    interest: 0,
+    diary: 0,
+    flirt: 0,
+    visit: 0,
+    favourite: 0,
+    block: 0,
+    like: 0,
+    unlock: 0,
+    message: 0,
+    read: 0,
+  };
+  const photos = new Map<string, PhotoPlan>();
+  /** Photos others may see, as of the end of the day before: approved, by album. */
+  const shown = new Map<number, { public: string[]; private: string[] }>();
+  const privateAlbums = new Set<number>();
+  const likes = new Set<string>();
+  const unlocks = new Set<number>();
+  /** Unlocks in force as of the end of the day before. */
+  const unlocked = new Set<number>();
+  const talked = new Set<number>();
   let seq = 0;
   let future: Pending[] = [];
   let nextJoin = 0;
-  const later = (at: number, make: () => DumpRecord) => future.push({ at, seq: seq++, make });
+  const later = (at: number, make: () => DumpRecord | null) => future.push({ at, seq: seq++, make });
   const iso = (ms: number) => new Date(ms).toISOString();
   const fits = (from: number, to: number) => ((p.looking[from]! >> p.gender[to]!) & 1) === 1;
   const apart = (a: number, b: number) => a !== b && !blocked.has(pair(a, b)) && !blocked.has(pair(b, a));
@@ -284,16 +342,30 @@ function* history(p: Plan): Generator<DumpRecord> {
     const today = future.filter((e) => e.at < dayEnd);
     future = future.filter((e) => e.at >= dayEnd);
     const approvedToday: number[] = [];
-    if (eligible.count >= 2) activities(dayStart, today);
+    const shownToday: string[] = [];
+    const unlockedToday: number[] = [];
+    if (eligible.count >= 2) activities(dayStart, dayEnd, today);
     today.sort((x, y) => x.at - y.at || x.seq - y.seq);
     for (const e of today) {
       if (e.at > p.now) continue;
       const record = e.make();
+      if (record === null) continue;
       if (record.kind === 'review' && record.decision === 'approved')
         approvedToday.push(Number(record.member.slice(1)) - 1);
+      else if (record.kind === 'photo-review' && record.decision === 'approved')
+        shownToday.push(record.photo);
+      else if (record.kind === 'album-unlock')
+        unlockedToday.push(pair(Number(record.from.slice(1)) - 1, Number(record.to.slice(1)) - 1));
       yield record;
     }
     for (const i of approvedToday) eligible.add(i, p);
+    for (const photo of shownToday) {
+      const { owner, album } = photos.get(photo)!;
+      const albums = shown.get(owner) ?? { public: [], private: [] };
+      albums[album].push(photo);
+      shown.set(owner, albums);
+    }
+    for (const key of unlockedToday) unlocked.add(key);
   }
 
   function scheduleMember(i: number): void {
@@ -330,12 +402,137 @@ function* history(p: Plan): Generator<DumpRecord> {
         tag,
       }));
     });
+    schedulePhotos(i, reviewAt);
   }
 
-  function activities(dayStart: number, today: Pending[]): void {
+  /** A member's photos: the first soon after approval, the rest over the following weeks, each reviewed. */
+  function schedulePhotos(i: number, approvedAt: number): void {
+    const r = new Random(p.seed, i, 5);
+    const u = r.next();
+    const count = PHOTO_COUNTS.findIndex((c) => u < c);
+    let at = approvedAt + r.int(15, 180) * MINUTE;
+    let hasPortrait = false;
+    for (let k = 0; k < count; k++) {
+      if (k > 0) at += Math.floor(Math.pow(r.next(), 2) * 60 * DAY) + MINUTE;
+      const id = `p${i + 1}-${k + 1}`;
+      const album = r.next() < (k === 0 ? 0.92 : 0.8) ? 'public' : 'private';
+      // The site makes the first public photo the portrait; later ones sometimes take over.
+      const portrait: boolean = album === 'public' && (!hasPortrait || r.next() < 0.15);
+      hasPortrait ||= portrait;
+      if (album === 'private') privateAlbums.add(i);
+      photos.set(id, { owner: i, album });
+      const uploadedAt = at;
+      later(uploadedAt, () => ({
+        kind: 'photo',
+        id,
+        at: iso(uploadedAt),
+        member: `m${i + 1}`,
+        album,
+        ...(portrait ? { portrait: true } : {}),
+        data: '',
+      }));
+      let by = r.int(0, p.moderators - 1);
+      if (by === i) by = (by + 1) % p.moderators;
+      const reviewedAt = uploadedAt + r.int(10, 12 * 60) * MINUTE;
+      const approved = r.next() < 0.94;
+      const reason = PHOTO_REJECTION_REASONS[r.int(0, PHOTO_REJECTION_REASONS.length - 1)]!;
+      later(reviewedAt, () => ({
+        kind: 'photo-review',
+        id: `pr${i + 1}-${k + 1}`,
+        at: iso(reviewedAt),
+        photo: id,
+        by: `m${by + 1}`,
+        decision: approved ? 'approved' : 'rejected',
+        ...(approved ? {} : { reason }),
+      }));
+    }
+  }
+
+  /** What one member writes: a few phrases in the language of where they live. */
+  function body(from: number, first: boolean): string {
+    const place = p.places[p.place[from]!]!;
+    const phrases = CHAT_PHRASES[NAME_COUNTRY[place.country] ?? place.country] ?? CHAT_PHRASES.SE!;
+    const tags = p.interests[from]!;
+    const values = { city: place.name, a: tags.length > 0 ? r.pick(tags) : 'hiking' };
+    const parts = first ? [r.pick(phrases.hello)] : [];
+    const length = r.next() < 0.1 ? r.int(3, 6) : r.int(1, 2);
+    for (let k = parts.length; k < length; k++)
+      parts.push(r.pick(r.next() < 0.6 ? phrases.reply : phrases.question));
+    if (!first && r.next() < 0.1) parts.push(r.pick(phrases.bye));
+    return parts.map((t) => fill(t, values)).join(' ');
+  }
+
+  /**
+   * A conversation planned at its start: who writes when, with the read mark each takes
+   * before answering. Whatever comes after a block between the two is left out.
+   */
+  function converse(
+    a: number,
+    b: number,
+    start: number,
+    schedule: (t: number, make: () => DumpRecord | null) => void,
+  ) {
+    const c: Conversation = { a, b, newestTo: new Map(), readUpTo: new Map(), ended: false };
+    const count = Math.floor(r.pareto(1.4, LONGEST_CONVERSATION));
+    let from = a;
+    let t = start;
+    const over = () => c.ended || !apart(a, b);
+    for (let k = 0; k < count; k++) {
+      if (k > 0) {
+        if (r.next() < 0.8) {
+          from = from === a ? b : a;
+          // Answers come minutes to a day later; the reader opens the conversation first.
+          t += Math.floor(MINUTE * Math.pow(2000, r.next()));
+          scheduleRead(c, from, t - r.int(5, 50) * 1000, schedule, over);
+        } else t += r.int(20, 180) * 1000;
+      }
+      const sender = from;
+      const to = sender === a ? b : a;
+      const text = body(sender, k === 0);
+      const sentAt = t;
+      schedule(sentAt, () => {
+        if (over()) {
+          c.ended = true;
+          return null;
+        }
+        const id = `msg${++counters.message}`;
+        c.newestTo.set(to, id);
+        return { kind: 'message', id, at: iso(sentAt), from: `m${sender + 1}`, to: `m${to + 1}`, body: text };
+      });
+    }
+    if (r.next() < 0.7) {
+      const reader = from === a ? b : a;
+      scheduleRead(c, reader, t + Math.floor(MINUTE * Math.pow(600, r.next())), schedule, over);
+    }
+  }
+
+  function scheduleRead(
+    c: Conversation,
+    reader: number,
+    t: number,
+    schedule: (t: number, make: () => DumpRecord | null) => void,
+    over: () => boolean,
+  ): void {
+    schedule(t, () => {
+      const newest = c.newestTo.get(reader);
+      if (over() || newest === undefined || c.readUpTo.get(reader) === newest) return null;
+      c.readUpTo.set(reader, newest);
+      return {
+        kind: 'conversation-read',
+        id: `cr${++counters.read}`,
+        at: iso(t),
+        member: `m${reader + 1}`,
+        message: newest,
+      };
+    });
+  }
+
+  function activities(dayStart: number, dayEnd: number, today: Pending[]): void {
     const k = eligible.count;
     const at = () => dayStart + Math.floor(r.next() * DAY);
-    const push = (t: number, make: () => DumpRecord) => today.push({ at: t, seq: seq++, make });
+    const push = (t: number, make: () => DumpRecord | null) => today.push({ at: t, seq: seq++, make });
+    const schedule = (t: number, make: () => DumpRecord | null) =>
+      t < dayEnd ? push(t, make) : later(t, make);
     // Blocks first: whatever else the pair would do today is then left out.
     for (let x = r.round(k * RATES.block); x > 0; x--) {
       const from = eligible.byActivity(r);
@@ -420,6 +617,48 @@ function* history(p: Plan): Generator<DumpRecord> {
         text,
       }));
     }
+    for (let x = r.round(k * RATES.unlock); x > 0; x--) {
+      const owner = eligible.byActivity(r);
+      const to = eligible.byPopularity(r);
+      if (!privateAlbums.has(owner) || !apart(owner, to) || unlocks.has(pair(owner, to))) continue;
+      unlocks.add(pair(owner, to));
+      const t = at();
+      push(t, () => ({
+        kind: 'album-unlock',
+        id: `u${++counters.unlock}`,
+        at: iso(t),
+        from: `m${owner + 1}`,
+        to: `m${to + 1}`,
+      }));
+    }
+    // Likes go to photos approved before today, in albums the liker may see.
+    for (let x = r.round(k * RATES.photoLike); x > 0; x--) {
+      const from = eligible.byActivity(r);
+      const owner = eligible.byPopularity(r);
+      const albums = shown.get(owner);
+      if (!albums || !apart(from, owner)) continue;
+      const visible = unlocked.has(pair(owner, from)) ? [...albums.public, ...albums.private] : albums.public;
+      if (visible.length === 0) continue;
+      const photo = r.pick(visible);
+      if (likes.has(`${photo}>${from}`)) continue;
+      likes.add(`${photo}>${from}`);
+      const t = at();
+      push(t, () => ({
+        kind: 'photo-like',
+        id: `l${++counters.like}`,
+        at: iso(t),
+        from: `m${from + 1}`,
+        photo,
+      }));
+    }
+    for (let x = r.round(k * RATES.conversation); x > 0; x--) {
+      const from = eligible.byActivity(r);
+      const to = eligible.byPopularity(r);
+      const key = Math.min(from, to) * n + Math.max(from, to);
+      if (!apart(from, to) || !fits(from, to) || talked.has(key)) continue;
+      talked.add(key);
+      converse(from, to, at(), schedule);
+    }
   }
 }
 
@@ -431,6 +670,7 @@ function* history(p: Plan): Generator<DumpRecord> {
 export async function* generateCommunity(options: GenerateOptions): AsyncGenerator<DumpRecord> {
   const p = await plan(options);
   let records = 0;
+  // Counting makes no images: only the records written carry them.
   for (const _ of history(p)) records++;
   yield {
     kind: 'header',
@@ -441,7 +681,59 @@ export async function* generateCommunity(options: GenerateOptions): AsyncGenerat
     createdAt: new Date(p.now).toISOString(),
     records,
   };
-  yield* history(p);
+  // Images are encoded a few dozen records ahead, on the image library's threads, in order.
+  const ahead: Array<Promise<DumpRecord>> = [];
+  for (const record of history(p)) {
+    const next = record.kind === 'photo' ? withImage(p.seed, record) : Promise.resolve(record);
+    next.catch(() => undefined);
+    ahead.push(next);
+    if (ahead.length >= 64) yield await ahead.shift()!;
+  }
+  while (ahead.length > 0) yield await ahead.shift()!;
+}
+
+async function withImage(seed: number, record: PhotoRecord): Promise<PhotoRecord> {
+  const [, owner, k] = /^p(\d+)-(\d+)$/.exec(record.id)!;
+  return { ...record, data: (await photoImage(seed, Number(owner) - 1, Number(k))).toString('base64') };
+}
+
+function rgb(hue: number, saturation: number, lightness: number): [number, number, number] {
+  const a = saturation * Math.min(lightness, 1 - lightness);
+  const f = (n: number) => {
+    const k = (n + hue / 30) % 12;
+    return Math.round(255 * (lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+/**
+ * A small picture in the member's own colour: a gradient with a round shape on it,
+ * 64 to 160 pixels wide, as JPEG. Enough for every page to show something different.
+ */
+export async function photoImage(seed: number, owner: number, k: number): Promise<Buffer> {
+  const hue = new Random(seed, owner, 6).next() * 360;
+  const r = new Random(seed, owner, 7, k);
+  const width = r.int(64, 160);
+  const height = Math.min(160, Math.round(width * (1 + r.next() * 0.4)));
+  const top = rgb(hue, 0.55, 0.25 + 0.2 * r.next());
+  const bottom = rgb((hue + 40) % 360, 0.6, 0.6 + 0.2 * r.next());
+  const shape = rgb((hue + 180) % 360, 0.5, 0.75);
+  const cx = width * (0.3 + 0.4 * r.next());
+  const cy = height * (0.3 + 0.3 * r.next());
+  const radius = Math.min(width, height) * (0.15 + 0.2 * r.next());
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const mix = y / (height - 1);
+    for (let x = 0; x < width; x++) {
+      const inside = (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
+      const o = (y * width + x) * 3;
+      for (let c = 0; c < 3; c++)
+        pixels[o + c] = inside ? shape[c]! : Math.round(top[c]! * (1 - mix) + bottom[c]! * mix);
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 /** The dumpId of a generated community: the same community imports (and resumes) as one. */

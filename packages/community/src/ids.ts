@@ -22,7 +22,16 @@ export class ImportIds {
    * record can refer to a member without the importer remembering every member.
    */
   member(sourceId: string): string {
-    const b = createHash('sha1').update(`${this.#namespace}\0member\0${sourceId}`).digest();
+    return this.named('member', sourceId);
+  }
+
+  /**
+   * A name-based UUID (version 5) of the dump, a kind and a source id: how photos and
+   * messages are named, so a later record (a like, a read mark) finds what it refers to
+   * without the importer remembering it. Nothing orders photos or messages by their id.
+   */
+  named(kind: string, sourceId: string): string {
+    const b = createHash('sha1').update(`${this.#namespace}\0${kind}\0${sourceId}`).digest();
     b[6] = 0x50 | ((b[6] ?? 0) & 0x0f);
     b[8] = 0x80 | ((b[8] ?? 0) & 0x3f);
     return format(b);

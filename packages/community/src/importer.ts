@@ -1,5 +1,14 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { sql } from 'kysely';
-import { migrate, type App, type Db, type EventDefinition, type EventEnvelope } from '@meetcute/core';
+import {
+  migrate,
+  Problem,
+  type App,
+  type Db,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@meetcute/core';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import {
   AccountCreated,
@@ -15,9 +24,20 @@ import { FlirtSent } from '@meetcute/flirt';
 import { ProfileViewed } from '@meetcute/profile';
 import { FavouriteAdded } from '@meetcute/favourites';
 import { MemberBlocked } from '@meetcute/block';
+import {
+  PHOTO_IMPORT,
+  PhotoApproved,
+  PhotoLiked,
+  PhotoRejected,
+  PhotoUploaded,
+  PortraitChosen,
+  PrivateAlbumUnlocked,
+  type PhotoImport,
+} from '@meetcute/photos';
+import { ConversationRead, MAX_MESSAGE_LENGTH, MessageSent } from '@meetcute/chat';
 import { DumpError, readNumbered, type NumberedRecord } from './dump.ts';
 import { ImportIds } from './ids.ts';
-import type { DumpRecord, HeaderRecord, MemberRecord } from './records.ts';
+import type { DumpRecord, HeaderRecord, MemberRecord, PhotoRecord } from './records.ts';
 
 export interface ImportProgress {
   /** Records of the dump done, counting those an earlier run did. */
@@ -83,19 +103,62 @@ interface Known {
 
 type Entry = { event: EventEnvelope; module: string };
 
+type Sizes = Awaited<ReturnType<PhotoImport['store']>>;
+
+interface KnownPhoto {
+  photoId: string;
+  ownerId: string;
+  album: 'public' | 'private';
+  /** The line of the photo record when it is in this batch, with the sizes stored for it. */
+  line?: number;
+  sizes?: Sizes;
+}
+
+interface KnownMessage {
+  messageId: string;
+  conversationId: string;
+  recipientId: string;
+  line?: number;
+}
+
+interface Known2 {
+  members: Map<string, Known>;
+  photos: Map<string, KnownPhoto>;
+  messages: Map<string, KnownMessage>;
+}
+
+/**
+ * One conversation per pair, whoever wrote first: the chat module's own rule
+ * (`conversationIdOf` in its rules.ts), which it does not export.
+ */
+const conversationIdOf = (a: string, b: string): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/** Photos of a batch put through the pipeline at once; the image library decodes two at a time. */
+const PHOTO_CONCURRENCY = 4;
+
 /** Turns one batch of records into events, checking what the live API would have refused. */
 class Translator {
   readonly #ids: ImportIds;
   readonly #cities: CityDirectory;
   readonly #registrations: Db;
+  readonly #photos: Db;
+  readonly #chat: Db;
+  readonly #photoImport: PhotoImport;
+  readonly #maxPhotoBytes: number;
   readonly #path: string;
+  readonly #folder: string;
   readonly #importer: string;
 
   constructor(app: App, ids: ImportIds, path: string) {
     this.#ids = ids;
     this.#cities = app.services.require<CityDirectory>(CITIES);
     this.#registrations = app.channel('registration').database.db;
+    this.#photos = app.channel('photos').database.db;
+    this.#chat = app.channel('chat').database.db;
+    this.#photoImport = app.services.require<PhotoImport>(PHOTO_IMPORT);
+    this.#maxPhotoBytes = app.config.photos.maxBytes;
     this.#path = path;
+    this.#folder = resolve(dirname(path));
     // Approvals the old site cannot attribute are credited to the import itself.
     this.#importer = ids.member('\0import');
   }
@@ -107,9 +170,162 @@ class Translator {
     }
     await this.#checkUnique(batch, members);
     const known = await this.#lookUp(batch, members);
+    const photos = await this.#lookUpPhotos(batch, known);
+    const messages = await this.#lookUpMessages(batch, known);
     const entries: Entry[] = [];
-    for (const { line, record } of batch) this.#events(line, record, known, entries);
+    for (const { line, record } of batch)
+      this.#events(line, record, { members: known, photos, messages }, entries);
     return entries;
+  }
+
+  /**
+   * The photos a batch adds, put through the photos module's pipeline and stored under
+   * ids derived from their records (so a repeated batch overwrites its files), and the
+   * photos of earlier batches it refers to.
+   */
+  async #lookUpPhotos(
+    batch: NumberedRecord[],
+    members: Map<string, Known>,
+  ): Promise<Map<string, KnownPhoto>> {
+    const photos = new Map<string, KnownPhoto>();
+    const added: Array<{ line: number; record: PhotoRecord; photo: KnownPhoto }> = [];
+    for (const { line, record: r } of batch) {
+      if (r.kind !== 'photo') continue;
+      if (photos.has(r.id)) this.#fail(line, `photo "${r.id}" appears twice`);
+      if ((r.file === undefined) === (r.data === undefined))
+        this.#fail(line, `photo "${r.id}": give the image either as a file or as data, once`);
+      if (r.portrait === true && r.album !== 'public')
+        this.#fail(line, `photo "${r.id}": a portrait must be in the public album`);
+      const photo: KnownPhoto = {
+        photoId: this.#ids.named('photo', r.id),
+        ownerId: members.get(r.member)!.memberId,
+        album: r.album,
+        line,
+      };
+      photos.set(r.id, photo);
+      added.push({ line, record: r, photo });
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < added.length) {
+        const { line, record, photo } = added[next++]!;
+        const bytes = await this.#imageOf(line, record);
+        try {
+          photo.sizes = await this.#photoImport.store(photo.photoId, bytes);
+        } catch (error) {
+          if (error instanceof Problem)
+            this.#fail(line, `photo "${record.id}": ${error.title}. ${error.detail ?? ''}`.trim());
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PHOTO_CONCURRENCY, added.length) }, worker));
+
+    const wanted = new Map<string, number>();
+    for (const { line, record: r } of batch) {
+      if (r.kind !== 'photo-review' && r.kind !== 'photo-like') continue;
+      const inBatch = photos.get(r.photo);
+      if (inBatch?.line !== undefined && inBatch.line > line)
+        this.#fail(line, `refers to photo "${r.photo}", which comes later in the dump`);
+      if (!inBatch && !wanted.has(r.photo)) wanted.set(r.photo, line);
+    }
+    const byId = new Map([...wanted.keys()].map((ref) => [this.#ids.named('photo', ref), ref]));
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const rows = (await this.#photos
+        .selectFrom('photos')
+        .select(['photo_id', 'owner_id', 'album'])
+        .where('photo_id', 'in', ids.slice(i, i + IN_CHUNK))
+        .execute()) as Array<{ photo_id: string; owner_id: string; album: 'public' | 'private' }>;
+      for (const row of rows)
+        photos.set(byId.get(row.photo_id)!, {
+          photoId: row.photo_id,
+          ownerId: row.owner_id,
+          album: row.album,
+        });
+    }
+    for (const [ref, line] of wanted) {
+      if (!photos.has(ref))
+        this.#fail(line, `refers to photo "${ref}", which no earlier photo record defines`);
+    }
+    return photos;
+  }
+
+  /** The image of a photo record: inline, or a file in the dump's folder. */
+  async #imageOf(line: number, r: PhotoRecord): Promise<Buffer> {
+    if (r.data !== undefined) {
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(r.data)) this.#fail(line, `photo "${r.id}": data is not base64`);
+      return Buffer.from(r.data, 'base64');
+    }
+    const file = resolve(this.#folder, r.file!);
+    const inside = relative(this.#folder, file);
+    if (isAbsolute(r.file!) || inside.startsWith('..') || isAbsolute(inside))
+      this.#fail(line, `photo "${r.id}": the file ${r.file} must be a path inside the dump's folder`);
+    try {
+      const { size } = await stat(file);
+      if (size > this.#maxPhotoBytes)
+        this.#fail(line, `photo "${r.id}": ${r.file} is larger than ${this.#maxPhotoBytes} bytes`);
+      return await readFile(file);
+    } catch (error) {
+      if (error instanceof DumpError) throw error;
+      this.#fail(line, `photo "${r.id}": cannot read ${r.file} (${(error as Error).message})`);
+    }
+  }
+
+  /** The messages a batch writes, and those of earlier batches its read marks refer to. */
+  async #lookUpMessages(
+    batch: NumberedRecord[],
+    members: Map<string, Known>,
+  ): Promise<Map<string, KnownMessage>> {
+    const messages = new Map<string, KnownMessage>();
+    const wanted = new Map<string, number>();
+    for (const { line, record: r } of batch) {
+      if (r.kind === 'message') {
+        if (messages.has(r.id)) this.#fail(line, `message "${r.id}" appears twice`);
+        const senderId = members.get(r.from)!.memberId;
+        const recipientId = members.get(r.to)!.memberId;
+        messages.set(r.id, {
+          messageId: this.#ids.named('message', r.id),
+          conversationId: conversationIdOf(senderId, recipientId),
+          recipientId,
+          line,
+        });
+      } else if (r.kind === 'conversation-read') {
+        const inBatch = messages.get(r.message);
+        if (!inBatch && !wanted.has(r.message)) wanted.set(r.message, line);
+      }
+    }
+    for (const { line, record: r } of batch) {
+      if (r.kind !== 'conversation-read') continue;
+      const inBatch = messages.get(r.message);
+      if (inBatch?.line !== undefined && inBatch.line > line)
+        this.#fail(line, `refers to message "${r.message}", which comes later in the dump`);
+    }
+    const byId = new Map([...wanted.keys()].map((ref) => [this.#ids.named('message', ref), ref]));
+    const ids = [...byId.keys()];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const rows = (await this.#chat
+        .selectFrom('chat_messages')
+        .select(['message_id', 'conversation_id', 'recipient_id'])
+        .where('message_id', 'in', ids.slice(i, i + IN_CHUNK))
+        .execute()) as Array<{ message_id: string; conversation_id: string; recipient_id: string }>;
+      for (const row of rows) {
+        messages.set(byId.get(row.message_id)!, {
+          messageId: row.message_id,
+          conversationId: row.conversation_id,
+          recipientId: row.recipient_id,
+        });
+      }
+    }
+    for (const [ref, line] of wanted) {
+      // A block removes the pair's conversation, so a read mark after it finds nothing either.
+      if (!messages.has(ref))
+        this.#fail(
+          line,
+          `refers to message "${ref}", which no earlier message record defines (or a block removed)`,
+        );
+    }
+    return messages;
   }
 
   #fail(line: number, message: string): never {
@@ -199,13 +415,35 @@ class Translator {
       if (ref !== undefined && !members.has(ref) && !wanted.has(ref)) wanted.set(ref, line);
     };
     for (const { line, record: r } of batch) {
-      if (r.kind === 'review') {
-        want(line, r.member);
-        want(line, r.by);
-      } else if (r.kind === 'moderator' || r.kind === 'interest' || r.kind === 'diary') want(line, r.member);
-      else if (r.kind !== 'member' && r.kind !== 'header') {
-        want(line, r.from);
-        want(line, r.to);
+      switch (r.kind) {
+        case 'header':
+        case 'member':
+          break;
+        case 'review':
+          want(line, r.member);
+          want(line, r.by);
+          break;
+        case 'moderator':
+        case 'interest':
+        case 'diary':
+        case 'photo':
+        case 'conversation-read':
+          want(line, r.member);
+          break;
+        case 'photo-review':
+          want(line, r.by);
+          break;
+        case 'photo-like':
+          want(line, r.from);
+          break;
+        case 'flirt':
+        case 'visit':
+        case 'favourite':
+        case 'block':
+        case 'album-unlock':
+        case 'message':
+          want(line, r.from);
+          want(line, r.to);
       }
     }
     const known = new Map(members);
@@ -232,8 +470,9 @@ class Translator {
     return known;
   }
 
-  #events(line: number, r: DumpRecord, known: Map<string, Known>, out: Entry[]): void {
+  #events(line: number, r: DumpRecord, all: Known2, out: Entry[]): void {
     if (r.kind === 'header') return;
+    const known = all.members;
     let n = 0;
     const id = (ref: string) => known.get(ref)!.memberId;
     const add = <D extends EventDefinition>(definition: D, payload: unknown, actorId: string | null) => {
@@ -310,6 +549,71 @@ class Translator {
         } else if (r.kind === 'visit') add(ProfileViewed, { viewerId: from, memberId: to }, from);
         else if (r.kind === 'favourite') add(FavouriteAdded, { memberId: from, favouriteId: to }, from);
         else add(MemberBlocked, { blockerId: from, blockedId: to }, from);
+        return;
+      }
+      case 'photo': {
+        const photo = all.photos.get(r.id)!;
+        const { photoId, ownerId, album } = photo;
+        add(PhotoUploaded, { photoId, ownerId, album, sizes: photo.sizes }, ownerId);
+        // The site makes a member's first public photo their portrait; the dump says which was.
+        if (r.portrait === true) add(PortraitChosen, { memberId: ownerId, photoId }, ownerId);
+        return;
+      }
+      case 'photo-review': {
+        const { photoId, ownerId, album } = all.photos.get(r.photo)!;
+        const moderatorId = r.by === undefined ? this.#importer : id(r.by);
+        if (r.decision === 'approved') add(PhotoApproved, { photoId, ownerId, album }, moderatorId);
+        else {
+          const reason = (r.reason ?? '').trim();
+          if (reason === '') this.#fail(line, 'a rejected photo needs a reason the member can act on');
+          add(PhotoRejected, { photoId, ownerId, reason }, moderatorId);
+        }
+        return;
+      }
+      case 'photo-like': {
+        const { photoId, ownerId } = all.photos.get(r.photo)!;
+        const memberId = id(r.from);
+        if (memberId === ownerId) this.#fail(line, 'a member cannot like their own photo');
+        add(PhotoLiked, { photoId, ownerId, memberId }, memberId);
+        return;
+      }
+      case 'album-unlock': {
+        const ownerId = id(r.from);
+        const memberId = id(r.to);
+        if (ownerId === memberId) this.#fail(line, 'a private album is always open to its owner');
+        add(PrivateAlbumUnlocked, { ownerId, memberId }, ownerId);
+        return;
+      }
+      case 'message': {
+        const senderId = id(r.from);
+        const recipientId = id(r.to);
+        if (senderId === recipientId) this.#fail(line, 'a member cannot write to themselves');
+        // Kept as the chat module keeps what is typed: plain line ends, no blank space around.
+        const body = r.body.replace(/\r\n?/g, '\n').trim();
+        if (body === '') this.#fail(line, 'a message cannot be empty');
+        const length = [...body].length;
+        if (length > MAX_MESSAGE_LENGTH)
+          this.#fail(
+            line,
+            `a message holds at most ${MAX_MESSAGE_LENGTH} characters; this one has ${length}`,
+          );
+        const { messageId, conversationId } = all.messages.get(r.id)!;
+        add(MessageSent, { messageId, conversationId, senderId, recipientId, body }, senderId);
+        return;
+      }
+      case 'conversation-read': {
+        const readerId = id(r.member);
+        const message = all.messages.get(r.message)!;
+        if (message.recipientId !== readerId)
+          this.#fail(
+            line,
+            `message "${r.message}" was not written to member "${r.member}": only its recipient reads it`,
+          );
+        add(
+          ConversationRead,
+          { conversationId: message.conversationId, readerId, lastReadMessageId: message.messageId },
+          readerId,
+        );
       }
     }
   }

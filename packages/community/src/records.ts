@@ -2,7 +2,8 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 
 /**
- * The records of a dump (format version 1), as documented in ../README.md. An operator's
+ * The records of a dump (format version 2; version 1 is version 2 without photos and
+ * chat, and is read as it is), as documented in ../README.md. An operator's
  * exporter writes these; the generator makes them; the importer turns them into events.
  * Every record but the header has a `kind` and a stable source `id`, unique within its
  * kind, from which the importer derives the ids of what it creates, so importing the
@@ -10,7 +11,18 @@ import { Compile } from 'typebox/compile';
  */
 
 export const DUMP_FORMAT = 'meetcute-dump';
-export const DUMP_VERSION = 1;
+export const DUMP_VERSION = 2;
+/** The kinds each version added: a version 1 dump carrying a later kind is refused. */
+export const KINDS_SINCE: Partial<Record<string, number>> = {
+  photo: 2,
+  'photo-review': 2,
+  'photo-like': 2,
+  'album-unlock': 2,
+  message: 2,
+  'conversation-read': 2,
+};
+/** Inline images up to this many bytes (base64 adds a third); larger ones travel as files. */
+export const INLINE_IMAGE_MAX_BYTES = 1024 * 1024;
 
 const Id = Type.String({ minLength: 1, maxLength: 200, description: 'The stable source id' });
 const At = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time it happened' });
@@ -86,7 +98,7 @@ export const DiarySchema = Type.Object({
 });
 export type DiaryRecord = Static<typeof DiarySchema>;
 
-const pair = <K extends 'flirt' | 'visit' | 'favourite' | 'block'>(kind: K) =>
+const pair = <K extends 'flirt' | 'visit' | 'favourite' | 'block' | 'album-unlock'>(kind: K) =>
   Type.Object({ kind: Type.Literal(kind), id: Id, at: At, from: MemberRef, to: MemberRef });
 
 export const FlirtSchema = pair('flirt');
@@ -98,6 +110,70 @@ export type VisitRecord = Static<typeof VisitSchema>;
 export type FavouriteRecord = Static<typeof FavouriteSchema>;
 export type BlockRecord = Static<typeof BlockSchema>;
 
+const AlbumSchema = Type.Union([Type.Literal('public'), Type.Literal('private')]);
+
+export const PhotoSchema = Type.Object({
+  kind: Type.Literal('photo'),
+  id: Id,
+  at: At,
+  member: MemberRef,
+  album: AlbumSchema,
+  portrait: Type.Optional(Type.Boolean({ description: 'Became the member’s portrait when uploaded' })),
+  file: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 1000, description: 'Path relative to the dump’s folder' }),
+  ),
+  data: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: Math.ceil(INLINE_IMAGE_MAX_BYTES / 3) * 4,
+      description: 'The image itself, base64',
+    }),
+  ),
+});
+export type PhotoRecord = Static<typeof PhotoSchema>;
+
+export const PhotoReviewSchema = Type.Object({
+  kind: Type.Literal('photo-review'),
+  id: Id,
+  at: At,
+  photo: Id,
+  by: Type.Optional(MemberRef),
+  decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+});
+export type PhotoReviewRecord = Static<typeof PhotoReviewSchema>;
+
+export const PhotoLikeSchema = Type.Object({
+  kind: Type.Literal('photo-like'),
+  id: Id,
+  at: At,
+  from: MemberRef,
+  photo: Id,
+});
+export type PhotoLikeRecord = Static<typeof PhotoLikeSchema>;
+
+export const MessageSchema = Type.Object({
+  kind: Type.Literal('message'),
+  id: Id,
+  at: At,
+  from: MemberRef,
+  to: MemberRef,
+  body: Type.String({ minLength: 1, maxLength: 8000 }),
+});
+export type MessageRecord = Static<typeof MessageSchema>;
+
+export const ConversationReadSchema = Type.Object({
+  kind: Type.Literal('conversation-read'),
+  id: Id,
+  at: At,
+  member: MemberRef,
+  message: Id,
+});
+export type ConversationReadRecord = Static<typeof ConversationReadSchema>;
+
+export const AlbumUnlockSchema = pair('album-unlock');
+export type AlbumUnlockRecord = Static<typeof AlbumUnlockSchema>;
+
 export type DumpRecord =
   | HeaderRecord
   | MemberRecord
@@ -108,7 +184,13 @@ export type DumpRecord =
   | FlirtRecord
   | VisitRecord
   | FavouriteRecord
-  | BlockRecord;
+  | BlockRecord
+  | PhotoRecord
+  | PhotoReviewRecord
+  | PhotoLikeRecord
+  | AlbumUnlockRecord
+  | MessageRecord
+  | ConversationReadRecord;
 
 export type RecordKind = Exclude<DumpRecord['kind'], 'header'>;
 export type PairRecord = FlirtRecord | VisitRecord | FavouriteRecord | BlockRecord;
@@ -124,6 +206,12 @@ const SCHEMAS: Record<DumpRecord['kind'], TSchema> = {
   visit: VisitSchema,
   favourite: FavouriteSchema,
   block: BlockSchema,
+  photo: PhotoSchema,
+  'photo-review': PhotoReviewSchema,
+  'photo-like': PhotoLikeSchema,
+  'album-unlock': AlbumUnlockSchema,
+  message: MessageSchema,
+  'conversation-read': ConversationReadSchema,
 };
 
 export const RECORD_KINDS = Object.keys(SCHEMAS).filter((k) => k !== 'header') as RecordKind[];

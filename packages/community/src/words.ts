@@ -469,3 +469,115 @@ export const REJECTION_REASONS = [
   'Your nickname looks like contact details; please choose another one.',
   'Please check your birthday: it looks like a typo.',
 ];
+
+/** Why a moderator turns a photo down: the reasons the site's moderators give most. */
+export const PHOTO_REJECTION_REASONS = [
+  'Your face should be clearly visible in your public photos.',
+  'This photo shows other people; please upload one of just you.',
+  'Photos with contact details or text on them are not allowed.',
+];
+
+/**
+ * What members write to each other, by language: a first message, replies, questions and
+ * good-byes, combined into short messages ({a}: one of the writer's interests, {city}: their city).
+ */
+export const CHAT_PHRASES: Record<
+  string,
+  { hello: string[]; reply: string[]; question: string[]; bye: string[] }
+> = {
+  SE: {
+    hello: ['Hej!', 'Hej hej!', 'Hallå där!', 'Hej, kul profil!'],
+    reply: [
+      'Haha, precis så!',
+      'Det låter mysigt.',
+      'Jag håller med.',
+      'Vad kul att höra!',
+      'Jag har också {a} som intresse.',
+      'Här i {city} regnar det som vanligt.',
+    ],
+    question: [
+      'Hur har din dag varit?',
+      'Vad gör du helst på helgerna?',
+      'Har du varit i {city} länge?',
+      'Ses vi på en fika någon dag?',
+      'Vilken musik lyssnar du på?',
+    ],
+    bye: ['Ha en fin kväll!', 'Vi hörs!', 'Sov gott!', 'Kram!'],
+  },
+  NO: {
+    hello: ['Hei!', 'Hei hei!', 'Heisann!', 'Hei, fin profil!'],
+    reply: [
+      'Haha, akkurat!',
+      'Det høres koselig ut.',
+      'Enig med deg.',
+      'Så gøy å høre!',
+      'Jeg liker også {a}.',
+      'Her i {city} er det kaldt i dag.',
+    ],
+    question: [
+      'Hvordan har dagen din vært?',
+      'Hva liker du å gjøre i helgene?',
+      'Har du bodd i {city} lenge?',
+      'Skal vi ta en kaffe en dag?',
+      'Hva slags musikk hører du på?',
+    ],
+    bye: ['Ha en fin kveld!', 'Snakkes!', 'Sov godt!', 'Klem!'],
+  },
+  DK: {
+    hello: ['Hej!', 'Hej med dig!', 'Hejsa!', 'Hej, fed profil!'],
+    reply: [
+      'Haha, præcis!',
+      'Det lyder hyggeligt.',
+      'Enig.',
+      'Hvor sjovt!',
+      'Jeg er også vild med {a}.',
+      'Her i {city} blæser det som altid.',
+    ],
+    question: [
+      'Hvordan har din dag været?',
+      'Hvad laver du helst i weekenden?',
+      'Har du boet i {city} længe?',
+      'Skal vi tage en kop kaffe en dag?',
+      'Hvad hører du af musik?',
+    ],
+    bye: ['Hav en god aften!', 'Vi snakkes!', 'Sov godt!', 'Knus!'],
+  },
+  FI: {
+    hello: ['Moi!', 'Hei!', 'Moikka!', 'Hei, kiva profiili!'],
+    reply: [
+      'Haha, juuri niin!',
+      'Kuulostaa mukavalta.',
+      'Olen samaa mieltä.',
+      'Kiva kuulla!',
+      'Minäkin tykkään: {a}.',
+      'Täällä {city}ssa sataa taas.',
+    ],
+    question: [
+      'Miten päiväsi on mennyt?',
+      'Mitä teet mieluiten viikonloppuisin?',
+      'Oletko asunut kauan täällä?',
+      'Lähdetäänkö joskus kahville?',
+      'Millaista musiikkia kuuntelet?',
+    ],
+    bye: ['Mukavaa iltaa!', 'Kuullaan!', 'Hyvää yötä!', 'Halauksia!'],
+  },
+  IS: {
+    hello: ['Hæ!', 'Halló!', 'Sæl!', 'Hæ, flottur prófíll!'],
+    reply: [
+      'Haha, einmitt!',
+      'Það hljómar notalegt.',
+      'Sammála.',
+      'Gaman að heyra!',
+      'Ég hef líka gaman af {a}.',
+      'Hér í {city} er rok eins og venjulega.',
+    ],
+    question: [
+      'Hvernig hefur dagurinn verið?',
+      'Hvað gerirðu helst um helgar?',
+      'Hefurðu búið lengi í {city}?',
+      'Eigum við að hittast í kaffi?',
+      'Hvernig tónlist hlustarðu á?',
+    ],
+    bye: ['Eigðu gott kvöld!', 'Heyrumst!', 'Góða nótt!', 'Knús!'],
+  },
+};
