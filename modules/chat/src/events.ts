@@ -4,6 +4,15 @@ import { defineEvent } from '@meetcute/core';
 /** The most a message may hold, in characters (code points) as a person counts them. */
 export const MAX_MESSAGE_LENGTH = 2000;
 
+/**
+ * One conversation per pair, whoever wrote first: the two member ids in order. Part of
+ * the events' contract, since `conversationId` in them is made this way (an importer
+ * makes the same ids).
+ */
+export function conversationIdOf(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
 export const MessageSent = defineEvent({
   type: 'MessageSent',
   module: 'chat',

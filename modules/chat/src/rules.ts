@@ -8,10 +8,7 @@ export const CONVERSATIONS_PER_PAGE = { default: 30, max: 100 };
 /** A sender's pages send "is typing" at most this often, and a page hides it after the longer wait. */
 export const TYPING = { everyMs: 3000, hideAfterMs: 5000 };
 
-/** One conversation per pair, whoever wrote first: the two member ids in order. */
-export function conversationIdOf(a: string, b: string): string {
-  return a < b ? `${a}:${b}` : `${b}:${a}`;
-}
+export { conversationIdOf } from './events.ts';
 
 /** How a person counts characters: an emoji is one, not two UTF-16 units. */
 export const characters = (text: string): number => [...text].length;

@@ -34,7 +34,7 @@ import {
   PrivateAlbumUnlocked,
   type PhotoImport,
 } from '@meetcute/photos';
-import { ConversationRead, MAX_MESSAGE_LENGTH, MessageSent } from '@meetcute/chat';
+import { ConversationRead, conversationIdOf, MAX_MESSAGE_LENGTH, MessageSent } from '@meetcute/chat/events';
 import { DumpError, readNumbered, type NumberedRecord } from './dump.ts';
 import { ImportIds } from './ids.ts';
 import type { DumpRecord, HeaderRecord, MemberRecord, PhotoRecord } from './records.ts';
@@ -126,12 +126,6 @@ interface Known2 {
   photos: Map<string, KnownPhoto>;
   messages: Map<string, KnownMessage>;
 }
-
-/**
- * One conversation per pair, whoever wrote first: the chat module's own rule
- * (`conversationIdOf` in its rules.ts), which it does not export.
- */
-const conversationIdOf = (a: string, b: string): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
 /** Photos of a batch put through the pipeline at once; the image library decodes two at a time. */
 const PHOTO_CONCURRENCY = 4;
