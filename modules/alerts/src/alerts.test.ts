@@ -14,6 +14,7 @@ import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
+import { PhotoDeleted, PhotoLiked } from '@meetcute/photos/events';
 
 /** The whole app, as server/test/harness.ts builds it for the use cases. */
 const factory: TestAppFactory = ({ storage, clock, ids }) =>
@@ -30,9 +31,11 @@ async function tables(t: TestApp): Promise<Record<string, unknown[]>> {
     alerts: (await sql`select * from alerts order by alert_id`.execute(db)).rows,
     read: (await sql`select * from alerts_read order by member_id`.execute(db)).rows,
     blocked: (await sql`select * from blocked_pairs order by blocker_id, blocked_id`.execute(db)).rows,
+    photos: (await sql`select * from alert_photos order by alert_id, photo_id`.execute(db)).rows,
   };
 }
 
+const photoId = (n: number) => `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`;
 const flirtId = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
 const databases = await testDatabases();
@@ -115,6 +118,15 @@ for (const dialect of databases.dialects) {
           view(bob.memberId, eve.memberId, '2026-05-02T12:00:00.000Z'),
           given(MemberUnblocked, { blockerId: eve.memberId, blockedId: bob.memberId }),
           given(MemberBlocked, { blockerId: nancy.memberId, blockedId: eve.memberId }),
+          // Bob likes three of Nancy's photos in a day (one alert) and she deletes one of them.
+          ...[1, 2, 3].map((n) =>
+            given(
+              PhotoLiked,
+              { photoId: photoId(n), ownerId: nancy.memberId, memberId: bob.memberId },
+              { actorId: bob.memberId, at: '2026-05-03T09:00:00.000Z' },
+            ),
+          ),
+          given(PhotoDeleted, { photoId: photoId(2), ownerId: nancy.memberId }, { actorId: nancy.memberId }),
         ]);
         // Bob reads; then a visit from before his mark arrives late (read) and a new flirt (unread).
         t.clock.set('2026-06-01T11:00:00.000Z');
@@ -130,7 +142,8 @@ for (const dialect of databases.dialects) {
         assert.deepEqual(count.json, { count: 1 });
 
         const before = await tables(t);
-        assert.equal(before.alerts?.length, 4);
+        assert.equal(before.alerts?.length, 5);
+        assert.equal(before.photos?.length, 2, 'the like alert stands for the two photos left');
         assert.equal(before.read?.length, 1);
         assert.equal(before.blocked?.length, 1);
         await t.app.rebuild('alerts');

@@ -4,7 +4,7 @@ import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
+import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { migrations, projections, project, unreadCount } from './store.ts';
@@ -31,6 +31,7 @@ export const alerts = defineModule({
     ProfileViewed,
     FavouriteAdded,
     PhotoLiked,
+    PhotoDeleted,
     PrivateAlbumUnlocked,
     ...events,
     ...blockEvents,

@@ -4,7 +4,7 @@ import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
+import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
 import { encodeCursor, isFresh, onceKey, type AlertKind, type Cursor } from './rules.ts';
 
@@ -32,9 +32,22 @@ export const migrations: Migration[] = [
     },
   },
   blockedPairsMigration,
+  {
+    name: '0002_alert_photos',
+    async up(db) {
+      // Which photos a like alert is about: one alert stands for every photo the liker
+      // liked that day, and goes when the last of them is deleted.
+      await sql`create table alert_photos (
+        alert_id text not null,
+        photo_id text not null,
+        primary key (alert_id, photo_id)
+      )`.execute(db);
+      await sql`create index alert_photos_photo on alert_photos (photo_id)`.execute(db);
+    },
+  },
 ];
 
-export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS];
+export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS, 'alert_photos'];
 
 type Reader = Db | TxDb;
 
@@ -109,11 +122,12 @@ interface NewAlert {
  * Returns what a block removes here, for `honourBlocks`.
  */
 export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<HonourOptions['onBlocked']> {
-  async function add(tx: Tx, alert: NewAlert): Promise<void> {
+  /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
+  async function add(tx: Tx, alert: NewAlert): Promise<string | undefined> {
     const { event, memberId, kind, actorId } = alert;
-    if (memberId === actorId) return;
+    if (memberId === actorId) return undefined;
     // Never across a block, even if the event slipped out just before the block reached the other module.
-    if (await eitherBlocked(tx.db, memberId, actorId)) return;
+    if (await eitherBlocked(tx.db, memberId, actorId)) return undefined;
     const key = onceKey(kind, actorId, event.occurredAt, event.id);
     const seen = await tx.db
       .selectFrom('alerts')
@@ -125,7 +139,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
         ]),
       )
       .executeTakeFirst();
-    if (seen) return;
+    if (seen) return seen.alert_id as string;
     const upTo = await readUpTo(tx.db, memberId);
     await tx.db
       .insertInto('alerts')
@@ -139,7 +153,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
         once_key: key,
       })
       .execute();
-    if (!isFresh(event.occurredAt, ctx.clock.now())) return;
+    if (!isFresh(event.occurredAt, ctx.clock.now())) return event.id;
     // `about`: a block between the two takes the push back too.
     await hub.notify(memberId, {
       type: 'alert',
@@ -150,23 +164,67 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
       type: 'counter',
       data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
     });
+    return event.id;
   }
 
-  ctx.on(FlirtSent, (e, tx) =>
-    add(tx, { event: e, memberId: e.payload.recipientId, kind: 'flirt', actorId: e.payload.senderId }),
-  );
-  ctx.on(ProfileViewed, (e, tx) =>
-    add(tx, { event: e, memberId: e.payload.memberId, kind: 'visit', actorId: e.payload.viewerId }),
-  );
-  ctx.on(FavouriteAdded, (e, tx) =>
-    add(tx, { event: e, memberId: e.payload.favouriteId, kind: 'favourite', actorId: e.payload.memberId }),
-  );
-  ctx.on(PhotoLiked, (e, tx) =>
-    add(tx, { event: e, memberId: e.payload.ownerId, kind: 'like', actorId: e.payload.memberId }),
-  );
-  ctx.on(PrivateAlbumUnlocked, (e, tx) =>
-    add(tx, { event: e, memberId: e.payload.memberId, kind: 'unlock', actorId: e.payload.ownerId }),
-  );
+  /** The member's unread count moved without a new alert: their open pages hear it (live events only). */
+  async function recount(tx: Tx, event: EventEnvelope, memberId: string): Promise<void> {
+    if (!isFresh(event.occurredAt, ctx.clock.now())) return;
+    await hub.notify(memberId, {
+      type: 'counter',
+      data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
+    });
+  }
+
+  ctx.on(FlirtSent, async (e, tx) => {
+    await add(tx, { event: e, memberId: e.payload.recipientId, kind: 'flirt', actorId: e.payload.senderId });
+  });
+  ctx.on(ProfileViewed, async (e, tx) => {
+    await add(tx, { event: e, memberId: e.payload.memberId, kind: 'visit', actorId: e.payload.viewerId });
+  });
+  ctx.on(FavouriteAdded, async (e, tx) => {
+    await add(tx, {
+      event: e,
+      memberId: e.payload.favouriteId,
+      kind: 'favourite',
+      actorId: e.payload.memberId,
+    });
+  });
+  ctx.on(PhotoLiked, async (e, tx) => {
+    const { photoId, ownerId, memberId } = e.payload;
+    const alertId = await add(tx, { event: e, memberId: ownerId, kind: 'like', actorId: memberId });
+    if (alertId === undefined) return;
+    await tx.db
+      .insertInto('alert_photos')
+      .values({ alert_id: alertId, photo_id: photoId })
+      .onConflict((oc) => oc.columns(['alert_id', 'photo_id']).doNothing())
+      .execute();
+  });
+  // A deleted photo takes its like alerts along; an alert that also stands for another photo liked that day stays.
+  ctx.on(PhotoDeleted, async (e, tx) => {
+    const { photoId, ownerId } = e.payload;
+    const about = (await tx.db
+      .selectFrom('alert_photos')
+      .select('alert_id')
+      .where('photo_id', '=', photoId)
+      .execute()) as Array<{ alert_id: string }>;
+    if (about.length === 0) return;
+    const ids = about.map((r) => r.alert_id);
+    await tx.db.deleteFrom('alert_photos').where('photo_id', '=', photoId).execute();
+    const others = (await tx.db
+      .selectFrom('alert_photos')
+      .select('alert_id')
+      .where('alert_id', 'in', ids)
+      .execute()) as Array<{ alert_id: string }>;
+    const still = new Set(others.map((r) => r.alert_id));
+    const gone = ids.filter((id) => !still.has(id));
+    if (gone.length === 0) return;
+    await tx.db.deleteFrom('alerts').where('alert_id', 'in', gone).where('member_id', '=', ownerId).execute();
+    await recount(tx, e, ownerId);
+  });
+  ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
+    await add(tx, { event: e, memberId: e.payload.memberId, kind: 'unlock', actorId: e.payload.ownerId });
+  });
   ctx.on(AlertsRead, async (e, tx) => {
     const { memberId, upTo } = e.payload;
     await tx.db
@@ -192,23 +250,23 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
   /** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
   async function forgetPair(event: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx) {
     const { blockerId: a, blockedId: b } = event.payload;
-    await tx.db
-      .deleteFrom('alerts')
+    const rows = (await tx.db
+      .selectFrom('alerts')
+      .select('alert_id')
       .where((eb) =>
         eb.or([
           eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
           eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
         ]),
       )
-      .execute();
-    if (!isFresh(event.occurredAt, ctx.clock.now())) return;
-    // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
-    for (const memberId of [a, b]) {
-      await hub.notify(memberId, {
-        type: 'counter',
-        data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
-      });
+      .execute()) as Array<{ alert_id: string }>;
+    const ids = rows.map((r) => r.alert_id);
+    if (ids.length > 0) {
+      await tx.db.deleteFrom('alert_photos').where('alert_id', 'in', ids).execute();
+      await tx.db.deleteFrom('alerts').where('alert_id', 'in', ids).execute();
     }
+    // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
+    for (const memberId of [a, b]) await recount(tx, event, memberId);
   }
   return forgetPair;
 }

@@ -4,7 +4,7 @@ import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
+import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
 import { encodeCursor } from './rules.ts';
 
@@ -24,6 +24,12 @@ const photoLiked = (memberId: string, ownerId: string, n: number) =>
     PhotoLiked,
     { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId, memberId },
     { actorId: memberId },
+  );
+const photoDeleted = (ownerId: string, n: number) =>
+  given(
+    PhotoDeleted,
+    { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId },
+    { actorId: ownerId },
   );
 const read = (memberId: string, upTo: string) => given(AlertsRead, { memberId, upTo }, { actorId: memberId });
 const blocked = (blockerId: string, blockedId: string) =>
@@ -396,6 +402,53 @@ export const useCases = [
     ],
     when: list(bob.memberId),
     then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy deletes the photo Bob and Eve liked: both like alerts go, Bob’s flirt stays',
+    given: [
+      ...everyone,
+      flirted(bob.memberId, nancy.memberId),
+      photoLiked(bob.memberId, nancy.memberId, 1),
+      photoLiked(eve.memberId, nancy.memberId, 1),
+      photoDeleted(nancy.memberId, 1),
+    ],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { items: [{ kind: 'flirt', actor: bobCard }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'The deleted photo’s unread like alert no longer counts',
+    given: [...nancyAndBob, photoLiked(bob.memberId, nancy.memberId, 1), photoDeleted(nancy.memberId, 1)],
+    when: unread(nancy.memberId),
+    then: { status: 200, body: { count: 0 } },
+  }),
+  useCase({
+    title: 'Bob liked two of Nancy’s photos: deleting one keeps the alert for the other',
+    given: [
+      ...nancyAndBob,
+      photoLiked(bob.memberId, nancy.memberId, 1),
+      photoLiked(bob.memberId, nancy.memberId, 2),
+      photoDeleted(nancy.memberId, 1),
+    ],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { items: [{ kind: 'like', actor: bobCard, unread: true }] } },
+  }),
+  useCase({
+    title: 'Once both photos Bob liked are deleted, his like alert is gone',
+    given: [
+      ...nancyAndBob,
+      photoLiked(bob.memberId, nancy.memberId, 1),
+      photoLiked(bob.memberId, nancy.memberId, 2),
+      photoDeleted(nancy.memberId, 2),
+      photoDeleted(nancy.memberId, 1),
+    ],
+    when: list(nancy.memberId),
+    then: noAlerts,
+  }),
+  useCase({
+    title: 'Deleting a photo nobody liked changes no alert',
+    given: [...nancyAndBob, photoLiked(bob.memberId, nancy.memberId, 1), photoDeleted(nancy.memberId, 2)],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { items: [{ kind: 'like', actor: bobCard }] } },
   }),
   useCase({
     title: 'The like alert is on the alerts page in words',

@@ -2,6 +2,7 @@ import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/cor
 import { blockEvents } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { events as diaryEvents } from '@meetcute/diary/events';
+import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { migrations, projections } from './store.ts';
@@ -17,15 +18,15 @@ export { fits, BACKFILL } from './rules.ts';
 
 /**
  * News: a personal feed of what interesting members do (they join, they write in their
- * diary), where interesting means they fit what the viewer looks for. Items are copied
+ * diary, they add a photo), where interesting means they fit what the viewer looks for. Items are copied
  * into each matching viewer's feed when the event is projected (see README.md).
  */
 export const news = defineModule({
   name: 'news',
   description:
-    'A personal feed of new members and diary posts by members who fit what the viewer looks for; back-filled on approval.',
+    'A personal feed of new members, diary posts and new photos by members who fit what the viewer looks for; back-filled on approval.',
   publishes: events,
-  consumes: [...events, RegistrationApproved, ...diaryEvents, ...blockEvents],
+  consumes: [...events, RegistrationApproved, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
   migrations,
   projections,
   useCases,

@@ -13,7 +13,8 @@ import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { DiaryPostDeleted, DiaryPostEdited } from '@meetcute/diary/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
-import { adam, carl, posted, postId } from './use-cases.ts';
+import { PhotoDeleted } from '@meetcute/photos/events';
+import { adam, carl, photoAdded, photoId, posted, postId } from './use-cases.ts';
 import { BACKFILL } from './rules.ts';
 
 const factory: TestAppFactory = ({ storage, clock, ids }) =>
@@ -90,6 +91,10 @@ for (const dialect of databases.dialects) {
           posted(nancy, 5, 'During the block'),
           given(MemberUnblocked, { blockerId: nancy.memberId, blockedId: adam.memberId }),
           posted(nancy, 6, 'After the block'),
+          ...photoAdded(nancy, 1),
+          ...photoAdded(nancy, 2),
+          given(PhotoDeleted, { photoId: photoId(2), ownerId: nancy.memberId }),
+          ...photoAdded(eve, 3, 'private'),
           ...approved(carl),
           ...approved(mo),
         ]);
@@ -103,11 +108,18 @@ for (const dialect of databases.dialects) {
         const before = await tables(t);
         assert.deepEqual(
           (await feedOf(t, bob.memberId)).items.map((i) => i.text ?? i.kind),
-          ['Unseen by Bob', 'After the block', 'During the block', 'First post, edited', 'new-member'],
+          [
+            'Unseen by Bob',
+            'photo',
+            'After the block',
+            'During the block',
+            'First post, edited',
+            'new-member',
+          ],
         );
         assert.deepEqual(
           (await feedOf(t, adam.memberId)).items.map((i) => i.text ?? i.kind),
-          ['Unseen by Bob', 'After the block'],
+          ['Unseen by Bob', 'photo', 'After the block'],
           'what the block removed stays gone',
         );
         assert.equal(before.seen?.length, 2);
@@ -159,6 +171,11 @@ for (const dialect of databases.dialects) {
         await t.given([given(DiaryPostDeleted, { postId: postId(3), memberId: nancy.memberId })]);
         assert.equal(await counter.count(bob.memberId), 0);
         assert.deepEqual(bobsPage.counts(), [1, 2, 3, 0, 1, 0]);
+        await t.given(photoAdded(nancy, 1));
+        assert.equal(await counter.count(bob.memberId), 1, 'Nancy’s approved photo');
+        await t.given([given(PhotoDeleted, { photoId: photoId(1), ownerId: nancy.memberId })]);
+        assert.equal(await counter.count(bob.memberId), 0);
+        assert.deepEqual(bobsPage.counts(), [1, 2, 3, 0, 1, 0, 1, 0]);
         assert.deepEqual(nancysPage.counts(), [], 'nothing landed in Nancy’s news');
 
         // Without an open page nothing is pushed; the next page load counts afresh.

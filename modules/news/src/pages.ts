@@ -6,6 +6,7 @@ import {
   html,
   languageOf,
   MEMBER_ACTIONS,
+  portraitPath,
   renderContributions,
   sendPage,
   translator,
@@ -21,12 +22,19 @@ import type { NewsItem, NewsReads } from './views.ts';
 /** What the viewer had seen before this visit marked everything seen, so new items can say so. */
 const seenBefore = new WeakMap<FastifyRequest, string | null>();
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a page
+// formats a time per card: one formatter per language and time zone is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function when(request: FastifyRequest, at: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(languageOf(request), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(at));
+  const language = languageOf(request);
+  const key = `${language} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    formatters.set(key, format);
+  }
+  return format.format(new Date(at));
 }
 
 async function card(
@@ -45,14 +53,36 @@ async function card(
     distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
   });
   const buttons = await renderContributions(actions, request, member.memberId, 'card');
-  return html`<li class="card news-item ${item.kind}" id="item-${item.itemId}">
+  const what =
+    item.kind === 'new-member' ? t('joined') : item.kind === 'photo' ? t('addedPhoto') : t('wrote');
+  return html`<li class="card member-card news-item ${item.kind}" id="item-${item.itemId}">
+    <img
+      class="portrait"
+      src="${portraitPath(member.memberId)}"
+      width="80"
+      height="80"
+      loading="lazy"
+      alt="${member.nickname}"
+    />
     <p class="note">
-      ${isNew ? html`<strong class="badge">${t('new')}</strong> ` : ''}${item.kind === 'new-member' ? t('joined') : t('wrote')}
-      · <time datetime="${item.at}">${when(request, item.at, viewer?.city.timeZone ?? 'UTC')}</time>
+      ${isNew ? html`<strong class="badge">${t('new')}</strong> ` : ''}${what} ·
+      <time datetime="${item.at}">${when(request, item.at, viewer?.city.timeZone ?? 'UTC')}</time>
     </p>
     <h3><a href="/members/${member.memberId}">${member.nickname}</a></h3>
     <p class="facts">${facts}</p>
     ${item.text === undefined ? '' : html`<blockquote class="diary-text">${item.text}</blockquote>`}
+    ${
+      item.photo === undefined
+        ? ''
+        : html`<a class="news-photo" href="${item.photo.full}"
+            ><img
+              src="${item.photo.thumb}"
+              width="240"
+              height="240"
+              loading="lazy"
+              alt="${t('photoOf', { name: member.nickname })}"
+          /></a>`
+    }
     <div class="actions">${buttons}</div>
   </li>`;
 }

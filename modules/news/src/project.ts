@@ -2,6 +2,7 @@ import type { ModuleContext, NotificationHub, Tx } from '@meetcute/core';
 import { honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
+import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NewsSeen } from './events.ts';
 import {
   addItem,
@@ -69,6 +70,28 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
 
   ctx.on(DiaryPostDeleted, async (e, tx) => {
     await notifyCounts(tx, await removeItem(tx, e.payload.postId, e.payload.memberId));
+  });
+
+  // A photo is news once a moderator approved it, when others can first see it; only the
+  // public album is news (the private one is for whom the owner chooses), and a rejected
+  // photo is never approved. The album of a photo never changes after the upload.
+  ctx.on(PhotoApproved, async (e, tx) => {
+    const { photoId, ownerId, album } = e.payload;
+    if (album !== 'public') return;
+    const author = await findMember(tx.db, ownerId);
+    if (!author) return; // a member still in review: nobody may see their photos yet
+    const reached = await addItem(tx, {
+      itemId: photoId,
+      kind: 'photo',
+      author,
+      text: null,
+      at: e.occurredAt,
+    });
+    await notifyCounts(tx, reached);
+  });
+
+  ctx.on(PhotoDeleted, async (e, tx) => {
+    await notifyCounts(tx, await removeItem(tx, e.payload.photoId, e.payload.ownerId));
   });
 
   ctx.on(NewsSeen, async (e, tx) => {

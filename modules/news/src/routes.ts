@@ -6,8 +6,10 @@ import { PAGE_SIZE } from './rules.ts';
 import type { NewsReads } from './views.ts';
 
 const Item = Type.Object({
-  itemId: Type.String({ description: 'The diary post id, or an id for the new-member item' }),
-  kind: Type.Union([Type.Literal('new-member'), Type.Literal('diary-post')]),
+  itemId: Type.String({
+    description: 'The diary post id, the photo id, or an id for the new-member item',
+  }),
+  kind: Type.Union([Type.Literal('new-member'), Type.Literal('diary-post'), Type.Literal('photo')]),
   member: Type.Object({
     memberId: Type.String({ format: 'uuid' }),
     nickname: Type.String(),
@@ -15,7 +17,16 @@ const Item = Type.Object({
     cityLabel: Type.String(),
   }),
   text: Type.Optional(Type.String({ description: 'The diary post as it reads now' })),
-  at: Type.String({ format: 'date-time', description: 'When the member joined or posted' }),
+  photo: Type.Optional(
+    Type.Object(
+      { thumb: Type.String(), full: Type.String() },
+      { description: 'A photo item’s photo: 240×240 for the card, and the full size' },
+    ),
+  ),
+  at: Type.String({
+    format: 'date-time',
+    description: 'When the member joined or posted, or when their photo was approved',
+  }),
 });
 
 const Page = Type.Object({
@@ -39,7 +50,7 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): vo
       config: api,
       schema: {
         summary:
-          'My news, newest first: new members and diary posts by members who fit what I look for (gender, age, distance)',
+          'My news, newest first: new members, diary posts and new photos by members who fit what I look for (gender, age, distance)',
         tags: ['news'],
         querystring: PageQuery,
         response: { 200: Page, 400: Problem, 401: Problem, 403: Problem },
@@ -53,6 +64,7 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): vo
           kind: i.kind,
           member: i.member,
           ...(i.text === undefined ? {} : { text: i.text }),
+          ...(i.photo === undefined ? {} : { photo: i.photo }),
           at: i.at,
         })),
         nextCursor: page.nextCursor,

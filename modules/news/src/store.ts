@@ -26,7 +26,7 @@ export const migrations: Migration[] = [
         max_distance_km integer not null,
         approved_at text not null
       )`.execute(db);
-      // Every item once: a new member, or a diary post with its current text.
+      // Every item once: a new member, a diary post with its current text, or a photo (item_id is its id).
       await sql`create table items (
         item_id text primary key,
         kind text not null,
@@ -55,7 +55,7 @@ export const migrations: Migration[] = [
 
 export const projections = ['members', 'items', 'feed', 'seen', BLOCKED_PAIRS];
 
-export type ItemKind = 'new-member' | 'diary-post';
+export type ItemKind = 'new-member' | 'diary-post' | 'photo';
 
 /** A member as the feed stores them, with what a card shows. */
 export interface Member extends MemberFacts {

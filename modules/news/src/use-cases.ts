@@ -1,7 +1,14 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
-import { approved, bob, eve, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoRejected,
+  PhotoUploaded,
+  type Album,
+} from '@meetcute/photos/events';
+import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { NewsSeen } from './events.ts';
 import { encodeCursor } from './rules.ts';
 
@@ -379,4 +386,127 @@ const pages = [
   }),
 ];
 
-export const useCases = [...feeds, ...paging, ...seen, ...blocks, ...pages];
+export const photoId = (n: number) => `00000000-0000-7000-8000-e${String(n).padStart(11, '0')}`;
+const SIZES = {
+  thumb: { width: 240, height: 240 },
+  profile: { width: 640, height: 480 },
+  full: { width: 1600, height: 1200 },
+};
+const uploaded = (owner: CastMember, n: number, album: Album = 'public'): Given =>
+  given(
+    PhotoUploaded,
+    { photoId: photoId(n), ownerId: owner.memberId, album, sizes: SIZES },
+    { actorId: owner.memberId },
+  );
+/** The owner uploaded photo n and Mo approved it. */
+export const photoAdded = (owner: CastMember, n: number, album: Album = 'public'): Given[] => [
+  uploaded(owner, n, album),
+  given(PhotoApproved, { photoId: photoId(n), ownerId: owner.memberId, album }, { actorId: mo.memberId }),
+];
+const photoDeleted = (owner: CastMember, n: number): Given =>
+  given(PhotoDeleted, { photoId: photoId(n), ownerId: owner.memberId }, { actorId: owner.memberId });
+const nancyAddedPhoto = (n: number) => ({
+  itemId: photoId(n),
+  kind: 'photo',
+  member: NANCY,
+  photo: { thumb: `/photos/${photoId(n)}/thumb`, full: `/photos/${photoId(n)}/full` },
+});
+const nancyPhoto = [...cast, ...photoAdded(nancy, 1)];
+
+const photos = [
+  useCase({
+    title: 'Nancy adds a photo and Mo approves it: Bob has “Nancy added a photo” with its thumb in his news',
+    given: nancyPhoto,
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyAddedPhoto(1), nancyJoined], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy’s photo reaches only those she fits: not Carl, who looks for women 40–50',
+    given: nancyPhoto,
+    when: newsOf(carl),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'A photo waiting for review is not news yet',
+    given: [...cast, uploaded(nancy, 1)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyJoined] } },
+  }),
+  useCase({
+    title: 'A photo Mo rejected never appears',
+    given: [
+      ...cast,
+      uploaded(nancy, 1),
+      given(
+        PhotoRejected,
+        { photoId: photoId(1), ownerId: nancy.memberId, reason: 'Not a photo of you' },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyJoined] } },
+  }),
+  useCase({
+    title: 'A photo in the private album never appears, even once approved',
+    given: [...cast, ...photoAdded(nancy, 1, 'private')],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyJoined] } },
+  }),
+  useCase({
+    title: 'Nancy deletes her photo: it leaves every news feed',
+    given: [...nancyPhoto, photoDeleted(nancy, 1)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyJoined] } },
+  }),
+  useCase({
+    title: 'Only the owner’s deletion removes a photo item: someone else’s changes nothing',
+    given: [
+      ...nancyPhoto,
+      given(PhotoDeleted, { photoId: photoId(1), ownerId: eve.memberId }, { actorId: eve.memberId }),
+    ],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyAddedPhoto(1), nancyJoined] } },
+  }),
+  useCase({
+    title: 'A photo of a member still in review reaches nobody',
+    given: [...approved(bob), ...signedUp(nancy), ...photoAdded(nancy, 1)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'A newly approved member’s news starts with recent photos by members who fit them',
+    given: [...approved(nancy), ...photoAdded(nancy, 1), ...approved(bob)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyAddedPhoto(1), nancyJoined] } },
+  }),
+  useCase({
+    title: 'After Nancy blocks Bob her photo is gone from his news, and a later one never reaches him',
+    given: [...nancyPhoto, blocked(nancy, bob), ...photoAdded(nancy, 2)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'Bob’s news page shows Nancy’s photo as a thumb that opens the full size, with her portrait',
+    given: nancyPhoto,
+    when: pageOf(bob),
+    then: {
+      status: 200,
+      page: [
+        'Added a photo',
+        `href="/photos/${photoId(1)}/full"`,
+        `src="/photos/${photoId(1)}/thumb"`,
+        'alt="Photo by Nancy"',
+        `src="/members/${nancy.memberId}/portrait/thumb"`,
+      ],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The photo item in Finnish',
+    given: nancyPhoto,
+    when: { ...pageOf(bob), headers: { 'accept-language': 'fi' } },
+    then: { status: 200, page: ['Lisäsi kuvan', 'alt="Jäsenen Nancy kuva"'], events: [emitted(NewsSeen)] },
+  }),
+];
+
+export const useCases = [...feeds, ...paging, ...seen, ...blocks, ...pages, ...photos];

@@ -1,4 +1,5 @@
 import { problems, type Db } from '@meetcute/core';
+import { photoPath } from '@meetcute/web';
 import { ageAt, decodeCursor, encodeCursor, PAGE_SIZE } from './rules.ts';
 import { feedPage, findMember, seenUpTo, unseenCounts, type ItemKind, type Member } from './store.ts';
 
@@ -11,6 +12,8 @@ export interface NewsItem {
   /** The author, for the card (gender, place). */
   author: Member;
   text?: string;
+  /** Where a photo item's photo is served, in the sizes a card and a click need. */
+  photo?: { thumb: string; full: string };
   at: string;
 }
 
@@ -57,6 +60,8 @@ export function newsReads(db: Db, now: () => Date): NewsReads {
           at: e.at,
         };
         if (e.text !== null) item.text = e.text;
+        if (e.kind === 'photo')
+          item.photo = { thumb: photoPath(e.itemId, 'thumb'), full: photoPath(e.itemId, 'full') };
         return item;
       });
       const last = entries.at(-1);

@@ -7,22 +7,31 @@ import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { events } from './events.ts';
 import { addInterest, migrations, projectApprovals, projections, removeInterest, touch } from './store.ts';
+import { photoEvents, projectPhotos } from './photos.ts';
 import { searches } from './searches.ts';
 import { searchRoutes } from './routes.ts';
 import { searchPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
 /**
- * Search: approved members by gender, age, distance from a place and interests, sorted
+ * Search: approved members by gender, age, distance from a place, interests and photo, sorted
  * by last active, distance or newest. It keeps its own table of searchable members,
  * built only from events; blocked pairs never see each other.
  */
 export const search = defineModule({
   name: 'search',
   description:
-    'Find approved members by gender, age range, distance and interests; sorted by last active, distance or newest.',
+    'Find approved members by gender, age range, distance, interests and whether they have a photo; sorted by last active, distance or newest.',
   publishes: events,
-  consumes: [RegistrationApproved, InterestAdded, InterestRemoved, FlirtSent, FavouriteAdded, ...blockEvents],
+  consumes: [
+    RegistrationApproved,
+    InterestAdded,
+    InterestRemoved,
+    FlirtSent,
+    FavouriteAdded,
+    ...photoEvents,
+    ...blockEvents,
+  ],
   migrations,
   projections,
   useCases,
@@ -39,6 +48,7 @@ export const search = defineModule({
     });
     ctx.on(FlirtSent, (e, tx) => touch(tx.db, e.actorId, e.occurredAt));
     ctx.on(FavouriteAdded, (e, tx) => touch(tx.db, e.actorId, e.occurredAt));
+    projectPhotos(ctx);
     // Search keeps nothing about a pair, so a block has nothing to remove: the query filters it.
     honourBlocks(ctx);
 

@@ -15,6 +15,8 @@ export const messages: Messages<
   | 'badLimit'
   | 'badOnline'
   | 'onlineOnly'
+  | 'badHasPhoto'
+  | 'hasPhotoOnly'
   | 'noCity'
   | 'badCityId'
   | 'unknownCityId'
@@ -59,6 +61,8 @@ export const messages: Messages<
     badLimit: 'The limit must be a whole number from 1 to 50.',
     badOnline: 'Online is true or false.',
     onlineOnly: 'Only members online now',
+    badHasPhoto: 'Has photo is true or false.',
+    hasPhotoOnly: 'Only members with a photo',
     noCity: 'We do not know your city yet. Choose a place to search from.',
     badCityId: 'Give a place id (a whole number) from /api/v1/cities.',
     unknownCityId: 'We do not know the place {id}. Find places with /api/v1/cities.',
@@ -103,6 +107,8 @@ export const messages: Messages<
     badLimit: 'Antalet måste vara ett heltal mellan 1 och 50.',
     badOnline: 'Online är true eller false.',
     onlineOnly: 'Bara medlemmar som är online nu',
+    badHasPhoto: 'Har foto är true eller false.',
+    hasPhotoOnly: 'Bara medlemmar med foto',
     noCity: 'Vi vet inte var du bor än. Välj en ort att söka från.',
     badCityId: 'Ange ett ort-id (ett heltal) från /api/v1/cities.',
     unknownCityId: 'Vi känner inte till orten {id}. Sök orter med /api/v1/cities.',
@@ -145,7 +151,10 @@ export const messages: Messages<
     badCursor: 'Tämä sivumerkki ei ole tästä hausta. Aloita ensimmäiseltä sivulta.',
     otherSortCursor: 'Sivumerkki kuuluu toiseen järjestykseen. Aloita ensimmäiseltä sivulta.',
     badLimit: 'Määrän on oltava kokonaisluku väliltä 1–50.',
+    badOnline: 'Paikalla on true tai false.',
     onlineOnly: 'Vain nyt paikalla olevat',
+    badHasPhoto: 'Kuva on true tai false.',
+    hasPhotoOnly: 'Vain jäsenet, joilla on kuva',
     noCity: 'Emme vielä tiedä paikkakuntaasi. Valitse paikka, josta haetaan.',
     badCityId: 'Anna paikan tunnus (kokonaisluku) osoitteesta /api/v1/cities.',
     unknownCityId: 'Emme tunne paikkaa {id}. Etsi paikkoja osoitteesta /api/v1/cities.',

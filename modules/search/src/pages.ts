@@ -23,6 +23,7 @@ import {
   single,
   SORTS,
   values,
+  yesNo,
   type CityChoice,
   type Criteria,
   type Defaults,
@@ -42,6 +43,7 @@ interface FormValues {
   maxDistanceKm: string;
   interests: string;
   online: boolean;
+  hasPhoto: boolean;
   sort: string;
 }
 
@@ -54,6 +56,7 @@ function fromCriteria(c: Criteria): FormValues {
     maxDistanceKm: String(c.maxDistanceKm),
     interests: c.interests.join(', '),
     online: c.onlineOnly,
+    hasPhoto: c.hasPhoto,
     sort: c.sort,
   };
 }
@@ -67,7 +70,8 @@ function fromQuery(raw: RawQuery, d: Defaults): FormValues {
     city: single(raw, 'city') ?? d.origin?.label ?? '',
     maxDistanceKm: single(raw, 'maxDistanceKm') ?? String(d.maxDistanceKm),
     interests: values(raw, 'interest', false).join(', '),
-    online: ['1', 'true', 'on', 'yes'].includes((single(raw, 'online') ?? '').toLowerCase()),
+    online: yesNo(raw, 'online') === true,
+    hasPhoto: yesNo(raw, 'hasPhoto') === true,
     sort: single(raw, 'sort') ?? 'lastActive',
   };
 }
@@ -82,6 +86,7 @@ function searchLink(c: Criteria, cursor?: string): string {
   query.set('maxDistanceKm', String(c.maxDistanceKm));
   for (const tag of c.interests) query.append('interest', tag);
   if (c.onlineOnly) query.set('online', 'true');
+  if (c.hasPhoto) query.set('hasPhoto', 'true');
   query.set('sort', c.sort);
   query.set('limit', String(c.limit));
   if (cursor) query.set('cursor', cursor);
@@ -121,6 +126,13 @@ function searchForm(
         ><input type="checkbox" name="online" value="true" ${v.online ? html`checked` : ''} />
         ${t('onlineOnly')}</label
       >
+    </div>
+    <div class="field${errorFor('hasPhoto') ? ' invalid' : ''}">
+      <label
+        ><input type="checkbox" name="hasPhoto" value="true" ${v.hasPhoto ? html`checked` : ''} />
+        ${t('hasPhotoOnly')}</label
+      >
+      ${errorFor('hasPhoto') ? html`<p class="error">${errorFor('hasPhoto')!.message}</p>` : ''}
     </div>
     <div class="field${errorFor('sort') ? ' invalid' : ''}">
       <label for="f-sort">${t('sort')}</label>

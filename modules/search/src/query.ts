@@ -71,6 +71,20 @@ function conditions(viewerId: string, c: Criteria, at: Date, online: readonly st
             online.length > 0 ? eb('m.member_id', 'in', [...online]) : eb.val(false),
         ]
       : []),
+    // Has a photo: an approved portrait, so every card found shows a photo (see README).
+    ...(c.hasPhoto
+      ? [
+          (eb: Parameters<Where>[0]) =>
+            eb.exists(
+              eb
+                .selectFrom('member_photos as p')
+                .select('p.photo_id')
+                .whereRef('p.member_id', '=', 'm.member_id')
+                .where('p.portrait', '=', 1)
+                .where('p.approved', '=', 1),
+            ),
+        ]
+      : []),
     // Members with every tag asked for.
     ...c.interests.map(
       (tag): Where =>

@@ -29,6 +29,7 @@ const SearchQuery = Type.Object({
   maxDistanceKm: text('Whole km, 1–5000. Default: your own distance'),
   interest: repeatable('A tag; repeat it to find members who have all of them'),
   online: text('true to find only members online now. Default: false'),
+  hasPhoto: text('true to find only members with a portrait a moderator approved. Default: false'),
   sort: text(`${SORTS.join(', ')}. Default: lastActive`),
   cursor: Type.Optional(Type.String({ maxLength: 400, description: 'nextCursor from the previous page' })),
   limit: text('Members per page, 1–50. Default: 20'),
@@ -56,6 +57,7 @@ const Applied = Type.Object(
     maxDistanceKm: Type.Integer(),
     interests: Type.Array(Type.String()),
     onlineOnly: Type.Boolean(),
+    hasPhoto: Type.Boolean(),
     sort: Sort,
   },
   { description: 'The search that ran, defaults filled in' },
@@ -70,7 +72,7 @@ export function searchRoutes(http: Http, run: Searches, cities: CityDirectory): 
       config: { access: 'approved', kind: 'api' },
       schema: {
         summary:
-          'Find approved members by gender, age, distance and interests; what you leave out comes from your own preferences',
+          'Find approved members by gender, age, distance, interests and photo; what you leave out comes from your own preferences',
         tags: ['search'],
         querystring: SearchQuery,
         response: {

@@ -41,6 +41,8 @@ export interface Criteria {
   interests: string[];
   /** Only members online now (a live page open, or active in the last minutes). */
   onlineOnly: boolean;
+  /** Only members with an approved portrait: the ones whose card shows a photo. */
+  hasPhoto: boolean;
   sort: Sort;
   cursor: Cursor | null;
   limit: number;
@@ -73,6 +75,7 @@ export type RuleMessage =
   | 'otherSortCursor'
   | 'badLimit'
   | 'badOnline'
+  | 'badHasPhoto'
   | 'noCity';
 export type Say = (key: RuleMessage, vars?: Record<string, string | number>) => string;
 
@@ -126,6 +129,16 @@ export function whole(text: string, min: number, max: number): number {
   if (!/^\d{1,9}$/.test(text)) return Number.NaN;
   const n = Number(text);
   return n >= min && n <= max ? n : Number.NaN;
+}
+
+const YES = ['1', 'true', 'on', 'yes'];
+const NO = ['0', 'false', 'off', 'no'];
+
+/** Whether a yes/no parameter (a form's checkbox, or true/false) is on; blank is no; undefined when it is neither. */
+export function yesNo(raw: RawQuery, name: string): boolean | undefined {
+  const text = (single(raw, name) ?? '').toLowerCase();
+  if (text === '' || NO.includes(text)) return false;
+  return YES.includes(text) ? true : undefined;
 }
 
 /**
@@ -190,10 +203,10 @@ export function readCriteria(
   else if (interests.length > LIMITS.interests.max)
     errors.push({ field: 'interest', message: say('tooManyInterests', { max: LIMITS.interests.max }) });
 
-  const onlineText = (single(raw, 'online') ?? '').toLowerCase();
-  const onlineOnly = ['1', 'true', 'on', 'yes'].includes(onlineText);
-  if (onlineText !== '' && !onlineOnly && !['0', 'false', 'off', 'no'].includes(onlineText))
-    errors.push({ field: 'online', message: say('badOnline') });
+  const onlineOnly = yesNo(raw, 'online');
+  if (onlineOnly === undefined) errors.push({ field: 'online', message: say('badOnline') });
+  const hasPhoto = yesNo(raw, 'hasPhoto');
+  if (hasPhoto === undefined) errors.push({ field: 'hasPhoto', message: say('badHasPhoto') });
 
   const sortText = single(raw, 'sort') ?? 'lastActive';
   const sort = SORTS.find((s) => s === sortText);
@@ -218,7 +231,8 @@ export function readCriteria(
   if (city.problem !== undefined) errors.push({ field: city.field, message: city.problem });
   else if (!place) errors.push({ field: city.field, message: say('noCity') });
 
-  if (errors.length > 0 || !sort || !place) return { criteria: null, errors };
+  if (errors.length > 0 || !sort || !place || onlineOnly === undefined || hasPhoto === undefined)
+    return { criteria: null, errors };
   return {
     criteria: {
       genders,
@@ -228,6 +242,7 @@ export function readCriteria(
       maxDistanceKm,
       interests,
       onlineOnly,
+      hasPhoto,
       sort,
       cursor,
       limit,

@@ -10,6 +10,7 @@ import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { distanceKm } from '@meetcute/cities';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved, type Application } from '@meetcute/registration/events';
+import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@meetcute/photos/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
 
@@ -123,7 +124,40 @@ async function walk(t: TestApp, query: string): Promise<{ ids: string[]; pages: 
   return { ids, pages };
 }
 
-const TABLES = ['searchable_members', 'member_interests', 'blocked_pairs'];
+const TABLES = ['searchable_members', 'member_interests', 'blocked_pairs', 'member_photos'];
+
+const SIZES = {
+  thumb: { width: 240, height: 240 },
+  profile: { width: 640, height: 480 },
+  full: { width: 1600, height: 1200 },
+};
+const photoId = (n: number) => `00000000-0000-7000-8000-b${String(n).padStart(11, '0')}`;
+/** Photos of three members: a portrait approved, one still waiting, one deleted, one private. */
+function photos(): Given[] {
+  const [a, b, c] = [crowd[3]!.memberId, crowd[4]!.memberId, crowd[5]!.memberId];
+  const upload = (ownerId: string, n: number, album: 'public' | 'private' = 'public') =>
+    given(PhotoUploaded, { photoId: photoId(n), ownerId, album, sizes: SIZES }, { actorId: ownerId });
+  const approve = (ownerId: string, n: number, album: 'public' | 'private' = 'public') =>
+    given(PhotoApproved, { photoId: photoId(n), ownerId, album }, { actorId: mo.memberId });
+  const portrait = (memberId: string, n: number | null) =>
+    given(PortraitChosen, { memberId, photoId: n === null ? null : photoId(n) }, { actorId: memberId });
+  return [
+    upload(a, 1),
+    portrait(a, 1),
+    approve(a, 1),
+    upload(a, 2),
+    approve(a, 2),
+    portrait(a, 2),
+    upload(b, 3),
+    portrait(b, 3),
+    upload(c, 4),
+    portrait(c, 4),
+    approve(c, 4),
+    given(PhotoDeleted, { photoId: photoId(4), ownerId: c }, { actorId: c }),
+    upload(c, 5, 'private'),
+    approve(c, 5, 'private'),
+  ];
+}
 async function tables(t: TestApp): Promise<Record<string, unknown[]>> {
   const db = t.app.channel('search').database.db;
   const out: Record<string, unknown[]> = {};
@@ -212,6 +246,7 @@ for (const dialect of databases.dialects) {
             },
             { actorId: mo.memberId },
           ),
+          ...photos(),
         ]);
         // And some through the other modules' commands, as members make them.
         t.clock.set('2026-06-01T11:00:00.000Z');
@@ -226,6 +261,15 @@ for (const dialect of databases.dialects) {
           'the crowd, Bob, Nancy, Eve and Mo',
         );
         assert.equal(before.blocked_pairs!.length, 1);
+        assert.equal(before.member_photos!.length, 3, 'public photos not deleted');
+        const withPhoto = (
+          await t.call({ as: bob.memberId, method: 'GET', url: '/api/v1/search?hasPhoto=true&limit=50' })
+        ).json as { results: Array<{ memberId: string }> };
+        assert.deepEqual(
+          withPhoto.results.map((r) => r.memberId),
+          [crowd[3]!.memberId],
+          'only the approved portrait counts',
+        );
         const bobs = (
           await t.call({ as: nancy.memberId, method: 'GET', url: '/api/v1/search?maxDistanceKm=100' })
         ).json as { results: Array<{ memberId: string; lastActiveAt: string }> };

@@ -27,6 +27,7 @@ export interface Applied {
   maxDistanceKm: number;
   interests: string[];
   onlineOnly: boolean;
+  hasPhoto: boolean;
   sort: Criteria['sort'];
 }
 
@@ -39,6 +40,7 @@ export function applied(c: Criteria): Applied {
     maxDistanceKm: c.maxDistanceKm,
     interests: c.interests,
     onlineOnly: c.onlineOnly,
+    hasPhoto: c.hasPhoto,
     sort: c.sort,
   };
 }

@@ -50,9 +50,25 @@ export const migrations: Migration[] = [
     },
   },
   blockedPairsMigration,
+  {
+    name: '0002_member_photos',
+    async up(db) {
+      // The public photos a member has, whether a moderator approved each, and which is the
+      // portrait: "has a photo" is an approved portrait, the photo every card shows.
+      await sql`create table member_photos (
+        photo_id text primary key,
+        member_id text not null,
+        approved integer not null,
+        portrait integer not null
+      )`.execute(db);
+      await sql`create index member_photos_member on member_photos (member_id, portrait, approved)`.execute(
+        db,
+      );
+    },
+  },
 ];
 
-export const projections = ['searchable_members', 'member_interests', BLOCKED_PAIRS];
+export const projections = ['searchable_members', 'member_interests', BLOCKED_PAIRS, 'member_photos'];
 
 /** A searchable member as stored: an approved one. */
 export interface Member {

@@ -6,6 +6,13 @@ import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved, type Application } from '@meetcute/registration/events';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoUploaded,
+  PortraitChosen,
+  type Album,
+} from '@meetcute/photos/events';
 import { encodeCursor } from './rules.ts';
 
 const API = '/api/v1/search';
@@ -114,6 +121,53 @@ const crowd: Given[] = [
   ),
 ];
 
+const photoId = (n: number) => `00000000-0000-7000-8000-b${String(n).padStart(11, '0')}`;
+const SIZES = {
+  thumb: { width: 240, height: 240 },
+  profile: { width: 640, height: 480 },
+  full: { width: 1600, height: 1200 },
+};
+const uploaded = (m: CastMember, n: number, album: Album = 'public', at?: string): Given =>
+  given(
+    PhotoUploaded,
+    { photoId: photoId(n), ownerId: m.memberId, album, sizes: SIZES },
+    at ? { actorId: m.memberId, at } : { actorId: m.memberId },
+  );
+const photoApproved = (m: CastMember, n: number, album: Album = 'public'): Given =>
+  given(PhotoApproved, { photoId: photoId(n), ownerId: m.memberId, album }, { actorId: mo.memberId });
+const portraitChosen = (m: CastMember, n: number | null): Given =>
+  given(
+    PortraitChosen,
+    { memberId: m.memberId, photoId: n === null ? null : photoId(n) },
+    { actorId: m.memberId },
+  );
+const photoDeleted = (m: CastMember, n: number): Given =>
+  given(PhotoDeleted, { photoId: photoId(n), ownerId: m.memberId }, { actorId: m.memberId });
+/** The member's public photo n, chosen as their portrait and approved by Mo: their card shows it. */
+const withPortrait = (m: CastMember, n: number): Given[] => [
+  uploaded(m, n),
+  portraitChosen(m, n),
+  photoApproved(m, n),
+];
+
+/**
+ * Of the women Bob finds, only Nancy has a photo on her card. Karin's portrait waits for
+ * review, Ida's only approved photo is private, Hanna deleted her portrait, and Frida has
+ * an approved public photo but took it off as her portrait.
+ */
+const somePhotos: Given[] = [
+  ...crowd,
+  ...withPortrait(nancy, 1),
+  uploaded(karin, 2),
+  portraitChosen(karin, 2),
+  uploaded(ida, 3, 'private'),
+  photoApproved(ida, 3, 'private'),
+  ...withPortrait(hanna, 4),
+  photoDeleted(hanna, 4),
+  ...withPortrait(frida, 5),
+  portraitChosen(frida, null),
+];
+
 const ids = (...members: CastMember[]) => members.map((m) => ({ memberId: m.memberId }));
 const asBob = (query = '') => ({ as: bob.memberId, method: 'GET' as const, url: `${API}${query}` });
 const invalid = (...fields: string[]) => ({
@@ -154,6 +208,98 @@ export const useCases = [
     given: [...approved(nancy), ...approved(bob)],
     when: { as: bob.memberId, method: 'GET', url: `${API}?online=maybe` },
     then: { status: 400, body: { type: VALIDATION, errors: [{ field: 'online' }] } },
+  }),
+  // Has photo: an approved portrait, the photo a card shows
+  useCase({
+    title:
+      'Bob asks for members with a photo: only Nancy, whose portrait Mo approved, not those whose cards show none',
+    given: somePhotos,
+    when: asBob('?hasPhoto=true'),
+    then: {
+      status: 200,
+      body: { results: [{ memberId: nancy.memberId, nickname: 'Nancy' }], applied: { hasPhoto: true } },
+    },
+  }),
+  useCase({
+    title: 'Without the photo filter Bob finds the same women with and without photos',
+    given: somePhotos,
+    when: asBob('?sort=newest'),
+    then: {
+      status: 200,
+      body: { results: ids(karin, ida, hanna, nancy, frida), applied: { hasPhoto: false } },
+    },
+  }),
+  useCase({
+    title: 'Nancy’s portrait counts once Mo approves it, not while it waits for review',
+    given: [...nancyAndBob, uploaded(nancy, 1), portraitChosen(nancy, 1)],
+    when: asBob('?hasPhoto=true'),
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Nancy chooses an approved photo as her portrait again: she has a photo again',
+    given: [...nancyAndBob, ...withPortrait(nancy, 1), portraitChosen(nancy, null), portraitChosen(nancy, 1)],
+    when: asBob('?hasPhoto=true'),
+    then: { status: 200, body: { results: ids(nancy) } },
+  }),
+  useCase({
+    title: 'Nancy deletes her portrait: another approved photo of hers does not put one on her card',
+    given: [
+      ...nancyAndBob,
+      ...withPortrait(nancy, 1),
+      uploaded(nancy, 2),
+      photoApproved(nancy, 2),
+      photoDeleted(nancy, 1),
+    ],
+    when: asBob('?hasPhoto=1'),
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Uploading a photo counts as being active: Nancy moves to the top by last active',
+    given: [...crowd, uploaded(nancy, 1, 'private', '2026-06-01T09:00:00.000Z')],
+    when: asBob('?limit=1'),
+    then: {
+      status: 200,
+      body: { results: [{ memberId: nancy.memberId, lastActiveAt: '2026-06-01T09:00:00.000Z' }] },
+    },
+  }),
+  useCase({
+    title: 'Has photo is yes or no',
+    given: nancyAndBob,
+    when: asBob('?hasPhoto=perhaps'),
+    then: invalid('hasPhoto'),
+  }),
+  useCase({
+    title: 'Blocked members never appear, photo or not',
+    given: [...nancyAndBob, ...withPortrait(nancy, 1), blocked(nancy, bob)],
+    when: asBob('?hasPhoto=true'),
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'The search page has a "with a photo" box that stays ticked and is kept in the next-page link',
+    given: [...somePhotos, ...withPortrait(karin, 6)],
+    when: { as: bob.memberId, method: 'GET', url: '/search?hasPhoto=true&sort=newest&limit=1' },
+    then: {
+      status: 200,
+      page: [
+        'name="hasPhoto" value="true" checked',
+        'Only members with a photo',
+        'Karin',
+        `src="/members/${karin.memberId}/portrait/thumb"`,
+        '&amp;hasPhoto=true&amp;sort=newest&amp;limit=1&amp;cursor=',
+      ],
+      pageLacks: ['Nancy', 'Hanna', 'Frida', 'Ida'],
+    },
+  }),
+  useCase({
+    title: 'The photo box on the search page in Swedish, with a mistake shown next to it',
+    given: approved(bob),
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: '/search?hasPhoto=kanske',
+      headers: { 'accept-language': 'sv' },
+    },
+    then: { status: 400, page: ['Bara medlemmar med foto', 'Har foto är true eller false.'] },
   }),
   // Defaults from the searcher's own preferences
   useCase({
