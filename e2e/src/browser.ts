@@ -72,21 +72,76 @@ export const PHONE = {
 
 export const PASSWORD = 'correct horse battery';
 
+/** What a person types into the sign-up form. */
+export interface SignUpForm {
+  email: string;
+  nickname: string;
+  gender: string;
+  birthday: string;
+  city: string;
+  looking: string[];
+  aboutMe: string;
+  ages?: [number, number];
+}
+
+/** The people of our browser tests (Mo is a moderator when the site names mo@example.com). */
+export const MO: SignUpForm = {
+  email: 'mo@example.com',
+  nickname: 'Mo',
+  gender: 'nonbinary',
+  birthday: '1988-08-08',
+  city: 'Stockholm',
+  looking: ['woman'],
+  aboutMe: 'Moderator.',
+};
+export const NANCY: SignUpForm = {
+  email: 'nancy@example.com',
+  nickname: 'Nancy',
+  gender: 'woman',
+  birthday: '1995-03-14',
+  city: 'Stockholm',
+  looking: ['man'],
+  aboutMe: 'Sailing and jazz.',
+};
+export const BOB: SignUpForm = {
+  email: 'bob@example.com',
+  nickname: 'Bob',
+  gender: 'man',
+  birthday: '1992-01-20',
+  city: 'Uppsala',
+  looking: ['woman'],
+  ages: [25, 35],
+  aboutMe: 'I bake bread.',
+};
+
+/** A person's own phone: a browser context of its own and the page they are on. */
+export interface Phone {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Each person signs up on a phone of their own, in order, and Mo, who must be among
+ * them, approves everyone else from the review queue. The phones come back in the
+ * order given, each on the page where its sign-up ended (logged in).
+ */
+export async function joined(site: Site, browser: Browser, people: SignUpForm[]): Promise<Phone[]> {
+  const phones: Phone[] = [];
+  for (const person of people) {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signUp(site, page, person);
+    phones.push({ context, page });
+  }
+  const mo = phones[people.findIndex((p) => p.email === MO.email)];
+  if (!mo) throw new Error('joined() needs Mo among the people, to approve the others');
+  const others = people.filter((p) => p.email !== MO.email).map((p) => p.nickname);
+  await approveAll(site, mo.page, others);
+  return phones;
+}
+
 /** Fills in the sign-up form as a person would and waits for the review page. */
-export async function signUp(
-  site: Site,
-  page: Page,
-  who: {
-    email: string;
-    nickname: string;
-    gender: string;
-    birthday: string;
-    city: string;
-    looking: string[];
-    aboutMe: string;
-    ages?: [number, number];
-  },
-) {
+export async function signUp(site: Site, page: Page, who: SignUpForm) {
   await page.goto(`${site.url}/signup`);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(PASSWORD);

@@ -3,8 +3,8 @@
 // page shows "Read", he sees her typing, and answers arrive on both sides live.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { approveAll, launch, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { BOB, joined, launch, MO, NANCY, snap, startSite, type Site } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -20,110 +20,74 @@ after(async () => {
 });
 
 test('Nancy and Bob chat live: messages, unread counter, read receipt and typing', async () => {
-  const [moContext, nancyContext, bobContext] = await Promise.all([
-    browser.newContext(PHONE),
-    browser.newContext(PHONE),
-    browser.newContext(PHONE),
-  ]);
-  try {
-    const mo = await moContext.newPage();
-    await signUp(site, mo, {
-      email: 'mo@example.com',
-      nickname: 'Mo',
-      gender: 'nonbinary',
-      birthday: '1988-08-08',
-      city: 'Stockholm',
-      looking: ['woman'],
-      aboutMe: 'Moderator.',
-    });
-    const nancy = await nancyContext.newPage();
-    await signUp(site, nancy, {
-      email: 'nancy@example.com',
-      nickname: 'Nancy',
-      gender: 'woman',
-      birthday: '1995-03-14',
-      city: 'Stockholm',
-      looking: ['man'],
-      aboutMe: 'Sailing and jazz.',
-    });
-    const bob = await bobContext.newPage();
-    await signUp(site, bob, {
-      email: 'bob@example.com',
-      nickname: 'Bob',
-      gender: 'man',
-      birthday: '1992-01-20',
-      city: 'Uppsala',
-      looking: ['woman'],
-      ages: [25, 35],
-      aboutMe: 'I bake bread.',
-    });
-    await approveAll(site, mo, ['Nancy', 'Bob']);
+  const [, nancy, bob] = (await joined(site, browser, [MO, NANCY, BOB])).map((phone) => phone.page) as [
+    Page,
+    Page,
+    Page,
+  ];
 
-    // Bob has his chats open; nothing yet.
-    await bob.goto(`${site.url}/chats`);
-    await bob.getByText('No conversations yet.').waitFor();
-    const bobUnread = bob.locator('[data-counter="chats"] .badge');
-    assert.equal(await bobUnread.isHidden(), true, 'nothing unread yet');
+  // Bob has his chats open; nothing yet.
+  await bob.goto(`${site.url}/chats`);
+  await bob.getByText('No conversations yet.').waitFor();
+  const bobUnread = bob.locator('[data-counter="chats"] .badge');
+  assert.equal(await bobUnread.isHidden(), true, 'nothing unread yet');
 
-    // Nancy finds Bob and writes to him from his profile.
-    await nancy.goto(`${site.url}/search`);
-    const bobLink = nancy.getByRole('link', { name: 'Bob', exact: true });
-    await bobLink.waitFor();
-    await nancy.goto(`${site.url}${await bobLink.getAttribute('href')}`);
-    await nancy.getByRole('link', { name: 'Write to Bob' }).click();
-    await nancy.waitForURL(/\/chats\/[0-9a-f-]+$/);
-    const conversationUrl = nancy.url();
-    await nancy.getByLabel('Message').fill('Hi Bob! Fancy a coffee on Saturday?');
-    await nancy.getByRole('button', { name: 'Send' }).click();
-    // Sent by the API, shown at once, no reload: the address has no #newest of the form's redirect.
-    const first = nancy.locator('.message.mine', { hasText: 'Hi Bob! Fancy a coffee on Saturday?' });
-    await first.waitFor();
-    assert.equal(nancy.url(), conversationUrl);
-    assert.equal(await nancy.getByLabel('Message').inputValue(), '');
+  // Nancy finds Bob and writes to him from his profile.
+  await nancy.goto(`${site.url}/search`);
+  const bobLink = nancy.getByRole('link', { name: 'Bob', exact: true });
+  await bobLink.waitFor();
+  await nancy.goto(`${site.url}${await bobLink.getAttribute('href')}`);
+  await nancy.getByRole('link', { name: 'Write to Bob' }).click();
+  await nancy.waitForURL(/\/chats\/[0-9a-f-]+$/);
+  const conversationUrl = nancy.url();
+  await nancy.getByLabel('Message').fill('Hi Bob! Fancy a coffee on Saturday?');
+  await nancy.getByRole('button', { name: 'Send' }).click();
+  // Sent by the API, shown at once, no reload: the address has no #newest of the form's redirect.
+  const first = nancy.locator('.message.mine', { hasText: 'Hi Bob! Fancy a coffee on Saturday?' });
+  await first.waitFor();
+  assert.equal(nancy.url(), conversationUrl);
+  assert.equal(await nancy.getByLabel('Message').inputValue(), '');
 
-    // Bob's counter and list move live.
-    await bob
-      .locator('[data-counter="chats"] .badge:not([hidden])')
-      .filter({ hasText: /^\s*1\s*$/ })
-      .waitFor();
-    const entry = bob.locator('.conversation.unread', { hasText: 'Nancy' });
-    await entry.getByText('Hi Bob! Fancy a coffee on Saturday?').waitFor();
-    await snap(bob, '40-chat-list-unread');
+  // Bob's counter and list move live.
+  await bob
+    .locator('[data-counter="chats"] .badge:not([hidden])')
+    .filter({ hasText: /^\s*1\s*$/ })
+    .waitFor();
+  const entry = bob.locator('.conversation.unread', { hasText: 'Nancy' });
+  await entry.getByText('Hi Bob! Fancy a coffee on Saturday?').waitFor();
+  await snap(bob, '40-chat-list-unread');
 
-    // Bob opens the conversation: it is read, his counter clears, and Nancy sees "Read".
-    await entry.getByRole('link').click();
-    await bob.locator('.message.theirs', { hasText: 'Hi Bob! Fancy a coffee on Saturday?' }).waitFor();
-    assert.equal(await bobUnread.isHidden(), true, 'opening the conversation read it');
-    await first.locator('.receipt', { hasText: 'Read' }).waitFor();
+  // Bob opens the conversation: it is read, his counter clears, and Nancy sees "Read".
+  await entry.getByRole('link').click();
+  await bob.locator('.message.theirs', { hasText: 'Hi Bob! Fancy a coffee on Saturday?' }).waitFor();
+  assert.equal(await bobUnread.isHidden(), true, 'opening the conversation read it');
+  await first.locator('.receipt', { hasText: 'Read' }).waitFor();
 
-    // Nancy types: Bob sees it; her message then arrives on his page without a reload.
-    await nancy.getByLabel('Message').fill('Say 11 at the harbour café');
-    await bob.getByText('Nancy is typing…').waitFor();
-    await snap(bob, '41-chat-typing');
-    await nancy.getByRole('button', { name: 'Send' }).click();
-    await bob.locator('.message.theirs', { hasText: 'Say 11 at the harbour café' }).waitFor();
-    await bob.getByText('Nancy is typing…').waitFor({ state: 'hidden' });
-    // His page is open, so it reads the new message: the receipt moves to it on Nancy's side.
-    await nancy
-      .locator('.message.mine', { hasText: 'Say 11 at the harbour café' })
-      .locator('.receipt')
-      .waitFor();
-    assert.equal(await nancy.locator('.receipt').count(), 1, 'one receipt, under the newest read message');
+  // Nancy types: Bob sees it; her message then arrives on his page without a reload.
+  await nancy.getByLabel('Message').fill('Say 11 at the harbour café');
+  await bob.getByText('Nancy is typing…').waitFor();
+  await snap(bob, '41-chat-typing');
+  await nancy.getByRole('button', { name: 'Send' }).click();
+  await bob.locator('.message.theirs', { hasText: 'Say 11 at the harbour café' }).waitFor();
+  await bob.getByText('Nancy is typing…').waitFor({ state: 'hidden' });
+  // His page is open, so it reads the new message: the receipt moves to it on Nancy's side.
+  await nancy
+    .locator('.message.mine', { hasText: 'Say 11 at the harbour café' })
+    .locator('.receipt')
+    .waitFor();
+  assert.equal(await nancy.locator('.receipt').count(), 1, 'one receipt, under the newest read message');
 
-    // Bob answers; it arrives on Nancy's page live, line breaks kept.
-    await bob.getByLabel('Message').fill('Perfect!\nSee you there.');
-    await bob.getByRole('button', { name: 'Send' }).click();
-    const answer = nancy.locator('.message.theirs', { hasText: 'Perfect!' });
-    await answer.waitFor();
-    assert.equal(await answer.locator('.body').innerText(), 'Perfect!\nSee you there.');
-    await snap(nancy, '42-chat-conversation');
+  // Bob answers; it arrives on Nancy's page live, line breaks kept.
+  await bob.getByLabel('Message').fill('Perfect!\nSee you there.');
+  await bob.getByRole('button', { name: 'Send' }).click();
+  const answer = nancy.locator('.message.theirs', { hasText: 'Perfect!' });
+  await answer.waitFor();
+  assert.equal(await answer.locator('.body').innerText(), 'Perfect!\nSee you there.');
+  await snap(nancy, '42-chat-conversation');
 
-    // An empty message is refused with the reason, and nothing is sent.
-    await bob.getByLabel('Message').fill('   ');
-    await bob.getByRole('button', { name: 'Send' }).click();
-    await bob.getByText('Write something first.').waitFor();
-    assert.equal(await bob.locator('.message').count(), 3);
-  } finally {
-    await Promise.all([moContext.close(), nancyContext.close(), bobContext.close()]);
-  }
+  // An empty message is refused with the reason, and nothing is sent.
+  await bob.getByLabel('Message').fill('   ');
+  await bob.getByRole('button', { name: 'Send' }).click();
+  await bob.getByText('Write something first.').waitFor();
+  assert.equal(await bob.locator('.message').count(), 3);
 });

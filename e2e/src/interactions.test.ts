@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { approveAll, launch, logIn, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import { BOB, joined, launch, logIn, MO, NANCY, snap, startSite, type Phone, type Site } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -19,105 +19,68 @@ after(async () => {
 });
 
 test('search, visit, flirt, favourite, then a block hides them from each other', async () => {
-  const moContext = await browser.newContext(PHONE);
-  const nancyContext = await browser.newContext(PHONE);
-  const bobContext = await browser.newContext(PHONE);
-  try {
-    const mo = await moContext.newPage();
-    await signUp(site, mo, {
-      email: 'mo@example.com',
-      nickname: 'Mo',
-      gender: 'nonbinary',
-      birthday: '1988-08-08',
-      city: 'Stockholm',
-      looking: ['woman'],
-      aboutMe: 'Moderator.',
-    });
-    await signUp(site, await nancyContext.newPage(), {
-      email: 'nancy@example.com',
-      nickname: 'Nancy',
-      gender: 'woman',
-      birthday: '1995-03-14',
-      city: 'Stockholm',
-      looking: ['man'],
-      aboutMe: 'Sailing and jazz.',
-    });
-    await signUp(site, await bobContext.newPage(), {
-      email: 'bob@example.com',
-      nickname: 'Bob',
-      gender: 'man',
-      birthday: '1992-01-20',
-      city: 'Uppsala',
-      looking: ['woman'],
-      aboutMe: 'I bake bread.',
-    });
-    await approveAll(site, mo, ['Nancy', 'Bob']);
+  const [, nancyPhone, bobPhone] = (await joined(site, browser, [MO, NANCY, BOB])) as [Phone, Phone, Phone];
 
-    const nancy = await logIn(site, nancyContext, 'nancy@example.com');
-    await nancy.goto(`${site.url}/search`);
-    await nancy
-      .getByRole('button', { name: /search/i })
-      .first()
-      .click();
-    const bobCard = nancy.locator('li.member-card', {
-      has: nancy.getByRole('link', { name: 'Bob', exact: true }),
-    });
-    await bobCard.waitFor();
-    assert.match(await bobCard.innerText(), /34 years/);
-    await snap(nancy, '20-search-results');
+  const nancy = await logIn(site, nancyPhone.context, 'nancy@example.com');
+  await nancy.goto(`${site.url}/search`);
+  await nancy
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
+  const bobCard = nancy.locator('li.member-card', {
+    has: nancy.getByRole('link', { name: 'Bob', exact: true }),
+  });
+  await bobCard.waitFor();
+  assert.match(await bobCard.innerText(), /34 years/);
+  await snap(nancy, '20-search-results');
 
-    const bobProfile = `${site.url}${await bobCard.getByRole('link', { name: 'Bob', exact: true }).getAttribute('href')}`;
-    await nancy.goto(bobProfile);
-    await nancy.getByRole('heading', { name: 'Bob' }).waitFor();
-    assert.match(await nancy.locator('main').innerText(), /km away/);
-    await nancy.getByRole('button', { name: /^Flirt/ }).click();
-    await nancy.waitForLoadState('load');
-    await nancy.goto(bobProfile);
-    await nancy.getByRole('button', { name: /Favourite/ }).click();
-    await nancy.waitForLoadState('load');
-    await nancy.goto(bobProfile);
-    assert.match(await nancy.locator('main').innerText(), /Remove favourite/);
-    await snap(nancy, '21-profile-after-flirt-and-favourite');
+  const bobProfile = `${site.url}${await bobCard.getByRole('link', { name: 'Bob', exact: true }).getAttribute('href')}`;
+  await nancy.goto(bobProfile);
+  await nancy.getByRole('heading', { name: 'Bob' }).waitFor();
+  assert.match(await nancy.locator('main').innerText(), /km away/);
+  await nancy.getByRole('button', { name: /^Flirt/ }).click();
+  await nancy.waitForLoadState('load');
+  await nancy.goto(bobProfile);
+  await nancy.getByRole('button', { name: /Favourite/ }).click();
+  await nancy.waitForLoadState('load');
+  await nancy.goto(bobProfile);
+  assert.match(await nancy.locator('main').innerText(), /Remove favourite/);
+  await snap(nancy, '21-profile-after-flirt-and-favourite');
 
-    const bob = await logIn(site, bobContext, 'bob@example.com');
-    await bob.goto(`${site.url}/visitors`);
-    await bob.getByRole('link', { name: 'Nancy', exact: true }).waitFor();
-    await snap(bob, '22-visitors');
-    await bob.goto(`${site.url}/flirts`);
-    await bob.getByRole('link', { name: 'Nancy', exact: true }).first().waitFor();
-    await snap(bob, '23-flirts-received');
+  const bob = await logIn(site, bobPhone.context, 'bob@example.com');
+  await bob.goto(`${site.url}/visitors`);
+  await bob.getByRole('link', { name: 'Nancy', exact: true }).waitFor();
+  await snap(bob, '22-visitors');
+  await bob.goto(`${site.url}/flirts`);
+  await bob.getByRole('link', { name: 'Nancy', exact: true }).first().waitFor();
+  await snap(bob, '23-flirts-received');
 
-    // Bob blocks Nancy from her profile.
-    await bob.getByRole('link', { name: 'Nancy', exact: true }).first().click();
-    await bob.getByRole('heading', { name: 'Nancy' }).waitFor();
-    await bob.getByRole('button', { name: 'Block' }).click();
-    await bob.waitForURL(/\/blocks/);
-    await snap(bob, '24-blocked');
+  // Bob blocks Nancy from her profile.
+  await bob.getByRole('link', { name: 'Nancy', exact: true }).first().click();
+  await bob.getByRole('heading', { name: 'Nancy' }).waitFor();
+  await bob.getByRole('button', { name: 'Block' }).click();
+  await bob.waitForURL(/\/blocks/);
+  await snap(bob, '24-blocked');
 
-    await nancy.goto(`${site.url}/search`);
-    await nancy
-      .getByRole('button', { name: /search/i })
-      .first()
-      .click();
-    await nancy.waitForLoadState('load');
-    assert.equal(
-      await nancy.getByRole('link', { name: 'Bob', exact: true }).count(),
-      0,
-      'Bob is gone from Nancy’s search',
-    );
-    const gone = await nancy.goto(bobProfile);
-    assert.equal(gone?.status(), 404, 'Bob’s profile is as if absent for Nancy');
-    await snap(nancy, '25-blocked-profile-is-404');
-    const response = await nancy.goto(`${site.url}/favourites`);
-    assert.equal(response?.status(), 200);
-    assert.equal(
-      await nancy.getByRole('link', { name: 'Bob', exact: true }).count(),
-      0,
-      'Bob is gone from Nancy’s favourites',
-    );
-  } finally {
-    await moContext.close();
-    await nancyContext.close();
-    await bobContext.close();
-  }
+  await nancy.goto(`${site.url}/search`);
+  await nancy
+    .getByRole('button', { name: /search/i })
+    .first()
+    .click();
+  await nancy.waitForLoadState('load');
+  assert.equal(
+    await nancy.getByRole('link', { name: 'Bob', exact: true }).count(),
+    0,
+    'Bob is gone from Nancy’s search',
+  );
+  const gone = await nancy.goto(bobProfile);
+  assert.equal(gone?.status(), 404, 'Bob’s profile is as if absent for Nancy');
+  await snap(nancy, '25-blocked-profile-is-404');
+  const response = await nancy.goto(`${site.url}/favourites`);
+  assert.equal(response?.status(), 200);
+  assert.equal(
+    await nancy.getByRole('link', { name: 'Bob', exact: true }).count(),
+    0,
+    'Bob is gone from Nancy’s favourites',
+  );
 });

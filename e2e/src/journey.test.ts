@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, logIn, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import { launch, logIn, MO, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -24,15 +24,7 @@ test('sign up, review, log in, see and edit the profile', async () => {
   try {
     // Mo signs up like anyone; the moderator role comes from MEETCUTE_MODERATORS.
     const moSignup = await moContext.newPage();
-    await signUp(site, moSignup, {
-      email: 'mo@example.com',
-      nickname: 'Mo',
-      gender: 'nonbinary',
-      birthday: '1988-08-08',
-      city: 'Stockholm',
-      looking: ['woman'],
-      aboutMe: 'Moderator.',
-    });
+    await signUp(site, moSignup, MO);
 
     const nancy = await nancyContext.newPage();
     await nancy.goto(site.url);

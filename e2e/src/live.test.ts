@@ -3,8 +3,21 @@
 // one who does not; a brand-new member's news is never empty.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { approveAll, launch, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import {
+  approveAll,
+  BOB,
+  joined,
+  launch,
+  MO,
+  NANCY,
+  PHONE,
+  signUp,
+  snap,
+  startSite,
+  type SignUpForm,
+  type Site,
+} from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -20,106 +33,65 @@ after(async () => {
 });
 
 test('counters move live, news follows preferences, new members get a full feed', async () => {
-  const contexts = await Promise.all(
-    ['mo', 'nancy', 'bob', 'carl', 'dave'].map(() => browser.newContext(PHONE)),
-  );
-  const [moContext, nancyContext, bobContext, carlContext, daveContext] = contexts as [
-    (typeof contexts)[number],
-    (typeof contexts)[number],
-    (typeof contexts)[number],
-    (typeof contexts)[number],
-    (typeof contexts)[number],
+  const CARL: SignUpForm = {
+    email: 'carl@example.com',
+    nickname: 'Carl',
+    gender: 'man',
+    birthday: '1975-05-05',
+    city: 'Stockholm',
+    looking: ['woman'],
+    ages: [40, 50],
+    aboutMe: 'Looking for someone my age.',
+  };
+  const [mo, nancy, bob, carl] = (await joined(site, browser, [MO, NANCY, BOB, CARL])).map((p) => p.page) as [
+    Page,
+    Page,
+    Page,
+    Page,
   ];
-  try {
-    const mo = await moContext.newPage();
-    await signUp(site, mo, {
-      email: 'mo@example.com',
-      nickname: 'Mo',
-      gender: 'nonbinary',
-      birthday: '1988-08-08',
-      city: 'Stockholm',
-      looking: ['woman'],
-      aboutMe: 'Moderator.',
-    });
-    const nancy = await nancyContext.newPage();
-    await signUp(site, nancy, {
-      email: 'nancy@example.com',
-      nickname: 'Nancy',
-      gender: 'woman',
-      birthday: '1995-03-14',
-      city: 'Stockholm',
-      looking: ['man'],
-      aboutMe: 'Sailing and jazz.',
-    });
-    const bob = await bobContext.newPage();
-    await signUp(site, bob, {
-      email: 'bob@example.com',
-      nickname: 'Bob',
-      gender: 'man',
-      birthday: '1992-01-20',
-      city: 'Uppsala',
-      looking: ['woman'],
-      ages: [25, 35],
-      aboutMe: 'I bake bread.',
-    });
-    const carl = await carlContext.newPage();
-    await signUp(site, carl, {
-      email: 'carl@example.com',
-      nickname: 'Carl',
-      gender: 'man',
-      birthday: '1975-05-05',
-      city: 'Stockholm',
-      looking: ['woman'],
-      ages: [40, 50],
-      aboutMe: 'Looking for someone my age.',
-    });
-    await approveAll(site, mo, ['Nancy', 'Bob', 'Carl']);
 
-    // Bob has a page open; Nancy flirts with him from his profile.
-    await bob.goto(`${site.url}/profile`);
-    const bobAlerts = bob.locator('[data-counter="alerts"] .badge');
-    assert.equal(await bobAlerts.isHidden(), true, 'no alerts yet');
-    await nancy.goto(`${site.url}/search`);
-    const bobLink = nancy.getByRole('link', { name: 'Bob', exact: true });
-    await bobLink.waitFor();
-    await nancy.goto(`${site.url}${await bobLink.getAttribute('href')}`);
-    await nancy.getByRole('button', { name: /^Flirt/ }).click();
-    await nancy.waitForLoadState('load');
-    // No reload on Bob's side: the live channel moves the counter.
-    await bob
-      .locator('[data-counter="alerts"] .badge:not([hidden])')
-      .filter({ hasText: /^\s*[1-9]/ })
-      .waitFor({ timeout: 5000 });
-    await snap(bob, '30-alert-counter-live');
+  // Bob has a page open; Nancy flirts with him from his profile.
+  await bob.goto(`${site.url}/profile`);
+  const bobAlerts = bob.locator('[data-counter="alerts"] .badge');
+  assert.equal(await bobAlerts.isHidden(), true, 'no alerts yet');
+  await nancy.goto(`${site.url}/search`);
+  const bobLink = nancy.getByRole('link', { name: 'Bob', exact: true });
+  await bobLink.waitFor();
+  await nancy.goto(`${site.url}${await bobLink.getAttribute('href')}`);
+  await nancy.getByRole('button', { name: /^Flirt/ }).click();
+  await nancy.waitForLoadState('load');
+  // No reload on Bob's side: the live channel moves the counter.
+  await bob
+    .locator('[data-counter="alerts"] .badge:not([hidden])')
+    .filter({ hasText: /^\s*[1-9]/ })
+    .waitFor({ timeout: 5000 });
+  await snap(bob, '30-alert-counter-live');
 
-    // Nancy writes in her diary: Bob (women 25–35 within 100 km) sees it, Carl (women 40–50) does not.
-    await nancy.goto(`${site.url}/diary`);
-    await nancy.getByLabel('New post').fill('Off to the archipelago this weekend!');
-    await nancy.getByRole('button', { name: 'Post' }).click();
-    await nancy.waitForLoadState('load');
-    await bob.goto(`${site.url}/news`);
-    await bob.getByText('Off to the archipelago this weekend!').waitFor();
-    await snap(bob, '31-news-with-diary-post');
-    await carl.goto(`${site.url}/news`);
-    assert.equal(await carl.getByText('Off to the archipelago this weekend!').count(), 0);
+  // Nancy writes in her diary: Bob (women 25–35 within 100 km) sees it, Carl (women 40–50) does not.
+  await nancy.goto(`${site.url}/diary`);
+  await nancy.getByLabel('New post').fill('Off to the archipelago this weekend!');
+  await nancy.getByRole('button', { name: 'Post' }).click();
+  await nancy.waitForLoadState('load');
+  await bob.goto(`${site.url}/news`);
+  await bob.getByText('Off to the archipelago this weekend!').waitFor();
+  await snap(bob, '31-news-with-diary-post');
+  await carl.goto(`${site.url}/news`);
+  assert.equal(await carl.getByText('Off to the archipelago this weekend!').count(), 0);
 
-    // Dave joins after the post: his very first news page already has it.
-    const dave = await daveContext.newPage();
-    await signUp(site, dave, {
-      email: 'dave@example.com',
-      nickname: 'Dave',
-      gender: 'man',
-      birthday: '1990-10-10',
-      city: 'Stockholm',
-      looking: ['woman'],
-      ages: [25, 40],
-      aboutMe: 'New here.',
-    });
-    await approveAll(site, mo, ['Dave']);
-    await dave.goto(`${site.url}/news`);
-    await dave.getByText('Off to the archipelago this weekend!').waitFor();
-    await snap(dave, '32-new-member-news-backfilled');
-  } finally {
-    await Promise.all(contexts.map((c) => c.close()));
-  }
+  // Dave joins after the post: his very first news page already has it.
+  const dave = await (await browser.newContext(PHONE)).newPage();
+  await signUp(site, dave, {
+    email: 'dave@example.com',
+    nickname: 'Dave',
+    gender: 'man',
+    birthday: '1990-10-10',
+    city: 'Stockholm',
+    looking: ['woman'],
+    ages: [25, 40],
+    aboutMe: 'New here.',
+  });
+  await approveAll(site, mo, ['Dave']);
+  await dave.goto(`${site.url}/news`);
+  await dave.getByText('Off to the archipelago this weekend!').waitFor();
+  await snap(dave, '32-new-member-news-backfilled');
 });
