@@ -52,31 +52,3 @@ export function fits(author: MemberFacts, viewer: MemberFacts, at: string): bool
   if (author.memberId === viewer.memberId) return false;
   return fitsPreferences(candidate(viewer), candidate(author), new Date(at));
 }
-
-/** Where a page of the feed ends: the last item's time and id. */
-export interface Cursor {
-  at: string;
-  itemId: string;
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-/** Opaque to callers: base64url JSON of the last item's time and id. */
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ a: cursor.at, i: cursor.itemId })).toString('base64url');
-}
-
-/** The cursor a caller sent back, or null when it is not one we made. */
-export function decodeCursor(text: string): Cursor | null {
-  if (text.length > 300 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  try {
-    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (typeof value !== 'object' || value === null) return null;
-    const { a, i } = value as { a?: unknown; i?: unknown };
-    if (typeof a !== 'string' || typeof i !== 'string' || !ISO.test(a) || i.length === 0 || i.length > 100)
-      return null;
-    return { at: a, itemId: i };
-  } catch {
-    return null;
-  }
-}

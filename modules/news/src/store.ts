@@ -1,9 +1,17 @@
 import { sql } from 'kysely';
-import type { Db, Migration, Tx, TxDb } from '@meetcute/core';
-import { blockedPairsMigration, hiddenFrom, BLOCKED_PAIRS } from '@meetcute/block';
+import {
+  afterCursor,
+  pageOf,
+  type Db,
+  type Migration,
+  type TimeCursor,
+  type Tx,
+  type TxDb,
+} from '@meetcute/core';
+import { blockedPairsMigration, hiddenFrom, notBlockedWith, BLOCKED_PAIRS } from '@meetcute/block';
 import { boundingBox } from '@meetcute/cities';
 import type { Application, Gender } from '@meetcute/registration/events';
-import { fits, ageAt, birthdayBy, BACKFILL, type Cursor, type MemberFacts } from './rules.ts';
+import { fits, ageAt, birthdayBy, BACKFILL, type MemberFacts } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -224,7 +232,7 @@ export async function backfill(tx: Tx, viewer: Member, at: string): Promise<numb
   const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
   const bornBy = birthdayBy(viewer.lookingFor.minAge, at);
   const chosen: Array<{ viewer_id: string; item_id: string; author_id: string; at: string }> = [];
-  let after: Cursor | null = null;
+  let after: TimeCursor | null = null;
   while (chosen.length < BACKFILL) {
     // SQL narrows by gender and brings each author along; the rule decides (age at the item's time, distance).
     let query = tx.db
@@ -241,12 +249,7 @@ export async function backfill(tx: Tx, viewer: Member, at: string): Promise<numb
     if (longitudes) {
       query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi))));
     }
-    if (after) {
-      const { at, itemId } = after;
-      query = query.where((eb) =>
-        eb.or([eb('i.at', '<', at), eb.and([eb('i.at', '=', at), eb('i.item_id', '<', itemId)])]),
-      );
-    }
+    if (after) query = query.where(afterCursor(after, 'i.at', 'i.item_id'));
     const rows = (await query
       .orderBy('i.at', 'desc')
       .orderBy('i.item_id', 'desc')
@@ -259,7 +262,7 @@ export async function backfill(tx: Tx, viewer: Member, at: string): Promise<numb
     }
     const last = rows.at(-1);
     if (rows.length < BACKFILL_SCAN || !last) break;
-    after = { at: last.at, itemId: last.item_id };
+    after = { at: last.at, id: last.item_id };
   }
   await insertFeed(tx.db, chosen);
   return chosen.length;
@@ -375,9 +378,9 @@ export interface FeedEntry {
 export async function feedPage(
   db: Db,
   viewerId: string,
-  cursor: Cursor | null,
+  cursor: TimeCursor | undefined,
   limit: number,
-): Promise<{ entries: FeedEntry[]; more: boolean }> {
+): Promise<{ items: FeedEntry[]; nextCursor: string | null }> {
   let query = db
     .selectFrom('feed as f')
     .innerJoin('items as i', 'i.item_id', 'f.item_id')
@@ -385,42 +388,16 @@ export async function feedPage(
     .selectAll('m')
     .select(['f.item_id', 'f.at', 'i.kind', 'i.text'])
     .where('f.viewer_id', '=', viewerId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom(`${BLOCKED_PAIRS} as b`)
-            .select('b.blocker_id')
-            .where((b) =>
-              b.or([
-                b.and([b('b.blocker_id', '=', viewerId), b('b.blocked_id', '=', b.ref('f.author_id'))]),
-                b.and([b('b.blocked_id', '=', viewerId), b('b.blocker_id', '=', b.ref('f.author_id'))]),
-              ]),
-            ),
-        ),
-      ),
-    );
-  if (cursor) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('f.at', '<', cursor.at),
-        eb.and([eb('f.at', '=', cursor.at), eb('f.item_id', '<', cursor.itemId)]),
-      ]),
-    );
-  }
+    .where(notBlockedWith(viewerId, 'f.author_id'));
+  if (cursor) query = query.where(afterCursor(cursor, 'f.at', 'f.item_id'));
   const rows = (await query
     .orderBy('f.at', 'desc')
     .orderBy('f.item_id', 'desc')
     .limit(limit + 1)
     .execute()) as Array<MemberRow & { item_id: string; at: string; kind: ItemKind; text: string | null }>;
-  return {
-    entries: rows.slice(0, limit).map((r) => ({
-      itemId: r.item_id,
-      kind: r.kind,
-      text: r.text,
-      at: r.at,
-      author: toMember(r),
-    })),
-    more: rows.length > limit,
-  };
+  return pageOf(
+    rows.map((r) => ({ itemId: r.item_id, kind: r.kind, text: r.text, at: r.at, author: toMember(r) })),
+    limit,
+    (e) => ({ at: e.at, id: e.itemId }),
+  );
 }

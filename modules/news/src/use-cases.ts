@@ -1,4 +1,4 @@
-import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
+import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
 import {
@@ -10,7 +10,6 @@ import {
 } from '@meetcute/photos/events';
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { NewsSeen } from './events.ts';
-import { encodeCursor } from './rules.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
 
@@ -192,7 +191,7 @@ const threePosts = [
   posted(nancy, 2, 'two', T2),
   posted(nancy, 3, 'three', T3),
 ];
-const afterTwo = encodeCursor({ at: T2, itemId: postId(2) });
+const afterTwo = encodeCursor({ at: T2, id: postId(2) });
 
 const paging = [
   useCase({

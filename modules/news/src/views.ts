@@ -1,6 +1,6 @@
-import { problems, type Db } from '@meetcute/core';
+import { decodeCursor, type Db } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
-import { ageAt, decodeCursor, encodeCursor, PAGE_SIZE } from './rules.ts';
+import { ageAt, PAGE_SIZE } from './rules.ts';
 import { feedPage, findMember, seenUpTo, unseenCounts, type ItemKind, type Member } from './store.ts';
 
 /** A feed item as the API and the page show it. */
@@ -35,16 +35,7 @@ export interface NewsReads {
 export function newsReads(db: Db, now: () => Date): NewsReads {
   return {
     async page(viewerId, cursorText, limit = PAGE_SIZE.default) {
-      let cursor = null;
-      if (cursorText !== undefined && cursorText !== '') {
-        cursor = decodeCursor(cursorText);
-        if (!cursor) {
-          throw problems.invalid([
-            { field: 'cursor', message: 'Use the nextCursor of a previous page, or leave it out.' },
-          ]);
-        }
-      }
-      const { entries, more } = await feedPage(db, viewerId, cursor, limit);
+      const { items: entries, nextCursor } = await feedPage(db, viewerId, decodeCursor(cursorText), limit);
       const today = now().toISOString();
       const items = entries.map((e): NewsItem => {
         const item: NewsItem = {
@@ -64,8 +55,7 @@ export function newsReads(db: Db, now: () => Date): NewsReads {
           item.photo = { thumb: photoPath(e.itemId, 'thumb'), full: photoPath(e.itemId, 'full') };
         return item;
       });
-      const last = entries.at(-1);
-      return { items, nextCursor: more && last ? encodeCursor({ at: last.at, itemId: last.itemId }) : null };
+      return { items, nextCursor };
     },
     async unseen(memberId) {
       return (await unseenCounts(db, [memberId])).get(memberId) ?? 0;
