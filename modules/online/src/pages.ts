@@ -58,7 +58,7 @@ function fromFilters(f: Filters): FormValues {
 }
 
 function fromQuery(raw: RawQuery, d: Defaults): FormValues {
-  const genders = values(raw, 'gender');
+  const genders = values(raw, 'gender', true);
   return {
     genders: genders.length > 0 ? genders : d.genders,
     minAge: single(raw, 'minAge') ?? String(d.minAge),

@@ -1,6 +1,10 @@
 import { Buffer } from 'node:buffer';
 import type { FieldProblem } from '@meetcute/core';
 import { GENDERS, type Gender } from '@meetcute/registration/events';
+import { FILTER_LIMITS, readWho, single, whole, type RawQuery, type WhoMessage } from '@meetcute/search';
+
+// Online members are filtered exactly as search filters: same names, bounds and messages.
+export { birthdayRange, single, values, type RawQuery } from '@meetcute/search';
 
 /** How long a request keeps a member online, and how often one member's requests are written. */
 export const PRESENCE = {
@@ -8,12 +12,7 @@ export const PRESENCE = {
   writeEveryMs: 60 * 1000,
 };
 
-/** The same bounds as search, so the two read filters alike. */
-export const LIMITS = {
-  age: { min: 18, max: 120 },
-  distanceKm: { min: 1, max: 5000 },
-  page: { min: 1, max: 50, default: 20 },
-};
+export const LIMITS = FILTER_LIMITS;
 
 /** The moment from which a request still counts: anyone seen at or after it is online. */
 export function onlineSince(now: Date): string {
@@ -47,18 +46,7 @@ export const OPEN_DEFAULTS: Defaults = {
   maxDistanceKm: 100,
 };
 
-/** A query string as Fastify parses it: repeated names become lists. */
-export type RawQuery = Record<string, string | string[] | undefined>;
-
-export type RuleMessage =
-  | 'badGender'
-  | 'badMinAge'
-  | 'badMaxAge'
-  | 'minAboveMax'
-  | 'maxBelowMin'
-  | 'badDistance'
-  | 'badCursor'
-  | 'badLimit';
+export type RuleMessage = WhoMessage | 'badCursor' | 'badLimit';
 export type Say = (key: RuleMessage, vars?: Record<string, string | number>) => string;
 
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,30 +71,6 @@ export function decodeCursor(text: string): Cursor | null {
   return { seenAt: v, memberId: id };
 }
 
-/** Every value of a repeatable parameter, comma lists split, blanks dropped. */
-export function values(raw: RawQuery, name: string): string[] {
-  const v = raw[name];
-  const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
-  return list
-    .flatMap((item) => item.split(','))
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
-
-/** The single value of a parameter, or undefined when absent or blank (a blank form field). */
-export function single(raw: RawQuery, name: string): string | undefined {
-  const v = raw[name];
-  const text = (Array.isArray(v) ? v[0] : v)?.trim();
-  return text ? text : undefined;
-}
-
-/** A whole number within bounds, or NaN: signs, decimals and words are all "not a number" here. */
-function whole(text: string, min: number, max: number): number {
-  if (!/^\d{1,9}$/.test(text)) return Number.NaN;
-  const n = Number(text);
-  return n >= min && n <= max ? n : Number.NaN;
-}
-
 /**
  * Reads the filters as search reads its criteria (same names, bounds and messages),
  * blanks filled from the viewer's preferences. Every mistake is reported at once.
@@ -118,38 +82,7 @@ export function readFilters(
 ): { filters: Filters; errors: [] } | { filters: null; errors: FieldProblem[] } {
   const errors: FieldProblem[] = [];
 
-  const genderTexts = values(raw, 'gender').map((g) => g.toLowerCase());
-  const unknown = genderTexts.filter((g) => !(GENDERS as readonly string[]).includes(g));
-  if (unknown.length > 0)
-    errors.push({ field: 'gender', message: say('badGender', { value: unknown.join(', ') }) });
-  const genders =
-    genderTexts.length > 0 ? GENDERS.filter((g) => genderTexts.includes(g)) : [...defaults.genders];
-
-  const age = (name: 'minAge' | 'maxAge'): number | undefined => {
-    const text = single(raw, name);
-    if (text === undefined) return undefined;
-    const n = whole(text, LIMITS.age.min, LIMITS.age.max);
-    if (Number.isNaN(n))
-      errors.push({ field: name, message: say(name === 'minAge' ? 'badMinAge' : 'badMaxAge') });
-    return n;
-  };
-  const givenMin = age('minAge');
-  const givenMax = age('maxAge');
-  const minAge = givenMin ?? defaults.minAge;
-  const maxAge = givenMax ?? defaults.maxAge;
-  if (minAge > maxAge) {
-    // Name the parameter the viewer chose; the other bound may come from their preferences.
-    if (givenMin !== undefined)
-      errors.push({ field: 'minAge', message: say('minAboveMax', { max: maxAge }) });
-    else errors.push({ field: 'maxAge', message: say('maxBelowMin', { min: minAge }) });
-  }
-
-  let maxDistanceKm = defaults.maxDistanceKm;
-  const distanceText = single(raw, 'maxDistanceKm');
-  if (distanceText !== undefined) {
-    maxDistanceKm = whole(distanceText, LIMITS.distanceKm.min, LIMITS.distanceKm.max);
-    if (Number.isNaN(maxDistanceKm)) errors.push({ field: 'maxDistanceKm', message: say('badDistance') });
-  }
+  const { genders, minAge, maxAge, maxDistanceKm } = readWho(raw, defaults, say, errors);
 
   let cursor: Cursor | null = null;
   const cursorText = single(raw, 'cursor');
@@ -167,18 +100,4 @@ export function readFilters(
 
   if (errors.length > 0) return { filters: null, errors };
   return { filters: { genders, minAge, maxAge, maxDistanceKm, cursor, limit }, errors: [] };
-}
-
-/**
- * Birthdays of people aged minAge to maxAge on a date (as search counts them): born
- * on or before `latest`, and after `after`.
- */
-export function birthdayRange(
-  minAge: number,
-  maxAge: number,
-  date: string,
-): { latest: string; after: string } {
-  const year = Number(date.slice(0, 4));
-  const shift = (years: number) => `${String(year - years).padStart(4, '0')}${date.slice(4)}`;
-  return { latest: shift(minAge), after: shift(maxAge + 1) };
 }

@@ -13,6 +13,18 @@ import { searchRoutes } from './routes.ts';
 import { searchPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
+export {
+  birthdayRange,
+  readWho,
+  single,
+  values,
+  whole,
+  LIMITS as FILTER_LIMITS,
+  type RawQuery,
+  type WhoFilters,
+  type WhoMessage,
+} from './filters.ts';
+
 /**
  * Search: approved members by gender, age, distance from a place, interests and photo, sorted
  * by last active, distance or newest. It keeps its own table of searchable members,

@@ -1,17 +1,15 @@
 import { Buffer } from 'node:buffer';
 import type { FieldProblem } from '@meetcute/core';
 import { normaliseTag } from '@meetcute/interests';
-import { GENDERS, type Gender } from '@meetcute/registration/events';
+import type { Gender } from '@meetcute/registration/events';
+import { LIMITS as WHO_LIMITS, readWho, single, values, whole, type RawQuery } from './filters.ts';
+
+export { birthdayRange, single, values, whole, type RawQuery } from './filters.ts';
 
 export const SORTS = ['lastActive', 'distance', 'newest'] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const LIMITS = {
-  age: { min: 18, max: 120 },
-  distanceKm: { min: 1, max: 5000 },
-  page: { min: 1, max: 50, default: 20 },
-  interests: { max: 10, tagLength: 50 },
-};
+export const LIMITS = { ...WHO_LIMITS, interests: { max: 10, tagLength: 50 } };
 
 /** Tags are compared as the interests module stores them, so "Hiking " finds "hiking". */
 export { normaliseTag };
@@ -56,9 +54,6 @@ export interface Defaults {
   maxDistanceKm: number;
   origin: Origin | null;
 }
-
-/** A query string as Fastify parses it: repeated names become lists. */
-export type RawQuery = Record<string, string | string[] | undefined>;
 
 /** The message keys rules use; API and pages translate them each in their own way. */
 export type RuleMessage =
@@ -107,30 +102,6 @@ export function decodeCursor(text: string): Cursor | null {
   return null;
 }
 
-/** Every value of a repeatable parameter, comma lists split, blanks dropped. */
-export function values(raw: RawQuery, name: string, commas: boolean): string[] {
-  const v = raw[name];
-  const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
-  return list
-    .flatMap((item) => (commas ? item.split(',') : [item]))
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
-}
-
-/** The single value of a parameter, or undefined when absent or blank (a blank form field). */
-export function single(raw: RawQuery, name: string): string | undefined {
-  const v = raw[name];
-  const text = (Array.isArray(v) ? v[0] : v)?.trim();
-  return text ? text : undefined;
-}
-
-/** A whole number within bounds, or NaN: signs, decimals and words are all "not a number" here. */
-export function whole(text: string, min: number, max: number): number {
-  if (!/^\d{1,9}$/.test(text)) return Number.NaN;
-  const n = Number(text);
-  return n >= min && n <= max ? n : Number.NaN;
-}
-
 const YES = ['1', 'true', 'on', 'yes'];
 const NO = ['0', 'false', 'off', 'no'];
 
@@ -164,38 +135,7 @@ export function readCriteria(
 ): { criteria: Criteria; errors: [] } | { criteria: null; errors: FieldProblem[] } {
   const errors: FieldProblem[] = [];
 
-  const genderTexts = values(raw, 'gender', true).map((g) => g.toLowerCase());
-  const unknown = genderTexts.filter((g) => !(GENDERS as readonly string[]).includes(g));
-  if (unknown.length > 0)
-    errors.push({ field: 'gender', message: say('badGender', { value: unknown.join(', ') }) });
-  const genders =
-    genderTexts.length > 0 ? GENDERS.filter((g) => genderTexts.includes(g)) : [...defaults.genders];
-
-  const age = (name: 'minAge' | 'maxAge'): number | undefined => {
-    const text = single(raw, name);
-    if (text === undefined) return undefined;
-    const n = whole(text, LIMITS.age.min, LIMITS.age.max);
-    if (Number.isNaN(n))
-      errors.push({ field: name, message: say(name === 'minAge' ? 'badMinAge' : 'badMaxAge') });
-    return n;
-  };
-  const givenMin = age('minAge');
-  const givenMax = age('maxAge');
-  const minAge = givenMin ?? defaults.minAge;
-  const maxAge = givenMax ?? defaults.maxAge;
-  if (minAge > maxAge) {
-    // Name the parameter the searcher chose; the other bound may come from their preferences.
-    if (givenMin !== undefined)
-      errors.push({ field: 'minAge', message: say('minAboveMax', { max: maxAge }) });
-    else errors.push({ field: 'maxAge', message: say('maxBelowMin', { min: minAge }) });
-  }
-
-  let maxDistanceKm = defaults.maxDistanceKm;
-  const distanceText = single(raw, 'maxDistanceKm');
-  if (distanceText !== undefined) {
-    maxDistanceKm = whole(distanceText, LIMITS.distanceKm.min, LIMITS.distanceKm.max);
-    if (Number.isNaN(maxDistanceKm)) errors.push({ field: 'maxDistanceKm', message: say('badDistance') });
-  }
+  const { genders, minAge, maxAge, maxDistanceKm } = readWho(raw, defaults, say, errors);
 
   const interests = [...new Set(values(raw, 'interest', false).map(normaliseTag))];
   if (interests.some((tag) => [...tag].length > LIMITS.interests.tagLength))
@@ -249,22 +189,6 @@ export function readCriteria(
     },
     errors: [],
   };
-}
-
-/**
- * Birthdays of people aged minAge to maxAge on a date: born on or before `latest`,
- * and after `after`. Exact for that calendar date; a 29 February birthday counts on
- * 1 March, as core's yearsBetween counts it, because no 29 February exists in the
- * bound's year to compare equal.
- */
-export function birthdayRange(
-  minAge: number,
-  maxAge: number,
-  date: string,
-): { latest: string; after: string } {
-  const year = Number(date.slice(0, 4));
-  const shift = (years: number) => `${String(year - years).padStart(4, '0')}${date.slice(4)}`;
-  return { latest: shift(minAge), after: shift(maxAge + 1) };
 }
 
 // The box around a place is geography; search's queries take it from the cities module.
