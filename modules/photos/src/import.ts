@@ -1,4 +1,5 @@
 import { renditions, SIZE_NAMES } from './images.ts';
+import type { Db } from '@meetcute/core';
 import { keyOf, type PhotoStorage } from './storage.ts';
 import type { SizesOf } from './store.ts';
 
@@ -14,11 +15,16 @@ export interface PhotoImport {
    * problem (415 or 422) saying why.
    */
   store(photoId: string, bytes: Uint8Array): Promise<SizesOf>;
+  /**
+   * Owner and album of photos already on the site, by id (an unknown id is left out):
+   * what a later batch's likes and reviews need of photos an earlier batch brought in.
+   */
+  known(photoIds: readonly string[]): Promise<Map<string, { ownerId: string; album: 'public' | 'private' }>>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function photoImport(storage: PhotoStorage): PhotoImport {
+export function photoImport(storage: PhotoStorage): Pick<PhotoImport, 'store'> {
   return {
     async store(photoId, bytes) {
       // Keys are made from the id: only an id of the kind the site makes may name a file.
@@ -29,5 +35,23 @@ export function photoImport(storage: PhotoStorage): PhotoImport {
         SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
       ) as SizesOf;
     },
+  };
+}
+
+/** Ids per query: well under both databases' bound-parameter limits. */
+const IN_CHUNK = 500;
+
+export function knownPhotos(db: Db): PhotoImport['known'] {
+  return async (photoIds) => {
+    const found = new Map<string, { ownerId: string; album: 'public' | 'private' }>();
+    for (let i = 0; i < photoIds.length; i += IN_CHUNK) {
+      const rows = (await db
+        .selectFrom('photos')
+        .select(['photo_id', 'owner_id', 'album'])
+        .where('photo_id', 'in', photoIds.slice(i, i + IN_CHUNK))
+        .execute()) as Array<{ photo_id: string; owner_id: string; album: 'public' | 'private' }>;
+      for (const r of rows) found.set(r.photo_id, { ownerId: r.owner_id, album: r.album });
+    }
+    return found;
   };
 }

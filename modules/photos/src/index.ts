@@ -6,7 +6,7 @@ import { events } from './events.ts';
 import { likeCounts, migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { diskStorage } from './storage.ts';
-import { photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
+import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
 import { fileRoutes, photoRoutes } from './routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
@@ -60,6 +60,6 @@ export const photos = defineModule({
     photoPages(ctx.http, deps);
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, ctx.db));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db));
-    ctx.services.provide<PhotoImport>(PHOTO_IMPORT, photoImport(storage));
+    ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(storage), known: knownPhotos(ctx.db) });
   },
 });

@@ -135,7 +135,6 @@ class Translator {
   readonly #ids: ImportIds;
   readonly #cities: CityDirectory;
   readonly #registrations: Db;
-  readonly #photos: Db;
   readonly #chat: Db;
   readonly #photoImport: PhotoImport;
   readonly #maxPhotoBytes: number;
@@ -147,7 +146,6 @@ class Translator {
     this.#ids = ids;
     this.#cities = app.services.require<CityDirectory>(CITIES);
     this.#registrations = app.channel('registration').database.db;
-    this.#photos = app.channel('photos').database.db;
     this.#chat = app.channel('chat').database.db;
     this.#photoImport = app.services.require<PhotoImport>(PHOTO_IMPORT);
     this.#maxPhotoBytes = app.config.photos.maxBytes;
@@ -224,19 +222,8 @@ class Translator {
       if (!inBatch && !wanted.has(r.photo)) wanted.set(r.photo, line);
     }
     const byId = new Map([...wanted.keys()].map((ref) => [this.#ids.named('photo', ref), ref]));
-    const ids = [...byId.keys()];
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const rows = (await this.#photos
-        .selectFrom('photos')
-        .select(['photo_id', 'owner_id', 'album'])
-        .where('photo_id', 'in', ids.slice(i, i + IN_CHUNK))
-        .execute()) as Array<{ photo_id: string; owner_id: string; album: 'public' | 'private' }>;
-      for (const row of rows)
-        photos.set(byId.get(row.photo_id)!, {
-          photoId: row.photo_id,
-          ownerId: row.owner_id,
-          album: row.album,
-        });
+    for (const [photoId, { ownerId, album }] of await this.#photoImport.known([...byId.keys()])) {
+      photos.set(byId.get(photoId)!, { photoId, ownerId, album });
     }
     for (const [ref, line] of wanted) {
       if (!photos.has(ref))
