@@ -1,6 +1,6 @@
-import type { ModuleContext, NotificationHub } from '@meetcute/core';
+import type { ModuleContext, NotificationHub, View } from '@meetcute/core';
 import { AlertsRead } from './events.ts';
-import { newestUnread, unreadCount } from './store.ts';
+import { newestUnread } from './store.ts';
 
 /** The one alerts command, shared by the JSON API and the page. */
 export interface Commands {
@@ -8,7 +8,7 @@ export interface Commands {
   markAllRead(memberId: string): Promise<number>;
 }
 
-export function commands(ctx: ModuleContext, hub: NotificationHub): Commands {
+export function commands(ctx: ModuleContext, hub: NotificationHub, unread: View<number>): Commands {
   return {
     async markAllRead(memberId) {
       const marked = await ctx.transaction(async (tx) => {
@@ -18,7 +18,7 @@ export function commands(ctx: ModuleContext, hub: NotificationHub): Commands {
         await tx.publish(AlertsRead, { memberId, upTo }, { actorId: memberId });
         return true;
       });
-      const count = await unreadCount(ctx.db, memberId);
+      const count = (await unread.get(memberId)) ?? 0;
       if (marked) await hub.notify(memberId, { type: 'counter', data: { name: 'alerts', count } });
       return count;
     },

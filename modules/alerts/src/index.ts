@@ -1,5 +1,5 @@
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
-import { blockEvents, honourBlocks } from '@meetcute/block';
+import { blockEvents, honourBlocks, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
@@ -41,16 +41,26 @@ export const alerts = defineModule({
   useCases,
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
-    honourBlocks(ctx, { onBlocked: project(ctx, hub) });
+    // The top bar shows it on every page: counted once, then moved by the events that move it.
+    const unread = ctx.view<number>({
+      name: 'unread',
+      load: (memberId) => unreadCount(ctx.db, memberId),
+    });
+    honourBlocks(ctx, { onBlocked: project(ctx, hub, unread) });
+    // Blocks removed the pair's alerts for good, so lifting one shows nothing again; counted afresh all the same.
+    unread.on(MemberUnblocked, (e, changes) => {
+      changes.forget(e.payload.blockerId);
+      changes.forget(e.payload.blockedId);
+    });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
-    const run = commands(ctx, hub);
+    const run = commands(ctx, hub, unread);
     alertRoutes(ctx.http, ctx.db, run, profiles);
     alertPages(ctx.http, ctx.db, run, profiles, ctx.clock);
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'alerts',
       href: '/alerts',
       label: { en: 'Alerts', sv: 'Händelser', fi: 'Ilmoitukset' },
-      count: (memberId) => unreadCount(ctx.db, memberId),
+      count: async (memberId) => (await unread.get(memberId)) ?? 0,
     });
   },
 });

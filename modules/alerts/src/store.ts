@@ -1,5 +1,14 @@
 import { sql } from 'kysely';
-import type { Db, EventEnvelope, Migration, ModuleContext, NotificationHub, Tx, TxDb } from '@meetcute/core';
+import type {
+  Db,
+  EventEnvelope,
+  Migration,
+  ModuleContext,
+  NotificationHub,
+  Tx,
+  TxDb,
+  View,
+} from '@meetcute/core';
 import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
@@ -121,7 +130,11 @@ interface NewAlert {
  * on its time and the member's latest mark, so a rebuild ends with the same markers.
  * Returns what a block removes here, for `honourBlocks`.
  */
-export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<HonourOptions['onBlocked']> {
+export function project(
+  ctx: ModuleContext,
+  hub: NotificationHub,
+  unread: View<number>,
+): NonNullable<HonourOptions['onBlocked']> {
   /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
   async function add(tx: Tx, alert: NewAlert): Promise<string | undefined> {
     const { event, memberId, kind, actorId } = alert;
@@ -153,27 +166,33 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
         once_key: key,
       })
       .execute();
+    if (upTo === undefined || event.occurredAt > upTo)
+      unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
     if (!isFresh(event.occurredAt, ctx.clock.now())) return event.id;
-    // `about`: a block between the two takes the push back too.
-    await hub.notify(memberId, {
-      type: 'alert',
-      data: { kind, actorId, at: event.occurredAt },
-      about: actorId,
-    });
-    await hub.notify(memberId, {
-      type: 'counter',
-      data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
+    tx.afterCommit(async () => {
+      // `about`: a block between the two takes the push back too.
+      await hub.notify(memberId, {
+        type: 'alert',
+        data: { kind, actorId, at: event.occurredAt },
+        about: actorId,
+      });
+      await pushCount(memberId);
     });
     return event.id;
   }
 
-  /** The member's unread count moved without a new alert: their open pages hear it (live events only). */
-  async function recount(tx: Tx, event: EventEnvelope, memberId: string): Promise<void> {
-    if (!isFresh(event.occurredAt, ctx.clock.now())) return;
+  async function pushCount(memberId: string): Promise<void> {
+    if (!hub.isConnected(memberId)) return;
     await hub.notify(memberId, {
       type: 'counter',
-      data: { name: 'alerts', count: await unreadCount(tx.db, memberId) },
+      data: { name: 'alerts', count: await unread.get(memberId) },
     });
+  }
+
+  /** The member's unread count moved without a new alert: counted again, and their open pages hear it (live events only). */
+  async function recount(tx: Tx, event: EventEnvelope, memberId: string): Promise<void> {
+    unread.changes(tx).set(memberId, await unreadCount(tx.db, memberId));
+    if (isFresh(event.occurredAt, ctx.clock.now())) tx.afterCommit(() => pushCount(memberId));
   }
 
   ctx.on(FlirtSent, async (e, tx) => {
@@ -245,6 +264,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): NonNullable<H
       .where('at', '<=', upTo)
       .where('read', '=', 0)
       .execute();
+    unread.changes(tx).set(memberId, await unreadCount(tx.db, memberId));
   });
 
   /** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */

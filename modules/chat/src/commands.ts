@@ -1,18 +1,10 @@
 import { sql } from 'kysely';
-import { Problem, problems, type ModuleContext, type NotificationHub } from '@meetcute/core';
+import { Problem, problems, type ModuleContext, type NotificationHub, type View } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { ConversationRead, MessageReported, MessageSent, type ReportReason } from './events.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
 import { conversationIdOf, messageBody, TYPING } from './rules.ts';
-import {
-  hasBlocked,
-  hasReported,
-  messageById,
-  newestTo,
-  sideOf,
-  totalUnread,
-  type Message,
-} from './store.ts';
+import { hasBlocked, hasReported, messageById, newestTo, sideOf, type Message } from './store.ts';
 
 /** The chat commands, shared by the JSON API and the pages. */
 export interface Commands {
@@ -41,7 +33,12 @@ export const wireMessage = (m: Message) => ({
 
 export function commands(
   ctx: ModuleContext,
-  deps: { profiles: ProfileDirectory; hub: NotificationHub; ownership: () => ChatOwnership },
+  deps: {
+    profiles: ProfileDirectory;
+    hub: NotificationHub;
+    ownership: () => ChatOwnership;
+    unread: View<number>;
+  },
 ): Commands {
   const { profiles, hub } = deps;
   const sent = ctx.metrics.counter('chat_messages', 'Chat messages sent');
@@ -50,7 +47,7 @@ export function commands(
   const counter = async (memberId: string) =>
     hub.notify(memberId, {
       type: 'counter',
-      data: { name: 'chats', count: await totalUnread(ctx.db, memberId) },
+      data: { name: 'chats', count: (await deps.unread.get(memberId)) ?? 0 },
     });
 
   async function partner(viewerId: string, otherId: string): Promise<PublicProfile> {

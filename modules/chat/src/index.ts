@@ -32,18 +32,22 @@ export const chat = defineModule({
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
-    project(ctx, async (e, tx) => {
+    // Unread messages over all conversations, for the top bar on every page.
+    const unread = ctx.view<number>({ name: 'unread', load: (memberId) => totalUnread(ctx.db, memberId) });
+    project(ctx, unread, async (e, tx) => {
       // Each of the two may have lost unread messages: their own counters move, nothing crosses over.
-      for (const memberId of [e.payload.blockerId, e.payload.blockedId]) {
-        await hub.notify(memberId, {
-          type: 'counter',
-          data: { name: 'chats', count: await totalUnread(tx.db, memberId) },
-        });
-      }
+      tx.afterCommit(async () => {
+        for (const memberId of [e.payload.blockerId, e.payload.blockedId]) {
+          await hub.notify(memberId, {
+            type: 'counter',
+            data: { name: 'chats', count: (await unread.get(memberId)) ?? 0 },
+          });
+        }
+      });
     });
     // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
     const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
-    const run = commands(ctx, { profiles, hub, ownership });
+    const run = commands(ctx, { profiles, hub, ownership, unread });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, run, views);
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
@@ -52,7 +56,7 @@ export const chat = defineModule({
       name: 'chats',
       href: '/chats',
       label: { en: 'Chats', sv: 'Chattar', fi: 'Keskustelut' },
-      count: (memberId) => totalUnread(ctx.db, memberId),
+      count: async (memberId) => (await unread.get(memberId)) ?? 0,
     });
   },
 });

@@ -7,6 +7,7 @@ import {
   type Tx,
   type TxDb,
   type TimeCursor,
+  type View,
 } from '@meetcute/core';
 import {
   blockedPairsMigration,
@@ -14,6 +15,7 @@ import {
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
+  MemberUnblocked,
   type HonourOptions,
 } from '@meetcute/block/events';
 import { ConversationRead, MessageReported, MessageSent } from './events.ts';
@@ -177,7 +179,11 @@ async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
  * transaction, minus what blocks removed. `onBlocked` runs after the pair is removed,
  * in the same transaction (the counters of both move then).
  */
-export function project(ctx: ModuleContext, onBlocked: NonNullable<HonourOptions['onBlocked']>): void {
+export function project(
+  ctx: ModuleContext,
+  unread: View<number>,
+  onBlocked: NonNullable<HonourOptions['onBlocked']>,
+): void {
   ctx.on(MessageSent, async (e, tx) => {
     const { messageId, conversationId, senderId, recipientId, body } = e.payload;
     // A message that raced a block is removed when the block arrives; on a replay the block
@@ -210,7 +216,10 @@ export function project(ctx: ModuleContext, onBlocked: NonNullable<HonourOptions
     await upsertSide(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt, 0);
     await upsertSide(tx.db, recipientId, senderId, conversationId, seq, e.occurredAt, 1);
     // Writing is reading: what the sender answered they have seen.
-    await markRead(tx.db, senderId, conversationId, seq);
+    const read = await markRead(tx.db, senderId, conversationId, seq);
+    const changes = unread.changes(tx);
+    changes.update(recipientId, (n) => (n ?? 0) + 1);
+    if (read > 0) changes.update(senderId, (n) => (n ?? 0) - read);
   });
 
   ctx.on(ConversationRead, async (e, tx) => {
@@ -223,7 +232,8 @@ export function project(ctx: ModuleContext, onBlocked: NonNullable<HonourOptions
       .executeTakeFirst();
     // Gone with a block: nothing left to mark.
     if (!message) return;
-    await markRead(tx.db, readerId, conversationId, Number(message.seq));
+    const read = await markRead(tx.db, readerId, conversationId, Number(message.seq));
+    if (read > 0) unread.changes(tx).update(readerId, (n) => (n ?? 0) - read);
   });
 
   ctx.on(MessageReported, async (e, tx) => {
@@ -242,20 +252,31 @@ export function project(ctx: ModuleContext, onBlocked: NonNullable<HonourOptions
   honourBlocks(ctx, {
     onBlocked: async (e, tx) => {
       await forgetPair(tx, e.payload.blockerId, e.payload.blockedId);
+      const changes = unread.changes(tx);
+      for (const memberId of [e.payload.blockerId, e.payload.blockedId])
+        changes.set(memberId, await totalUnread(tx.db, memberId));
       await onBlocked(e, tx);
     },
   });
+  // The block removed the pair's conversation for good; counted afresh all the same.
+  unread.on(MemberUnblocked, (e, changes) => {
+    changes.forget(e.payload.blockerId);
+    changes.forget(e.payload.blockedId);
+  });
 }
 
-/** Moves a member's read mark forward (never back) and counts what is left unread. */
-async function markRead(db: TxDb, memberId: string, conversationId: string, seq: number): Promise<void> {
+/**
+ * Moves a member's read mark forward (never back) and counts what is left unread;
+ * returns by how much their unread count in the conversation fell.
+ */
+async function markRead(db: TxDb, memberId: string, conversationId: string, seq: number): Promise<number> {
   const side = await db
     .selectFrom('chat_participants')
-    .select(['last_read_seq'])
+    .select(['last_read_seq', 'unread'])
     .where('member_id', '=', memberId)
     .where('conversation_id', '=', conversationId)
     .executeTakeFirst();
-  if (!side || Number(side.last_read_seq) >= seq) return;
+  if (!side || Number(side.last_read_seq) >= seq) return 0;
   const left = await db
     .selectFrom('chat_messages')
     .select((eb) => eb.fn.countAll().as('n'))
@@ -269,6 +290,7 @@ async function markRead(db: TxDb, memberId: string, conversationId: string, seq:
     .where('member_id', '=', memberId)
     .where('conversation_id', '=', conversationId)
     .execute();
+  return Number(side.unread) - Number(left?.n ?? 0);
 }
 
 /** Whether `blockerId` blocked `blockedId` (one direction only). */

@@ -35,7 +35,7 @@ import { RegistrationApproved, type Application, type Gender } from '@meetcute/r
 import { DiaryPosted } from '@meetcute/diary/events';
 import { fits, PAGE_SIZE } from '../src/rules.ts';
 import { findMember } from '../src/store.ts';
-import { newsReads } from '../src/views.ts';
+import { feedReader } from '../src/views.ts';
 
 const [members = 1000, posts = 3000] = process.argv.slice(2, 4).map(Number);
 const target = process.argv[4] ?? 'sqlite';
@@ -158,7 +158,7 @@ try {
       `(${(rows / (members + posts)).toFixed(1)} an item)`,
   );
 
-  const reads = newsReads(db, () => clock.now());
+  const reads = { page: feedReader(db, () => clock.now()) };
   const sample = Array.from({ length: 50 }, (_, i) => memberId(1 + ((i * 37) % members)));
   started = performance.now();
   for (const viewer of sample) await reads.page(viewer, undefined, PAGE_SIZE.default);

@@ -1,6 +1,6 @@
-import type { ModuleContext } from '@meetcute/core';
+import type { ModuleContext, View } from '@meetcute/core';
 import { NewsSeen } from './events.ts';
-import { newestAt, seenUpTo } from './store.ts';
+import { newestAt, seenUpTo, type Unseen } from './store.ts';
 
 export interface Commands {
   /**
@@ -10,9 +10,12 @@ export interface Commands {
   markSeen(memberId: string): Promise<{ upTo: string | null }>;
 }
 
-export function commands(ctx: ModuleContext): Commands {
+export function commands(ctx: ModuleContext, unseen: View<Unseen>): Commands {
   return {
-    markSeen(memberId) {
+    async markSeen(memberId) {
+      // Nothing newer than what was seen (most page loads): no transaction at all.
+      const counter = await unseen.get(memberId);
+      if (counter && counter.count === 0) return { upTo: counter.upTo };
       return ctx.transaction(async (tx) => {
         const [newest, seen] = await Promise.all([newestAt(tx.db, memberId), seenUpTo(tx.db, memberId)]);
         if (newest === null || (seen !== null && seen >= newest)) return { upTo: seen };

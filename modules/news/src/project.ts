@@ -1,4 +1,4 @@
-import type { ModuleContext, NotificationHub, Tx } from '@meetcute/core';
+import type { ModuleContext, NotificationHub, Tx, View } from '@meetcute/core';
 import { honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
@@ -13,7 +13,8 @@ import {
   removeItem,
   saveMember,
   saveSeen,
-  unseenCounts,
+  unseenOf,
+  type Unseen,
 } from './store.ts';
 
 export const COUNTER = 'news';
@@ -23,21 +24,44 @@ export const COUNTER = 'news';
  * taken at each event's time), so `rebuild news` gives the same feeds; the only side
  * effect is the live counter, which a replay merely repeats.
  */
-export function project(ctx: ModuleContext, hub: NotificationHub): void {
+export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<Unseen>): void {
   /**
-   * Tells each member with an open page their new unseen count, so the nav moves without
-   * a reload. Members with no page open are skipped: the count is absolute and every page
-   * load counts afresh, and writing a mailbox row for each of an item's readers was most
-   * of the projection's cost (README.md); it also keeps `rebuild news` from replaying
-   * counters into the live channel.
+   * Tells each member with an open page their new unseen count, once the change is
+   * committed, so the nav moves without a reload. Members with no page open are skipped:
+   * every page load reads the count afresh, and writing a mailbox row for each of an
+   * item's readers was most of the projection's cost (README.md); it also keeps
+   * `rebuild news` from replaying counters into the live channel.
    */
-  const notifyCounts = async (tx: Tx, memberIds: readonly string[]): Promise<void> => {
+  const notifyCounts = (tx: Tx, memberIds: readonly string[]): void => {
     const open = memberIds.filter((id) => hub.isConnected(id));
     if (open.length === 0) return;
-    const counts = await unseenCounts(tx.db, open);
-    for (const [memberId, count] of counts) {
-      await hub.notify(memberId, { type: 'counter', data: { name: COUNTER, count } });
+    tx.afterCommit(async () => {
+      for (const memberId of open) {
+        const count = (await unseen.get(memberId))?.count ?? 0;
+        await hub.notify(memberId, { type: 'counter', data: { name: COUNTER, count } });
+      }
+    });
+  };
+  /** Each viewer an item reached has one more unseen, unless they had seen past its time. */
+  const reachedBy = (tx: Tx, viewers: readonly string[], at: string): void => {
+    const changes = unseen.changes(tx);
+    for (const viewer of viewers) {
+      changes.update(viewer, (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: u.count + 1 } : u));
     }
+    notifyCounts(tx, viewers);
+  };
+  /** Counted again in the transaction, for changes that are not one more or one less. */
+  const recount = async (tx: Tx, memberIds: readonly string[]): Promise<void> => {
+    const changes = unseen.changes(tx);
+    for (const memberId of memberIds) changes.set(memberId, await unseenOf(tx.db, memberId));
+    notifyCounts(tx, memberIds);
+  };
+
+  /** A removed item was unseen by these viewers: one fewer each. */
+  const droppedFor = (tx: Tx, viewers: readonly string[]): void => {
+    const changes = unseen.changes(tx);
+    for (const viewer of viewers) changes.update(viewer, (u) => u && { ...u, count: u.count - 1 });
+    notifyCounts(tx, viewers);
   };
 
   ctx.on(RegistrationApproved, async (e, tx) => {
@@ -45,7 +69,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
     if (!(await saveMember(tx, memberId, application, e.occurredAt))) return; // approved before
     const member = (await findMember(tx.db, memberId))!;
     // First what is already there, so the new member's own item is not part of it.
-    const filled = await backfill(tx, member, e.occurredAt);
+    await backfill(tx, member, e.occurredAt);
     const reached = await addItem(tx, {
       itemId: e.id,
       kind: 'new-member',
@@ -53,7 +77,8 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
       text: null,
       at: e.occurredAt,
     });
-    await notifyCounts(tx, filled > 0 ? [memberId, ...reached] : reached);
+    await recount(tx, [memberId]);
+    reachedBy(tx, reached, e.occurredAt);
   });
 
   ctx.on(DiaryPosted, async (e, tx) => {
@@ -61,7 +86,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
     const author = await findMember(tx.db, memberId);
     if (!author) return; // only approved members write diaries; anything else has no readers
     const reached = await addItem(tx, { itemId: postId, kind: 'diary-post', author, text, at: e.occurredAt });
-    await notifyCounts(tx, reached);
+    reachedBy(tx, reached, e.occurredAt);
   });
 
   ctx.on(DiaryPostEdited, async (e, tx) => {
@@ -69,7 +94,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
   });
 
   ctx.on(DiaryPostDeleted, async (e, tx) => {
-    await notifyCounts(tx, await removeItem(tx, e.payload.postId, e.payload.memberId));
+    droppedFor(tx, await removeItem(tx, e.payload.postId, e.payload.memberId));
   });
 
   // A photo is news once a moderator approved it, when others can first see it; only the
@@ -87,16 +112,16 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
       text: null,
       at: e.occurredAt,
     });
-    await notifyCounts(tx, reached);
+    reachedBy(tx, reached, e.occurredAt);
   });
 
   ctx.on(PhotoDeleted, async (e, tx) => {
-    await notifyCounts(tx, await removeItem(tx, e.payload.photoId, e.payload.ownerId));
+    droppedFor(tx, await removeItem(tx, e.payload.photoId, e.payload.ownerId));
   });
 
   ctx.on(NewsSeen, async (e, tx) => {
     await saveSeen(tx, e.payload.memberId, e.payload.upTo);
-    await notifyCounts(tx, [e.payload.memberId]);
+    await recount(tx, [e.payload.memberId]);
   });
 
   honourBlocks(ctx, {
@@ -104,7 +129,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub): void {
       const { blockerId, blockedId } = e.payload;
       await forgetPair(tx, blockerId, blockedId);
       // Each hears only their own count: nothing about the other crosses the live channel.
-      await notifyCounts(tx, [blockerId, blockedId]);
+      await recount(tx, [blockerId, blockedId]);
     },
   });
 }

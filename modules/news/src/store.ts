@@ -362,6 +362,17 @@ export async function unseenCounts(
   return counts;
 }
 
+/** Where a member's news counter stands: seen up to when, and how many items are newer. */
+export interface Unseen {
+  upTo: string | null;
+  count: number;
+}
+
+export async function unseenOf(db: Db | TxDb, memberId: string): Promise<Unseen> {
+  const [upTo, counts] = await Promise.all([seenUpTo(db, memberId), unseenCounts(db, [memberId])]);
+  return { upTo, count: counts.get(memberId) ?? 0 };
+}
+
 /** One entry of a member's feed, with its author as the feed knows them. */
 export interface FeedEntry {
   itemId: string;

@@ -1,7 +1,7 @@
-import { decodeCursor, type Db } from '@meetcute/core';
+import { decodeCursor, type Db, type View } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { ageAt, PAGE_SIZE } from './rules.ts';
-import { feedPage, findMember, seenUpTo, unseenCounts, type ItemKind, type Member } from './store.ts';
+import { feedPage, findMember, type ItemKind, type Member, type Unseen } from './store.ts';
 
 /** A feed item as the API and the page show it. */
 export interface NewsItem {
@@ -32,35 +32,40 @@ export interface NewsReads {
   member(memberId: string): Promise<Member | undefined>;
 }
 
-export function newsReads(db: Db, now: () => Date): NewsReads {
+/** One page of a viewer's feed as the API and the page show it; a bad cursor is a 400 naming `cursor`. */
+export function feedReader(db: Db, now: () => Date): NewsReads['page'] {
+  return async (viewerId, cursorText, limit = PAGE_SIZE.default) => {
+    const { items: entries, nextCursor } = await feedPage(db, viewerId, decodeCursor(cursorText), limit);
+    const today = now().toISOString();
+    const items = entries.map((e): NewsItem => {
+      const item: NewsItem = {
+        itemId: e.itemId,
+        kind: e.kind,
+        member: {
+          memberId: e.author.memberId,
+          nickname: e.author.nickname,
+          age: ageAt(e.author, today),
+          cityLabel: e.author.cityLabel,
+        },
+        author: e.author,
+        at: e.at,
+      };
+      if (e.text !== null) item.text = e.text;
+      if (e.kind === 'photo')
+        item.photo = { thumb: photoPath(e.itemId, 'thumb'), full: photoPath(e.itemId, 'full') };
+      return item;
+    });
+    return { items, nextCursor };
+  };
+}
+
+export function newsReads(db: Db, now: () => Date, unseen: View<Unseen>): NewsReads {
   return {
-    async page(viewerId, cursorText, limit = PAGE_SIZE.default) {
-      const { items: entries, nextCursor } = await feedPage(db, viewerId, decodeCursor(cursorText), limit);
-      const today = now().toISOString();
-      const items = entries.map((e): NewsItem => {
-        const item: NewsItem = {
-          itemId: e.itemId,
-          kind: e.kind,
-          member: {
-            memberId: e.author.memberId,
-            nickname: e.author.nickname,
-            age: ageAt(e.author, today),
-            cityLabel: e.author.cityLabel,
-          },
-          author: e.author,
-          at: e.at,
-        };
-        if (e.text !== null) item.text = e.text;
-        if (e.kind === 'photo')
-          item.photo = { thumb: photoPath(e.itemId, 'thumb'), full: photoPath(e.itemId, 'full') };
-        return item;
-      });
-      return { items, nextCursor };
-    },
+    page: feedReader(db, now),
     async unseen(memberId) {
-      return (await unseenCounts(db, [memberId])).get(memberId) ?? 0;
+      return (await unseen.get(memberId))?.count ?? 0;
     },
-    seenUpTo: (memberId) => seenUpTo(db, memberId),
+    seenUpTo: async (memberId) => (await unseen.get(memberId))?.upTo ?? null,
     member: (memberId) => findMember(db, memberId),
   };
 }

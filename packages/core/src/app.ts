@@ -16,6 +16,7 @@ import type { ProblemBody } from './http/problems.ts';
 import type { ViewerResolver } from './http/viewer.ts';
 import type { Http, ModuleDefinition, ServiceRegistry } from './module.ts';
 import type { EventDefinition } from './events.ts';
+import { MemoryView } from './views.ts';
 
 export const VIEWERS = 'viewers';
 const EVENT_LOG = 'eventlog';
@@ -44,6 +45,8 @@ export interface App {
   /** Every route declared, with the module that declared it (the living docs list endpoints from it). */
   routes: readonly RouteRecord[];
   channel(module: string): ModuleChannel;
+  /** Every in-memory view, by module (tests audit them against the tables). */
+  views: ReadonlyArray<{ module: string; view: MemoryView<unknown> }>;
   /** Serves HTTP and starts delivery. */
   listen(): Promise<string>;
   /** Waits until every committed event has reached every consumer. */
@@ -116,6 +119,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await migrate(log, eventLogMigrations);
   const dispatcher = new Dispatcher(log, logger);
 
+  const views: Array<{ module: string; view: MemoryView<unknown> }> = [];
   let viewers: ViewerResolver | undefined;
   const routes: RouteRecord[] = [];
   // Set while a module registers, so the routes it declares are recorded as its own.
@@ -157,6 +161,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     channels.set(module.name, channel);
     dispatcher.add(channel);
     const declared = new Set(module.consumes.map((e) => e.type));
+    const listens = (definition: EventDefinition, what: string) => {
+      if (!declared.has(definition.type) && !channel.publishes.has(definition.type)) {
+        throw new Error(`${module.name} ${what} ${definition.type} but does not list it in consumes`);
+      }
+    };
     registering = module.name;
     await module.register({
       name: module.name,
@@ -176,6 +185,19 @@ export async function createApp(options: AppOptions): Promise<App> {
         }
         channel.subscribe(definition, handler as never);
       },
+      view: (spec) => {
+        const view = new MemoryView(spec, {
+          addViewHandler: (definition, handler) => {
+            listens(definition, `changes its view ${spec.name} on`);
+            channel.addViewHandler(definition, handler);
+          },
+        });
+        if (views.some((v) => v.module === module.name && v.view.name === spec.name)) {
+          throw new Error(`${module.name} declares the view ${spec.name} twice`);
+        }
+        views.push({ module: module.name, view: view });
+        return view;
+      },
     });
     registering = null;
     for (const type of declared) {
@@ -184,6 +206,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   }
   await http.ready();
+  // Before any request or delivery: a view answers from memory from the first request on.
+  for (const { view } of views) await view.warm();
 
   let listening = false;
   const channel = (name: string): ModuleChannel => {
@@ -201,6 +225,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     modules,
     routes,
     channel,
+    views,
     async listen() {
       heartbeat.start();
       dispatcher.start();
@@ -213,8 +238,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (!module)
         throw new Error(`No module named ${name}; modules: ${modules.map((m) => m.name).join(', ')}`);
       await dispatcher.processAll();
+      const own = views.filter((v) => v.module === name).map((v) => v.view);
+      for (const view of own) view.clear();
       await channel(name).resetProjection(module.projections);
       await dispatcher.processAll();
+      for (const view of own) await view.warm();
     },
     async close() {
       if (listening) heartbeat.stop();

@@ -10,6 +10,7 @@ import type { Migration } from './db/migrations.ts';
 import type { EventDefinition, PayloadOf } from './events.ts';
 import type { EventHandler, Tx } from './delivery/delivery.ts';
 import type { UseCase } from './use-cases/use-case.ts';
+import type { View, ViewSpec } from './views.ts';
 
 export type Http = FastifyInstance<
   RawServerDefault,
@@ -53,6 +54,11 @@ export interface ModuleContext {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Consumes an event; the handler runs in a transaction with the inbox record. */
   on<D extends EventDefinition>(definition: D, handler: EventHandler<PayloadOf<D>>): void;
+  /**
+   * Declares an in-memory view of the module's tables (see views.ts): warmed when the
+   * app starts, changed by the events given to its `on`, after they commit.
+   */
+  view<V>(spec: ViewSpec<V>): View<V>;
 }
 
 export interface ModuleDefinition {

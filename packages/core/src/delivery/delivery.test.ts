@@ -12,7 +12,8 @@ import { seededIdSource } from '../ids.ts';
 import { defineEvent } from '../events.ts';
 import { defineModule } from '../module.ts';
 import { createLogger } from '../observability/logger.ts';
-import { openStorage, type Storage } from '../db/storage.ts';
+import { openStorage, type Db, type Storage } from '../db/storage.ts';
+import type { View } from '../views.ts';
 import { testDatabases, testStorage } from '../testing/databases.ts';
 
 const NoteWritten = defineEvent({
@@ -50,9 +51,20 @@ const notes = defineModule({
   },
 });
 
-/** Counts notes; fails the first time it sees "flaky" and always on "poison", to exercise retries. */
+/**
+ * Counts notes; fails the first time it sees "flaky" and always on "poison", to exercise
+ * retries. Each count is also an in-memory view, and each counted note is "pushed" after
+ * its commit (a list standing for the live channel), so retries can be seen to push once.
+ */
 function tallyModule(): ReturnType<typeof defineModule> {
   let flaky = 0;
+  const count = (db: Db, word: string) =>
+    db
+      .selectFrom('tally')
+      .select('n')
+      .where('word', '=', word)
+      .executeTakeFirst()
+      .then((r) => (r ? Number(r.n) : undefined));
   return defineModule({
     name: 'tally',
     description: 'Counts notes.',
@@ -70,6 +82,8 @@ function tallyModule(): ReturnType<typeof defineModule> {
     projections: ['tally'],
     useCases: [],
     register(ctx) {
+      const pushed: string[] = [];
+      const counts = ctx.view<number>({ name: 'counts', load: (word) => count(ctx.db, word) });
       ctx.on(NoteWritten, async (e, tx) => {
         if (e.payload.text === 'flaky' && flaky++ === 0) throw new Error('flaky failure');
         if (e.payload.text === 'poison') throw new Error('always fails');
@@ -78,7 +92,14 @@ function tallyModule(): ReturnType<typeof defineModule> {
           .values({ word: e.payload.text, n: 1 })
           .onConflict((oc) => oc.column('word').doUpdateSet({ n: sql`tally.n + 1` }))
           .execute();
+        tx.afterCommit(() => {
+          pushed.push(e.payload.text);
+        });
       });
+      counts.on(NoteWritten, (e, changes) => {
+        if (e.payload.text !== 'poison') changes.update(e.payload.text, (n) => (n ?? 0) + 1);
+      });
+      ctx.services.provide('tally', { pushed, counts });
     },
   });
 }
@@ -97,6 +118,7 @@ async function build(storage: Storage): Promise<App> {
 
 const write = (app: App, text: string) =>
   app.services.require<(t: string) => Promise<{ id: string }>>('write')(text);
+const count = async (app: App, word: string) => (await tally(app))[word];
 const tally = async (app: App) =>
   Object.fromEntries(
     (
@@ -108,6 +130,8 @@ const tally = async (app: App) =>
         .execute()) as Array<{ word: string; n: number }>
     ).map((r) => [r.word, Number(r.n)]),
   );
+
+const tallyService = (app: App) => app.services.require<{ pushed: string[]; counts: View<number> }>('tally');
 
 const databases = await testDatabases();
 if (databases.skipped) test('delivery on PostgreSQL', { skip: databases.skipped }, () => undefined);
@@ -159,6 +183,57 @@ for (const dialect of databases.dialects) {
           .execute();
         assert.equal(parked.length, 1);
         assert.equal(parked[0]?.type, 'NoteWritten');
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('a batch that fails half-way and is retried one by one pushes each event once, after its commit', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        const { pushed, counts } = tallyService(app);
+        // Held in memory before anything happens, so every change to them must apply exactly once.
+        assert.equal(await counts.get('a'), undefined);
+        assert.equal(await counts.get('b'), undefined);
+        for (const word of ['a', 'flaky', 'b', 'a']) await write(app, word);
+        await app.processAll();
+        // The batch of four failed at "flaky" and rolled back; nothing it did left the process.
+        assert.deepEqual(pushed, ['a', 'flaky', 'b', 'a']);
+        assert.equal(await counts.get('a'), 2);
+        assert.equal(await counts.get('b'), 1);
+        assert.deepEqual(await counts.audit(), []);
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('a view answers what its tables hold after any interleaving of writes and reads', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        const { counts } = tallyService(app);
+        const words = ['a', 'b', 'c', 'd'];
+        let seed = 7;
+        const next = (n: number) => {
+          seed = (seed * 1103515245 + 12345) % 2 ** 31;
+          return seed % n;
+        };
+        for (let round = 0; round < 40; round++) {
+          // Writes, reads and deliveries race one another, as requests do.
+          const work: Array<Promise<unknown>> = [];
+          for (let i = 0; i < 5; i++) {
+            const word = words[next(words.length)]!;
+            work.push(next(2) === 0 ? write(app, word) : counts.get(word));
+            if (next(4) === 0) work.push(app.processAll());
+          }
+          await Promise.all(work);
+        }
+        await app.processAll();
+        assert.deepEqual(await counts.audit(), []);
+        for (const word of words) assert.equal(await counts.get(word), await count(app, word));
       } finally {
         await app.close();
         await storage.destroy();

@@ -14,6 +14,15 @@ export type TxDb = Transaction<any>;
 export interface Tx {
   db: TxDb;
   /**
+   * Runs `effect` once this transaction has committed, never if it rolls back: live
+   * pushes, mails and anything else that leaves the process. Effects run in the order
+   * added, before the command that opened the transaction returns; one that fails is
+   * logged and does not undo the commit.
+   */
+  afterCommit(effect: () => void | Promise<void>): void;
+  /** Runs when the transaction ends either way (views release what they staged). */
+  afterFinish(done: (committed: boolean) => void): void;
+  /**
    * Records an event in this module's outbox, in this transaction. If the module
    * consumes its own event, its projection is applied here too, so the module reads
    * its own writes at once; the later delivery from the log is then a no-op.
@@ -29,7 +38,9 @@ export type EventHandler<P = unknown> = (event: EventEnvelope<P>, tx: Tx) => Pro
 
 export interface Subscription {
   definition: EventDefinition;
-  handler: EventHandler;
+  /** The module's projection of the event; views may add handlers of their own. */
+  handler: EventHandler | null;
+  views: EventHandler[];
 }
 
 export interface DeliveryMetrics {
@@ -108,28 +119,58 @@ export class ModuleChannel {
   }
 
   subscribe(definition: EventDefinition, handler: EventHandler): void {
-    if (this.subscriptions.has(definition.type)) {
-      throw new Error(`${this.name} subscribes to ${definition.type} twice`);
-    }
-    this.subscriptions.set(definition.type, { definition, handler });
+    const existing = this.subscriptions.get(definition.type);
+    if (existing?.handler) throw new Error(`${this.name} subscribes to ${definition.type} twice`);
+    if (existing) existing.handler = handler;
+    else this.subscriptions.set(definition.type, { definition, handler, views: [] });
+  }
+
+  /** A view's handler for an event the module consumes or publishes; runs after the projection's. */
+  addViewHandler(definition: EventDefinition, handler: EventHandler): void {
+    const existing = this.subscriptions.get(definition.type);
+    if (existing) existing.views.push(handler);
+    else this.subscriptions.set(definition.type, { definition, handler: null, views: [handler] });
   }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     let published = 0;
-    const result = await this.database.db.transaction().execute(async (db) => {
-      const tx = this.#tx(db, () => published++);
-      return fn(tx);
-    });
+    const effects: Array<() => void | Promise<void>> = [];
+    const finishers: Array<(committed: boolean) => void> = [];
+    let result: T;
+    try {
+      result = await this.database.db.transaction().execute(async (db) => {
+        const tx = this.#tx(db, () => published++, effects, finishers);
+        return fn(tx);
+      });
+    } catch (error) {
+      for (const done of finishers) done(false);
+      throw error;
+    }
+    for (const done of finishers) done(true);
     if (published > 0) {
       this.#outboxDirty = true;
       this.#onCommit();
     }
+    for (const effect of effects) {
+      try {
+        await effect();
+      } catch (error) {
+        this.#deps.logger.error({ err: error, module: this.name }, 'an effect after commit failed');
+      }
+    }
     return result;
   }
 
-  #tx(db: TxDb, onPublish: () => void): Tx {
+  #tx(
+    db: TxDb,
+    onPublish: () => void,
+    effects: Array<() => void | Promise<void>>,
+    finishers: Array<(committed: boolean) => void>,
+  ): Tx {
     const tx: Tx = {
       db,
+      afterCommit: (effect) => effects.push(effect),
+      afterFinish: (done) => finishers.push(done),
       publish: async (definition, payload, options) => {
         if (!this.publishes.has(definition.type)) {
           throw new Error(`${this.name} publishes ${definition.type} without declaring it`);
@@ -160,7 +201,8 @@ export class ModuleChannel {
         const own = this.subscriptions.get(definition.type);
         if (own) {
           await db.insertInto('inbox').values({ event_id: event.id }).execute();
-          await own.handler(event, tx);
+          await own.handler?.(event, tx);
+          for (const view of own.views) await view(event, tx);
         }
         onPublish();
         return event;
@@ -333,9 +375,10 @@ export class ModuleChannel {
     const started = performance.now();
     let ok = false;
     try {
-      await runWithWork({ traceparent: childTraceparent(event.traceparent), module: this.name }, () =>
-        subscription.handler(event, tx),
-      );
+      await runWithWork({ traceparent: childTraceparent(event.traceparent), module: this.name }, async () => {
+        await subscription.handler?.(event, tx);
+        for (const view of subscription.views) await view(event, tx);
+      });
       ok = true;
     } finally {
       this.#deps.metrics.handled(this.name, row.type, (performance.now() - started) / 1000, ok);

@@ -41,6 +41,10 @@ export interface TestApp {
   /** Events that reached the log since the last mark. */
   newEvents(): Promise<EventEnvelope[]>;
   mark(): Promise<void>;
+  /** Reads these keys into every in-memory view, so what follows must change them exactly. */
+  primeViews(keys: Iterable<string>): Promise<void>;
+  /** Fails naming every view entry that differs from what its tables hold. */
+  auditViews(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -156,11 +160,40 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
         payload: JSON.parse(r.payload as string) as unknown,
       }));
     },
+    async primeViews(keys) {
+      const all = [...keys];
+      for (const { view } of app.views) await view.getMany(all);
+    },
+    async auditViews() {
+      const wrong: string[] = [];
+      for (const { module, view } of app.views) {
+        for (const w of await view.audit()) {
+          wrong.push(
+            `${module}.${view.name}[${w.key}]: memory ${JSON.stringify(w.memory)}, tables ${JSON.stringify(w.tables)}`,
+          );
+        }
+      }
+      assert.deepEqual(wrong, [], 'every in-memory view equals what its tables hold');
+    },
     async close() {
       await app.close();
       await storage.destroy();
     },
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Every id in the payloads: the keys (members, conversations, photos) views may hold. */
+function idsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) idsIn(item, into);
+  } else if (value && typeof value === 'object') {
+    for (const item of Object.values(value)) idsIn(item, into);
+  }
+  return into;
 }
 
 /** A multipart/form-data body as a browser builds it: the fields in order, then the file. */
@@ -194,6 +227,8 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
   const t = await startTestApp(factory, dialect);
   try {
     await t.given(uc.given ?? []);
+    // Views hold the members of the story from the start, so every change to them is checked.
+    await t.primeViews(idsIn((uc.given ?? []).map((g) => g.payload)));
     for (const step of uc.before ?? []) await t.call(step);
     if (uc.clock) t.clock.set(uc.clock);
     await t.mark();
@@ -225,6 +260,7 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
     expected.forEach((e, i) => {
       if (e.payload) assertSubset(events[i]?.payload, e.payload, `events[${i}].payload`);
     });
+    await t.auditViews();
   } finally {
     await t.close();
   }

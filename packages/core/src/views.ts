@@ -1,0 +1,266 @@
+import type { EventDefinition, EventEnvelope, PayloadOf } from './events.ts';
+import type { Tx } from './delivery/delivery.ts';
+
+/**
+ * A hot read model kept in memory: what pages read on every request (a member's card,
+ * a session, a block list, a counter) answered without a query. It is a view of the
+ * module's tables, never the only copy:
+ * - loaded from the tables at start (`warm`) or one key at a time on a miss (`load`),
+ *   under a budget of entries with the least recently used going first;
+ * - changed by the same events that change the tables, through handlers the module
+ *   declares with `on`; their changes are staged in the event's transaction and applied
+ *   only after it commits, so the view never shows what the disk does not hold, and a
+ *   rolled-back or retried batch changes nothing twice;
+ * - exact: `audit()` compares every entry with what `load` reads, and the use-case
+ *   suite audits every view after every use case.
+ *
+ * In a cluster each node holds its own views and the same handlers run on each node
+ * for every event (from the broker), so nothing is ever invalidated by hand.
+ */
+export interface ViewSpec<V> {
+  /** Unique within the module; names the view in metrics and audit reports. */
+  name: string;
+  /** Reads one entry from the module's tables; undefined when the key has none. */
+  load(key: string): Promise<V | undefined>;
+  /**
+   * Reads every entry, at start and after a rebuild. A view warmed this way answers a
+   * miss as "none" without a query, until the budget forces it to drop an entry.
+   */
+  warm?(): Promise<Iterable<readonly [string, V]>>;
+  /** The most entries kept (default 100,000). */
+  budget?: number;
+}
+
+/** Changes to a view decided inside a transaction; they apply when it commits. */
+export interface ViewChanges<V> {
+  /** The key's entry is now this (undefined: it has none). */
+  set(key: string, value: V | undefined): void;
+  /**
+   * Changes the entry if the view holds the key (its value, or undefined when known to
+   * have none); a key the view does not hold is read from the tables when next asked.
+   */
+  update(key: string, change: (current: V | undefined) => V | undefined): void;
+  /** Drops the key; the next read loads it from the tables. */
+  forget(key: string): void;
+}
+
+export type ViewHandler<P, V> = (
+  event: EventEnvelope<P>,
+  changes: ViewChanges<V>,
+  tx: Tx,
+) => void | Promise<void>;
+
+export interface View<V> {
+  readonly name: string;
+  /** The entry, from memory when held, else from the tables. */
+  get(key: string): Promise<V | undefined>;
+  /** Several entries at once; keys with none are absent from the map. */
+  getMany(keys: Iterable<string>): Promise<Map<string, V>>;
+  /** Every event that changes the view, and how. The module must list the event in `consumes` (or publish it). */
+  on<D extends EventDefinition>(definition: D, handler: ViewHandler<PayloadOf<D>, V>): View<V>;
+  /** Changes made outside event handlers, by the module that owns the rows (e.g. a session's expiry sliding). */
+  changes(tx: Tx): ViewChanges<V>;
+  /** The keys whose entry differs from what the tables hold, with both; empty when exact. */
+  audit(): Promise<Array<{ key: string; memory: V | undefined; tables: V | undefined }>>;
+}
+
+const NONE = Symbol('none');
+type Held<V> = V | typeof NONE;
+
+/** Where views register their event handlers: the module's delivery channel. */
+export interface ViewHost {
+  addViewHandler(definition: EventDefinition, handler: (event: EventEnvelope, tx: Tx) => Promise<void>): void;
+}
+
+/**
+ * The chassis side of a view: the map, the staged changes and the load guards.
+ * Modules see it as a `View` through `ctx.view(spec)`.
+ */
+export class MemoryView<V> implements View<V> {
+  readonly name: string;
+  readonly #spec: ViewSpec<V>;
+  readonly #host: ViewHost;
+  readonly #budget: number;
+  readonly #held = new Map<string, Held<V>>();
+  /** Keys with changes staged in transactions not yet finished: their loads are not kept. */
+  readonly #inFlight = new Map<string, number>();
+  /** Loads under way, and whether something changed their key meanwhile. */
+  readonly #loading = new Map<string, { stale: boolean }>();
+  /** True while every key the tables hold is in memory: a miss means "none". */
+  #complete = false;
+  hits = 0;
+  misses = 0;
+
+  constructor(spec: ViewSpec<V>, host: ViewHost) {
+    this.name = spec.name;
+    this.#spec = spec;
+    this.#host = host;
+    this.#budget = spec.budget ?? 100_000;
+  }
+
+  get size(): number {
+    return this.#held.size;
+  }
+
+  async warm(): Promise<void> {
+    this.#held.clear();
+    this.#complete = false;
+    if (!this.#spec.warm) return;
+    for (const [key, value] of await this.#spec.warm()) {
+      if (this.#held.size >= this.#budget) return; // too many to hold: misses go to the tables
+      this.#held.set(key, value);
+    }
+    this.#complete = true;
+  }
+
+  /** Forgets everything (a rebuild cleared the tables); warmed again by the caller. */
+  clear(): void {
+    this.#held.clear();
+    this.#complete = false;
+    for (const load of this.#loading.values()) load.stale = true;
+  }
+
+  async get(key: string): Promise<V | undefined> {
+    const held = this.#held.get(key);
+    if (held !== undefined) {
+      this.hits++;
+      // Least recently used goes first: a hit moves the key to the young end.
+      this.#held.delete(key);
+      this.#held.set(key, held);
+      return held === NONE ? undefined : held;
+    }
+    // Every key is held: a miss is a key with none (a change not yet committed is not there either).
+    if (this.#complete) return undefined;
+    this.misses++;
+    return this.#load(key);
+  }
+
+  async getMany(keys: Iterable<string>): Promise<Map<string, V>> {
+    const found = new Map<string, V>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      if (found.has(key)) continue;
+      const held = this.#held.get(key);
+      if (held === undefined) missing.push(key);
+      else if (held !== NONE) found.set(key, held);
+    }
+    if (missing.length > 0) {
+      const loaded = await Promise.all(missing.map((key) => this.get(key)));
+      missing.forEach((key, i) => {
+        const value = loaded[i];
+        if (value !== undefined) found.set(key, value);
+      });
+    }
+    return found;
+  }
+
+  async #load(key: string): Promise<V | undefined> {
+    const guard = { stale: false };
+    const previous = this.#loading.get(key);
+    this.#loading.set(key, guard);
+    try {
+      const value = await this.#spec.load(key);
+      // A change staged or applied while the query ran may not be in what it read: use it, do not keep it.
+      if (!guard.stale && !(previous && !previous.stale) && !this.#inFlight.has(key)) {
+        this.#keep(key, value === undefined ? NONE : value);
+      }
+      return value;
+    } finally {
+      if (this.#loading.get(key) === guard) this.#loading.delete(key);
+    }
+  }
+
+  #keep(key: string, value: Held<V>): void {
+    this.#held.delete(key);
+    this.#held.set(key, value);
+    if (this.#held.size > this.#budget) {
+      this.#held.delete(this.#held.keys().next().value!);
+      this.#complete = false;
+    }
+  }
+
+  #touch(key: string): void {
+    const load = this.#loading.get(key);
+    if (load) load.stale = true;
+  }
+
+  on<D extends EventDefinition>(definition: D, handler: ViewHandler<PayloadOf<D>, V>): View<V> {
+    this.#host.addViewHandler(definition, (event, tx) =>
+      Promise.resolve(handler(event as EventEnvelope<PayloadOf<D>>, this.changes(tx), tx)),
+    );
+    return this;
+  }
+
+  changes(tx: Tx): ViewChanges<V> {
+    const stage = (key: string, apply: () => void) => {
+      this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
+      this.#touch(key);
+      tx.afterFinish((committed) => {
+        if (committed) apply();
+        const n = (this.#inFlight.get(key) ?? 1) - 1;
+        if (n <= 0) this.#inFlight.delete(key);
+        else this.#inFlight.set(key, n);
+        this.#touch(key);
+      });
+    };
+    return {
+      set: (key, value) =>
+        stage(key, () => {
+          // A complete view holds every key, so "none" needs no entry; a partial one remembers it.
+          if (value === undefined && this.#complete) this.#held.delete(key);
+          else this.#keep(key, value === undefined ? NONE : value);
+        }),
+      update: (key, change) =>
+        stage(key, () => {
+          const held = this.#held.get(key);
+          if (held === undefined && !this.#complete) return;
+          const next = change(held === undefined || held === NONE ? undefined : held);
+          if (next === undefined && this.#complete) this.#held.delete(key);
+          else this.#keep(key, next === undefined ? NONE : next);
+        }),
+      forget: (key) =>
+        stage(key, () => {
+          this.#held.delete(key);
+          this.#complete = false;
+        }),
+    };
+  }
+
+  async audit(): Promise<Array<{ key: string; memory: V | undefined; tables: V | undefined }>> {
+    const wrong: Array<{ key: string; memory: V | undefined; tables: V | undefined }> = [];
+    const keys = new Set(this.#held.keys());
+    // A complete view must also hold every key the tables have.
+    if (this.#complete && this.#spec.warm) for (const [key] of await this.#spec.warm()) keys.add(key);
+    for (const key of keys) {
+      const held = this.#held.get(key);
+      const memory = held === undefined || held === NONE ? undefined : held;
+      const tables = await this.#spec.load(key);
+      if (!sameValue(memory, tables)) wrong.push({ key, memory, tables });
+    }
+    return wrong;
+  }
+}
+
+/** Structural equality for plain data (what views hold): key order does not matter. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (a instanceof Set || b instanceof Set) {
+    return a instanceof Set && b instanceof Set && a.size === b.size && [...a].every((x) => b.has(x));
+  }
+  if (a instanceof Map || b instanceof Map) {
+    return (
+      a instanceof Map &&
+      b instanceof Map &&
+      a.size === b.size &&
+      [...a].every(([k, v]) => b.has(k) && sameValue(v, b.get(k)))
+    );
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
