@@ -49,11 +49,9 @@ for (const dialect of databases.dialects) {
         await t.given([...approved(nancy), ...approved(bob)]);
         const hub = t.app.services.require<LiveHub>('live.hub');
         const heard: LiveNotification[] = [];
-        const close = await hub.open(bob.memberId, await hub.latest(bob.memberId), (n) => heard.push(n));
+        const close = await hub.open(bob.memberId, hub.latest(), (n) => heard.push(n));
         const nancyHeard: LiveNotification[] = [];
-        const closeNancy = await hub.open(nancy.memberId, await hub.latest(nancy.memberId), (n) =>
-          nancyHeard.push(n),
-        );
+        const closeNancy = await hub.open(nancy.memberId, hub.latest(), (n) => nancyHeard.push(n));
         try {
           const flirt = await t.call({
             as: nancy.memberId,

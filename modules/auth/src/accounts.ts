@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { ModuleContext } from '@meetcute/core';
-import { LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
+import { LoggedOut, LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
 import { newPasswordProblem, normalizeEmail, retryAfterSeconds, type PasswordProblem } from './rules.ts';
 import {
   accountByEmail,
@@ -121,8 +121,12 @@ export class Accounts {
     return countSessions(this.#db, memberId, this.#ctx.clock.now().toISOString());
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await deleteSession(this.#db, sessionId);
+  /** Ends one session; its live channels and every node's memory of it go with it. */
+  async logout(viewer: { memberId: string; sessionId: string }): Promise<void> {
+    await this.#ctx.transaction(async (tx) => {
+      await deleteSession(tables(tx.db), viewer.sessionId);
+      await tx.publish(LoggedOut, { memberId: viewer.memberId, sessionId: viewer.sessionId });
+    });
   }
 
   /** Ends every session of the member, this one too, and tells live channels to close. */

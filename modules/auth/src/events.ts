@@ -33,4 +33,11 @@ export const LoggedOutEverywhere = defineEvent({
   schema: Type.Object({ memberId: Type.String() }),
 });
 
-export const events = [PasswordChanged, RoleGranted, RoleRevoked, LoggedOutEverywhere];
+export const LoggedOut = defineEvent({
+  type: 'LoggedOut',
+  module: 'auth',
+  description: 'A member ended one session (logged out on one device); its open live channels should close.',
+  schema: Type.Object({ memberId: Type.String(), sessionId: Type.String() }),
+});
+
+export const events = [PasswordChanged, RoleGranted, RoleRevoked, LoggedOutEverywhere, LoggedOut];

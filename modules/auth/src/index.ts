@@ -12,15 +12,27 @@ import {
   RegistrationRejected,
   RegistrationSubmitted,
 } from '@meetcute/registration';
-import { events, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
 import {
+  events,
+  LoggedOut,
+  LoggedOutEverywhere,
+  PasswordChanged,
+  RoleGranted,
+  RoleRevoked,
+} from './events.ts';
+import {
+  allStandings,
   migrations,
   PROJECTIONS,
   recordAccount,
+  sessionByTokenHash,
   setModerator,
   setPasswordHash,
   setStatus,
+  standingOf,
   tables,
+  type SessionRow,
+  type Standing,
 } from './store.ts';
 import { normalizeEmail } from './rules.ts';
 import { SessionStore } from './sessions.ts';
@@ -69,7 +81,32 @@ export const auth = defineModule({
   projections: PROJECTIONS,
   useCases,
   register(ctx) {
-    const sessions = new SessionStore(ctx);
+    const db = tables(ctx.db);
+    // Every request reads these two: in memory, changed by the events that change their tables.
+    const standing = ctx.view<Standing>({
+      name: 'standing',
+      load: (memberId) => standingOf(db, memberId),
+      warm: () => allStandings(db),
+      budget: 2_000_000,
+    });
+    for (const event of [AccountCreated, RegistrationSubmitted, RegistrationApproved, RegistrationRejected])
+      standing.on(event, async (e, changes, tx) =>
+        changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
+      );
+    for (const event of [RoleGranted, RoleRevoked])
+      standing.on(event, async (e, changes, tx) =>
+        changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
+      );
+    // Keyed by the token's hash; sessions load on first use and go when ended.
+    const sessionView = ctx.view<SessionRow>({
+      name: 'sessions',
+      load: (hash) => sessionByTokenHash(db, hash),
+      budget: 500_000,
+    });
+    sessionView.on(LoggedOut, (e, changes) => changes.forgetWhere((s) => s.id === e.payload.sessionId));
+    for (const event of [LoggedOutEverywhere, PasswordChanged])
+      sessionView.on(event, (e, changes) => changes.forgetWhere((s) => s.memberId === e.payload.memberId));
+    const sessions = new SessionStore(ctx, { sessions: sessionView, standing });
     const accounts = new Accounts(ctx, sessions);
 
     ctx.services.provide<ViewerResolver>(VIEWERS, { resolve: (token) => sessions.resolve(token) });

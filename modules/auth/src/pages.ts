@@ -178,7 +178,7 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
           );
         case 'ok':
           // The session this browser had before (perhaps another member's) is replaced, not left behind.
-          if (request.viewer) await accounts.logout(request.viewer.sessionId);
+          if (request.viewer) await accounts.logout(request.viewer);
           sessions.setCookie(reply, outcome.token);
           return reply.redirect(next, 303);
       }
@@ -190,7 +190,7 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
     '/logout',
     { config: { access: 'public', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      if (request.viewer) await accounts.logout(request.viewer.sessionId);
+      if (request.viewer) await accounts.logout(request.viewer);
       sessions.clearCookie(reply);
       return reply.redirect('/', 303);
     },

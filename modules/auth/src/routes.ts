@@ -76,7 +76,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           throw loginFailed();
         case 'ok':
           // The session this browser had before (perhaps another member's) is replaced, not left behind.
-          if (request.viewer) await accounts.logout(request.viewer.sessionId);
+          if (request.viewer) await accounts.logout(request.viewer);
           sessions.setCookie(reply, outcome.token);
           return outcome.view;
       }
@@ -108,7 +108,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       },
     },
     async (request, reply) => {
-      await accounts.logout(viewerOf(request).sessionId);
+      await accounts.logout(viewerOf(request));
       sessions.clearCookie(reply);
       return reply.code(204).send(null);
     },

@@ -4,6 +4,7 @@ import {
   SESSION_COOKIE,
   type ModuleContext,
   type Sessions,
+  type View,
   type Viewer,
   type ViewerResolver,
 } from '@meetcute/core';
@@ -12,20 +13,25 @@ import {
   deleteExpiredSessionsOf,
   deleteSession,
   insertSession,
-  sessionByTokenHash,
   tables,
   touchSession,
   type Account,
+  type SessionRow,
+  type Standing,
 } from './store.ts';
 
 export type SessionView = Pick<Viewer, 'memberId' | 'status' | 'roles'>;
 
-function tokenHash(token: string): string {
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
 /** What a member is, as far as auth knows: registration status and roles. */
-export function viewOf(memberId: string, account: Account | undefined, moderators: string[]): SessionView {
+export function viewOf(
+  memberId: string,
+  account: Pick<Account, 'email' | 'status' | 'moderator'> | undefined,
+  moderators: string[],
+): SessionView {
   const byConfig = account?.email ? moderators.includes(account.email) : false;
   return {
     memberId,
@@ -38,21 +44,31 @@ export function viewOf(memberId: string, account: Account | undefined, moderator
 /**
  * Server-side sessions. The cookie holds a random token; the table holds its hash, so
  * sessions survive restarts, can be ended from anywhere, and leak nothing if read.
+ * Every request resolves its cookie, so sessions and members' standing are in-memory
+ * views: a request reads no table, and ending a session (here, or on another node
+ * through LoggedOut and LoggedOutEverywhere) drops it from memory in the same commit.
  */
 export class SessionStore implements Sessions, ViewerResolver {
   readonly #ctx: ModuleContext;
+  readonly #sessions: View<SessionRow>;
+  readonly #standing: View<Standing>;
   /** Sessions whose expiry just slid forward, so their cookie should slide with it. */
   readonly #refreshed = new Set<string>();
 
-  constructor(ctx: ModuleContext) {
+  constructor(ctx: ModuleContext, views: { sessions: View<SessionRow>; standing: View<Standing> }) {
     this.#ctx = ctx;
+    this.#sessions = views.sessions;
+    this.#standing = views.standing;
   }
 
   async open(memberId: string, userAgent?: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = this.#ctx.clock.now();
     const db = tables(this.#ctx.db);
-    await deleteExpiredSessionsOf(db, memberId, now.toISOString());
+    await this.#ctx.transaction(async (tx) => {
+      await deleteExpiredSessionsOf(tables(tx.db), memberId, now.toISOString());
+      this.#sessions.changes(tx).forgetWhere((s) => s.memberId === memberId && isExpired(s.expiresAt, now));
+    });
     await insertSession(db, {
       id: this.#ctx.ids.next(),
       tokenHash: tokenHash(token),
@@ -87,22 +103,28 @@ export class SessionStore implements Sessions, ViewerResolver {
   async resolve(token: string): Promise<(Viewer & { csrfSecret: string }) | null> {
     // Our tokens are 43 characters; anything far longer is not one and need not be hashed.
     if (token.length === 0 || token.length > 128) return null;
-    const db = tables(this.#ctx.db);
     const hash = tokenHash(token);
-    const found = await sessionByTokenHash(db, hash);
-    if (!found) return null;
-    const { session, account } = found;
+    const session = await this.#sessions.get(hash);
+    if (!session) return null;
     const now = this.#ctx.clock.now();
     if (isExpired(session.expiresAt, now)) {
-      await deleteSession(db, session.id);
+      await this.#ctx.transaction(async (tx) => {
+        await deleteSession(tables(tx.db), session.id);
+        this.#sessions.changes(tx).set(hash, undefined);
+      });
       return null;
     }
     if (needsRefresh(session.lastSeenAt, now)) {
-      await touchSession(db, session.id, now.toISOString(), sessionExpiry(now).toISOString());
+      const lastSeenAt = now.toISOString();
+      const expiresAt = sessionExpiry(now).toISOString();
+      await this.#ctx.transaction(async (tx) => {
+        await touchSession(tables(tx.db), session.id, lastSeenAt, expiresAt);
+        this.#sessions.changes(tx).update(hash, (s) => s && { ...s, lastSeenAt, expiresAt });
+      });
       this.#refreshed.add(session.id);
     }
     return {
-      ...viewOf(session.memberId, account, this.#ctx.config.moderators),
+      ...viewOf(session.memberId, await this.#standing.get(session.memberId), this.#ctx.config.moderators),
       sessionId: session.id,
       csrfSecret: hash,
     };

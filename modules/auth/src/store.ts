@@ -161,6 +161,33 @@ export async function accountById(db: AuthDb, memberId: string): Promise<Account
   return row && toAccount(row);
 }
 
+/** What every request needs to know of its member: review status, role and login email. */
+export interface Standing {
+  status: RegistrationStatus;
+  moderator: boolean;
+  email: string | null;
+}
+
+export async function standingOf(db: AuthDb, memberId: string): Promise<Standing | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['status', 'moderator', 'email'])
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row && { status: row.status, moderator: Number(row.moderator) === 1, email: row.email };
+}
+
+export async function allStandings(db: AuthDb): Promise<Array<[string, Standing]>> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['member_id', 'status', 'moderator', 'email'])
+    .execute();
+  return rows.map((r) => [
+    r.member_id,
+    { status: r.status, moderator: Number(r.moderator) === 1, email: r.email },
+  ]);
+}
+
 // Sessions: server-side state, not a projection.
 
 export interface SessionRow {
@@ -189,47 +216,21 @@ export async function insertSession(
     .execute();
 }
 
-/** The session and, if registration's events have arrived, the account behind it. */
-export async function sessionByTokenHash(
-  db: AuthDb,
-  tokenHash: string,
-): Promise<{ session: SessionRow; account: Account | undefined } | undefined> {
+export async function sessionByTokenHash(db: AuthDb, tokenHash: string): Promise<SessionRow | undefined> {
   const row = await db
-    .selectFrom('sessions as s')
-    .leftJoin('accounts as a', 'a.member_id', 's.member_id')
-    .select([
-      's.id',
-      's.token_hash',
-      's.member_id',
-      's.last_seen_at',
-      's.expires_at',
-      'a.member_id as account_id',
-      'a.email',
-      'a.password_hash',
-      'a.status',
-      'a.moderator',
-    ])
-    .where('s.token_hash', '=', tokenHash)
+    .selectFrom('sessions')
+    .select(['id', 'token_hash', 'member_id', 'last_seen_at', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row) return undefined;
-  const session = {
-    id: row.id,
-    tokenHash: row.token_hash,
-    memberId: row.member_id,
-    lastSeenAt: row.last_seen_at,
-    expiresAt: row.expires_at,
-  };
-  const account =
-    row.account_id === null
-      ? undefined
-      : toAccount({
-          member_id: row.account_id,
-          email: row.email,
-          password_hash: row.password_hash,
-          status: row.status ?? 'submitted',
-          moderator: row.moderator ?? 0,
-        });
-  return { session, account };
+  return (
+    row && {
+      id: row.id,
+      tokenHash: row.token_hash,
+      memberId: row.member_id,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+    }
+  );
 }
 
 export async function touchSession(

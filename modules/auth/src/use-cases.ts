@@ -1,7 +1,7 @@
 import { emitted, given, useCase, type When } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
-import { LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
+import { LoggedOut, LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
 
 /** A second password and its argon2id hash, for members who changed theirs. */
 const NEW_PASSWORD = 'a brand new secret';
@@ -143,10 +143,10 @@ export const useCases = [
 
   // Logging out
   useCase({
-    title: 'Nancy logs out on this device',
+    title: 'Nancy logs out on this device, and that session’s live channels are told',
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'DELETE', url: '/api/v1/sessions/current' },
-    then: { status: 204 },
+    then: { status: 204, events: [emitted(LoggedOut, { memberId: nancy.memberId })] },
   }),
   useCase({
     title: 'Nancy logs out everywhere, and her live channels are told',
@@ -396,7 +396,7 @@ export const useCases = [
     title: 'The log-out button leads to the start page',
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'POST', url: '/logout', form: true, body: {} },
-    then: { status: 303, location: '/' },
+    then: { status: 303, location: '/', events: [emitted(LoggedOut, { memberId: nancy.memberId })] },
   }),
   useCase({
     title: 'The account page offers a password change and logging out everywhere',

@@ -52,8 +52,77 @@ export interface HonourOptions {
   onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
 }
 
-/** Subscribes the module to blocks. Call once in register(); list both events in `consumes`. */
-export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): void {
+/** Who a member blocked and who blocked them, as one module's `blocked_pairs` holds it. */
+export interface BlockList {
+  blocked: ReadonlySet<string>;
+  blockedBy: ReadonlySet<string>;
+}
+
+/** A module's blocks, answered from memory: the block kit's view of its `blocked_pairs`. */
+export interface Blocks {
+  /** True when either of the two blocked the other. */
+  between(a: string, b: string): Promise<boolean>;
+  /** True when `blockerId` blocked `blockedId` (one direction only). */
+  has(blockerId: string, blockedId: string): Promise<boolean>;
+  /** Everyone hidden from a member: those they blocked and those who blocked them. */
+  hiddenFrom(memberId: string): Promise<Set<string>>;
+}
+
+async function blockListOf(db: Db | TxDb, memberId: string): Promise<BlockList> {
+  const rows = (await db
+    .selectFrom(BLOCKED_PAIRS)
+    .select(['blocker_id', 'blocked_id'])
+    .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
+    .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
+  const blocked = new Set<string>();
+  const blockedBy = new Set<string>();
+  for (const r of rows) {
+    if (r.blocker_id === memberId) blocked.add(r.blocked_id);
+    if (r.blocked_id === memberId) blockedBy.add(r.blocker_id);
+  }
+  return { blocked, blockedBy };
+}
+
+const withMember = (set: ReadonlySet<string>, id: string) => new Set([...set, id]);
+const withoutMember = (set: ReadonlySet<string>, id: string) => new Set([...set].filter((x) => x !== id));
+
+/**
+ * Subscribes the module to blocks and returns its block list as an in-memory view. Call
+ * once in register(); list both events in `consumes`.
+ */
+export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): Blocks {
+  const lists = ctx.view<BlockList>({
+    name: BLOCKED_PAIRS,
+    load: (memberId) => blockListOf(ctx.db, memberId),
+    budget: 200_000,
+  });
+  lists.on(MemberBlocked, ({ payload: { blockerId, blockedId } }, changes) => {
+    changes.update(blockerId, (l) => l && { ...l, blocked: withMember(l.blocked, blockedId) });
+    changes.update(blockedId, (l) => l && { ...l, blockedBy: withMember(l.blockedBy, blockerId) });
+  });
+  lists.on(MemberUnblocked, ({ payload: { blockerId, blockedId } }, changes) => {
+    changes.update(blockerId, (l) => l && { ...l, blocked: withoutMember(l.blocked, blockedId) });
+    changes.update(blockedId, (l) => l && { ...l, blockedBy: withoutMember(l.blockedBy, blockerId) });
+  });
+  const listOf = async (memberId: string): Promise<BlockList> =>
+    (await lists.get(memberId)) ?? { blocked: new Set(), blockedBy: new Set() };
+  registerBlockHandlers(ctx, options);
+  return {
+    async between(a, b) {
+      const l = await listOf(a);
+      return l.blocked.has(b) || l.blockedBy.has(b);
+    },
+    async has(blockerId, blockedId) {
+      return (await listOf(blockerId)).blocked.has(blockedId);
+    },
+    async hiddenFrom(memberId) {
+      const l = await listOf(memberId);
+      return new Set([...l.blocked, ...l.blockedBy]);
+    },
+  };
+}
+
+function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void {
   ctx.on(MemberBlocked, async (e, tx) => {
     await tx.db
       .insertInto(BLOCKED_PAIRS)

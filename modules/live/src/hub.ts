@@ -1,15 +1,31 @@
 import type { Clock, Db, LiveNotification, Logger, NotificationHub } from '@meetcute/core';
-import { latestFor, missed, prune, store } from './store.ts';
+import { latestId, missed, prune, storeAll, type Stored } from './store.ts';
 
 type Listener = (notification: LiveNotification) => void;
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
-const PRUNE_EVERY = 1000;
+/** Notifications kept in memory per member; a page that missed more catches up from the table. */
+const BOX_SIZE = 100;
+/** How often the mailbox is written behind, and how often old rows are pruned. */
+const FLUSH_MS = 50;
+const PRUNE_MS = 60_000;
+const FLUSH_ROWS = 1000;
+
+/** One member's recent notifications; every id after `coveredAfter` is here. */
+interface Box {
+  items: Stored[];
+  coveredAfter: number;
+}
 
 /**
- * The single-node hub: notifications are written to a short-lived mailbox (so a
- * page that reconnects catches up by id) and pushed to the channels open on this
- * node. A cluster adapter would publish to the broker instead of the local set.
+ * The single-node hub. Notifications are pushed to the channels open on this node and
+ * kept in memory per member, so a page that reconnects catches up by id without a
+ * query; the mailbox table is written behind in batches, so a page that reconnects
+ * after a restart still catches up (what the last 50 ms held before a kill -9 is lost:
+ * it is derived from committed state, which the page reads again on its next load).
+ * Ids are counted from the clock (microseconds), so they keep rising across restarts
+ * even when the last rows before a crash never reached the table.
+ * A cluster adapter would publish to the broker instead of the local set.
  */
 export class LiveHub implements NotificationHub {
   readonly #db: Db;
@@ -17,9 +33,15 @@ export class LiveHub implements NotificationHub {
   readonly #logger: Logger;
   readonly #channels = new Map<string, Set<Listener>>();
   readonly #presence: Array<(memberId: string, connected: boolean) => void> = [];
-  #sincePrune = 0;
-
+  readonly #boxes = new Map<string, Box>();
   readonly #blocked: (a: string, b: string) => Promise<boolean>;
+  #lastId = 0;
+  /** Every notification after this id is in memory (ids up to it were made before this start). */
+  #startedAfter = 0;
+  #pending: Stored[] = [];
+  #flushing: Promise<void> = Promise.resolve();
+  #timer: NodeJS.Timeout | null = null;
+  #prunedAt = 0;
 
   constructor(db: Db, clock: Clock, logger: Logger, blocked: (a: string, b: string) => Promise<boolean>) {
     this.#blocked = blocked;
@@ -28,13 +50,68 @@ export class LiveHub implements NotificationHub {
     this.#logger = logger;
   }
 
+  /** Reads where ids stand and starts writing behind. */
+  async start(): Promise<void> {
+    this.#lastId = this.#startedAfter = await latestId(this.#db);
+    this.#prunedAt = this.#clock.now().getTime();
+    this.#timer = setInterval(() => void this.flush(), FLUSH_MS);
+    this.#timer.unref();
+  }
+
+  /** Writes what is pending; resolves when it is in the table. */
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(async () => {
+      while (this.#pending.length > 0) {
+        const rows = this.#pending.splice(0, FLUSH_ROWS);
+        try {
+          await storeAll(this.#db, rows);
+        } catch (error) {
+          // The mailbox is a convenience for reconnecting pages: log, and keep the rows for the next try.
+          this.#pending.unshift(...rows);
+          this.#logger.error({ err: error }, 'writing the live mailbox failed; retrying');
+          return;
+        }
+      }
+      const now = this.#clock.now().getTime();
+      if (now - this.#prunedAt >= PRUNE_MS) {
+        this.#prunedAt = now;
+        const dayAgo = new Date(now - KEEP_MS).toISOString();
+        this.#forgetOlderThan(dayAgo);
+        await prune(this.#db, dayAgo);
+      }
+    });
+    return this.#flushing;
+  }
+
+  /** Drops what is a day old from memory; a box left empty goes, and members without one catch up from the table. */
+  #forgetOlderThan(dayAgo: string): void {
+    for (const [memberId, box] of this.#boxes) {
+      while (box.items.length > 0 && box.items[0]!.at < dayAgo) box.coveredAfter = box.items.shift()!.id;
+      if (box.items.length === 0) {
+        this.#boxes.delete(memberId);
+        this.#startedAfter = Math.max(this.#startedAfter, box.coveredAfter);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    await this.flush();
+  }
+
+  #nextId(): number {
+    this.#lastId = Math.max(this.#lastId + 1, this.#clock.now().getTime() * 1000);
+    return this.#lastId;
+  }
+
   async notify(
     memberId: string,
     notification: { type: string; data: unknown; about?: string; transient?: boolean },
   ): Promise<void> {
     // Nothing crosses a block, even what was queued before the block reached every module.
     if (notification.about && (await this.#blocked(memberId, notification.about))) return;
-    const now = this.#clock.now();
+    const at = this.#clock.now().toISOString();
     if (notification.transient) {
       // Id 0: a page must not resume from it, and a page away now has no use for it later.
       const passing: LiveNotification = {
@@ -42,30 +119,38 @@ export class LiveHub implements NotificationHub {
         memberId,
         type: notification.type,
         data: notification.data,
-        at: now.toISOString(),
+        at,
         transient: true,
       };
       for (const listener of this.#channels.get(memberId) ?? []) listener(passing);
       return;
     }
-    const stored = await store(
-      this.#db,
+    const stored: Stored = {
+      id: this.#nextId(),
       memberId,
-      notification.type,
-      notification.data,
-      now.toISOString(),
-      notification.about ?? null,
-    );
+      type: notification.type,
+      data: notification.data,
+      at,
+      about: notification.about ?? null,
+    };
+    this.#keep(stored);
+    this.#pending.push(stored);
     for (const listener of this.#channels.get(memberId) ?? []) listener(stored);
-    if (++this.#sincePrune >= PRUNE_EVERY) {
-      this.#sincePrune = 0;
-      await prune(this.#db, new Date(now.getTime() - KEEP_MS).toISOString());
+  }
+
+  #keep(stored: Stored): void {
+    let box = this.#boxes.get(stored.memberId);
+    if (!box) {
+      box = { items: [], coveredAfter: this.#startedAfter };
+      this.#boxes.set(stored.memberId, box);
     }
+    box.items.push(stored);
+    if (box.items.length > BOX_SIZE) box.coveredAfter = box.items.shift()!.id;
   }
 
   /** The id a freshly rendered page resumes from, so it gets only what happens after it. */
-  latest(memberId: string): Promise<number> {
-    return latestFor(this.#db, memberId);
+  latest(): number {
+    return this.#lastId;
   }
 
   isConnected(memberId: string): boolean {
@@ -74,6 +159,27 @@ export class LiveHub implements NotificationHub {
 
   onPresence(listener: (memberId: string, connected: boolean) => void): void {
     this.#presence.push(listener);
+  }
+
+  /** What a member's pages missed after `after`, oldest first: from memory, or the table for older ids. */
+  async missed(memberId: string, after: number): Promise<LiveNotification[]> {
+    const box = this.#boxes.get(memberId);
+    const dayAgo = new Date(this.#clock.now().getTime() - KEEP_MS).toISOString();
+    if (after >= (box?.coveredAfter ?? this.#startedAfter)) {
+      return (box?.items ?? []).filter((n) => n.id > after && n.at >= dayAgo);
+    }
+    await this.flush();
+    return missed(this.#db, memberId, after);
+  }
+
+  /** A block takes back what either was told about the other, so a reconnect cannot replay it. */
+  forgetBetween(a: string, b: string): void {
+    const between = (n: Stored) => (n.memberId === a && n.about === b) || (n.memberId === b && n.about === a);
+    this.#pending = this.#pending.filter((n) => !between(n));
+    for (const memberId of [a, b]) {
+      const box = this.#boxes.get(memberId);
+      if (box) box.items = box.items.filter((n) => !between(n));
+    }
   }
 
   /**
@@ -101,7 +207,7 @@ export class LiveHub implements NotificationHub {
     set.add(entry);
     if (first) this.#announce(memberId, true);
     try {
-      for (const n of await missed(this.#db, memberId, after)) deliver(n);
+      for (const n of await this.missed(memberId, after)) deliver(n);
     } finally {
       replaying = false;
       for (const n of buffered) deliver(n);
@@ -118,7 +224,7 @@ export class LiveHub implements NotificationHub {
 
   /** Waits for the next notification after `after`, up to `waitMs`; for long polling. */
   async next(memberId: string, after: number, waitMs: number): Promise<LiveNotification[]> {
-    const now = await missed(this.#db, memberId, after);
+    const now = await this.missed(memberId, after);
     if (now.length > 0 || waitMs <= 0) return now;
     return new Promise((resolve, reject) => {
       let close: (() => void) | null = null;

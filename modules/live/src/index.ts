@@ -1,13 +1,7 @@
 import websocket from '@fastify/websocket';
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
 import { LiveHub } from './hub.ts';
-import {
-  blockedPairsMigration,
-  blockEvents,
-  eitherBlocked,
-  honourBlocks,
-  BLOCKED_PAIRS,
-} from '@meetcute/block/events';
+import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
 import { forgetBetween, migrations } from './store.ts';
 import { liveRoutes } from './routes.ts';
 import { useCases } from './use-cases.ts';
@@ -28,10 +22,16 @@ export const live = defineModule({
   projections: [BLOCKED_PAIRS],
   useCases,
   async register(ctx) {
-    honourBlocks(ctx, {
-      onBlocked: (e, tx) => forgetBetween(tx.db, e.payload.blockerId, e.payload.blockedId),
+    const hub = new LiveHub(ctx.db, ctx.clock, ctx.logger, (a, b) => blocks.between(a, b));
+    const blocks = honourBlocks(ctx, {
+      onBlocked: async (e, tx) => {
+        const { blockerId, blockedId } = e.payload;
+        hub.forgetBetween(blockerId, blockedId);
+        await forgetBetween(tx.db, blockerId, blockedId);
+      },
     });
-    const hub = new LiveHub(ctx.db, ctx.clock, ctx.logger, (a, b) => eitherBlocked(ctx.db, a, b));
+    await hub.start();
+    ctx.onClose(() => hub.close());
     ctx.services.provide<NotificationHub>(NOTIFICATIONS, hub);
     ctx.services.provide<LiveHub>('live.hub', hub);
     await ctx.http.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -25,6 +25,11 @@ export const migrations: Migration[] = [
   },
 ];
 
+/** A notification as the mailbox keeps it: with the member it is about, so a block can take it back. */
+export interface Stored extends LiveNotification {
+  about: string | null;
+}
+
 interface Row {
   position: number;
   member_id: string;
@@ -41,20 +46,33 @@ const toNotification = (r: Row): LiveNotification => ({
   at: r.at,
 });
 
-export async function store(
-  db: Db,
-  memberId: string,
-  type: string,
-  data: unknown,
-  at: string,
-  about: string | null,
-): Promise<LiveNotification> {
+/** Writes notifications made in memory, with their ids, in multi-row inserts. */
+export async function storeAll(db: Db, rows: readonly Stored[]): Promise<void> {
+  // 7 columns a row: well under SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('notifications')
+      .values(
+        rows.slice(i, i + 500).map((n) => ({
+          position: n.id,
+          member_id: n.memberId,
+          type: n.type,
+          data: JSON.stringify(n.data),
+          at: n.at,
+          about: n.about,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The newest id ever written: ids made after a restart start above it. */
+export async function latestId(db: Db): Promise<number> {
   const row = await db
-    .insertInto('notifications')
-    .values({ member_id: memberId, type, data: JSON.stringify(data), at, about })
-    .returning(['position', 'member_id', 'type', 'data', 'at'])
-    .executeTakeFirstOrThrow();
-  return toNotification(row);
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .executeTakeFirst();
+  return Number(row?.p ?? 0);
 }
 
 /** What a member's pages missed after `after`, oldest first. */
@@ -73,16 +91,6 @@ export async function missed(
     .limit(limit)
     .execute()) as Row[];
   return rows.map(toNotification);
-}
-
-/** The member's newest id, so a freshly rendered page starts from "now". */
-export async function latestFor(db: Db, memberId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.max('position').as('p'))
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return Number(row?.p ?? 0);
 }
 
 export async function prune(db: Db, before: string): Promise<void> {

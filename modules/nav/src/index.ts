@@ -9,10 +9,9 @@ async function navState(request: FastifyRequest, services: ServiceRegistry, hub:
   const memberId = request.viewer!.memberId;
   const language = languageOf(request);
   const counters = services.contributions<NavCounter>(NAV_COUNTERS);
-  const [counts, liveAfter] = await Promise.all([
-    Promise.all(counters.map((c) => c.count(memberId))),
-    hub.latest(memberId),
-  ]);
+  // Taken first: a counter that moves while the others are counted is pushed after this id.
+  const liveAfter = hub.latest();
+  const counts = await Promise.all(counters.map((c) => c.count(memberId)));
   return {
     counters: counters.map((c, i) => ({
       name: c.name,

@@ -32,15 +32,22 @@ export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<U
    * item's readers was most of the projection's cost (README.md); it also keeps
    * `rebuild news` from replaying counters into the live channel.
    */
+  const scheduled = new WeakMap<Tx, Set<string>>();
   const notifyCounts = (tx: Tx, memberIds: readonly string[]): void => {
-    const open = memberIds.filter((id) => hub.isConnected(id));
-    if (open.length === 0) return;
-    tx.afterCommit(async () => {
-      for (const memberId of open) {
-        const count = (await unseen.get(memberId))?.count ?? 0;
-        await hub.notify(memberId, { type: 'counter', data: { name: COUNTER, count } });
-      }
-    });
+    // One push per member and transaction, with the count as it stands once committed.
+    let members = scheduled.get(tx);
+    if (!members) {
+      const pushTo = new Set<string>();
+      members = pushTo;
+      scheduled.set(tx, pushTo);
+      tx.afterCommit(async () => {
+        for (const memberId of pushTo) {
+          const count = (await unseen.get(memberId))?.count ?? 0;
+          await hub.notify(memberId, { type: 'counter', data: { name: COUNTER, count } });
+        }
+      });
+    }
+    for (const id of memberIds) if (hub.isConnected(id)) members.add(id);
   };
   /** Each viewer an item reached has one more unseen, unless they had seen past its time. */
   const reachedBy = (tx: Tx, viewers: readonly string[], at: string): void => {

@@ -120,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dispatcher = new Dispatcher(log, logger);
 
   const views: Array<{ module: string; view: MemoryView<unknown> }> = [];
+  const closers: Array<() => Promise<void>> = [];
   let viewers: ViewerResolver | undefined;
   const routes: RouteRecord[] = [];
   // Set while a module registers, so the routes it declares are recorded as its own.
@@ -185,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         }
         channel.subscribe(definition, handler as never);
       },
+      onClose: (fn) => closers.push(fn),
       view: (spec) => {
         const view = new MemoryView(spec, {
           addViewHandler: (definition, handler) => {
@@ -248,6 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (listening) heartbeat.stop();
       await http.close();
       await dispatcher.stop();
+      for (const close of closers.reverse()) await close();
       metrics.stop();
       await storage.close();
     },

@@ -59,6 +59,8 @@ export interface ModuleContext {
    * app starts, changed by the events given to its `on`, after they commit.
    */
   view<V>(spec: ViewSpec<V>): View<V>;
+  /** Runs when the app closes, after requests and delivery have stopped and before storage closes. */
+  onClose(fn: () => Promise<void>): void;
 }
 
 export interface ModuleDefinition {

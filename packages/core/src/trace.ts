@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /**
  * What a log line or an event needs to know about the work in progress: the W3C
@@ -23,6 +23,25 @@ export function runWithWork<T>(work: WorkContext, fn: () => T): T {
   return storage.run(work, fn);
 }
 
+/**
+ * The work of one HTTP request. Its trace context is made only when something asks for it
+ * (an event it publishes, a log line that names it): most reads never do, and making
+ * one costs random bytes on every request.
+ */
+export class RequestWork implements WorkContext {
+  readonly requestId: string;
+  readonly incoming: string | undefined;
+  memberId?: string;
+  #traceparent: string | undefined;
+  constructor(requestId: string, incoming: string | undefined) {
+    this.requestId = requestId;
+    this.incoming = incoming;
+  }
+  get traceparent(): string {
+    return (this.#traceparent ??= childTraceparent(this.incoming));
+  }
+}
+
 /** Adds to the current context (e.g. the member once the session is known). */
 export function annotateWork(extra: Partial<WorkContext>): void {
   const work = storage.getStore();
@@ -31,12 +50,26 @@ export function annotateWork(extra: Partial<WorkContext>): void {
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
+// Random bytes are drawn from the system a page at a time: one call per id costs more than the id.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+/** `bytes` random bytes as hex, from a pool refilled by the system's CSPRNG. */
+export function randomHex(bytes: number): string {
+  if (used + bytes > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += bytes;
+  return pool.toString('hex', used - bytes, used);
+}
+
 /** A child span of an incoming traceparent, or a new trace when there is none (or it is malformed). */
 export function childTraceparent(parent?: string | null): string {
-  const span = randomBytes(8).toString('hex');
+  const span = randomHex(8);
   const match = parent ? TRACEPARENT.exec(parent) : null;
   if (match && !/^0+$/.test(match[1] ?? '')) return `00-${match[1]}-${span}-${match[3]}`;
-  return `00-${randomBytes(16).toString('hex')}-${span}-01`;
+  return `00-${randomHex(16)}-${span}-01`;
 }
 
 export function traceIdOf(traceparent: string): string {

@@ -42,6 +42,11 @@ export interface ViewChanges<V> {
   update(key: string, change: (current: V | undefined) => V | undefined): void;
   /** Drops the key; the next read loads it from the tables. */
   forget(key: string): void;
+  /**
+   * Drops every held entry the test picks (e.g. all sessions of a member, when the view
+   * is keyed otherwise). It looks at every entry, so it is for rare changes.
+   */
+  forgetWhere(test: (value: V, key: string) => boolean): void;
 }
 
 export type ViewHandler<P, V> = (
@@ -86,6 +91,8 @@ export class MemoryView<V> implements View<V> {
   readonly #inFlight = new Map<string, number>();
   /** Loads under way, and whether something changed their key meanwhile. */
   readonly #loading = new Map<string, { stale: boolean }>();
+  /** Changes staged for keys not known in advance (forgetWhere): while any is, no load is kept. */
+  #wideInFlight = 0;
   /** True while every key the tables hold is in memory: a miss means "none". */
   #complete = false;
   hits = 0;
@@ -117,7 +124,7 @@ export class MemoryView<V> implements View<V> {
   clear(): void {
     this.#held.clear();
     this.#complete = false;
-    for (const load of this.#loading.values()) load.stale = true;
+    this.#touchAll();
   }
 
   async get(key: string): Promise<V | undefined> {
@@ -161,7 +168,8 @@ export class MemoryView<V> implements View<V> {
     try {
       const value = await this.#spec.load(key);
       // A change staged or applied while the query ran may not be in what it read: use it, do not keep it.
-      if (!guard.stale && !(previous && !previous.stale) && !this.#inFlight.has(key)) {
+      const unchanged = !guard.stale && !(previous && !previous.stale);
+      if (unchanged && !this.#inFlight.has(key) && this.#wideInFlight === 0) {
         this.#keep(key, value === undefined ? NONE : value);
       }
       return value;
@@ -223,7 +231,25 @@ export class MemoryView<V> implements View<V> {
           this.#held.delete(key);
           this.#complete = false;
         }),
+      forgetWhere: (test) => {
+        this.#wideInFlight++;
+        this.#touchAll();
+        tx.afterFinish((committed) => {
+          if (committed) {
+            for (const [key, held] of this.#held) {
+              if (held !== NONE && test(held, key)) this.#held.delete(key);
+            }
+            this.#complete = false;
+          }
+          this.#wideInFlight--;
+          this.#touchAll();
+        });
+      },
     };
+  }
+
+  #touchAll(): void {
+    for (const load of this.#loading.values()) load.stale = true;
   }
 
   async audit(): Promise<Array<{ key: string; memory: V | undefined; tables: V | undefined }>> {

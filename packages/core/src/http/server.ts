@@ -13,7 +13,7 @@ import swagger from '@fastify/swagger';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Heartbeat } from '../observability/heartbeat.ts';
-import { annotateWork, childTraceparent, runWithWork } from '../trace.ts';
+import { annotateWork, randomHex, RequestWork, runWithWork } from '../trace.ts';
 import { Problem, fieldName, problems, type ProblemBody } from './problems.ts';
 import type { Access, ViewerResolver } from './viewer.ts';
 
@@ -95,7 +95,11 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     loggerInstance: options.logger,
     // We log one line per request ourselves, with the route template and the member.
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: () => randomBytes(8).toString('hex'),
+    // Unique per process start, then counted: no random bytes per request.
+    genReqId: ((prefix: string) => {
+      let n = 0;
+      return () => `${prefix}${(++n).toString(36)}`;
+    })(randomHex(4)),
     bodyLimit: 256 * 1024,
     trustProxy: options.trustProxy,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
@@ -103,7 +107,15 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
   });
 
   app.decorateRequest('viewer', null);
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfSecret', '');
+  app.decorateRequest('csrfCached', '');
+  // The token is an HMAC of the secret: computed only when a form or a check needs it.
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      if (this.csrfSecret === '') return '';
+      return (this.csrfCached ||= csrfFor(this.csrfSecret));
+    },
+  });
   app.decorateRequest('csrfPending', false);
 
   await app.register(cookie);
@@ -146,41 +158,42 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
 
   app.addHook('onRequest', (request, reply, done) => {
     const incoming = request.headers.traceparent;
-    const traceparent = childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+    const work = new RequestWork(request.id, typeof incoming === 'string' ? incoming : undefined);
     reply.header('x-request-id', request.id);
-    reply.header('traceparent', traceparent);
-    runWithWork({ traceparent, requestId: request.id }, done);
+    // A caller that traces gets its span back; for others the trace is made only if the work needs one.
+    if (work.incoming !== undefined) reply.header('traceparent', work.traceparent);
+    runWithWork(work, done);
   });
 
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     const access: Access = config?.access ?? 'public';
     const token = request.cookies[SESSION_COOKIE];
-    let csrfSecret: string | undefined;
     const resolver = options.viewers();
     if (token && resolver) {
       const resolved = await resolver.resolve(token);
       if (resolved) {
         const { csrfSecret: secret, ...viewer } = resolved;
         request.viewer = viewer;
-        csrfSecret = secret;
+        request.csrfSecret = secret;
         annotateWork({ memberId: viewer.memberId });
       }
     }
-    if (!csrfSecret) {
-      // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie.
-      csrfSecret = request.cookies[FORM_COOKIE];
-      if (!csrfSecret || csrfSecret.length < 16) {
-        csrfSecret = randomBytes(24).toString('base64url');
-        reply.setCookie(FORM_COOKIE, csrfSecret, {
+    // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie. Only
+    // what a browser renders can hold a form: the API and operational routes set no cookie.
+    if (request.csrfSecret === '' && (config?.kind === 'page' || wantsHtml(request))) {
+      let secret = request.cookies[FORM_COOKIE];
+      if (!secret || secret.length < 16) {
+        secret = randomBytes(24).toString('base64url');
+        reply.setCookie(FORM_COOKIE, secret, {
           path: '/',
           httpOnly: true,
           sameSite: 'lax',
           secure: options.cookieSecure,
         });
       }
+      request.csrfSecret = secret;
     }
-    request.csrfToken = csrfFor(csrfSecret);
 
     const method = request.method;
     const isWrite = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';

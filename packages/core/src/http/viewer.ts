@@ -25,7 +25,11 @@ export interface ViewerResolver {
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null;
-    csrfToken: string;
+    /** What the form token is made from: the session's, or the anonymous form cookie's. */
+    csrfSecret: string;
+    csrfCached: string;
+    /** The token every form carries and every form post must send back ('' where no form can be). */
+    readonly csrfToken: string;
     /** A multipart upload whose CSRF token is still to be read from its first field (readMultipart). */
     csrfPending: boolean;
   }

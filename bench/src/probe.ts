@@ -1,0 +1,60 @@
+// One endpoint, one closed loop, against a copy of a seeded data directory: the quick
+// before/after check while working on a hot path (the whole suite takes minutes).
+//   node bench/src/probe.ts --data DIR --path /api/v1/news [--html] [--seconds 5] [--cpu-prof DIR]
+// Seed a directory once with: node bench/src/target.ts --mode=seed --data DIR --dump DIR.ndjson.gz --members 1000
+// --path may hold {member}: each request then names another approved member.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { closedLoop } from './load.ts';
+import { Pool } from './http.ts';
+import { Child } from './processes.ts';
+import type { ServeReady } from './target.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    path: { type: 'string', default: '/api/v1/news' },
+    html: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '32' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+if (!values.data) throw new Error('probe needs --data <a seeded directory>');
+if (values['cpu-prof']) Child.execArgv = ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
+
+const work = mkdtempSync(join(tmpdir(), 'meetcute-probe-'));
+cpSync(values.data, work, { recursive: true });
+const app = await Child.start<ServeReady>(join(import.meta.dirname, 'target.ts'), [
+  '--mode=serve',
+  `--data=${work}`,
+  '--sessions=1000',
+]);
+try {
+  const { members, sessions } = app.ready;
+  const pool = new Pool({ host: '127.0.0.1', port: app.ready.port }, Number(values.concurrency));
+  let i = 0;
+  const result = await closedLoop({
+    concurrency: Number(values.concurrency),
+    warmupMs: 1000,
+    durationMs: Number(values.seconds) * 1000,
+    action: async () => {
+      const n = i++;
+      const path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
+      const headers: Record<string, string> = { cookie: sessions[n % sessions.length]!.cookie };
+      if (values.html) headers.accept = 'text/html';
+      const { status } = await pool.request('GET', path, headers);
+      return status >= 200 && status < 300;
+    },
+  });
+  pool.close();
+  const s = result.latency.summary();
+  process.stdout.write(
+    `${values.path}: ${result.throughput.toFixed(0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
+  );
+} finally {
+  await app.stop();
+  rmSync(work, { recursive: true, force: true });
+}
