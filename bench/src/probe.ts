@@ -20,10 +20,42 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
     'cpu-prof': { type: 'string' },
+    // Also measures raw Fastify's hello world the same way, for a ratio.
+    hello: { type: 'boolean', default: false },
   },
 });
 if (!values.data) throw new Error('probe needs --data <a seeded directory>');
 if (values['cpu-prof']) Child.execArgv = ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
+
+async function loop(port: number, send: (pool: Pool, n: number) => Promise<boolean>) {
+  const pool = new Pool({ host: '127.0.0.1', port }, Number(values.concurrency));
+  let i = 0;
+  try {
+    return await closedLoop({
+      concurrency: Number(values.concurrency),
+      warmupMs: 1000,
+      durationMs: Number(values.seconds) * 1000,
+      action: () => send(pool, i++),
+    });
+  } finally {
+    pool.close();
+  }
+}
+
+let hello = 0;
+if (values.hello) {
+  const server = await Child.start<{ type: 'ready'; port: number }>(
+    join(import.meta.dirname, 'baselines', 'hello.ts'),
+    [],
+  );
+  const result = await loop(
+    server.ready.port,
+    async (pool) => (await pool.request('GET', '/')).status === 200,
+  );
+  await server.stop();
+  hello = result.throughput;
+  process.stdout.write(`hello world: ${hello.toFixed(0)} req/s\n`);
+}
 
 const work = mkdtempSync(join(tmpdir(), 'meetcute-probe-'));
 cpSync(values.data, work, { recursive: true });
@@ -34,25 +66,17 @@ const app = await Child.start<ServeReady>(join(import.meta.dirname, 'target.ts')
 ]);
 try {
   const { members, sessions } = app.ready;
-  const pool = new Pool({ host: '127.0.0.1', port: app.ready.port }, Number(values.concurrency));
-  let i = 0;
-  const result = await closedLoop({
-    concurrency: Number(values.concurrency),
-    warmupMs: 1000,
-    durationMs: Number(values.seconds) * 1000,
-    action: async () => {
-      const n = i++;
-      const path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
-      const headers: Record<string, string> = { cookie: sessions[n % sessions.length]!.cookie };
-      if (values.html) headers.accept = 'text/html';
-      const { status } = await pool.request('GET', path, headers);
-      return status >= 200 && status < 300;
-    },
+  const result = await loop(app.ready.port, async (pool, n) => {
+    const path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
+    const headers: Record<string, string> = { cookie: sessions[n % sessions.length]!.cookie };
+    if (values.html) headers.accept = 'text/html';
+    const { status } = await pool.request('GET', path, headers);
+    return status >= 200 && status < 300;
   });
-  pool.close();
   const s = result.latency.summary();
+  const ratio = hello > 0 ? ` (${(result.throughput / hello).toFixed(3)}× hello world)` : '';
   process.stdout.write(
-    `${values.path}: ${result.throughput.toFixed(0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
+    `${values.path}: ${result.throughput.toFixed(0)} req/s${ratio}, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
   );
 } finally {
   await app.stop();

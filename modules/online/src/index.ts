@@ -34,6 +34,7 @@ export const online = defineModule({
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const presence = new PresenceTracker(ctx.db, ctx.clock, ctx.logger, hub);
     await forgetChannels(ctx.db);
+    await presence.load();
     hub.onPresence((memberId, connected) => void presence.channel(memberId, connected));
     ctx.http.addHook('onResponse', async (request) => {
       if (request.viewer) await presence.seen(request.viewer.memberId);

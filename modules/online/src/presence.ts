@@ -1,6 +1,6 @@
 import type { Clock, Db, Logger, NotificationHub } from '@meetcute/core';
 import { PRESENCE, onlineSince } from './rules.ts';
-import { presentIds, presentSince, recordPresence } from './store.ts';
+import { presentIds, recordPresence, seenSince } from './store.ts';
 
 /** Who is online: a live channel open, or a request in the last five minutes. */
 export interface Presence {
@@ -26,6 +26,11 @@ export class PresenceTracker implements Presence {
   readonly #logger: Logger;
   readonly #hub: NotificationHub | undefined;
   readonly #lastWritten = new Map<string, number>();
+  /**
+   * When each member was last seen by a request or a closing channel, for as long as
+   * that keeps them online: badges and "is online" read this, not the table.
+   */
+  readonly #lastSeen = new Map<string, number>();
   readonly #pending = new Set<Promise<void>>();
   readonly #tails = new Map<string, Promise<void>>();
 
@@ -36,9 +41,17 @@ export class PresenceTracker implements Presence {
     this.#hub = hub;
   }
 
+  /** Reads who the table says was seen lately (before this start) into memory. */
+  async load(): Promise<void> {
+    for (const [memberId, at] of await seenSince(this.#db, onlineSince(this.#clock.now()))) {
+      this.#lastSeen.set(memberId, Math.max(this.#lastSeen.get(memberId) ?? 0, Date.parse(at)));
+    }
+  }
+
   /** A request by the member just finished. */
   seen(memberId: string): Promise<void> {
     const now = this.#clock.now().getTime();
+    this.#lastSeen.set(memberId, now);
     const last = this.#lastWritten.get(memberId);
     // A clock that went back (tests, a corrected server clock) writes again.
     if (last !== undefined && now >= last && now - last < PRESENCE.writeEveryMs) return Promise.resolve();
@@ -50,14 +63,16 @@ export class PresenceTracker implements Presence {
   /** The member's first channel opened (true) or their last one closed (false). */
   channel(memberId: string, connected: boolean): Promise<void> {
     // Closing counts as being seen then, so the member stays online five minutes more.
-    this.#lastWritten.set(memberId, this.#clock.now().getTime());
+    const now = this.#clock.now().getTime();
+    this.#lastWritten.set(memberId, now);
+    this.#lastSeen.set(memberId, now);
     return this.#write(memberId, connected);
   }
 
   async isOnline(memberId: string): Promise<boolean> {
     if (this.#hub?.isConnected(memberId)) return true;
-    await this.settled();
-    return presentSince(this.#db, memberId, onlineSince(this.#clock.now()));
+    const seen = this.#lastSeen.get(memberId);
+    return Promise.resolve(seen !== undefined && seen >= Date.parse(onlineSince(this.#clock.now())));
   }
 
   async onlineIds(): Promise<Set<string>> {
@@ -93,6 +108,9 @@ export class PresenceTracker implements Presence {
   #prune(now: number): void {
     for (const [memberId, at] of this.#lastWritten) {
       if (now - at >= PRESENCE.writeEveryMs) this.#lastWritten.delete(memberId);
+    }
+    for (const [memberId, at] of this.#lastSeen) {
+      if (now - at >= PRESENCE.onlineMs) this.#lastSeen.delete(memberId);
     }
   }
 }

@@ -138,15 +138,14 @@ export async function recordPresence(
     .execute();
 }
 
-/** Whether the member has a channel open or was seen at or after `since`. */
-export async function presentSince(db: Db, memberId: string, since: string): Promise<boolean> {
-  const row = await db
+/** Everyone seen at or after `since`, with when. */
+export async function seenSince(db: Db, since: string): Promise<Array<[string, string]>> {
+  const rows = (await db
     .selectFrom('presence')
-    .select('member_id')
-    .where('member_id', '=', memberId)
-    .where((eb) => eb.or([eb('connected', '=', 1), eb('last_seen_at', '>=', since)]))
-    .executeTakeFirst();
-  return row !== undefined;
+    .select(['member_id', 'last_seen_at'])
+    .where('last_seen_at', '>=', since)
+    .execute()) as Array<{ member_id: string; last_seen_at: string }>;
+  return rows.map((r) => [r.member_id, r.last_seen_at]);
 }
 
 /** Everyone with a channel open or seen at or after `since`. */

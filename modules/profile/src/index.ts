@@ -10,7 +10,8 @@ import {
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
 import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
 import { events, ownEvents, ProfileViewed } from './events.ts';
-import { findProfile, migrations, projections, project } from './store.ts';
+import { allProfiles, findProfile, migrations, projections, project, type Profile } from './store.ts';
+import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
 import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
 import { profileRoutes } from './routes.ts';
@@ -92,14 +93,26 @@ export const profile = defineModule({
   useCases,
   register(ctx) {
     project(ctx);
+    // Every page that shows a member reads their profile: all of them in memory, kept by the events.
+    const profiles = ctx.view<Profile>({
+      name: 'profiles',
+      load: (memberId) => findProfile(ctx.db, memberId),
+      warm: () => allProfiles(ctx.db),
+      budget: 500_000,
+    });
+    for (const event of [RegistrationApproved, AboutMeSubmitted, AboutMeApproved, AboutMeRejected]) {
+      profiles.on(event, async (e, changes, tx) =>
+        changes.set(e.payload.memberId, await findProfile(tx.db, e.payload.memberId)),
+      );
+    }
     const now = () => ctx.clock.now();
     const run = commands(ctx);
-    honourBlocks(ctx);
+    const blocks = honourBlocks(ctx);
     // Opening someone's profile is a visit; the visits module turns these into "who visited me".
-    const reads = profileReads(ctx.db, now, visitRecorder(ctx));
+    const reads = profileReads(profiles, blocks, now, visitRecorder(ctx));
     ctx.services.provide<ProfileDirectory>(PROFILES, {
       async get(memberId) {
-        const found = await findProfile(ctx.db, memberId);
+        const found = await profiles.get(memberId);
         if (!found) return undefined;
         return {
           memberId: found.memberId,

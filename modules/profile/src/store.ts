@@ -76,6 +76,11 @@ export async function findProfile(db: Db | TxDb, memberId: string): Promise<Prof
   return row ? toProfile(row) : undefined;
 }
 
+export async function allProfiles(db: Db): Promise<Array<[string, Profile]>> {
+  const rows = (await db.selectFrom('profiles').selectAll().execute()) as Row[];
+  return rows.map((r) => [r.member_id, toProfile(r)]);
+}
+
 /**
  * Reads a profile inside a command's transaction. On PostgreSQL the row stays locked
  * until commit, so a review and an edit of the same text cannot interleave; SQLite

@@ -1,8 +1,8 @@
-import { ageIn, problems, type Db } from '@meetcute/core';
+import { ageIn, problems, type View } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration';
-import { eitherBlocked } from '@meetcute/block/events';
-import { findProfile, type Profile } from './store.ts';
+import type { Blocks } from '@meetcute/block/events';
+import type { Profile } from './store.ts';
 
 /** What a member sees of another member's profile. */
 export interface ProfileView {
@@ -53,14 +53,15 @@ function present(profile: Profile, viewer: Profile | undefined, at: Date): Profi
 }
 
 export function profileReads(
-  db: Db,
+  profiles: View<Profile>,
+  blocks: Blocks,
   now: () => Date,
   viewed: (viewerId: string, memberId: string) => Promise<void>,
 ): ProfileReads {
   const reads: ProfileReads = {
     async visibleProfile(viewerId, memberId) {
-      if (viewerId !== memberId && (await eitherBlocked(db, viewerId, memberId))) return undefined;
-      return findProfile(db, memberId);
+      if (viewerId !== memberId && (await blocks.between(viewerId, memberId))) return undefined;
+      return profiles.get(memberId);
     },
 
     async view(viewerId, memberId) {

@@ -168,7 +168,9 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config;
     const access: Access = config?.access ?? 'public';
-    const token = request.cookies[SESSION_COOKIE];
+    // Health checks, metrics and shipped assets are the same for everyone: no session to read.
+    const anyone = access === 'public' && (config?.kind === 'ops' || config?.kind === 'asset');
+    const token = anyone ? undefined : request.cookies[SESSION_COOKIE];
     const resolver = options.viewers();
     if (token && resolver) {
       const resolved = await resolver.resolve(token);
