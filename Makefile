@@ -6,7 +6,7 @@ UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools
 FUNCTIONAL := 'server/test/**/*.test.ts'
 E2E := 'e2e/**/*.test.ts'
 
-.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs docs-check watch seed chromium clean bench
+.PHONY: init run build test test-unit test-functional test-e2e test-postgres style format complexity docs docs-check watch seed chromium clean bench wrk
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -77,10 +77,14 @@ BENCH_MEMBERS ?= 1000
 BENCH_CONNECTIONS ?= 5000
 BENCH_SECONDS ?= 8
 BENCH_CHAT_RATE ?= 1000
-bench: init
+bench: init wrk
 	ulimit -n $$(ulimit -Hn) && node bench/src/suite.ts --members $(BENCH_MEMBERS) \
 		--connections $(BENCH_CONNECTIONS) --seconds $(BENCH_SECONDS) --chat-rate $(BENCH_CHAT_RATE) \
 		--fd-limit $$(ulimit -n)
+
+# wrk, the second load client of make bench (Debian's package), installed when we may (root).
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq wrk >/dev/null); } || echo "wrk is not installed (apt-get install -y wrk): make bench measures with its own client only"
 
 clean:
 	rm -rf data e2e/screenshots

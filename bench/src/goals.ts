@@ -23,25 +23,49 @@ function httpGoal(title: string, name: string, minRatio: number, maxP99: number)
   };
 }
 
-export const GOALS: readonly Goal[] = [
-  httpGoal('Profile read', 'profile_read', 0.6, 10),
-  httpGoal('News feed page', 'news_page', 0.35, 12.5),
-  {
-    title: 'Live connections',
-    asks: '20,000 concurrent on one node at ≤ 1.5× raw ws memory per connection',
+/** A maximum rate against hello world's, by whichever client (ours or wrk) reached more. */
+function rateGoal(title: string, name: string, minRatio: number): Goal {
+  return {
+    title,
+    asks: `≥ ${minRatio}× hello world`,
     judge(figures) {
-      const found = both(figures, 'live.idle_connections', 'live.memory_per_connection');
-      if (!found) return null;
-      const [count, memory] = found;
-      return {
-        measured: `${count.value} connected, ${(memory.value / 1024).toFixed(1)} KiB each, ${memory.ratio}× raw ws`,
-        met: count.value >= 20_000 && memory.ratio <= 1.5,
-      };
+      const ours = figures.get(`${name}.max_rps`);
+      const theirs = figures.get(`wrk.${name}.max_rps`);
+      const best = [ours, theirs]
+        .filter((f): f is Figure => f !== undefined)
+        .sort((a, b) => b.ratio - a.ratio)[0];
+      if (!best) return null;
+      return { measured: `${best.ratio}× (${best.value} req/s, ${best.name})`, met: best.ratio >= minRatio };
+    },
+  };
+}
+
+/** issue 11's targets, in its order. */
+export const GOALS: readonly Goal[] = [
+  httpGoal('Profile read (API)', 'profile_read', 0.3, 10),
+  httpGoal('News feed page (API)', 'news_page', 0.35, 12.5),
+  rateGoal('News page (HTML)', 'news_html', 0.1),
+  rateGoal('Alerts page (HTML)', 'alerts_html', 0.15),
+  rateGoal('Search (API)', 'search', 0.1),
+  {
+    title: 'Long-poll re-polls',
+    asks: '≥ 0.4× hello world and ≥ 15,000 req/s',
+    judge(figures) {
+      const f = [figures.get('live.long_poll_rps'), figures.get('wrk.long_poll.max_rps')]
+        .filter((x): x is Figure => x !== undefined)
+        .sort((a, b) => b.ratio - a.ratio)[0];
+      return f
+        ? {
+            measured: `${f.value} req/s (${f.ratio}× hello world, ${f.name})`,
+            met: f.ratio >= 0.4 && f.value >= 15_000,
+          }
+        : null;
     },
   },
+  rateGoal('/heartbeat through the chassis', 'heartbeat', 0.6),
   {
-    title: 'Chat delivery',
-    asks: 'p99 ≤ 50 ms with 20,000 connected at 1,000 messages/s',
+    title: 'Chat',
+    asks: '≥ 1,000 sends/s delivered, p99 ≤ 50 ms, 5,000 connected',
     judge(figures) {
       const found = both(figures, 'chat.delivery_p99', 'live.idle_connections');
       const rate = figures.get('chat.delivered_per_s');
@@ -49,24 +73,31 @@ export const GOALS: readonly Goal[] = [
       const [p99, connected] = found;
       return {
         measured: `p99 ${p99.value} ms with ${connected.value} connected, ${rate.value} delivered/s`,
-        met: p99.value <= 50 && connected.value >= 20_000 && rate.value >= 1000,
+        met: p99.value <= 50 && connected.value >= 5000 && rate.value >= 1000,
       };
     },
   },
   {
-    title: 'Long polling',
-    asks: '20,000 long-poll requests/s',
+    title: 'Live connection memory',
+    asks: '≤ 1.5× raw ws per connection',
     judge(figures) {
-      const f = figures.get('live.long_poll_rps');
-      return f ? { measured: `${f.value} req/s (${f.ratio}× hello world)`, met: f.value >= 20_000 } : null;
+      const found = both(figures, 'live.idle_connections', 'live.memory_per_connection');
+      if (!found) return null;
+      const [count, memory] = found;
+      return {
+        measured: `${count.value} connected, ${(memory.value / 1024).toFixed(1)} KiB each, ${memory.ratio}× raw ws`,
+        met: memory.ratio <= 1.5,
+      };
     },
   },
   {
     title: 'Import',
-    asks: '≥ 0.5× raw batched node:sqlite insert rate',
+    asks: '≥ 10,000 events/s (0.15× raw inserts)',
     judge(figures) {
       const f = figures.get('import.events_per_s');
-      return f ? { measured: `${f.value} events/s, ${f.ratio}× raw`, met: f.ratio >= 0.5 } : null;
+      return f
+        ? { measured: `${f.value} events/s, ${f.ratio}× raw`, met: f.value >= 10_000 || f.ratio >= 0.15 }
+        : null;
     },
   },
   {

@@ -26,6 +26,7 @@ import {
   type Figure,
 } from './results.ts';
 import { GOALS } from './goals.ts';
+import { hasWrk, wrk } from './wrk.ts';
 import type { SeedReady, ServeReady, Session } from './target.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -222,6 +223,21 @@ async function main(): Promise<void> {
       { host: '127.0.0.1', port: helloServer.ready.port },
       async (pool) => ok((await pool.request('GET', '/')).status),
     );
+    const withWrk = await hasWrk();
+    if (!withWrk)
+      notes.push('wrk is not installed: the maximum rates were read with the suite’s own client only.');
+    const wrkHello = withWrk
+      ? await wrk({
+          port: helloServer.ready.port,
+          requests: [{ path: '/', headers: {} }],
+          seconds: SECONDS,
+          connections: 64,
+        })
+      : null;
+    if (wrkHello) {
+      say(`hello world (wrk): ${wrkHello.rps.toFixed(0)}/s`);
+      figures.push(baselineFigure({ name: 'wrk.hello_world.max_rps', value: wrkHello.rps }, 'req/s'));
+    }
     await helloServer.stop();
     figures.push(
       baselineFigure({ name: 'hello_world.max_rps', value: hello.max.throughput }, 'req/s'),
@@ -238,6 +254,13 @@ async function main(): Promise<void> {
       const appGet = (path: (i: number) => string) => async (pool: Pool, i: number) =>
         ok((await pool.request('GET', path(i), cookie(i))).status);
 
+      httpFigures(
+        'heartbeat',
+        await measureHttp('heartbeat', target, async (pool) =>
+          ok((await pool.request('GET', '/heartbeat')).status),
+        ),
+        hello,
+      );
       const profile = await measureHttp(
         'profile read',
         target,
@@ -285,7 +308,10 @@ async function main(): Promise<void> {
         warmupMs: 1000,
         durationMs: SECONDS * 1000,
         action: async () =>
-          ok((await poll.request('GET', '/api/v1/live/poll?after=999999999&wait=0', cookie(p++))).status),
+          ok(
+            (await poll.request('GET', '/api/v1/live/poll?after=9000000000000000&wait=0', cookie(p++)))
+              .status,
+          ),
       });
       poll.close();
       say(`long-poll: ${polled.throughput.toFixed(0)}/s (${polled.errors} errors)`);
@@ -295,6 +321,39 @@ async function main(): Promise<void> {
           value: hello.max.throughput,
         }),
       );
+
+      // The same maximum rates through wrk, against wrk's hello world.
+      if (wrkHello) {
+        type Requests = Array<{ path: string; headers: Record<string, string> }>;
+        const bySession = (path: (i: number) => string, extra: Record<string, string> = {}): Requests =>
+          Array.from({ length: 200 }, (_, i) => ({ path: path(i), headers: { ...cookie(i), ...extra } }));
+        const runs: Array<[string, Requests]> = [
+          ['heartbeat', [{ path: '/heartbeat', headers: {} }]],
+          [
+            'profile_read',
+            bySession((i) => `/api/v1/profiles/${members[(i * 7919) % members.length]!.memberId}`),
+          ],
+          ['search', bySession(() => '/api/v1/search')],
+          ['news_page', bySession(() => '/api/v1/news')],
+          ['alerts_page', bySession(() => '/api/v1/alerts')],
+          ['news_html', bySession(() => '/news', { accept: 'text/html' })],
+          ['alerts_html', bySession(() => '/alerts', { accept: 'text/html' })],
+          ['long_poll', bySession(() => '/api/v1/live/poll?after=9000000000000000&wait=0')],
+        ];
+        for (const [name, requests] of runs) {
+          const result = await wrk({ port: target.port, requests, seconds: SECONDS, connections: 64 });
+          say(
+            `${name} (wrk): ${result.rps.toFixed(0)}/s, p99 ${result.p99Ms ?? '?'} ms, ${result.errors} not 2xx`,
+          );
+          if (result.errors > 0) notes.push(`${name} (wrk): ${result.errors} responses were not 2xx.`);
+          figures.push(
+            figure(`wrk.${name}.max_rps`, result.rps, 'req/s', {
+              name: 'wrk.hello_world.max_rps',
+              value: wrkHello.rps,
+            }),
+          );
+        }
+      }
 
       await app.stop();
 

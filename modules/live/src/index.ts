@@ -1,9 +1,15 @@
-import websocket from '@fastify/websocket';
-import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
+import {
+  defineModule,
+  NOTIFICATIONS,
+  VIEWERS,
+  type NotificationHub,
+  type ViewerResolver,
+} from '@meetcute/core';
 import { LiveHub } from './hub.ts';
 import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
 import { forgetBetween, migrations } from './store.ts';
 import { liveRoutes } from './routes.ts';
+import { liveSockets } from './sockets.ts';
 import { useCases } from './use-cases.ts';
 
 export { LiveHub } from './hub.ts';
@@ -34,7 +40,7 @@ export const live = defineModule({
     ctx.onClose(() => hub.close());
     ctx.services.provide<NotificationHub>(NOTIFICATIONS, hub);
     ctx.services.provide<LiveHub>('live.hub', hub);
-    await ctx.http.register(websocket, { options: { maxPayload: 64 * 1024 } });
     liveRoutes(ctx.http, hub);
+    liveSockets(ctx.http, hub, () => ctx.services.optional<ViewerResolver>(VIEWERS), ctx.logger);
   },
 });

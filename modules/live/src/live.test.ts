@@ -66,9 +66,22 @@ test('a WebSocket without a session is refused', async () => {
   assert.match(error.message, /401/);
 });
 
+test('a WebSocket opened by another site’s page is refused, even with the member’s cookie', async () => {
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/live/ws`, {
+    headers: { cookie, origin: 'https://evil.example' },
+  });
+  const [error] = (await once(ws, 'error')) as [Error];
+  assert.match(error.message, /403/);
+});
+
+test('a plain request to the socket’s address is told to upgrade', async () => {
+  const response = await fetch(`${base}/live/ws`, { headers: { cookie } });
+  assert.equal(response.status, 426);
+});
+
 test('a WebSocket delivers notifications and resumes after a reconnect', async () => {
   const url = `${base.replace('http', 'ws')}/live/ws`;
-  const ws = new WebSocket(`${url}?after=0`, { headers: { cookie } });
+  const ws = new WebSocket(`${url}?after=0`, { headers: { cookie, origin: base } });
   await once(ws, 'open');
   const first = nextMessage(ws);
   await hub.notify(nancy.memberId, { type: 'counter', data: { name: 'alerts', count: 1 } });

@@ -12,7 +12,7 @@ const Notification = Type.Object({
   transient: Type.Optional(Type.Boolean({ description: 'Not kept: its id (0) is no place to resume from' })),
 });
 
-const wire = (n: LiveNotification) =>
+export const wire = (n: LiveNotification) =>
   n.transient
     ? { id: n.id, type: n.type, data: n.data, at: n.at, transient: true }
     : { id: n.id, type: n.type, data: n.data, at: n.at };
@@ -22,36 +22,29 @@ function resumeFrom(request: FastifyRequest): number {
   const header = request.headers['last-event-id'];
   const raw =
     typeof header === 'string' && header !== '' ? header : (request.query as { after?: string }).after;
+  return resumePoint(raw);
+}
+
+export function resumePoint(raw: string | null | undefined): number {
   const n = Number(raw ?? 0);
   return Number.isSafeInteger(n) && n >= 0 ? n : 0;
 }
 
 const AFTER = Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) });
-const KEEPALIVE_MS = 25_000;
+export const KEEPALIVE_MS = 25_000;
 
 /**
- * One live channel per open page: WebSocket first; Server-Sent Events where a proxy
+ * One live channel per open page: WebSocket first (sockets.ts); Server-Sent Events where a proxy
  * or browser does not pass WebSockets; long polling where neither streams. All three
  * resume from the last id the page saw, so a reconnect loses nothing.
  */
 export function liveRoutes(http: Http, hub: LiveHub): void {
+  // A plain GET of the socket's address (no upgrade) says what it is; upgrades never reach routes.
   http.get(
     '/live/ws',
-    {
-      websocket: true,
-      config: { access: 'member', kind: 'ops' },
-      schema: { hide: true, querystring: AFTER },
-    },
-    async (socket, request) => {
-      const close = await hub.open(request.viewer!.memberId, resumeFrom(request), (n) => {
-        socket.send(JSON.stringify(wire(n)));
-      });
-      const ping = setInterval(() => socket.ping(), KEEPALIVE_MS);
-      socket.on('close', () => {
-        clearInterval(ping);
-        close();
-      });
-    },
+    { config: { access: 'member', kind: 'ops' }, schema: { hide: true, querystring: AFTER } },
+    async (_request, reply) =>
+      reply.code(426).header('upgrade', 'websocket').send({ title: 'Connect with a WebSocket' }),
   );
 
   http.get(

@@ -5,7 +5,8 @@ import { events as diaryEvents } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections, unseenOf, type Unseen } from './store.ts';
+import { migrations, projections } from './store.ts';
+import { newsMemory } from './memory.ts';
 import { COUNTER, project } from './project.ts';
 import { commands } from './commands.ts';
 import { newsReads } from './views.ts';
@@ -31,11 +32,10 @@ export const news = defineModule({
   projections,
   useCases,
   register(ctx) {
-    // The top bar's news counter, on every page: counted once, then moved by the events.
-    const unseen = ctx.view<Unseen>({ name: 'unseen', load: (memberId) => unseenOf(ctx.db, memberId) });
-    project(ctx, ctx.services.require<NotificationHub>(NOTIFICATIONS), unseen);
-    const run = commands(ctx, unseen);
-    const reads = newsReads(ctx.db, () => ctx.clock.now(), unseen);
+    const memory = newsMemory(ctx);
+    project(ctx, ctx.services.require<NotificationHub>(NOTIFICATIONS), memory);
+    const run = commands(ctx, memory.unseen);
+    const reads = newsReads(ctx.db, () => ctx.clock.now(), memory);
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: COUNTER,
       href: '/news',

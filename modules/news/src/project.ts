@@ -1,5 +1,5 @@
-import type { ModuleContext, NotificationHub, Tx, View } from '@meetcute/core';
-import { honourBlocks } from '@meetcute/block';
+import type { ModuleContext, NotificationHub, Tx } from '@meetcute/core';
+import { honourBlocks, MemberUnblocked } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
@@ -14,8 +14,12 @@ import {
   saveMember,
   saveSeen,
   unseenOf,
-  type Unseen,
+  withEntry,
+  type HeadEntry,
+  type ItemKind,
+  type Member,
 } from './store.ts';
+import type { NewsMemory } from './memory.ts';
 
 export const COUNTER = 'news';
 
@@ -24,7 +28,8 @@ export const COUNTER = 'news';
  * taken at each event's time), so `rebuild news` gives the same feeds; the only side
  * effect is the live counter, which a replay merely repeats.
  */
-export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<Unseen>): void {
+export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMemory): void {
+  const { unseen, heads, items, authors } = memory;
   /**
    * Tells each member with an open page their new unseen count, once the change is
    * committed, so the nav moves without a reload. Members with no page open are skipped:
@@ -49,13 +54,31 @@ export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<U
     }
     for (const id of memberIds) if (hub.isConnected(id)) members.add(id);
   };
-  /** Each viewer an item reached has one more unseen, unless they had seen past its time. */
-  const reachedBy = (tx: Tx, viewers: readonly string[], at: string): void => {
-    const changes = unseen.changes(tx);
+  /**
+   * A new item: kept once, placed at the head of each feed it reached, and one more
+   * unseen for each of those viewers unless they had seen past its time.
+   */
+  const added = async (
+    tx: Tx,
+    item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
+  ): Promise<string[]> => {
+    const viewers = await addItem(tx, item);
+    if (viewers === null) return []; // delivered before
+    const { itemId, kind, text, at } = item;
+    const authorId = item.author.memberId;
+    items.changes(tx).set(itemId, { itemId, kind, authorId, text, at });
+    const entry: HeadEntry = { itemId, at, authorId };
+    const counters = unseen.changes(tx);
+    const feeds = heads.changes(tx);
     for (const viewer of viewers) {
-      changes.update(viewer, (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: u.count + 1 } : u));
+      counters.update(
+        viewer,
+        (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: u.count + 1 } : u),
+      );
+      feeds.update(viewer, (head) => head && withEntry(head, entry));
     }
     notifyCounts(tx, viewers);
+    return viewers;
   };
   /** Counted again in the transaction, for changes that are not one more or one less. */
   const recount = async (tx: Tx, memberIds: readonly string[]): Promise<void> => {
@@ -64,11 +87,15 @@ export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<U
     notifyCounts(tx, memberIds);
   };
 
-  /** A removed item was unseen by these viewers: one fewer each. */
-  const droppedFor = (tx: Tx, viewers: readonly string[]): void => {
+  /** An item leaves every feed; those who had not seen it have one fewer unseen. */
+  const removed = async (tx: Tx, itemId: string, authorId: string): Promise<void> => {
+    const unseenBy = await removeItem(tx, itemId, authorId);
+    if (unseenBy === null) return; // no such item
+    items.changes(tx).set(itemId, undefined);
+    heads.changes(tx).forgetWhere((head) => head.some((e) => e.itemId === itemId));
     const changes = unseen.changes(tx);
-    for (const viewer of viewers) changes.update(viewer, (u) => u && { ...u, count: u.count - 1 });
-    notifyCounts(tx, viewers);
+    for (const viewer of unseenBy) changes.update(viewer, (u) => u && { ...u, count: u.count - 1 });
+    notifyCounts(tx, unseenBy);
   };
 
   ctx.on(RegistrationApproved, async (e, tx) => {
@@ -77,31 +104,26 @@ export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<U
     const member = (await findMember(tx.db, memberId))!;
     // First what is already there, so the new member's own item is not part of it.
     await backfill(tx, member, e.occurredAt);
-    const reached = await addItem(tx, {
-      itemId: e.id,
-      kind: 'new-member',
-      author: member,
-      text: null,
-      at: e.occurredAt,
-    });
+    heads.changes(tx).forget(memberId);
+    await added(tx, { itemId: e.id, kind: 'new-member', author: member, text: null, at: e.occurredAt });
     await recount(tx, [memberId]);
-    reachedBy(tx, reached, e.occurredAt);
   });
 
   ctx.on(DiaryPosted, async (e, tx) => {
     const { postId, memberId, text } = e.payload;
     const author = await findMember(tx.db, memberId);
     if (!author) return; // only approved members write diaries; anything else has no readers
-    const reached = await addItem(tx, { itemId: postId, kind: 'diary-post', author, text, at: e.occurredAt });
-    reachedBy(tx, reached, e.occurredAt);
+    await added(tx, { itemId: postId, kind: 'diary-post', author, text, at: e.occurredAt });
   });
 
   ctx.on(DiaryPostEdited, async (e, tx) => {
-    await editItem(tx, e.payload.postId, e.payload.memberId, e.payload.text);
+    const { postId, memberId, text } = e.payload;
+    await editItem(tx, postId, memberId, text);
+    items.changes(tx).update(postId, (i) => i && (i.authorId === memberId ? { ...i, text } : i));
   });
 
   ctx.on(DiaryPostDeleted, async (e, tx) => {
-    droppedFor(tx, await removeItem(tx, e.payload.postId, e.payload.memberId));
+    await removed(tx, e.payload.postId, e.payload.memberId);
   });
 
   // A photo is news once a moderator approved it, when others can first see it; only the
@@ -112,18 +134,11 @@ export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<U
     if (album !== 'public') return;
     const author = await findMember(tx.db, ownerId);
     if (!author) return; // a member still in review: nobody may see their photos yet
-    const reached = await addItem(tx, {
-      itemId: photoId,
-      kind: 'photo',
-      author,
-      text: null,
-      at: e.occurredAt,
-    });
-    reachedBy(tx, reached, e.occurredAt);
+    await added(tx, { itemId: photoId, kind: 'photo', author, text: null, at: e.occurredAt });
   });
 
   ctx.on(PhotoDeleted, async (e, tx) => {
-    droppedFor(tx, await removeItem(tx, e.payload.photoId, e.payload.ownerId));
+    await removed(tx, e.payload.photoId, e.payload.ownerId);
   });
 
   ctx.on(NewsSeen, async (e, tx) => {
@@ -135,8 +150,20 @@ export function project(ctx: ModuleContext, hub: NotificationHub, unseen: View<U
     onBlocked: async (e, tx) => {
       const { blockerId, blockedId } = e.payload;
       await forgetPair(tx, blockerId, blockedId);
+      const feeds = heads.changes(tx);
+      feeds.forget(blockerId);
+      feeds.forget(blockedId);
       // Each hears only their own count: nothing about the other crosses the live channel.
       await recount(tx, [blockerId, blockedId]);
     },
   });
+  // Blocks removed the pair's entries for good; the heads are read afresh all the same.
+  heads.on(MemberUnblocked, (e, changes) => {
+    changes.forget(e.payload.blockerId);
+    changes.forget(e.payload.blockedId);
+  });
+  // A (re-)approval sets the member's facts as the cards show them.
+  authors.on(RegistrationApproved, async (e, changes, tx) =>
+    changes.set(e.payload.memberId, await findMember(tx.db, e.payload.memberId)),
+  );
 }

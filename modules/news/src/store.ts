@@ -161,13 +161,13 @@ async function insertFeed(
 
 /**
  * Records an item and copies it into the feed of every member its author fits, except
- * those in a blocked pair with the author. Returns the viewers it reached (none when the
+ * those in a blocked pair with the author. Returns the viewers it reached (null when the
  * item was already there: a redelivery).
  */
 export async function addItem(
   tx: Tx,
   item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
-): Promise<string[]> {
+): Promise<string[] | null> {
   const inserted = await tx.db
     .insertInto('items')
     .values({
@@ -179,7 +179,7 @@ export async function addItem(
     })
     .onConflict((oc) => oc.column('item_id').doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return [];
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
   // SQL narrows by age range, gender and each viewer's distance north-south (a great
   // circle is never shorter than its change in latitude); the rule decides exactly.
   const age = ageAt(item.author, item.at);
@@ -278,15 +278,18 @@ export async function editItem(tx: Tx, itemId: string, authorId: string, text: s
     .execute();
 }
 
-/** Removes an item from every feed; returns the viewers who had not seen it yet (their counters drop). */
-export async function removeItem(tx: Tx, itemId: string, authorId: string): Promise<string[]> {
+/**
+ * Removes an item from every feed; returns the viewers who had not seen it yet (their
+ * counters drop), or null when there was no such item.
+ */
+export async function removeItem(tx: Tx, itemId: string, authorId: string): Promise<string[] | null> {
   const item = await tx.db
     .selectFrom('items')
     .select('at')
     .where('item_id', '=', itemId)
     .where('author_id', '=', authorId)
     .executeTakeFirst();
-  if (!item) return [];
+  if (!item) return null;
   const unseen = (await tx.db
     .selectFrom('feed as f')
     .leftJoin('seen as s', 's.member_id', 'f.viewer_id')
@@ -371,6 +374,80 @@ export interface Unseen {
 export async function unseenOf(db: Db | TxDb, memberId: string): Promise<Unseen> {
   const [upTo, counts] = await Promise.all([seenUpTo(db, memberId), unseenCounts(db, [memberId])]);
   return { upTo, count: counts.get(memberId) ?? 0 };
+}
+
+export async function allMembers(db: Db): Promise<Array<[string, Member]>> {
+  const rows = (await db.selectFrom('members').selectAll().execute()) as MemberRow[];
+  return rows.map((r) => [r.member_id, toMember(r)]);
+}
+
+/** An item once, as every feed that holds it shows it. */
+export interface Item {
+  itemId: string;
+  kind: ItemKind;
+  authorId: string;
+  text: string | null;
+  at: string;
+}
+
+interface ItemRow {
+  item_id: string;
+  kind: ItemKind;
+  author_id: string;
+  text: string | null;
+  at: string;
+}
+
+export async function findItem(db: Db | TxDb, itemId: string): Promise<Item | undefined> {
+  const rows = (await db
+    .selectFrom('items')
+    .select(['item_id', 'kind', 'author_id', 'text', 'at'])
+    .where('item_id', '=', itemId)
+    .execute()) as ItemRow[];
+  const row = rows[0];
+  return row && { itemId: row.item_id, kind: row.kind, authorId: row.author_id, text: row.text, at: row.at };
+}
+
+/** An entry of a member's feed: which item, when, by whom. */
+export interface HeadEntry {
+  itemId: string;
+  at: string;
+  authorId: string;
+}
+
+/**
+ * How many of the newest entries of each member's feed are kept in memory: a first page
+ * of the default size, and one more to know whether there is a next page.
+ */
+export const HEAD = 21;
+
+/** The newest HEAD entries of a member's feed, newest first, as `feedPage` would list them. */
+export async function feedHead(db: Db | TxDb, viewerId: string): Promise<HeadEntry[]> {
+  const rows = (await db
+    .selectFrom('feed as f')
+    .select(['f.item_id', 'f.at', 'f.author_id'])
+    .where('f.viewer_id', '=', viewerId)
+    .where(notBlockedWith(viewerId, 'f.author_id'))
+    .orderBy('f.at', 'desc')
+    .orderBy('f.item_id', 'desc')
+    .limit(HEAD)
+    .execute()) as Array<{ item_id: string; at: string; author_id: string }>;
+  return rows.map((r) => ({ itemId: r.item_id, at: r.at, authorId: r.author_id }));
+}
+
+/** A feed's head with one more entry in its place, still the newest HEAD. */
+export function withEntry(head: readonly HeadEntry[], entry: HeadEntry): HeadEntry[] {
+  const newer = (a: HeadEntry, b: HeadEntry) => a.at > b.at || (a.at === b.at && a.itemId > b.itemId);
+  if (head.some((e) => e.itemId === entry.itemId)) return [...head];
+  const next = [...head];
+  const at = next.findIndex((e) => newer(entry, e));
+  if (at === -1) {
+    // Older than everything held: it belongs here only if the head holds the whole feed.
+    if (next.length < HEAD) next.push(entry);
+    return next;
+  }
+  next.splice(at, 0, entry);
+  return next.slice(0, HEAD);
 }
 
 /** One entry of a member's feed, with its author as the feed knows them. */

@@ -1,7 +1,8 @@
-import { decodeCursor, type Db, type View } from '@meetcute/core';
+import { decodeCursor, pageOf, type Db } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { ageAt, PAGE_SIZE } from './rules.ts';
-import { feedPage, findMember, type ItemKind, type Member, type Unseen } from './store.ts';
+import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member } from './store.ts';
+import type { NewsMemory } from './memory.ts';
 
 /** A feed item as the API and the page show it. */
 export interface NewsItem {
@@ -32,10 +33,39 @@ export interface NewsReads {
   member(memberId: string): Promise<Member | undefined>;
 }
 
+/**
+ * The first page of a feed from memory (its head, its items, their authors), when the
+ * page asked for fits in the head; undefined when it does not, or an item or author the
+ * head names is gone (the tables then answer).
+ */
+async function firstPage(
+  memory: NewsMemory,
+  viewerId: string,
+  limit: number,
+): Promise<{ items: FeedEntry[]; nextCursor: string | null } | undefined> {
+  if (limit >= HEAD) return undefined;
+  const head = ((await memory.heads.get(viewerId)) ?? []).slice(0, limit + 1);
+  const [items, authors] = await Promise.all([
+    memory.items.getMany(head.map((e) => e.itemId)),
+    memory.authors.getMany(head.map((e) => e.authorId)),
+  ]);
+  const entries: FeedEntry[] = [];
+  for (const e of head) {
+    const item = items.get(e.itemId);
+    const author = authors.get(e.authorId);
+    if (!item || !author) return undefined;
+    entries.push({ itemId: e.itemId, kind: item.kind, text: item.text, at: e.at, author });
+  }
+  return pageOf(entries, limit, (e) => ({ at: e.at, id: e.itemId }));
+}
+
 /** One page of a viewer's feed as the API and the page show it; a bad cursor is a 400 naming `cursor`. */
-export function feedReader(db: Db, now: () => Date): NewsReads['page'] {
+export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsReads['page'] {
   return async (viewerId, cursorText, limit = PAGE_SIZE.default) => {
-    const { items: entries, nextCursor } = await feedPage(db, viewerId, decodeCursor(cursorText), limit);
+    const cursor = decodeCursor(cursorText);
+    const { items: entries, nextCursor } =
+      (!cursor && memory ? await firstPage(memory, viewerId, limit) : undefined) ??
+      (await feedPage(db, viewerId, cursor, limit));
     const today = now().toISOString();
     const items = entries.map((e): NewsItem => {
       const item: NewsItem = {
@@ -59,13 +89,13 @@ export function feedReader(db: Db, now: () => Date): NewsReads['page'] {
   };
 }
 
-export function newsReads(db: Db, now: () => Date, unseen: View<Unseen>): NewsReads {
+export function newsReads(db: Db, now: () => Date, memory: NewsMemory): NewsReads {
   return {
-    page: feedReader(db, now),
+    page: feedReader(db, now, memory),
     async unseen(memberId) {
-      return (await unseen.get(memberId))?.count ?? 0;
+      return (await memory.unseen.get(memberId))?.count ?? 0;
     },
-    seenUpTo: async (memberId) => (await unseen.get(memberId))?.upTo ?? null,
-    member: (memberId) => findMember(db, memberId),
+    seenUpTo: async (memberId) => (await memory.unseen.get(memberId))?.upTo ?? null,
+    member: (memberId) => memory.authors.get(memberId),
   };
 }

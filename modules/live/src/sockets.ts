@@ -1,0 +1,99 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { SESSION_COOKIE, type Http, type Logger, type ViewerResolver } from '@meetcute/core';
+import type { LiveHub } from './hub.ts';
+import { KEEPALIVE_MS, resumePoint, wire } from './routes.ts';
+
+const PATH = '/live/ws';
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** A page of this site, or a client that sends no Origin (not a browser); never another site's page. */
+function sameSite(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The WebSocket side of the live channel, beside Fastify rather than through it: a
+ * socket lives for hours, and keeping a request, a reply and their hooks alive for each
+ * one made a connection cost nearly three times what the socket itself does. The
+ * handshake is checked like a member-only route (the session cookie) plus the page's
+ * Origin, and one timer pings every socket, closing those that stopped answering.
+ */
+export function liveSockets(
+  http: Http,
+  hub: LiveHub,
+  viewers: () => ViewerResolver | undefined,
+  logger: Logger,
+): void {
+  const server = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: 64 * 1024 });
+  const open = new Set<WebSocket>();
+  const answered = new WeakSet<WebSocket>();
+  const keepalive = setInterval(() => {
+    for (const socket of open) {
+      if (!answered.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      answered.delete(socket);
+      socket.ping();
+    }
+  }, KEEPALIVE_MS);
+  keepalive.unref();
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== PATH) return refuse(socket, 404, 'Not Found');
+    if (!sameSite(request)) return refuse(socket, 403, 'Forbidden');
+    const token = http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+    const viewer = token ? await viewers()?.resolve(token) : null;
+    if (!viewer) return refuse(socket, 401, 'Unauthorized');
+    server.handleUpgrade(request, socket, head, (ws) => {
+      open.add(ws);
+      answered.add(ws);
+      let close: (() => void) | null = null;
+      ws.on('pong', () => answered.add(ws));
+      ws.on('error', () => ws.terminate());
+      ws.on('close', () => {
+        open.delete(ws);
+        close?.();
+        close = null;
+      });
+      hub
+        .open(viewer.memberId, resumePoint(url.searchParams.get('after')), (n) =>
+          ws.send(JSON.stringify(wire(n))),
+        )
+        .then((closeChannel) => {
+          if (open.has(ws)) close = closeChannel;
+          else closeChannel();
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'opening a live channel failed');
+          ws.close(1011);
+        });
+    });
+  }
+
+  http.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    upgrade(request, socket, head).catch((error: unknown) => {
+      logger.error({ err: error }, 'a WebSocket handshake failed');
+      refuse(socket, 500, 'Internal Server Error');
+    });
+  });
+  // Open sockets would keep the server from closing: they are told the server is going away.
+  http.addHook('preClose', (done) => {
+    clearInterval(keepalive);
+    for (const ws of open) ws.close(1001);
+    done();
+  });
+}
