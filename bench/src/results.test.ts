@@ -44,11 +44,21 @@ test('targets are judged from the figures, and a missing figure says it was not 
     figure('news_page.p99_at_70pct', 8, 'ms', { name: 'hello_world.p99_at_70pct', value: 2 }),
   ];
   const verdicts = judge(GOALS, figures);
-  assert.equal(verdicts.find((v) => v.title === 'Profile read')?.met, true);
-  assert.equal(verdicts.find((v) => v.title === 'News feed page')?.met, false);
-  const chat = verdicts.find((v) => v.title === 'Chat delivery');
+  assert.equal(verdicts.find((v) => v.title === 'Profile read (API)')?.met, true);
+  assert.equal(verdicts.find((v) => v.title === 'News feed page (API)')?.met, false);
+  const chat = verdicts.find((v) => v.title === 'Chat');
   assert.equal(chat?.met, null);
   assert.equal(chat?.measured, 'not measured in this run');
+});
+
+test('a maximum rate counts by whichever client reached more: ours or wrk', () => {
+  const figures = [
+    figure('news_html.max_rps', 800, 'req/s', { name: 'hello_world.max_rps', value: 10000 }),
+    figure('wrk.news_html.max_rps', 3000, 'req/s', { name: 'wrk.hello_world.max_rps', value: 20000 }),
+  ];
+  const news = judge(GOALS, figures).find((v) => v.title === 'News page (HTML)');
+  assert.equal(news?.met, true);
+  assert.match(news?.measured ?? '', /0\.15× \(3000 req\/s, wrk\.news_html\.max_rps\)/);
 });
 
 test('a run replaces only its own sections of BENCHMARKS.md', () => {

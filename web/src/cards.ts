@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
 import { translator, type Messages } from './i18n.ts';
-import { languageOf, renderContributions, type MemberAction } from './layout.ts';
+import { languageOf } from './layout.ts';
 
 const messages: Messages<'years' | 'away' | 'woman' | 'man' | 'nonbinary'> = {
   en: { years: '{age} years', away: '{km} km away', woman: 'woman', man: 'man', nonbinary: 'non-binary' },
@@ -39,14 +39,10 @@ export function factsLine(request: FastifyRequest, facts: Omit<CardFacts, 'membe
 
 /**
  * A member as one card in a list (search results, visitors, flirts, favourites):
- * the facts, a link to the profile, and the buttons other modules contribute.
+ * the facts, a link to the profile, and the buttons other modules contribute, as
+ * `memberActions` rendered them for the whole page.
  */
-export async function memberCard(
-  request: FastifyRequest,
-  facts: CardFacts,
-  actions: readonly MemberAction[],
-): Promise<Html> {
-  const buttons = await renderContributions(actions, request, facts.memberId, 'card');
+export function memberCard(request: FastifyRequest, facts: CardFacts, buttons: Html): Html {
   return html`<li class="card member-card">
     <img
       class="portrait"

@@ -4,6 +4,7 @@ export {
   page,
   languageOf,
   renderContributions,
+  memberActions,
   MEMBER_ACTIONS,
   PROFILE_SECTIONS,
   type PageOptions,

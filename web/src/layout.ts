@@ -193,12 +193,33 @@ export function page(request: FastifyRequest, options: PageOptions): string {
  * and renders what comes back, so the profile module need not know about flirts.
  */
 export const MEMBER_ACTIONS = 'member.actions';
-/** Buttons next to a member: on their profile and on each search or list card. */
+/**
+ * A module's part of member cards and profile pages. Called once per page with every
+ * member the page shows; it asks its own storage once (or its in-memory views) and
+ * returns how to render each member's part (null: nothing for that member).
+ */
 export type MemberAction = (
   request: FastifyRequest,
-  memberId: string,
+  memberIds: readonly string[],
   where: 'profile' | 'card',
-) => Promise<Html | null>;
+) => Promise<(memberId: string) => Html | null>;
+
+/**
+ * Asks every contribution to MEMBER_ACTIONS once for all the members a page shows, and
+ * returns each member's buttons, joined in contribution order. A page of twenty cards
+ * thus costs each module one look-up, not twenty.
+ */
+export async function memberActions(
+  actions: readonly MemberAction[],
+  request: FastifyRequest,
+  memberIds: readonly string[],
+  where: 'profile' | 'card',
+): Promise<(memberId: string) => Html> {
+  if (memberIds.length === 0) return () => html``;
+  const ids = [...new Set(memberIds)];
+  const parts = await Promise.all(actions.map((action) => action(request, ids, where)));
+  return (memberId) => html`${parts.map((part) => part(memberId))}`;
+}
 
 export const PROFILE_SECTIONS = 'profile.sections';
 /** Extra sections on a profile page (interests, diary, photos), in module order. */

@@ -18,6 +18,7 @@ export {
   blockEvents,
   BLOCKED_PAIRS,
   type HonourOptions,
+  type Blocks,
 } from './events.ts';
 
 /**

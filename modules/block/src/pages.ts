@@ -1,29 +1,38 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
-import { FORM_BODY_SCHEMA, hidden, html, languageOf, sendPage, translator, type Html } from '@meetcute/web';
+import {
+  FORM_BODY_SCHEMA,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type MemberAction,
+} from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import type { Names } from './routes.ts';
-import { blockedBy, hasBlocked } from './store.ts';
+import { blockedAmong, blockedBy } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
 /** The block or unblock button a profile page shows; blocking needs no JavaScript. */
-export function blockAction(db: Db) {
-  return async (
-    request: FastifyRequest,
-    memberId: string,
-    where: 'profile' | 'card',
-  ): Promise<Html | null> => {
+export function blockAction(db: Db): MemberAction {
+  return async (request, memberIds, where) => {
     const viewer = request.viewer;
     // Blocking is a considered step: offered on the profile, not on every card.
-    if (!viewer || viewer.memberId === memberId || where !== 'profile') return null;
-    const blocked = await hasBlocked(db, viewer.memberId, memberId);
-    const action = blocked ? 'unblock' : 'block';
-    return html`<form method="post" action="/members/${memberId}/${action}" class="inline">
-      ${hidden(request)}<button type="submit" class="secondary">${t(request)(action)}</button>
-    </form>`;
+    if (!viewer || where !== 'profile') return () => null;
+    const others = memberIds.filter((id) => id !== viewer.memberId);
+    const blocked = await blockedAmong(db, viewer.memberId, others);
+    const tr = t(request);
+    return (memberId) => {
+      if (memberId === viewer.memberId) return null;
+      const action = blocked.has(memberId) ? 'unblock' : 'block';
+      return html`<form method="post" action="/members/${memberId}/${action}" class="inline">
+        ${hidden(request)}<button type="submit" class="secondary">${tr(action)}</button>
+      </form>`;
+    };
   };
 }
 

@@ -46,6 +46,22 @@ export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: st
   return row !== undefined;
 }
 
+/** Which of `blockedIds` the blocker blocked: one query for a whole page. */
+export async function blockedAmong(
+  db: Db | TxDb,
+  blockerId: string,
+  blockedIds: readonly string[],
+): Promise<Set<string>> {
+  if (blockedIds.length === 0) return new Set();
+  const rows = (await db
+    .selectFrom('blocks')
+    .select('blocked_id')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', 'in', blockedIds)
+    .execute()) as Array<{ blocked_id: string }>;
+  return new Set(rows.map((r) => r.blocked_id));
+}
+
 export interface BlockEntry {
   memberId: string;
   blockedAt: string;

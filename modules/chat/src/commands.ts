@@ -1,5 +1,17 @@
 import { sql } from 'kysely';
-import { Problem, problems, type ModuleContext, type NotificationHub, type View } from '@meetcute/core';
+import {
+  currentWork,
+  groupCommit,
+  Problem,
+  problems,
+  runWithWork,
+  type ModuleContext,
+  type NotificationHub,
+  type Tx,
+  type View,
+  type WorkContext,
+} from '@meetcute/core';
+import type { Blocks } from '@meetcute/block/events';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { ConversationRead, MessageReported, MessageSent, type ReportReason } from './events.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
@@ -20,6 +32,25 @@ export interface Commands {
   partner(viewerId: string, otherId: string): Promise<PublicProfile>;
 }
 
+/** One send waiting for its group's commit; `outcome` is the stored message or why it was refused. */
+interface Send {
+  senderId: string;
+  recipientId: string;
+  recipientName: string;
+  conversationId: string;
+  body: string;
+  work: WorkContext | undefined;
+  outcome: Message | Problem | null;
+}
+
+function youBlocked(nickname: string): Problem {
+  return problems.conflict(
+    'blocked',
+    'You blocked this member',
+    `You blocked ${nickname}. Unblock to write.`,
+  );
+}
+
 /** What travels to an open page when a message arrives. */
 export const wireMessage = (m: Message) => ({
   messageId: m.messageId,
@@ -38,6 +69,7 @@ export function commands(
     hub: NotificationHub;
     ownership: () => ChatOwnership;
     unread: View<number>;
+    blocks: Blocks;
   },
 ): Commands {
   const { profiles, hub } = deps;
@@ -56,15 +88,51 @@ export function commands(
     }
     const other = await profiles.get(otherId);
     // Their block is never revealed: to the one they blocked they simply are not there.
-    if (!other || (await hasBlocked(ctx.db, otherId, viewerId))) throw problems.notFound('This member');
-    if (await hasBlocked(ctx.db, viewerId, otherId)) {
-      throw problems.conflict(
-        'blocked',
-        'You blocked this member',
-        `You blocked ${other.nickname}. Unblock to write.`,
-      );
-    }
+    if (!other || (await deps.blocks.has(otherId, viewerId))) throw problems.notFound('This member');
+    if (await deps.blocks.has(viewerId, otherId)) throw youBlocked(other.nickname);
     return other;
+  }
+
+  /**
+   * Sends that arrive together commit together: one transaction, each still answered
+   * only once it is committed. The block checks are repeated inside, where a block that
+   * just arrived wins over the send; a send it refuses takes its Problem back alone.
+   */
+  const commitSends = groupCommit<Send>((batch) =>
+    ctx.transaction(async (tx) => {
+      // One conversation's messages commit one at a time, so the log is in conversation order.
+      // SQLite runs one write transaction at a time; PostgreSQL needs a lock per conversation,
+      // taken in one order so that two nodes' batches cannot wait on each other.
+      if (ctx.dialect === 'postgres') {
+        for (const id of [...new Set(batch.map((s) => s.conversationId))].sort()) {
+          await sql`select pg_advisory_xact_lock(hashtext('chat'), hashtext(${id}))`.execute(tx.db);
+        }
+      }
+      for (const send of batch) {
+        const write = () => sendIn(tx, send);
+        await (send.work ? runWithWork(send.work, write) : write());
+      }
+    }),
+  );
+
+  async function sendIn(tx: Tx, send: Send): Promise<void> {
+    const { senderId, recipientId, conversationId } = send;
+    if (await hasBlocked(tx.db, recipientId, senderId)) {
+      send.outcome = problems.notFound('This member');
+      return;
+    }
+    if (await hasBlocked(tx.db, senderId, recipientId)) {
+      send.outcome = youBlocked(send.recipientName);
+      return;
+    }
+    const event = await tx.publish(
+      MessageSent,
+      { messageId: ctx.ids.next(), conversationId, senderId, recipientId, body: send.body },
+      { actorId: senderId },
+    );
+    const stored = await messageById(tx.db, event.payload.messageId);
+    if (!stored) throw new Error(`message ${event.payload.messageId} was not projected`);
+    send.outcome = stored;
   }
 
   return {
@@ -84,32 +152,19 @@ export function commands(
           'This conversation is moving to another server. Send the message again.',
         );
       }
-      const message = await ctx.transaction(async (tx) => {
-        // One conversation's messages commit one at a time, so the log is in conversation order.
-        // SQLite runs one write transaction at a time; PostgreSQL needs a lock per conversation.
-        if (ctx.dialect === 'postgres') {
-          await sql`select pg_advisory_xact_lock(hashtext('chat'), hashtext(${conversationId}))`.execute(
-            tx.db,
-          );
-        }
-        // Checked again inside the transaction: a block that just arrived wins over the send.
-        if (await hasBlocked(tx.db, recipientId, senderId)) throw problems.notFound('This member');
-        if (await hasBlocked(tx.db, senderId, recipientId)) {
-          throw problems.conflict(
-            'blocked',
-            'You blocked this member',
-            `You blocked ${recipient.nickname}. Unblock to write.`,
-          );
-        }
-        const event = await tx.publish(
-          MessageSent,
-          { messageId: ctx.ids.next(), conversationId, senderId, recipientId, body: checked.body },
-          { actorId: senderId },
-        );
-        const stored = await messageById(tx.db, event.payload.messageId);
-        if (!stored) throw new Error(`message ${event.payload.messageId} was not projected`);
-        return stored;
-      });
+      const send: Send = {
+        senderId,
+        recipientId,
+        recipientName: recipient.nickname,
+        conversationId,
+        body: checked.body,
+        work: currentWork(),
+        outcome: null,
+      };
+      await commitSends(send);
+      if (!send.outcome) throw new Error('a committed send has no outcome');
+      if (send.outcome instanceof Problem) throw send.outcome;
+      const message = send.outcome;
       sent.inc();
       // Committed: from here on the message exists whatever happens to this process. Pages
       // that miss the push (a crash right now) see it on their next load.

@@ -1,7 +1,10 @@
 // A message is acknowledged only once committed: a real server process gets 250 sends
 // at once and is killed with SIGKILL the moment the 200th acknowledgement arrives,
 // while the rest are still in flight. After a restart on the same data every
-// acknowledged message is there, once, in one gap-free conversation order.
+// acknowledged message is there, once, in one gap-free conversation order. What is kept
+// in memory and written behind (the live mailbox, the unread counters) is derived from
+// what was committed: the counter equals the messages, and a page that resumes from the
+// last notification it heard before the kill gets only newer ones.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { testDatabases } from '@meetcute/core/testing';
 
 const MAIN = join(import.meta.dirname, '..', '..', '..', 'server', 'src', 'main.ts');
@@ -165,6 +169,17 @@ for (const dialect of databases.dialects) {
           seen = probe.status;
         }
 
+        // Bob's page is open through it all; it remembers the last notification it heard.
+        let heardUpTo = 0;
+        const bobPage = new WebSocket(`${url.replace('http', 'ws')}/live/ws`, {
+          headers: { cookie: await logIn(url, 'bob@example.com') },
+        });
+        bobPage.on('message', (data: Buffer) => {
+          heardUpTo = Math.max(heardUpTo, (JSON.parse(data.toString()) as { id: number }).id);
+        });
+        bobPage.on('error', () => undefined);
+        await once(bobPage, 'open');
+
         const acknowledged: string[] = [];
         const refused: string[] = [];
         const running = server;
@@ -198,12 +213,11 @@ for (const dialect of databases.dialects) {
         assert.equal(running.child.signalCode, 'SIGKILL');
         assert.equal(acknowledged.length, KILL_AT);
 
+        assert.ok(heardUpTo > 0, 'Bob’s page heard the messages live');
+
         server = await serve(data.url);
-        const stored = await wholeConversation(
-          server.url,
-          await logIn(server.url, 'bob@example.com'),
-          nancy.memberId,
-        );
+        const bobCookie = await logIn(server.url, 'bob@example.com');
+        const stored = await wholeConversation(server.url, bobCookie, nancy.memberId);
         const ids = new Set(stored.map((m) => m.messageId));
         const lost = acknowledged.filter((id) => !ids.has(id));
         assert.deepEqual(lost, [], `${lost.length} acknowledged messages were lost`);
@@ -212,6 +226,40 @@ for (const dialect of databases.dialects) {
           stored.map((m) => m.seq),
           stored.map((_, i) => i + 1),
           'the conversation order has no gaps',
+        );
+
+        // The unread counter, kept in memory, is counted from what was committed.
+        const nav = (await (
+          await fetch(`${server.url}/api/v1/nav`, { headers: { cookie: bobCookie } })
+        ).json()) as {
+          counters: Array<{ name: string; count: number }>;
+        };
+        assert.equal(nav.counters.find((c) => c.name === 'chats')?.count, stored.length);
+
+        // Bob's page comes back from where it was: nothing it heard is told again, and ids kept rising.
+        const again = new WebSocket(`${server.url.replace('http', 'ws')}/live/ws?after=${heardUpTo}`, {
+          headers: { cookie: bobCookie },
+        });
+        const heard: Array<{ id: number; type: string; data: { body?: string } }> = [];
+        again.on('message', (data: Buffer) =>
+          heard.push(JSON.parse(data.toString()) as (typeof heard)[number]),
+        );
+        await once(again, 'open');
+        const after = await fetch(`${server.url}/api/v1/chats/${bob.memberId}/messages`, {
+          method: 'POST',
+          headers: {
+            cookie: await logIn(server.url, 'nancy@example.com'),
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ body: 'After the restart' }),
+        });
+        assert.equal(after.status, 201);
+        while (!heard.some((n) => n.data.body === 'After the restart')) await once(again, 'message');
+        again.close();
+        assert.deepEqual(
+          heard.filter((n) => n.id <= heardUpTo),
+          [],
+          'a resumed page is told nothing it had heard',
         );
       } finally {
         if (server && server.child.exitCode === null && server.child.signalCode === null) {

@@ -34,7 +34,7 @@ export const chat = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     // Unread messages over all conversations, for the top bar on every page.
     const unread = ctx.view<number>({ name: 'unread', load: (memberId) => totalUnread(ctx.db, memberId) });
-    project(ctx, unread, async (e, tx) => {
+    const blocks = project(ctx, unread, async (e, tx) => {
       // Each of the two may have lost unread messages: their own counters move, nothing crosses over.
       tx.afterCommit(async () => {
         for (const memberId of [e.payload.blockerId, e.payload.blockedId]) {
@@ -47,11 +47,11 @@ export const chat = defineModule({
     });
     // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
     const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
-    const run = commands(ctx, { profiles, hub, ownership, unread });
+    const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, run, views);
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(ctx.db, profiles));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles));
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'chats',
       href: '/chats',

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block/events';
+import type { Blocks } from '@meetcute/block/events';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -62,20 +62,28 @@ export interface PageDeps {
 }
 
 /** The "Message" button next to a member on their profile and cards. */
-export function messageAction(db: Db, profiles: ProfileDirectory): MemberAction {
-  return async (request, memberId) => {
+export function messageAction(blocks: Blocks, profiles: ProfileDirectory): MemberAction {
+  return async (request, memberIds) => {
     const viewer = request.viewer;
-    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
-    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
-    const member = await profiles.get(memberId);
-    if (!member) return null;
+    if (!viewer || viewer.status !== 'approved') return () => null;
+    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
+    const members = new Map<string, PublicProfile>();
+    for (const memberId of memberIds) {
+      if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
+      const member = await profiles.get(memberId);
+      if (member) members.set(memberId, member);
+    }
     const t = tr(request);
-    return html`<a
-      class="button"
-      href="/chats/${memberId}"
-      aria-label="${t('messageWith', { name: member.nickname })}"
-      >${t('messageButton')}</a
-    >`;
+    return (memberId) => {
+      const member = members.get(memberId);
+      if (!member) return null;
+      return html`<a
+        class="button"
+        href="/chats/${memberId}"
+        aria-label="${t('messageWith', { name: member.nickname })}"
+        >${t('messageButton')}</a
+      >`;
+    };
   };
 }
 

@@ -16,6 +16,7 @@ import {
   notBlockedWith,
   BLOCKED_PAIRS,
   MemberUnblocked,
+  type Blocks,
   type HonourOptions,
 } from '@meetcute/block/events';
 import { ConversationRead, MessageReported, MessageSent } from './events.ts';
@@ -152,6 +153,44 @@ async function upsertSide(
     .execute();
 }
 
+/**
+ * The sender's side after they wrote message `seq`: the newest message, read up to it,
+ * nothing unread. Returns how many of theirs were unread before.
+ */
+async function answered(
+  db: TxDb,
+  senderId: string,
+  recipientId: string,
+  conversationId: string,
+  seq: number,
+  at: string,
+): Promise<number> {
+  const side = await db
+    .selectFrom('chat_participants')
+    .select('unread')
+    .where('member_id', '=', senderId)
+    .where('other_id', '=', recipientId)
+    .executeTakeFirst();
+  await db
+    .insertInto('chat_participants')
+    .values({
+      member_id: senderId,
+      other_id: recipientId,
+      conversation_id: conversationId,
+      last_seq: seq,
+      last_message_at: at,
+      last_read_seq: seq,
+      unread: 0,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['member_id', 'other_id'])
+        .doUpdateSet({ last_seq: seq, last_message_at: at, last_read_seq: seq, unread: 0 }),
+    )
+    .execute();
+  return Number(side?.unread ?? 0);
+}
+
 /** Removes all the pair wrote to each other and both sides of their conversation. */
 async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
   await tx.db
@@ -183,7 +222,7 @@ export function project(
   ctx: ModuleContext,
   unread: View<number>,
   onBlocked: NonNullable<HonourOptions['onBlocked']>,
-): void {
+): Blocks {
   ctx.on(MessageSent, async (e, tx) => {
     const { messageId, conversationId, senderId, recipientId, body } = e.payload;
     // A message that raced a block is removed when the block arrives; on a replay the block
@@ -213,10 +252,9 @@ export function project(
         sent_at: e.occurredAt,
       })
       .execute();
-    await upsertSide(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt, 0);
+    // Writing is reading: what the sender answered they have seen, and nothing is newer than it.
+    const read = await answered(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt);
     await upsertSide(tx.db, recipientId, senderId, conversationId, seq, e.occurredAt, 1);
-    // Writing is reading: what the sender answered they have seen.
-    const read = await markRead(tx.db, senderId, conversationId, seq);
     const changes = unread.changes(tx);
     changes.update(recipientId, (n) => (n ?? 0) + 1);
     if (read > 0) changes.update(senderId, (n) => (n ?? 0) - read);
@@ -249,7 +287,7 @@ export function project(
       .execute();
   });
 
-  honourBlocks(ctx, {
+  const blocks = honourBlocks(ctx, {
     onBlocked: async (e, tx) => {
       await forgetPair(tx, e.payload.blockerId, e.payload.blockedId);
       const changes = unread.changes(tx);
@@ -263,6 +301,7 @@ export function project(
     changes.forget(e.payload.blockerId);
     changes.forget(e.payload.blockedId);
   });
+  return blocks;
 }
 
 /**

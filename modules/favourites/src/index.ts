@@ -26,11 +26,11 @@ export const favourites = defineModule({
   useCases,
   register(ctx) {
     project(ctx);
-    honourBlocks(ctx, { onBlocked: forgetPair });
+    const blocks = honourBlocks(ctx, { onBlocked: forgetPair });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);
     favouriteRoutes(ctx.http, ctx.db, run, profiles);
     favouritePages(ctx.http, ctx.db, run, profiles, ctx.services);
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, favouriteAction(ctx.db));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, favouriteAction(ctx.db, blocks));
   },
 });

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db, Http, ServiceRegistry } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -12,10 +12,10 @@ import {
   html,
   languageOf,
   localPath,
+  memberActions,
   memberCard,
   sendPage,
   translator,
-  type Html,
   type Language,
   type MemberAction,
 } from '@meetcute/web';
@@ -23,7 +23,7 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { PAGE } from './rules.ts';
-import { isFavourite } from './store.ts';
+import { favouritesAmong } from './store.ts';
 import { favouritePage } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
@@ -35,22 +35,28 @@ function day(language: Language, timeZone: string, iso: string): string {
 }
 
 /** The toggle on a profile and on each card: "★ Favourite", or "Remove favourite" for a favourite. */
-export function favouriteAction(db: Db) {
-  return async (request: FastifyRequest, memberId: string): Promise<Html | null> => {
+export function favouriteAction(db: Db, blocks: Blocks): MemberAction {
+  return async (request, memberIds) => {
     const viewer = request.viewer;
-    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
-    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
-    const favourite = await isFavourite(db, viewer.memberId, memberId);
-    return html`<form
-      method="post"
-      action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
-      class="inline"
-    >
-      ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
-      <button type="submit" ${favourite ? html`class="secondary"` : ''}>
-        ${t(request)(favourite ? 'remove' : 'add')}
-      </button>
-    </form>`;
+    if (!viewer || viewer.status !== 'approved') return () => null;
+    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
+    const shown = new Set(memberIds.filter((id) => id !== viewer.memberId && !hiddenIds.has(id)));
+    const favourites = await favouritesAmong(db, viewer.memberId, [...shown]);
+    const tr = t(request);
+    return (memberId) => {
+      if (!shown.has(memberId)) return null;
+      const favourite = favourites.has(memberId);
+      return html`<form
+        method="post"
+        action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
+        class="inline"
+      >
+        ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
+        <button type="submit" ${favourite ? html`class="secondary"` : ''}>
+          ${tr(favourite ? 'remove' : 'add')}
+        </button>
+      </form>`;
+    };
   };
 }
 
@@ -76,23 +82,26 @@ export function favouritePages(
         cursor: request.query.cursor,
         limit: request.query.limit ?? PAGE.default,
       });
-      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
-      const cards = await Promise.all(
-        list.favourites.map(({ member, addedAt }) =>
-          memberCard(
-            request,
-            {
-              memberId: member.memberId,
-              nickname: member.nickname,
-              age: member.age,
-              gender: member.gender,
-              cityLabel: member.city.label,
-              note: html`<time datetime="${addedAt}"
-                >${tr('added', { date: day(language, timeZone, addedAt) })}</time
-              >`,
-            },
-            actions,
-          ),
+      const buttons = await memberActions(
+        services.contributions<MemberAction>(MEMBER_ACTIONS),
+        request,
+        list.favourites.map(({ member }) => member.memberId),
+        'card',
+      );
+      const cards = list.favourites.map(({ member, addedAt }) =>
+        memberCard(
+          request,
+          {
+            memberId: member.memberId,
+            nickname: member.nickname,
+            age: member.age,
+            gender: member.gender,
+            cityLabel: member.city.label,
+            note: html`<time datetime="${addedAt}"
+              >${tr('added', { date: day(language, timeZone, addedAt) })}</time
+            >`,
+          },
+          buttons(member.memberId),
         ),
       );
       return sendPage(request, reply, {

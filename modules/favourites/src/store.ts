@@ -73,6 +73,22 @@ export async function isFavourite(db: Db | TxDb, memberId: string, favouriteId: 
   return row !== undefined;
 }
 
+/** Which of `memberIds` a member has among their favourites: one query for a whole page. */
+export async function favouritesAmong(
+  db: Db | TxDb,
+  memberId: string,
+  memberIds: readonly string[],
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = (await db
+    .selectFrom('favourites')
+    .select('favourite_id')
+    .where('member_id', '=', memberId)
+    .where('favourite_id', 'in', memberIds)
+    .execute()) as Array<{ favourite_id: string }>;
+  return new Set(rows.map((r) => r.favourite_id));
+}
+
 /** Who of the two blocked the other, as this module heard it; `me` first when both did. */
 export async function blockBetween(
   db: Db | TxDb,

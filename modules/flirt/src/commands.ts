@@ -29,8 +29,11 @@ export class FlirtRefused extends Problem {
 export interface Commands {
   /** Sends a flirt, or throws the Problem that says why not; nothing is published then. */
   flirt(senderId: string, recipientId: string): Promise<Flirted>;
-  /** Whether the sender has used today's one flirt to this member (the button shows "Flirted today"). */
-  flirtedToday(senderId: string, recipientId: string): Promise<boolean>;
+  /**
+   * Which of these members the sender has used today's one flirt to (their button shows
+   * "Flirted today"), in one query for a whole page.
+   */
+  flirtedToday(senderId: string, recipientIds: readonly string[]): Promise<Set<string>>;
 }
 
 export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Commands {
@@ -78,11 +81,12 @@ export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Comman
       return flirted;
     },
 
-    async flirtedToday(senderId, recipientId) {
+    async flirtedToday(senderId, recipientIds) {
       const now = ctx.clock.now();
-      const sent = await sentSince(ctx.db, senderId, lookback(now), recipientId);
-      if (sent.length === 0) return false;
-      return refusal(sentToday(sent, await timeZoneOf(senderId), now), recipientId) === 'flirt-limit';
+      const sent = await sentSince(ctx.db, senderId, lookback(now), recipientIds);
+      if (sent.length === 0) return new Set();
+      const today = sentToday(sent, await timeZoneOf(senderId), now);
+      return new Set(recipientIds.filter((id) => refusal(today, id) === 'flirt-limit'));
     },
   };
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createLogger, given, readConfig } from '@meetcute/core';
 import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from '@meetcute/server';
-import { MEMBER_ACTIONS, renderContributions, type MemberAction } from '@meetcute/web';
+import { MEMBER_ACTIONS, memberActions, type MemberAction } from '@meetcute/web';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
@@ -44,7 +44,7 @@ function requestAs(memberId: string, url = '/search'): FastifyRequest {
 
 async function actions(t: TestApp, viewerId: string, memberId: string): Promise<string> {
   const items = t.app.services.contributions<MemberAction>(MEMBER_ACTIONS);
-  return (await renderContributions(items, requestAs(viewerId), memberId, 'card')).value;
+  return (await memberActions(items, requestAs(viewerId), [memberId], 'card'))(memberId).value;
 }
 
 const databases = await testDatabases();
@@ -138,6 +138,17 @@ for (const dialect of databases.dialects) {
         await t.given([given(MemberBlocked, { blockerId: eve.memberId, blockedId: nancy.memberId })]);
         assert.ok(!(await actions(t, nancy.memberId, eve.memberId)).includes('/flirt"'));
         assert.ok(!(await actions(t, eve.memberId, nancy.memberId)).includes('/flirt"'));
+
+        // A page asks once for all its members and gets each one's buttons.
+        const page = await memberActions(
+          t.app.services.contributions<MemberAction>(MEMBER_ACTIONS),
+          requestAs(nancy.memberId),
+          [bob.memberId, eve.memberId, nancy.memberId],
+          'card',
+        );
+        assert.ok(page(bob.memberId).value.includes('Flirted today'));
+        assert.ok(!page(eve.memberId).value.includes('/flirt"'), 'hidden across the block');
+        assert.ok(!page(nancy.memberId).value.includes('/flirt"'), 'not on yourself');
 
         t.clock.set('2026-06-02T10:00:00.000Z');
         assert.ok((await actions(t, nancy.memberId, bob.memberId)).includes(form), 'a new day');

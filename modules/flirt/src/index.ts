@@ -27,19 +27,19 @@ export const flirt = defineModule({
   projections,
   useCases,
   register(ctx) {
-    project(ctx);
+    const blocks = project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);
     const lists = flirtLists(ctx.db, profiles);
     flirtRoutes(ctx.http, run, lists);
     flirtPages(ctx.http, {
-      db: ctx.db,
+      blocks,
       commands: run,
       lists,
       profiles,
       now: () => ctx.clock.now(),
       actions: () => ctx.services.contributions<MemberAction>(MEMBER_ACTIONS),
     });
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, flirtAction(ctx.db, run, profiles));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, flirtAction(blocks, run, profiles));
   },
 });

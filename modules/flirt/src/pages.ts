@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import type { Http } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -12,6 +12,7 @@ import {
   html,
   languageOf,
   localPath,
+  memberActions,
   memberCard,
   sendPage,
   translator,
@@ -80,33 +81,43 @@ function when(t: Translate<Key>, sentAt: string, now: Date, timeZone: string): s
  * and returns to the page it was on, or "Flirted today" once today's flirt to them is used.
  * After a flirt it also says, next to the button, what happened.
  */
-export function flirtAction(db: Db, commands: Commands, profiles: ProfileDirectory): MemberAction {
-  return async (request, memberId) => {
+export function flirtAction(blocks: Blocks, commands: Commands, profiles: ProfileDirectory): MemberAction {
+  return async (request, memberIds) => {
     const viewer = request.viewer;
-    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
-    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
-    const member = await profiles.get(memberId);
-    if (!member) return null;
+    if (!viewer || viewer.status !== 'approved') return () => null;
+    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
+    const members = new Map<string, PublicProfile>();
+    for (const memberId of memberIds) {
+      if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
+      const member = await profiles.get(memberId);
+      if (member) members.set(memberId, member);
+    }
+    const flirted = await commands.flirtedToday(viewer.memberId, [...members.keys()]);
     const t = tr(request);
     const last = outcomeOf(request);
-    // The flirts page says it at the top already.
-    const note =
-      last && last.memberId === memberId && request.routeOptions.url !== '/flirts'
-        ? html`<p class="note" role="status">${outcomeText(t, last.outcome, member.nickname)}</p>`
-        : '';
-    if (await commands.flirtedToday(viewer.memberId, memberId)) {
-      return html`<button type="button" class="secondary" disabled>${t('flirtedToday')}</button>${note}`;
-    }
-    return html`<form method="post" action="/members/${memberId}/flirt" class="inline">
-        ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
-        <button type="submit" aria-label="${t('flirtWith', { name: member.nickname })}">${t('flirt')}</button>
-      </form>
-      ${note}`;
+    return (memberId) => {
+      const member = members.get(memberId);
+      if (!member) return null;
+      // The flirts page says it at the top already.
+      const note =
+        last && last.memberId === memberId && request.routeOptions.url !== '/flirts'
+          ? html`<p class="note" role="status">${outcomeText(t, last.outcome, member.nickname)}</p>`
+          : '';
+      if (flirted.has(memberId)) {
+        return html`<button type="button" class="secondary" disabled>${t('flirtedToday')}</button>${note}`;
+      }
+      const label = t('flirtWith', { name: member.nickname });
+      return html`<form method="post" action="/members/${memberId}/flirt" class="inline">
+          ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
+          <button type="submit" aria-label="${label}">${t('flirt')}</button>
+        </form>
+        ${note}`;
+    };
   };
 }
 
 export interface PageDeps {
-  db: Db;
+  blocks: Blocks;
   commands: Commands;
   lists: FlirtLists;
   profiles: ProfileDirectory;
@@ -116,7 +127,7 @@ export interface PageDeps {
 }
 
 export function flirtPages(http: Http, deps: PageDeps): void {
-  const { db, commands, lists, profiles, now } = deps;
+  const { blocks, commands, lists, profiles, now } = deps;
   const page = { access: 'approved', kind: 'page' } as const;
 
   http.get(
@@ -138,12 +149,17 @@ export function flirtPages(http: Http, deps: PageDeps): void {
       const viewerId = request.viewer!.memberId;
       const query = request.query;
       const viewer = await profiles.get(viewerId);
-      const actions = deps.actions();
 
       const [received, sent] = await Promise.all([
         lists.page(viewerId, 'received', query.received),
         lists.page(viewerId, 'sent', query.sent),
       ]);
+      const buttons = await memberActions(
+        deps.actions(),
+        request,
+        [...received.items, ...sent.items].map((i) => i.member.memberId),
+        'card',
+      );
 
       const card = (item: FlirtItem, direction: Direction) =>
         memberCard(
@@ -161,7 +177,7 @@ export function flirtPages(http: Http, deps: PageDeps): void {
               })}</time
             >`,
           },
-          actions,
+          buttons(item.member.memberId),
         );
 
       const older = (direction: Direction, cursor: string | null) => {
@@ -174,10 +190,13 @@ export function flirtPages(http: Http, deps: PageDeps): void {
         return html`<p><a href="/flirts?${params.toString()}#${direction}">${t('older')}</a></p>`;
       };
 
-      const section = async (direction: Direction, result: typeof received, empty: string) =>
+      const section = (direction: Direction, result: typeof received, empty: string) =>
         html`<section aria-labelledby="${direction}">
           <h2 id="${direction}">${t(direction)}</h2>
-          ${cardList(await Promise.all(result.items.map((i) => card(i, direction))), empty)}
+          ${cardList(
+            result.items.map((i) => card(i, direction)),
+            empty,
+          )}
           ${older(direction, result.nextCursor)}
         </section>`;
 
@@ -185,8 +204,7 @@ export function flirtPages(http: Http, deps: PageDeps): void {
         title: t('title'),
         notice: await pageNotice(request, t),
         body: html`<h1>${t('title')}</h1>
-          ${await section('received', received, t('emptyReceived'))}
-          ${await section('sent', sent, t('emptySent'))}`,
+          ${section('received', received, t('emptyReceived'))} ${section('sent', sent, t('emptySent'))}`,
       });
     },
   );
@@ -195,7 +213,7 @@ export function flirtPages(http: Http, deps: PageDeps): void {
   async function pageNotice(request: FastifyRequest, t: Translate<Key>): Promise<string | undefined> {
     const last = outcomeOf(request);
     if (!last) return undefined;
-    const hiddenPair = await eitherBlocked(db, request.viewer!.memberId, last.memberId);
+    const hiddenPair = await blocks.between(request.viewer!.memberId, last.memberId);
     const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
     return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
   }

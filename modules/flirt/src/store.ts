@@ -15,6 +15,7 @@ import {
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
+  type Blocks,
 } from '@meetcute/block';
 import { FlirtSent } from './events.ts';
 import type { SentFlirt } from './rules.ts';
@@ -51,8 +52,11 @@ async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
     .execute();
 }
 
-/** The flirts table is a projection of FlirtSent, minus what blocks removed. */
-export function project(ctx: ModuleContext): void {
+/**
+ * The flirts table is a projection of FlirtSent, minus what blocks removed. Returns the
+ * module's blocks, for the pages to ask without a query.
+ */
+export function project(ctx: ModuleContext): Blocks {
   ctx.on(FlirtSent, async (e, tx) => {
     const { flirtId, senderId, recipientId } = e.payload;
     // A flirt that raced a block is removed when the block arrives; on a replay the block
@@ -64,7 +68,7 @@ export function project(ctx: ModuleContext): void {
       .onConflict((oc) => oc.column('flirt_id').doNothing())
       .execute();
   });
-  honourBlocks(ctx, {
+  return honourBlocks(ctx, {
     onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
   });
 }
@@ -80,19 +84,23 @@ export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: st
   return row !== undefined;
 }
 
-/** What a sender sent since a moment, optionally to one member only: the input to the limits. */
+/**
+ * What a sender sent since a moment, optionally to some members only (a page's worth, in
+ * one query): the input to the limits.
+ */
 export async function sentSince(
   db: Db | TxDb,
   senderId: string,
   since: string,
-  recipientId?: string,
+  recipientIds?: readonly string[],
 ): Promise<SentFlirt[]> {
+  if (recipientIds?.length === 0) return [];
   let query = db
     .selectFrom('flirts')
     .select(['recipient_id', 'sent_at'])
     .where('sender_id', '=', senderId)
     .where('sent_at', '>=', since);
-  if (recipientId !== undefined) query = query.where('recipient_id', '=', recipientId);
+  if (recipientIds !== undefined) query = query.where('recipient_id', 'in', recipientIds);
   const rows = (await query.execute()) as Array<{ recipient_id: string; sent_at: string }>;
   return rows.map((r) => ({ recipientId: r.recipient_id, sentAt: r.sent_at }));
 }

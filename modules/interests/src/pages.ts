@@ -12,6 +12,7 @@ import {
   html,
   languageOf,
   localPath,
+  memberActions,
   memberCard,
   sendPage,
   translator,
@@ -198,21 +199,24 @@ export function interestPages(
       const { tag } = found;
       const here = tagPath(tag);
       const mine = (await reads.mine(viewerId)).includes(tag);
-      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
-      const cards = await Promise.all(
-        found.members.map((m) =>
-          memberCard(
-            request,
-            {
-              memberId: m.memberId,
-              nickname: m.nickname,
-              age: m.age,
-              gender: m.gender,
-              cityLabel: m.city.label,
-              distanceKm: m.distanceKm,
-            },
-            actions,
-          ),
+      const buttons = await memberActions(
+        services.contributions<MemberAction>(MEMBER_ACTIONS),
+        request,
+        found.members.map((m) => m.memberId),
+        'card',
+      );
+      const cards = found.members.map((m) =>
+        memberCard(
+          request,
+          {
+            memberId: m.memberId,
+            nickname: m.nickname,
+            age: m.age,
+            gender: m.gender,
+            cityLabel: m.city.label,
+            distanceKm: m.distanceKm,
+          },
+          buttons(m.memberId),
         ),
       );
       const more = (cursor: string) =>

@@ -5,6 +5,7 @@ import {
   cardList,
   html,
   languageOf,
+  memberActions,
   memberCard,
   sendPage,
   translator,
@@ -33,22 +34,25 @@ export function matchingPages(
         request.viewer!.memberId,
         request.query.limit ?? LIMITS.suggestions.default,
       );
-      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
-      const cards = await Promise.all(
-        views.map((s) =>
-          memberCard(
-            request,
-            {
-              memberId: s.member.memberId,
-              nickname: s.member.nickname,
-              age: s.member.age,
-              gender: s.member.gender,
-              cityLabel: s.member.city.label,
-              distanceKm: s.distanceKm,
-              note: reason(t, s),
-            },
-            actions,
-          ),
+      const buttons = await memberActions(
+        services.contributions<MemberAction>(MEMBER_ACTIONS),
+        request,
+        views.map((s) => s.member.memberId),
+        'card',
+      );
+      const cards = views.map((s) =>
+        memberCard(
+          request,
+          {
+            memberId: s.member.memberId,
+            nickname: s.member.nickname,
+            age: s.member.age,
+            gender: s.member.gender,
+            cityLabel: s.member.city.label,
+            distanceKm: s.distanceKm,
+            note: reason(t, s),
+          },
+          buttons(s.member.memberId),
         ),
       );
       return sendPage(request, reply, {

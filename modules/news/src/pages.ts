@@ -7,7 +7,7 @@ import {
   languageOf,
   MEMBER_ACTIONS,
   portraitPath,
-  renderContributions,
+  memberActions,
   sendPage,
   translator,
   type Html,
@@ -37,13 +37,13 @@ function when(request: FastifyRequest, at: string, timeZone: string): string {
   return format.format(new Date(at));
 }
 
-async function card(
+function card(
   request: FastifyRequest,
   item: NewsItem,
   viewer: Member | undefined,
   isNew: boolean,
-  actions: readonly MemberAction[],
-): Promise<Html> {
+  buttons: Html,
+): Html {
   const t = translator(messages, languageOf(request));
   const { member, author } = item;
   const facts = factsLine(request, {
@@ -52,7 +52,6 @@ async function card(
     cityLabel: member.cityLabel,
     distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
   });
-  const buttons = await renderContributions(actions, request, member.memberId, 'card');
   const what =
     item.kind === 'new-member' ? t('joined') : item.kind === 'photo' ? t('addedPhoto') : t('wrote');
   return html`<li class="card member-card news-item ${item.kind}" id="item-${item.itemId}">
@@ -109,9 +108,14 @@ export function newsPages(http: Http, commands: Commands, reads: NewsReads, serv
         reads.member(viewerId),
       ]);
       const before = seenBefore.get(request) ?? null;
-      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
-      const cards = await Promise.all(
-        list.items.map((item) => card(request, item, viewer, before === null || item.at > before, actions)),
+      const buttons = await memberActions(
+        services.contributions<MemberAction>(MEMBER_ACTIONS),
+        request,
+        list.items.map((item) => item.member.memberId),
+        'card',
+      );
+      const cards = list.items.map((item) =>
+        card(request, item, viewer, before === null || item.at > before, buttons(item.member.memberId)),
       );
       return sendPage(request, reply, {
         title: t('title'),

@@ -28,8 +28,9 @@ export const online = defineModule({
   useCases,
   async register(ctx) {
     projectApprovals(ctx);
-    // The list filters blocked pairs in SQL; presence keeps nothing about a pair to remove.
-    honourBlocks(ctx);
+    // The list filters blocked pairs in SQL, the badge asks these in memory; presence keeps
+    // nothing about a pair to remove.
+    const blocks = honourBlocks(ctx);
 
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const presence = new PresenceTracker(ctx.db, ctx.clock, ctx.logger, hub);
@@ -44,6 +45,6 @@ export const online = defineModule({
     const views = onlineViews(ctx, presence);
     onlineRoutes(ctx.http, views);
     onlinePages(ctx.http, views, ctx.services, () => ctx.clock.now());
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, onlineBadge(ctx.db, presence));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, onlineBadge(blocks, presence));
   },
 });

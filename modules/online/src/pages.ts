@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { Problem, type Db, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block';
+import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import type { Blocks } from '@meetcute/block';
 import { GENDERS, type Gender } from '@meetcute/registration/events';
 import {
   FORM_BODY_SCHEMA,
@@ -10,6 +10,7 @@ import {
   formErrors,
   html,
   languageOf,
+  memberActions,
   memberCard,
   sendPage,
   translator,
@@ -27,16 +28,21 @@ type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
 /** "● Online" next to a member who is online, on their profile and on every card. */
-export function onlineBadge(db: Db, presence: Presence): MemberAction {
-  return async (request, memberId) => {
+export function onlineBadge(blocks: Blocks, presence: Presence): MemberAction {
+  return async (request, memberIds) => {
     const viewer = request.viewer;
-    if (!viewer || viewer.status !== 'approved' || viewer.memberId === memberId) return null;
-    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
-    if (!(await presence.isOnline(memberId))) return null;
+    if (!viewer || viewer.status !== 'approved') return () => null;
+    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
+    const online = new Set<string>();
+    for (const memberId of memberIds) {
+      if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
+      if (await presence.isOnline(memberId)) online.add(memberId);
+    }
     const t = tr(request);
-    return html`<span class="online-badge" title="${t('badgeTitle')}"
+    const badge = html`<span class="online-badge" title="${t('badgeTitle')}"
       ><span aria-hidden="true">●</span> ${t('badge')}</span
     >`;
+    return (memberId) => (online.has(memberId) ? badge : null);
   };
 }
 
@@ -117,21 +123,25 @@ async function memberList(
   actions: readonly MemberAction[],
   now: Date,
 ): Promise<Html> {
-  const cards = await Promise.all(
-    page.members.map((m) =>
-      memberCard(
-        request,
-        {
-          memberId: m.memberId,
-          nickname: m.nickname,
-          age: m.age,
-          gender: m.gender,
-          cityLabel: m.cityLabel,
-          distanceKm: m.distanceKm,
-          note: seenNote(t, m, now),
-        },
-        actions,
-      ),
+  const buttons = await memberActions(
+    actions,
+    request,
+    page.members.map((m) => m.memberId),
+    'card',
+  );
+  const cards = page.members.map((m) =>
+    memberCard(
+      request,
+      {
+        memberId: m.memberId,
+        nickname: m.nickname,
+        age: m.age,
+        gender: m.gender,
+        cityLabel: m.cityLabel,
+        distanceKm: m.distanceKm,
+        note: seenNote(t, m, now),
+      },
+      buttons(m.memberId),
     ),
   );
   return html`<section aria-labelledby="results">

@@ -41,7 +41,7 @@ export const photos = defineModule({
   projections,
   useCases,
   register(ctx) {
-    project(ctx);
+    const blocks = project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const storage = diskStorage(ctx.config.photos.directory);
     const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
@@ -58,8 +58,8 @@ export const photos = defineModule({
     photoRoutes(ctx.http, deps);
     fileRoutes(ctx.http, deps);
     photoPages(ctx.http, deps);
-    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, ctx.db));
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db));
+    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, blocks));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db, blocks));
     ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(storage), known: knownPhotos(ctx.db) });
   },
 });

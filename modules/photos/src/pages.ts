@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Problem, readMultipart, type Db, type Http } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -23,7 +23,7 @@ import {
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { refuseLargeUploads } from './routes.ts';
-import { isUnlocked, reviewQueue, unlockedFor } from './store.ts';
+import { reviewQueue, unlockedAmong, unlockedFor } from './store.ts';
 import type { Albums, PhotoView } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -319,11 +319,11 @@ export function photoPages(http: Http, deps: PageDeps): void {
 }
 
 /** A member's photos on their profile: what the viewer may see, each with its likes and a like button. */
-export function photoSection(albums: Albums, profiles: ProfileDirectory, db: Db): ProfileSection {
+export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks: Blocks): ProfileSection {
   return async (request, memberId) => {
     const viewer = request.viewer;
     if (!viewer) return null;
-    if (viewer.memberId !== memberId && (await eitherBlocked(db, viewer.memberId, memberId))) return null;
+    if (viewer.memberId !== memberId && (await blocks.between(viewer.memberId, memberId))) return null;
     const t = tr(request);
     const photos = await albums.of(viewer, memberId);
     const own = viewer.memberId === memberId;
@@ -369,20 +369,24 @@ export function photoSection(albums: Albums, profiles: ProfileDirectory, db: Db)
 }
 
 /** On a member's profile: open or lock my private album for them. */
-export function unlockAction(db: Db): MemberAction {
-  return async (request, memberId, where) => {
+export function unlockAction(db: Db, blocks: Blocks): MemberAction {
+  return async (request, memberIds, where) => {
     const viewer = request.viewer;
-    if (where !== 'profile' || !viewer || viewer.status !== 'approved' || viewer.memberId === memberId)
-      return null;
-    if (await eitherBlocked(db, viewer.memberId, memberId)) return null;
+    if (where !== 'profile' || !viewer || viewer.status !== 'approved') return () => null;
+    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
+    const shown = new Set(memberIds.filter((id) => id !== viewer.memberId && !hiddenIds.has(id)));
+    const unlocked = await unlockedAmong(db, viewer.memberId, [...shown]);
     const t = tr(request);
-    const open = await isUnlocked(db, viewer.memberId, memberId);
-    const path = open ? 'lock' : 'unlock';
     const done = (request.query as { done?: string } | undefined)?.done;
-    return html`<form method="post" action="/members/${memberId}/${path}" class="inline">
-        ${hidden(request)}<input type="hidden" name="back" value="/members/${memberId}" />
-        <button type="submit" class="secondary">${t(open ? 'lock' : 'unlock')}</button>
-      </form>
-      ${done === 'unlocked' || done === 'locked' ? html`<p class="note" role="status">${t(done)}</p>` : ''}`;
+    return (memberId) => {
+      if (!shown.has(memberId)) return null;
+      const open = unlocked.has(memberId);
+      const path = open ? 'lock' : 'unlock';
+      return html`<form method="post" action="/members/${memberId}/${path}" class="inline">
+          ${hidden(request)}<input type="hidden" name="back" value="/members/${memberId}" />
+          <button type="submit" class="secondary">${t(open ? 'lock' : 'unlock')}</button>
+        </form>
+        ${done === 'unlocked' || done === 'locked' ? html`<p class="note" role="status">${t(done)}</p>` : ''}`;
+    };
   };
 }

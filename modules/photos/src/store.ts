@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
-import { blockedPairsMigration, eitherBlocked, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block';
+import {
+  blockedPairsMigration,
+  eitherBlocked,
+  honourBlocks,
+  BLOCKED_PAIRS,
+  type Blocks,
+} from '@meetcute/block';
 import {
   PhotoApproved,
   PhotoDeleted,
@@ -146,6 +152,22 @@ export async function isUnlocked(db: Reader, ownerId: string, memberId: string):
   return row !== undefined;
 }
 
+/** Which of `memberIds` may see the owner's private album: one query for a whole page. */
+export async function unlockedAmong(
+  db: Reader,
+  ownerId: string,
+  memberIds: readonly string[],
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = (await db
+    .selectFrom('album_unlocks')
+    .select('member_id')
+    .where('owner_id', '=', ownerId)
+    .where('member_id', 'in', memberIds)
+    .execute()) as Array<{ member_id: string }>;
+  return new Set(rows.map((r) => r.member_id));
+}
+
 /** Who may see a member's private album, earliest first, minus anyone in a block with them. */
 export async function unlockedFor(
   db: Reader,
@@ -227,8 +249,11 @@ async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
   }
 }
 
-/** The tables are projections of the module's own events (and blocks), so `rebuild photos` replays them. */
-export function project(ctx: ModuleContext): void {
+/**
+ * The tables are projections of the module's own events (and blocks), so `rebuild photos`
+ * replays them. Returns the module's blocks, for the pages to ask without a query.
+ */
+export function project(ctx: ModuleContext): Blocks {
   ctx.on(PhotoUploaded, async (e, tx) => {
     const { photoId, ownerId, album, sizes } = e.payload;
     await tx.db
@@ -300,5 +325,7 @@ export function project(ctx: ModuleContext): void {
       .where('member_id', '=', e.payload.memberId)
       .execute();
   });
-  honourBlocks(ctx, { onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId) });
+  return honourBlocks(ctx, {
+    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
+  });
 }

@@ -10,6 +10,7 @@ import {
   html,
   languageOf,
   MEMBER_ACTIONS,
+  memberActions,
   PROFILE_SECTIONS,
   renderContributions,
   type MemberAction,
@@ -154,11 +155,11 @@ export function profilePages(
       if (request.params.memberId === viewerId) return reply.redirect('/profile', 303);
       const t = tr(request);
       const view = await reads.view(viewerId, request.params.memberId);
-      const [actions, sections] = await Promise.all([
-        renderContributions(
+      const [buttons, sections] = await Promise.all([
+        memberActions(
           services.contributions<MemberAction>(MEMBER_ACTIONS),
           request,
-          view.memberId,
+          [view.memberId],
           'profile',
         ),
         renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, view.memberId),
@@ -168,7 +169,7 @@ export function profilePages(
         body: html`<h1>${view.nickname}</h1>
           ${portrait(view.memberId, view.nickname)}
           <p class="facts">${facts(t, view)}</p>
-          <div class="actions">${actions}</div>
+          <div class="actions">${buttons(view.memberId)}</div>
           ${aboutMe(t, view.aboutMe)} ${sections}`,
       });
     },

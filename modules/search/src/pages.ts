@@ -10,6 +10,7 @@ import {
   formErrors,
   html,
   languageOf,
+  memberActions,
   memberCard,
   sendPage,
   translator,
@@ -152,21 +153,25 @@ async function resultList(
   found: Found,
   actions: readonly MemberAction[],
 ): Promise<Html> {
-  const cards = await Promise.all(
-    found.results.map((hit) =>
-      memberCard(
-        request,
-        {
-          memberId: hit.memberId,
-          nickname: hit.nickname,
-          age: hit.age,
-          gender: hit.gender,
-          cityLabel: hit.city.label,
-          distanceKm: hit.distanceKm,
-          note: hit.interests.length > 0 ? hit.interests.join(' · ') : null,
-        },
-        actions,
-      ),
+  const buttons = await memberActions(
+    actions,
+    request,
+    found.results.map((hit) => hit.memberId),
+    'card',
+  );
+  const cards = found.results.map((hit) =>
+    memberCard(
+      request,
+      {
+        memberId: hit.memberId,
+        nickname: hit.nickname,
+        age: hit.age,
+        gender: hit.gender,
+        cityLabel: hit.city.label,
+        distanceKm: hit.distanceKm,
+        note: hit.interests.length > 0 ? hit.interests.join(' · ') : null,
+      },
+      buttons(hit.memberId),
     ),
   );
   return html`<section aria-labelledby="results">

@@ -6,6 +6,7 @@ import {
   cardList,
   html,
   languageOf,
+  memberActions,
   memberCard,
   sendPage,
   translator,
@@ -43,23 +44,26 @@ export function visitPages(http: Http, db: Db, profiles: ProfileDirectory, servi
         cursor: request.query.cursor,
         limit: request.query.limit ?? PAGE.default,
       });
-      const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
-      const cards = await Promise.all(
-        list.visitors.map(({ visitor, visitedAt }) =>
-          memberCard(
-            request,
-            {
-              memberId: visitor.memberId,
-              nickname: visitor.nickname,
-              age: visitor.age,
-              gender: visitor.gender,
-              cityLabel: visitor.city.label,
-              note: html`<time datetime="${visitedAt}"
-                >${tr('visited', moment(language, timeZone, visitedAt))}</time
-              >`,
-            },
-            actions,
-          ),
+      const buttons = await memberActions(
+        services.contributions<MemberAction>(MEMBER_ACTIONS),
+        request,
+        list.visitors.map(({ visitor }) => visitor.memberId),
+        'card',
+      );
+      const cards = list.visitors.map(({ visitor, visitedAt }) =>
+        memberCard(
+          request,
+          {
+            memberId: visitor.memberId,
+            nickname: visitor.nickname,
+            age: visitor.age,
+            gender: visitor.gender,
+            cityLabel: visitor.city.label,
+            note: html`<time datetime="${visitedAt}"
+              >${tr('visited', moment(language, timeZone, visitedAt))}</time
+            >`,
+          },
+          buttons(visitor.memberId),
         ),
       );
       return sendPage(request, reply, {
