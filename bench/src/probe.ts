@@ -57,6 +57,9 @@ if (values.hello) {
   process.stdout.write(`hello world: ${hello.toFixed(0)} req/s\n`);
 }
 
+/** What failed requests answered, so an error count comes with its reason. */
+const failures = new Map<string, number>();
+
 const work = mkdtempSync(join(tmpdir(), 'meetcute-probe-'));
 cpSync(values.data, work, { recursive: true });
 const app = await Child.start<ServeReady>(join(import.meta.dirname, 'target.ts'), [
@@ -70,14 +73,24 @@ try {
     const path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
     const headers: Record<string, string> = { cookie: sessions[n % sessions.length]!.cookie };
     if (values.html) headers.accept = 'text/html';
-    const { status } = await pool.request('GET', path, headers);
-    return status >= 200 && status < 300;
+    const note = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
+    const response = await pool.request('GET', path, headers).catch((error: Error) => {
+      note(error.message);
+      throw error;
+    });
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok)
+      note(
+        `${response.status} ${path} as ${sessions[n % sessions.length]!.memberId}: ${response.body.toString().slice(0, 120)}`,
+      );
+    return ok;
   });
   const s = result.latency.summary();
   const ratio = hello > 0 ? ` (${(result.throughput / hello).toFixed(3)}× hello world)` : '';
   process.stdout.write(
     `${values.path}: ${result.throughput.toFixed(0)} req/s${ratio}, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
   );
+  for (const [answer, n] of failures) process.stdout.write(`  ${n} × ${answer}\n`);
 } finally {
   await app.stop();
   rmSync(work, { recursive: true, force: true });

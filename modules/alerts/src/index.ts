@@ -7,7 +7,7 @@ import { ProfileViewed } from '@meetcute/profile/events';
 import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections, project, unreadCount } from './store.ts';
+import { alertsHead, migrations, projections, project, unreadCount, type AlertsMemory } from './store.ts';
 import { commands } from './commands.ts';
 import { alertRoutes } from './routes.ts';
 import { alertPages } from './pages.ts';
@@ -41,21 +41,25 @@ export const alerts = defineModule({
   useCases,
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
-    // The top bar shows it on every page: counted once, then moved by the events that move it.
-    const unread = ctx.view<number>({
-      name: 'unread',
-      load: (memberId) => unreadCount(ctx.db, memberId),
-    });
-    honourBlocks(ctx, { onBlocked: project(ctx, hub, unread) });
-    // Blocks removed the pair's alerts for good, so lifting one shows nothing again; counted afresh all the same.
-    unread.on(MemberUnblocked, (e, changes) => {
-      changes.forget(e.payload.blockerId);
-      changes.forget(e.payload.blockedId);
-    });
+    const memory: AlertsMemory = {
+      // The top bar shows it on every page: counted once, then moved by the events that move it.
+      unread: ctx.view<number>({ name: 'unread', load: (memberId) => unreadCount(ctx.db, memberId) }),
+      // The first page of each member's alerts, for those who looked lately.
+      heads: ctx.view({ name: 'heads', load: (memberId) => alertsHead(ctx.db, memberId), budget: 50_000 }),
+    };
+    honourBlocks(ctx, { onBlocked: project(ctx, hub, memory) });
+    // Blocks removed the pair's alerts for good, so lifting one shows nothing again; read afresh all the same.
+    for (const view of [memory.unread, memory.heads]) {
+      view.on(MemberUnblocked, (e, changes) => {
+        changes.forget(e.payload.blockerId);
+        changes.forget(e.payload.blockedId);
+      });
+    }
+    const { unread } = memory;
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, hub, unread);
-    alertRoutes(ctx.http, ctx.db, run, profiles);
-    alertPages(ctx.http, ctx.db, run, profiles, ctx.clock);
+    alertRoutes(ctx.http, ctx.db, memory, run, profiles);
+    alertPages(ctx.http, ctx.db, memory, run, profiles, ctx.clock);
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'alerts',
       href: '/alerts',

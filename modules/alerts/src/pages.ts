@@ -16,7 +16,7 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { ago, PAGE } from './rules.ts';
-import { unreadCount } from './store.ts';
+import type { AlertsMemory } from './store.ts';
 import { alertPage, type AlertView } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -75,6 +75,7 @@ function card(
 export function alertPages(
   http: Http,
   db: Db,
+  memory: AlertsMemory,
   run: Commands,
   profiles: ProfileDirectory,
   clock: Clock,
@@ -89,11 +90,11 @@ export function alertPages(
       const viewerId = request.viewer!.memberId;
       const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
       const [list, unread] = await Promise.all([
-        alertPage(db, profiles, viewerId, {
+        alertPage(db, memory, profiles, viewerId, {
           cursor: request.query.cursor,
           limit: request.query.limit ?? PAGE.default,
         }),
-        unreadCount(db, viewerId),
+        memory.unread.get(viewerId).then((n) => n ?? 0),
       ]);
       const now = clock.now();
       return sendPage(request, reply, {

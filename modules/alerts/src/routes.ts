@@ -4,7 +4,7 @@ import type { Db, Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import type { Commands } from './commands.ts';
 import { PAGE } from './rules.ts';
-import { unreadCount } from './store.ts';
+import type { AlertsMemory } from './store.ts';
 import { alertPage } from './views.ts';
 
 export const ListQuery = Type.Object({
@@ -14,7 +14,13 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.max, default: PAGE.default })),
 });
 
-export function alertRoutes(http: Http, db: Db, run: Commands, profiles: ProfileDirectory): void {
+export function alertRoutes(
+  http: Http,
+  db: Db,
+  memory: AlertsMemory,
+  run: Commands,
+  profiles: ProfileDirectory,
+): void {
   const api = { access: 'approved', kind: 'api' } as const;
   const denied = { 401: Problem, 403: Problem };
 
@@ -58,7 +64,7 @@ export function alertRoutes(http: Http, db: Db, run: Commands, profiles: Profile
       },
     },
     async (request) => {
-      const page = await alertPage(db, profiles, request.viewer!.memberId, {
+      const page = await alertPage(db, memory, profiles, request.viewer!.memberId, {
         cursor: request.query.cursor,
         limit: request.query.limit ?? PAGE.default,
       });
@@ -87,7 +93,7 @@ export function alertRoutes(http: Http, db: Db, run: Commands, profiles: Profile
         response: { 200: Type.Object({ count: Type.Integer() }), ...denied },
       },
     },
-    async (request) => ({ count: await unreadCount(db, request.viewer!.memberId) }),
+    async (request) => ({ count: (await memory.unread.get(request.viewer!.memberId)) ?? 0 }),
   );
 
   http.post(

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
-import type {
-  Db,
-  EventEnvelope,
-  Migration,
-  ModuleContext,
-  NotificationHub,
-  Tx,
-  TxDb,
-  View,
+import {
+  withNewest,
+  type Db,
+  type EventEnvelope,
+  type Migration,
+  type ModuleContext,
+  type NotificationHub,
+  type Tx,
+  type TxDb,
+  type View,
 } from '@meetcute/core';
 import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
@@ -130,11 +131,28 @@ interface NewAlert {
  * on its time and the member's latest mark, so a rebuild ends with the same markers.
  * Returns what a block removes here, for `honourBlocks`.
  */
+/** What every page reads of alerts, in memory: each member's unread count and newest alerts. */
+export interface AlertsMemory {
+  unread: View<number>;
+  heads: View<AlertEntry[]>;
+}
+
+/** How many of each member's newest alerts are kept in memory: a first page and one more. */
+export const HEAD = 21;
+
+export const newestFirst = (e: AlertEntry) => ({ at: e.at, id: e.alertId });
+
+/** A member's newest alerts, as the first page lists them. */
+export async function alertsHead(db: Db, memberId: string): Promise<AlertEntry[]> {
+  return (await alertsOf(db, memberId, { after: undefined, limit: HEAD })).entries;
+}
+
 export function project(
   ctx: ModuleContext,
   hub: NotificationHub,
-  unread: View<number>,
+  memory: AlertsMemory,
 ): NonNullable<HonourOptions['onBlocked']> {
+  const { unread, heads } = memory;
   /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
   async function add(tx: Tx, alert: NewAlert): Promise<string | undefined> {
     const { event, memberId, kind, actorId } = alert;
@@ -154,6 +172,7 @@ export function project(
       .executeTakeFirst();
     if (seen) return seen.alert_id as string;
     const upTo = await readUpTo(tx.db, memberId);
+    const isUnread = upTo === undefined || event.occurredAt > upTo;
     await tx.db
       .insertInto('alerts')
       .values({
@@ -162,12 +181,13 @@ export function project(
         kind,
         actor_id: actorId,
         at: event.occurredAt,
-        read: upTo !== undefined && event.occurredAt <= upTo ? 1 : 0,
+        read: isUnread ? 0 : 1,
         once_key: key,
       })
       .execute();
-    if (upTo === undefined || event.occurredAt > upTo)
-      unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
+    if (isUnread) unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
+    const entry: AlertEntry = { alertId: event.id, kind, actorId, at: event.occurredAt, unread: isUnread };
+    heads.changes(tx).update(memberId, (head) => head && withNewest(head, entry, newestFirst, HEAD));
     if (!isFresh(event.occurredAt, ctx.clock.now())) return event.id;
     tx.afterCommit(async () => {
       // `about`: a block between the two takes the push back too.
@@ -239,6 +259,7 @@ export function project(
     const gone = ids.filter((id) => !still.has(id));
     if (gone.length === 0) return;
     await tx.db.deleteFrom('alerts').where('alert_id', 'in', gone).where('member_id', '=', ownerId).execute();
+    heads.changes(tx).forget(ownerId);
     await recount(tx, e, ownerId);
   });
   ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
@@ -265,6 +286,9 @@ export function project(
       .where('read', '=', 0)
       .execute();
     unread.changes(tx).set(memberId, await unreadCount(tx.db, memberId));
+    heads
+      .changes(tx)
+      .update(memberId, (head) => head?.map((e) => (e.unread && e.at <= upTo ? { ...e, unread: false } : e)));
   });
 
   /** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
@@ -286,7 +310,10 @@ export function project(
       await tx.db.deleteFrom('alerts').where('alert_id', 'in', ids).execute();
     }
     // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
-    for (const memberId of [a, b]) await recount(tx, event, memberId);
+    for (const memberId of [a, b]) {
+      heads.changes(tx).forget(memberId);
+      await recount(tx, event, memberId);
+    }
   }
   return forgetPair;
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { decodeCursor, type AlertKind } from './rules.ts';
-import { alertsOf } from './store.ts';
+import { decodeCursor, encodeCursor, type AlertKind } from './rules.ts';
+import { alertsOf, HEAD, newestFirst, type AlertEntry, type AlertsMemory } from './store.ts';
 
 export interface AlertView {
   alertId: string;
@@ -19,15 +19,26 @@ export interface AlertPage {
 /** One page of a member's alerts, with each actor's public facts; a bad cursor is a 400. */
 export async function alertPage(
   db: Db,
+  memory: AlertsMemory,
   profiles: ProfileDirectory,
   memberId: string,
   query: { cursor?: string | undefined; limit: number },
 ): Promise<AlertPage> {
   const after = decodeCursor(query.cursor);
-  const { entries, nextCursor } = await alertsOf(db, memberId, { after, limit: query.limit });
+  const { entries, nextCursor } =
+    !after && query.limit < HEAD
+      ? firstPage((await memory.heads.get(memberId)) ?? [], query.limit)
+      : await alertsOf(db, memberId, { after, limit: query.limit });
   const found = await Promise.all(
     entries.map(async ({ actorId, ...rest }) => ({ ...rest, actor: await profiles.get(actorId) })),
   );
   // An actor no longer approved is left out; the cursor still moves past them.
   return { items: found.filter((a): a is AlertView => a.actor !== undefined), nextCursor };
+}
+
+/** The first page from the newest alerts held in memory (they hold one more than a page). */
+function firstPage(head: AlertEntry[], limit: number): { entries: AlertEntry[]; nextCursor: string | null } {
+  const entries = head.slice(0, limit);
+  const last = entries.at(-1);
+  return { entries, nextCursor: head.length > limit && last ? encodeCursor(newestFirst(last)) : null };
 }

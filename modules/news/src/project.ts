@@ -1,4 +1,4 @@
-import type { ModuleContext, NotificationHub, Tx } from '@meetcute/core';
+import { withNewest, type ModuleContext, type NotificationHub, type Tx } from '@meetcute/core';
 import { honourBlocks, MemberUnblocked } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
@@ -14,7 +14,7 @@ import {
   saveMember,
   saveSeen,
   unseenOf,
-  withEntry,
+  HEAD,
   type HeadEntry,
   type ItemKind,
   type Member,
@@ -75,7 +75,10 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
         viewer,
         (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: u.count + 1 } : u),
       );
-      feeds.update(viewer, (head) => head && withEntry(head, entry));
+      feeds.update(
+        viewer,
+        (head) => head && withNewest(head, entry, (e) => ({ at: e.at, id: e.itemId }), HEAD),
+      );
     }
     notifyCounts(tx, viewers);
     return viewers;

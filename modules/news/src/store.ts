@@ -435,21 +435,6 @@ export async function feedHead(db: Db | TxDb, viewerId: string): Promise<HeadEnt
   return rows.map((r) => ({ itemId: r.item_id, at: r.at, authorId: r.author_id }));
 }
 
-/** A feed's head with one more entry in its place, still the newest HEAD. */
-export function withEntry(head: readonly HeadEntry[], entry: HeadEntry): HeadEntry[] {
-  const newer = (a: HeadEntry, b: HeadEntry) => a.at > b.at || (a.at === b.at && a.itemId > b.itemId);
-  if (head.some((e) => e.itemId === entry.itemId)) return [...head];
-  const next = [...head];
-  const at = next.findIndex((e) => newer(entry, e));
-  if (at === -1) {
-    // Older than everything held: it belongs here only if the head holds the whole feed.
-    if (next.length < HEAD) next.push(entry);
-    return next;
-  }
-  next.splice(at, 0, entry);
-  return next.slice(0, HEAD);
-}
-
 /** One entry of a member's feed, with its author as the feed knows them. */
 export interface FeedEntry {
   itemId: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, withNewest } from './cursor.ts';
 
 test('a cursor survives the round trip and is opaque', () => {
   const text = encodeCursor({ at: '2026-06-01T10:00:00.000Z', id: 'abc' });
@@ -21,4 +21,16 @@ test('anything else is a 400 naming the cursor', () => {
         e.status === 400 && e.errors?.[0]?.field === 'cursor',
     );
   }
+});
+
+test('a head keeps the newest items in order, and a short head takes older ones too', () => {
+  const key = (x: { at: string; id: string }) => x;
+  const a = { at: '2026-01-03T00:00:00.000Z', id: 'a' };
+  const b = { at: '2026-01-02T00:00:00.000Z', id: 'b' };
+  const c = { at: '2026-01-02T00:00:00.000Z', id: 'c' };
+  const d = { at: '2026-01-01T00:00:00.000Z', id: 'd' };
+  assert.deepEqual(withNewest([a, b], c, key, 3), [a, c, b]);
+  assert.deepEqual(withNewest([a, c, b], d, key, 3), [a, c, b], 'older than a full head: not in it');
+  assert.deepEqual(withNewest([a, c], d, key, 3), [a, c, d], 'a short head is the whole list');
+  assert.deepEqual(withNewest([a, b], a, key, 3), [a, b], 'already there');
 });

@@ -67,3 +67,23 @@ export function pageOf<T>(
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
 }
+
+/**
+ * The newest `size` items of a newest-first list (an in-memory head of a feed) after
+ * `item` arrived: in its place by time then id, or left out when older than everything
+ * a full head holds. A head shorter than `size` holds the whole list, so an older item
+ * joins it at the end. An item already there (same id) changes nothing.
+ */
+export function withNewest<T>(
+  head: readonly T[],
+  item: T,
+  keyOf: (item: T) => TimeCursor,
+  size: number,
+): T[] {
+  const key = keyOf(item);
+  if (head.some((h) => keyOf(h).id === key.id)) return [...head];
+  const newer = (a: TimeCursor, b: TimeCursor) => a.at > b.at || (a.at === b.at && a.id > b.id);
+  const at = head.findIndex((h) => newer(key, keyOf(h)));
+  if (at === -1) return head.length < size ? [...head, item] : [...head];
+  return [...head.slice(0, at), item, ...head.slice(at)].slice(0, size);
+}

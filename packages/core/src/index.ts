@@ -46,6 +46,6 @@ export {
   type ExpectedEvent,
 } from './use-cases/use-case.ts';
 export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';
-export { encodeCursor, decodeCursor, afterCursor, pageOf, type TimeCursor } from './cursor.ts';
+export { encodeCursor, decodeCursor, afterCursor, pageOf, withNewest, type TimeCursor } from './cursor.ts';
 export { groupCommit } from './group-commit.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';
