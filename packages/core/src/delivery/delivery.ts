@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger.ts';
 import type { ModuleDatabase } from '../db/storage.ts';
 import { assertPayload, type EventDefinition, type EventEnvelope, type PayloadOf } from '../events.ts';
 import { currentWork, runWithWork, childTraceparent } from '../trace.ts';
+import { prepared } from '../db/prepared.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TxDb = Transaction<any>;
@@ -58,6 +59,50 @@ interface LogRow {
   traceparent: string | null;
   payload: string;
 }
+
+// The statements every event goes through, built and compiled once (prepared.ts).
+const insertOutbox = prepared(
+  (
+    db,
+    id: string,
+    type: string,
+    version: number,
+    occurredAt: string,
+    actorId: string | null,
+    traceparent: string | null,
+    payload: string,
+  ) =>
+    db.insertInto('outbox').values({
+      id,
+      type,
+      version,
+      occurred_at: occurredAt,
+      actor_id: actorId,
+      traceparent,
+      payload,
+    }),
+);
+const insertInbox = prepared((db, eventId: string) => db.insertInto('inbox').values({ event_id: eventId }));
+const insertInboxReturning = prepared((db, eventId: string) =>
+  db
+    .insertInto('inbox')
+    .values({ event_id: eventId })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .returning('event_id'),
+);
+/** Records the event as applied; false when it already was (a redelivery). */
+async function insertInboxOnce(db: TxDb, eventId: string): Promise<boolean> {
+  return (await insertInboxReturning(db, eventId)).length > 0;
+}
+const selectCheckpoint = prepared((db, consumer: string) =>
+  db.selectFrom('checkpoint').select('position').where('consumer', '=', consumer),
+);
+const saveCheckpoint = prepared((db, consumer: string, position: number) =>
+  db
+    .insertInto('checkpoint')
+    .values({ consumer, position })
+    .onConflict((oc) => oc.column('consumer').doUpdateSet({ position })),
+);
 
 const BATCH = 250;
 /** How often an outbox nothing here wrote to is read anyway (another process may have). */
@@ -186,21 +231,19 @@ export class ModuleChannel {
           traceparent: work ? childTraceparent(work.traceparent) : childTraceparent(),
           payload,
         };
-        await db
-          .insertInto('outbox')
-          .values({
-            id: event.id,
-            type: event.type,
-            version: event.version,
-            occurred_at: event.occurredAt,
-            actor_id: event.actorId,
-            traceparent: event.traceparent,
-            payload: JSON.stringify(payload),
-          })
-          .execute();
+        await insertOutbox(
+          db,
+          event.id,
+          event.type,
+          event.version,
+          event.occurredAt,
+          event.actorId,
+          event.traceparent,
+          JSON.stringify(payload),
+        );
         const own = this.subscriptions.get(definition.type);
         if (own) {
-          await db.insertInto('inbox').values({ event_id: event.id }).execute();
+          await insertInbox(db, event.id);
           await own.handler?.(event, tx);
           for (const view of own.views) await view(event, tx);
         }
@@ -241,25 +284,23 @@ export class ModuleChannel {
     if (rows.length === 0) return 0;
     // Until the rows are in the log and gone from the outbox, there is more to relay.
     this.#outboxDirty = true;
-    await log.db.transaction().execute(async (db) => {
-      for (const row of rows) {
-        await db
-          .insertInto('events')
-          .values({
-            id: row.id as string,
-            module: this.name,
-            type: row.type as string,
-            version: row.version as number,
-            occurred_at: row.occurred_at as string,
-            actor_id: row.actor_id as string | null,
-            traceparent: row.traceparent as string | null,
-            payload: row.payload as string,
-          })
-          // A crash between the log insert and the outbox delete re-sends; the id makes it harmless.
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-      }
-    });
+    // One multi-row insert: a crash between it and the outbox delete re-sends, and the id makes that harmless.
+    await log.db
+      .insertInto('events')
+      .values(
+        rows.map((row) => ({
+          id: row.id as string,
+          module: this.name,
+          type: row.type as string,
+          version: row.version as number,
+          occurred_at: row.occurred_at as string,
+          actor_id: row.actor_id as string | null,
+          traceparent: row.traceparent as string | null,
+          payload: row.payload as string,
+        })),
+      )
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     await this.database.db
       .deleteFrom('outbox')
       .where(
@@ -272,11 +313,7 @@ export class ModuleChannel {
   }
 
   async checkpoint(): Promise<number> {
-    const row = await this.database.db
-      .selectFrom('checkpoint')
-      .select('position')
-      .where('consumer', '=', this.name)
-      .executeTakeFirst();
+    const [row] = await selectCheckpoint(this.database.db, this.name);
     return row ? Number(row.position) : 0;
   }
 
@@ -364,12 +401,7 @@ export class ModuleChannel {
   async #apply(row: LogRow, tx: Tx): Promise<void> {
     const subscription = this.subscriptions.get(row.type);
     if (!subscription) return;
-    const inserted = await tx.db
-      .insertInto('inbox')
-      .values({ event_id: row.id })
-      .onConflict((oc) => oc.column('event_id').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return; // already applied
+    if (!(await insertInboxOnce(tx.db, row.id))) return; // already applied
     const event = toEnvelope(row);
     assertPayload(subscription.definition, event.payload);
     const started = performance.now();
@@ -386,11 +418,7 @@ export class ModuleChannel {
   }
 
   async #saveCheckpoint(db: TxDb, position: number): Promise<void> {
-    await db
-      .insertInto('checkpoint')
-      .values({ consumer: this.name, position })
-      .onConflict((oc) => oc.column('consumer').doUpdateSet({ position }))
-      .execute();
+    await saveCheckpoint(db, this.name, position);
   }
 
   /** Forgets what was applied so the next runs re-project everything from the log. */
