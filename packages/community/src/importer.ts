@@ -155,19 +155,52 @@ class Translator {
     this.#importer = ids.member('\0import');
   }
 
-  async translate(batch: NumberedRecord[]): Promise<Entry[]> {
+  /**
+   * Turns a batch into events. `stored` is what `storePhotos` made of the batch's photos;
+   * it may have been started before the batch ahead of this one was delivered.
+   */
+  async translate(batch: NumberedRecord[], stored: Promise<Map<number, Sizes>>): Promise<Entry[]> {
     const members = new Map<string, Known>();
     for (const { line, record } of batch) {
       if (record.kind === 'member') members.set(record.id, this.#newMember(line, record, members));
     }
     await this.#checkUnique(batch, members);
     const known = await this.#lookUp(batch, members);
-    const photos = await this.#lookUpPhotos(batch, known);
+    const photos = await this.#lookUpPhotos(batch, known, await stored);
     const messages = await this.#lookUpMessages(batch, known);
     const entries: Entry[] = [];
     for (const { line, record } of batch)
       this.#events(line, record, { members: known, photos, messages }, entries);
     return entries;
+  }
+
+  /**
+   * Puts the photos a batch adds through the photos module's pipeline, stored under ids
+   * derived from their records (so a repeated batch overwrites its files); by line. The
+   * records themselves are checked when the batch is translated.
+   */
+  async storePhotos(batch: NumberedRecord[]): Promise<Map<number, Sizes>> {
+    const added = batch.filter(
+      (n): n is { line: number; record: PhotoRecord } =>
+        n.record.kind === 'photo' && (n.record.file === undefined) !== (n.record.data === undefined),
+    );
+    const stored = new Map<number, Sizes>();
+    let next = 0;
+    const worker = async () => {
+      while (next < added.length) {
+        const { line, record } = added[next++]!;
+        const bytes = await this.#imageOf(line, record);
+        try {
+          stored.set(line, await this.#photoImport.store(this.#ids.named('photo', record.id), bytes));
+        } catch (error) {
+          if (error instanceof Problem)
+            this.#fail(line, `photo "${record.id}": ${error.title}. ${error.detail ?? ''}`.trim());
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PHOTO_CONCURRENCY, added.length) }, worker));
+    return stored;
   }
 
   /**
@@ -178,9 +211,9 @@ class Translator {
   async #lookUpPhotos(
     batch: NumberedRecord[],
     members: Map<string, Known>,
+    stored: Map<number, Sizes>,
   ): Promise<Map<string, KnownPhoto>> {
     const photos = new Map<string, KnownPhoto>();
-    const added: Array<{ line: number; record: PhotoRecord; photo: KnownPhoto }> = [];
     for (const { line, record: r } of batch) {
       if (r.kind !== 'photo') continue;
       if (photos.has(r.id)) this.#fail(line, `photo "${r.id}" appears twice`);
@@ -195,23 +228,8 @@ class Translator {
         line,
       };
       photos.set(r.id, photo);
-      added.push({ line, record: r, photo });
+      photo.sizes = stored.get(line);
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < added.length) {
-        const { line, record, photo } = added[next++]!;
-        const bytes = await this.#imageOf(line, record);
-        try {
-          photo.sizes = await this.#photoImport.store(photo.photoId, bytes);
-        } catch (error) {
-          if (error instanceof Problem)
-            this.#fail(line, `photo "${record.id}": ${error.title}. ${error.detail ?? ''}`.trim());
-          throw error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PHOTO_CONCURRENCY, added.length) }, worker));
 
     const wanted = new Map<string, number>();
     for (const { line, record: r } of batch) {
@@ -679,16 +697,35 @@ export async function importDump(
     const etaMs = total !== null && rate > 0 ? ((total - done) / rate) * 1000 : null;
     options.onProgress({ records: done, total, events, elapsedMs, rate, etaMs });
   };
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const entries = await translator!.translate(batch);
+  // The batch ahead, being delivered while the next one's photos are re-encoded.
+  let ahead: Promise<void> = Promise.resolve();
+  const deliver = async (records: NumberedRecord[], photos: Promise<Map<number, Sizes>>): Promise<void> => {
+    const entries = await translator!.translate(records, photos);
     await app.dispatcher.appendAll(entries);
     await app.processAll();
     events += entries.length;
-    done = batch[batch.length - 1]!.line - 1;
-    batch = [];
+    done = records[records.length - 1]!.line - 1;
     await store.save(header!.dumpId, done, state.events + events, null);
     report();
+  };
+  /**
+   * Starts a batch: its photos go through the image pipeline at once (the slowest part of
+   * an import, and on other cores), while the batch ahead is still being delivered; its
+   * records are translated and delivered once that one is done, in order.
+   */
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const records = batch;
+    batch = [];
+    const photos = translator!.storePhotos(records);
+    // Heard when the batch is translated; until then a failure must not go unhandled.
+    photos.catch(() => undefined);
+    const previous = ahead;
+    ahead = previous.then(() => deliver(records, photos));
+    // A failure of the batch ahead is thrown below; this one's own is thrown when it is awaited.
+    ahead.catch(() => undefined);
+    // Waits for the batch before the one just started: at most two are in flight.
+    await previous;
   };
 
   for await (const numbered of readNumbered(path)) {
@@ -708,6 +745,7 @@ export async function importDump(
   if (!header) throw new DumpError(path, 1, 'the dump has no header');
   if (!state.finished) {
     await flush();
+    await ahead;
     await store.save(header.dumpId, done, state.events + events, app.clock.now().toISOString());
   }
   const seconds = (performance.now() - started) / 1000;
