@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The entry point: the only place that reads the environment and may exit the process.
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig, type App } from '@meetcute/core';
+import { ConfigError, readConfig, RebuildError, type App } from '@meetcute/core';
 import { buildApp } from './app.ts';
 import { seedDemo, type ModeratorGrants } from './demo.ts';
 import {
@@ -23,7 +23,10 @@ const USAGE = `Usage: node server/src/main.ts <command>
   generate --members N --seed S --out FILE [--now ISO-TIME]
                           write a synthetic community's dump (gzip'd NDJSON) without importing it
   import FILE             import a dump; an interrupted import resumes where it stopped
-  rebuild <module>        clear a module's read model and replay the event log into it
+  rebuild <module>        rebuild a module's read model from the event log (in one transaction:
+                          a failure names the event and leaves the tables as they were)
+  parked [--replay]       list the events modules parked because they could not apply them;
+                          with --replay, apply them again (after a fix)
   grant-moderator <email> give an existing account the moderator role
 Configuration comes from MEETCUTE_* environment variables; see README.md.`;
 
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       now: { type: 'string' },
+      replay: { type: 'boolean', default: false },
     },
   });
   const [command, argument] = positionals;
@@ -125,8 +129,17 @@ async function main(): Promise<void> {
       break;
     case 'rebuild':
       if (!argument) fail('rebuild needs a module name, e.g. rebuild profile');
-      await app.rebuild(argument);
+      try {
+        await app.rebuild(argument);
+      } catch (error) {
+        await app.close();
+        if (error instanceof RebuildError) fail(error.message);
+        throw error;
+      }
       log(`Rebuilt ${argument} from the event log.`);
+      break;
+    case 'parked':
+      await parked(app, values.replay);
       break;
     case 'grant-moderator': {
       if (!argument) fail('grant-moderator needs an email');
@@ -144,6 +157,27 @@ async function main(): Promise<void> {
       fail(`Unknown command ${command}.\n${USAGE}`);
   }
   await app.close();
+}
+
+/** Lists every module's parked events; with replay, applies them again and says what is left. */
+async function parked(app: App, replay: boolean): Promise<void> {
+  let total = 0;
+  for (const module of app.modules) {
+    const channel = app.channel(module.name);
+    const events = await channel.parked();
+    if (events.length === 0) continue;
+    total += events.length;
+    for (const e of events) {
+      process.stdout.write(
+        `${module.name}\t${e.parkedAt}\t${e.type}\t${e.eventId}\tposition ${e.position}\t${e.error}\n`,
+      );
+    }
+    if (replay) {
+      const { applied, stillParked } = await channel.replayParked(app.dispatcher.log);
+      process.stdout.write(`${module.name}: ${applied} applied, ${stillParked} still parked\n`);
+    }
+  }
+  if (total === 0) process.stdout.write('No module has parked events.\n');
 }
 
 /** Runs an import; a bad dump is the operator's to fix, so it ends with its message, not a stack. */

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
   currentWork,
   groupCommit,
@@ -99,15 +98,9 @@ export function commands(
    * just arrived wins over the send; a send it refuses takes its Problem back alone.
    */
   const commitSends = groupCommit<Send>((batch) =>
+    // The chassis runs a module's write transactions one at a time (on PostgreSQL too), so
+    // one conversation's messages commit in order and the log holds them in that order.
     ctx.transaction(async (tx) => {
-      // One conversation's messages commit one at a time, so the log is in conversation order.
-      // SQLite runs one write transaction at a time; PostgreSQL needs a lock per conversation,
-      // taken in one order so that two nodes' batches cannot wait on each other.
-      if (ctx.dialect === 'postgres') {
-        for (const id of [...new Set(batch.map((s) => s.conversationId))].sort()) {
-          await sql`select pg_advisory_xact_lock(hashtext('chat'), hashtext(${id}))`.execute(tx.db);
-        }
-      }
       for (const send of batch) {
         const write = () => sendIn(tx, send);
         await (send.work ? runWithWork(send.work, write) : write());

@@ -8,6 +8,7 @@ import { Metrics } from './observability/metrics.ts';
 import { Heartbeat } from './observability/heartbeat.ts';
 import { openStorage, type ModuleDatabase, type Storage } from './db/storage.ts';
 import { migrate } from './db/migrations.ts';
+import { DatabaseHealth } from './db/health.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
 import { Dispatcher } from './delivery/dispatcher.ts';
@@ -19,6 +20,14 @@ import type { EventDefinition } from './events.ts';
 import { MemoryView } from './views.ts';
 
 export const VIEWERS = 'viewers';
+
+/** Where a module's consumer stands: events yet to apply, held up by a failing one, parked. */
+export interface ConsumerState {
+  module: string;
+  behind: number;
+  retrying: boolean;
+  parked: number;
+}
 const EVENT_LOG = 'eventlog';
 
 export interface AppOptions {
@@ -50,9 +59,11 @@ export interface App {
   /** Serves HTTP and starts delivery. */
   listen(): Promise<string>;
   /** Waits until every committed event has reached every consumer. */
-  processAll(): Promise<void>;
-  /** Clears a module's projections and replays the event log into them. */
+  processAll(options?: { retries?: boolean }): Promise<void>;
+  /** Clears a module's projections and replays the event log into them, in one transaction (RebuildError when an event fails). */
   rebuild(module: string): Promise<void>;
+  /** Where every consumer stands (lag, retries, parked events). */
+  consumers(): Promise<ConsumerState[]>;
   /** Stops taking requests, finishes those in flight, drains the outbox, closes storage. */
   close(): Promise<void>;
 }
@@ -98,6 +109,15 @@ function checkEventContracts(modules: ModuleDefinition[]): void {
   }
 }
 
+/** A small write to the event log's database: can it take writes now? */
+async function probeWrite(log: ModuleDatabase): Promise<void> {
+  await log.db
+    .insertInto('health_probe')
+    .values({ id: 1, at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ at: new Date().toISOString() }))
+    .execute();
+}
+
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, modules } = options;
@@ -108,16 +128,28 @@ export async function createApp(options: AppOptions): Promise<App> {
   const storage = options.storage ?? openStorage(config.database);
   const services = serviceRegistry();
   const channels = new Map<string, ModuleChannel>();
-  const metrics = new Metrics(async () => {
-    const depth: Record<string, number> = {};
-    for (const [name, channel] of channels) depth[name] = await channel.outboxDepth();
-    return depth;
-  });
+  // Set once the event log is open, below; metrics are only read after the app is built.
+  let consumers: () => Promise<ConsumerState[]> = () => Promise.resolve([]);
+  const metrics = new Metrics(
+    async () => {
+      const depth: Record<string, number> = {};
+      for (const [name, channel] of channels) depth[name] = await channel.outboxDepth();
+      return depth;
+    },
+    () => consumers(),
+  );
   const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
+  const health = new DatabaseHealth(logger);
 
   const log: ModuleDatabase = storage.open(EVENT_LOG);
   await migrate(log, eventLogMigrations);
-  const dispatcher = new Dispatcher(log, logger);
+  const dispatcher = new Dispatcher(log, logger, health);
+  consumers = async () => {
+    const lag = await dispatcher.lag();
+    return Promise.all(
+      lag.map(async (l) => ({ ...l, parked: (await channels.get(l.module)?.parked())?.length ?? 0 })),
+    );
+  };
 
   const views: Array<{ module: string; view: MemoryView<unknown> }> = [];
   const closers: Array<() => Promise<void>> = [];
@@ -134,12 +166,26 @@ export async function createApp(options: AppOptions): Promise<App> {
     version: options.version ?? '0.0.0',
     // Without a module that resolves sessions every caller is anonymous.
     viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),
+    health,
     ready: async () => {
       const failing: string[] = [];
       for (const [name, channel] of channels) {
         await channel.outboxDepth().catch(() => failing.push(name));
       }
-      return failing;
+      // Reads may work while writes cannot (a full disk): a write says whether that is over.
+      if (health.down)
+        await probeWrite(log).then(
+          () => health.ok(),
+          (error: unknown) => health.failed(error, 'ready'),
+        );
+      const down = health.down;
+      if (down) failing.push(`database: ${down.cause}`);
+      if (failing.length > 0) return { failing, degraded: [] };
+      // Serving, but some module is not keeping up: an operator should look (metrics say which).
+      const degraded = (await consumers())
+        .filter((c) => c.retrying || c.parked > 0)
+        .map((c) => ({ module: c.module, retrying: c.retrying, parked: c.parked, behind: c.behind }));
+      return { failing, degraded };
     },
     renderError:
       options.renderError ??
@@ -155,7 +201,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await migrate(database, [...deliveryMigrations, ...module.migrations]);
     const channel = new ModuleChannel(
       database,
-      { clock, ids, logger: logger.child({ module: module.name }), metrics },
+      { clock, ids, logger: logger.child({ module: module.name }), metrics, health },
       () => dispatcher.kick(),
     );
     for (const e of module.publishes) channel.publishes.set(e.type, e);
@@ -234,17 +280,23 @@ export async function createApp(options: AppOptions): Promise<App> {
       listening = true;
       return http.listen({ host: config.host, port: config.port });
     },
-    processAll: () => dispatcher.processAll(),
+    processAll: (options) => dispatcher.processAll(options),
+    consumers: () => consumers(),
     async rebuild(name) {
       const module = modules.find((m) => m.name === name);
       if (!module)
         throw new Error(`No module named ${name}; modules: ${modules.map((m) => m.name).join(', ')}`);
       await dispatcher.processAll();
       const own = views.filter((v) => v.module === name).map((v) => v.view);
-      for (const view of own) view.clear();
-      await channel(name).resetProjection(module.projections);
-      await dispatcher.processAll();
-      for (const view of own) await view.warm();
+      try {
+        await channel(name).rebuild(dispatcher.log, module.projections);
+      } finally {
+        // Rebuilt or left as they were: the views are read afresh from the tables either way.
+        for (const view of own) {
+          view.clear();
+          await view.warm();
+        }
+      }
     },
     async close() {
       if (listening) heartbeat.stop();

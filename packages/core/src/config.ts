@@ -6,7 +6,14 @@ export interface Config {
   port: number;
   /** `sqlite:<data dir>` or `postgres://…`. */
   databaseUrl: string;
-  database: { kind: 'sqlite'; directory: string } | { kind: 'postgres'; url: string };
+  database:
+    | {
+        kind: 'sqlite';
+        directory: string;
+        /** `normal` survives a killed process; `full` also survives a power cut, at a cost per commit. */
+        synchronous?: 'normal' | 'full';
+      }
+    | { kind: 'postgres'; url: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Emails that get the moderator role when their account exists. */
   moderators: string[];
@@ -56,7 +63,10 @@ export function readConfig(env: Env): Config {
   if (databaseUrl.startsWith('sqlite:')) {
     const directory = databaseUrl.slice('sqlite:'.length);
     if (directory === '') problems.push('MEETCUTE_DATABASE_URL=sqlite: needs a directory, e.g. sqlite:data');
-    database = { kind: 'sqlite', directory };
+    const synchronous = (env.MEETCUTE_SQLITE_SYNCHRONOUS || 'normal').toLowerCase();
+    if (synchronous !== 'normal' && synchronous !== 'full')
+      problems.push(`MEETCUTE_SQLITE_SYNCHRONOUS=${synchronous} must be normal or full`);
+    database = { kind: 'sqlite', directory, synchronous: synchronous === 'full' ? 'full' : 'normal' };
   } else if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     try {
       new URL(databaseUrl);

@@ -29,6 +29,13 @@ export interface EventEnvelope<P = unknown> {
   payload: P;
 }
 
+/**
+ * Thrown by a handler for an event it can never apply, whatever is retried: a broken
+ * invariant, not a passing fault. The event is parked at once with this reason (and can
+ * be replayed after a fix, `parked --replay`); any other error is retried until it passes.
+ */
+export class InvalidEvent extends Error {}
+
 export class EventSchemaError extends Error {
   constructor(type: string, problems: string[]) {
     super(`Event ${type} does not match its schema: ${problems.join('; ')}`);

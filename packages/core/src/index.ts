@@ -4,6 +4,7 @@ export { uuidv7Source, seededIdSource, type IdSource } from './ids.ts';
 export {
   defineEvent,
   assertPayload,
+  InvalidEvent,
   type EventDefinition,
   type EventEnvelope,
   type PayloadOf,
@@ -19,6 +20,7 @@ export {
 export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
 export { isUniqueViolation } from './db/errors.ts';
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
+export { RebuildError } from './delivery/delivery.ts';
 export { createLogger, type Logger } from './observability/logger.ts';
 export { Problem, problems, ProblemSchema, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
@@ -31,7 +33,7 @@ export {
   type Http,
   type ServiceRegistry,
 } from './module.ts';
-export { createApp, VIEWERS, type App, type AppOptions } from './app.ts';
+export { createApp, VIEWERS, type App, type AppOptions, type ConsumerState } from './app.ts';
 export { dateIn, yearsBetween, ageIn, isCalendarDate } from './dates.ts';
 export { currentWork, runWithWork, childTraceparent, type WorkContext } from './trace.ts';
 export {

@@ -41,22 +41,39 @@ const CACHED_STATEMENTS = 500;
 const CHECKPOINT_PAGES = 4000;
 const WAL_KEEP_BYTES = 4 * 1024 * 1024;
 
-export function openSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync } {
+export function openSqlite(
+  path: string,
+  synchronous: 'normal' | 'full' = 'normal',
+): { dialect: SqliteDialect; raw: DatabaseSync } {
   const raw = new DatabaseSync(path);
   // WAL lets readers run beside the writer; a busy timeout rides over short write contention.
   raw.exec('PRAGMA journal_mode = WAL');
-  raw.exec('PRAGMA synchronous = NORMAL');
+  // NORMAL: a commit survives the process being killed; FULL: also a power cut (docs/guarantees.md).
+  raw.exec(`PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   raw.exec('PRAGMA busy_timeout = 5000');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec(`PRAGMA wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   raw.exec(`PRAGMA journal_size_limit = ${WAL_KEEP_BYTES}`);
   const statements = new Map<string, Statement>();
+  const rollback: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    run: () => {
+      if (raw.isTransaction) raw.exec('rollback');
+      return { changes: 0, lastInsertRowid: 0 };
+    },
+    iterate: () => [][Symbol.iterator](),
+  };
   const database: SqliteDatabase = {
     close: () => {
       statements.clear();
       raw.close();
     },
     prepare: (sql: string) => {
+      // SQLite rolls a transaction back by itself when its COMMIT fails (a full disk, an I/O
+      // error); Kysely's ROLLBACK after that would fail with "no transaction is active" and
+      // hide the real cause. Rolling back what is already rolled back is nothing to do.
+      if (sql === 'rollback') return rollback;
       let statement = statements.get(sql);
       if (statement) return statement;
       statement = new Statement(raw.prepare(sql));

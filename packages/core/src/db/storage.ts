@@ -32,8 +32,20 @@ export interface Storage {
 }
 
 export type StorageSpec =
-  | { kind: 'sqlite'; /** A directory, or `:memory:` for throw-away test databases. */ directory: string }
+  | {
+      kind: 'sqlite';
+      /** A directory, or `:memory:` for throw-away test databases. */
+      directory: string;
+      /** See docs/guarantees.md: `normal` (the default) or `full`. */
+      synchronous?: 'normal' | 'full';
+    }
   | { kind: 'postgres'; url: string; schemaPrefix?: string; poolSize?: number };
+
+const CONNECT_TIMEOUT_MS = 2000;
+const STATEMENT_TIMEOUT_MS = 5000;
+const LOCK_TIMEOUT_MS = 3000;
+const QUERY_TIMEOUT_MS = 6000;
+const IDLE_IN_TRANSACTION_MS = 15_000;
 
 // PostgreSQL returns int8 (counts, bigserial) as strings by default; our numbers fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -48,7 +60,7 @@ export function openStorage(spec: StorageSpec): Storage {
         const existing = open.get(module);
         if (existing) return existing;
         const path = spec.directory === ':memory:' ? ':memory:' : join(spec.directory, `${module}.sqlite`);
-        const { dialect } = openSqlite(path);
+        const { dialect } = openSqlite(path, spec.synchronous ?? 'normal');
         const handle: ModuleDatabase = { name: module, dialect: 'sqlite', db: new Kysely({ dialect }) };
         open.set(module, handle);
         return handle;
@@ -79,9 +91,17 @@ export function openStorage(spec: StorageSpec): Storage {
         connectionString: spec.url,
         max: spec.poolSize ?? 4,
         // Each module sees only its own schema: its tables are private by construction.
-        options: `-c search_path=${schema}`,
+        // Nothing we run takes seconds, so a stalled server fails a request fast instead of
+        // holding it: statements, lock waits and idle transactions are bounded on the server,
+        // connecting and waiting for an answer (a frozen link) on the client.
+        options: `-c search_path=${schema} -c statement_timeout=${STATEMENT_TIMEOUT_MS} -c lock_timeout=${LOCK_TIMEOUT_MS} -c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        query_timeout: QUERY_TIMEOUT_MS,
       });
       pools.push(pool);
+      // A connection that dies while idle in the pool (the server restarted, the link was
+      // cut) is an event on the pool: unheard, it would end the process.
+      pool.on('error', () => undefined);
       pool.on('connect', (client) => {
         client.on('error', () => undefined);
       });

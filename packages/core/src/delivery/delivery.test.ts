@@ -9,7 +9,8 @@ import { createApp, type App } from '../app.ts';
 import { readConfig } from '../config.ts';
 import { ManualClock } from '../clock.ts';
 import { seededIdSource } from '../ids.ts';
-import { defineEvent } from '../events.ts';
+import { defineEvent, InvalidEvent } from '../events.ts';
+import { RebuildError } from './delivery.ts';
 import { defineModule } from '../module.ts';
 import { createLogger } from '../observability/logger.ts';
 import { openStorage, type Db, type Storage } from '../db/storage.ts';
@@ -52,11 +53,13 @@ const notes = defineModule({
 });
 
 /**
- * Counts notes; fails the first time it sees "flaky" and always on "poison", to exercise
- * retries. Each count is also an in-memory view, and each counted note is "pushed" after
- * its commit (a list standing for the live channel), so retries can be seen to push once.
+ * Counts notes; fails the first time it sees "flaky", while `fault.on` on "fragile" (a
+ * passing fault, such as a locked table) and always on "poison" (an event it can never
+ * apply), to exercise retries. Each count is also an in-memory view, and each counted
+ * note is "pushed" after its commit (a list standing for the live channel), so retries
+ * can be seen to push once.
  */
-function tallyModule(): ReturnType<typeof defineModule> {
+function tallyModule(fault = { on: false }): ReturnType<typeof defineModule> {
   let flaky = 0;
   const count = (db: Db, word: string) =>
     db
@@ -86,7 +89,8 @@ function tallyModule(): ReturnType<typeof defineModule> {
       const counts = ctx.view<number>({ name: 'counts', load: (word) => count(ctx.db, word) });
       ctx.on(NoteWritten, async (e, tx) => {
         if (e.payload.text === 'flaky' && flaky++ === 0) throw new Error('flaky failure');
-        if (e.payload.text === 'poison') throw new Error('always fails');
+        if (e.payload.text === 'fragile' && fault.on) throw new Error('the disk is full');
+        if (e.payload.text === 'poison') throw new InvalidEvent('a poison note can never be counted');
         await tx.db
           .insertInto('tally')
           .values({ word: e.payload.text, n: 1 })
@@ -104,11 +108,11 @@ function tallyModule(): ReturnType<typeof defineModule> {
   });
 }
 
-async function build(storage: Storage): Promise<App> {
+async function build(storage: Storage, fault = { on: false }): Promise<App> {
   const clock = new ManualClock();
   return createApp({
     config: readConfig({ MEETCUTE_LOG_LEVEL: 'silent' }),
-    modules: [notes, tallyModule()],
+    modules: [notes, tallyModule(fault)],
     storage,
     clock,
     ids: seededIdSource(clock),
@@ -164,7 +168,7 @@ for (const dialect of databases.dialects) {
       }
     });
 
-    test('a handler that fails is retried on the next run and nothing is lost; one that keeps failing is parked', async () => {
+    test('an event that can never apply is parked at once with its reason; the ones after it are applied', async () => {
       const storage = testStorage(dialect, databases);
       const app = await build(storage);
       try {
@@ -172,17 +176,74 @@ for (const dialect of databases.dialects) {
         await write(app, 'poison');
         await write(app, 'after');
         await app.processAll();
-        // The flaky one succeeds on its retry; the poison one holds back the event after it.
-        assert.deepEqual(await tally(app), { flaky: 1 });
-        for (let run = 0; run < 6; run++) await app.processAll();
+        // The flaky one succeeds on its retry; the poison one is parked without holding back the one after it.
         assert.deepEqual(await tally(app), { after: 1, flaky: 1 });
-        const parked = await app
-          .channel('tally')
-          .database.db.selectFrom('parked_events')
-          .selectAll()
-          .execute();
-        assert.equal(parked.length, 1);
-        assert.equal(parked[0]?.type, 'NoteWritten');
+        const parked = await app.channel('tally').parked();
+        assert.deepEqual(
+          parked.map((p) => [p.type, p.error]),
+          [['NoteWritten', 'a poison note can never be counted']],
+        );
+        const [state] = (await app.consumers()).filter((c) => c.module === 'tally');
+        assert.deepEqual(state, { module: 'tally', behind: 0, retrying: false, parked: 1 });
+        const ready = await app.http.inject({ method: 'GET', url: '/ready' });
+        assert.equal(ready.statusCode, 200);
+        assert.equal(ready.json<{ status: string }>().status, 'degraded');
+        // Replaying it after a fix: here it still fails, so it stays parked with its reason.
+        assert.deepEqual(await app.channel('tally').replayParked(app.dispatcher.log), {
+          applied: 0,
+          stillParked: 1,
+        });
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('a passing fault holds the consumer at the failing event, for as long as it lasts; nothing is skipped or parked', async () => {
+      const storage = testStorage(dialect, databases);
+      const fault = { on: true };
+      const app = await build(storage, fault);
+      try {
+        for (const word of ['before', 'fragile', 'later']) await write(app, word);
+        // Delivery passes while the fault lasts: far more than any fixed number of retries.
+        for (let pass = 0; pass < 20; pass++) await app.processAll({ retries: false });
+        assert.deepEqual(await tally(app), { before: 1 }, 'nothing after the failing event is applied');
+        assert.deepEqual(await app.channel('tally').parked(), []);
+        const held = (await app.consumers()).find((c) => c.module === 'tally');
+        assert.deepEqual(held, { module: 'tally', behind: 2, retrying: true, parked: 0 });
+        assert.equal(
+          (await app.http.inject({ method: 'GET', url: '/ready' })).json<{ status: string }>().status,
+          'degraded',
+        );
+        fault.on = false;
+        await app.processAll();
+        assert.deepEqual(await tally(app), { before: 1, fragile: 1, later: 1 });
+        assert.equal(
+          (await app.http.inject({ method: 'GET', url: '/ready' })).json<{ status: string }>().status,
+          'ready',
+        );
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('a rebuild that cannot apply an event fails naming it, and leaves the tables as they were', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        for (const word of ['a', 'b', 'a']) await write(app, word);
+        const poison = await write(app, 'poison');
+        await app.processAll();
+        const before = await tally(app);
+        assert.deepEqual(before, { a: 2, b: 1 });
+        await assert.rejects(app.rebuild('tally'), (error: Error) => {
+          assert.ok(error instanceof RebuildError);
+          assert.match(error.message, new RegExp(`stopped at event ${poison.id} \\(NoteWritten`));
+          return true;
+        });
+        assert.deepEqual(await tally(app), before);
+        assert.equal((await app.channel('tally').parked()).length, 1, 'what was parked stays parked');
       } finally {
         await app.close();
         await storage.destroy();

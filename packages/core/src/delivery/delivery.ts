@@ -4,9 +4,18 @@ import type { Clock } from '../clock.ts';
 import type { IdSource } from '../ids.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { ModuleDatabase } from '../db/storage.ts';
-import { assertPayload, type EventDefinition, type EventEnvelope, type PayloadOf } from '../events.ts';
+import {
+  assertPayload,
+  EventSchemaError,
+  InvalidEvent,
+  type EventDefinition,
+  type EventEnvelope,
+  type PayloadOf,
+} from '../events.ts';
+import { sql } from 'kysely';
 import { currentWork, runWithWork, childTraceparent } from '../trace.ts';
 import { prepared } from '../db/prepared.ts';
+import type { DatabaseHealth } from '../db/health.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TxDb = Transaction<any>;
@@ -105,9 +114,37 @@ const saveCheckpoint = prepared((db, consumer: string, position: number) =>
 );
 
 const BATCH = 250;
+/** Events read at a time while rebuilding. */
+const REBUILD_PAGE = 1000;
 /** How often an outbox nothing here wrote to is read anyway (another process may have). */
 const OUTBOX_RECHECK_MS = 500;
-const MAX_ATTEMPTS = 5;
+/** Waiting before retrying an event that failed: doubling from 100 ms up to 30 s, with jitter. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 30_000;
+
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, attempts - 1));
+  // Full jitter between half and all of it, so consumers that failed together do not retry together.
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/** An event that cannot be applied whatever is retried: parked at once, never retried alone. */
+export function isPoison(error: unknown): boolean {
+  return error instanceof InvalidEvent || error instanceof EventSchemaError;
+}
+
+/** Where a consumer stands when it is held up by a failing event. */
+export interface Retrying {
+  eventId: string;
+  eventType: string;
+  position: number;
+  attempts: number;
+  error: string;
+  /** When the event first failed (ms since the epoch, by the app's clock). */
+  since: number;
+  /** performance.now() before which the consumer does not try again. */
+  retryAt: number;
+}
 
 function toEnvelope(row: Omit<LogRow, 'position' | 'module'>): EventEnvelope {
   return {
@@ -126,6 +163,7 @@ interface DeliveryDeps {
   ids: IdSource;
   logger: Logger;
   metrics: DeliveryMetrics;
+  health: DatabaseHealth;
 }
 
 /** The end of the event log as one delivery pass sees it, and what arrived since the pass before. */
@@ -145,7 +183,7 @@ export class ModuleChannel {
   readonly publishes = new Map<string, EventDefinition>();
   readonly #deps: DeliveryDeps;
   readonly #onCommit: () => void;
-  readonly #attempts = new Map<string, number>();
+  #retrying: Retrying | null = null;
   /**
    * Whether the outbox may hold something: every delivery run relays every module, and
    * reading twenty empty outboxes per committed event was most of a write's cost. Another
@@ -184,13 +222,16 @@ export class ModuleChannel {
     let result: T;
     try {
       result = await this.database.db.transaction().execute(async (db) => {
+        await this.#serialise(db);
         const tx = this.#tx(db, () => published++, effects, finishers);
         return fn(tx);
       });
     } catch (error) {
       for (const done of finishers) done(false);
+      this.#deps.health.failed(error, this.name);
       throw error;
     }
+    this.#deps.health.ok();
     for (const done of finishers) done(true);
     if (published > 0) {
       this.#outboxDirty = true;
@@ -204,6 +245,18 @@ export class ModuleChannel {
       }
     }
     return result;
+  }
+
+  /**
+   * A module's write transactions run one at a time, as SQLite's single writer runs them:
+   * on PostgreSQL a transaction-scoped advisory lock per module (and per cluster) does it.
+   * Without it, two identical requests both find "not yet" and both write (a favourite
+   * added twice), and a command and a consumer of the same module interleave in an order
+   * that the event log does not record, so a rebuild would not reproduce what was live.
+   */
+  async #serialise(db: TxDb): Promise<void> {
+    if (this.database.dialect !== 'postgres') return;
+    await sql`select pg_advisory_xact_lock(hashtext(${`meetcute.module.${this.name}`}))`.execute(db);
   }
 
   #tx(
@@ -320,6 +373,8 @@ export class ModuleChannel {
   /** Applies the next events from the log that this module consumes; returns how many it read. */
   async consume(log: ModuleDatabase, head?: LogHead): Promise<number> {
     if (this.subscriptions.size === 0) return 0;
+    // Held up by an event that failed: its retry waits for its time.
+    if (this.#retrying && performance.now() < this.#retrying.retryAt) return 0;
     if (head) {
       // Nothing reached the log since this module last read to its end: skip two queries.
       if (head.position <= this.#readTo) return 0;
@@ -336,25 +391,35 @@ export class ModuleChannel {
       .where('position', '>', from)
       .where('type', 'in', [...this.subscriptions.keys()])
       .orderBy('position')
-      .limit(BATCH)
+      .limit(this.#retrying ? 1 : BATCH)
       .execute()) as LogRow[];
     if (rows.length === 0) {
       // The head was taken before this read, so everything up to it has been seen.
       if (head) this.#readTo = head.position;
       return 0;
     }
-    try {
-      // One transaction per batch keeps projections fast; a failure falls back to one at a time.
-      await this.transaction(async (tx) => {
-        for (const row of rows) await this.#apply(row, tx);
-        await this.#saveCheckpoint(tx.db, rows[rows.length - 1]!.position);
-      });
-      return rows.length;
-    } catch {
-      return this.#consumeOneByOne(rows);
+    if (!this.#retrying) {
+      try {
+        // One transaction per batch keeps projections fast; a failure falls back to one at a time.
+        await this.transaction(async (tx) => {
+          for (const row of rows) await this.#apply(row, tx);
+          await this.#saveCheckpoint(tx.db, rows[rows.length - 1]!.position);
+        });
+        return rows.length;
+      } catch {
+        // Nothing of the batch committed: find the event that fails, one at a time.
+      }
     }
+    return this.#consumeOneByOne(rows);
   }
 
+  /**
+   * Applies events one transaction each. An event that can never apply (it breaks its
+   * schema or an invariant) is parked at once with its reason and skipped; any other
+   * failure holds the consumer at that event, which is retried after a growing delay for
+   * as long as it takes: a passing fault (a locked table, a full disk, a lost database)
+   * must never skip a valid event.
+   */
   async #consumeOneByOne(rows: LogRow[]): Promise<number> {
     let done = 0;
     for (const row of rows) {
@@ -363,42 +428,126 @@ export class ModuleChannel {
           await this.#apply(row, tx);
           await this.#saveCheckpoint(tx.db, row.position);
         });
-        this.#attempts.delete(row.id);
+        if (this.#retrying) {
+          this.#deps.logger.info(
+            { module: this.name, eventId: row.id, attempts: this.#retrying.attempts + 1 },
+            'a held-up event was applied; the consumer goes on',
+          );
+        }
+        this.#retrying = null;
         done++;
       } catch (error) {
-        const attempts = (this.#attempts.get(row.id) ?? 0) + 1;
-        this.#attempts.set(row.id, attempts);
+        const message = String(error instanceof Error ? error.message : error);
+        if (isPoison(error)) {
+          this.#deps.logger.error(
+            { err: error, module: this.name, eventId: row.id, eventType: row.type },
+            'event parked: it can never be applied as it is',
+          );
+          await this.#park(row, message);
+          this.#retrying = null;
+          done++;
+          continue;
+        }
+        const attempts = this.#retrying?.eventId === row.id ? this.#retrying.attempts + 1 : 1;
+        const delay = retryDelayMs(attempts);
+        this.#retrying = {
+          eventId: row.id,
+          eventType: row.type,
+          position: row.position,
+          attempts,
+          error: message,
+          since: this.#retrying?.eventId === row.id ? this.#retrying.since : this.#deps.clock.now().getTime(),
+          retryAt: performance.now() + delay,
+        };
+        // Once per attempt, and the attempts grow apart: a long outage logs a line every 30 s, not a flood.
         this.#deps.logger.error(
-          { err: error, module: this.name, eventId: row.id, eventType: row.type, attempts },
-          'event handler failed',
+          { err: error, module: this.name, eventId: row.id, eventType: row.type, attempts, retryInMs: delay },
+          'event handler failed; the consumer holds its place and retries',
         );
-        if (attempts < MAX_ATTEMPTS) return done; // retried on the next run
-        await this.#park(row, error);
-        this.#attempts.delete(row.id);
-        done++;
+        return done;
       }
     }
     return done;
   }
 
-  async #park(row: LogRow, error: unknown): Promise<void> {
-    await this.database.db.transaction().execute(async (db) => {
-      await db
+  /** The event this consumer is held up by, if any. */
+  get retrying(): Retrying | null {
+    return this.#retrying;
+  }
+
+  async #park(row: LogRow, reason: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.db
         .insertInto('parked_events')
         .values({
           event_id: row.id,
           position: row.position,
           type: row.type,
-          error: String(error instanceof Error ? error.message : error),
+          error: reason,
           parked_at: this.#deps.clock.now().toISOString(),
         })
         .onConflict((oc) => oc.column('event_id').doNothing())
         .execute();
-      await this.#saveCheckpoint(db, row.position);
+      await this.#saveCheckpoint(tx.db, row.position);
     });
   }
 
-  async #apply(row: LogRow, tx: Tx): Promise<void> {
+  /** The events this module parked, oldest first. */
+  async parked(): Promise<
+    Array<{ eventId: string; position: number; type: string; error: string; parkedAt: string }>
+  > {
+    const rows = (await this.database.db
+      .selectFrom('parked_events')
+      .selectAll()
+      .orderBy('position')
+      .execute()) as Array<{
+      event_id: string;
+      position: number;
+      type: string;
+      error: string;
+      parked_at: string;
+    }>;
+    return rows.map((r) => ({
+      eventId: r.event_id,
+      position: Number(r.position),
+      type: r.type,
+      error: r.error,
+      parkedAt: r.parked_at,
+    }));
+  }
+
+  /**
+   * Applies the parked events again, oldest first, each in its own transaction (after the
+   * fix that lets them apply); those that still fail stay parked with the new reason.
+   */
+  async replayParked(log: ModuleDatabase): Promise<{ applied: number; stillParked: number }> {
+    let applied = 0;
+    let stillParked = 0;
+    for (const parked of await this.parked()) {
+      const row = (await log.db
+        .selectFrom('events')
+        .selectAll()
+        .where('id', '=', parked.eventId)
+        .executeTakeFirst()) as LogRow | undefined;
+      try {
+        await this.transaction(async (tx) => {
+          if (row) await this.#apply(row, tx);
+          await tx.db.deleteFrom('parked_events').where('event_id', '=', parked.eventId).execute();
+        });
+        applied++;
+      } catch (error) {
+        stillParked++;
+        await this.database.db
+          .updateTable('parked_events')
+          .set({ error: String(error instanceof Error ? error.message : error) })
+          .where('event_id', '=', parked.eventId)
+          .execute();
+      }
+    }
+    return { applied, stillParked };
+  }
+
+  async #apply(row: LogRow, tx: Tx, options: { views: boolean } = { views: true }): Promise<void> {
     const subscription = this.subscriptions.get(row.type);
     if (!subscription) return;
     if (!(await insertInboxOnce(tx.db, row.id))) return; // already applied
@@ -409,7 +558,7 @@ export class ModuleChannel {
     try {
       await runWithWork({ traceparent: childTraceparent(event.traceparent), module: this.name }, async () => {
         await subscription.handler?.(event, tx);
-        for (const view of subscription.views) await view(event, tx);
+        if (options.views) for (const view of subscription.views) await view(event, tx);
       });
       ok = true;
     } finally {
@@ -421,14 +570,61 @@ export class ModuleChannel {
     await saveCheckpoint(db, this.name, position);
   }
 
-  /** Forgets what was applied so the next runs re-project everything from the log. */
-  async resetProjection(tables: string[]): Promise<void> {
-    this.#readTo = 0;
-    await this.database.db.transaction().execute(async (db) => {
-      for (const table of tables) await db.deleteFrom(table).execute();
-      await db.deleteFrom('inbox').execute();
-      await db.deleteFrom('parked_events').execute();
-      await db.deleteFrom('checkpoint').where('consumer', '=', this.name).execute();
+  /**
+   * Re-projects the module's tables from the whole event log in one transaction: the
+   * tables are cleared and every event the module takes is applied again, in log order.
+   * An event that fails stops it with a RebuildError naming the event, and the
+   * transaction rolls back, so the live tables are left exactly as they were. Views are
+   * not fed while it runs: they are warmed from the rebuilt tables after.
+   */
+  async rebuild(log: ModuleDatabase, tables: readonly string[]): Promise<number> {
+    const types = [...this.subscriptions.keys()];
+    let applied = 0;
+    await this.transaction(async (tx) => {
+      for (const table of tables) await tx.db.deleteFrom(table).execute();
+      await tx.db.deleteFrom('inbox').execute();
+      await tx.db.deleteFrom('parked_events').execute();
+      let position = 0;
+      for (;;) {
+        const rows =
+          types.length === 0
+            ? []
+            : ((await log.db
+                .selectFrom('events')
+                .selectAll()
+                .where('position', '>', position)
+                .where('type', 'in', types)
+                .orderBy('position')
+                .limit(REBUILD_PAGE)
+                .execute()) as LogRow[]);
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          try {
+            await this.#apply(row, tx, { views: false });
+          } catch (error) {
+            throw new RebuildError(this.name, row, error);
+          }
+          applied++;
+        }
+        position = rows[rows.length - 1]!.position;
+      }
+      await this.#saveCheckpoint(tx.db, position);
     });
+    this.#readTo = 0;
+    this.#retrying = null;
+    return applied;
+  }
+}
+
+/** A rebuild that could not apply an event; nothing it did was kept. */
+export class RebuildError extends Error {
+  readonly eventId: string;
+  constructor(module: string, row: { id: string; type: string; position: number }, cause: unknown) {
+    super(
+      `Rebuilding ${module} stopped at event ${row.id} (${row.type}, log position ${row.position}): ` +
+        `${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed: ${module}'s tables are as they were.`,
+      { cause },
+    );
+    this.eventId = row.id;
   }
 }

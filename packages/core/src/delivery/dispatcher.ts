@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { ModuleDatabase } from '../db/storage.ts';
+import type { DatabaseHealth } from '../db/health.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { LogHead, ModuleChannel } from './delivery.ts';
@@ -24,9 +26,12 @@ export class Dispatcher {
   // Inert until started: commands still commit, and processAll() delivers on demand (tests, CLI).
   #stopped = true;
 
-  constructor(log: ModuleDatabase, logger: Logger) {
+  readonly #health: DatabaseHealth | undefined;
+
+  constructor(log: ModuleDatabase, logger: Logger, health?: DatabaseHealth) {
     this.log = log;
     this.#logger = logger;
+    this.#health = health;
   }
 
   add(channel: ModuleChannel): void {
@@ -62,7 +67,9 @@ export class Dispatcher {
       try {
         await this.#runOnce();
       } catch (error) {
-        this.#logger.error({ err: error }, 'delivery run failed; retrying on the next poll');
+        // A database that is away is logged once per interval by the health record, not per poll.
+        if (!this.#health?.failed(error, 'delivery'))
+          this.#logger.error({ err: error }, 'delivery run failed; retrying on the next poll');
         return;
       }
     } while (this.#again && !this.#stopped);
@@ -103,8 +110,12 @@ export class Dispatcher {
     return { position, after, types: new Set(types.map((t) => t.type as string)) };
   }
 
-  /** Waits until every outbox is empty and every consumer has read the whole log. */
-  async processAll(): Promise<void> {
+  /**
+   * Waits until every outbox is empty and every consumer has read the whole log. A
+   * consumer held up by a failing event is waited for through its retries, unless
+   * `retries` is false (a shutdown drains what it can and leaves the rest for the next start).
+   */
+  async processAll(options: { retries?: boolean } = {}): Promise<void> {
     for (;;) {
       while (this.#running) await this.#running.catch(() => undefined);
       let moved = false;
@@ -117,8 +128,28 @@ export class Dispatcher {
           this.#running = null;
         });
       await run;
-      if (!moved) return;
+      if (moved) continue;
+      const held = this.#channels.map((c) => c.retrying?.retryAt).filter((at) => at !== undefined);
+      if (held.length === 0 || options.retries === false) return;
+      const wait = Math.max(0, Math.min(...held) - performance.now());
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /** How many events each consumer has yet to apply, and whether a failing event holds it up. */
+  async lag(): Promise<Array<{ module: string; behind: number; retrying: boolean }>> {
+    const out: Array<{ module: string; behind: number; retrying: boolean }> = [];
+    for (const channel of this.#channels) {
+      if (channel.subscriptions.size === 0) continue;
+      const row = await this.log.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('position', '>', await channel.checkpoint())
+        .where('type', 'in', [...channel.subscriptions.keys()])
+        .executeTakeFirst();
+      out.push({ module: channel.name, behind: Number(row?.n ?? 0), retrying: channel.retrying !== null });
+    }
+    return out;
   }
 
   /** Appends events straight to the log (use-case GIVENs), keeping their ids. */
@@ -162,7 +193,7 @@ export class Dispatcher {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
     // Drain what was committed before the stop so nothing waits for the next start.
-    await this.processAll().catch((error: unknown) =>
+    await this.processAll({ retries: false }).catch((error: unknown) =>
       this.#logger.error({ err: error }, 'final drain failed'),
     );
   }

@@ -52,4 +52,11 @@ export const eventLogMigrations: Migration[] = [
       await sql`create index events_type on events (type, position)`.execute(db);
     },
   },
+  {
+    name: '0002_health_probe',
+    async up(db) {
+      // One row `/ready` writes to when writes were failing, to learn whether they work again.
+      await sql`create table health_probe (id integer primary key, at text not null)`.execute(db);
+    },
+  },
 ];

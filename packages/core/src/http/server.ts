@@ -13,6 +13,7 @@ import swagger from '@fastify/swagger';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Heartbeat } from '../observability/heartbeat.ts';
+import type { DatabaseHealth } from '../db/health.ts';
 import { annotateWork, randomHex, RequestWork, runWithWork } from '../trace.ts';
 import { Problem, fieldName, problems, type ProblemBody } from './problems.ts';
 import type { Access, ViewerResolver } from './viewer.ts';
@@ -39,7 +40,10 @@ export interface HttpOptions {
   version: string;
   /** Resolved lazily: the auth module provides it while modules register. */
   viewers: () => ViewerResolver | undefined;
-  ready: () => Promise<string[]>;
+  /** Modules whose database cannot be reached, and those serving but not keeping up. */
+  ready: () => Promise<{ failing: string[]; degraded: Array<Record<string, unknown>> }>;
+  /** Where database failures that pass (unreachable, stalled, disk full) are recorded. */
+  health: DatabaseHealth;
   renderError: (request: FastifyRequest, problem: ProblemBody) => string;
   /** Every declared route is appended here, owned by whichever module `owner()` names at that moment. */
   routes: RouteRecord[];
@@ -310,6 +314,22 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
         options.renderError,
       );
     }
+    // The database cannot do its work now: say so, and that it passes; logged once per interval.
+    const cause = options.health.failed(error, request.routeOptions.url ?? request.url);
+    if (cause) {
+      void reply.header('retry-after', '5');
+      return sendProblem(
+        request,
+        reply,
+        {
+          type: 'https://meetcute.dev/problems/unavailable',
+          title: 'We cannot save or load this right now',
+          status: 503,
+          detail: `Our database is not available (${cause}). Nothing was lost: try again in a moment.`,
+        },
+        options.renderError,
+      );
+    }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(
       request,
@@ -340,8 +360,17 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     '/ready',
     { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
     async (_request, reply) => {
-      const failing = await options.ready();
-      return reply.code(failing.length === 0 ? 200 : 503).send({ ok: failing.length === 0, failing });
+      const { failing, degraded } = await options.ready();
+      const ok = failing.length === 0;
+      // Degraded still serves (the load balancer keeps it); the body says what is held up.
+      return reply
+        .code(ok ? 200 : 503)
+        .send({
+          ok,
+          status: ok ? (degraded.length > 0 ? 'degraded' : 'ready') : 'failing',
+          failing,
+          degraded,
+        });
     },
   );
   app.get(

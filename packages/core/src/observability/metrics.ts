@@ -30,7 +30,10 @@ export class Metrics implements DeliveryMetrics {
   readonly #loop = monitorEventLoopDelay({ resolution: 20 });
   readonly #counters = new Map<string, Counter<string>>();
 
-  constructor(outboxDepth: () => Promise<Record<string, number>>) {
+  constructor(
+    outboxDepth: () => Promise<Record<string, number>>,
+    consumers: () => Promise<Array<{ module: string; behind: number; retrying: boolean; parked: number }>>,
+  ) {
     processMetrics();
     this.#http = new Histogram({
       name: 'meetcute_http_request_duration_seconds',
@@ -75,6 +78,37 @@ export class Metrics implements DeliveryMetrics {
         for (const [module, depth] of Object.entries(await outboxDepth())) this.set({ module }, depth);
       },
     });
+    // One read of the consumers per scrape, shared by the three gauges below.
+    let reading: ReturnType<typeof consumers> | null = null;
+    const read = () => {
+      reading ??= consumers().finally(() => setImmediate(() => (reading = null)));
+      return reading;
+    };
+    const gauge = (
+      name: string,
+      help: string,
+      value: (c: Awaited<ReturnType<typeof consumers>>[number]) => number,
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['module'],
+        registers: [this.registry],
+        async collect() {
+          for (const c of await read()) this.set({ module: c.module }, value(c));
+        },
+      });
+    gauge('meetcute_consumer_lag_events', 'Events in the log a module has yet to apply.', (c) => c.behind);
+    gauge(
+      'meetcute_consumer_retrying',
+      '1 while a module is held up by an event that keeps failing (retried with backoff).',
+      (c) => (c.retrying ? 1 : 0),
+    );
+    gauge(
+      'meetcute_parked_events',
+      'Events a module parked because they can never apply (list and replay: node server/src/main.ts parked).',
+      (c) => c.parked,
+    );
   }
 
   readonly contentType = this.registry.contentType;
