@@ -27,6 +27,7 @@ const USAGE = `Usage: node server/src/main.ts <command>
                           a failure names the event and leaves the tables as they were)
   parked [--replay]       list the events modules parked because they could not apply them;
                           with --replay, apply them again (after a fix)
+  compact                 forget the inbox ids every module is past (the event log keeps everything)
   grant-moderator <email> give an existing account the moderator role
 Configuration comes from MEETCUTE_* environment variables; see README.md.`;
 
@@ -141,6 +142,14 @@ async function main(): Promise<void> {
     case 'parked':
       await parked(app, values.replay);
       break;
+    case 'compact': {
+      await app.processAll();
+      let total = 0;
+      for (const module of app.modules)
+        total += await app.channel(module.name).compactInbox(app.dispatcher.log);
+      log(`Forgot ${total} inbox ids that no module will read again.`);
+      break;
+    }
     case 'grant-moderator': {
       if (!argument) fail('grant-moderator needs an email');
       const memberId = await app.services.require<ModeratorGrants>('moderators').grant(argument);

@@ -114,6 +114,8 @@ const saveCheckpoint = prepared((db, consumer: string, position: number) =>
 );
 
 const BATCH = 250;
+/** Inbox ids looked at a time while compacting (bound parameters per statement stay low). */
+const COMPACT_PAGE = 500;
 /** Events read at a time while rebuilding. */
 const REBUILD_PAGE = 1000;
 /** How often an outbox nothing here wrote to is read anyway (another process may have). */
@@ -568,6 +570,43 @@ export class ModuleChannel {
 
   async #saveCheckpoint(db: TxDb, position: number): Promise<void> {
     await saveCheckpoint(db, this.name, position);
+  }
+
+  /**
+   * Forgets the inbox ids of events at or before this consumer's checkpoint: it never
+   * reads those positions again (a rebuild clears the inbox anyway), so their ids no
+   * longer guard anything. Ids of events not yet past the checkpoint (or not yet in the
+   * log: published here, still in the outbox) stay. Returns how many went.
+   */
+  async compactInbox(log: ModuleDatabase): Promise<number> {
+    const checkpoint = await this.checkpoint();
+    let removed = 0;
+    let after = '';
+    for (;;) {
+      const ids = (
+        (await this.database.db
+          .selectFrom('inbox')
+          .select('event_id')
+          .where('event_id', '>', after)
+          .orderBy('event_id')
+          .limit(COMPACT_PAGE)
+          .execute()) as Array<{ event_id: string }>
+      ).map((r) => r.event_id);
+      if (ids.length === 0) return removed;
+      after = ids[ids.length - 1]!;
+      const done = (
+        (await log.db
+          .selectFrom('events')
+          .select('id')
+          .where('id', 'in', ids)
+          .where('position', '<=', checkpoint)
+          .execute()) as Array<{ id: string }>
+      ).map((r) => r.id);
+      if (done.length > 0) {
+        await this.database.db.deleteFrom('inbox').where('event_id', 'in', done).execute();
+        removed += done.length;
+      }
+    }
   }
 
   /**
