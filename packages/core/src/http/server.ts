@@ -363,14 +363,12 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       const { failing, degraded } = await options.ready();
       const ok = failing.length === 0;
       // Degraded still serves (the load balancer keeps it); the body says what is held up.
-      return reply
-        .code(ok ? 200 : 503)
-        .send({
-          ok,
-          status: ok ? (degraded.length > 0 ? 'degraded' : 'ready') : 'failing',
-          failing,
-          degraded,
-        });
+      return reply.code(ok ? 200 : 503).send({
+        ok,
+        status: ok ? (degraded.length > 0 ? 'degraded' : 'ready') : 'failing',
+        failing,
+        degraded,
+      });
     },
   );
   app.get(
