@@ -5,8 +5,20 @@ import { ConfigError, readConfig } from './config.ts';
 test('with no settings at all the site runs on embedded SQLite at port 3000', () => {
   const config = readConfig({});
   assert.equal(config.port, 3000);
-  assert.deepEqual(config.database, { kind: 'sqlite', directory: 'data' });
+  assert.deepEqual(config.database, { kind: 'sqlite', directory: 'data', synchronous: 'normal' });
   assert.deepEqual(config.moderators, []);
+});
+
+test('SQLite commits can be made to survive a power cut, and nothing else is taken', () => {
+  assert.deepEqual(readConfig({ MEETCUTE_SQLITE_SYNCHRONOUS: 'FULL' }).database, {
+    kind: 'sqlite',
+    directory: 'data',
+    synchronous: 'full',
+  });
+  assert.throws(
+    () => readConfig({ MEETCUTE_SQLITE_SYNCHRONOUS: 'off' }),
+    /MEETCUTE_SQLITE_SYNCHRONOUS=off must be normal or full/,
+  );
 });
 
 test('every bad value is reported at once, each with what to do', () => {
