@@ -341,7 +341,14 @@ async function main(): Promise<void> {
           ['long_poll', bySession(() => '/api/v1/live/poll?after=9000000000000000&wait=0')],
         ];
         for (const [name, requests] of runs) {
-          const result = await wrk({ port: target.port, requests, seconds: SECONDS, connections: 64 });
+          // Profile reads pair viewers and profiles at random, so most are a first visit (a write), as above.
+          const result = await wrk({
+            port: target.port,
+            requests,
+            seconds: SECONDS,
+            connections: 64,
+            shuffle: name === 'profile_read',
+          });
           say(
             `${name} (wrk): ${result.rps.toFixed(0)}/s, p99 ${result.p99Ms ?? '?'} ms, ${result.errors} not 2xx`,
           );

@@ -27,8 +27,15 @@ export async function hasWrk(): Promise<boolean> {
   }
 }
 
-/** The Lua script that spreads requests over paths and headers (sessions), in turn. */
-function script(requests: ReadonlyArray<{ path: string; headers: Record<string, string> }>): string {
+/**
+ * The Lua script that spreads requests over paths and headers (sessions), in turn; with
+ * `shuffle`, each request pairs a path and a header set drawn at random, so that (for
+ * profile reads) most requests are a pair not seen before, as with the suite's client.
+ */
+function script(
+  requests: ReadonlyArray<{ path: string; headers: Record<string, string> }>,
+  shuffle = false,
+): string {
   const entries = requests
     .map(
       (r) =>
@@ -37,12 +44,17 @@ function script(requests: ReadonlyArray<{ path: string; headers: Record<string, 
           .join(', ')}}}`,
     )
     .join(',\n');
+  const pick = shuffle
+    ? `local p = requests[math.random(#requests)]
+  local h = requests[math.random(#requests)]
+  return wrk.format("GET", p[1], h[2])`
+    : `i = i % #requests + 1
+  local r = requests[i]
+  return wrk.format("GET", r[1], r[2])`;
   return `local requests = {\n${entries}\n}
 local i = 0
 request = function()
-  i = i % #requests + 1
-  local r = requests[i]
-  return wrk.format("GET", r[1], r[2])
+  ${pick}
 end
 `;
 }
@@ -68,11 +80,12 @@ export async function wrk(options: {
   requests: ReadonlyArray<{ path: string; headers: Record<string, string> }>;
   seconds: number;
   connections: number;
+  shuffle?: boolean;
 }): Promise<WrkResult> {
   const dir = mkdtempSync(join(tmpdir(), 'meetcute-wrk-'));
   try {
     const lua = join(dir, 'requests.lua');
-    writeFileSync(lua, script(options.requests));
+    writeFileSync(lua, script(options.requests, options.shuffle));
     const { stdout } = await run(
       'wrk',
       [

@@ -114,6 +114,8 @@ const saveCheckpoint = prepared((db, consumer: string, position: number) =>
 );
 
 const BATCH = 250;
+/** How long one batch may work before it commits and lets requests in. */
+const BATCH_MS = 8;
 /** Inbox ids looked at a time while compacting (bound parameters per statement stay low). */
 const COMPACT_PAGE = 500;
 /** Events read at a time while rebuilding. */
@@ -402,12 +404,20 @@ export class ModuleChannel {
     }
     if (!this.#retrying) {
       try {
-        // One transaction per batch keeps projections fast; a failure falls back to one at a time.
+        // One transaction per batch keeps projections fast; a failure falls back to one at a
+        // time. A batch also ends after BATCH_MS of work: SQLite's calls hold the event loop,
+        // and requests waiting behind a long batch is what their slowest answers are made of.
+        const started = performance.now();
+        let applied = 0;
         await this.transaction(async (tx) => {
-          for (const row of rows) await this.#apply(row, tx);
-          await this.#saveCheckpoint(tx.db, rows[rows.length - 1]!.position);
+          for (const row of rows) {
+            await this.#apply(row, tx);
+            applied++;
+            if (performance.now() - started >= BATCH_MS) break;
+          }
+          await this.#saveCheckpoint(tx.db, rows[applied - 1]!.position);
         });
-        return rows.length;
+        return applied;
       } catch {
         // Nothing of the batch committed: find the event that fails, one at a time.
       }

@@ -83,7 +83,13 @@ export class Dispatcher {
       for (const channel of this.#channels) progress += await channel.relay(this.log);
       // One look at the log's end lets every consumer that has read to it skip its queries.
       const head = await this.#head();
-      for (const channel of this.#channels) progress += await channel.consume(this.log, head);
+      for (const channel of this.#channels) {
+        const applied = await channel.consume(this.log, head);
+        // After each batch the requests that arrived meanwhile are served: a backlog of
+        // events is worked off in slices, not in one stretch that holds every request back.
+        if (applied > 0) await new Promise((resolve) => setImmediate(resolve));
+        progress += applied;
+      }
       if (progress === 0) return moved;
       moved = true;
     }
