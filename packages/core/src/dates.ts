@@ -38,11 +38,9 @@ function formatDate(timeZone: string, at: Date): string {
 
 /** Whole years from a birthday to a date, both YYYY-MM-DD; a 29 February birthday counts on 1 March. */
 export function yearsBetween(birthday: string, date: string): number {
-  const [by, bm, bd] = birthday.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  let years = y - by;
-  if (m < bm || (m === bm && d < bd)) years--;
-  return years;
+  // Pages count an age per card per request: no arrays, and zero-padded "MM-DD" compare as text.
+  const years = Number(date.slice(0, 4)) - Number(birthday.slice(0, 4));
+  return date.slice(5, 10) < birthday.slice(5, 10) ? years - 1 : years;
 }
 
 /** A member's age today where they live. */
