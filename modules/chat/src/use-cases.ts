@@ -134,6 +134,18 @@ const sending = [
     },
   }),
   useCase({
+    title: 'Nancy’s phone did not hear the answer and sends again with the same Idempotency-Key: one message',
+    given: both,
+    before: [{ ...send(nancy, bob.memberId, 'Hi Bob!'), headers: { 'idempotency-key': 'nancy-1' } }],
+    when: { ...send(nancy, bob.memberId, 'Hi Bob!'), headers: { 'idempotency-key': 'nancy-1' } },
+    then: {
+      status: 201,
+      body: { conversationId: nancyAndBob, seq: 1, body: 'Hi Bob!' },
+      headers: { 'idempotent-replayed': 'true' },
+      events: [],
+    },
+  }),
+  useCase({
     title: 'Bob’s answer goes into the same conversation, next in line',
     given: chatting,
     when: send(bob, nancy.memberId, 'See you there.'),

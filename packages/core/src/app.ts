@@ -167,6 +167,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Without a module that resolves sessions every caller is anonymous.
     viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),
     health,
+    idempotencyStore: log,
+    now: () => clock.now(),
     ready: async () => {
       const failing: string[] = [];
       for (const [name, channel] of channels) {

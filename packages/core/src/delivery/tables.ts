@@ -59,4 +59,20 @@ export const eventLogMigrations: Migration[] = [
       await sql`create table health_probe (id integer primary key, at text not null)`.execute(db);
     },
   },
+  {
+    name: '0003_idempotency',
+    async up(db) {
+      // Answers kept for retries of API POSTs that carried an Idempotency-Key (http/idempotency.ts).
+      await sql`create table idempotency (
+        key text primary key,
+        fingerprint text not null,
+        state text not null,
+        status integer,
+        content_type text,
+        body text,
+        started_at text not null
+      )`.execute(db);
+      await sql`create index idempotency_age on idempotency (started_at)`.execute(db);
+    },
+  },
 ];

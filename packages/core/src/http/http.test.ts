@@ -191,3 +191,56 @@ test('a route that does not say who may call it is refused at start-up', async (
     /does not say who may call it/,
   );
 });
+
+test('an API POST sent again with the same Idempotency-Key gets the first answer and does nothing twice', async () => {
+  const send = (key: string, word: string) =>
+    app.http.inject({
+      method: 'POST',
+      url: '/api/v1/pings',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      payload: JSON.stringify({ word, times: 1 }),
+    });
+  const count = async () =>
+    Number(
+      (
+        await app
+          .channel('ping')
+          .database.db.selectFrom('outbox')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ) +
+    Number(
+      (
+        await app.dispatcher.log.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const before = await count();
+  const first = await send('retry-me-1', 'hello');
+  const again = await send('retry-me-1', 'hello');
+  assert.equal(first.statusCode, 201);
+  assert.equal(again.statusCode, 201);
+  assert.equal(again.body, first.body, 'the same answer');
+  assert.equal(again.headers['idempotent-replayed'], 'true');
+  assert.equal(await count(), before + 1, 'one ping, not two');
+  // Another key is another request.
+  assert.notEqual((await send('retry-me-2', 'hello')).body, first.body);
+
+  const reused = await send('retry-me-1', 'other');
+  assert.equal(reused.statusCode, 422);
+  assert.match(reused.body, /idempotency-key-reused/);
+
+  // Sent twice at once: the second either waits its turn (409) or, if the first is done, gets its answer.
+  const counted = await count();
+  const [a, b] = await Promise.all([send('at-once', 'hi'), send('at-once', 'hi')]);
+  assert.equal(a.statusCode, 201);
+  assert.ok(b.statusCode === 409 || b.body === a.body, `${b.statusCode} ${b.body}`);
+  assert.equal(await count(), counted + 1);
+
+  const bad = await send('x'.repeat(300), 'hello');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /headers\.idempotency-key/);
+});

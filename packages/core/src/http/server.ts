@@ -14,6 +14,8 @@ import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Heartbeat } from '../observability/heartbeat.ts';
 import type { DatabaseHealth } from '../db/health.ts';
+import type { ModuleDatabase } from '../db/storage.ts';
+import { idempotency } from './idempotency.ts';
 import { annotateWork, randomHex, RequestWork, runWithWork } from '../trace.ts';
 import { Problem, fieldName, problems, type ProblemBody } from './problems.ts';
 import type { Access, ViewerResolver } from './viewer.ts';
@@ -44,6 +46,9 @@ export interface HttpOptions {
   ready: () => Promise<{ failing: string[]; degraded: Array<Record<string, unknown>> }>;
   /** Where database failures that pass (unreachable, stalled, disk full) are recorded. */
   health: DatabaseHealth;
+  /** Where answers to API POSTs with an Idempotency-Key are kept (the event log's database). */
+  idempotencyStore: ModuleDatabase;
+  now: () => Date;
   renderError: (request: FastifyRequest, problem: ProblemBody) => string;
   /** Every declared route is appended here, owned by whichever module `owner()` names at that moment. */
   routes: RouteRecord[];
@@ -121,6 +126,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     },
   });
   app.decorateRequest('csrfPending', false);
+  app.decorateRequest('idempotencyKey', null);
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -245,6 +251,18 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     if (access === 'moderator' && !viewer.roles.includes('moderator')) {
       throw problems.forbidden('Only moderators may do this.');
     }
+  });
+
+  // An API POST sent again with the same Idempotency-Key gets the first answer (idempotency.ts).
+  const retries = idempotency(options.idempotencyStore, options.now);
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.config?.kind !== 'api') return;
+    const replayed = await retries.begin(request, reply);
+    if (replayed) return replayed;
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.idempotencyKey) await retries.finish(request, reply, payload);
+    return payload;
   });
 
   app.addHook('onResponse', (request, reply, done) => {
