@@ -62,3 +62,43 @@ test('granting the moderator role to an unknown email says so', async () => {
     rmSync(data, { recursive: true, force: true });
   }
 });
+
+test('a rebuild that meets an event it cannot apply exits 1 naming it, and parked lists what a module set aside', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
+  const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
+  try {
+    // A flirt whose payload breaks its schema, as a faulty old version or a bad import could leave.
+    const { buildApp } = await import('../src/app.ts');
+    const { readConfig, createLogger } = await import('@meetcute/core');
+    const app = await buildApp(readConfig(env), { logger: createLogger('silent') });
+    const poison = '00000000-0000-7000-8000-0000000bad01';
+    await app.dispatcher.append(
+      [
+        {
+          id: poison,
+          type: 'FlirtSent',
+          version: 1,
+          occurredAt: new Date().toISOString(),
+          actorId: null,
+          traceparent: null,
+          payload: { senderId: 42 },
+        },
+      ],
+      'flirt',
+    );
+    await app.processAll();
+    await app.close();
+
+    const parked = run(['parked'], env);
+    await once(parked.child, 'exit');
+    assert.match(parked.out(), new RegExp(`alerts\\t.*\\tFlirtSent\\t${poison}`));
+
+    const rebuild = run(['rebuild', 'alerts'], env);
+    const [code] = (await once(rebuild.child, 'exit')) as [number];
+    assert.equal(code, 1);
+    assert.match(rebuild.err(), new RegExp(`Rebuilding alerts stopped at event ${poison} \\(FlirtSent`));
+    assert.match(rebuild.err(), /tables are as they were/);
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+});
