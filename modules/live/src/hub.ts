@@ -31,7 +31,8 @@ export class LiveHub implements NotificationHub {
   readonly #db: Db;
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #channels = new Map<string, Set<Listener>>();
+  /** Each member's open channels: the one listener, or a set when a member has several pages open. */
+  readonly #channels = new Map<string, Listener | Set<Listener>>();
   readonly #presence: Array<(memberId: string, connected: boolean) => void> = [];
   readonly #boxes = new Map<string, Box>();
   readonly #blocked: (a: string, b: string) => Promise<boolean>;
@@ -122,7 +123,7 @@ export class LiveHub implements NotificationHub {
         at,
         transient: true,
       };
-      for (const listener of this.#channels.get(memberId) ?? []) listener(passing);
+      this.#each(memberId, (listener) => listener(passing));
       return;
     }
     const stored: Stored = {
@@ -135,7 +136,7 @@ export class LiveHub implements NotificationHub {
     };
     this.#keep(stored);
     this.#pending.push(stored);
-    for (const listener of this.#channels.get(memberId) ?? []) listener(stored);
+    this.#each(memberId, (listener) => listener(stored));
   }
 
   #keep(stored: Stored): void {
@@ -154,7 +155,7 @@ export class LiveHub implements NotificationHub {
   }
 
   isConnected(memberId: string): boolean {
-    return (this.#channels.get(memberId)?.size ?? 0) > 0;
+    return this.#channels.has(memberId);
   }
 
   onPresence(listener: (memberId: string, connected: boolean) => void): void {
@@ -195,31 +196,36 @@ export class LiveHub implements NotificationHub {
       last = n.id;
       listener(n);
     };
-    const buffered: LiveNotification[] = [];
-    let replaying = true;
-    const entry: Listener = (n) => (replaying ? buffered.push(n) : deliver(n));
-    let set = this.#channels.get(memberId);
-    const first = !set || set.size === 0;
-    if (!set) {
-      set = new Set();
-      this.#channels.set(memberId, set);
-    }
-    set.add(entry);
-    if (first) this.#announce(memberId, true);
+    // What arrives during the replay waits here; dropped after it, since a channel lives for hours.
+    let buffered: LiveNotification[] | null = [];
+    const entry: Listener = (n) => (buffered ? buffered.push(n) : deliver(n));
+    const others = this.#channels.get(memberId);
+    if (!others) this.#channels.set(memberId, entry);
+    else if (others instanceof Set) others.add(entry);
+    else this.#channels.set(memberId, new Set([others, entry]));
+    if (!others) this.#announce(memberId, true);
     try {
       for (const n of await this.missed(memberId, after)) deliver(n);
     } finally {
-      replaying = false;
-      for (const n of buffered) deliver(n);
+      const waiting = buffered;
+      buffered = null;
+      for (const n of waiting) deliver(n);
     }
     return () => {
       const current = this.#channels.get(memberId);
-      if (!current?.delete(entry)) return;
-      if (current.size === 0) {
+      if (current === entry) this.#channels.delete(memberId);
+      else if (current instanceof Set && current.delete(entry)) {
+        if (current.size > 0) return;
         this.#channels.delete(memberId);
-        this.#announce(memberId, false);
-      }
+      } else return;
+      this.#announce(memberId, false);
     };
+  }
+
+  #each(memberId: string, call: (listener: Listener) => void): void {
+    const listeners = this.#channels.get(memberId);
+    if (listeners instanceof Set) for (const listener of listeners) call(listener);
+    else if (listeners) call(listeners);
   }
 
   /** Waits for the next notification after `after`, up to `waitMs`; for long polling. */
@@ -257,7 +263,7 @@ export class LiveHub implements NotificationHub {
   /** Open channels on this node, for metrics. */
   get channelCount(): number {
     let n = 0;
-    for (const set of this.#channels.values()) n += set.size;
+    for (const listeners of this.#channels.values()) n += listeners instanceof Set ? listeners.size : 1;
     return n;
   }
 }

@@ -50,6 +50,33 @@ export function liveSockets(
   }, KEEPALIVE_MS);
   keepalive.unref();
 
+  /**
+   * Serves one socket. Its own function, so the closures a socket keeps for hours hold
+   * the socket and its member, not the handshake's request, URL and buffers.
+   */
+  function attach(ws: WebSocket, memberId: string, after: number): void {
+    open.add(ws);
+    answered.add(ws);
+    let close: (() => void) | null = null;
+    ws.on('pong', () => answered.add(ws));
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      open.delete(ws);
+      close?.();
+      close = null;
+    });
+    hub
+      .open(memberId, after, (n) => ws.send(JSON.stringify(wire(n))))
+      .then((closeChannel) => {
+        if (open.has(ws)) close = closeChannel;
+        else closeChannel();
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'opening a live channel failed');
+        ws.close(1011);
+      });
+  }
+
   async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== PATH) return refuse(socket, 404, 'Not Found');
@@ -57,30 +84,9 @@ export function liveSockets(
     const token = http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
     const viewer = token ? await viewers()?.resolve(token) : null;
     if (!viewer) return refuse(socket, 401, 'Unauthorized');
-    server.handleUpgrade(request, socket, head, (ws) => {
-      open.add(ws);
-      answered.add(ws);
-      let close: (() => void) | null = null;
-      ws.on('pong', () => answered.add(ws));
-      ws.on('error', () => ws.terminate());
-      ws.on('close', () => {
-        open.delete(ws);
-        close?.();
-        close = null;
-      });
-      hub
-        .open(viewer.memberId, resumePoint(url.searchParams.get('after')), (n) =>
-          ws.send(JSON.stringify(wire(n))),
-        )
-        .then((closeChannel) => {
-          if (open.has(ws)) close = closeChannel;
-          else closeChannel();
-        })
-        .catch((error: unknown) => {
-          logger.error({ err: error }, 'opening a live channel failed');
-          ws.close(1011);
-        });
-    });
+    const memberId = viewer.memberId;
+    const after = resumePoint(url.searchParams.get('after'));
+    server.handleUpgrade(request, socket, head, (ws) => attach(ws, memberId, after));
   }
 
   http.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
