@@ -9,6 +9,7 @@ import { events } from './events.ts';
 import { addInterest, migrations, projectApprovals, projections, removeInterest, touch } from './store.ts';
 import { photoEvents, projectPhotos } from './photos.ts';
 import { searches } from './searches.ts';
+import { searchIndex } from './index-view.ts';
 import { searchRoutes } from './routes.ts';
 import { searchPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
@@ -62,10 +63,10 @@ export const search = defineModule({
     ctx.on(FavouriteAdded, (e, tx) => touch(tx.db, e.actorId, e.occurredAt));
     projectPhotos(ctx);
     // Search keeps nothing about a pair, so a block has nothing to remove: the query filters it.
-    honourBlocks(ctx);
+    const blocks = honourBlocks(ctx);
 
     const cities = ctx.services.require<CityDirectory>(CITIES);
-    const run = searches(ctx);
+    const run = searches(ctx, searchIndex(ctx), blocks);
     searchRoutes(ctx.http, run, cities);
     searchPages(ctx.http, run, cities, ctx.services);
   },

@@ -3,7 +3,8 @@ import { ageIn, type Db } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration/events';
 import { birthdayRange, boundingBox, encodeCursor, type Criteria } from './rules.ts';
-import { interestsOf, toMember, type MemberRow } from './store.ts';
+import { interestsOf, toMember, type Member, type MemberRow } from './store.ts';
+import type { Searchable } from './index-view.ts';
 
 /** One member found, as the API returns it and the page shows it. */
 export interface Hit {
@@ -198,12 +199,7 @@ export async function findMembers(
 ): Promise<Found> {
   const where = conditions(viewerId, c, at, online);
   const found = c.sort === 'distance' ? await byDistance(db, where, c) : await byColumn(db, where, c);
-  const page = found.slice(0, c.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    found.length > c.limit && last
-      ? encodeCursor({ sort: c.sort, value: last.key, memberId: last.memberId })
-      : null;
+  const { page, nextCursor } = pageOf(found, c);
   if (page.length === 0) return { results: [], nextCursor };
 
   const ids = page.map((p) => p.memberId);
@@ -217,17 +213,82 @@ export async function findMembers(
   const results: Hit[] = [];
   for (const p of page) {
     const m = members.get(p.memberId);
-    if (!m) continue;
-    results.push({
-      memberId: m.memberId,
-      nickname: m.nickname,
-      age: ageIn(m.city.timeZone, m.birthday, at),
-      gender: m.gender,
-      city: { id: m.city.id, label: m.city.label },
-      distanceKm: Math.round(p.distance),
-      interests: tags.get(m.memberId) ?? [],
-      lastActiveAt: m.lastActiveAt,
-    });
+    if (m) results.push(hit(m, tags.get(m.memberId) ?? [], p.distance, at));
   }
   return { results, nextCursor };
+}
+
+function hit(m: Member, interests: string[], distance: number, at: Date): Hit {
+  return {
+    memberId: m.memberId,
+    nickname: m.nickname,
+    age: ageIn(m.city.timeZone, m.birthday, at),
+    gender: m.gender,
+    city: { id: m.city.id, label: m.city.label },
+    distanceKm: Math.round(distance),
+    interests,
+    lastActiveAt: m.lastActiveAt,
+  };
+}
+
+function pageOf<C extends Candidate>(found: C[], c: Criteria): { page: C[]; nextCursor: string | null } {
+  const page = found.slice(0, c.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    found.length > c.limit && last
+      ? encodeCursor({ sort: c.sort, value: last.key, memberId: last.memberId })
+      : null;
+  return { page, nextCursor };
+}
+
+/** Who is hidden from the searcher and who is online, for a search over the index. */
+export interface Around {
+  hidden: ReadonlySet<string>;
+  online: ReadonlySet<string>;
+}
+
+/**
+ * The same search as `findMembers`, over every searchable member in memory: one pass
+ * checks each against the conditions and keeps the best `limit + 1` in order, so a page
+ * costs the same whatever the sort and however deep the cursor. Same conditions, same
+ * order, same cursors: the search tests hold the two to identical answers.
+ */
+export function searchMembers(
+  index: Iterable<Searchable>,
+  viewerId: string,
+  c: Criteria,
+  at: Date,
+  around: Around,
+): Found {
+  const born = birthdayRange(c.minAge, c.maxAge, at.toISOString().slice(0, 10));
+  const genders = new Set<string>(c.genders);
+  const keyOf = (m: Searchable, distance: number): string | number =>
+    c.sort === 'distance' ? distance : c.sort === 'newest' ? m.approvedAt : m.lastActiveAt;
+  // Distance ascending, the dates newest first; equal keys by member id, as in SQL.
+  const before = (a: Candidate, b: Candidate): boolean =>
+    a.key === b.key ? a.memberId < b.memberId : c.sort === 'distance' ? a.key < b.key : a.key > b.key;
+  // The cursor is the last member of the page before, as a candidate to compare with.
+  const previous = c.cursor ? { key: c.cursor.value, memberId: c.cursor.memberId, distance: 0 } : null;
+
+  const best: Array<Candidate & { member: Searchable }> = [];
+  const keep = c.limit + 1;
+  for (const m of index) {
+    if (m.memberId === viewerId || around.hidden.has(m.memberId) || !genders.has(m.gender)) continue;
+    if (m.birthday > born.latest || m.birthday <= born.after) continue;
+    if (c.onlineOnly && !around.online.has(m.memberId)) continue;
+    if (c.hasPhoto && !m.hasPhoto) continue;
+    if (!c.interests.every((tag) => m.interests.includes(tag))) continue;
+    const distance = distanceKm(c.origin, m.city);
+    if (distance > c.maxDistanceKm) continue;
+    const candidate = { memberId: m.memberId, distance, key: keyOf(m, distance), member: m };
+    if (previous && !before(previous, candidate)) continue;
+    if (best.length === keep && !before(candidate, best[keep - 1]!)) continue;
+    // Insertion into a short sorted list: a page is tens of members, the index thousands.
+    let i = best.length;
+    while (i > 0 && before(candidate, best[i - 1]!)) i--;
+    best.splice(i, 0, candidate);
+    if (best.length > keep) best.pop();
+  }
+  const { page, nextCursor } = pageOf(best, c);
+  return { results: page.map((p) => hit(p.member, p.member.interests, p.distance, at)), nextCursor };
 }

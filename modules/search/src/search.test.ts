@@ -13,6 +13,9 @@ import { RegistrationApproved, type Application } from '@meetcute/registration/e
 import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@meetcute/photos/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import { findMembers, type Found } from './query.ts';
+import { decodeCursor, LIMITS as FILTER_LIMITS, type Criteria } from './rules.ts';
+import type { Applied } from './searches.ts';
 
 const factory: TestAppFactory = ({ storage, clock, ids }) =>
   buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
@@ -214,6 +217,68 @@ for (const dialect of databases.dialects) {
           url = next ? next.replaceAll('&amp;', '&') : null;
         }
         assert.deepEqual(seen, all);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('the index in memory answers every search, page by page, as the tables do', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([
+          ...history(),
+          ...photos(),
+          given(
+            InterestAdded,
+            { memberId: crowd[0]!.memberId, tag: 'tag1' },
+            { actorId: crowd[0]!.memberId },
+          ),
+          given(MemberBlocked, { blockerId: bob.memberId, blockedId: crowd[1]!.memberId }),
+          given(MemberBlocked, { blockerId: crowd[6]!.memberId, blockedId: bob.memberId }),
+        ]);
+        const db = t.app.channel('search').database.db;
+        const queries = [
+          'sort=lastActive&limit=4',
+          'sort=newest&limit=3',
+          'sort=distance&limit=2',
+          'sort=distance&maxDistanceKm=30&limit=2',
+          'hasPhoto=true',
+          'interests=tag0&sort=newest&limit=2',
+          'interests=tag0&interests=tag1',
+          'minAge=30&maxAge=31&sort=distance',
+          'gender=man&gender=woman&minAge=18&maxAge=99&limit=5',
+        ];
+        let pages = 0;
+        for (const query of queries) {
+          let cursor: string | null = null;
+          do {
+            const url: string = `/api/v1/search?${query}${cursor ? `&cursor=${cursor}` : ''}`;
+            const response = await t.call({ as: bob.memberId, method: 'GET', url });
+            assert.equal(response.status, 200, response.body);
+            const { applied, ...memory } = response.json as Found & { applied: Applied };
+            const criteria: Criteria = {
+              ...applied,
+              origin: bob.application.city,
+              cursor: cursor === null ? null : decodeCursor(cursor),
+              limit: Number(/limit=(\d+)/.exec(query)?.[1] ?? FILTER_LIMITS.page.default),
+            };
+            const tables = await findMembers(db, bob.memberId, criteria, t.clock.now());
+            assert.deepEqual(
+              memory,
+              JSON.parse(JSON.stringify(tables)),
+              `${url} from memory and from the tables`,
+            );
+            assert.ok(
+              !memory.results.some((r) => [crowd[1]!, crowd[6]!].some((m) => m.memberId === r.memberId)),
+            );
+            cursor = memory.nextCursor;
+            pages++;
+          } while (cursor);
+        }
+        assert.ok(pages > queries.length, 'some searches took several pages');
+        const metrics = await t.call({ method: 'GET', url: '/metrics' });
+        assert.match(metrics.body, /meetcute_searches_total \d+/);
+        assert.match(metrics.body, /meetcute_searches_from_tables_total 0\b/, 'every search ran in memory');
       } finally {
         await t.close();
       }

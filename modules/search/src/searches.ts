@@ -1,6 +1,8 @@
-import { problems, type ModuleContext } from '@meetcute/core';
+import { problems, type ModuleContext, type View } from '@meetcute/core';
+import type { Blocks } from '@meetcute/block';
 import { GENDERS } from '@meetcute/registration/events';
-import { findMembers, type Found } from './query.ts';
+import { findMembers, searchMembers, type Found } from './query.ts';
+import type { Searchable } from './index-view.ts';
 import {
   LIMITS,
   readCriteria,
@@ -10,7 +12,6 @@ import {
   type RawQuery,
   type Say,
 } from './rules.ts';
-import { findMember } from './store.ts';
 
 /** What the online module offers; search only needs the ids of who is online. */
 interface Presence {
@@ -58,11 +59,19 @@ export interface Searches {
   ): Promise<{ criteria: Criteria; found: Found }>;
 }
 
-export function searches(ctx: ModuleContext): Searches {
+/**
+ * Searches run over the index in memory while it holds every member, and over the tables
+ * once a community outgrows the index's budget (counted, so an operator sees it).
+ */
+export function searches(ctx: ModuleContext, index: View<Searchable>, blocks: Blocks): Searches {
   const counter = ctx.metrics.counter('searches', 'Member searches run');
+  const fromTables = ctx.metrics.counter(
+    'searches_from_tables',
+    'Member searches the tables answered because the index in memory is over its budget',
+  );
   const own: Searches = {
     async defaults(viewerId) {
-      const me = await findMember(ctx.db, viewerId);
+      const me = await index.get(viewerId);
       if (!me) {
         // The approval reached auth before it reached us; a moment later it is here.
         return {
@@ -86,9 +95,17 @@ export function searches(ctx: ModuleContext): Searches {
       if (!read.criteria) throw problems.invalid(read.errors);
       // The online module registers after search, so its service is looked up when needed.
       const online = read.criteria.onlineOnly
-        ? [...((await ctx.services.optional<Presence>(ONLINE)?.onlineIds()) ?? [])]
-        : [];
-      const found = await findMembers(ctx.db, viewerId, read.criteria, ctx.clock.now(), online);
+        ? ((await ctx.services.optional<Presence>(ONLINE)?.onlineIds()) ?? new Set<string>())
+        : new Set<string>();
+      const everyone = index.entries();
+      let found: Found;
+      if (everyone) {
+        const hidden = await blocks.hiddenFrom(viewerId);
+        found = searchMembers(everyone, viewerId, read.criteria, ctx.clock.now(), { hidden, online });
+      } else {
+        found = await findMembers(ctx.db, viewerId, read.criteria, ctx.clock.now(), [...online]);
+        fromTables.inc();
+      }
       counter.inc();
       return { criteria: read.criteria, found };
     },

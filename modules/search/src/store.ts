@@ -116,17 +116,6 @@ export function toMember(row: MemberRow): Member {
   };
 }
 
-/** The member if approved, else undefined. */
-export async function findMember(db: Db, memberId: string): Promise<Member | undefined> {
-  const row = (await db
-    .selectFrom('searchable_members')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .where('approved_at', 'is not', null)
-    .executeTakeFirst()) as MemberRow | undefined;
-  return row ? toMember(row) : undefined;
-}
-
 // ISO timestamps compare as text, so "the later of the two" is plain SQL on both databases.
 const LATER = sql`case when searchable_members.last_active_at is null
   or searchable_members.last_active_at < excluded.last_active_at

@@ -61,6 +61,12 @@ export interface View<V> {
   get(key: string): Promise<V | undefined>;
   /** Several entries at once; keys with none are absent from the map. */
   getMany(keys: Iterable<string>): Promise<Map<string, V>>;
+  /**
+   * Every entry, when the view holds every key its tables have (warmed, within budget);
+   * undefined when it holds only some, so the caller asks its tables instead. For views
+   * that answer questions about all their entries at once (who matches a search).
+   */
+  entries(): Iterable<V> | undefined;
   /** Every event that changes the view, and how. The module must list the event in `consumes` (or publish it). */
   on<D extends EventDefinition>(definition: D, handler: ViewHandler<PayloadOf<D>, V>): View<V>;
   /** Changes made outside event handlers, by the module that owns the rows (e.g. a session's expiry sliding). */
@@ -159,6 +165,15 @@ export class MemoryView<V> implements View<V> {
       });
     }
     return found;
+  }
+
+  entries(): Iterable<V> | undefined {
+    if (!this.#complete) return undefined;
+    return this.#values();
+  }
+
+  *#values(): Generator<V> {
+    for (const held of this.#held.values()) if (held !== NONE) yield held;
   }
 
   async #load(key: string): Promise<V | undefined> {
