@@ -62,7 +62,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
     tx: Tx,
     item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
   ): Promise<string[]> => {
-    const viewers = await addItem(tx, item);
+    const viewers = await addItem(tx, ctx.dialect, item);
     if (viewers === null) return []; // delivered before
     const { itemId, kind, text, at } = item;
     const authorId = item.author.memberId;
@@ -106,7 +106,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
     if (!(await saveMember(tx, memberId, application, e.occurredAt))) return; // approved before
     const member = (await findMember(tx.db, memberId))!;
     // First what is already there, so the new member's own item is not part of it.
-    await backfill(tx, member, e.occurredAt);
+    await backfill(tx, ctx.dialect, member, e.occurredAt);
     heads.changes(tx).forget(memberId);
     await added(tx, { itemId: e.id, kind: 'new-member', author: member, text: null, at: e.occurredAt });
     await recount(tx, [memberId]);

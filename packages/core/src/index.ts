@@ -19,6 +19,7 @@ export {
 } from './db/storage.ts';
 export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
 export { isUniqueViolation } from './db/errors.ts';
+export { prepared } from './db/prepared.ts';
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
 export { RebuildError } from './delivery/delivery.ts';
 export { createLogger, type Logger } from './observability/logger.ts';
