@@ -116,7 +116,9 @@
     ws.onmessage = function (e) {
       handle(JSON.parse(e.data));
     };
-    ws.onclose = function () {
+    ws.onclose = function (e) {
+      // 4401: the session ended (logged out here or on another device); nothing to listen for.
+      if (e.code === 4401) return;
       // A network that never lets a WebSocket through gets Server-Sent Events instead.
       if (!opened) return events();
       retry(socket);

@@ -109,7 +109,10 @@ export const auth = defineModule({
     const sessions = new SessionStore(ctx, { sessions: sessionView, standing });
     const accounts = new Accounts(ctx, sessions);
 
-    ctx.services.provide<ViewerResolver>(VIEWERS, { resolve: (token) => sessions.resolve(token) });
+    ctx.services.provide<ViewerResolver>(VIEWERS, {
+      resolve: (token) => sessions.resolve(token),
+      openSessions: (memberId) => sessions.openSessions(memberId),
+    });
     ctx.services.provide<Sessions>(SESSIONS, {
       open: (memberId, userAgent) => sessions.open(memberId, userAgent),
       setCookie: (reply, token) => sessions.setCookie(reply, token),

@@ -13,6 +13,7 @@ import {
   deleteExpiredSessionsOf,
   deleteSession,
   insertSession,
+  sessionIdsOf,
   tables,
   touchSession,
   type Account,
@@ -128,6 +129,10 @@ export class SessionStore implements Sessions, ViewerResolver {
       sessionId: session.id,
       csrfSecret: hash,
     };
+  }
+
+  openSessions(memberId: string): Promise<ReadonlySet<string>> {
+    return sessionIdsOf(tables(this.#ctx.db), memberId, this.#ctx.clock.now().toISOString());
   }
 
   /** True once for a session whose expiry slid, so the caller can renew the cookie. */

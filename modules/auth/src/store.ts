@@ -262,6 +262,16 @@ export async function deleteExpiredSessionsOf(db: AuthDb, memberId: string, now:
   await db.deleteFrom('sessions').where('member_id', '=', memberId).where('expires_at', '<=', now).execute();
 }
 
+export async function sessionIdsOf(db: AuthDb, memberId: string, now: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('member_id', '=', memberId)
+    .where('expires_at', '>', now)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function countSessions(db: AuthDb, memberId: string, now: string): Promise<number> {
   const row = await db
     .selectFrom('sessions')

@@ -228,9 +228,18 @@ export class LiveHub implements NotificationHub {
     else if (listeners) call(listeners);
   }
 
-  /** Waits for the next notification after `after`, up to `waitMs`; for long polling. */
-  async next(memberId: string, after: number, waitMs: number): Promise<LiveNotification[]> {
+  /**
+   * Waits for the next notification after `after`, up to `waitMs`; for long polling. An
+   * aborted `until` (its session ended) answers at once with nothing.
+   */
+  async next(
+    memberId: string,
+    after: number,
+    waitMs: number,
+    until?: AbortSignal,
+  ): Promise<LiveNotification[]> {
     const now = await this.missed(memberId, after);
+    if (until?.aborted) return [];
     if (now.length > 0 || waitMs <= 0) return now;
     return new Promise((resolve, reject) => {
       let close: (() => void) | null = null;
@@ -239,9 +248,12 @@ export class LiveHub implements NotificationHub {
         if (done) return;
         done = true;
         clearTimeout(timer);
+        until?.removeEventListener('abort', ended);
         close?.();
         resolve(found);
       };
+      const ended = () => finish([]);
+      until?.addEventListener('abort', ended, { once: true });
       const timer = setTimeout(() => finish([]), waitMs);
       this.open(memberId, after, (n) => finish([n])).then((c) => {
         close = c;

@@ -3,10 +3,13 @@ import {
   NOTIFICATIONS,
   VIEWERS,
   type NotificationHub,
+  type Tx,
   type ViewerResolver,
 } from '@meetcute/core';
 import { LiveHub } from './hub.ts';
 import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
+import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
+import { OpenChannels } from './endings.ts';
 import { forgetBetween, migrations } from './store.ts';
 import { liveRoutes } from './routes.ts';
 import { liveSockets } from './sockets.ts';
@@ -23,7 +26,7 @@ export const live = defineModule({
   description:
     'One live channel per open page (WebSocket, SSE, long polling), resumable; the notification hub.',
   publishes: [],
-  consumes: blockEvents,
+  consumes: [...blockEvents, LoggedOut, LoggedOutEverywhere, PasswordChanged],
   migrations: [...migrations, blockedPairsMigration],
   projections: [BLOCKED_PAIRS],
   useCases,
@@ -36,11 +39,23 @@ export const live = defineModule({
         await forgetBetween(tx.db, blockerId, blockedId);
       },
     });
+    // However a session ends, its channels on this node end once that is committed.
+    const channels = new OpenChannels();
+    const viewers = () => ctx.services.optional<ViewerResolver>(VIEWERS);
+    const endChannels = async (e: { payload: { memberId: string } }, tx: Tx) =>
+      tx.afterCommit(async () => {
+        const { memberId } = e.payload;
+        const open = await viewers()?.openSessions(memberId);
+        if (open) channels.endClosedSessions(memberId, open);
+      });
+    ctx.on(LoggedOut, endChannels);
+    ctx.on(LoggedOutEverywhere, endChannels);
+    ctx.on(PasswordChanged, endChannels);
     await hub.start();
     ctx.onClose(() => hub.close());
     ctx.services.provide<NotificationHub>(NOTIFICATIONS, hub);
     ctx.services.provide<LiveHub>('live.hub', hub);
-    liveRoutes(ctx.http, hub);
-    liveSockets(ctx.http, hub, () => ctx.services.optional<ViewerResolver>(VIEWERS), ctx.logger);
+    liveRoutes(ctx.http, hub, channels);
+    liveSockets(ctx.http, hub, viewers, channels, ctx.logger);
   },
 });

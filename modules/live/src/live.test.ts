@@ -14,9 +14,10 @@ import {
   type NotificationHub,
   type Sessions,
 } from '@meetcute/core';
-import { approved, nancy } from '@meetcute/cast';
+import { approved, nancy, PASSWORD } from '@meetcute/cast';
 import { buildApp } from '@meetcute/server';
 import type { LiveHub } from './hub.ts';
+import { SESSION_ENDED } from './endings.ts';
 
 let app: App;
 let base: string;
@@ -159,4 +160,110 @@ test('a transient notification reaches open pages only and is never replayed', a
   await once(again, 'open');
   assert.deepEqual((await first).data, { kept: true });
   again.close();
+});
+
+/** A session of Nancy's of its own, as another device would have. */
+async function device(): Promise<string> {
+  return `mc_session=${await app.services.require<Sessions>(SESSIONS).open(nancy.memberId)}`;
+}
+
+/** The live channels of one device: a socket, a stream and a waiting poll. */
+async function channelsOf(session: string) {
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/live/ws?after=${(hub as LiveHub).latest()}`, {
+    headers: { cookie: session },
+  });
+  const received: Wire[] = [];
+  ws.on('message', (data: Buffer) => received.push(JSON.parse(data.toString()) as Wire));
+  const closed = once(ws, 'close') as Promise<[number, Buffer]>;
+  await once(ws, 'open');
+  const leaving = new AbortController();
+  const stream = await fetch(`${base}/live/events?after=${(hub as LiveHub).latest()}`, {
+    headers: { cookie: session },
+    signal: leaving.signal,
+  });
+  // Resolves when the server ends the stream; a page that leaves aborts it instead.
+  const text = stream.text().catch(() => 'left');
+  const live = app.services.require<LiveHub>('live.hub');
+  const before = live.channelCount;
+  const poll = fetch(`${base}/api/v1/live/poll?wait=30&after=${(hub as LiveHub).latest()}`, {
+    headers: { cookie: session },
+  });
+  while (live.channelCount === before) await new Promise((resolve) => setImmediate(resolve));
+  const leave = async () => {
+    ws.close();
+    leaving.abort();
+    await text;
+  };
+  return { ws, received, closed, text, poll, leave };
+}
+
+/** Nancy on two devices, each with its channels open. */
+async function phoneAndLaptop() {
+  const phone = await device();
+  const laptop = await device();
+  return { phone, laptop, onPhone: await channelsOf(phone), onLaptop: await channelsOf(laptop) };
+}
+
+async function ended(channels: Awaited<ReturnType<typeof channelsOf>>): Promise<void> {
+  const [code] = await channels.closed;
+  assert.equal(code, SESSION_ENDED);
+  assert.notEqual(await channels.text, 'left'); // the server ended the stream
+  const polled = (await (await channels.poll).json()) as { notifications: Wire[] };
+  assert.deepEqual(polled.notifications, []);
+}
+
+test('logging out ends that session’s socket, stream and poll at once; another device’s stay', async () => {
+  const { phone, onPhone, onLaptop } = await phoneAndLaptop();
+
+  const out = await fetch(`${base}/api/v1/sessions/current`, {
+    method: 'DELETE',
+    headers: { cookie: phone, origin: base },
+  });
+  assert.equal(out.status, 204);
+  await ended(onPhone);
+
+  // The message after the log-out reaches the laptop only; the phone cannot come back.
+  const next = nextMessage(onLaptop.ws);
+  await hub.notify(nancy.memberId, { type: 'message', data: { secret: 'after log-out' } });
+  assert.deepEqual((await next).data, { secret: 'after log-out' });
+  assert.equal(onPhone.received.filter((n) => n.type === 'message').length, 0);
+  const again = new WebSocket(`${base.replace('http', 'ws')}/live/ws`, { headers: { cookie: phone } });
+  const [error] = (await once(again, 'error')) as [Error];
+  assert.match(error.message, /401/);
+  assert.deepEqual(
+    ((await (await onLaptop.poll).json()) as { notifications: Wire[] }).notifications.map((n) => n.data),
+    [{ secret: 'after log-out' }],
+  );
+  await onLaptop.leave();
+});
+
+test('logging out everywhere ends the channels of every session, this one too', async () => {
+  const { laptop, onPhone, onLaptop } = await phoneAndLaptop();
+  const out = await fetch(`${base}/api/v1/sessions`, {
+    method: 'DELETE',
+    headers: { cookie: laptop, origin: base },
+  });
+  assert.equal(out.status, 204);
+  await ended(onPhone);
+  await ended(onLaptop);
+});
+
+test('a password change ends the channels of her other sessions and keeps this one’s', async () => {
+  const { laptop, onPhone, onLaptop } = await phoneAndLaptop();
+  const changed = await fetch(`${base}/api/v1/account/password`, {
+    method: 'PUT',
+    headers: { cookie: laptop, origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ currentPassword: PASSWORD, newPassword: 'a different long passphrase' }),
+  });
+  assert.equal(changed.status, 204);
+  await ended(onPhone);
+  const next = nextMessage(onLaptop.ws);
+  await hub.notify(nancy.memberId, { type: 'message', data: { still: 'here' } });
+  assert.deepEqual((await next).data, { still: 'here' });
+  await onLaptop.leave();
+  const polled = (await (await onLaptop.poll).json()) as { notifications: Wire[] };
+  assert.deepEqual(
+    polled.notifications.map((n) => n.data),
+    [{ still: 'here' }],
+  );
 });

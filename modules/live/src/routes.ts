@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http, LiveNotification } from '@meetcute/core';
 import type { LiveHub } from './hub.ts';
+import type { OpenChannels } from './endings.ts';
 
 const Notification = Type.Object({
   id: Type.Integer(),
@@ -38,7 +39,7 @@ export const KEEPALIVE_MS = 25_000;
  * or browser does not pass WebSockets; long polling where neither streams. All three
  * resume from the last id the page saw, so a reconnect loses nothing.
  */
-export function liveRoutes(http: Http, hub: LiveHub): void {
+export function liveRoutes(http: Http, hub: LiveHub, channels: OpenChannels): void {
   // A plain GET of the socket's address (no upgrade) says what it is; upgrades never reach routes.
   http.get(
     '/live/ws',
@@ -60,16 +61,28 @@ export function liveRoutes(http: Http, hub: LiveHub): void {
         'x-accel-buffering': 'no',
       });
       raw.write('retry: 2000\n\n');
-      const close = await hub.open(request.viewer!.memberId, resumeFrom(request), (n) => {
+      const { memberId, sessionId } = request.viewer!;
+      let ended = false;
+      const close = await hub.open(memberId, resumeFrom(request), (n) => {
+        if (ended) return;
         // Unnamed events, so one onmessage handler sees every type; the type is in the data.
         // A transient one sets no id, so the browser's Last-Event-ID stays where the page resumes.
         raw.write(`${n.transient ? '' : `id: ${n.id}\n`}data: ${JSON.stringify(wire(n))}\n\n`);
       });
       const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
-      request.raw.on('close', () => {
+      const stop = () => {
+        if (ended) return;
+        ended = true;
         clearInterval(keepalive);
+        forget();
         close();
+      };
+      // The session ended: the stream ends, and the browser's reconnect is refused (401).
+      const forget = channels.add(memberId, sessionId, () => {
+        stop();
+        raw.end();
       });
+      request.raw.on('close', stop);
     },
   );
 
@@ -93,8 +106,16 @@ export function liveRoutes(http: Http, hub: LiveHub): void {
     },
     async (request) => {
       const after = request.query.after ?? 0;
-      const found = await hub.next(request.viewer!.memberId, after, (request.query.wait ?? 25) * 1000);
-      return { notifications: found.map(wire), cursor: Math.max(after, ...found.map((n) => n.id)) };
+      const { memberId, sessionId } = request.viewer!;
+      // A poll waiting when its session ends answers at once, empty; the next one gets a 401.
+      const ending = new AbortController();
+      const forget = channels.add(memberId, sessionId, () => ending.abort());
+      try {
+        const found = await hub.next(memberId, after, (request.query.wait ?? 25) * 1000, ending.signal);
+        return { notifications: found.map(wire), cursor: Math.max(after, ...found.map((n) => n.id)) };
+      } finally {
+        forget();
+      }
     },
   );
 }

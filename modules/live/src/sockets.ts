@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SESSION_COOKIE, type Http, type Logger, type ViewerResolver } from '@meetcute/core';
 import type { LiveHub } from './hub.ts';
+import { SESSION_ENDED, type OpenChannels } from './endings.ts';
 import { KEEPALIVE_MS, resumePoint, wire } from './routes.ts';
 
 const PATH = '/live/ws';
@@ -33,6 +34,7 @@ export function liveSockets(
   http: Http,
   hub: LiveHub,
   viewers: () => ViewerResolver | undefined,
+  channels: OpenChannels,
   logger: Logger,
 ): void {
   const server = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: 64 * 1024 });
@@ -54,21 +56,30 @@ export function liveSockets(
    * Serves one socket. Its own function, so the closures a socket keeps for hours hold
    * the socket and its member, not the handshake's request, URL and buffers.
    */
-  function attach(ws: WebSocket, memberId: string, after: number): void {
+  function attach(ws: WebSocket, memberId: string, sessionId: string, after: number): void {
     open.add(ws);
     answered.add(ws);
     let close: (() => void) | null = null;
+    let ended = false;
+    // The session ended: nothing more reaches the socket from this moment, then it closes.
+    const forget = channels.add(memberId, sessionId, () => {
+      ended = true;
+      close?.();
+      close = null;
+      ws.close(SESSION_ENDED, 'session ended');
+    });
     ws.on('pong', () => answered.add(ws));
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       open.delete(ws);
+      forget();
       close?.();
       close = null;
     });
     hub
       .open(memberId, after, (n) => ws.send(JSON.stringify(wire(n))))
       .then((closeChannel) => {
-        if (open.has(ws)) close = closeChannel;
+        if (open.has(ws) && !ended) close = closeChannel;
         else closeChannel();
       })
       .catch((error: unknown) => {
@@ -84,9 +95,9 @@ export function liveSockets(
     const token = http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
     const viewer = token ? await viewers()?.resolve(token) : null;
     if (!viewer) return refuse(socket, 401, 'Unauthorized');
-    const memberId = viewer.memberId;
+    const { memberId, sessionId } = viewer;
     const after = resumePoint(url.searchParams.get('after'));
-    server.handleUpgrade(request, socket, head, (ws) => attach(ws, memberId, after));
+    server.handleUpgrade(request, socket, head, (ws) => attach(ws, memberId, sessionId, after));
   }
 
   http.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

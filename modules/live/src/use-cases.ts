@@ -1,6 +1,7 @@
 import { given, useCase } from '@meetcute/core';
 import { approved, bob, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
 
 export const useCases = [
   useCase({
@@ -19,6 +20,31 @@ export const useCases = [
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?wait=600' },
     then: { status: 400, body: { errors: [{ field: 'querystring.wait' }] } },
+  }),
+  // Ending a session closes its open channels at once (live.test.ts, over real sockets);
+  // what a use case can show is that only ended sessions are shut out.
+  useCase({
+    title: 'Logging out on her old phone leaves the page Nancy has open now listening',
+    given: [
+      ...approved(nancy),
+      given(LoggedOut, { memberId: nancy.memberId, sessionId: 'her-old-phone' }, { actorId: nancy.memberId }),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
+    then: { status: 200, body: { notifications: [], cursor: 0 } },
+  }),
+  useCase({
+    title: 'After logging out everywhere and changing her password, Nancy listens again once she logs in',
+    given: [
+      ...approved(nancy),
+      given(LoggedOutEverywhere, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
+      given(
+        PasswordChanged,
+        { memberId: nancy.memberId, passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA' },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
+    then: { status: 200, body: { notifications: [], cursor: 0 } },
   }),
   useCase({
     title: 'What Bob flirted at Nancy is taken back from her channel when she blocks him',

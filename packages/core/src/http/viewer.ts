@@ -20,6 +20,8 @@ export type Access = 'public' | 'member' | 'approved' | 'moderator';
 
 export interface ViewerResolver {
   resolve(sessionToken: string): Promise<(Viewer & { csrfSecret: string }) | null>;
+  /** The ids of the member's sessions that have not ended: what a channel opened under one checks. */
+  openSessions(memberId: string): Promise<ReadonlySet<string>>;
 }
 
 declare module 'fastify' {
