@@ -92,7 +92,18 @@ export const FORM_BODY_SCHEMA = Type.Record(
   ]),
 );
 
-/** A local path to go back to after a form, never another site. */
+/**
+ * A path on this site, as a redirect target: one leading slash not followed by another
+ * or a backslash (a browser reads "//host" and "/\\host" as another site), and printable
+ * ASCII only. Browsers drop tabs and newlines inside a URL, so "/<tab>/evil.example" is
+ * "//evil.example" to them, and a Location header cannot carry anything else. Pages put
+ * `request.url` in their forms, which browsers send percent-encoded, so nothing a page of
+ * ours links to is refused.
+ */
+export const LOCAL_PATH = '^/(?![/\\\\])[\\x21-\\x7e]*$';
+const LOCAL = new RegExp(LOCAL_PATH);
+
+/** A local path to go back to after a form, never another site; anything else is `fallback`. */
 export function localPath(path: string | undefined, fallback: string): string {
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : fallback;
+  return path !== undefined && path.length <= 2000 && LOCAL.test(path) ? path : fallback;
 }

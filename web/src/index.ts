@@ -24,6 +24,7 @@ export {
   hidden,
   form,
   localPath,
+  LOCAL_PATH,
   FORM_BODY_SCHEMA,
   type FormBody,
 } from './forms.ts';

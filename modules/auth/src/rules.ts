@@ -1,4 +1,5 @@
 // Pure rules: no database, no clock of their own. Time always comes in as an argument.
+import { localPath } from '@meetcute/web';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
@@ -48,14 +49,12 @@ export function waitMinutes(seconds: number): number {
 }
 
 /**
- * Where to go after logging in. Only a path on this site, so a crafted link can never
- * send a member elsewhere ("//evil.example" and "/\evil.example" are other sites to a browser).
+ * Where to go after logging in. Only a path on this site (web's `localPath`), so a crafted
+ * link can never send a member elsewhere, nor break the redirect's header.
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 500) return '/';
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\\]/.test(next)) return '/';
-  return next;
+  return localPath(next, '/');
 }
 
 export const SESSION_DAYS = 30;

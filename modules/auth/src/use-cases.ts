@@ -356,6 +356,17 @@ export const useCases = [
     then: { status: 303, location: '/' },
   }),
   useCase({
+    title: 'A log-in link whose way on is not Latin-1, or hides a tab, goes home instead of failing',
+    given: approved(nancy),
+    when: {
+      method: 'POST',
+      url: '/login',
+      form: true,
+      body: { email: nancy.email, password: PASSWORD, next: '/\t/evil.example/€' },
+    },
+    then: { status: 303, location: '/' },
+  }),
+  useCase({
     title: 'A wrong password in the form shows the form again with the error',
     given: approved(nancy),
     when: {

@@ -1,7 +1,16 @@
 import { Type } from 'typebox';
 import { defineModule } from '@meetcute/core';
 import { useCases } from './use-cases.ts';
-import { html, isLanguage, languageOf, localPath, sendPage, translator, type Messages } from '@meetcute/web';
+import {
+  html,
+  isLanguage,
+  languageOf,
+  localPath,
+  sendPage,
+  translator,
+  LOCAL_PATH,
+  type Messages,
+} from '@meetcute/web';
 
 const messages: Messages<'welcome' | 'pitch' | 'join' | 'login'> = {
   en: {
@@ -62,7 +71,8 @@ export const home = defineModule({
           hide: true,
           querystring: Type.Object({
             lang: Type.Union([Type.Literal('en'), Type.Literal('sv'), Type.Literal('fi')]),
-            back: Type.Optional(Type.String({ maxLength: 500 })),
+            // Only a path on this site; anything else is a 400 naming `back`, never a redirect.
+            back: Type.Optional(Type.String({ maxLength: 500, pattern: LOCAL_PATH })),
           }),
         },
       },

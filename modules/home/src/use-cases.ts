@@ -25,9 +25,29 @@ export const useCases = [
     then: { status: 303, location: '/signup' },
   }),
   useCase({
-    title: 'The language switch never sends anyone to another site',
+    title: 'The language switch never sends anyone to another site: a clear 400 instead',
     when: { method: 'GET', url: '/language?lang=fi&back=//evil.example/' },
-    then: { status: 303, location: '/' },
+    then: { status: 400, page: ['Some fields need fixing', 'back'] },
+  }),
+  useCase({
+    title: 'A tab that browsers would drop cannot smuggle another site into the language switch',
+    when: { method: 'GET', url: '/language?lang=fi&back=/%09/evil.example/' },
+    then: { status: 400, page: ['back'] },
+  }),
+  useCase({
+    title: 'A line break in the language switch’s way back is a 400, never a header',
+    when: { method: 'GET', url: '/language?lang=fi&back=/%0d%0aSet-Cookie:%20x=1' },
+    then: { status: 400, page: ['back'] },
+  }),
+  useCase({
+    title: 'A way back that is not Latin-1 is a 400, not a server error',
+    when: { method: 'GET', url: '/language?lang=sv&back=/%E2%82%AC' },
+    then: { status: 400, page: ['back'] },
+  }),
+  useCase({
+    title: 'A way back with an encoded search keeps it',
+    when: { method: 'GET', url: '/language?lang=sv&back=/search?city=G%25C3%25B6teborg' },
+    then: { status: 303, location: '/search?city=G%C3%B6teborg' },
   }),
   useCase({
     title: 'An unknown language is a clear 400',
