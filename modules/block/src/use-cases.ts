@@ -26,6 +26,16 @@ export const useCases = [
     then: { status: 200, body: { blocked: true } },
   }),
   useCase({
+    title: 'Nancy blocks Bob back, and learns nothing about whether he had blocked her',
+    given: bobBlockedNancy,
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: bob.memberId } },
+    then: {
+      status: 201,
+      body: { blocked: true },
+      events: [emitted(MemberBlocked, { blockerId: nancy.memberId, blockedId: bob.memberId })],
+    },
+  }),
+  useCase({
     title: 'Nobody can block themselves',
     given: approved(bob),
     when: { as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: bob.memberId } },

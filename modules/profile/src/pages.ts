@@ -23,7 +23,7 @@ import {
 } from '@meetcute/web';
 import { messages } from './messages.ts';
 import type { Commands } from './commands.ts';
-import type { ProfileReads, ProfileView } from './views.ts';
+import { visitedOnPurpose, type ProfileReads, type ProfileView } from './views.ts';
 import { reviewQueue } from './store.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -154,7 +154,7 @@ export function profilePages(
       // One's own profile page also shows what is waiting for review.
       if (request.params.memberId === viewerId) return reply.redirect('/profile', 303);
       const t = tr(request);
-      const view = await reads.view(viewerId, request.params.memberId);
+      const view = await reads.view(viewerId, request.params.memberId, visitedOnPurpose(request.headers));
       const [buttons, sections] = await Promise.all([
         memberActions(
           services.contributions<MemberAction>(MEMBER_ACTIONS),

@@ -3,7 +3,7 @@ import { Type, type TSchema } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
 import { GenderSchema as Gender } from '@meetcute/registration';
 import type { Commands } from './commands.ts';
-import type { ProfileReads } from './views.ts';
+import { visitedOnPurpose, type ProfileReads } from './views.ts';
 import { LIMITS } from './rules.ts';
 import { reviewQueue } from './store.ts';
 
@@ -74,7 +74,8 @@ export function profileRoutes(http: Http, db: Db, commands: Commands, reads: Pro
         response: { 200: ProfileView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
-    (request) => reads.view(request.viewer!.memberId, request.params.memberId),
+    (request) =>
+      reads.view(request.viewer!.memberId, request.params.memberId, visitedOnPurpose(request.headers)),
   );
 
   http.put(

@@ -75,6 +75,32 @@ export const useCases = [
   }),
   // Viewing profiles
   useCase({
+    title: 'A link on another site that opens Nancy’s profile in Bob’s browser records no visit',
+    given: nancyAndBob,
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+    },
+    then: { status: 200, page: ['Nancy'], events: [] },
+  }),
+  useCase({
+    title: 'Bob opening Nancy’s profile from a page of the site is a visit',
+    given: nancyAndBob,
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' },
+    },
+    then: {
+      status: 200,
+      page: ['Nancy'],
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
     title: 'Bob looks at Nancy’s profile again a few minutes later: it is the same visit',
     given: nancyAndBob,
     endpoint: api.profile,

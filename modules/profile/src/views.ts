@@ -32,8 +32,12 @@ export interface ProfileReads {
    * a block in either direction hides each from the other.
    */
   visibleProfile(viewerId: string, memberId: string): Promise<Profile | undefined>;
-  /** Someone's profile as the viewer sees it, or a 404 problem. Opening someone else's profile is a visit. */
-  view(viewerId: string, memberId: string): Promise<ProfileView>;
+  /**
+   * Someone's profile as the viewer sees it, or a 404 problem. Opening someone else's
+   * profile is a visit, unless `visit` is false: a request another site made (a link
+   * or a redirect there) is no visit the member chose to make.
+   */
+  view(viewerId: string, memberId: string, visit?: boolean): Promise<ProfileView>;
   /** The viewer's own profile, or a 404 problem. */
   own(viewerId: string): Promise<OwnProfileView>;
 }
@@ -52,6 +56,15 @@ function present(profile: Profile, viewer: Profile | undefined, at: Date): Profi
   };
 }
 
+/**
+ * Whether the member chose to open the page: not when another site's page sent the
+ * browser here (`Sec-Fetch-Site: cross-site`), since a log-in cookie goes along with
+ * any top-level link. Clients that send no such header (apps, older browsers) count.
+ */
+export function visitedOnPurpose(headers: Record<string, string | string[] | undefined>): boolean {
+  return headers['sec-fetch-site'] !== 'cross-site';
+}
+
 export function profileReads(
   profiles: View<Profile>,
   blocks: Blocks,
@@ -64,11 +77,11 @@ export function profileReads(
       return profiles.get(memberId);
     },
 
-    async view(viewerId, memberId) {
+    async view(viewerId, memberId, visit = true) {
       const profile = await reads.visibleProfile(viewerId, memberId);
       if (!profile) throw problems.notFound('This profile');
       const viewer = viewerId === memberId ? profile : await reads.visibleProfile(viewerId, viewerId);
-      if (viewerId !== memberId) await viewed(viewerId, memberId);
+      if (visit && viewerId !== memberId) await viewed(viewerId, memberId);
       return present(profile, viewer, now());
     },
 
