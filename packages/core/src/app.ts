@@ -163,6 +163,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     heartbeat,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
     version: options.version ?? '0.0.0',
     // Without a module that resolves sessions every caller is anonymous.
     viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),

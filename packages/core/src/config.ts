@@ -20,6 +20,11 @@ export interface Config {
   cookieSecure: boolean;
   /** Behind a reverse proxy, trust its X-Forwarded-For so per-IP limits see real visitors. */
   trustProxy: boolean;
+  /**
+   * The bearer token Prometheus scrapes `/metrics` with; unset, `/metrics` answers only
+   * requests made on this machine directly, not through a proxy.
+   */
+  metricsToken: string | null;
   login: { perAccount: number; perIp: number; windowSeconds: number };
   heartbeatMaxDelayMs: number;
   seedDemo: boolean;
@@ -103,6 +108,7 @@ export function readConfig(env: Env): Config {
     moderators,
     cookieSecure: bool('MEETCUTE_COOKIE_SECURE', false),
     trustProxy: bool('MEETCUTE_TRUST_PROXY', false),
+    metricsToken: env.MEETCUTE_METRICS_TOKEN || null,
     login: {
       perAccount: int('MEETCUTE_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
       perIp: int('MEETCUTE_LOGIN_LIMIT_PER_IP', 30, 1, 100000),

@@ -145,6 +145,46 @@ test('/metrics reports route latency, handler, outbox, event-loop and process fi
   assert.match(text, /meetcute_process_resident_memory_bytes \d+/, "the process's own figures too");
 });
 
+test('/metrics is for operators: a request from another machine or through a proxy is refused', async () => {
+  const away = await app.http.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' });
+  assert.equal(away.statusCode, 403);
+  assert.match(away.body, /MEETCUTE_METRICS_TOKEN/);
+  const proxied = await app.http.inject({
+    method: 'GET',
+    url: '/metrics',
+    headers: { 'x-forwarded-for': '203.0.113.9' },
+  });
+  assert.equal(proxied.statusCode, 403);
+  assert.doesNotMatch(proxied.body, /meetcute_/);
+});
+
+test('with MEETCUTE_METRICS_TOKEN, /metrics answers whoever sends it as a bearer token, and only them', async () => {
+  const guarded = await createApp({
+    config: readConfig({ MEETCUTE_LOG_LEVEL: 'silent', MEETCUTE_METRICS_TOKEN: 'scrape-secret-1' }),
+    modules: [ping],
+    storage: openStorage({ kind: 'sqlite', directory: ':memory:' }),
+    logger: createLogger('silent'),
+  });
+  try {
+    const scrape = (authorization?: string) =>
+      guarded.http.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress: '203.0.113.9',
+        headers: authorization ? { authorization } : {},
+      });
+    assert.equal((await scrape('Bearer scrape-secret-1')).statusCode, 200);
+    assert.match((await scrape('Bearer scrape-secret-1')).body, /meetcute_outbox_depth/);
+    assert.equal((await scrape('Bearer scrape-secret-2')).statusCode, 403);
+    assert.equal((await scrape()).statusCode, 403);
+    // The token replaces the machine check: a local request without it is refused too.
+    const local = await guarded.http.inject({ method: 'GET', url: '/metrics' });
+    assert.equal(local.statusCode, 403);
+  } finally {
+    await guarded.close();
+  }
+});
+
 test('the OpenAPI document lists every API route with its schema', async () => {
   const doc = (await app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
     openapi: string;

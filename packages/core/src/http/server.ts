@@ -39,6 +39,8 @@ export interface HttpOptions {
   heartbeat: Heartbeat;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** Who may read `/metrics` (config.ts). */
+  metricsToken: string | null;
   version: string;
   /** Resolved lazily: the auth module provides it while modules register. */
   viewers: () => ViewerResolver | undefined;
@@ -53,6 +55,25 @@ export interface HttpOptions {
   /** Every declared route is appended here, owned by whichever module `owner()` names at that moment. */
   routes: RouteRecord[];
   owner: () => string | null;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Metrics tell anyone how busy the site is and which routes fail: operators only. With a
+ * token, whoever sends it (compared in constant time); without one, a client on this
+ * machine talking to us directly: a request a reverse proxy passed on carries its
+ * forwarding headers, and the proxy's own address would otherwise look local.
+ */
+function mayReadMetrics(request: FastifyRequest, token: string | null): boolean {
+  if (token !== null) {
+    const sent = Buffer.from(request.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return sent.length === expected.length && timingSafeEqual(sent, expected);
+  }
+  const { headers } = request;
+  const forwarded = headers['x-forwarded-for'] ?? headers.forwarded ?? headers['x-real-ip'];
+  return forwarded === undefined && LOOPBACK.has(request.socket.remoteAddress ?? '');
 }
 
 function wantsHtml(request: FastifyRequest): boolean {
@@ -392,7 +413,12 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
   app.get(
     '/metrics',
     { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
-    async (_request, reply) => {
+    async (request, reply) => {
+      if (!mayReadMetrics(request, options.metricsToken)) {
+        throw problems.forbidden(
+          'Metrics are for operators: scrape from this machine, or set MEETCUTE_METRICS_TOKEN and send it as a bearer token.',
+        );
+      }
       return reply.type(options.metrics.contentType).send(await options.metrics.exposition());
     },
   );
