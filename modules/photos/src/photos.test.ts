@@ -127,6 +127,19 @@ for (const dialect of databases.dialects) {
         assert.equal(full.headers['content-type'], 'image/webp');
         assert.equal(full.headers['x-content-type-options'], 'nosniff');
         assert.equal(full.headers['cache-control'], 'private, max-age=31536000, immutable');
+
+        // A private photo is never kept by the browser: locking the album again must hold.
+        const secret = await t.call(
+          upload(nancy.memberId, original, 'IMG_0002.JPG', 'image/jpeg', { album: 'private' }),
+        );
+        assert.equal(secret.status, 201, secret.body);
+        const privately = await t.call({
+          as: nancy.memberId,
+          method: 'GET',
+          url: `/photos/${(secret.json as { photoId: string }).photoId}/full`,
+        });
+        assert.equal(privately.status, 200);
+        assert.equal(privately.headers['cache-control'], 'private, no-store');
         const stored = await t.app.http.inject({
           method: 'GET',
           url: `/photos/${photo.photoId}/full`,

@@ -380,6 +380,11 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
 export const SILHOUETTE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" role="img" aria-label="No photo"><rect width="240" height="240" fill="#e8e4ef"/><circle cx="120" cy="95" r="45" fill="#b9b2c7"/><path d="M40 240c0-50 36-80 80-80s80 30 80 80z" fill="#b9b2c7"/></svg>`;
 
 const LONG_CACHE = 'private, max-age=31536000, immutable';
+/**
+ * A private photo is seen by whom its owner unlocks it for, until she locks it again or a
+ * block comes between them: a copy kept in the browser would outlive that, so none is kept.
+ */
+const NO_STORE = 'private, no-store';
 const SHORT_CACHE = 'private, max-age=300';
 
 /** The files: each size of a photo to whoever may see it, and each member's portrait. */
@@ -403,12 +408,12 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
       const file = await storage.get(keyOf(photoId, size));
       if (!file) throw problems.notFound('This photo');
-      // The URL names one photo at one size forever, so the browser may keep it; `private`
-      // keeps shared caches from handing it to anyone else.
+      // The URL names one photo at one size forever, so the browser may keep a public one;
+      // `private` keeps shared caches from handing it to anyone else.
       return reply
         .header('content-type', STORED_TYPE)
         .header('content-length', file.length)
-        .header('cache-control', LONG_CACHE)
+        .header('cache-control', photo.album === 'private' ? NO_STORE : LONG_CACHE)
         .header('x-content-type-options', 'nosniff')
         .header('cross-origin-resource-policy', 'same-origin')
         .send(file.stream);
