@@ -45,6 +45,11 @@ export interface Commands {
 
 const notFound = () => problems.notFound('This photo');
 
+/** Nobody moderates their own content: a moderator's photo waits for another moderator. */
+function notOwnPhoto(moderatorId: string, ownerId: string): void {
+  if (moderatorId === ownerId) throw problems.forbidden('Another moderator must review your own photo.');
+}
+
 export function commands(
   ctx: ModuleContext,
   storage: PhotoStorage,
@@ -163,6 +168,7 @@ export function commands(
     async approve(moderatorId, photoId) {
       await ctx.transaction(async (tx) => {
         const photo = await pending(tx.db, photoId);
+        notOwnPhoto(moderatorId, photo.ownerId);
         await tx.publish(
           PhotoApproved,
           { photoId, ownerId: photo.ownerId, album: photo.album },
@@ -180,6 +186,7 @@ export function commands(
       }
       await ctx.transaction(async (tx) => {
         const photo = await pending(tx.db, photoId);
+        notOwnPhoto(moderatorId, photo.ownerId);
         await tx.publish(
           PhotoRejected,
           { photoId, ownerId: photo.ownerId, reason: text },

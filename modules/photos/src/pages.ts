@@ -242,7 +242,7 @@ export function photoPages(http: Http, deps: PageDeps): void {
 
   const reviewPage = async (request: FastifyRequest, reply: FastifyReply, invalid?: string, status = 200) => {
     const t = tr(request);
-    const queue = await reviewQueue(db, 50);
+    const queue = await reviewQueue(db, request.viewer!.memberId, 50);
     const owners = await Promise.all(queue.map((p) => profiles.get(p.ownerId)));
     const done = (request.query as { done?: string }).done;
     return sendPage(

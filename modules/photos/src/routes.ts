@@ -315,7 +315,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
       },
     },
     async (request) => {
-      const queue = await reviewQueue(db, request.query.limit ?? 50);
+      const queue = await reviewQueue(db, request.viewer!.memberId, request.query.limit ?? 50);
       return {
         photos: queue.map((p) => ({
           photoId: p.photoId,

@@ -121,11 +121,13 @@ export async function photosOf(db: Reader, ownerId: string): Promise<Photo[]> {
 }
 
 /** Photos waiting for a moderator, oldest first. */
-export async function reviewQueue(db: Reader, limit: number): Promise<Photo[]> {
+/** What waits for a moderator's review: everyone's photos but their own. */
+export async function reviewQueue(db: Reader, moderatorId: string, limit: number): Promise<Photo[]> {
   const rows = (await db
     .selectFrom('photos')
     .select(COLUMNS)
     .where('status', '=', 'pending')
+    .where('owner_id', '<>', moderatorId)
     .orderBy('uploaded_at')
     .orderBy('photo_id')
     .limit(limit)

@@ -548,6 +548,24 @@ const review = [
     },
   }),
   useCase({
+    title: 'Mo’s own photo is not in his review queue',
+    given: [...cast, uploaded(mo, 1)],
+    when: get(mo, '/api/v1/review/photos'),
+    then: { status: 200, body: { photos: [] } },
+  }),
+  useCase({
+    title: 'Mo cannot approve his own photo: another moderator reviews it',
+    given: [...cast, uploaded(mo, 1)],
+    when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/approve`),
+    then: { status: 403, body: { detail: 'Another moderator must review your own photo.' }, events: [] },
+  }),
+  useCase({
+    title: 'Mo cannot reject his own photo either',
+    given: [...cast, uploaded(mo, 1)],
+    when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/reject`, { reason: 'Blurry.' }),
+    then: { status: 403, events: [] },
+  }),
+  useCase({
     title: 'A photo is reviewed once',
     given: [...cast, ...approvedPhoto(nancy, 1)],
     when: call(mo, 'POST', `/api/v1/review/photos/${photoId(1)}/approve`),
