@@ -60,6 +60,13 @@ export class Accounts {
   readonly #sessions: SessionStore;
   readonly #logins: Counter;
   readonly #failures: Counter;
+  /**
+   * Log-ins being checked right now, by account and by address. Each counts as a failure
+   * until the (slow, deliberately) password check says otherwise, so guesses sent in
+   * parallel cannot all pass the limit before the first failure is written. Per node: a
+   * cluster's nodes each let at most the limit through at once.
+   */
+  readonly #checking = new Map<string, number>();
 
   constructor(ctx: ModuleContext, sessions: SessionStore) {
     this.#ctx = ctx;
@@ -86,12 +93,34 @@ export class Accounts {
       failuresSince(this.#db, 'ip', ip, since),
     ]);
     // Checked before the password, so a locked account stays locked even for the right one.
+    const keys = [`account ${email}`, `ip ${ip}`] as const;
+    const checking = (key: string) => new Array<string>(this.#checking.get(key) ?? 0).fill(now.toISOString());
     const wait = Math.max(
-      retryAfterSeconds(byAccount, perAccount, windowSeconds, now),
-      retryAfterSeconds(byIp, perIp, windowSeconds, now),
+      retryAfterSeconds([...byAccount, ...checking(keys[0])], perAccount, windowSeconds, now),
+      retryAfterSeconds([...byIp, ...checking(keys[1])], perIp, windowSeconds, now),
     );
     if (wait > 0) return { kind: 'locked', retryAfter: wait };
+    // No await between the count above and this: the next request in sees this one.
+    for (const key of keys) this.#checking.set(key, (this.#checking.get(key) ?? 0) + 1);
+    try {
+      return await this.#check(email, password, ip, now, since, userAgent);
+    } finally {
+      for (const key of keys) {
+        const left = (this.#checking.get(key) ?? 1) - 1;
+        if (left > 0) this.#checking.set(key, left);
+        else this.#checking.delete(key);
+      }
+    }
+  }
 
+  async #check(
+    email: string,
+    password: string,
+    ip: string,
+    now: Date,
+    since: string,
+    userAgent: string | undefined,
+  ): Promise<LoginOutcome> {
     const account = await accountByEmail(this.#db, email);
     let ok: boolean;
     if (account?.passwordHash) {

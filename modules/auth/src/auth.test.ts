@@ -282,6 +282,23 @@ for (const dialect of databases.dialects) {
       }
     });
 
+    test('forty guesses sent at once get the five checks the limit allows, the rest a 429', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        const guesses = await Promise.all(
+          Array.from({ length: 40 }, (_, i) => logIn(t.app, nancy.email, `guess ${i}`)),
+        );
+        const statuses = guesses.map((g) => g.status);
+        assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
+        assert.equal(statuses.filter((s) => s === 429).length, 35);
+        // The right password is refused too while the lock lasts.
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 429);
+      } finally {
+        await t.close();
+      }
+    });
+
     test('a locked log-in tells clients when to retry', async () => {
       const t = await startTestApp(factory, dialect);
       try {
