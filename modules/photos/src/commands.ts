@@ -15,6 +15,7 @@ import {
 } from './events.ts';
 import { renditions, SIZE_NAMES } from './images.ts';
 import { keyOf, type PhotoStorage } from './storage.ts';
+import type { Album } from './events.ts';
 import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
 
 /** How many photos a member keeps at most, both albums together. */
@@ -115,6 +116,56 @@ export function commands(
     return member;
   };
 
+  const albumsFull = () =>
+    problems.conflict(
+      'too-many-photos',
+      'Your albums are full',
+      `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
+    );
+  /** Uploads being processed right now, per member (see upload). */
+  const uploading = new Map<string, number>();
+
+  /** Processes an upload whose place in the albums is reserved, and keeps it. */
+  const store = async (
+    ownerId: string,
+    album: Album,
+    file: UploadedFile,
+    portrait: boolean,
+  ): Promise<Photo> => {
+    let images;
+    try {
+      images = await renditions(file.bytes);
+    } catch (error) {
+      refused.inc();
+      throw error;
+    }
+    const photoId = ctx.ids.next();
+    const sizes = Object.fromEntries(
+      SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
+    ) as SizesOf;
+    // The files go first, so a published photo always has them; if the publish fails they go again.
+    await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
+    try {
+      await ctx.transaction(async (tx) => {
+        if (ctx.dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtext('photos'), hashtext(${ownerId}))`.execute(tx.db);
+        }
+        // Counted again under the lock: another node may have taken the last place meanwhile.
+        if ((await countOf(tx.db, ownerId)) >= PHOTOS_PER_MEMBER) throw albumsFull();
+        await tx.publish(PhotoUploaded, { photoId, ownerId, album: album, sizes }, { actorId: ownerId });
+        const wantsPortrait =
+          album === 'public' && (portrait || (await portraitOf(tx.db, ownerId)) === undefined);
+        if (wantsPortrait)
+          await tx.publish(PortraitChosen, { memberId: ownerId, photoId }, { actorId: ownerId });
+      });
+    } catch (error) {
+      await removeFiles(photoId);
+      throw error;
+    }
+    uploads.inc();
+    return (await findPhoto(ctx.db, photoId))!;
+  };
+
   return {
     maySee,
 
@@ -126,43 +177,18 @@ export function commands(
       if (!input.file || input.file.bytes.length === 0) {
         throw problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
       }
-      if ((await countOf(ctx.db, ownerId)) >= PHOTOS_PER_MEMBER) {
-        throw problems.conflict(
-          'too-many-photos',
-          'Your albums are full',
-          `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
-        );
-      }
-      let images;
+      // Uploads still being processed count too, so ten sent at once cannot all pass the
+      // count; no await between the check and the reservation.
+      const kept = await countOf(ctx.db, ownerId);
+      if (kept + (uploading.get(ownerId) ?? 0) >= PHOTOS_PER_MEMBER) throw albumsFull();
+      uploading.set(ownerId, (uploading.get(ownerId) ?? 0) + 1);
       try {
-        images = await renditions(input.file.bytes);
-      } catch (error) {
-        refused.inc();
-        throw error;
+        return await store(ownerId, album, input.file, input.portrait);
+      } finally {
+        const left = (uploading.get(ownerId) ?? 1) - 1;
+        if (left > 0) uploading.set(ownerId, left);
+        else uploading.delete(ownerId);
       }
-      const photoId = ctx.ids.next();
-      const sizes = Object.fromEntries(
-        SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
-      ) as SizesOf;
-      // The files go first, so a published photo always has them; if the publish fails they go again.
-      await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
-      try {
-        await ctx.transaction(async (tx) => {
-          if (ctx.dialect === 'postgres') {
-            await sql`select pg_advisory_xact_lock(hashtext('photos'), hashtext(${ownerId}))`.execute(tx.db);
-          }
-          await tx.publish(PhotoUploaded, { photoId, ownerId, album: album, sizes }, { actorId: ownerId });
-          const wantsPortrait =
-            album === 'public' && (input.portrait || (await portraitOf(tx.db, ownerId)) === undefined);
-          if (wantsPortrait)
-            await tx.publish(PortraitChosen, { memberId: ownerId, photoId }, { actorId: ownerId });
-        });
-      } catch (error) {
-        await removeFiles(photoId);
-        throw error;
-      }
-      uploads.inc();
-      return (await findPhoto(ctx.db, photoId))!;
     },
 
     async approve(moderatorId, photoId) {

@@ -10,13 +10,15 @@ import { describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { sql } from 'kysely';
-import { createLogger, readConfig, type When } from '@meetcute/core';
+import { createLogger, given, readConfig, type When } from '@meetcute/core';
 import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from '@meetcute/server';
 import { MemberBlocked } from '@meetcute/block/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, mo, nancy } from '@meetcute/cast';
 import { LIMITS, sniff } from './images.ts';
+import { PHOTOS_PER_MEMBER } from './commands.ts';
+import { PhotoUploaded } from './events.ts';
 
 const MAX_BYTES = 200 * 1024;
 
@@ -167,6 +169,45 @@ for (const dialect of databases.dialects) {
           height: 90,
         });
         assert.equal((await filesIn(directory)).filter((f) => f.endsWith('.webp')).length, 3);
+      } finally {
+        await stop();
+      }
+    });
+
+    test('ten uploads sent at once fill the albums to the limit and no further', async () => {
+      await start();
+      try {
+        const kept = PHOTOS_PER_MEMBER - 4;
+        await t.given(
+          Array.from({ length: kept }, (_, i) =>
+            given(
+              PhotoUploaded,
+              {
+                photoId: `00000000-0000-7000-8000-${String(900 + i).padStart(12, '0')}`,
+                ownerId: nancy.memberId,
+                album: 'private',
+                sizes: {
+                  thumb: { width: 240, height: 240 },
+                  profile: { width: 640, height: 480 },
+                  full: { width: 1600, height: 1200 },
+                },
+              },
+              { actorId: nancy.memberId },
+            ),
+          ),
+        );
+        const image = await png();
+        const answers = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            t.call(upload(nancy.memberId, image, `p${i}.png`, 'image/png')),
+          ),
+        );
+        const statuses = answers.map((a) => a.status).sort();
+        assert.deepEqual(statuses, [201, 201, 201, 201, 409, 409, 409, 409, 409, 409], answers[0]?.body);
+        const mine = await t.call({ as: nancy.memberId, method: 'GET', url: '/api/v1/photos' });
+        assert.equal((mine.json as { photos: unknown[] }).photos.length, PHOTOS_PER_MEMBER);
+        // Only the four kept ones left files behind: three sizes each.
+        assert.equal((await filesIn(directory)).filter((f) => f.endsWith('.webp')).length, 4 * 3);
       } finally {
         await stop();
       }
