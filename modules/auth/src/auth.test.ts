@@ -232,6 +232,23 @@ for (const dialect of databases.dialects) {
       }
     });
 
+    test('a session used every day still ends 90 days after the log-in', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        const { token } = await logIn(t.app, nancy.email, PASSWORD);
+        for (let day = 1; day < 90; day++) {
+          t.clock.advance(DAY);
+          assert.equal((await whoAmI(t.app, token)).status, 200, `day ${day}`);
+        }
+        t.clock.advance(DAY);
+        assert.equal((await whoAmI(t.app, token)).status, 401, 'on day 90 it has ended');
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 200, 'a new log-in starts afresh');
+      } finally {
+        await t.close();
+      }
+    });
+
     test('a session lives 30 days after its last use, and its cookie slides along', async () => {
       const t = await startTestApp(factory, dialect);
       try {

@@ -62,8 +62,17 @@ const DAY_MS = 24 * 3600 * 1000;
 const REFRESH_MS = 3600 * 1000;
 
 /** A session lives 30 days after it was last used. */
-export function sessionExpiry(lastSeen: Date): Date {
-  return new Date(lastSeen.getTime() + SESSION_DAYS * DAY_MS);
+/**
+ * However often it is used, a session ends this long after the log-in: a stolen cookie
+ * kept alive by a script does not last for ever, and a member logs in again a few times a year.
+ */
+export const SESSION_MAX_DAYS = 90;
+
+/** A session lasts 30 days from its last use, and never past 90 days from the log-in. */
+export function sessionExpiry(lastSeen: Date, createdAt: Date = lastSeen): Date {
+  return new Date(
+    Math.min(lastSeen.getTime() + SESSION_DAYS * DAY_MS, createdAt.getTime() + SESSION_MAX_DAYS * DAY_MS),
+  );
 }
 
 export function isExpired(expiresAt: string, now: Date): boolean {

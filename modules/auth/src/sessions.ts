@@ -117,7 +117,7 @@ export class SessionStore implements Sessions, ViewerResolver {
     }
     if (needsRefresh(session.lastSeenAt, now)) {
       const lastSeenAt = now.toISOString();
-      const expiresAt = sessionExpiry(now).toISOString();
+      const expiresAt = sessionExpiry(now, new Date(session.createdAt)).toISOString();
       await this.#ctx.transaction(async (tx) => {
         await touchSession(tables(tx.db), session.id, lastSeenAt, expiresAt);
         this.#sessions.changes(tx).update(hash, (s) => s && { ...s, lastSeenAt, expiresAt });

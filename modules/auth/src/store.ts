@@ -194,14 +194,12 @@ export interface SessionRow {
   id: string;
   tokenHash: string;
   memberId: string;
+  createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
 }
 
-export async function insertSession(
-  db: AuthDb,
-  s: SessionRow & { createdAt: string; userAgent: string | null },
-): Promise<void> {
+export async function insertSession(db: AuthDb, s: SessionRow & { userAgent: string | null }): Promise<void> {
   await db
     .insertInto('sessions')
     .values({
@@ -219,7 +217,7 @@ export async function insertSession(
 export async function sessionByTokenHash(db: AuthDb, tokenHash: string): Promise<SessionRow | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .select(['id', 'token_hash', 'member_id', 'last_seen_at', 'expires_at'])
+    .select(['id', 'token_hash', 'member_id', 'created_at', 'last_seen_at', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   return (
@@ -227,6 +225,7 @@ export async function sessionByTokenHash(db: AuthDb, tokenHash: string): Promise
       id: row.id,
       tokenHash: row.token_hash,
       memberId: row.member_id,
+      createdAt: row.created_at,
       lastSeenAt: row.last_seen_at,
       expiresAt: row.expires_at,
     }
