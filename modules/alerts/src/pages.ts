@@ -22,10 +22,6 @@ import { alertPage, type AlertView } from './views.ts';
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-// The site stylesheet has no rule for these yet, so the card carries them itself.
-const VISUALLY_HIDDEN =
-  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0';
-const UNREAD = 'border-left:4px solid var(--accent)';
 
 function when(t: Translate<Key>, at: string, now: Date, timeZone: string): string {
   const a = ago(new Date(at), now, timeZone);
@@ -58,15 +54,12 @@ function card(
 ): Html {
   const { actor } = alert;
   const marker = alert.unread
-    ? html`<span class="visually-hidden" style="${VISUALLY_HIDDEN}">${t('new')}</span> `
+    ? html`<span class="visually-hidden">${t('new')}</span> `
     : '';
   const link = html`<a href="/members/${actor.memberId}">${sentence(t, alert)}</a>`;
   const time = html`<time datetime="${alert.at}">${when(t, alert.at, now, timeZone)}</time>`;
   const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
-  return html`<li
-    class="card alert-card${alert.unread ? ' unread' : ''}"
-    ${alert.unread ? html`style="${UNREAD}"` : ''}
-  >
+  return html`<li class="card alert-card${alert.unread ? ' unread' : ''}">
     <p class="alert-text">${marker}${link} · ${time}</p>
     <p class="facts">${facts}</p>
   </li>`;

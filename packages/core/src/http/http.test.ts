@@ -8,6 +8,7 @@ import { defineModule } from '../module.ts';
 import { createLogger } from '../observability/logger.ts';
 import { openStorage } from '../db/storage.ts';
 import { problems } from './problems.ts';
+import { securityHeaders } from './server.ts';
 
 const Pinged = defineEvent({
   type: 'Pinged',
@@ -183,6 +184,11 @@ test('with MEETCUTE_METRICS_TOKEN, /metrics answers whoever sends it as a bearer
   } finally {
     await guarded.close();
   }
+});
+
+test('HSTS is sent only when the site is served over HTTPS', () => {
+  assert.equal(securityHeaders(true)['strict-transport-security'], 'max-age=31536000; includeSubDomains');
+  assert.equal(securityHeaders(false)['strict-transport-security'], undefined);
 });
 
 test('the OpenAPI document lists every API route with its schema', async () => {

@@ -57,6 +57,35 @@ export interface HttpOptions {
   owner: () => string | null;
 }
 
+/**
+ * What every response tells the browser. Pages run only the site's own script and
+ * stylesheet (no inline script or style anywhere), never inside another site's frame, and
+ * send no more than their origin to other sites. A response that sets its own policy (a
+ * photo's SVG silhouette) keeps the stricter one. HSTS only when the site is served over
+ * HTTPS (`MEETCUTE_COOKIE_SECURE`), or it would lock a plain-HTTP install out of itself.
+ */
+export function securityHeaders(https: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+  if (https) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+  return headers;
+}
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
@@ -187,7 +216,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     }
   });
 
+  const guard = securityHeaders(options.cookieSecure);
   app.addHook('onRequest', (request, reply, done) => {
+    // Set first, so every answer carries them: pages, the API, errors, redirects and files.
+    reply.headers(guard);
     const incoming = request.headers.traceparent;
     const work = new RequestWork(request.id, typeof incoming === 'string' ? incoming : undefined);
     reply.header('x-request-id', request.id);
