@@ -33,6 +33,7 @@ const ruleMessages: Messages<
   | 'passwordLong'
   | 'nicknameLength'
   | 'nicknameCharacters'
+  | 'nicknameScripts'
   | 'gender'
   | 'city'
   | 'birthday'
@@ -53,6 +54,7 @@ const ruleMessages: Messages<
     passwordLong: 'A password can be at most {max} characters.',
     nicknameLength: 'A nickname has {min} to {max} characters.',
     nicknameCharacters: 'Use letters, digits, - and _ only (no spaces or @).',
+    nicknameScripts: 'Use the letters of one alphabet only, so nobody can pass for someone else.',
     gender: 'Choose woman, man or non-binary.',
     city: 'Choose the place you live from the list.',
     birthday: 'Enter your birthday as a date, e.g. 1995-03-14.',
@@ -73,6 +75,8 @@ const ruleMessages: Messages<
     passwordLong: 'Ett lösenord får vara högst {max} tecken.',
     nicknameLength: 'Ett smeknamn har {min} till {max} tecken.',
     nicknameCharacters: 'Använd bara bokstäver, siffror, - och _ (inga mellanslag eller @).',
+    nicknameScripts:
+      'Använd bokstäver från ett enda alfabet, så att ingen kan utge sig för att vara någon annan.',
     gender: 'Välj kvinna, man eller icke-binär.',
     city: 'Välj orten där du bor i listan.',
     birthday: 'Skriv din födelsedag som ett datum, t.ex. 1995-03-14.',
@@ -93,6 +97,7 @@ const ruleMessages: Messages<
     passwordLong: 'Salasanassa voi olla enintään {max} merkkiä.',
     nicknameLength: 'Nimimerkissä on {min}–{max} merkkiä.',
     nicknameCharacters: 'Käytä vain kirjaimia, numeroita, - ja _ (ei välilyöntejä eikä @).',
+    nicknameScripts: 'Käytä vain yhden aakkoston kirjaimia, jottei kukaan voi esiintyä toisena.',
     gender: 'Valitse nainen, mies tai muunsukupuolinen.',
     city: 'Valitse asuinpaikkasi luettelosta.',
     birthday: 'Anna syntymäpäiväsi päivämääränä, esim. 1995-03-14.',
@@ -127,6 +132,37 @@ export function inLanguage(errors: FieldProblem[], language: Language): FieldPro
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const NICKNAME = /^[\p{L}\p{N}_-]+$/u;
+
+/**
+ * The writing systems a nickname's letters may come from, one per nickname: "Nаncy" with
+ * a Cyrillic "а" looks like "Nancy" and would let someone pass for her. Japanese mixes
+ * kanji and both kana by nature, so those count as one. Letters of scripts not listed
+ * count as one more group: they cannot be mixed with the listed ones.
+ */
+const SCRIPTS: readonly RegExp[] = [
+  /\p{Script=Latin}/u,
+  /\p{Script=Cyrillic}/u,
+  /\p{Script=Greek}/u,
+  /\p{Script=Armenian}/u,
+  /\p{Script=Georgian}/u,
+  /\p{Script=Arabic}/u,
+  /\p{Script=Hebrew}/u,
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  /\p{Script=Hangul}/u,
+  /\p{Script=Thai}/u,
+  /\p{Script=Devanagari}/u,
+];
+
+export function mixesScripts(nickname: string): boolean {
+  let seen: RegExp | string | undefined;
+  for (const char of nickname) {
+    if (!/\p{L}/u.test(char)) continue;
+    const script = SCRIPTS.find((s) => s.test(char)) ?? 'another script';
+    if (seen === undefined) seen = script;
+    else if (seen !== script) return true;
+  }
+  return false;
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -167,6 +203,8 @@ export function checkApplication(
     errors.push(broken('nickname', 'nicknameLength', LIMITS.nickname));
   } else if (!NICKNAME.test(nickname)) {
     errors.push(broken('nickname', 'nicknameCharacters'));
+  } else if (mixesScripts(nickname)) {
+    errors.push(broken('nickname', 'nicknameScripts'));
   }
   const gender = GENDERS.find((g) => g === input.gender);
   if (!gender) errors.push(broken('gender', 'gender'));

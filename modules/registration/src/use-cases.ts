@@ -103,6 +103,55 @@ export const useCases = [
     then: { status: 409, body: { errors: [{ field: 'nickname' }] } },
   }),
   useCase({
+    title: 'A look-alike nickname mixing alphabets (a Cyrillic "а" in "Nаncy") is refused',
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: 'N\u0430ncy' },
+    },
+    then: {
+      status: 400,
+      body: {
+        errors: [
+          {
+            field: 'nickname',
+            message: 'Use the letters of one alphabet only, so nobody can pass for someone else.',
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A nickname in one alphabet other than Latin is welcome',
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: 'Наташа_85' },
+    },
+    then: {
+      status: 201,
+      events: [
+        emitted(AccountCreated, { email: 'other@example.com' }),
+        emitted(RegistrationSubmitted, { application: { nickname: 'Наташа_85' } }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A Japanese nickname mixing kanji and kana is one writing system',
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: '山田さくら' },
+    },
+    then: {
+      status: 201,
+      events: [
+        emitted(AccountCreated, { email: 'other@example.com' }),
+        emitted(RegistrationSubmitted, { application: { nickname: '山田さくら' } }),
+      ],
+    },
+  }),
+  useCase({
     title: 'Someone who is 17 today where she lives is told she must be 18',
     when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, birthday: '2008-06-02' } },
     then: {
