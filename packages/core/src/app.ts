@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
@@ -12,7 +13,7 @@ import { DatabaseHealth } from './db/health.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
 import { Dispatcher } from './delivery/dispatcher.ts';
-import { createHttp, type RouteRecord } from './http/server.ts';
+import { createHttp, formSecret, type RouteRecord } from './http/server.ts';
 import type { ProblemBody } from './http/problems.ts';
 import type { ViewerResolver } from './http/viewer.ts';
 import type { Http, ModuleDefinition, ServiceRegistry } from './module.ts';
@@ -54,6 +55,8 @@ export interface App {
   /** Every route declared, with the module that declared it (the living docs list endpoints from it). */
   routes: readonly RouteRecord[];
   channel(module: string): ModuleChannel;
+  /** What an anonymous form's token is made from, for a form cookie (tests post forms with it). */
+  formSecret(formCookie: string): string;
   /** Every in-memory view, by module (tests audit them against the tables). */
   views: ReadonlyArray<{ module: string; view: MemoryView<unknown> }>;
   /** Serves HTTP and starts delivery. */
@@ -118,6 +121,24 @@ async function probeWrite(log: ModuleDatabase): Promise<void> {
     .execute();
 }
 
+/**
+ * A random key made the first time the site starts and kept in the event log's database,
+ * so every node and every restart uses the same one; the first node to write it wins.
+ */
+async function siteSecret(log: ModuleDatabase, name: string): Promise<string> {
+  await log.db
+    .insertInto('site_secrets')
+    .values({ name, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row: { value: unknown } = await log.db
+    .selectFrom('site_secrets')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return String(row.value);
+}
+
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, modules } = options;
@@ -143,6 +164,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const log: ModuleDatabase = storage.open(EVENT_LOG);
   await migrate(log, eventLogMigrations);
+  const formKey = await siteSecret(log, 'form-key');
   const dispatcher = new Dispatcher(log, logger, health);
   consumers = async () => {
     const lag = await dispatcher.lag();
@@ -164,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
+    formKey,
     version: options.version ?? '0.0.0',
     // Without a module that resolves sessions every caller is anonymous.
     viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),
@@ -277,6 +300,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes,
     channel,
     views,
+    formSecret: (formCookie) => formSecret(formKey, formCookie),
     async listen() {
       heartbeat.start();
       dispatcher.start();

@@ -75,4 +75,11 @@ export const eventLogMigrations: Migration[] = [
       await sql`create index idempotency_age on idempotency (started_at)`.execute(db);
     },
   },
+  {
+    name: '0004_site_secrets',
+    async up(db) {
+      // Keys the site makes once and every node shares (app.ts `siteSecret`), such as the form key.
+      await sql`create table site_secrets (name text primary key, value text not null)`.execute(db);
+    },
+  },
 ];

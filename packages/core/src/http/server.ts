@@ -41,6 +41,8 @@ export interface HttpOptions {
   trustProxy: boolean;
   /** Who may read `/metrics` (config.ts). */
   metricsToken: string | null;
+  /** The site's own key for anonymous forms' tokens (see `formSecret`). */
+  formKey: string;
   version: string;
   /** Resolved lazily: the auth module provides it while modules register. */
   viewers: () => ViewerResolver | undefined;
@@ -122,6 +124,15 @@ function sendProblem(
     return reply.code(problem.status).type('text/html; charset=utf-8').send(render(request, problem));
   }
   return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+/**
+ * What an anonymous form's token is made from: the browser's form cookie under the site's
+ * own key. The cookie alone would not do: anyone able to plant a cookie in a browser (a
+ * sibling subdomain, a network on plain HTTP) would know it and could forge the token.
+ */
+export function formSecret(formKey: string, formCookie: string): string {
+  return createHmac('sha256', formKey).update(formCookie).digest('base64url');
 }
 
 export function csrfFor(secret: string): string {
@@ -257,7 +268,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
           secure: options.cookieSecure,
         });
       }
-      request.csrfSecret = secret;
+      request.csrfSecret = formSecret(options.formKey, secret);
     }
 
     const method = request.method;

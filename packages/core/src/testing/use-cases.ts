@@ -78,7 +78,7 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
   };
 
   const cookieFor = async (as: string | undefined): Promise<{ cookie: string; csrf: string }> => {
-    if (!as) return { cookie: `mc_form=${FORM_SECRET}`, csrf: csrfFor(FORM_SECRET) };
+    if (!as) return { cookie: `mc_form=${FORM_SECRET}`, csrf: csrfFor(app.formSecret(FORM_SECRET)) };
     let token = sessions.get(as);
     if (!token) {
       token = await app.services.require<SessionOpener>(SESSIONS).open(as);
