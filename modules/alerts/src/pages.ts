@@ -22,7 +22,6 @@ import { alertPage, type AlertView } from './views.ts';
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-
 function when(t: Translate<Key>, at: string, now: Date, timeZone: string): string {
   const a = ago(new Date(at), now, timeZone);
   switch (a.unit) {
@@ -53,9 +52,7 @@ function card(
   timeZone: string,
 ): Html {
   const { actor } = alert;
-  const marker = alert.unread
-    ? html`<span class="visually-hidden">${t('new')}</span> `
-    : '';
+  const marker = alert.unread ? html`<span class="visually-hidden">${t('new')}</span> ` : '';
   const link = html`<a href="/members/${actor.memberId}">${sentence(t, alert)}</a>`;
   const time = html`<time datetime="${alert.at}">${when(t, alert.at, now, timeZone)}</time>`;
   const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
