@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
-import type { ModuleContext } from '@meetcute/core';
+import { InFlight, type ModuleContext } from '@meetcute/core';
 import { LoggedOut, LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
 import { newPasswordProblem, normalizeEmail, retryAfterSeconds, type PasswordProblem } from './rules.ts';
 import {
@@ -61,12 +61,11 @@ export class Accounts {
   readonly #logins: Counter;
   readonly #failures: Counter;
   /**
-   * Log-ins being checked right now, by account and by address. Each counts as a failure
+   * Log-ins being checked right now, by account and by address: each counts as a failure
    * until the (slow, deliberately) password check says otherwise, so guesses sent in
-   * parallel cannot all pass the limit before the first failure is written. Per node: a
-   * cluster's nodes each let at most the limit through at once.
+   * parallel cannot all pass the limit before the first failure is written.
    */
-  readonly #checking = new Map<string, number>();
+  readonly #checking = new InFlight();
 
   constructor(ctx: ModuleContext, sessions: SessionStore) {
     this.#ctx = ctx;
@@ -93,24 +92,15 @@ export class Accounts {
       failuresSince(this.#db, 'ip', ip, since),
     ]);
     // Checked before the password, so a locked account stays locked even for the right one.
-    const keys = [`account ${email}`, `ip ${ip}`] as const;
-    const checking = (key: string) => new Array<string>(this.#checking.get(key) ?? 0).fill(now.toISOString());
+    const [account, address] = [`account ${email}`, `ip ${ip}`];
     const wait = Math.max(
-      retryAfterSeconds([...byAccount, ...checking(keys[0])], perAccount, windowSeconds, now),
-      retryAfterSeconds([...byIp, ...checking(keys[1])], perIp, windowSeconds, now),
+      retryAfterSeconds(byAccount, perAccount, windowSeconds, now, this.#checking.count(account)),
+      retryAfterSeconds(byIp, perIp, windowSeconds, now, this.#checking.count(address)),
     );
     if (wait > 0) return { kind: 'locked', retryAfter: wait };
-    // No await between the count above and this: the next request in sees this one.
-    for (const key of keys) this.#checking.set(key, (this.#checking.get(key) ?? 0) + 1);
-    try {
-      return await this.#check(email, password, ip, now, since, userAgent);
-    } finally {
-      for (const key of keys) {
-        const left = (this.#checking.get(key) ?? 1) - 1;
-        if (left > 0) this.#checking.set(key, left);
-        else this.#checking.delete(key);
-      }
-    }
+    return this.#checking.during([account, address], () =>
+      this.#check(email, password, ip, now, since, userAgent),
+    );
   }
 
   async #check(

@@ -22,6 +22,7 @@ import { startTestApp, testDatabases, USE_CASE_EPOCH, type TestAppFactory } from
 import { buildApp } from '@meetcute/server';
 import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
 import { MODERATORS, type Moderators } from './index.ts';
+import { retryAfterSeconds } from './rules.ts';
 
 const DAY = 24 * 3600 * 1000;
 const NEW_PASSWORD = 'a brand new secret';
@@ -357,3 +358,20 @@ for (const dialect of databases.dialects) {
     });
   });
 }
+
+test('log-ins under way count as failures made now until they are known not to be', () => {
+  const now = new Date('2026-06-01T10:00:00.000Z');
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+  const failures = [minutesAgo(10), minutesAgo(5), minutesAgo(3)];
+  assert.equal(
+    retryAfterSeconds(failures, 5, 900, now, 1),
+    0,
+    'three failures and one under way: room for one',
+  );
+  // Five in all: the oldest, ten minutes ago, ages out of the 15-minute window in five.
+  assert.equal(retryAfterSeconds(failures, 5, 900, now, 2), 5 * 60);
+  // Seven in all: the three written must age out, the newest in 12 minutes.
+  assert.equal(retryAfterSeconds(failures, 5, 900, now, 4), 12 * 60);
+  // Eight: one under way must age out too, and it counts as made now.
+  assert.equal(retryAfterSeconds(failures, 5, 900, now, 5), 15 * 60);
+});

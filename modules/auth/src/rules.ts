@@ -24,22 +24,24 @@ export function normalizeEmail(email: string): string {
 /**
  * How many seconds the caller must wait before the next attempt, or 0 if they may try
  * now. A sliding window: attempts open again once enough old failures have aged out
- * to bring the count in the window below the limit.
+ * to bring the count in the window below the limit. Attempts still being checked
+ * (`underWay`) count as failures made now, until they are known not to be.
  */
 export function retryAfterSeconds(
   failures: string[],
   limit: number,
   windowSeconds: number,
   now: Date,
+  underWay = 0,
 ): number {
   const windowMs = windowSeconds * 1000;
   const recent = failures
     .map((at) => Date.parse(at))
     .filter((at) => now.getTime() - at < windowMs)
     .sort((a, b) => a - b);
-  if (recent.length < limit) return 0;
-  // The failure whose expiry brings the count down to limit - 1.
-  const unlocking = recent[recent.length - limit] ?? now.getTime();
+  if (recent.length + underWay < limit) return 0;
+  // The failure whose expiry brings the count down to limit - 1 (those under way are the newest).
+  const unlocking = recent[recent.length + underWay - limit] ?? now.getTime();
   return Math.max(1, Math.ceil((unlocking + windowMs - now.getTime()) / 1000));
 }
 
@@ -61,7 +63,6 @@ export const SESSION_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 const REFRESH_MS = 3600 * 1000;
 
-/** A session lives 30 days after it was last used. */
 /**
  * However often it is used, a session ends this long after the log-in: a stolen cookie
  * kept alive by a script does not last for ever, and a member logs in again a few times a year.

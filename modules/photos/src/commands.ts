@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { problems, type ModuleContext, type TxDb, type UploadedFile, type Viewer } from '@meetcute/core';
+import {
+  InFlight,
+  problems,
+  type ModuleContext,
+  type TxDb,
+  type UploadedFile,
+  type Viewer,
+} from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
@@ -12,10 +19,10 @@ import {
   PortraitChosen,
   PrivateAlbumLocked,
   PrivateAlbumUnlocked,
+  type Album,
 } from './events.ts';
 import { renditions, SIZE_NAMES } from './images.ts';
 import { keyOf, type PhotoStorage } from './storage.ts';
-import type { Album } from './events.ts';
 import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
 
 /** How many photos a member keeps at most, both albums together. */
@@ -122,8 +129,8 @@ export function commands(
       'Your albums are full',
       `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
     );
-  /** Uploads being processed right now, per member (see upload). */
-  const uploading = new Map<string, number>();
+  /** Uploads being processed right now, per member: they hold their place in the albums. */
+  const uploading = new InFlight();
 
   /** Processes an upload whose place in the albums is reserved, and keeps it. */
   const store = async (
@@ -177,18 +184,11 @@ export function commands(
       if (!input.file || input.file.bytes.length === 0) {
         throw problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
       }
-      // Uploads still being processed count too, so ten sent at once cannot all pass the
-      // count; no await between the check and the reservation.
+      // Uploads still being processed count too, so ten sent at once cannot all pass.
       const kept = await countOf(ctx.db, ownerId);
-      if (kept + (uploading.get(ownerId) ?? 0) >= PHOTOS_PER_MEMBER) throw albumsFull();
-      uploading.set(ownerId, (uploading.get(ownerId) ?? 0) + 1);
-      try {
-        return await store(ownerId, album, input.file, input.portrait);
-      } finally {
-        const left = (uploading.get(ownerId) ?? 1) - 1;
-        if (left > 0) uploading.set(ownerId, left);
-        else uploading.delete(ownerId);
-      }
+      if (kept + uploading.count(ownerId) >= PHOTOS_PER_MEMBER) throw albumsFull();
+      const file = input.file;
+      return uploading.during([ownerId], () => store(ownerId, album, file, input.portrait));
     },
 
     async approve(moderatorId, photoId) {

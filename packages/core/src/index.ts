@@ -51,4 +51,5 @@ export {
 export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';
 export { encodeCursor, decodeCursor, afterCursor, pageOf, withNewest, type TimeCursor } from './cursor.ts';
 export { groupCommit } from './group-commit.ts';
+export { InFlight } from './in-flight.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';
