@@ -1,4 +1,4 @@
-import type { Db, ModuleContext, TxDb, View, ViewChanges } from '@meetcute/core';
+import type { Db, EventDefinition, ModuleContext, PayloadOf, TxDb, View, ViewChanges } from '@meetcute/core';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
@@ -77,29 +77,21 @@ export function searchIndex(ctx: ModuleContext, budget = 250_000): View<Searchab
     warm: async () => (await readSearchable(ctx.db)).entries(),
     budget,
   });
-  index.on(RegistrationApproved, async (e, changes, tx) => {
-    await reread(tx.db, changes, e.payload.memberId);
-    touched(changes, e.actorId, e.occurredAt);
-  });
-  for (const definition of [InterestAdded, InterestRemoved]) {
+  // Each of these changes what the tables hold for one member: read it again.
+  const rereadOn = <D extends EventDefinition>(definition: D, memberOf: (payload: PayloadOf<D>) => string) =>
     index.on(definition, async (e, changes, tx) => {
-      await reread(tx.db, changes, e.payload.memberId);
+      await reread(tx.db, changes, memberOf(e.payload));
       touched(changes, e.actorId, e.occurredAt);
     });
-  }
+  rereadOn(RegistrationApproved, (p) => p.memberId);
+  rereadOn(InterestAdded, (p) => p.memberId);
+  rereadOn(InterestRemoved, (p) => p.memberId);
+  rereadOn(PortraitChosen, (p) => p.memberId);
+  for (const definition of [PhotoUploaded, PhotoApproved, PhotoDeleted])
+    rereadOn(definition, (p) => p.ownerId);
   // The busiest: only "last active" moves, so nothing is read.
   for (const definition of [FlirtSent, FavouriteAdded]) {
     index.on(definition, (e, changes) => touched(changes, e.actorId, e.occurredAt));
   }
-  for (const definition of [PhotoUploaded, PhotoApproved, PhotoDeleted]) {
-    index.on(definition, async (e, changes, tx) => {
-      await reread(tx.db, changes, e.payload.ownerId);
-      touched(changes, e.actorId, e.occurredAt);
-    });
-  }
-  index.on(PortraitChosen, async (e, changes, tx) => {
-    await reread(tx.db, changes, e.payload.memberId);
-    touched(changes, e.actorId, e.occurredAt);
-  });
   return index;
 }
