@@ -21,22 +21,48 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+const NEEDS_ESCAPING = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  // Most text (names, dates, ids) has nothing to escape; testing first skips the replace.
+  return NEEDS_ESCAPING.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
 type Part = Html | string | number | boolean | null | undefined | readonly Part[];
 
 function render(part: Part): string {
-  if (part === null || part === undefined || part === false || part === true) return '';
+  if (typeof part === 'string') return escapeHtml(part);
   if (part instanceof Html) return part.value;
-  if (Array.isArray(part)) return part.map(render).join('');
+  if (part === null || part === undefined || part === false || part === true) return '';
+  if (Array.isArray(part)) {
+    let out = '';
+    for (const item of part as readonly Part[]) out += render(item);
+    return out;
+  }
   return escapeHtml(String(part));
 }
 
+/**
+ * A template's fixed text with the indentation of its source lines taken out: a page
+ * of cards was a third spaces, and every byte is built, measured and written per
+ * request. A line break stays where one was, so text reads the same; inside <textarea>
+ * the templates put no fixed text but the first line break, which HTML ignores.
+ */
+const compacted = new WeakMap<TemplateStringsArray, readonly string[]>();
+
+function compact(strings: TemplateStringsArray): readonly string[] {
+  let parts = compacted.get(strings);
+  if (!parts) {
+    parts = strings.map((s) => s.replace(/\n[ \t]+/g, '\n'));
+    compacted.set(strings, parts);
+  }
+  return parts;
+}
+
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
-  let out = strings[0] ?? '';
-  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? '');
+  const parts = compact(strings);
+  let out = parts[0] ?? '';
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + (parts[i + 1] ?? '');
   return new Html(out);
 }
 

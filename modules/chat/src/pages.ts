@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import { dateIn, Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block/events';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
@@ -15,6 +15,8 @@ import {
   sendPage,
   translator,
   type Html,
+  formatMoment,
+  LOCALES,
   type Language,
   type MemberAction,
   type Translate,
@@ -32,15 +34,11 @@ import type { Views } from './views.ts';
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
-
 /** A message's time where the viewer lives: the time today, else the day and time. */
 function stamp(sentAt: string, now: Date, timeZone: string, language: Language): string {
-  const at = new Date(sentAt);
-  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone });
-  const time = at.toLocaleTimeString(LOCALES[language], { timeZone, hour: '2-digit', minute: '2-digit' });
-  if (day(at) === day(now)) return time;
-  return `${at.toLocaleDateString(LOCALES[language], { timeZone, day: 'numeric', month: 'short' })} ${time}`;
+  const time = formatMoment(language, timeZone, sentAt, 'time');
+  if (dateIn(timeZone, new Date(sentAt)) === dateIn(timeZone, now)) return time;
+  return `${formatMoment(language, timeZone, sentAt, 'day-month')} ${time}`;
 }
 
 const portrait = (memberId: string, size = 48) =>

@@ -13,7 +13,7 @@ import {
   sendPage,
   translator,
   type Html,
-  type Language,
+  formatMoment,
   type ProfileSection,
   type Translate,
 } from '@meetcute/web';
@@ -26,7 +26,6 @@ import type { DiaryReads } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
-const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
 
 /** Problems with field errors re-render the form; anything else goes to the error page. */
 function fieldErrors(error: unknown): FieldProblem[] | null {
@@ -47,20 +46,16 @@ function postList(
   options: { manage: boolean; empty: string },
 ): Html {
   const t = tr(request);
-  const when = new Intl.DateTimeFormat(LOCALES[languageOf(request)], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  });
+  const language = languageOf(request);
   if (posts.length === 0) return html`<p class="empty">${options.empty}</p>`;
   return html`<ul class="plain diary">
     ${posts.map(
       (post) =>
         html`<li class="card" id="post-${post.postId}">
           <p class="facts">
-            <time datetime="${post.postedAt}">${when.format(new Date(post.postedAt))}</time>${
-              post.editedAt ? html` · ${t('edited')}` : ''
-            }
+            <time datetime="${post.postedAt}"
+              >${formatMoment(language, timeZone, post.postedAt, 'date-time')}</time
+            >${post.editedAt ? html` · ${t('edited')}` : ''}
           </p>
           ${paragraphs(post.text)}
           ${

@@ -16,7 +16,7 @@ import {
   memberCard,
   sendPage,
   translator,
-  type Language,
+  formatMoment,
   type MemberAction,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
@@ -27,12 +27,6 @@ import { favouritesAmong } from './store.ts';
 import { favouritePage } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
-const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
-
-/** A day as the viewer reads it, where the viewer lives. */
-function day(language: Language, timeZone: string, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone }).format(new Date(iso));
-}
 
 /** The toggle on a profile and on each card: "★ Favourite", or "Remove favourite" for a favourite. */
 export function favouriteAction(db: Db, blocks: Blocks): MemberAction {
@@ -98,7 +92,7 @@ export function favouritePages(
             gender: member.gender,
             cityLabel: member.city.label,
             note: html`<time datetime="${addedAt}"
-              >${tr('added', { date: day(language, timeZone, addedAt) })}</time
+              >${tr('added', { date: formatMoment(language, timeZone, addedAt, 'date') })}</time
             >`,
           },
           buttons(member.memberId),

@@ -3,6 +3,7 @@ import type { Http, ServiceRegistry } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import {
   factsLine,
+  formatMoment,
   html,
   languageOf,
   MEMBER_ACTIONS,
@@ -21,21 +22,6 @@ import type { NewsItem, NewsReads } from './views.ts';
 
 /** What the viewer had seen before this visit marked everything seen, so new items can say so. */
 const seenBefore = new WeakMap<FastifyRequest, string | null>();
-
-// Building an Intl.DateTimeFormat costs far more than formatting with one, and a page
-// formats a time per card: one formatter per language and time zone is kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function when(request: FastifyRequest, at: string, timeZone: string): string {
-  const language = languageOf(request);
-  const key = `${language} ${timeZone}`;
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    formatters.set(key, format);
-  }
-  return format.format(new Date(at));
-}
 
 function card(
   request: FastifyRequest,
@@ -65,7 +51,9 @@ function card(
     />
     <p class="note">
       ${isNew ? html`<strong class="badge">${t('new')}</strong> ` : ''}${what} ·
-      <time datetime="${item.at}">${when(request, item.at, viewer?.city.timeZone ?? 'UTC')}</time>
+      <time datetime="${item.at}"
+        >${formatMoment(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.at, 'date-time')}</time
+      >
     </p>
     <h3><a href="/members/${member.memberId}">${member.nickname}</a></h3>
     <p class="facts">${facts}</p>

@@ -10,6 +10,7 @@ import {
   memberCard,
   sendPage,
   translator,
+  formatMoment,
   type Language,
   type MemberAction,
 } from '@meetcute/web';
@@ -19,15 +20,12 @@ import { PAGE } from './rules.ts';
 import { visitPage } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
-const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
 
 /** A moment as the viewer reads it, where the viewer lives. */
 function moment(language: Language, timeZone: string, iso: string): { date: string; time: string } {
-  const at = new Date(iso);
-  const locale = LOCALES[language];
   return {
-    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at),
-    time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at),
+    date: formatMoment(language, timeZone, iso, 'date'),
+    time: formatMoment(language, timeZone, iso, 'time'),
   };
 }
 

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { html } from './html.ts';
+import { translator } from './i18n.ts';
+import { formatMoment } from './moments.ts';
+
+test('member text is escaped and markup composes, with the indentation of the source taken out', () => {
+  const name = `Tom & "Jerry" <b>`;
+  const page = html`<ul>
+    ${[1, 2].map((n) => html`<li>${name} ${n}</li>`)}
+  </ul>`;
+  assert.equal(
+    page.value,
+    '<ul>\n<li>Tom &amp; &quot;Jerry&quot; &lt;b&gt; 1</li><li>Tom &amp; &quot;Jerry&quot; &lt;b&gt; 2</li>\n</ul>',
+  );
+});
+
+test('what a member typed keeps its own spaces and line breaks', () => {
+  const typed = 'first line\n    indented on purpose';
+  const page = html`<textarea name="body">${typed}</textarea>`;
+  assert.equal(page.value, '<textarea name="body">\nfirst line\n    indented on purpose</textarea\n>');
+});
+
+test('messages fill their placeholders, and one without a value stays visible rather than vanishing', () => {
+  const t = translator(
+    { en: { hello: 'Hello {name}, you have {n} new' }, sv: { hello: 'Hej {name}' } },
+    'sv',
+  );
+  assert.equal(t('hello', { name: 'Ada' }), 'Hej Ada');
+  const en = translator({ en: { hello: 'Hello {name}, you have {n} new' } }, 'en');
+  assert.equal(en('hello', { name: 'Ada', n: 3 }), 'Hello Ada, you have 3 new');
+  assert.equal(en('hello', { name: 'Ada' }), 'Hello Ada, you have {n} new');
+});
+
+test('a moment reads in the member’s language and where they live, the same however often it is asked', () => {
+  const at = '2026-05-21T18:19:24.367Z';
+  assert.equal(formatMoment('en', 'Europe/Stockholm', at, 'date-time'), '21 May 2026, 20:19');
+  assert.equal(formatMoment('en', 'Europe/Stockholm', at, 'date-time'), '21 May 2026, 20:19');
+  assert.equal(formatMoment('en', 'America/New_York', at, 'time'), '14:19');
+  assert.equal(formatMoment('sv', 'Europe/Stockholm', at, 'date'), '21 maj 2026');
+  assert.equal(formatMoment('fi', 'Europe/Helsinki', at, 'day-month'), '21.5.');
+});

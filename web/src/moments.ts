@@ -1,0 +1,46 @@
+import type { Language } from './i18n.ts';
+
+/** The locale each language's dates and times are written in: day before month, 24-hour clock. */
+export const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
+
+/**
+ * How a page writes a moment: `date` "21 May 2026", `time` "20:19", `date-time` both,
+ * `day-month` "21 May" (for dates within the year, as chat stamps them).
+ */
+export type MomentStyle = 'date' | 'time' | 'date-time' | 'day-month';
+
+const OPTIONS: Record<MomentStyle, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'medium' },
+  time: { hour: '2-digit', minute: '2-digit' },
+  'date-time': { dateStyle: 'medium', timeStyle: 'short' },
+  'day-month': { day: 'numeric', month: 'short' },
+};
+
+// Making an Intl.DateTimeFormat costs about a hundred times more than formatting with
+// one, and a page of cards writes a time per card: one formatter per language, style
+// and zone is kept (there are a few hundred zones at most).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// Formatting itself is a few microseconds, and the same moments (a news item, a post)
+// are shown to many members: recent results are kept, and forgotten all at once when
+// there are many, which costs less than keeping them in order.
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 20_000;
+
+/** A moment (an ISO timestamp) as a member reads it, in their language and where they live. */
+export function formatMoment(language: Language, timeZone: string, iso: string, style: MomentStyle): string {
+  const key = `${language} ${style} ${timeZone} ${iso}`;
+  let text = recent.get(key);
+  if (text === undefined) {
+    const kind = `${language} ${style} ${timeZone}`;
+    let format = formatters.get(kind);
+    if (!format) {
+      format = new Intl.DateTimeFormat(LOCALES[language], { ...OPTIONS[style], timeZone });
+      formatters.set(kind, format);
+    }
+    text = format.format(new Date(iso));
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(key, text);
+  }
+  return text;
+}
