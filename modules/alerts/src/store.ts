@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import {
+  prepared,
   withNewest,
   type Db,
   type EventEnvelope,
@@ -53,6 +54,13 @@ export const migrations: Migration[] = [
         primary key (alert_id, photo_id)
       )`.execute(db);
       await sql`create index alert_photos_photo on alert_photos (photo_id)`.execute(db);
+    },
+  },
+  {
+    // Every alert paid a page write here; a block's clean-up finds the pair's alerts by member.
+    name: '0003_alerts_without_actor_index',
+    async up(db) {
+      await sql`drop index alerts_by_actor`.execute(db);
     },
   },
 ];
@@ -109,14 +117,44 @@ export async function newestUnread(db: Reader, memberId: string): Promise<string
   return (row?.newest as string | null | undefined) ?? undefined;
 }
 
-async function readUpTo(db: Reader, memberId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('alerts_read')
-    .select('up_to')
-    .where('member_id', '=', memberId)
-    .executeTakeFirst();
-  return (row?.up_to as string | undefined) ?? undefined;
-}
+// The statements every flirt, visit, favourite and like goes through here, built once (core's prepared()).
+const readMark = prepared((db, memberId: string) =>
+  db.selectFrom('alerts_read').select('up_to').where('member_id', '=', memberId),
+);
+/** The alert that already stands for this event, or for the same thing the same day (once_key). */
+const alertStanding = prepared((db, alertId: string, memberId: string, onceKey: string) =>
+  db
+    .selectFrom('alerts')
+    .select('alert_id')
+    .where((eb) =>
+      eb.or([
+        eb('alert_id', '=', alertId),
+        eb.and([eb('member_id', '=', memberId), eb('once_key', '=', onceKey)]),
+      ]),
+    )
+    .limit(1),
+);
+const insertAlert = prepared(
+  (
+    db,
+    alertId: string,
+    memberId: string,
+    kind: AlertKind,
+    actorId: string,
+    at: string,
+    read: number,
+    onceKey: string,
+  ) =>
+    db.insertInto('alerts').values({
+      alert_id: alertId,
+      member_id: memberId,
+      kind,
+      actor_id: actorId,
+      at,
+      read,
+      once_key: onceKey,
+    }),
+);
 
 interface NewAlert {
   event: EventEnvelope;
@@ -160,31 +198,11 @@ export function project(
     // Never across a block, even if the event slipped out just before the block reached the other module.
     if (await eitherBlocked(tx.db, memberId, actorId)) return undefined;
     const key = onceKey(kind, actorId, event.occurredAt, event.id);
-    const seen = await tx.db
-      .selectFrom('alerts')
-      .select('alert_id')
-      .where((eb) =>
-        eb.or([
-          eb('alert_id', '=', event.id),
-          eb.and([eb('member_id', '=', memberId), eb('once_key', '=', key)]),
-        ]),
-      )
-      .executeTakeFirst();
+    const [seen] = await alertStanding(tx.db, event.id, memberId, key);
     if (seen) return seen.alert_id as string;
-    const upTo = await readUpTo(tx.db, memberId);
-    const isUnread = upTo === undefined || event.occurredAt > upTo;
-    await tx.db
-      .insertInto('alerts')
-      .values({
-        alert_id: event.id,
-        member_id: memberId,
-        kind,
-        actor_id: actorId,
-        at: event.occurredAt,
-        read: isUnread ? 0 : 1,
-        once_key: key,
-      })
-      .execute();
+    const [read] = await readMark(tx.db, memberId);
+    const isUnread = read === undefined || event.occurredAt > (read.up_to as string);
+    await insertAlert(tx.db, event.id, memberId, kind, actorId, event.occurredAt, isUnread ? 0 : 1, key);
     if (isUnread) unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
     const entry: AlertEntry = { alertId: event.id, kind, actorId, at: event.occurredAt, unread: isUnread };
     heads.changes(tx).update(memberId, (head) => head && withNewest(head, entry, newestFirst, HEAD));

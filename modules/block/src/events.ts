@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { Type } from 'typebox';
 import {
   defineEvent,
+  prepared,
   type Db,
   type EventEnvelope,
   type Migration,
@@ -140,9 +141,9 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
   });
 }
 
-/** True when either of the two blocked the other. */
-export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promise<boolean> {
-  const row = await db
+// Projections ask this for every flirt, visit and message they apply: built once (core's prepared()).
+const blockBetween = prepared((db, a: string, b: string) =>
+  db
     .selectFrom(BLOCKED_PAIRS)
     .select('blocker_id')
     .where((eb) =>
@@ -151,8 +152,12 @@ export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promis
         eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
       ]),
     )
-    .executeTakeFirst();
-  return row !== undefined;
+    .limit(1),
+);
+
+/** True when either of the two blocked the other. */
+export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promise<boolean> {
+  return (await blockBetween(db, a, b)).length > 0;
 }
 
 /** Everyone hidden from a member: those they blocked and those who blocked them. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, EventEnvelope, Migration, ModuleContext, Tx } from '@meetcute/core';
-import { afterCursor, pageOf } from '@meetcute/core';
+import { afterCursor, pageOf, prepared } from '@meetcute/core';
 import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, notBlockedWith } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { visitDay, type Cursor } from './rules.ts';
@@ -23,9 +23,45 @@ export const migrations: Migration[] = [
     },
   },
   blockedPairsMigration,
+  {
+    // Every profile read by someone new is a row here, so a row should cost few pages:
+    // kept in its key's order (no rowid table beside the key), and without the index by
+    // visitor, which only a block's clean-up used (it looks up both pairs by key).
+    name: '0002_visits_keyed_by_member',
+    async up(db, dialect) {
+      await sql`drop index visits_by_visitor`.execute(db);
+      if (dialect !== 'sqlite') return;
+      await sql`create table visits_by_key (
+        member_id text not null,
+        visitor_id text not null,
+        day text not null,
+        visited_at text not null,
+        primary key (member_id, visitor_id, day)
+      ) without rowid`.execute(db);
+      await sql`insert into visits_by_key (member_id, visitor_id, day, visited_at)
+        select member_id, visitor_id, day, visited_at from visits`.execute(db);
+      await sql`drop table visits`.execute(db);
+      await sql`alter table visits_by_key rename to visits`.execute(db);
+      await sql`create index visits_newest on visits (member_id, visited_at, visitor_id)`.execute(db);
+    },
+  },
 ];
 
 export const projections = ['visits', BLOCKED_PAIRS];
+
+// The statement every first look at a profile runs, built once (core's prepared()).
+const recordVisit = prepared((db, memberId: string, visitorId: string, day: string, at: string) =>
+  db
+    .insertInto('visits')
+    .values({ member_id: memberId, visitor_id: visitorId, day, visited_at: at })
+    .onConflict((oc) =>
+      oc
+        .columns(['member_id', 'visitor_id', 'day'])
+        .doUpdateSet((eb) => ({ visited_at: eb.ref('excluded.visited_at') }))
+        // The latest view wins whatever order the views arrive in, so a rebuild agrees.
+        .where((eb) => eb('visits.visited_at', '<', eb.ref('excluded.visited_at'))),
+    ),
+);
 
 /** Visits are a projection of ProfileViewed, minus what blocks removed. */
 export function project(ctx: ModuleContext): void {
@@ -34,22 +70,7 @@ export function project(ctx: ModuleContext): void {
     if (viewerId === memberId) return;
     // Never across a block, even if a view slipped out just before the block reached the profile module.
     if (await eitherBlocked(tx.db, viewerId, memberId)) return;
-    await tx.db
-      .insertInto('visits')
-      .values({
-        member_id: memberId,
-        visitor_id: viewerId,
-        day: visitDay(e.occurredAt),
-        visited_at: e.occurredAt,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['member_id', 'visitor_id', 'day'])
-          .doUpdateSet((eb) => ({ visited_at: eb.ref('excluded.visited_at') }))
-          // The latest view wins whatever order the views arrive in, so a rebuild agrees.
-          .where((eb) => eb('visits.visited_at', '<', eb.ref('excluded.visited_at'))),
-      )
-      .execute();
+    await recordVisit(tx.db, memberId, viewerId, visitDay(e.occurredAt), e.occurredAt);
   });
 }
 
