@@ -4,21 +4,34 @@ import { html } from './html.ts';
 import { translator } from './i18n.ts';
 import { formatMoment } from './moments.ts';
 
+// Through another name, so that prettier leaves the templates' layout as written here.
+const markup = html;
+
 test('member text is escaped and markup composes, with the indentation of the source taken out', () => {
   const name = `Tom & "Jerry" <b>`;
-  const page = html`<ul>
-    ${[1, 2].map((n) => html`<li>${name} ${n}</li>`)}
-  </ul>`;
+  const page = markup`<ul>
+      ${[1, 2].map((n) => markup`<li>${name} ${n}</li>`)}
+    </ul>`;
   assert.equal(
     page.value,
     '<ul>\n<li>Tom &amp; &quot;Jerry&quot; &lt;b&gt; 1</li><li>Tom &amp; &quot;Jerry&quot; &lt;b&gt; 2</li>\n</ul>',
   );
 });
 
+test('a long tag laid out over lines closes where its last attribute ends', () => {
+  const page = markup`<time datetime="2026-06-01T08:00:00.000Z"
+    >2 h ago</time
+  >`;
+  assert.equal(page.value, '<time datetime="2026-06-01T08:00:00.000Z">2 h ago</time>');
+});
+
 test('what a member typed keeps its own spaces and line breaks', () => {
   const typed = 'first line\n    indented on purpose';
-  const page = html`<textarea name="body">${typed}</textarea>`;
-  assert.equal(page.value, '<textarea name="body">\nfirst line\n    indented on purpose</textarea\n>');
+  const page = markup`<textarea
+      name="body"
+    >
+${typed}</textarea>`;
+  assert.equal(page.value, '<textarea\nname="body">\nfirst line\n    indented on purpose</textarea>');
 });
 
 test('messages fill their placeholders, and one without a value stays visible rather than vanishing', () => {

@@ -53,7 +53,9 @@ const compacted = new WeakMap<TemplateStringsArray, readonly string[]>();
 function compact(strings: TemplateStringsArray): readonly string[] {
   let parts = compacted.get(strings);
   if (!parts) {
-    parts = strings.map((s) => s.replace(/\n[ \t]+/g, '\n'));
+    // A line break and indentation before a tag's closing bracket (as prettier lays out long
+    // tags) goes too: whitespace inside a tag means nothing.
+    parts = strings.map((s) => s.replace(/\n[ \t]*>/g, '>').replace(/\n[ \t]+/g, '\n'));
     compacted.set(strings, parts);
   }
   return parts;

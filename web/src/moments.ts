@@ -23,13 +23,23 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 // Formatting itself is a few microseconds, and the same moments (a news item, a post)
 // are shown to many members: recent results are kept, and forgotten all at once when
-// there are many, which costs less than keeping them in order.
+// there are many, which costs less than keeping them in order. A result is kept for the
+// stretch of time that writes the same: a minute for a time, a quarter hour for a date
+// (every zone's offset is whole quarter hours), so a page of alerts from one evening
+// needs few formats.
 const recent = new Map<string, string>();
-const RECENT_LIMIT = 20_000;
+const RECENT_LIMIT = 50_000;
+
+function stretch(iso: string, style: MomentStyle): string {
+  // Only a UTC timestamp as toISOString writes it (every event's) is cut by its text; anything else is its own key.
+  if (iso.length !== 24 || !iso.endsWith('Z')) return iso;
+  if (style === 'time' || style === 'date-time') return iso.slice(0, 16);
+  return `${iso.slice(0, 14)}${Math.floor(Number(iso.slice(14, 16)) / 15)}`;
+}
 
 /** A moment (an ISO timestamp) as a member reads it, in their language and where they live. */
 export function formatMoment(language: Language, timeZone: string, iso: string, style: MomentStyle): string {
-  const key = `${language} ${style} ${timeZone} ${iso}`;
+  const key = `${language} ${style} ${timeZone} ${stretch(iso, style)}`;
   let text = recent.get(key);
   if (text === undefined) {
     const kind = `${language} ${style} ${timeZone}`;

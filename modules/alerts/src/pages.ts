@@ -4,12 +4,14 @@ import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   factsLine,
+  formatMoment,
   hidden,
   html,
   languageOf,
   sendPage,
   translator,
   type Html,
+  type Language,
   type Translate,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
@@ -22,8 +24,8 @@ import { alertPage, type AlertView } from './views.ts';
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-function when(t: Translate<Key>, at: string, now: Date, timeZone: string): string {
-  const a = ago(new Date(at), now, timeZone);
+function when(t: Translate<Key>, language: Language, at: string, now: Date, timeZone: string): string {
+  const a = ago(new Date(at), now);
   switch (a.unit) {
     case 'now':
       return t('now');
@@ -32,7 +34,7 @@ function when(t: Translate<Key>, at: string, now: Date, timeZone: string): strin
     case 'days':
       return t(a.unit, { n: a.n });
     case 'date':
-      return t('date', { date: a.date });
+      return t('date', { date: formatMoment(language, timeZone, at, 'date') });
   }
 }
 
@@ -54,7 +56,9 @@ function card(
   const { actor } = alert;
   const marker = alert.unread ? html`<span class="visually-hidden">${t('new')}</span> ` : '';
   const link = html`<a href="/members/${actor.memberId}">${sentence(t, alert)}</a>`;
-  const time = html`<time datetime="${alert.at}">${when(t, alert.at, now, timeZone)}</time>`;
+  const time = html`<time datetime="${alert.at}"
+    >${when(t, languageOf(request), alert.at, now, timeZone)}</time
+  >`;
   const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
   return html`<li class="card alert-card${alert.unread ? ' unread' : ''}">
     <p class="alert-text">${marker}${link} · ${time}</p>
