@@ -1,9 +1,9 @@
 import { defineModule } from '@meetcute/core';
-import { blockEvents, honourBlocks } from '@meetcute/block';
+import { blockEvents, honourBlocks, MemberBlocked } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
-import { events } from './events.ts';
-import { forgetPair, migrations, projections, project } from './store.ts';
+import { events, FavouriteAdded, FavouriteRemoved } from './events.ts';
+import { favouriteIdsOf, forgetPair, migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { favouriteRoutes } from './routes.ts';
 import { favouriteAction, favouritePages } from './pages.ts';
@@ -27,10 +27,24 @@ export const favourites = defineModule({
   register(ctx) {
     project(ctx);
     const blocks = honourBlocks(ctx, { onBlocked: forgetPair });
+    // Every card on every list page shows the toggle: each member's favourites in memory, kept by the events.
+    const favouriteIds = ctx.view<ReadonlySet<string>>({
+      name: 'favourites',
+      load: (memberId) => favouriteIdsOf(ctx.db, memberId),
+    });
+    for (const event of [FavouriteAdded, FavouriteRemoved]) {
+      favouriteIds.on(event, async (e, changes, tx) =>
+        changes.set(e.payload.memberId, await favouriteIdsOf(tx.db, e.payload.memberId)),
+      );
+    }
+    favouriteIds.on(MemberBlocked, async (e, changes, tx) => {
+      for (const memberId of [e.payload.blockerId, e.payload.blockedId])
+        changes.set(memberId, await favouriteIdsOf(tx.db, memberId));
+    });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);
     favouriteRoutes(ctx.http, ctx.db, run, profiles);
     favouritePages(ctx.http, ctx.db, run, profiles, ctx.services);
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, favouriteAction(ctx.db, blocks));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, favouriteAction(favouriteIds, blocks));
   },
 });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Db, Http, ServiceRegistry } from '@meetcute/core';
+import type { Db, Http, ServiceRegistry, View } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
@@ -23,19 +23,18 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { PAGE } from './rules.ts';
-import { favouritesAmong } from './store.ts';
 import { favouritePage } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
 /** The toggle on a profile and on each card: "★ Favourite", or "Remove favourite" for a favourite. */
-export function favouriteAction(db: Db, blocks: Blocks): MemberAction {
+export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks: Blocks): MemberAction {
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
     const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
     const shown = new Set(memberIds.filter((id) => id !== viewer.memberId && !hiddenIds.has(id)));
-    const favourites = await favouritesAmong(db, viewer.memberId, [...shown]);
+    const favourites = (await favouriteIds.get(viewer.memberId)) ?? new Set<string>();
     const tr = t(request);
     return (memberId) => {
       if (!shown.has(memberId)) return null;

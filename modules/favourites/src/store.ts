@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, EventEnvelope, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
-import { afterCursor, pageOf } from '@meetcute/core';
+import { afterCursor, pageOf, prepared } from '@meetcute/core';
 import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, notBlockedWith } from '@meetcute/block';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 import type { Cursor } from './rules.ts';
@@ -73,20 +73,17 @@ export async function isFavourite(db: Db | TxDb, memberId: string, favouriteId: 
   return row !== undefined;
 }
 
-/** Which of `memberIds` a member has among their favourites: one query for a whole page. */
-export async function favouritesAmong(
+const selectFavouriteIds = prepared((db, memberId: string) =>
+  db.selectFrom('favourites').select('favourite_id').where('member_id', '=', memberId),
+);
+
+/** Everyone a member has among their favourites; undefined for none (what a view holds). */
+export async function favouriteIdsOf(
   db: Db | TxDb,
   memberId: string,
-  memberIds: readonly string[],
-): Promise<Set<string>> {
-  if (memberIds.length === 0) return new Set();
-  const rows = (await db
-    .selectFrom('favourites')
-    .select('favourite_id')
-    .where('member_id', '=', memberId)
-    .where('favourite_id', 'in', memberIds)
-    .execute()) as Array<{ favourite_id: string }>;
-  return new Set(rows.map((r) => r.favourite_id));
+): Promise<ReadonlySet<string> | undefined> {
+  const rows = (await selectFavouriteIds(db, memberId)) as Array<{ favourite_id: string }>;
+  return rows.length === 0 ? undefined : new Set(rows.map((r) => r.favourite_id));
 }
 
 /** Who of the two blocked the other, as this module heard it; `me` first when both did. */

@@ -83,7 +83,8 @@ export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Comman
 
     async flirtedToday(senderId, recipientIds) {
       const now = ctx.clock.now();
-      const sent = await sentSince(ctx.db, senderId, lookback(now), recipientIds);
+      // Everything they sent lately, in one statement of one shape whatever the page.
+      const sent = recipientIds.length === 0 ? [] : await sentSince(ctx.db, senderId, lookback(now));
       if (sent.length === 0) return new Set();
       const today = sentToday(sent, await timeZoneOf(senderId), now);
       return new Set(recipientIds.filter((id) => refusal(today, id) === 'flirt-limit'));

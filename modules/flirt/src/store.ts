@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import {
   afterCursor,
   pageOf,
+  prepared,
   type Db,
   type Migration,
   type ModuleContext,
@@ -84,24 +85,20 @@ export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: st
   return row !== undefined;
 }
 
-/**
- * What a sender sent since a moment, optionally to some members only (a page's worth, in
- * one query): the input to the limits.
- */
-export async function sentSince(
-  db: Db | TxDb,
-  senderId: string,
-  since: string,
-  recipientIds?: readonly string[],
-): Promise<SentFlirt[]> {
-  if (recipientIds?.length === 0) return [];
-  let query = db
+const selectSentSince = prepared((db, senderId: string, since: string) =>
+  db
     .selectFrom('flirts')
     .select(['recipient_id', 'sent_at'])
     .where('sender_id', '=', senderId)
-    .where('sent_at', '>=', since);
-  if (recipientIds !== undefined) query = query.where('recipient_id', 'in', recipientIds);
-  const rows = (await query.execute()) as Array<{ recipient_id: string; sent_at: string }>;
+    .where('sent_at', '>=', since),
+);
+
+/** What a sender sent since a moment: the input to the limits (a day's flirts are few). */
+export async function sentSince(db: Db | TxDb, senderId: string, since: string): Promise<SentFlirt[]> {
+  const rows = (await selectSentSince(db, senderId, since)) as Array<{
+    recipient_id: string;
+    sent_at: string;
+  }>;
   return rows.map((r) => ({ recipientId: r.recipient_id, sentAt: r.sent_at }));
 }
 

@@ -1,6 +1,6 @@
-import { decodeCursor, pageOf, type Db } from '@meetcute/core';
+import { dateIn, decodeCursor, pageOf, yearsBetween, type Db } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
-import { ageAt, PAGE_SIZE } from './rules.ts';
+import { PAGE_SIZE } from './rules.ts';
 import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member } from './store.ts';
 import type { NewsMemory } from './memory.ts';
 
@@ -66,7 +66,15 @@ export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsRe
     const { items: entries, nextCursor } =
       (!cursor && memory ? await firstPage(memory, viewerId, limit) : undefined) ??
       (await feedPage(db, viewerId, cursor, limit));
-    const today = now().toISOString();
+    // A page's authors live in a few time zones: each zone's date today is looked up once.
+    const moment = now();
+    const todayIn = new Map<string, string>();
+    const ageOf = (author: Member): number => {
+      const zone = author.city.timeZone;
+      let today = todayIn.get(zone);
+      if (today === undefined) todayIn.set(zone, (today = dateIn(zone, moment)));
+      return yearsBetween(author.birthday, today);
+    };
     const items = entries.map((e): NewsItem => {
       const item: NewsItem = {
         itemId: e.itemId,
@@ -74,7 +82,7 @@ export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsRe
         member: {
           memberId: e.author.memberId,
           nickname: e.author.nickname,
-          age: ageAt(e.author, today),
+          age: ageOf(e.author),
           cityLabel: e.author.cityLabel,
         },
         author: e.author,
