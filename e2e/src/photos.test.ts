@@ -67,7 +67,7 @@ test('a photo is uploaded, approved, seen and liked, and its owner hears of it',
   await portrait.evaluate((img: HTMLImageElement) => img.decode());
   assert.equal(await portrait.evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
   await bob.getByRole('button', { name: 'Like this photo of Nancy' }).click();
-  await bob.getByText('1 likes').waitFor();
+  await bob.getByText('1 like').waitFor();
   await bob.getByRole('button', { name: 'Unlike' }).waitFor();
   await snap(bob, 'photos-liked');
 

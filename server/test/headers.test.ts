@@ -96,3 +96,34 @@ test('no page of ours needs inline script or style: none is in what the pages re
     await t.close();
   }
 });
+
+test('what a member is shown is kept by no cache, so Back after logging out shows nothing private', async () => {
+  const t = await startTestApp(testApp, 'sqlite');
+  try {
+    await t.given([...approved(nancy), ...approved(bob)]);
+    const member = t.app.routes.filter(
+      (r) => r.method === 'GET' && (r.kind === 'page' || r.kind === 'api') && !r.url.includes('*'),
+    );
+    assert.ok(member.length > 40, `only ${member.length} routes found`);
+    for (const route of member) {
+      const response = await t.call({ as: nancy.memberId, method: 'GET', url: fill(route.url) });
+      const where = `GET ${route.url} as a member (${response.status})`;
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return typeof value === 'string' ? value : '';
+      };
+      const cache = header('cache-control');
+      // Photos set their own caching (a public one is the same for everyone, a portrait may
+      // be kept a few minutes, a private album's never); any other answer is private.
+      if (header('content-type').startsWith('image/')) continue;
+      assert.match(cache, /\bno-store\b/, `${where}: cache-control ${cache || 'missing'}`);
+    }
+    const mine = await t.call({ as: bob.memberId, method: 'GET', url: '/alerts' });
+    assert.equal(mine.headers['cache-control'], 'private, no-store');
+    // A visitor's pages hold nothing of anyone's; shipped files stay cacheable for a year.
+    const visitor = await t.call({ method: 'GET', url: '/' });
+    assert.equal(visitor.headers['cache-control'], undefined);
+  } finally {
+    await t.close();
+  }
+});

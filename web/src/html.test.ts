@@ -45,6 +45,20 @@ test('messages fill their placeholders, and one without a value stays visible ra
   assert.equal(en('hello', { name: 'Ada' }), 'Hello Ada, you have {n} new');
 });
 
+test('a count reads as one or many, in each language', () => {
+  const messages = {
+    en: { likes: '{n} likes', likes_one: '{n} like' },
+    sv: { likes: '{n} gillningar', likes_one: '{n} gillning' },
+    fi: { likes: '{n} tykkäystä' },
+  };
+  assert.equal(translator(messages, 'en')('likes', { n: 1 }), '1 like');
+  assert.equal(translator(messages, 'en')('likes', { n: 0 }), '0 likes');
+  assert.equal(translator(messages, 'sv')('likes', { n: 1 }), '1 gillning');
+  assert.equal(translator(messages, 'sv')('likes', { n: 2 }), '2 gillningar');
+  // Finnish has no form for one here: the English one must not stand in for it.
+  assert.equal(translator(messages, 'fi')('likes', { n: 1 }), '1 tykkäystä');
+});
+
 test('a moment reads in the member’s language and where they live, the same however often it is asked', () => {
   const at = '2026-05-21T18:19:24.367Z';
   assert.equal(formatMoment('en', 'Europe/Stockholm', at, 'date-time'), '21 May 2026, 20:19');

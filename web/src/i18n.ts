@@ -31,9 +31,27 @@ function fill(template: string, vars: Record<string, string | number>): string {
   return out;
 }
 
+const plurals = new Map<Language, Intl.PluralRules>();
+
+/** CLDR's name for how many `n` is in a language: "one" for 1 in ours, else "other". */
+function pluralOf(language: Language, n: number): string {
+  let rules = plurals.get(language);
+  if (!rules) plurals.set(language, (rules = new Intl.PluralRules(language)));
+  return rules.select(n);
+}
+
+/**
+ * A message counting something ({n}) may have a form per plural category, under its key
+ * and the category ("likes_one": "{n} like"); without one, the key's own text is used.
+ */
 export function translator<K extends string>(messages: Messages<K>, language: Language): Translate<K> {
+  const own = messages[language];
   return (key, vars) => {
-    const template = messages[language]?.[key] ?? messages.en[key];
+    const n = vars?.n;
+    const counted = typeof n === 'number' ? (`${key}_${pluralOf(language, n)}` as K) : undefined;
+    // The member's language first (its form for the count, else the plain one), then English's.
+    const template =
+      (counted && own?.[counted]) ?? own?.[key] ?? (counted && messages.en[counted]) ?? messages.en[key];
     return vars ? fill(template, vars) : template;
   };
 }

@@ -22,6 +22,7 @@ export const messages: Messages<
   | 'usePortrait'
   | 'delete'
   | 'likes'
+  | 'likes_one'
   | 'like'
   | 'unlike'
   | 'likeLabel'
@@ -75,6 +76,7 @@ export const messages: Messages<
     usePortrait: 'Make portrait',
     delete: 'Delete',
     likes: '{n} likes',
+    likes_one: '{n} like',
     like: 'Like',
     unlike: 'Unlike',
     likeLabel: 'Like this photo of {name}',
@@ -128,6 +130,7 @@ export const messages: Messages<
     usePortrait: 'Gör till profilbild',
     delete: 'Radera',
     likes: '{n} gillningar',
+    likes_one: '{n} gillning',
     like: 'Gilla',
     unlike: 'Sluta gilla',
     likeLabel: 'Gilla det här fotot av {name}',
@@ -181,6 +184,7 @@ export const messages: Messages<
     usePortrait: 'Tee profiilikuvaksi',
     delete: 'Poista',
     likes: '{n} tykkäystä',
+    likes_one: '{n} tykkäys',
     like: 'Tykkää',
     unlike: 'Peru tykkäys',
     likeLabel: 'Tykkää tästä kuvasta: {name}',

@@ -264,6 +264,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
         request.viewer = viewer;
         request.csrfSecret = secret;
         annotateWork({ memberId: viewer.memberId });
+        // What a member sees is theirs: kept by no cache, and not shown again by the
+        // browser's Back button once they logged out. A response may say otherwise
+        // (a public photo is the same for everyone).
+        reply.header('cache-control', 'private, no-store');
       }
     }
     // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie. Only
