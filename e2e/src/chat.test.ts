@@ -90,4 +90,46 @@ test('Nancy and Bob chat live: messages, unread counter, read receipt and typing
   await bob.getByRole('button', { name: 'Send' }).click();
   await bob.getByText('Write something first.').waitFor();
   assert.equal(await bob.locator('.message').count(), 3);
+
+  // A conversation longer than the screen opens at its newest message, and follows new ones.
+  const nancyId = await bob.locator('[data-chat]').getAttribute('data-member');
+  for (let i = 1; i <= 20; i++) {
+    const sent = await bob.evaluate(
+      async ([to, text]) =>
+        (
+          await fetch(`/api/v1/chats/${to}/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ body: text }),
+          })
+        ).status,
+      [nancyId, `Line ${i} of a long story`] as const,
+    );
+    assert.equal(sent, 201);
+  }
+  await nancy.reload();
+  const newest = nancy.locator('.message.theirs', { hasText: 'Line 20 of a long story' });
+  await newest.waitFor();
+  const inView = (locator: typeof newest) =>
+    locator.evaluate((li) => {
+      const box = li.getBoundingClientRect();
+      const composer = document.querySelector('[data-composer]')!.getBoundingClientRect();
+      return box.bottom > 0 && box.bottom <= composer.top + 1;
+    });
+  await nancy.waitForFunction(() => window.scrollY > 0);
+  assert.equal(await inView(newest), true, 'the newest message is on screen, above the composer');
+  assert.equal(await inView(nancy.locator('.message').first()), false, 'the oldest is scrolled away');
+  await bob.getByLabel('Message').fill('And one more thing');
+  await bob.getByRole('button', { name: 'Send' }).click();
+  const more = nancy.locator('.message.theirs', { hasText: 'And one more thing' });
+  await more.waitFor();
+  await nancy.waitForFunction(
+    () => {
+      const all = document.querySelectorAll<HTMLElement>('.message');
+      const last = all[all.length - 1]!.getBoundingClientRect();
+      return last.bottom <= document.querySelector('[data-composer]')!.getBoundingClientRect().top + 1;
+    },
+    undefined,
+    { timeout: 5000 },
+  );
 });

@@ -101,6 +101,12 @@
     return li;
   }
 
+  // The composer sticks to the bottom of the screen, so it always counts as in view and
+  // scrolling it into view does nothing: the newest message is at the end of the page.
+  function toNewest() {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  }
+
   function nearBottom() {
     return window.innerHeight + window.scrollY >= document.body.scrollHeight - 200;
   }
@@ -117,7 +123,7 @@
       after = items[i];
     }
     messages.insertBefore(li, after);
-    if (follow) composer.scrollIntoView({ block: 'end' });
+    if (follow) toNewest();
   }
 
   function showReceipt() {
@@ -261,11 +267,11 @@
         });
     });
     // Start at the newest message, then watch for the reader scrolling up.
-    composer.scrollIntoView({ block: 'end' });
+    toNewest();
     setTimeout(function () {
       observer.observe(older);
     }, 0);
   } else {
-    composer.scrollIntoView({ block: 'end' });
+    toNewest();
   }
 })();
