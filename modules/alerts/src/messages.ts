@@ -13,7 +13,9 @@ export const messages: Messages<
   | 'favourite_man'
   | 'favourite_nonbinary'
   | 'like'
-  | 'unlock'
+  | 'unlock_woman'
+  | 'unlock_man'
+  | 'unlock_nonbinary'
   | 'now'
   | 'minutes'
   | 'hours'
@@ -33,7 +35,9 @@ export const messages: Messages<
     favourite_man: '{name} added you to his favourites',
     favourite_nonbinary: '{name} added you to their favourites',
     like: '{name} liked your photo',
-    unlock: '{name} showed you their private photos',
+    unlock_woman: '{name} showed you her private photos',
+    unlock_man: '{name} showed you his private photos',
+    unlock_nonbinary: '{name} showed you their private photos',
     now: 'just now',
     minutes: '{n} min ago',
     hours: '{n} h ago',
@@ -53,7 +57,9 @@ export const messages: Messages<
     favourite_man: '{name} lade till dig bland sina favoriter',
     favourite_nonbinary: '{name} lade till dig bland sina favoriter',
     like: '{name} gillade ditt foto',
-    unlock: '{name} visade dig sina privata foton',
+    unlock_woman: '{name} visade dig sina privata foton',
+    unlock_man: '{name} visade dig sina privata foton',
+    unlock_nonbinary: '{name} visade dig sina privata foton',
     now: 'nyss',
     minutes: 'för {n} min sedan',
     hours: 'för {n} tim sedan',
@@ -73,7 +79,9 @@ export const messages: Messages<
     favourite_man: '{name} lisäsi sinut suosikkeihinsa',
     favourite_nonbinary: '{name} lisäsi sinut suosikkeihinsa',
     like: '{name} tykkäsi kuvastasi',
-    unlock: '{name} näytti sinulle yksityiset kuvansa',
+    unlock_woman: '{name} näytti sinulle yksityiset kuvansa',
+    unlock_man: '{name} näytti sinulle yksityiset kuvansa',
+    unlock_nonbinary: '{name} näytti sinulle yksityiset kuvansa',
     now: 'juuri nyt',
     minutes: '{n} min sitten',
     hours: '{n} t sitten',

@@ -41,8 +41,9 @@ function when(t: Translate<Key>, language: Language, at: string, now: Date, time
 /** "Nancy flirted with you", "Nancy added you to her favourites", in the viewer's language. */
 function sentence(t: Translate<Key>, alert: AlertView): string {
   const name = alert.actor.nickname;
-  return alert.kind === 'favourite'
-    ? t(`favourite_${alert.actor.gender}`, { name })
+  // Sentences that say "her", "his" or "their" follow the actor's gender.
+  return alert.kind === 'favourite' || alert.kind === 'unlock'
+    ? t(`${alert.kind}_${alert.actor.gender}`, { name })
     : t(alert.kind, { name });
 }
 

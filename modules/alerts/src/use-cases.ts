@@ -404,6 +404,19 @@ export const useCases = [
     then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
   }),
   useCase({
+    title: 'Bob’s alerts page says Nancy showed him her private photos',
+    given: [
+      ...nancyAndBob,
+      given(
+        PrivateAlbumUnlocked,
+        { ownerId: nancy.memberId, memberId: bob.memberId },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: { status: 200, page: ['Nancy showed you her private photos</a>'] },
+  }),
+  useCase({
     title: 'Nancy deletes the photo Bob and Eve liked: both like alerts go, Bob’s flirt stays',
     given: [
       ...everyone,

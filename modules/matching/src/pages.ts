@@ -13,7 +13,7 @@ import {
 } from '@meetcute/web';
 import { messages } from './messages.ts';
 import { SuggestionsQuery } from './routes.ts';
-import { LIMITS, reason } from './rules.ts';
+import { LIMITS, sharedNote } from './rules.ts';
 import type { Matching } from './service.ts';
 import { suggestionViews } from './views.ts';
 
@@ -50,7 +50,7 @@ export function matchingPages(
             gender: s.member.gender,
             cityLabel: s.member.city.label,
             distanceKm: s.distanceKm,
-            note: reason(t, s),
+            note: sharedNote(t, s),
           },
           buttons(s.member.memberId),
         ),

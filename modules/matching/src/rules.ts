@@ -70,8 +70,14 @@ export type Say = (key: ReasonKey, vars?: Record<string, string | number>) => st
 
 /** "3 shared interests, 12 km away"; "1 shared interest, …"; only the distance when none are shared. */
 export function reason(say: Say, suggestion: Pick<Suggestion, 'sharedInterests' | 'distanceKm'>): string {
-  const n = suggestion.sharedInterests.length;
   const away = say('away', { km: suggestion.distanceKm });
-  if (n === 0) return away;
-  return say('both', { shared: n === 1 ? say('sharedOne') : say('sharedMany', { n }), away });
+  const shared = sharedNote(say, suggestion);
+  return shared === null ? away : say('both', { shared, away });
+}
+
+/** "2 shared interests", or null for none: a card's note, under facts that give the distance already. */
+export function sharedNote(say: Say, suggestion: Pick<Suggestion, 'sharedInterests'>): string | null {
+  const n = suggestion.sharedInterests.length;
+  if (n === 0) return null;
+  return n === 1 ? say('sharedOne') : say('sharedMany', { n });
 }

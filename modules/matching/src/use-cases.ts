@@ -210,7 +210,7 @@ export const useCases = [
 
   // Pages
   useCase({
-    title: 'Nancy’s “Suggested for you” page shows each member as a card with the reason',
+    title: 'Nancy’s “Suggested for you” page shows each member as a card with the interests they share',
     given: around,
     when: { as: nancy.memberId, method: 'GET', url: '/suggestions' },
     then: {
@@ -219,11 +219,13 @@ export const useCases = [
         '<h1>Suggested for you</h1>',
         `href="/members/${carl.memberId}"`,
         '30 years · man · Södertälje, Sweden · 29 km away',
-        '<p class="note">2 shared interests, 29 km away</p>',
-        '<p class="note">1 shared interest, 0 km away</p>',
-        '<p class="note">5 km away</p>',
+        '<p class="note">2 shared interests</p>',
+        '<p class="note">1 shared interest</p>',
       ],
+      // The distance is in each card's facts; the note does not say it again.
       pageLacks: [
+        '<p class="note">5 km away</p>',
+        'shared interests, 29 km away',
         `href="/members/${bob.memberId}"`,
         `href="/members/${frank.memberId}"`,
         `href="/members/${dan.memberId}"`,
@@ -236,7 +238,11 @@ export const useCases = [
     when: { as: nancy.memberId, method: 'GET', url: '/suggestions', headers: { 'accept-language': 'fi' } },
     then: {
       status: 200,
-      page: ['<h1>Ehdotuksia sinulle</h1>', '1 yhteinen kiinnostuksen kohde, 0 km päässä'],
+      page: [
+        '<h1>Ehdotuksia sinulle</h1>',
+        '<p class="note">1 yhteinen kiinnostuksen kohde</p>',
+        '0 km päässä',
+      ],
     },
   }),
   useCase({

@@ -46,6 +46,7 @@ export const messages: Messages<
   | 'reject'
   | 'reason'
   | 'reasonHint'
+  | 'reasonMissing'
   | 'approvedNotice'
   | 'rejectedNotice'
   | 'registrationQueue'
@@ -100,6 +101,7 @@ export const messages: Messages<
     reject: 'Reject',
     reason: 'Reason for rejecting',
     reasonHint: 'The member sees this.',
+    reasonMissing: 'Tell the member why, in 1 to {max} characters.',
     approvedNotice: 'Approved.',
     rejectedNotice: 'Rejected.',
     registrationQueue: 'Sign-ups to review',
@@ -154,6 +156,7 @@ export const messages: Messages<
     reject: 'Avvisa',
     reason: 'Skäl att avvisa',
     reasonHint: 'Medlemmen ser detta.',
+    reasonMissing: 'Berätta för medlemmen varför, med 1 till {max} tecken.',
     approvedNotice: 'Godkänt.',
     rejectedNotice: 'Avvisat.',
     registrationQueue: 'Ansökningar att granska',
@@ -208,6 +211,7 @@ export const messages: Messages<
     reject: 'Hylkää',
     reason: 'Hylkäyksen syy',
     reasonHint: 'Jäsen näkee tämän.',
+    reasonMissing: 'Kerro jäsenelle syy, 1–{max} merkkiä.',
     approvedNotice: 'Hyväksytty.',
     rejectedNotice: 'Hylätty.',
     registrationQueue: 'Tarkistettavat liittymiset',

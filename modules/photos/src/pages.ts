@@ -20,7 +20,7 @@ import {
   type ProfileSection,
   type Translate,
 } from '@meetcute/web';
-import type { Commands } from './commands.ts';
+import { REASON_MAX, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { refuseLargeUploads } from './routes.ts';
 import { reviewQueue, unlockedAmong, unlockedFor } from './store.ts';
@@ -259,7 +259,9 @@ export function photoPages(http: Http, deps: PageDeps): void {
             const name = owners[i]?.nickname ?? '';
             const { width, height } = p.sizes.profile;
             const errors =
-              invalid === p.photoId ? [{ field: 'reason', message: t('reasonHint') }] : undefined;
+              invalid === p.photoId
+                ? [{ field: 'reason', message: t('reasonMissing', { max: REASON_MAX }) }]
+                : undefined;
             return html`<article class="card" aria-label="${t('photoOf', { name })}">
               <img
                 src="${photoPath(p.photoId, 'profile')}"
@@ -278,7 +280,7 @@ export function photoPages(http: Http, deps: PageDeps): void {
               </div>
               <form method="post" action="/review/photos/${p.photoId}/reject">
                 ${hidden(request)}
-                ${field({ name: 'reason', id: `reason-${p.photoId}`, label: t('reason'), hint: t('reasonHint'), errors, attrs: html`maxlength="500"` })}
+                ${field({ name: 'reason', id: `reason-${p.photoId}`, label: t('reason'), hint: t('reasonHint'), errors, attrs: html`maxlength="${REASON_MAX}"` })}
                 <button type="submit" class="secondary">${t('reject')}</button>
               </form>
             </article>`;

@@ -712,7 +712,7 @@ const pages = [
     title: 'Rejecting from the queue without a reason says so on the page',
     given: [...cast, uploaded(nancy, 1)],
     when: post(mo, `/review/photos/${photoId(1)}/reject`, { reason: '' }),
-    then: { status: 400, page: ['aria-invalid="true"'] },
+    then: { status: 400, page: ['aria-invalid="true"', 'Tell the member why, in 1 to 500 characters.'] },
   }),
 ];
 
