@@ -37,6 +37,12 @@ const blocked = (blockerId: string, blockedId: string) =>
 const unblocked = (blockerId: string, blockedId: string) =>
   given(MemberUnblocked, { blockerId, blockedId }, { actorId: blockerId });
 
+const nancyUnlockedForBob = () =>
+  given(
+    PrivateAlbumUnlocked,
+    { ownerId: nancy.memberId, memberId: bob.memberId },
+    { actorId: nancy.memberId },
+  );
 const nancyAndBob = [...approved(nancy), ...approved(bob)];
 const everyone = [...nancyAndBob, ...approved(eve)];
 
@@ -392,27 +398,13 @@ export const useCases = [
   }),
   useCase({
     title: 'Nancy unlocks her private album for Bob: Bob hears of it',
-    given: [
-      ...nancyAndBob,
-      given(
-        PrivateAlbumUnlocked,
-        { ownerId: nancy.memberId, memberId: bob.memberId },
-        { actorId: nancy.memberId },
-      ),
-    ],
+    given: [...nancyAndBob, nancyUnlockedForBob()],
     when: list(bob.memberId),
     then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
   }),
   useCase({
     title: 'Bob’s alerts page says Nancy showed him her private photos',
-    given: [
-      ...nancyAndBob,
-      given(
-        PrivateAlbumUnlocked,
-        { ownerId: nancy.memberId, memberId: bob.memberId },
-        { actorId: nancy.memberId },
-      ),
-    ],
+    given: [...nancyAndBob, nancyUnlockedForBob()],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
     then: { status: 200, page: ['Nancy showed you her private photos</a>'] },
   }),
