@@ -21,6 +21,7 @@ export const messages: Messages<
   | 'badCityId'
   | 'unknownCityId'
   | 'unknownCity'
+  | 'noGender'
   | 'ambiguousCity'
   | 'title'
   | 'intro'
@@ -67,6 +68,7 @@ export const messages: Messages<
     badCityId: 'Give a place id (a whole number) from /api/v1/cities.',
     unknownCityId: 'We do not know the place {id}. Find places with /api/v1/cities.',
     unknownCity: 'We do not know that place. Start typing and choose from the list.',
+    noGender: 'Tick at least one gender to search for.',
     ambiguousCity: 'Several places are called that. Choose one: {choices}.',
     title: 'Search',
     intro: 'Find members by who they are, how old, how far away and what they like.',
@@ -113,6 +115,7 @@ export const messages: Messages<
     badCityId: 'Ange ett ort-id (ett heltal) från /api/v1/cities.',
     unknownCityId: 'Vi känner inte till orten {id}. Sök orter med /api/v1/cities.',
     unknownCity: 'Vi känner inte till den orten. Börja skriva och välj i listan.',
+    noGender: 'Kryssa i minst ett kön att söka efter.',
     ambiguousCity: 'Flera orter heter så. Välj en: {choices}.',
     title: 'Sök',
     intro: 'Hitta medlemmar efter vilka de är, ålder, avstånd och vad de gillar.',
@@ -159,6 +162,7 @@ export const messages: Messages<
     badCityId: 'Anna paikan tunnus (kokonaisluku) osoitteesta /api/v1/cities.',
     unknownCityId: 'Emme tunne paikkaa {id}. Etsi paikkoja osoitteesta /api/v1/cities.',
     unknownCity: 'Emme tunne tätä paikkaa. Ala kirjoittaa ja valitse listasta.',
+    noGender: 'Valitse ainakin yksi sukupuoli, jota etsit.',
     ambiguousCity: 'Usealla paikalla on tämä nimi. Valitse yksi: {choices}.',
     title: 'Haku',
     intro: 'Löydä jäseniä sukupuolen, iän, etäisyyden ja kiinnostuksen kohteiden mukaan.',

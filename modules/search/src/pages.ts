@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import { Problem, problems, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import type { City, CityDirectory } from '@meetcute/cities';
 import { GENDERS, type Gender } from '@meetcute/registration/events';
 import {
@@ -111,6 +111,7 @@ function searchForm(
   return html`<form method="get" action="/search" class="search" novalidate>
     <fieldset id="f-gender" ${errorFor('gender') ? html`aria-invalid="true"` : ''}>
       <legend>${t('showMe')}</legend>
+      <input type="hidden" name="gender" value="" />
       ${GENDERS.map((g) => genderBox(t, g, v.genders.includes(g)))}
       ${errorFor('gender') ? html`<p class="error">${errorFor('gender')!.message}</p>` : ''}
     </fieldset>
@@ -213,6 +214,11 @@ export function searchPages(
       // One text box holds the interests, separated by commas.
       const query: RawQuery = { ...raw, interest: values(raw, 'interest', true) };
       try {
+        // The form sends an empty gender beside the boxes, so a form with every box unticked
+        // is told apart from a link that names none (which searches the member's usual ones).
+        if (raw.gender !== undefined && values(raw, 'gender', true).length === 0) {
+          throw problems.invalid([{ field: 'gender', message: t('noGender') }]);
+        }
         const { criteria, found } = await run.run(viewerId, query, city, t);
         const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
         return sendPage(request, reply, {

@@ -291,6 +291,30 @@ export const useCases = [
     },
   }),
   useCase({
+    title:
+      'A search form sent with every gender unticked asks for one, instead of searching Bob’s usual genders',
+    given: [...somePhotos],
+    when: { as: bob.memberId, method: 'GET', url: '/search?gender=&minAge=18&maxAge=99&sort=lastActive' },
+    then: {
+      status: 400,
+      page: ['Tick at least one gender to search for.', 'id="f-gender" aria-invalid="true"'],
+      pageLacks: ['Karin'],
+    },
+  }),
+  useCase({
+    title: 'The search form sends an empty gender beside its boxes, and a ticked box searches that gender',
+    given: [...somePhotos, ...withPortrait(karin, 6)],
+    when: { as: bob.memberId, method: 'GET', url: '/search?gender=&gender=woman&sort=lastActive' },
+    then: {
+      status: 200,
+      page: [
+        '<input type="hidden" name="gender" value="" />',
+        'name="gender" value="woman" checked',
+        'Karin',
+      ],
+    },
+  }),
+  useCase({
     title: 'The photo box on the search page in Swedish, with a mistake shown next to it',
     given: approved(bob),
     when: {
