@@ -13,6 +13,7 @@ export const messages: Messages<
   | 'deletePost'
   | 'edited'
   | 'none'
+  | 'noneYet'
   | 'older'
   | 'newest'
   | 'fixErrors'
@@ -40,6 +41,7 @@ export const messages: Messages<
     deletePost: 'Delete this post',
     edited: 'edited',
     none: 'You have not written anything yet. Your first post goes above.',
+    noneYet: 'You have not written anything yet.',
     older: 'Older posts',
     newest: 'Newest posts',
     fixErrors: 'Please fix this',
@@ -67,6 +69,7 @@ export const messages: Messages<
     deletePost: 'Radera inlägget',
     edited: 'ändrat',
     none: 'Du har inte skrivit något än. Ditt första inlägg skriver du ovan.',
+    noneYet: 'Du har inte skrivit något än.',
     older: 'Äldre inlägg',
     newest: 'Senaste inläggen',
     fixErrors: 'Rätta detta',
@@ -94,6 +97,7 @@ export const messages: Messages<
     deletePost: 'Poista tämä kirjoitus',
     edited: 'muokattu',
     none: 'Et ole vielä kirjoittanut mitään. Ensimmäinen kirjoituksesi tulee yllä olevaan kenttään.',
+    noneYet: 'Et ole vielä kirjoittanut mitään.',
     older: 'Vanhemmat kirjoitukset',
     newest: 'Uusimmat kirjoitukset',
     fixErrors: 'Korjaa tämä',

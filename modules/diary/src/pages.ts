@@ -101,7 +101,7 @@ export function diarySection(
     const timeZone = (await profiles.get(viewer.memberId))?.city.timeZone ?? 'UTC';
     return html`<section aria-labelledby="diary">
       <h2 id="diary">${t('section')}</h2>
-      ${postList(request, posts, timeZone, { manage: false, empty: t('none') })}
+      ${postList(request, posts, timeZone, { manage: false, empty: t('noneYet') })}
       ${posts.length > 0 ? html`<p><a href="/members/${memberId}/diary">${t('allPosts')}</a></p>` : ''}
       ${own ? html`<p><a href="/diary">${t('writeOne')}</a></p>` : ''}
     </section>`;

@@ -504,7 +504,17 @@ export const useCases = [
     title: 'Nancy’s own profile invites her to write in her diary',
     given: nancyAndBob,
     when: { as: nancy.memberId, method: 'GET', url: '/profile' },
-    then: { status: 200, page: ['<h2 id="diary">Diary</h2>', 'href="/diary"', 'Write in your diary'] },
+    then: {
+      status: 200,
+      page: [
+        '<h2 id="diary">Diary</h2>',
+        'You have not written anything yet.',
+        'href="/diary"',
+        'Write in your diary',
+      ],
+      // The form is on the diary page, not here: nothing is "above".
+      pageLacks: ['goes above'],
+    },
   }),
   useCase({
     title: 'A member who wrote nothing shows no diary on their profile',

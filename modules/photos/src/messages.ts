@@ -16,6 +16,7 @@ export const messages: Messages<
   | 'publicAlbum'
   | 'privateAlbum'
   | 'emptyAlbum'
+  | 'waitingOnly'
   | 'pending'
   | 'rejected'
   | 'portrait'
@@ -71,6 +72,7 @@ export const messages: Messages<
     publicAlbum: 'Public album',
     privateAlbum: 'Private album',
     emptyAlbum: 'No photos here yet.',
+    waitingOnly: 'Your photos are waiting for review: others see them here once a moderator approves them.',
     pending: 'Waiting for review',
     rejected: 'Rejected: {reason}',
     portrait: 'Your portrait',
@@ -126,6 +128,7 @@ export const messages: Messages<
     publicAlbum: 'Offentligt album',
     privateAlbum: 'Privat album',
     emptyAlbum: 'Inga foton här än.',
+    waitingOnly: 'Dina foton väntar på granskning: andra ser dem här när en moderator har godkänt dem.',
     pending: 'Väntar på granskning',
     rejected: 'Avvisat: {reason}',
     portrait: 'Din profilbild',
@@ -181,6 +184,7 @@ export const messages: Messages<
     publicAlbum: 'Julkinen albumi',
     privateAlbum: 'Yksityinen albumi',
     emptyAlbum: 'Ei vielä kuvia.',
+    waitingOnly: 'Kuvasi odottavat tarkistusta: muut näkevät ne täällä, kun moderaattori on hyväksynyt ne.',
     pending: 'Odottaa tarkistusta',
     rejected: 'Hylätty: {reason}',
     portrait: 'Profiilikuvasi',

@@ -360,7 +360,9 @@ export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks:
       <h2 id="photos">${t('photosTitle')}</h2>
       ${
         items.length === 0
-          ? html`<p class="empty">${t('emptyAlbum')}</p>`
+          ? html`<p class="empty">
+              ${t(own && photos.some((p) => p.status === 'pending') ? 'waitingOnly' : 'emptyAlbum')}
+            </p>`
           : html`<ul class="photo-grid">
               ${items}
             </ul>`

@@ -612,6 +612,16 @@ const pages = [
     },
   }),
   useCase({
+    title: 'Nancy’s own profile says her photo waits for review, not that she has none',
+    given: [...cast, uploaded(nancy, 1)],
+    when: get(nancy, '/profile'),
+    then: {
+      status: 200,
+      page: ['Your photos are waiting for review: others see them here once a moderator approves them.'],
+      pageLacks: ['No photos here yet.'],
+    },
+  }),
+  useCase({
     title: 'Uploading from the form returns to the photo page',
     given: cast,
     when: { ...upload(nancy, PNG, 'me.png', { album: 'public' }), url: '/photos' },
