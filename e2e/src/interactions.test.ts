@@ -58,9 +58,13 @@ test('search, visit, flirt, favourite, then a block hides them from each other',
   // Bob blocks Nancy from her profile.
   await bob.getByRole('link', { name: 'Nancy', exact: true }).first().click();
   await bob.getByRole('heading', { name: 'Nancy' }).waitFor();
-  await bob.getByRole('button', { name: 'Block' }).click();
+  // It asks first, saying what a block does; Bob confirms.
+  await bob.getByRole('link', { name: 'Block…' }).click();
+  await bob.getByRole('heading', { name: 'Block Nancy?' }).waitFor();
+  await snap(bob, '24-block-confirm');
+  await bob.getByRole('button', { name: 'Block Nancy' }).click();
   await bob.waitForURL(/\/blocks/);
-  await snap(bob, '24-blocked');
+  await snap(bob, '24-blocked-list');
 
   await nancy.goto(`${site.url}/search`);
   await nancy

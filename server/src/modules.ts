@@ -28,7 +28,6 @@ export const modules: ModuleDefinition[] = [
   nav,
   registration,
   profile,
-  block,
   photos,
   interests,
   flirt,
@@ -41,5 +40,7 @@ export const modules: ModuleDefinition[] = [
   news,
   online,
   chat,
+  // Last of the member modules: its "Block…" comes after every other action on a profile.
+  block,
   home,
 ];

@@ -1,7 +1,20 @@
 import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
-  'title' | 'empty' | 'unblock' | 'block' | 'blockedNotice' | 'unblockedNotice' | 'since' | 'explain'
+  | 'title'
+  | 'empty'
+  | 'unblock'
+  | 'block'
+  | 'blockedNotice'
+  | 'unblockedNotice'
+  | 'since'
+  | 'explain'
+  | 'blockMore'
+  | 'confirmTitle'
+  | 'confirmExplain'
+  | 'confirmChat'
+  | 'confirmBlock'
+  | 'cancel'
 > = {
   en: {
     title: 'Blocked members',
@@ -13,6 +26,14 @@ export const messages: Messages<
     since: 'blocked {date}',
     explain:
       'People you block cannot see you, and you do not see them: not in search, feeds, visitors or chat.',
+    blockMore: 'Block…',
+    confirmTitle: 'Block {name}?',
+    confirmExplain:
+      'You will not see each other anywhere any more: not in search, feeds, visitors, online lists or chat, and neither of you can flirt with or write to the other. {name} is not told.',
+    confirmChat:
+      'Your conversation with {name} is deleted for both of you. You can unblock later on the Blocked members page, but the conversation does not come back.',
+    confirmBlock: 'Block {name}',
+    cancel: 'Cancel',
   },
   sv: {
     title: 'Blockerade medlemmar',
@@ -24,11 +45,27 @@ export const messages: Messages<
     since: 'blockerad {date}',
     explain:
       'De du blockerar kan inte se dig, och du ser inte dem: inte i sök, flöden, besökare eller chatt.',
+    blockMore: 'Blockera…',
+    confirmTitle: 'Blockera {name}?',
+    confirmExplain:
+      'Ni ser inte varandra någonstans längre: inte i sök, flöden, besökare, online-listor eller chatt, och ingen av er kan flirta med eller skriva till den andra. {name} får inte veta det.',
+    confirmChat:
+      'Er konversation raderas för er båda. Du kan häva blockeringen senare under Blockerade medlemmar, men konversationen kommer inte tillbaka.',
+    confirmBlock: 'Blockera {name}',
+    cancel: 'Avbryt',
   },
   fi: {
     title: 'Estetyt jäsenet',
     empty: 'Et ole estänyt ketään.',
     unblock: 'Poista esto',
     block: 'Estä',
+    blockMore: 'Estä…',
+    confirmTitle: 'Estetäänkö {name}?',
+    confirmExplain:
+      'Ette näe toisianne enää missään: ette haussa, syötteissä, vierailijoissa, paikalla-listoissa tai chatissa, eikä kumpikaan voi flirttailla tai kirjoittaa toiselle. {name} ei saa tietää.',
+    confirmChat:
+      'Keskustelunne poistetaan teiltä molemmilta. Voit poistaa eston myöhemmin, mutta keskustelu ei palaa.',
+    confirmBlock: 'Estä {name}',
+    cancel: 'Peruuta',
   },
 };

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import { problems, type Db, type Http } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
   hidden,
@@ -17,7 +17,10 @@ import { blockedAmong, blockedBy } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
-/** The block or unblock button a profile page shows; blocking needs no JavaScript. */
+/**
+ * What a profile page offers: "Block…", which asks first on a page of its own (it works
+ * without JavaScript, and says what a block does before it is done), or "Unblock".
+ */
 export function blockAction(db: Db): MemberAction {
   return async (request, memberIds, where) => {
     const viewer = request.viewer;
@@ -28,9 +31,11 @@ export function blockAction(db: Db): MemberAction {
     const tr = t(request);
     return (memberId) => {
       if (memberId === viewer.memberId) return null;
-      const action = blocked.has(memberId) ? 'unblock' : 'block';
-      return html`<form method="post" action="/members/${memberId}/${action}" class="inline">
-        ${hidden(request)}<button type="submit" class="secondary">${tr(action)}</button>
+      if (!blocked.has(memberId)) {
+        return html`<a class="button secondary" href="/members/${memberId}/block">${tr('blockMore')}</a>`;
+      }
+      return html`<form method="post" action="/members/${memberId}/unblock" class="inline">
+        ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>
       </form>`;
     };
   };
@@ -71,6 +76,32 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
         }`,
     });
   });
+
+  http.get(
+    '/members/:memberId/block',
+    { config: page, schema: { hide: true, params } },
+    async (request, reply) => {
+      const tr = t(request);
+      const viewerId = request.viewer!.memberId;
+      const { memberId } = request.params;
+      if (memberId === viewerId) return reply.redirect('/profile', 303);
+      // Someone who blocked the viewer is as absent here as on their profile.
+      const name =
+        (await blockedAmong(db, memberId, [viewerId])).size > 0 ? null : await names.nickname(memberId);
+      if (name === null) throw problems.notFound('This member');
+      if ((await blockedAmong(db, viewerId, [memberId])).size > 0) return reply.redirect('/blocks', 303);
+      return sendPage(request, reply, {
+        title: tr('confirmTitle', { name }),
+        body: html`<h1>${tr('confirmTitle', { name })}</h1>
+          <p>${tr('confirmExplain', { name })}</p>
+          <p>${tr('confirmChat', { name })}</p>
+          <form method="post" action="/members/${memberId}/block" class="actions">
+            ${hidden(request)}<button type="submit">${tr('confirmBlock', { name })}</button>
+            <a class="button secondary" href="/members/${memberId}">${tr('cancel')}</a>
+          </form>`,
+      });
+    },
+  );
 
   http.post(
     '/members/:memberId/block',

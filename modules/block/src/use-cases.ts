@@ -1,5 +1,6 @@
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { ProfileViewed } from '@meetcute/profile/events';
 import { MemberBlocked, MemberUnblocked } from './events.ts';
 
 const bobBlockedNancy = [
@@ -105,6 +106,48 @@ export const useCases = [
     endpoint: 'DELETE /api/v1/blocks/:memberId',
     when: { as: nancy.memberId, method: 'DELETE', url: `/api/v1/blocks/${bob.memberId}` },
     then: { status: 404 },
+  }),
+  useCase({
+    title: 'Nancy’s profile offers Bob “Block…”, a link to a page that asks first, after every other action',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
+    then: {
+      status: 200,
+      page: [`<a class="button secondary" href="/members/${nancy.memberId}/block">Block…</a></div>`],
+      pageLacks: [`action="/members/${nancy.memberId}/block"`],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'Before blocking Nancy, Bob is told what a block does, with a button to do it and a way back',
+    given: [...approved(nancy), ...approved(bob)],
+    endpoint: 'GET /members/:memberId/block',
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/block` },
+    then: {
+      status: 200,
+      page: [
+        '<h1>Block Nancy?</h1>',
+        'Nancy is not told.',
+        'Your conversation with Nancy is deleted for both of you.',
+        `<form method="post" action="/members/${nancy.memberId}/block"`,
+        'name="_csrf"',
+        '<button type="submit">Block Nancy</button>',
+        `<a class="button secondary" href="/members/${nancy.memberId}">Cancel</a>`,
+      ],
+    },
+  }),
+  useCase({
+    title:
+      'Nancy, blocked by Bob, cannot reach a page about blocking him: it is not found, as his profile is',
+    given: bobBlockedNancy,
+    when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}/block` },
+    then: { status: 404, pageLacks: ['Bob'] },
+  }),
+  useCase({
+    title: 'Asking to block someone already blocked leads to the block list',
+    given: bobBlockedNancy,
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/block` },
+    then: { status: 303, location: '/blocks' },
   }),
   useCase({
     title: 'Bob blocks Nancy from her profile page, without JavaScript',
