@@ -3,12 +3,14 @@ import { Problem, problems, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FlirtSent } from './events.ts';
 import { refusal, refusalDetail, sentToday, TODAY_LOOKBACK_MS, type Refusal } from './rules.ts';
-import { hasBlocked, sentSince } from './store.ts';
+import { hasBlocked, hasFlirted, sentSince } from './store.ts';
 
 export interface Flirted {
   flirtId: string;
   recipientId: string;
   sentAt: string;
+  /** The recipient had flirted with the sender before: they like each other. */
+  mutual: boolean;
 }
 
 /** A limit that refused a flirt, with what the page needs to say so in the member's language. */
@@ -75,7 +77,8 @@ export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Comman
           { flirtId: ctx.ids.next(), senderId, recipientId },
           { actorId: senderId },
         );
-        return { flirtId: event.payload.flirtId, recipientId, sentAt: event.occurredAt };
+        const mutual = await hasFlirted(tx.db, recipientId, senderId);
+        return { flirtId: event.payload.flirtId, recipientId, sentAt: event.occurredAt, mutual };
       });
       counter.inc();
       return flirted;

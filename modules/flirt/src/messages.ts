@@ -18,6 +18,7 @@ export const messages: Messages<
   | 'days'
   | 'date'
   | 'noticeSent'
+  | 'noticeMutual'
   | 'noticeLimit'
   | 'noticeBudget'
   | 'someone'
@@ -40,6 +41,7 @@ export const messages: Messages<
     days: '{n} d ago',
     date: 'on {date}',
     noticeSent: 'You flirted with {name}.',
+    noticeMutual: 'You and {name} flirted with each other: say hello with a message!',
     noticeLimit: 'You already flirted with {name} today. Try again tomorrow.',
     noticeBudget: "You have used today's {n} flirts. More tomorrow.",
     someone: 'this member',
@@ -62,6 +64,7 @@ export const messages: Messages<
     days: 'för {n} dygn sedan',
     date: 'den {date}',
     noticeSent: 'Du flirtade med {name}.',
+    noticeMutual: 'Du och {name} har flirtat med varandra: säg hej i ett meddelande!',
     noticeLimit: 'Du har redan flirtat med {name} i dag. Försök igen i morgon.',
     noticeBudget: 'Du har använt dagens {n} flirtar. Fler i morgon.',
     someone: 'den här medlemmen',
@@ -84,6 +87,7 @@ export const messages: Messages<
     days: '{n} pv sitten',
     date: '{date}',
     noticeSent: 'Flirttailit: {name}.',
+    noticeMutual: 'Sinä ja {name} flirttailitte toisillenne: sano hei viestillä!',
     noticeLimit: 'Olet jo flirttaillut tänään: {name}. Yritä uudelleen huomenna.',
     noticeBudget: 'Olet käyttänyt tämän päivän {n} flirttiä. Lisää huomenna.',
     someone: 'tämä jäsen',

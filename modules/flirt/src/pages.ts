@@ -29,7 +29,7 @@ type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
 /** What happened to the last flirt, carried back to the page the form was on. */
-const OUTCOMES = ['sent', 'limit', 'budget'] as const;
+const OUTCOMES = ['sent', 'mutual', 'limit', 'budget'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
 interface OutcomeQuery {
@@ -47,6 +47,8 @@ function outcomeText(t: Translate<Key>, outcome: Outcome, name: string): string 
   switch (outcome) {
     case 'sent':
       return t('noticeSent', { name });
+    case 'mutual':
+      return t('noticeMutual', { name });
     case 'limit':
       return t('noticeLimit', { name });
     case 'budget':
@@ -232,7 +234,8 @@ export function flirtPages(http: Http, deps: PageDeps): void {
       const memberId = request.params.memberId;
       let outcome: Outcome = 'sent';
       try {
-        await commands.flirt(request.viewer!.memberId, memberId);
+        const flirted = await commands.flirt(request.viewer!.memberId, memberId);
+        if (flirted.mutual) outcome = 'mutual';
       } catch (error) {
         if (!(error instanceof FlirtRefused)) throw error;
         outcome = error.reason === 'flirt-limit' ? 'limit' : 'budget';

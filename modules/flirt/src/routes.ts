@@ -45,6 +45,7 @@ export function flirtRoutes(http: Http, commands: Commands, lists: FlirtLists): 
             flirtId: Type.String({ format: 'uuid' }),
             recipientId: Type.String({ format: 'uuid' }),
             sentAt: Type.String({ format: 'date-time' }),
+            mutual: Type.Boolean({ description: 'True when the recipient had flirted with me before' }),
           }),
           400: Problem,
           401: Problem,

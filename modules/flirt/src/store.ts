@@ -93,6 +93,20 @@ const selectSentSince = prepared((db, senderId: string, since: string) =>
     .where('sent_at', '>=', since),
 );
 
+const selectFlirtBetween = prepared((db, senderId: string, recipientId: string) =>
+  db
+    .selectFrom('flirts')
+    .select('sent_at')
+    .where('sender_id', '=', senderId)
+    .where('recipient_id', '=', recipientId)
+    .limit(1),
+);
+
+/** Whether the sender ever flirted with the recipient (and it was not wiped by a block since). */
+export async function hasFlirted(db: Db | TxDb, senderId: string, recipientId: string): Promise<boolean> {
+  return (await selectFlirtBetween(db, senderId, recipientId)).length > 0;
+}
+
 /** What a sender sent since a moment: the input to the limits (a day's flirts are few). */
 export async function sentSince(db: Db | TxDb, senderId: string, since: string): Promise<SentFlirt[]> {
   const rows = (await selectSentSince(db, senderId, since)) as Array<{

@@ -90,6 +90,22 @@ const sending = [
     },
   }),
   useCase({
+    title: 'Bob had flirted with Nancy: her flirt back says they like each other',
+    given: [...nancyAndBob, flirted(bob, nancy, 1)],
+    when: nancyFlirtsBob,
+    then: {
+      status: 201,
+      body: { recipientId: bob.memberId, mutual: true },
+      events: [emitted(FlirtSent, { senderId: nancy.memberId, recipientId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A first flirt is not mutual',
+    given: nancyAndBob,
+    when: nancyFlirtsBob,
+    then: { status: 201, body: { mutual: false }, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
     title: 'A second flirt to Bob the same day is refused with the reason',
     given: nancyAndBob,
     before: [nancyFlirtsBob],
@@ -412,6 +428,19 @@ const pages = [
     given: nancyAndBob,
     when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=sent&to=${bob.memberId}` },
     then: { status: 200, page: ['You flirted with Bob.'] },
+  }),
+  useCase({
+    title: 'Nancy flirts back with Bob from the form: the page she returns to nudges her to write',
+    given: [...nancyAndBob, flirted(bob, nancy, 1)],
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(),
+    then: { status: 303, location: `/flirts?flirt=mutual&to=${bob.memberId}`, events: [emitted(FlirtSent)] },
+  }),
+  useCase({
+    title: 'The flirts page says when a flirt is mutual',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=mutual&to=${bob.memberId}` },
+    then: { status: 200, page: ['You and Bob flirted with each other: say hello with a message!'] },
   }),
   useCase({
     title: 'The flirts page says why a flirt was refused',
