@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { html } from './html.ts';
 import { translator } from './i18n.ts';
-import { formatMoment } from './moments.ts';
+import { formatAgo, formatMoment } from './moments.ts';
 
 // Through another name, so that prettier leaves the templates' layout as written here.
 const markup = html;
@@ -66,4 +66,24 @@ test('a moment reads in the member’s language and where they live, the same ho
   assert.equal(formatMoment('en', 'America/New_York', at, 'time'), '14:19');
   assert.equal(formatMoment('sv', 'Europe/Stockholm', at, 'date'), '21 maj 2026');
   assert.equal(formatMoment('fi', 'Europe/Helsinki', at, 'day-month'), '21.5.');
+});
+
+test('a moment within a stretch formats as its own minute or day, not as the stretch’s first', () => {
+  assert.equal(formatMoment('en', 'Europe/Stockholm', '2026-05-21T18:19:59.999Z', 'time'), '20:19');
+  assert.equal(formatMoment('en', 'Europe/Stockholm', '2026-05-21T18:20:00.000Z', 'time'), '20:20');
+  // Kolkata is 5 h 30 ahead: its midnight falls in the middle of a UTC hour.
+  assert.equal(formatMoment('en', 'Asia/Kolkata', '2026-05-21T18:29:59.000Z', 'date'), '21 May 2026');
+  assert.equal(formatMoment('en', 'Asia/Kolkata', '2026-05-21T18:30:00.000Z', 'date'), '22 May 2026');
+});
+
+test('how long ago steps from just now to minutes, hours, days, then the date where the member lives', () => {
+  const now = new Date('2026-06-10T12:00:00.000Z');
+  const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+  assert.equal(formatAgo('en', 'UTC', before(0.5), now), 'just now');
+  assert.equal(formatAgo('en', 'UTC', before(5), now), '5 min ago');
+  assert.equal(formatAgo('sv', 'UTC', before(125), now), 'för 2 tim sedan');
+  assert.equal(formatAgo('fi', 'UTC', before(3 * 24 * 60), now), '3 pv sitten');
+  // 23:30 UTC on 30 April is already 1 May in Stockholm.
+  assert.equal(formatAgo('en', 'Europe/Stockholm', '2026-04-30T23:30:00.000Z', now), 'on 1 May 2026');
+  assert.equal(formatAgo('sv', 'Europe/Stockholm', '2026-04-30T23:30:00.000Z', now), 'den 1 maj 2026');
 });

@@ -17,7 +17,7 @@ export {
 export { assetPath, assetRoutes } from './assets.ts';
 export { errorPage } from './routes.ts';
 export { isLanguage } from './i18n.ts';
-export { formatMoment, LOCALES, type MomentStyle } from './moments.ts';
+export { formatAgo, formatMoment, LOCALES, type MomentStyle } from './moments.ts';
 export {
   field,
   formErrors,

@@ -1,4 +1,4 @@
-import type { Language } from './i18n.ts';
+import { translator, type Language, type Messages } from './i18n.ts';
 
 /** The locale each language's dates and times are written in: day before month, 24-hour clock. */
 export const LOCALES: Record<Language, string> = { en: 'en-GB', sv: 'sv-SE', fi: 'fi-FI' };
@@ -53,4 +53,38 @@ export function formatMoment(language: Language, timeZone: string, iso: string, 
     recent.set(key, text);
   }
   return text;
+}
+
+const agoMessages: Messages<'now' | 'minutes' | 'hours' | 'days' | 'date'> = {
+  en: { now: 'just now', minutes: '{n} min ago', hours: '{n} h ago', days: '{n} d ago', date: 'on {date}' },
+  sv: {
+    now: 'nyss',
+    minutes: 'för {n} min sedan',
+    hours: 'för {n} tim sedan',
+    days: 'för {n} dygn sedan',
+    date: 'den {date}',
+  },
+  fi: {
+    now: 'juuri nyt',
+    minutes: '{n} min sitten',
+    hours: '{n} t sitten',
+    days: '{n} pv sitten',
+    date: '{date}',
+  },
+};
+
+/**
+ * How long ago a moment was, for a card: "just now", minutes, hours, days, and past a
+ * month the date where the member lives ("on 21 May 2026").
+ */
+export function formatAgo(language: Language, timeZone: string, iso: string, now: Date): string {
+  const t = translator(agoMessages, language);
+  const minutes = Math.floor((now.getTime() - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return t('now');
+  if (minutes < 60) return t('minutes', { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('hours', { n: hours });
+  const days = Math.floor(hours / 24);
+  if (days < 30) return t('days', { n: days });
+  return t('date', { date: formatMoment(language, timeZone, iso, 'date') });
 }

@@ -16,11 +16,6 @@ export const messages: Messages<
   | 'unlock_woman'
   | 'unlock_man'
   | 'unlock_nonbinary'
-  | 'now'
-  | 'minutes'
-  | 'hours'
-  | 'days'
-  | 'date'
 > = {
   en: {
     title: 'Alerts',
@@ -38,11 +33,6 @@ export const messages: Messages<
     unlock_woman: '{name} showed you her private photos',
     unlock_man: '{name} showed you his private photos',
     unlock_nonbinary: '{name} showed you their private photos',
-    now: 'just now',
-    minutes: '{n} min ago',
-    hours: '{n} h ago',
-    days: '{n} d ago',
-    date: 'on {date}',
   },
   sv: {
     title: 'Händelser',
@@ -60,11 +50,6 @@ export const messages: Messages<
     unlock_woman: '{name} visade dig sina privata foton',
     unlock_man: '{name} visade dig sina privata foton',
     unlock_nonbinary: '{name} visade dig sina privata foton',
-    now: 'nyss',
-    minutes: 'för {n} min sedan',
-    hours: 'för {n} tim sedan',
-    days: 'för {n} dygn sedan',
-    date: 'den {date}',
   },
   fi: {
     title: 'Ilmoitukset',
@@ -82,10 +67,5 @@ export const messages: Messages<
     unlock_woman: '{name} näytti sinulle yksityiset kuvansa',
     unlock_man: '{name} näytti sinulle yksityiset kuvansa',
     unlock_nonbinary: '{name} näytti sinulle yksityiset kuvansa',
-    now: 'juuri nyt',
-    minutes: '{n} min sitten',
-    hours: '{n} t sitten',
-    days: '{n} pv sitten',
-    date: '{date}',
   },
 };

@@ -4,39 +4,24 @@ import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   factsLine,
-  formatMoment,
+  formatAgo,
   hidden,
   html,
   languageOf,
   sendPage,
   translator,
   type Html,
-  type Language,
   type Translate,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
-import { ago, PAGE } from './rules.ts';
+import { PAGE } from './rules.ts';
 import type { AlertsMemory } from './store.ts';
 import { alertPage, type AlertView } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
-
-function when(t: Translate<Key>, language: Language, at: string, now: Date, timeZone: string): string {
-  const a = ago(new Date(at), now);
-  switch (a.unit) {
-    case 'now':
-      return t('now');
-    case 'minutes':
-    case 'hours':
-    case 'days':
-      return t(a.unit, { n: a.n });
-    case 'date':
-      return t('date', { date: formatMoment(language, timeZone, at, 'date') });
-  }
-}
 
 /** "Nancy flirted with you", "Nancy added you to her favourites", in the viewer's language. */
 function sentence(t: Translate<Key>, alert: AlertView): string {
@@ -58,7 +43,7 @@ function card(
   const marker = alert.unread ? html`<span class="visually-hidden">${t('new')}</span> ` : '';
   const link = html`<a href="/members/${actor.memberId}">${sentence(t, alert)}</a>`;
   const time = html`<time datetime="${alert.at}"
-    >${when(t, languageOf(request), alert.at, now, timeZone)}</time
+    >${formatAgo(languageOf(request), timeZone, alert.at, now)}</time
   >`;
   const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
   return html`<li class="card alert-card${alert.unread ? ' unread' : ''}">

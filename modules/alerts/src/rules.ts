@@ -27,20 +27,6 @@ export function isFresh(occurredAt: string, now: Date): boolean {
   return now.getTime() - new Date(occurredAt).getTime() < LIVE_FOR_MS;
 }
 
-/** How long ago, for a card: minutes, hours, days, then the date (the page writes it where the viewer lives). */
-export type Ago = { unit: 'now' } | { unit: 'minutes' | 'hours' | 'days'; n: number } | { unit: 'date' };
-
-export function ago(then: Date, now: Date): Ago {
-  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
-  if (minutes < 1) return { unit: 'now' };
-  if (minutes < 60) return { unit: 'minutes', n: minutes };
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return { unit: 'hours', n: hours };
-  const days = Math.floor(hours / 24);
-  if (days < 30) return { unit: 'days', n: days };
-  return { unit: 'date' };
-}
-
 /** Where a page of the list ends: the last alert's time and id. Opaque to callers. */
 export interface Cursor {
   at: string;

@@ -13,7 +13,7 @@ import {
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import type { Names } from './routes.ts';
-import { blockedAmong, blockedBy } from './store.ts';
+import { blockedAmong, blockedBy, hasBlocked } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
@@ -86,10 +86,9 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
       const { memberId } = request.params;
       if (memberId === viewerId) return reply.redirect('/profile', 303);
       // Someone who blocked the viewer is as absent here as on their profile.
-      const name =
-        (await blockedAmong(db, memberId, [viewerId])).size > 0 ? null : await names.nickname(memberId);
+      const name = (await hasBlocked(db, memberId, viewerId)) ? null : await names.nickname(memberId);
       if (name === null) throw problems.notFound('This member');
-      if ((await blockedAmong(db, viewerId, [memberId])).size > 0) return reply.redirect('/blocks', 303);
+      if (await hasBlocked(db, viewerId, memberId)) return reply.redirect('/blocks', 303);
       return sendPage(request, reply, {
         title: tr('confirmTitle', { name }),
         body: html`<h1>${tr('confirmTitle', { name })}</h1>

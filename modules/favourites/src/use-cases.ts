@@ -1,6 +1,7 @@
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
+import { ProfileViewed } from '@meetcute/profile/events';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 import { encodeCursor } from './rules.ts';
 
@@ -334,6 +335,29 @@ export const useCases = [
         'name="back" value="/favourites"',
       ],
       pageLacks: ['Older'],
+    },
+  }),
+  useCase({
+    title: 'Right after Nancy adds Bob, his profile offers to remove him',
+    given: nancyAndBob,
+    before: [add(nancy.memberId, bob.memberId)],
+    when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      page: [`action="/members/${bob.memberId}/unfavourite"`, 'Remove favourite'],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'Once Nancy took Bob off her favourites, his profile offers to add him again',
+    given: [...nancyAndBob, favoured(nancy.memberId, bob.memberId)],
+    before: [{ as: nancy.memberId, method: 'DELETE', url: `/api/v1/favourites/${bob.memberId}` }],
+    when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      page: [`action="/members/${bob.memberId}/favourite"`],
+      pageLacks: [`action="/members/${bob.memberId}/unfavourite"`],
+      events: [emitted(ProfileViewed)],
     },
   }),
   useCase({

@@ -12,11 +12,6 @@ export const messages: Messages<
   | 'flirtedToday'
   | 'receivedNote'
   | 'sentNote'
-  | 'now'
-  | 'minutes'
-  | 'hours'
-  | 'days'
-  | 'date'
   | 'noticeSent'
   | 'noticeMutual'
   | 'noticeLimit'
@@ -35,11 +30,6 @@ export const messages: Messages<
     flirtedToday: 'Flirted today',
     receivedNote: 'Flirted with you {when}',
     sentNote: 'You flirted {when}',
-    now: 'just now',
-    minutes: '{n} min ago',
-    hours: '{n} h ago',
-    days: '{n} d ago',
-    date: 'on {date}',
     noticeSent: 'You flirted with {name}.',
     noticeMutual: 'You and {name} flirted with each other: say hello with a message!',
     noticeLimit: 'You already flirted with {name} today. Try again tomorrow.',
@@ -58,11 +48,6 @@ export const messages: Messages<
     flirtedToday: 'Flirtat i dag',
     receivedNote: 'Flirtade med dig {when}',
     sentNote: 'Du flirtade {when}',
-    now: 'nyss',
-    minutes: 'för {n} min sedan',
-    hours: 'för {n} tim sedan',
-    days: 'för {n} dygn sedan',
-    date: 'den {date}',
     noticeSent: 'Du flirtade med {name}.',
     noticeMutual: 'Du och {name} har flirtat med varandra: säg hej i ett meddelande!',
     noticeLimit: 'Du har redan flirtat med {name} i dag. Försök igen i morgon.',
@@ -81,11 +66,6 @@ export const messages: Messages<
     flirtedToday: 'Flirttailtu tänään',
     receivedNote: 'Flirttaili kanssasi {when}',
     sentNote: 'Flirttailit {when}',
-    now: 'juuri nyt',
-    minutes: '{n} min sitten',
-    hours: '{n} t sitten',
-    days: '{n} pv sitten',
-    date: '{date}',
     noticeSent: 'Flirttailit: {name}.',
     noticeMutual: 'Sinä ja {name} flirttailitte toisillenne: sano hei viestillä!',
     noticeLimit: 'Olet jo flirttaillut tänään: {name}. Yritä uudelleen huomenna.',

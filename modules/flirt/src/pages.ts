@@ -8,6 +8,7 @@ import {
   FORM_BODY_SCHEMA,
   cardList,
   form,
+  formatAgo,
   hidden,
   html,
   languageOf,
@@ -21,7 +22,7 @@ import {
 } from '@meetcute/web';
 import { FlirtRefused, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
-import { ago, FLIRTS_PER_DAY } from './rules.ts';
+import { FLIRTS_PER_DAY } from './rules.ts';
 import type { Direction } from './store.ts';
 import type { FlirtItem, FlirtLists } from './views.ts';
 
@@ -62,20 +63,6 @@ function backWith(back: string, outcome: Outcome, memberId: string): string {
   url.searchParams.set('flirt', outcome);
   url.searchParams.set('to', memberId);
   return `${url.pathname}${url.search}${url.hash}`;
-}
-
-function when(t: Translate<Key>, sentAt: string, now: Date, timeZone: string): string {
-  const a = ago(new Date(sentAt), now, timeZone);
-  switch (a.unit) {
-    case 'now':
-      return t('now');
-    case 'minutes':
-    case 'hours':
-    case 'days':
-      return t(a.unit, { n: a.n });
-    case 'date':
-      return t('date', { date: a.date });
-  }
 }
 
 /**
@@ -175,7 +162,7 @@ export function flirtPages(http: Http, deps: PageDeps): void {
             distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
             note: html`<time datetime="${item.sentAt}"
               >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
-                when: when(t, item.sentAt, now(), viewer?.city.timeZone ?? 'UTC'),
+                when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, now()),
               })}</time
             >`,
           },

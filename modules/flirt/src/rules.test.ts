@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ago, FLIRTS_PER_DAY, refusal, sentToday, type SentFlirt } from './rules.ts';
+import { FLIRTS_PER_DAY, refusal, sentToday, type SentFlirt } from './rules.ts';
 
 const BOB = 'b';
 const others = (n: number, sentAt = '2026-06-01T08:00:00.000Z'): SentFlirt[] =>
@@ -47,22 +47,5 @@ describe('flirt limits', () => {
       sentToday(sent, 'Pacific/Auckland', new Date('2026-06-01T23:00:00.000Z')).map((f) => f.recipientId),
       ['a', 'b'],
     );
-  });
-});
-
-describe('how long ago', () => {
-  const now = new Date('2026-06-10T12:00:00.000Z');
-  const before = (ms: number) => new Date(now.getTime() - ms);
-  const MIN = 60_000;
-
-  test('steps from just now to minutes, hours, days and then a date', () => {
-    assert.deepEqual(ago(before(30_000), now, 'UTC'), { unit: 'now' });
-    assert.deepEqual(ago(before(5 * MIN), now, 'UTC'), { unit: 'minutes', n: 5 });
-    assert.deepEqual(ago(before(125 * MIN), now, 'UTC'), { unit: 'hours', n: 2 });
-    assert.deepEqual(ago(before(3 * 24 * 60 * MIN), now, 'UTC'), { unit: 'days', n: 3 });
-    assert.deepEqual(ago(new Date('2026-04-30T23:30:00.000Z'), now, 'Europe/Stockholm'), {
-      unit: 'date',
-      date: '2026-05-01',
-    });
   });
 });

@@ -48,18 +48,3 @@ export function refusalDetail(reason: Refusal, nickname: string): string {
     ? `You already flirted with ${nickname} today. Try again tomorrow.`
     : `You have used today's ${FLIRTS_PER_DAY} flirts. More tomorrow.`;
 }
-
-/** How long ago, in the coarse steps a card shows: "just now", minutes, hours, days, else the date. */
-export type Ago =
-  { unit: 'now' } | { unit: 'minutes' | 'hours' | 'days'; n: number } | { unit: 'date'; date: string };
-
-export function ago(then: Date, now: Date, timeZone: string): Ago {
-  const minutes = Math.floor((now.getTime() - then.getTime()) / 60_000);
-  if (minutes < 1) return { unit: 'now' };
-  if (minutes < 60) return { unit: 'minutes', n: minutes };
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return { unit: 'hours', n: hours };
-  const days = Math.floor(hours / 24);
-  if (days < 30) return { unit: 'days', n: days };
-  return { unit: 'date', date: dateIn(timeZone, then) };
-}

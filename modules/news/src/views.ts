@@ -1,4 +1,4 @@
-import { dateIn, decodeCursor, pageOf, yearsBetween, type Db } from '@meetcute/core';
+import { ageIn, decodeCursor, pageOf, type Db } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { PAGE_SIZE } from './rules.ts';
 import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member } from './store.ts';
@@ -66,15 +66,8 @@ export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsRe
     const { items: entries, nextCursor } =
       (!cursor && memory ? await firstPage(memory, viewerId, limit) : undefined) ??
       (await feedPage(db, viewerId, cursor, limit));
-    // A page's authors live in a few time zones: each zone's date today is looked up once.
+    // One moment for the page, not an ISO text parsed again per item.
     const moment = now();
-    const todayIn = new Map<string, string>();
-    const ageOf = (author: Member): number => {
-      const zone = author.city.timeZone;
-      let today = todayIn.get(zone);
-      if (today === undefined) todayIn.set(zone, (today = dateIn(zone, moment)));
-      return yearsBetween(author.birthday, today);
-    };
     const items = entries.map((e): NewsItem => {
       const item: NewsItem = {
         itemId: e.itemId,
@@ -82,7 +75,7 @@ export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsRe
         member: {
           memberId: e.author.memberId,
           nickname: e.author.nickname,
-          age: ageOf(e.author),
+          age: ageIn(e.author.city.timeZone, e.author.birthday, moment),
           cityLabel: e.author.cityLabel,
         },
         author: e.author,
