@@ -142,6 +142,8 @@ async function serve(directory: string, sessionCount: number): Promise<void> {
 if (values.mode === 'seed') {
   if (!values.dump) throw new Error('seed needs --dump <file>');
   const ready = await seed(values.data, values.dump, Number(values.members), Number(values.seed));
+  // Run by hand (no parent to report to), the timings are printed instead.
+  if (!process.send) console.log(JSON.stringify(ready));
   serveParent(ready, {});
 } else {
   await serve(values.data, Number(values.sessions));

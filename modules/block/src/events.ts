@@ -51,6 +51,11 @@ type BlockPayload = { blockerId: string; blockedId: string };
 export interface HonourOptions {
   /** Removes what the pair left in this module; runs in the same transaction as the block. */
   onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
+  /**
+   * Keeps, when the block is lifted, what must stay removed (a module that works out its
+   * lists when they are read notes the time); runs in the same transaction as the unblock.
+   */
+  onUnblocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
 }
 
 /** Who a member blocked and who blocked them, as one module's `blocked_pairs` holds it. */
@@ -138,6 +143,7 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
       .where('blocker_id', '=', e.payload.blockerId)
       .where('blocked_id', '=', e.payload.blockedId)
       .execute();
+    await options.onUnblocked?.(e, tx);
   });
 }
 

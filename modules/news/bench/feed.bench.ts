@@ -1,6 +1,7 @@
-// How fan-out on write costs and pays: projects N diary posts for M members (by timing
-// `rebuild news`, which replays the log into this module only) and reads a page of news,
-// next to what the same page costs when it is computed at read time (fan-out on read).
+// What feeds worked out when read cost: projects N diary posts for M members (by timing
+// `rebuild news`, which replays the log into this module only), then reads from the
+// tables, as a miss of the in-memory views does, a first page, a deep page and the
+// unseen counter of a member who never looked.
 //
 //   node --disable-warning=ExperimentalWarning modules/news/bench/feed.bench.ts [members] [posts] [sqlite|postgres-url]
 //
@@ -22,6 +23,7 @@ import {
   type EventDefinition,
   type EventEnvelope,
   type PayloadOf,
+  type TimeCursor,
 } from '@meetcute/core';
 import { cities } from '@meetcute/cities';
 import { auth } from '@meetcute/auth';
@@ -30,12 +32,12 @@ import { registration } from '@meetcute/registration';
 import { profile } from '@meetcute/profile';
 import { block } from '@meetcute/block';
 import { diary } from '@meetcute/diary';
+import { photos } from '@meetcute/photos';
 import { news } from '../src/index.ts';
 import { RegistrationApproved, type Application, type Gender } from '@meetcute/registration/events';
 import { DiaryPosted } from '@meetcute/diary/events';
-import { fits, PAGE_SIZE } from '../src/rules.ts';
-import { findMember } from '../src/store.ts';
-import { feedReader } from '../src/views.ts';
+import { PAGE_SIZE } from '../src/rules.ts';
+import { feedPage, unseenOf } from '../src/store.ts';
 
 const [members = 1000, posts = 3000] = process.argv.slice(2, 4).map(Number);
 const target = process.argv[4] ?? 'sqlite';
@@ -87,7 +89,7 @@ const ids = uuidv7Source(clock);
 // Only the modules news needs (and those they need), so the run times news and not the rest.
 const app = await createApp({
   config: readConfig({ MEETCUTE_LOG_LEVEL: 'silent' }),
-  modules: [cities, auth, live, registration, profile, block, diary, news],
+  modules: [cities, auth, live, registration, profile, block, diary, photos, news],
   storage,
   clock,
   ids,
@@ -143,69 +145,29 @@ try {
   started = performance.now();
   await app.rebuild('news');
   const projected = performance.now() - started;
+  console.log(
+    `projecting ${members + posts} events took ${projected.toFixed(0)} ms ` +
+      `(${((projected / (members + posts)) * 1000).toFixed(0)} µs an event)`,
+  );
+
   const db = app.channel('news').database.db;
-  const rows = Number(
-    (
-      await db
-        .selectFrom('feed')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  console.log(
-    `fan-out on write: projecting ${members + posts} events took ${projected.toFixed(0)} ms ` +
-      `(${((projected / (members + posts)) * 1000).toFixed(0)} µs an event), ${rows} feed rows ` +
-      `(${(rows / (members + posts)).toFixed(1)} an item)`,
-  );
-
-  const reads = { page: feedReader(db, () => clock.now()) };
   const sample = Array.from({ length: 50 }, (_, i) => memberId(1 + ((i * 37) % members)));
-  started = performance.now();
-  for (const viewer of sample) await reads.page(viewer, undefined, PAGE_SIZE.default);
-  console.log(
-    `fan-out on write: first page of news, ${((performance.now() - started) / sample.length).toFixed(2)} ms a read`,
-  );
-
-  // Fan-out on read: the same page computed from the items at read time, newest first,
-  // applying the rule until the page is full (or the items run out).
-  const items = (await db
-    .selectFrom('items')
-    .select(['item_id', 'author_id', 'at'])
-    .orderBy('at', 'desc')
-    .execute()) as Array<{ item_id: string; author_id: string; at: string }>;
-  const onRead = async (viewerId: string): Promise<number> => {
-    const viewer = (await findMember(db, viewerId))!;
-    const page: string[] = [];
-    const authors = new Map<string, Awaited<ReturnType<typeof findMember>>>();
-    let offset = 0;
-    let scanned = 0;
-    while (page.length < PAGE_SIZE.default && offset < items.length) {
-      const chunk = (await db
-        .selectFrom('items')
-        .select(['item_id', 'author_id', 'at'])
-        .orderBy('at', 'desc')
-        .orderBy('item_id', 'desc')
-        .limit(200)
-        .offset(offset)
-        .execute()) as typeof items;
-      offset += chunk.length;
-      for (const item of chunk) {
-        scanned++;
-        if (!authors.has(item.author_id)) authors.set(item.author_id, await findMember(db, item.author_id));
-        const author = authors.get(item.author_id);
-        if (author && fits(author, viewer, item.at)) page.push(item.item_id);
-        if (page.length === PAGE_SIZE.default) break;
-      }
-    }
-    return scanned;
+  const perRead = async (name: string, read: (viewer: string) => Promise<unknown>) => {
+    const from = performance.now();
+    for (const viewer of sample) await read(viewer);
+    console.log(`${name}: ${((performance.now() - from) / sample.length).toFixed(2)} ms a read`);
   };
-  started = performance.now();
-  let scanned = 0;
-  for (const viewer of sample) scanned += await onRead(viewer);
-  console.log(
-    `fan-out on read: first page computed at read time, ${((performance.now() - started) / sample.length).toFixed(2)} ms a read ` +
-      `(${(scanned / sample.length).toFixed(0)} items scanned a read, blocks not even applied)`,
-  );
+  await perRead('first page from the tables', (viewer) => feedPage(db, viewer, undefined, PAGE_SIZE.default));
+  await perRead('fifth page from the tables', async (viewer) => {
+    let cursor: TimeCursor | undefined;
+    for (let page = 0; page < 5; page++) {
+      const { items, nextCursor } = await feedPage(db, viewer, cursor, PAGE_SIZE.default);
+      const last = items.at(-1);
+      if (!nextCursor || !last) return;
+      cursor = { at: last.at, id: last.itemId };
+    }
+  });
+  await perRead('unseen counter, nothing seen yet', (viewer) => unseenOf(db, viewer));
 } finally {
   await app.close();
   if (directory) rmSync(directory, { recursive: true, force: true });

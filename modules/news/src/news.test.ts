@@ -28,7 +28,7 @@ const factory: TestAppFactory = ({ storage, clock, ids }) =>
 const TABLES = {
   members: 'member_id',
   items: 'item_id',
-  feed: 'viewer_id, item_id',
+  hidden: 'viewer_id, author_id',
   seen: 'member_id',
   blocked_pairs: 'blocker_id, blocked_id',
 } as const;
@@ -159,24 +159,27 @@ for (const dialect of databases.dialects) {
         await t.given([posted(nancy, 1, 'one'), posted(nancy, 2, 'two')]);
         assert.equal(await counter.count(bob.memberId), 3);
         assert.equal(await counter.count(nancy.memberId), 0, 'Bob does not fit Nancy');
-        // The two posts came in one delivery: Bob's page hears the count once, as it stands after both.
-        assert.deepEqual(bobsPage.counts(), [1, 3]);
+        // Bob's page hears the count as it stands after each delivery (one or two, as the batches fall).
+        const heard = () => bobsPage.counts().at(-1);
+        assert.equal(heard(), 3);
 
         const page = await t.call({ as: bob.memberId, method: 'GET', url: '/news' });
         assert.ok(page.body.includes('data-counter="news"'));
         assert.equal(await counter.count(bob.memberId), 0);
-        assert.deepEqual(bobsPage.counts(), [1, 3, 0]);
+        assert.equal(heard(), 0);
 
         await t.given([posted(nancy, 3, 'three')]);
         assert.equal(await counter.count(bob.memberId), 1);
+        assert.equal(heard(), 1);
         await t.given([given(DiaryPostDeleted, { postId: postId(3), memberId: nancy.memberId })]);
         assert.equal(await counter.count(bob.memberId), 0);
-        assert.deepEqual(bobsPage.counts(), [1, 3, 0, 1, 0]);
+        assert.equal(heard(), 0);
         await t.given(photoAdded(nancy, 1));
         assert.equal(await counter.count(bob.memberId), 1, 'Nancy’s approved photo');
+        assert.equal(heard(), 1);
         await t.given([given(PhotoDeleted, { photoId: photoId(1), ownerId: nancy.memberId })]);
         assert.equal(await counter.count(bob.memberId), 0);
-        assert.deepEqual(bobsPage.counts(), [1, 3, 0, 1, 0, 1, 0]);
+        assert.equal(heard(), 0);
         assert.deepEqual(nancysPage.counts(), [], 'nothing landed in Nancy’s news');
 
         // Without an open page nothing is pushed; the next page load counts afresh.

@@ -1,23 +1,23 @@
 import { withNewest, type ModuleContext, type NotificationHub, type Tx } from '@meetcute/core';
-import { honourBlocks, MemberUnblocked } from '@meetcute/block';
+import { honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NewsSeen } from './events.ts';
 import {
   addItem,
-  backfill,
   editItem,
   findMember,
-  forgetPair,
+  hidePair,
+  reachOf,
   removeItem,
   saveMember,
   saveSeen,
-  unseenOf,
   HEAD,
   type HeadEntry,
   type ItemKind,
   type Member,
+  type Reach,
 } from './store.ts';
 import type { NewsMemory } from './memory.ts';
 
@@ -26,7 +26,9 @@ export const COUNTER = 'news';
 /**
  * The feed's projections. Everything here is a function of the events alone (ages are
  * taken at each event's time), so `rebuild news` gives the same feeds; the only side
- * effect is the live counter, which a replay merely repeats.
+ * effect is the live counter, which a replay merely repeats. The tables hold members,
+ * items and what blocks keep out; feeds are worked out when read (store.ts `feedOf`),
+ * and only the feeds and counters held in memory are moved here, item by item.
  */
 export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMemory): void {
   const { unseen, heads, items, authors } = memory;
@@ -55,22 +57,42 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
     for (const id of memberIds) if (hub.isConnected(id)) members.add(id);
   };
   /**
-   * A new item: kept once, placed at the head of each feed it reached, and one more
+   * Which of the members whose counter or feed head is in memory an item reaches. Only
+   * those are looked at, so the transaction says its changes may touch keys it does not
+   * name: a counter or head loaded meanwhile is not kept (core views.ts).
+   */
+  const reach = async (tx: Tx, author: Member, at: string): Promise<Reach> => {
+    unseen.changes(tx).unnamedKeys();
+    heads.changes(tx).unnamedKeys();
+    const held = new Set([...unseen.held(), ...heads.held()]);
+    return reachOf(tx.db, author, at, await authors.getMany(held));
+  };
+  /** Counters and heads of these members are read again from the tables when next asked. */
+  const reread = (tx: Tx, memberIds: readonly string[]): void => {
+    const counters = unseen.changes(tx);
+    const feeds = heads.changes(tx);
+    for (const id of memberIds) {
+      counters.forget(id);
+      feeds.forget(id);
+    }
+  };
+  /**
+   * A new item: kept once; placed at the head of each held feed it reaches and one more
    * unseen for each of those viewers unless they had seen past its time.
    */
   const added = async (
     tx: Tx,
     item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
-  ): Promise<string[]> => {
-    const viewers = await addItem(tx, ctx.dialect, item);
-    if (viewers === null) return []; // delivered before
+  ): Promise<void> => {
+    if (!(await addItem(tx, item))) return; // delivered before
     const { itemId, kind, text, at } = item;
     const authorId = item.author.memberId;
     items.changes(tx).set(itemId, { itemId, kind, authorId, text, at });
+    const { fresh, early } = await reach(tx, item.author, at);
     const entry: HeadEntry = { itemId, at, authorId };
     const counters = unseen.changes(tx);
     const feeds = heads.changes(tx);
-    for (const viewer of viewers) {
+    for (const viewer of fresh) {
       counters.update(
         viewer,
         (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: u.count + 1 } : u),
@@ -80,36 +102,50 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
         (head) => head && withNewest(head, entry, (e) => ({ at: e.at, id: e.itemId }), HEAD),
       );
     }
-    notifyCounts(tx, viewers);
-    return viewers;
+    reread(tx, early);
+    notifyCounts(tx, [...fresh, ...early]);
   };
-  /** Counted again in the transaction, for changes that are not one more or one less. */
-  const recount = async (tx: Tx, memberIds: readonly string[]): Promise<void> => {
+  /**
+   * For changes that are not one more or one less: the counters are read again once the
+   * change is committed (not counted inside the transaction, where a later event of the
+   * same batch, looking only at what memory held, would miss a counter set there).
+   */
+  const recount = (tx: Tx, memberIds: readonly string[]): void => {
     const changes = unseen.changes(tx);
-    for (const memberId of memberIds) changes.set(memberId, await unseenOf(tx.db, memberId));
+    for (const memberId of memberIds) changes.forget(memberId);
     notifyCounts(tx, memberIds);
   };
 
-  /** An item leaves every feed; those who had not seen it have one fewer unseen. */
+  /**
+   * An item leaves every feed. The held feeds and counters it was in are read again: one
+   * fewer, unless it was part of a back-fill, which then reaches one item further back.
+   */
   const removed = async (tx: Tx, itemId: string, authorId: string): Promise<void> => {
-    const unseenBy = await removeItem(tx, itemId, authorId);
-    if (unseenBy === null) return; // no such item
+    const author = await findMember(tx.db, authorId);
+    const at = await removeItem(tx, itemId, authorId);
+    if (at === null) return; // no such item
     items.changes(tx).set(itemId, undefined);
     heads.changes(tx).forgetWhere((head) => head.some((e) => e.itemId === itemId));
-    const changes = unseen.changes(tx);
-    for (const viewer of unseenBy) changes.update(viewer, (u) => u && { ...u, count: u.count - 1 });
-    notifyCounts(tx, unseenBy);
+    if (!author) return;
+    const { fresh, early } = await reach(tx, author, at);
+    reread(tx, [...fresh, ...early]);
+    notifyCounts(tx, [...fresh, ...early]);
   };
 
   ctx.on(RegistrationApproved, async (e, tx) => {
     const { memberId, application } = e.payload;
-    if (!(await saveMember(tx, memberId, application, e.occurredAt))) return; // approved before
-    const member = (await findMember(tx.db, memberId))!;
-    // First what is already there, so the new member's own item is not part of it.
-    await backfill(tx, ctx.dialect, member, e.occurredAt);
+    const joined = await saveMember(tx, memberId, application, e.occurredAt);
     heads.changes(tx).forget(memberId);
+    if (!joined) {
+      // Approved again with other facts: who fits whom may have changed for every feed
+      // that holds the member's items, and their own. Rare, so everything held is read again.
+      heads.changes(tx).forgetWhere((head) => head.some((entry) => entry.authorId === memberId));
+      unseen.changes(tx).forgetWhere(() => true);
+      return;
+    }
+    const member = (await findMember(tx.db, memberId))!;
     await added(tx, { itemId: e.id, kind: 'new-member', author: member, text: null, at: e.occurredAt });
-    await recount(tx, [memberId]);
+    recount(tx, [memberId]);
   });
 
   ctx.on(DiaryPosted, async (e, tx) => {
@@ -146,25 +182,29 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
 
   ctx.on(NewsSeen, async (e, tx) => {
     await saveSeen(tx, e.payload.memberId, e.payload.upTo);
-    await recount(tx, [e.payload.memberId]);
+    recount(tx, [e.payload.memberId]);
   });
 
   honourBlocks(ctx, {
     onBlocked: async (e, tx) => {
       const { blockerId, blockedId } = e.payload;
-      await forgetPair(tx, blockerId, blockedId);
       const feeds = heads.changes(tx);
       feeds.forget(blockerId);
       feeds.forget(blockedId);
       // Each hears only their own count: nothing about the other crosses the live channel.
-      await recount(tx, [blockerId, blockedId]);
+      recount(tx, [blockerId, blockedId]);
+    },
+    // What the block removed stays removed: each one's items up to now stay out of the other's feed.
+    onUnblocked: async (e, tx) => {
+      const { blockerId, blockedId } = e.payload;
+      await hidePair(tx, blockerId, blockedId, e.occurredAt);
+      const feeds = heads.changes(tx);
+      feeds.forget(blockerId);
+      feeds.forget(blockedId);
+      recount(tx, [blockerId, blockedId]);
     },
   });
-  // Blocks removed the pair's entries for good; the heads are read afresh all the same.
-  heads.on(MemberUnblocked, (e, changes) => {
-    changes.forget(e.payload.blockerId);
-    changes.forget(e.payload.blockedId);
-  });
+
   // A (re-)approval sets the member's facts as the cards show them.
   authors.on(RegistrationApproved, async (e, changes, tx) =>
     changes.set(e.payload.memberId, await findMember(tx.db, e.payload.memberId)),

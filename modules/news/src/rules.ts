@@ -22,15 +22,6 @@ export function ageAt(member: Pick<MemberFacts, 'birthday' | 'city'>, at: string
   return ageIn(member.city.timeZone, member.birthday, new Date(at));
 }
 
-/**
- * The latest birthday of someone who is `age` or older anywhere on Earth at `at`
- * (YYYY-MM-DD): a day of margin covers every time zone, so it only pre-filters.
- */
-export function birthdayBy(age: number, at: string): string {
-  const day = new Date(new Date(at).getTime() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  return `${String(Number(day.slice(0, 4)) - age).padStart(4, '0')}${day.slice(4)}`;
-}
-
 const candidate = (m: MemberFacts): Candidate => ({
   memberId: m.memberId,
   gender: m.gender,

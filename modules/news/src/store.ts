@@ -2,18 +2,16 @@ import { sql } from 'kysely';
 import {
   afterCursor,
   pageOf,
-  prepared,
   type Db,
-  type Dialect,
   type Migration,
   type TimeCursor,
   type Tx,
   type TxDb,
 } from '@meetcute/core';
-import { blockedPairsMigration, hiddenFrom, notBlockedWith, BLOCKED_PAIRS } from '@meetcute/block';
+import { blockedPairsMigration, hiddenFrom, BLOCKED_PAIRS } from '@meetcute/block';
 import { boundingBox } from '@meetcute/cities';
 import type { Application, Gender } from '@meetcute/registration/events';
-import { fits, ageAt, birthdayBy, BACKFILL, type MemberFacts } from './rules.ts';
+import { fits, BACKFILL, type MemberFacts } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -84,9 +82,30 @@ export const migrations: Migration[] = [
       await sql`create index feed_item on feed (item_id)`.execute(db);
     },
   },
+  {
+    // Feeds are worked out when they are read (README.md): the copy of each item per reader
+    // goes. What a block removed for good is kept instead as a time per pair, "hidden up
+    // to", noted when the block is lifted. The dropped rows were the only record of what
+    // earlier blocks removed, so the feed's tables are projected again from the event log:
+    // the consumer starts over from the log's beginning on the next start.
+    name: '0003_feeds_worked_out_when_read',
+    async up(db) {
+      await sql`create table hidden (
+        viewer_id text not null,
+        author_id text not null,
+        up_to text not null,
+        primary key (viewer_id, author_id)
+      )`.execute(db);
+      await sql`create index hidden_by_author on hidden (author_id)`.execute(db);
+      await sql`drop table feed`.execute(db);
+      for (const table of ['members', 'items', 'seen', BLOCKED_PAIRS, 'inbox', 'parked_events'])
+        await sql`delete from ${sql.table(table)}`.execute(db);
+      await sql`delete from checkpoint where consumer = 'news'`.execute(db);
+    },
+  },
 ];
 
-export const projections = ['members', 'items', 'feed', 'seen', BLOCKED_PAIRS];
+export const projections = ['members', 'items', 'hidden', 'seen', BLOCKED_PAIRS];
 
 export type ItemKind = 'new-member' | 'diary-post' | 'photo';
 
@@ -94,6 +113,8 @@ export type ItemKind = 'new-member' | 'diary-post' | 'photo';
 export interface Member extends MemberFacts {
   nickname: string;
   cityLabel: string;
+  /** When the feed first knew them: their feed holds what came after, and the back-fill. */
+  approvedAt: string;
 }
 
 interface MemberRow {
@@ -109,6 +130,7 @@ interface MemberRow {
   min_age: number;
   max_age: number;
   max_distance_km: number;
+  approved_at: string;
 }
 
 function toMember(r: MemberRow): Member {
@@ -125,6 +147,7 @@ function toMember(r: MemberRow): Member {
       maxAge: Number(r.max_age),
       maxDistanceKm: Number(r.max_distance_km),
     },
+    approvedAt: r.approved_at,
   };
 }
 
@@ -168,47 +191,14 @@ export async function saveMember(tx: Tx, memberId: string, a: Application, at: s
   return true;
 }
 
-/** Rows per multi-row insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const INSERT_CHUNK = 500;
-
-type FeedRow = { viewer_id: string; item_id: string; author_id: string; at: string };
-
-const insertFeedRow = prepared((db, viewerId: string, at: string, itemId: string, authorId: string) =>
-  db
-    .insertInto('feed')
-    .values({ viewer_id: viewerId, at, item_id: itemId, author_id: authorId })
-    .onConflict((oc) => oc.columns(['viewer_id', 'at', 'item_id']).doNothing()),
-);
-
 /**
- * SQLite runs in this process: one prepared single-row insert per viewer costs no round
- * trip, and took half the time of multi-row VALUES (which SQLite stages in a temporary
- * table). PostgreSQL is across a socket, where one statement per chunk wins.
- */
-async function insertFeed(db: TxDb, dialect: Dialect, rows: FeedRow[]): Promise<void> {
-  if (dialect === 'sqlite') {
-    for (const r of rows) await insertFeedRow(db, r.viewer_id, r.at, r.item_id, r.author_id);
-    return;
-  }
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db
-      .insertInto('feed')
-      .values(rows.slice(i, i + INSERT_CHUNK))
-      .onConflict((oc) => oc.columns(['viewer_id', 'at', 'item_id']).doNothing())
-      .execute();
-  }
-}
-
-/**
- * Records an item and copies it into the feed of every member its author fits, except
- * those in a blocked pair with the author. Returns the viewers it reached (null when the
- * item was already there: a redelivery).
+ * Records an item once; false when it was already there (a redelivery). Nothing is
+ * copied per reader: feeds are worked out when read (`feedOf`).
  */
 export async function addItem(
   tx: Tx,
-  dialect: Dialect,
   item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
-): Promise<string[] | null> {
+): Promise<boolean> {
   const inserted = await tx.db
     .insertInto('items')
     .values({
@@ -220,94 +210,172 @@ export async function addItem(
     })
     .onConflict((oc) => oc.column('item_id').doNothing())
     .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
-  // SQL narrows by age range, gender and each viewer's distance north-south (a great
-  // circle is never shorter than its change in latitude); the rule decides exactly.
-  const age = ageAt(item.author, item.at);
-  const candidates = (await tx.db
-    .selectFrom('members')
-    .selectAll()
-    .where('member_id', '!=', item.author.memberId)
-    .where('min_age', '<=', age)
-    .where('max_age', '>=', age)
-    .where('genders', 'like', `%"${item.author.gender}"%`)
-    .where((eb) =>
-      eb(
-        sql`abs(latitude - ${item.author.city.latitude}) * ${KM_PER_DEGREE}`,
-        '<=',
-        eb.ref('max_distance_km'),
-      ),
-    )
-    .execute()) as MemberRow[];
-  const hidden = await hiddenFrom(tx.db, item.author.memberId);
-  const viewers = candidates
-    .map(toMember)
-    .filter((v) => !hidden.has(v.memberId) && fits(item.author, v, item.at))
-    .map((v) => v.memberId);
-  await insertFeed(
-    tx.db,
-    dialect,
-    viewers.map((viewerId) => ({
-      viewer_id: viewerId,
-      item_id: item.itemId,
-      author_id: item.author.memberId,
-      at: item.at,
-    })),
-  );
-  return viewers;
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** How many existing items are read at a time while looking for a new member's back-fill. */
-const BACKFILL_SCAN = 500;
+/** A reader of feeds, with what keeps items out of theirs besides the rule. */
+interface Reader {
+  viewer: Member;
+  /** Members in a blocked pair with the viewer. */
+  blocked: ReadonlySet<string>;
+  /** Authors whose items up to a time stay out, since a block between them was lifted. */
+  hiddenUpTo: ReadonlyMap<string, string>;
+}
 
-/** A little under a degree of latitude, so the SQL pre-filters never drop anyone the rule takes. */
-const KM_PER_DEGREE = 111.0;
+/** Whether an item by `author` at `at` belongs in the reader's feed (before the back-fill's limit). */
+function shows(reader: Reader, author: Member, at: string): boolean {
+  if (reader.blocked.has(author.memberId)) return false;
+  const upTo = reader.hiddenUpTo.get(author.memberId);
+  if (upTo !== undefined && at <= upTo) return false;
+  return fits(author, reader.viewer, at);
+}
+
+async function readerOf(db: Db | TxDb, viewerId: string): Promise<Reader | undefined> {
+  const viewer = await findMember(db, viewerId);
+  if (!viewer) return undefined;
+  const [blocked, hidden] = await Promise.all([
+    hiddenFrom(db, viewerId),
+    db
+      .selectFrom('hidden')
+      .select(['author_id', 'up_to'])
+      .where('viewer_id', '=', viewerId)
+      .execute() as Promise<Array<{ author_id: string; up_to: string }>>,
+  ]);
+  return { viewer, blocked, hiddenUpTo: new Map(hidden.map((h) => [h.author_id, h.up_to])) };
+}
+
+/** Items read at a time while working out a feed: a first page needs few, a count more. */
+const SCAN_FIRST = 100;
+const SCAN_NEXT = 500;
+
+const isOlder = (e: { at: string; itemId: string }, than: TimeCursor) =>
+  e.at < than.at || (e.at === than.at && e.itemId < than.id);
 
 /**
- * Gives a newly approved member the most recent items by members who fit them, so their
- * first visit is never empty. The rule is the same as for new items, at each item's time.
+ * A member's feed, newest first, after `after` when given: every item by a member who
+ * fits what the viewer looks for at the item's time, not in a blocked pair with them nor
+ * hidden since a block was lifted, from their approval on, and before it the BACKFILL
+ * newest (so a first visit is never empty). SQL narrows by gender and by each author's
+ * place; the rule decides. Worked out when read, so a post costs one row however many
+ * read it, and `rebuild news` is quick (README.md).
  */
-export async function backfill(tx: Tx, dialect: Dialect, viewer: Member, at: string): Promise<number> {
-  const hidden = await hiddenFrom(tx.db, viewer.memberId);
-  // Only authors near enough, and old enough now to have been old enough then, are read;
-  // scanning every item for the few that fit made each approval cost the whole history.
+export async function* feedOf(
+  db: Db | TxDb,
+  viewerId: string,
+  after?: TimeCursor,
+): AsyncGenerator<FeedEntry> {
+  const reader = await readerOf(db, viewerId);
+  if (!reader || reader.viewer.lookingFor.genders.length === 0) return;
+  const { viewer } = reader;
   const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
-  const bornBy = birthdayBy(viewer.lookingFor.minAge, at);
-  const chosen: FeedRow[] = [];
-  let after: TimeCursor | null = null;
-  while (chosen.length < BACKFILL) {
-    // SQL narrows by gender and brings each author along; the rule decides (age at the item's time, distance).
-    let query = tx.db
+  // The back-fill is counted from the approval down, so a page that starts inside it starts counting there.
+  let cursor: TimeCursor | undefined =
+    after && after.at < viewer.approvedAt ? { at: viewer.approvedAt, id: '' } : after;
+  let backfilled = 0;
+  // Authors write many items: each is read from its row once per scan.
+  const authors = new Map<string, Member>();
+  for (let scan = SCAN_FIRST; ; scan = SCAN_NEXT) {
+    let query = db
       .selectFrom('items as i')
       .innerJoin('members as m', 'm.member_id', 'i.author_id')
       .selectAll('m')
-      .select(['i.item_id', 'i.at'])
-      .where('i.author_id', '!=', viewer.memberId)
+      .select(['i.item_id', 'i.kind', 'i.text', 'i.at'])
+      .where('i.author_id', '!=', viewerId)
       .where('m.gender', 'in', viewer.lookingFor.genders)
-      .where('m.birthday', '<=', bornBy)
       .where('m.latitude', '>=', box.minLat)
       .where('m.latitude', '<=', box.maxLat);
     const longitudes = box.longitudes;
     if (longitudes) {
       query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi))));
     }
-    if (after) query = query.where(afterCursor(after, 'i.at', 'i.item_id'));
+    if (cursor) query = query.where(afterCursor(cursor, 'i.at', 'i.item_id'));
     const rows = (await query
       .orderBy('i.at', 'desc')
       .orderBy('i.item_id', 'desc')
-      .limit(BACKFILL_SCAN)
-      .execute()) as Array<MemberRow & { item_id: string; at: string }>;
+      .limit(scan)
+      .execute()) as Array<MemberRow & { item_id: string; kind: ItemKind; text: string | null; at: string }>;
     for (const row of rows) {
-      if (chosen.length >= BACKFILL) break;
-      if (hidden.has(row.member_id) || !fits(toMember(row), viewer, row.at)) continue;
-      chosen.push({ viewer_id: viewer.memberId, item_id: row.item_id, author_id: row.member_id, at: row.at });
+      let author = authors.get(row.member_id);
+      if (!author) authors.set(row.member_id, (author = toMember(row)));
+      if (!shows(reader, author, row.at)) continue;
+      if (row.at < viewer.approvedAt && ++backfilled > BACKFILL) return;
+      const entry: FeedEntry = { itemId: row.item_id, kind: row.kind, text: row.text, at: row.at, author };
+      if (!after || isOlder(entry, after)) yield entry;
     }
     const last = rows.at(-1);
-    if (rows.length < BACKFILL_SCAN || !last) break;
-    after = { at: last.at, id: last.item_id };
+    if (rows.length < scan || !last) return;
+    cursor = { at: last.at, id: last.item_id };
   }
-  await insertFeed(tx.db, dialect, chosen);
-  return chosen.length;
+}
+
+/** The first `n` entries of a feed after `after`. */
+async function firstOf(db: Db | TxDb, viewerId: string, n: number, after?: TimeCursor): Promise<FeedEntry[]> {
+  const entries: FeedEntry[] = [];
+  if (n <= 0) return entries;
+  for await (const entry of feedOf(db, viewerId, after)) {
+    entries.push(entry);
+    if (entries.length >= n) break;
+  }
+  return entries;
+}
+
+/** What a new or removed item does to the feeds being read, of those given. */
+export interface Reach {
+  /** Viewers whose feed it is in at its head: counters and heads move by one. */
+  fresh: string[];
+  /** Viewers for whom it falls before their approval, where the back-fill's limit applies: read again. */
+  early: string[];
+}
+
+/**
+ * Which of `viewers` (with their facts) an item by `author` at `at` reaches: the same
+ * test `feedOf` makes, for the members whose feeds are held in memory.
+ */
+export async function reachOf(
+  db: TxDb,
+  author: Member,
+  at: string,
+  viewers: ReadonlyMap<string, Member>,
+): Promise<Reach> {
+  const reach: Reach = { fresh: [], early: [] };
+  if (viewers.size === 0) return reach;
+  const [blocked, hidden] = await Promise.all([
+    hiddenFrom(db, author.memberId),
+    db
+      .selectFrom('hidden')
+      .select(['viewer_id', 'up_to'])
+      .where('author_id', '=', author.memberId)
+      .execute() as Promise<Array<{ viewer_id: string; up_to: string }>>,
+  ]);
+  const hiddenUpTo = new Map(hidden.map((h) => [h.viewer_id, h.up_to]));
+  const none = new Map<string, string>();
+  for (const viewer of viewers.values()) {
+    const upTo = hiddenUpTo.get(viewer.memberId);
+    const reader: Reader = {
+      viewer,
+      blocked,
+      hiddenUpTo: upTo === undefined ? none : new Map([[author.memberId, upTo]]),
+    };
+    if (!shows(reader, author, at)) continue;
+    (at < viewer.approvedAt ? reach.early : reach.fresh).push(viewer.memberId);
+  }
+  return reach;
+}
+
+/** After a block is lifted, what each had of the other up to then stays out of their feeds. */
+export async function hidePair(tx: Tx, a: string, b: string, upTo: string): Promise<void> {
+  for (const [viewer, author] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    await tx.db
+      .insertInto('hidden')
+      .values({ viewer_id: viewer, author_id: author, up_to: upTo })
+      .onConflict((oc) =>
+        oc.columns(['viewer_id', 'author_id']).doUpdateSet({ up_to: upTo }).where('hidden.up_to', '<', upTo),
+      )
+      .execute();
+  }
 }
 
 /** A diary edit changes the text everywhere at once: feeds point at the one item. */
@@ -320,11 +388,8 @@ export async function editItem(tx: Tx, itemId: string, authorId: string, text: s
     .execute();
 }
 
-/**
- * Removes an item from every feed; returns the viewers who had not seen it yet (their
- * counters drop), or null when there was no such item.
- */
-export async function removeItem(tx: Tx, itemId: string, authorId: string): Promise<string[] | null> {
+/** Removes an item; returns its time, or null when there was no such item. */
+export async function removeItem(tx: Tx, itemId: string, authorId: string): Promise<string | null> {
   const item = await tx.db
     .selectFrom('items')
     .select('at')
@@ -332,29 +397,8 @@ export async function removeItem(tx: Tx, itemId: string, authorId: string): Prom
     .where('author_id', '=', authorId)
     .executeTakeFirst();
   if (!item) return null;
-  const unseen = (await tx.db
-    .selectFrom('feed as f')
-    .leftJoin('seen as s', 's.member_id', 'f.viewer_id')
-    .select('f.viewer_id')
-    .where('f.item_id', '=', itemId)
-    .where((eb) => eb.or([eb('s.up_to', 'is', null), eb('s.up_to', '<', item.at)]))
-    .execute()) as Array<{ viewer_id: string }>;
-  await tx.db.deleteFrom('feed').where('item_id', '=', itemId).execute();
   await tx.db.deleteFrom('items').where('item_id', '=', itemId).execute();
-  return unseen.map((r) => r.viewer_id);
-}
-
-/** A block removes what each of the pair has in the other's feed; nothing comes back on unblock. */
-export async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
-  await tx.db
-    .deleteFrom('feed')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('viewer_id', '=', a), eb('author_id', '=', b)]),
-        eb.and([eb('viewer_id', '=', b), eb('author_id', '=', a)]),
-      ]),
-    )
-    .execute();
+  return String(item.at);
 }
 
 /** Moves a member's "seen up to" forward (never back: redeliveries and races are harmless). */
@@ -379,32 +423,7 @@ export async function seenUpTo(db: Db | TxDb, memberId: string): Promise<string 
 
 /** The time of the newest item in a member's feed, or null when it is empty. */
 export async function newestAt(db: Db | TxDb, memberId: string): Promise<string | null> {
-  const rows = (await db
-    .selectFrom('feed')
-    .select((eb) => eb.fn.max('at').as('at'))
-    .where('viewer_id', '=', memberId)
-    .execute()) as Array<{ at: string | null }>;
-  return rows[0]?.at ?? null;
-}
-
-/** Items in each member's feed newer than what they have seen. */
-export async function unseenCounts(
-  db: Db | TxDb,
-  memberIds: readonly string[],
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>(memberIds.map((id) => [id, 0]));
-  for (let i = 0; i < memberIds.length; i += INSERT_CHUNK) {
-    const rows = (await db
-      .selectFrom('feed as f')
-      .leftJoin('seen as s', 's.member_id', 'f.viewer_id')
-      .select(['f.viewer_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('f.viewer_id', 'in', memberIds.slice(i, i + INSERT_CHUNK))
-      .where((eb) => eb.or([eb('s.up_to', 'is', null), eb('f.at', '>', eb.ref('s.up_to'))]))
-      .groupBy('f.viewer_id')
-      .execute()) as Array<{ viewer_id: string; n: number | string }>;
-    for (const r of rows) counts.set(r.viewer_id, Number(r.n));
-  }
-  return counts;
+  return (await firstOf(db, memberId, 1))[0]?.at ?? null;
 }
 
 /** Where a member's news counter stands: seen up to when, and how many items are newer. */
@@ -413,9 +432,15 @@ export interface Unseen {
   count: number;
 }
 
+/** Counts the feed's items newer than what the member has seen (every one, when nothing yet). */
 export async function unseenOf(db: Db | TxDb, memberId: string): Promise<Unseen> {
-  const [upTo, counts] = await Promise.all([seenUpTo(db, memberId), unseenCounts(db, [memberId])]);
-  return { upTo, count: counts.get(memberId) ?? 0 };
+  const upTo = await seenUpTo(db, memberId);
+  let count = 0;
+  for await (const entry of feedOf(db, memberId)) {
+    if (upTo !== null && entry.at <= upTo) break;
+    count++;
+  }
+  return { upTo, count };
 }
 
 export async function allMembers(db: Db): Promise<Array<[string, Member]>> {
@@ -465,16 +490,11 @@ export const HEAD = 21;
 
 /** The newest HEAD entries of a member's feed, newest first, as `feedPage` would list them. */
 export async function feedHead(db: Db | TxDb, viewerId: string): Promise<HeadEntry[]> {
-  const rows = (await db
-    .selectFrom('feed as f')
-    .select(['f.item_id', 'f.at', 'f.author_id'])
-    .where('f.viewer_id', '=', viewerId)
-    .where(notBlockedWith(viewerId, 'f.author_id'))
-    .orderBy('f.at', 'desc')
-    .orderBy('f.item_id', 'desc')
-    .limit(HEAD)
-    .execute()) as Array<{ item_id: string; at: string; author_id: string }>;
-  return rows.map((r) => ({ itemId: r.item_id, at: r.at, authorId: r.author_id }));
+  return (await firstOf(db, viewerId, HEAD)).map((e) => ({
+    itemId: e.itemId,
+    at: e.at,
+    authorId: e.author.memberId,
+  }));
 }
 
 /** One entry of a member's feed, with its author as the feed knows them. */
@@ -486,33 +506,12 @@ export interface FeedEntry {
   author: Member;
 }
 
-/**
- * One page of a member's feed, newest first, after `cursor`; never an item by someone in
- * a blocked pair with them (blocks remove those rows already; the filter guards the read).
- */
+/** One page of a member's feed, newest first, after `cursor`. */
 export async function feedPage(
   db: Db,
   viewerId: string,
   cursor: TimeCursor | undefined,
   limit: number,
 ): Promise<{ items: FeedEntry[]; nextCursor: string | null }> {
-  let query = db
-    .selectFrom('feed as f')
-    .innerJoin('items as i', 'i.item_id', 'f.item_id')
-    .innerJoin('members as m', 'm.member_id', 'f.author_id')
-    .selectAll('m')
-    .select(['f.item_id', 'f.at', 'i.kind', 'i.text'])
-    .where('f.viewer_id', '=', viewerId)
-    .where(notBlockedWith(viewerId, 'f.author_id'));
-  if (cursor) query = query.where(afterCursor(cursor, 'f.at', 'f.item_id'));
-  const rows = (await query
-    .orderBy('f.at', 'desc')
-    .orderBy('f.item_id', 'desc')
-    .limit(limit + 1)
-    .execute()) as Array<MemberRow & { item_id: string; at: string; kind: ItemKind; text: string | null }>;
-  return pageOf(
-    rows.map((r) => ({ itemId: r.item_id, kind: r.kind, text: r.text, at: r.at, author: toMember(r) })),
-    limit,
-    (e) => ({ at: e.at, id: e.itemId }),
-  );
+  return pageOf(await firstOf(db, viewerId, limit + 1, cursor), limit, (e) => ({ at: e.at, id: e.itemId }));
 }

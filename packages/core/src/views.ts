@@ -47,6 +47,13 @@ export interface ViewChanges<V> {
    * is keyed otherwise). It looks at every entry, so it is for rare changes.
    */
   forgetWhere(test: (value: V, key: string) => boolean): void;
+  /**
+   * Says this transaction may change keys it does not name: it looked at the keys the
+   * view holds (`held()`) and staged changes for those alone. Loads under way, or made
+   * before the transaction ends, are answered but not kept, so none keeps a value read
+   * before the change committed.
+   */
+  unnamedKeys(): void;
 }
 
 export type ViewHandler<P, V> = (
@@ -67,6 +74,12 @@ export interface View<V> {
    * that answer questions about all their entries at once (who matches a search).
    */
   entries(): Iterable<V> | undefined;
+  /**
+   * The keys in memory now, those known to have no entry included. A change that only matters to what is held (a new item for
+   * the feeds being read) works these out instead of every key the tables have, and
+   * calls `unnamedKeys()` on its changes.
+   */
+  held(): string[];
   /** Every event that changes the view, and how. The module must list the event in `consumes` (or publish it). */
   on<D extends EventDefinition>(definition: D, handler: ViewHandler<PayloadOf<D>, V>): View<V>;
   /** Changes made outside event handlers, by the module that owns the rows (e.g. a session's expiry sliding). */
@@ -172,6 +185,10 @@ export class MemoryView<V> implements View<V> {
     return this.#values();
   }
 
+  held(): string[] {
+    return [...this.#held.keys()];
+  }
+
   *#values(): Generator<V> {
     for (const held of this.#held.values()) if (held !== NONE) yield held;
   }
@@ -226,6 +243,16 @@ export class MemoryView<V> implements View<V> {
         this.#touch(key);
       });
     };
+    // For changes whose keys are not known in advance: while one is staged, no load is kept.
+    const stageWide = (apply: () => void) => {
+      this.#wideInFlight++;
+      this.#touchAll();
+      tx.afterFinish((committed) => {
+        if (committed) apply();
+        this.#wideInFlight--;
+        this.#touchAll();
+      });
+    };
     return {
       set: (key, value) =>
         stage(key, () => {
@@ -246,20 +273,14 @@ export class MemoryView<V> implements View<V> {
           this.#held.delete(key);
           this.#complete = false;
         }),
-      forgetWhere: (test) => {
-        this.#wideInFlight++;
-        this.#touchAll();
-        tx.afterFinish((committed) => {
-          if (committed) {
-            for (const [key, held] of this.#held) {
-              if (held !== NONE && test(held, key)) this.#held.delete(key);
-            }
-            this.#complete = false;
+      forgetWhere: (test) =>
+        stageWide(() => {
+          for (const [key, held] of this.#held) {
+            if (held !== NONE && test(held, key)) this.#held.delete(key);
           }
-          this.#wideInFlight--;
-          this.#touchAll();
-        });
-      },
+          this.#complete = false;
+        }),
+      unnamedKeys: () => stageWide(() => undefined),
     };
   }
 
