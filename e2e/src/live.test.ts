@@ -1,5 +1,5 @@
 // Live updates in two browsers: Nancy flirts and Bob's alert counter rises without a
-// reload; Nancy's diary post reaches the news of a member who matches her and not of
+// reload, and a new alert joins his open alerts page; Nancy's diary post reaches the news of a member who matches her and not of
 // one who does not; a brand-new member's news is never empty.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -66,6 +66,30 @@ test('counters move live, news follows preferences, new members get a full feed'
     .filter({ hasText: /^\s*[1-9]/ })
     .waitFor({ timeout: 5000 });
   await snap(bob, '30-alert-counter-live');
+
+  // Bob keeps his alerts open; Nancy adds him to her favourites: the alert appears at the top, no reload.
+  await bob.goto(`${site.url}/alerts`);
+  await bob.getByText('Nancy flirted with you').waitFor();
+  await bob.getByRole('button', { name: 'Mark all as read' }).click();
+  await bob.waitForLoadState('load');
+  assert.equal(await bob.getByRole('button', { name: 'Mark all as read' }).count(), 0, 'all read');
+  await bob.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await nancy.getByRole('button', { name: '★ Favourite' }).click();
+  await nancy.waitForLoadState('load');
+  await bob
+    .locator('.alerts li')
+    .first()
+    .getByText('Nancy added you to her favourites')
+    .waitFor({ timeout: 5000 });
+  assert.equal(await bob.locator('.alerts li').filter({ hasText: 'Nancy flirted with you' }).count(), 1);
+  assert.equal(
+    await bob.evaluate(() => (window as unknown as { stayed?: boolean }).stayed),
+    true,
+    'the page was not reloaded',
+  );
+  // Unread again: the button to mark them read is back too.
+  await bob.getByRole('button', { name: 'Mark all as read' }).waitFor();
+  await snap(bob, '30b-alert-arrives-live');
 
   // Nancy writes in her diary: Bob (women 25–35 within 100 km) sees it, Carl (women 40–50) does not.
   await nancy.goto(`${site.url}/diary`);

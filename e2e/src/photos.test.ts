@@ -88,6 +88,9 @@ test('a photo is uploaded, approved, seen and liked, and its owner hears of it',
     .waitFor();
   assert.ok(bob.url().includes('hasPhoto=true'));
 
+  // Her alerts say what Bob did and what the moderator decided, without naming the moderator.
   await nancy.goto(`${site.url}/alerts`);
   await nancy.getByText('Bob liked your photo').waitFor();
+  await nancy.getByText('Your photo was approved').first().waitFor();
+  await snap(nancy, 'photos-alerts');
 });

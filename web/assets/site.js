@@ -173,3 +173,65 @@
     observer.observe(link);
   });
 })();
+
+// Live lists: a part of the page marked `data-live="TYPE"` (the alerts page marks its list
+// with "alert") takes in what is new when a TYPE notification arrives: the page is fetched
+// again and its items not shown yet (`data-item`) are put at the top, with the parts
+// marked `data-live-swap` taken as they now are, or, when the page had none, the whole
+// part is replaced. Pages further down a list (a cursor) stay as they are.
+(function () {
+  'use strict';
+  if (!window.DOMParser || location.search.indexOf('cursor=') !== -1) return;
+  document.querySelectorAll('[data-live]').forEach(function (part) {
+    var type = part.getAttribute('data-live');
+    var busy = false;
+    var again = false;
+    function refresh() {
+      if (busy) return (again = true);
+      busy = true;
+      fetch(location.pathname, { headers: { accept: 'text/html' } })
+        .then(function (r) {
+          if (!r.ok) throw new Error('page ' + r.status);
+          return r.text();
+        })
+        .then(function (text) {
+          var fresh = new DOMParser()
+            .parseFromString(text, 'text/html')
+            .querySelector('[data-live="' + type + '"]');
+          if (!fresh) return;
+          var list = part.querySelector('[data-infinite]');
+          var items = fresh.querySelectorAll('[data-item]');
+          if (!list) {
+            part.replaceChildren.apply(
+              part,
+              Array.prototype.slice.call(fresh.childNodes).map(document.adoptNode, document),
+            );
+            return;
+          }
+          // Parts beside the list (the "mark all read" button) are taken as they are now.
+          var swaps = fresh.querySelectorAll('[data-live-swap]');
+          part.querySelectorAll('[data-live-swap]').forEach(function (old, i) {
+            if (swaps[i]) old.replaceWith(document.adoptNode(swaps[i]));
+          });
+          var newest = list.firstElementChild;
+          Array.prototype.forEach.call(items, function (item) {
+            if (list.querySelector('[data-item="' + item.getAttribute('data-item') + '"]')) return;
+            list.insertBefore(document.adoptNode(item), newest);
+          });
+        })
+        .catch(function () {
+          /* the next notification or a reload shows it */
+        })
+        .then(function () {
+          busy = false;
+          if (again) {
+            again = false;
+            refresh();
+          }
+        });
+    }
+    document.addEventListener('meetcute:live', function (e) {
+      if (e.detail && e.detail.type === type) refresh();
+    });
+  });
+})();

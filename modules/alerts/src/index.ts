@@ -3,8 +3,14 @@ import { blockEvents, honourBlocks, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
+import { AboutMeApproved, AboutMeRejected, ProfileViewed } from '@meetcute/profile/events';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoLiked,
+  PhotoRejected,
+  PrivateAlbumUnlocked,
+} from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { alertsHead, migrations, projections, project, unreadCount, type AlertsMemory } from './store.ts';
@@ -16,7 +22,8 @@ import { useCases } from './use-cases.ts';
 export { AlertsRead } from './events.ts';
 
 /**
- * Alerts: everything that happened to me (flirts, visits, favourites), newest first.
+ * Alerts: everything that happened to me (flirts, visits, favourites, likes, and what the
+ * moderators decided about my photos and about-me text), newest first.
  * A projection of other modules' events plus the module's own AlertsRead for the unread
  * markers; each new alert is pushed live with the new unread count for the top bar.
  * A block removes the pair's alerts both ways for good.
@@ -24,7 +31,7 @@ export { AlertsRead } from './events.ts';
 export const alerts = defineModule({
   name: 'alerts',
   description:
-    'Everything that happened to me (flirts, visits, favourites), newest first, with unread markers, mark all read and a live counter.',
+    'Everything that happened to me (flirts, visits, favourites, likes, moderators’ decisions), newest first, with unread markers, mark all read and a live counter.',
   publishes: events,
   consumes: [
     FlirtSent,
@@ -33,6 +40,10 @@ export const alerts = defineModule({
     PhotoLiked,
     PhotoDeleted,
     PrivateAlbumUnlocked,
+    PhotoApproved,
+    PhotoRejected,
+    AboutMeApproved,
+    AboutMeRejected,
     ...events,
     ...blockEvents,
   ],

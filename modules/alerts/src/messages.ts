@@ -16,6 +16,13 @@ export const messages: Messages<
   | 'unlock_woman'
   | 'unlock_man'
   | 'unlock_nonbinary'
+  | 'photo-approved'
+  | 'photo-rejected'
+  | 'about-approved'
+  | 'about-rejected'
+  | 'reason'
+  | 'seePhotos'
+  | 'seeProfile'
 > = {
   en: {
     title: 'Alerts',
@@ -33,6 +40,13 @@ export const messages: Messages<
     unlock_woman: '{name} showed you her private photos',
     unlock_man: '{name} showed you his private photos',
     unlock_nonbinary: '{name} showed you their private photos',
+    'photo-approved': 'Your photo was approved: members who may see its album see it now',
+    'photo-rejected': 'Your photo was turned down',
+    'about-approved': 'Your new about-me text was approved: others see it now',
+    'about-rejected': 'Your new about-me text was turned down; the earlier one stays',
+    reason: 'The moderator’s reason: {reason}',
+    seePhotos: 'Your photos',
+    seeProfile: 'Your profile',
   },
   sv: {
     title: 'Händelser',
@@ -50,6 +64,13 @@ export const messages: Messages<
     unlock_woman: '{name} visade dig sina privata foton',
     unlock_man: '{name} visade dig sina privata foton',
     unlock_nonbinary: '{name} visade dig sina privata foton',
+    'photo-approved': 'Ditt foto godkändes: de som får se albumet ser det nu',
+    'photo-rejected': 'Ditt foto godkändes inte',
+    'about-approved': 'Din nya presentation godkändes: andra ser den nu',
+    'about-rejected': 'Din nya presentation godkändes inte; den tidigare finns kvar',
+    reason: 'Moderatorns skäl: {reason}',
+    seePhotos: 'Dina foton',
+    seeProfile: 'Din profil',
   },
   fi: {
     title: 'Ilmoitukset',
@@ -67,5 +88,12 @@ export const messages: Messages<
     unlock_woman: '{name} näytti sinulle yksityiset kuvansa',
     unlock_man: '{name} näytti sinulle yksityiset kuvansa',
     unlock_nonbinary: '{name} näytti sinulle yksityiset kuvansa',
+    'photo-approved': 'Kuvasi hyväksyttiin: ne, jotka saavat nähdä albumin, näkevät sen nyt',
+    'photo-rejected': 'Kuvaasi ei hyväksytty',
+    'about-approved': 'Uusi esittelytekstisi hyväksyttiin: muut näkevät sen nyt',
+    'about-rejected': 'Uutta esittelytekstiäsi ei hyväksytty; aiempi jää voimaan',
+    reason: 'Moderaattorin perustelu: {reason}',
+    seePhotos: 'Kuvasi',
+    seeProfile: 'Profiilisi',
   },
 };

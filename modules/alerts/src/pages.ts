@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock, Db, Http } from '@meetcute/core';
-import type { ProfileDirectory } from '@meetcute/profile';
+import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   factsLine,
@@ -16,7 +16,7 @@ import {
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
-import { PAGE } from './rules.ts';
+import { PAGE, type ModerationAlertKind } from './rules.ts';
 import type { AlertsMemory } from './store.ts';
 import { alertPage, type AlertView } from './views.ts';
 
@@ -24,7 +24,7 @@ type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
 /** "Nancy flirted with you", "Nancy added you to her favourites", in the viewer's language. */
-function sentence(t: Translate<Key>, alert: AlertView): string {
+function sentence(t: Translate<Key>, alert: AlertView & { actor: PublicProfile }): string {
   const name = alert.actor.nickname;
   // Sentences that say "her", "his" or "their" follow the actor's gender.
   return alert.kind === 'favourite' || alert.kind === 'unlock'
@@ -39,14 +39,27 @@ function card(
   now: Date,
   timeZone: string,
 ): Html {
-  const { actor } = alert;
   const marker = alert.unread ? html`<span class="visually-hidden">${t('new')}</span> ` : '';
-  const link = html`<a href="/members/${actor.memberId}">${sentence(t, alert)}</a>`;
   const time = html`<time datetime="${alert.at}"
     >${formatAgo(languageOf(request), timeZone, alert.at, now)}</time
   >`;
+  const { actor } = alert;
+  const unread = alert.unread ? ' unread' : '';
+  if (!actor) {
+    // What the moderators decided: the member's own page to act on, and the reason for a no.
+    const kind = alert.kind as ModerationAlertKind;
+    const where = kind.startsWith('photo')
+      ? html`<a href="/photos">${t('seePhotos')}</a>`
+      : html`<a href="/profile">${t('seeProfile')}</a>`;
+    return html`<li class="card alert-card moderation${unread}" data-item="${alert.alertId}">
+      <p class="alert-text">${marker}${t(kind)} · ${time}</p>
+      ${alert.reason === null ? '' : html`<p class="reason">${t('reason', { reason: alert.reason })}</p>`}
+      <p class="facts">${where}</p>
+    </li>`;
+  }
+  const link = html`<a href="/members/${actor.memberId}">${sentence(t, { ...alert, actor })}</a>`;
   const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
-  return html`<li class="card alert-card${alert.unread ? ' unread' : ''}">
+  return html`<li class="card alert-card${unread}" data-item="${alert.alertId}">
     <p class="alert-text">${marker}${link} · ${time}</p>
     <p class="facts">${facts}</p>
   </li>`;
@@ -79,29 +92,34 @@ export function alertPages(
       const now = clock.now();
       return sendPage(request, reply, {
         title: t('title'),
+        // data-live: a new alert is taken into the list while the page is open (site.js).
         body: html`<h1>${t('title')}</h1>
           <p>${t('explain')}</p>
-          ${
-            unread > 0
-              ? html`<form method="post" action="/alerts/read" class="inline">
-                  ${hidden(request)}<button type="submit" class="secondary">${t('markAll')}</button>
-                </form>`
-              : ''
-          }
-          ${
-            list.items.length === 0 && !request.query.cursor
-              ? html`<p class="empty">${t('empty')}</p>`
-              : html`<ul class="cards alerts" data-infinite>
-                  ${list.items.map((a) => card(request, t, a, now, timeZone))}
-                </ul>`
-          }
-          ${
-            list.nextCursor
-              ? html`<p class="pager">
-                  <a rel="next" href="/alerts?cursor=${list.nextCursor}">${t('older')}</a>
-                </p>`
-              : ''
-          }`,
+          <div data-live="alert">
+            <div data-live-swap>
+              ${
+                unread > 0
+                  ? html`<form method="post" action="/alerts/read" class="inline">
+                      ${hidden(request)}<button type="submit" class="secondary">${t('markAll')}</button>
+                    </form>`
+                  : ''
+              }
+            </div>
+            ${
+              list.items.length === 0 && !request.query.cursor
+                ? html`<p class="empty">${t('empty')}</p>`
+                : html`<ul class="cards alerts" data-infinite>
+                    ${list.items.map((a) => card(request, t, a, now, timeZone))}
+                  </ul>`
+            }
+            ${
+              list.nextCursor
+                ? html`<p class="pager">
+                    <a rel="next" href="/alerts?cursor=${list.nextCursor}">${t('older')}</a>
+                  </p>`
+                : ''
+            }
+          </div>`,
       });
     },
   );

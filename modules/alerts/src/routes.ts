@@ -29,7 +29,8 @@ export function alertRoutes(
     {
       config: api,
       schema: {
-        summary: 'What happened to me (flirts, visits, favourites), newest first, with unread markers',
+        summary:
+          'What happened to me (flirts, visits, favourites, likes, moderators’ decisions), newest first, with unread markers',
         tags: ['alerts'],
         querystring: ListQuery,
         response: {
@@ -43,13 +44,26 @@ export function alertRoutes(
                   Type.Literal('favourite'),
                   Type.Literal('like'),
                   Type.Literal('unlock'),
+                  Type.Literal('photo-approved'),
+                  Type.Literal('photo-rejected'),
+                  Type.Literal('about-approved'),
+                  Type.Literal('about-rejected'),
                 ]),
-                actor: Type.Object({
-                  memberId: Type.String(),
-                  nickname: Type.String(),
-                  age: Type.Integer(),
-                  cityLabel: Type.String(),
-                }),
+                actor: Type.Union(
+                  [
+                    Type.Object({
+                      memberId: Type.String(),
+                      nickname: Type.String(),
+                      age: Type.Integer(),
+                      cityLabel: Type.String(),
+                    }),
+                    Type.Null(),
+                  ],
+                  { description: 'Who did it; null for what the moderators decided' },
+                ),
+                reason: Type.Optional(
+                  Type.String({ description: 'A moderator’s reason for turning something down' }),
+                ),
                 at: Type.String({ format: 'date-time' }),
                 unread: Type.Boolean(),
               }),
@@ -69,9 +83,10 @@ export function alertRoutes(
         limit: request.query.limit ?? PAGE.default,
       });
       return {
-        items: page.items.map(({ actor, ...rest }) => ({
+        items: page.items.map(({ actor, reason, ...rest }) => ({
           ...rest,
-          actor: {
+          ...(reason === null ? {} : { reason }),
+          actor: actor && {
             memberId: actor.memberId,
             nickname: actor.nickname,
             age: actor.age,

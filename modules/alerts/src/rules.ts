@@ -3,8 +3,29 @@ import { problems } from '@meetcute/core';
 /** How many alerts one page of the list holds. */
 export const PAGE = { default: 20, max: 50 };
 
+/** What members do to a member that they hear about. */
+export type MemberAlertKind = 'flirt' | 'visit' | 'favourite' | 'like' | 'unlock';
+/** What the moderators decided about a member's photo or about-me text. */
+export type ModerationAlertKind = 'photo-approved' | 'photo-rejected' | 'about-approved' | 'about-rejected';
 /** What can happen to a member that they hear about. */
-export type AlertKind = 'flirt' | 'visit' | 'favourite' | 'like' | 'unlock';
+export type AlertKind = MemberAlertKind | ModerationAlertKind;
+
+export const MODERATION_KINDS: readonly ModerationAlertKind[] = [
+  'photo-approved',
+  'photo-rejected',
+  'about-approved',
+  'about-rejected',
+];
+
+export function isModeration(kind: AlertKind): kind is ModerationAlertKind {
+  return (MODERATION_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * The actor of a moderation outcome: the site, not the moderator, who is never named to
+ * the member (and whom a block by the member must not silence).
+ */
+export const SITE = '';
 
 /**
  * Which alerts count as one: a flirt is its own alert (the flirt module already allows
@@ -13,7 +34,7 @@ export type AlertKind = 'flirt' | 'visit' | 'favourite' | 'like' | 'unlock';
  */
 export function onceKey(kind: AlertKind, actorId: string, occurredAt: string, eventId: string): string {
   // Photo likes count like visits: one alert per member and day, however many photos they liked.
-  return kind === 'flirt' || kind === 'unlock'
+  return kind === 'flirt' || kind === 'unlock' || isModeration(kind)
     ? `${kind}/${eventId}`
     : `${kind}/${actorId}/${occurredAt.slice(0, 10)}`;
 }

@@ -14,10 +14,16 @@ import {
 import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
-import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
+import { AboutMeApproved, AboutMeRejected, ProfileViewed } from '@meetcute/profile/events';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoLiked,
+  PhotoRejected,
+  PrivateAlbumUnlocked,
+} from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
-import { encodeCursor, isFresh, onceKey, type AlertKind, type Cursor } from './rules.ts';
+import { encodeCursor, isFresh, onceKey, SITE, type AlertKind, type Cursor } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -61,6 +67,13 @@ export const migrations: Migration[] = [
     name: '0003_alerts_without_actor_index',
     async up(db) {
       await sql`drop index alerts_by_actor`.execute(db);
+    },
+  },
+  {
+    // Moderation outcomes are alerts too; a rejection carries the moderator's reason.
+    name: '0004_alert_reasons',
+    async up(db) {
+      await sql`alter table alerts add column reason text`.execute(db);
     },
   },
 ];
@@ -144,6 +157,7 @@ const insertAlert = prepared(
     at: string,
     read: number,
     onceKey: string,
+    reason: string | null,
   ) =>
     db.insertInto('alerts').values({
       alert_id: alertId,
@@ -153,6 +167,7 @@ const insertAlert = prepared(
       at,
       read,
       once_key: onceKey,
+      reason,
     }),
 );
 
@@ -160,7 +175,10 @@ interface NewAlert {
   event: EventEnvelope;
   memberId: string;
   kind: AlertKind;
+  /** Who did it; SITE for a moderation outcome. */
   actorId: string;
+  /** Why a moderator turned something down, in their words. */
+  reason?: string;
 }
 
 /**
@@ -194,17 +212,35 @@ export function project(
   /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
   async function add(tx: Tx, alert: NewAlert): Promise<string | undefined> {
     const { event, memberId, kind, actorId } = alert;
+    const reason = alert.reason ?? null;
     if (memberId === actorId) return undefined;
     // Never across a block, even if the event slipped out just before the block reached the other module.
-    if (await eitherBlocked(tx.db, memberId, actorId)) return undefined;
+    if (actorId !== SITE && (await eitherBlocked(tx.db, memberId, actorId))) return undefined;
     const key = onceKey(kind, actorId, event.occurredAt, event.id);
     const [seen] = await alertStanding(tx.db, event.id, memberId, key);
     if (seen) return seen.alert_id as string;
     const [read] = await readMark(tx.db, memberId);
     const isUnread = read === undefined || event.occurredAt > (read.up_to as string);
-    await insertAlert(tx.db, event.id, memberId, kind, actorId, event.occurredAt, isUnread ? 0 : 1, key);
+    await insertAlert(
+      tx.db,
+      event.id,
+      memberId,
+      kind,
+      actorId,
+      event.occurredAt,
+      isUnread ? 0 : 1,
+      key,
+      reason,
+    );
     if (isUnread) unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
-    const entry: AlertEntry = { alertId: event.id, kind, actorId, at: event.occurredAt, unread: isUnread };
+    const entry: AlertEntry = {
+      alertId: event.id,
+      kind,
+      actorId,
+      at: event.occurredAt,
+      unread: isUnread,
+      reason,
+    };
     heads.changes(tx).update(memberId, (head) => head && withNewest(head, entry, newestFirst, HEAD));
     if (!isFresh(event.occurredAt, ctx.clock.now())) return event.id;
     tx.afterCommit(async () => {
@@ -212,7 +248,7 @@ export function project(
       await hub.notify(memberId, {
         type: 'alert',
         data: { kind, actorId, at: event.occurredAt },
-        about: actorId,
+        ...(actorId === SITE ? {} : { about: actorId }),
       });
       await pushCount(memberId);
     });
@@ -283,6 +319,21 @@ export function project(
   ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
     await add(tx, { event: e, memberId: e.payload.memberId, kind: 'unlock', actorId: e.payload.ownerId });
   });
+  // What the moderators decided reaches the member here, with the reason for a no.
+  ctx.on(PhotoApproved, async (e, tx) => {
+    await add(tx, { event: e, memberId: e.payload.ownerId, kind: 'photo-approved', actorId: SITE });
+  });
+  ctx.on(PhotoRejected, async (e, tx) => {
+    const { ownerId, reason } = e.payload;
+    await add(tx, { event: e, memberId: ownerId, kind: 'photo-rejected', actorId: SITE, reason });
+  });
+  ctx.on(AboutMeApproved, async (e, tx) => {
+    await add(tx, { event: e, memberId: e.payload.memberId, kind: 'about-approved', actorId: SITE });
+  });
+  ctx.on(AboutMeRejected, async (e, tx) => {
+    const { memberId, reason } = e.payload;
+    await add(tx, { event: e, memberId, kind: 'about-rejected', actorId: SITE, reason });
+  });
   ctx.on(AlertsRead, async (e, tx) => {
     const { memberId, upTo } = e.payload;
     await tx.db
@@ -339,9 +390,12 @@ export function project(
 export interface AlertEntry {
   alertId: string;
   kind: AlertKind;
+  /** SITE for a moderation outcome. */
   actorId: string;
   at: string;
   unread: boolean;
+  /** A moderator's reason for a no; null otherwise. */
+  reason: string | null;
 }
 
 /** One page of a member's alerts, newest first, without anyone in a blocked pair with them. */
@@ -350,7 +404,14 @@ export async function alertsOf(
   memberId: string,
   page: { after: Cursor | undefined; limit: number },
 ): Promise<{ entries: AlertEntry[]; nextCursor: string | null }> {
-  let query = visible(db, memberId).select(['a.alert_id', 'a.kind', 'a.actor_id', 'a.at', 'a.read']);
+  let query = visible(db, memberId).select([
+    'a.alert_id',
+    'a.kind',
+    'a.actor_id',
+    'a.at',
+    'a.read',
+    'a.reason',
+  ]);
   const after = page.after;
   if (after) {
     query = query.where((eb) =>
@@ -364,13 +425,21 @@ export async function alertsOf(
     .orderBy('a.at', 'desc')
     .orderBy('a.alert_id', 'desc')
     .limit(page.limit + 1)
-    .execute()) as Array<{ alert_id: string; kind: AlertKind; actor_id: string; at: string; read: number }>;
+    .execute()) as Array<{
+    alert_id: string;
+    kind: AlertKind;
+    actor_id: string;
+    at: string;
+    read: number;
+    reason: string | null;
+  }>;
   const entries = rows.slice(0, page.limit).map((r) => ({
     alertId: r.alert_id,
     kind: r.kind,
     actorId: r.actor_id,
     at: r.at,
     unread: Number(r.read) === 0,
+    reason: r.reason,
   }));
   const last = entries[entries.length - 1];
   return {

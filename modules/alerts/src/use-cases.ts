@@ -1,10 +1,16 @@
 import { emitted, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
-import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoDeleted, PhotoLiked, PrivateAlbumUnlocked } from '@meetcute/photos/events';
+import { AboutMeApproved, AboutMeRejected, ProfileViewed } from '@meetcute/profile/events';
+import {
+  PhotoApproved,
+  PhotoDeleted,
+  PhotoLiked,
+  PhotoRejected,
+  PrivateAlbumUnlocked,
+} from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
 import { encodeCursor } from './rules.ts';
 
@@ -36,6 +42,19 @@ const blocked = (blockerId: string, blockedId: string) =>
   given(MemberBlocked, { blockerId, blockedId }, { actorId: blockerId });
 const unblocked = (blockerId: string, blockedId: string) =>
   given(MemberUnblocked, { blockerId, blockedId }, { actorId: blockerId });
+
+const photoApproved = (ownerId: string, n: number) =>
+  given(
+    PhotoApproved,
+    { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId, album: 'public' },
+    { actorId: mo.memberId },
+  );
+const photoRejected = (ownerId: string, n: number, reason: string) =>
+  given(
+    PhotoRejected,
+    { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId, reason },
+    { actorId: mo.memberId },
+  );
 
 const nancyUnlockedForBob = () =>
   given(
@@ -460,5 +479,84 @@ export const useCases = [
     given: [...nancyAndBob, photoLiked(bob.memberId, nancy.memberId, 1)],
     when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
     then: { status: 200, page: ['Bob liked your photo'] },
+  }),
+
+  // What the moderators decided: the member hears it here, with the reason for a no, and
+  // never which moderator it was.
+  useCase({
+    title: 'Mo approves Nancy’s photo: Nancy has an unread alert from the site, naming no moderator',
+    given: [...nancyAndBob, photoApproved(nancy.memberId, 1)],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'photo-approved', actor: null, unread: true }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Mo turns down Nancy’s photo: her alert carries the reason',
+    given: [...nancyAndBob, photoRejected(nancy.memberId, 1, 'Only you should be in the photo.')],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        items: [
+          { kind: 'photo-rejected', actor: null, reason: 'Only you should be in the photo.', unread: true },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'On the alerts page a turned-down photo says why and leads to her photos',
+    given: [...nancyAndBob, photoRejected(nancy.memberId, 1, 'Only you should be in the photo.')],
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
+    then: {
+      status: 200,
+      page: [
+        'Your photo was turned down',
+        'The moderator’s reason: Only you should be in the photo.',
+        '<a href="/photos">Your photos</a>',
+      ],
+      pageLacks: ['Mo'],
+    },
+  }),
+  useCase({
+    title: 'Mo approves Bob’s new about-me text: Bob hears it, in Swedish too',
+    given: [
+      ...nancyAndBob,
+      given(
+        AboutMeApproved,
+        { memberId: bob.memberId, moderatorId: mo.memberId, text: 'Hej!' },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      page: ['Din nya presentation godkändes: andra ser den nu', '<a href="/profile">Din profil</a>'],
+    },
+  }),
+  useCase({
+    title: 'Mo turns down Bob’s new about-me text: the alert says why, and counts as unread',
+    given: [
+      ...nancyAndBob,
+      given(
+        AboutMeRejected,
+        { memberId: bob.memberId, moderatorId: mo.memberId, reason: 'No phone numbers, please.' },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 1 } },
+  }),
+  useCase({
+    title: 'A member who blocked the moderator still hears what was decided',
+    given: [
+      ...nancyAndBob,
+      ...approved(mo),
+      blocked(nancy.memberId, mo.memberId),
+      photoApproved(nancy.memberId, 2),
+    ],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { items: [{ kind: 'photo-approved', actor: null }] } },
   }),
 ];

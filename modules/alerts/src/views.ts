@@ -1,14 +1,17 @@
 import type { Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { decodeCursor, encodeCursor, type AlertKind } from './rules.ts';
+import { decodeCursor, encodeCursor, isModeration, type AlertKind } from './rules.ts';
 import { alertsOf, HEAD, newestFirst, type AlertEntry, type AlertsMemory } from './store.ts';
 
 export interface AlertView {
   alertId: string;
   kind: AlertKind;
-  actor: PublicProfile;
+  /** Who did it; null for what the moderators decided (they are not named). */
+  actor: PublicProfile | null;
   at: string;
   unread: boolean;
+  /** A moderator's reason for a no. */
+  reason: string | null;
 }
 
 export interface AlertPage {
@@ -30,7 +33,10 @@ export async function alertPage(
       ? firstPage((await memory.heads.get(memberId)) ?? [], query.limit)
       : await alertsOf(db, memberId, { after, limit: query.limit });
   const found = await Promise.all(
-    entries.map(async ({ actorId, ...rest }) => ({ ...rest, actor: await profiles.get(actorId) })),
+    entries.map(async ({ actorId, ...rest }) => ({
+      ...rest,
+      actor: isModeration(rest.kind) ? null : await profiles.get(actorId),
+    })),
   );
   // An actor no longer approved is left out; the cursor still moves past them.
   return { items: found.filter((a): a is AlertView => a.actor !== undefined), nextCursor };
