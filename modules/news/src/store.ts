@@ -251,66 +251,117 @@ const SCAN_NEXT = 500;
 const isOlder = (e: { at: string; itemId: string }, than: TimeCursor) =>
   e.at < than.at || (e.at === than.at && e.itemId < than.id);
 
+/** Beyond this many authors of the gender and place a viewer looks for, items are read in time order. */
+const AUTHORS_AT_MOST = 250;
+
+/**
+ * The members whose items may be in a viewer's feed: of a gender they look for, in the
+ * box around their place (the rule decides the distance, and the age at each item's
+ * time), not themselves. Null when there are more than AUTHORS_AT_MOST: most items then
+ * fit, and reading the items in time order finds a page sooner.
+ */
+async function authorsFor(db: Db | TxDb, viewer: Member): Promise<Map<string, Member> | null> {
+  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
+  let query = db
+    .selectFrom('members')
+    .selectAll()
+    .where('member_id', '!=', viewer.memberId)
+    .where('gender', 'in', viewer.lookingFor.genders)
+    .where('latitude', '>=', box.minLat)
+    .where('latitude', '<=', box.maxLat);
+  const longitudes = box.longitudes;
+  if (longitudes) {
+    query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('longitude', lo, hi))));
+  }
+  const rows = (await query.limit(AUTHORS_AT_MOST + 1).execute()) as MemberRow[];
+  if (rows.length > AUTHORS_AT_MOST) return null;
+  return new Map(rows.map((r) => [r.member_id, toMember(r)]));
+}
+
 /**
  * A member's feed, newest first, after `after` when given: every item by a member who
  * fits what the viewer looks for at the item's time, not in a blocked pair with them nor
  * hidden since a block was lifted, from their approval on, and before it the BACKFILL
- * newest (so a first visit is never empty). SQL narrows by gender and by each author's
- * place; the rule decides. Worked out when read, so a post costs one row however many
- * read it, and `rebuild news` is quick (README.md).
+ * newest (so a first visit is never empty). Worked out when read, so a post costs one
+ * row however many read it, and `rebuild news` is quick (README.md): SQL narrows to the
+ * items of authors of the right gender and place (or, for a viewer whom most members
+ * fit, reads items in time order), the rule decides.
  */
-export async function* feedOf(
-  db: Db | TxDb,
-  viewerId: string,
-  after?: TimeCursor,
-): AsyncGenerator<FeedEntry> {
+export async function* feedOf(db: Db | TxDb, viewerId: string, after?: TimeCursor): AsyncGenerator<FeedRef> {
   const reader = await readerOf(db, viewerId);
   if (!reader || reader.viewer.lookingFor.genders.length === 0) return;
   const { viewer } = reader;
-  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
+  const authors = await authorsFor(db, viewer);
+  if (authors?.size === 0) return;
   // The back-fill is counted from the approval down, so a page that starts inside it starts counting there.
   let cursor: TimeCursor | undefined =
     after && after.at < viewer.approvedAt ? { at: viewer.approvedAt, id: '' } : after;
   let backfilled = 0;
-  // Authors write many items: each is read from its row once per scan.
-  const authors = new Map<string, Member>();
+  // Read in time order, authors come with their items; each is made from its row once per scan.
+  const met = authors ?? new Map<string, Member>();
   for (let scan = SCAN_FIRST; ; scan = SCAN_NEXT) {
-    let query = db
-      .selectFrom('items as i')
-      .innerJoin('members as m', 'm.member_id', 'i.author_id')
-      .selectAll('m')
-      .select(['i.item_id', 'i.kind', 'i.text', 'i.at'])
-      .where('i.author_id', '!=', viewerId)
-      .where('m.gender', 'in', viewer.lookingFor.genders)
-      .where('m.latitude', '>=', box.minLat)
-      .where('m.latitude', '<=', box.maxLat);
-    const longitudes = box.longitudes;
-    if (longitudes) {
-      query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi))));
-    }
-    if (cursor) query = query.where(afterCursor(cursor, 'i.at', 'i.item_id'));
-    const rows = (await query
-      .orderBy('i.at', 'desc')
-      .orderBy('i.item_id', 'desc')
-      .limit(scan)
-      .execute()) as Array<MemberRow & { item_id: string; kind: ItemKind; text: string | null; at: string }>;
+    // The items of a few hundred authors come in one read; items in time order a page at a time.
+    const rows = authors
+      ? await itemsBy(db, [...authors.keys()], cursor)
+      : await itemsInTimeOrder(db, viewer, cursor, scan);
     for (const row of rows) {
-      let author = authors.get(row.member_id);
-      if (!author) authors.set(row.member_id, (author = toMember(row)));
+      let author = met.get(row.author_id);
+      if (!author) met.set(row.author_id, (author = toMember(row as ItemRef & MemberRow)));
       if (!shows(reader, author, row.at)) continue;
       if (row.at < viewer.approvedAt && ++backfilled > BACKFILL) return;
-      const entry: FeedEntry = { itemId: row.item_id, kind: row.kind, text: row.text, at: row.at, author };
+      const entry: FeedRef = { itemId: row.item_id, kind: row.kind, at: row.at, author };
       if (!after || isOlder(entry, after)) yield entry;
     }
     const last = rows.at(-1);
-    if (rows.length < scan || !last) return;
+    if (authors || rows.length < scan || !last) return;
     cursor = { at: last.at, id: last.item_id };
   }
 }
 
+/** Every item of these authors after the cursor, newest first. */
+async function itemsBy(
+  db: Db | TxDb,
+  authorIds: string[],
+  cursor: TimeCursor | undefined,
+): Promise<ItemRef[]> {
+  let query = db
+    .selectFrom('items as i')
+    .select(['i.item_id', 'i.kind', 'i.at', 'i.author_id'])
+    .where('i.author_id', 'in', authorIds);
+  if (cursor) query = query.where(afterCursor(cursor, 'i.at', 'i.item_id'));
+  return await query.orderBy('i.at', 'desc').orderBy('i.item_id', 'desc').execute();
+}
+
+/** The newest items after the cursor by members of a gender and place the viewer looks for, with their authors. */
+async function itemsInTimeOrder(
+  db: Db | TxDb,
+  viewer: Member,
+  cursor: TimeCursor | undefined,
+  limit: number,
+): Promise<Array<ItemRef & MemberRow>> {
+  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
+  let query = db
+    .selectFrom('items as i')
+    .innerJoin('members as m', 'm.member_id', 'i.author_id')
+    .selectAll('m')
+    .select(['i.item_id', 'i.kind', 'i.at', 'i.author_id'])
+    .where('i.author_id', '!=', viewer.memberId)
+    .where('m.gender', 'in', viewer.lookingFor.genders)
+    .where('m.latitude', '>=', box.minLat)
+    .where('m.latitude', '<=', box.maxLat);
+  const longitudes = box.longitudes;
+  if (longitudes) {
+    query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi))));
+  }
+  if (cursor) query = query.where(afterCursor(cursor, 'i.at', 'i.item_id'));
+  return (await query.orderBy('i.at', 'desc').orderBy('i.item_id', 'desc').limit(limit).execute()) as Array<
+    ItemRow & MemberRow
+  >;
+}
+
 /** The first `n` entries of a feed after `after`. */
-async function firstOf(db: Db | TxDb, viewerId: string, n: number, after?: TimeCursor): Promise<FeedEntry[]> {
-  const entries: FeedEntry[] = [];
+async function firstOf(db: Db | TxDb, viewerId: string, n: number, after?: TimeCursor): Promise<FeedRef[]> {
+  const entries: FeedRef[] = [];
   if (n <= 0) return entries;
   for await (const entry of feedOf(db, viewerId, after)) {
     entries.push(entry);
@@ -497,6 +548,12 @@ export async function feedHead(db: Db | TxDb, viewerId: string): Promise<HeadEnt
   }));
 }
 
+/** An item of a member's feed as it is worked out: which, of what kind, when, by whom. */
+export type FeedRef = Omit<FeedEntry, 'text'>;
+
+/** The columns a feed is worked out from. */
+type ItemRef = Omit<ItemRow, 'text'>;
+
 /** One entry of a member's feed, with its author as the feed knows them. */
 export interface FeedEntry {
   itemId: string;
@@ -513,5 +570,24 @@ export async function feedPage(
   cursor: TimeCursor | undefined,
   limit: number,
 ): Promise<{ items: FeedEntry[]; nextCursor: string | null }> {
-  return pageOf(await firstOf(db, viewerId, limit + 1, cursor), limit, (e) => ({ at: e.at, id: e.itemId }));
+  const refs = await firstOf(db, viewerId, limit + 1, cursor);
+  // The texts of the page's items only: a feed is worked out without them.
+  const texts = new Map<string, string | null>();
+  if (refs.length > 0) {
+    const rows = (await db
+      .selectFrom('items')
+      .select(['item_id', 'text'])
+      .where(
+        'item_id',
+        'in',
+        refs.map((r) => r.itemId),
+      )
+      .execute()) as Array<{ item_id: string; text: string | null }>;
+    for (const r of rows) texts.set(r.item_id, r.text);
+  }
+  return pageOf(
+    refs.map((r) => ({ ...r, text: texts.get(r.itemId) ?? null })),
+    limit,
+    (e) => ({ at: e.at, id: e.itemId }),
+  );
 }
