@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import {
+  afterCursor,
+  pageOf,
   prepared,
+  type TimeCursor,
   withNewest,
   type Db,
   type EventEnvelope,
@@ -23,7 +26,7 @@ import {
   PrivateAlbumUnlocked,
 } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
-import { encodeCursor, isFresh, onceKey, SITE, type AlertKind, type Cursor } from './rules.ts';
+import { isFresh, onceKey, SITE, type AlertKind } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -402,7 +405,7 @@ export interface AlertEntry {
 export async function alertsOf(
   db: Db,
   memberId: string,
-  page: { after: Cursor | undefined; limit: number },
+  page: { after: TimeCursor | undefined; limit: number },
 ): Promise<{ entries: AlertEntry[]; nextCursor: string | null }> {
   let query = visible(db, memberId).select([
     'a.alert_id',
@@ -412,15 +415,7 @@ export async function alertsOf(
     'a.read',
     'a.reason',
   ]);
-  const after = page.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('a.at', '<', after.at),
-        eb.and([eb('a.at', '=', after.at), eb('a.alert_id', '<', after.id)]),
-      ]),
-    );
-  }
+  if (page.after) query = query.where(afterCursor(page.after, 'a.at', 'a.alert_id'));
   const rows = (await query
     .orderBy('a.at', 'desc')
     .orderBy('a.alert_id', 'desc')
@@ -433,17 +428,17 @@ export async function alertsOf(
     read: number;
     reason: string | null;
   }>;
-  const entries = rows.slice(0, page.limit).map((r) => ({
-    alertId: r.alert_id,
-    kind: r.kind,
-    actorId: r.actor_id,
-    at: r.at,
-    unread: Number(r.read) === 0,
-    reason: r.reason,
-  }));
-  const last = entries[entries.length - 1];
-  return {
-    entries,
-    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.at, id: last.alertId }) : null,
-  };
+  const { items: entries, nextCursor } = pageOf(
+    rows.map((r) => ({
+      alertId: r.alert_id,
+      kind: r.kind,
+      actorId: r.actor_id,
+      at: r.at,
+      unread: Number(r.read) === 0,
+      reason: r.reason,
+    })),
+    page.limit,
+    newestFirst,
+  );
+  return { entries, nextCursor };
 }

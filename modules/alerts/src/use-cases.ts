@@ -1,4 +1,4 @@
-import { emitted, given, useCase } from '@meetcute/core';
+import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
@@ -12,7 +12,6 @@ import {
   PrivateAlbumUnlocked,
 } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
-import { encodeCursor } from './rules.ts';
 
 let flirts = 0;
 const flirted = (senderId: string, recipientId: string, at?: string) =>

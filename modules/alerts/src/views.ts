@@ -1,6 +1,6 @@
-import type { Db } from '@meetcute/core';
+import { decodeCursor, pageOf, type Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { decodeCursor, encodeCursor, isModeration, type AlertKind } from './rules.ts';
+import { isModeration, type AlertKind } from './rules.ts';
 import { alertsOf, HEAD, newestFirst, type AlertEntry, type AlertsMemory } from './store.ts';
 
 export interface AlertView {
@@ -44,7 +44,6 @@ export async function alertPage(
 
 /** The first page from the newest alerts held in memory (they hold one more than a page). */
 function firstPage(head: AlertEntry[], limit: number): { entries: AlertEntry[]; nextCursor: string | null } {
-  const entries = head.slice(0, limit);
-  const last = entries.at(-1);
-  return { entries, nextCursor: head.length > limit && last ? encodeCursor(newestFirst(last)) : null };
+  const { items: entries, nextCursor } = pageOf(head, limit, newestFirst);
+  return { entries, nextCursor };
 }

@@ -11,7 +11,7 @@ import { buildApp } from '@meetcute/server';
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
-import { checkText, decodeCursor, encodeCursor } from './rules.ts';
+import { checkText } from './rules.ts';
 
 describe('diary rules', () => {
   test('a text is trimmed and counted in characters, not UTF-16 units', () => {
@@ -24,16 +24,6 @@ describe('diary rules', () => {
     assert.throws(
       () => checkText(' \t\n '),
       (e: Problem) => e.errors?.[0]?.field === 'text',
-    );
-  });
-
-  test('a cursor goes round, and anything else is a 400 naming the cursor', () => {
-    const cursor = { at: '2026-06-01T10:00:00.000Z', id: '00000000-0000-7000-8000-0000000d0001' };
-    assert.deepEqual(decodeCursor(encodeCursor(cursor)), cursor);
-    assert.equal(decodeCursor(''), undefined);
-    assert.throws(
-      () => decodeCursor('abc'),
-      (e: Problem) => e.errors?.[0]?.field === 'cursor',
     );
   });
 });

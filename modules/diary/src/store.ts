@@ -1,8 +1,15 @@
 import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import {
+  afterCursor,
+  pageOf,
+  type Db,
+  type Migration,
+  type ModuleContext,
+  type TimeCursor,
+  type TxDb,
+} from '@meetcute/core';
 import { BLOCKED_PAIRS, blockedPairsMigration, honourBlocks } from '@meetcute/block';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
-import { encodeCursor, type Cursor } from './rules.ts';
 
 export const migrations: Migration[] = [
   {
@@ -91,28 +98,18 @@ export async function findPost(db: Db | TxDb, postId: string): Promise<Post | un
 export async function postsOf(
   db: Db,
   memberId: string,
-  page: { after: Cursor | undefined; limit: number },
+  page: { after: TimeCursor | undefined; limit: number },
 ): Promise<{ posts: Post[]; nextCursor: string | null }> {
   let query = db.selectFrom('posts').selectAll().where('member_id', '=', memberId);
-  const after = page.after;
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('posted_at', '<', after.at),
-        eb.and([eb('posted_at', '=', after.at), eb('post_id', '<', after.id)]),
-      ]),
-    );
-  }
+  if (page.after) query = query.where(afterCursor(page.after, 'posted_at', 'post_id'));
   const rows = (await query
     .orderBy('posted_at', 'desc')
     .orderBy('post_id', 'desc')
     .limit(page.limit + 1)
     .execute()) as PostRow[];
-  const posts = rows.slice(0, page.limit).map(toPost);
-  const last = posts[posts.length - 1];
-  return {
-    posts,
-    nextCursor:
-      rows.length > page.limit && last ? encodeCursor({ at: last.postedAt, id: last.postId }) : null,
-  };
+  const { items: posts, nextCursor } = pageOf(rows.map(toPost), page.limit, (p) => ({
+    at: p.postedAt,
+    id: p.postId,
+  }));
+  return { posts, nextCursor };
 }

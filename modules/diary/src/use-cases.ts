@@ -1,9 +1,8 @@
-import { emitted, given, useCase } from '@meetcute/core';
+import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
-import { encodeCursor } from './rules.ts';
 
 const NOBODY = '00000000-0000-7000-8000-000000000999';
 const POST = [

@@ -1,7 +1,6 @@
-import { problems, type Db } from '@meetcute/core';
+import { decodeCursor, problems, type Db } from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
-import { decodeCursor } from './rules.ts';
 import { postsOf, type Post } from './store.ts';
 
 export interface PostPage {
