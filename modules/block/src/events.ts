@@ -166,6 +166,19 @@ export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promis
   return (await blockBetween(db, a, b)).length > 0;
 }
 
+const blockOneWay = prepared((db, blockerId: string, blockedId: string) =>
+  db
+    .selectFrom(BLOCKED_PAIRS)
+    .select('blocker_id')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId),
+);
+
+/** Whether `blockerId` blocked `blockedId` (one direction only), in the consuming module's own table. */
+export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
+  return (await blockOneWay(db, blockerId, blockedId)).length > 0;
+}
+
 /** Everyone hidden from a member: those they blocked and those who blocked them. */
 export async function hiddenFrom(db: Db | TxDb, memberId: string): Promise<Set<string>> {
   const rows = (await db

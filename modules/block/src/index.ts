@@ -12,6 +12,7 @@ export { MemberBlocked, MemberUnblocked } from './events.ts';
 export {
   honourBlocks,
   eitherBlocked,
+  hasBlocked,
   hiddenFrom,
   notBlockedWith,
   blockedPairsMigration,

@@ -15,7 +15,8 @@ import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { ConversationRead, MessageReported, MessageSent, type ReportReason } from './events.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
 import { conversationIdOf, messageBody, TYPING } from './rules.ts';
-import { hasBlocked, hasReported, messageById, newestTo, sideOf, type Message } from './store.ts';
+import { hasBlocked } from '@meetcute/block';
+import { hasReported, messageById, newestTo, sideOf, type Message } from './store.ts';
 
 /** The chat commands, shared by the JSON API and the pages. */
 export interface Commands {

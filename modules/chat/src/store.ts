@@ -332,17 +332,6 @@ async function markRead(db: TxDb, memberId: string, conversationId: string, seq:
   return Number(side.unread) - Number(left?.n ?? 0);
 }
 
-/** Whether `blockerId` blocked `blockedId` (one direction only). */
-export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom(BLOCKED_PAIRS)
-    .select('blocker_id')
-    .where('blocker_id', '=', blockerId)
-    .where('blocked_id', '=', blockedId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function messageById(db: Db | TxDb, messageId: string): Promise<Message | undefined> {
   const row = (await db
     .selectFrom('chat_messages')

@@ -3,7 +3,8 @@ import { Problem, problems, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FlirtSent } from './events.ts';
 import { refusal, refusalDetail, sentToday, TODAY_LOOKBACK_MS, type Refusal } from './rules.ts';
-import { hasBlocked, hasFlirted, sentSince } from './store.ts';
+import { hasBlocked } from '@meetcute/block';
+import { hasFlirted, sentSince } from './store.ts';
 
 export interface Flirted {
   flirtId: string;

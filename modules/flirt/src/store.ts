@@ -74,17 +74,6 @@ export function project(ctx: ModuleContext): Blocks {
   });
 }
 
-/** Whether `blockerId` blocked `blockedId` (one direction only). */
-export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom(BLOCKED_PAIRS)
-    .select('blocker_id')
-    .where('blocker_id', '=', blockerId)
-    .where('blocked_id', '=', blockedId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 const selectSentSince = prepared((db, senderId: string, since: string) =>
   db
     .selectFrom('flirts')
