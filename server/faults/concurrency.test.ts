@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
 import { approved, bob, eve, nancy } from '@meetcute/cast';
-import { testApp } from '../test/harness.ts';
+import { testApp } from '../src/testing.ts';
 
 const TIMES = 8;
 const ROUNDS = 10;

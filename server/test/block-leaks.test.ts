@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
 import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
-import { testApp } from './harness.ts';
+import { testApp } from '../src/testing.ts';
 
 interface Operation {
   'x-access'?: string;

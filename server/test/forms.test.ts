@@ -10,7 +10,7 @@ import { approved, nancy, PASSWORD } from '@meetcute/cast';
 import { csrfFor, readConfig } from '@meetcute/core';
 import { buildApp } from '../src/app.ts';
 import { startTestApp } from '@meetcute/core/testing';
-import { testApp } from './harness.ts';
+import { testApp } from '../src/testing.ts';
 
 const PLANTED = 'a-form-cookie-the-attacker-chose';
 

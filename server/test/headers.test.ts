@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { approved, bob, nancy } from '@meetcute/cast';
 import { startTestApp } from '@meetcute/core/testing';
-import { testApp } from './harness.ts';
+import { testApp } from '../src/testing.ts';
 
 const EXPECTED = {
   'x-frame-options': 'DENY',

@@ -26,7 +26,7 @@ import {
   type MemberRecord,
 } from '@meetcute/community';
 import type { ModeratorGrants } from '../src/demo.ts';
-import { testApp } from './harness.ts';
+import { testApp } from '../src/testing.ts';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const ARGON2 = /\$argon2[^"]*/g;

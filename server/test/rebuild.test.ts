@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, testDatabases } from '@meetcute/core/testing';
 import { seedDemo } from '../src/demo.ts';
-import { testApp } from './harness.ts';
+import { testApp } from '../src/testing.ts';
 
 const databases = await testDatabases();
 if (databases.skipped) test('rebuild on PostgreSQL', { skip: databases.skipped }, () => undefined);

@@ -34,7 +34,10 @@ test('modules use each other by package root only, and the chassis uses no modul
   const routes = join('modules', 'alpha', 'src', 'routes.ts');
   const spec = join('modules', 'alpha', 'src', 'use-cases.ts');
   const core = join('packages', 'core', 'src', 'app.ts');
+  const test = join('modules', 'alpha', 'src', 'alpha.test.ts');
   const allowed: Array<[string, string]> = [
+    [test, '@meetcute/server'],
+    [test, '@meetcute/server/testing'],
     [routes, './store.ts'],
     [routes, 'typebox'],
     [routes, '@meetcute/core'],
@@ -50,6 +53,8 @@ test('modules use each other by package root only, and the chassis uses no modul
     [routes, '../../beta/src/store.ts'],
     [routes, '@meetcute/beta/src/store.ts'],
     [routes, '@meetcute/server'],
+    [routes, '@meetcute/server/testing'],
+    [test, '@meetcute/server/src/app.ts'],
     [routes, '@meetcute/cast'],
     [routes, '@meetcute/core/testing'],
     [core, '@meetcute/alpha'],

@@ -68,8 +68,10 @@ function moduleCrossing(
     return isSpec(file) ? undefined : 'only tests and use cases may import the test kit';
   }
   if (root === '@meetcute/server') {
-    // A module's own tests may start the whole app; its code never depends on the composition root.
-    return basename(file).endsWith('.test.ts') && deep.length === 0
+    // A module's own tests may start the whole app (its root, or its test factory at /testing);
+    // its code never depends on the composition root.
+    const entry = deep.join('/');
+    return basename(file).endsWith('.test.ts') && (entry === '' || entry === 'testing')
       ? undefined
       : 'only tests may import the composition root (@meetcute/server)';
   }

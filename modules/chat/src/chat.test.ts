@@ -4,20 +4,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { createLogger, readConfig, type LiveNotification } from '@meetcute/core';
-import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
+import { type LiveNotification } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
 import type { LiveHub } from '@meetcute/live';
-import { buildApp } from '@meetcute/server';
+import { testApp } from '@meetcute/server/testing';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
-import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
+import { approved, bob, eve, nancy } from '@meetcute/cast';
 
-const factory: TestAppFactory = ({ storage, clock, ids }) =>
-  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    ids,
-    logger: createLogger('silent'),
-  });
+// The whole site as members use it (server/src/testing.ts).
+const factory = testApp;
 
 /** A page of the member that is open: what it heard, and closing it. */
 async function openPage(

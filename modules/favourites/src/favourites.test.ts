@@ -3,22 +3,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig } from '@meetcute/core';
-import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { given } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
+import { testApp } from '@meetcute/server/testing';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
-import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
+import { approved, bob, eve, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 
 /** The whole app, as server/test/harness.ts builds it for the use cases. */
-const factory: TestAppFactory = ({ storage, clock, ids }) =>
-  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    ids,
-    logger: createLogger('silent'),
-  });
+// The whole site as members use it (server/src/testing.ts).
+const factory = testApp;
 
 async function tables(t: TestApp): Promise<{ favourites: unknown[]; blocked: unknown[] }> {
   const db = t.app.channel('favourites').database.db;

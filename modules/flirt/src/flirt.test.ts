@@ -4,22 +4,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig } from '@meetcute/core';
-import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { given } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
+import { testApp } from '@meetcute/server/testing';
 import { MEMBER_ACTIONS, memberActions, type MemberAction } from '@meetcute/web';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
 import { FlirtSent } from './events.ts';
 
-const factory: TestAppFactory = ({ storage, clock, ids }) =>
-  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    ids,
-    logger: createLogger('silent'),
-  });
+// The whole site as members use it (server/src/testing.ts).
+const factory = testApp;
 
 async function tables(t: TestApp): Promise<{ flirts: unknown[]; pairs: unknown[] }> {
   const db = t.app.channel('flirt').database.db;

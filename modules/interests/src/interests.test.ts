@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig, type Viewer } from '@meetcute/core';
-import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { given, type Viewer } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
+import { testApp } from '@meetcute/server/testing';
 import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
 import { MemberBlocked } from '@meetcute/block';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
@@ -14,13 +14,8 @@ import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetc
 import { InterestAdded } from './events.ts';
 import { INTERESTS, type InterestDirectory } from './index.ts';
 
-const factory: TestAppFactory = ({ storage, clock, ids }) =>
-  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    ids,
-    logger: createLogger('silent'),
-  });
+// The whole site as members use it (server/src/testing.ts).
+const factory = testApp;
 
 const added = (m: CastMember, tag: string) =>
   given(InterestAdded, { memberId: m.memberId, tag }, { actorId: m.memberId });

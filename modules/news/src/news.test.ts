@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig, type LiveNotification } from '@meetcute/core';
-import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { given, type LiveNotification } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
+import { testApp } from '@meetcute/server/testing';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import type { LiveHub } from '@meetcute/live';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
@@ -17,13 +17,8 @@ import { PhotoDeleted } from '@meetcute/photos/events';
 import { adam, carl, photoAdded, photoId, posted, postId } from './use-cases.ts';
 import { BACKFILL } from './rules.ts';
 
-const factory: TestAppFactory = ({ storage, clock, ids }) =>
-  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    ids,
-    logger: createLogger('silent'),
-  });
+// The whole site as members use it (server/src/testing.ts).
+const factory = testApp;
 
 const TABLES = {
   members: 'member_id',

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig, type Given } from '@meetcute/core';
-import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { given, type Given } from '@meetcute/core';
+import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testing';
+import { testApp } from '@meetcute/server/testing';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { distanceKm } from '@meetcute/cities';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
@@ -17,13 +17,8 @@ import { findMembers, type Found } from './query.ts';
 import { decodeCursor, LIMITS as FILTER_LIMITS, type Criteria } from './rules.ts';
 import type { Applied } from './searches.ts';
 
-const factory: TestAppFactory = ({ storage, clock, ids }) =>
-  buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    ids,
-    logger: createLogger('silent'),
-  });
+// The whole site as members use it (server/src/testing.ts).
+const factory = testApp;
 
 const place = (id: number, name: string, latitude: number, longitude: number): Application['city'] => ({
   id,

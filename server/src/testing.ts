@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, readConfig } from '@meetcute/core';
 import type { TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '../src/app.ts';
+import { buildApp } from './app.ts';
 
 /**
  * The whole app as the use cases see it: silent logs, Mo as moderator, injected clock and
