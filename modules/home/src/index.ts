@@ -12,12 +12,41 @@ import {
   type Messages,
 } from '@meetcute/web';
 
-const messages: Messages<'welcome' | 'pitch' | 'join' | 'login'> = {
+type Key =
+  | 'welcome'
+  | 'pitch'
+  | 'join'
+  | 'login'
+  | 'howTitle'
+  | 'step1'
+  | 'step2'
+  | 'step3'
+  | 'step4'
+  | 'safeTitle'
+  | 'safe1'
+  | 'safe2'
+  | 'safe3'
+  | 'safe4'
+  | 'again';
+
+const messages: Messages<Key> = {
   en: {
     welcome: 'Meet someone near you',
     pitch: 'Meetcute is a friendly community: real people, reviewed by real moderators, chatting live.',
     join: 'Sign up, it is free',
     login: 'I already have an account',
+    howTitle: 'How it works',
+    step1: 'Sign up and say who you are looking for: gender, ages and how far away.',
+    step2: 'A moderator looks at every new profile and photo before others see them.',
+    step3:
+      'Your news, suggestions and search show members who fit what you look for. Flirt, visit, keep favourites.',
+    step4: 'When you both want to, chat live, on your phone or your computer.',
+    safeTitle: 'Safe by design',
+    safe1: 'Everyone here was let in by a moderator.',
+    safe2: 'You choose who sees your private photos.',
+    safe3: 'Block anyone at any time: they are not told, and you disappear from each other’s lists.',
+    safe4: 'Nobody sees your email address.',
+    again: 'Ready? Sign up, it takes two minutes.',
   },
   sv: {
     welcome: 'Träffa någon nära dig',
@@ -25,12 +54,37 @@ const messages: Messages<'welcome' | 'pitch' | 'join' | 'login'> = {
       'Meetcute är en vänlig gemenskap: riktiga människor, granskade av riktiga moderatorer, som chattar live.',
     join: 'Bli medlem, det är gratis',
     login: 'Jag har redan ett konto',
+    howTitle: 'Så fungerar det',
+    step1: 'Bli medlem och berätta vem du söker: kön, ålder och hur långt bort.',
+    step2: 'En moderator tittar på varje ny profil och varje foto innan andra ser dem.',
+    step3:
+      'Dina nyheter, förslag och sökningar visar medlemmar som passar det du söker. Flörta, besök, spara favoriter.',
+    step4: 'När ni båda vill chattar ni live, i mobilen eller på datorn.',
+    safeTitle: 'Trygghet från början',
+    safe1: 'Alla här har släppts in av en moderator.',
+    safe2: 'Du väljer vem som ser dina privata foton.',
+    safe3:
+      'Blockera vem som helst när som helst: de får inte veta det, och ni försvinner ur varandras listor.',
+    safe4: 'Ingen ser din e-postadress.',
+    again: 'Redo? Bli medlem, det tar två minuter.',
   },
   fi: {
     welcome: 'Tapaa joku läheltäsi',
     pitch: 'Meetcute on ystävällinen yhteisö: oikeita ihmisiä, oikeiden moderaattorien tarkistamia.',
     join: 'Liity, se on ilmaista',
     login: 'Minulla on jo tili',
+    howTitle: 'Näin se toimii',
+    step1: 'Liity ja kerro, ketä etsit: sukupuoli, ikä ja kuinka kaukaa.',
+    step2: 'Moderaattori katsoo jokaisen uuden profiilin ja kuvan ennen kuin muut näkevät ne.',
+    step3:
+      'Uutisesi, ehdotuksesi ja hakusi näyttävät jäseniä, jotka sopivat siihen mitä etsit. Flirttaile, vieraile, tallenna suosikkeja.',
+    step4: 'Kun molemmat haluatte, juttelette livenä puhelimella tai tietokoneella.',
+    safeTitle: 'Turvallinen alusta asti',
+    safe1: 'Jokainen täällä on moderaattorin hyväksymä.',
+    safe2: 'Sinä päätät, kuka näkee yksityiset kuvasi.',
+    safe3: 'Estä kuka tahansa milloin tahansa: hänelle ei kerrota, ja katoatte toistenne listoilta.',
+    safe4: 'Kukaan ei näe sähköpostiosoitettasi.',
+    again: 'Valmis? Liity, se vie kaksi minuuttia.',
   },
 };
 
@@ -53,12 +107,25 @@ export const home = defineModule({
         const t = translator(messages, languageOf(request));
         return sendPage(request, reply, {
           title: t('welcome'),
+          // What Meetcute is, how it goes and what keeps members safe, before anyone signs up.
           body: html`<section class="hero">
-            <h1>${t('welcome')}</h1>
-            <p>${t('pitch')}</p>
-            <p><a class="button" href="/signup">${t('join')}</a></p>
-            <p><a href="/login">${t('login')}</a></p>
-          </section>`,
+              <h1>${t('welcome')}</h1>
+              <p>${t('pitch')}</p>
+              <p><a class="button" href="/signup">${t('join')}</a></p>
+              <p><a href="/login">${t('login')}</a></p>
+            </section>
+            <section class="landing">
+              <h2>${t('howTitle')}</h2>
+              <ol class="steps">
+                ${(['step1', 'step2', 'step3', 'step4'] as const).map((k) => html`<li>${t(k)}</li>`)}
+              </ol>
+              <h2>${t('safeTitle')}</h2>
+              <ul class="promises">
+                ${(['safe1', 'safe2', 'safe3', 'safe4'] as const).map((k) => html`<li>${t(k)}</li>`)}
+              </ul>
+              <p>${t('again')}</p>
+              <p><a class="button" href="/signup">${t('join')}</a></p>
+            </section>`,
         });
       },
     );

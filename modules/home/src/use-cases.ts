@@ -8,6 +8,25 @@ export const useCases = [
     then: { status: 200, page: ['Meet someone near you', 'href="/signup"', 'href="/login"'] },
   }),
   useCase({
+    title: 'The front page says how it works and what keeps members safe, before anyone signs up',
+    when: { method: 'GET', url: '/' },
+    then: {
+      status: 200,
+      page: [
+        '<h2>How it works</h2>',
+        'A moderator looks at every new profile and photo before others see them.',
+        '<h2>Safe by design</h2>',
+        'Block anyone at any time: they are not told',
+        'Ready? Sign up, it takes two minutes.',
+      ],
+    },
+  }),
+  useCase({
+    title: 'In Finnish the front page speaks Finnish',
+    when: { method: 'GET', url: '/', headers: { 'accept-language': 'fi' } },
+    then: { status: 200, page: ['<h2>Näin se toimii</h2>', 'Kukaan ei näe sähköpostiosoitettasi.'] },
+  }),
+  useCase({
     title: 'An approved member goes straight to her profile',
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/' },
