@@ -43,7 +43,8 @@ export function factsLine(request: FastifyRequest, facts: Omit<CardFacts, 'membe
  * `memberActions` rendered them for the whole page.
  */
 export function memberCard(request: FastifyRequest, facts: CardFacts, buttons: Html): Html {
-  return html`<li class="card member-card">
+  // The id is where a card's buttons come back to (cardBack), not the top of the list.
+  return html`<li class="card member-card" id="${cardAnchor(facts.memberId)}">
     <img
       class="portrait"
       src="${portraitPath(facts.memberId)}"
@@ -57,6 +58,19 @@ export function memberCard(request: FastifyRequest, facts: CardFacts, buttons: H
     ${facts.note ? html`<p class="note">${facts.note}</p>` : ''}
     <div class="actions">${buttons}</div>
   </li>`;
+}
+
+/** The id of a member's card in a list. */
+export function cardAnchor(memberId: string): string {
+  return `member-${memberId}`;
+}
+
+/**
+ * Where a button on a member's card comes back to: this page, at that card, so the
+ * member sees what the button did (a note beside it) instead of the top of the list.
+ */
+export function cardBack(request: FastifyRequest, memberId: string): string {
+  return `${request.url}#${cardAnchor(memberId)}`;
 }
 
 /** A list of cards, or a friendly line when there is nothing to show. */

@@ -29,4 +29,12 @@ export {
   FORM_BODY_SCHEMA,
   type FormBody,
 } from './forms.ts';
-export { memberCard, cardList, factsLine, portraitPath, photoPath, type CardFacts } from './cards.ts';
+export {
+  memberCard,
+  cardBack,
+  cardList,
+  factsLine,
+  portraitPath,
+  photoPath,
+  type CardFacts,
+} from './cards.ts';

@@ -5,6 +5,7 @@ import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
+  cardBack,
   MEMBER_ACTIONS,
   cardList,
   form,
@@ -44,7 +45,7 @@ export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks:
         action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
         class="inline"
       >
-        ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
+        ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId)}" />
         <button type="submit" ${favourite ? html`class="secondary"` : ''}>
           ${tr(favourite ? 'remove' : 'add')}
         </button>

@@ -332,7 +332,9 @@ export const useCases = [
         'added 1 Jun 2026',
         `action="/members/${bob.memberId}/unfavourite"`,
         'Remove favourite',
-        'name="back" value="/favourites"',
+        // The button comes back to Bob's card, not to the top of the list.
+        `name="back" value="/favourites#member-${bob.memberId}"`,
+        `id="member-${bob.memberId}"`,
       ],
       pageLacks: ['Older'],
     },

@@ -115,7 +115,11 @@ for (const dialect of databases.dialects) {
         await t.given([...approved(nancy), ...approved(bob), ...approved(eve)]);
         const form = `action="/members/${bob.memberId}/flirt"`;
         assert.ok((await actions(t, nancy.memberId, bob.memberId)).includes(form));
-        assert.ok((await actions(t, nancy.memberId, bob.memberId)).includes('name="back" value="/search"'));
+        assert.ok(
+          (await actions(t, nancy.memberId, bob.memberId)).includes(
+            `name="back" value="/search#member-${bob.memberId}"`,
+          ),
+        );
         assert.ok(!(await actions(t, nancy.memberId, nancy.memberId)).includes('/flirt"'));
 
         await t.call({

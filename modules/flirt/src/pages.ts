@@ -6,6 +6,7 @@ import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
+  cardBack,
   cardList,
   form,
   formatAgo,
@@ -97,7 +98,7 @@ export function flirtAction(blocks: Blocks, commands: Commands, profiles: Profil
       }
       const label = t('flirtWith', { name: member.nickname });
       return html`<form method="post" action="/members/${memberId}/flirt" class="inline">
-          ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
+          ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId)}" />
           <button type="submit" aria-label="${label}">${t('flirt')}</button>
         </form>
         ${note}`;
