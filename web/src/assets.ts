@@ -7,6 +7,7 @@ const directory = join(import.meta.dirname, '..', 'assets');
 const types: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
 interface Asset {
@@ -42,7 +43,7 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
         hide: true,
         params: {
           type: 'object',
-          properties: { name: { type: 'string', pattern: '^[a-z0-9-]+\\.(css|js)$' } },
+          properties: { name: { type: 'string', pattern: '^[a-z0-9-]+\\.(css|js|svg)$' } },
           required: ['name'],
         },
       },

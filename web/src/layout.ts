@@ -119,6 +119,7 @@ export function page(request: FastifyRequest, options: PageOptions): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · Meetcute</title>
+        <link rel="icon" type="image/svg+xml" href="${assetPath('favicon.svg')}" />
         <link rel="stylesheet" href="${assetPath('site.css')}" />
         <script src="${assetPath('site.js')}" defer></script>
       </head>

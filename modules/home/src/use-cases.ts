@@ -22,6 +22,19 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'Every page names the site’s icon',
+    when: { method: 'GET', url: '/' },
+    then: { status: 200, page: ['<link rel="icon" type="image/svg+xml" href="/assets/favicon.svg?v='] },
+  }),
+  useCase({
+    title: 'The icon is an SVG image that browsers may keep for a year',
+    when: { method: 'GET', url: '/assets/favicon.svg' },
+    then: {
+      status: 200,
+      headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=31536000, immutable' },
+    },
+  }),
+  useCase({
     title: 'In Finnish the front page speaks Finnish',
     when: { method: 'GET', url: '/', headers: { 'accept-language': 'fi' } },
     then: { status: 200, page: ['<h2>Näin se toimii</h2>', 'Kukaan ei näe sähköpostiosoitettasi.'] },
