@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import {
   afterCursor,
   pageOf,
@@ -255,24 +255,31 @@ const isOlder = (e: { at: string; itemId: string }, than: TimeCursor) =>
 const AUTHORS_AT_MOST = 250;
 
 /**
+ * The SQL side of "fits what the viewer looks for", on `members as m`: another member, of
+ * a gender they look for, in the box around their place. The rule decides the rest.
+ */
+function wantedBy(viewer: Member) {
+  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
+  const longitudes = box.longitudes;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+    eb.and([
+      eb('m.member_id', '!=', viewer.memberId),
+      eb('m.gender', 'in', viewer.lookingFor.genders),
+      eb('m.latitude', '>=', box.minLat),
+      eb('m.latitude', '<=', box.maxLat),
+      ...(longitudes ? [eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi)))] : []),
+    ]);
+}
+
+/**
  * The members whose items may be in a viewer's feed: of a gender they look for, in the
  * box around their place (the rule decides the distance, and the age at each item's
  * time), not themselves. Null when there are more than AUTHORS_AT_MOST: most items then
  * fit, and reading the items in time order finds a page sooner.
  */
 async function authorsFor(db: Db | TxDb, viewer: Member): Promise<Map<string, Member> | null> {
-  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
-  let query = db
-    .selectFrom('members')
-    .selectAll()
-    .where('member_id', '!=', viewer.memberId)
-    .where('gender', 'in', viewer.lookingFor.genders)
-    .where('latitude', '>=', box.minLat)
-    .where('latitude', '<=', box.maxLat);
-  const longitudes = box.longitudes;
-  if (longitudes) {
-    query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('longitude', lo, hi))));
-  }
+  const query = db.selectFrom('members as m').selectAll('m').where(wantedBy(viewer));
   const rows = (await query.limit(AUTHORS_AT_MOST + 1).execute()) as MemberRow[];
   if (rows.length > AUTHORS_AT_MOST) return null;
   return new Map(rows.map((r) => [r.member_id, toMember(r)]));
@@ -339,20 +346,12 @@ async function itemsInTimeOrder(
   cursor: TimeCursor | undefined,
   limit: number,
 ): Promise<Array<ItemRef & MemberRow>> {
-  const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
   let query = db
     .selectFrom('items as i')
     .innerJoin('members as m', 'm.member_id', 'i.author_id')
     .selectAll('m')
     .select(['i.item_id', 'i.kind', 'i.at', 'i.author_id'])
-    .where('i.author_id', '!=', viewer.memberId)
-    .where('m.gender', 'in', viewer.lookingFor.genders)
-    .where('m.latitude', '>=', box.minLat)
-    .where('m.latitude', '<=', box.maxLat);
-  const longitudes = box.longitudes;
-  if (longitudes) {
-    query = query.where((eb) => eb.or(longitudes.map(([lo, hi]) => eb.between('m.longitude', lo, hi))));
-  }
+    .where(wantedBy(viewer));
   if (cursor) query = query.where(afterCursor(cursor, 'i.at', 'i.item_id'));
   return (await query.orderBy('i.at', 'desc').orderBy('i.item_id', 'desc').limit(limit).execute()) as Array<
     ItemRow & MemberRow
