@@ -19,6 +19,7 @@ import { news } from '@meetcute/news';
 import { online } from '@meetcute/online';
 import { chat } from '@meetcute/chat';
 import { home } from '@meetcute/home';
+import { mail } from '@meetcute/mail';
 
 /** Every module of the site, in the order they register (providers of services first). */
 export const modules: ModuleDefinition[] = [
@@ -27,6 +28,7 @@ export const modules: ModuleDefinition[] = [
   live,
   nav,
   registration,
+  mail,
   profile,
   photos,
   interests,

@@ -6,26 +6,28 @@ import type { TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from './app.ts';
 
 /**
- * The whole app as the use cases see it: silent logs, Mo as moderator, injected clock and
- * ids, and its own photo directory, removed when the app closes.
+ * The whole app as the use cases see it: silent logs, Mo as moderator, injected clock,
+ * ids and mail-link key, and a directory of its own for photos and kept mail, removed
+ * when the app closes.
  */
-export const testApp: TestAppFactory = async ({ storage, clock, ids }) => {
-  const photos = await mkdtemp(join(tmpdir(), 'meetcute-photos-'));
+export const testApp: TestAppFactory = async ({ storage, clock, ids, linkKey }) => {
+  const files = await mkdtemp(join(tmpdir(), 'meetcute-files-'));
   const app = await buildApp(
     readConfig({
       MEETCUTE_MODERATORS: 'mo@example.com',
       MEETCUTE_LOG_LEVEL: 'silent',
-      MEETCUTE_PHOTO_DIRECTORY: photos,
+      MEETCUTE_PHOTO_DIRECTORY: join(files, 'photos'),
+      MEETCUTE_MAIL_DIRECTORY: join(files, 'mail'),
     }),
-    { storage, clock, ids, logger: createLogger('silent') },
+    { storage, clock, ids, linkKey, logger: createLogger('silent') },
   ).catch(async (error: unknown) => {
-    await rm(photos, { recursive: true, force: true });
+    await rm(files, { recursive: true, force: true });
     throw error;
   });
   const close = app.close.bind(app);
   app.close = async () => {
     await close();
-    await rm(photos, { recursive: true, force: true });
+    await rm(files, { recursive: true, force: true });
   };
   return app;
 };

@@ -1,9 +1,12 @@
+import { Type } from 'typebox';
 /**
  * Languages. Each module ships its own messages next to its pages; English is the
  * fallback, so a message missing in Swedish or Finnish still reads as something.
  */
 export const LANGUAGES = ['en', 'sv', 'fi'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** A language in an event or a request body: what a member was reading when they asked for something. */
+export const LanguageSchema = Type.Union([Type.Literal('en'), Type.Literal('sv'), Type.Literal('fi')]);
 
 export type Messages<K extends string> = { en: Record<K, string> } & Partial<
   Record<Exclude<Language, 'en'>, Partial<Record<K, string>>>

@@ -1,5 +1,13 @@
 export { html, raw, escapeHtml, Html } from './html.ts';
-export { translator, pickLanguage, LANGUAGES, type Language, type Messages, type Translate } from './i18n.ts';
+export {
+  translator,
+  pickLanguage,
+  LANGUAGES,
+  LanguageSchema,
+  type Language,
+  type Messages,
+  type Translate,
+} from './i18n.ts';
 export {
   page,
   languageOf,

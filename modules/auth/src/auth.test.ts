@@ -1,10 +1,11 @@
 // Behaviour that spans several calls, restarts or the passing of time; single calls are use cases.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import {
   createLogger,
   ManualClock,
@@ -23,19 +24,47 @@ import { buildApp } from '@meetcute/server';
 import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
 import { MODERATORS, type Moderators } from './index.ts';
 import { retryAfterSeconds } from './rules.ts';
+import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
+import type { KeptMail } from '@meetcute/mail';
 
 const DAY = 24 * 3600 * 1000;
 const NEW_PASSWORD = 'a brand new secret';
 
+// Mail the tests cause (password-changed notices, reset links) is kept here, and read back.
+const mailDirectory = mkdtempSync(join(tmpdir(), 'meetcute-auth-mail-'));
+after(() => rmSync(mailDirectory, { recursive: true, force: true }));
+
 function build(storage: Storage, clock: ManualClock): Promise<App> {
-  return buildApp(readConfig({ MEETCUTE_MODERATORS: mo.email, MEETCUTE_LOG_LEVEL: 'silent' }), {
-    storage,
-    clock,
-    logger: createLogger('silent'),
-  });
+  return buildApp(
+    readConfig({
+      MEETCUTE_MODERATORS: mo.email,
+      MEETCUTE_LOG_LEVEL: 'silent',
+      MEETCUTE_MAIL_DIRECTORY: mailDirectory,
+      MEETCUTE_PUBLIC_URL: 'https://meetcute.example',
+    }),
+    { storage, clock, logger: createLogger('silent') },
+  );
 }
 
 const factory: TestAppFactory = ({ storage, clock }) => build(storage, clock);
+
+/** The link in the newest mail kept for this address whose subject starts so. */
+async function linkInMail(app: App, to: string, subject: string): Promise<string> {
+  await app.processAll();
+  await app.services.require<MailOutbox>(MAIL_OUTBOX).flush();
+  const kept = (
+    await Promise.all(
+      readdirSync(mailDirectory)
+        .filter((f) => f.endsWith('.json'))
+        .map(async (f) => JSON.parse(await readFile(join(mailDirectory, f), 'utf8')) as KeptMail),
+    )
+  )
+    .filter((m) => m.to === to && m.subject.startsWith(subject))
+    .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+  const link = /https:\/\/meetcute\.example(\/\S+)/.exec(kept[0]?.text ?? '')?.[1];
+  assert.ok(link, `a mail "${subject}…" to ${to} with a link`);
+  return link;
+}
 
 /** Puts earlier events in the log, as the use-case runner does, and waits for every consumer. */
 async function tell(app: App, clock: ManualClock, givens: Given[]): Promise<void> {
@@ -196,6 +225,38 @@ for (const dialect of databases.dialects) {
         assert.equal((await whoAmI(t.app, elsewhere.token)).status, 401, 'other sessions end');
         assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 401);
         assert.equal((await logIn(t.app, nancy.email, NEW_PASSWORD)).status, 200);
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('a forgotten password: the link arrives by mail, works once, and every session ends', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        const phone = await logIn(t.app, nancy.email, PASSWORD);
+        const asked = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/password-resets',
+          payload: { email: nancy.email },
+        });
+        assert.equal(asked.statusCode, 202);
+        const link = await linkInMail(t.app, nancy.email, 'Choose a new Meetcute password');
+        const token = new URL(link, 'https://meetcute.example').searchParams.get('token') ?? '';
+        const redeem = () =>
+          t.app.http.inject({
+            method: 'POST',
+            url: '/api/v1/password-resets/redeem',
+            payload: { token, newPassword: NEW_PASSWORD },
+          });
+        assert.equal((await redeem()).statusCode, 204);
+        await t.app.processAll();
+        assert.equal((await whoAmI(t.app, phone.token)).status, 401, 'the session from before is over');
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 401);
+        assert.equal((await logIn(t.app, nancy.email, NEW_PASSWORD)).status, 200);
+        assert.equal((await redeem()).statusCode, 400, 'the link works once');
+        // And she is told, in case it was not her.
+        await linkInMail(t.app, nancy.email, 'Your Meetcute password was changed');
       } finally {
         await t.close();
       }

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { defineEvent } from '@meetcute/core';
+import { LanguageSchema } from '@meetcute/web';
 
 /** The roles a member can be given; moderators review members, photos and reports. */
 export const Role = Type.Literal('moderator');
@@ -40,4 +41,63 @@ export const LoggedOut = defineEvent({
   schema: Type.Object({ memberId: Type.String(), sessionId: Type.String() }),
 });
 
-export const events = [PasswordChanged, RoleGranted, RoleRevoked, LoggedOutEverywhere, LoggedOut];
+export const PasswordResetRequested = defineEvent({
+  type: 'PasswordResetRequested',
+  module: 'auth',
+  description:
+    'Someone asked for a password reset link for a member’s address: the reset to link to, until when it works, and the language to write in. Never the link itself.',
+  schema: Type.Object({
+    memberId: Type.String(),
+    resetId: Type.String(),
+    expiresAt: Type.String(),
+    language: LanguageSchema,
+  }),
+});
+
+export const EmailConfirmationRequested = defineEvent({
+  type: 'EmailConfirmationRequested',
+  module: 'auth',
+  description: 'A member asked for a new link to confirm their address (the first one comes with sign-up).',
+  schema: Type.Object({
+    memberId: Type.String(),
+    email: Type.String(),
+    expiresAt: Type.String(),
+    language: LanguageSchema,
+  }),
+});
+
+export const EmailConfirmed = defineEvent({
+  type: 'EmailConfirmed',
+  module: 'auth',
+  description: 'A member followed the link sent to their address: it is theirs and it works.',
+  schema: Type.Object({ memberId: Type.String(), email: Type.String() }),
+});
+
+/**
+ * What the mail for each request links to, and the purpose its token is made for with
+ * `ctx.links`: the sender of the mail and the page that reads the token must agree.
+ */
+export const LINKS = {
+  passwordReset: { purpose: 'password-reset', path: '/password/reset' },
+  emailConfirmation: { purpose: 'email-confirmation', path: '/account/email/confirm' },
+} as const;
+
+/** A confirmation link names the member and the very address it was sent to. */
+export function confirmationSubject(memberId: string, email: string): string {
+  return `${memberId} ${email}`;
+}
+
+/** A sign-up's link, and one asked for again, work for a week; a reset link for an hour. */
+export const CONFIRMATION_DAYS = 7;
+export const RESET_MINUTES = 60;
+
+export const events = [
+  PasswordChanged,
+  RoleGranted,
+  RoleRevoked,
+  LoggedOutEverywhere,
+  LoggedOut,
+  PasswordResetRequested,
+  EmailConfirmationRequested,
+  EmailConfirmed,
+];

@@ -14,6 +14,8 @@ import {
 } from '@meetcute/registration';
 import {
   events,
+  EmailConfirmed,
+  PasswordResetRequested,
   LoggedOut,
   LoggedOutEverywhere,
   PasswordChanged,
@@ -26,6 +28,9 @@ import {
   PROJECTIONS,
   recordAccount,
   sessionByTokenHash,
+  setEmailConfirmed,
+  deleteResetsOf,
+  insertReset,
   setModerator,
   setPasswordHash,
   setStatus,
@@ -39,7 +44,11 @@ import { SessionStore } from './sessions.ts';
 import { Accounts } from './accounts.ts';
 import { authRoutes } from './routes.ts';
 import { authPages } from './pages.ts';
+import { Recovery } from './recovery.ts';
+import { recoveryPages } from './recovery-pages.ts';
+import { recoveryRoutes } from './recovery-routes.ts';
 import { useCases } from './use-cases.ts';
+import { recoveryUseCases } from './use-cases.recovery.ts';
 
 export * from './events.ts';
 export type { SessionView } from './sessions.ts';
@@ -66,7 +75,7 @@ export const MODERATORS = 'moderators';
 export const auth = defineModule({
   name: 'auth',
   description:
-    'Log in and out, sessions that survive restarts, password change, log out everywhere, brute-force protection, moderator roles.',
+    'Log in and out, sessions that survive restarts, password change and reset by mail, confirmed addresses, log out everywhere, brute-force protection, moderator roles.',
   publishes: events,
   consumes: [
     AccountCreated,
@@ -76,10 +85,12 @@ export const auth = defineModule({
     PasswordChanged,
     RoleGranted,
     RoleRevoked,
+    EmailConfirmed,
+    PasswordResetRequested,
   ],
   migrations,
   projections: PROJECTIONS,
-  useCases,
+  useCases: [...useCases, ...recoveryUseCases],
   register(ctx) {
     const db = tables(ctx.db);
     // Every request reads these two: in memory, changed by the events that change their tables.
@@ -149,8 +160,16 @@ export const auth = defineModule({
     ctx.on(RegistrationRejected, async ({ payload }, tx) =>
       setStatus(tables(tx.db), payload.memberId, 'rejected'),
     );
-    ctx.on(PasswordChanged, async ({ payload }, tx) =>
-      setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash),
+    ctx.on(PasswordChanged, async ({ payload }, tx) => {
+      await setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash);
+      // A reset link sent before works no more: whoever asked for it has a password again.
+      await deleteResetsOf(tables(tx.db), payload.memberId);
+    });
+    ctx.on(PasswordResetRequested, async ({ payload }, tx) =>
+      insertReset(tables(tx.db), payload.resetId, payload.memberId, payload.expiresAt),
+    );
+    ctx.on(EmailConfirmed, async ({ payload }, tx) =>
+      setEmailConfirmed(tables(tx.db), payload.memberId, payload.email),
     );
     ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, true));
     ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, false));
@@ -164,5 +183,8 @@ export const auth = defineModule({
 
     authRoutes(ctx.http, accounts, sessions);
     authPages(ctx.http, accounts, sessions);
+    const recovery = new Recovery(ctx);
+    recoveryRoutes(ctx.http, recovery, accounts);
+    recoveryPages(ctx.http, recovery, accounts);
   },
 });

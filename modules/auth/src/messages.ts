@@ -29,7 +29,33 @@ type Key =
   | 'everywhereTitle'
   | 'everywhereText'
   | 'sessionCount'
-  | 'everywhereButton';
+  | 'everywhereButton'
+  | 'forgotLink'
+  | 'forgotTitle'
+  | 'forgotText'
+  | 'forgotButton'
+  | 'forgotSentTitle'
+  | 'forgotSent'
+  | 'forgotLimited'
+  | 'resetTitle'
+  | 'resetButton'
+  | 'resetBadLinkTitle'
+  | 'resetBadLink'
+  | 'resetAgain'
+  | 'passwordReset'
+  | 'emailTitle'
+  | 'emailConfirmedState'
+  | 'emailUnconfirmedState'
+  | 'emailResendButton'
+  | 'emailResent'
+  | 'emailResendLimited'
+  | 'confirmTitle'
+  | 'confirmText'
+  | 'confirmButton'
+  | 'confirmDone'
+  | 'confirmAlready'
+  | 'confirmBadLink'
+  | 'toAccount';
 
 export const messages: Messages<Key> = {
   en: {
@@ -62,6 +88,37 @@ export const messages: Messages<Key> = {
     everywhereText: 'Lost a phone or used a shared computer? This ends every session, this one too.',
     sessionCount: 'Open sessions: {count}',
     everywhereButton: 'Log out everywhere',
+    forgotLink: 'Forgot your password?',
+    forgotTitle: 'Forgot your password?',
+    forgotText:
+      'Give the email address you log in with. We send a link to it for choosing a new password; it works for an hour.',
+    forgotButton: 'Send me a link',
+    forgotSentTitle: 'Check your mail',
+    forgotSent:
+      'If {email} belongs to a member, a link to choose a new password is on its way. It works for an hour. Nothing arrived? Look in the spam folder, or ask again.',
+    forgotLimited: 'Too many links asked for from here. Try again in {minutes} minutes.',
+    resetTitle: 'Choose a new password',
+    resetButton: 'Set my new password',
+    resetBadLinkTitle: 'This link does not work any more',
+    resetBadLink:
+      'A link to choose a new password works once, for an hour, and not after the password was changed another way.',
+    resetAgain: 'Send me a new link',
+    passwordReset: 'Your new password is set and every device was logged out. Log in with it.',
+    emailTitle: 'Email address',
+    emailConfirmedState: '{email} is confirmed.',
+    emailUnconfirmedState:
+      '{email} is not confirmed yet: follow the link we sent to it, so you can get back in if you forget your password.',
+    emailResendButton: 'Send the link again',
+    emailResent: 'A new link is on its way to your address. It works for a week.',
+    emailResendLimited: 'Links were sent a few times already. Try again in {minutes} minutes.',
+    confirmTitle: 'Confirm your email address',
+    confirmText: 'This confirms that the address the link was sent to is yours.',
+    confirmButton: 'Confirm my address',
+    confirmDone: 'Your email address is confirmed. Thank you!',
+    confirmAlready: 'This address was confirmed already.',
+    confirmBadLink:
+      'This link does not work: it expired after a week, or the address changed since. Ask for a new one on your account page.',
+    toAccount: 'Your account',
   },
   sv: {
     loginTitle: 'Logga in',
@@ -94,6 +151,37 @@ export const messages: Messages<Key> = {
       'Tappat telefonen eller använt en delad dator? Detta avslutar alla sessioner, även den här.',
     sessionCount: 'Öppna sessioner: {count}',
     everywhereButton: 'Logga ut överallt',
+    forgotLink: 'Glömt lösenordet?',
+    forgotTitle: 'Glömt lösenordet?',
+    forgotText:
+      'Ange e-postadressen du loggar in med. Vi skickar en länk dit för att välja ett nytt lösenord; den fungerar i en timme.',
+    forgotButton: 'Skicka mig en länk',
+    forgotSentTitle: 'Titta i din e-post',
+    forgotSent:
+      'Om {email} tillhör en medlem är en länk för att välja nytt lösenord på väg. Den fungerar i en timme. Kom inget? Titta i skräpposten, eller be om en ny.',
+    forgotLimited: 'För många länkar begärda härifrån. Försök igen om {minutes} minuter.',
+    resetTitle: 'Välj ett nytt lösenord',
+    resetButton: 'Spara mitt nya lösenord',
+    resetBadLinkTitle: 'Den här länken fungerar inte längre',
+    resetBadLink:
+      'En länk för att välja nytt lösenord fungerar en gång, i en timme, och inte efter att lösenordet bytts på annat sätt.',
+    resetAgain: 'Skicka mig en ny länk',
+    passwordReset: 'Ditt nya lösenord är sparat och alla enheter loggades ut. Logga in med det.',
+    emailTitle: 'E-postadress',
+    emailConfirmedState: '{email} är bekräftad.',
+    emailUnconfirmedState:
+      '{email} är inte bekräftad än: följ länken vi skickade dit, så kan du komma in igen om du glömmer lösenordet.',
+    emailResendButton: 'Skicka länken igen',
+    emailResent: 'En ny länk är på väg till din adress. Den fungerar i en vecka.',
+    emailResendLimited: 'Länkar har redan skickats några gånger. Försök igen om {minutes} minuter.',
+    confirmTitle: 'Bekräfta din e-postadress',
+    confirmText: 'Detta bekräftar att adressen länken skickades till är din.',
+    confirmButton: 'Bekräfta min adress',
+    confirmDone: 'Din e-postadress är bekräftad. Tack!',
+    confirmAlready: 'Adressen var redan bekräftad.',
+    confirmBadLink:
+      'Länken fungerar inte: den gick ut efter en vecka, eller så har adressen ändrats. Be om en ny på din kontosida.',
+    toAccount: 'Ditt konto',
   },
   fi: {
     loginTitle: 'Kirjaudu',
@@ -125,6 +213,38 @@ export const messages: Messages<Key> = {
     everywhereText: 'Kadonnut puhelin tai yhteinen tietokone? Tämä päättää kaikki istunnot, myös tämän.',
     sessionCount: 'Avoimia istuntoja: {count}',
     everywhereButton: 'Kirjaudu ulos kaikkialta',
+    forgotLink: 'Unohditko salasanasi?',
+    forgotTitle: 'Unohditko salasanasi?',
+    forgotText:
+      'Anna sähköpostiosoite, jolla kirjaudut. Lähetämme siihen linkin uuden salasanan valitsemiseen; se toimii tunnin.',
+    forgotButton: 'Lähetä minulle linkki',
+    forgotSentTitle: 'Katso sähköpostisi',
+    forgotSent:
+      'Jos {email} kuuluu jäsenelle, linkki uuden salasanan valitsemiseen on matkalla. Se toimii tunnin. Eikö mitään tullut? Katso roskapostikansio tai pyydä uudelleen.',
+    forgotLimited: 'Täältä on pyydetty liian monta linkkiä. Yritä uudelleen {minutes} minuutin kuluttua.',
+    resetTitle: 'Valitse uusi salasana',
+    resetButton: 'Tallenna uusi salasanani',
+    resetBadLinkTitle: 'Tämä linkki ei enää toimi',
+    resetBadLink:
+      'Linkki uuden salasanan valitsemiseen toimii kerran, tunnin ajan, eikä enää sen jälkeen, kun salasana on vaihdettu muuten.',
+    resetAgain: 'Lähetä minulle uusi linkki',
+    passwordReset: 'Uusi salasanasi on tallennettu ja kaikki laitteet kirjattiin ulos. Kirjaudu sillä.',
+    emailTitle: 'Sähköpostiosoite',
+    emailConfirmedState: '{email} on vahvistettu.',
+    emailUnconfirmedState:
+      '{email} ei ole vielä vahvistettu: seuraa siihen lähettämäämme linkkiä, niin pääset takaisin, jos unohdat salasanasi.',
+    emailResendButton: 'Lähetä linkki uudelleen',
+    emailResent: 'Uusi linkki on matkalla osoitteeseesi. Se toimii viikon.',
+    emailResendLimited:
+      'Linkkejä on jo lähetetty muutaman kerran. Yritä uudelleen {minutes} minuutin kuluttua.',
+    confirmTitle: 'Vahvista sähköpostiosoitteesi',
+    confirmText: 'Tämä vahvistaa, että osoite, johon linkki lähetettiin, on sinun.',
+    confirmButton: 'Vahvista osoitteeni',
+    confirmDone: 'Sähköpostiosoitteesi on vahvistettu. Kiitos!',
+    confirmAlready: 'Osoite oli jo vahvistettu.',
+    confirmBadLink:
+      'Linkki ei toimi: se vanheni viikossa, tai osoite on muuttunut sen jälkeen. Pyydä uusi tilisivultasi.',
+    toAccount: 'Tilisi',
   },
 };
 
@@ -137,6 +257,15 @@ export const english: Translate<Key> = translator(messages, 'en');
 export function lockedMessage(t: Translate<Key>, seconds: number): string {
   const minutes = waitMinutes(seconds);
   return minutes === 1 ? t('lockedMinute') : t('lockedMinutes', { minutes });
+}
+
+/** How long to wait, for a limit on links asked for. */
+export function limitedMessage(
+  t: Translate<Key>,
+  key: 'forgotLimited' | 'emailResendLimited',
+  seconds: number,
+): string {
+  return t(key, { minutes: waitMinutes(seconds) });
 }
 
 /** What to tell a member about a password that was not accepted. */

@@ -20,17 +20,20 @@ import { viewerOf } from './routes.ts';
 
 type T = Translate<MessageKey>;
 
-function t(request: FastifyRequest): T {
+export function t(request: FastifyRequest): T {
   return translator(messages, languageOf(request));
 }
 
 /** A form field as sent, untrimmed (spaces count in a password); missing or repeated reads as empty. */
-function formText(request: FastifyRequest, name: string): string {
+export function formText(request: FastifyRequest, name: string): string {
   const value = (request.body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 }
 
-function required(tr: T, fields: Array<[name: string, value: string, label: MessageKey]>): FieldProblem[] {
+export function required(
+  tr: T,
+  fields: Array<[name: string, value: string, label: MessageKey]>,
+): FieldProblem[] {
   return fields
     .filter(([, value]) => value.trim() === '')
     .map(([name, , label]) => ({ field: name, message: tr('required', { field: tr(label) }) }));
@@ -74,6 +77,7 @@ function loginPage(
           ${field({ name: 'password', label: tr('password'), type: 'password', required: true, autocomplete: 'current-password', errors: form.errors })}
           <div class="actions"><button type="submit">${tr('loginButton')}</button></div>
         </form>
+        <p><a href="/password/forgot">${tr('forgotLink')}</a></p>
         <p>${tr('noAccount')} <a href="/signup">${tr('signUp')}</a></p>`,
     },
     status,
@@ -85,7 +89,7 @@ interface AccountForm {
   notice?: string;
 }
 
-async function accountPage(
+export async function accountPage(
   request: FastifyRequest,
   reply: FastifyReply,
   accounts: Accounts,
@@ -93,7 +97,12 @@ async function accountPage(
   status = 200,
 ): Promise<FastifyReply> {
   const tr = t(request);
-  const count = await accounts.sessionCount(viewerOf(request).memberId);
+  const { memberId } = viewerOf(request);
+  const [count, account] = await Promise.all([
+    accounts.sessionCount(memberId),
+    accounts.accountById(memberId),
+  ]);
+  const email = account?.email ?? '';
   return sendPage(
     request,
     reply,
@@ -101,6 +110,18 @@ async function accountPage(
       title: tr('accountTitle'),
       notice: form.notice,
       body: html`<h1>${tr('accountTitle')}</h1>
+        <section aria-labelledby="email-title">
+          <h2 id="email-title">${tr('emailTitle')}</h2>
+          ${
+            account?.emailConfirmed
+              ? html`<p>${tr('emailConfirmedState', { email })}</p>`
+              : html`<p>${tr('emailUnconfirmedState', { email })}</p>
+                  <form method="post" action="/account/email/resend">
+                    ${hidden(request)}
+                    <button type="submit" class="secondary">${tr('emailResendButton')}</button>
+                  </form>`
+          }
+        </section>
         <section aria-labelledby="password-title">
           <h2 id="password-title">${tr('changePasswordTitle')}</h2>
           ${formErrors(form.errors, tr('fixTitle'))}
@@ -140,7 +161,12 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
     async (request, reply) => {
       const next = safeNext(request.query.next);
       if (request.viewer) return reply.redirect(next, 303);
-      const notice = request.query.done === 'everywhere' ? t(request)('loggedOutEverywhere') : undefined;
+      const done = { everywhere: 'loggedOutEverywhere', reset: 'passwordReset' } as const;
+      const key =
+        request.query.done === 'everywhere' || request.query.done === 'reset'
+          ? done[request.query.done]
+          : null;
+      const notice = key ? t(request)(key) : undefined;
       return loginPage(request, reply, { next, notice });
     },
   );
@@ -203,7 +229,10 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
       schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }) },
     },
     async (request, reply) => {
-      const notice = request.query.done === 'password' ? t(request)('passwordChanged') : undefined;
+      const done = { password: 'passwordChanged', email: 'emailResent' } as const;
+      const key =
+        request.query.done === 'password' || request.query.done === 'email' ? done[request.query.done] : null;
+      const notice = key ? t(request)(key) : undefined;
       return accountPage(request, reply, accounts, { notice });
     },
   );

@@ -1,4 +1,4 @@
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import { serialPrimaryKey, type Db, type Migration, type TxDb } from '@meetcute/core';
 
 // Timestamps are ISO text, flags are integers: the same SQL then runs on SQLite and PostgreSQL.
@@ -13,6 +13,22 @@ interface AccountsTable {
   status: RegistrationStatus;
   /** 1 when a RoleGranted made the member a moderator (the configured list is checked apart). */
   moderator: number;
+  /** 1 once the member followed a link sent to `email` (EmailConfirmed for that address). */
+  email_confirmed: Generated<number>;
+}
+
+/** A reset link sent and not yet used: using it, or any password change, deletes it. */
+interface PasswordResetsTable {
+  id: string;
+  member_id: string;
+  expires_at: string;
+}
+
+/** Reset links asked for, by address and by caller's IP, so neither can flood a mailbox. */
+interface ResetRequestsTable {
+  id: Generated<number>;
+  key: string;
+  requested_at: string;
 }
 
 interface SessionsTable {
@@ -37,6 +53,8 @@ interface Tables {
   accounts: AccountsTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  password_resets: PasswordResetsTable;
+  reset_requests: ResetRequestsTable;
 }
 
 export type AuthDb = Kysely<Tables>;
@@ -48,6 +66,7 @@ export interface Account {
   passwordHash: string | null;
   status: RegistrationStatus;
   moderator: boolean;
+  emailConfirmed: boolean;
 }
 
 /** The chassis hands out untyped handles; this module knows its own tables. */
@@ -56,7 +75,7 @@ export function tables(db: Db | TxDb): AuthDb {
 }
 
 /** Rebuilt from events by `rebuild auth`; sessions and failures are not facts, so they stay. */
-export const PROJECTIONS = ['accounts'];
+export const PROJECTIONS = ['accounts', 'password_resets'];
 
 export const migrations: Migration[] = [
   {
@@ -87,6 +106,24 @@ export const migrations: Migration[] = [
       )`.execute(db);
       await sql`create index login_failures_key on login_failures (kind, key, failed_at)`.execute(db);
       await sql`create index login_failures_age on login_failures (failed_at)`.execute(db);
+    },
+  },
+  {
+    name: '0002_recovery',
+    async up(db, dialect) {
+      await sql`alter table accounts add column email_confirmed integer not null default 0`.execute(db);
+      await sql`create table password_resets (
+        id text primary key,
+        member_id text not null,
+        expires_at text not null
+      )`.execute(db);
+      await sql`create index password_resets_member on password_resets (member_id)`.execute(db);
+      await sql`create table reset_requests (
+        id ${sql.raw(serialPrimaryKey(dialect))},
+        key text not null,
+        requested_at text not null
+      )`.execute(db);
+      await sql`create index reset_requests_key on reset_requests (key, requested_at)`.execute(db);
     },
   },
 ];
@@ -131,15 +168,33 @@ export async function setModerator(db: AuthDb, memberId: string, moderator: bool
     .execute();
 }
 
-const accountColumns = ['member_id', 'email', 'password_hash', 'status', 'moderator'] as const;
+export async function setEmailConfirmed(db: AuthDb, memberId: string, email: string): Promise<void> {
+  // Only for the address the link was sent to: one changed since stays unconfirmed.
+  await db
+    .updateTable('accounts')
+    .set({ email_confirmed: 1 })
+    .where('member_id', '=', memberId)
+    .where('email', '=', email)
+    .execute();
+}
 
-function toAccount(row: Pick<AccountsTable, (typeof accountColumns)[number]>): Account {
+const accountColumns = [
+  'member_id',
+  'email',
+  'password_hash',
+  'status',
+  'moderator',
+  'email_confirmed',
+] as const;
+
+function toAccount(row: Selectable<Pick<AccountsTable, (typeof accountColumns)[number]>>): Account {
   return {
     memberId: row.member_id,
     email: row.email,
     passwordHash: row.password_hash,
     status: row.status,
     moderator: Number(row.moderator) === 1,
+    emailConfirmed: Number(row.email_confirmed) === 1,
   };
 }
 
@@ -310,4 +365,57 @@ export async function clearFailures(db: AuthDb, kind: FailureKind, key: string):
 
 export async function pruneFailures(db: AuthDb, before: string): Promise<void> {
   await db.deleteFrom('login_failures').where('failed_at', '<=', before).execute();
+}
+
+// Password resets: a projection of PasswordResetRequested, gone with the next PasswordChanged.
+
+export async function insertReset(
+  db: AuthDb,
+  id: string,
+  memberId: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .insertInto('password_resets')
+    .values({ id, member_id: memberId, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function resetById(
+  db: AuthDb,
+  id: string,
+): Promise<{ memberId: string; expiresAt: string } | undefined> {
+  const row = await db
+    .selectFrom('password_resets')
+    .select(['member_id', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { memberId: row.member_id, expiresAt: row.expires_at };
+}
+
+/** Every reset link of the member stops working: one was used, or the password changed. */
+export async function deleteResetsOf(db: AuthDb, memberId: string): Promise<void> {
+  await db.deleteFrom('password_resets').where('member_id', '=', memberId).execute();
+}
+
+export async function recordResetRequest(db: AuthDb, key: string, at: string): Promise<void> {
+  await db.insertInto('reset_requests').values({ key, requested_at: at }).execute();
+}
+
+export async function resetRequestsSince(db: AuthDb, key: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('reset_requests')
+    .select('requested_at')
+    .where('key', '=', key)
+    .where('requested_at', '>', since)
+    .orderBy('requested_at')
+    .execute();
+  return rows.map((r) => r.requested_at);
+}
+
+/** Forgets requests older than the window, and reset links that have expired. */
+export async function pruneResets(db: AuthDb, before: string, now: string): Promise<void> {
+  await db.deleteFrom('reset_requests').where('requested_at', '<=', before).execute();
+  await db.deleteFrom('password_resets').where('expires_at', '<=', now).execute();
 }

@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { isUniqueViolation, problems, type Problem, type ModuleContext, type Tx } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
+import type { Language } from '@meetcute/web';
 import {
   AccountCreated,
   RegistrationApproved,
@@ -23,7 +24,8 @@ import { findRegistration, taken, type Registration } from './store.ts';
  * exactly the same rules. Each throws a Problem the caller can show as it is.
  */
 export interface Commands {
-  signUp(input: AccountInput & ApplicationInput): Promise<{ memberId: string }>;
+  /** `language` is the one the member signed up in: their welcome mail is written in it. */
+  signUp(input: AccountInput & ApplicationInput, language: Language): Promise<{ memberId: string }>;
   resubmit(memberId: string, input: ApplicationInput): Promise<void>;
   approve(moderatorId: string, memberId: string): Promise<void>;
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
@@ -71,7 +73,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
   }
 
   return {
-    async signUp(input) {
+    async signUp(input, language) {
       const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
       errors.unshift(...checkAccount(input));
       if (errors.length > 0 || !application) throw problems.invalid(errors);
@@ -83,7 +85,11 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const memberId = ctx.ids.next();
       try {
         await ctx.transaction(async (tx) => {
-          await tx.publish(AccountCreated, { memberId, email, passwordHash }, { actorId: memberId });
+          await tx.publish(
+            AccountCreated,
+            { memberId, email, passwordHash, language },
+            { actorId: memberId },
+          );
           await tx.publish(
             RegistrationSubmitted,
             { memberId, application, resubmission: false },

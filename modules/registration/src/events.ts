@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { defineEvent } from '@meetcute/core';
+import { LanguageSchema } from '@meetcute/web';
 
 export const GENDERS = ['woman', 'man', 'nonbinary'] as const;
 export const Gender = Type.Union([Type.Literal('woman'), Type.Literal('man'), Type.Literal('nonbinary')]);
@@ -38,8 +39,14 @@ export type Application = Static<typeof Application>;
 export const AccountCreated = defineEvent({
   type: 'AccountCreated',
   module: 'registration',
-  description: 'Someone signed up: their login email and argon2id password hash (never the password).',
-  schema: Type.Object({ memberId: Type.String(), email: Type.String(), passwordHash: Type.String() }),
+  description:
+    'Someone signed up: their login email and argon2id password hash (never the password), and the language they signed up in (not known for imported members).',
+  schema: Type.Object({
+    memberId: Type.String(),
+    email: Type.String(),
+    passwordHash: Type.String(),
+    language: Type.Optional(LanguageSchema),
+  }),
 });
 
 export const RegistrationSubmitted = defineEvent({

@@ -171,11 +171,14 @@ export function registrationPages(
       const body = request.body;
       const { input, cityErrors } = readApplication(body, cities, tr(request));
       try {
-        const { memberId } = await commands.signUp({
-          ...input,
-          email: form.text(body, 'email'),
-          password: form.text(body, 'password'),
-        });
+        const { memberId } = await commands.signUp(
+          {
+            ...input,
+            email: form.text(body, 'email'),
+            password: form.text(body, 'password'),
+          },
+          languageOf(request),
+        );
         sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
         return reply.redirect('/registration?welcome=1', 303);
       } catch (error) {

@@ -1,6 +1,7 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import { problems, type Db, type Http, type Sessions } from '@meetcute/core';
+import { languageOf } from '@meetcute/web';
 import { Application, Gender } from './events.ts';
 import { findRegistration, reviewQueue } from './store.ts';
 import type { Commands } from './commands.ts';
@@ -61,7 +62,7 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
       },
     },
     async (request, reply) => {
-      const { memberId } = await commands.signUp(request.body);
+      const { memberId } = await commands.signUp(request.body, languageOf(request));
       sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
       return reply.code(201).send({ memberId, status: 'submitted' as const });
     },

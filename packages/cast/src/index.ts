@@ -8,7 +8,7 @@ import {
 
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';
-const PASSWORD_HASH =
+export const PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$eY1zNCbBBXPyUhXSI36J6w$E9yWlvca5vwVHhey5jbhQpBJ2eEKaFEQJBb+fuH14ew';
 
 const STOCKHOLM = {

@@ -19,6 +19,7 @@ import type { ViewerResolver } from './http/viewer.ts';
 import type { Http, ModuleDefinition, ServiceRegistry } from './module.ts';
 import type { EventDefinition } from './events.ts';
 import { MemoryView } from './views.ts';
+import { linkTokens } from './links.ts';
 
 export const VIEWERS = 'viewers';
 
@@ -42,6 +43,11 @@ export interface AppOptions {
   /** HTTP plugins that are not modules (shipped assets, the language switch). */
   plugins?: Array<(http: Http) => Promise<void>>;
   renderError?: (request: FastifyRequest, problem: ProblemBody) => string;
+  /**
+   * The key links in mails are signed with; by default one made at random and kept in the
+   * database. Use cases pass a known one, so they can write the link a mail would hold.
+   */
+  linkKey?: string;
 }
 
 export interface App {
@@ -165,6 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const log: ModuleDatabase = storage.open(EVENT_LOG);
   await migrate(log, eventLogMigrations);
   const formKey = await siteSecret(log, 'form-key');
+  const links = linkTokens(options.linkKey ?? (await siteSecret(log, 'link-key')));
   const dispatcher = new Dispatcher(log, logger, health);
   consumers = async () => {
     const lag = await dispatcher.lag();
@@ -249,6 +256,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ids,
       logger: logger.child({ module: module.name }),
       metrics,
+      links,
       http,
       services,
       transaction: (fn) => channel.transaction(fn),

@@ -30,6 +30,13 @@ export interface Config {
   seedDemo: boolean;
   /** Where uploaded photos are kept (every size, under generated names) and the largest upload taken. */
   photos: { directory: string; maxBytes: number };
+  /** Where members reach the site: links in mails start with it. */
+  publicUrl: string;
+  /**
+   * How mail leaves: over SMTP when `smtpUrl` is set, else into `directory` (listed on the
+   * moderators' outbox page), so a site on one box needs no mail server to start.
+   */
+  mail: { smtpUrl: string | null; from: string; directory: string };
 }
 
 export class ConfigError extends Error {
@@ -99,9 +106,27 @@ export function readConfig(env: Env): Config {
       problems.push(`MEETCUTE_MODERATORS has ${email}, which is not an email`);
   }
 
+  const port = int('MEETCUTE_PORT', 3000, 0, 65535);
+  const host = env.MEETCUTE_HOST || '127.0.0.1';
+  const publicUrl = (
+    env.MEETCUTE_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  ).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/?#\s]+$/.test(publicUrl)) {
+    problems.push(
+      `MEETCUTE_PUBLIC_URL=${publicUrl} must be the site's origin, e.g. https://meetcute.example`,
+    );
+  }
+  const smtpUrl = env.MEETCUTE_SMTP_URL || null;
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push(`MEETCUTE_SMTP_URL=${smtpUrl} must start with smtp:// or smtps://`);
+  }
+  // Beside the SQLite files by default, so one directory holds a small site's whole state.
+  const dataDirectory =
+    database.kind === 'sqlite' && database.directory !== ':memory:' ? database.directory : 'data';
+
   const config: Config = {
-    host: env.MEETCUTE_HOST || '127.0.0.1',
-    port: int('MEETCUTE_PORT', 3000, 0, 65535),
+    host,
+    port,
     databaseUrl,
     database,
     logLevel: logLevel ?? 'info',
@@ -117,13 +142,14 @@ export function readConfig(env: Env): Config {
     heartbeatMaxDelayMs: int('MEETCUTE_HEARTBEAT_MAX_DELAY_MS', 1000, 10, 60000),
     seedDemo: bool('MEETCUTE_SEED_DEMO', false),
     photos: {
-      // Next to the SQLite files by default, so one directory holds a small site's whole state.
-      directory:
-        env.MEETCUTE_PHOTO_DIRECTORY ||
-        (database.kind === 'sqlite' && database.directory !== ':memory:'
-          ? `${database.directory}/photos`
-          : 'data/photos'),
+      directory: env.MEETCUTE_PHOTO_DIRECTORY || `${dataDirectory}/photos`,
       maxBytes: int('MEETCUTE_PHOTO_MAX_BYTES', 15 * 1024 * 1024, 10 * 1024, 100 * 1024 * 1024),
+    },
+    publicUrl,
+    mail: {
+      smtpUrl,
+      from: env.MEETCUTE_MAIL_FROM || 'Meetcute <no-reply@meetcute.invalid>',
+      directory: env.MEETCUTE_MAIL_DIRECTORY || `${dataDirectory}/mail`,
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

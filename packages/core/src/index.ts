@@ -39,6 +39,7 @@ export { dateIn, yearsBetween, ageIn, isCalendarDate } from './dates.ts';
 export { currentWork, runWithWork, childTraceparent, type WorkContext } from './trace.ts';
 export {
   useCase,
+  USE_CASE_LINK_KEY,
   given,
   emitted,
   type UseCase,
@@ -52,4 +53,5 @@ export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './li
 export { encodeCursor, decodeCursor, afterCursor, pageOf, withNewest, type TimeCursor } from './cursor.ts';
 export { groupCommit } from './group-commit.ts';
 export { InFlight } from './in-flight.ts';
+export { linkTokens, type LinkTokens } from './links.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';

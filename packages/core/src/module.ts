@@ -11,6 +11,7 @@ import type { EventDefinition, PayloadOf } from './events.ts';
 import type { EventHandler, Tx } from './delivery/delivery.ts';
 import type { UseCase } from './use-cases/use-case.ts';
 import type { View, ViewSpec } from './views.ts';
+import type { LinkTokens } from './links.ts';
 
 export type Http = FastifyInstance<
   RawServerDefault,
@@ -48,6 +49,8 @@ export interface ModuleContext {
   ids: IdSource;
   logger: Logger;
   metrics: { counter(name: string, help: string): { inc(by?: number): void } };
+  /** Signed, expiring tokens for links sent by mail, under the site's own key. */
+  links: LinkTokens;
   http: Http;
   services: ServiceRegistry;
   /** Runs a command: state changes and published events commit together. */

@@ -6,7 +6,7 @@ import type { App } from '../app.ts';
 import type { Dialect, Storage } from '../db/storage.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { ModuleDefinition } from '../module.ts';
-import type { Upload, UseCase, When } from '../use-cases/use-case.ts';
+import { USE_CASE_LINK_KEY, type Upload, type UseCase, type When } from '../use-cases/use-case.ts';
 import { csrfFor, SESSION_COOKIE } from '../http/server.ts';
 import { testDatabases, testStorage } from './databases.ts';
 import { assertSubset } from './subset.ts';
@@ -17,6 +17,7 @@ export interface TestAppDeps {
   storage: Storage;
   clock: ManualClock;
   ids: IdSource;
+  linkKey: string;
 }
 
 export type TestAppFactory = (deps: TestAppDeps) => Promise<App>;
@@ -55,7 +56,7 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
   const ids = seededIdSource(clock, 42);
   let app: App;
   try {
-    app = await factory({ storage, clock, ids });
+    app = await factory({ storage, clock, ids, linkKey: USE_CASE_LINK_KEY });
   } catch (error) {
     // A failed start must not leave its PostgreSQL schemas behind.
     await storage.destroy();

@@ -90,6 +90,12 @@ export interface UseCase {
   endpoint?: string;
 }
 
+/**
+ * The key use cases sign mail links with (AppOptions.linkKey): a use case makes the link a
+ * mail would hold with `linkTokens(USE_CASE_LINK_KEY)`, as a member would click it.
+ */
+export const USE_CASE_LINK_KEY = 'use-case-link-key-0123456789';
+
 export function useCase(spec: UseCase): UseCase {
   return spec;
 }

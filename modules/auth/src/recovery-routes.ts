@@ -1,0 +1,145 @@
+import { Type, type TSchema } from 'typebox';
+import { problems, ProblemSchema, type Http, type Problem } from '@meetcute/core';
+import { LanguageSchema, languageOf } from '@meetcute/web';
+import type { Accounts } from './accounts.ts';
+import type { Recovery } from './recovery.ts';
+import { english, limitedMessage, passwordMessage } from './messages.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from './rules.ts';
+import { viewerOf } from './routes.ts';
+
+function problemResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
+}
+
+const TOKEN = Type.String({
+  minLength: 1,
+  maxLength: 600,
+  description: 'The token from the link in the mail',
+});
+
+function badLink(): Problem {
+  return problems.invalid([{ field: 'token', message: english('resetBadLinkTitle') }]);
+}
+
+/** The same recovery as the pages, for apps: ask for a link, use it, confirm an address. */
+export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Accounts): void {
+  http.post(
+    '/api/v1/password-resets',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Send me a link to choose a new password',
+        description:
+          'Always 202, whether or not the address is a member’s, so nobody can probe for accounts. The link works once, for an hour. ' +
+          'A few links an hour per address (more are quietly not sent), and per caller (429 with Retry-After).',
+        tags: ['auth'],
+        body: Type.Object({
+          email: Type.String({ minLength: 3, maxLength: 320 }),
+          language: Type.Optional(LanguageSchema),
+        }),
+        response: { 202: Type.Object({}), ...problemResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      const language = request.body.language ?? languageOf(request);
+      const limited = await recovery.requestReset(request.body.email, request.ip, language);
+      if (limited) {
+        reply.header('retry-after', String(limited.retryAfter));
+        throw problems.tooMany(limitedMessage(english, 'forgotLimited', limited.retryAfter));
+      }
+      return reply.code(202).send({});
+    },
+  );
+
+  http.post(
+    '/api/v1/password-resets/redeem',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Choose a new password with the link’s token',
+        description: 'Ends every session of the member; the link, and any other sent before, stops working.',
+        tags: ['auth'],
+        body: Type.Object({
+          token: TOKEN,
+          newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
+        }),
+        response: { 204: Type.Null(), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await recovery.resetPassword(request.body.token, request.body.newPassword);
+      if (outcome.ok) return reply.code(204).send(null);
+      if (outcome.problem === 'link') throw badLink();
+      throw problems.invalid([{ field: 'newPassword', message: passwordMessage(english, outcome.problem) }]);
+    },
+  );
+
+  http.get(
+    '/api/v1/account',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'My login email and whether it is confirmed',
+        tags: ['auth'],
+        response: {
+          200: Type.Object({ memberId: Type.String(), email: Type.String(), emailConfirmed: Type.Boolean() }),
+          ...problemResponses(401),
+        },
+      },
+    },
+    async (request) => {
+      const { memberId } = viewerOf(request);
+      const account = await accounts.accountById(memberId);
+      return { memberId, email: account?.email ?? '', emailConfirmed: account?.emailConfirmed ?? false };
+    },
+  );
+
+  http.post(
+    '/api/v1/account/email/confirmation-requests',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Send the link that confirms my address again',
+        description:
+          'The link works for a week. 409 once the address is confirmed; a few links an hour (429).',
+        tags: ['auth'],
+        body: Type.Optional(Type.Object({ language: Type.Optional(LanguageSchema) })),
+        response: { 202: Type.Object({}), ...problemResponses(401, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const language = request.body?.language ?? languageOf(request);
+      const outcome = await recovery.requestConfirmation(viewerOf(request).memberId, language);
+      if (outcome === 'already') {
+        throw problems.conflict('already-confirmed', 'Already confirmed', english('confirmAlready'));
+      }
+      if (outcome) {
+        reply.header('retry-after', String(outcome.retryAfter));
+        throw problems.tooMany(limitedMessage(english, 'emailResendLimited', outcome.retryAfter));
+      }
+      return reply.code(202).send({});
+    },
+  );
+
+  http.post(
+    '/api/v1/account/email/confirmations',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Confirm my address with the link’s token',
+        description: 'Works without a session: the link may be opened on another device.',
+        tags: ['auth'],
+        body: Type.Object({ token: TOKEN }),
+        response: {
+          200: Type.Object({ status: Type.Union([Type.Literal('confirmed'), Type.Literal('already')]) }),
+          ...problemResponses(400),
+        },
+      },
+    },
+    async (request) => {
+      const outcome = await recovery.confirmEmail(request.body.token);
+      if (outcome === 'invalid') throw badLink();
+      return { status: outcome };
+    },
+  );
+}

@@ -1,0 +1,367 @@
+import { emitted, given, linkTokens, useCase, USE_CASE_LINK_KEY, type When } from '@meetcute/core';
+import { approved, mo, nancy, PASSWORD } from '@meetcute/cast';
+import {
+  confirmationSubject,
+  EmailConfirmationRequested,
+  EmailConfirmed,
+  LINKS,
+  PasswordChanged,
+  PasswordResetRequested,
+} from './events.ts';
+
+const PROBLEM = 'https://meetcute.dev/problems/';
+const NEW_PASSWORD = 'a brand new secret';
+const links = linkTokens(USE_CASE_LINK_KEY);
+
+// Nancy asked for a reset at the use cases' epoch (10:00); her link works until 11:00.
+const RESET_ID = 'reset-nancy-1';
+const RESET_EXPIRES = '2026-06-01T11:00:00.000Z';
+const nancyAskedForReset = given(
+  PasswordResetRequested,
+  { memberId: nancy.memberId, resetId: RESET_ID, expiresAt: RESET_EXPIRES, language: 'en' },
+  { actorId: null },
+);
+/** The token in the link of the mail Nancy got, as she would click it. */
+const resetToken = links.make(LINKS.passwordReset.purpose, RESET_ID, new Date(RESET_EXPIRES));
+const CONFIRM_EXPIRES = new Date('2026-06-08T10:00:00.000Z');
+const confirmToken = links.make(
+  LINKS.emailConfirmation.purpose,
+  confirmationSubject(nancy.memberId, nancy.email),
+  CONFIRM_EXPIRES,
+);
+
+const askForReset = (email: string): When => ({
+  method: 'POST',
+  url: '/api/v1/password-resets',
+  body: { email, language: 'sv' },
+});
+const redeem = (token: string, newPassword = NEW_PASSWORD): When => ({
+  method: 'POST',
+  url: '/api/v1/password-resets/redeem',
+  body: { token, newPassword },
+});
+const logIn = (password: string): When => ({
+  method: 'POST',
+  url: '/api/v1/sessions',
+  body: { email: nancy.email, password },
+});
+const confirmed = given(
+  EmailConfirmed,
+  { memberId: nancy.memberId, email: nancy.email },
+  { actorId: nancy.memberId },
+);
+
+export const recoveryUseCases = [
+  // Asking for a link
+  useCase({
+    title: 'Nancy forgot her password and asks for a link, in Swedish: a reset for an hour is recorded',
+    given: approved(nancy),
+    when: askForReset(' Nancy@Example.com '),
+    then: {
+      status: 202,
+      events: [emitted(PasswordResetRequested, { memberId: nancy.memberId, language: 'sv' })],
+    },
+  }),
+  useCase({
+    title: 'A link asked for an address that is no member’s gets the very same answer, and nothing is sent',
+    given: approved(nancy),
+    when: askForReset('nobody@example.com'),
+    then: { status: 202, body: {}, events: [] },
+  }),
+  useCase({
+    title: 'A fourth link for one address within the hour is quietly not sent (the answer is the same)',
+    given: approved(nancy),
+    before: [askForReset(nancy.email), askForReset(nancy.email), askForReset(nancy.email)],
+    when: askForReset(nancy.email),
+    then: { status: 202, events: [] },
+  }),
+  useCase({
+    title: 'Ten links asked for from one address within the hour: the eleventh must wait',
+    given: approved(nancy),
+    before: Array.from({ length: 10 }, (_, i) => askForReset(`guess${i}@example.com`)),
+    when: askForReset(nancy.email),
+    then: { status: 429, body: { type: `${PROBLEM}rate-limited` }, events: [] },
+  }),
+  useCase({
+    title: 'Asking for a link without an address names the field',
+    when: { method: 'POST', url: '/api/v1/password-resets', body: {} },
+    then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'email' }] } },
+  }),
+
+  // Using the link
+  useCase({
+    title: 'Nancy chooses a new password with her link: the password changes for good',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: redeem(resetToken),
+    then: { status: 204, events: [emitted(PasswordChanged, { memberId: nancy.memberId })] },
+  }),
+  useCase({
+    title: 'After the reset Nancy logs in with her new password',
+    given: [...approved(nancy), nancyAskedForReset],
+    before: [redeem(resetToken)],
+    when: logIn(NEW_PASSWORD),
+    then: { status: 200, body: { memberId: nancy.memberId } },
+  }),
+  useCase({
+    title: 'After the reset her old password lets nobody in',
+    given: [...approved(nancy), nancyAskedForReset],
+    before: [redeem(resetToken)],
+    when: logIn(PASSWORD),
+    then: { status: 401 },
+  }),
+  useCase({
+    title: 'A reset link works once',
+    given: [...approved(nancy), nancyAskedForReset],
+    before: [redeem(resetToken)],
+    when: redeem(resetToken, 'yet another new secret'),
+    then: {
+      status: 400,
+      body: { errors: [{ field: 'token', message: 'This link does not work any more' }] },
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'A reset link no longer works after its hour',
+    given: [...approved(nancy), nancyAskedForReset],
+    clock: '2026-06-01T11:00:01.000Z',
+    when: redeem(resetToken),
+    then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A reset link stops working once the password was changed another way',
+    given: [
+      ...approved(nancy),
+      nancyAskedForReset,
+      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: 'x' }, { actorId: nancy.memberId }),
+    ],
+    when: redeem(resetToken),
+    then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A made-up or altered link does not work',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: redeem(`${resetToken.slice(0, -3)}AAA`),
+    then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A link made to confirm an address cannot reset a password',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: redeem(confirmToken),
+    then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A new password shorter than 10 characters is refused before the link is spent',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: redeem(resetToken, 'short'),
+    then: { status: 400, body: { errors: [{ field: 'newPassword' }] }, events: [] },
+  }),
+
+  // The same as pages
+  useCase({
+    title: 'The log-in page offers a way back in for a forgotten password',
+    when: { method: 'GET', url: '/login' },
+    then: { status: 200, page: ['href="/password/forgot"', 'Forgot your password?'] },
+  }),
+  useCase({
+    title: 'The forgotten-password page asks for the address to send a link to',
+    when: { method: 'GET', url: '/password/forgot' },
+    then: { status: 200, page: ['<form method="post" action="/password/forgot"', 'name="email"'] },
+  }),
+  useCase({
+    title: 'Sending the forgotten-password form says to check the mail, whoever the address belongs to',
+    given: approved(nancy),
+    when: { method: 'POST', url: '/password/forgot', form: true, body: { email: nancy.email } },
+    then: {
+      status: 200,
+      page: ['Check your mail', 'If nancy@example.com belongs to a member'],
+      events: [emitted(PasswordResetRequested, { memberId: nancy.memberId, language: 'en' })],
+    },
+  }),
+  useCase({
+    title: 'The forgotten-password form without an address says what is missing',
+    when: { method: 'POST', url: '/password/forgot', form: true, body: { email: ' ' } },
+    then: { status: 400, page: ['Email is missing'] },
+  }),
+  useCase({
+    title: 'Nancy’s link opens a form for her new password',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: { method: 'GET', url: `/password/reset?token=${resetToken}` },
+    then: { status: 200, page: ['Choose a new password', 'name="newPassword"', `value="${resetToken}"`] },
+  }),
+  useCase({
+    title: 'A link that does not work any more says so and offers a new one',
+    given: [...approved(nancy), nancyAskedForReset],
+    clock: '2026-06-01T11:00:01.000Z',
+    when: { method: 'GET', url: `/password/reset?token=${resetToken}` },
+    then: { status: 400, page: ['This link does not work any more', 'href="/password/forgot"'] },
+  }),
+  useCase({
+    title: 'Sending the new password logs nobody in: Nancy is sent to log in with it',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: {
+      method: 'POST',
+      url: '/password/reset',
+      form: true,
+      body: { token: resetToken, newPassword: NEW_PASSWORD },
+    },
+    then: {
+      status: 303,
+      location: '/login?done=reset',
+      events: [emitted(PasswordChanged, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A too short password in the reset form is shown with what to fix, the link kept',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: {
+      method: 'POST',
+      url: '/password/reset',
+      form: true,
+      body: { token: resetToken, newPassword: 'short' },
+    },
+    then: { status: 400, page: ['Use at least 10 characters', `value="${resetToken}"`] },
+  }),
+  useCase({
+    title: 'After the reset the log-in page says the new password is set',
+    when: { method: 'GET', url: '/login?done=reset' },
+    then: { status: 200, page: ['Your new password is set and every device was logged out.'] },
+  }),
+
+  // Confirming the address
+  useCase({
+    title: 'Nancy confirms her address with the link from her welcome mail',
+    given: approved(nancy),
+    when: { method: 'POST', url: '/api/v1/account/email/confirmations', body: { token: confirmToken } },
+    then: {
+      status: 200,
+      body: { status: 'confirmed' },
+      events: [emitted(EmailConfirmed, { memberId: nancy.memberId, email: nancy.email })],
+    },
+  }),
+  useCase({
+    title: 'Following the confirmation link again changes nothing',
+    given: [...approved(nancy), confirmed],
+    when: { method: 'POST', url: '/api/v1/account/email/confirmations', body: { token: confirmToken } },
+    then: { status: 200, body: { status: 'already' }, events: [] },
+  }),
+  useCase({
+    title: 'A confirmation link a week old does not work',
+    given: approved(nancy),
+    clock: '2026-06-08T10:00:01.000Z',
+    when: { method: 'POST', url: '/api/v1/account/email/confirmations', body: { token: confirmToken } },
+    then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A reset link cannot confirm an address',
+    given: approved(nancy),
+    when: { method: 'POST', url: '/api/v1/account/email/confirmations', body: { token: resetToken } },
+    then: { status: 400, events: [] },
+  }),
+  useCase({
+    title: 'Nancy sees her address and that it is not confirmed yet',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/account' },
+    then: { status: 200, body: { memberId: nancy.memberId, email: nancy.email, emailConfirmed: false } },
+  }),
+  useCase({
+    title: 'Once confirmed, her account says so',
+    given: [...approved(nancy), confirmed],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/account' },
+    then: { status: 200, body: { emailConfirmed: true } },
+  }),
+  useCase({
+    title: 'Nancy asks for the confirmation link again',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/api/v1/account/email/confirmation-requests',
+      body: { language: 'fi' },
+    },
+    then: {
+      status: 202,
+      events: [
+        emitted(EmailConfirmationRequested, { memberId: nancy.memberId, email: nancy.email, language: 'fi' }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A confirmed address needs no new link',
+    given: [...approved(nancy), confirmed],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/api/v1/account/email/confirmation-requests',
+      body: {},
+    },
+    then: { status: 409, body: { type: `${PROBLEM}already-confirmed` }, events: [] },
+  }),
+  useCase({
+    title: 'Three confirmation links an hour are enough: the fourth must wait',
+    given: approved(nancy),
+    before: Array.from({ length: 3 }, (): When => ({
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/api/v1/account/email/confirmation-requests',
+      body: {},
+    })),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/api/v1/account/email/confirmation-requests',
+      body: {},
+    },
+    then: { status: 429, events: [] },
+  }),
+  useCase({
+    title: 'The confirmation link opens a page with a button: opening it alone confirms nothing',
+    given: approved(nancy),
+    when: { method: 'GET', url: `/account/email/confirm?token=${confirmToken}` },
+    then: { status: 200, page: ['Confirm my address', `value="${confirmToken}"`], events: [] },
+  }),
+  useCase({
+    title: 'The button confirms the address, even on a device where Nancy is not logged in',
+    given: approved(nancy),
+    when: { method: 'POST', url: '/account/email/confirm', form: true, body: { token: confirmToken } },
+    then: {
+      status: 200,
+      page: ['Your email address is confirmed'],
+      events: [emitted(EmailConfirmed, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A confirmation page for a link that does not work says what to do',
+    given: approved(nancy),
+    when: { method: 'POST', url: '/account/email/confirm', form: true, body: { token: 'nonsense' } },
+    then: { status: 400, page: ['Ask for a new one on your account page'] },
+  }),
+  useCase({
+    title: 'Nancy’s account page says her address is not confirmed and offers the link again',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/account' },
+    then: { status: 200, page: ['nancy@example.com is not confirmed yet', 'action="/account/email/resend"'] },
+  }),
+  useCase({
+    title: 'Asking for the link again from the account page says it is on its way',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'POST', url: '/account/email/resend', form: true, body: {} },
+    then: {
+      status: 303,
+      location: '/account?done=email',
+      events: [emitted(EmailConfirmationRequested, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A confirmed address shows as confirmed, for moderators too',
+    given: [
+      ...approved(mo),
+      given(EmailConfirmed, { memberId: mo.memberId, email: mo.email }, { actorId: mo.memberId }),
+    ],
+    when: { as: mo.memberId, method: 'GET', url: '/account' },
+    then: {
+      status: 200,
+      page: ['mo@example.com is confirmed.'],
+      pageLacks: ['action="/account/email/resend"'],
+    },
+  }),
+];

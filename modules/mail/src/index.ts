@@ -1,0 +1,141 @@
+import { defineModule, type EventEnvelope, type Tx } from '@meetcute/core';
+import { AccountCreated } from '@meetcute/registration';
+import {
+  CONFIRMATION_DAYS,
+  EmailConfirmationRequested,
+  PasswordChanged,
+  PasswordResetRequested,
+} from '@meetcute/auth/events';
+import {
+  addressOf,
+  enqueue,
+  migrations,
+  projections,
+  rememberAddress,
+  rememberLanguage,
+  tables,
+  type NewMail,
+} from './store.ts';
+import { Sender } from './sender.ts';
+import { directoryTransport, smtpTransport } from './transport.ts';
+import { mailPages } from './pages.ts';
+import { mailRoutes } from './routes.ts';
+import { useCases } from './use-cases.ts';
+
+export type { KeptMail } from './transport.ts';
+
+/** What the operator's command line and tests use to send what is due now, under MAIL_OUTBOX. */
+export interface MailOutbox {
+  flush(): Promise<void>;
+}
+export const MAIL_OUTBOX = 'mail.outbox';
+
+/** A notice about something that just happened is worth a mail for a day; older ones (an import, a replay) are not. */
+const NOTICE_MS = 24 * 3600 * 1000;
+
+/**
+ * Mail: what the site sends to members' addresses (welcome and address confirmation,
+ * password reset links, password-changed notices) in the member's language. Each mail is
+ * queued in the transaction that records the event asking for it and sent after, over
+ * SMTP or into a local directory shown to moderators, retried until it goes.
+ */
+export const mail = defineModule({
+  name: 'mail',
+  description:
+    'Mails to members (welcome and address confirmation, password reset, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
+  publishes: [],
+  consumes: [AccountCreated, EmailConfirmationRequested, PasswordResetRequested, PasswordChanged],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    const { mail: settings, publicUrl } = ctx.config;
+    const transport = settings.smtpUrl
+      ? smtpTransport(settings.smtpUrl, settings.from)
+      : directoryTransport(settings.directory, settings.from, () => ctx.clock.now());
+    const sender = new Sender({
+      db: tables(ctx.db),
+      transport,
+      clock: ctx.clock,
+      links: ctx.links,
+      publicUrl,
+      logger: ctx.logger,
+      metrics: ctx.metrics,
+    });
+    ctx.services.provide<MailOutbox>(MAIL_OUTBOX, { flush: () => sender.flush() });
+
+    /** Queues the mail unless it would arrive too late to be of use. */
+    const queue = async (
+      tx: Tx,
+      event: EventEnvelope,
+      mail: Omit<NewMail, 'id' | 'at'>,
+      usefulUntil: number,
+    ) => {
+      if (ctx.clock.now().getTime() >= usefulUntil) return;
+      await enqueue(tables(tx.db), { ...mail, id: event.id, at: ctx.clock.now().toISOString() });
+      tx.afterCommit(() => sender.wake());
+    };
+
+    ctx.on(AccountCreated, async (event, tx) => {
+      const { memberId, email, language } = event.payload;
+      await rememberAddress(tables(tx.db), memberId, email, language);
+      // Only a sign-up on this site says its language: imported members get no welcome.
+      if (!language) return;
+      const expiresAt = Date.parse(event.occurredAt) + CONFIRMATION_DAYS * 24 * 3600 * 1000;
+      await queue(
+        tx,
+        event,
+        {
+          kind: 'welcome',
+          memberId,
+          to: email,
+          language,
+          data: { expiresAt: new Date(expiresAt).toISOString() },
+        },
+        expiresAt,
+      );
+    });
+
+    ctx.on(EmailConfirmationRequested, async (event, tx) => {
+      const { memberId, email, expiresAt, language } = event.payload;
+      await rememberLanguage(tables(tx.db), memberId, language);
+      await queue(
+        tx,
+        event,
+        { kind: 'email-confirmation', memberId, to: email, language, data: { expiresAt } },
+        Date.parse(expiresAt),
+      );
+    });
+
+    ctx.on(PasswordResetRequested, async (event, tx) => {
+      const { memberId, resetId, expiresAt, language } = event.payload;
+      const db = tables(tx.db);
+      const address = await addressOf(db, memberId);
+      if (!address) return;
+      await rememberLanguage(db, memberId, language);
+      await queue(
+        tx,
+        event,
+        { kind: 'password-reset', memberId, to: address.email, language, data: { resetId, expiresAt } },
+        Date.parse(expiresAt),
+      );
+    });
+
+    ctx.on(PasswordChanged, async (event, tx) => {
+      const { memberId } = event.payload;
+      const address = await addressOf(tables(tx.db), memberId);
+      if (!address) return;
+      await queue(
+        tx,
+        event,
+        { kind: 'password-changed', memberId, to: address.email, language: address.language, data: {} },
+        Date.parse(event.occurredAt) + NOTICE_MS,
+      );
+    });
+
+    mailRoutes(ctx.http, ctx, transport.kind);
+    mailPages(ctx.http, ctx, transport.kind);
+    sender.start();
+    ctx.onClose(() => sender.stop());
+  },
+});

@@ -1,0 +1,171 @@
+import type { LinkTokens } from '@meetcute/core';
+import { confirmationSubject, LINKS } from '@meetcute/auth/events';
+import { html, raw, translator, type Language, type Messages } from '@meetcute/web';
+import type { QueuedMail } from './store.ts';
+
+type Key =
+  | 'welcomeSubject'
+  | 'welcomeIntro'
+  | 'confirmSubject'
+  | 'confirmIntro'
+  | 'confirmAction'
+  | 'confirmExpiry'
+  | 'resetSubject'
+  | 'resetIntro'
+  | 'resetAction'
+  | 'resetExpiry'
+  | 'resetNotYou'
+  | 'changedSubject'
+  | 'changedIntro'
+  | 'changedNotYou'
+  | 'changedAction'
+  | 'signature';
+
+const messages: Messages<Key> = {
+  en: {
+    welcomeSubject: 'Welcome to Meetcute: please confirm your address',
+    welcomeIntro:
+      'Thank you for signing up! A moderator looks at every new profile, and you will hear from us when yours is approved.',
+    confirmSubject: 'Confirm your email address for Meetcute',
+    confirmIntro:
+      'Please confirm that this address is yours, so you can get back in if you ever forget your password.',
+    confirmAction: 'Confirm my address',
+    confirmExpiry: 'The link works for a week.',
+    resetSubject: 'Choose a new Meetcute password',
+    resetIntro:
+      'Someone, hopefully you, asked to choose a new password for the Meetcute account of this address.',
+    resetAction: 'Choose a new password',
+    resetExpiry: 'The link works once, for an hour. Choosing a new password logs you out on every device.',
+    resetNotYou: 'Did not ask for it? Then ignore this mail: your password stays as it is.',
+    changedSubject: 'Your Meetcute password was changed',
+    changedIntro:
+      'The password of your Meetcute account was just changed, and other devices were logged out.',
+    changedNotYou: 'Was it not you? Choose a new password at once:',
+    changedAction: 'Choose a new password',
+    signature: 'The Meetcute team',
+  },
+  sv: {
+    welcomeSubject: 'Välkommen till Meetcute: bekräfta din adress',
+    welcomeIntro:
+      'Tack för att du blev medlem! En moderator tittar på varje ny profil, och du hör av oss när din är godkänd.',
+    confirmSubject: 'Bekräfta din e-postadress för Meetcute',
+    confirmIntro:
+      'Bekräfta att adressen är din, så kan du komma in igen om du någon gång glömmer lösenordet.',
+    confirmAction: 'Bekräfta min adress',
+    confirmExpiry: 'Länken fungerar i en vecka.',
+    resetSubject: 'Välj ett nytt lösenord för Meetcute',
+    resetIntro:
+      'Någon, förhoppningsvis du, bad om att få välja ett nytt lösenord för Meetcute-kontot med den här adressen.',
+    resetAction: 'Välj ett nytt lösenord',
+    resetExpiry: 'Länken fungerar en gång, i en timme. Ett nytt lösenord loggar ut dig på alla enheter.',
+    resetNotYou: 'Bad du inte om det? Strunta då i det här mejlet: ditt lösenord förblir som det är.',
+    changedSubject: 'Ditt lösenord på Meetcute har bytts',
+    changedIntro: 'Lösenordet till ditt Meetcute-konto byttes just, och andra enheter loggades ut.',
+    changedNotYou: 'Var det inte du? Välj ett nytt lösenord genast:',
+    changedAction: 'Välj ett nytt lösenord',
+    signature: 'Meetcute-teamet',
+  },
+  fi: {
+    welcomeSubject: 'Tervetuloa Meetcuteen: vahvista osoitteesi',
+    welcomeIntro:
+      'Kiitos, että liityit! Moderaattori katsoo jokaisen uuden profiilin, ja kuulet meistä, kun omasi on hyväksytty.',
+    confirmSubject: 'Vahvista sähköpostiosoitteesi Meetcutessa',
+    confirmIntro: 'Vahvista, että osoite on sinun, niin pääset takaisin, jos joskus unohdat salasanasi.',
+    confirmAction: 'Vahvista osoitteeni',
+    confirmExpiry: 'Linkki toimii viikon.',
+    resetSubject: 'Valitse uusi salasana Meetcuteen',
+    resetIntro: 'Joku, toivottavasti sinä, pyysi uutta salasanaa tämän osoitteen Meetcute-tilille.',
+    resetAction: 'Valitse uusi salasana',
+    resetExpiry: 'Linkki toimii kerran, tunnin ajan. Uusi salasana kirjaa sinut ulos kaikilta laitteilta.',
+    resetNotYou: 'Etkö pyytänyt sitä? Jätä tämä viesti huomiotta: salasanasi pysyy ennallaan.',
+    changedSubject: 'Meetcute-salasanasi vaihdettiin',
+    changedIntro: 'Meetcute-tilisi salasana vaihdettiin juuri, ja muut laitteet kirjattiin ulos.',
+    changedNotYou: 'Etkö se ollut sinä? Valitse uusi salasana heti:',
+    changedAction: 'Valitse uusi salasana',
+    signature: 'Meetcute-tiimi',
+  },
+};
+
+/** A mail as it is sent: a plain-text part for every client, and the same in HTML. */
+export interface Letter {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Parts {
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  after: string[];
+}
+
+function letter(language: Language, parts: Parts): Letter {
+  const t = translator(messages, language);
+  const text = [
+    ...parts.paragraphs,
+    ...(parts.action ? [`${parts.action.label}:\n${parts.action.url}`] : []),
+    ...parts.after,
+    `-- \n${t('signature')}`,
+  ].join('\n\n');
+  const body = html`<!doctype html>
+    <html lang="${language}">
+      <body style="font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem">
+        ${parts.paragraphs.map((p) => html`<p>${p}</p>`)}
+        ${
+          parts.action
+            ? html`<p>
+                  <a
+                    href="${parts.action.url}"
+                    style="display: inline-block; padding: .6em 1.2em; background: #b3124b; color: #fff; border-radius: .4em; text-decoration: none"
+                    >${parts.action.label}</a
+                  >
+                </p>
+                <p style="font-size: .9em">${parts.action.url}</p>`
+            : raw('')
+        }
+        ${parts.after.map((p) => html`<p>${p}</p>`)}
+        <p>${t('signature')}</p>
+      </body>
+    </html>`;
+  return { subject: parts.subject, text, html: String(body) };
+}
+
+/**
+ * Writes a queued mail in its member's language. Links are made here, when the mail is
+ * sent, from what the queue holds (ids and expiry): the queue never holds a usable token.
+ */
+export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): Letter {
+  const language = mail.language;
+  const t = translator(messages, language);
+  const data = JSON.parse(mail.data) as Record<string, string>;
+  const link = (target: { purpose: string; path: string }, subject: string): string =>
+    `${publicUrl}${target.path}?token=${links.make(target.purpose, subject, new Date(data.expiresAt ?? 0))}`;
+  switch (mail.kind) {
+    case 'welcome':
+    case 'email-confirmation': {
+      const url = link(LINKS.emailConfirmation, confirmationSubject(mail.member_id, mail.to_address));
+      const welcome = mail.kind === 'welcome';
+      return letter(language, {
+        subject: t(welcome ? 'welcomeSubject' : 'confirmSubject'),
+        paragraphs: welcome ? [t('welcomeIntro'), t('confirmIntro')] : [t('confirmIntro')],
+        action: { label: t('confirmAction'), url },
+        after: [t('confirmExpiry')],
+      });
+    }
+    case 'password-reset':
+      return letter(language, {
+        subject: t('resetSubject'),
+        paragraphs: [t('resetIntro')],
+        action: { label: t('resetAction'), url: link(LINKS.passwordReset, data.resetId ?? '') },
+        after: [t('resetExpiry'), t('resetNotYou')],
+      });
+    case 'password-changed':
+      return letter(language, {
+        subject: t('changedSubject'),
+        paragraphs: [t('changedIntro'), t('changedNotYou')],
+        action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
+        after: [],
+      });
+  }
+}

@@ -1,0 +1,156 @@
+import { given, useCase, type Given } from '@meetcute/core';
+import { approved, mo, nancy, PASSWORD_HASH } from '@meetcute/cast';
+import { AccountCreated } from '@meetcute/registration';
+import { EmailConfirmationRequested, PasswordChanged, PasswordResetRequested } from '@meetcute/auth/events';
+
+const outbox = { as: mo.memberId, method: 'GET', url: '/api/v1/mail' } as const;
+
+/** Nancy signed up on the site itself, in Swedish (the sign-up form says which language). */
+const nancySignedUpInSwedish: Given = given(
+  AccountCreated,
+  { memberId: nancy.memberId, email: nancy.email, passwordHash: PASSWORD_HASH, language: 'sv' },
+  { actorId: nancy.memberId },
+);
+
+export const useCases = [
+  useCase({
+    title: 'Nancy signs up in Swedish: a welcome in Swedish asks her to confirm her address',
+    given: [...approved(mo), nancySignedUpInSwedish],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        transport: 'directory',
+        mails: [
+          {
+            kind: 'welcome',
+            to: nancy.email,
+            language: 'sv',
+            subject: 'Välkommen till Meetcute: bekräfta din adress',
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Members brought in by an import get no welcome mail',
+    given: [...approved(mo), ...approved(nancy)],
+    when: outbox,
+    then: { status: 200, body: { mails: [], pending: 0 } },
+  }),
+  useCase({
+    title: 'A reset link goes to the member’s address, in the language it was asked in',
+    given: [
+      ...approved(mo),
+      ...approved(nancy),
+      given(
+        PasswordResetRequested,
+        {
+          memberId: nancy.memberId,
+          resetId: 'reset-1',
+          expiresAt: '2026-06-01T11:00:00.000Z',
+          language: 'fi',
+        },
+        { actorId: null },
+      ),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'password-reset',
+            to: nancy.email,
+            language: 'fi',
+            subject: 'Valitse uusi salasana Meetcuteen',
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A reset link whose hour is over before it could be sent is not sent at all',
+    given: [
+      ...approved(mo),
+      ...approved(nancy),
+      given(
+        PasswordResetRequested,
+        {
+          memberId: nancy.memberId,
+          resetId: 'reset-1',
+          expiresAt: '2026-06-01T09:59:00.000Z',
+          language: 'en',
+        },
+        { actorId: null },
+      ),
+    ],
+    when: outbox,
+    then: { status: 200, body: { mails: [] } },
+  }),
+  useCase({
+    title: 'A new confirmation link goes to the address it confirms',
+    given: [
+      ...approved(mo),
+      ...approved(nancy),
+      given(
+        EmailConfirmationRequested,
+        {
+          memberId: nancy.memberId,
+          email: nancy.email,
+          expiresAt: '2026-06-08T10:00:00.000Z',
+          language: 'en',
+        },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          { kind: 'email-confirmation', to: nancy.email, subject: 'Confirm your email address for Meetcute' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'When Nancy’s password changes she is told, in the language she last wrote in',
+    given: [
+      ...approved(mo),
+      nancySignedUpInSwedish,
+      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: 'x' }, { actorId: nancy.memberId }),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          { kind: 'password-changed', to: nancy.email, subject: 'Ditt lösenord på Meetcute har bytts' },
+          { kind: 'welcome', to: nancy.email },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Only moderators read the outbox',
+    given: [...approved(nancy)],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/mail' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'The outbox page shows moderators what was sent to whom, and says no mail server is set',
+    given: [...approved(mo), nancySignedUpInSwedish],
+    when: { as: mo.memberId, method: 'GET', url: '/mail' },
+    then: {
+      status: 200,
+      page: ['Outbox', 'No mail server is set (MEETCUTE_SMTP_URL)', 'Välkommen till Meetcute', nancy.email],
+    },
+  }),
+  useCase({
+    title: 'A mail that is not in the outbox is not found',
+    given: [...approved(mo)],
+    when: { as: mo.memberId, method: 'GET', url: '/mail/no-such-mail' },
+    then: { status: 404 },
+  }),
+];
