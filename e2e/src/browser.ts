@@ -39,6 +39,7 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     MEETCUTE_HOST: '127.0.0.1',
     MEETCUTE_LOG_LEVEL: 'silent',
     MEETCUTE_PHOTO_DIRECTORY: join(directory, 'photos'),
+    MEETCUTE_MAIL_DIRECTORY: join(directory, 'mail'),
     ...env,
   });
   const app = await buildApp(config, {
