@@ -43,6 +43,7 @@ export const messages: Messages<
   | 'rejectedNotice'
   | 'aboutMeQueue'
   | 'photoQueue'
+  | 'outbox'
   | 'age'
   | 'lives'
   | 'looksFor'
@@ -97,6 +98,7 @@ export const messages: Messages<
     rejectedNotice: 'Sent back to the member.',
     aboutMeQueue: 'About-me changes to review',
     photoQueue: 'Photos to review',
+    outbox: 'Mail sent to members',
     age: '{age} years',
     lives: 'lives in {city}',
     looksFor: 'looks for {genders}, {min}–{max} years, within {km} km',
@@ -150,6 +152,7 @@ export const messages: Messages<
     rejectedNotice: 'Skickad tillbaka till medlemmen.',
     aboutMeQueue: 'Ändrade presentationer att granska',
     photoQueue: 'Foton att granska',
+    outbox: 'E-post till medlemmar',
     age: '{age} år',
     lives: 'bor i {city}',
     looksFor: 'söker {genders}, {min}–{max} år, inom {km} km',
@@ -161,6 +164,7 @@ export const messages: Messages<
   },
   fi: {
     photoQueue: 'Tarkistettavat kuvat',
+    outbox: 'Jäsenille lähetetty posti',
     signupTitle: 'Liity Meetcuteen',
     email: 'Sähköposti',
     password: 'Salasana',

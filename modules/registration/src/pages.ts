@@ -307,7 +307,8 @@ export function registrationPages(
         body: html`<h1>${t('reviewTitle')}</h1>
           <p>
             <a href="/review/about-me">${t('aboutMeQueue')}</a> ·
-            <a href="/review/photos">${t('photoQueue')}</a>
+            <a href="/review/photos">${t('photoQueue')}</a> ·
+            <a href="/mail">${t('outbox')}</a>
           </p>
           ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
           ${queue.map((r) => {

@@ -55,3 +55,34 @@ test('PostgreSQL is chosen by its URL, moderators are lower-cased', () => {
   assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://127.0.0.1:5432/meetcute' });
   assert.deepEqual(config.moderators, ['mo@example.com']);
 });
+
+test('mail needs nothing to start: kept beside the SQLite files, links to where the site listens', () => {
+  const config = readConfig({ MEETCUTE_DATABASE_URL: 'sqlite:/srv/meetcute', MEETCUTE_PORT: '8080' });
+  assert.equal(config.publicUrl, 'http://127.0.0.1:8080');
+  assert.deepEqual(config.mail, {
+    smtpUrl: null,
+    from: 'Meetcute <no-reply@meetcute.invalid>',
+    directory: '/srv/meetcute/mail',
+  });
+});
+
+test('a public URL must be an origin and a mail server an SMTP URL', () => {
+  const ok = readConfig({
+    MEETCUTE_PUBLIC_URL: 'https://meetcute.example/',
+    MEETCUTE_SMTP_URL: 'smtps://u:p@mail.example:465',
+  });
+  assert.equal(ok.publicUrl, 'https://meetcute.example');
+  assert.equal(ok.mail.smtpUrl, 'smtps://u:p@mail.example:465');
+  assert.throws(
+    () => readConfig({ MEETCUTE_PUBLIC_URL: 'meetcute.example/path', MEETCUTE_SMTP_URL: 'mail.example:25' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /MEETCUTE_PUBLIC_URL=meetcute.example\/path must be the site's origin/);
+      assert.match(
+        error.message,
+        /MEETCUTE_SMTP_URL=mail.example:25 must start with smtp:\/\/ or smtps:\/\//,
+      );
+      return true;
+    },
+  );
+});
