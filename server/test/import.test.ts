@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { createHash, pbkdf2Sync } from 'node:crypto';
+import bcrypt from 'bcryptjs';
 import { sql } from 'kysely';
+import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
 import { SESSION_COOKIE, csrfFor, type App } from '@meetcute/core';
 import {
   SESSIONS,
@@ -313,6 +316,77 @@ for (const dialect of databases.dialects) {
       assert.equal(resumed.events.length, once.events.length, 'no event was logged twice');
       assert.deepEqual(resumed.events, once.events);
       assert.deepEqual(resumed.models, once.models);
+    });
+
+    test('members from an older site log in with their old passwords, upgraded to argon2id; those without one are mailed a link', async () => {
+      const old = 'my old dating password';
+      const legacy: Record<string, string> = {
+        bcrypt: bcrypt.hashSync(old, 4),
+        pbkdf2: `pbkdf2_sha256$1000$pepper$${pbkdf2Sync(old, 'pepper', 1000, 32, 'sha256').toString('base64')}`,
+        md5: createHash('md5').update(old).digest('hex'),
+        none: '!',
+      };
+      const members = records.filter((r): r is MemberRecord => r.kind === 'member').slice(0, 4);
+      const schemes = Object.keys(legacy);
+      const hashOf = new Map(members.map((m, i) => [m.id, legacy[schemes[i]!]!]));
+      const path = join(dir, 'legacy.ndjson.gz');
+      await writeDump(
+        path,
+        (async function* () {
+          for (const r of records)
+            yield r.kind === 'member' && hashOf.has(r.id)
+              ? {
+                  ...r,
+                  passwordHash: hashOf.get(r.id)!,
+                  ...(hashOf.get(r.id) === '!' ? { language: 'sv' as const } : {}),
+                }
+              : r;
+        })(),
+      );
+      await withApp(dialect, async (t) => {
+        await importDump(t.app, path, { batchSize: 100 });
+        const logIn = (email: string, password: string) =>
+          t.app.http.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email, password } });
+        const auth = t.app.channel('auth').database.db;
+        for (const [i, member] of members.slice(0, 3).entries()) {
+          assert.equal((await logIn(member.email, 'not it at all')).statusCode, 401, schemes[i]);
+          assert.equal((await logIn(member.email, old)).statusCode, 200, schemes[i]);
+          await t.app.processAll();
+          const row = await sql<{
+            password_hash: string;
+          }>`select password_hash from accounts where email = ${member.email}`.execute(auth);
+          assert.match(row.rows[0]!.password_hash, /^\$argon2id\$/, `${schemes[i]} is replaced by argon2id`);
+          assert.equal((await logIn(member.email, old)).statusCode, 200, `${schemes[i]} still works after`);
+        }
+
+        // The member whose old site kept nothing usable gets a link, in their language, to choose one.
+        const stranded = members[3]!;
+        assert.equal((await logIn(stranded.email, '!')).statusCode, 401);
+        await t.app.services.require<MailOutbox>(MAIL_OUTBOX).flush();
+        const mail = await sql<{
+          id: string;
+          kind: string;
+          language: string;
+        }>`select id, kind, language from mail_queue where to_address = ${stranded.email}`.execute(
+          t.app.channel('mail').database.db,
+        );
+        assert.deepEqual(
+          mail.rows.map((m) => [m.kind, m.language]),
+          [['password-setup', 'sv']],
+        );
+        const kept = JSON.parse(
+          await readFile(join(t.app.config.mail.directory, `${mail.rows[0]!.id}.json`), 'utf8'),
+        ) as { text: string };
+        assert.match(kept.text, /Din gemenskap har flyttat|Ditt gamla lösenord/);
+        const token = /\/password\/reset\?token=([\w.-]+)/.exec(kept.text)?.[1] ?? '';
+        const set = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/password-resets/redeem',
+          payload: { token, newPassword: 'a password for here' },
+        });
+        assert.equal(set.statusCode, 204);
+        assert.equal((await logIn(stranded.email, 'a password for here')).statusCode, 200);
+      });
     });
 
     test('a malformed line stops the import with an error naming the line', async () => {

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { hash, type Algorithm } from '@node-rs/argon2';
 import { InFlight, type ModuleContext } from '@meetcute/core';
-import { LoggedOut, LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
+import {
+  LoggedOut,
+  LoggedOutEverywhere,
+  PasswordChanged,
+  PasswordUpgraded,
+  RoleGranted,
+  RoleRevoked,
+} from './events.ts';
 import { newPasswordProblem, normalizeEmail, retryAfterSeconds, type PasswordProblem } from './rules.ts';
 import {
   accountByEmail,
@@ -17,6 +24,7 @@ import {
   type Account,
 } from './store.ts';
 import { viewOf, type SessionStore, type SessionView } from './sessions.ts';
+import { isLegacy, matches } from './password-schemes.ts';
 
 // Algorithm is an ambient const enum, which verbatimModuleSyntax cannot inline (and the
 // native binding exports no values for it at runtime); 2 is Argon2id.
@@ -26,13 +34,8 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID });
 }
 
-async function passwordMatches(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false; // a malformed stored hash lets nobody in
-  }
-}
+/** Any scheme a member may have brought from the old site; a malformed stored hash lets nobody in. */
+const passwordMatches = matches;
 
 // Checked against for unknown emails, so they take as long as wrong passwords and
 // timing does not tell which emails have accounts.
@@ -131,9 +134,21 @@ export class Accounts {
       return { kind: 'wrong' };
     }
     await clearFailures(this.#db, 'account', email);
+    if (isLegacy(account.passwordHash!)) await this.#upgrade(account.memberId, password);
     const token = await this.#sessions.open(account.memberId, userAgent);
     this.#logins.inc();
     return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config.moderators) };
+  }
+
+  /**
+   * An imported member logged in with the password of their old site: its hash of an
+   * older scheme is replaced by Argon2id now that the password is known.
+   */
+  async #upgrade(memberId: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.#ctx.transaction(async (tx) => {
+      await tx.publish(PasswordUpgraded, { memberId, passwordHash }, { actorId: memberId });
+    });
   }
 
   async sessionCount(memberId: string): Promise<number> {

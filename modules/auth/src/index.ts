@@ -16,6 +16,7 @@ import {
   events,
   EmailConfirmed,
   PasswordResetRequested,
+  PasswordUpgraded,
   LoggedOut,
   LoggedOutEverywhere,
   PasswordChanged,
@@ -51,6 +52,7 @@ import { useCases } from './use-cases.ts';
 import { recoveryUseCases } from './use-cases.recovery.ts';
 
 export * from './events.ts';
+export { isUsable as isUsablePasswordHash } from './password-schemes.ts';
 export type { SessionView } from './sessions.ts';
 
 /**
@@ -87,6 +89,7 @@ export const auth = defineModule({
     RoleRevoked,
     EmailConfirmed,
     PasswordResetRequested,
+    PasswordUpgraded,
   ],
   migrations,
   projections: PROJECTIONS,
@@ -165,6 +168,9 @@ export const auth = defineModule({
       // A reset link sent before works no more: whoever asked for it has a password again.
       await deleteResetsOf(tables(tx.db), payload.memberId);
     });
+    ctx.on(PasswordUpgraded, async ({ payload }, tx) =>
+      setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash),
+    );
     ctx.on(PasswordResetRequested, async ({ payload }, tx) =>
       insertReset(tables(tx.db), payload.resetId, payload.memberId, payload.expiresAt),
     );

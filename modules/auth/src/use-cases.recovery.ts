@@ -1,5 +1,6 @@
 import { emitted, given, linkTokens, useCase, USE_CASE_LINK_KEY, type When } from '@meetcute/core';
-import { approved, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { AccountCreated } from '@meetcute/registration';
 import {
   confirmationSubject,
   EmailConfirmationRequested,
@@ -7,6 +8,7 @@ import {
   LINKS,
   PasswordChanged,
   PasswordResetRequested,
+  PasswordUpgraded,
 } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
@@ -51,7 +53,48 @@ const confirmed = given(
   { actorId: nancy.memberId },
 );
 
+/** Bob came with his community from an older site, which kept his password with bcrypt. */
+const bobImportedWithBcrypt = given(
+  AccountCreated,
+  {
+    memberId: bob.memberId,
+    email: bob.email,
+    passwordHash: '$2b$04$QRVRWAJmCIEI9D0WvvnqJeSEDUwFooqyuK8mbxZmdRSQYUOW3yacu',
+  },
+  { actorId: bob.memberId },
+);
+const bobLogsIn = (password: string): When => ({
+  method: 'POST',
+  url: '/api/v1/sessions',
+  body: { email: bob.email, password },
+});
+
 export const recoveryUseCases = [
+  // Members brought from an older site
+  useCase({
+    title: 'Bob, imported with a bcrypt hash, logs in with his old password, which is now kept with argon2id',
+    given: [bobImportedWithBcrypt],
+    when: bobLogsIn(PASSWORD),
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId },
+      events: [emitted(PasswordUpgraded, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Once upgraded, Bob’s next log-in changes nothing more',
+    given: [bobImportedWithBcrypt],
+    before: [bobLogsIn(PASSWORD)],
+    when: bobLogsIn(PASSWORD),
+    then: { status: 200, events: [] },
+  }),
+  useCase({
+    title: 'A wrong password against an old hash is refused like any other',
+    given: [bobImportedWithBcrypt],
+    when: bobLogsIn('not his password'),
+    then: { status: 401, body: { type: `${PROBLEM}login-failed` }, events: [] },
+  }),
+
   // Asking for a link
   useCase({
     title: 'Nancy forgot her password and asks for a link, in Swedish: a reset for an hour is recorded',

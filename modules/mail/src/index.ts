@@ -42,7 +42,7 @@ const NOTICE_MS = 24 * 3600 * 1000;
 export const mail = defineModule({
   name: 'mail',
   description:
-    'Mails to members (welcome and address confirmation, password reset, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
+    'Mails to members (welcome and address confirmation, password reset, first password for imported members, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
   publishes: [],
   consumes: [AccountCreated, EmailConfirmationRequested, PasswordResetRequested, PasswordChanged],
   migrations,
@@ -79,7 +79,7 @@ export const mail = defineModule({
     ctx.on(AccountCreated, async (event, tx) => {
       const { memberId, email, language } = event.payload;
       await rememberAddress(tables(tx.db), memberId, email, language);
-      // Only a sign-up on this site says its language: imported members get no welcome.
+      // Accounts logged before sign-ups recorded their language are long past their welcome.
       if (!language) return;
       const expiresAt = Date.parse(event.occurredAt) + CONFIRMATION_DAYS * 24 * 3600 * 1000;
       await queue(
@@ -108,7 +108,7 @@ export const mail = defineModule({
     });
 
     ctx.on(PasswordResetRequested, async (event, tx) => {
-      const { memberId, resetId, expiresAt, language } = event.payload;
+      const { memberId, resetId, expiresAt, language, reason } = event.payload;
       const db = tables(tx.db);
       const address = await addressOf(db, memberId);
       if (!address) return;
@@ -116,7 +116,13 @@ export const mail = defineModule({
       await queue(
         tx,
         event,
-        { kind: 'password-reset', memberId, to: address.email, language, data: { resetId, expiresAt } },
+        {
+          kind: reason === 'imported' ? 'password-setup' : 'password-reset',
+          memberId,
+          to: address.email,
+          language,
+          data: { resetId, expiresAt },
+        },
         Date.parse(expiresAt),
       );
     });

@@ -15,6 +15,10 @@ type Key =
   | 'resetAction'
   | 'resetExpiry'
   | 'resetNotYou'
+  | 'setupSubject'
+  | 'setupIntro'
+  | 'setupAction'
+  | 'setupExpiry'
   | 'changedSubject'
   | 'changedIntro'
   | 'changedNotYou'
@@ -37,6 +41,11 @@ const messages: Messages<Key> = {
     resetAction: 'Choose a new password',
     resetExpiry: 'The link works once, for an hour. Choosing a new password logs you out on every device.',
     resetNotYou: 'Did not ask for it? Then ignore this mail: your password stays as it is.',
+    setupSubject: 'Your community has moved to Meetcute: choose your password',
+    setupIntro:
+      'Your dating community now lives on Meetcute, with your profile, photos and conversations. Your old password could not come along, so please choose a new one to log in with this address.',
+    setupAction: 'Choose my password',
+    setupExpiry: 'The link works for two weeks. Afterwards, use “Forgot your password?” on the log-in page.',
     changedSubject: 'Your Meetcute password was changed',
     changedIntro:
       'The password of your Meetcute account was just changed, and other devices were logged out.',
@@ -59,6 +68,12 @@ const messages: Messages<Key> = {
     resetAction: 'Välj ett nytt lösenord',
     resetExpiry: 'Länken fungerar en gång, i en timme. Ett nytt lösenord loggar ut dig på alla enheter.',
     resetNotYou: 'Bad du inte om det? Strunta då i det här mejlet: ditt lösenord förblir som det är.',
+    setupSubject: 'Din gemenskap har flyttat till Meetcute: välj ditt lösenord',
+    setupIntro:
+      'Din dejtinggemenskap finns nu på Meetcute, med din profil, dina foton och samtal. Ditt gamla lösenord kunde inte följa med, så välj ett nytt för att logga in med den här adressen.',
+    setupAction: 'Välj mitt lösenord',
+    setupExpiry:
+      'Länken fungerar i två veckor. Därefter använder du ”Glömt lösenordet?” på inloggningssidan.',
     changedSubject: 'Ditt lösenord på Meetcute har bytts',
     changedIntro: 'Lösenordet till ditt Meetcute-konto byttes just, och andra enheter loggades ut.',
     changedNotYou: 'Var det inte du? Välj ett nytt lösenord genast:',
@@ -78,6 +93,12 @@ const messages: Messages<Key> = {
     resetAction: 'Valitse uusi salasana',
     resetExpiry: 'Linkki toimii kerran, tunnin ajan. Uusi salasana kirjaa sinut ulos kaikilta laitteilta.',
     resetNotYou: 'Etkö pyytänyt sitä? Jätä tämä viesti huomiotta: salasanasi pysyy ennallaan.',
+    setupSubject: 'Yhteisösi on muuttanut Meetcuteen: valitse salasanasi',
+    setupIntro:
+      'Deittiyhteisösi toimii nyt Meetcutessa profiileineen, kuvineen ja keskusteluineen. Vanha salasanasi ei voinut tulla mukaan, joten valitse uusi kirjautuaksesi tällä osoitteella.',
+    setupAction: 'Valitse salasanani',
+    setupExpiry:
+      'Linkki toimii kaksi viikkoa. Sen jälkeen käytä kirjautumissivun ”Unohditko salasanasi?” -linkkiä.',
     changedSubject: 'Meetcute-salasanasi vaihdettiin',
     changedIntro: 'Meetcute-tilisi salasana vaihdettiin juuri, ja muut laitteet kirjattiin ulos.',
     changedNotYou: 'Etkö se ollut sinä? Valitse uusi salasana heti:',
@@ -159,6 +180,13 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
         paragraphs: [t('resetIntro')],
         action: { label: t('resetAction'), url: link(LINKS.passwordReset, data.resetId ?? '') },
         after: [t('resetExpiry'), t('resetNotYou')],
+      });
+    case 'password-setup':
+      return letter(language, {
+        subject: t('setupSubject'),
+        paragraphs: [t('setupIntro')],
+        action: { label: t('setupAction'), url: link(LINKS.passwordReset, data.resetId ?? '') },
+        after: [t('setupExpiry')],
       });
     case 'password-changed':
       return letter(language, {

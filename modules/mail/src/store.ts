@@ -11,7 +11,8 @@ interface AddressesTable {
   language: Language;
 }
 
-export type MailKind = 'welcome' | 'email-confirmation' | 'password-reset' | 'password-changed';
+export type MailKind =
+  'welcome' | 'email-confirmation' | 'password-reset' | 'password-setup' | 'password-changed';
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
 /**

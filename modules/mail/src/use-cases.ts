@@ -33,8 +33,15 @@ export const useCases = [
     },
   }),
   useCase({
-    title: 'Members brought in by an import get no welcome mail',
-    given: [...approved(mo), ...approved(nancy)],
+    title: 'A member who signed up more than a week ago (brought in by an import) gets no welcome mail',
+    given: [
+      ...approved(mo),
+      given(
+        AccountCreated,
+        { memberId: nancy.memberId, email: nancy.email, passwordHash: PASSWORD_HASH, language: 'en' },
+        { actorId: nancy.memberId, at: '2026-05-25T09:59:59.000Z' },
+      ),
+    ],
     when: outbox,
     then: { status: 200, body: { mails: [], pending: 0 } },
   }),
@@ -64,6 +71,37 @@ export const useCases = [
             to: nancy.email,
             language: 'fi',
             subject: 'Valitse uusi salasana Meetcuteen',
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A member imported without a password that works here is sent a link to choose one',
+    given: [
+      ...approved(mo),
+      ...approved(nancy),
+      given(
+        PasswordResetRequested,
+        {
+          memberId: nancy.memberId,
+          resetId: 'setup-1',
+          expiresAt: '2026-06-15T10:00:00.000Z',
+          language: 'en',
+          reason: 'imported',
+        },
+        { actorId: null },
+      ),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'password-setup',
+            to: nancy.email,
+            subject: 'Your community has moved to Meetcute: choose your password',
           },
         ],
       },

@@ -17,7 +17,7 @@ import {
   RegistrationSubmitted,
   type Application,
 } from '@meetcute/registration';
-import { RoleGranted } from '@meetcute/auth';
+import { isUsablePasswordHash, PasswordResetRequested, RoleGranted, SETUP_DAYS } from '@meetcute/auth';
 import { checkTag, InterestAdded } from '@meetcute/interests';
 import { DiaryPosted } from '@meetcute/diary';
 import { FlirtSent } from '@meetcute/flirt';
@@ -141,8 +141,10 @@ class Translator {
   readonly #path: string;
   readonly #folder: string;
   readonly #importer: string;
+  readonly #app: App;
 
   constructor(app: App, ids: ImportIds, path: string) {
+    this.#app = app;
     this.#ids = ids;
     this.#cities = app.services.require<CityDirectory>(CITIES);
     this.#registrations = app.channel('registration').database.db;
@@ -492,8 +494,25 @@ class Translator {
       case 'member': {
         const { memberId, application } = known.get(r.id)!;
         const email = r.email.trim().toLowerCase();
-        add(AccountCreated, { memberId, email, passwordHash: r.passwordHash }, memberId);
+        // As a sign-up on the site records the language it was made in (English unless the dump says).
+        const language = r.language ?? 'en';
+        add(AccountCreated, { memberId, email, passwordHash: r.passwordHash, language }, memberId);
         add(RegistrationSubmitted, { memberId, application, resubmission: false }, memberId);
+        if (!isUsablePasswordHash(r.passwordHash)) {
+          // Nothing the old site kept lets them in here: a link to choose a password is mailed.
+          const expiresAt = new Date(this.#app.clock.now().getTime() + SETUP_DAYS * 24 * 3600 * 1000);
+          add(
+            PasswordResetRequested,
+            {
+              memberId,
+              resetId: this.#ids.named('password-setup', r.id),
+              expiresAt: expiresAt.toISOString(),
+              language,
+              reason: 'imported',
+            },
+            null,
+          );
+        }
         return;
       }
       case 'review': {

@@ -58,6 +58,8 @@ export const MemberSchema = Type.Object({
     maxDistanceKm: Type.Integer({ minimum: 1, maximum: 5000 }),
   }),
   aboutMe: Type.String({ maxLength: 2000 }),
+  /** The language mail to the member is written in (en, sv or fi); English when absent. */
+  language: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('sv'), Type.Literal('fi')])),
 });
 export type MemberRecord = Static<typeof MemberSchema>;
 
