@@ -86,6 +86,32 @@ export const useCases = [
     then: { status: 200, page: ['Nancy'], events: [] },
   }),
   useCase({
+    title: 'A page on a sibling subdomain that opens Nancy’s profile in Bob’s browser records no visit',
+    given: nancyAndBob,
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'sec-fetch-site': 'same-site', 'sec-fetch-mode': 'navigate' },
+    },
+    then: { status: 200, page: ['Nancy'], events: [] },
+  }),
+  useCase({
+    title: 'Bob opening Nancy’s profile from a bookmark is a visit',
+    given: nancyAndBob,
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'sec-fetch-site': 'none', 'sec-fetch-mode': 'navigate' },
+    },
+    then: {
+      status: 200,
+      page: ['Nancy'],
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
     title: 'Bob opening Nancy’s profile from a page of the site is a visit',
     given: nancyAndBob,
     when: {

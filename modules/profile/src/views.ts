@@ -57,12 +57,18 @@ function present(profile: Profile, viewer: Profile | undefined, at: Date): Profi
 }
 
 /**
- * Whether the member chose to open the page: not when another site's page sent the
- * browser here (`Sec-Fetch-Site: cross-site`), since a log-in cookie goes along with
- * any top-level link. Clients that send no such header (apps, older browsers) count.
+ * Whether the member chose to open the page: only from a page of this site
+ * (`Sec-Fetch-Site: same-origin`) or by their own hand (`none`: typed, a bookmark). Any
+ * other page can send the browser here with the log-in cookie along (a top-level link
+ * carries a SameSite=Lax cookie), and `same-site` is no better: a sibling subdomain is
+ * another site's page too. Clients that send no such header count: every browser that
+ * ships it has sent it since 2023, so its absence means an app or a browser old enough
+ * that blocking its visits would hide real ones, while a forger cannot remove the header
+ * from a modern browser.
  */
 export function visitedOnPurpose(headers: Record<string, string | string[] | undefined>): boolean {
-  return headers['sec-fetch-site'] !== 'cross-site';
+  const site = headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 export function profileReads(
