@@ -73,3 +73,30 @@ test('the form key is the site’s own: made once, the same after a restart', as
     await rm(directory, { recursive: true, force: true });
   }
 });
+
+test('only an answer with a form sets the form cookie: not health checks, metrics, the API, files or portraits', async () => {
+  const t = await startTestApp(testApp, 'sqlite');
+  try {
+    await t.given(approved(nancy));
+    const setsFormCookie = async (url: string, accept = 'text/html,*/*') => {
+      const response = await t.app.http.inject({ method: 'GET', url, headers: { accept } });
+      assert.ok(response.statusCode < 500, `${url}: ${response.statusCode}`);
+      return response.cookies.some((c) => c.name === 'mc_form');
+    };
+    for (const url of [
+      '/heartbeat',
+      '/ready',
+      '/metrics',
+      '/api/v1/cities?q=sto',
+      '/assets/site.css',
+      `/members/${nancy.memberId}/portrait/thumb`,
+      `/members/${nancy.memberId}`,
+    ]) {
+      assert.equal(await setsFormCookie(url), false, url);
+    }
+    // The log-in page holds a form: its token needs the cookie.
+    assert.equal(await setsFormCookie('/login'), true);
+  } finally {
+    await t.close();
+  }
+});

@@ -194,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     formKey,
+    publicUrl: config.publicUrl,
     version: options.version ?? '0.0.0',
     // Without a module that resolves sessions every caller is anonymous.
     viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),

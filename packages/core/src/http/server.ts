@@ -43,6 +43,8 @@ export interface HttpOptions {
   metricsToken: string | null;
   /** The site's own key for anonymous forms' tokens (see `formSecret`). */
   formKey: string;
+  /** The site's public origin (`MEETCUTE_PUBLIC_URL`): an API write from it is the site's own. */
+  publicUrl: string;
   version: string;
   /** Resolved lazily: the auth module provides it while modules register. */
   viewers: () => ViewerResolver | undefined;
@@ -156,6 +158,47 @@ export function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Whether a write to the API comes from a page of this site, or from a client that is no
+ * web page at all. Browsers say where a request comes from: `Sec-Fetch-Site` (every current
+ * browser) and `Origin` (on every POST, PUT, PATCH and DELETE; `null` when the page is
+ * opaque or the referrer policy withholds it). Either one naming anything but this site
+ * refuses the write, `same-site` included: a sibling subdomain is someone else's page. A
+ * request carrying neither comes from an app, a script or a browser too old to send them;
+ * the content-type and token rule below still holds for it.
+ */
+function fromThisSite(request: FastifyRequest, publicHost: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return host === publicHost || host === request.host;
+}
+
+function notFromThisSite(): Problem {
+  return new Problem(
+    403,
+    'cross-site',
+    'Sent from another site',
+    'Changes to your account can only be made from the pages of this site.',
+  );
+}
+
+function csrfMissing(): Problem {
+  return new Problem(
+    403,
+    'csrf',
+    'Say that this request is meant',
+    'Send a JSON body with Content-Type: application/json (an empty object will do), or the X-CSRF-Token header that the site’s pages carry.',
+  );
+}
+
 export function csrfExpired(): Problem {
   return new Problem(
     403,
@@ -190,10 +233,16 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
   app.decorateRequest('viewer', null);
   app.decorateRequest('csrfSecret', '');
   app.decorateRequest('csrfCached', '');
-  // The token is an HMAC of the secret: computed only when a form or a check needs it.
+  app.decorateRequest('formCookie', null);
+  // The token is an HMAC of the secret: computed only when a form or a check needs it, and
+  // a new visitor's form cookie goes with the first answer that holds a form.
   app.decorateRequest('csrfToken', {
     getter(this: FastifyRequest) {
       if (this.csrfSecret === '') return '';
+      if (this.formCookie) {
+        this.formCookie();
+        this.formCookie = null;
+      }
       return (this.csrfCached ||= csrfFor(this.csrfSecret));
     },
   });
@@ -238,6 +287,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     }
   });
 
+  const publicHost = new URL(options.publicUrl).host;
   const guard = securityHeaders(options.cookieSecure);
   app.addHook('onRequest', (request, reply, done) => {
     // Set first, so every answer carries them: pages, the API, errors, redirects and files.
@@ -271,17 +321,21 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       }
     }
     // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie. Only
-    // what a browser renders can hold a form: the API and operational routes set no cookie.
+    // what a browser renders can hold a form: the API and operational routes have no
+    // secret, and a page route sets the cookie only once it renders a form (reads the
+    // token), so a portrait, a redirect or a page without a form sets none.
     if (request.csrfSecret === '' && (config?.kind === 'page' || wantsHtml(request))) {
       let secret = request.cookies[FORM_COOKIE];
       if (!secret || secret.length < 16) {
-        secret = randomBytes(24).toString('base64url');
-        reply.setCookie(FORM_COOKIE, secret, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: options.cookieSecure,
-        });
+        const fresh = randomBytes(24).toString('base64url');
+        secret = fresh;
+        request.formCookie = () =>
+          void reply.setCookie(FORM_COOKIE, fresh, {
+            path: '/',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: options.cookieSecure,
+          });
       }
       request.csrfSecret = formSecret(options.formKey, secret);
     }
@@ -291,6 +345,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     if (isWrite) {
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       const upload = config?.multipart === true && type === 'multipart/form-data';
+      if (config?.kind === 'api' && !fromThisSite(request, publicHost)) throw notFromThisSite();
       if (upload) {
         // A browser form can post multipart across sites, so an upload carries the token too:
         // in a header, or as the first form field (checked by readMultipart before any file).
@@ -308,6 +363,15 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
           'Send JSON',
           'The API accepts application/json bodies only.',
         );
+      } else if (config?.kind === 'api' && type === '' && method === 'POST' && request.viewer) {
+        // Another site's page can POST with no body and no content type (a form, fetch in
+        // no-cors mode, sendBeacon) and the browser sends no preflight, the member's cookie
+        // along: such a POST must carry the token in a header, which no page of another
+        // site can set without asking us first. PUT, PATCH and DELETE are preflighted
+        // whatever they carry, and we answer no preflight, so for them the method is that
+        // proof. Without a session there is nothing to forge: the route answers as it would.
+        const header = request.headers['x-csrf-token'];
+        if (typeof header !== 'string' || !sameToken(header, request.csrfToken)) throw csrfMissing();
       }
       if (config?.kind === 'page' && !upload) {
         const sent = (request.body as Record<string, unknown> | undefined)?._csrf;

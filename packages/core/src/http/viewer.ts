@@ -30,6 +30,8 @@ declare module 'fastify' {
     /** What the form token is made from: the session's, or the anonymous form cookie's. */
     csrfSecret: string;
     csrfCached: string;
+    /** Sets a new visitor's form cookie: called the first time a form (its token) needs it. */
+    formCookie: (() => void) | null;
     /** The token every form carries and every form post must send back ('' where no form can be). */
     readonly csrfToken: string;
     /** A multipart upload whose CSRF token is still to be read from its first field (readMultipart). */

@@ -31,6 +31,11 @@ export interface When {
    */
   upload?: Upload;
   headers?: Record<string, string>;
+  /**
+   * `false` sends no CSRF token: no `_csrf` form field, and a body-less POST to the API
+   * without the X-CSRF-Token header a page's script sends, as another site's page would.
+   */
+  csrf?: false;
 }
 
 /** A file in a multipart upload: the bytes, and what the browser would say about them. */
