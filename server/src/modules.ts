@@ -20,6 +20,7 @@ import { online } from '@meetcute/online';
 import { chat } from '@meetcute/chat';
 import { home } from '@meetcute/home';
 import { mail } from '@meetcute/mail';
+import { moderation } from '@meetcute/moderation';
 
 /** Every module of the site, in the order they register (providers of services first). */
 export const modules: ModuleDefinition[] = [
@@ -42,6 +43,7 @@ export const modules: ModuleDefinition[] = [
   news,
   online,
   chat,
+  moderation,
   // Last of the member modules: its "Block…" comes after every other action on a profile.
   block,
   home,

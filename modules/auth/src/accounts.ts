@@ -44,6 +44,7 @@ let decoy: Promise<string> | undefined;
 export type LoginOutcome =
   | { kind: 'ok'; token: string; view: SessionView }
   | { kind: 'wrong' }
+  | { kind: 'suspended'; until: string | null; reason: string }
   | { kind: 'locked'; retryAfter: number };
 
 export type PasswordOutcome =
@@ -134,6 +135,10 @@ export class Accounts {
       return { kind: 'wrong' };
     }
     await clearFailures(this.#db, 'account', email);
+    // Told only to whoever knows the password: a stranger learns nothing about the account.
+    const suspension = account.suspension;
+    if (suspension && (suspension.until === null || suspension.until > now.toISOString()))
+      return { kind: 'suspended', until: suspension.until, reason: suspension.reason };
     if (isLegacy(account.passwordHash!)) await this.#upgrade(account.memberId, password);
     const token = await this.#sessions.open(account.memberId, userAgent);
     this.#logins.inc();

@@ -30,6 +30,8 @@ import {
   recordAccount,
   sessionByTokenHash,
   setEmailConfirmed,
+  setSuspension,
+  deleteSessionsOf,
   deleteResetsOf,
   insertReset,
   setModerator,
@@ -49,6 +51,7 @@ import { Recovery } from './recovery.ts';
 import { recoveryPages } from './recovery-pages.ts';
 import { recoveryRoutes } from './recovery-routes.ts';
 import { useCases } from './use-cases.ts';
+import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { recoveryUseCases } from './use-cases.recovery.ts';
 
 export * from './events.ts';
@@ -90,6 +93,8 @@ export const auth = defineModule({
     EmailConfirmed,
     PasswordResetRequested,
     PasswordUpgraded,
+    MemberSuspended,
+    SuspensionLifted,
   ],
   migrations,
   projections: PROJECTIONS,
@@ -107,7 +112,7 @@ export const auth = defineModule({
       standing.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
       );
-    for (const event of [RoleGranted, RoleRevoked])
+    for (const event of [RoleGranted, RoleRevoked, MemberSuspended, SuspensionLifted])
       standing.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
       );
@@ -118,7 +123,7 @@ export const auth = defineModule({
       budget: 500_000,
     });
     sessionView.on(LoggedOut, (e, changes) => changes.forgetWhere((s) => s.id === e.payload.sessionId));
-    for (const event of [LoggedOutEverywhere, PasswordChanged])
+    for (const event of [LoggedOutEverywhere, PasswordChanged, MemberSuspended])
       sessionView.on(event, (e, changes) => changes.forgetWhere((s) => s.memberId === e.payload.memberId));
     const sessions = new SessionStore(ctx, { sessions: sessionView, standing });
     const accounts = new Accounts(ctx, sessions);
@@ -168,6 +173,12 @@ export const auth = defineModule({
       // A reset link sent before works no more: whoever asked for it has a password again.
       await deleteResetsOf(tables(tx.db), payload.memberId);
     });
+    // A suspension ends every session at once; log-in is refused until it is lifted or runs out.
+    ctx.on(MemberSuspended, async ({ payload: { memberId, until, reason } }, tx) => {
+      await setSuspension(tables(tx.db), memberId, { until, reason });
+      await deleteSessionsOf(tables(tx.db), memberId);
+    });
+    ctx.on(SuspensionLifted, async ({ payload }, tx) => setSuspension(tables(tx.db), payload.memberId, null));
     ctx.on(PasswordUpgraded, async ({ payload }, tx) =>
       setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash),
     );

@@ -55,7 +55,10 @@ type Key =
   | 'confirmDone'
   | 'confirmAlready'
   | 'confirmBadLink'
-  | 'toAccount';
+  | 'toAccount'
+  | 'suspendedTitle'
+  | 'suspendedUntil'
+  | 'bannedText';
 
 export const messages: Messages<Key> = {
   en: {
@@ -119,6 +122,9 @@ export const messages: Messages<Key> = {
     confirmBadLink:
       'This link does not work: it expired after a week, or the address changed since. Ask for a new one on your account page.',
     toAccount: 'Your account',
+    suspendedTitle: 'Your account is suspended',
+    suspendedUntil: 'A moderator suspended your account until {until} (UTC): {reason}',
+    bannedText: 'The moderators closed your account for good: {reason}',
   },
   sv: {
     loginTitle: 'Logga in',
@@ -182,6 +188,9 @@ export const messages: Messages<Key> = {
     confirmBadLink:
       'Länken fungerar inte: den gick ut efter en vecka, eller så har adressen ändrats. Be om en ny på din kontosida.',
     toAccount: 'Ditt konto',
+    suspendedTitle: 'Ditt konto är avstängt',
+    suspendedUntil: 'En moderator har stängt av ditt konto till {until} (UTC): {reason}',
+    bannedText: 'Moderatorerna har stängt ditt konto för gott: {reason}',
   },
   fi: {
     loginTitle: 'Kirjaudu',
@@ -245,6 +254,9 @@ export const messages: Messages<Key> = {
     confirmBadLink:
       'Linkki ei toimi: se vanheni viikossa, tai osoite on muuttunut sen jälkeen. Pyydä uusi tilisivultasi.',
     toAccount: 'Tilisi',
+    suspendedTitle: 'Tilisi on jäädytetty',
+    suspendedUntil: 'Moderaattori jäädytti tilisi {until} asti (UTC): {reason}',
+    bannedText: 'Moderaattorit sulkivat tilisi pysyvästi: {reason}',
   },
 };
 
@@ -266,6 +278,12 @@ export function limitedMessage(
   seconds: number,
 ): string {
   return t(key, { minutes: waitMinutes(seconds) });
+}
+
+/** Why a member who knows their password still cannot log in. */
+export function suspendedMessage(t: Translate<Key>, until: string | null, reason: string): string {
+  if (until === null) return t('bannedText', { reason });
+  return t('suspendedUntil', { until: until.slice(0, 16).replace('T', ' '), reason });
 }
 
 /** What to tell a member about a password that was not accepted. */

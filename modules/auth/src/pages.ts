@@ -14,7 +14,7 @@ import {
 } from '@meetcute/web';
 import type { Accounts } from './accounts.ts';
 import type { SessionStore } from './sessions.ts';
-import { lockedMessage, messages, passwordMessage, type MessageKey } from './messages.ts';
+import { lockedMessage, messages, passwordMessage, suspendedMessage, type MessageKey } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, safeNext } from './rules.ts';
 import { viewerOf } from './routes.ts';
 
@@ -43,8 +43,9 @@ interface LoginForm {
   email?: string;
   next: string;
   errors?: FieldProblem[];
-  /** Shown in place of field errors when log-in is locked for a while. */
+  /** Shown in place of field errors when log-in is locked for a while, or the account suspended. */
   locked?: string;
+  lockedTitle?: string;
   notice?: string;
 }
 
@@ -65,7 +66,7 @@ function loginPage(
         ${
           form.locked
             ? html`<div class="error-summary" role="alert" tabindex="-1">
-                <h2>${tr('lockedTitle')}</h2>
+                <h2>${form.lockedTitle ?? tr('lockedTitle')}</h2>
                 <p>${form.locked}</p>
               </div>`
             : formErrors(form.errors, tr('fixTitle'))
@@ -193,6 +194,18 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
             reply,
             { email, next, locked: lockedMessage(tr, outcome.retryAfter) },
             429,
+          );
+        case 'suspended':
+          return loginPage(
+            request,
+            reply,
+            {
+              email,
+              next,
+              locked: suspendedMessage(tr, outcome.until, outcome.reason),
+              lockedTitle: tr('suspendedTitle'),
+            },
+            403,
           );
         case 'wrong':
           // On the password field: that is where the member types again, whichever was wrong.

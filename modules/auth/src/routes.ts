@@ -4,7 +4,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Problem, problems, type Http, type Viewer } from '@meetcute/core';
 import type { Accounts } from './accounts.ts';
 import type { SessionStore } from './sessions.ts';
-import { english, lockedMessage, passwordMessage } from './messages.ts';
+import { english, lockedMessage, passwordMessage, suspendedMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from './rules.ts';
 
 function problemResponses(...statuses: number[]): Record<number, TSchema> {
@@ -62,7 +62,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           email: Type.String({ minLength: 1, maxLength: 320 }),
           password: Type.String({ minLength: 1, maxLength: 1000 }),
         }),
-        response: { 200: SessionSchema, ...problemResponses(400, 401, 429) },
+        response: { 200: SessionSchema, ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -74,6 +74,13 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           throw tooManyAttempts(outcome.retryAfter);
         case 'wrong':
           throw loginFailed();
+        case 'suspended':
+          throw new Problem(
+            403,
+            'account-suspended',
+            english('suspendedTitle'),
+            suspendedMessage(english, outcome.until, outcome.reason),
+          );
         case 'ok':
           // The session this browser had before (perhaps another member's) is replaced, not left behind.
           if (request.viewer) await accounts.logout(request.viewer);

@@ -18,6 +18,7 @@ import {
   touchSession,
   type Account,
   type SessionRow,
+  isSuspendedAt,
   type Standing,
 } from './store.ts';
 
@@ -124,8 +125,11 @@ export class SessionStore implements Sessions, ViewerResolver {
       });
       this.#refreshed.add(session.id);
     }
+    const standing = await this.#standing.get(session.memberId);
+    // Sessions end with a suspension; this holds in the moment before they are gone.
+    if (isSuspendedAt(standing, now)) return null;
     return {
-      ...viewOf(session.memberId, await this.#standing.get(session.memberId), this.#ctx.config.moderators),
+      ...viewOf(session.memberId, standing, this.#ctx.config.moderators),
       sessionId: session.id,
       csrfSecret: hash,
     };

@@ -15,6 +15,10 @@ interface AccountsTable {
   moderator: number;
   /** 1 once the member followed a link sent to `email` (EmailConfirmed for that address). */
   email_confirmed: Generated<number>;
+  /** 1 while a moderator's suspension or ban is in force; `suspended_until` null then means a ban. */
+  suspended: Generated<number>;
+  suspended_until: string | null;
+  suspension_reason: string | null;
 }
 
 /** A reset link sent and not yet used: using it, or any password change, deletes it. */
@@ -67,6 +71,8 @@ export interface Account {
   status: RegistrationStatus;
   moderator: boolean;
   emailConfirmed: boolean;
+  /** A suspension (until a time) or a ban (until null) in force. */
+  suspension: { until: string | null; reason: string } | null;
 }
 
 /** The chassis hands out untyped handles; this module knows its own tables. */
@@ -126,6 +132,14 @@ export const migrations: Migration[] = [
       await sql`create index reset_requests_key on reset_requests (key, requested_at)`.execute(db);
     },
   },
+  {
+    name: '0003_suspensions',
+    async up(db) {
+      await sql`alter table accounts add column suspended integer not null default 0`.execute(db);
+      await sql`alter table accounts add column suspended_until text`.execute(db);
+      await sql`alter table accounts add column suspension_reason text`.execute(db);
+    },
+  },
 ];
 
 // Accounts: written only by event handlers.
@@ -178,6 +192,22 @@ export async function setEmailConfirmed(db: AuthDb, memberId: string, email: str
     .execute();
 }
 
+export async function setSuspension(
+  db: AuthDb,
+  memberId: string,
+  suspension: { until: string | null; reason: string } | null,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({
+      suspended: suspension ? 1 : 0,
+      suspended_until: suspension?.until ?? null,
+      suspension_reason: suspension?.reason ?? null,
+    })
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
 const accountColumns = [
   'member_id',
   'email',
@@ -185,6 +215,9 @@ const accountColumns = [
   'status',
   'moderator',
   'email_confirmed',
+  'suspended',
+  'suspended_until',
+  'suspension_reason',
 ] as const;
 
 function toAccount(row: Selectable<Pick<AccountsTable, (typeof accountColumns)[number]>>): Account {
@@ -195,6 +228,10 @@ function toAccount(row: Selectable<Pick<AccountsTable, (typeof accountColumns)[n
     status: row.status,
     moderator: Number(row.moderator) === 1,
     emailConfirmed: Number(row.email_confirmed) === 1,
+    suspension:
+      Number(row.suspended) === 1
+        ? { until: row.suspended_until, reason: row.suspension_reason ?? '' }
+        : null,
   };
 }
 
@@ -221,26 +258,40 @@ export interface Standing {
   status: RegistrationStatus;
   moderator: boolean;
   email: string | null;
+  /** Until when a suspension holds: a time, 'ban' for good, or null when there is none. */
+  suspendedUntil: string | null;
+}
+
+const standingColumns = ['member_id', 'status', 'moderator', 'email', 'suspended', 'suspended_until'] as const;
+
+function toStanding(row: Selectable<Pick<AccountsTable, (typeof standingColumns)[number]>>): Standing {
+  const suspended = Number(row.suspended) === 1;
+  return {
+    status: row.status,
+    moderator: Number(row.moderator) === 1,
+    email: row.email,
+    suspendedUntil: suspended ? (row.suspended_until ?? 'ban') : null,
+  };
 }
 
 export async function standingOf(db: AuthDb, memberId: string): Promise<Standing | undefined> {
   const row = await db
     .selectFrom('accounts')
-    .select(['status', 'moderator', 'email'])
+    .select(standingColumns)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-  return row && { status: row.status, moderator: Number(row.moderator) === 1, email: row.email };
+  return row && toStanding(row);
 }
 
 export async function allStandings(db: AuthDb): Promise<Array<[string, Standing]>> {
-  const rows = await db
-    .selectFrom('accounts')
-    .select(['member_id', 'status', 'moderator', 'email'])
-    .execute();
-  return rows.map((r) => [
-    r.member_id,
-    { status: r.status, moderator: Number(r.moderator) === 1, email: r.email },
-  ]);
+  const rows = await db.selectFrom('accounts').select(standingColumns).execute();
+  return rows.map((r) => [r.member_id, toStanding(r)]);
+}
+
+/** Whether a standing's suspension or ban holds at this time. */
+export function isSuspendedAt(standing: Standing | undefined, now: Date): boolean {
+  const until = standing?.suspendedUntil;
+  return until !== null && until !== undefined && (until === 'ban' || until > now.toISOString());
 }
 
 // Sessions: server-side state, not a projection.

@@ -10,6 +10,7 @@ import {
   type Tx,
   type TxDb,
 } from '@meetcute/core';
+import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 
 export const MemberBlocked = defineEvent({
   type: 'MemberBlocked',
@@ -46,9 +47,21 @@ export const blockedPairsMigration: Migration = {
 
 export const BLOCKED_PAIRS = 'blocked_pairs';
 
+/**
+ * A suspended or banned member is blocked by the site itself: a pair with this empty
+ * blocker in every module's `blocked_pairs`, so each list that hides blocked members
+ * hides them from everyone, and lifting the suspension brings them back.
+ */
+export const SITE = '';
+
 type BlockPayload = { blockerId: string; blockedId: string };
 
 export interface HonourOptions {
+  /**
+   * Runs when a member is suspended or banned, or that ends, in the same transaction: for
+   * a module that keeps lists in memory which must no longer (or again) show them.
+   */
+  onSanction?: (memberId: string, tx: Tx, inForce: boolean) => Promise<void> | void;
   /** Removes what the pair left in this module; runs in the same transaction as the block. */
   onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
   /**
@@ -72,6 +85,8 @@ export interface Blocks {
   has(blockerId: string, blockedId: string): Promise<boolean>;
   /** Everyone hidden from a member: those they blocked and those who blocked them. */
   hiddenFrom(memberId: string): Promise<Set<string>>;
+  /** True while a moderator's suspension or ban of the member is in force. */
+  suspended(memberId: string): Promise<boolean>;
 }
 
 async function blockListOf(db: Db | TxDb, memberId: string): Promise<BlockList> {
@@ -110,20 +125,34 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
     changes.update(blockerId, (l) => l && { ...l, blocked: withoutMember(l.blocked, blockedId) });
     changes.update(blockedId, (l) => l && { ...l, blockedBy: withoutMember(l.blockedBy, blockerId) });
   });
+  // The site's own list (key SITE) holds every suspended member.
+  lists.on(MemberSuspended, ({ payload: { memberId } }, changes) => {
+    changes.update(SITE, (l) => l && { ...l, blocked: withMember(l.blocked, memberId) });
+    changes.update(memberId, (l) => l && { ...l, blockedBy: withMember(l.blockedBy, SITE) });
+  });
+  lists.on(SuspensionLifted, ({ payload: { memberId } }, changes) => {
+    changes.update(SITE, (l) => l && { ...l, blocked: withoutMember(l.blocked, memberId) });
+    changes.update(memberId, (l) => l && { ...l, blockedBy: withoutMember(l.blockedBy, SITE) });
+  });
   const listOf = async (memberId: string): Promise<BlockList> =>
     (await lists.get(memberId)) ?? { blocked: new Set(), blockedBy: new Set() };
   registerBlockHandlers(ctx, options);
   return {
     async between(a, b) {
-      const l = await listOf(a);
-      return l.blocked.has(b) || l.blockedBy.has(b);
+      const [l, site] = await Promise.all([listOf(a), listOf(SITE)]);
+      return l.blocked.has(b) || l.blockedBy.has(b) || site.blocked.has(a) || site.blocked.has(b);
     },
     async has(blockerId, blockedId) {
       return (await listOf(blockerId)).blocked.has(blockedId);
     },
+    async suspended(memberId) {
+      return (await listOf(SITE)).blocked.has(memberId);
+    },
     async hiddenFrom(memberId) {
-      const l = await listOf(memberId);
-      return new Set([...l.blocked, ...l.blockedBy]);
+      const [l, site] = await Promise.all([listOf(memberId), listOf(SITE)]);
+      const hidden = new Set([...l.blocked, ...l.blockedBy, ...site.blocked]);
+      hidden.delete(SITE);
+      return hidden;
     },
   };
 }
@@ -145,6 +174,23 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
       .execute();
     await options.onUnblocked?.(e, tx);
   });
+  // A sanction hides; it removes nothing, so lifting it brings everything back.
+  ctx.on(MemberSuspended, async ({ payload: { memberId } }, tx) => {
+    await tx.db
+      .insertInto(BLOCKED_PAIRS)
+      .values({ blocker_id: SITE, blocked_id: memberId })
+      .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
+      .execute();
+    await options.onSanction?.(memberId, tx, true);
+  });
+  ctx.on(SuspensionLifted, async ({ payload: { memberId } }, tx) => {
+    await tx.db
+      .deleteFrom(BLOCKED_PAIRS)
+      .where('blocker_id', '=', SITE)
+      .where('blocked_id', '=', memberId)
+      .execute();
+    await options.onSanction?.(memberId, tx, false);
+  });
 }
 
 // Projections ask this for every flirt, visit and message they apply: built once (core's prepared()).
@@ -156,12 +202,13 @@ const blockBetween = prepared((db, a: string, b: string) =>
       eb.or([
         eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
         eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
+        eb.and([eb('blocker_id', '=', SITE), eb('blocked_id', 'in', [a, b])]),
       ]),
     )
     .limit(1),
 );
 
-/** True when either of the two blocked the other. */
+/** True when either of the two blocked the other, or either is suspended. */
 export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promise<boolean> {
   return (await blockBetween(db, a, b)).length > 0;
 }
@@ -179,18 +226,31 @@ export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: st
   return (await blockOneWay(db, blockerId, blockedId)).length > 0;
 }
 
-/** Everyone hidden from a member: those they blocked and those who blocked them. */
+/** Whether a moderator's suspension or ban of the member is in force, in the consuming module's table. */
+export async function isSuspended(db: Db | TxDb, memberId: string): Promise<boolean> {
+  return hasBlocked(db, SITE, memberId);
+}
+
+/** Everyone hidden from a member: those they blocked, those who blocked them, and the suspended. */
 export async function hiddenFrom(db: Db | TxDb, memberId: string): Promise<Set<string>> {
   const rows = (await db
     .selectFrom(BLOCKED_PAIRS)
     .select(['blocker_id', 'blocked_id'])
-    .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
+    .where((eb) =>
+      eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId), eb('blocker_id', '=', SITE)]),
+    )
     .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
-  return new Set(rows.map((r) => (r.blocker_id === memberId ? r.blocked_id : r.blocker_id)));
+  const hidden = new Set(
+    rows.map((r) =>
+      r.blocker_id === memberId ? r.blocked_id : r.blocked_id === memberId ? r.blocker_id : r.blocked_id,
+    ),
+  );
+  hidden.delete(SITE);
+  return hidden;
 }
 
-/** The events a module lists in `consumes` to honour blocks. */
-export const blockEvents = events;
+/** The events a module lists in `consumes` to honour blocks (and suspensions, the site's blocks). */
+export const blockEvents = [...events, MemberSuspended, SuspensionLifted];
 
 /**
  * The SQL condition "the member in `column` and `viewerId` are not a blocked pair",
@@ -209,6 +269,7 @@ export function notBlockedWith(viewerId: string, column: string) {
             x.or([
               x.and([x('bp.blocker_id', '=', viewerId), x('bp.blocked_id', '=', x.ref(column))]),
               x.and([x('bp.blocked_id', '=', viewerId), x('bp.blocker_id', '=', x.ref(column))]),
+              x.and([x('bp.blocker_id', '=', SITE), x('bp.blocked_id', '=', x.ref(column))]),
             ]),
           ),
       ),

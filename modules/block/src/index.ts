@@ -13,6 +13,7 @@ export {
   honourBlocks,
   eitherBlocked,
   hasBlocked,
+  isSuspended,
   hiddenFrom,
   notBlockedWith,
   blockedPairsMigration,

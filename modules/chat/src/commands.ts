@@ -88,7 +88,8 @@ export function commands(
     }
     const other = await profiles.get(otherId);
     // Their block is never revealed: to the one they blocked they simply are not there.
-    if (!other || (await deps.blocks.has(otherId, viewerId))) throw problems.notFound('This member');
+    if (!other || (await deps.blocks.has(otherId, viewerId)) || (await deps.blocks.suspended(otherId)))
+      throw problems.notFound('This member');
     if (await deps.blocks.has(viewerId, otherId)) throw youBlocked(other.nickname);
     return other;
   }

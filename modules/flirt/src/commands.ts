@@ -3,7 +3,7 @@ import { Problem, problems, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FlirtSent } from './events.ts';
 import { refusal, refusalDetail, sentToday, TODAY_LOOKBACK_MS, type Refusal } from './rules.ts';
-import { hasBlocked } from '@meetcute/block';
+import { hasBlocked, isSuspended } from '@meetcute/block';
 import { hasFlirted, sentSince } from './store.ts';
 
 export interface Flirted {
@@ -61,7 +61,8 @@ export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Comman
           await sql`select pg_advisory_xact_lock(hashtext('flirt'), hashtext(${senderId}))`.execute(tx.db);
         }
         // The recipient's block is never revealed: to the sender they simply are not there.
-        if (await hasBlocked(tx.db, recipientId, senderId)) throw problems.notFound('This member');
+        if ((await hasBlocked(tx.db, recipientId, senderId)) || (await isSuspended(tx.db, recipientId)))
+          throw problems.notFound('This member');
         if (await hasBlocked(tx.db, senderId, recipientId)) {
           throw problems.conflict(
             'blocked',

@@ -38,6 +38,10 @@ export const live = defineModule({
         hub.forgetBetween(blockerId, blockedId);
         await forgetBetween(tx.db, blockerId, blockedId);
       },
+      // A suspended member's every channel ends, whatever auth has done with their sessions yet.
+      onSanction: (memberId, tx, inForce) => {
+        if (inForce) tx.afterCommit(() => void channels.endClosedSessions(memberId, new Set()));
+      },
     });
     // However a session ends, its channels on this node end once that is committed.
     const channels = new OpenChannels();
@@ -51,6 +55,7 @@ export const live = defineModule({
     ctx.on(LoggedOut, endChannels);
     ctx.on(LoggedOutEverywhere, endChannels);
     ctx.on(PasswordChanged, endChannels);
+
     await hub.start();
     ctx.onClose(() => hub.close());
     ctx.services.provide<NotificationHub>(NOTIFICATIONS, hub);

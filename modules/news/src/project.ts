@@ -186,6 +186,14 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
   });
 
   honourBlocks(ctx, {
+    // A suspended member's items leave every feed, and come back when it is lifted: every
+    // feed and counter in memory is read again, and open pages hear their new counts.
+    onSanction: (_memberId, tx) => {
+      const held = [...new Set([...unseen.held(), ...heads.held()])];
+      unseen.changes(tx).forgetWhere(() => true);
+      heads.changes(tx).forgetWhere(() => true);
+      notifyCounts(tx, held);
+    },
     onBlocked: async (e, tx) => {
       const { blockerId, blockedId } = e.payload;
       const feeds = heads.changes(tx);

@@ -5,6 +5,7 @@ import {
   RegistrationSubmitted,
   type Application,
 } from '@meetcute/registration/events';
+import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';
@@ -124,4 +125,34 @@ export function approved(member: CastMember): Given[] {
       { actorId: mo.memberId },
     ),
   ];
+}
+
+/** A week from the use cases' epoch: when the cast's suspensions end. */
+export const SUSPENDED_UNTIL = '2026-06-08T10:00:00.000Z';
+
+/** Mo suspended the member for a week (or banned them, with `until` null). */
+export function suspended(member: CastMember, until: string | null = SUSPENDED_UNTIL): Given {
+  return given(
+    MemberSuspended,
+    {
+      memberId: member.memberId,
+      moderatorId: mo.memberId,
+      reason: 'Kept messaging members who asked him to stop',
+      until,
+    },
+    { actorId: mo.memberId },
+  );
+}
+
+/** Mo lifted the member's suspension. */
+export function reinstated(member: CastMember): Given {
+  return given(
+    SuspensionLifted,
+    {
+      memberId: member.memberId,
+      moderatorId: mo.memberId,
+      reason: 'Apologised, and it will not happen again',
+    },
+    { actorId: mo.memberId },
+  );
 }

@@ -1,0 +1,127 @@
+import { problems, type ModuleContext } from '@meetcute/core';
+import { MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
+import { endedSuspensions, sanctionOf, tables, warningsOf } from './store.ts';
+
+export const REASON_MIN = 3;
+export const REASON_MAX = 500;
+/** The longest suspension; anything longer is a ban, which says so. */
+export const MAX_DAYS = 365;
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface Commands {
+  /** Suspends for `days`, or bans when `days` is null; a sanction in force is replaced. */
+  suspend(moderatorId: string, memberId: string, reason: string, days: number | null): Promise<string | null>;
+  lift(moderatorId: string, memberId: string, reason: string): Promise<void>;
+  warn(moderatorId: string, memberId: string, reason: string): Promise<string>;
+  read(memberId: string, warningId: string): Promise<void>;
+  /** Lifts every suspension whose time is up; answers how many. */
+  liftEnded(): Promise<number>;
+}
+
+function checkReason(reason: string): string {
+  const text = reason.trim();
+  if (text.length < REASON_MIN || text.length > REASON_MAX) {
+    throw problems.invalid([
+      {
+        field: 'reason',
+        message: `Say why in ${REASON_MIN} to ${REASON_MAX} characters: the member reads it.`,
+      },
+    ]);
+  }
+  return text;
+}
+
+/**
+ * What moderators do to members. `exists` says whether a member id is a member's: the
+ * moderation module keeps no member list of its own.
+ */
+export function commands(ctx: ModuleContext, exists: (memberId: string) => Promise<boolean>): Commands {
+  const db = () => tables(ctx.db);
+  const target = async (moderatorId: string, memberId: string) => {
+    if (moderatorId === memberId)
+      throw problems.forbidden('No one moderates themselves: ask another moderator.');
+    if (!(await exists(memberId))) throw problems.notFound('This member');
+  };
+
+  return {
+    async suspend(moderatorId, memberId, reason, days) {
+      const why = checkReason(reason);
+      if (days !== null && (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)) {
+        throw problems.invalid([
+          { field: 'days', message: `A suspension lasts 1 to ${MAX_DAYS} days; longer is a ban.` },
+        ]);
+      }
+      await target(moderatorId, memberId);
+      const until = days === null ? null : new Date(ctx.clock.now().getTime() + days * DAY_MS).toISOString();
+      await ctx.transaction(async (tx) => {
+        await tx.publish(
+          MemberSuspended,
+          { memberId, moderatorId, reason: why, until },
+          { actorId: moderatorId },
+        );
+      });
+      return until;
+    },
+
+    async lift(moderatorId, memberId, reason) {
+      const why = checkReason(reason);
+      await target(moderatorId, memberId);
+      if (!(await sanctionOf(db(), memberId))) {
+        throw problems.conflict(
+          'not-suspended',
+          'Not suspended',
+          'This member is neither suspended nor banned.',
+        );
+      }
+      await ctx.transaction(async (tx) => {
+        await tx.publish(SuspensionLifted, { memberId, moderatorId, reason: why }, { actorId: moderatorId });
+      });
+    },
+
+    async warn(moderatorId, memberId, reason) {
+      const why = checkReason(reason);
+      await target(moderatorId, memberId);
+      const warningId = ctx.ids.next();
+      await ctx.transaction(async (tx) => {
+        await tx.publish(
+          MemberWarned,
+          { warningId, memberId, moderatorId, reason: why },
+          { actorId: moderatorId },
+        );
+      });
+      return warningId;
+    },
+
+    async read(memberId, warningId) {
+      const unread = await warningsOf(db(), memberId, true);
+      // Reading one already read (a second tab, a double click) changes nothing.
+      if (!unread.some((w) => w.id === warningId)) {
+        const all = await warningsOf(db(), memberId);
+        if (all.some((w) => w.id === warningId)) return;
+        throw problems.notFound('This warning');
+      }
+      await ctx.transaction(async (tx) => {
+        await tx.publish(WarningRead, { warningId, memberId }, { actorId: memberId });
+      });
+    },
+
+    async liftEnded() {
+      const now = ctx.clock.now().toISOString();
+      let lifted = 0;
+      for (const memberId of await endedSuspensions(db(), now)) {
+        await ctx.transaction(async (tx) => {
+          // Checked again inside: another node's sweep may have lifted it a moment ago.
+          const sanction = await sanctionOf(tables(tx.db), memberId);
+          if (!sanction?.until || sanction.until > now) return;
+          await tx.publish(
+            SuspensionLifted,
+            { memberId, moderatorId: null, reason: 'The suspension ended.' },
+            { actorId: null },
+          );
+          lifted++;
+        });
+      }
+      return lifted;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import { defineEvent } from '@meetcute/core';
+
+export const MemberSuspended = defineEvent({
+  type: 'MemberSuspended',
+  module: 'moderation',
+  description:
+    'A moderator suspended a member until a time, or banned them (until null). At once: their sessions end, their live channels close, and every module hides them as if everyone had blocked them.',
+  schema: Type.Object({
+    memberId: Type.String(),
+    moderatorId: Type.String(),
+    reason: Type.String(),
+    until: Type.Union([Type.String(), Type.Null()]),
+  }),
+});
+
+export const SuspensionLifted = defineEvent({
+  type: 'SuspensionLifted',
+  module: 'moderation',
+  description:
+    'A suspension or ban ended: lifted by a moderator, or its time ran out (moderatorId null). The member can log in and is seen again.',
+  schema: Type.Object({
+    memberId: Type.String(),
+    moderatorId: Type.Union([Type.String(), Type.Null()]),
+    reason: Type.String(),
+  }),
+});
+
+export const MemberWarned = defineEvent({
+  type: 'MemberWarned',
+  module: 'moderation',
+  description:
+    'A moderator warned a member; the warning stands in front of their next page until they read it.',
+  schema: Type.Object({
+    warningId: Type.String(),
+    memberId: Type.String(),
+    moderatorId: Type.String(),
+    reason: Type.String(),
+  }),
+});
+
+export const WarningRead = defineEvent({
+  type: 'WarningRead',
+  module: 'moderation',
+  description: 'A member said they read a warning.',
+  schema: Type.Object({ warningId: Type.String(), memberId: Type.String() }),
+});
+
+export const events = [MemberSuspended, SuspensionLifted, MemberWarned, WarningRead];
+
+/** A suspension and a ban, as the events carry them: a ban has no end. */
+export const sanctionEvents = [MemberSuspended, SuspensionLifted];

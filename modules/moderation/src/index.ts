@@ -1,0 +1,200 @@
+import { defineModule } from '@meetcute/core';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
+import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
+import { RegistrationApproved, RegistrationRejected } from '@meetcute/registration';
+import { html, MEMBER_ACTIONS, translator, languageOf, type MemberAction } from '@meetcute/web';
+import { events, MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
+import {
+  addWarning,
+  clearSanction,
+  logDecision,
+  markWarningRead,
+  migrations,
+  projections,
+  setSanction,
+  tables,
+  warningsOf,
+} from './store.ts';
+import { commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { moderationRoutes } from './routes.ts';
+import { moderationPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
+
+export * from './events.ts';
+
+/** Lifts the suspensions whose time is up (the module does so every minute), under SANCTIONS. */
+export interface Sanctions {
+  liftEnded(): Promise<number>;
+}
+export const SANCTIONS = 'moderation.sanctions';
+
+/** How often suspensions whose time is up are looked for. */
+const SWEEP_MS = 60 * 1000;
+/** Pages a member with an unread warning may still open: the warning itself, and the way out. */
+const OPEN_WITH_WARNING = /^\/(warnings|logout|assets|language)(\/|\?|$)/;
+
+/**
+ * Moderation of members: warnings that stand in front of the next page, suspensions and
+ * bans that take effect everywhere at once (every module hides a sanctioned member
+ * through the block kit, auth ends their sessions, live closes their channels), lifted
+ * by a moderator or when their time is up, and a log of every moderator decision.
+ */
+export const moderation = defineModule({
+  name: 'moderation',
+  description:
+    'Warnings, suspensions and bans that take effect everywhere at once, lifted by hand or by time, and the moderators’ audit log of every decision.',
+  publishes: events,
+  consumes: [
+    ...events,
+    RegistrationApproved,
+    RegistrationRejected,
+    PhotoApproved,
+    PhotoRejected,
+    AboutMeApproved,
+    AboutMeRejected,
+  ],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const db = () => tables(ctx.db);
+
+    ctx.on(MemberSuspended, async (e, tx) => {
+      const { memberId, moderatorId, reason, until } = e.payload;
+      await setSanction(tables(tx.db), { memberId, moderatorId, reason, until, at: e.occurredAt });
+      await logDecision(tables(tx.db), e, {
+        moderatorId,
+        memberId,
+        action: until ? 'suspended' : 'banned',
+        reason,
+        until,
+      });
+    });
+    ctx.on(SuspensionLifted, async (e, tx) => {
+      const { memberId, moderatorId, reason } = e.payload;
+      await clearSanction(tables(tx.db), memberId);
+      await logDecision(tables(tx.db), e, { moderatorId, memberId, action: 'lifted', reason, until: null });
+    });
+    ctx.on(MemberWarned, async (e, tx) => {
+      const { warningId, memberId, moderatorId, reason } = e.payload;
+      await addWarning(tables(tx.db), { id: warningId, memberId, moderatorId, reason, at: e.occurredAt });
+      await logDecision(tables(tx.db), e, { moderatorId, memberId, action: 'warned', reason, until: null });
+    });
+    ctx.on(WarningRead, async ({ payload, occurredAt }, tx) =>
+      markWarningRead(tables(tx.db), payload.warningId, payload.memberId, occurredAt),
+    );
+    // The other modules' decisions, so the log is the whole story.
+    ctx.on(RegistrationApproved, (e, tx) =>
+      logDecision(tables(tx.db), e, {
+        moderatorId: e.payload.moderatorId,
+        memberId: e.payload.memberId,
+        action: 'registration-approved',
+        reason: null,
+        until: null,
+      }),
+    );
+    ctx.on(RegistrationRejected, (e, tx) =>
+      logDecision(tables(tx.db), e, {
+        moderatorId: e.payload.moderatorId,
+        memberId: e.payload.memberId,
+        action: 'registration-rejected',
+        reason: e.payload.reason,
+        until: null,
+      }),
+    );
+    ctx.on(PhotoApproved, (e, tx) =>
+      logDecision(tables(tx.db), e, {
+        moderatorId: e.actorId,
+        memberId: e.payload.ownerId,
+        action: 'photo-approved',
+        reason: null,
+        until: null,
+      }),
+    );
+    ctx.on(PhotoRejected, (e, tx) =>
+      logDecision(tables(tx.db), e, {
+        moderatorId: e.actorId,
+        memberId: e.payload.ownerId,
+        action: 'photo-rejected',
+        reason: e.payload.reason,
+        until: null,
+      }),
+    );
+    ctx.on(AboutMeApproved, (e, tx) =>
+      logDecision(tables(tx.db), e, {
+        moderatorId: e.payload.moderatorId,
+        memberId: e.payload.memberId,
+        action: 'about-approved',
+        reason: null,
+        until: null,
+      }),
+    );
+    ctx.on(AboutMeRejected, (e, tx) =>
+      logDecision(tables(tx.db), e, {
+        moderatorId: e.payload.moderatorId,
+        memberId: e.payload.memberId,
+        action: 'about-rejected',
+        reason: e.payload.reason,
+        until: null,
+      }),
+    );
+
+    // Every page a member opens asks this: counted once, then moved by the events that move it.
+    const unread = ctx.view<number>({
+      name: 'unread_warnings',
+      load: async (memberId) => (await warningsOf(db(), memberId, true)).length,
+    });
+    unread.on(MemberWarned, (e, changes) => changes.update(e.payload.memberId, (n) => (n ?? 0) + 1));
+    unread.on(WarningRead, (e, changes) =>
+      changes.update(e.payload.memberId, (n) => Math.max(0, (n ?? 1) - 1)),
+    );
+    ctx.http.addHook('preHandler', async (request, reply) => {
+      const viewer = request.viewer;
+      if (!viewer || request.method !== 'GET' || request.routeOptions.config.kind !== 'page') return;
+      if (OPEN_WITH_WARNING.test(request.url)) return;
+      if (((await unread.get(viewer.memberId)) ?? 0) === 0) return;
+      return reply.redirect(`/warnings?back=${encodeURIComponent(request.url)}`, 303);
+    });
+
+    const run = commands(ctx, async (memberId) => (await profiles.get(memberId)) !== undefined);
+    const names = async (ids: readonly string[]) => {
+      const found = await Promise.all(
+        [...new Set(ids)].map(async (id) => [id, (await profiles.get(id))?.nickname] as const),
+      );
+      return new Map(
+        found.flatMap(([id, nickname]) => (nickname ? [[id, nickname] as [string, string]] : [])),
+      );
+    };
+    moderationRoutes(ctx.http, ctx.db, run);
+    moderationPages(ctx.http, ctx.db, run, profiles, names);
+
+    // On profiles, for moderators: the way to act on the member.
+    const moderate: MemberAction = (request, _ids, where) => {
+      const isModerator = request.viewer?.roles.includes('moderator') ?? false;
+      const label = translator(messages, languageOf(request))('moderate');
+      return Promise.resolve((memberId) =>
+        isModerator && where === 'profile' && memberId !== request.viewer?.memberId
+          ? html`<a class="button secondary" href="/moderation/members/${encodeURIComponent(memberId)}"
+              >${label}</a
+            >`
+          : null,
+      );
+    };
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, moderate);
+
+    ctx.services.provide<Sanctions>(SANCTIONS, { liftEnded: () => run.liftEnded() });
+    const sweep = setInterval(() => {
+      run
+        .liftEnded()
+        .catch((error: unknown) => ctx.logger.error({ err: error }, 'ended suspensions not lifted'));
+    }, SWEEP_MS);
+    sweep.unref();
+    ctx.onClose(() => {
+      clearInterval(sweep);
+      return Promise.resolve();
+    });
+  },
+});

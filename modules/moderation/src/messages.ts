@@ -1,0 +1,188 @@
+import type { Messages } from '@meetcute/web';
+
+export type Key =
+  | 'moderate'
+  | 'memberTitle'
+  | 'goodStanding'
+  | 'suspendedUntil'
+  | 'banned'
+  | 'warningsTitle'
+  | 'noWarnings'
+  | 'warningRead'
+  | 'warningUnread'
+  | 'warnTitle'
+  | 'warnButton'
+  | 'suspendTitle'
+  | 'days'
+  | 'suspendButton'
+  | 'banTitle'
+  | 'banButton'
+  | 'liftTitle'
+  | 'liftButton'
+  | 'reason'
+  | 'reasonHint'
+  | 'fixTitle'
+  | 'historyTitle'
+  | 'logTitle'
+  | 'logEmpty'
+  | 'older'
+  | 'site'
+  | 'action_suspended'
+  | 'action_banned'
+  | 'action_lifted'
+  | 'action_warned'
+  | 'action_registration-approved'
+  | 'action_registration-rejected'
+  | 'action_photo-approved'
+  | 'action_photo-rejected'
+  | 'action_about-approved'
+  | 'action_about-rejected'
+  | 'done_warned'
+  | 'done_suspended'
+  | 'done_banned'
+  | 'done_lifted'
+  | 'yourWarningTitle'
+  | 'yourWarningText'
+  | 'readButton'
+  | 'toLog';
+
+export const messages: Messages<Key> = {
+  en: {
+    moderate: 'Moderate…',
+    memberTitle: 'Moderating {nickname}',
+    goodStanding: '{nickname} is in good standing.',
+    suspendedUntil: 'Suspended until {until}: {reason}',
+    banned: 'Banned: {reason}',
+    warningsTitle: 'Warnings',
+    noWarnings: 'No warnings.',
+    warningRead: 'read',
+    warningUnread: 'not read yet',
+    warnTitle: 'Warn',
+    warnButton: 'Send the warning',
+    suspendTitle: 'Suspend',
+    days: 'For how many days',
+    suspendButton: 'Suspend now',
+    banTitle: 'Ban',
+    banButton: 'Ban for good',
+    liftTitle: 'Lift the suspension',
+    liftButton: 'Lift it',
+    reason: 'Why',
+    reasonHint: 'The member reads this, and so do other moderators in the log. 3 to 500 characters.',
+    fixTitle: 'Please fix this',
+    historyTitle: 'What moderators decided',
+    logTitle: 'Moderation log',
+    logEmpty: 'No decisions yet.',
+    older: 'Older',
+    site: 'the site',
+    action_suspended: 'suspended {member} until {until}',
+    action_banned: 'banned {member}',
+    action_lifted: 'lifted the suspension of {member}',
+    action_warned: 'warned {member}',
+    'action_registration-approved': 'approved the sign-up of {member}',
+    'action_registration-rejected': 'sent back the sign-up of {member}',
+    'action_photo-approved': 'approved a photo of {member}',
+    'action_photo-rejected': 'rejected a photo of {member}',
+    'action_about-approved': 'approved the about-me of {member}',
+    'action_about-rejected': 'rejected the about-me of {member}',
+    done_warned: 'The warning is sent: it stands in front of their next page.',
+    done_suspended: 'Suspended: they are logged out and hidden everywhere.',
+    done_banned: 'Banned: they are logged out and hidden everywhere.',
+    done_lifted: 'Lifted: they can log in and are seen again.',
+    yourWarningTitle: 'A warning from the moderators',
+    yourWarningText: 'On {date} a moderator warned you:',
+    readButton: 'I have read this',
+    toLog: 'Moderation log',
+  },
+  sv: {
+    moderate: 'Moderera…',
+    memberTitle: 'Modererar {nickname}',
+    goodStanding: '{nickname} har inga anmärkningar.',
+    suspendedUntil: 'Avstängd till {until}: {reason}',
+    banned: 'Bannlyst: {reason}',
+    warningsTitle: 'Varningar',
+    noWarnings: 'Inga varningar.',
+    warningRead: 'läst',
+    warningUnread: 'inte läst än',
+    warnTitle: 'Varna',
+    warnButton: 'Skicka varningen',
+    suspendTitle: 'Stäng av',
+    days: 'Hur många dagar',
+    suspendButton: 'Stäng av nu',
+    banTitle: 'Bannlys',
+    banButton: 'Bannlys för gott',
+    liftTitle: 'Häv avstängningen',
+    liftButton: 'Häv den',
+    reason: 'Varför',
+    reasonHint: 'Medlemmen läser detta, och andra moderatorer i loggen. 3 till 500 tecken.',
+    fixTitle: 'Rätta detta',
+    historyTitle: 'Vad moderatorerna beslutat',
+    logTitle: 'Moderationslogg',
+    logEmpty: 'Inga beslut än.',
+    older: 'Äldre',
+    site: 'webbplatsen',
+    action_suspended: 'stängde av {member} till {until}',
+    action_banned: 'bannlyste {member}',
+    action_lifted: 'hävde avstängningen av {member}',
+    action_warned: 'varnade {member}',
+    'action_registration-approved': 'godkände medlemsansökan från {member}',
+    'action_registration-rejected': 'skickade tillbaka medlemsansökan från {member}',
+    'action_photo-approved': 'godkände ett foto av {member}',
+    'action_photo-rejected': 'avvisade ett foto av {member}',
+    'action_about-approved': 'godkände om mig-texten av {member}',
+    'action_about-rejected': 'avvisade om mig-texten av {member}',
+    done_warned: 'Varningen är skickad: den möter medlemmen på nästa sida.',
+    done_suspended: 'Avstängd: utloggad och dold överallt.',
+    done_banned: 'Bannlyst: utloggad och dold överallt.',
+    done_lifted: 'Hävd: medlemmen kan logga in och syns igen.',
+    yourWarningTitle: 'En varning från moderatorerna',
+    yourWarningText: 'Den {date} varnade en moderator dig:',
+    readButton: 'Jag har läst detta',
+    toLog: 'Moderationslogg',
+  },
+  fi: {
+    moderate: 'Moderoi…',
+    memberTitle: 'Moderoidaan: {nickname}',
+    goodStanding: '{nickname}: ei huomautuksia.',
+    suspendedUntil: 'Jäädytetty {until} asti: {reason}',
+    banned: 'Estetty pysyvästi: {reason}',
+    warningsTitle: 'Varoitukset',
+    noWarnings: 'Ei varoituksia.',
+    warningRead: 'luettu',
+    warningUnread: 'ei vielä luettu',
+    warnTitle: 'Varoita',
+    warnButton: 'Lähetä varoitus',
+    suspendTitle: 'Jäädytä',
+    days: 'Montako päivää',
+    suspendButton: 'Jäädytä nyt',
+    banTitle: 'Estä pysyvästi',
+    banButton: 'Estä pysyvästi',
+    liftTitle: 'Poista jäädytys',
+    liftButton: 'Poista',
+    reason: 'Miksi',
+    reasonHint: 'Jäsen lukee tämän, samoin muut moderaattorit lokista. 3–500 merkkiä.',
+    fixTitle: 'Korjaa tämä',
+    historyTitle: 'Moderaattorien päätökset',
+    logTitle: 'Moderointiloki',
+    logEmpty: 'Ei vielä päätöksiä.',
+    older: 'Vanhemmat',
+    site: 'sivusto',
+    action_suspended: 'jäädytti jäsenen {member} {until} asti',
+    action_banned: 'esti jäsenen {member} pysyvästi',
+    action_lifted: 'poisti jäsenen {member} jäädytyksen',
+    action_warned: 'varoitti jäsentä {member}',
+    'action_registration-approved': 'hyväksyi jäsenen {member} liittymisen',
+    'action_registration-rejected': 'palautti jäsenen {member} liittymisen',
+    'action_photo-approved': 'hyväksyi jäsenen {member} kuvan',
+    'action_photo-rejected': 'hylkäsi jäsenen {member} kuvan',
+    'action_about-approved': 'hyväksyi jäsenen {member} esittelyn',
+    'action_about-rejected': 'hylkäsi jäsenen {member} esittelyn',
+    done_warned: 'Varoitus on lähetetty: se näkyy jäsenen seuraavalla sivulla.',
+    done_suspended: 'Jäädytetty: kirjattu ulos ja piilotettu kaikkialta.',
+    done_banned: 'Estetty: kirjattu ulos ja piilotettu kaikkialta.',
+    done_lifted: 'Poistettu: jäsen voi kirjautua ja näkyy taas.',
+    yourWarningTitle: 'Varoitus moderaattoreilta',
+    yourWarningText: '{date} moderaattori varoitti sinua:',
+    readButton: 'Olen lukenut tämän',
+    toLog: 'Moderointiloki',
+  },
+};

@@ -1,0 +1,251 @@
+import { sql, type Kysely } from 'kysely';
+import type { Db, EventEnvelope, Migration, TxDb } from '@meetcute/core';
+
+// Timestamps are ISO text: the same SQL then runs on SQLite and PostgreSQL.
+
+/** The sanction in force on a member, if any: a suspension until a time, or a ban (until null). */
+interface SanctionsTable {
+  member_id: string;
+  moderator_id: string;
+  reason: string;
+  until: string | null;
+  at: string;
+}
+
+interface WarningsTable {
+  id: string;
+  member_id: string;
+  moderator_id: string;
+  reason: string;
+  at: string;
+  read_at: string | null;
+}
+
+/** Who did what to whom, when and why: every moderator decision, from this and other modules. */
+interface LogTable {
+  id: string;
+  at: string;
+  moderator_id: string | null;
+  member_id: string;
+  action: string;
+  reason: string | null;
+  until: string | null;
+}
+
+interface Tables {
+  sanctions: SanctionsTable;
+  warnings: WarningsTable;
+  moderation_log: LogTable;
+}
+
+export type ModerationDb = Kysely<Tables>;
+
+export function tables(db: Db | TxDb): ModerationDb {
+  return db as unknown as ModerationDb;
+}
+
+export const projections = ['sanctions', 'warnings', 'moderation_log'];
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_moderation',
+    async up(db) {
+      await sql`create table sanctions (
+        member_id text primary key,
+        moderator_id text not null,
+        reason text not null,
+        until text,
+        at text not null
+      )`.execute(db);
+      await sql`create table warnings (
+        id text primary key,
+        member_id text not null,
+        moderator_id text not null,
+        reason text not null,
+        at text not null,
+        read_at text
+      )`.execute(db);
+      await sql`create index warnings_member on warnings (member_id, at)`.execute(db);
+      await sql`create table moderation_log (
+        id text primary key,
+        at text not null,
+        moderator_id text,
+        member_id text not null,
+        action text not null,
+        reason text,
+        until text
+      )`.execute(db);
+      await sql`create index moderation_log_at on moderation_log (at, id)`.execute(db);
+      await sql`create index moderation_log_member on moderation_log (member_id, at)`.execute(db);
+    },
+  },
+];
+
+export interface Sanction {
+  memberId: string;
+  moderatorId: string;
+  reason: string;
+  until: string | null;
+  at: string;
+}
+
+export async function sanctionOf(db: ModerationDb, memberId: string): Promise<Sanction | undefined> {
+  const row = await db
+    .selectFrom('sanctions')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return (
+    row && {
+      memberId: row.member_id,
+      moderatorId: row.moderator_id,
+      reason: row.reason,
+      until: row.until,
+      at: row.at,
+    }
+  );
+}
+
+export async function setSanction(db: ModerationDb, s: Sanction): Promise<void> {
+  const values = { moderator_id: s.moderatorId, reason: s.reason, until: s.until, at: s.at };
+  await db
+    .insertInto('sanctions')
+    .values({ member_id: s.memberId, ...values })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet(values))
+    .execute();
+}
+
+export async function clearSanction(db: ModerationDb, memberId: string): Promise<void> {
+  await db.deleteFrom('sanctions').where('member_id', '=', memberId).execute();
+}
+
+/** Suspensions whose time is up, for the sweep that lifts them. */
+export async function endedSuspensions(db: ModerationDb, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('sanctions')
+    .select('member_id')
+    .where('until', 'is not', null)
+    .where('until', '<=', now)
+    .execute();
+  return rows.map((r) => r.member_id);
+}
+
+export interface Warning {
+  id: string;
+  memberId: string;
+  reason: string;
+  at: string;
+  readAt: string | null;
+}
+
+export async function addWarning(
+  db: ModerationDb,
+  w: { id: string; memberId: string; moderatorId: string; reason: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('warnings')
+    .values({
+      id: w.id,
+      member_id: w.memberId,
+      moderator_id: w.moderatorId,
+      reason: w.reason,
+      at: w.at,
+      read_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function markWarningRead(
+  db: ModerationDb,
+  id: string,
+  memberId: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('warnings')
+    .set({ read_at: at })
+    .where('id', '=', id)
+    .where('member_id', '=', memberId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+export async function warningsOf(db: ModerationDb, memberId: string, unreadOnly = false): Promise<Warning[]> {
+  let query = db.selectFrom('warnings').selectAll().where('member_id', '=', memberId);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    memberId: r.member_id,
+    reason: r.reason,
+    at: r.at,
+    readAt: r.read_at,
+  }));
+}
+
+export type LogAction =
+  | 'suspended'
+  | 'banned'
+  | 'lifted'
+  | 'warned'
+  | 'registration-approved'
+  | 'registration-rejected'
+  | 'photo-approved'
+  | 'photo-rejected'
+  | 'about-approved'
+  | 'about-rejected';
+
+export interface LogEntry {
+  id: string;
+  at: string;
+  moderatorId: string | null;
+  memberId: string;
+  action: LogAction;
+  reason: string | null;
+  until: string | null;
+}
+
+export async function logDecision(
+  db: ModerationDb,
+  event: EventEnvelope,
+  entry: Omit<LogEntry, 'id' | 'at'>,
+): Promise<void> {
+  await db
+    .insertInto('moderation_log')
+    .values({
+      id: event.id,
+      at: event.occurredAt,
+      moderator_id: entry.moderatorId,
+      member_id: entry.memberId,
+      action: entry.action,
+      reason: entry.reason,
+      until: entry.until,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/** The newest decisions first, before a cursor (time and id of the last one shown). */
+export async function logPage(
+  db: ModerationDb,
+  options: { limit: number; memberId?: string | undefined; before?: { at: string; id: string } | undefined },
+): Promise<LogEntry[]> {
+  let query = db.selectFrom('moderation_log').selectAll();
+  if (options.memberId) query = query.where('member_id', '=', options.memberId);
+  const before = options.before;
+  if (before)
+    query = query.where((eb) =>
+      eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('id', '<', before.id)])]),
+    );
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    moderatorId: r.moderator_id,
+    memberId: r.member_id,
+    action: r.action as LogAction,
+    reason: r.reason,
+    until: r.until,
+  }));
+}

@@ -1,0 +1,388 @@
+import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
+import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { ProfileViewed } from '@meetcute/profile/events';
+import { MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
+
+const PROBLEM = 'https://meetcute.dev/problems/';
+const REASON = 'Kept messaging members who asked him to stop';
+const UNTIL = '2026-06-08T10:00:00.000Z';
+
+const everyone = [...approved(mo), ...approved(nancy), ...approved(bob)];
+const bobSuspended = (until: string | null = UNTIL): Given =>
+  given(
+    MemberSuspended,
+    { memberId: bob.memberId, moderatorId: mo.memberId, reason: REASON, until },
+    { actorId: mo.memberId },
+  );
+const bobLifted: Given = given(
+  SuspensionLifted,
+  { memberId: bob.memberId, moderatorId: mo.memberId, reason: 'He apologised' },
+  { actorId: mo.memberId },
+);
+const nancyWarned: Given = given(
+  MemberWarned,
+  {
+    warningId: 'warning-1',
+    memberId: nancy.memberId,
+    moderatorId: mo.memberId,
+    reason: 'Please keep your photos on topic',
+  },
+  { actorId: mo.memberId },
+);
+
+const suspend = (body: unknown, as = mo.memberId, memberId = bob.memberId): When => ({
+  as,
+  method: 'PUT',
+  url: `/api/v1/moderation/members/${memberId}/suspension`,
+  body,
+});
+const bobLogsIn: When = {
+  method: 'POST',
+  url: '/api/v1/sessions',
+  body: { email: bob.email, password: PASSWORD },
+};
+const nancySearches: When = { as: nancy.memberId, method: 'GET', url: '/api/v1/search?maxDistanceKm=100' };
+
+export const useCases = [
+  // Suspending and banning
+  useCase({
+    title: 'Mo suspends Bob for a week, saying why',
+    given: everyone,
+    when: suspend({ reason: REASON, days: 7 }),
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId },
+      events: [
+        emitted(MemberSuspended, { memberId: bob.memberId, moderatorId: mo.memberId, reason: REASON }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'Mo bans Bob for good',
+    given: everyone,
+    when: suspend({ reason: REASON, days: null }),
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId, until: null },
+      events: [emitted(MemberSuspended, { memberId: bob.memberId, until: null })],
+    },
+  }),
+  useCase({
+    title: 'A suspension without a reason the member can read is refused',
+    given: everyone,
+    when: suspend({ reason: '  ', days: 7 }),
+    then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'reason' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A suspension longer than a year is a ban, and must say so',
+    given: everyone,
+    when: suspend({ reason: REASON, days: 400 }),
+    then: { status: 400, body: { errors: [{ field: 'days' }] }, events: [] },
+  }),
+  useCase({
+    title: 'No one moderates themselves',
+    given: everyone,
+    when: suspend({ reason: REASON, days: 7 }, mo.memberId, mo.memberId),
+    then: { status: 403, events: [] },
+  }),
+  useCase({
+    title: 'Only moderators suspend members',
+    given: everyone,
+    when: suspend({ reason: REASON, days: 7 }, nancy.memberId),
+    then: { status: 403, events: [] },
+  }),
+  useCase({
+    title: 'Suspending someone who is not a member finds no one',
+    given: everyone,
+    when: suspend({ reason: REASON, days: 7 }, mo.memberId, 'no-such-member'),
+    then: { status: 404, events: [] },
+  }),
+
+  // What a suspension does
+  useCase({
+    title: 'Suspended, Bob cannot log in, and is told until when and why',
+    given: [...everyone, bobSuspended()],
+    when: bobLogsIn,
+    then: {
+      status: 403,
+      body: {
+        type: `${PROBLEM}account-suspended`,
+        detail: `A moderator suspended your account until 2026-06-08 10:00 (UTC): ${REASON}`,
+      },
+    },
+  }),
+  useCase({
+    title: 'Banned, Bob is told his account is closed for good',
+    given: [...everyone, bobSuspended(null)],
+    when: bobLogsIn,
+    then: { status: 403, body: { detail: `The moderators closed your account for good: ${REASON}` } },
+  }),
+  useCase({
+    title: 'A wrong password for a suspended account says nothing about the suspension',
+    given: [...everyone, bobSuspended()],
+    when: {
+      method: 'POST',
+      url: '/api/v1/sessions',
+      body: { email: bob.email, password: 'not his password' },
+    },
+    then: { status: 401, body: { type: `${PROBLEM}login-failed` } },
+  }),
+  useCase({
+    title: 'Once the week is over Bob can log in again',
+    given: [...everyone, bobSuspended()],
+    clock: '2026-06-08T10:00:01.000Z',
+    when: bobLogsIn,
+    then: { status: 200 },
+  }),
+  useCase({
+    title: 'Suspended, Bob is gone from Nancy’s search',
+    given: [...everyone, bobSuspended()],
+    when: nancySearches,
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Suspended, Bob’s profile is not there for Nancy',
+    given: [...everyone, bobSuspended()],
+    when: { as: nancy.memberId, method: 'GET', url: `/api/v1/profiles/${bob.memberId}` },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'A message to a suspended member is not delivered',
+    given: [...everyone, bobSuspended()],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/api/v1/chats/${bob.memberId}/messages`,
+      body: { body: 'Hi Bob' },
+    },
+    then: { status: 404, events: [] },
+  }),
+  useCase({
+    title: 'A flirt to a suspended member is not delivered',
+    given: [...everyone, bobSuspended()],
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: bob.memberId } },
+    then: { status: 404, events: [] },
+  }),
+  useCase({
+    title: 'When the suspension is lifted Bob is in Nancy’s search again',
+    given: [...everyone, bobSuspended(), bobLifted],
+    when: nancySearches,
+    then: { status: 200, body: { results: [{ memberId: bob.memberId }] } },
+  }),
+  useCase({
+    title: 'Mo lifts Bob’s suspension',
+    given: [...everyone, bobSuspended()],
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/api/v1/moderation/members/${bob.memberId}/suspension/lift`,
+      body: { reason: 'He apologised' },
+    },
+    then: {
+      status: 204,
+      events: [emitted(SuspensionLifted, { memberId: bob.memberId, moderatorId: mo.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Lifting a suspension that is not there says so',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/api/v1/moderation/members/${bob.memberId}/suspension/lift`,
+      body: { reason: 'He apologised' },
+    },
+    then: { status: 409, body: { type: `${PROBLEM}not-suspended` }, events: [] },
+  }),
+  useCase({
+    title: 'Mo sees Bob’s standing: the suspension in force',
+    given: [...everyone, bobSuspended()],
+    when: { as: mo.memberId, method: 'GET', url: `/api/v1/moderation/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      body: {
+        memberId: bob.memberId,
+        sanction: { until: UNTIL, reason: REASON, moderatorId: mo.memberId },
+        warnings: [],
+      },
+    },
+  }),
+
+  // Warnings
+  useCase({
+    title: 'Mo warns Nancy',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/api/v1/moderation/members/${nancy.memberId}/warnings`,
+      body: { reason: 'Please keep your photos on topic' },
+    },
+    then: {
+      status: 201,
+      events: [
+        emitted(MemberWarned, { memberId: nancy.memberId, reason: 'Please keep your photos on topic' }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'Warned, Nancy’s next page is the warning',
+    given: [...everyone, nancyWarned],
+    when: { as: nancy.memberId, method: 'GET', url: '/news' },
+    then: { status: 303, location: '/warnings?back=%2Fnews' },
+  }),
+  useCase({
+    title: 'The warning page says what the moderator wrote and offers to say it was read',
+    given: [...everyone, nancyWarned],
+    when: { as: nancy.memberId, method: 'GET', url: '/warnings?back=%2Fnews' },
+    then: {
+      status: 200,
+      page: [
+        'A warning from the moderators',
+        'Please keep your photos on topic',
+        'I have read this',
+        'value="/news"',
+      ],
+    },
+  }),
+  useCase({
+    title: 'Nancy says she read the warning and goes on to where she was going',
+    given: [...everyone, nancyWarned],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/warnings/warning-1/read',
+      form: true,
+      body: { back: '/news' },
+    },
+    then: {
+      status: 303,
+      location: '/warnings?back=%2Fnews',
+      events: [emitted(WarningRead, { warningId: 'warning-1', memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A warning read leaves the pages open as before',
+    given: [
+      ...everyone,
+      nancyWarned,
+      given(WarningRead, { warningId: 'warning-1', memberId: nancy.memberId }, { actorId: nancy.memberId }),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: '/news' },
+    then: { status: 200 },
+  }),
+  useCase({
+    title: 'Nancy lists her warnings through the API and says she read one',
+    given: [...everyone, nancyWarned],
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/warnings/warning-1/read', body: {} },
+    then: { status: 204, events: [emitted(WarningRead, { warningId: 'warning-1' })] },
+  }),
+  useCase({
+    title: 'Nancy’s warnings, as the API lists them',
+    given: [...everyone, nancyWarned],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/warnings' },
+    then: {
+      status: 200,
+      body: { items: [{ warningId: 'warning-1', reason: 'Please keep your photos on topic', readAt: null }] },
+    },
+  }),
+  useCase({
+    title: 'Someone else’s warning cannot be marked read',
+    given: [...everyone, nancyWarned],
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/warnings/warning-1/read', body: {} },
+    then: { status: 404, events: [] },
+  }),
+
+  // The log and the pages
+  useCase({
+    title: 'The moderation log says who did what, when and why, newest first',
+    given: [...everyone, bobSuspended()],
+    when: { as: mo.memberId, method: 'GET', url: '/api/v1/moderation/log?limit=1' },
+    then: {
+      status: 200,
+      body: {
+        items: [
+          {
+            moderatorId: mo.memberId,
+            memberId: bob.memberId,
+            action: 'suspended',
+            reason: REASON,
+            until: UNTIL,
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'The moderation log page shows the decisions with names',
+    given: [...everyone, bobSuspended()],
+    when: { as: mo.memberId, method: 'GET', url: '/moderation/log' },
+    then: {
+      status: 200,
+      page: ['Moderation log', 'suspended Bob until', REASON, 'approved the sign-up of Nancy'],
+    },
+  }),
+  useCase({
+    title: 'Members cannot read the moderation log',
+    given: everyone,
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/moderation/log' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Mo’s page for Bob shows his standing and the forms to act',
+    given: everyone,
+    when: { as: mo.memberId, method: 'GET', url: `/moderation/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      page: ['Moderating Bob', 'Bob is in good standing.', 'Suspend now', 'Ban for good', 'Send the warning'],
+    },
+  }),
+  useCase({
+    title: 'Suspending from the page without a reason shows what to fix',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/moderation/members/${bob.memberId}/suspend`,
+      form: true,
+      body: { days: '7', reason: '' },
+    },
+    then: { status: 400, page: ['Please fix this', 'Say why in 3 to 500 characters'], events: [] },
+  }),
+  useCase({
+    title: 'Suspending from the page comes back to it with what happened',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/moderation/members/${bob.memberId}/suspend`,
+      form: true,
+      body: { days: '3', reason: REASON },
+    },
+    then: {
+      status: 303,
+      location: `/moderation/members/${bob.memberId}?done=suspended`,
+      events: [emitted(MemberSuspended, { memberId: bob.memberId, reason: REASON })],
+    },
+  }),
+  useCase({
+    title: 'Moderators find “Moderate…” on a member’s profile',
+    given: everyone,
+    when: { as: mo.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      page: [`href="/moderation/members/${bob.memberId}"`, 'Moderate…'],
+      events: [emitted(ProfileViewed, { viewerId: mo.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Members do not see “Moderate…”',
+    given: everyone,
+    when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      pageLacks: ['/moderation/members/'],
+      events: [emitted(ProfileViewed, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+];
