@@ -53,6 +53,7 @@ import { recoveryRoutes } from './recovery-routes.ts';
 import { useCases } from './use-cases.ts';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { recoveryUseCases } from './use-cases.recovery.ts';
+import { suspensionUseCases } from './use-cases.suspension.ts';
 
 export * from './events.ts';
 export { isUsable as isUsablePasswordHash } from './password-schemes.ts';
@@ -98,7 +99,7 @@ export const auth = defineModule({
   ],
   migrations,
   projections: PROJECTIONS,
-  useCases: [...useCases, ...recoveryUseCases],
+  useCases: [...useCases, ...recoveryUseCases, ...suspensionUseCases],
   register(ctx) {
     const db = tables(ctx.db);
     // Every request reads these two: in memory, changed by the events that change their tables.

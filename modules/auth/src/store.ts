@@ -262,7 +262,14 @@ export interface Standing {
   suspendedUntil: string | null;
 }
 
-const standingColumns = ['member_id', 'status', 'moderator', 'email', 'suspended', 'suspended_until'] as const;
+const standingColumns = [
+  'member_id',
+  'status',
+  'moderator',
+  'email',
+  'suspended',
+  'suspended_until',
+] as const;
 
 function toStanding(row: Selectable<Pick<AccountsTable, (typeof standingColumns)[number]>>): Standing {
   const suspended = Number(row.suspended) === 1;

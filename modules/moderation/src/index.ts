@@ -2,7 +2,7 @@ import { defineModule } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
-import { RegistrationApproved, RegistrationRejected } from '@meetcute/registration';
+import { RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from '@meetcute/registration';
 import { html, MEMBER_ACTIONS, translator, languageOf, type MemberAction } from '@meetcute/web';
 import { events, MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
 import {
@@ -10,6 +10,8 @@ import {
   clearSanction,
   logDecision,
   markWarningRead,
+  namesOf,
+  rememberName,
   migrations,
   projections,
   setSanction,
@@ -48,6 +50,7 @@ export const moderation = defineModule({
   publishes: events,
   consumes: [
     ...events,
+    RegistrationSubmitted,
     RegistrationApproved,
     RegistrationRejected,
     PhotoApproved,
@@ -87,15 +90,19 @@ export const moderation = defineModule({
       markWarningRead(tables(tx.db), payload.warningId, payload.memberId, occurredAt),
     );
     // The other modules' decisions, so the log is the whole story.
-    ctx.on(RegistrationApproved, (e, tx) =>
-      logDecision(tables(tx.db), e, {
+    ctx.on(RegistrationSubmitted, ({ payload }, tx) =>
+      rememberName(tables(tx.db), payload.memberId, payload.application.nickname),
+    );
+    ctx.on(RegistrationApproved, async (e, tx) => {
+      await rememberName(tables(tx.db), e.payload.memberId, e.payload.application.nickname);
+      await logDecision(tables(tx.db), e, {
         moderatorId: e.payload.moderatorId,
         memberId: e.payload.memberId,
         action: 'registration-approved',
         reason: null,
         until: null,
-      }),
-    );
+      });
+    });
     ctx.on(RegistrationRejected, (e, tx) =>
       logDecision(tables(tx.db), e, {
         moderatorId: e.payload.moderatorId,
@@ -159,15 +166,8 @@ export const moderation = defineModule({
       return reply.redirect(`/warnings?back=${encodeURIComponent(request.url)}`, 303);
     });
 
-    const run = commands(ctx, async (memberId) => (await profiles.get(memberId)) !== undefined);
-    const names = async (ids: readonly string[]) => {
-      const found = await Promise.all(
-        [...new Set(ids)].map(async (id) => [id, (await profiles.get(id))?.nickname] as const),
-      );
-      return new Map(
-        found.flatMap(([id, nickname]) => (nickname ? [[id, nickname] as [string, string]] : [])),
-      );
-    };
+    const run = commands(ctx, async (memberId) => (await namesOf(db(), [memberId])).has(memberId));
+    const names = (ids: readonly string[]) => namesOf(db(), ids);
     moderationRoutes(ctx.http, ctx.db, run);
     moderationPages(ctx.http, ctx.db, run, profiles, names);
 

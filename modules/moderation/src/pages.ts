@@ -1,6 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor, Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import {
+  decodeCursor,
+  encodeCursor,
+  Problem,
+  problems,
+  type Db,
+  type FieldProblem,
+  type Http,
+} from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   field,
@@ -89,8 +97,10 @@ export function moderationPages(
   ) => {
     const t = tr(request);
     await inOwnZone(request);
-    const profile = await profiles.get(memberId);
-    if (!profile) throw new Problem(404, 'not-found', 'Not found', 'This member does not exist.');
+    // Any member who signed up, approved or not: a spammer may never have been approved.
+    const nickname = (await names([memberId])).get(memberId);
+    if (nickname === undefined) throw problems.notFound('This member');
+    const profile = { nickname };
     const [sanction, warnings, history] = await Promise.all([
       sanctionOf(tables(db), memberId),
       warningsOf(tables(db), memberId),

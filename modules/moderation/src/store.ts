@@ -32,7 +32,14 @@ interface LogTable {
   until: string | null;
 }
 
+/** Every member's nickname as they signed up, so the log names moderators whose own profile waits. */
+interface NamesTable {
+  member_id: string;
+  nickname: string;
+}
+
 interface Tables {
+  moderation_names: NamesTable;
   sanctions: SanctionsTable;
   warnings: WarningsTable;
   moderation_log: LogTable;
@@ -44,7 +51,7 @@ export function tables(db: Db | TxDb): ModerationDb {
   return db as unknown as ModerationDb;
 }
 
-export const projections = ['sanctions', 'warnings', 'moderation_log'];
+export const projections = ['sanctions', 'warnings', 'moderation_log', 'moderation_names'];
 
 export const migrations: Migration[] = [
   {
@@ -77,9 +84,30 @@ export const migrations: Migration[] = [
       )`.execute(db);
       await sql`create index moderation_log_at on moderation_log (at, id)`.execute(db);
       await sql`create index moderation_log_member on moderation_log (member_id, at)`.execute(db);
+      await sql`create table moderation_names (member_id text primary key, nickname text not null)`.execute(
+        db,
+      );
     },
   },
 ];
+
+export async function rememberName(db: ModerationDb, memberId: string, nickname: string): Promise<void> {
+  await db
+    .insertInto('moderation_names')
+    .values({ member_id: memberId, nickname })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ nickname }))
+    .execute();
+}
+
+export async function namesOf(db: ModerationDb, memberIds: readonly string[]): Promise<Map<string, string>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('moderation_names')
+    .select(['member_id', 'nickname'])
+    .where('member_id', 'in', [...new Set(memberIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.member_id, r.nickname]));
+}
 
 export interface Sanction {
   memberId: string;

@@ -1,5 +1,8 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
-import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
+import { RegistrationRejected } from '@meetcute/registration';
+import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
+import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
 
@@ -36,11 +39,6 @@ const suspend = (body: unknown, as = mo.memberId, memberId = bob.memberId): When
   url: `/api/v1/moderation/members/${memberId}/suspension`,
   body,
 });
-const bobLogsIn: When = {
-  method: 'POST',
-  url: '/api/v1/sessions',
-  body: { email: bob.email, password: PASSWORD },
-};
 const nancySearches: When = { as: nancy.memberId, method: 'GET', url: '/api/v1/search?maxDistanceKm=100' };
 
 export const useCases = [
@@ -99,41 +97,6 @@ export const useCases = [
   }),
 
   // What a suspension does
-  useCase({
-    title: 'Suspended, Bob cannot log in, and is told until when and why',
-    given: [...everyone, bobSuspended()],
-    when: bobLogsIn,
-    then: {
-      status: 403,
-      body: {
-        type: `${PROBLEM}account-suspended`,
-        detail: `A moderator suspended your account until 2026-06-08 10:00 (UTC): ${REASON}`,
-      },
-    },
-  }),
-  useCase({
-    title: 'Banned, Bob is told his account is closed for good',
-    given: [...everyone, bobSuspended(null)],
-    when: bobLogsIn,
-    then: { status: 403, body: { detail: `The moderators closed your account for good: ${REASON}` } },
-  }),
-  useCase({
-    title: 'A wrong password for a suspended account says nothing about the suspension',
-    given: [...everyone, bobSuspended()],
-    when: {
-      method: 'POST',
-      url: '/api/v1/sessions',
-      body: { email: bob.email, password: 'not his password' },
-    },
-    then: { status: 401, body: { type: `${PROBLEM}login-failed` } },
-  }),
-  useCase({
-    title: 'Once the week is over Bob can log in again',
-    given: [...everyone, bobSuspended()],
-    clock: '2026-06-08T10:00:01.000Z',
-    when: bobLogsIn,
-    then: { status: 200 },
-  }),
   useCase({
     title: 'Suspended, Bob is gone from Nancy’s search',
     given: [...everyone, bobSuspended()],
@@ -294,6 +257,74 @@ export const useCases = [
   }),
 
   // The log and the pages
+  ...(
+    [
+      [
+        'the sign-up sent back',
+        given(
+          RegistrationRejected,
+          { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'The nickname is an email address' },
+          { actorId: mo.memberId },
+        ),
+        'registration-rejected',
+        'The nickname is an email address',
+      ],
+      [
+        'a photo approved',
+        given(
+          PhotoApproved,
+          { photoId: 'photo-1', ownerId: nancy.memberId, album: 'public' },
+          { actorId: mo.memberId },
+        ),
+        'photo-approved',
+        null,
+      ],
+      [
+        'a photo rejected',
+        given(
+          PhotoRejected,
+          { photoId: 'photo-1', ownerId: nancy.memberId, reason: 'Not a photo of you' },
+          { actorId: mo.memberId },
+        ),
+        'photo-rejected',
+        'Not a photo of you',
+      ],
+      [
+        'an about-me approved',
+        given(
+          AboutMeApproved,
+          { memberId: nancy.memberId, moderatorId: mo.memberId, text: 'Hi!' },
+          { actorId: mo.memberId },
+        ),
+        'about-approved',
+        null,
+      ],
+      [
+        'an about-me rejected',
+        given(
+          AboutMeRejected,
+          { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'No phone numbers, please' },
+          { actorId: mo.memberId },
+        ),
+        'about-rejected',
+        'No phone numbers, please',
+      ],
+    ] as const
+  ).map(([what, decision, action, reason]) =>
+    useCase({
+      title: `The moderation log records ${what}, by whom and why`,
+      given: [...approved(mo), ...signedUp(nancy), decision],
+      when: {
+        as: mo.memberId,
+        method: 'GET',
+        url: `/api/v1/moderation/log?memberId=${nancy.memberId}&limit=1`,
+      },
+      then: {
+        status: 200,
+        body: { items: [{ moderatorId: mo.memberId, memberId: nancy.memberId, action, reason }] },
+      },
+    }),
+  ),
   useCase({
     title: 'The moderation log says who did what, when and why, newest first',
     given: [...everyone, bobSuspended()],
@@ -364,6 +395,60 @@ export const useCases = [
       location: `/moderation/members/${bob.memberId}?done=suspended`,
       events: [emitted(MemberSuspended, { memberId: bob.memberId, reason: REASON })],
     },
+  }),
+  useCase({
+    title: 'Warning from the page comes back to it with what happened',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/moderation/members/${bob.memberId}/warn`,
+      form: true,
+      body: { reason: 'Be kind in chat' },
+    },
+    then: {
+      status: 303,
+      location: `/moderation/members/${bob.memberId}?done=warned`,
+      events: [emitted(MemberWarned, { memberId: bob.memberId, reason: 'Be kind in chat' })],
+    },
+  }),
+  useCase({
+    title: 'Banning from the page bans for good',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/moderation/members/${bob.memberId}/ban`,
+      form: true,
+      body: { reason: REASON },
+    },
+    then: {
+      status: 303,
+      location: `/moderation/members/${bob.memberId}?done=banned`,
+      events: [emitted(MemberSuspended, { memberId: bob.memberId, until: null })],
+    },
+  }),
+  useCase({
+    title: 'Lifting from the page lifts, and the page then says what happened',
+    given: [...everyone, bobSuspended()],
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/moderation/members/${bob.memberId}/lift`,
+      form: true,
+      body: { reason: 'He apologised' },
+    },
+    then: {
+      status: 303,
+      location: `/moderation/members/${bob.memberId}?done=lifted`,
+      events: [emitted(SuspensionLifted, { memberId: bob.memberId, moderatorId: mo.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A suspended member’s page says until when and why, and offers to lift it',
+    given: [...everyone, bobSuspended()],
+    when: { as: mo.memberId, method: 'GET', url: `/moderation/members/${bob.memberId}?done=suspended` },
+    then: { status: 200, page: ['Suspended: they are logged out and hidden everywhere.', REASON, 'Lift it'] },
   }),
   useCase({
     title: 'Moderators find “Moderate…” on a member’s profile',
