@@ -8,7 +8,7 @@ import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
 import { migrations, projections, project, totalUnread } from './store.ts';
 import { commands } from './commands.ts';
 import { chatViews } from './views.ts';
-import { chatRoutes } from './routes.ts';
+import { chatRoutes, reviewRoutes } from './routes.ts';
 import { chatPages, messageAction } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
@@ -18,7 +18,8 @@ export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } fr
 /**
  * Chat: one conversation per pair of approved members, delivered live to every open
  * page of both, with "is typing", read receipts and unread counts. A message is
- * acknowledged only once committed. A block removes the pair's conversation for good.
+ * acknowledged only once committed. A block takes the pair's conversation out of both
+ * members' sight for good; moderators can still read what was reported in it.
  */
 export const chat = defineModule({
   name: 'chat',
@@ -50,6 +51,7 @@ export const chat = defineModule({
     const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, run, views);
+    reviewRoutes(ctx.http, ctx.db);
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles));
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
