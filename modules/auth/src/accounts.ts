@@ -50,7 +50,12 @@ export type LoginOutcome =
 export type PasswordOutcome =
   | { ok: true }
   | { ok: false; field: 'currentPassword'; problem: 'wrong' }
+  | { ok: false; field: 'currentPassword'; problem: 'locked'; retryAfter: number }
   | { ok: false; field: 'newPassword'; problem: PasswordProblem };
+
+/** The answer to "is this the member's current password", under the same limit as log-ins. */
+export type CurrentPassword =
+  { ok: true } | { ok: false; problem: 'wrong' } | { ok: false; problem: 'locked'; retryAfter: number };
 
 export type RevokeOutcome = 'revoked' | 'not-granted' | 'by-configuration';
 
@@ -182,10 +187,8 @@ export class Accounts {
     currentPassword: string,
     newPassword: string,
   ): Promise<PasswordOutcome> {
-    const account = await accountById(this.#db, viewer.memberId);
-    if (!account?.passwordHash || !(await passwordMatches(account.passwordHash, currentPassword))) {
-      return { ok: false, field: 'currentPassword', problem: 'wrong' };
-    }
+    const current = await this.checkCurrent(viewer.memberId, currentPassword);
+    if (!current.ok) return { ...current, field: 'currentPassword' };
     const problem = newPasswordProblem(newPassword, currentPassword);
     if (problem) return { ok: false, field: 'newPassword', problem };
     const passwordHash = await hashPassword(newPassword);
@@ -194,6 +197,36 @@ export class Accounts {
       await deleteSessionsOf(tables(tx.db), viewer.memberId, viewer.sessionId);
     });
     return { ok: true };
+  }
+
+  /**
+   * Checks a logged-in member's current password before a change that needs it. Wrong
+   * guesses count as failed log-ins of the account: whoever holds a stolen session cannot
+   * try passwords without limit, nor more than a log-in form would let them.
+   */
+  async checkCurrent(memberId: string, password: string): Promise<CurrentPassword> {
+    const account = await accountById(this.#db, memberId);
+    if (!account?.email || !account.passwordHash) return { ok: false, problem: 'wrong' };
+    const { perAccount, windowSeconds } = this.#ctx.config.login;
+    const now = this.#ctx.clock.now();
+    const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
+    const key = `account ${account.email}`;
+    const wait = retryAfterSeconds(
+      await failuresSince(this.#db, 'account', account.email, since),
+      perAccount,
+      windowSeconds,
+      now,
+      this.#checking.count(key),
+    );
+    if (wait > 0) return { ok: false, problem: 'locked', retryAfter: wait };
+    const hash = account.passwordHash;
+    const email = account.email;
+    return this.#checking.during([key], async () => {
+      if (await passwordMatches(hash, password)) return { ok: true } as const;
+      await recordFailure(this.#db, 'account', email, now.toISOString());
+      this.#failures.inc();
+      return { ok: false, problem: 'wrong' } as const;
+    });
   }
 
   async accountByEmail(email: string): Promise<Account | undefined> {

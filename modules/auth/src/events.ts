@@ -83,6 +83,28 @@ export const EmailConfirmed = defineEvent({
   schema: Type.Object({ memberId: Type.String(), email: Type.String() }),
 });
 
+export const EmailChangeRequested = defineEvent({
+  type: 'EmailChangeRequested',
+  module: 'auth',
+  description:
+    'A member asked to log in with another address: a link goes to the new one, which takes over only once followed.',
+  schema: Type.Object({
+    memberId: Type.String(),
+    changeId: Type.String(),
+    email: Type.String(),
+    expiresAt: Type.String(),
+    language: LanguageSchema,
+  }),
+});
+
+export const EmailChanged = defineEvent({
+  type: 'EmailChanged',
+  module: 'auth',
+  description:
+    'A member followed the link sent to their new address: they log in with it from now on (it is confirmed), and the old one is told.',
+  schema: Type.Object({ memberId: Type.String(), email: Type.String(), previousEmail: Type.String() }),
+});
+
 /**
  * What the mail for each request links to, and the purpose its token is made for with
  * `ctx.links`: the sender of the mail and the page that reads the token must agree.
@@ -90,6 +112,7 @@ export const EmailConfirmed = defineEvent({
 export const LINKS = {
   passwordReset: { purpose: 'password-reset', path: '/password/reset' },
   emailConfirmation: { purpose: 'email-confirmation', path: '/account/email/confirm' },
+  emailChange: { purpose: 'email-change', path: '/account/email/change' },
 } as const;
 
 /** A confirmation link names the member and the very address it was sent to. */
@@ -115,4 +138,6 @@ export const events = [
   PasswordResetRequested,
   EmailConfirmationRequested,
   EmailConfirmed,
+  EmailChangeRequested,
+  EmailChanged,
 ];

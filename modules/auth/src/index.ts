@@ -14,6 +14,8 @@ import {
 } from '@meetcute/registration';
 import {
   events,
+  EmailChanged,
+  EmailChangeRequested,
   EmailConfirmed,
   PasswordResetRequested,
   PasswordUpgraded,
@@ -30,6 +32,8 @@ import {
   recordAccount,
   sessionByTokenHash,
   setEmailConfirmed,
+  changeEmail,
+  insertEmailChange,
   setSuspension,
   deleteSessionsOf,
   deleteResetsOf,
@@ -92,6 +96,8 @@ export const auth = defineModule({
     RoleGranted,
     RoleRevoked,
     EmailConfirmed,
+    EmailChangeRequested,
+    EmailChanged,
     PasswordResetRequested,
     PasswordUpgraded,
     MemberSuspended,
@@ -109,7 +115,13 @@ export const auth = defineModule({
       warm: () => allStandings(db),
       budget: 2_000_000,
     });
-    for (const event of [AccountCreated, RegistrationSubmitted, RegistrationApproved, RegistrationRejected])
+    for (const event of [
+      AccountCreated,
+      RegistrationSubmitted,
+      RegistrationApproved,
+      RegistrationRejected,
+      EmailChanged,
+    ])
       standing.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
       );
@@ -180,6 +192,17 @@ export const auth = defineModule({
       await deleteSessionsOf(tables(tx.db), memberId);
     });
     ctx.on(SuspensionLifted, async ({ payload }, tx) => setSuspension(tables(tx.db), payload.memberId, null));
+    ctx.on(EmailChangeRequested, async ({ payload }, tx) =>
+      insertEmailChange(tables(tx.db), {
+        id: payload.changeId,
+        memberId: payload.memberId,
+        email: payload.email,
+        expiresAt: payload.expiresAt,
+      }),
+    );
+    ctx.on(EmailChanged, async ({ payload }, tx) =>
+      changeEmail(tables(tx.db), payload.memberId, payload.email),
+    );
     ctx.on(PasswordUpgraded, async ({ payload }, tx) =>
       setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash),
     );
@@ -201,7 +224,7 @@ export const auth = defineModule({
 
     authRoutes(ctx.http, accounts, sessions);
     authPages(ctx.http, accounts, sessions);
-    const recovery = new Recovery(ctx);
+    const recovery = new Recovery(ctx, accounts);
     recoveryRoutes(ctx.http, recovery, accounts);
     recoveryPages(ctx.http, recovery, accounts);
   },

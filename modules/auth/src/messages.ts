@@ -56,6 +56,18 @@ type Key =
   | 'confirmAlready'
   | 'confirmBadLink'
   | 'toAccount'
+  | 'changeEmailTitle'
+  | 'newEmail'
+  | 'changeEmailButton'
+  | 'changeEmailSent'
+  | 'emailInvalid'
+  | 'emailSame'
+  | 'changeTitle'
+  | 'changeText'
+  | 'changeButton'
+  | 'changeDone'
+  | 'changeTaken'
+  | 'changeBadLink'
   | 'suspendedTitle'
   | 'suspendedUntil'
   | 'bannedText';
@@ -122,6 +134,20 @@ export const messages: Messages<Key> = {
     confirmBadLink:
       'This link does not work: it expired after a week, or the address changed since. Ask for a new one on your account page.',
     toAccount: 'Your account',
+    changeEmailTitle: 'Log in with another address',
+    newEmail: 'New email address',
+    changeEmailButton: 'Send a link to the new address',
+    changeEmailSent:
+      'A link is on its way to the new address. Until you follow it (within a day), you log in with the old one.',
+    emailInvalid: 'Give an email address, like name@example.com',
+    emailSame: 'This is already your address',
+    changeTitle: 'Your new email address',
+    changeText: 'This makes {email} the address you log in with and get mail at.',
+    changeButton: 'Use this address',
+    changeDone: 'Done: you log in with your new address from now on.',
+    changeTaken: 'Another account uses this address now, so it cannot be yours. Ask again with another one.',
+    changeBadLink:
+      'This link does not work: it expired after a day, or was used. Ask again on your account page.',
     suspendedTitle: 'Your account is suspended',
     suspendedUntil: 'A moderator suspended your account until {until} (UTC): {reason}',
     bannedText: 'The moderators closed your account for good: {reason}',
@@ -188,6 +214,20 @@ export const messages: Messages<Key> = {
     confirmBadLink:
       'Länken fungerar inte: den gick ut efter en vecka, eller så har adressen ändrats. Be om en ny på din kontosida.',
     toAccount: 'Ditt konto',
+    changeEmailTitle: 'Logga in med en annan adress',
+    newEmail: 'Ny e-postadress',
+    changeEmailButton: 'Skicka en länk till den nya adressen',
+    changeEmailSent:
+      'En länk är på väg till den nya adressen. Tills du följer den (inom ett dygn) loggar du in med den gamla.',
+    emailInvalid: 'Ange en e-postadress, som namn@example.com',
+    emailSame: 'Det här är redan din adress',
+    changeTitle: 'Din nya e-postadress',
+    changeText: 'Detta gör {email} till adressen du loggar in med och får e-post till.',
+    changeButton: 'Använd den här adressen',
+    changeDone: 'Klart: du loggar in med din nya adress från och med nu.',
+    changeTaken: 'Ett annat konto använder nu adressen, så den kan inte bli din. Försök igen med en annan.',
+    changeBadLink:
+      'Länken fungerar inte: den gick ut efter ett dygn, eller har använts. Försök igen på din kontosida.',
     suspendedTitle: 'Ditt konto är avstängt',
     suspendedUntil: 'En moderator har stängt av ditt konto till {until} (UTC): {reason}',
     bannedText: 'Moderatorerna har stängt ditt konto för gott: {reason}',
@@ -254,6 +294,19 @@ export const messages: Messages<Key> = {
     confirmBadLink:
       'Linkki ei toimi: se vanheni viikossa, tai osoite on muuttunut sen jälkeen. Pyydä uusi tilisivultasi.',
     toAccount: 'Tilisi',
+    changeEmailTitle: 'Kirjaudu toisella osoitteella',
+    newEmail: 'Uusi sähköpostiosoite',
+    changeEmailButton: 'Lähetä linkki uuteen osoitteeseen',
+    changeEmailSent:
+      'Linkki on matkalla uuteen osoitteeseen. Kunnes seuraat sitä (vuorokauden sisällä), kirjaudut vanhalla.',
+    emailInvalid: 'Anna sähköpostiosoite, kuten nimi@example.com',
+    emailSame: 'Tämä on jo osoitteesi',
+    changeTitle: 'Uusi sähköpostiosoitteesi',
+    changeText: 'Tämä tekee osoitteesta {email} sen, jolla kirjaudut ja saat postia.',
+    changeButton: 'Käytä tätä osoitetta',
+    changeDone: 'Valmis: kirjaudut tästä lähtien uudella osoitteellasi.',
+    changeTaken: 'Toinen tili käyttää nyt tätä osoitetta, joten se ei voi olla sinun. Yritä toisella.',
+    changeBadLink: 'Linkki ei toimi: se vanheni vuorokaudessa tai on käytetty. Yritä uudelleen tilisivulla.',
     suspendedTitle: 'Tilisi on jäädytetty',
     suspendedUntil: 'Moderaattori jäädytti tilisi {until} asti (UTC): {reason}',
     bannedText: 'Moderaattorit sulkivat tilisi pysyvästi: {reason}',

@@ -87,6 +87,9 @@ function loginPage(
 
 interface AccountForm {
   errors?: FieldProblem[];
+  /** The change-of-address form's own errors and what was typed in it. */
+  emailErrors?: FieldProblem[];
+  newEmail?: string;
   notice?: string;
 }
 
@@ -122,6 +125,18 @@ export async function accountPage(
                     <button type="submit" class="secondary">${tr('emailResendButton')}</button>
                   </form>`
           }
+        </section>
+        <section aria-labelledby="change-email-title">
+          <h2 id="change-email-title">${tr('changeEmailTitle')}</h2>
+          ${formErrors(form.emailErrors, tr('fixTitle'))}
+          <form method="post" action="/account/email" novalidate>
+            ${hidden(request)}
+            ${field({ name: 'email', id: 'new-email', label: tr('newEmail'), type: 'email', value: form.newEmail, required: true, autocomplete: 'email', errors: form.emailErrors, attrs: html`inputmode="email" autocapitalize="none" spellcheck="false"` })}
+            ${field({ name: 'currentPassword', id: 'email-current-password', label: tr('currentPassword'), type: 'password', required: true, autocomplete: 'current-password', errors: form.emailErrors })}
+            <div class="actions">
+              <button type="submit" class="secondary">${tr('changeEmailButton')}</button>
+            </div>
+          </form>
         </section>
         <section aria-labelledby="password-title">
           <h2 id="password-title">${tr('changePasswordTitle')}</h2>
@@ -242,9 +257,9 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
       schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }) },
     },
     async (request, reply) => {
-      const done = { password: 'passwordChanged', email: 'emailResent' } as const;
-      const key =
-        request.query.done === 'password' || request.query.done === 'email' ? done[request.query.done] : null;
+      const done = { password: 'passwordChanged', email: 'emailResent', change: 'changeEmailSent' } as const;
+      const asked = request.query.done;
+      const key = asked === 'password' || asked === 'email' || asked === 'change' ? done[asked] : null;
       const notice = key ? t(request)(key) : undefined;
       return accountPage(request, reply, accounts, { notice });
     },
@@ -264,6 +279,11 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
       if (missing.length > 0) return accountPage(request, reply, accounts, { errors: missing }, 400);
       const outcome = await accounts.changePassword(viewerOf(request), currentPassword, newPassword);
       if (outcome.ok) return reply.redirect('/account?done=password', 303);
+      if (outcome.problem === 'locked') {
+        reply.header('retry-after', String(outcome.retryAfter));
+        const message = lockedMessage(tr, outcome.retryAfter);
+        return accountPage(request, reply, accounts, { errors: [{ field: outcome.field, message }] }, 429);
+      }
       const message = passwordMessage(tr, outcome.problem);
       return accountPage(request, reply, accounts, { errors: [{ field: outcome.field, message }] }, 400);
     },

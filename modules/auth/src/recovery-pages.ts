@@ -5,7 +5,7 @@ import { field, FORM_BODY_SCHEMA, formErrors, hidden, html, languageOf, sendPage
 import type { Recovery } from './recovery.ts';
 import { accountPage, formText, required, t } from './pages.ts';
 import type { Accounts } from './accounts.ts';
-import { limitedMessage, passwordMessage } from './messages.ts';
+import { limitedMessage, lockedMessage, passwordMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './rules.ts';
 import { viewerOf } from './routes.ts';
 
@@ -198,6 +198,87 @@ export function recoveryPages(http: Http, recovery: Recovery, accounts: Accounts
       const outcome = await recovery.confirmEmail(formText(request, 'token').slice(0, 600));
       if (outcome === 'invalid') return confirmPage(request, reply, '', tr('confirmBadLink'), 400);
       return confirmPage(request, reply, '', tr(outcome === 'confirmed' ? 'confirmDone' : 'confirmAlready'));
+    },
+  );
+
+  http.post(
+    '/account/email',
+    { config: { access: 'member', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const tr = t(request);
+      const newEmail = formText(request, 'email').trim();
+      const currentPassword = formText(request, 'currentPassword');
+      const missing = required(tr, [
+        ['email', newEmail, 'newEmail'],
+        ['currentPassword', currentPassword, 'currentPassword'],
+      ]);
+      if (missing.length > 0)
+        return accountPage(request, reply, accounts, { emailErrors: missing, newEmail }, 400);
+      const outcome = await recovery.requestEmailChange(
+        viewerOf(request).memberId,
+        newEmail,
+        currentPassword,
+        languageOf(request),
+      );
+      if (outcome.ok) return reply.redirect('/account?done=change', 303);
+      let message: string;
+      let status = 400;
+      if (outcome.problem === 'locked') {
+        reply.header('retry-after', String(outcome.retryAfter));
+        message = lockedMessage(tr, outcome.retryAfter);
+        status = 429;
+      } else if (outcome.field === 'email') {
+        message = tr(outcome.problem === 'same' ? 'emailSame' : 'emailInvalid');
+      } else {
+        message = passwordMessage(tr, 'wrong');
+      }
+      const emailErrors = [{ field: outcome.field, message }];
+      return accountPage(request, reply, accounts, { emailErrors, newEmail }, status);
+    },
+  );
+
+  http.get(
+    '/account/email/change',
+    { config: page, schema: { querystring: Type.Object({ token: Type.Optional(TOKEN) }) } },
+    // As for confirming: the link opens a page, and its button makes the change.
+    (request, reply) => {
+      const tr = t(request);
+      const token = request.query.token ?? '';
+      return sendPage(request, reply, {
+        title: tr('changeTitle'),
+        body: html`<h1>${tr('changeTitle')}</h1>
+          <form method="post" action="/account/email/change">
+            ${hidden(request)}
+            <input type="hidden" name="token" value="${token}" />
+            <div class="actions"><button type="submit">${tr('changeButton')}</button></div>
+          </form>`,
+      });
+    },
+  );
+
+  http.post(
+    '/account/email/change',
+    { config: page, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const tr = t(request);
+      const outcome = await recovery.confirmEmailChange(formText(request, 'token').slice(0, 600));
+      const [message, status] =
+        outcome === 'changed'
+          ? [tr('changeDone'), 200]
+          : outcome === 'taken'
+            ? [tr('changeTaken'), 409]
+            : [tr('changeBadLink'), 400];
+      return sendPage(
+        request,
+        reply,
+        {
+          title: tr('changeTitle'),
+          body: html`<h1>${tr('changeTitle')}</h1>
+            <p>${message}</p>
+            <p><a href="/account">${tr('toAccount')}</a></p>`,
+        },
+        status,
+      );
     },
   );
 

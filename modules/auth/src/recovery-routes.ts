@@ -5,7 +5,7 @@ import type { Accounts } from './accounts.ts';
 import type { Recovery } from './recovery.ts';
 import { english, limitedMessage, passwordMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './rules.ts';
-import { viewerOf } from './routes.ts';
+import { tooManyAttempts, viewerOf } from './routes.ts';
 
 function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
@@ -118,6 +118,66 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
         throw problems.tooMany(limitedMessage(english, 'emailResendLimited', outcome.retryAfter));
       }
       return reply.code(202).send({});
+    },
+  );
+
+  http.put(
+    '/api/v1/account/email',
+    {
+      config: { access: 'member', kind: 'api' },
+      schema: {
+        summary: 'Log in with another address',
+        description:
+          'Needs the current password (wrong ones count as failed log-ins). A link goes to the new address; the change is made only when it is followed (within a day), and the old address is then told. 202 whether or not another account has the address.',
+        tags: ['auth'],
+        body: Type.Object({
+          email: Type.String({ minLength: 3, maxLength: 320 }),
+          currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
+          language: Type.Optional(LanguageSchema),
+        }),
+        response: { 202: Type.Object({}), ...problemResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { email, currentPassword } = request.body;
+      const language = request.body.language ?? languageOf(request);
+      const outcome = await recovery.requestEmailChange(
+        viewerOf(request).memberId,
+        email,
+        currentPassword,
+        language,
+      );
+      if (outcome.ok) return reply.code(202).send({});
+      if (outcome.problem === 'locked') {
+        reply.header('retry-after', String(outcome.retryAfter));
+        throw tooManyAttempts(outcome.retryAfter);
+      }
+      const message =
+        outcome.field === 'email'
+          ? english(outcome.problem === 'same' ? 'emailSame' : 'emailInvalid')
+          : passwordMessage(english, 'wrong');
+      throw problems.invalid([{ field: outcome.field, message }]);
+    },
+  );
+
+  http.post(
+    '/api/v1/account/email/changes',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Make the new address mine, with the token from the link sent to it',
+        description: 'Works without a session. 409 when another account has taken the address meanwhile.',
+        tags: ['auth'],
+        body: Type.Object({ token: TOKEN }),
+        response: { 204: Type.Null(), ...problemResponses(400, 409) },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await recovery.confirmEmailChange(request.body.token);
+      if (outcome === 'invalid') throw badLink();
+      if (outcome === 'taken')
+        throw problems.conflict('email-taken', 'Address taken', english('changeTaken'));
+      return reply.code(204).send(null);
     },
   );
 

@@ -1,8 +1,10 @@
-import { InFlight, type ModuleContext } from '@meetcute/core';
+import { InFlight, isUniqueViolation, type ModuleContext } from '@meetcute/core';
 import type { Language } from '@meetcute/web';
 import {
   CONFIRMATION_DAYS,
   confirmationSubject,
+  EmailChanged,
+  EmailChangeRequested,
   EmailConfirmationRequested,
   EmailConfirmed,
   LINKS,
@@ -10,13 +12,14 @@ import {
   PasswordResetRequested,
   RESET_MINUTES,
 } from './events.ts';
-import { hashPassword } from './accounts.ts';
+import { hashPassword, type Accounts } from './accounts.ts';
 import { newPasswordProblem, normalizeEmail, retryAfterSeconds, type PasswordProblem } from './rules.ts';
 import {
   accountByEmail,
   accountById,
   clearFailures,
   deleteSessionsOf,
+  emailChangeById,
   pruneResets,
   recordResetRequest,
   resetById,
@@ -30,6 +33,14 @@ export const RESET_LIMITS = { perAddress: 3, perIp: 10, perMember: 3 };
 
 export type ResetOutcome = { ok: true } | { ok: false; problem: 'link' | PasswordProblem };
 export type ConfirmOutcome = 'confirmed' | 'already' | 'invalid';
+export type EmailChangeOutcome =
+  | { ok: true }
+  | { ok: false; field: 'email'; problem: 'invalid' | 'same' }
+  | { ok: false; field: 'currentPassword'; problem: 'wrong' }
+  | { ok: false; field: 'currentPassword'; problem: 'locked'; retryAfter: number };
+/** A link to confirm a new address works for a day. */
+const CHANGE_HOURS = 24;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Getting back in without the password, and proving an address is one's own: both by a
@@ -40,10 +51,12 @@ export type ConfirmOutcome = 'confirmed' | 'already' | 'invalid';
  */
 export class Recovery {
   readonly #ctx: ModuleContext;
+  readonly #accounts: Accounts;
   readonly #asking = new InFlight();
 
-  constructor(ctx: ModuleContext) {
+  constructor(ctx: ModuleContext, accounts: Accounts) {
     this.#ctx = ctx;
+    this.#accounts = accounts;
   }
 
   get #db() {
@@ -162,6 +175,62 @@ export class Recovery {
       );
     });
     return null;
+  }
+
+  /**
+   * Sends a link to a new login address, after the current password. The answer is the
+   * same whether or not another member has the address: that is told to nobody, and the
+   * change would only fail when confirmed.
+   */
+  async requestEmailChange(
+    memberId: string,
+    rawEmail: string,
+    currentPassword: string,
+    language: Language,
+  ): Promise<EmailChangeOutcome> {
+    const email = normalizeEmail(rawEmail);
+    if (email.length > 254 || !EMAIL.test(email)) return { ok: false, field: 'email', problem: 'invalid' };
+    const account = await accountById(this.#db, memberId);
+    if (account?.email === email) return { ok: false, field: 'email', problem: 'same' };
+    const current = await this.#accounts.checkCurrent(memberId, currentPassword);
+    if (!current.ok) return { ...current, field: 'currentPassword' };
+    const changeId = this.#ctx.ids.next();
+    const expiresAt = new Date(this.#ctx.clock.now().getTime() + CHANGE_HOURS * HOUR_MS).toISOString();
+    await this.#ctx.transaction(async (tx) => {
+      await tx.publish(
+        EmailChangeRequested,
+        { memberId, changeId, email, expiresAt, language },
+        { actorId: memberId },
+      );
+    });
+    return { ok: true };
+  }
+
+  /** Makes the new address the login one, from the link sent to it. */
+  async confirmEmailChange(token: string): Promise<'changed' | 'invalid' | 'taken'> {
+    const now = this.#ctx.clock.now();
+    const changeId = this.#ctx.links.read(LINKS.emailChange.purpose, token, now);
+    if (changeId === null) return 'invalid';
+    const change = await emailChangeById(this.#db, changeId);
+    if (!change || Date.parse(change.expiresAt) <= now.getTime()) return 'invalid';
+    const account = await accountById(this.#db, change.memberId);
+    if (!account?.email) return 'invalid';
+    if (await accountByEmail(this.#db, change.email)) return 'taken';
+    const previousEmail = account.email;
+    try {
+      await this.#ctx.transaction(async (tx) => {
+        await tx.publish(
+          EmailChanged,
+          { memberId: change.memberId, email: change.email, previousEmail },
+          { actorId: change.memberId },
+        );
+      });
+    } catch (error) {
+      // Another member took the address between the look and the write (accounts.email is unique).
+      if (isUniqueViolation(error)) return 'taken';
+      throw error;
+    }
+    return 'changed';
   }
 
   /** Confirms the address a link was sent to, if it is still the member's. */

@@ -151,7 +151,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
           newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
         }),
-        response: { 204: Type.Null(), ...problemResponses(400, 401) },
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -160,6 +160,10 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
         request.body.currentPassword,
         request.body.newPassword,
       );
+      if (!outcome.ok && outcome.problem === 'locked') {
+        reply.header('retry-after', String(outcome.retryAfter));
+        throw tooManyAttempts(outcome.retryAfter);
+      }
       if (!outcome.ok) throw passwordProblem(outcome.field, outcome.problem);
       return reply.code(204).send(null);
     },

@@ -28,6 +28,14 @@ interface PasswordResetsTable {
   expires_at: string;
 }
 
+/** A change of login address asked for and not yet confirmed from the new address. */
+interface EmailChangesTable {
+  id: string;
+  member_id: string;
+  email: string;
+  expires_at: string;
+}
+
 /** Reset links asked for, by address and by caller's IP, so neither can flood a mailbox. */
 interface ResetRequestsTable {
   id: Generated<number>;
@@ -59,6 +67,7 @@ interface Tables {
   login_failures: LoginFailuresTable;
   password_resets: PasswordResetsTable;
   reset_requests: ResetRequestsTable;
+  email_changes: EmailChangesTable;
 }
 
 export type AuthDb = Kysely<Tables>;
@@ -81,7 +90,7 @@ export function tables(db: Db | TxDb): AuthDb {
 }
 
 /** Rebuilt from events by `rebuild auth`; sessions and failures are not facts, so they stay. */
-export const PROJECTIONS = ['accounts', 'password_resets'];
+export const PROJECTIONS = ['accounts', 'password_resets', 'email_changes'];
 
 export const migrations: Migration[] = [
   {
@@ -140,7 +149,52 @@ export const migrations: Migration[] = [
       await sql`alter table accounts add column suspension_reason text`.execute(db);
     },
   },
+  {
+    name: '0004_email_changes',
+    async up(db) {
+      await sql`create table email_changes (
+        id text primary key,
+        member_id text not null,
+        email text not null,
+        expires_at text not null
+      )`.execute(db);
+      await sql`create index email_changes_member on email_changes (member_id)`.execute(db);
+    },
+  },
 ];
+
+export async function insertEmailChange(
+  db: AuthDb,
+  change: { id: string; memberId: string; email: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('email_changes')
+    .values({ id: change.id, member_id: change.memberId, email: change.email, expires_at: change.expiresAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+export async function emailChangeById(
+  db: AuthDb,
+  id: string,
+): Promise<{ memberId: string; email: string; expiresAt: string } | undefined> {
+  const row = await db
+    .selectFrom('email_changes')
+    .select(['member_id', 'email', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { memberId: row.member_id, email: row.email, expiresAt: row.expires_at };
+}
+
+/** The member logs in with the new address, confirmed by the link; pending changes go. */
+export async function changeEmail(db: AuthDb, memberId: string, email: string): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ email, email_confirmed: 1 })
+    .where('member_id', '=', memberId)
+    .execute();
+  await db.deleteFrom('email_changes').where('member_id', '=', memberId).execute();
+}
 
 // Accounts: written only by event handlers.
 

@@ -3,6 +3,8 @@ import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
 import { AccountCreated } from '@meetcute/registration';
 import {
   confirmationSubject,
+  EmailChanged,
+  EmailChangeRequested,
   EmailConfirmationRequested,
   EmailConfirmed,
   LINKS,
@@ -69,7 +71,218 @@ const bobLogsIn = (password: string): When => ({
   body: { email: bob.email, password },
 });
 
+// Nancy asked to log in with a new address; the link sent to it works for a day.
+const NEW_EMAIL = 'nancy.sailor@example.com';
+const CHANGE_ID = 'change-nancy-1';
+const CHANGE_EXPIRES = '2026-06-02T10:00:00.000Z';
+const nancyAskedForNewAddress = given(
+  EmailChangeRequested,
+  {
+    memberId: nancy.memberId,
+    changeId: CHANGE_ID,
+    email: NEW_EMAIL,
+    expiresAt: CHANGE_EXPIRES,
+    language: 'en',
+  },
+  { actorId: nancy.memberId },
+);
+const changeToken = links.make(LINKS.emailChange.purpose, CHANGE_ID, new Date(CHANGE_EXPIRES));
+const changeAddress = (body: unknown): When => ({
+  as: nancy.memberId,
+  method: 'PUT',
+  url: '/api/v1/account/email',
+  body,
+});
+const followChangeLink = (token = changeToken): When => ({
+  method: 'POST',
+  url: '/api/v1/account/email/changes',
+  body: { token },
+});
+
 export const recoveryUseCases = [
+  // Changing the login address
+  useCase({
+    title: 'Nancy asks to log in with a new address: a link goes there, nothing changes yet',
+    given: approved(nancy),
+    when: changeAddress({ email: ' Nancy.Sailor@Example.com ', currentPassword: PASSWORD, language: 'sv' }),
+    then: {
+      status: 202,
+      events: [emitted(EmailChangeRequested, { memberId: nancy.memberId, email: NEW_EMAIL, language: 'sv' })],
+    },
+  }),
+  useCase({
+    title: 'A change of address needs the current password',
+    given: approved(nancy),
+    when: changeAddress({ email: NEW_EMAIL, currentPassword: 'not my password' }),
+    then: { status: 400, body: { errors: [{ field: 'currentPassword' }] }, events: [] },
+  }),
+  useCase({
+    title: 'Five wrong current passwords in a row lock the checks like log-ins',
+    given: approved(nancy),
+    before: Array.from({ length: 5 }, () => changeAddress({ email: NEW_EMAIL, currentPassword: 'a guess' })),
+    when: changeAddress({ email: NEW_EMAIL, currentPassword: PASSWORD }),
+    then: { status: 429, body: { type: `${PROBLEM}rate-limited` }, events: [] },
+  }),
+  useCase({
+    title: 'Guessing the current password on the change-password form is limited too',
+    given: approved(nancy),
+    before: Array.from({ length: 5 }, (): When => ({
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      body: { currentPassword: 'a guess', newPassword: NEW_PASSWORD },
+    })),
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/account/password',
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    },
+    then: { status: 429, body: { type: `${PROBLEM}rate-limited` }, events: [] },
+  }),
+  useCase({
+    title: 'A new address that is not one, or is the same, is refused',
+    given: approved(nancy),
+    when: changeAddress({ email: 'NANCY@example.com', currentPassword: PASSWORD }),
+    then: { status: 400, body: { errors: [{ field: 'email', message: 'This is already your address' }] } },
+  }),
+  useCase({
+    title: 'An address another member has gets the same answer: nobody learns whose it is',
+    given: [...approved(nancy), ...approved(bob)],
+    when: changeAddress({ email: bob.email, currentPassword: PASSWORD }),
+    then: { status: 202, events: [emitted(EmailChangeRequested, { email: bob.email })] },
+  }),
+  useCase({
+    title: 'Following the link makes the new address hers, confirmed',
+    given: [...approved(nancy), nancyAskedForNewAddress],
+    when: followChangeLink(),
+    then: {
+      status: 204,
+      events: [
+        emitted(EmailChanged, { memberId: nancy.memberId, email: NEW_EMAIL, previousEmail: nancy.email }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'After the change Nancy logs in with the new address, not the old one',
+    given: [
+      ...approved(nancy),
+      nancyAskedForNewAddress,
+      given(
+        EmailChanged,
+        { memberId: nancy.memberId, email: NEW_EMAIL, previousEmail: nancy.email },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    before: [{ method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email, password: PASSWORD } }],
+    when: { method: 'POST', url: '/api/v1/sessions', body: { email: NEW_EMAIL, password: PASSWORD } },
+    then: { status: 200, body: { memberId: nancy.memberId } },
+  }),
+  useCase({
+    title: 'The old address no longer logs anyone in once changed',
+    given: [
+      ...approved(nancy),
+      given(
+        EmailChanged,
+        { memberId: nancy.memberId, email: NEW_EMAIL, previousEmail: nancy.email },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email, password: PASSWORD } },
+    then: { status: 401 },
+  }),
+  useCase({
+    title: 'A change link works once',
+    given: [
+      ...approved(nancy),
+      nancyAskedForNewAddress,
+      given(
+        EmailChanged,
+        { memberId: nancy.memberId, email: NEW_EMAIL, previousEmail: nancy.email },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: followChangeLink(),
+    then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A change link a day old does not work',
+    given: [...approved(nancy), nancyAskedForNewAddress],
+    clock: '2026-06-02T10:00:01.000Z',
+    when: followChangeLink(),
+    then: { status: 400, events: [] },
+  }),
+  useCase({
+    title: 'If another member took the address meanwhile, the change cannot be made',
+    given: [
+      ...approved(nancy),
+      given(
+        EmailChangeRequested,
+        {
+          memberId: nancy.memberId,
+          changeId: CHANGE_ID,
+          email: bob.email,
+          expiresAt: CHANGE_EXPIRES,
+          language: 'en',
+        },
+        { actorId: nancy.memberId },
+      ),
+      ...approved(bob),
+    ],
+    when: followChangeLink(),
+    then: { status: 409, body: { type: `${PROBLEM}email-taken` }, events: [] },
+  }),
+  useCase({
+    title: 'The account page offers to log in with another address',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/account/email',
+      form: true,
+      body: { email: NEW_EMAIL, currentPassword: PASSWORD },
+    },
+    then: {
+      status: 303,
+      location: '/account?done=change',
+      events: [emitted(EmailChangeRequested, { email: NEW_EMAIL })],
+    },
+  }),
+  useCase({
+    title: 'The change-of-address form says what to fix',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/account/email',
+      form: true,
+      body: { email: 'not an address', currentPassword: PASSWORD },
+    },
+    then: { status: 400, page: ['Give an email address, like name@example.com'], events: [] },
+  }),
+  useCase({
+    title: 'The link to a new address opens a page whose button makes the change',
+    given: [...approved(nancy), nancyAskedForNewAddress],
+    when: { method: 'GET', url: `/account/email/change?token=${changeToken}` },
+    then: { status: 200, page: ['Use this address', `value="${changeToken}"`], events: [] },
+  }),
+  useCase({
+    title: 'The button makes the change and says so',
+    given: [...approved(nancy), nancyAskedForNewAddress],
+    when: { method: 'POST', url: '/account/email/change', form: true, body: { token: changeToken } },
+    then: {
+      status: 200,
+      page: ['you log in with your new address'],
+      events: [emitted(EmailChanged, { email: NEW_EMAIL })],
+    },
+  }),
+  useCase({
+    title: 'The button with a link that does not work says what to do',
+    given: approved(nancy),
+    when: { method: 'POST', url: '/account/email/change', form: true, body: { token: 'nonsense' } },
+    then: { status: 400, page: ['Ask again on your account page'], events: [] },
+  }),
+
   // Members brought from an older site
   useCase({
     title: 'Bob, imported with a bcrypt hash, logs in with his old password, which is now kept with argon2id',

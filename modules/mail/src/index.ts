@@ -2,6 +2,8 @@ import { defineModule, type EventEnvelope, type Tx } from '@meetcute/core';
 import { AccountCreated } from '@meetcute/registration';
 import {
   CONFIRMATION_DAYS,
+  EmailChanged,
+  EmailChangeRequested,
   EmailConfirmationRequested,
   PasswordChanged,
   PasswordResetRequested,
@@ -44,7 +46,14 @@ export const mail = defineModule({
   description:
     'Mails to members (welcome and address confirmation, password reset, first password for imported members, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
   publishes: [],
-  consumes: [AccountCreated, EmailConfirmationRequested, PasswordResetRequested, PasswordChanged],
+  consumes: [
+    AccountCreated,
+    EmailConfirmationRequested,
+    PasswordResetRequested,
+    PasswordChanged,
+    EmailChangeRequested,
+    EmailChanged,
+  ],
   migrations,
   projections,
   useCases,
@@ -135,6 +144,37 @@ export const mail = defineModule({
         tx,
         event,
         { kind: 'password-changed', memberId, to: address.email, language: address.language, data: {} },
+        Date.parse(event.occurredAt) + NOTICE_MS,
+      );
+    });
+
+    ctx.on(EmailChangeRequested, async (event, tx) => {
+      const { memberId, changeId, email, expiresAt, language } = event.payload;
+      await rememberLanguage(tables(tx.db), memberId, language);
+      await queue(
+        tx,
+        event,
+        { kind: 'email-change', memberId, to: email, language, data: { changeId, expiresAt } },
+        Date.parse(expiresAt),
+      );
+    });
+
+    // Mail goes to the new address from now on; the old one is told, in case it was not its owner.
+    ctx.on(EmailChanged, async (event, tx) => {
+      const { memberId, email, previousEmail } = event.payload;
+      const db = tables(tx.db);
+      const address = await addressOf(db, memberId);
+      await rememberAddress(db, memberId, email, address?.language);
+      await queue(
+        tx,
+        event,
+        {
+          kind: 'email-changed',
+          memberId,
+          to: previousEmail,
+          language: address?.language ?? 'en',
+          data: { email },
+        },
         Date.parse(event.occurredAt) + NOTICE_MS,
       );
     });

@@ -19,6 +19,14 @@ type Key =
   | 'setupIntro'
   | 'setupAction'
   | 'setupExpiry'
+  | 'changeSubject'
+  | 'changeIntro'
+  | 'changeAction'
+  | 'changeExpiry'
+  | 'changeNotYou'
+  | 'movedSubject'
+  | 'movedIntro'
+  | 'movedNotYou'
   | 'changedSubject'
   | 'changedIntro'
   | 'changedNotYou'
@@ -46,6 +54,15 @@ const messages: Messages<Key> = {
       'Your dating community now lives on Meetcute, with your profile, photos and conversations. Your old password could not come along, so please choose a new one to log in with this address.',
     setupAction: 'Choose my password',
     setupExpiry: 'The link works for two weeks. Afterwards, use “Forgot your password?” on the log-in page.',
+    changeSubject: 'Confirm your new Meetcute address',
+    changeIntro: 'A Meetcute member asked to log in with this address from now on.',
+    changeAction: 'Use this address',
+    changeExpiry: 'The link works for a day. Until it is followed, nothing changes.',
+    changeNotYou: 'Did not ask for it? Then ignore this mail.',
+    movedSubject: 'Your Meetcute address was changed',
+    movedIntro:
+      'Your Meetcute account now uses {email} to log in and for mail. This address is no longer used.',
+    movedNotYou: 'Was it not you? Choose a new password at once, then write to the moderators:',
     changedSubject: 'Your Meetcute password was changed',
     changedIntro:
       'The password of your Meetcute account was just changed, and other devices were logged out.',
@@ -74,6 +91,15 @@ const messages: Messages<Key> = {
     setupAction: 'Välj mitt lösenord',
     setupExpiry:
       'Länken fungerar i två veckor. Därefter använder du ”Glömt lösenordet?” på inloggningssidan.',
+    changeSubject: 'Bekräfta din nya adress på Meetcute',
+    changeIntro: 'En medlem på Meetcute vill logga in med den här adressen från och med nu.',
+    changeAction: 'Använd den här adressen',
+    changeExpiry: 'Länken fungerar i ett dygn. Tills den följs ändras ingenting.',
+    changeNotYou: 'Bad du inte om det? Strunta då i det här mejlet.',
+    movedSubject: 'Din adress på Meetcute har ändrats',
+    movedIntro:
+      'Ditt Meetcute-konto använder nu {email} för inloggning och e-post. Den här adressen används inte längre.',
+    movedNotYou: 'Var det inte du? Välj ett nytt lösenord genast och skriv sedan till moderatorerna:',
     changedSubject: 'Ditt lösenord på Meetcute har bytts',
     changedIntro: 'Lösenordet till ditt Meetcute-konto byttes just, och andra enheter loggades ut.',
     changedNotYou: 'Var det inte du? Välj ett nytt lösenord genast:',
@@ -99,6 +125,15 @@ const messages: Messages<Key> = {
     setupAction: 'Valitse salasanani',
     setupExpiry:
       'Linkki toimii kaksi viikkoa. Sen jälkeen käytä kirjautumissivun ”Unohditko salasanasi?” -linkkiä.',
+    changeSubject: 'Vahvista uusi Meetcute-osoitteesi',
+    changeIntro: 'Meetcute-jäsen haluaa kirjautua tästä lähtien tällä osoitteella.',
+    changeAction: 'Käytä tätä osoitetta',
+    changeExpiry: 'Linkki toimii vuorokauden. Ennen kuin sitä seurataan, mikään ei muutu.',
+    changeNotYou: 'Etkö pyytänyt sitä? Jätä tämä viesti huomiotta.',
+    movedSubject: 'Meetcute-osoitteesi vaihdettiin',
+    movedIntro:
+      'Meetcute-tilisi käyttää nyt osoitetta {email} kirjautumiseen ja postiin. Tätä osoitetta ei enää käytetä.',
+    movedNotYou: 'Etkö se ollut sinä? Valitse heti uusi salasana ja kirjoita sitten moderaattoreille:',
     changedSubject: 'Meetcute-salasanasi vaihdettiin',
     changedIntro: 'Meetcute-tilisi salasana vaihdettiin juuri, ja muut laitteet kirjattiin ulos.',
     changedNotYou: 'Etkö se ollut sinä? Valitse uusi salasana heti:',
@@ -187,6 +222,20 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
         paragraphs: [t('setupIntro')],
         action: { label: t('setupAction'), url: link(LINKS.passwordReset, data.resetId ?? '') },
         after: [t('setupExpiry')],
+      });
+    case 'email-change':
+      return letter(language, {
+        subject: t('changeSubject'),
+        paragraphs: [t('changeIntro')],
+        action: { label: t('changeAction'), url: link(LINKS.emailChange, data.changeId ?? '') },
+        after: [t('changeExpiry'), t('changeNotYou')],
+      });
+    case 'email-changed':
+      return letter(language, {
+        subject: t('movedSubject'),
+        paragraphs: [t('movedIntro', { email: data.email ?? '' }), t('movedNotYou')],
+        action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
+        after: [],
       });
     case 'password-changed':
       return letter(language, {

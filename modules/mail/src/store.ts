@@ -12,7 +12,13 @@ interface AddressesTable {
 }
 
 export type MailKind =
-  'welcome' | 'email-confirmation' | 'password-reset' | 'password-setup' | 'password-changed';
+  | 'welcome'
+  | 'email-confirmation'
+  | 'password-reset'
+  | 'password-setup'
+  | 'password-changed'
+  | 'email-change'
+  | 'email-changed';
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
 /**

@@ -1,7 +1,13 @@
 import { given, useCase, type Given } from '@meetcute/core';
 import { approved, mo, nancy, PASSWORD_HASH } from '@meetcute/cast';
 import { AccountCreated } from '@meetcute/registration';
-import { EmailConfirmationRequested, PasswordChanged, PasswordResetRequested } from '@meetcute/auth/events';
+import {
+  EmailChanged,
+  EmailChangeRequested,
+  EmailConfirmationRequested,
+  PasswordChanged,
+  PasswordResetRequested,
+} from '@meetcute/auth/events';
 
 const outbox = { as: mo.memberId, method: 'GET', url: '/api/v1/mail' } as const;
 
@@ -166,6 +172,60 @@ export const useCases = [
         mails: [
           { kind: 'password-changed', to: nancy.email, subject: 'Ditt lösenord på Meetcute har bytts' },
           { kind: 'welcome', to: nancy.email },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A new login address gets a link to confirm it; the old one is not told yet',
+    given: [
+      ...approved(mo),
+      ...approved(nancy),
+      given(
+        EmailChangeRequested,
+        {
+          memberId: nancy.memberId,
+          changeId: 'change-1',
+          email: 'nancy.sailor@example.com',
+          expiresAt: '2026-06-02T10:00:00.000Z',
+          language: 'sv',
+        },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'email-change',
+            to: 'nancy.sailor@example.com',
+            subject: 'Bekräfta din nya adress på Meetcute',
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Once the address changed, the old one is told, and mail goes to the new one',
+    given: [
+      ...approved(mo),
+      ...approved(nancy),
+      given(
+        EmailChanged,
+        { memberId: nancy.memberId, email: 'nancy.sailor@example.com', previousEmail: nancy.email },
+        { actorId: nancy.memberId },
+      ),
+      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: 'x' }, { actorId: nancy.memberId }),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          { kind: 'password-changed', to: 'nancy.sailor@example.com' },
+          { kind: 'email-changed', to: nancy.email, subject: 'Your Meetcute address was changed' },
         ],
       },
     },

@@ -1,4 +1,5 @@
 import { defineModule, SESSIONS, type Sessions } from '@meetcute/core';
+import { EmailChanged } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events } from './events.ts';
 import { migrations, projections, project } from './store.ts';
@@ -30,7 +31,7 @@ export const registration = defineModule({
   name: 'registration',
   description: 'Sign-up (email, password, profile basics, whom they look for) and its review by moderators.',
   publishes: events,
-  consumes: events,
+  consumes: [...events, EmailChanged],
   migrations,
   projections,
   useCases,

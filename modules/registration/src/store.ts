@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { EmailChanged } from '@meetcute/auth/events';
 import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
 import {
   AccountCreated,
@@ -49,6 +50,14 @@ export function project(ctx: ModuleContext): void {
     await tx.db
       .insertInto('registrations')
       .values({ member_id: e.payload.memberId, email: e.payload.email, status: 'draft' })
+      .execute();
+  });
+  // The address a member logs in with moved: a sign-up with the old one is possible again.
+  ctx.on(EmailChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('registrations')
+      .set({ email: e.payload.email })
+      .where('member_id', '=', e.payload.memberId)
       .execute();
   });
   ctx.on(RegistrationSubmitted, async (e, tx) => {

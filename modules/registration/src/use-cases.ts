@@ -1,3 +1,4 @@
+import { EmailChanged } from '@meetcute/auth/events';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp, PASSWORD } from '@meetcute/cast';
 import {
@@ -90,6 +91,42 @@ export const useCases = [
     then: {
       status: 409,
       body: { type: 'https://meetcute.dev/problems/already-registered', errors: [{ field: 'email' }] },
+    },
+  }),
+  useCase({
+    title: 'Once Nancy moved to another address, her old one is free for a sign-up and the new one is taken',
+    given: [
+      ...signedUp(nancy),
+      given(
+        EmailChanged,
+        { memberId: nancy.memberId, email: 'nancy.sailor@example.com', previousEmail: nancy.email },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'nancy.sailor@example.com', nickname: 'Nancy2' },
+    },
+    then: { status: 409, body: { errors: [{ field: 'email' }] } },
+  }),
+  useCase({
+    title: 'Her old address, given up, can sign up again',
+    given: [
+      ...signedUp(nancy),
+      given(
+        EmailChanged,
+        { memberId: nancy.memberId, email: 'nancy.sailor@example.com', previousEmail: nancy.email },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, nickname: 'Nancy2' } },
+    then: {
+      status: 201,
+      events: [
+        emitted(AccountCreated, { email: nancy.email }),
+        emitted(RegistrationSubmitted, { resubmission: false }),
+      ],
     },
   }),
   useCase({
