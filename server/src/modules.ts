@@ -21,6 +21,7 @@ import { chat } from '@meetcute/chat';
 import { home } from '@meetcute/home';
 import { mail } from '@meetcute/mail';
 import { moderation } from '@meetcute/moderation';
+import { reports } from '@meetcute/reports';
 
 /** Every module of the site, in the order they register (providers of services first). */
 export const modules: ModuleDefinition[] = [
@@ -43,6 +44,7 @@ export const modules: ModuleDefinition[] = [
   news,
   online,
   chat,
+  reports,
   moderation,
   // Last of the member modules: its "Block…" comes after every other action on a profile.
   block,

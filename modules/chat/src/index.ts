@@ -5,7 +5,8 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
-import { migrations, projections, project, totalUnread } from './store.ts';
+import { messageInContext, migrations, projections, project, totalUnread } from './store.ts';
+import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { chatViews } from './views.ts';
 import { chatRoutes, reviewRoutes } from './routes.ts';
@@ -54,6 +55,26 @@ export const chat = defineModule({
     reviewRoutes(ctx.http, ctx.db);
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles));
+    // The moderators' report queue reads a reported message with the ten around it.
+    ctx.services.contribute<Reportable>(REPORTABLE, {
+      kind: 'message',
+      async lookup(messageId) {
+        const found = await messageInContext(ctx.db, messageId, 10);
+        if (!found) return undefined;
+        const { message, context } = found;
+        return {
+          memberId: message.senderId,
+          excerpt: message.body,
+          // Oldest first, the reported one among them.
+          context: context.map((m) => ({
+            senderId: m.senderId,
+            body: m.body,
+            at: m.sentAt,
+            reported: m.messageId === messageId,
+          })),
+        };
+      },
+    });
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'chats',
       href: '/chats',

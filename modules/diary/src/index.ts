@@ -3,7 +3,8 @@ import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections, project } from './store.ts';
+import { findPost, migrations, projections, project } from './store.ts';
+import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { diaryReads } from './views.ts';
 import { diaryRoutes } from './routes.ts';
@@ -33,5 +34,12 @@ export const diary = defineModule({
     diaryRoutes(ctx.http, run, reads);
     diaryPages(ctx.http, run, reads, profiles);
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, diarySection(reads, ctx.db, profiles));
+    ctx.services.contribute<Reportable>(REPORTABLE, {
+      kind: 'diary-post',
+      async lookup(postId) {
+        const post = await findPost(ctx.db, postId);
+        return post && { memberId: post.memberId, excerpt: post.text };
+      },
+    });
   },
 });

@@ -3,7 +3,8 @@ import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, PROFILE_SECTIONS, type MemberAction, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
-import { likeCounts, migrations, projections, project } from './store.ts';
+import { findPhoto, likeCounts, migrations, projections, project } from './store.ts';
+import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { diskStorage } from './storage.ts';
 import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
@@ -60,6 +61,13 @@ export const photos = defineModule({
     photoPages(ctx.http, deps);
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, blocks));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db, blocks));
+    ctx.services.contribute<Reportable>(REPORTABLE, {
+      kind: 'photo',
+      async lookup(photoId) {
+        const photo = await findPhoto(ctx.db, photoId);
+        return photo && { memberId: photo.ownerId, excerpt: '', imageUrl: `/photos/${photo.photoId}/thumb` };
+      },
+    });
     ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(storage), known: knownPhotos(ctx.db) });
   },
 });

@@ -1,0 +1,123 @@
+import { problems, type FieldProblem, type ModuleContext, type ServiceRegistry } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  ContentReported,
+  REPORT_REASONS,
+  REPORTABLE,
+  ReportsClosed,
+  type Reportable,
+  type ReportedContent,
+  type ReportKind,
+  type ReportReason,
+} from './events.ts';
+import { hasOpenReport, openItem, tables } from './store.ts';
+
+export const NOTE_MAX = 500;
+
+export interface ReportInput {
+  kind: string;
+  contentId: string;
+  reason: string;
+  note: string;
+}
+
+export interface Commands {
+  /** The member whose content it is, and what it is, or a 404 problem. */
+  target(
+    kind: string,
+    contentId: string,
+  ): Promise<{ kind: ReportKind; memberId: string; content?: ReportedContent }>;
+  /** Files a report; a second open report of the same thing by the same member adds nothing. */
+  report(reporterId: string, input: ReportInput): Promise<{ memberId: string }>;
+  close(
+    moderatorId: string,
+    kind: string,
+    contentId: string,
+    outcome: 'dismissed' | 'handled',
+  ): Promise<void>;
+  /** How moderators see a reported thing: undefined when it is gone. */
+  describe(kind: ReportKind, contentId: string): Promise<ReportedContent | undefined>;
+}
+
+const isReason = (value: string): value is ReportReason =>
+  (REPORT_REASONS as readonly string[]).includes(value);
+
+export function commands(
+  ctx: ModuleContext,
+  services: ServiceRegistry,
+  profiles: ProfileDirectory,
+): Commands {
+  // Read when used: the modules whose content is reportable may register after this one.
+  const reportable = (kind: string) =>
+    services.contributions<Reportable>(REPORTABLE).find((r) => r.kind === kind);
+
+  const describe = async (kind: ReportKind, contentId: string): Promise<ReportedContent | undefined> => {
+    if (kind === 'profile') {
+      const profile = await profiles.get(contentId);
+      return profile && { memberId: contentId, excerpt: profile.aboutMe };
+    }
+    return reportable(kind)?.lookup(contentId);
+  };
+
+  const target: Commands['target'] = async (kind, contentId) => {
+    if (kind !== 'profile' && kind !== 'photo' && kind !== 'diary-post') {
+      throw problems.invalid([{ field: 'kind', message: 'Report a profile, a photo or a diary post.' }]);
+    }
+    const content = await describe(kind, contentId);
+    if (!content) throw problems.notFound('This');
+    return { kind, memberId: content.memberId, content };
+  };
+
+  return {
+    target,
+    describe,
+
+    async report(reporterId, input) {
+      const errors: FieldProblem[] = [];
+      if (!isReason(input.reason))
+        errors.push({ field: 'reason', message: `Choose one of ${REPORT_REASONS.join(', ')}.` });
+      const note = input.note.trim();
+      if ([...note].length > NOTE_MAX)
+        errors.push({ field: 'note', message: `Use at most ${NOTE_MAX} characters.` });
+      if (errors.length > 0) throw problems.invalid(errors);
+      const { kind, memberId } = await target(input.kind, input.contentId);
+      if (memberId === reporterId)
+        throw problems.invalid([{ field: 'contentId', message: 'You cannot report your own.' }]);
+      if (await hasOpenReport(tables(ctx.db), reporterId, kind, input.contentId)) return { memberId };
+      await ctx.transaction(async (tx) => {
+        await tx.publish(
+          ContentReported,
+          {
+            reportId: ctx.ids.next(),
+            reporterId,
+            memberId,
+            kind: kind as Exclude<ReportKind, 'message'>,
+            contentId: input.contentId,
+            reason: input.reason as ReportReason,
+            note,
+          },
+          { actorId: reporterId },
+        );
+      });
+      return { memberId };
+    },
+
+    async close(moderatorId, kind, contentId, outcome) {
+      if (kind !== 'profile' && kind !== 'photo' && kind !== 'diary-post' && kind !== 'message') {
+        throw problems.invalid([{ field: 'kind', message: 'Not a kind of report.' }]);
+      }
+      const item = await openItem(tables(ctx.db), kind, contentId);
+      if (!item) throw problems.notFound('Open reports of this');
+      const memberId = item.memberId || ((await describe(kind, contentId))?.memberId ?? '');
+      if (memberId === moderatorId)
+        throw problems.forbidden('No one moderates themselves: ask another moderator.');
+      await ctx.transaction(async (tx) => {
+        await tx.publish(
+          ReportsClosed,
+          { kind, contentId, memberId, moderatorId, outcome },
+          { actorId: moderatorId },
+        );
+      });
+    },
+  };
+}

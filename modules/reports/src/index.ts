@@ -1,0 +1,81 @@
+import { defineModule } from '@meetcute/core';
+import { MessageReported } from '@meetcute/chat/events';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { html, languageOf, MEMBER_ACTIONS, translator, type MemberAction } from '@meetcute/web';
+import { ContentReported, events, ReportsClosed } from './events.ts';
+import { addReport, closeReports, migrations, projections, tables } from './store.ts';
+import { commands } from './commands.ts';
+import { messages } from './messages.ts';
+import { reportRoutes } from './routes.ts';
+import { reportPages } from './pages.ts';
+import { useCases } from './use-cases.ts';
+
+export * from './events.ts';
+
+/**
+ * Reports: a member reports a profile, a photo or a diary post (a chat message is
+ * reported in the chat, and lands here too); moderators work one queue of open reports,
+ * grouped by what they are about, the most reported and newest first, with what was
+ * reported in front of them, and act on the member from it or dismiss.
+ */
+export const reports = defineModule({
+  name: 'reports',
+  description:
+    'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled.',
+  publishes: events,
+  consumes: [...events, MessageReported],
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+
+    ctx.on(ContentReported, ({ payload, occurredAt }, tx) =>
+      addReport(tables(tx.db), {
+        id: payload.reportId,
+        reporterId: payload.reporterId,
+        memberId: payload.memberId,
+        kind: payload.kind,
+        contentId: payload.contentId,
+        reason: payload.reason,
+        note: payload.note,
+        at: occurredAt,
+      }),
+    );
+    // Its sender is the chat's to say: looked up when the queue is shown.
+    ctx.on(MessageReported, (e, tx) =>
+      addReport(tables(tx.db), {
+        id: e.id,
+        reporterId: e.payload.reporterId,
+        memberId: '',
+        kind: 'message',
+        contentId: e.payload.messageId,
+        reason: e.payload.reason,
+        note: e.payload.note,
+        at: e.occurredAt,
+      }),
+    );
+    ctx.on(ReportsClosed, ({ payload, occurredAt }, tx) =>
+      closeReports(tables(tx.db), payload.kind, payload.contentId, payload.outcome, occurredAt),
+    );
+
+    const run = commands(ctx, ctx.services, profiles);
+    reportRoutes(ctx.http, ctx.db, run);
+    reportPages(ctx.http, ctx.db, run, profiles);
+
+    const report: MemberAction = (request, _ids, where) => {
+      const viewer = request.viewer;
+      const label = translator(messages, languageOf(request))('report');
+      return Promise.resolve((memberId) =>
+        viewer?.status === 'approved' && where === 'profile' && memberId !== viewer.memberId
+          ? html`<a
+              class="button secondary"
+              href="/reports/new?kind=profile&amp;contentId=${encodeURIComponent(memberId)}"
+              >${label}</a
+            >`
+          : null,
+      );
+    };
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, report);
+  },
+});

@@ -1,0 +1,211 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import type { ProfileDirectory } from '@meetcute/profile';
+import {
+  field,
+  form,
+  FORM_BODY_SCHEMA,
+  formErrors,
+  hidden,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type Translate,
+} from '@meetcute/web';
+import { NOTE_MAX, type Commands } from './commands.ts';
+import { REPORT_REASONS, type ReportKind } from './events.ts';
+import { messages, type Key } from './messages.ts';
+import { openQueue, tables } from './store.ts';
+
+type T = Translate<Key>;
+const tr = (request: FastifyRequest): T => translator(messages, languageOf(request));
+const memberPage = { access: 'approved', kind: 'page' } as const;
+const moderatorPage = { access: 'moderator', kind: 'page' } as const;
+
+interface ReportForm {
+  kind: string;
+  contentId: string;
+  reason?: string;
+  note?: string;
+  errors?: FieldProblem[];
+}
+
+/** Reporting as a page (no JavaScript needed), and the moderators' queue. */
+export function reportPages(http: Http, db: Db, run: Commands, profiles: ProfileDirectory): void {
+  const nickname = async (memberId: string) => (await profiles.get(memberId))?.nickname ?? '';
+
+  const reportPage = async (request: FastifyRequest, reply: FastifyReply, f: ReportForm, status = 200) => {
+    const t = tr(request);
+    const { kind, memberId } = await run.target(f.kind, f.contentId);
+    const name = await nickname(memberId);
+    const title = t(`reportTitle_${kind as Exclude<ReportKind, 'message'>}`, { name });
+    const reasonError = f.errors?.find((e) => e.field === 'reason');
+    return sendPage(
+      request,
+      reply,
+      {
+        title,
+        body: html`<h1>${title}</h1>
+          ${formErrors(f.errors, t('fixTitle'))}
+          <p>${t('reportIntro', { name })}</p>
+          <form method="post" action="/reports" novalidate>
+            ${hidden(request)}
+            <input type="hidden" name="kind" value="${kind}" />
+            <input type="hidden" name="contentId" value="${f.contentId}" />
+            <fieldset
+              class="field${reasonError ? ' invalid' : ''}"
+              ${reasonError ? html`aria-describedby="f-reason-error"` : ''}
+            >
+              <legend>${t('reason')}</legend>
+              ${REPORT_REASONS.map(
+                (r) =>
+                  html`<label
+                    ><input
+                      type="radio"
+                      name="reason"
+                      value="${r}"
+                      ${f.reason === r ? html`checked` : ''}
+                      required
+                    />
+                    ${t(r)}</label
+                  >`,
+              )}
+              ${reasonError ? html`<p class="error" id="f-reason-error">${t('pickReason')}</p>` : ''}
+            </fieldset>
+            ${field({ name: 'note', label: t('note'), hint: t('noteHint'), multiline: true, value: f.note, errors: f.errors?.map((e) => (e.field === 'note' ? { ...e, message: t('noteTooLong') } : e)), attrs: html`maxlength="${NOTE_MAX}"` })}
+            <div class="actions"><button type="submit">${t('send')}</button></div>
+          </form>`,
+      },
+      status,
+    );
+  };
+
+  http.get(
+    '/reports/new',
+    {
+      config: memberPage,
+      schema: {
+        querystring: Type.Object({
+          kind: Type.String({ minLength: 1, maxLength: 20 }),
+          contentId: Type.String({ minLength: 1, maxLength: 100 }),
+        }),
+      },
+    },
+    (request, reply) =>
+      reportPage(request, reply, { kind: request.query.kind, contentId: request.query.contentId }),
+  );
+
+  http.post(
+    '/reports',
+    { config: memberPage, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const t = tr(request);
+      const input = {
+        kind: form.text(request.body, 'kind'),
+        contentId: form.text(request.body, 'contentId'),
+        reason: form.text(request.body, 'reason'),
+        note: form.text(request.body, 'note'),
+      };
+      let memberId: string;
+      try {
+        ({ memberId } = await run.report(request.viewer!.memberId, input));
+      } catch (error) {
+        if (
+          error instanceof Problem &&
+          error.status === 400 &&
+          error.errors?.every((e) => e.field === 'reason' || e.field === 'note')
+        ) {
+          return reportPage(request, reply, { ...input, errors: error.errors }, 400);
+        }
+        throw error;
+      }
+      const name = await nickname(memberId);
+      return sendPage(request, reply, {
+        title: t('thanksTitle'),
+        body: html`<h1>${t('thanksTitle')}</h1>
+          <p>${t('thanksText', { name })}</p>
+          <p>
+            <a class="button secondary" href="/members/${encodeURIComponent(memberId)}/block"
+              >${t('alsoBlock', { name })}</a
+            >
+          </p>`,
+      });
+    },
+  );
+
+  http.get(
+    '/review/reports',
+    {
+      config: moderatorPage,
+      schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }) },
+    },
+    async (request, reply) => {
+      const t = tr(request);
+      const items = await openQueue(tables(db), 50);
+      const cards = await Promise.all(
+        items.map(async (item) => {
+          const content = await run.describe(item.kind, item.contentId);
+          const memberId = item.memberId || (content?.memberId ?? '');
+          const name = (await nickname(memberId)) || memberId;
+          return html`<article class="card">
+            <h2>${t(`kind_${item.kind}`)}: ${name} · ${t('reportsCount', { n: item.count })}</h2>
+            ${
+              content
+                ? html`${content.imageUrl ? html`<img src="${content.imageUrl}" alt="" width="120" />` : ''}
+                  ${content.excerpt ? html`<blockquote>${content.excerpt}</blockquote>` : ''}
+                  ${
+                    content.context
+                      ? html`<ol class="list">
+                          ${content.context.map((m) => html`<li>${m.reported ? html`<strong>${m.body}</strong>` : m.body}</li>`)}
+                        </ol>`
+                      : ''
+                  }`
+                : html`<p>${t('gone')}</p>`
+            }
+            <ul>
+              ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} <time datetime="${r.at}">${r.at.slice(0, 16).replace('T', ' ')}</time></li>`)}
+            </ul>
+            <p><a href="/moderation/members/${encodeURIComponent(memberId)}">${t('actOn', { name })}</a></p>
+            <div class="actions">
+              ${(['dismissed', 'handled'] as const).map(
+                (outcome) =>
+                  html`<form method="post" action="/review/reports/close" class="inline">
+                    ${hidden(request)}
+                    <input type="hidden" name="kind" value="${item.kind}" />
+                    <input type="hidden" name="contentId" value="${item.contentId}" />
+                    <input type="hidden" name="outcome" value="${outcome}" />
+                    <button type="submit" class="secondary">
+                      ${t(outcome === 'dismissed' ? 'dismiss' : 'handled')}
+                    </button>
+                  </form>`,
+              )}
+            </div>
+          </article>`;
+        }),
+      );
+      return sendPage(request, reply, {
+        title: t('queueTitle'),
+        notice: request.query.done === 'closed' ? t('closedNotice') : undefined,
+        body: html`<h1>${t('queueTitle')}</h1>
+          ${items.length === 0 ? html`<p>${t('queueEmpty')}</p>` : cards}`,
+      });
+    },
+  );
+
+  http.post(
+    '/review/reports/close',
+    { config: moderatorPage, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const outcome = form.text(request.body, 'outcome') === 'handled' ? 'handled' : 'dismissed';
+      await run.close(
+        request.viewer!.memberId,
+        form.text(request.body, 'kind'),
+        form.text(request.body, 'contentId'),
+        outcome,
+      );
+      return reply.redirect('/review/reports?done=closed', 303);
+    },
+  );
+}

@@ -1,0 +1,113 @@
+import { Type, type TSchema } from 'typebox';
+import { ProblemSchema, type Db, type Http } from '@meetcute/core';
+import type { Commands } from './commands.ts';
+import { NOTE_MAX } from './commands.ts';
+import { REPORT_REASONS } from './events.ts';
+import { openQueue, tables } from './store.ts';
+
+function problemResponses(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
+}
+
+const Kind = Type.String({ minLength: 1, maxLength: 20, description: 'profile, photo or diary-post' });
+const ContentId = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  description: 'The member id for a profile, else the photo or post id',
+});
+
+export function reportRoutes(http: Http, db: Db, run: Commands): void {
+  http.post(
+    '/api/v1/reports',
+    {
+      config: { access: 'approved', kind: 'api' },
+      schema: {
+        summary: 'Report a profile, a photo or a diary post to the moderators',
+        description:
+          'The reported member is never told who. Reporting the same thing again while it is open adds nothing. A chat message is reported at /api/v1/messages/{messageId}/reports.',
+        tags: ['reports'],
+        body: Type.Object({
+          kind: Kind,
+          contentId: ContentId,
+          reason: Type.String({ minLength: 1, maxLength: 40, description: REPORT_REASONS.join(', ') }),
+          note: Type.Optional(Type.String({ maxLength: NOTE_MAX * 4 })),
+        }),
+        response: { 201: Type.Object({ memberId: Type.String() }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { kind, contentId, reason, note } = request.body;
+      const { memberId } = await run.report(request.viewer!.memberId, {
+        kind,
+        contentId,
+        reason,
+        note: note ?? '',
+      });
+      return reply.code(201).send({ memberId });
+    },
+  );
+
+  http.get(
+    '/api/v1/review/reports',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Open reports, grouped by what they are about: the most reported first, then the newest',
+        tags: ['reports'],
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                kind: Type.String(),
+                contentId: Type.String(),
+                memberId: Type.String(),
+                count: Type.Integer(),
+                latestAt: Type.String(),
+                excerpt: Type.Union([Type.String(), Type.Null()], {
+                  description: 'null: the content is gone',
+                }),
+                reports: Type.Array(
+                  Type.Object({ reason: Type.String(), note: Type.String(), at: Type.String() }),
+                ),
+              }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async () => {
+      const items = await openQueue(tables(db), 50);
+      const described = await Promise.all(items.map((i) => run.describe(i.kind, i.contentId)));
+      return {
+        items: items.map((i, n) => ({
+          ...i,
+          memberId: i.memberId || (described[n]?.memberId ?? ''),
+          excerpt: described[n]?.excerpt ?? null,
+        })),
+      };
+    },
+  );
+
+  http.post(
+    '/api/v1/review/reports/close',
+    {
+      config: { access: 'moderator', kind: 'api' },
+      schema: {
+        summary: 'Close every open report of one thing: dismissed, or handled',
+        tags: ['reports'],
+        body: Type.Object({
+          kind: Type.String({ minLength: 1, maxLength: 20 }),
+          contentId: ContentId,
+          outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('handled')]),
+        }),
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { kind, contentId, outcome } = request.body;
+      await run.close(request.viewer!.memberId, kind, contentId, outcome);
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,353 @@
+import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
+import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
+import { conversationIdOf, MessageReported, MessageSent } from '@meetcute/chat/events';
+import { DiaryPosted } from '@meetcute/diary/events';
+import { PhotoApproved, PhotoUploaded } from '@meetcute/photos/events';
+import { ProfileViewed as ProfileViewedEvent } from '@meetcute/profile/events';
+import { ContentReported, ReportsClosed } from './events.ts';
+
+const PROBLEM = 'https://meetcute.dev/problems/';
+const everyone = [...approved(mo), ...approved(nancy), ...approved(bob), ...approved(eve)];
+const POST_ID = '01900000-0000-7000-8000-00000000d1a1';
+const PHOTO_ID = '01900000-0000-7000-8000-0000000000f1';
+const MESSAGE_ID = '01900000-0000-7000-8000-0000000000e1';
+
+const bobPosted: Given = given(
+  DiaryPosted,
+  { postId: POST_ID, memberId: bob.memberId, text: 'Send me money and I will visit you' },
+  { actorId: bob.memberId },
+);
+const bobsPhoto: Given[] = [
+  given(
+    PhotoUploaded,
+    {
+      photoId: PHOTO_ID,
+      ownerId: bob.memberId,
+      album: 'public',
+      sizes: {
+        thumb: { width: 240, height: 240 },
+        profile: { width: 480, height: 600 },
+        full: { width: 960, height: 1200 },
+      },
+    },
+    { actorId: bob.memberId },
+  ),
+  given(
+    PhotoApproved,
+    { photoId: PHOTO_ID, ownerId: bob.memberId, album: 'public' },
+    { actorId: mo.memberId },
+  ),
+];
+const reported = (reporter: string, reason: 'spam' | 'scam' | 'harassment', note = ''): Given =>
+  given(
+    ContentReported,
+    {
+      reportId: `report-${reporter}`,
+      reporterId: reporter,
+      memberId: bob.memberId,
+      kind: 'profile',
+      contentId: bob.memberId,
+      reason,
+      note,
+    },
+    { actorId: reporter },
+  );
+const report = (as: string, body: Record<string, unknown>): When => ({
+  as,
+  method: 'POST',
+  url: '/api/v1/reports',
+  body,
+});
+const queue: When = { as: mo.memberId, method: 'GET', url: '/api/v1/review/reports' };
+
+export const useCases = [
+  // Reporting
+  useCase({
+    title: 'Nancy reports Bob’s profile as a scam, with a few words',
+    given: everyone,
+    when: report(nancy.memberId, {
+      kind: 'profile',
+      contentId: bob.memberId,
+      reason: 'scam',
+      note: 'Asks for money on the first day',
+    }),
+    then: {
+      status: 201,
+      body: { memberId: bob.memberId },
+      events: [
+        emitted(ContentReported, {
+          reporterId: nancy.memberId,
+          memberId: bob.memberId,
+          kind: 'profile',
+          reason: 'scam',
+          note: 'Asks for money on the first day',
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'Nancy reports a diary post: the report names its author',
+    given: [...everyone, bobPosted],
+    when: report(nancy.memberId, { kind: 'diary-post', contentId: POST_ID, reason: 'scam' }),
+    then: {
+      status: 201,
+      events: [emitted(ContentReported, { memberId: bob.memberId, kind: 'diary-post', contentId: POST_ID })],
+    },
+  }),
+  useCase({
+    title: 'Nancy reports a photo: the report names its owner',
+    given: [...everyone, ...bobsPhoto],
+    when: report(nancy.memberId, { kind: 'photo', contentId: PHOTO_ID, reason: 'spam' }),
+    then: {
+      status: 201,
+      events: [emitted(ContentReported, { memberId: bob.memberId, kind: 'photo', contentId: PHOTO_ID })],
+    },
+  }),
+  useCase({
+    title: 'Reporting the same thing again while it is open adds nothing',
+    given: [...everyone, reported(nancy.memberId, 'scam')],
+    when: report(nancy.memberId, { kind: 'profile', contentId: bob.memberId, reason: 'spam' }),
+    then: { status: 201, events: [] },
+  }),
+  useCase({
+    title: 'A report needs a reason from the list',
+    given: everyone,
+    when: report(nancy.memberId, { kind: 'profile', contentId: bob.memberId, reason: 'boring' }),
+    then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'reason' }] }, events: [] },
+  }),
+  useCase({
+    title: 'Nobody reports themselves',
+    given: everyone,
+    when: report(nancy.memberId, { kind: 'profile', contentId: nancy.memberId, reason: 'spam' }),
+    then: { status: 400, body: { errors: [{ field: 'contentId' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A report of something that is not there finds nothing',
+    given: everyone,
+    when: report(nancy.memberId, { kind: 'diary-post', contentId: 'no-such-post', reason: 'spam' }),
+    then: { status: 404, events: [] },
+  }),
+  useCase({
+    title: 'Only a kind the site knows can be reported',
+    given: everyone,
+    when: report(nancy.memberId, { kind: 'weather', contentId: bob.memberId, reason: 'spam' }),
+    then: { status: 400, body: { errors: [{ field: 'kind' }] }, events: [] },
+  }),
+
+  // The moderators' queue
+  useCase({
+    title: 'Reports of the same profile are one item of the queue, counted, with every reason',
+    given: [...everyone, reported(nancy.memberId, 'scam', 'Asks for money'), reported(eve.memberId, 'spam')],
+    when: queue,
+    then: {
+      status: 200,
+      body: {
+        items: [
+          {
+            kind: 'profile',
+            contentId: bob.memberId,
+            memberId: bob.memberId,
+            count: 2,
+            reports: [
+              { reason: 'spam', note: '' },
+              { reason: 'scam', note: 'Asks for money' },
+            ],
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A reported chat message is in the queue too, naming its sender',
+    given: [
+      ...everyone,
+      given(
+        MessageSent,
+        {
+          messageId: MESSAGE_ID,
+          conversationId: conversationIdOf(bob.memberId, nancy.memberId),
+          senderId: bob.memberId,
+          recipientId: nancy.memberId,
+          body: 'Send me your bank details',
+        },
+        { actorId: bob.memberId },
+      ),
+      given(
+        MessageReported,
+        { messageId: MESSAGE_ID, reporterId: nancy.memberId, reason: 'scam', note: '' },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: queue,
+    then: {
+      status: 200,
+      body: {
+        items: [
+          {
+            kind: 'message',
+            contentId: MESSAGE_ID,
+            memberId: bob.memberId,
+            count: 1,
+            excerpt: 'Send me your bank details',
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Members do not see the queue',
+    given: everyone,
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/review/reports' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Mo dismisses the reports of Bob’s profile: the queue is empty again',
+    given: [...everyone, reported(nancy.memberId, 'scam')],
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: '/api/v1/review/reports/close',
+      body: { kind: 'profile', contentId: bob.memberId, outcome: 'dismissed' },
+    },
+    then: {
+      status: 204,
+      events: [
+        emitted(ReportsClosed, {
+          kind: 'profile',
+          contentId: bob.memberId,
+          memberId: bob.memberId,
+          moderatorId: mo.memberId,
+          outcome: 'dismissed',
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'Closed reports leave the queue',
+    given: [
+      ...everyone,
+      reported(nancy.memberId, 'scam'),
+      given(
+        ReportsClosed,
+        {
+          kind: 'profile',
+          contentId: bob.memberId,
+          memberId: bob.memberId,
+          moderatorId: mo.memberId,
+          outcome: 'handled',
+        },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: queue,
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'Closing reports that are not open finds none',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: '/api/v1/review/reports/close',
+      body: { kind: 'profile', contentId: bob.memberId, outcome: 'dismissed' },
+    },
+    then: { status: 404, events: [] },
+  }),
+
+  // As pages
+  useCase({
+    title: 'Nancy finds “Report…” on Bob’s profile',
+    given: everyone,
+    when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+    then: {
+      status: 200,
+      page: [`/reports/new?kind=profile&amp;contentId=${bob.memberId}`, 'Report…'],
+      events: [emitted(ProfileViewedEvent, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The report form asks why, and says Bob will not know who reported',
+    given: everyone,
+    when: { as: nancy.memberId, method: 'GET', url: `/reports/new?kind=profile&contentId=${bob.memberId}` },
+    then: {
+      status: 200,
+      page: ['Report Bob', 'Bob is never told who reported', 'value="harassment"', 'Harassment or threats'],
+    },
+  }),
+  useCase({
+    title: 'Sending the report form thanks Nancy and offers to block Bob too',
+    given: everyone,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/reports',
+      form: true,
+      body: { kind: 'profile', contentId: bob.memberId, reason: 'harassment', note: '' },
+    },
+    then: {
+      status: 200,
+      page: ['Thank you for telling us', `href="/members/${bob.memberId}/block"`, 'Block Bob too'],
+      events: [emitted(ContentReported, { reason: 'harassment' })],
+    },
+  }),
+  useCase({
+    title: 'The report form without a reason says what to fix',
+    given: everyone,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/reports',
+      form: true,
+      body: { kind: 'profile', contentId: bob.memberId, note: 'Rude' },
+    },
+    then: { status: 400, page: ['Choose why you are reporting it', 'Rude'], events: [] },
+  }),
+  useCase({
+    title: 'The queue page shows what was reported and how often, with the ways to act',
+    given: [
+      ...everyone,
+      bobPosted,
+      given(
+        ContentReported,
+        {
+          reportId: 'r-1',
+          reporterId: nancy.memberId,
+          memberId: bob.memberId,
+          kind: 'diary-post',
+          contentId: POST_ID,
+          reason: 'scam',
+          note: 'Money again',
+        },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { as: mo.memberId, method: 'GET', url: '/review/reports' },
+    then: {
+      status: 200,
+      page: [
+        'Diary post: Bob',
+        '1 report',
+        'Send me money and I will visit you',
+        'Money again',
+        `/moderation/members/${bob.memberId}`,
+        'Dismiss: nothing wrong',
+      ],
+    },
+  }),
+  useCase({
+    title: 'Dismissing from the queue page comes back to it',
+    given: [...everyone, reported(nancy.memberId, 'scam')],
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: '/review/reports/close',
+      form: true,
+      body: { kind: 'profile', contentId: bob.memberId, outcome: 'dismissed' },
+    },
+    then: {
+      status: 303,
+      location: '/review/reports?done=closed',
+      events: [emitted(ReportsClosed, { outcome: 'dismissed' })],
+    },
+  }),
+];
