@@ -44,6 +44,8 @@ export const messages: Messages<
   | 'aboutMeQueue'
   | 'photoQueue'
   | 'outbox'
+  | 'reportQueue'
+  | 'moderationLog'
   | 'age'
   | 'lives'
   | 'looksFor'
@@ -99,6 +101,8 @@ export const messages: Messages<
     aboutMeQueue: 'About-me changes to review',
     photoQueue: 'Photos to review',
     outbox: 'Mail sent to members',
+    reportQueue: 'Reports',
+    moderationLog: 'Moderation log',
     age: '{age} years',
     lives: 'lives in {city}',
     looksFor: 'looks for {genders}, {min}–{max} years, within {km} km',
@@ -153,6 +157,8 @@ export const messages: Messages<
     aboutMeQueue: 'Ändrade presentationer att granska',
     photoQueue: 'Foton att granska',
     outbox: 'E-post till medlemmar',
+    reportQueue: 'Anmälningar',
+    moderationLog: 'Moderationslogg',
     age: '{age} år',
     lives: 'bor i {city}',
     looksFor: 'söker {genders}, {min}–{max} år, inom {km} km',
@@ -165,6 +171,8 @@ export const messages: Messages<
   fi: {
     photoQueue: 'Tarkistettavat kuvat',
     outbox: 'Jäsenille lähetetty posti',
+    reportQueue: 'Ilmoitukset',
+    moderationLog: 'Moderointiloki',
     signupTitle: 'Liity Meetcuteen',
     email: 'Sähköposti',
     password: 'Salasana',

@@ -308,6 +308,8 @@ export function registrationPages(
           <p>
             <a href="/review/about-me">${t('aboutMeQueue')}</a> ·
             <a href="/review/photos">${t('photoQueue')}</a> ·
+            <a href="/review/reports">${t('reportQueue')}</a> ·
+            <a href="/moderation/log">${t('moderationLog')}</a> ·
             <a href="/mail">${t('outbox')}</a>
           </p>
           ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
