@@ -115,6 +115,13 @@ export const LINKS = {
   emailChange: { purpose: 'email-change', path: '/account/email/change' },
 } as const;
 
+/** What auth offers sign-up under PASSWORD_POLICY: one rule for every new password. */
+export const PASSWORD_POLICY = 'auth.password-policy';
+export interface PasswordPolicy {
+  /** True for a password attackers try first (a list of the most common leaked ones). */
+  isCommon(password: string): boolean;
+}
+
 /** A confirmation link names the member and the very address it was sent to. */
 export function confirmationSubject(memberId: string, email: string): string {
   return `${memberId} ${email}`;

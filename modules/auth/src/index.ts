@@ -19,6 +19,8 @@ import {
   EmailConfirmed,
   PasswordResetRequested,
   PasswordUpgraded,
+  PASSWORD_POLICY,
+  type PasswordPolicy,
   LoggedOut,
   LoggedOutEverywhere,
   PasswordChanged,
@@ -46,7 +48,7 @@ import {
   type SessionRow,
   type Standing,
 } from './store.ts';
-import { normalizeEmail } from './rules.ts';
+import { isCommonPassword, normalizeEmail } from './rules.ts';
 import { SessionStore } from './sessions.ts';
 import { Accounts } from './accounts.ts';
 import { authRoutes } from './routes.ts';
@@ -149,6 +151,7 @@ export const auth = defineModule({
       open: (memberId, userAgent) => sessions.open(memberId, userAgent),
       setCookie: (reply, token) => sessions.setCookie(reply, token),
     });
+    ctx.services.provide<PasswordPolicy>(PASSWORD_POLICY, { isCommon: isCommonPassword });
     ctx.services.provide<Moderators>(MODERATORS, {
       async grant(email) {
         const account = await accounts.accountByEmail(email);

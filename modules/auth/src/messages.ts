@@ -25,6 +25,7 @@ type Key =
   | 'tooShort'
   | 'tooLong'
   | 'sameAsCurrent'
+  | 'common'
   | 'passwordChanged'
   | 'everywhereTitle'
   | 'everywhereText'
@@ -98,6 +99,8 @@ export const messages: Messages<Key> = {
     tooShort: 'Use at least {min} characters',
     tooLong: 'Use at most {max} characters',
     sameAsCurrent: 'Choose a password different from your current one',
+    common:
+      'This password is one of the first that attackers try. Choose another, perhaps a few unrelated words',
     passwordChanged: 'Your password is changed. Other devices were logged out.',
     everywhereTitle: 'Log out everywhere',
     everywhereText: 'Lost a phone or used a shared computer? This ends every session, this one too.',
@@ -177,6 +180,8 @@ export const messages: Messages<Key> = {
     tooShort: 'Använd minst {min} tecken',
     tooLong: 'Använd högst {max} tecken',
     sameAsCurrent: 'Välj ett annat lösenord än ditt nuvarande',
+    common:
+      'Det här lösenordet är ett av de första som angripare provar. Välj ett annat, kanske några orelaterade ord',
     passwordChanged: 'Ditt lösenord är bytt. Andra enheter loggades ut.',
     everywhereTitle: 'Logga ut överallt',
     everywhereText:
@@ -257,6 +262,8 @@ export const messages: Messages<Key> = {
     tooShort: 'Käytä vähintään {min} merkkiä',
     tooLong: 'Käytä enintään {max} merkkiä',
     sameAsCurrent: 'Valitse eri salasana kuin nykyinen',
+    common:
+      'Tämä salasana on hyökkääjien ensimmäisiä kokeiluja. Valitse toinen, vaikkapa muutama toisiinsa liittymätön sana',
     passwordChanged: 'Salasanasi on vaihdettu. Muut laitteet kirjattiin ulos.',
     everywhereTitle: 'Kirjaudu ulos kaikkialta',
     everywhereText: 'Kadonnut puhelin tai yhteinen tietokone? Tämä päättää kaikki istunnot, myös tämän.',
@@ -350,5 +357,7 @@ export function passwordMessage(t: Translate<Key>, problem: PasswordProblem | 'w
       return t('tooLong', { max: PASSWORD_MAX });
     case 'sameAsCurrent':
       return t('sameAsCurrent');
+    case 'common':
+      return t('common');
   }
 }

@@ -1,17 +1,31 @@
 // Pure rules: no database, no clock of their own. Time always comes in as an argument.
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { localPath } from '@meetcute/web';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 200;
 
-export type PasswordProblem = 'tooShort' | 'tooLong' | 'sameAsCurrent';
+export type PasswordProblem = 'tooShort' | 'tooLong' | 'sameAsCurrent' | 'common';
 
-/** Length rules plus one that catches the "changed" password that did not change. */
+/**
+ * The passwords attackers try first, from zxcvbn's maintained list of the most common
+ * ones in leaks (the 10-character-or-longer ones: shorter ones are refused anyway).
+ */
+const COMMON = new Set(
+  dictionary['passwords-common'].filter((p) => [...p].length >= PASSWORD_MIN).map((p) => p.toLowerCase()),
+);
+
+export function isCommonPassword(password: string): boolean {
+  return COMMON.has(password.toLowerCase());
+}
+
+/** Length rules, a list of leaked favourites, and the "changed" password that did not change. */
 export function newPasswordProblem(newPassword: string, currentPassword?: string): PasswordProblem | null {
   // Count code points, not UTF-16 units, so an emoji is one character as a person sees it.
   const length = [...newPassword].length;
   if (length < PASSWORD_MIN) return 'tooShort';
   if (length > PASSWORD_MAX) return 'tooLong';
+  if (isCommonPassword(newPassword)) return 'common';
   if (currentPassword !== undefined && newPassword === currentPassword) return 'sameAsCurrent';
   return null;
 }

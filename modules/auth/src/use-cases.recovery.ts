@@ -406,6 +406,24 @@ export const recoveryUseCases = [
     then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
   }),
   useCase({
+    title: 'A password attackers try first is refused, saying why, and the link still works',
+    given: [...approved(nancy), nancyAskedForReset],
+    when: redeem(resetToken, 'qwertyuiop'),
+    then: {
+      status: 400,
+      body: {
+        errors: [
+          {
+            field: 'newPassword',
+            message:
+              'This password is one of the first that attackers try. Choose another, perhaps a few unrelated words',
+          },
+        ],
+      },
+      events: [],
+    },
+  }),
+  useCase({
     title: 'A new password shorter than 10 characters is refused before the link is spent',
     given: [...approved(nancy), nancyAskedForReset],
     when: redeem(resetToken, 'short'),

@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { PASSWORD_POLICY, type PasswordPolicy } from '@meetcute/auth/events';
 import { isUniqueViolation, problems, type Problem, type ModuleContext, type Tx } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
 import type { Language } from '@meetcute/web';
@@ -44,6 +45,8 @@ function duplicate(what: { email: boolean; nickname: boolean }): Problem {
 }
 
 export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
+  // The same rule for every new password, kept by auth, which registers first.
+  const passwords = ctx.services.require<PasswordPolicy>(PASSWORD_POLICY);
   const signUps = ctx.metrics.counter('sign_ups', 'Members who signed up');
   const findCity = (id: number) => cities.get(id);
 
@@ -75,7 +78,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
   return {
     async signUp(input, language) {
       const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
-      errors.unshift(...checkAccount(input));
+      errors.unshift(...checkAccount(input, (password) => passwords.isCommon(password)));
       if (errors.length > 0 || !application) throw problems.invalid(errors);
       const email = normaliseEmail(input.email);
       const clash = await taken(ctx.db, email, application.nickname);

@@ -31,6 +31,7 @@ const ruleMessages: Messages<
   | 'email'
   | 'passwordShort'
   | 'passwordLong'
+  | 'passwordCommon'
   | 'nicknameLength'
   | 'nicknameCharacters'
   | 'nicknameScripts'
@@ -52,6 +53,8 @@ const ruleMessages: Messages<
     email: 'Enter an email address like name@example.com.',
     passwordShort: 'Choose a password of at least {min} characters.',
     passwordLong: 'A password can be at most {max} characters.',
+    passwordCommon:
+      'This password is one of the first that attackers try. Choose another, perhaps a few unrelated words.',
     nicknameLength: 'A nickname has {min} to {max} characters.',
     nicknameCharacters: 'Use letters, digits, - and _ only (no spaces or @).',
     nicknameScripts: 'Use the letters of one alphabet only, so nobody can pass for someone else.',
@@ -73,6 +76,8 @@ const ruleMessages: Messages<
     email: 'Skriv en e-postadress som namn@exempel.se.',
     passwordShort: 'Välj ett lösenord på minst {min} tecken.',
     passwordLong: 'Ett lösenord får vara högst {max} tecken.',
+    passwordCommon:
+      'Det här lösenordet är ett av de första som angripare provar. Välj ett annat, kanske några orelaterade ord.',
     nicknameLength: 'Ett smeknamn har {min} till {max} tecken.',
     nicknameCharacters: 'Använd bara bokstäver, siffror, - och _ (inga mellanslag eller @).',
     nicknameScripts:
@@ -95,6 +100,8 @@ const ruleMessages: Messages<
     email: 'Anna sähköpostiosoite, esim. nimi@esimerkki.fi.',
     passwordShort: 'Valitse vähintään {min} merkin salasana.',
     passwordLong: 'Salasanassa voi olla enintään {max} merkkiä.',
+    passwordCommon:
+      'Tämä salasana on hyökkääjien ensimmäisiä kokeiluja. Valitse toinen, vaikkapa muutama toisiinsa liittymätön sana.',
     nicknameLength: 'Nimimerkissä on {min}–{max} merkkiä.',
     nicknameCharacters: 'Käytä vain kirjaimia, numeroita, - ja _ (ei välilyöntejä eikä @).',
     nicknameScripts: 'Käytä vain yhden aakkoston kirjaimia, jottei kukaan voi esiintyä toisena.',
@@ -173,7 +180,10 @@ export function nicknameKey(nickname: string): string {
   return nickname.trim().toLowerCase();
 }
 
-export function checkAccount(input: AccountInput): FieldProblem[] {
+export function checkAccount(
+  input: AccountInput,
+  isCommon: (password: string) => boolean = () => false,
+): FieldProblem[] {
   const errors: FieldProblem[] = [];
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 254) {
@@ -183,6 +193,8 @@ export function checkAccount(input: AccountInput): FieldProblem[] {
     errors.push(broken('password', 'passwordShort', { min: LIMITS.password.min }));
   } else if (input.password.length > LIMITS.password.max) {
     errors.push(broken('password', 'passwordLong', { max: LIMITS.password.max }));
+  } else if (isCommon(input.password)) {
+    errors.push(broken('password', 'passwordCommon'));
   }
   return errors;
 }

@@ -130,6 +130,11 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'A password attackers try first is refused at sign-up',
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, password: 'Password1234' } },
+    then: { status: 400, body: { errors: [{ field: 'password', code: 'passwordCommon' }] }, events: [] },
+  }),
+  useCase({
     title: 'A nickname someone has, in any case, is refused',
     given: signedUp(nancy),
     when: {
