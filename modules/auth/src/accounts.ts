@@ -44,7 +44,12 @@ let decoy: Promise<string> | undefined;
 export type LoginOutcome =
   | { kind: 'ok'; token: string; view: SessionView }
   | { kind: 'wrong' }
-  | { kind: 'suspended'; until: string | null; reason: string }
+  | { kind: 'locked'; retryAfter: number }
+  | { kind: 'suspended'; memberId: string; until: string | null; reason: string };
+
+export type CredentialsOutcome =
+  | { kind: 'suspended' | 'not-suspended'; memberId: string }
+  | { kind: 'wrong' }
   | { kind: 'locked'; retryAfter: number };
 
 export type PasswordOutcome =
@@ -56,6 +61,14 @@ export type PasswordOutcome =
 /** The answer to "is this the member's current password", under the same limit as log-ins. */
 export type CurrentPassword =
   { ok: true } | { ok: false; problem: 'wrong' } | { ok: false; problem: 'locked'; retryAfter: number };
+
+/** The suspension or ban in force on the account at this time, if any. */
+function suspensionAt(account: Account, now: Date): { until: string | null; reason: string } | null {
+  const suspension = account.suspension;
+  return suspension && (suspension.until === null || suspension.until > now.toISOString())
+    ? suspension
+    : null;
+}
 
 export type RevokeOutcome = 'revoked' | 'not-granted' | 'by-configuration';
 
@@ -91,7 +104,40 @@ export class Accounts {
     return viewOf(memberId, await accountById(this.#db, memberId), this.#ctx.config.moderators);
   }
 
+  /** Logs in: limits first, then the password, then any suspension, then a session. */
   async login(rawEmail: string, password: string, ip: string, userAgent?: string): Promise<LoginOutcome> {
+    const checked = await this.#verify(rawEmail, password, ip);
+    if (checked.kind !== 'right') return checked;
+    const { account, now } = checked;
+    // Told only to whoever knows the password: a stranger learns nothing about the account.
+    const suspension = suspensionAt(account, now);
+    if (suspension) return { kind: 'suspended', memberId: account.memberId, ...suspension };
+    if (isLegacy(account.passwordHash!)) await this.#upgrade(account.memberId, password);
+    const token = await this.#sessions.open(account.memberId, userAgent);
+    this.#logins.inc();
+    return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config.moderators) };
+  }
+
+  /**
+   * Whose account the email and password open, under log-in's limits, without logging
+   * in: a suspended member's appeal proves who writes this way.
+   */
+  async credentials(rawEmail: string, password: string, ip: string): Promise<CredentialsOutcome> {
+    const checked = await this.#verify(rawEmail, password, ip);
+    if (checked.kind !== 'right') return checked;
+    const suspended = suspensionAt(checked.account, checked.now) !== null;
+    return { kind: suspended ? 'suspended' : 'not-suspended', memberId: checked.account.memberId };
+  }
+
+  async #verify(
+    rawEmail: string,
+    password: string,
+    ip: string,
+  ): Promise<
+    | { kind: 'right'; account: Account; now: Date }
+    | { kind: 'wrong' }
+    | { kind: 'locked'; retryAfter: number }
+  > {
     const { perAccount, perIp, windowSeconds } = this.#ctx.config.login;
     const email = normalizeEmail(rawEmail);
     const now = this.#ctx.clock.now();
@@ -107,9 +153,7 @@ export class Accounts {
       retryAfterSeconds(byIp, perIp, windowSeconds, now, this.#checking.count(address)),
     );
     if (wait > 0) return { kind: 'locked', retryAfter: wait };
-    return this.#checking.during([account, address], () =>
-      this.#check(email, password, ip, now, since, userAgent),
-    );
+    return this.#checking.during([account, address], () => this.#check(email, password, ip, now, since));
   }
 
   async #check(
@@ -118,8 +162,7 @@ export class Accounts {
     ip: string,
     now: Date,
     since: string,
-    userAgent: string | undefined,
-  ): Promise<LoginOutcome> {
+  ): Promise<{ kind: 'right'; account: Account; now: Date } | { kind: 'wrong' }> {
     const account = await accountByEmail(this.#db, email);
     let ok: boolean;
     if (account?.passwordHash) {
@@ -140,14 +183,7 @@ export class Accounts {
       return { kind: 'wrong' };
     }
     await clearFailures(this.#db, 'account', email);
-    // Told only to whoever knows the password: a stranger learns nothing about the account.
-    const suspension = account.suspension;
-    if (suspension && (suspension.until === null || suspension.until > now.toISOString()))
-      return { kind: 'suspended', until: suspension.until, reason: suspension.reason };
-    if (isLegacy(account.passwordHash!)) await this.#upgrade(account.memberId, password);
-    const token = await this.#sessions.open(account.memberId, userAgent);
-    this.#logins.inc();
-    return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config.moderators) };
+    return { kind: 'right', account, now };
   }
 
   /**

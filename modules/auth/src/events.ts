@@ -122,6 +122,19 @@ export interface PasswordPolicy {
   isCommon(password: string): boolean;
 }
 
+/**
+ * What auth offers an appeal under SUSPENDED_LOGIN: a suspended member cannot log in, so
+ * their appeal proves who they are with their email and password, under log-in's limits.
+ */
+export const SUSPENDED_LOGIN = 'auth.suspended-login';
+export type SuspendedLoginCheck =
+  | { kind: 'suspended' | 'not-suspended'; memberId: string }
+  | { kind: 'wrong' }
+  | { kind: 'locked'; retryAfter: number };
+export interface SuspendedLogin {
+  check(email: string, password: string, ip: string): Promise<SuspendedLoginCheck>;
+}
+
 /** A confirmation link names the member and the very address it was sent to. */
 export function confirmationSubject(memberId: string, email: string): string {
   return `${memberId} ${email}`;

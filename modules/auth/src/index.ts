@@ -20,7 +20,9 @@ import {
   PasswordResetRequested,
   PasswordUpgraded,
   PASSWORD_POLICY,
+  SUSPENDED_LOGIN,
   type PasswordPolicy,
+  type SuspendedLogin,
   LoggedOut,
   LoggedOutEverywhere,
   PasswordChanged,
@@ -152,6 +154,9 @@ export const auth = defineModule({
       setCookie: (reply, token) => sessions.setCookie(reply, token),
     });
     ctx.services.provide<PasswordPolicy>(PASSWORD_POLICY, { isCommon: isCommonPassword });
+    ctx.services.provide<SuspendedLogin>(SUSPENDED_LOGIN, {
+      check: (email, password, ip) => accounts.credentials(email, password, ip),
+    });
     ctx.services.provide<Moderators>(MODERATORS, {
       async grant(email) {
         const account = await accounts.accountByEmail(email);

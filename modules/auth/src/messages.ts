@@ -69,6 +69,7 @@ type Key =
   | 'changeDone'
   | 'changeTaken'
   | 'changeBadLink'
+  | 'appealLink'
   | 'suspendedTitle'
   | 'suspendedUntil'
   | 'bannedText';
@@ -151,6 +152,7 @@ export const messages: Messages<Key> = {
     changeTaken: 'Another account uses this address now, so it cannot be yours. Ask again with another one.',
     changeBadLink:
       'This link does not work: it expired after a day, or was used. Ask again on your account page.',
+    appealLink: 'Think it is a mistake? Appeal once, in your own words',
     suspendedTitle: 'Your account is suspended',
     suspendedUntil: 'A moderator suspended your account until {until} (UTC): {reason}',
     bannedText: 'The moderators closed your account for good: {reason}',
@@ -233,6 +235,7 @@ export const messages: Messages<Key> = {
     changeTaken: 'Ett annat konto använder nu adressen, så den kan inte bli din. Försök igen med en annan.',
     changeBadLink:
       'Länken fungerar inte: den gick ut efter ett dygn, eller har använts. Försök igen på din kontosida.',
+    appealLink: 'Tror du att det är ett misstag? Överklaga en gång, med egna ord',
     suspendedTitle: 'Ditt konto är avstängt',
     suspendedUntil: 'En moderator har stängt av ditt konto till {until} (UTC): {reason}',
     bannedText: 'Moderatorerna har stängt ditt konto för gott: {reason}',
@@ -314,6 +317,7 @@ export const messages: Messages<Key> = {
     changeDone: 'Valmis: kirjaudut tästä lähtien uudella osoitteellasi.',
     changeTaken: 'Toinen tili käyttää nyt tätä osoitetta, joten se ei voi olla sinun. Yritä toisella.',
     changeBadLink: 'Linkki ei toimi: se vanheni vuorokaudessa tai on käytetty. Yritä uudelleen tilisivulla.',
+    appealLink: 'Onko kyse virheestä? Valita kerran, omin sanoin',
     suspendedTitle: 'Tilisi on jäädytetty',
     suspendedUntil: 'Moderaattori jäädytti tilisi {until} asti (UTC): {reason}',
     bannedText: 'Moderaattorit sulkivat tilisi pysyvästi: {reason}',

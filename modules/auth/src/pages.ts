@@ -46,6 +46,8 @@ interface LoginForm {
   /** Shown in place of field errors when log-in is locked for a while, or the account suspended. */
   locked?: string;
   lockedTitle?: string;
+  /** Offer the way to appeal (a suspended member who knows their password). */
+  appeal?: boolean;
   notice?: string;
 }
 
@@ -68,6 +70,7 @@ function loginPage(
             ? html`<div class="error-summary" role="alert" tabindex="-1">
                 <h2>${form.lockedTitle ?? tr('lockedTitle')}</h2>
                 <p>${form.locked}</p>
+                ${form.appeal ? html`<p><a href="/appeal">${tr('appealLink')}</a></p>` : ''}
               </div>`
             : formErrors(form.errors, tr('fixTitle'))
         }
@@ -219,6 +222,7 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
               next,
               locked: suspendedMessage(tr, outcome.until, outcome.reason),
               lockedTitle: tr('suspendedTitle'),
+              appeal: true,
             },
             403,
           );

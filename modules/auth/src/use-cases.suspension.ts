@@ -61,7 +61,7 @@ export const suspensionUseCases = [
     title: 'The log-in page tells a suspended member why they cannot come in',
     given: [...approved(bob), suspended(bob)],
     when: { method: 'POST', url: '/login', form: true, body: { email: bob.email, password: PASSWORD } },
-    then: { status: 403, page: ['Your account is suspended', REASON] },
+    then: { status: 403, page: ['Your account is suspended', REASON, 'href="/appeal"'] },
   }),
   useCase({
     title: 'Once upgraded to argon2id, an imported member logs in without another upgrade',

@@ -1,11 +1,18 @@
 import { problems, type ModuleContext } from '@meetcute/core';
-import { MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
-import { endedSuspensions, sanctionOf, tables, warningsOf } from './store.ts';
+import {
+  MemberSuspended,
+  MemberWarned,
+  SuspensionAppealed,
+  SuspensionLifted,
+  WarningRead,
+} from './events.ts';
+import { appealOf, endedSuspensions, sanctionOf, tables, warningsOf } from './store.ts';
 
 export const REASON_MIN = 3;
 export const REASON_MAX = 500;
 /** The longest suspension; anything longer is a ban, which says so. */
 export const MAX_DAYS = 365;
+export const APPEAL_MAX = 2000;
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface Commands {
@@ -14,6 +21,8 @@ export interface Commands {
   lift(moderatorId: string, memberId: string, reason: string): Promise<void>;
   warn(moderatorId: string, memberId: string, reason: string): Promise<string>;
   read(memberId: string, warningId: string): Promise<void>;
+  /** A suspended member's one appeal of the sanction in force. */
+  appeal(memberId: string, text: string): Promise<void>;
   /** Lifts every suspension whose time is up; answers how many. */
   liftEnded(): Promise<number>;
 }
@@ -102,6 +111,27 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
       }
       await ctx.transaction(async (tx) => {
         await tx.publish(WarningRead, { warningId, memberId }, { actorId: memberId });
+      });
+    },
+
+    async appeal(memberId, text) {
+      const words = text.trim();
+      if (words.length < REASON_MIN || [...words].length > APPEAL_MAX) {
+        throw problems.invalid([
+          { field: 'text', message: `Say why in ${REASON_MIN} to ${APPEAL_MAX} characters.` },
+        ]);
+      }
+      const sanction = await sanctionOf(db(), memberId);
+      if (!sanction) throw problems.conflict('not-suspended', 'Not suspended', 'There is nothing to appeal.');
+      if (await appealOf(db(), memberId, sanction.at)) {
+        throw problems.conflict(
+          'already-appealed',
+          'Already appealed',
+          'You appealed this decision already: the moderators have your words.',
+        );
+      }
+      await ctx.transaction(async (tx) => {
+        await tx.publish(SuspensionAppealed, { memberId, text: words }, { actorId: memberId });
       });
     },
 

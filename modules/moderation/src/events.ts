@@ -46,7 +46,15 @@ export const WarningRead = defineEvent({
   schema: Type.Object({ warningId: Type.String(), memberId: Type.String() }),
 });
 
-export const events = [MemberSuspended, SuspensionLifted, MemberWarned, WarningRead];
+export const SuspensionAppealed = defineEvent({
+  type: 'SuspensionAppealed',
+  module: 'moderation',
+  description:
+    'A suspended or banned member appealed, once for that decision, in their own words; moderators read it with the member’s standing.',
+  schema: Type.Object({ memberId: Type.String(), text: Type.String() }),
+});
+
+export const events = [MemberSuspended, SuspensionLifted, MemberWarned, WarningRead, SuspensionAppealed];
 
 /** A suspension and a ban, as the events carry them: a ban has no end. */
 export const sanctionEvents = [MemberSuspended, SuspensionLifted];

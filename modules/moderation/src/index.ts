@@ -4,12 +4,21 @@ import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
 import { RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from '@meetcute/registration';
 import { html, MEMBER_ACTIONS, translator, languageOf, type MemberAction } from '@meetcute/web';
-import { events, MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
+import {
+  events,
+  MemberSuspended,
+  MemberWarned,
+  SuspensionAppealed,
+  SuspensionLifted,
+  WarningRead,
+} from './events.ts';
 import {
   addWarning,
   clearSanction,
   logDecision,
   markWarningRead,
+  addAppeal,
+  sanctionOf,
   namesOf,
   rememberName,
   migrations,
@@ -23,6 +32,8 @@ import { messages } from './messages.ts';
 import { moderationRoutes } from './routes.ts';
 import { moderationPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { appealRoutes } from './appeals.ts';
+import { SUSPENDED_LOGIN, type SuspendedLogin } from '@meetcute/auth/events';
 
 export * from './events.ts';
 
@@ -35,7 +46,7 @@ export const SANCTIONS = 'moderation.sanctions';
 /** How often suspensions whose time is up are looked for. */
 const SWEEP_MS = 60 * 1000;
 /** Pages a member with an unread warning may still open: the warning itself, and the way out. */
-const OPEN_WITH_WARNING = /^\/(warnings|logout|assets|language)(\/|\?|$)/;
+const OPEN_WITH_WARNING = /^\/(warnings|logout|assets|language|appeal)(\/|\?|$)/;
 
 /**
  * Moderation of members: warnings that stand in front of the next page, suspensions and
@@ -85,6 +96,23 @@ export const moderation = defineModule({
       const { warningId, memberId, moderatorId, reason } = e.payload;
       await addWarning(tables(tx.db), { id: warningId, memberId, moderatorId, reason, at: e.occurredAt });
       await logDecision(tables(tx.db), e, { moderatorId, memberId, action: 'warned', reason, until: null });
+    });
+    ctx.on(SuspensionAppealed, async (e, tx) => {
+      const sanction = await sanctionOf(tables(tx.db), e.payload.memberId);
+      if (!sanction) return; // lifted before the appeal arrived: nothing to attach it to
+      await addAppeal(tables(tx.db), {
+        memberId: e.payload.memberId,
+        sanctionAt: sanction.at,
+        text: e.payload.text,
+        at: e.occurredAt,
+      });
+      await logDecision(tables(tx.db), e, {
+        moderatorId: null,
+        memberId: e.payload.memberId,
+        action: 'appealed',
+        reason: e.payload.text,
+        until: null,
+      });
     });
     ctx.on(WarningRead, async ({ payload, occurredAt }, tx) =>
       markWarningRead(tables(tx.db), payload.warningId, payload.memberId, occurredAt),
@@ -170,6 +198,7 @@ export const moderation = defineModule({
     const names = (ids: readonly string[]) => namesOf(db(), ids);
     moderationRoutes(ctx.http, ctx.db, run);
     moderationPages(ctx.http, ctx.db, run, profiles, names);
+    appealRoutes(ctx.http, run, ctx.services.require<SuspendedLogin>(SUSPENDED_LOGIN));
 
     // On profiles, for moderators: the way to act on the member.
     const moderate: MemberAction = (request, _ids, where) => {

@@ -44,7 +44,21 @@ export type Key =
   | 'yourWarningTitle'
   | 'yourWarningText'
   | 'readButton'
-  | 'toLog';
+  | 'toLog'
+  | 'action_appealed'
+  | 'appealTitle'
+  | 'appealIntro'
+  | 'email'
+  | 'password'
+  | 'appealText'
+  | 'appealHint'
+  | 'appealButton'
+  | 'appealThanks'
+  | 'appealWrong'
+  | 'appealNotSuspended'
+  | 'appealAlready'
+  | 'appealLocked'
+  | 'appealOf';
 
 export const messages: Messages<Key> = {
   en: {
@@ -92,6 +106,21 @@ export const messages: Messages<Key> = {
     yourWarningText: 'On {date} a moderator warned you:',
     readButton: 'I have read this',
     toLog: 'Moderation log',
+    action_appealed: '{member} appealed',
+    appealTitle: 'Appeal a suspension',
+    appealIntro:
+      'Tell the moderators, in your own words, why the decision should change. You can appeal each decision once; a moderator you have not met reads it.',
+    email: 'Email',
+    password: 'Password',
+    appealText: 'Your appeal',
+    appealHint: '3 to 2,000 characters.',
+    appealButton: 'Send my appeal',
+    appealThanks: 'Your appeal is with the moderators. If they lift the suspension, you can log in again.',
+    appealWrong: 'Email or password is wrong',
+    appealNotSuspended: 'This account is not suspended: you can simply log in.',
+    appealAlready: 'You appealed this decision already: the moderators have your words.',
+    appealLocked: 'Too many attempts. Try again in {minutes} minutes.',
+    appealOf: 'Their appeal ({date}):',
   },
   sv: {
     moderate: 'Moderera…',
@@ -138,6 +167,21 @@ export const messages: Messages<Key> = {
     yourWarningText: 'Den {date} varnade en moderator dig:',
     readButton: 'Jag har läst detta',
     toLog: 'Moderationslogg',
+    action_appealed: '{member} överklagade',
+    appealTitle: 'Överklaga en avstängning',
+    appealIntro:
+      'Berätta för moderatorerna, med egna ord, varför beslutet bör ändras. Du kan överklaga varje beslut en gång.',
+    email: 'E-post',
+    password: 'Lösenord',
+    appealText: 'Din överklagan',
+    appealHint: '3 till 2 000 tecken.',
+    appealButton: 'Skicka min överklagan',
+    appealThanks: 'Din överklagan har nått moderatorerna. Om de häver avstängningen kan du logga in igen.',
+    appealWrong: 'E-post eller lösenord är fel',
+    appealNotSuspended: 'Kontot är inte avstängt: du kan logga in som vanligt.',
+    appealAlready: 'Du har redan överklagat beslutet: moderatorerna har dina ord.',
+    appealLocked: 'För många försök. Försök igen om {minutes} minuter.',
+    appealOf: 'Deras överklagan ({date}):',
   },
   fi: {
     moderate: 'Moderoi…',
@@ -184,5 +228,20 @@ export const messages: Messages<Key> = {
     yourWarningText: '{date} moderaattori varoitti sinua:',
     readButton: 'Olen lukenut tämän',
     toLog: 'Moderointiloki',
+    action_appealed: '{member} valitti',
+    appealTitle: 'Valita jäädytyksestä',
+    appealIntro:
+      'Kerro moderaattoreille omin sanoin, miksi päätöstä pitäisi muuttaa. Voit valittaa kustakin päätöksestä kerran.',
+    email: 'Sähköposti',
+    password: 'Salasana',
+    appealText: 'Valituksesi',
+    appealHint: '3–2 000 merkkiä.',
+    appealButton: 'Lähetä valitukseni',
+    appealThanks: 'Valituksesi on moderaattoreilla. Jos he poistavat jäädytyksen, voit kirjautua taas.',
+    appealWrong: 'Sähköposti tai salasana on väärin',
+    appealNotSuspended: 'Tiliä ei ole jäädytetty: voit kirjautua normaalisti.',
+    appealAlready: 'Olet jo valittanut tästä päätöksestä: moderaattoreilla on sanasi.',
+    appealLocked: 'Liian monta yritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
+    appealOf: 'Hänen valituksensa ({date}):',
   },
 };

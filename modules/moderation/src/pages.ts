@@ -28,7 +28,7 @@ import {
 } from '@meetcute/web';
 import { MAX_DAYS, type Commands } from './commands.ts';
 import { messages, type Key } from './messages.ts';
-import { logPage, sanctionOf, tables, warningsOf, type LogEntry } from './store.ts';
+import { appealOf, logPage, sanctionOf, tables, warningsOf, type LogEntry } from './store.ts';
 
 type T = Translate<Key>;
 const tr = (request: FastifyRequest): T => translator(messages, languageOf(request));
@@ -61,8 +61,10 @@ function entryLine(request: FastifyRequest, t: T, e: LogEntry, names: Map<string
     member: name(e.memberId),
     until: e.until ? when(request, e.until) : '',
   });
+  // An appeal is the member's own act: no moderator in front of it.
+  const who = e.action === 'appealed' ? '' : html`<strong>${name(e.moderatorId)}</strong> `;
   return html`<li>
-    <time datetime="${e.at}">${when(request, e.at)}</time> · <strong>${name(e.moderatorId)}</strong> ${what}
+    <time datetime="${e.at}">${when(request, e.at)}</time> · ${who}${what}
     ${e.reason ? html`<br /><q>${e.reason}</q>` : ''} ·
     <a href="/moderation/members/${encodeURIComponent(e.memberId)}">${t('moderate')}</a>
   </li>`;
@@ -101,8 +103,10 @@ export function moderationPages(
     const nickname = (await names([memberId])).get(memberId);
     if (nickname === undefined) throw problems.notFound('This member');
     const profile = { nickname };
+    const sanctionNow = await sanctionOf(tables(db), memberId);
+    const appeal = sanctionNow ? await appealOf(tables(db), memberId, sanctionNow.at) : undefined;
     const [sanction, warnings, history] = await Promise.all([
-      sanctionOf(tables(db), memberId),
+      Promise.resolve(sanctionNow),
       warningsOf(tables(db), memberId),
       logPage(tables(db), { limit: 20, memberId }),
     ]);
@@ -129,6 +133,12 @@ export function moderationPages(
             <a href="/members/${encodeURIComponent(memberId)}">${profile.nickname}</a> ·
             ${standing(request, t, profile.nickname, sanction)}
           </p>
+          ${
+            appeal
+              ? html`<p>${t('appealOf', { date: when(request, appeal.at) })}</p>
+                  <blockquote>${appeal.text}</blockquote>`
+              : ''
+          }
           ${formErrors(options.errors, t('fixTitle'))}
           ${
             sanction

@@ -38,7 +38,16 @@ interface NamesTable {
   nickname: string;
 }
 
+/** A member's appeal of the sanction in force since `sanction_at`: one each. */
+interface AppealsTable {
+  member_id: string;
+  sanction_at: string;
+  text: string;
+  at: string;
+}
+
 interface Tables {
+  appeals: AppealsTable;
   moderation_names: NamesTable;
   sanctions: SanctionsTable;
   warnings: WarningsTable;
@@ -51,7 +60,7 @@ export function tables(db: Db | TxDb): ModerationDb {
   return db as unknown as ModerationDb;
 }
 
-export const projections = ['sanctions', 'warnings', 'moderation_log', 'moderation_names'];
+export const projections = ['sanctions', 'warnings', 'moderation_log', 'moderation_names', 'appeals'];
 
 export const migrations: Migration[] = [
   {
@@ -87,9 +96,41 @@ export const migrations: Migration[] = [
       await sql`create table moderation_names (member_id text primary key, nickname text not null)`.execute(
         db,
       );
+      await sql`create table appeals (
+        member_id text not null,
+        sanction_at text not null,
+        text text not null,
+        at text not null,
+        primary key (member_id, sanction_at)
+      )`.execute(db);
     },
   },
 ];
+
+export async function addAppeal(
+  db: ModerationDb,
+  a: { memberId: string; sanctionAt: string; text: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('appeals')
+    .values({ member_id: a.memberId, sanction_at: a.sanctionAt, text: a.text, at: a.at })
+    .onConflict((oc) => oc.columns(['member_id', 'sanction_at']).doNothing())
+    .execute();
+}
+
+/** The appeal of the sanction in force, if the member made one. */
+export async function appealOf(
+  db: ModerationDb,
+  memberId: string,
+  sanctionAt: string,
+): Promise<{ text: string; at: string } | undefined> {
+  return db
+    .selectFrom('appeals')
+    .select(['text', 'at'])
+    .where('member_id', '=', memberId)
+    .where('sanction_at', '=', sanctionAt)
+    .executeTakeFirst();
+}
 
 export async function rememberName(db: ModerationDb, memberId: string, nickname: string): Promise<void> {
   await db
@@ -217,6 +258,7 @@ export type LogAction =
   | 'banned'
   | 'lifted'
   | 'warned'
+  | 'appealed'
   | 'registration-approved'
   | 'registration-rejected'
   | 'photo-approved'

@@ -1,10 +1,16 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
-import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { MemberSuspended, MemberWarned, SuspensionLifted, WarningRead } from './events.ts';
+import {
+  MemberSuspended,
+  MemberWarned,
+  SuspensionAppealed,
+  SuspensionLifted,
+  WarningRead,
+} from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
 const REASON = 'Kept messaging members who asked him to stop';
@@ -169,6 +175,102 @@ export const useCases = [
         warnings: [],
       },
     },
+  }),
+
+  // Appeals
+  useCase({
+    title: 'Bob, suspended, appeals once, proving who he is with his email and password',
+    given: [...everyone, bobSuspended()],
+    when: {
+      method: 'POST',
+      url: '/api/v1/appeals',
+      body: { email: bob.email, password: PASSWORD, text: 'It was my brother on my phone' },
+    },
+    then: {
+      status: 201,
+      events: [
+        emitted(SuspensionAppealed, { memberId: bob.memberId, text: 'It was my brother on my phone' }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A second appeal of the same decision is refused',
+    given: [
+      ...everyone,
+      bobSuspended(),
+      given(SuspensionAppealed, { memberId: bob.memberId, text: 'Please' }, { actorId: bob.memberId }),
+    ],
+    when: {
+      method: 'POST',
+      url: '/api/v1/appeals',
+      body: { email: bob.email, password: PASSWORD, text: 'Please, again' },
+    },
+    then: { status: 409, body: { type: `${PROBLEM}already-appealed` }, events: [] },
+  }),
+  useCase({
+    title: 'An appeal with a wrong password says nothing about the account',
+    given: [...everyone, bobSuspended()],
+    when: {
+      method: 'POST',
+      url: '/api/v1/appeals',
+      body: { email: bob.email, password: 'not his password', text: 'Let me in' },
+    },
+    then: { status: 401, body: { type: `${PROBLEM}login-failed` }, events: [] },
+  }),
+  useCase({
+    title: 'A member who is not suspended has nothing to appeal',
+    given: everyone,
+    when: {
+      method: 'POST',
+      url: '/api/v1/appeals',
+      body: { email: nancy.email, password: PASSWORD, text: 'Just checking' },
+    },
+    then: { status: 409, body: { type: `${PROBLEM}not-suspended` }, events: [] },
+  }),
+  useCase({
+    title: 'The appeal page asks for the email, the password and the words',
+    when: { method: 'GET', url: '/appeal' },
+    then: { status: 200, page: ['Appeal a suspension', 'name="email"', 'name="password"', 'name="text"'] },
+  }),
+  useCase({
+    title: 'Sending the appeal page thanks Bob and says what happens next',
+    given: [...everyone, bobSuspended()],
+    when: {
+      method: 'POST',
+      url: '/appeal',
+      form: true,
+      body: { email: bob.email, password: PASSWORD, text: 'It was my brother' },
+    },
+    then: {
+      status: 200,
+      page: ['Your appeal is with the moderators'],
+      events: [emitted(SuspensionAppealed, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The appeal page with a wrong password shows it, keeping the words',
+    given: [...everyone, bobSuspended()],
+    when: {
+      method: 'POST',
+      url: '/appeal',
+      form: true,
+      body: { email: bob.email, password: 'nope', text: 'It was my brother' },
+    },
+    then: { status: 401, page: ['Email or password is wrong', 'It was my brother'], events: [] },
+  }),
+  useCase({
+    title: 'Mo reads Bob’s appeal on his page, and in the log',
+    given: [
+      ...everyone,
+      bobSuspended(),
+      given(
+        SuspensionAppealed,
+        { memberId: bob.memberId, text: 'It was my brother' },
+        { actorId: bob.memberId },
+      ),
+    ],
+    when: { as: mo.memberId, method: 'GET', url: `/moderation/members/${bob.memberId}` },
+    then: { status: 200, page: ['Their appeal', 'It was my brother', 'Bob appealed'] },
   }),
 
   // Warnings
