@@ -1,4 +1,4 @@
-// A moderator suspends a member who misbehaves: he is logged out on his phone and gone
+// Nancy reports a member who misbehaves and a moderator suspends him: he is logged out on his phone and gone
 // from Nancy's search and chat; when the suspension is lifted, he is back everywhere.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -29,7 +29,7 @@ async function bobInSearch(nancy: Page): Promise<number> {
   return nancy.getByRole('link', { name: 'Bob', exact: true }).count();
 }
 
-test('suspended: logged out and gone from search and chat; lifted: back', async () => {
+test('reported, then suspended: logged out and gone from search and chat; lifted: back', async () => {
   const [moPhone, nancyPhone, bobPhone] = (await joined(site, browser, [MO, NANCY, BOB])) as [
     Phone,
     Phone,
@@ -43,10 +43,24 @@ test('suspended: logged out and gone from search and chat; lifted: back', async 
   )?.[1];
   assert.ok(bobId);
 
-  // Mo (whose own profile still waits for another moderator) opens Bob's moderation page
-  // and suspends him for three days.
+  // Nancy reports Bob from his profile.
+  await nancy.goto(`${site.url}/members/${bobId}`);
+  await nancy.getByRole('link', { name: 'Report…' }).click();
+  await nancy.getByLabel('Harassment or threats').check();
+  await nancy
+    .getByLabel('Anything the moderators should know (optional)')
+    .fill('Keeps writing after I said no');
+  await snap(nancy, '69-report-form');
+  await nancy.getByRole('button', { name: 'Send the report' }).click();
+  await nancy.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
+
+  // Mo (whose own profile still waits for another moderator) finds it in the queue, opens
+  // Bob's moderation page from there and suspends him for three days.
   const mo = moPhone.page;
-  await mo.goto(`${site.url}/moderation/members/${bobId}`);
+  await mo.goto(`${site.url}/review/reports`);
+  await mo.getByText('Keeps writing after I said no').waitFor();
+  await snap(mo, '69-report-queue');
+  await mo.getByRole('link', { name: 'Warn, suspend or ban Bob…' }).click();
   await mo.getByRole('heading', { name: 'Moderating Bob' }).waitFor();
   await mo.getByLabel('For how many days').selectOption('3');
   await mo.locator('#suspend-reason').fill('Kept messaging members who asked him to stop');
