@@ -18,7 +18,25 @@ import {
   type AccountInput,
   type ApplicationInput,
 } from './rules.ts';
-import { findRegistration, taken, type Registration } from './store.ts';
+import { findRegistration, recordTakenAnswer, taken, takenAnswersSince, type Registration } from './store.ts';
+
+/** Ten "taken" answers an hour per caller: enough for typos, too few to test a list of addresses. */
+export const TAKEN_LIMIT = 10;
+const TAKEN_WINDOW_MS = 3600 * 1000;
+
+/** Seconds until the oldest answer in the window ages out, or 0 while under the limit. */
+function retryAfter(answers: string[], now: Date): number {
+  if (answers.length < TAKEN_LIMIT) return 0;
+  const oldest = Date.parse(answers[answers.length - TAKEN_LIMIT]!);
+  return Math.max(1, Math.ceil((oldest + TAKEN_WINDOW_MS - now.getTime()) / 1000));
+}
+
+function tooManyTaken(seconds: number): Problem {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return problems.tooMany(
+    `Too many sign-ups with an email or nickname already in use. Try again in ${minutes} minutes.`,
+  );
+}
 
 /**
  * The registration commands, shared by the JSON API and the pages so both enforce
@@ -26,7 +44,11 @@ import { findRegistration, taken, type Registration } from './store.ts';
  */
 export interface Commands {
   /** `language` is the one the member signed up in: their welcome mail is written in it. */
-  signUp(input: AccountInput & ApplicationInput, language: Language): Promise<{ memberId: string }>;
+  signUp(
+    input: AccountInput & ApplicationInput,
+    language: Language,
+    ip: string,
+  ): Promise<{ memberId: string }>;
   resubmit(memberId: string, input: ApplicationInput): Promise<void>;
   approve(moderatorId: string, memberId: string): Promise<void>;
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
@@ -76,13 +98,21 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
   }
 
   return {
-    async signUp(input, language) {
+    async signUp(input, language, ip) {
       const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
       errors.unshift(...checkAccount(input, (password) => passwords.isCommon(password)));
       if (errors.length > 0 || !application) throw problems.invalid(errors);
       const email = normaliseEmail(input.email);
+      // "Taken" tells whether an address is a member's: a caller hears it only so often.
+      const now = ctx.clock.now();
+      const since = new Date(now.getTime() - TAKEN_WINDOW_MS).toISOString();
+      const wait = retryAfter(await takenAnswersSince(ctx.db, ip, since), now);
+      if (wait > 0) throw tooManyTaken(wait);
       const clash = await taken(ctx.db, email, application.nickname);
-      if (clash.email || clash.nickname) throw duplicate(clash);
+      if (clash.email || clash.nickname) {
+        await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
+        throw duplicate(clash);
+      }
       // @node-rs/argon2 hashes with argon2id and OWASP's parameters by default.
       const passwordHash = await hash(input.password);
       const memberId = ctx.ids.next();

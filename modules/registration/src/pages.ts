@@ -178,6 +178,7 @@ export function registrationPages(
             password: form.text(body, 'password'),
           },
           languageOf(request),
+          request.ip,
         );
         sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
         return reply.redirect('/registration?welcome=1', 303);

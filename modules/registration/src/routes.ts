@@ -58,11 +58,12 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
           201: Type.Object({ memberId: Type.String(), status: Type.Literal('submitted') }),
           400: Problem,
           409: Problem,
+          429: Problem,
         },
       },
     },
     async (request, reply) => {
-      const { memberId } = await commands.signUp(request.body, languageOf(request));
+      const { memberId } = await commands.signUp(request.body, languageOf(request), request.ip);
       sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
       return reply.code(201).send({ memberId, status: 'submitted' as const });
     },

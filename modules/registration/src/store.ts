@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { EmailChanged } from '@meetcute/auth/events';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { serialPrimaryKey, type Db, type Migration, type ModuleContext, type TxDb } from '@meetcute/core';
 import {
   AccountCreated,
   RegistrationApproved,
@@ -40,7 +40,41 @@ export const migrations: Migration[] = [
       await sql`create index registrations_queue on registrations (status, submitted_at)`.execute(db);
     },
   },
+  {
+    name: '0002_taken_answers',
+    async up(db, dialect) {
+      // Each "this email or nickname is taken" answer, by caller: the way to learn who is a member.
+      await sql`create table taken_answers (
+        id ${sql.raw(serialPrimaryKey(dialect))},
+        ip text not null,
+        at text not null
+      )`.execute(db);
+      await sql`create index taken_answers_ip on taken_answers (ip, at)`.execute(db);
+    },
+  },
 ];
+
+/** Times this caller was told an email or nickname is taken, since a moment. */
+export async function takenAnswersSince(db: Db | TxDb, ip: string, since: string): Promise<string[]> {
+  const rows = (await db
+    .selectFrom('taken_answers')
+    .select('at')
+    .where('ip', '=', ip)
+    .where('at', '>', since)
+    .orderBy('at')
+    .execute()) as Array<{ at: string }>;
+  return rows.map((r) => r.at);
+}
+
+export async function recordTakenAnswer(
+  db: Db | TxDb,
+  ip: string,
+  at: string,
+  before: string,
+): Promise<void> {
+  await db.insertInto('taken_answers').values({ ip, at }).execute();
+  await db.deleteFrom('taken_answers').where('at', '<=', before).execute();
+}
 
 export const projections = ['registrations'];
 

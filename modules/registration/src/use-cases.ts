@@ -130,6 +130,18 @@ export const useCases = [
     },
   }),
   useCase({
+    title:
+      'After ten “already taken” answers in an hour, one caller hears no more: nobody tests a list of addresses',
+    given: signedUp(nancy),
+    before: Array.from({ length: 10 }, (_, i) => ({
+      method: 'POST' as const,
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, nickname: `Probe${i}` },
+    })),
+    when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, nickname: 'Probe10' } },
+    then: { status: 429, body: { type: 'https://meetcute.dev/problems/rate-limited' }, events: [] },
+  }),
+  useCase({
     title: 'A password attackers try first is refused at sign-up',
     when: { method: 'POST', url: '/api/v1/registrations', body: { ...nancyForm, password: 'Password1234' } },
     then: { status: 400, body: { errors: [{ field: 'password', code: 'passwordCommon' }] }, events: [] },
