@@ -16,14 +16,19 @@ export const MemberBlocked = defineEvent({
   type: 'MemberBlocked',
   module: 'block',
   description:
-    'A member blocked another. From now on each is hidden from the other everywhere, and what one did to the other is removed.',
-  schema: Type.Object({ blockerId: Type.String(), blockedId: Type.String() }),
+    'A member blocked another. From now on each is hidden from the other everywhere, and what one did to the other is removed. With `until`, the block lifts itself then (a MemberUnblocked by nobody).',
+  schema: Type.Object({
+    blockerId: Type.String(),
+    blockedId: Type.String(),
+    until: Type.Optional(Type.String({ description: 'When a temporary block ends' })),
+  }),
 });
 
 export const MemberUnblocked = defineEvent({
   type: 'MemberUnblocked',
   module: 'block',
-  description: 'A member lifted a block. Future interactions are possible again; nothing removed comes back.',
+  description:
+    'A member lifted a block, or a temporary block ran out (no actor). Future interactions are possible again; nothing removed comes back.',
   schema: Type.Object({ blockerId: Type.String(), blockedId: Type.String() }),
 });
 

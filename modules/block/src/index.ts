@@ -23,6 +23,12 @@ export {
   type Blocks,
 } from './events.ts';
 
+/** Lifts the temporary blocks whose time is up (done every minute), under BLOCK_SWEEP. */
+export interface BlockSweep {
+  liftEnded(): Promise<number>;
+}
+export const BLOCK_SWEEP = 'block.sweep';
+
 /**
  * Blocking. A block hides each member from the other in both directions, in every
  * module: each consumes MemberBlocked through `honourBlocks` and removes what the
@@ -44,5 +50,15 @@ export const block = defineModule({
     blockRoutes(ctx.http, ctx.db, run, names);
     blockPages(ctx.http, ctx.db, run, names);
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, blockAction(ctx.db));
+    ctx.services.provide<BlockSweep>(BLOCK_SWEEP, { liftEnded: () => run.liftEnded() });
+    // Temporary blocks end on time: looked for every minute.
+    const sweep = setInterval(() => {
+      run.liftEnded().catch((error: unknown) => ctx.logger.error({ err: error }, 'ended blocks not lifted'));
+    }, 60_000);
+    sweep.unref();
+    ctx.onClose(() => {
+      clearInterval(sweep);
+      return Promise.resolve();
+    });
   },
 });

@@ -15,6 +15,11 @@ export const messages: Messages<
   | 'confirmChat'
   | 'confirmBlock'
   | 'cancel'
+  | 'howLong'
+  | 'forGood'
+  | 'forDay'
+  | 'forWeek'
+  | 'until'
 > = {
   en: {
     title: 'Blocked members',
@@ -34,6 +39,11 @@ export const messages: Messages<
       'Your conversation with {name} disappears for both of you; the moderators can still read what either of you reports. You can unblock later on the Blocked members page, but the conversation does not come back.',
     confirmBlock: 'Block {name}',
     cancel: 'Cancel',
+    howLong: 'For how long?',
+    forGood: 'Until I unblock',
+    forDay: 'For 24 hours',
+    forWeek: 'For a week',
+    until: 'until {date}',
   },
   sv: {
     title: 'Blockerade medlemmar',
@@ -53,6 +63,11 @@ export const messages: Messages<
       'Er konversation försvinner för er båda; moderatorerna kan fortfarande läsa det som någon av er anmäler. Du kan häva blockeringen senare under Blockerade medlemmar, men konversationen kommer inte tillbaka.',
     confirmBlock: 'Blockera {name}',
     cancel: 'Avbryt',
+    howLong: 'Hur länge?',
+    forGood: 'Tills jag häver blockeringen',
+    forDay: 'I 24 timmar',
+    forWeek: 'I en vecka',
+    until: 'till {date}',
   },
   fi: {
     title: 'Estetyt jäsenet',
@@ -67,5 +82,10 @@ export const messages: Messages<
       'Keskustelunne katoaa teiltä molemmilta; moderaattorit voivat yhä lukea sen, minkä jompikumpi teistä ilmoittaa. Voit poistaa eston myöhemmin, mutta keskustelu ei palaa.',
     confirmBlock: 'Estä {name}',
     cancel: 'Peruuta',
+    howLong: 'Kuinka pitkäksi aikaa?',
+    forGood: 'Kunnes poistan eston',
+    forDay: '24 tunniksi',
+    forWeek: 'Viikoksi',
+    until: '{date} asti',
   },
 };

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { problems, type Db, type Http } from '@meetcute/core';
 import {
+  form,
   FORM_BODY_SCHEMA,
   hidden,
   html,
@@ -54,7 +55,9 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
         const nickname = (await names.nickname(e.memberId)) ?? '—';
         return html`<li class="card">
           <strong>${nickname}</strong>
-          <span class="facts">${tr('since', { date: e.blockedAt.slice(0, 10) })}</span>
+          <span class="facts"
+            >${tr('since', { date: e.blockedAt.slice(0, 10) })}${e.until ? html`, ${tr('until', { date: e.until.slice(0, 16).replace('T', ' ') })}` : ''}</span
+          >
           <form method="post" action="/members/${e.memberId}/unblock" class="inline">
             ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>
           </form>
@@ -94,9 +97,18 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
         body: html`<h1>${tr('confirmTitle', { name })}</h1>
           <p>${tr('confirmExplain', { name })}</p>
           <p>${tr('confirmChat', { name })}</p>
-          <form method="post" action="/members/${memberId}/block" class="actions">
-            ${hidden(request)}<button type="submit">${tr('confirmBlock', { name })}</button>
-            <a class="button secondary" href="/members/${memberId}">${tr('cancel')}</a>
+          <form method="post" action="/members/${memberId}/block">
+            ${hidden(request)}
+            <fieldset class="field">
+              <legend>${tr('howLong')}</legend>
+              <label><input type="radio" name="hours" value="" checked /> ${tr('forGood')}</label>
+              <label><input type="radio" name="hours" value="24" /> ${tr('forDay')}</label>
+              <label><input type="radio" name="hours" value="168" /> ${tr('forWeek')}</label>
+            </fieldset>
+            <div class="actions">
+              <button type="submit">${tr('confirmBlock', { name })}</button>
+              <a class="button secondary" href="/members/${memberId}">${tr('cancel')}</a>
+            </div>
           </form>`,
       });
     },
@@ -106,7 +118,12 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
     '/members/:memberId/block',
     { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      await commands.block(request.viewer!.memberId, request.params.memberId);
+      const hours = form.text(request.body, 'hours');
+      await commands.block(
+        request.viewer!.memberId,
+        request.params.memberId,
+        hours === '' ? null : Number(hours),
+      );
       return reply.redirect('/blocks?done=blocked', 303);
     },
   );

@@ -20,7 +20,12 @@ export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names
       schema: {
         summary: 'Block a member: each of you disappears from the other everywhere',
         tags: ['block'],
-        body: Type.Object({ memberId: MemberId }),
+        body: Type.Object({
+          memberId: MemberId,
+          hours: Type.Optional(
+            Type.Integer({ description: 'A temporary block of 24 or 168 hours: it lifts itself then' }),
+          ),
+        }),
         response: {
           201: Type.Object({ memberId: Type.String(), blocked: Type.Literal(true) }),
           200: Type.Object({ memberId: Type.String(), blocked: Type.Literal(true) }),
@@ -32,7 +37,11 @@ export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names
       },
     },
     async (request, reply) => {
-      const isNew = await commands.block(request.viewer!.memberId, request.body.memberId);
+      const isNew = await commands.block(
+        request.viewer!.memberId,
+        request.body.memberId,
+        request.body.hours ?? null,
+      );
       return reply.code(isNew ? 201 : 200).send({ memberId: request.body.memberId, blocked: true as const });
     },
   );
@@ -68,6 +77,9 @@ export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names
                 memberId: Type.String(),
                 nickname: Type.Union([Type.String(), Type.Null()]),
                 blockedAt: Type.String({ format: 'date-time' }),
+                until: Type.Union([Type.String(), Type.Null()], {
+                  description: 'When a temporary block lifts itself; null: until unblocked',
+                }),
               }),
             ),
           }),

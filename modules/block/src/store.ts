@@ -14,7 +14,42 @@ export const migrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    name: '0002_temporary_blocks',
+    async up(db) {
+      await sql`alter table blocks add column until text`.execute(db);
+      await sql`create index blocks_until on blocks (until) where until is not null`.execute(db);
+    },
+  },
 ];
+
+/** Temporary blocks whose time is up, for the sweep that lifts them. */
+export async function endedBlocks(
+  db: Db,
+  now: string,
+): Promise<Array<{ blockerId: string; blockedId: string }>> {
+  const rows = (await db
+    .selectFrom('blocks')
+    .select(['blocker_id', 'blocked_id'])
+    .where('until', 'is not', null)
+    .where('until', '<=', now)
+    .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
+  return rows.map((r) => ({ blockerId: r.blocker_id, blockedId: r.blocked_id }));
+}
+
+export async function blockUntil(
+  db: Db | TxDb,
+  blockerId: string,
+  blockedId: string,
+): Promise<string | null | undefined> {
+  const row = (await db
+    .selectFrom('blocks')
+    .select('until')
+    .where('blocker_id', '=', blockerId)
+    .where('blocked_id', '=', blockedId)
+    .executeTakeFirst()) as { until: string | null } | undefined;
+  return row === undefined ? undefined : row.until;
+}
 
 export const projections = ['blocks'];
 
@@ -23,7 +58,12 @@ export function project(ctx: ModuleContext): void {
   ctx.on(MemberBlocked, async (e, tx) => {
     await tx.db
       .insertInto('blocks')
-      .values({ blocker_id: e.payload.blockerId, blocked_id: e.payload.blockedId, blocked_at: e.occurredAt })
+      .values({
+        blocker_id: e.payload.blockerId,
+        blocked_id: e.payload.blockedId,
+        blocked_at: e.occurredAt,
+        until: e.payload.until ?? null,
+      })
       .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
       .execute();
   });
@@ -65,16 +105,18 @@ export async function blockedAmong(
 export interface BlockEntry {
   memberId: string;
   blockedAt: string;
+  /** When a temporary block ends; null for one that lasts until lifted. */
+  until: string | null;
 }
 
 /** The members someone blocked, most recent first. */
 export async function blockedBy(db: Db, blockerId: string): Promise<BlockEntry[]> {
   const rows = (await db
     .selectFrom('blocks')
-    .select(['blocked_id', 'blocked_at'])
+    .select(['blocked_id', 'blocked_at', 'until'])
     .where('blocker_id', '=', blockerId)
     .orderBy('blocked_at', 'desc')
     .orderBy('blocked_id')
-    .execute()) as Array<{ blocked_id: string; blocked_at: string }>;
-  return rows.map((r) => ({ memberId: r.blocked_id, blockedAt: r.blocked_at }));
+    .execute()) as Array<{ blocked_id: string; blocked_at: string; until: string | null }>;
+  return rows.map((r) => ({ memberId: r.blocked_id, blockedAt: r.blocked_at, until: r.until }));
 }

@@ -11,6 +11,70 @@ const bobBlockedNancy = [
 
 export const useCases = [
   useCase({
+    title: 'Bob blocks Nancy for a day: the block says when it lifts itself',
+    given: [...approved(nancy), ...approved(bob)],
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: '/api/v1/blocks',
+      body: { memberId: nancy.memberId, hours: 24 },
+    },
+    then: {
+      status: 201,
+      events: [emitted(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A block lasts a day, a week or until lifted: any other length is refused',
+    given: [...approved(nancy), ...approved(bob)],
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: '/api/v1/blocks',
+      body: { memberId: nancy.memberId, hours: 5 },
+    },
+    then: { status: 400, body: { errors: [{ field: 'hours' }] }, events: [] },
+  }),
+  useCase({
+    title: 'Bob’s block list says until when a temporary block lasts',
+    given: [
+      ...approved(nancy),
+      ...approved(bob),
+      given(
+        MemberBlocked,
+        { blockerId: bob.memberId, blockedId: nancy.memberId, until: '2026-06-08T10:00:00.000Z' },
+        { actorId: bob.memberId },
+      ),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/blocks' },
+    then: {
+      status: 200,
+      body: { blocks: [{ memberId: nancy.memberId, until: '2026-06-08T10:00:00.000Z' }] },
+    },
+  }),
+  useCase({
+    title: 'The block page asks for how long',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/block` },
+    then: { status: 200, page: ['For how long?', 'For 24 hours', 'For a week', 'Until I unblock'] },
+  }),
+  useCase({
+    title: 'Blocking for a week from the page',
+    given: [...approved(nancy), ...approved(bob)],
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: `/members/${nancy.memberId}/block`,
+      form: true,
+      body: { hours: '168' },
+    },
+    then: {
+      status: 303,
+      location: '/blocks?done=blocked',
+      events: [emitted(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId })],
+    },
+  }),
+  useCase({
     title: 'Bob blocks Nancy',
     given: [...approved(nancy), ...approved(bob)],
     when: { as: bob.memberId, method: 'POST', url: '/api/v1/blocks', body: { memberId: nancy.memberId } },
