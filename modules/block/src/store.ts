@@ -42,12 +42,12 @@ export async function blockUntil(
   blockerId: string,
   blockedId: string,
 ): Promise<string | null | undefined> {
-  const row = (await db
+  const row = await db
     .selectFrom('blocks')
     .select('until')
     .where('blocker_id', '=', blockerId)
     .where('blocked_id', '=', blockedId)
-    .executeTakeFirst()) as { until: string | null } | undefined;
+    .executeTakeFirst();
   return row === undefined ? undefined : row.until;
 }
 
