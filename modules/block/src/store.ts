@@ -42,13 +42,13 @@ export async function blockUntil(
   blockerId: string,
   blockedId: string,
 ): Promise<string | null | undefined> {
-  const row = await db
+  const rows: Array<{ until: string | null }> = await db
     .selectFrom('blocks')
     .select('until')
     .where('blocker_id', '=', blockerId)
     .where('blocked_id', '=', blockedId)
-    .executeTakeFirst();
-  return row === undefined ? undefined : row.until;
+    .execute();
+  return rows[0]?.until;
 }
 
 export const projections = ['blocks'];
