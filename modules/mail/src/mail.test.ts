@@ -8,6 +8,7 @@ import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '
 import { buildApp } from '@meetcute/server';
 import { approved, mo, nancy } from '@meetcute/cast';
 import { MAIL_OUTBOX, type MailOutbox } from './index.ts';
+import { readable } from './testing.ts';
 
 interface Received {
   to: string[];
@@ -57,26 +58,6 @@ const factory: TestAppFactory = ({ storage, clock, ids, linkKey }) =>
     }),
     { storage, clock, ids, linkKey, logger: createLogger('silent') },
   );
-
-/** Quoted-printable, as in bodies and (with _ for spaces) in encoded-word headers, read back as UTF-8. */
-function unquote(text: string): string {
-  const bytes: number[] = [];
-  const soft = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < soft.length; i++) {
-    if (soft[i] === '=' && /^[0-9A-F]{2}$/.test(soft.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(soft[i]!));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** The message as a person reads it: headers unfolded and decoded, bodies decoded. */
-function readable(raw: string): string {
-  const unfolded = raw.replace(/\?=\r\n =\?UTF-8\?Q\?/g, '').replace(/\r\n[ \t]+/g, ' ');
-  const words = unfolded.replace(/=\?UTF-8\?Q\?([^?]*)\?=/g, (_, q: string) => unquote(q.replace(/_/g, ' ')));
-  return unquote(words);
-}
 
 async function askForReset(app: App): Promise<void> {
   const response = await app.http.inject({

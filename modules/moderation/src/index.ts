@@ -1,4 +1,4 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, type EventDefinition, type EventEnvelope, type PayloadOf } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
@@ -26,6 +26,7 @@ import {
   setSanction,
   tables,
   warningsOf,
+  type LogAction,
 } from './store.ts';
 import { commands } from './commands.ts';
 import { messages } from './messages.ts';
@@ -121,6 +122,26 @@ export const moderation = defineModule({
     ctx.on(RegistrationSubmitted, ({ payload }, tx) =>
       rememberName(tables(tx.db), payload.memberId, payload.application.nickname),
     );
+    /** A review another module recorded, as a line of the log: who decided, about whom, why. */
+    const logReview = <D extends EventDefinition>(
+      definition: D,
+      action: LogAction,
+      read: (e: EventEnvelope<PayloadOf<D>>) => {
+        moderatorId: string | null;
+        memberId: string;
+        reason?: string;
+      },
+    ) =>
+      ctx.on(definition, (e, tx) => {
+        const { moderatorId, memberId, reason } = read(e);
+        return logDecision(tables(tx.db), e, {
+          moderatorId,
+          memberId,
+          action,
+          reason: reason ?? null,
+          until: null,
+        });
+      });
     ctx.on(RegistrationApproved, async (e, tx) => {
       await rememberName(tables(tx.db), e.payload.memberId, e.payload.application.nickname);
       await logDecision(tables(tx.db), e, {
@@ -131,51 +152,21 @@ export const moderation = defineModule({
         until: null,
       });
     });
-    ctx.on(RegistrationRejected, (e, tx) =>
-      logDecision(tables(tx.db), e, {
-        moderatorId: e.payload.moderatorId,
-        memberId: e.payload.memberId,
-        action: 'registration-rejected',
-        reason: e.payload.reason,
-        until: null,
-      }),
-    );
-    ctx.on(PhotoApproved, (e, tx) =>
-      logDecision(tables(tx.db), e, {
-        moderatorId: e.actorId,
-        memberId: e.payload.ownerId,
-        action: 'photo-approved',
-        reason: null,
-        until: null,
-      }),
-    );
-    ctx.on(PhotoRejected, (e, tx) =>
-      logDecision(tables(tx.db), e, {
-        moderatorId: e.actorId,
-        memberId: e.payload.ownerId,
-        action: 'photo-rejected',
-        reason: e.payload.reason,
-        until: null,
-      }),
-    );
-    ctx.on(AboutMeApproved, (e, tx) =>
-      logDecision(tables(tx.db), e, {
-        moderatorId: e.payload.moderatorId,
-        memberId: e.payload.memberId,
-        action: 'about-approved',
-        reason: null,
-        until: null,
-      }),
-    );
-    ctx.on(AboutMeRejected, (e, tx) =>
-      logDecision(tables(tx.db), e, {
-        moderatorId: e.payload.moderatorId,
-        memberId: e.payload.memberId,
-        action: 'about-rejected',
-        reason: e.payload.reason,
-        until: null,
-      }),
-    );
+    logReview(RegistrationRejected, 'registration-rejected', ({ payload: p }) => p);
+    logReview(PhotoApproved, 'photo-approved', (e) => ({
+      moderatorId: e.actorId,
+      memberId: e.payload.ownerId,
+    }));
+    logReview(PhotoRejected, 'photo-rejected', (e) => ({
+      ...e.payload,
+      moderatorId: e.actorId,
+      memberId: e.payload.ownerId,
+    }));
+    logReview(AboutMeApproved, 'about-approved', ({ payload: p }) => ({
+      moderatorId: p.moderatorId,
+      memberId: p.memberId,
+    }));
+    logReview(AboutMeRejected, 'about-rejected', ({ payload: p }) => p);
 
     // Every page a member opens asks this: counted once, then moved by the events that move it.
     const unread = ctx.view<number>({
