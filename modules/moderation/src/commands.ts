@@ -1,5 +1,6 @@
 import { problems, type ModuleContext } from '@meetcute/core';
 import {
+  BY_SITE,
   MemberSuspended,
   MemberWarned,
   SuspensionAppealed,
@@ -13,6 +14,8 @@ export const REASON_MAX = 500;
 /** The longest suspension; anything longer is a ban, which says so. */
 export const MAX_DAYS = 365;
 export const APPEAL_MAX = 2000;
+/** A hold lasts a week unless a moderator lifts it sooner (or makes it a suspension or ban). */
+const HOLD_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface Commands {
@@ -23,6 +26,8 @@ export interface Commands {
   read(memberId: string, warningId: string): Promise<void>;
   /** A suspended member's one appeal of the sanction in force. */
   appeal(memberId: string, text: string): Promise<void>;
+  /** Holds a member for review for a week, by the site, unless a sanction is in force. */
+  hold(memberId: string, reason: string): Promise<boolean>;
   /** Lifts every suspension whose time is up; answers how many. */
   liftEnded(): Promise<number>;
 }
@@ -132,6 +137,19 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
       }
       await ctx.transaction(async (tx) => {
         await tx.publish(SuspensionAppealed, { memberId, text: words }, { actorId: memberId });
+      });
+    },
+
+    async hold(memberId, reason) {
+      const until = new Date(ctx.clock.now().getTime() + HOLD_DAYS * DAY_MS).toISOString();
+      return ctx.transaction(async (tx) => {
+        if (await sanctionOf(tables(tx.db), memberId)) return false;
+        await tx.publish(
+          MemberSuspended,
+          { memberId, moderatorId: BY_SITE, reason, until },
+          { actorId: null },
+        );
+        return true;
       });
     },
 

@@ -56,5 +56,17 @@ export const SuspensionAppealed = defineEvent({
 
 export const events = [MemberSuspended, SuspensionLifted, MemberWarned, WarningRead, SuspensionAppealed];
 
+/**
+ * What moderation offers reports under HOLDS: a member reported by several people in a
+ * short time is held (suspended for a week, by the site) until a moderator looks.
+ */
+export const HOLDS = 'moderation.holds';
+export interface Holds {
+  /** Holds the member unless a sanction is already in force; answers whether it did. */
+  hold(memberId: string, reason: string): Promise<boolean>;
+}
+/** The moderator id of what the site decides by itself (a hold; the log says "the site"). */
+export const BY_SITE = '';
+
 /** A suspension and a ban, as the events carry them: a ban has no end. */
 export const sanctionEvents = [MemberSuspended, SuspensionLifted];

@@ -11,6 +11,8 @@ import {
   SuspensionAppealed,
   SuspensionLifted,
   WarningRead,
+  HOLDS,
+  type Holds,
 } from './events.ts';
 import {
   addWarning,
@@ -206,6 +208,7 @@ export const moderation = defineModule({
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, moderate);
 
     ctx.services.provide<Sanctions>(SANCTIONS, { liftEnded: () => run.liftEnded() });
+    ctx.services.provide<Holds>(HOLDS, { hold: (memberId, reason) => run.hold(memberId, reason) });
     const sweep = setInterval(() => {
       run
         .liftEnded()

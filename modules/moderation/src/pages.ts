@@ -28,6 +28,7 @@ import {
 } from '@meetcute/web';
 import { MAX_DAYS, type Commands } from './commands.ts';
 import { messages, type Key } from './messages.ts';
+import { BY_SITE } from './events.ts';
 import { appealOf, logPage, sanctionOf, tables, warningsOf, type LogEntry } from './store.ts';
 
 type T = Translate<Key>;
@@ -56,7 +57,7 @@ function standing(
 }
 
 function entryLine(request: FastifyRequest, t: T, e: LogEntry, names: Map<string, string>): Html {
-  const name = (id: string | null) => (id === null ? t('site') : (names.get(id) ?? id));
+  const name = (id: string | null) => (id === null || id === BY_SITE ? t('site') : (names.get(id) ?? id));
   const what = t(`action_${e.action}`, {
     member: name(e.memberId),
     until: e.until ? when(request, e.until) : '',

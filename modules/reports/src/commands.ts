@@ -10,9 +10,13 @@ import {
   type ReportKind,
   type ReportReason,
 } from './events.ts';
-import { hasOpenReport, openItem, tables } from './store.ts';
+import { hasOpenReport, openItem, reportersSince, tables } from './store.ts';
+import { HOLDS, type Holds } from '@meetcute/moderation/events';
 
 export const NOTE_MAX = 500;
+/** Three different members reporting one within a day hold them for review. */
+export const HOLD_AFTER = 3;
+const HOLD_WINDOW_MS = 24 * 3600 * 1000;
 
 export interface ReportInput {
   kind: string;
@@ -68,6 +72,18 @@ export function commands(
     return { kind, memberId: content.memberId, content };
   };
 
+  /**
+   * A member reported by several people within a day is held for review at once: hidden
+   * and logged out like a suspension, until a moderator looks (moderation's HOLDS).
+   */
+  const holdIfMany = async (memberId: string, at: string) => {
+    const since = new Date(Date.parse(at) - HOLD_WINDOW_MS).toISOString();
+    if ((await reportersSince(tables(ctx.db), memberId, since)) < HOLD_AFTER) return;
+    await services
+      .optional<Holds>(HOLDS)
+      ?.hold(memberId, `Held for review: reported by ${HOLD_AFTER} or more members within a day.`);
+  };
+
   return {
     target,
     describe,
@@ -84,8 +100,8 @@ export function commands(
       if (memberId === reporterId)
         throw problems.invalid([{ field: 'contentId', message: 'You cannot report your own.' }]);
       if (await hasOpenReport(tables(ctx.db), reporterId, kind, input.contentId)) return { memberId };
-      await ctx.transaction(async (tx) => {
-        await tx.publish(
+      const reported = await ctx.transaction(async (tx) => {
+        const event = await tx.publish(
           ContentReported,
           {
             reportId: ctx.ids.next(),
@@ -98,7 +114,9 @@ export function commands(
           },
           { actorId: reporterId },
         );
+        return event;
       });
+      await holdIfMany(memberId, reported.occurredAt);
       return { memberId };
     },
 

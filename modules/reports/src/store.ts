@@ -96,6 +96,17 @@ export async function closeReports(
     .execute();
 }
 
+/** How many different members reported this one since a moment (whatever became of the reports). */
+export async function reportersSince(db: ReportsDb, memberId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.count<number>('reporter_id').distinct().as('n'))
+    .where('member_id', '=', memberId)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Whether this member already has an open report of this thing: reporting twice adds nothing. */
 export async function hasOpenReport(
   db: ReportsDb,

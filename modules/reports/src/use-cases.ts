@@ -4,6 +4,7 @@ import { conversationIdOf, MessageReported, MessageSent } from '@meetcute/chat/e
 import { DiaryPosted } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoUploaded } from '@meetcute/photos/events';
 import { ProfileViewed as ProfileViewedEvent } from '@meetcute/profile/events';
+import { MemberSuspended } from '@meetcute/moderation/events';
 import { ContentReported, ReportsClosed } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
@@ -132,6 +133,29 @@ export const useCases = [
     given: everyone,
     when: report(nancy.memberId, { kind: 'weather', contentId: bob.memberId, reason: 'spam' }),
     then: { status: 400, body: { errors: [{ field: 'kind' }] }, events: [] },
+  }),
+
+  useCase({
+    title: 'Reported by a third member within a day, Bob is held for review at once',
+    given: [...everyone, reported(nancy.memberId, 'scam'), reported(eve.memberId, 'spam')],
+    when: report(mo.memberId, { kind: 'profile', contentId: bob.memberId, reason: 'scam' }),
+    then: {
+      status: 201,
+      events: [
+        emitted(ContentReported, { reporterId: mo.memberId, memberId: bob.memberId }),
+        emitted(MemberSuspended, {
+          memberId: bob.memberId,
+          moderatorId: '',
+          reason: 'Held for review: reported by 3 or more members within a day.',
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'Two reports do not hold anyone: moderators decide',
+    given: [...everyone, reported(nancy.memberId, 'scam')],
+    when: report(eve.memberId, { kind: 'profile', contentId: bob.memberId, reason: 'spam' }),
+    then: { status: 201, events: [emitted(ContentReported, { reporterId: eve.memberId })] },
   }),
 
   // The moderators' queue
