@@ -6,6 +6,7 @@ import {
   LoggedOutEverywhere,
   PasswordChanged,
   PasswordUpgraded,
+  LoginLocked,
   RoleGranted,
   RoleRevoked,
 } from './events.ts';
@@ -174,12 +175,20 @@ export class Accounts {
     }
     if (!ok || !account) {
       const at = now.toISOString();
-      await this.#db.transaction().execute(async (db) => {
+      const failures = await this.#db.transaction().execute(async (db) => {
         await recordFailure(db, 'account', email, at);
         await recordFailure(db, 'ip', ip, at);
         await pruneFailures(db, since);
+        return (await failuresSince(db, 'account', email, since)).length;
       });
       this.#failures.inc();
+      // The guess that locks the account tells its owner, who may be the one locked out.
+      if (account && failures === this.#ctx.config.login.perAccount) {
+        const until = new Date(now.getTime() + this.#ctx.config.login.windowSeconds * 1000).toISOString();
+        await this.#ctx.transaction(async (tx) => {
+          await tx.publish(LoginLocked, { memberId: account.memberId, until }, { actorId: null });
+        });
+      }
       return { kind: 'wrong' };
     }
     await clearFailures(this.#db, 'account', email);

@@ -21,6 +21,14 @@ export const PasswordUpgraded = defineEvent({
   schema: Type.Object({ memberId: Type.String(), passwordHash: Type.String() }),
 });
 
+export const LoginLocked = defineEvent({
+  type: 'LoginLocked',
+  module: 'auth',
+  description:
+    'Wrong passwords locked log-in to a member’s account for a while: the owner is told, with a way to choose a new password if it was not them.',
+  schema: Type.Object({ memberId: Type.String(), until: Type.String() }),
+});
+
 export const RoleGranted = defineEvent({
   type: 'RoleGranted',
   module: 'auth',
@@ -150,6 +158,7 @@ export const SETUP_DAYS = 14;
 
 export const events = [
   PasswordChanged,
+  LoginLocked,
   PasswordUpgraded,
   RoleGranted,
   RoleRevoked,

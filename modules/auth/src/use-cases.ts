@@ -1,7 +1,14 @@
 import { emitted, given, useCase, type When } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
-import { LoggedOut, LoggedOutEverywhere, PasswordChanged, RoleGranted, RoleRevoked } from './events.ts';
+import {
+  LoggedOut,
+  LoggedOutEverywhere,
+  LoginLocked,
+  PasswordChanged,
+  RoleGranted,
+  RoleRevoked,
+} from './events.ts';
 
 /** A second password and its argon2id hash, for members who changed theirs. */
 const NEW_PASSWORD = 'a brand new secret';
@@ -98,6 +105,16 @@ export const useCases = [
         type: `${PROBLEM}rate-limited`,
         detail: 'Too many failed log-ins. Try again in 15 minutes.',
       },
+    },
+  }),
+  useCase({
+    title: 'The fifth wrong password, the one that locks the account, tells its owner',
+    given: approved(nancy),
+    before: fiveWrongPasswords.slice(1),
+    when: logIn(nancy.email, 'not my password'),
+    then: {
+      status: 401,
+      events: [emitted(LoginLocked, { memberId: nancy.memberId })],
     },
   }),
   useCase({

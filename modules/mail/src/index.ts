@@ -5,6 +5,7 @@ import {
   EmailChanged,
   EmailChangeRequested,
   EmailConfirmationRequested,
+  LoginLocked,
   PasswordChanged,
   PasswordResetRequested,
 } from '@meetcute/auth/events';
@@ -53,6 +54,7 @@ export const mail = defineModule({
     PasswordChanged,
     EmailChangeRequested,
     EmailChanged,
+    LoginLocked,
   ],
   migrations,
   projections,
@@ -176,6 +178,18 @@ export const mail = defineModule({
           data: { email },
         },
         Date.parse(event.occurredAt) + NOTICE_MS,
+      );
+    });
+
+    ctx.on(LoginLocked, async (event, tx) => {
+      const { memberId, until } = event.payload;
+      const address = await addressOf(tables(tx.db), memberId);
+      if (!address) return;
+      await queue(
+        tx,
+        event,
+        { kind: 'login-locked', memberId, to: address.email, language: address.language, data: { until } },
+        Date.parse(until),
       );
     });
 

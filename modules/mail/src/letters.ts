@@ -27,6 +27,9 @@ type Key =
   | 'movedSubject'
   | 'movedIntro'
   | 'movedNotYou'
+  | 'lockedSubject'
+  | 'lockedIntro'
+  | 'lockedNotYou'
   | 'changedSubject'
   | 'changedIntro'
   | 'changedNotYou'
@@ -63,6 +66,10 @@ const messages: Messages<Key> = {
     movedIntro:
       'Your Meetcute account now uses {email} to log in and for mail. This address is no longer used.',
     movedNotYou: 'Was it not you? Choose a new password at once, then write to the moderators:',
+    lockedSubject: 'Log-in to your Meetcute account is locked for a while',
+    lockedIntro:
+      'Several wrong passwords were tried on your Meetcute account, so log-in is locked until {until} (UTC).',
+    lockedNotYou: 'Was it not you? Your password is still safe, but you can choose a new one now:',
     changedSubject: 'Your Meetcute password was changed',
     changedIntro:
       'The password of your Meetcute account was just changed, and other devices were logged out.',
@@ -100,6 +107,10 @@ const messages: Messages<Key> = {
     movedIntro:
       'Ditt Meetcute-konto använder nu {email} för inloggning och e-post. Den här adressen används inte längre.',
     movedNotYou: 'Var det inte du? Välj ett nytt lösenord genast och skriv sedan till moderatorerna:',
+    lockedSubject: 'Inloggningen till ditt Meetcute-konto är spärrad en stund',
+    lockedIntro:
+      'Flera felaktiga lösenord har provats på ditt Meetcute-konto, så inloggningen är spärrad till {until} (UTC).',
+    lockedNotYou: 'Var det inte du? Ditt lösenord är fortfarande säkert, men du kan välja ett nytt nu:',
     changedSubject: 'Ditt lösenord på Meetcute har bytts',
     changedIntro: 'Lösenordet till ditt Meetcute-konto byttes just, och andra enheter loggades ut.',
     changedNotYou: 'Var det inte du? Välj ett nytt lösenord genast:',
@@ -134,6 +145,10 @@ const messages: Messages<Key> = {
     movedIntro:
       'Meetcute-tilisi käyttää nyt osoitetta {email} kirjautumiseen ja postiin. Tätä osoitetta ei enää käytetä.',
     movedNotYou: 'Etkö se ollut sinä? Valitse heti uusi salasana ja kirjoita sitten moderaattoreille:',
+    lockedSubject: 'Kirjautuminen Meetcute-tilillesi on lukittu hetkeksi',
+    lockedIntro:
+      'Meetcute-tilillesi kokeiltiin useita vääriä salasanoja, joten kirjautuminen on lukittu {until} asti (UTC).',
+    lockedNotYou: 'Etkö se ollut sinä? Salasanasi on yhä turvassa, mutta voit valita uuden nyt:',
     changedSubject: 'Meetcute-salasanasi vaihdettiin',
     changedIntro: 'Meetcute-tilisi salasana vaihdettiin juuri, ja muut laitteet kirjattiin ulos.',
     changedNotYou: 'Etkö se ollut sinä? Valitse uusi salasana heti:',
@@ -234,6 +249,16 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
       return letter(language, {
         subject: t('movedSubject'),
         paragraphs: [t('movedIntro', { email: data.email ?? '' }), t('movedNotYou')],
+        action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
+        after: [],
+      });
+    case 'login-locked':
+      return letter(language, {
+        subject: t('lockedSubject'),
+        paragraphs: [
+          t('lockedIntro', { until: (data.until ?? '').slice(0, 16).replace('T', ' ') }),
+          t('lockedNotYou'),
+        ],
         action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
         after: [],
       });

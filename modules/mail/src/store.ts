@@ -18,7 +18,8 @@ export type MailKind =
   | 'password-setup'
   | 'password-changed'
   | 'email-change'
-  | 'email-changed';
+  | 'email-changed'
+  | 'login-locked';
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
 /**

@@ -5,6 +5,7 @@ import {
   EmailChanged,
   EmailChangeRequested,
   EmailConfirmationRequested,
+  LoginLocked,
   PasswordChanged,
   PasswordResetRequested,
 } from '@meetcute/auth/events';
@@ -226,6 +227,28 @@ export const useCases = [
         mails: [
           { kind: 'password-changed', to: 'nancy.sailor@example.com' },
           { kind: 'email-changed', to: nancy.email, subject: 'Your Meetcute address was changed' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'When wrong passwords lock Nancy’s log-in, she is told, with a way to choose a new password',
+    given: [
+      ...approved(mo),
+      nancySignedUpInSwedish,
+      given(LoginLocked, { memberId: nancy.memberId, until: '2026-06-01T10:15:00.000Z' }, { actorId: null }),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'login-locked',
+            to: nancy.email,
+            subject: 'Inloggningen till ditt Meetcute-konto är spärrad en stund',
+          },
+          { kind: 'welcome' },
         ],
       },
     },
