@@ -17,6 +17,7 @@ import { groupOf, type ChatOwnership } from './groups.ts';
 import { conversationIdOf, messageBody, TYPING } from './rules.ts';
 import { hasBlocked } from '@meetcute/block';
 import { hasReported, messageById, newestTo, sideOf, type Message } from './store.ts';
+import { SendLimits } from './limits.ts';
 
 /** The chat commands, shared by the JSON API and the pages. */
 export interface Commands {
@@ -75,6 +76,7 @@ export function commands(
   const { profiles, hub } = deps;
   const sent = ctx.metrics.counter('chat_messages', 'Chat messages sent');
   const lastTyping = new Map<string, number>();
+  const limits = new SendLimits();
 
   const counter = async (memberId: string) =>
     hub.notify(memberId, {
@@ -147,6 +149,11 @@ export function commands(
           'This conversation is moving to another server. Send the message again.',
         );
       }
+      const braked = await limits.check(senderId, ctx.clock.now().getTime(), async () => {
+        // Asked only of a member who started many conversations today: is this one new?
+        return (await sideOf(ctx.db, senderId, recipientId)) === undefined;
+      });
+      if (braked) throw braked;
       const send: Send = {
         senderId,
         recipientId,
@@ -161,6 +168,7 @@ export function commands(
       if (send.outcome instanceof Problem) throw send.outcome;
       const message = send.outcome;
       sent.inc();
+      limits.record(senderId, ctx.clock.now().getTime(), message.seq === 1);
       // Committed: from here on the message exists whatever happens to this process. Pages
       // that miss the push (a crash right now) see it on their next load.
       const data = wireMessage(message);

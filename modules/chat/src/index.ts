@@ -12,6 +12,7 @@ import { chatViews } from './views.ts';
 import { chatRoutes, reviewRoutes } from './routes.ts';
 import { chatPages, messageAction } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { limitUseCases } from './use-cases.limits.ts';
 
 export { MessageSent, ConversationRead, MessageReported, MAX_MESSAGE_LENGTH } from './events.ts';
 export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
@@ -30,7 +31,7 @@ export const chat = defineModule({
   consumes: [...events, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...limitUseCases],
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);

@@ -1,3 +1,4 @@
+import { MESSAGES_PER_MINUTE, NEW_CONTACTS_PER_DAY } from './limits.ts';
 import { Problem as Refusal, ProblemSchema as Problem, problems } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Db, Http } from '@meetcute/core';
@@ -149,6 +150,7 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       config: api,
       schema: {
         summary: `Write to a member (1 to ${MAX_MESSAGE_LENGTH} characters); answered once the message is committed`,
+        description: `At most ${MESSAGES_PER_MINUTE} messages a minute, and ${NEW_CONTACTS_PER_DAY} new conversations a day (429).`,
         tags: ['chat'],
         params: WithMember,
         body: Type.Object({ body: Type.String({ maxLength: MAX_MESSAGE_LENGTH * 4 }) }),
@@ -160,6 +162,7 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
           404: Problem,
           409: Problem,
           415: Problem,
+          429: Problem,
           503: Problem,
         },
       },
