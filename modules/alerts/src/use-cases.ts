@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -558,4 +559,5 @@ export const useCases = [
     when: list(nancy.memberId),
     then: { status: 200, body: { items: [{ kind: 'photo-approved', actor: null }] } },
   }),
+  ...sanctionedRequestsTo('his alerts', '/api/v1/alerts'),
 ];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
@@ -881,4 +882,5 @@ export const useCases = [
   ...typingCases,
   ...reporting,
   ...pages,
+  ...sanctionedRequestsTo('his conversations', '/api/v1/chats'),
 ];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -522,4 +523,5 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
     then: { status: 200, pageLacks: ['id="diary"'], events: [emitted(ProfileViewed)] },
   }),
+  ...sanctionedRequestsTo("Nancy's diary", `/api/v1/members/${nancy.memberId}/diary`),
 ];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -477,4 +478,5 @@ export const useCases = [
     },
     then: { status: 403 },
   }),
+  ...sanctionedRequestsTo('his favourites', '/api/v1/favourites'),
 ];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
@@ -470,4 +471,10 @@ const pages = [
   }),
 ];
 
-export const useCases = [...sending, ...blocking, ...lists, ...pages];
+export const useCases = [
+  ...sending,
+  ...blocking,
+  ...lists,
+  ...pages,
+  ...sanctionedRequestsTo('the flirts he received', '/api/v1/flirts/received'),
+];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given } from '@meetcute/core';
 import { approved, bob, eve, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -635,4 +636,5 @@ export const useCases = [
     when: { as: eve.memberId, method: 'GET', url: '/interests/x' },
     then: { status: 400, page: ['An interest needs at least 2 characters'] },
   }),
+  ...sanctionedRequestsTo('who likes hiking', '/api/v1/interests/hiking/members'),
 ];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
 import { approved, bob, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
@@ -76,4 +77,5 @@ export const useCases = [
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
     then: { status: 200, page: [bob.memberId, '"type":"alert"'] },
   }),
+  ...sanctionedRequestsTo('his live channel', '/api/v1/live/poll'),
 ];

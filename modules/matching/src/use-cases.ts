@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -257,4 +258,5 @@ export const useCases = [
     when: { as: nancy.memberId, method: 'GET', url: '/suggestions?limit=0' },
     then: { status: 400, page: ['limit'] },
   }),
+  ...sanctionedRequestsTo('his suggestions', '/api/v1/suggestions'),
 ];

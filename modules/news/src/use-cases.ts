@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
@@ -508,4 +509,12 @@ const photos = [
   }),
 ];
 
-export const useCases = [...feeds, ...paging, ...seen, ...blocks, ...pages, ...photos];
+export const useCases = [
+  ...feeds,
+  ...paging,
+  ...seen,
+  ...blocks,
+  ...pages,
+  ...photos,
+  ...sanctionedRequestsTo('his news', '/api/v1/news'),
+];

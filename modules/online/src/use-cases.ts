@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -415,4 +416,5 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: '/search' },
     then: { status: 200, page: [`href="/members/${nancy.memberId}"`, 'class="online-badge"'] },
   }),
+  ...sanctionedRequestsTo('whether Nancy is online', `/api/v1/members/${nancy.memberId}/online`),
 ];

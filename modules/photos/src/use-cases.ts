@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type UseCase, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { ProfileViewed } from '@meetcute/profile/events';
@@ -736,4 +737,5 @@ export const useCases: UseCase[] = [
   ...unlocking,
   ...review,
   ...pages,
+  ...sanctionedRequestsTo("Nancy's photos", `/api/v1/members/${nancy.memberId}/photos`),
 ];

@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
 import { RegistrationApproved, RegistrationSubmitted } from '@meetcute/registration';
@@ -676,4 +677,5 @@ export const useCases = [
       page: ['Give the member a reason of 3 to 500 characters', `id="reason-${nancy.memberId}-error"`],
     },
   }),
+  ...sanctionedRequestsTo('his own profile', '/api/v1/profiles/me'),
 ];

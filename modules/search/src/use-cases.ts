@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase, type Given } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { distanceKm } from '@meetcute/cities';
@@ -845,4 +846,5 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: '/search' },
     then: { status: 303, location: '/registration' },
   }),
+  ...sanctionedRequestsTo('search', '/api/v1/search'),
 ];

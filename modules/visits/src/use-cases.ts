@@ -1,3 +1,4 @@
+import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -239,4 +240,5 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: '/visitors' },
     then: { status: 200, page: ['Nobody has visited your profile yet.'], pageLacks: ['Nancy'] },
   }),
+  ...sanctionedRequestsTo('his visitors', '/api/v1/visitors'),
 ];

@@ -1,4 +1,4 @@
-import { given, type Given } from '@meetcute/core';
+import { given, useCase, type Given, type UseCase } from '@meetcute/core';
 import {
   AccountCreated,
   RegistrationApproved,
@@ -155,4 +155,27 @@ export function reinstated(member: CastMember): Given {
     },
     { actorId: mo.memberId },
   );
+}
+
+/**
+ * What any module shows of a sanction from the suspended member's side: while it holds,
+ * his session is no session (401 on `url`); once lifted, the same request works again.
+ * How each list hides him from others is shown by the module's and moderation's own use cases.
+ */
+export function sanctionedRequests(what: string, url: string): UseCase[] {
+  const base = [...approved(nancy), ...approved(bob)];
+  return [
+    useCase({
+      title: `Suspended, Bob cannot open ${what}: his session is not one any more`,
+      given: [...base, suspended(bob)],
+      when: { as: bob.memberId, method: 'GET', url },
+      then: { status: 401, body: { type: 'https://meetcute.dev/problems/unauthenticated' } },
+    }),
+    useCase({
+      title: `Once his suspension is lifted, Bob opens ${what} again`,
+      given: [...base, suspended(bob), reinstated(bob)],
+      when: { as: bob.memberId, method: 'GET', url },
+      then: { status: 200 },
+    }),
+  ];
 }
