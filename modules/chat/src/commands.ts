@@ -76,7 +76,7 @@ export function commands(
   const { profiles, hub } = deps;
   const sent = ctx.metrics.counter('chat_messages', 'Chat messages sent');
   const lastTyping = new Map<string, number>();
-  const limits = new SendLimits();
+  const limits = new SendLimits(ctx.config.chat.messagesPerMinute, ctx.config.chat.newContactsPerDay);
 
   const counter = async (memberId: string) =>
     hub.notify(memberId, {

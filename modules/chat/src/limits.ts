@@ -1,8 +1,11 @@
 import { problems, type Problem } from '@meetcute/core';
 
-/** Messages a member may send in a minute: a person typing never gets near it, a script does. */
+/**
+ * The defaults (MEETCUTE_CHAT_MESSAGES_PER_MINUTE, …_NEW_CONTACTS_PER_DAY): twenty messages a
+ * minute, which a person typing never reaches and a script does; twenty new conversations
+ * a day, enough to meet people and too few to spam them all.
+ */
 export const MESSAGES_PER_MINUTE = 20;
-/** Conversations a member may start in a day: enough to meet people, too few to spam them all. */
 export const NEW_CONTACTS_PER_DAY = 20;
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -15,17 +18,24 @@ const DAY_MS = 24 * 3600 * 1000;
 export class SendLimits {
   readonly #sent = new Map<string, number[]>();
   readonly #started = new Map<string, number[]>();
+  readonly #perMinute: number;
+  readonly #perDay: number;
+
+  constructor(perMinute = MESSAGES_PER_MINUTE, newContactsPerDay = NEW_CONTACTS_PER_DAY) {
+    this.#perMinute = perMinute;
+    this.#perDay = newContactsPerDay;
+  }
 
   /** The problem to answer, or null: `isNew` is asked only when the day's conversations are used up. */
   async check(senderId: string, now: number, isNew: () => Promise<boolean>): Promise<Problem | null> {
     const sent = recent(this.#sent, senderId, now - MINUTE_MS);
-    if (sent.length >= MESSAGES_PER_MINUTE) {
+    if (sent.length >= this.#perMinute) {
       return problems.tooMany('You are sending messages very fast. Wait a minute, then go on.');
     }
     const started = recent(this.#started, senderId, now - DAY_MS);
-    if (started.length >= NEW_CONTACTS_PER_DAY && (await isNew())) {
+    if (started.length >= this.#perDay && (await isNew())) {
       return problems.tooMany(
-        `You started ${NEW_CONTACTS_PER_DAY} conversations today. Write to those you know, or start new ones tomorrow.`,
+        `You started ${this.#perDay} conversations today. Write to those you know, or start new ones tomorrow.`,
       );
     }
     return null;

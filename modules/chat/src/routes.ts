@@ -150,7 +150,7 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       config: api,
       schema: {
         summary: `Write to a member (1 to ${MAX_MESSAGE_LENGTH} characters); answered once the message is committed`,
-        description: `At most ${MESSAGES_PER_MINUTE} messages a minute, and ${NEW_CONTACTS_PER_DAY} new conversations a day (429).`,
+        description: `At most ${MESSAGES_PER_MINUTE} messages a minute, and ${NEW_CONTACTS_PER_DAY} new conversations a day, by default (429).`,
         tags: ['chat'],
         params: WithMember,
         body: Type.Object({ body: Type.String({ maxLength: MAX_MESSAGE_LENGTH * 4 }) }),

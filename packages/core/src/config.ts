@@ -37,6 +37,8 @@ export interface Config {
    * moderators' outbox page), so a site on one box needs no mail server to start.
    */
   mail: { smtpUrl: string | null; from: string; directory: string };
+  /** The brakes on chat: messages a member may send a minute, conversations they may start a day. */
+  chat: { messagesPerMinute: number; newContactsPerDay: number };
 }
 
 export class ConfigError extends Error {
@@ -146,6 +148,10 @@ export function readConfig(env: Env): Config {
       maxBytes: int('MEETCUTE_PHOTO_MAX_BYTES', 15 * 1024 * 1024, 10 * 1024, 100 * 1024 * 1024),
     },
     publicUrl,
+    chat: {
+      messagesPerMinute: int('MEETCUTE_CHAT_MESSAGES_PER_MINUTE', 20, 1, 100000),
+      newContactsPerDay: int('MEETCUTE_CHAT_NEW_CONTACTS_PER_DAY', 20, 1, 100000),
+    },
     mail: {
       smtpUrl,
       from: env.MEETCUTE_MAIL_FROM || 'Meetcute <no-reply@meetcute.invalid>',
