@@ -149,7 +149,8 @@ async function replay(t: TestApp): Promise<void> {
       method,
       url,
       headers,
-      ...(payload === undefined ? {} : { payload }),
+      // A body-less API POST must say it is meant; an empty JSON object does, as a browser's script would.
+      ...(payload === undefined ? (method === 'POST' ? { payload: {} } : {}) : { payload }),
     });
     await t.app.processAll();
     assert.ok(
