@@ -10,7 +10,11 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  site = await startSite({ MEETCUTE_MODERATORS: 'mo@example.com' });
+  // The test writes a long story in one go, far faster than a person types.
+  site = await startSite({
+    MEETCUTE_MODERATORS: 'mo@example.com',
+    MEETCUTE_CHAT_MESSAGES_PER_MINUTE: '1000',
+  });
   browser = await launch();
 });
 
