@@ -36,7 +36,7 @@ export const messages: Messages<
     confirmExplain:
       'You will not see each other anywhere any more: not in search, feeds, visitors, online lists or chat, and neither of you can flirt with or write to the other. {name} is not told.',
     confirmChat:
-      'Your conversation with {name} disappears for both of you; the moderators can still read what either of you reports. You can unblock later on the Blocked members page, but the conversation does not come back.',
+      'Your conversation with {name} is deleted for both of you. You can unblock later on the Blocked members page, but the conversation does not come back.',
     confirmBlock: 'Block {name}',
     cancel: 'Cancel',
     howLong: 'For how long?',
@@ -60,7 +60,7 @@ export const messages: Messages<
     confirmExplain:
       'Ni ser inte varandra någonstans längre: inte i sök, flöden, besökare, online-listor eller chatt, och ingen av er kan flirta med eller skriva till den andra. {name} får inte veta det.',
     confirmChat:
-      'Er konversation försvinner för er båda; moderatorerna kan fortfarande läsa det som någon av er anmäler. Du kan häva blockeringen senare under Blockerade medlemmar, men konversationen kommer inte tillbaka.',
+      'Er konversation raderas för er båda. Du kan häva blockeringen senare under Blockerade medlemmar, men konversationen kommer inte tillbaka.',
     confirmBlock: 'Blockera {name}',
     cancel: 'Avbryt',
     howLong: 'Hur länge?',
@@ -79,7 +79,7 @@ export const messages: Messages<
     confirmExplain:
       'Ette näe toisianne enää missään: ette haussa, syötteissä, vierailijoissa, paikalla-listoissa tai chatissa, eikä kumpikaan voi flirttailla tai kirjoittaa toiselle. {name} ei saa tietää.',
     confirmChat:
-      'Keskustelunne katoaa teiltä molemmilta; moderaattorit voivat yhä lukea sen, minkä jompikumpi teistä ilmoittaa. Voit poistaa eston myöhemmin, mutta keskustelu ei palaa.',
+      'Keskustelunne poistetaan teiltä molemmilta. Voit poistaa eston myöhemmin, mutta keskustelu ei palaa.',
     confirmBlock: 'Estä {name}',
     cancel: 'Peruuta',
     howLong: 'Kuinka pitkäksi aikaa?',

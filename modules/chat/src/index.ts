@@ -5,11 +5,11 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
-import { messageInContext, migrations, projections, project, totalUnread } from './store.ts';
+import { messageById, migrations, projections, project, totalUnread } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { chatViews } from './views.ts';
-import { chatRoutes, reviewRoutes } from './routes.ts';
+import { chatRoutes } from './routes.ts';
 import { chatPages, messageAction } from './pages.ts';
 import { useCases } from './use-cases.ts';
 import { limitUseCases } from './use-cases.limits.ts';
@@ -20,8 +20,7 @@ export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } fr
 /**
  * Chat: one conversation per pair of approved members, delivered live to every open
  * page of both, with "is typing", read receipts and unread counts. A message is
- * acknowledged only once committed. A block takes the pair's conversation out of both
- * members' sight for good; moderators can still read what was reported in it.
+ * acknowledged only once committed. A block removes the pair's conversation for good.
  */
 export const chat = defineModule({
   name: 'chat',
@@ -53,27 +52,14 @@ export const chat = defineModule({
     const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, run, views);
-    reviewRoutes(ctx.http, ctx.db);
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles));
     // The moderators' report queue reads a reported message with the ten around it.
     ctx.services.contribute<Reportable>(REPORTABLE, {
       kind: 'message',
       async lookup(messageId) {
-        const found = await messageInContext(ctx.db, messageId, 10);
-        if (!found) return undefined;
-        const { message, context } = found;
-        return {
-          memberId: message.senderId,
-          excerpt: message.body,
-          // Oldest first, the reported one among them.
-          context: context.map((m) => ({
-            senderId: m.senderId,
-            body: m.body,
-            at: m.sentAt,
-            reported: m.messageId === messageId,
-          })),
-        };
+        const message = await messageById(ctx.db, messageId);
+        return message && { memberId: message.senderId, excerpt: message.body };
       },
     });
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {

@@ -1,13 +1,12 @@
 import { MESSAGES_PER_MINUTE, NEW_CONTACTS_PER_DAY } from './limits.ts';
 import { Problem as Refusal, ProblemSchema as Problem, problems } from '@meetcute/core';
 import { Type } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import type { Http } from '@meetcute/core';
 import { portraitPath } from '@meetcute/web';
 import { wireMessage, type Commands } from './commands.ts';
 import { MAX_MESSAGE_LENGTH, ReportReasonSchema } from './events.ts';
 import { CONVERSATIONS_PER_PAGE } from './rules.ts';
 import type { Views } from './views.ts';
-import { messageInContext, reportsOf } from './store.ts';
 import type { PublicProfile } from '@meetcute/profile';
 
 const MessageView = Type.Object({
@@ -245,73 +244,6 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       const { reason, note } = request.body;
       await commands.report(request.viewer!.memberId, request.params.messageId, reason, note ?? '');
       return reply.code(201).send({ messageId: request.params.messageId, reason });
-    },
-  );
-}
-
-const ReviewedMessage = Type.Object({
-  messageId: Type.String(),
-  senderId: Type.String(),
-  recipientId: Type.String(),
-  body: Type.String(),
-  sentAt: Type.String({ format: 'date-time' }),
-  withheld: Type.Boolean({ description: 'A block took it out of both members’ sight' }),
-});
-
-/** How many messages either side of a reported one moderators read with it. */
-export const REVIEW_CONTEXT = 10;
-
-/**
- * Moderators read a reported message with the conversation around it, including what a
- * block withheld from both members: blocking must not wipe the evidence. Only reported
- * messages, and never by a moderator who is one of the two.
- */
-export function reviewRoutes(http: Http, db: Db): void {
-  http.get(
-    '/api/v1/review/messages/:messageId',
-    {
-      config: { access: 'moderator', kind: 'api' },
-      schema: {
-        summary: 'A reported message with the conversation around it and its reports, for moderators',
-        tags: ['chat'],
-        params: Type.Object({ messageId: Type.String({ format: 'uuid' }) }),
-        response: {
-          200: Type.Object({
-            message: ReviewedMessage,
-            context: Type.Array(ReviewedMessage, { description: 'Oldest first, the message included' }),
-            reports: Type.Array(
-              Type.Object({
-                reporterId: Type.String(),
-                reason: Type.String(),
-                reportedAt: Type.String({ format: 'date-time' }),
-              }),
-            ),
-          }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
-      },
-    },
-    async (request) => {
-      const { messageId } = request.params;
-      const found = await messageInContext(db, messageId, REVIEW_CONTEXT);
-      const reports = found ? await reportsOf(db, messageId) : [];
-      if (!found || reports.length === 0) throw problems.notFound('This reported message');
-      const moderatorId = request.viewer!.memberId;
-      if (found.message.senderId === moderatorId || found.message.recipientId === moderatorId) {
-        throw problems.forbidden('No one moderates their own conversation: ask another moderator.');
-      }
-      const wire = ({ messageId, senderId, recipientId, body, sentAt, withheld }: typeof found.message) => ({
-        messageId,
-        senderId,
-        recipientId,
-        body,
-        sentAt,
-        withheld,
-      });
-      return { message: wire(found.message), context: found.context.map(wire), reports };
     },
   );
 }

@@ -61,32 +61,9 @@ export const migrations: Migration[] = [
     },
   },
   blockedPairsMigration,
-  {
-    // What a block takes out of the pair's sight: kept for the moderators, never shown to either.
-    name: '0002_chat_withheld',
-    async up(db) {
-      await sql`create table chat_withheld (
-        message_id text primary key,
-        conversation_id text not null,
-        seq integer not null,
-        sender_id text not null,
-        recipient_id text not null,
-        body text not null,
-        sent_at text not null,
-        withheld_at text not null
-      )`.execute(db);
-      await sql`create index chat_withheld_order on chat_withheld (conversation_id, seq)`.execute(db);
-    },
-  },
 ];
 
-export const projections = [
-  'chat_messages',
-  'chat_participants',
-  'chat_reports',
-  'chat_withheld',
-  BLOCKED_PAIRS,
-];
+export const projections = ['chat_messages', 'chat_participants', 'chat_reports', BLOCKED_PAIRS];
 
 export interface Message {
   messageId: string;
@@ -214,39 +191,8 @@ async function answered(
   return Number(side?.unread ?? 0);
 }
 
-const MESSAGE_COLUMNS = [
-  'message_id',
-  'conversation_id',
-  'seq',
-  'sender_id',
-  'recipient_id',
-  'body',
-  'sent_at',
-] as const;
-
-/**
- * Takes all the pair wrote to each other and both sides of their conversation out of
- * their sight, for good. The messages are withheld, not destroyed: a harasser who blocks
- * must not wipe what they wrote, so the one they wrote to can still report it and the
- * moderators can still read it (`withheldOrKept`).
- */
-async function forgetPair(tx: Tx, a: string, b: string, at: string): Promise<void> {
-  await tx.db
-    .insertInto('chat_withheld')
-    .columns([...MESSAGE_COLUMNS, 'withheld_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('chat_messages')
-        .select([...MESSAGE_COLUMNS, sql<string>`cast(${at} as text)`.as('withheld_at')])
-        .where((w) =>
-          w.or([
-            w.and([w('sender_id', '=', a), w('recipient_id', '=', b)]),
-            w.and([w('sender_id', '=', b), w('recipient_id', '=', a)]),
-          ]),
-        ),
-    )
-    .onConflict((oc) => oc.column('message_id').doNothing())
-    .execute();
+/** Removes all the pair wrote to each other and both sides of their conversation. */
+async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
   await tx.db
     .deleteFrom('chat_messages')
     .where((eb) =>
@@ -343,7 +289,7 @@ export function project(
 
   const blocks = honourBlocks(ctx, {
     onBlocked: async (e, tx) => {
-      await forgetPair(tx, e.payload.blockerId, e.payload.blockedId, e.occurredAt);
+      await forgetPair(tx, e.payload.blockerId, e.payload.blockedId);
       const changes = unread.changes(tx);
       for (const memberId of [e.payload.blockerId, e.payload.blockedId])
         changes.set(memberId, await totalUnread(tx.db, memberId));
@@ -386,84 +332,13 @@ async function markRead(db: TxDb, memberId: string, conversationId: string, seq:
   return Number(side.unread) - Number(left?.n ?? 0);
 }
 
-/**
- * A message by its id, whether the pair still sees it or a block withheld it: the one it
- * was sent to can report it either way (a block by its sender must not take that away).
- */
 export async function messageById(db: Db | TxDb, messageId: string): Promise<Message | undefined> {
   const row = (await db
     .selectFrom('chat_messages')
     .selectAll()
     .where('message_id', '=', messageId)
     .executeTakeFirst()) as MessageRow | undefined;
-  if (row) return toMessage(row);
-  const withheld = await db
-    .selectFrom('chat_withheld')
-    .select(MESSAGE_COLUMNS)
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
-  return withheld && toMessage(withheld);
-}
-
-/** A message as moderators read it: where it stands, and whether a block withheld it. */
-export interface ReviewedMessage extends Message {
-  withheld: boolean;
-}
-
-/**
- * What moderators read around a reported message: up to `around` messages either side
- * of it in its conversation, kept or withheld alike, oldest first.
- */
-export async function messageInContext(
-  db: Db,
-  messageId: string,
-  around: number,
-): Promise<{ message: ReviewedMessage; context: ReviewedMessage[] } | undefined> {
-  const message = await messageById(db, messageId);
-  if (!message) return undefined;
-  const side = (table: 'chat_messages' | 'chat_withheld', op: '<' | '>') =>
-    db
-      .selectFrom(table)
-      .select(MESSAGE_COLUMNS)
-      .where('conversation_id', '=', message.conversationId)
-      .where('seq', op, message.seq)
-      .orderBy('seq', op === '<' ? 'desc' : 'asc')
-      .limit(around)
-      .execute() as Promise<MessageRow[]>;
-  const rows = await Promise.all([
-    side('chat_messages', '<'),
-    side('chat_withheld', '<'),
-    side('chat_messages', '>'),
-    side('chat_withheld', '>'),
-  ]);
-  const withheld = new Set([...rows[1], ...rows[3]].map((r) => r.message_id));
-  const inOrder = (list: MessageRow[]) => list.map(toMessage).sort((x, y) => x.seq - y.seq);
-  const before = inOrder([...rows[0], ...rows[1]]).slice(-around);
-  const after = inOrder([...rows[2], ...rows[3]]).slice(0, around);
-  const isWithheld = await db
-    .selectFrom('chat_withheld')
-    .select('message_id')
-    .where('message_id', '=', messageId)
-    .executeTakeFirst();
-  const mark = (m: Message): ReviewedMessage => ({ ...m, withheld: withheld.has(m.messageId) });
-  return {
-    message: { ...message, withheld: isWithheld !== undefined },
-    context: [...before.map(mark), { ...message, withheld: isWithheld !== undefined }, ...after.map(mark)],
-  };
-}
-
-/** Who reported a message, why and when, oldest first. */
-export async function reportsOf(
-  db: Db,
-  messageId: string,
-): Promise<Array<{ reporterId: string; reason: string; reportedAt: string }>> {
-  const rows = (await db
-    .selectFrom('chat_reports')
-    .select(['reporter_id', 'reason', 'reported_at'])
-    .where('message_id', '=', messageId)
-    .orderBy('reported_at')
-    .execute()) as Array<{ reporter_id: string; reason: string; reported_at: string }>;
-  return rows.map((r) => ({ reporterId: r.reporter_id, reason: r.reason, reportedAt: r.reported_at }));
+  return row && toMessage(row);
 }
 
 /** A member's side of the conversation with another, if they have one. */

@@ -1,7 +1,7 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
-import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import { approved, bob, eve, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { ConversationRead, MAX_MESSAGE_LENGTH, MessageReported, MessageSent } from './events.ts';
 import { conversationIdOf, MESSAGES_PER_PAGE } from './rules.ts';
@@ -51,13 +51,6 @@ const unblocked = (blocker: CastMember, blockedMember: CastMember): Given =>
     MemberUnblocked,
     { blockerId: blocker.memberId, blockedId: blockedMember.memberId },
     { actorId: blocker.memberId },
-  );
-
-const reported = (reporter: CastMember, n: number): Given =>
-  given(
-    MessageReported,
-    { messageId: messageId(n), reporterId: reporter.memberId, reason: 'harassment', note: '' },
-    { actorId: reporter.memberId },
   );
 
 const both = [...approved(nancy), ...approved(bob)];
@@ -587,72 +580,6 @@ const reporting = [
     given: chatting,
     when: report(bob, 99),
     then: { status: 404 },
-  }),
-  // Blocking hides a conversation from both; it does not wipe what was written in it.
-  useCase({
-    title: 'Nancy blocks Bob after writing to him: he can still report what she wrote',
-    given: [...chatting, blocked(nancy, bob)],
-    when: report(bob, 3, { reason: 'harassment' }),
-    then: {
-      status: 201,
-      events: [emitted(MessageReported, { messageId: messageId(3), reporterId: bob.memberId })],
-    },
-  }),
-  useCase({
-    title: 'Mo reads a reported message with the conversation around it, what a block hid included',
-    given: [...signedUp(mo), ...chatting, blocked(nancy, bob), reported(bob, 3)],
-    endpoint: 'GET /api/v1/review/messages/:messageId',
-    when: { as: mo.memberId, method: 'GET', url: `/api/v1/review/messages/${messageId(3)}` },
-    then: {
-      status: 200,
-      body: {
-        message: {
-          messageId: messageId(3),
-          senderId: nancy.memberId,
-          body: 'Saturday it is.',
-          withheld: true,
-        },
-        context: [
-          { messageId: messageId(1), withheld: true },
-          { messageId: messageId(2), withheld: true },
-          { messageId: messageId(3), withheld: true },
-        ],
-        reports: [{ reporterId: bob.memberId, reason: 'harassment' }],
-      },
-    },
-  }),
-  useCase({
-    title: 'Mo reads a reported message that no block hid',
-    given: [...signedUp(mo), ...chatting, reported(bob, 2)],
-    endpoint: 'GET /api/v1/review/messages/:messageId',
-    when: { as: mo.memberId, method: 'GET', url: `/api/v1/review/messages/${messageId(2)}` },
-    then: {
-      status: 200,
-      body: {
-        message: { messageId: messageId(2), withheld: false },
-        context: [{ messageId: messageId(1) }, { messageId: messageId(2) }, { messageId: messageId(3) }],
-      },
-    },
-  }),
-  useCase({
-    title: 'Moderators read only what was reported',
-    given: [...signedUp(mo), ...chatting, blocked(nancy, bob)],
-    endpoint: 'GET /api/v1/review/messages/:messageId',
-    when: { as: mo.memberId, method: 'GET', url: `/api/v1/review/messages/${messageId(3)}` },
-    then: { status: 404 },
-  }),
-  useCase({
-    title: 'A member cannot read the moderators’ view of a reported message, not even the reporter',
-    given: [...chatting, blocked(nancy, bob), reported(bob, 3)],
-    endpoint: 'GET /api/v1/review/messages/:messageId',
-    when: { as: bob.memberId, method: 'GET', url: `/api/v1/review/messages/${messageId(3)}` },
-    then: { status: 403 },
-  }),
-  useCase({
-    title: 'Still hidden from both: after a block, neither sees the conversation a report kept',
-    given: [...chatting, blocked(nancy, bob), reported(bob, 3), unblocked(nancy, bob)],
-    when: history(bob, nancy),
-    then: { status: 200, body: { messages: [] } },
   }),
 ];
 
