@@ -1,6 +1,16 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase, type Given } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  approved,
+  bob,
+  eve,
+  mo,
+  nancy,
+  reinstated,
+  signedUp,
+  suspended,
+  type CastMember,
+} from '@meetcute/cast';
 import { distanceKm } from '@meetcute/cities';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
@@ -719,6 +729,24 @@ export const useCases = [
         { actorId: bob.memberId },
       ),
     ],
+    when: asBob(),
+    then: { status: 200, body: { results: ids(nancy) } },
+  }),
+  useCase({
+    title: 'Suspended, Nancy is in nobody’s search: Bob does not find her',
+    given: [...nancyAndBob, suspended(nancy)],
+    when: asBob(),
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Banned, Nancy is in nobody’s search either',
+    given: [...nancyAndBob, suspended(nancy, null)],
+    when: asBob(),
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, Bob finds her in his search again',
+    given: [...nancyAndBob, suspended(nancy), reinstated(nancy)],
     when: asBob(),
     then: { status: 200, body: { results: ids(nancy) } },
   }),

@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
-import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { encodeCursor } from './rules.ts';
@@ -185,6 +185,29 @@ export const useCases = [
     ],
     when: visitors(bob.memberId),
     then: { status: 200, body: { visitors: [{ visitor: nancyCard }] } },
+  }),
+
+  // A suspension hides the suspended member's visits without removing them
+  useCase({
+    title: 'Suspended, Nancy is not among Bob’s visitors',
+    given: [...twoVisitors, suspended(nancy)],
+    when: visitors(bob.memberId),
+    then: { status: 200, body: { visitors: [{ visitor: eveCard }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her visit is among Bob’s visitors again',
+    given: [...twoVisitors, suspended(nancy), reinstated(nancy)],
+    when: visitors(bob.memberId),
+    then: {
+      status: 200,
+      body: { visitors: [{ visitor: eveCard }, { visitor: nancyCard }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Suspended, Nancy is not on Bob’s visitors page',
+    given: [...nancyAndBob, viewed(nancy.memberId, bob.memberId, MORNING), suspended(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/visitors' },
+    then: { status: 200, page: ['Nobody has visited your profile yet.'], pageLacks: ['Nancy'] },
   }),
 
   // The page
