@@ -1,3 +1,4 @@
+import { isSuspended } from '@meetcute/block';
 import { problems, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
@@ -22,13 +23,16 @@ export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Comman
 
   /**
    * Who may be acted on: an approved member other than oneself. In a blocked pair the
-   * one who was blocked learns nothing (404, as if absent); the blocker is told why.
+   * one who was blocked learns nothing (404, as if absent); the blocker is told why. A
+   * suspended member is absent to everyone, as if all had blocked them.
    */
   async function check(memberId: string, otherId: string, blockerSees: 'conflict' | 'absent') {
     if (memberId === otherId) {
       throw problems.invalid([{ field: 'memberId', message: 'You cannot make yourself a favourite.' }]);
     }
-    if (!(await profiles.get(otherId))) throw problems.notFound('This member');
+    if (!(await profiles.get(otherId)) || (await isSuspended(ctx.db, otherId))) {
+      throw problems.notFound('This member');
+    }
     const block = await blockBetween(ctx.db, memberId, otherId);
     if (block === 'theirs' || (block === 'mine' && blockerSees === 'absent')) {
       throw problems.notFound('This member');

@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
@@ -272,6 +272,51 @@ export const useCases = [
     given: [...bobBlockedNancy, favoured(nancy.memberId, bob.memberId)],
     when: list(nancy.memberId),
     then: { status: 200, body: { favourites: [] } },
+  }),
+
+  // A suspension hides the suspended member without removing anything
+  useCase({
+    title: 'Suspended, Bob is not in Nancy’s favourites',
+    given: [...threeFavourites, suspended(bob)],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        favourites: [
+          { member: card(mo, 37), addedAt: AT[2] },
+          { member: card(eve, 29), addedAt: AT[1] },
+        ],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, he is in Nancy’s favourites again',
+    given: [...threeFavourites, suspended(bob), reinstated(bob)],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        favourites: [
+          { member: card(mo, 37), addedAt: AT[2] },
+          { member: card(eve, 29), addedAt: AT[1] },
+          { member: card(bob, 34), addedAt: AT[0] },
+        ],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy cannot add suspended Bob to her favourites: 404, as if he were absent',
+    given: [...nancyAndBob, suspended(bob)],
+    when: add(nancy.memberId, bob.memberId),
+    then: { status: 404, body: { type: NOT_FOUND } },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, Nancy can add him to her favourites',
+    given: [...nancyAndBob, suspended(bob), reinstated(bob)],
+    when: add(nancy.memberId, bob.memberId),
+    then: { status: 201, events: [emitted(FavouriteAdded, { favouriteId: bob.memberId })] },
   }),
 
   // One member
