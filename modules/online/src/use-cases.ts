@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { encodeCursor } from './rules.ts';
@@ -112,6 +112,21 @@ export const useCases = [
     when: status(nancy.memberId, bob.memberId),
     endpoint: STATUS,
     then: { status: 404, body: { type: NOT_FOUND } },
+  }),
+  useCase({
+    title: 'Suspended, Bob is not found: Nancy cannot see whether he is online',
+    given: [...members(nancy, bob), ...earlier([suspended(bob)])],
+    when: status(nancy.memberId, bob.memberId),
+    endpoint: STATUS,
+    then: { status: 404, body: { type: NOT_FOUND } },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, Nancy sees him online again when he is here',
+    given: [...members(nancy, bob), ...earlier([suspended(bob), reinstated(bob)])],
+    before: [visit(bob.memberId)],
+    when: status(nancy.memberId, bob.memberId),
+    endpoint: STATUS,
+    then: { status: 200, body: { online: true } },
   }),
   useCase({
     title: 'A member id that is not one is refused, naming it',
@@ -248,6 +263,20 @@ export const useCases = [
     before: [visit(nancy.memberId)],
     when: list(bob.memberId),
     then: { status: 200, body: { members: [NANCY_FROM_BOB] } },
+  }),
+  useCase({
+    title: 'Suspended, Bob is in nobody’s online list, though he tries to be here',
+    given: [...members(nancy, bob), ...earlier([suspended(bob)])],
+    before: [visit(bob.memberId)],
+    when: list(nancy.memberId, '?maxDistanceKm=100'),
+    then: { status: 200, body: { members: [] } },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, he is in Nancy’s online list again',
+    given: [...members(nancy, bob), ...earlier([suspended(bob), reinstated(bob)])],
+    before: [visit(bob.memberId)],
+    when: list(nancy.memberId, '?maxDistanceKm=100'),
+    then: { status: 200, body: { members: [BOB_FROM_NANCY] } },
   }),
 
   // Bad input, named as search names it

@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
-import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { RegistrationApproved, RegistrationSubmitted } from '@meetcute/registration';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted, ProfileViewed } from './events.ts';
@@ -70,6 +70,28 @@ export const useCases = [
         { actorId: bob.memberId },
       ),
     ],
+    endpoint: api.profile,
+    when: { as: nancy.memberId, method: 'GET', url: profileUrl(bob.memberId) },
+    then: { status: 200, body: { nickname: 'Bob' }, events: [emitted(ProfileViewed)] },
+  }),
+  // A suspended member is hidden from everyone, as if all had blocked them, until it is lifted
+  useCase({
+    title: 'Suspended, Bob’s profile is a 404 to Nancy, and no visit is recorded',
+    given: [...nancyAndBob, suspended(bob)],
+    endpoint: api.profile,
+    when: { as: nancy.memberId, method: 'GET', url: profileUrl(bob.memberId) },
+    then: { status: 404, body: { type: 'https://meetcute.dev/problems/not-found' } },
+  }),
+  useCase({
+    title: 'Banned, Bob’s profile page is a 404 to Nancy',
+    given: [...nancyAndBob, suspended(bob, null)],
+    endpoint: api.member,
+    when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
+    then: { status: 404, page: ['Not found'], pageLacks: ['Bob'] },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, Nancy sees his profile again',
+    given: [...nancyAndBob, suspended(bob), reinstated(bob)],
     endpoint: api.profile,
     when: { as: nancy.memberId, method: 'GET', url: profileUrl(bob.memberId) },
     then: { status: 200, body: { nickname: 'Bob' }, events: [emitted(ProfileViewed)] },
