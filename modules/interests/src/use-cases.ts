@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given } from '@meetcute/core';
-import { approved, bob, eve, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import { approved, bob, eve, nancy, reinstated, signedUp, suspended, type CastMember } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { InterestAdded, InterestRemoved } from './events.ts';
 
@@ -319,6 +319,20 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: memberInterests(nancy.memberId) },
     then: { status: 404 },
   }),
+  useCase({
+    title: 'Suspended, Bob’s interests are a 404 to Nancy, as if he were absent',
+    given: [...approved(nancy), ...approved(bob), added(bob, 'jazz'), suspended(bob)],
+    endpoint: api.member,
+    when: { as: nancy.memberId, method: 'GET', url: memberInterests(bob.memberId) },
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, Nancy sees his interests again',
+    given: [...approved(nancy), ...approved(bob), added(bob, 'jazz'), suspended(bob), reinstated(bob)],
+    endpoint: api.member,
+    when: { as: nancy.memberId, method: 'GET', url: memberInterests(bob.memberId) },
+    then: { status: 200, body: { interests: ['jazz'] } },
+  }),
 
   // Members with a tag
   useCase({
@@ -386,6 +400,20 @@ export const useCases = [
     endpoint: api.members,
     when: { as: bob.memberId, method: 'GET', url: tagMembers('jazz') },
     then: { status: 200, body: { members: [card(eve)] } },
+  }),
+  useCase({
+    title: 'Suspended, Bob is missing from everyone’s jazz list: Eve sees only Nancy',
+    given: [...jazzFans, suspended(bob)],
+    endpoint: api.members,
+    when: { as: eve.memberId, method: 'GET', url: tagMembers('jazz') },
+    then: { status: 200, body: { members: [card(nancy)], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, he is under jazz again, in his place',
+    given: [...jazzFans, suspended(bob), reinstated(bob)],
+    endpoint: api.members,
+    when: { as: eve.memberId, method: 'GET', url: tagMembers('jazz') },
+    then: { status: 200, body: { members: [card(bob), card(nancy)], nextCursor: null } },
   }),
   useCase({
     title: 'After Bob unblocks Nancy they find each other under jazz again',
@@ -607,6 +635,17 @@ export const useCases = [
   useCase({
     title: 'Bob blocked Nancy: her jazz page has no Bob and an empty note',
     given: [...jazzFans, blocked(bob, nancy)],
+    endpoint: api.tagPage,
+    when: { as: nancy.memberId, method: 'GET', url: '/interests/jazz' },
+    then: {
+      status: 200,
+      page: ['Nobody else has this interest yet.'],
+      pageLacks: [`href="/members/${bob.memberId}"`],
+    },
+  }),
+  useCase({
+    title: 'Suspended, Bob is not on Nancy’s jazz page',
+    given: [...jazzFans, suspended(bob)],
     endpoint: api.tagPage,
     when: { as: nancy.memberId, method: 'GET', url: '/interests/jazz' },
     then: {

@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
-import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { adam, carl, dan, erik, frank } from './use-cases.cast.ts';
@@ -183,6 +183,32 @@ export const useCases = [
     given: [...around, blocked(adam.memberId, nancy.memberId), unblocked(adam.memberId, nancy.memberId)],
     when: suggestions(adam.memberId),
     then: { status: 200, body: { suggestions: [{ member: { memberId: nancy.memberId } }] } },
+  }),
+  useCase({
+    title: 'Suspended, Adam is suggested to nobody: not to Nancy',
+    given: [...around, suspended(adam)],
+    when: suggestions(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [{ member: { memberId: carl.memberId } }, { member: { memberId: erik.memberId } }],
+      },
+    },
+  }),
+  useCase({
+    title: 'Once Adam’s suspension is lifted, he is suggested to Nancy again, in his place',
+    given: [...around, suspended(adam), reinstated(adam)],
+    when: suggestions(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [
+          { member: { memberId: carl.memberId } },
+          { member: { memberId: adam.memberId } },
+          { member: { memberId: erik.memberId } },
+        ],
+      },
+    },
   }),
   useCase({
     title: 'A member still in review is never suggested',

@@ -9,7 +9,17 @@ import {
   PhotoUploaded,
   type Album,
 } from '@meetcute/photos/events';
-import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  approved,
+  bob,
+  eve,
+  mo,
+  nancy,
+  reinstated,
+  signedUp,
+  suspended,
+  type CastMember,
+} from '@meetcute/cast';
 import { NewsSeen } from './events.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
@@ -320,6 +330,40 @@ const blocks = [
   }),
 ];
 
+// A suspension hides the member's items from everyone's news and removes none of them.
+const suspensions = [
+  useCase({
+    title: 'Suspended, Nancy is gone from Bob’s news: her post and her joining',
+    given: [...nancyPosts, suspended(nancy)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Suspended, Nancy is not on Bob’s news page',
+    given: [...nancyPosts, suspended(nancy)],
+    when: pageOf(bob),
+    then: { status: 200, pageLacks: [SAILING, 'Nancy'] },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her post and her joining are back in Bob’s news',
+    given: [...nancyPosts, suspended(nancy), reinstated(nancy)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyWrote(1, SAILING), nancyJoined], nextCursor: null } },
+  }),
+  useCase({
+    title: 'A member approved while Nancy was suspended has her posts once it is lifted',
+    given: [
+      ...approved(nancy),
+      posted(nancy, 1, SAILING),
+      suspended(nancy),
+      ...approved(bob),
+      reinstated(nancy),
+    ],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyWrote(1, SAILING), nancyJoined], nextCursor: null } },
+  }),
+];
+
 const pages = [
   useCase({
     title: 'Bob opens his news: Nancy’s post as a card, and the visit marks it seen',
@@ -514,6 +558,7 @@ export const useCases = [
   ...paging,
   ...seen,
   ...blocks,
+  ...suspensions,
   ...pages,
   ...photos,
   ...sanctionedRequestsTo('his news', '/api/v1/news'),
