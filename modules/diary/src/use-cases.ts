@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
@@ -303,6 +303,26 @@ export const useCases = [
     then: { status: 200, body: { items: [{ postId: POST[0] }] } },
   }),
   useCase({
+    title: 'Suspended, Nancy’s diary is a 404 to Bob, as if she were absent',
+    given: [...threePosts, suspended(nancy)],
+    endpoint: api.list,
+    when: list(bob.memberId, nancy.memberId),
+    then: { status: 404, body: { type: NOT_FOUND } },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, Bob reads all her posts again',
+    given: [...threePosts, suspended(nancy), reinstated(nancy)],
+    endpoint: api.list,
+    when: list(bob.memberId, nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        items: [{ postId: POST[2] }, { postId: POST[1] }, { postId: POST[0] }],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
     title: 'A made-up cursor is a 400 naming the cursor',
     given: onePost,
     endpoint: api.list,
@@ -477,6 +497,13 @@ export const useCases = [
     endpoint: api.theirs,
     when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/diary` },
     then: { status: 404 },
+  }),
+  useCase({
+    title: 'Banned, Nancy’s diary page is a 404 for Bob',
+    given: [...threePosts, suspended(nancy, null)],
+    endpoint: api.theirs,
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/diary` },
+    then: { status: 404, pageLacks: [TEXT[0], TEXT[1], TEXT[2]] },
   }),
   useCase({
     title: 'Nancy’s profile shows her latest five posts and a link to all of them',

@@ -2,7 +2,17 @@ import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type UseCase, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  approved,
+  bob,
+  eve,
+  mo,
+  nancy,
+  reinstated,
+  signedUp,
+  suspended,
+  type CastMember,
+} from '@meetcute/cast';
 import {
   PhotoApproved,
   PhotoDeleted,
@@ -293,6 +303,35 @@ const albums = [
     then: { status: 200, body: { photos: [] } },
   }),
   useCase({
+    title: 'Suspended, Nancy has no photos to show Bob: to him she is not there',
+    given: [...cast, ...approvedPhoto(nancy, 1), suspended(nancy)],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title:
+      'Once Nancy’s suspension is lifted, Bob sees her photos again, the private ones she unlocked and his like',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      ...approvedPhoto(nancy, 2, 'private'),
+      unlocked(nancy, bob),
+      liked(bob, nancy, 1),
+      suspended(nancy),
+      reinstated(nancy),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: {
+      status: 200,
+      body: {
+        photos: [
+          { photoId: photoId(1), likes: 1, likedByMe: true },
+          { photoId: photoId(2), album: 'private' },
+        ],
+      },
+    },
+  }),
+  useCase({
     title: 'Photos of an unknown member are a 404',
     given: cast,
     when: get(bob, `/api/v1/members/${UNKNOWN}/photos`),
@@ -376,6 +415,18 @@ const portraits = [
     when: get(bob, `/members/${nancy.memberId}/portrait/thumb`),
     then: { status: 200, headers: { 'content-type': 'image/svg+xml' } },
   }),
+  useCase({
+    title: 'Suspended, Nancy shows Bob the silhouette instead of her portrait',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), suspended(nancy)],
+    when: get(bob, `/members/${nancy.memberId}/portrait/thumb`),
+    then: { status: 200, headers: { 'content-type': 'image/svg+xml' } },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, Bob sees her portrait again',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), suspended(nancy), reinstated(nancy)],
+    when: get(bob, `/members/${nancy.memberId}/portrait/thumb`),
+    then: { status: 302, location: `/photos/${photoId(1)}/thumb` },
+  }),
 ];
 
 const files = [
@@ -439,6 +490,22 @@ const likes = [
     given: [...cast, uploaded(nancy, 1)],
     when: call(bob, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
     then: { status: 404 },
+  }),
+  useCase({
+    title: 'A suspended member’s photo cannot be liked: to Bob it is not there',
+    given: [...cast, ...approvedPhoto(nancy, 1), suspended(nancy)],
+    when: call(bob, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, Bob can like her photo',
+    given: [...cast, ...approvedPhoto(nancy, 1), suspended(nancy), reinstated(nancy)],
+    when: call(bob, 'PUT', `/api/v1/photos/${photoId(1)}/like`),
+    then: {
+      status: 200,
+      body: { likes: 1, likedByMe: true },
+      events: [emitted(PhotoLiked, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'Bob takes back his like',
