@@ -1,7 +1,17 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
-import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  approved,
+  bob,
+  eve,
+  mo,
+  nancy,
+  reinstated,
+  signedUp,
+  suspended,
+  type CastMember,
+} from '@meetcute/cast';
 import { FlirtSent } from './events.ts';
 import { FLIRTS_PER_DAY } from './rules.ts';
 
@@ -271,6 +281,72 @@ const blocking = [
   }),
 ];
 
+// A suspension hides the member from every flirt list and refuses flirts to them; it removes nothing.
+const suspensions = [
+  useCase({
+    title: 'Nancy cannot flirt with suspended Bob: to her he is not there',
+    given: [...nancyAndBob, suspended(bob)],
+    when: nancyFlirtsBob,
+    then: { status: 404, body: { type: `${PROBLEMS}not-found` } },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, Nancy can flirt with him',
+    given: [...nancyAndBob, suspended(bob), reinstated(bob)],
+    when: nancyFlirtsBob,
+    then: {
+      status: 201,
+      events: [emitted(FlirtSent, { senderId: nancy.memberId, recipientId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Suspended, Nancy is gone from Bob’s received flirts',
+    given: [...bobHasThreeFlirts, suspended(nancy)],
+    when: received(bob),
+    then: {
+      status: 200,
+      body: { flirts: [{ flirtId: flirtId(3) }, { flirtId: flirtId(2) }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her flirt is back in Bob’s received flirts',
+    given: [...bobHasThreeFlirts, suspended(nancy), reinstated(nancy)],
+    when: received(bob),
+    then: {
+      status: 200,
+      body: {
+        flirts: [
+          { flirtId: flirtId(3) },
+          { flirtId: flirtId(2) },
+          { flirtId: flirtId(1), member: nancyAsCard },
+        ],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
+    title: 'Suspended, Bob is gone from the flirts Nancy sent',
+    given: [...nancyAndBob, flirted(nancy, bob, 1, T1), suspended(bob)],
+    when: sent(nancy),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, he is back among the flirts Nancy sent',
+    given: [...nancyAndBob, flirted(nancy, bob, 1, T1), suspended(bob), reinstated(bob)],
+    when: sent(nancy),
+    then: {
+      status: 200,
+      body: { flirts: [{ flirtId: flirtId(1), member: bobAsCard, sentAt: T1 }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'A flirt form to suspended Bob finds nobody',
+    given: [...nancyAndBob, suspended(bob)],
+    endpoint: FORM,
+    when: nancyFlirtsBobOnPage(),
+    then: { status: 404 },
+  }),
+];
+
 const lists = [
   useCase({
     title: 'Bob sees that Nancy flirted with him',
@@ -474,6 +550,7 @@ const pages = [
 export const useCases = [
   ...sending,
   ...blocking,
+  ...suspensions,
   ...lists,
   ...pages,
   ...sanctionedRequestsTo('the flirts he received', '/api/v1/flirts/received'),
