@@ -9,7 +9,7 @@ import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testin
 import type { LiveHub } from '@meetcute/live';
 import { testApp } from '@meetcute/server/testing';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
-import { approved, bob, eve, nancy } from '@meetcute/cast';
+import { approved, bob, eve, nancy, reinstated, suspended } from '@meetcute/cast';
 
 // The whole site as members use it (server/src/testing.ts).
 const factory = testApp;
@@ -161,6 +161,41 @@ for (const dialect of databases.dialects) {
         } finally {
           bobPage.close();
           nancyPage.close();
+        }
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('Nancy’s suspension takes her unread message off Bob’s counter, and its lift puts it back', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([...approved(nancy), ...approved(bob)]);
+        assert.equal((await say(t, nancy.memberId, bob.memberId, 'Hi Bob!')).status, 201);
+        const counter = async () =>
+          (
+            (await t.call({ as: bob.memberId, method: 'GET', url: '/api/v1/nav' })).json as {
+              counters: Array<{ name: string; count: number }>;
+            }
+          ).counters.find((c) => c.name === 'chats')?.count;
+        // Bob's count is in memory now, so the sanction has to move it.
+        assert.equal(await counter(), 1);
+        const bobPage = await openPage(t, bob.memberId);
+        try {
+          await t.given([suspended(nancy)]);
+          assert.equal(await counter(), 0);
+          await t.given([reinstated(nancy)]);
+          assert.equal(await counter(), 1);
+          const chatCounts = bobPage.heard.filter(
+            (n) => n.type === 'counter' && (n.data as { name: string }).name === 'chats',
+          );
+          assert.deepEqual(kinds(chatCounts), [
+            ['counter', { name: 'chats', count: 0 }],
+            ['counter', { name: 'chats', count: 1 }],
+          ]);
+          await t.auditViews();
+        } finally {
+          bobPage.close();
         }
       } finally {
         await t.close();

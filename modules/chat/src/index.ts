@@ -1,4 +1,4 @@
-import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
+import { defineModule, NOTIFICATIONS, type NotificationHub, type Tx } from '@meetcute/core';
 import { blockEvents } from '@meetcute/block/events';
 import { ONLINE, type Presence } from '@meetcute/online';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
@@ -36,17 +36,22 @@ export const chat = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     // Unread messages over all conversations, for the top bar on every page.
     const unread = ctx.view<number>({ name: 'unread', load: (memberId) => totalUnread(ctx.db, memberId) });
-    const blocks = project(ctx, unread, async (e, tx) => {
-      // Each of the two may have lost unread messages: their own counters move, nothing crosses over.
+    const notifyCounts = (memberIds: string[], tx: Tx) =>
       tx.afterCommit(async () => {
-        for (const memberId of [e.payload.blockerId, e.payload.blockedId]) {
+        for (const memberId of memberIds) {
           await hub.notify(memberId, {
             type: 'counter',
             data: { name: 'chats', count: (await unread.get(memberId)) ?? 0 },
           });
         }
       });
-    });
+    const blocks = project(
+      ctx,
+      unread,
+      // Each of the two may have lost unread messages: their own counters move, nothing crosses over.
+      async (e, tx) => notifyCounts([e.payload.blockerId, e.payload.blockedId], tx),
+      notifyCounts,
+    );
     // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
     const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
     const run = commands(ctx, { profiles, hub, ownership, unread, blocks });

@@ -216,12 +216,14 @@ async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
 /**
  * The chat tables are projections of the module's own events, applied in the sending
  * transaction, minus what blocks removed. `onBlocked` runs after the pair is removed,
- * in the same transaction (the counters of both move then).
+ * in the same transaction (the counters of both move then); `onRecounted` after a
+ * suspension or its lift changed the unread counts of the member's contacts.
  */
 export function project(
   ctx: ModuleContext,
   unread: View<number>,
   onBlocked: NonNullable<HonourOptions['onBlocked']>,
+  onRecounted: (memberIds: string[], tx: Tx) => void,
 ): Blocks {
   ctx.on(MessageSent, async (e, tx) => {
     const { messageId, conversationId, senderId, recipientId, body } = e.payload;
@@ -294,6 +296,19 @@ export function project(
       for (const memberId of [e.payload.blockerId, e.payload.blockedId])
         changes.set(memberId, await totalUnread(tx.db, memberId));
       await onBlocked(e, tx);
+    },
+    // A suspension hides the member's conversations and removes nothing, so the unread
+    // counts of everyone who talked with them drop now and come back when it is lifted.
+    onSanction: async (memberId, tx) => {
+      const contacts = (await tx.db
+        .selectFrom('chat_participants')
+        .select('member_id')
+        .where('other_id', '=', memberId)
+        .execute()) as Array<{ member_id: string }>;
+      const memberIds = contacts.map((c) => c.member_id);
+      const changes = unread.changes(tx);
+      for (const id of memberIds) changes.forget(id);
+      onRecounted(memberIds, tx);
     },
   });
   // The block removed the pair's conversation for good; counted afresh all the same.

@@ -1,7 +1,7 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
-import { approved, bob, eve, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import { approved, bob, eve, nancy, reinstated, signedUp, suspended, type CastMember } from '@meetcute/cast';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { ConversationRead, MAX_MESSAGE_LENGTH, MessageReported, MessageSent } from './events.ts';
 import { conversationIdOf, MESSAGES_PER_PAGE } from './rules.ts';
@@ -306,6 +306,65 @@ const blocking = [
     given: [...both, blocked(bob, nancy)],
     when: typing(nancy, bob),
     then: { status: 404 },
+  }),
+];
+
+// A suspension hides the member's conversations from the others and refuses messages to
+// them; it removes nothing, so once lifted the conversations go on where they were.
+const suspensions = [
+  useCase({
+    title: 'Nancy cannot write to suspended Bob: to her he is not there',
+    given: [...chatting, suspended(bob)],
+    when: send(nancy, bob.memberId, 'Hi'),
+    then: { status: 404, body: { type: `${PROBLEMS}not-found` } },
+  }),
+  useCase({
+    title: 'Suspended, Nancy’s conversation leaves Bob’s list',
+    given: [...chatting, suspended(nancy)],
+    when: list(bob),
+    then: { status: 200, body: { conversations: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Suspended, Nancy’s unread messages no longer count in Bob’s top bar',
+    given: [...chatting, suspended(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/nav' },
+    then: {
+      status: 200,
+      body: { counters: [{ name: 'alerts' }, { name: 'news' }, { name: 'chats', count: 0 }] },
+    },
+  }),
+  useCase({
+    title: 'Bob cannot open his conversation with suspended Nancy',
+    given: [...chatting, suspended(nancy)],
+    when: history(bob, nancy),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her conversation is back in Bob’s list, unread and all',
+    given: [...chatting, suspended(nancy), reinstated(nancy)],
+    when: list(bob),
+    then: {
+      status: 200,
+      body: {
+        conversations: [{ conversationId: nancyAndBob, lastMessage: { messageId: messageId(3) }, unread: 1 }],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her unread message counts in Bob’s top bar again',
+    given: [...chatting, suspended(nancy), reinstated(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/nav' },
+    then: {
+      status: 200,
+      body: { counters: [{ name: 'alerts' }, { name: 'news' }, { name: 'chats', count: 1 }] },
+    },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, Nancy writes to him again, next in their conversation',
+    given: [...chatting, suspended(bob), reinstated(bob)],
+    when: send(nancy, bob.memberId, 'Good to have you back'),
+    then: { status: 201, body: { seq: 4 }, events: [emitted(MessageSent)] },
   }),
 ];
 
@@ -803,6 +862,7 @@ const pages = [
 export const useCases = [
   ...sending,
   ...blocking,
+  ...suspensions,
   ...lists,
   ...conversation,
   ...reading,
