@@ -9,12 +9,12 @@ import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testin
 import type { LiveHub } from '@meetcute/live';
 import { testApp } from '@meetcute/server/testing';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
-import { approved, bob, eve, nancy } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, reinstated, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { PhotoDeleted, PhotoLiked } from '@meetcute/photos/events';
+import { PhotoApproved, PhotoDeleted, PhotoLiked } from '@meetcute/photos/events';
 
 /** The whole app, as server/test/harness.ts builds it for the use cases. */
 // The whole site as members use it (server/src/testing.ts).
@@ -84,6 +84,65 @@ for (const dialect of databases.dialects) {
         } finally {
           close();
           closeNancy();
+        }
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('Nancy’s suspension takes her flirt off Bob’s count and page held in memory, and its lift puts it back', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([
+          ...approved(nancy),
+          ...approved(bob),
+          given(FlirtSent, { flirtId: flirtId(1), senderId: nancy.memberId, recipientId: bob.memberId }),
+          // What the site decided about her photo: hers whatever her standing.
+          given(
+            PhotoApproved,
+            { photoId: photoId(1), ownerId: nancy.memberId, album: 'public' },
+            { actorId: mo.memberId },
+          ),
+        ]);
+        const count = async () =>
+          (
+            (await t.call({ as: bob.memberId, method: 'GET', url: '/api/v1/alerts/unread' })).json as {
+              count: number;
+            }
+          ).count;
+        const kinds = async () =>
+          (
+            (await t.call({ as: bob.memberId, method: 'GET', url: '/api/v1/alerts' })).json as {
+              items: Array<{ kind: string }>;
+            }
+          ).items.map((i) => i.kind);
+        // Bob's count, first page and Nancy's own alerts are in memory now, so the sanction has to move them.
+        assert.equal(await count(), 1);
+        assert.deepEqual(await kinds(), ['flirt']);
+        await t.primeViews([nancy.memberId, bob.memberId]);
+        const hub = t.app.services.require<LiveHub>('live.hub');
+        const heard: LiveNotification[] = [];
+        const close = await hub.open(bob.memberId, hub.latest(), (n) => heard.push(n));
+        try {
+          await t.given([suspended(nancy)]);
+          await t.auditViews();
+          assert.equal(await count(), 0);
+          assert.deepEqual(await kinds(), []);
+          await t.given([reinstated(nancy)]);
+          await t.auditViews();
+          assert.equal(await count(), 1);
+          assert.deepEqual(await kinds(), ['flirt']);
+          assert.deepEqual(
+            heard
+              .filter((n) => n.type === 'counter' && (n.data as { name: string }).name === 'alerts')
+              .map((n) => n.data),
+            [
+              { name: 'alerts', count: 0 },
+              { name: 'alerts', count: 1 },
+            ],
+          );
+        } finally {
+          close();
         }
       } finally {
         await t.close();

@@ -14,7 +14,13 @@ import {
   type TxDb,
   type View,
 } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, type HonourOptions } from '@meetcute/block';
+import {
+  BLOCKED_PAIRS,
+  blockedPairsMigration,
+  eitherBlocked,
+  notBlockedWith,
+  type HonourOptions,
+} from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { AboutMeApproved, AboutMeRejected, ProfileViewed } from '@meetcute/profile/events';
@@ -85,32 +91,15 @@ export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS, 'alert_photo
 
 type Reader = Db | TxDb;
 
-/** Alerts of the member that nobody in a blocked pair with them caused. */
+/**
+ * Alerts of the member that nobody in a blocked pair with them, nor anyone suspended,
+ * caused. What the site decided is never hidden, even from a member who is suspended.
+ */
 function visible(db: Reader, memberId: string) {
   return db
     .selectFrom('alerts as a')
     .where('a.member_id', '=', memberId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom(`${BLOCKED_PAIRS} as b`)
-            .select('b.blocker_id')
-            .where((inner) =>
-              inner.or([
-                inner.and([
-                  inner('b.blocker_id', '=', memberId),
-                  inner('b.blocked_id', '=', inner.ref('a.actor_id')),
-                ]),
-                inner.and([
-                  inner('b.blocked_id', '=', memberId),
-                  inner('b.blocker_id', '=', inner.ref('a.actor_id')),
-                ]),
-              ]),
-            ),
-        ),
-      ),
-    );
+    .where((eb) => eb.or([eb('a.actor_id', '=', SITE), notBlockedWith(memberId, 'a.actor_id')(eb)]));
 }
 
 /** How many of the member's alerts are unread. */
@@ -188,7 +177,7 @@ interface NewAlert {
  * Alerts are a projection of other modules' events, minus what blocks removed, with
  * reading state from the module's own AlertsRead. Whether an alert is read depends only
  * on its time and the member's latest mark, so a rebuild ends with the same markers.
- * Returns what a block removes here, for `honourBlocks`.
+ * Returns what a block removes here and what a suspension changes, for `honourBlocks`.
  */
 /** What every page reads of alerts, in memory: each member's unread count and newest alerts. */
 export interface AlertsMemory {
@@ -210,7 +199,7 @@ export function project(
   ctx: ModuleContext,
   hub: NotificationHub,
   memory: AlertsMemory,
-): NonNullable<HonourOptions['onBlocked']> {
+): Pick<HonourOptions, 'onBlocked' | 'onSanction'> {
   const { unread, heads } = memory;
   /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
   async function add(tx: Tx, alert: NewAlert): Promise<string | undefined> {
@@ -387,7 +376,24 @@ export function project(
       await recount(tx, event, memberId);
     }
   }
-  return forgetPair;
+  /**
+   * A suspension hides the member's alerts from everyone they reached and removes none, so
+   * lifting it shows them again: those members' counts and first pages are read afresh.
+   */
+  async function onSanction(memberId: string, tx: Tx): Promise<void> {
+    const reached = (await tx.db
+      .selectFrom('alerts')
+      .select('member_id')
+      .distinct()
+      .where('actor_id', '=', memberId)
+      .execute()) as Array<{ member_id: string }>;
+    for (const { member_id: reader } of reached) {
+      heads.changes(tx).forget(reader);
+      unread.changes(tx).set(reader, await unreadCount(tx.db, reader));
+      tx.afterCommit(() => pushCount(reader));
+    }
+  }
+  return { onBlocked: forgetPair, onSanction };
 }
 
 export interface AlertEntry {

@@ -1,6 +1,6 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
@@ -399,6 +399,47 @@ export const useCases = [
     given: [...eachWay, blocked(nancy.memberId, bob.memberId)],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
     then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Nancy'] },
+  }),
+
+  // A suspension hides the suspended member's alerts from the others and removes none (issue 13)
+  useCase({
+    title: 'Suspended, Nancy is gone from Bob’s alerts: Eve’s favourite stays',
+    given: [...twoAlerts, suspended(nancy)],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [{ kind: 'favourite', actor: eveCard }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Suspended, Nancy’s flirt no longer counts in Bob’s unread alerts',
+    given: [...twoAlerts, suspended(nancy)],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 1 } },
+  }),
+  useCase({
+    title: 'Suspended, Nancy is not on Bob’s alerts page',
+    given: [...eachWay, suspended(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Nancy'] },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her flirt is back in Bob’s alerts, still unread',
+    given: [...twoAlerts, suspended(nancy), reinstated(nancy)],
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: {
+        items: [
+          { kind: 'favourite', actor: eveCard, at: LATER },
+          { kind: 'flirt', actor: nancyCard, at: EARLY, unread: true },
+        ],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
+    title: 'Once Nancy’s suspension is lifted, her flirt counts in Bob’s unread alerts again',
+    given: [...twoAlerts, suspended(nancy), reinstated(nancy)],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 2 } },
   }),
 
   // Photos
