@@ -166,11 +166,18 @@ export class LiveHub implements NotificationHub {
   async missed(memberId: string, after: number): Promise<LiveNotification[]> {
     const box = this.#boxes.get(memberId);
     const dayAgo = new Date(this.#clock.now().getTime() - KEEP_MS).toISOString();
+    let found: Stored[];
     if (after >= (box?.coveredAfter ?? this.#startedAfter)) {
-      return (box?.items ?? []).filter((n) => n.id > after && n.at >= dayAgo);
+      found = (box?.items ?? []).filter((n) => n.id > after && n.at >= dayAgo);
+    } else {
+      await this.flush();
+      found = await missed(this.#db, memberId, after);
     }
-    await this.flush();
-    return missed(this.#db, memberId, after);
+    // A suspension takes nothing back (unlike a block): what is about a suspended member stays
+    // kept but is not replayed while it holds, and is again once it is lifted.
+    const shown: Stored[] = [];
+    for (const n of found) if (!n.about || !(await this.#blocked(memberId, n.about))) shown.push(n);
+    return shown;
   }
 
   /** A block takes back what either was told about the other, so a reconnect cannot replay it. */

@@ -36,6 +36,7 @@ interface Row {
   type: string;
   data: string;
   at: string;
+  about: string | null;
 }
 
 const toNotification = (r: Row): LiveNotification => ({
@@ -76,12 +77,7 @@ export async function latestId(db: Db): Promise<number> {
 }
 
 /** What a member's pages missed after `after`, oldest first. */
-export async function missed(
-  db: Db,
-  memberId: string,
-  after: number,
-  limit = 500,
-): Promise<LiveNotification[]> {
+export async function missed(db: Db, memberId: string, after: number, limit = 500): Promise<Stored[]> {
   const rows = (await db
     .selectFrom('notifications')
     .selectAll()
@@ -90,7 +86,7 @@ export async function missed(
     .orderBy('position')
     .limit(limit)
     .execute()) as Row[];
-  return rows.map(toNotification);
+  return rows.map((r) => ({ ...toNotification(r), about: r.about ?? null }));
 }
 
 export async function prune(db: Db, before: string): Promise<void> {

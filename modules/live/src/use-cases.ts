@@ -1,8 +1,15 @@
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
-import { given, useCase } from '@meetcute/core';
-import { approved, bob, nancy } from '@meetcute/cast';
+import { given, useCase, type When } from '@meetcute/core';
+import { approved, bob, mo, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
+
+const suspendBob: When = {
+  as: mo.memberId,
+  method: 'PUT',
+  url: `/api/v1/moderation/members/${bob.memberId}/suspension`,
+  body: { reason: 'Kept messaging members who asked him to stop', days: 7 },
+};
 
 export const useCases = [
   useCase({
@@ -74,6 +81,32 @@ export const useCases = [
       ),
     ],
     before: [{ as: bob.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } }],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
+    then: { status: 200, page: [bob.memberId, '"type":"alert"'] },
+  }),
+  useCase({
+    title: 'What Bob flirted at Nancy is not replayed on her channel while he is suspended',
+    given: [...approved(nancy), ...approved(bob), ...approved(mo)],
+    before: [
+      { as: bob.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } },
+      suspendBob,
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
+    then: { status: 200, pageLacks: [bob.memberId] },
+  }),
+  useCase({
+    title: 'Once Bob’s suspension is lifted, what he flirted at Nancy is on her channel again',
+    given: [...approved(nancy), ...approved(bob), ...approved(mo)],
+    before: [
+      { as: bob.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } },
+      suspendBob,
+      {
+        as: mo.memberId,
+        method: 'POST',
+        url: `/api/v1/moderation/members/${bob.memberId}/suspension/lift`,
+        body: { reason: 'Apologised' },
+      },
+    ],
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
     then: { status: 200, page: [bob.memberId, '"type":"alert"'] },
   }),
