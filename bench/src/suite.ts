@@ -129,7 +129,7 @@ async function seedCommunity(data: string, dump: string): Promise<SeedReady> {
   await seeding.stop();
   const r = seeding.ready;
   say(
-    `generated ${r.generate.count} records in ${r.generate.seconds.toFixed(1)} s; imported ${r.import.count} events in ${r.import.seconds.toFixed(1)} s; news replayed ${r.projection.count} events in ${r.projection.seconds.toFixed(1)} s`,
+    `generated ${r.generate.count} records in ${r.generate.seconds.toFixed(1)} s; imported ${r.import.count} events in ${r.import.seconds.toFixed(1)} s; photo files made in ${r.photoFiles.seconds.toFixed(1)} s; news replayed ${r.projection.count} events in ${r.projection.seconds.toFixed(1)} s`,
   );
   return r;
 }

@@ -7,7 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readConfig, SESSION_COOKIE, SESSIONS, type App, type Sessions } from '@meetcute/core';
 import { buildApp } from '@meetcute/server';
-import { COMMUNITY_PASSWORD, generateCommunity, importDump, writeDump } from '@meetcute/community';
+import {
+  COMMUNITY_PASSWORD,
+  generateCommunity,
+  importDump,
+  makePhotoFiles,
+  writeDump,
+} from '@meetcute/community';
 import { serveParent } from './processes.ts';
 
 export interface Member {
@@ -29,6 +35,8 @@ export interface SeedReady {
   type: 'ready';
   generate: Timed & { bytes: number };
   import: Timed;
+  /** The imported photos' files, made after the import (a running site makes them in the background). */
+  photoFiles: { seconds: number };
   projection: Timed;
   password: string;
 }
@@ -86,6 +94,8 @@ async function seed(directory: string, dump: string, members: number, seedValue:
   await importDump(app, dump);
   await app.processAll();
   const imported = { count: await eventCount(app), seconds: (performance.now() - t) / 1000 };
+  // Not part of the import's figure, but made before anything is served so it does not disturb it.
+  const photoFiles = await makePhotoFiles(app);
 
   // Every event news listens to, replayed into a cleared read model: its projection rate.
   const news = app.modules.find((m) => m.name === 'news');
@@ -94,7 +104,7 @@ async function seed(directory: string, dump: string, members: number, seedValue:
   await app.rebuild('news');
   const projection = { count: consumed, seconds: (performance.now() - t) / 1000 };
   await app.close();
-  return { type: 'ready', generate, import: imported, projection, password: COMMUNITY_PASSWORD };
+  return { type: 'ready', generate, import: imported, photoFiles, projection, password: COMMUNITY_PASSWORD };
 }
 
 async function approvedMembers(app: App): Promise<Member[]> {

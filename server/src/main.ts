@@ -9,6 +9,9 @@ import {
   DumpError,
   generateCommunity,
   importDump,
+  makePhotoFiles,
+  photoFilesDue,
+  photoProgress,
   progressBar,
   seedCommunity,
   writeDump,
@@ -17,12 +20,13 @@ import {
 const USAGE = `Usage: node server/src/main.ts <command>
   serve [--demo]          serve the site (with --demo, seed a demo community on first start)
   migrate                 create or upgrade every module's tables
-  seed [--members N] [--seed S]
-                          generate a synthetic community (10,000 members) and import it
+  seed [--members N] [--seed S] [--photos]
+                          generate a synthetic community (10,000 members) and import it; the
+                          photos' files are made by the running site, or now with --photos
   seed --demo             add the small demo community instead
   generate --members N --seed S --out FILE [--now ISO-TIME]
                           write a synthetic community's dump (gzip'd NDJSON) without importing it
-  import FILE             import a dump; an interrupted import resumes where it stopped
+  import FILE [--photos]  import a dump; an interrupted import resumes where it stopped
   rebuild <module>        rebuild a module's read model from the event log (in one transaction:
                           a failure names the event and leaves the tables as they were)
   parked [--replay]       list the events modules parked because they could not apply them;
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       now: { type: 'string' },
       replay: { type: 'boolean', default: false },
+      photos: { type: 'boolean', default: false },
     },
   });
   const [command, argument] = positionals;
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
             ? 'This community is already there.'
             : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s. Every member's password is ${COMMUNITY_PASSWORD}.`,
         );
+        await photoFiles(app, log, values.photos);
       });
       break;
     case 'import':
@@ -126,6 +132,7 @@ async function main(): Promise<void> {
             : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s` +
                 (summary.resumedFrom > 0 ? `, resuming after record ${summary.resumedFrom}.` : '.'),
         );
+        await photoFiles(app, log, values.photos);
       });
       break;
     case 'rebuild':
@@ -187,6 +194,25 @@ async function parked(app: App, replay: boolean): Promise<void> {
     }
   }
   if (total === 0) process.stdout.write('No module has parked events.\n');
+}
+
+/**
+ * An import checks its photos and keeps them for their files to be made later: ~20 ms of
+ * image work each, longer than the rest of an import. `--photos` makes them before the
+ * command ends; otherwise the site makes them in the background once it runs, and at
+ * once for any photo a page shows first.
+ */
+async function photoFiles(app: App, log: (line: string) => void, now: boolean): Promise<void> {
+  if (now) {
+    const { seconds } = await makePhotoFiles(app, photoProgress());
+    log(`Made the imported photos' files in ${seconds.toFixed(1)} s.`);
+    return;
+  }
+  const due = await photoFilesDue(app);
+  if (due > 0)
+    log(
+      `${due} photos' files are still to be made: the site makes them in the background once it runs (run with --photos to make them now).`,
+    );
 }
 
 /** Runs an import; a bad dump is the operator's to fix, so it ends with its message, not a stack. */

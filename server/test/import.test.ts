@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { createHash, pbkdf2Sync } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import sharp from 'sharp';
 import { sql } from 'kysely';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
 import { SESSION_COOKIE, csrfFor, type App } from '@meetcute/core';
@@ -23,6 +24,8 @@ import {
   DumpError,
   generateCommunity,
   importDump,
+  makePhotoFiles,
+  photoFilesDue,
   readDump,
   writeDump,
   type DumpRecord,
@@ -285,6 +288,46 @@ for (const dialect of databases.dialects) {
         'the history filled the read models',
       );
       assert.deepEqual(imported.models, lived.models);
+    });
+
+    test('imported photos are served at once: their files are made when a page first asks, or all by the command', async () => {
+      await withApp(dialect, async (t) => {
+        await importDump(t.app, dump, { batchSize: 100 });
+        const photos = await t.app
+          .channel('photos')
+          .database.db.selectFrom('photos')
+          .select(['photo_id', 'owner_id', 'sizes'])
+          .orderBy('photo_id')
+          .execute();
+        assert.ok(photos.length >= 2, 'the community has photos');
+        const sessions = t.app.services.require<SessionOpener>(SESSIONS);
+        const fetch = async (photo: (typeof photos)[number], size: 'thumb' | 'profile' | 'full') => {
+          // The owner sees their own photo whatever its review: what is checked is the file.
+          const token = await sessions.open(photo.owner_id as string);
+          return t.app.http.inject({
+            method: 'GET',
+            url: `/photos/${photo.photo_id as string}/${size}`,
+            headers: { cookie: `${SESSION_COOKIE}=${token}` },
+          });
+        };
+        const first = photos[0]!;
+        const sizes = JSON.parse(first.sizes as string) as Record<string, { width: number; height: number }>;
+        for (const size of ['thumb', 'profile', 'full'] as const) {
+          const response = await fetch(first, size);
+          assert.equal(
+            response.statusCode,
+            200,
+            `${size}: made when asked for, if the background had not yet`,
+          );
+          assert.equal(response.headers['content-type'], 'image/webp');
+          const meta = await sharp(response.rawPayload).metadata();
+          assert.deepEqual({ width: meta.width, height: meta.height }, sizes[size], `${size}: as published`);
+          assert.equal(meta.exif, undefined, 'no metadata of the old file');
+        }
+        await makePhotoFiles(t.app);
+        assert.equal(await photoFilesDue(t.app), 0);
+        for (const photo of photos) assert.equal((await fetch(photo, 'thumb')).statusCode, 200);
+      });
     });
 
     test('an interrupted import resumes where it stopped, adding nothing twice', async () => {

@@ -1,4 +1,4 @@
-import type { Clock, LinkTokens, Logger } from '@meetcute/core';
+import { BackgroundWork, type Clock, type LinkTokens, type Logger } from '@meetcute/core';
 import { write } from './letters.ts';
 import { claim, dueMails, markFailed, markRetry, markSent, type MailDb, type QueuedMail } from './store.ts';
 import { MailRefused, type MailTransport } from './transport.ts';
@@ -36,10 +36,7 @@ export class Sender {
   readonly #logger: Logger;
   readonly #sent: Counter;
   readonly #failed: Counter;
-  #running: Promise<void> | null = null;
-  #again = false;
-  #timer: NodeJS.Timeout | null = null;
-  #stopped = false;
+  readonly #work: BackgroundWork;
 
   constructor(options: {
     db: MailDb;
@@ -61,55 +58,43 @@ export class Sender {
       'Mails handed to the mail server (or kept on this box)',
     );
     this.#failed = options.metrics.counter('mail_failures', 'Attempts to send a mail that failed');
+    this.#work = new BackgroundWork(
+      async (stopped) => {
+        while ((await this.#round(stopped)) === BATCH && !stopped());
+      },
+      {
+        pollMs: POLL_MS,
+        onError: (error) =>
+          this.#logger.error({ err: error }, 'mail queue could not be read; trying again shortly'),
+      },
+    );
   }
 
   start(): void {
-    this.#timer = setInterval(() => this.wake(), POLL_MS);
-    this.#timer.unref();
-    this.wake();
+    this.#work.start();
   }
 
   /** Sends what is due, now or as soon as the current round ends. */
   wake(): void {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#rounds().finally(() => (this.#running = null));
+    this.#work.wake();
   }
 
   /** Sends everything due now and resolves when done (for the operator's command line and tests). */
-  async flush(): Promise<void> {
-    while (this.#running) await this.#running;
-    this.#running = this.#rounds().finally(() => (this.#running = null));
-    await this.#running;
+  flush(): Promise<void> {
+    return this.#work.flush();
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer) clearInterval(this.#timer);
-    await this.#running;
+    await this.#work.stop();
     this.#transport.close();
   }
 
-  async #rounds(): Promise<void> {
-    do {
-      this.#again = false;
-      try {
-        while ((await this.#round()) === BATCH && !this.#stopped);
-      } catch (error) {
-        this.#logger.error({ err: error }, 'mail queue could not be read; trying again shortly');
-      }
-    } while (this.#again && !this.#stopped);
-  }
-
   /** One batch of due mails; answers how many there were. */
-  async #round(): Promise<number> {
+  async #round(stopped: () => boolean): Promise<number> {
     const now = this.#clock.now();
     const due = await dueMails(this.#db, now.toISOString(), BATCH);
     for (const mail of due) {
-      if (this.#stopped) break;
+      if (stopped()) break;
       const until = new Date(now.getTime() + CLAIM_MS).toISOString();
       if (await claim(this.#db, mail.id, now.toISOString(), until)) await this.#send(mail);
     }

@@ -22,7 +22,7 @@ import {
   type Album,
 } from './events.ts';
 import { renditions, SIZE_NAMES } from './images.ts';
-import { keyOf, type PhotoStorage } from './storage.ts';
+import { keyOf, originalKeyOf, type PhotoStorage } from './storage.ts';
 import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
 
 /** How many photos a member keeps at most, both albums together. */
@@ -109,7 +109,11 @@ export function commands(
   };
 
   const removeFiles = async (photoId: string) => {
-    await Promise.all(SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))));
+    await Promise.all([
+      ...SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))),
+      // An imported photo whose files were not made yet.
+      storage.delete(originalKeyOf(photoId)),
+    ]);
   };
 
   /** The other member for an unlock: someone who exists for the owner and is not the owner. */

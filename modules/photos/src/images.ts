@@ -68,6 +68,9 @@ const tooManyPixels = () =>
     `Images up to ${LIMITS.maxSide} pixels on a side and ${LIMITS.maxPixels / 1_000_000} megapixels are accepted.`,
   );
 
+/** Width and height of each stored size of one photo: what `PhotoUploaded` carries. */
+export type Dimensions = Record<Size, { width: number; height: number }>;
+
 export interface Rendition {
   bytes: Buffer;
   width: number;
@@ -94,48 +97,75 @@ export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T
 const inTurn = limiter(LIMITS.concurrency);
 
 /**
- * Turns an upload into the stored sizes: checks the real type, refuses pixel floods
- * before decoding, turns the image upright by its EXIF orientation, and re-encodes each
- * size from the pixels alone, so nothing of the original file (EXIF, GPS, XMP, ICC
- * comments, trailing bytes) survives.
+ * Checks an upload from its header alone, without decoding the pixels: the real type
+ * (never the name or the declared type), and no pixel flood. Answers the size of the
+ * image turned upright by its EXIF orientation.
  */
-export function renditions(bytes: Uint8Array): Promise<Renditions> {
+export async function inspect(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   const format = sniff(bytes);
-  if (format === 'heic') return Promise.reject(heic());
-  if (format === null) return Promise.reject(unsupported());
+  if (format === 'heic') throw heic();
+  if (format === null) throw unsupported();
+  let meta: Metadata;
+  try {
+    // The header alone, read without the pixel limit so a flood gets its own answer below.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unsupported();
+  }
+  if (meta.format !== format && !(format === 'avif' && meta.format === 'heif')) throw unsupported();
+  const { width, height } = meta;
+  if (width > LIMITS.maxSide || height > LIMITS.maxSide || width * height > LIMITS.maxPixels)
+    throw tooManyPixels();
+  return meta.autoOrient;
+}
+
+/**
+ * The size each stored file will have, worked out from the upright image alone: a
+ * thumbnail is always its square, the others fit their box and are never enlarged. The
+ * files are made to exactly these sizes, so a photo's sizes are known (and published)
+ * before its files are made, which is what lets an import make them later.
+ */
+export function dimensionsOf(upright: { width: number; height: number }): Dimensions {
+  const out = {} as Dimensions;
+  for (const size of SIZE_NAMES) {
+    const box = SIZES[size];
+    if (box.fit === 'cover') {
+      out[size] = { width: box.width, height: box.height };
+      continue;
+    }
+    const scale = Math.min(1, box.width / upright.width, box.height / upright.height);
+    out[size] = {
+      width: Math.max(1, Math.round(upright.width * scale)),
+      height: Math.max(1, Math.round(upright.height * scale)),
+    };
+  }
+  return out;
+}
+
+/**
+ * Makes the stored files of a photo whose header `inspect` accepted: turned upright by
+ * its EXIF orientation and re-encoded from the pixels alone, so nothing of the original
+ * file (EXIF, GPS, XMP, ICC comments, trailing bytes) survives. At most
+ * `LIMITS.concurrency` images are decoded at once.
+ */
+export function render(bytes: Uint8Array, dimensions: Dimensions): Promise<Record<Size, Buffer>> {
   return inTurn(async () => {
     const input = () =>
       sharp(bytes, { limitInputPixels: LIMITS.maxPixels, failOn: 'error', sequentialRead: true });
-    let meta: Metadata;
     try {
-      // The header alone, read without the pixel limit so a flood gets its own answer below.
-      meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-    } catch {
-      throw unsupported();
-    }
-    if (meta.format !== format && !(format === 'avif' && meta.format === 'heif')) throw unsupported();
-    const { width, height } = meta;
-    if (width > LIMITS.maxSide || height > LIMITS.maxSide || width * height > LIMITS.maxPixels)
-      throw tooManyPixels();
-    try {
-      const out = {} as Renditions;
+      const out = {} as Record<Size, Buffer>;
       // Each size decodes the original again: JPEG shrink-on-load makes that cheaper in
       // memory than keeping a full-size decoded copy (150 MB for a 50 MP photo) around.
       for (const size of SIZE_NAMES) {
-        const spec = SIZES[size];
-        const { data, info } = await input()
+        const { width, height } = dimensions[size];
+        const cover = SIZES[size].fit === 'cover';
+        out[size] = await input()
           .autoOrient()
-          .resize({
-            width: spec.width,
-            height: spec.height,
-            fit: spec.fit,
-            position: spec.fit === 'cover' ? 'attention' : 'centre',
-            withoutEnlargement: spec.fit === 'inside',
-          })
+          // 'fill' to sizes worked out in the same proportions: exactly what was published.
+          .resize({ width, height, fit: cover ? 'cover' : 'fill', position: cover ? 'attention' : 'centre' })
           .toColourspace('srgb')
           .webp({ quality: size === 'thumb' ? 75 : 82 })
-          .toBuffer({ resolveWithObject: true });
-        out[size] = { bytes: data, width: info.width, height: info.height };
+          .toBuffer();
       }
       return out;
     } catch (error) {
@@ -144,4 +174,13 @@ export function renditions(bytes: Uint8Array): Promise<Renditions> {
       throw unsupported();
     }
   });
+}
+
+/** Turns an upload into the stored sizes at once: `inspect`, then `render`. */
+export async function renditions(bytes: Uint8Array): Promise<Renditions> {
+  const dimensions = dimensionsOf(await inspect(bytes));
+  const files = await render(bytes, dimensions);
+  const out = {} as Renditions;
+  for (const size of SIZE_NAMES) out[size] = { bytes: files[size], ...dimensions[size] };
+  return out;
 }

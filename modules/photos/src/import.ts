@@ -1,6 +1,5 @@
-import { renditions, SIZE_NAMES } from './images.ts';
 import type { Db } from '@meetcute/core';
-import { keyOf, type PhotoStorage } from './storage.ts';
+import type { Renderer } from './renderer.ts';
 import type { SizesOf } from './store.ts';
 
 /** The service an importer resolves to bring in the photos of an old site. */
@@ -8,13 +7,22 @@ export const PHOTO_IMPORT = 'photo-import';
 
 export interface PhotoImport {
   /**
-   * Puts an old site's photo through the upload pipeline (real type, pixel limits,
-   * upright, re-encoded without metadata) and stores every size under the given id,
-   * replacing what an interrupted run stored there. Returns the sizes `PhotoUploaded`
-   * carries; the caller publishes it. Refuses what an upload would with an ImageRefused
-   * problem (415 or 422) saying why.
+   * Takes an old site's photo under the given id (again for the same id replaces it):
+   * checks what an upload is checked for from its header (real type, pixel limits) and
+   * keeps it for its files to be made later, upright and re-encoded without metadata, in
+   * the background or when a page first asks (`renderer.ts`). Returns the sizes
+   * `PhotoUploaded` carries; the caller publishes it. Refuses what an upload would with
+   * an ImageRefused problem (415 or 422) saying why.
    */
   store(photoId: string, bytes: Uint8Array): Promise<SizesOf>;
+  /**
+   * Makes the files of every photo brought in that still waits for them (two at a time),
+   * reporting how many are left: for the seed command and the benchmark, which want the
+   * site whole before it serves. A running site does this in the background anyway.
+   */
+  render(onProgress?: (left: number) => void): Promise<void>;
+  /** How many photos brought in still wait for their files. */
+  due(): Promise<number>;
   /**
    * Owner and album of photos already on the site, by id (an unknown id is left out):
    * what a later batch's likes and reviews need of photos an earlier batch brought in.
@@ -24,17 +32,15 @@ export interface PhotoImport {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function photoImport(storage: PhotoStorage): Pick<PhotoImport, 'store'> {
+export function photoImport(renderer: Renderer): Pick<PhotoImport, 'store' | 'render' | 'due'> {
   return {
     async store(photoId, bytes) {
       // Keys are made from the id: only an id of the kind the site makes may name a file.
       if (!UUID.test(photoId)) throw new Error(`Not a photo id: ${photoId}`);
-      const images = await renditions(bytes);
-      await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
-      return Object.fromEntries(
-        SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
-      ) as SizesOf;
+      return renderer.queue(photoId, bytes);
     },
+    render: (onProgress) => renderer.drain(onProgress),
+    due: () => renderer.due(),
   };
 }
 

@@ -7,6 +7,7 @@ import { findPhoto, likeCounts, migrations, projections, project } from './store
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { diskStorage } from './storage.ts';
+import { Renderer } from './renderer.ts';
 import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
 import { fileRoutes, photoRoutes } from './routes.ts';
@@ -45,6 +46,7 @@ export const photos = defineModule({
     const blocks = project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const storage = diskStorage(ctx.config.photos.directory);
+    const renderer = new Renderer({ db: ctx.db, storage, clock: ctx.clock, logger: ctx.logger });
     const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
     const run = commands(ctx, storage, profiles, count);
     const albums = albumReads(ctx.db, run);
@@ -53,6 +55,7 @@ export const photos = defineModule({
       commands: run,
       albums,
       storage,
+      renderer,
       profiles,
       maxBytes: ctx.config.photos.maxBytes,
     };
@@ -68,6 +71,8 @@ export const photos = defineModule({
         return photo && { memberId: photo.ownerId, excerpt: '', imageUrl: `/photos/${photo.photoId}/thumb` };
       },
     });
-    ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(storage), known: knownPhotos(ctx.db) });
+    ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(renderer), known: knownPhotos(ctx.db) });
+    renderer.start();
+    ctx.onClose(() => renderer.stop());
   },
 });

@@ -16,6 +16,7 @@ import type { Commands } from './commands.ts';
 import { Album, Sizes } from './events.ts';
 import { STORED_TYPE } from './images.ts';
 import { keyOf, type PhotoStorage } from './storage.ts';
+import type { Renderer } from './renderer.ts';
 import { findPhoto, portraitOf, reviewQueue, unlockedFor } from './store.ts';
 import type { Albums, PhotoView } from './views.ts';
 
@@ -82,6 +83,8 @@ export interface RouteDeps {
   commands: Commands;
   albums: Albums;
   storage: PhotoStorage;
+  /** Makes an imported photo's files when a page asks for one before the background did. */
+  renderer: Pick<Renderer, 'ensure'>;
   profiles: ProfileDirectory;
   maxBytes: number;
 }
@@ -389,7 +392,7 @@ const SHORT_CACHE = 'private, max-age=300';
 
 /** The files: each size of a photo to whoever may see it, and each member's portrait. */
 export function fileRoutes(http: Http, deps: RouteDeps): void {
-  const { db, commands, storage } = deps;
+  const { db, commands, storage, renderer } = deps;
   const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
 
   http.get(
@@ -406,7 +409,9 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       const { photoId, size } = request.params;
       const photo = await findPhoto(db, photoId);
       if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
-      const file = await storage.get(keyOf(photoId, size));
+      const key = keyOf(photoId, size);
+      const file =
+        (await storage.get(key)) ?? ((await renderer.ensure(photoId)) ? await storage.get(key) : null);
       if (!file) throw problems.notFound('This photo');
       // The URL names one photo at one size forever, so the browser may keep a public one;
       // `private` keeps shared caches from handing it to anyone else.

@@ -17,11 +17,19 @@ export interface PhotoStorage {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}-(thumb|profile|full)\.webp$/;
+const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}-((thumb|profile|full)\.webp|original)$/;
 
 /** The file name of one size of a photo: its id, spread over 256 folders by the id's random end. */
 export function keyOf(photoId: string, size: Size): string {
   return `${photoId.slice(-2)}/${photoId}-${size}.webp`;
+}
+
+/**
+ * The file an import keeps until the sizes are made from it (`renderer.ts`): the old
+ * site's bytes as they came, metadata and all, so never served.
+ */
+export function originalKeyOf(photoId: string): string {
+  return `${photoId.slice(-2)}/${photoId}-original`;
 }
 
 export function diskStorage(directory: string): PhotoStorage {

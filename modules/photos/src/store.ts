@@ -1,3 +1,4 @@
+import { renditionsDueMigration } from './renderer.ts';
 import { sql } from 'kysely';
 import type { Db, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
 import {
@@ -57,6 +58,7 @@ export const migrations: Migration[] = [
     },
   },
   blockedPairsMigration,
+  renditionsDueMigration,
 ];
 
 export const projections = ['photos', 'portraits', 'photo_likes', 'album_unlocks', BLOCKED_PAIRS];

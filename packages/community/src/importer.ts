@@ -778,3 +778,22 @@ export async function importDump(
     alreadyImported: state.finished,
   };
 }
+
+/**
+ * Makes the files of every photo an import brought in that still waits for them, which
+ * a running site otherwise does in the background (and at once for a photo a page asks
+ * for first); `onProgress` hears how many are left after each round.
+ */
+export async function makePhotoFiles(
+  app: App,
+  onProgress?: (left: number) => void,
+): Promise<{ seconds: number }> {
+  const started = performance.now();
+  await app.services.require<PhotoImport>(PHOTO_IMPORT).render(onProgress);
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+/** How many photos an import brought in still wait for their files. */
+export function photoFilesDue(app: App): Promise<number> {
+  return app.services.require<PhotoImport>(PHOTO_IMPORT).due();
+}

@@ -15,8 +15,15 @@ export {
   COMMUNITY_EPOCH,
   type GenerateOptions,
 } from './generate.ts';
-export { importDump, type ImportOptions, type ImportProgress, type ImportSummary } from './importer.ts';
-export { progressBar } from './progress.ts';
+export {
+  importDump,
+  makePhotoFiles,
+  photoFilesDue,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportSummary,
+} from './importer.ts';
+export { photoProgress, progressBar } from './progress.ts';
 
 /** Generates a community into a temporary dump and imports it: `make seed`. */
 export async function seedCommunity(

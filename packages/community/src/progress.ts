@@ -31,3 +31,15 @@ export function progressBar(
     stream.write(stream.isTTY ? `\r${line}\x1b[K${finished ? '\n' : ''}` : `${line}\n`);
   };
 }
+
+/** For makePhotoFiles: how many photos still wait for their files, on one line or every few seconds. */
+export function photoProgress(stream: NodeJS.WriteStream = process.stderr): (left: number) => void {
+  let lastLine = 0;
+  return (left) => {
+    const now = performance.now();
+    if (!stream.isTTY && left > 0 && now - lastLine < 5000) return;
+    lastLine = now;
+    const line = left > 0 ? `photo files: ${left} photos to go` : 'photo files: every photo is ready';
+    stream.write(stream.isTTY ? `\r${line}\x1b[K${left === 0 ? '\n' : ''}` : `${line}\n`);
+  };
+}

@@ -53,5 +53,6 @@ export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './li
 export { encodeCursor, decodeCursor, afterCursor, pageOf, withNewest, type TimeCursor } from './cursor.ts';
 export { groupCommit } from './group-commit.ts';
 export { InFlight } from './in-flight.ts';
+export { BackgroundWork } from './background.ts';
 export { linkTokens, type LinkTokens } from './links.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';
