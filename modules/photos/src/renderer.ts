@@ -40,7 +40,7 @@ interface Deps {
 export class Renderer {
   readonly #deps: Deps;
   /** Photos being made right now in this process, so two requests for one make it once. */
-  readonly #making = new Map<string, Promise<boolean>>();
+  readonly #making = new Map<string, Promise<void>>();
   readonly #work: BackgroundWork;
 
   constructor(deps: Deps) {
@@ -89,11 +89,10 @@ export class Renderer {
   }
 
   /**
-   * Makes the photo's files now if they are due (a page asked for one first); true when
-   * they were made here or by someone else meanwhile, false when there is nothing to make
-   * them from.
+   * Makes the photo's files now if they are due (a page asked for one first); resolves
+   * when there is nothing more to make here: made, made by someone else, or never to be.
    */
-  ensure(photoId: string): Promise<boolean> {
+  ensure(photoId: string): Promise<void> {
     let making = this.#making.get(photoId);
     if (!making) {
       making = this.#make(photoId).finally(() => this.#making.delete(photoId));
@@ -152,13 +151,13 @@ export class Renderer {
     return rows.map((r) => r.photo_id as string);
   }
 
-  async #make(photoId: string): Promise<boolean> {
+  async #make(photoId: string): Promise<void> {
     const { storage, db, logger } = this.#deps;
     const original = await storage.get(originalKeyOf(photoId));
     if (!original) {
       // Made by another node, or the photo was deleted: nothing is due any more.
       await db.deleteFrom('renditions_due').where('photo_id', '=', photoId).execute();
-      return (await storage.get(keyOf(photoId, 'thumb'))) !== null;
+      return;
     }
     const bytes = Buffer.concat((await original.stream.toArray()) as Buffer[]);
     let files;
@@ -175,12 +174,11 @@ export class Renderer {
         .set({ failed: error.title })
         .where('photo_id', '=', photoId)
         .execute();
-      return false;
+      return;
     }
     await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), files[size])));
     // The original goes last: a crash before this makes the files again, the same way.
     await storage.delete(originalKeyOf(photoId));
     await db.deleteFrom('renditions_due').where('photo_id', '=', photoId).execute();
-    return true;
   }
 }

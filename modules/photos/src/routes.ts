@@ -410,8 +410,12 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       const photo = await findPhoto(db, photoId);
       if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
       const key = keyOf(photoId, size);
-      const file =
-        (await storage.get(key)) ?? ((await renderer.ensure(photoId)) ? await storage.get(key) : null);
+      let file = await storage.get(key);
+      if (!file) {
+        // An imported photo whose files the background has not made yet: made now.
+        await renderer.ensure(photoId);
+        file = await storage.get(key);
+      }
       if (!file) throw problems.notFound('This photo');
       // The URL names one photo at one size forever, so the browser may keep a public one;
       // `private` keeps shared caches from handing it to anyone else.
