@@ -721,7 +721,8 @@ export async function importDump(
   const deliver = async (records: NumberedRecord[], photos: Promise<Map<number, Sizes>>): Promise<void> => {
     const entries = await translator!.translate(records, photos);
     await app.dispatcher.appendAll(entries);
-    await app.processAll();
+    // Nobody waits behind an import's batches: the modules take them in large transactions.
+    await app.processAll({ bulk: true });
     events += entries.length;
     done = records[records.length - 1]!.line - 1;
     await store.save(header!.dumpId, done, state.events + events, null);

@@ -12,7 +12,7 @@ import { migrate } from './db/migrations.ts';
 import { DatabaseHealth } from './db/health.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
-import { Dispatcher } from './delivery/dispatcher.ts';
+import { Dispatcher, type ProcessOptions } from './delivery/dispatcher.ts';
 import { createHttp, formSecret, type RouteRecord } from './http/server.ts';
 import type { ProblemBody } from './http/problems.ts';
 import type { ViewerResolver } from './http/viewer.ts';
@@ -68,7 +68,7 @@ export interface App {
   /** Serves HTTP and starts delivery. */
   listen(): Promise<string>;
   /** Waits until every committed event has reached every consumer. */
-  processAll(options?: { retries?: boolean }): Promise<void>;
+  processAll(options?: ProcessOptions): Promise<void>;
   /** Clears a module's projections and replays the event log into them, in one transaction (RebuildError when an event fails). */
   rebuild(module: string): Promise<void>;
   /** Where every consumer stands (lag, retries, parked events). */

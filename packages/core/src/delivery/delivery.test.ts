@@ -176,6 +176,25 @@ for (const dialect of databases.dialects) {
       }
     });
 
+    test('a backlog taken in bulk (as an import does) is applied once, a failing event among it included', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        // More than one live batch's worth, with an event that fails once in the middle.
+        const words = Array.from({ length: 600 }, (_, i) => (i === 300 ? 'flaky' : `w${i % 7}`));
+        for (const word of words) await write(app, word);
+        await app.processAll({ bulk: true });
+        const expected: Record<string, number> = {};
+        for (const word of words) expected[word] = (expected[word] ?? 0) + 1;
+        assert.deepEqual(await tally(app), expected);
+        assert.equal(tallyService(app).pushed.length, words.length, 'each pushed once');
+        assert.equal(await app.channel('tally').checkpoint(), 600);
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
     test('an event that can never apply is parked at once with its reason; the ones after it are applied', async () => {
       const storage = testStorage(dialect, databases);
       const app = await build(storage);

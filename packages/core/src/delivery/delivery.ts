@@ -113,9 +113,19 @@ const saveCheckpoint = prepared((db, consumer: string, position: number) =>
     .onConflict((oc) => oc.column('consumer').doUpdateSet({ position })),
 );
 
-const BATCH = 250;
-/** How long one batch may work before it commits and lets requests in. */
-const BATCH_MS = 8;
+/**
+ * How much one consumer transaction takes on: at most `events`, and it commits once it has
+ * worked `ms`. SQLite's calls hold the event loop, so on a serving node a batch must be
+ * short (requests waiting behind a long one is what their slowest answers are made of);
+ * working off a backlog no request waits for (an import) goes faster in large ones, which
+ * write each page they touch once per commit instead of once per small batch.
+ */
+export interface Pace {
+  events: number;
+  ms: number;
+}
+export const LIVE_PACE: Pace = { events: 250, ms: 8 };
+export const BULK_PACE: Pace = { events: 2000, ms: 250 };
 /** Inbox ids looked at a time while compacting (bound parameters per statement stay low). */
 const COMPACT_PAGE = 500;
 /** Events read at a time while rebuilding. */
@@ -332,7 +342,7 @@ export class ModuleChannel {
         .selectFrom('outbox')
         .selectAll()
         .orderBy('position')
-        .limit(BATCH)
+        .limit(LIVE_PACE.events)
         .execute();
     } catch (error) {
       this.#outboxDirty = true;
@@ -375,7 +385,7 @@ export class ModuleChannel {
   }
 
   /** Applies the next events from the log that this module consumes; returns how many it read. */
-  async consume(log: ModuleDatabase, head?: LogHead): Promise<number> {
+  async consume(log: ModuleDatabase, head?: LogHead, pace: Pace = LIVE_PACE): Promise<number> {
     if (this.subscriptions.size === 0) return 0;
     // Held up by an event that failed: its retry waits for its time.
     if (this.#retrying && performance.now() < this.#retrying.retryAt) return 0;
@@ -395,7 +405,7 @@ export class ModuleChannel {
       .where('position', '>', from)
       .where('type', 'in', [...this.subscriptions.keys()])
       .orderBy('position')
-      .limit(this.#retrying ? 1 : BATCH)
+      .limit(this.#retrying ? 1 : pace.events)
       .execute()) as LogRow[];
     if (rows.length === 0) {
       // The head was taken before this read, so everything up to it has been seen.
@@ -405,15 +415,14 @@ export class ModuleChannel {
     if (!this.#retrying) {
       try {
         // One transaction per batch keeps projections fast; a failure falls back to one at a
-        // time. A batch also ends after BATCH_MS of work: SQLite's calls hold the event loop,
-        // and requests waiting behind a long batch is what their slowest answers are made of.
+        // time. A batch also ends after the pace's time of work (see Pace).
         const started = performance.now();
         let applied = 0;
         await this.transaction(async (tx) => {
           for (const row of rows) {
             await this.#apply(row, tx);
             applied++;
-            if (performance.now() - started >= BATCH_MS) break;
+            if (performance.now() - started >= pace.ms) break;
           }
           await this.#saveCheckpoint(tx.db, rows[applied - 1]!.position);
         });

@@ -3,10 +3,17 @@ import type { ModuleDatabase } from '../db/storage.ts';
 import type { DatabaseHealth } from '../db/health.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { LogHead, ModuleChannel } from './delivery.ts';
+import { BULK_PACE, LIVE_PACE, type LogHead, type ModuleChannel, type Pace } from './delivery.ts';
 
 // 8 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const APPEND_ROWS = 500;
+
+export interface ProcessOptions {
+  /** False: a consumer held up by a failing event is not waited for (a shutdown's drain). */
+  retries?: boolean;
+  /** Large transactions for a backlog no request waits behind (an import). */
+  bulk?: boolean;
+}
 
 /**
  * The single-node bus: a relay moves each module's outbox into the event log, then
@@ -76,7 +83,7 @@ export class Dispatcher {
   }
 
   /** One pass; true if anything moved. */
-  async #runOnce(): Promise<boolean> {
+  async #runOnce(pace: Pace = LIVE_PACE): Promise<boolean> {
     let moved = false;
     for (;;) {
       let progress = 0;
@@ -84,7 +91,7 @@ export class Dispatcher {
       // One look at the log's end lets every consumer that has read to it skip its queries.
       const head = await this.#head();
       for (const channel of this.#channels) {
-        const applied = await channel.consume(this.log, head);
+        const applied = await channel.consume(this.log, head, pace);
         // After each batch the requests that arrived meanwhile are served: a backlog of
         // events is worked off in slices, not in one stretch that holds every request back.
         if (applied > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -120,12 +127,14 @@ export class Dispatcher {
    * Waits until every outbox is empty and every consumer has read the whole log. A
    * consumer held up by a failing event is waited for through its retries, unless
    * `retries` is false (a shutdown drains what it can and leaves the rest for the next start).
+   * With `bulk`, consumers take the backlog in large transactions (BULK_PACE): for work no
+   * request waits behind, such as an import.
    */
-  async processAll(options: { retries?: boolean } = {}): Promise<void> {
+  async processAll(options: ProcessOptions = {}): Promise<void> {
     for (;;) {
       while (this.#running) await this.#running.catch(() => undefined);
       let moved = false;
-      const run = this.#runOnce().then((m) => {
+      const run = this.#runOnce(options.bulk ? BULK_PACE : LIVE_PACE).then((m) => {
         moved = m;
       });
       this.#running = run
