@@ -14,6 +14,8 @@ export interface Commands {
   edit(memberId: string, postId: string, text: string): Promise<Post>;
   /** Deletes one's own post; someone else's, or one that is gone, is a 404. */
   remove(memberId: string, postId: string): Promise<void>;
+  /** A moderator takes a reported post down (nothing to do once gone; never their own). */
+  takeDown(moderatorId: string, postId: string): Promise<void>;
   /** One's own post, for the edit form; anyone else's is a 404. */
   own(memberId: string, postId: string): Promise<Post>;
 }
@@ -60,6 +62,16 @@ export function commands(ctx: ModuleContext): Commands {
         const post = await findPost(tx.db, postId);
         if (!post || post.memberId !== memberId) throw noSuchPost();
         await tx.publish(DiaryPostDeleted, { postId, memberId }, { actorId: memberId });
+      });
+    },
+
+    async takeDown(moderatorId, postId) {
+      await ctx.transaction(async (tx) => {
+        const post = await findPost(tx.db, postId);
+        if (!post) return;
+        if (post.memberId === moderatorId)
+          throw problems.forbidden('No one moderates themselves: ask another moderator.');
+        await tx.publish(DiaryPostDeleted, { postId, memberId: post.memberId }, { actorId: moderatorId });
       });
     },
   };

@@ -22,7 +22,8 @@ export const DiaryPostEdited = defineEvent({
 export const DiaryPostDeleted = defineEvent({
   type: 'DiaryPostDeleted',
   module: 'diary',
-  description: 'The author deleted a diary post; it disappears from their profile and from every feed.',
+  description:
+    'The author deleted a diary post, or a moderator removed it after reports (the actor says who); it disappears from their profile and from every feed.',
   schema: Type.Object({ postId: Type.String(), memberId: Type.String() }),
 });
 

@@ -40,6 +40,7 @@ export const diary = defineModule({
         const post = await findPost(ctx.db, postId);
         return post && { memberId: post.memberId, excerpt: post.text };
       },
+      remove: (postId, moderatorId) => run.takeDown(moderatorId, postId),
     });
   },
 });

@@ -2,6 +2,7 @@ import { defineModule, type EventDefinition, type EventEnvelope, type PayloadOf 
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
+import { ReportsClosed } from '@meetcute/reports/events';
 import { RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from '@meetcute/registration';
 import { html, MEMBER_ACTIONS, translator, languageOf, type MemberAction } from '@meetcute/web';
 import {
@@ -71,6 +72,7 @@ export const moderation = defineModule({
     PhotoRejected,
     AboutMeApproved,
     AboutMeRejected,
+    ReportsClosed,
   ],
   migrations,
   projections,
@@ -133,13 +135,14 @@ export const moderation = defineModule({
         memberId: string;
         reason?: string;
       },
+      actionOf: (e: EventEnvelope<PayloadOf<D>>) => LogAction = () => action,
     ) =>
       ctx.on(definition, (e, tx) => {
         const { moderatorId, memberId, reason } = read(e);
         return logDecision(tables(tx.db), e, {
           moderatorId,
           memberId,
-          action,
+          action: actionOf(e),
           reason: reason ?? null,
           until: null,
         });
@@ -169,6 +172,23 @@ export const moderation = defineModule({
       memberId: p.memberId,
     }));
     logReview(AboutMeRejected, 'about-rejected', ({ payload: p }) => p);
+    // Closing reports is a decision too; taking content down says what went, and why.
+    const removed = {
+      profile: 'about-removed',
+      photo: 'photo-removed',
+      'diary-post': 'diary-removed',
+    } as const;
+    logReview(
+      ReportsClosed,
+      'reports-handled',
+      ({ payload: p }) => p,
+      ({ payload: p }) =>
+        p.outcome === 'dismissed'
+          ? 'reports-dismissed'
+          : p.outcome === 'removed' && p.kind !== 'message'
+            ? removed[p.kind]
+            : 'reports-handled',
+    );
 
     // Every page a member opens asks this: counted once, then moved by the events that move it.
     const unread = ctx.view<number>({

@@ -37,6 +37,11 @@ export type Key =
   | 'action_photo-rejected'
   | 'action_about-approved'
   | 'action_about-rejected'
+  | 'action_reports-dismissed'
+  | 'action_reports-handled'
+  | 'action_photo-removed'
+  | 'action_diary-removed'
+  | 'action_about-removed'
   | 'done_warned'
   | 'done_suspended'
   | 'done_banned'
@@ -98,6 +103,11 @@ export const messages: Messages<Key> = {
     'action_photo-rejected': 'rejected a photo of {member}',
     'action_about-approved': 'approved the about-me of {member}',
     'action_about-rejected': 'rejected the about-me of {member}',
+    'action_reports-dismissed': 'dismissed reports about {member}',
+    'action_reports-handled': 'closed reports about {member} as handled',
+    'action_photo-removed': 'removed a reported photo of {member}',
+    'action_diary-removed': 'removed a reported diary post of {member}',
+    'action_about-removed': 'removed the reported about-me of {member}',
     done_warned: 'The warning is sent: it stands in front of their next page.',
     done_suspended: 'Suspended: they are logged out and hidden everywhere.',
     done_banned: 'Banned: they are logged out and hidden everywhere.',
@@ -159,6 +169,11 @@ export const messages: Messages<Key> = {
     'action_photo-rejected': 'avvisade ett foto av {member}',
     'action_about-approved': 'godkände om mig-texten av {member}',
     'action_about-rejected': 'avvisade om mig-texten av {member}',
+    'action_reports-dismissed': 'avfärdade anmälningar om {member}',
+    'action_reports-handled': 'stängde anmälningar om {member} som hanterade',
+    'action_photo-removed': 'tog bort ett anmält foto av {member}',
+    'action_diary-removed': 'tog bort ett anmält dagboksinlägg av {member}',
+    'action_about-removed': 'tog bort den anmälda om mig-texten av {member}',
     done_warned: 'Varningen är skickad: den möter medlemmen på nästa sida.',
     done_suspended: 'Avstängd: utloggad och dold överallt.',
     done_banned: 'Bannlyst: utloggad och dold överallt.',
@@ -220,6 +235,11 @@ export const messages: Messages<Key> = {
     'action_photo-rejected': 'hylkäsi jäsenen {member} kuvan',
     'action_about-approved': 'hyväksyi jäsenen {member} esittelyn',
     'action_about-rejected': 'hylkäsi jäsenen {member} esittelyn',
+    'action_reports-dismissed': 'hylkäsi ilmoitukset jäsenestä {member}',
+    'action_reports-handled': 'merkitsi ilmoitukset jäsenestä {member} käsitellyiksi',
+    'action_photo-removed': 'poisti ilmoitetun kuvan jäseneltä {member}',
+    'action_diary-removed': 'poisti ilmoitetun päiväkirjamerkinnän jäseneltä {member}',
+    'action_about-removed': 'poisti jäsenen {member} ilmoitetun esittelyn',
     done_warned: 'Varoitus on lähetetty: se näkyy jäsenen seuraavalla sivulla.',
     done_suspended: 'Jäädytetty: kirjattu ulos ja piilotettu kaikkialta.',
     done_banned: 'Estetty: kirjattu ulos ja piilotettu kaikkialta.',

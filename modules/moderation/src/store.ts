@@ -264,7 +264,12 @@ export type LogAction =
   | 'photo-approved'
   | 'photo-rejected'
   | 'about-approved'
-  | 'about-rejected';
+  | 'about-rejected'
+  | 'reports-dismissed'
+  | 'reports-handled'
+  | 'photo-removed'
+  | 'diary-removed'
+  | 'about-removed';
 
 export interface LogEntry {
   id: string;

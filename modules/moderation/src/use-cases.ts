@@ -3,6 +3,7 @@ import { approved, bob, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
+import { ReportsClosed } from '@meetcute/reports/events';
 import { ProfileViewed } from '@meetcute/profile/events';
 import {
   MemberSuspended,
@@ -411,6 +412,34 @@ export const useCases = [
         'about-rejected',
         'No phone numbers, please',
       ],
+      ...(
+        [
+          ['dismissed reports', 'profile', 'dismissed', 'reports-dismissed'],
+          ['reports closed as handled', 'profile', 'handled', 'reports-handled'],
+          ['a reported photo removed', 'photo', 'removed', 'photo-removed'],
+          ['a reported diary post removed', 'diary-post', 'removed', 'diary-removed'],
+          ['a reported about-me removed', 'profile', 'removed', 'about-removed'],
+        ] as const
+      ).map(
+        ([what, kind, outcome, action]) =>
+          [
+            what,
+            given(
+              ReportsClosed,
+              {
+                kind,
+                contentId: kind === 'profile' ? nancy.memberId : 'content-1',
+                memberId: nancy.memberId,
+                moderatorId: mo.memberId,
+                outcome,
+                ...(outcome === 'removed' ? { reason: 'Advertises a paid service' } : {}),
+              },
+              { actorId: mo.memberId },
+            ),
+            action,
+            outcome === 'removed' ? 'Advertises a paid service' : null,
+          ] as const,
+      ),
     ] as const
   ).map(([what, decision, action, reason]) =>
     useCase({

@@ -41,6 +41,8 @@ export interface Commands {
   approve(moderatorId: string, photoId: string): Promise<void>;
   reject(moderatorId: string, photoId: string, reason: string): Promise<void>;
   delete(memberId: string, photoId: string): Promise<void>;
+  /** A moderator takes a reported photo down: deleted as its owner would (nothing to do once gone). */
+  remove(moderatorId: string, photoId: string): Promise<void>;
   choosePortrait(memberId: string, photoId: string | null): Promise<void>;
   /** Returns the like count afterwards. Liking twice is the same as once. */
   like(memberId: string, photoId: string): Promise<number>;
@@ -115,6 +117,12 @@ export function commands(
       storage.delete(originalKeyOf(photoId)),
     ]);
   };
+
+  // After the commit: a failed delete must not leave a photo without its files.
+  const removeFilesOf = (photoId: string) =>
+    removeFiles(photoId).catch((error: unknown) =>
+      ctx.logger.error({ err: error, photoId }, 'could not remove the files of a deleted photo'),
+    );
 
   /** The other member for an unlock: someone who exists for the owner and is not the owner. */
   const unlockable = async (ownerId: string, memberId: string) => {
@@ -230,10 +238,18 @@ export function commands(
         await ownPhoto(tx.db, memberId, photoId);
         await tx.publish(PhotoDeleted, { photoId, ownerId: memberId }, { actorId: memberId });
       });
-      // After the commit: a failed delete must not leave a photo without its files.
-      await removeFiles(photoId).catch((error: unknown) =>
-        ctx.logger.error({ err: error, photoId }, 'could not remove the files of a deleted photo'),
-      );
+      await removeFilesOf(photoId);
+    },
+
+    async remove(moderatorId, photoId) {
+      const removed = await ctx.transaction(async (tx) => {
+        const photo = await findPhoto(tx.db, photoId);
+        if (!photo) return false;
+        notOwnPhoto(moderatorId, photo.ownerId);
+        await tx.publish(PhotoDeleted, { photoId, ownerId: photo.ownerId }, { actorId: moderatorId });
+        return true;
+      });
+      if (removed) await removeFilesOf(photoId);
     },
 
     async choosePortrait(memberId, photoId) {

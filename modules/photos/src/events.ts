@@ -35,7 +35,7 @@ export const PhotoDeleted = defineEvent({
   type: 'PhotoDeleted',
   module: 'photos',
   description:
-    'The owner deleted a photo: every size is gone from storage, and so are its likes, its news item and the portrait if it was one.',
+    'The owner deleted a photo, or a moderator removed it after reports (the actor says who): every size is gone from storage, and so are its likes, its news item and the portrait if it was one.',
   schema: Type.Object({ photoId: Type.String(), ownerId: Type.String() }),
 });
 

@@ -70,6 +70,7 @@ export const photos = defineModule({
         const photo = await findPhoto(ctx.db, photoId);
         return photo && { memberId: photo.ownerId, excerpt: '', imageUrl: `/photos/${photo.photoId}/thumb` };
       },
+      remove: (photoId, moderatorId) => run.remove(moderatorId, photoId),
     });
     ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(renderer), known: knownPhotos(ctx.db) });
     renderer.start();

@@ -1,5 +1,5 @@
 import { problems, type ModuleContext, type Tx } from '@meetcute/core';
-import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
+import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 import { checkAboutMe, checkReason } from './rules.ts';
 import { findProfileForUpdate, type Profile } from './store.ts';
 
@@ -12,6 +12,8 @@ export interface Commands {
   editAboutMe(memberId: string, text: string): Promise<{ pending: boolean }>;
   approve(moderatorId: string, memberId: string): Promise<void>;
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
+  /** Takes a reported about-me text down (the reports queue checked the reason); nothing to do when there is none. */
+  removeAboutMe(moderatorId: string, memberId: string, reason: string): Promise<void>;
 }
 
 export function commands(ctx: ModuleContext): Commands {
@@ -80,6 +82,16 @@ export function commands(ctx: ModuleContext): Commands {
           { memberId, moderatorId, reason: reason.trim() },
           { actorId: moderatorId },
         );
+      });
+    },
+
+    async removeAboutMe(moderatorId, memberId, reason) {
+      if (moderatorId === memberId)
+        throw problems.forbidden('No one moderates themselves: ask another moderator.');
+      await ctx.transaction(async (tx) => {
+        const profile = await findProfileForUpdate(tx.db, ctx.dialect, memberId);
+        if (!profile || (profile.aboutMe === '' && profile.pendingAboutMe === null)) return;
+        await tx.publish(AboutMeRemoved, { memberId, moderatorId, reason }, { actorId: moderatorId });
       });
     },
   };

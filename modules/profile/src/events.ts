@@ -25,6 +25,14 @@ export const AboutMeRejected = defineEvent({
   schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
 });
 
+export const AboutMeRemoved = defineEvent({
+  type: 'AboutMeRemoved',
+  module: 'profile',
+  description:
+    'A moderator took a reported about-me text down, with a reason the member sees: others see no text until a new one is approved; a change waiting for review is dropped too.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
+});
+
 export const ProfileViewed = defineEvent({
   type: 'ProfileViewed',
   module: 'profile',
@@ -33,5 +41,5 @@ export const ProfileViewed = defineEvent({
 });
 
 /** The events whose effect is the profile module's own state. */
-export const ownEvents = [AboutMeSubmitted, AboutMeApproved, AboutMeRejected];
+export const ownEvents = [AboutMeSubmitted, AboutMeApproved, AboutMeRejected, AboutMeRemoved];
 export const events = [...ownEvents, ProfileViewed];

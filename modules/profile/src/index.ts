@@ -11,14 +11,24 @@ import { RegistrationApproved, type Gender, type Place } from '@meetcute/registr
 import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
 import { events, ownEvents, ProfileViewed } from './events.ts';
 import { allProfiles, findProfile, migrations, projections, project, type Profile } from './store.ts';
-import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
+import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
 import { profileRoutes } from './routes.ts';
 import { profilePages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
-export { AboutMeSubmitted, AboutMeApproved, AboutMeRejected, ProfileViewed } from './events.ts';
+export {
+  AboutMeSubmitted,
+  AboutMeApproved,
+  AboutMeRejected,
+  AboutMeRemoved,
+  ProfileViewed,
+} from './events.ts';
+
+/** How the reports queue takes a reported profile's about-me text down (moderator, member, reason). */
+export const ABOUT_ME_REMOVAL = 'profile.about-me-removal';
+export type AboutMeRemoval = (memberId: string, moderatorId: string, reason: string) => Promise<void>;
 
 /** The service key under which other modules find members' public profile facts. */
 export const PROFILES = 'profiles';
@@ -100,7 +110,13 @@ export const profile = defineModule({
       warm: () => allProfiles(ctx.db),
       budget: 500_000,
     });
-    for (const event of [RegistrationApproved, AboutMeSubmitted, AboutMeApproved, AboutMeRejected]) {
+    for (const event of [
+      RegistrationApproved,
+      AboutMeSubmitted,
+      AboutMeApproved,
+      AboutMeRejected,
+      AboutMeRemoved,
+    ]) {
       profiles.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await findProfile(tx.db, e.payload.memberId)),
       );
@@ -124,6 +140,9 @@ export const profile = defineModule({
         };
       },
     });
+    ctx.services.provide<AboutMeRemoval>(ABOUT_ME_REMOVAL, (memberId, moderatorId, reason) =>
+      run.removeAboutMe(moderatorId, memberId, reason),
+    );
     profileRoutes(ctx.http, ctx.db, run, reads);
     profilePages(ctx.http, ctx.db, run, reads, ctx.services);
   },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Dialect, Migration, ModuleContext, TxDb } from '@meetcute/core';
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
-import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted } from './events.ts';
+import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 
 /** A member's profile as this module keeps it. Only approved members have one. */
 export interface Profile {
@@ -168,6 +168,14 @@ export function project(ctx: ModuleContext): void {
     await tx.db
       .updateTable('profiles')
       .set({ pending_about_me: null, pending_since: null, rejection_reason: e.payload.reason })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+
+  ctx.on(AboutMeRemoved, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ about_me: '', pending_about_me: null, pending_since: null, rejection_reason: e.payload.reason })
       .where('member_id', '=', e.payload.memberId)
       .execute();
   });

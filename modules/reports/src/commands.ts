@@ -1,11 +1,12 @@
 import { problems, type FieldProblem, type ModuleContext, type ServiceRegistry } from '@meetcute/core';
-import type { ProfileDirectory } from '@meetcute/profile';
+import { ABOUT_ME_REMOVAL, type AboutMeRemoval, type ProfileDirectory } from '@meetcute/profile';
 import {
   ContentReported,
   REPORT_REASONS,
   REPORTABLE,
   ReportsClosed,
   type Reportable,
+  type ReportOutcome,
   type ReportedContent,
   type ReportKind,
   type ReportReason,
@@ -14,6 +15,8 @@ import { hasOpenReport, openItem, reportersSince, tables } from './store.ts';
 import { HOLDS, type Holds } from '@meetcute/moderation/events';
 
 export const NOTE_MAX = 500;
+/** A removal's reason goes in the moderation log, so it says enough to understand later. */
+export const REASON_MAX = 500;
 /** Three different members reporting one within a day hold them for review. */
 export const HOLD_AFTER = 3;
 const HOLD_WINDOW_MS = 24 * 3600 * 1000;
@@ -33,12 +36,16 @@ export interface Commands {
   ): Promise<{ kind: ReportKind; memberId: string; content?: ReportedContent }>;
   /** Files a report; a second open report of the same thing by the same member adds nothing. */
   report(reporterId: string, input: ReportInput): Promise<{ memberId: string }>;
+  /** Closes every open report of one thing; `removed` takes the content down first, for `reason`. */
   close(
     moderatorId: string,
     kind: string,
     contentId: string,
-    outcome: 'dismissed' | 'handled',
+    outcome: ReportOutcome,
+    reason?: string,
   ): Promise<void>;
+  /** Whether moderators can take this kind of content down. */
+  removable(kind: ReportKind): boolean;
   /** How moderators see a reported thing: undefined when it is gone. */
   describe(kind: ReportKind, contentId: string): Promise<ReportedContent | undefined>;
 }
@@ -54,6 +61,17 @@ export function commands(
   // Read when used: the modules whose content is reportable may register after this one.
   const reportable = (kind: string) =>
     services.contributions<Reportable>(REPORTABLE).find((r) => r.kind === kind);
+
+  /** How the owning module takes a kind of content down, if it can be. */
+  const removal = (kind: ReportKind): AboutMeRemoval | undefined => {
+    // A reported profile's own words are its about-me text: what removing it takes down.
+    if (kind === 'profile') return services.optional<AboutMeRemoval>(ABOUT_ME_REMOVAL);
+    const owner = reportable(kind);
+    return (
+      owner?.remove && ((contentId, moderatorId, reason) => owner.remove!(contentId, moderatorId, reason))
+    );
+  };
+  const removable = (kind: ReportKind) => removal(kind) !== undefined;
 
   const describe = async (kind: ReportKind, contentId: string): Promise<ReportedContent | undefined> => {
     if (kind === 'profile') {
@@ -120,19 +138,39 @@ export function commands(
       return { memberId };
     },
 
-    async close(moderatorId, kind, contentId, outcome) {
+    removable,
+
+    async close(moderatorId, kind, contentId, outcome, reason) {
       if (kind !== 'profile' && kind !== 'photo' && kind !== 'diary-post' && kind !== 'message') {
         throw problems.invalid([{ field: 'kind', message: 'Not a kind of report.' }]);
+      }
+      const why = (reason ?? '').trim();
+      if (outcome === 'removed') {
+        const errors: FieldProblem[] = [];
+        if (!removable(kind))
+          errors.push({
+            field: 'outcome',
+            message: 'A chat message cannot be taken down: warn or suspend its author instead.',
+          });
+        if (why === '') errors.push({ field: 'reason', message: 'Say in a few words why it is removed.' });
+        else if ([...why].length > REASON_MAX)
+          errors.push({ field: 'reason', message: `Use at most ${REASON_MAX} characters.` });
+        if (errors.length > 0) throw problems.invalid(errors);
       }
       const item = await openItem(tables(ctx.db), kind, contentId);
       if (!item) throw problems.notFound('Open reports of this');
       const memberId = item.memberId || ((await describe(kind, contentId))?.memberId ?? '');
       if (memberId === moderatorId)
         throw problems.forbidden('No one moderates themselves: ask another moderator.');
+      // The owning module takes it down first; a failure after that leaves the reports open,
+      // and closing them again finds the content gone and only closes them.
+      if (outcome === 'removed') await removal(kind)!(contentId, moderatorId, why);
       await ctx.transaction(async (tx) => {
         await tx.publish(
           ReportsClosed,
-          { kind, contentId, memberId, moderatorId, outcome },
+          outcome === 'removed'
+            ? { kind, contentId, memberId, moderatorId, outcome, reason: why }
+            : { kind, contentId, memberId, moderatorId, outcome },
           { actorId: moderatorId },
         );
       });

@@ -33,15 +33,18 @@ export const ReportsClosed = defineEvent({
   type: 'ReportsClosed',
   module: 'reports',
   description:
-    'A moderator closed every open report of one thing: dismissed (nothing wrong) or handled (they acted on it, e.g. warned or suspended the member).',
+    'A moderator closed every open report of one thing: dismissed (nothing wrong), handled (they acted on it, e.g. warned or suspended the member) or removed (the content is gone, for the reason given; its module published the removal first).',
   schema: Type.Object({
     kind: Type.Union([ReportKindSchema, Type.Literal('message')]),
     contentId: Type.String(),
     memberId: Type.String(),
     moderatorId: Type.String(),
-    outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('handled')]),
+    outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('handled'), Type.Literal('removed')]),
+    reason: Type.Optional(Type.String({ maxLength: 500, description: 'Why it was removed' })),
   }),
 });
+
+export type ReportOutcome = 'dismissed' | 'handled' | 'removed';
 
 export const events = [ContentReported, ReportsClosed];
 
@@ -53,6 +56,12 @@ export const REPORTABLE = 'reports.reportable';
 export interface Reportable {
   kind: Exclude<ReportKind, 'profile'>;
   lookup(contentId: string): Promise<ReportedContent | undefined>;
+  /**
+   * Takes the content down as a moderator decided, in the owning module's own words (its
+   * deletion event, with the moderator as actor); nothing to do when it is gone already.
+   * Absent where content cannot be removed (a chat message stays with its two members).
+   */
+  remove?(contentId: string, moderatorId: string, reason: string): Promise<void>;
 }
 export interface ReportedContent {
   memberId: string;

@@ -16,12 +16,13 @@ export * from './events.ts';
  * Reports: a member reports a profile, a photo or a diary post (a chat message is
  * reported in the chat, and lands here too); moderators work one queue of open reports,
  * grouped by what they are about, the most reported and newest first, with what was
- * reported in front of them, and act on the member from it or dismiss.
+ * reported in front of them, and act on the member from it, dismiss, or remove the content
+ * (the module that owns it takes it down, in its own words: REPORTABLE's `remove`).
  */
 export const reports = defineModule({
   name: 'reports',
   description:
-    'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled.',
+    'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled, or by removing the content.',
   publishes: events,
   consumes: [...events, MessageReported],
   migrations,

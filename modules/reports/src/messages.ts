@@ -33,7 +33,15 @@ export type Key =
   | 'actOn'
   | 'dismiss'
   | 'handled'
-  | 'closedNotice';
+  | 'closedNotice'
+  | 'remove'
+  | 'remove_profile'
+  | 'remove_photo'
+  | 'remove_diary-post'
+  | 'removeHint'
+  | 'reasonNeeded'
+  | 'reasonTooLong'
+  | 'removedNotice';
 
 export const messages: Messages<Key> = {
   en: {
@@ -70,6 +78,15 @@ export const messages: Messages<Key> = {
     dismiss: 'Dismiss: nothing wrong',
     handled: 'Mark handled',
     closedNotice: 'Closed.',
+    remove: 'Remove it',
+    remove_profile: 'Remove the about-me text: why?',
+    remove_photo: 'Remove the photo: why?',
+    'remove_diary-post': 'Remove the diary post: why?',
+    removeHint:
+      'A few words for the moderation log (the owner of a removed about-me reads them too). At most 500 characters.',
+    reasonNeeded: 'Say in a few words why it is removed',
+    reasonTooLong: 'Use at most 500 characters',
+    removedNotice: 'Removed, and its reports closed.',
   },
   sv: {
     report: 'Anmäl…',
@@ -106,6 +123,15 @@ export const messages: Messages<Key> = {
     dismiss: 'Avfärda: inget fel',
     handled: 'Markera som hanterad',
     closedNotice: 'Stängd.',
+    remove: 'Ta bort det',
+    remove_profile: 'Ta bort presentationstexten: varför?',
+    remove_photo: 'Ta bort fotot: varför?',
+    'remove_diary-post': 'Ta bort dagboksinlägget: varför?',
+    removeHint:
+      'Några ord till moderatorloggen (ägaren till en borttagen om mig-text läser dem också). Högst 500 tecken.',
+    reasonNeeded: 'Skriv med några ord varför det tas bort',
+    reasonTooLong: 'Använd högst 500 tecken',
+    removedNotice: 'Borttaget, och anmälningarna stängda.',
   },
   fi: {
     report: 'Ilmoita…',
@@ -142,5 +168,14 @@ export const messages: Messages<Key> = {
     dismiss: 'Hylkää: ei ongelmaa',
     handled: 'Merkitse käsitellyksi',
     closedNotice: 'Suljettu.',
+    remove: 'Poista se',
+    remove_profile: 'Poista esittelyteksti: miksi?',
+    remove_photo: 'Poista kuva: miksi?',
+    'remove_diary-post': 'Poista päiväkirjamerkintä: miksi?',
+    removeHint:
+      'Muutama sana moderointilokiin (poistetun esittelyn omistaja näkee ne myös). Enintään 500 merkkiä.',
+    reasonNeeded: 'Kerro muutamalla sanalla, miksi se poistetaan',
+    reasonTooLong: 'Käytä enintään 500 merkkiä',
+    removedNotice: 'Poistettu, ja ilmoitukset suljettu.',
   },
 };

@@ -14,7 +14,7 @@ import {
   translator,
   type Translate,
 } from '@meetcute/web';
-import { NOTE_MAX, type Commands } from './commands.ts';
+import { NOTE_MAX, REASON_MAX, type Commands } from './commands.ts';
 import { REPORT_REASONS, type ReportKind } from './events.ts';
 import { messages, type Key } from './messages.ts';
 import { openQueue, tables } from './store.ts';
@@ -31,6 +31,13 @@ interface ReportForm {
   note?: string;
   errors?: FieldProblem[];
 }
+
+/** A removal's problems in the moderator's language: the reason was missing, or too long. */
+const translated = (t: T, attempt: { reason: string; errors: FieldProblem[] }): FieldProblem[] =>
+  attempt.errors.map((e) => ({
+    ...e,
+    message: [...attempt.reason.trim()].length > REASON_MAX ? t('reasonTooLong') : t('reasonNeeded'),
+  }));
 
 /** Reporting as a page (no JavaScript needed), and the moderators' queue. */
 export function reportPages(http: Http, db: Db, run: Commands, profiles: ProfileDirectory): void {
@@ -135,62 +142,114 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
     },
   );
 
+  /** What went wrong with a removal the queue is shown again for: the item, the reason typed, the problems. */
+  interface RemovalAttempt {
+    kind: string;
+    contentId: string;
+    reason: string;
+    errors: FieldProblem[];
+  }
+
+  const queuePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    notice: string | undefined,
+    attempt?: RemovalAttempt,
+    status = 200,
+  ) => {
+    const t = tr(request);
+    const items = await openQueue(tables(db), 50);
+    const cards = await Promise.all(
+      items.map(async (item) => {
+        const content = await run.describe(item.kind, item.contentId);
+        const memberId = item.memberId || (content?.memberId ?? '');
+        const name = (await nickname(memberId)) || memberId;
+        const closeForm = (outcome: 'dismissed' | 'handled') =>
+          html`<form method="post" action="/review/reports/close" class="inline">
+            ${hidden(request)}
+            <input type="hidden" name="kind" value="${item.kind}" />
+            <input type="hidden" name="contentId" value="${item.contentId}" />
+            <input type="hidden" name="outcome" value="${outcome}" />
+            <button type="submit" class="secondary">
+              ${t(outcome === 'dismissed' ? 'dismiss' : 'handled')}
+            </button>
+          </form>`;
+        const tried =
+          attempt && attempt.kind === item.kind && attempt.contentId === item.contentId ? attempt : undefined;
+        const id = `remove-${item.kind}-${item.contentId}`;
+        // Only what is still there can be taken down, and never a chat message.
+        const removeForm =
+          content && run.removable(item.kind)
+            ? html`<form method="post" action="/review/reports/close" novalidate>
+                ${hidden(request)}
+                <input type="hidden" name="kind" value="${item.kind}" />
+                <input type="hidden" name="contentId" value="${item.contentId}" />
+                <input type="hidden" name="outcome" value="removed" />
+                ${field({
+                  name: 'reason',
+                  id,
+                  label: t(`remove_${item.kind as Exclude<ReportKind, 'message'>}`),
+                  hint: t('removeHint'),
+                  value: tried?.reason,
+                  errors: tried && translated(t, tried),
+                  required: true,
+                  attrs: html`maxlength="${REASON_MAX}"`,
+                })}
+                <div class="actions"><button type="submit">${t('remove')}</button></div>
+              </form>`
+            : '';
+        return html`<article class="card">
+          <h2>${t(`kind_${item.kind}`)}: ${name} · ${t('reportsCount', { n: item.count })}</h2>
+          ${
+            content
+              ? html`${content.imageUrl ? html`<img src="${content.imageUrl}" alt="" width="120" />` : ''}
+                ${content.excerpt ? html`<blockquote>${content.excerpt}</blockquote>` : ''}
+                ${
+                  content.context
+                    ? html`<ol class="list">
+                        ${content.context.map((m) => html`<li>${m.reported ? html`<strong>${m.body}</strong>` : m.body}</li>`)}
+                      </ol>`
+                    : ''
+                }`
+              : html`<p>${t('gone')}</p>`
+          }
+          <ul>
+            ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} <time datetime="${r.at}">${r.at.slice(0, 16).replace('T', ' ')}</time></li>`)}
+          </ul>
+          <p><a href="/moderation/members/${encodeURIComponent(memberId)}">${t('actOn', { name })}</a></p>
+          <div class="actions">${closeForm('dismissed')} ${closeForm('handled')}</div>
+          ${removeForm}
+        </article>`;
+      }),
+    );
+    return sendPage(
+      request,
+      reply,
+      {
+        title: t('queueTitle'),
+        notice,
+        body: html`<h1>${t('queueTitle')}</h1>
+          ${attempt ? formErrors(translated(t, attempt), t('fixTitle')) : ''}
+          ${items.length === 0 ? html`<p>${t('queueEmpty')}</p>` : cards}`,
+      },
+      status,
+    );
+  };
+
   http.get(
     '/review/reports',
     {
       config: moderatorPage,
       schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }) },
     },
-    async (request, reply) => {
+    (request, reply) => {
+      const done = request.query.done;
       const t = tr(request);
-      const items = await openQueue(tables(db), 50);
-      const cards = await Promise.all(
-        items.map(async (item) => {
-          const content = await run.describe(item.kind, item.contentId);
-          const memberId = item.memberId || (content?.memberId ?? '');
-          const name = (await nickname(memberId)) || memberId;
-          return html`<article class="card">
-            <h2>${t(`kind_${item.kind}`)}: ${name} · ${t('reportsCount', { n: item.count })}</h2>
-            ${
-              content
-                ? html`${content.imageUrl ? html`<img src="${content.imageUrl}" alt="" width="120" />` : ''}
-                  ${content.excerpt ? html`<blockquote>${content.excerpt}</blockquote>` : ''}
-                  ${
-                    content.context
-                      ? html`<ol class="list">
-                          ${content.context.map((m) => html`<li>${m.reported ? html`<strong>${m.body}</strong>` : m.body}</li>`)}
-                        </ol>`
-                      : ''
-                  }`
-                : html`<p>${t('gone')}</p>`
-            }
-            <ul>
-              ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} <time datetime="${r.at}">${r.at.slice(0, 16).replace('T', ' ')}</time></li>`)}
-            </ul>
-            <p><a href="/moderation/members/${encodeURIComponent(memberId)}">${t('actOn', { name })}</a></p>
-            <div class="actions">
-              ${(['dismissed', 'handled'] as const).map(
-                (outcome) =>
-                  html`<form method="post" action="/review/reports/close" class="inline">
-                    ${hidden(request)}
-                    <input type="hidden" name="kind" value="${item.kind}" />
-                    <input type="hidden" name="contentId" value="${item.contentId}" />
-                    <input type="hidden" name="outcome" value="${outcome}" />
-                    <button type="submit" class="secondary">
-                      ${t(outcome === 'dismissed' ? 'dismiss' : 'handled')}
-                    </button>
-                  </form>`,
-              )}
-            </div>
-          </article>`;
-        }),
+      return queuePage(
+        request,
+        reply,
+        done === 'closed' ? t('closedNotice') : done === 'removed' ? t('removedNotice') : undefined,
       );
-      return sendPage(request, reply, {
-        title: t('queueTitle'),
-        notice: request.query.done === 'closed' ? t('closedNotice') : undefined,
-        body: html`<h1>${t('queueTitle')}</h1>
-          ${items.length === 0 ? html`<p>${t('queueEmpty')}</p>` : cards}`,
-      });
     },
   );
 
@@ -198,14 +257,24 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
     '/review/reports/close',
     { config: moderatorPage, schema: { body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      const outcome = form.text(request.body, 'outcome') === 'handled' ? 'handled' : 'dismissed';
-      await run.close(
-        request.viewer!.memberId,
-        form.text(request.body, 'kind'),
-        form.text(request.body, 'contentId'),
-        outcome,
-      );
-      return reply.redirect('/review/reports?done=closed', 303);
+      const asked = form.text(request.body, 'outcome');
+      const outcome = asked === 'handled' || asked === 'removed' ? asked : 'dismissed';
+      const kind = form.text(request.body, 'kind');
+      const contentId = form.text(request.body, 'contentId');
+      const reason = form.text(request.body, 'reason');
+      try {
+        await run.close(request.viewer!.memberId, kind, contentId, outcome, reason);
+      } catch (error) {
+        // A reason left out or too long: the queue again, with what was typed and what to fix.
+        if (
+          error instanceof Problem &&
+          error.status === 400 &&
+          error.errors?.every((e) => e.field === 'reason')
+        )
+          return queuePage(request, reply, undefined, { kind, contentId, reason, errors: error.errors }, 400);
+        throw error;
+      }
+      return reply.redirect(`/review/reports?done=${outcome === 'removed' ? 'removed' : 'closed'}`, 303);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { ProblemSchema, type Db, type Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
-import { NOTE_MAX } from './commands.ts';
+import { NOTE_MAX, REASON_MAX } from './commands.ts';
 import { REPORT_REASONS } from './events.ts';
 import { openQueue, tables } from './store.ts';
 
@@ -94,19 +94,23 @@ export function reportRoutes(http: Http, db: Db, run: Commands): void {
     {
       config: { access: 'moderator', kind: 'api' },
       schema: {
-        summary: 'Close every open report of one thing: dismissed, or handled',
+        summary:
+          'Close every open report of one thing: dismissed, handled, or removed (the content is taken down)',
+        description:
+          'With `removed`, the module that owns the content takes it down first (a profile loses its about-me text; a photo or a diary post is deleted) and `reason` says why, for the moderation log. A chat message cannot be removed.',
         tags: ['reports'],
         body: Type.Object({
           kind: Type.String({ minLength: 1, maxLength: 20 }),
           contentId: ContentId,
-          outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('handled')]),
+          outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('handled'), Type.Literal('removed')]),
+          reason: Type.Optional(Type.String({ maxLength: REASON_MAX * 4 })),
         }),
         response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { kind, contentId, outcome } = request.body;
-      await run.close(request.viewer!.memberId, kind, contentId, outcome);
+      const { kind, contentId, outcome, reason } = request.body;
+      await run.close(request.viewer!.memberId, kind, contentId, outcome, reason);
       return reply.code(204).send(null);
     },
   );

@@ -1,9 +1,14 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
 import { conversationIdOf, MessageReported, MessageSent } from '@meetcute/chat/events';
-import { DiaryPosted } from '@meetcute/diary/events';
-import { PhotoApproved, PhotoUploaded } from '@meetcute/photos/events';
-import { ProfileViewed as ProfileViewedEvent } from '@meetcute/profile/events';
+import { DiaryPostDeleted, DiaryPosted } from '@meetcute/diary/events';
+import { PhotoApproved, PhotoDeleted, PhotoUploaded } from '@meetcute/photos/events';
+import {
+  AboutMeApproved,
+  AboutMeRemoved,
+  AboutMeSubmitted,
+  ProfileViewed as ProfileViewedEvent,
+} from '@meetcute/profile/events';
 import { MemberSuspended } from '@meetcute/moderation/events';
 import { ContentReported, ReportsClosed } from './events.ts';
 
@@ -53,6 +58,59 @@ const reported = (reporter: string, reason: 'spam' | 'scam' | 'harassment', note
     },
     { actorId: reporter },
   );
+/** Bob's chat message to Nancy, and her report of it. */
+const bobWroteAndNancyReported = (body: string): Given[] => [
+  given(
+    MessageSent,
+    {
+      messageId: MESSAGE_ID,
+      conversationId: conversationIdOf(bob.memberId, nancy.memberId),
+      senderId: bob.memberId,
+      recipientId: nancy.memberId,
+      body,
+    },
+    { actorId: bob.memberId },
+  ),
+  given(
+    MessageReported,
+    { messageId: MESSAGE_ID, reporterId: nancy.memberId, reason: 'scam', note: '' },
+    { actorId: nancy.memberId },
+  ),
+];
+/** Nancy's report of one of Bob's things, as the queue holds it. */
+const reportOf = (kind: 'profile' | 'photo' | 'diary-post', contentId: string): Given =>
+  given(
+    ContentReported,
+    {
+      reportId: `r-${kind}`,
+      reporterId: nancy.memberId,
+      memberId: bob.memberId,
+      kind,
+      contentId,
+      reason: 'scam',
+      note: '',
+    },
+    { actorId: nancy.memberId },
+  );
+const bobsAboutMe: Given[] = [
+  given(
+    AboutMeSubmitted,
+    { memberId: bob.memberId, text: 'Call 555-0100 for a good time' },
+    { actorId: bob.memberId },
+  ),
+  given(
+    AboutMeApproved,
+    { memberId: bob.memberId, moderatorId: mo.memberId, text: 'Call 555-0100 for a good time' },
+    { actorId: mo.memberId },
+  ),
+];
+const REASON = 'Advertises a paid service';
+const close = (body: Record<string, unknown>): When => ({
+  as: mo.memberId,
+  method: 'POST',
+  url: '/api/v1/review/reports/close',
+  body,
+});
 const report = (as: string, body: Record<string, unknown>): When => ({
   as,
   method: 'POST',
@@ -183,25 +241,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A reported chat message is in the queue too, naming its sender',
-    given: [
-      ...everyone,
-      given(
-        MessageSent,
-        {
-          messageId: MESSAGE_ID,
-          conversationId: conversationIdOf(bob.memberId, nancy.memberId),
-          senderId: bob.memberId,
-          recipientId: nancy.memberId,
-          body: 'Send me your bank details',
-        },
-        { actorId: bob.memberId },
-      ),
-      given(
-        MessageReported,
-        { messageId: MESSAGE_ID, reporterId: nancy.memberId, reason: 'scam', note: '' },
-        { actorId: nancy.memberId },
-      ),
-    ],
+    given: [...everyone, ...bobWroteAndNancyReported('Send me your bank details')],
     when: queue,
     then: {
       status: 200,
@@ -276,6 +316,141 @@ export const useCases = [
       body: { kind: 'profile', contentId: bob.memberId, outcome: 'dismissed' },
     },
     then: { status: 404, events: [] },
+  }),
+
+  // Removing what was reported
+  useCase({
+    title:
+      'Mo removes a reported photo of Bob: photos deletes it (Mo is the actor) and the reports close with the reason',
+    given: [...everyone, ...bobsPhoto, reportOf('photo', PHOTO_ID)],
+    when: close({ kind: 'photo', contentId: PHOTO_ID, outcome: 'removed', reason: REASON }),
+    then: {
+      status: 204,
+      events: [
+        emitted(PhotoDeleted, { photoId: PHOTO_ID, ownerId: bob.memberId }),
+        emitted(ReportsClosed, {
+          kind: 'photo',
+          contentId: PHOTO_ID,
+          memberId: bob.memberId,
+          moderatorId: mo.memberId,
+          outcome: 'removed',
+          reason: REASON,
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A removed photo is gone for everyone',
+    given: [
+      ...everyone,
+      ...bobsPhoto,
+      given(PhotoDeleted, { photoId: PHOTO_ID, ownerId: bob.memberId }, { actorId: mo.memberId }),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: `/api/v1/members/${bob.memberId}/photos` },
+    then: { status: 200, body: { photos: [] } },
+  }),
+  useCase({
+    title: 'Mo removes a reported diary post of Bob: diary deletes it and the reports close',
+    given: [...everyone, bobPosted, reportOf('diary-post', POST_ID)],
+    when: close({ kind: 'diary-post', contentId: POST_ID, outcome: 'removed', reason: REASON }),
+    then: {
+      status: 204,
+      events: [
+        emitted(DiaryPostDeleted, { postId: POST_ID, memberId: bob.memberId }),
+        emitted(ReportsClosed, { kind: 'diary-post', outcome: 'removed', reason: REASON }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'Removing a reported profile takes its about-me text down, with a reason Bob reads',
+    given: [...everyone, ...bobsAboutMe, reportOf('profile', bob.memberId)],
+    when: close({ kind: 'profile', contentId: bob.memberId, outcome: 'removed', reason: REASON }),
+    then: {
+      status: 204,
+      events: [
+        emitted(AboutMeRemoved, { memberId: bob.memberId, moderatorId: mo.memberId, reason: REASON }),
+        emitted(ReportsClosed, { kind: 'profile', outcome: 'removed', reason: REASON }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A removed about-me is no longer on Bob’s profile',
+    given: [
+      ...everyone,
+      ...bobsAboutMe,
+      given(
+        AboutMeRemoved,
+        { memberId: bob.memberId, moderatorId: mo.memberId, reason: REASON },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: `/api/v1/profiles/${bob.memberId}` },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId, aboutMe: '' },
+      events: [emitted(ProfileViewedEvent, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Content already gone is not removed again: the reports just close',
+    given: [
+      ...everyone,
+      bobPosted,
+      reportOf('diary-post', POST_ID),
+      given(DiaryPostDeleted, { postId: POST_ID, memberId: bob.memberId }, { actorId: bob.memberId }),
+    ],
+    when: close({ kind: 'diary-post', contentId: POST_ID, outcome: 'removed', reason: REASON }),
+    then: { status: 204, events: [emitted(ReportsClosed, { outcome: 'removed' })] },
+  }),
+  useCase({
+    title: 'Removing needs a reason for the log',
+    given: [...everyone, bobPosted, reportOf('diary-post', POST_ID)],
+    when: close({ kind: 'diary-post', contentId: POST_ID, outcome: 'removed', reason: '  ' }),
+    then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'reason' }] }, events: [] },
+  }),
+  useCase({
+    title: 'A reported chat message cannot be removed: its author is warned or suspended instead',
+    given: [...everyone, ...bobWroteAndNancyReported('Send money')],
+    when: close({ kind: 'message', contentId: MESSAGE_ID, outcome: 'removed', reason: REASON }),
+    then: { status: 400, body: { errors: [{ field: 'outcome' }] }, events: [] },
+  }),
+  useCase({
+    title: 'The queue page offers to remove a reported photo, asking why',
+    given: [...everyone, ...bobsPhoto, reportOf('photo', PHOTO_ID)],
+    when: { as: mo.memberId, method: 'GET', url: '/review/reports' },
+    then: { status: 200, page: ['Remove the photo: why?', 'value="removed"', 'Remove it'] },
+  }),
+  useCase({
+    title: 'Removing from the queue page without a reason shows the queue again, saying what to fix',
+    given: [...everyone, ...bobsPhoto, reportOf('photo', PHOTO_ID)],
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: '/review/reports/close',
+      form: true,
+      body: { kind: 'photo', contentId: PHOTO_ID, outcome: 'removed', reason: '' },
+    },
+    then: {
+      status: 400,
+      page: ['Say in a few words why it is removed', 'Remove the photo: why?'],
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'Removing from the queue page comes back to it, saying it is done',
+    given: [...everyone, ...bobsPhoto, reportOf('photo', PHOTO_ID)],
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: '/review/reports/close',
+      form: true,
+      body: { kind: 'photo', contentId: PHOTO_ID, outcome: 'removed', reason: REASON },
+    },
+    then: {
+      status: 303,
+      location: '/review/reports?done=removed',
+      events: [emitted(PhotoDeleted, { photoId: PHOTO_ID }), emitted(ReportsClosed, { outcome: 'removed' })],
+    },
   }),
 
   // As pages
