@@ -183,11 +183,15 @@ export const moderation = defineModule({
       'reports-handled',
       ({ payload: p }) => p,
       ({ payload: p }) =>
-        p.outcome === 'dismissed'
-          ? 'reports-dismissed'
-          : p.outcome === 'removed' && p.kind !== 'message'
-            ? removed[p.kind]
-            : 'reports-handled',
+        p.kind === 'appeal'
+          ? p.outcome === 'dismissed'
+            ? 'appeal-refused'
+            : 'reports-handled'
+          : p.outcome === 'dismissed'
+            ? 'reports-dismissed'
+            : p.outcome === 'removed' && p.kind !== 'message'
+              ? removed[p.kind]
+              : 'reports-handled',
     );
 
     // Every page a member opens asks this: counted once, then moved by the events that move it.

@@ -39,6 +39,7 @@ export type Key =
   | 'action_about-rejected'
   | 'action_reports-dismissed'
   | 'action_reports-handled'
+  | 'action_appeal-refused'
   | 'action_photo-removed'
   | 'action_diary-removed'
   | 'action_about-removed'
@@ -105,6 +106,7 @@ export const messages: Messages<Key> = {
     'action_about-rejected': 'rejected the about-me of {member}',
     'action_reports-dismissed': 'dismissed reports about {member}',
     'action_reports-handled': 'closed reports about {member} as handled',
+    'action_appeal-refused': 'refused the appeal of {member}: the decision stands',
     'action_photo-removed': 'removed a reported photo of {member}',
     'action_diary-removed': 'removed a reported diary post of {member}',
     'action_about-removed': 'removed the reported about-me of {member}',
@@ -171,6 +173,7 @@ export const messages: Messages<Key> = {
     'action_about-rejected': 'avvisade om mig-texten av {member}',
     'action_reports-dismissed': 'avfärdade anmälningar om {member}',
     'action_reports-handled': 'stängde anmälningar om {member} som hanterade',
+    'action_appeal-refused': 'avslog överklagandet från {member}: beslutet står fast',
     'action_photo-removed': 'tog bort ett anmält foto av {member}',
     'action_diary-removed': 'tog bort ett anmält dagboksinlägg av {member}',
     'action_about-removed': 'tog bort den anmälda om mig-texten av {member}',
@@ -237,6 +240,7 @@ export const messages: Messages<Key> = {
     'action_about-rejected': 'hylkäsi jäsenen {member} esittelyn',
     'action_reports-dismissed': 'hylkäsi ilmoitukset jäsenestä {member}',
     'action_reports-handled': 'merkitsi ilmoitukset jäsenestä {member} käsitellyiksi',
+    'action_appeal-refused': 'hylkäsi jäsenen {member} valituksen: päätös pysyy',
     'action_photo-removed': 'poisti ilmoitetun kuvan jäseneltä {member}',
     'action_diary-removed': 'poisti ilmoitetun päiväkirjamerkinnän jäseneltä {member}',
     'action_about-removed': 'poisti jäsenen {member} ilmoitetun esittelyn',

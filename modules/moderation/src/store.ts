@@ -267,6 +267,7 @@ export type LogAction =
   | 'about-rejected'
   | 'reports-dismissed'
   | 'reports-handled'
+  | 'appeal-refused'
   | 'photo-removed'
   | 'diary-removed'
   | 'about-removed';

@@ -11,7 +11,7 @@ import {
   type ReportKind,
   type ReportReason,
 } from './events.ts';
-import { hasOpenReport, openItem, reportersSince, tables } from './store.ts';
+import { appeal, hasOpenReport, openItem, reportersSince, tables } from './store.ts';
 import { HOLDS, type Holds } from '@meetcute/moderation/events';
 
 export const NOTE_MAX = 500;
@@ -66,6 +66,7 @@ export function commands(
   const removal = (kind: ReportKind): AboutMeRemoval | undefined => {
     // A reported profile's own words are its about-me text: what removing it takes down.
     if (kind === 'profile') return services.optional<AboutMeRemoval>(ABOUT_ME_REMOVAL);
+    if (kind === 'appeal') return undefined;
     const owner = reportable(kind);
     return (
       owner?.remove && ((contentId, moderatorId, reason) => owner.remove!(contentId, moderatorId, reason))
@@ -77,6 +78,10 @@ export function commands(
     if (kind === 'profile') {
       const profile = await profiles.get(contentId);
       return profile && { memberId: contentId, excerpt: profile.aboutMe };
+    }
+    if (kind === 'appeal') {
+      const found = await appeal(tables(ctx.db), contentId);
+      return found && { memberId: found.memberId, excerpt: found.text };
     }
     return reportable(kind)?.lookup(contentId);
   };
@@ -125,7 +130,7 @@ export function commands(
             reportId: ctx.ids.next(),
             reporterId,
             memberId,
-            kind: kind as Exclude<ReportKind, 'message'>,
+            kind: kind as Exclude<ReportKind, 'message' | 'appeal'>,
             contentId: input.contentId,
             reason: input.reason as ReportReason,
             note,
@@ -141,7 +146,13 @@ export function commands(
     removable,
 
     async close(moderatorId, kind, contentId, outcome, reason) {
-      if (kind !== 'profile' && kind !== 'photo' && kind !== 'diary-post' && kind !== 'message') {
+      if (
+        kind !== 'profile' &&
+        kind !== 'photo' &&
+        kind !== 'diary-post' &&
+        kind !== 'message' &&
+        kind !== 'appeal'
+      ) {
         throw problems.invalid([{ field: 'kind', message: 'Not a kind of report.' }]);
       }
       const why = (reason ?? '').trim();

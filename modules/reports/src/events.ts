@@ -6,7 +6,8 @@ export { REPORT_REASONS, type ReportReason } from '@meetcute/chat/events';
 
 /** What a member can report here; a chat message is reported in the chat (MessageReported). */
 export const REPORT_KINDS = ['profile', 'photo', 'diary-post'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number] | 'message';
+/** What the queue holds: reports of content, and suspended members' appeals (moderation's SuspensionAppealed). */
+export type ReportKind = (typeof REPORT_KINDS)[number] | 'message' | 'appeal';
 export const ReportKindSchema = Type.Union([
   Type.Literal('profile'),
   Type.Literal('photo'),
@@ -33,9 +34,9 @@ export const ReportsClosed = defineEvent({
   type: 'ReportsClosed',
   module: 'reports',
   description:
-    'A moderator closed every open report of one thing: dismissed (nothing wrong), handled (they acted on it, e.g. warned or suspended the member) or removed (the content is gone, for the reason given; its module published the removal first).',
+    'A moderator closed every open report of one thing (or an appeal: dismissed keeps the suspension): dismissed (nothing wrong), handled (they acted on it, e.g. warned or suspended the member) or removed (the content is gone, for the reason given; its module published the removal first).',
   schema: Type.Object({
-    kind: Type.Union([ReportKindSchema, Type.Literal('message')]),
+    kind: Type.Union([ReportKindSchema, Type.Literal('message'), Type.Literal('appeal')]),
     contentId: Type.String(),
     memberId: Type.String(),
     moderatorId: Type.String(),
@@ -54,7 +55,7 @@ export const events = [ContentReported, ReportsClosed];
  */
 export const REPORTABLE = 'reports.reportable';
 export interface Reportable {
-  kind: Exclude<ReportKind, 'profile'>;
+  kind: Exclude<ReportKind, 'profile' | 'appeal'>;
   lookup(contentId: string): Promise<ReportedContent | undefined>;
   /**
    * Takes the content down as a moderator decided, in the owning module's own words (its

@@ -2,8 +2,9 @@ import { defineModule } from '@meetcute/core';
 import { MessageReported } from '@meetcute/chat/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { html, languageOf, MEMBER_ACTIONS, translator, type MemberAction } from '@meetcute/web';
+import { SuspensionAppealed, SuspensionLifted } from '@meetcute/moderation/events';
 import { ContentReported, events, ReportsClosed } from './events.ts';
-import { addReport, closeReports, migrations, projections, tables } from './store.ts';
+import { addReport, closeAppeals, closeReports, migrations, projections, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { reportRoutes } from './routes.ts';
@@ -24,7 +25,7 @@ export const reports = defineModule({
   description:
     'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled, or by removing the content.',
   publishes: events,
-  consumes: [...events, MessageReported],
+  consumes: [...events, MessageReported, SuspensionAppealed, SuspensionLifted],
   migrations,
   projections,
   useCases,
@@ -56,6 +57,21 @@ export const reports = defineModule({
         at: e.occurredAt,
       }),
     );
+    // An appeal waits in the same queue, in the member's own words, until it is decided.
+    ctx.on(SuspensionAppealed, (e, tx) =>
+      addReport(tables(tx.db), {
+        id: e.id,
+        reporterId: e.payload.memberId,
+        memberId: e.payload.memberId,
+        kind: 'appeal',
+        // One open appeal per member at most (once per decision): the member is what it is about.
+        contentId: e.payload.memberId,
+        reason: 'appeal',
+        note: e.payload.text,
+        at: e.occurredAt,
+      }),
+    );
+    ctx.on(SuspensionLifted, (e, tx) => closeAppeals(tables(tx.db), e.payload.memberId, e.occurredAt));
     ctx.on(ReportsClosed, ({ payload, occurredAt }, tx) =>
       closeReports(tables(tx.db), payload.kind, payload.contentId, payload.outcome, occurredAt),
     );

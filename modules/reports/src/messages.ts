@@ -27,6 +27,10 @@ export type Key =
   | 'kind_photo'
   | 'kind_diary-post'
   | 'kind_message'
+  | 'kind_appeal'
+  | 'appeal'
+  | 'liftOrKeep'
+  | 'keepDecision'
   | 'reportsCount'
   | 'reportsCount_one'
   | 'gone'
@@ -71,6 +75,10 @@ export const messages: Messages<Key> = {
     kind_photo: 'Photo',
     'kind_diary-post': 'Diary post',
     kind_message: 'Chat message',
+    kind_appeal: 'Appeal',
+    appeal: 'Appeal against a suspension',
+    liftOrKeep: 'Read {name}’s standing, and lift the suspension if it was wrong…',
+    keepDecision: 'Keep the decision',
     reportsCount: '{n} reports',
     reportsCount_one: '{n} report',
     gone: 'It is gone (deleted by its author).',
@@ -116,6 +124,10 @@ export const messages: Messages<Key> = {
     kind_photo: 'Foto',
     'kind_diary-post': 'Dagboksinlägg',
     kind_message: 'Chattmeddelande',
+    kind_appeal: 'Överklagande',
+    appeal: 'Överklagande av en avstängning',
+    liftOrKeep: 'Läs om {name}, och häv avstängningen om den var fel…',
+    keepDecision: 'Beslutet står fast',
     reportsCount: '{n} anmälningar',
     reportsCount_one: '{n} anmälan',
     gone: 'Det är borta (raderat av sin författare).',
@@ -161,6 +173,10 @@ export const messages: Messages<Key> = {
     kind_photo: 'Kuva',
     'kind_diary-post': 'Päiväkirjamerkintä',
     kind_message: 'Chat-viesti',
+    kind_appeal: 'Valitus',
+    appeal: 'Valitus jäädytyksestä',
+    liftOrKeep: 'Katso jäsenen {name} tilanne ja poista jäädytys, jos se oli aiheeton…',
+    keepDecision: 'Päätös pysyy',
     reportsCount: '{n} ilmoitusta',
     reportsCount_one: '{n} ilmoitus',
     gone: 'Se on poistettu (tekijä poisti sen).',

@@ -47,7 +47,7 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
     const t = tr(request);
     const { kind, memberId } = await run.target(f.kind, f.contentId);
     const name = await nickname(memberId);
-    const title = t(`reportTitle_${kind as Exclude<ReportKind, 'message'>}`, { name });
+    const title = t(`reportTitle_${kind as Exclude<ReportKind, 'message' | 'appeal'>}`, { name });
     const reasonError = f.errors?.find((e) => e.field === 'reason');
     return sendPage(
       request,
@@ -164,14 +164,14 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
         const content = await run.describe(item.kind, item.contentId);
         const memberId = item.memberId || (content?.memberId ?? '');
         const name = (await nickname(memberId)) || memberId;
-        const closeForm = (outcome: 'dismissed' | 'handled') =>
+        const closeForm = (outcome: 'dismissed' | 'handled', label?: string) =>
           html`<form method="post" action="/review/reports/close" class="inline">
             ${hidden(request)}
             <input type="hidden" name="kind" value="${item.kind}" />
             <input type="hidden" name="contentId" value="${item.contentId}" />
             <input type="hidden" name="outcome" value="${outcome}" />
             <button type="submit" class="secondary">
-              ${t(outcome === 'dismissed' ? 'dismiss' : 'handled')}
+              ${label ?? t(outcome === 'dismissed' ? 'dismiss' : 'handled')}
             </button>
           </form>`;
         const tried =
@@ -188,7 +188,7 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
                 ${field({
                   name: 'reason',
                   id,
-                  label: t(`remove_${item.kind as Exclude<ReportKind, 'message'>}`),
+                  label: t(`remove_${item.kind as Exclude<ReportKind, 'message' | 'appeal'>}`),
                   hint: t('removeHint'),
                   value: tried?.reason,
                   errors: tried && translated(t, tried),
@@ -213,11 +213,24 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
                 }`
               : html`<p>${t('gone')}</p>`
           }
-          <ul>
-            ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} <time datetime="${r.at}">${r.at.slice(0, 16).replace('T', ' ')}</time></li>`)}
-          </ul>
-          <p><a href="/moderation/members/${encodeURIComponent(memberId)}">${t('actOn', { name })}</a></p>
-          <div class="actions">${closeForm('dismissed')} ${closeForm('handled')}</div>
+          ${
+            // An appeal's words are its excerpt; reports list why each member reported.
+            item.kind === 'appeal'
+              ? html`<p>
+                  <time datetime="${item.latestAt}">${item.latestAt.slice(0, 16).replace('T', ' ')}</time>
+                </p>`
+              : html`<ul>
+                  ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} <time datetime="${r.at}">${r.at.slice(0, 16).replace('T', ' ')}</time></li>`)}
+                </ul>`
+          }
+          <p>
+            <a href="/moderation/members/${encodeURIComponent(memberId)}"
+              >${t(item.kind === 'appeal' ? 'liftOrKeep' : 'actOn', { name })}</a
+            >
+          </p>
+          <div class="actions">
+            ${item.kind === 'appeal' ? closeForm('dismissed', t('keepDecision')) : html`${closeForm('dismissed')} ${closeForm('handled')}`}
+          </div>
           ${removeForm}
         </article>`;
       }),

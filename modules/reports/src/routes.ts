@@ -13,7 +13,7 @@ const Kind = Type.String({ minLength: 1, maxLength: 20, description: 'profile, p
 const ContentId = Type.String({
   minLength: 1,
   maxLength: 100,
-  description: 'The member id for a profile, else the photo or post id',
+  description: 'The member id for a profile or an appeal, else the photo, post or message id',
 });
 
 export function reportRoutes(http: Http, db: Db, run: Commands): void {

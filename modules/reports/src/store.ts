@@ -9,7 +9,8 @@ interface ReportsTable {
   member_id: string;
   kind: ReportKind;
   content_id: string;
-  reason: ReportReason;
+  /** An appeal's is 'appeal': the member's own words are its note. */
+  reason: ReportReason | 'appeal';
   note: string;
   at: string;
   closed_at: string | null;
@@ -56,7 +57,7 @@ export interface NewReport {
   memberId: string;
   kind: ReportKind;
   contentId: string;
-  reason: ReportReason;
+  reason: ReportReason | 'appeal';
   note: string;
   at: string;
 }
@@ -102,6 +103,7 @@ export async function reportersSince(db: ReportsDb, memberId: string, since: str
     .selectFrom('reports')
     .select((eb) => eb.fn.count<number>('reporter_id').distinct().as('n'))
     .where('member_id', '=', memberId)
+    .where('kind', '!=', 'appeal')
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -131,7 +133,7 @@ export interface QueueItem {
   memberId: string;
   count: number;
   latestAt: string;
-  reports: Array<{ reason: ReportReason; note: string; at: string }>;
+  reports: Array<{ reason: ReportReason | 'appeal'; note: string; at: string }>;
 }
 
 /** Open reports grouped by what they are about: the most reported first, then the newest. */
@@ -173,6 +175,32 @@ export async function openQueue(db: ReportsDb, limit: number): Promise<QueueItem
       .filter((r) => r.kind === g.kind && r.content_id === g.content_id)
       .map((r) => ({ reason: r.reason, note: r.note, at: r.at })),
   }));
+}
+
+/** A member's open appeal closes once their suspension is lifted: there is nothing left to decide. */
+export async function closeAppeals(db: ReportsDb, memberId: string, at: string): Promise<void> {
+  await db
+    .updateTable('reports')
+    .set({ closed_at: at, outcome: 'handled' })
+    .where('kind', '=', 'appeal')
+    .where('member_id', '=', memberId)
+    .where('closed_at', 'is', null)
+    .execute();
+}
+
+/** A member's latest appeal as the queue shows it: their words. */
+export async function appeal(
+  db: ReportsDb,
+  memberId: string,
+): Promise<{ memberId: string; text: string } | undefined> {
+  const row = await db
+    .selectFrom('reports')
+    .select(['member_id', 'note'])
+    .where('kind', '=', 'appeal')
+    .where('content_id', '=', memberId)
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  return row && { memberId: row.member_id, text: row.note };
 }
 
 /** Open reports of one thing, to close them; the member they are about. */

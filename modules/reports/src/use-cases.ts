@@ -9,7 +9,7 @@ import {
   AboutMeSubmitted,
   ProfileViewed as ProfileViewedEvent,
 } from '@meetcute/profile/events';
-import { MemberSuspended } from '@meetcute/moderation/events';
+import { MemberSuspended, SuspensionAppealed, SuspensionLifted } from '@meetcute/moderation/events';
 import { ContentReported, ReportsClosed } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
@@ -452,6 +452,101 @@ export const useCases = [
       events: [emitted(PhotoDeleted, { photoId: PHOTO_ID }), emitted(ReportsClosed, { outcome: 'removed' })],
     },
   }),
+
+  // Appeals wait in the same queue
+  ...((): ReturnType<typeof useCase>[] => {
+    const suspended = given(
+      MemberSuspended,
+      { memberId: bob.memberId, moderatorId: mo.memberId, reason: 'Spam', until: '2030-01-01T00:00:00.000Z' },
+      { actorId: mo.memberId },
+    );
+    const appealed = given(
+      SuspensionAppealed,
+      { memberId: bob.memberId, text: 'Someone else used my phone' },
+      { actorId: bob.memberId },
+    );
+    return [
+      useCase({
+        title: 'Bob’s appeal is in the moderators’ queue, in his own words',
+        given: [...everyone, suspended, appealed],
+        when: queue,
+        then: {
+          status: 200,
+          body: {
+            items: [
+              {
+                kind: 'appeal',
+                contentId: bob.memberId,
+                memberId: bob.memberId,
+                count: 1,
+                excerpt: 'Someone else used my phone',
+              },
+            ],
+          },
+        },
+      }),
+      useCase({
+        title: 'An appeal leaves the queue once the suspension is lifted',
+        given: [
+          ...everyone,
+          suspended,
+          appealed,
+          given(
+            SuspensionLifted,
+            { memberId: bob.memberId, moderatorId: mo.memberId, reason: 'It was not him' },
+            { actorId: mo.memberId },
+          ),
+        ],
+        when: queue,
+        then: { status: 200, body: { items: [] } },
+      }),
+      useCase({
+        title: 'Mo keeps the decision: the appeal is closed as dismissed and the suspension stands',
+        given: [...everyone, suspended, appealed],
+        when: close({ kind: 'appeal', contentId: bob.memberId, outcome: 'dismissed' }),
+        then: {
+          status: 204,
+          events: [emitted(ReportsClosed, { kind: 'appeal', memberId: bob.memberId, outcome: 'dismissed' })],
+        },
+      }),
+      useCase({
+        title: 'An appeal cannot be removed',
+        given: [...everyone, suspended, appealed],
+        when: close({ kind: 'appeal', contentId: bob.memberId, outcome: 'removed', reason: 'No' }),
+        then: { status: 400, body: { errors: [{ field: 'outcome' }] }, events: [] },
+      }),
+      useCase({
+        title: 'The queue page shows an appeal with the way to lift the suspension or keep it',
+        given: [...everyone, suspended, appealed],
+        when: { as: mo.memberId, method: 'GET', url: '/review/reports' },
+        then: {
+          status: 200,
+          page: [
+            'Appeal: Bob',
+            'Someone else used my phone',
+            'lift the suspension if it was wrong',
+            'Keep the decision',
+          ],
+        },
+      }),
+      useCase({
+        title: 'An appeal is not one more report: two reports and Bob’s appeal hold no one',
+        given: [
+          ...everyone,
+          reported(nancy.memberId, 'scam'),
+          suspended,
+          appealed,
+          given(
+            SuspensionLifted,
+            { memberId: bob.memberId, moderatorId: mo.memberId, reason: 'Second chance' },
+            { actorId: mo.memberId },
+          ),
+        ],
+        when: report(eve.memberId, { kind: 'profile', contentId: bob.memberId, reason: 'spam' }),
+        then: { status: 201, events: [emitted(ContentReported, { reporterId: eve.memberId })] },
+      }),
+    ];
+  })(),
 
   // As pages
   useCase({
