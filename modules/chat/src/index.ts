@@ -5,7 +5,7 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
-import { messageById, migrations, projections, project, totalUnread } from './store.ts';
+import { messageById, messagesAround, migrations, projections, project, totalUnread } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { chatViews } from './views.ts';
@@ -22,6 +22,9 @@ export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } fr
  * page of both, with "is typing", read receipts and unread counts. A message is
  * acknowledged only once committed. A block removes the pair's conversation for good.
  */
+/** Messages either side of a reported one that moderators read it with. */
+const REPORT_CONTEXT = 10;
+
 export const chat = defineModule({
   name: 'chat',
   description:
@@ -64,7 +67,18 @@ export const chat = defineModule({
       kind: 'message',
       async lookup(messageId) {
         const message = await messageById(ctx.db, messageId);
-        return message && { memberId: message.senderId, excerpt: message.body };
+        if (!message) return undefined;
+        const context = await messagesAround(ctx.db, message, REPORT_CONTEXT);
+        return {
+          memberId: message.senderId,
+          excerpt: message.body,
+          context: context.map((m) => ({
+            senderId: m.senderId,
+            body: m.body,
+            at: m.sentAt,
+            reported: m.messageId === messageId,
+          })),
+        };
       },
     });
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {

@@ -356,6 +356,24 @@ export async function messageById(db: Db | TxDb, messageId: string): Promise<Mes
   return row && toMessage(row);
 }
 
+/**
+ * The messages either side of one (up to `around` each way), oldest first, the message
+ * itself among them: what moderators read a reported message in.
+ */
+export async function messagesAround(db: Db | TxDb, message: Message, around: number): Promise<Message[]> {
+  const side = (before: boolean) =>
+    db
+      .selectFrom('chat_messages')
+      .selectAll()
+      .where('conversation_id', '=', message.conversationId)
+      .where('seq', before ? '<' : '>', message.seq)
+      .orderBy('seq', before ? 'desc' : 'asc')
+      .limit(around)
+      .execute() as Promise<MessageRow[]>;
+  const [before, after] = await Promise.all([side(true), side(false)]);
+  return [...before.reverse().map(toMessage), message, ...after.map(toMessage)];
+}
+
 /** A member's side of the conversation with another, if they have one. */
 export async function sideOf(
   db: Db | TxDb,

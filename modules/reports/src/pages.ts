@@ -164,6 +164,9 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
         const content = await run.describe(item.kind, item.contentId);
         const memberId = item.memberId || (content?.memberId ?? '');
         const name = (await nickname(memberId)) || memberId;
+        const senders = new Map<string, string>();
+        for (const id of new Set(content?.context?.map((m) => m.senderId)))
+          senders.set(id, (await nickname(id)) || id);
         const closeForm = (outcome: 'dismissed' | 'handled', label?: string) =>
           html`<form method="post" action="/review/reports/close" class="inline">
             ${hidden(request)}
@@ -203,13 +206,21 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
           ${
             content
               ? html`${content.imageUrl ? html`<img src="${content.imageUrl}" alt="" width="120" />` : ''}
-                ${content.excerpt ? html`<blockquote>${content.excerpt}</blockquote>` : ''}
                 ${
+                  // A message is read in its conversation (the reported one in bold), not alone.
                   content.context
                     ? html`<ol class="list">
-                        ${content.context.map((m) => html`<li>${m.reported ? html`<strong>${m.body}</strong>` : m.body}</li>`)}
+                        ${content.context.map((m) => {
+                          const line = html`${senders.get(m.senderId) ?? ''}: ${m.body}`;
+                          return html`<li>
+                            ${m.reported ? html`<strong>${line}</strong>` : line}
+                            <time datetime="${m.at}">${m.at.slice(0, 16).replace('T', ' ')}</time>
+                          </li>`;
+                        })}
                       </ol>`
-                    : ''
+                    : content.excerpt
+                      ? html`<blockquote>${content.excerpt}</blockquote>`
+                      : ''
                 }`
               : html`<p>${t('gone')}</p>`
           }

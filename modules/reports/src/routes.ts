@@ -66,6 +66,17 @@ export function reportRoutes(http: Http, db: Db, run: Commands): void {
                 excerpt: Type.Union([Type.String(), Type.Null()], {
                   description: 'null: the content is gone',
                 }),
+                context: Type.Optional(
+                  Type.Array(
+                    Type.Object({
+                      senderId: Type.String(),
+                      body: Type.String(),
+                      at: Type.String(),
+                      reported: Type.Boolean(),
+                    }),
+                    { description: 'A reported message with up to ten messages either side, oldest first' },
+                  ),
+                ),
                 reports: Type.Array(
                   Type.Object({ reason: Type.String(), note: Type.String(), at: Type.String() }),
                 ),
@@ -84,6 +95,7 @@ export function reportRoutes(http: Http, db: Db, run: Commands): void {
           ...i,
           memberId: i.memberId || (described[n]?.memberId ?? ''),
           excerpt: described[n]?.excerpt ?? null,
+          ...(described[n]?.context ? { context: described[n].context } : {}),
         })),
       };
     },

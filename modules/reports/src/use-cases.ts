@@ -58,6 +58,21 @@ const reported = (reporter: string, reason: 'spam' | 'scam' | 'harassment', note
     },
     { actorId: reporter },
   );
+const MESSAGE_BEFORE = '01900000-0000-7000-8000-0000000000a0';
+const MESSAGE_AFTER = '01900000-0000-7000-8000-0000000000a2';
+/** A message between two cast members. */
+const said = (senderId: string, recipientId: string, messageId: string, body: string): Given =>
+  given(
+    MessageSent,
+    {
+      messageId,
+      conversationId: conversationIdOf(senderId, recipientId),
+      senderId,
+      recipientId,
+      body,
+    },
+    { actorId: senderId },
+  );
 /** Bob's chat message to Nancy, and her report of it. */
 const bobWroteAndNancyReported = (body: string): Given[] => [
   given(
@@ -238,6 +253,43 @@ export const useCases = [
         ],
       },
     },
+  }),
+  useCase({
+    title: 'A reported chat message is shown in its conversation: up to ten messages either side',
+    given: [
+      ...everyone,
+      said(nancy.memberId, bob.memberId, MESSAGE_BEFORE, 'Hi Bob'),
+      ...bobWroteAndNancyReported('Send me your bank details'),
+      said(nancy.memberId, bob.memberId, MESSAGE_AFTER, 'No way'),
+    ],
+    when: queue,
+    then: {
+      status: 200,
+      body: {
+        items: [
+          {
+            kind: 'message',
+            contentId: MESSAGE_ID,
+            context: [
+              { senderId: nancy.memberId, body: 'Hi Bob', reported: false },
+              { senderId: bob.memberId, body: 'Send me your bank details', reported: true },
+              { senderId: nancy.memberId, body: 'No way', reported: false },
+            ],
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title:
+      'The queue page shows a reported message among the others, who wrote each, the reported one marked',
+    given: [
+      ...everyone,
+      said(nancy.memberId, bob.memberId, MESSAGE_BEFORE, 'Hi Bob'),
+      ...bobWroteAndNancyReported('Send me your bank details'),
+    ],
+    when: { as: mo.memberId, method: 'GET', url: '/review/reports' },
+    then: { status: 200, page: ['Nancy: Hi Bob', '<strong>Bob: Send me your bank details</strong>'] },
   }),
   useCase({
     title: 'A reported chat message is in the queue too, naming its sender',
