@@ -10,7 +10,15 @@ import {
   RoleGranted,
   RoleRevoked,
 } from './events.ts';
-import { newPasswordProblem, normalizeEmail, retryAfterSeconds, type PasswordProblem } from './rules.ts';
+import {
+  ACCOUNT_MEMORY_SECONDS,
+  FIRST_WAIT_SECONDS,
+  newPasswordProblem,
+  normalizeEmail,
+  retryAfterSeconds,
+  slowingWaitSeconds,
+  type PasswordProblem,
+} from './rules.ts';
 import {
   accountByEmail,
   accountById,
@@ -142,15 +150,16 @@ export class Accounts {
     const { perAccount, perIp, windowSeconds } = this.#ctx.config.login;
     const email = normalizeEmail(rawEmail);
     const now = this.#ctx.clock.now();
-    const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
+    const since = new Date(now.getTime() - ACCOUNT_MEMORY_SECONDS * 1000).toISOString();
     const [byAccount, byIp] = await Promise.all([
       failuresSince(this.#db, 'account', email, since),
-      failuresSince(this.#db, 'ip', ip, since),
+      failuresSince(this.#db, 'ip', ip, new Date(now.getTime() - windowSeconds * 1000).toISOString()),
     ]);
-    // Checked before the password, so a locked account stays locked even for the right one.
+    // Checked before the password, so a slowed account waits even for the right one. An
+    // account slows down (its owner is not locked out); an address that fails too often stops.
     const [account, address] = [`account ${email}`, `ip ${ip}`];
     const wait = Math.max(
-      retryAfterSeconds(byAccount, perAccount, windowSeconds, now, this.#checking.count(account)),
+      slowingWaitSeconds(byAccount, perAccount, windowSeconds, now, this.#checking.count(account)),
       retryAfterSeconds(byIp, perIp, windowSeconds, now, this.#checking.count(address)),
     );
     if (wait > 0) return { kind: 'locked', retryAfter: wait };
@@ -182,9 +191,9 @@ export class Accounts {
         return (await failuresSince(db, 'account', email, since)).length;
       });
       this.#failures.inc();
-      // The guess that locks the account tells its owner, who may be the one locked out.
+      // The guess that starts slowing the account down tells its owner, who may be the one waiting.
       if (account && failures === this.#ctx.config.login.perAccount) {
-        const until = new Date(now.getTime() + this.#ctx.config.login.windowSeconds * 1000).toISOString();
+        const until = new Date(now.getTime() + FIRST_WAIT_SECONDS * 1000).toISOString();
         await this.#ctx.transaction(async (tx) => {
           await tx.publish(LoginLocked, { memberId: account.memberId, until }, { actorId: null });
         });
@@ -254,9 +263,9 @@ export class Accounts {
     if (!account?.email || !account.passwordHash) return { ok: false, problem: 'wrong' };
     const { perAccount, windowSeconds } = this.#ctx.config.login;
     const now = this.#ctx.clock.now();
-    const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
+    const since = new Date(now.getTime() - ACCOUNT_MEMORY_SECONDS * 1000).toISOString();
     const key = `account ${account.email}`;
-    const wait = retryAfterSeconds(
+    const wait = slowingWaitSeconds(
       await failuresSince(this.#db, 'account', account.email, since),
       perAccount,
       windowSeconds,

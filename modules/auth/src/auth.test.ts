@@ -23,7 +23,7 @@ import { startTestApp, testDatabases, USE_CASE_EPOCH, type TestAppFactory } from
 import { buildApp } from '@meetcute/server';
 import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
 import { MODERATORS, type Moderators } from './index.ts';
-import { retryAfterSeconds } from './rules.ts';
+import { retryAfterSeconds, slowingWaitSeconds } from './rules.ts';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
 import type { KeptMail } from '@meetcute/mail';
 
@@ -137,14 +137,15 @@ for (const dialect of databases.dialects) {
         for (let i = 0; i < 5; i++) assert.equal((await logIn(first, bob.email, `wrong ${i}`)).status, 401);
         await first.close();
 
-        clock.advance(10 * 60 * 1000);
+        // Within the half minute five failures cost: the wait outlives the restart.
+        clock.advance(10 * 1000);
         const second = await build(openStorage(spec), clock);
         try {
           assert.deepEqual(await whoAmI(second, token), {
             status: 200,
             body: { memberId: nancy.memberId, status: 'approved', roles: [] },
           });
-          assert.equal((await logIn(second, bob.email, PASSWORD)).status, 429, 'the lock-out is remembered');
+          assert.equal((await logIn(second, bob.email, PASSWORD)).status, 429, 'the wait is remembered');
         } finally {
           await second.close();
         }
@@ -373,19 +374,19 @@ for (const dialect of databases.dialects) {
         const statuses = guesses.map((g) => g.status);
         assert.equal(statuses.filter((s) => s === 401).length, 5, statuses.join(' '));
         assert.equal(statuses.filter((s) => s === 429).length, 35);
-        // The right password is refused too while the lock lasts.
+        // The right password waits too.
         assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 429);
       } finally {
         await t.close();
       }
     });
 
-    test('a locked log-in tells clients when to retry', async () => {
+    test('a slowed log-in tells clients when to retry, and the owner gets in once the wait is over', async () => {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
         for (let i = 0; i < 5; i++) assert.equal((await logIn(t.app, nancy.email, `wrong ${i}`)).status, 401);
-        t.clock.advance(60 * 1000);
+        t.clock.advance(10 * 1000);
         const locked = await t.app.http.inject({
           method: 'POST',
           url: '/api/v1/sessions',
@@ -393,8 +394,39 @@ for (const dialect of databases.dialects) {
         });
         assert.equal(locked.statusCode, 429);
         assert.match(String(locked.headers['content-type']), /^application\/problem\+json/);
-        assert.equal(locked.headers['retry-after'], String(14 * 60));
-        assert.match(locked.json<{ detail: string }>().detail, /Try again in 14 minutes/);
+        assert.equal(locked.headers['retry-after'], '20');
+        assert.match(locked.json<{ detail: string }>().detail, /Try again in 1 minute\./);
+        t.clock.advance(20 * 1000);
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 200, 'not locked out for long');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('each failure past the free ones doubles the wait; the right password forgets them', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        for (let i = 0; i < 5; i++) assert.equal((await logIn(t.app, nancy.email, `wrong ${i}`)).status, 401);
+        const waits: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          const refused = await t.app.http.inject({
+            method: 'POST',
+            url: '/api/v1/sessions',
+            payload: { email: nancy.email, password: `again ${i}` },
+          });
+          waits.push(String(refused.headers['retry-after']));
+          t.clock.advance(Number(refused.headers['retry-after']) * 1000);
+          assert.equal(
+            (await logIn(t.app, nancy.email, `late ${i}`)).status,
+            401,
+            'checked once the wait is over',
+          );
+        }
+        assert.deepEqual(waits, ['30', '60', '120']);
+        t.clock.advance(240 * 1000);
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 200);
+        assert.equal((await logIn(t.app, nancy.email, 'wrong once more')).status, 401, 'free again');
       } finally {
         await t.close();
       }
@@ -421,6 +453,20 @@ for (const dialect of databases.dialects) {
     });
   });
 }
+
+test('an account slows down: free failures, then waits doubling from the last one up to a cap', () => {
+  const now = new Date('2026-06-01T10:00:00.000Z');
+  const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000).toISOString();
+  assert.equal(slowingWaitSeconds([secondsAgo(50), secondsAgo(40)], 5, 900, now), 0, 'two of five free');
+  const five = [100, 80, 60, 40, 20].map(secondsAgo);
+  assert.equal(slowingWaitSeconds(five, 5, 900, now), 10, 'half a minute after the fifth');
+  assert.equal(slowingWaitSeconds([...five, secondsAgo(5)], 5, 900, now), 55, 'a minute after the sixth');
+  const many = Array.from({ length: 20 }, (_, i) => secondsAgo(100 + i));
+  assert.equal(slowingWaitSeconds(many, 5, 900, now), 800, 'never more than the cap');
+  assert.equal(slowingWaitSeconds(five, 5, 900, now, 1), 60, 'one under way counts as made now');
+  const yesterday = Array.from({ length: 9 }, () => new Date(now.getTime() - 25 * 3600 * 1000).toISOString());
+  assert.equal(slowingWaitSeconds(yesterday, 5, 900, now), 0, 'a day later they are forgotten');
+});
 
 test('log-ins under way count as failures made now until they are known not to be', () => {
   const now = new Date('2026-06-01T10:00:00.000Z');

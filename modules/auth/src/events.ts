@@ -25,7 +25,7 @@ export const LoginLocked = defineEvent({
   type: 'LoginLocked',
   module: 'auth',
   description:
-    'Wrong passwords locked log-in to a member’s account for a while: the owner is told, with a way to choose a new password if it was not them.',
+    'Wrong passwords used up the free log-in attempts of a member’s account: from now on each try waits longer (`until`: the first wait). The owner is told, with a way to choose a new password if it was not them.',
   schema: Type.Object({ memberId: Type.String(), until: Type.String() }),
 });
 

@@ -329,7 +329,7 @@ export type { Key as MessageKey };
 /** The API speaks English; pages speak the member's language. */
 export const english: Translate<Key> = translator(messages, 'en');
 
-/** The lock-out message for a wait in seconds, in whole minutes. */
+/** The message for a wait in seconds (slowed account or stopped address), in whole minutes. */
 export function lockedMessage(t: Translate<Key>, seconds: number): string {
   const minutes = waitMinutes(seconds);
   return minutes === 1 ? t('lockedMinute') : t('lockedMinutes', { minutes });

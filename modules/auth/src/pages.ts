@@ -43,7 +43,7 @@ interface LoginForm {
   email?: string;
   next: string;
   errors?: FieldProblem[];
-  /** Shown in place of field errors when log-in is locked for a while, or the account suspended. */
+  /** Shown in place of field errors when log-in must wait, or the account is suspended. */
   locked?: string;
   lockedTitle?: string;
   /** Offer the way to appeal (a suspended member who knows their password). */

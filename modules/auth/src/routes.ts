@@ -56,7 +56,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
         summary: 'Log in',
         description:
           'Starts a session and sets the session cookie. A wrong email and a wrong password get the same answer. ' +
-          'Too many failures for one email or from one address lock log-in for a while (429 with Retry-After).',
+          'After a few failures for one email each next try waits twice as long (30 s, 1 min, …); too many from one address stop log-in from it for a while. Either way a 429 with Retry-After.',
         tags: ['auth'],
         body: Type.Object({
           email: Type.String({ minLength: 1, maxLength: 320 }),

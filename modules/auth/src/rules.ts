@@ -59,6 +59,37 @@ export function retryAfterSeconds(
   return Math.max(1, Math.ceil((unlocking + windowMs - now.getTime()) / 1000));
 }
 
+/** The first wait once an account's free attempts are used; each failure after doubles it. */
+export const FIRST_WAIT_SECONDS = 30;
+/** How long an account's failed log-ins are remembered (a right password forgets them at once). */
+export const ACCOUNT_MEMORY_SECONDS = 24 * 3600;
+
+/**
+ * How many seconds before an account may be tried again, or 0 if now. Log-in slows down
+ * rather than locking the owner out: `free` failures cost nothing, then each next attempt
+ * waits twice as long after the last failure (30 s, 1 min, 2 min, …, at most `capSeconds`),
+ * so someone who mistypes waits half a minute while a guesser gets a few dozen tries a
+ * day. Failures remembered for a day count; attempts still being checked (`underWay`)
+ * count as failures made now.
+ */
+export function slowingWaitSeconds(
+  failures: string[],
+  free: number,
+  capSeconds: number,
+  now: Date,
+  underWay = 0,
+): number {
+  const recent = failures
+    .map((at) => Date.parse(at))
+    .filter((at) => now.getTime() - at < ACCOUNT_MEMORY_SECONDS * 1000);
+  const count = recent.length + underWay;
+  if (count < free) return 0;
+  const delayMs = Math.min(capSeconds, FIRST_WAIT_SECONDS * 2 ** (count - free)) * 1000;
+  const last = underWay > 0 ? now.getTime() : Math.max(...recent);
+  const waitMs = last + delayMs - now.getTime();
+  return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
+}
+
 /** Whole minutes to tell a person, never "0 minutes". */
 export function waitMinutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));

@@ -95,7 +95,7 @@ export const useCases = [
     then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'password' }] } },
   }),
   useCase({
-    title: 'After five wrong passwords even the right one is refused for 15 minutes',
+    title: 'After five wrong passwords the next try waits half a minute, even with the right one',
     given: approved(nancy),
     before: fiveWrongPasswords,
     when: logIn(nancy.email, PASSWORD),
@@ -103,7 +103,7 @@ export const useCases = [
       status: 429,
       body: {
         type: `${PROBLEM}rate-limited`,
-        detail: 'Too many failed log-ins. Try again in 15 minutes.',
+        detail: 'Too many failed log-ins. Try again in 1 minute.',
       },
     },
   }),
@@ -118,10 +118,10 @@ export const useCases = [
     },
   }),
   useCase({
-    title: 'Once the 15 minutes have passed Nancy can log in again',
+    title: 'Half a minute after the fifth wrong password Nancy can log in again: slowed, never locked out',
     given: approved(nancy),
     before: fiveWrongPasswords,
-    clock: '2026-06-01T10:15:01.000Z',
+    clock: '2026-06-01T10:00:31.000Z',
     when: logIn(nancy.email, PASSWORD),
     then: { status: 200, body: { memberId: nancy.memberId } },
   }),
@@ -407,7 +407,7 @@ export const useCases = [
     given: approved(nancy),
     before: fiveWrongPasswords,
     when: { method: 'POST', url: '/login', form: true, body: { email: nancy.email, password: PASSWORD } },
-    then: { status: 429, page: ['Too many failed log-ins. Try again in 15 minutes.'] },
+    then: { status: 429, page: ['Too many failed log-ins. Try again in 1 minute.'] },
   }),
   useCase({
     title: 'A log-in form posted without its CSRF token is refused',

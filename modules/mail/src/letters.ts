@@ -66,9 +66,9 @@ const messages: Messages<Key> = {
     movedIntro:
       'Your Meetcute account now uses {email} to log in and for mail. This address is no longer used.',
     movedNotYou: 'Was it not you? Choose a new password at once, then write to the moderators:',
-    lockedSubject: 'Log-in to your Meetcute account is locked for a while',
+    lockedSubject: 'Log-in to your Meetcute account is slowed down',
     lockedIntro:
-      'Several wrong passwords were tried on your Meetcute account, so log-in is locked until {until} (UTC).',
+      'Several wrong passwords were tried on your Meetcute account, so log-in waits until {until} (UTC), and a little longer after each further wrong password.',
     lockedNotYou: 'Was it not you? Your password is still safe, but you can choose a new one now:',
     changedSubject: 'Your Meetcute password was changed',
     changedIntro:
@@ -107,9 +107,9 @@ const messages: Messages<Key> = {
     movedIntro:
       'Ditt Meetcute-konto använder nu {email} för inloggning och e-post. Den här adressen används inte längre.',
     movedNotYou: 'Var det inte du? Välj ett nytt lösenord genast och skriv sedan till moderatorerna:',
-    lockedSubject: 'Inloggningen till ditt Meetcute-konto är spärrad en stund',
+    lockedSubject: 'Inloggningen till ditt Meetcute-konto går långsammare',
     lockedIntro:
-      'Flera felaktiga lösenord har provats på ditt Meetcute-konto, så inloggningen är spärrad till {until} (UTC).',
+      'Flera felaktiga lösenord har provats på ditt Meetcute-konto, så inloggningen väntar till {until} (UTC), och lite längre efter varje nytt felaktigt lösenord.',
     lockedNotYou: 'Var det inte du? Ditt lösenord är fortfarande säkert, men du kan välja ett nytt nu:',
     changedSubject: 'Ditt lösenord på Meetcute har bytts',
     changedIntro: 'Lösenordet till ditt Meetcute-konto byttes just, och andra enheter loggades ut.',
@@ -145,9 +145,9 @@ const messages: Messages<Key> = {
     movedIntro:
       'Meetcute-tilisi käyttää nyt osoitetta {email} kirjautumiseen ja postiin. Tätä osoitetta ei enää käytetä.',
     movedNotYou: 'Etkö se ollut sinä? Valitse heti uusi salasana ja kirjoita sitten moderaattoreille:',
-    lockedSubject: 'Kirjautuminen Meetcute-tilillesi on lukittu hetkeksi',
+    lockedSubject: 'Kirjautumista Meetcute-tilillesi on hidastettu',
     lockedIntro:
-      'Meetcute-tilillesi kokeiltiin useita vääriä salasanoja, joten kirjautuminen on lukittu {until} asti (UTC).',
+      'Meetcute-tilillesi kokeiltiin useita vääriä salasanoja, joten kirjautuminen odottaa {until} asti (UTC), ja hieman pidempään jokaisen uuden väärän salasanan jälkeen.',
     lockedNotYou: 'Etkö se ollut sinä? Salasanasi on yhä turvassa, mutta voit valita uuden nyt:',
     changedSubject: 'Meetcute-salasanasi vaihdettiin',
     changedIntro: 'Meetcute-tilisi salasana vaihdettiin juuri, ja muut laitteet kirjattiin ulos.',

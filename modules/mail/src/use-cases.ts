@@ -246,7 +246,7 @@ export const useCases = [
           {
             kind: 'login-locked',
             to: nancy.email,
-            subject: 'Inloggningen till ditt Meetcute-konto är spärrad en stund',
+            subject: 'Inloggningen till ditt Meetcute-konto går långsammare',
           },
           { kind: 'welcome' },
         ],
