@@ -54,10 +54,11 @@ export interface Commands {
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
 }
 
-function duplicate(what: { email: boolean; nickname: boolean }): Problem {
+function duplicate(what: { email: boolean; nickname: boolean; lookalike?: boolean }): Problem {
   const errors = [];
   if (what.email) errors.push(broken('email', 'emailTaken'));
   if (what.nickname) errors.push(broken('nickname', 'nicknameTaken'));
+  else if (what.lookalike) errors.push(broken('nickname', 'nicknameLookalike'));
   return problems.conflict(
     'already-registered',
     'Already taken',
@@ -109,7 +110,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const wait = retryAfter(await takenAnswersSince(ctx.db, ip, since), now);
       if (wait > 0) throw tooManyTaken(wait);
       const clash = await taken(ctx.db, email, application.nickname);
-      if (clash.email || clash.nickname) {
+      if (clash.email || clash.nickname || clash.lookalike) {
         await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
         throw duplicate(clash);
       }
@@ -154,7 +155,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
       if (errors.length > 0 || !application) throw problems.invalid(errors);
       const clash = await taken(ctx.db, null, application.nickname, memberId);
-      if (clash.nickname) throw duplicate(clash);
+      if (clash.nickname || clash.lookalike) throw duplicate(clash);
       try {
         await ctx.transaction(async (tx) => {
           await tx.publish(

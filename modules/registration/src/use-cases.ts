@@ -176,6 +176,64 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'A nickname that looks like a member’s (“B0b” with a zero for Bob) is refused, saying why',
+    given: signedUp(bob),
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: 'B0b' },
+    },
+    then: {
+      status: 409,
+      body: {
+        errors: [
+          {
+            field: 'nickname',
+            message: 'This nickname looks too much like another member’s. Choose one nobody could mistake.',
+          },
+        ],
+      },
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'A look-alike in one other alphabet (Cyrillic “Мо” for Mo) is refused too',
+    given: signedUp(mo),
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: '\u041c\u043e' },
+    },
+    then: { status: 409, body: { errors: [{ field: 'nickname', code: 'nicknameLookalike' }] }, events: [] },
+  }),
+  useCase({
+    title: 'The sign-up page tells a Finnish visitor in Finnish that “Sarn” looks like Sam’s nickname',
+    given: [...signedUp({ ...eve, application: { ...eve.application, nickname: 'Sam' } })],
+    when: {
+      method: 'POST',
+      url: '/signup',
+      form: true,
+      headers: { 'accept-language': 'fi' },
+      body: { ...nancyPageForm, nickname: 'Sarn' },
+    },
+    then: {
+      status: 409,
+      page: ['Nimimerkki näyttää liikaa toisen jäsenen nimimerkiltä.'],
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'A nickname change on resubmission is held to the same rule: Nancy may not become “B0b”',
+    given: [...signedUp(bob), ...rejectedNancy],
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/registrations/me',
+      body: { ...nancyForm, email: undefined, password: undefined, nickname: 'B0b' },
+    },
+    then: { status: 409, body: { errors: [{ field: 'nickname', code: 'nicknameLookalike' }] }, events: [] },
+  }),
+  useCase({
     title: 'A nickname in one alphabet other than Latin is welcome',
     when: {
       method: 'POST',
