@@ -47,7 +47,6 @@ const ruleMessages: Messages<
   | 'distance'
   | 'aboutMeLong'
   | 'reason'
-  | 'emailTaken'
   | 'nicknameTaken'
   | 'nicknameLookalike'
 > = {
@@ -71,7 +70,6 @@ const ruleMessages: Messages<
     distance: 'Distance is a whole number of km from 1 to 5000.',
     aboutMeLong: 'About me can be at most {max} characters.',
     reason: 'Give the member a reason of {min} to {max} characters they can act on.',
-    emailTaken: 'This email already has an account. Log in, or use another email.',
     nicknameTaken: 'This nickname is taken. Choose another one.',
     nicknameLookalike: 'This nickname looks too much like another member’s. Choose one nobody could mistake.',
   },
@@ -96,7 +94,6 @@ const ruleMessages: Messages<
     distance: 'Avståndet är ett helt antal km från 1 till 5000.',
     aboutMeLong: 'Om mig får vara högst {max} tecken.',
     reason: 'Ge medlemmen ett skäl på {min} till {max} tecken som hen kan agera på.',
-    emailTaken: 'Den här e-postadressen har redan ett konto. Logga in eller använd en annan.',
     nicknameTaken: 'Smeknamnet är upptaget. Välj ett annat.',
     nicknameLookalike: 'Smeknamnet liknar en annan medlems för mycket. Välj ett som ingen kan ta miste på.',
   },
@@ -120,7 +117,6 @@ const ruleMessages: Messages<
     distance: 'Etäisyys on kokonainen määrä kilometrejä 1–5000.',
     aboutMeLong: 'Tietoja minusta -tekstissä voi olla enintään {max} merkkiä.',
     reason: 'Anna jäsenelle {min}–{max} merkin syy, jonka mukaan hän voi toimia.',
-    emailTaken: 'Tällä sähköpostilla on jo tili. Kirjaudu sisään tai käytä toista osoitetta.',
     nicknameTaken: 'Nimimerkki on varattu. Valitse toinen.',
     nicknameLookalike:
       'Nimimerkki näyttää liikaa toisen jäsenen nimimerkiltä. Valitse sellainen, jota ei voi sekoittaa muihin.',

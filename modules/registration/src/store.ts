@@ -186,6 +186,16 @@ export async function findRegistration(db: Db | TxDb, memberId: string): Promise
   return row ? toRegistration(row) : undefined;
 }
 
+/** The member whose login address this is, if any. */
+export async function ownerOfEmail(db: Db | TxDb, email: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('registrations')
+    .select('member_id')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row === undefined ? undefined : String(row.member_id);
+}
+
 /**
  * Which of email and nickname are taken, by anyone but `except`; `lookalike` when the
  * nickname is not taken but looks like one that is (the same TR39 skeleton).
