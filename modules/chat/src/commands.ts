@@ -12,7 +12,15 @@ import {
 } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block/events';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { ConversationRead, MessageReported, MessageSent, type ReportReason } from './events.ts';
+import {
+  ChatAudienceChosen,
+  ConversationRead,
+  MessageReported,
+  MessageSent,
+  type ChatAudience,
+  type ReportReason,
+} from './events.ts';
+import { audienceOf, refusedBy } from './audience.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
 import { conversationIdOf, messageBody, TYPING } from './rules.ts';
 import { hasBlocked } from '@meetcute/block';
@@ -31,6 +39,27 @@ export interface Commands {
   report(reporterId: string, messageId: string, reason: ReportReason, note: string): Promise<void>;
   /** The other member, if the viewer may chat with them; else the Problem (404 hides their block). */
   partner(viewerId: string, otherId: string): Promise<PublicProfile>;
+  /**
+   * Why the viewer may not start a conversation with the other member (their choice of
+   * who may), or null when they may: always null once the two have a conversation.
+   */
+  closedBy(viewerId: string, otherId: string): Promise<Exclude<ChatAudience, 'everyone'> | null>;
+  /** Who may start a conversation with the member. */
+  audience(memberId: string): Promise<ChatAudience>;
+  /** The member chooses who may start a conversation with them; nothing is published if it is unchanged. */
+  chooseAudience(memberId: string, audience: ChatAudience): Promise<ChatAudience>;
+}
+
+/** The stable problem type for a first message the recipient's choice keeps out. */
+export const CHAT_CLOSED = 'chat-closed';
+
+/** Says which choice of the recipient keeps the sender out, so a client can tell the member why. */
+export function chatClosed(nickname: string, by: Exclude<ChatAudience, 'everyone'>): Problem {
+  const detail =
+    by === 'preferences'
+      ? `${nickname} accepts new conversations only from members within the age and gender they look for.`
+      : `${nickname} accepts new conversations only from members they flirted with or added to their favourites.`;
+  return new Problem(403, CHAT_CLOSED, `${nickname} does not accept new conversations from you`, detail);
 }
 
 /** One send waiting for its group's commit; `outcome` is the stored message or why it was refused. */
@@ -132,13 +161,32 @@ export function commands(
     send.outcome = stored;
   }
 
+  async function closedBy(viewerId: string, otherId: string) {
+    // Existing conversations go on whatever either chooses later.
+    if ((await sideOf(ctx.db, otherId, viewerId)) !== undefined) return null;
+    return refusedBy(ctx.db, viewerId, otherId, ctx.clock.now());
+  }
+
   return {
     partner,
+    closedBy,
+
+    audience: (memberId) => audienceOf(ctx.db, memberId),
+
+    async chooseAudience(memberId, audience) {
+      await ctx.transaction(async (tx) => {
+        if ((await audienceOf(tx.db, memberId)) === audience) return;
+        await tx.publish(ChatAudienceChosen, { memberId, audience }, { actorId: memberId });
+      });
+      return audience;
+    },
 
     async send(senderId, recipientId, raw) {
       const checked = messageBody(raw);
       if ('problem' in checked) throw problems.invalid([checked.problem]);
       const recipient = await partner(senderId, recipientId);
+      const closed = await closedBy(senderId, recipientId);
+      if (closed) throw chatClosed(recipient.nickname, closed);
       const conversationId = conversationIdOf(senderId, recipientId);
       const ownership = deps.ownership();
       if (!ownership.owns(groupOf(conversationId, ownership.groups))) {

@@ -57,4 +57,21 @@ export const MessageReported = defineEvent({
   }),
 });
 
-export const events = [MessageSent, ConversationRead, MessageReported];
+/**
+ * Who may start a conversation with a member: everyone; only members within the age and
+ * gender the member looks for; or only members the member flirted with or favourited.
+ * A conversation that already exists goes on whatever the choice.
+ */
+export const CHAT_AUDIENCES = ['everyone', 'preferences', 'contacts'] as const;
+export type ChatAudience = (typeof CHAT_AUDIENCES)[number];
+export const ChatAudienceSchema = Type.Enum(CHAT_AUDIENCES);
+
+export const ChatAudienceChosen = defineEvent({
+  type: 'ChatAudienceChosen',
+  module: 'chat',
+  description:
+    'A member chose who may start a conversation with them: everyone, members within their age and gender preferences, or members they flirted with or favourited. Conversations already begun go on.',
+  schema: Type.Object({ memberId: Type.String(), audience: ChatAudienceSchema }),
+});
+
+export const events = [MessageSent, ConversationRead, MessageReported, ChatAudienceChosen];

@@ -12,9 +12,17 @@ import { chatViews } from './views.ts';
 import { chatRoutes } from './routes.ts';
 import { chatPages, messageAction } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { audienceConsumes, projectAudience } from './audience.ts';
+import { audienceUseCases } from './use-cases.audience.ts';
 import { limitUseCases } from './use-cases.limits.ts';
 
-export { MessageSent, ConversationRead, MessageReported, MAX_MESSAGE_LENGTH } from './events.ts';
+export {
+  MessageSent,
+  ConversationRead,
+  MessageReported,
+  ChatAudienceChosen,
+  MAX_MESSAGE_LENGTH,
+} from './events.ts';
 export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
 
 /**
@@ -30,10 +38,10 @@ export const chat = defineModule({
   description:
     'One-to-one conversations, live: messages, typing, read receipts, unread counts, reports; blocks end them.',
   publishes: events,
-  consumes: [...events, ...blockEvents],
+  consumes: [...events, ...blockEvents, ...audienceConsumes],
   migrations,
   projections,
-  useCases: [...useCases, ...limitUseCases],
+  useCases: [...useCases, ...limitUseCases, ...audienceUseCases],
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
@@ -57,11 +65,12 @@ export const chat = defineModule({
     );
     // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
     const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
+    projectAudience(ctx);
     const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, run, views);
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles));
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles, run));
     // The moderators' report queue reads a reported message with the ten around it.
     ctx.services.contribute<Reportable>(REPORTABLE, {
       kind: 'message',

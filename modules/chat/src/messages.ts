@@ -36,8 +36,34 @@ export const messages: Messages<
   | 'tooLong'
   | 'chooseReason'
   | 'noteTooLong'
+  | 'closedPreferences'
+  | 'closedContacts'
+  | 'settingsTitle'
+  | 'settingsLink'
+  | 'settingsIntro'
+  | 'everyone'
+  | 'preferences'
+  | 'contacts'
+  | 'existingGoOn'
+  | 'save'
+  | 'saved'
+  | 'chooseAudience'
 > = {
   en: {
+    closedPreferences:
+      '{name} accepts new conversations only from members within the age and gender they look for.',
+    closedContacts:
+      '{name} accepts new conversations only from members they flirted with or added to their favourites.',
+    settingsTitle: 'Who may write to me',
+    settingsLink: 'Who may write to me',
+    settingsIntro: 'Choose who may start a conversation with you.',
+    everyone: 'Everyone',
+    preferences: 'Only members within the age and gender I look for',
+    contacts: 'Only members I have flirted with or added to my favourites',
+    existingGoOn: 'Conversations you already have go on whatever you choose.',
+    save: 'Save',
+    saved: 'Saved.',
+    chooseAudience: 'Choose one of the options.',
     title: 'Chats',
     empty: 'No conversations yet. Write to someone from their profile.',
     olderChats: 'Older conversations',
@@ -75,6 +101,20 @@ export const messages: Messages<
     noteTooLong: 'Keep it to 500 characters.',
   },
   sv: {
+    closedPreferences:
+      '{name} tar bara emot nya konversationer från medlemmar i den ålder och det kön hen söker.',
+    closedContacts:
+      '{name} tar bara emot nya konversationer från medlemmar hen har flörtat med eller lagt till som favorit.',
+    settingsTitle: 'Vem får skriva till mig',
+    settingsLink: 'Vem får skriva till mig',
+    settingsIntro: 'Välj vem som får börja en konversation med dig.',
+    everyone: 'Alla',
+    preferences: 'Bara medlemmar i den ålder och det kön jag söker',
+    contacts: 'Bara medlemmar jag har flörtat med eller lagt till som favorit',
+    existingGoOn: 'Konversationer du redan har fortsätter vad du än väljer.',
+    save: 'Spara',
+    saved: 'Sparat.',
+    chooseAudience: 'Välj ett av alternativen.',
     title: 'Chattar',
     empty: 'Inga konversationer än. Skriv till någon från deras profil.',
     olderChats: 'Äldre konversationer',
@@ -112,6 +152,20 @@ export const messages: Messages<
     noteTooLong: 'Håll det till 500 tecken.',
   },
   fi: {
+    closedPreferences:
+      '{name} ottaa uusia keskusteluja vastaan vain jäseniltä, jotka ovat hänen etsimänsä ikäisiä ja sukupuolta.',
+    closedContacts:
+      '{name} ottaa uusia keskusteluja vastaan vain jäseniltä, joiden kanssa hän on flirttaillut tai jotka hän on lisännyt suosikkeihinsa.',
+    settingsTitle: 'Kuka saa kirjoittaa minulle',
+    settingsLink: 'Kuka saa kirjoittaa minulle',
+    settingsIntro: 'Valitse, kuka saa aloittaa keskustelun kanssasi.',
+    everyone: 'Kaikki',
+    preferences: 'Vain etsimäni ikäiset ja sukupuolta olevat jäsenet',
+    contacts: 'Vain jäsenet, joiden kanssa olen flirttaillut tai jotka olen lisännyt suosikkeihini',
+    existingGoOn: 'Jo alkaneet keskustelut jatkuvat valinnastasi riippumatta.',
+    save: 'Tallenna',
+    saved: 'Tallennettu.',
+    chooseAudience: 'Valitse yksi vaihtoehdoista.',
     title: 'Keskustelut',
     empty: 'Ei vielä keskusteluja. Kirjoita jollekulle hänen profiilistaan.',
     olderChats: 'Vanhemmat keskustelut',

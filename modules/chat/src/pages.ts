@@ -21,8 +21,8 @@ import {
   type MemberAction,
   type Translate,
 } from '@meetcute/web';
-import type { Commands } from './commands.ts';
-import { MAX_MESSAGE_LENGTH, REPORT_REASONS } from './events.ts';
+import { CHAT_CLOSED, type Commands } from './commands.ts';
+import { CHAT_AUDIENCES, MAX_MESSAGE_LENGTH, REPORT_REASONS, type ChatAudience } from './events.ts';
 import { messages } from './messages.ts';
 import { characters, preview } from './rules.ts';
 
@@ -60,21 +60,37 @@ export interface PageDeps {
 }
 
 /** The "Message" button next to a member on their profile and cards. */
-export function messageAction(blocks: Blocks, profiles: ProfileDirectory): MemberAction {
+/** Why the viewer may not start a conversation with a member, in the viewer's language. */
+function closedReason(t: Translate<Key>, nickname: string, by: Exclude<ChatAudience, 'everyone'>): string {
+  return t(by === 'preferences' ? 'closedPreferences' : 'closedContacts', { name: nickname });
+}
+
+export function messageAction(
+  blocks: Blocks,
+  profiles: ProfileDirectory,
+  commands: Pick<Commands, 'closedBy'>,
+): MemberAction {
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
     const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
     const members = new Map<string, PublicProfile>();
+    const closed = new Map<string, Exclude<ChatAudience, 'everyone'>>();
     for (const memberId of memberIds) {
       if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
       const member = await profiles.get(memberId);
-      if (member) members.set(memberId, member);
+      if (!member) continue;
+      members.set(memberId, member);
+      const by = await commands.closedBy(viewer.memberId, memberId);
+      if (by) closed.set(memberId, by);
     }
     const t = tr(request);
     return (memberId) => {
       const member = members.get(memberId);
       if (!member) return null;
+      // Instead of a button that leads to a refusal, say why there is none.
+      const by = closed.get(memberId);
+      if (by) return html`<p class="chat-closed">${closedReason(t, member.nickname, by)}</p>`;
       return html`<a
         class="button"
         href="/chats/${memberId}"
@@ -145,6 +161,7 @@ export function chatPages(http: Http, deps: PageDeps): void {
             }
             ${list.nextCursor ? html`<p><a rel="next" href="/chats?cursor=${list.nextCursor}">${t('olderChats')}</a></p>` : ''}
           </section>
+          <p class="chat-settings"><a href="/chats/settings">${t('settingsLink')}</a></p>
           <script src="${assetPath('chat.js')}" defer></script>`,
       });
     },
@@ -154,7 +171,13 @@ export function chatPages(http: Http, deps: PageDeps): void {
     request: FastifyRequest,
     reply: FastifyReply,
     other: PublicProfile,
-    options: { before?: number | undefined; errors?: FieldProblem[]; typed?: string; notice?: string },
+    options: {
+      before?: number | undefined;
+      errors?: FieldProblem[];
+      typed?: string;
+      notice?: string;
+      closed?: Exclude<ChatAudience, 'everyone'> | null;
+    },
     status = 200,
   ): Promise<FastifyReply> {
     const t = tr(request);
@@ -217,30 +240,44 @@ export function chatPages(http: Http, deps: PageDeps): void {
             </ol>
             <p class="typing" data-typing hidden>${t('typing', { name: other.nickname })}</p>
             ${formErrors(options.errors, t('fix'))}
-            <form method="post" action="/chats/${other.memberId}" class="composer" data-composer id="newest">
-              ${hidden(request)}
-              <label for="f-body" class="visually-hidden">${t('message')}</label>
-              <textarea
-                id="f-body"
-                name="body"
-                rows="2"
-                required
-                maxlength="${MAX_MESSAGE_LENGTH}"
-                aria-describedby="f-body-hint${error ? ' f-body-error' : ''}"
-                ${error ? html`aria-invalid="true"` : ''}
-              >
-${options.typed ?? ''}</textarea>
-              <small id="f-body-hint" class="hint">${t('limit', { n: MAX_MESSAGE_LENGTH })}</small>
-              <p class="error" id="f-body-error" data-error ${error ? '' : html`hidden`}>
-                ${error?.message ?? ''}
-              </p>
-              <button type="submit">${t('send')}</button>
-            </form>
+            ${
+              options.closed
+                ? html`<p class="chat-closed" id="newest">
+                    ${closedReason(t, other.nickname, options.closed)}
+                  </p>`
+                : composer()
+            }
           </section>
           <script src="${assetPath('chat.js')}" defer></script>`,
       },
       status,
     );
+
+    function composer(): Html {
+      return html`<form
+        method="post"
+        action="/chats/${other.memberId}"
+        class="composer"
+        data-composer
+        id="newest"
+      >
+        ${hidden(request)}
+        <label for="f-body" class="visually-hidden">${t('message')}</label>
+        <textarea
+          id="f-body"
+          name="body"
+          rows="2"
+          required
+          maxlength="${MAX_MESSAGE_LENGTH}"
+          aria-describedby="f-body-hint${error ? ' f-body-error' : ''}"
+          ${error ? html`aria-invalid="true"` : ''}
+        >
+${options.typed ?? ''}</textarea>
+        <small id="f-body-hint" class="hint">${t('limit', { n: MAX_MESSAGE_LENGTH })}</small>
+        <p class="error" id="f-body-error" data-error ${error ? '' : html`hidden`}>${error?.message ?? ''}</p>
+        <button type="submit">${t('send')}</button>
+      </form>`;
+    }
   }
 
   http.get(
@@ -267,7 +304,8 @@ ${options.typed ?? ''}</textarea>
         if (counter) counter.count = await totalUnread(db, viewerId);
       }
       const notice = request.query.reported === undefined ? undefined : tr(request)('reported');
-      return conversationPage(request, reply, other, { before, notice });
+      const closed = await commands.closedBy(viewerId, other.memberId);
+      return conversationPage(request, reply, other, { before, notice, closed });
     },
   );
 
@@ -288,6 +326,12 @@ ${options.typed ?? ''}</textarea>
       try {
         await commands.send(viewerId, memberId, typed);
       } catch (error) {
+        if (error instanceof Problem && error.type.endsWith(`/${CHAT_CLOSED}`)) {
+          // Their choice changed while the form was open: the page says why instead of the form.
+          const other = await commands.partner(viewerId, memberId);
+          const closed = await commands.closedBy(viewerId, memberId);
+          return conversationPage(request, reply, other, { closed }, 403);
+        }
         if (!(error instanceof Problem) || error.status !== 400 || !error.errors) throw error;
         const other = await commands.partner(viewerId, memberId);
         const t = tr(request);
@@ -303,6 +347,76 @@ ${options.typed ?? ''}</textarea>
         return conversationPage(request, reply, other, { errors, typed }, 400);
       }
       return reply.redirect(`/chats/${memberId}#newest`, 303);
+    },
+  );
+
+  const settingsForm = (
+    request: FastifyRequest,
+    audience: ChatAudience | undefined,
+    errors?: FieldProblem[],
+  ): Html => {
+    const t = tr(request);
+    return html`<h1>${t('settingsTitle')}</h1>
+      ${formErrors(errors, t('fix'))}
+      <form method="post" action="/chats/settings">
+        ${hidden(request)}
+        <fieldset>
+          <legend>${t('settingsIntro')}</legend>
+          ${CHAT_AUDIENCES.map(
+            (a) =>
+              html`<label class="choice"
+                ><input
+                  type="radio"
+                  name="audience"
+                  value="${a}"
+                  ${a === audience ? html`checked` : ''}
+                  ${a === 'everyone' ? html`required` : ''}
+                />
+                ${t(a)}</label
+              >`,
+          )}
+          <small>${t('existingGoOn')}</small>
+        </fieldset>
+        <button type="submit">${t('save')}</button>
+      </form>`;
+  };
+
+  http.get(
+    '/chats/settings',
+    {
+      config: page,
+      schema: { hide: true, querystring: Type.Object({ saved: Type.Optional(Type.String()) }) },
+    },
+    async (request, reply) => {
+      const t = tr(request);
+      const audience = await commands.audience(request.viewer!.memberId);
+      return sendPage(request, reply, {
+        title: t('settingsTitle'),
+        notice: request.query.saved === undefined ? undefined : t('saved'),
+        body: settingsForm(request, audience),
+      });
+    },
+  );
+
+  http.post(
+    '/chats/settings',
+    { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const audience = CHAT_AUDIENCES.find((a) => a === form.text(request.body, 'audience'));
+      if (!audience) {
+        const t = tr(request);
+        return sendPage(
+          request,
+          reply,
+          {
+            title: t('settingsTitle'),
+            body: settingsForm(request, undefined, [{ field: 'audience', message: t('chooseAudience') }]),
+          },
+          400,
+        );
+      }
+      await commands.chooseAudience(request.viewer!.memberId, audience);
+      return reply.redirect('/chats/settings?saved=1', 303);
     },
   );
 

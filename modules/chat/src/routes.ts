@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import { portraitPath } from '@meetcute/web';
 import { wireMessage, type Commands } from './commands.ts';
-import { MAX_MESSAGE_LENGTH, ReportReasonSchema } from './events.ts';
+import { CHAT_AUDIENCES, MAX_MESSAGE_LENGTH, ReportReasonSchema } from './events.ts';
 import { CONVERSATIONS_PER_PAGE } from './rules.ts';
 import type { Views } from './views.ts';
 import type { PublicProfile } from '@meetcute/profile';
@@ -174,6 +174,42 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       );
       return reply.code(201).send(wireMessage(message));
     },
+  );
+
+  const Settings = Type.Object({
+    audience: Type.Enum(CHAT_AUDIENCES, {
+      description:
+        'Who may start a conversation with me: `everyone`; `preferences`, members within the age and gender I look for; `contacts`, members I flirted with or favourited. Conversations already begun go on.',
+    }),
+  });
+
+  http.get(
+    '/api/v1/chats/settings',
+    {
+      config: api,
+      schema: {
+        summary: 'Who may start a conversation with me',
+        tags: ['chat'],
+        response: { 200: Settings, 401: Problem, 403: Problem },
+      },
+    },
+    async (request) => ({ audience: await commands.audience(request.viewer!.memberId) }),
+  );
+
+  http.put(
+    '/api/v1/chats/settings',
+    {
+      config: api,
+      schema: {
+        summary: 'Choose who may start a conversation with me (others get a 403 `chat-closed` saying why)',
+        tags: ['chat'],
+        body: Settings,
+        response: { 200: Settings, 400: Problem, 401: Problem, 403: Problem, 415: Problem },
+      },
+    },
+    async (request) => ({
+      audience: await commands.chooseAudience(request.viewer!.memberId, request.body.audience),
+    }),
   );
 
   http.post(

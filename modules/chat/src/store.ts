@@ -20,6 +20,7 @@ import {
   type HonourOptions,
 } from '@meetcute/block/events';
 import { ConversationRead, MessageReported, MessageSent } from './events.ts';
+import { audienceMigration, audienceProjections } from './audience.ts';
 
 export const migrations: Migration[] = [
   {
@@ -61,9 +62,16 @@ export const migrations: Migration[] = [
     },
   },
   blockedPairsMigration,
+  audienceMigration,
 ];
 
-export const projections = ['chat_messages', 'chat_participants', 'chat_reports', BLOCKED_PAIRS];
+export const projections = [
+  'chat_messages',
+  'chat_participants',
+  'chat_reports',
+  BLOCKED_PAIRS,
+  ...audienceProjections,
+];
 
 export interface Message {
   messageId: string;

@@ -1,5 +1,5 @@
 import { defineModule, type EventEnvelope, type Tx } from '@meetcute/core';
-import { AccountCreated } from '@meetcute/registration';
+import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
 import {
   CONFIRMATION_DAYS,
   EmailChanged,
@@ -55,6 +55,7 @@ export const mail = defineModule({
     EmailChangeRequested,
     EmailChanged,
     LoginLocked,
+    SignUpWithTakenEmail,
   ],
   migrations,
   projections,
@@ -190,6 +191,19 @@ export const mail = defineModule({
         event,
         { kind: 'login-locked', memberId, to: address.email, language: address.language, data: { until } },
         Date.parse(until),
+      );
+    });
+
+    // To the owner, in their language (not the one the attempt was made in), from the address on file.
+    ctx.on(SignUpWithTakenEmail, async (event, tx) => {
+      const { memberId } = event.payload;
+      const address = await addressOf(tables(tx.db), memberId);
+      if (!address) return;
+      await queue(
+        tx,
+        event,
+        { kind: 'sign-up-attempt', memberId, to: address.email, language: address.language, data: {} },
+        Date.parse(event.occurredAt) + NOTICE_MS,
       );
     });
 

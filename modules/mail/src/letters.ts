@@ -34,10 +34,20 @@ type Key =
   | 'changedIntro'
   | 'changedNotYou'
   | 'changedAction'
+  | 'attemptSubject'
+  | 'attemptIntro'
+  | 'attemptAdvice'
+  | 'loginAction'
   | 'signature';
 
 const messages: Messages<Key> = {
   en: {
+    attemptSubject: 'Someone tried to sign up to Meetcute with your address',
+    attemptIntro:
+      'Someone just tried to create a new Meetcute account with this email address, which already belongs to your account. No new account was made.',
+    attemptAdvice:
+      'If it was you: you already have an account. Log in, or choose a new password if you have forgotten it. If it was not you, ignore this mail: nothing has changed.',
+    loginAction: 'Log in',
     welcomeSubject: 'Welcome to Meetcute: please confirm your address',
     welcomeIntro:
       'Thank you for signing up! A moderator looks at every new profile, and you will hear from us when yours is approved.',
@@ -78,6 +88,12 @@ const messages: Messages<Key> = {
     signature: 'The Meetcute team',
   },
   sv: {
+    attemptSubject: 'Någon försökte gå med i Meetcute med din adress',
+    attemptIntro:
+      'Någon försökte just skapa ett nytt Meetcute-konto med den här e-postadressen, som redan hör till ditt konto. Inget nytt konto skapades.',
+    attemptAdvice:
+      'Var det du? Då har du redan ett konto. Logga in, eller välj ett nytt lösenord om du har glömt det. Var det inte du kan du bortse från det här mejlet: inget har ändrats.',
+    loginAction: 'Logga in',
     welcomeSubject: 'Välkommen till Meetcute: bekräfta din adress',
     welcomeIntro:
       'Tack för att du blev medlem! En moderator tittar på varje ny profil, och du hör av oss när din är godkänd.',
@@ -118,6 +134,12 @@ const messages: Messages<Key> = {
     signature: 'Meetcute-teamet',
   },
   fi: {
+    attemptSubject: 'Joku yritti liittyä Meetcuteen osoitteellasi',
+    attemptIntro:
+      'Joku yritti juuri luoda uuden Meetcute-tilin tällä sähköpostiosoitteella, joka kuuluu jo sinun tilillesi. Uutta tiliä ei luotu.',
+    attemptAdvice:
+      'Olitko se sinä? Sinulla on jo tili. Kirjaudu sisään tai valitse uusi salasana, jos olet unohtanut sen. Jos et ollut, voit jättää tämän viestin huomiotta: mikään ei muuttunut.',
+    loginAction: 'Kirjaudu sisään',
     welcomeSubject: 'Tervetuloa Meetcuteen: vahvista osoitteesi',
     welcomeIntro:
       'Kiitos, että liityit! Moderaattori katsoo jokaisen uuden profiilin, ja kuulet meistä, kun omasi on hyväksytty.',
@@ -261,6 +283,13 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
         ],
         action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
         after: [],
+      });
+    case 'sign-up-attempt':
+      return letter(language, {
+        subject: t('attemptSubject'),
+        paragraphs: [t('attemptIntro'), t('attemptAdvice')],
+        action: { label: t('loginAction'), url: `${publicUrl}/login` },
+        after: [`${t('changedAction')}: ${publicUrl}/password/forgot`],
       });
     case 'password-changed':
       return letter(language, {

@@ -19,7 +19,8 @@ export type MailKind =
   | 'password-changed'
   | 'email-change'
   | 'email-changed'
-  | 'login-locked';
+  | 'login-locked'
+  | 'sign-up-attempt';
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
 /**

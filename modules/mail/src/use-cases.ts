@@ -1,6 +1,6 @@
 import { given, useCase, type Given } from '@meetcute/core';
 import { approved, mo, nancy, PASSWORD_HASH } from '@meetcute/cast';
-import { AccountCreated } from '@meetcute/registration';
+import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
 import {
   EmailChanged,
   EmailChangeRequested,
@@ -20,6 +20,30 @@ const nancySignedUpInSwedish: Given = given(
 );
 
 export const useCases = [
+  useCase({
+    title:
+      'Someone signs up with Nancy’s address: Nancy is told in Swedish, her language, that it was not a new account',
+    given: [
+      ...approved(mo),
+      nancySignedUpInSwedish,
+      given(SignUpWithTakenEmail, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'sign-up-attempt',
+            to: nancy.email,
+            language: 'sv',
+            subject: 'Någon försökte gå med i Meetcute med din adress',
+          },
+          { kind: 'welcome', to: nancy.email, language: 'sv' },
+        ],
+      },
+    },
+  }),
   useCase({
     title: 'Nancy signs up in Swedish: a welcome in Swedish asks her to confirm her address',
     given: [...approved(mo), nancySignedUpInSwedish],

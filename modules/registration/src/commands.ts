@@ -8,6 +8,7 @@ import {
   RegistrationApproved,
   RegistrationRejected,
   RegistrationSubmitted,
+  SignUpWithTakenEmail,
 } from './events.ts';
 import {
   checkAccount,
@@ -18,7 +19,14 @@ import {
   type AccountInput,
   type ApplicationInput,
 } from './rules.ts';
-import { findRegistration, recordTakenAnswer, taken, takenAnswersSince, type Registration } from './store.ts';
+import {
+  findRegistration,
+  ownerOfEmail,
+  recordTakenAnswer,
+  taken,
+  takenAnswersSince,
+  type Registration,
+} from './store.ts';
 
 /** Ten "taken" answers an hour per caller: enough for typos, too few to test a list of addresses. */
 export const TAKEN_LIMIT = 10;
@@ -48,22 +56,18 @@ export interface Commands {
     input: AccountInput & ApplicationInput,
     language: Language,
     ip: string,
-  ): Promise<{ memberId: string }>;
+  ): Promise<{ memberId: string; created: boolean }>;
   resubmit(memberId: string, input: ApplicationInput): Promise<void>;
   approve(moderatorId: string, memberId: string): Promise<void>;
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
 }
 
-function duplicate(what: { email: boolean; nickname: boolean }): Problem {
+/** A nickname taken or looked like: said openly, since nicknames are public. Never the address. */
+function duplicate(what: { nickname: boolean; lookalike?: boolean }): Problem {
   const errors = [];
-  if (what.email) errors.push(broken('email', 'emailTaken'));
   if (what.nickname) errors.push(broken('nickname', 'nicknameTaken'));
-  return problems.conflict(
-    'already-registered',
-    'Already taken',
-    'Choose another email or nickname.',
-    errors,
-  );
+  else if (what.lookalike) errors.push(broken('nickname', 'nicknameLookalike'));
+  return problems.conflict('already-registered', 'Already taken', 'Choose another nickname.', errors);
 }
 
 export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
@@ -97,6 +101,28 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
     return registration;
   }
 
+  /**
+   * A sign-up with a member's address is answered as a new one would be (an id that names
+   * nobody), and the owner hears of it by mail. It still counts towards the caller's limit
+   * of "taken" answers, which also keeps anyone from filling an owner's inbox.
+   */
+  async function takenEmail(
+    email: string,
+    ip: string,
+    decoyId: string,
+  ): Promise<{ memberId: string; created: boolean }> {
+    const now = ctx.clock.now();
+    const since = new Date(now.getTime() - TAKEN_WINDOW_MS).toISOString();
+    await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
+    const owner = await ownerOfEmail(ctx.db, email);
+    if (owner) {
+      await ctx.transaction(async (tx) => {
+        await tx.publish(SignUpWithTakenEmail, { memberId: owner }, { actorId: owner });
+      });
+    }
+    return { memberId: decoyId, created: false };
+  }
+
   return {
     async signUp(input, language, ip) {
       const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
@@ -109,13 +135,16 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const wait = retryAfter(await takenAnswersSince(ctx.db, ip, since), now);
       if (wait > 0) throw tooManyTaken(wait);
       const clash = await taken(ctx.db, email, application.nickname);
-      if (clash.email || clash.nickname) {
+      // Nicknames are public, so a taken one may be said openly; the address never is.
+      if (clash.nickname || clash.lookalike) {
         await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
         throw duplicate(clash);
       }
-      // @node-rs/argon2 hashes with argon2id and OWASP's parameters by default.
+      // @node-rs/argon2 hashes with argon2id and OWASP's parameters by default. Hashed for a
+      // taken address too, so the answer takes as long as a new sign-up's.
       const passwordHash = await hash(input.password);
       const memberId = ctx.ids.next();
+      if (clash.email) return takenEmail(email, ip, memberId);
       try {
         await ctx.transaction(async (tx) => {
           await tx.publish(
@@ -131,11 +160,13 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
         });
       } catch (error) {
         // Someone else took the email or nickname between our check and our write.
-        if (isUniqueViolation(error)) throw duplicate(await taken(ctx.db, email, application.nickname));
-        throw error;
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await taken(ctx.db, email, application.nickname);
+        if (raced.nickname || raced.lookalike) throw duplicate(raced);
+        return takenEmail(email, ip, memberId);
       }
       signUps.inc();
-      return { memberId };
+      return { memberId, created: true };
     },
 
     async resubmit(memberId, input) {
@@ -154,7 +185,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
       if (errors.length > 0 || !application) throw problems.invalid(errors);
       const clash = await taken(ctx.db, null, application.nickname, memberId);
-      if (clash.nickname) throw duplicate(clash);
+      if (clash.nickname || clash.lookalike) throw duplicate(clash);
       try {
         await ctx.transaction(async (tx) => {
           await tx.publish(
@@ -164,7 +195,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
           );
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw duplicate({ email: false, nickname: true });
+        if (isUniqueViolation(error)) throw duplicate({ nickname: true });
         throw error;
       }
     },

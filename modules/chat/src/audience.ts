@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import { ageIn, type Db, type Migration, type ModuleContext, type TxDb } from '@meetcute/core';
+import { RegistrationApproved } from '@meetcute/registration/events';
+import { FlirtSent } from '@meetcute/flirt/events';
+import { FavouriteAdded, FavouriteRemoved } from '@meetcute/favourites/events';
+import { ChatAudienceChosen, type ChatAudience } from './events.ts';
+
+/**
+ * What chat needs to decide who may start a conversation, learnt from events into its
+ * own tables (it never reads the registration, flirt or favourites tables):
+ * - `chat_audiences`: each member's choice (no row: everyone);
+ * - `chat_seekers`: each approved member's gender, birthday and the genders and ages they look for;
+ * - `chat_contacts`: whom a member flirted with (ever) or has among their favourites (now).
+ */
+export const audienceMigration: Migration = {
+  name: '0002_chat_audience',
+  async up(db) {
+    await sql`create table chat_audiences (
+      member_id text primary key,
+      audience text not null
+    )`.execute(db);
+    await sql`create table chat_seekers (
+      member_id text primary key,
+      gender text not null,
+      birthday text not null,
+      time_zone text not null,
+      genders text not null,
+      min_age integer not null,
+      max_age integer not null
+    )`.execute(db);
+    await sql`create table chat_contacts (
+      member_id text not null,
+      other_id text not null,
+      flirted integer not null,
+      favourite integer not null,
+      primary key (member_id, other_id)
+    )`.execute(db);
+  },
+};
+
+export const audienceProjections = ['chat_audiences', 'chat_seekers', 'chat_contacts'];
+export const audienceConsumes = [RegistrationApproved, FlirtSent, FavouriteAdded, FavouriteRemoved];
+
+async function contact(db: TxDb, memberId: string, otherId: string, set: { flirted?: 1; favourite?: 0 | 1 }) {
+  await db
+    .insertInto('chat_contacts')
+    .values({
+      member_id: memberId,
+      other_id: otherId,
+      flirted: set.flirted ?? 0,
+      favourite: set.favourite ?? 0,
+    })
+    .onConflict((oc) => oc.columns(['member_id', 'other_id']).doUpdateSet(set))
+    .execute();
+}
+
+export function projectAudience(ctx: ModuleContext): void {
+  ctx.on(ChatAudienceChosen, async (e, tx) => {
+    const { memberId, audience } = e.payload;
+    await tx.db
+      .insertInto('chat_audiences')
+      .values({ member_id: memberId, audience })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet({ audience }))
+      .execute();
+  });
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const a = e.payload.application;
+    const row = {
+      gender: a.gender,
+      birthday: a.birthday,
+      time_zone: a.city.timeZone,
+      genders: JSON.stringify(a.lookingFor.genders),
+      min_age: a.lookingFor.minAge,
+      max_age: a.lookingFor.maxAge,
+    };
+    // A later approval carries the application as it now stands.
+    await tx.db
+      .insertInto('chat_seekers')
+      .values({ member_id: e.payload.memberId, ...row })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
+      .execute();
+  });
+  ctx.on(FlirtSent, async (e, tx) =>
+    contact(tx.db, e.payload.senderId, e.payload.recipientId, { flirted: 1 }),
+  );
+  ctx.on(FavouriteAdded, async (e, tx) =>
+    contact(tx.db, e.payload.memberId, e.payload.favouriteId, { favourite: 1 }),
+  );
+  ctx.on(FavouriteRemoved, async (e, tx) =>
+    contact(tx.db, e.payload.memberId, e.payload.favouriteId, { favourite: 0 }),
+  );
+}
+
+/** The member's choice; everyone until they choose. */
+export async function audienceOf(db: Db | TxDb, memberId: string): Promise<ChatAudience> {
+  const row = await db
+    .selectFrom('chat_audiences')
+    .select('audience')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return (row?.audience as ChatAudience | undefined) ?? 'everyone';
+}
+
+interface SeekerRow {
+  gender: string;
+  birthday: string;
+  time_zone: string;
+  genders: string;
+  min_age: number | string;
+  max_age: number | string;
+}
+
+const seeker = async (db: Db | TxDb, memberId: string) =>
+  (await db.selectFrom('chat_seekers').selectAll().where('member_id', '=', memberId).executeTakeFirst()) as
+    SeekerRow | undefined;
+
+/** Does `other` have the gender and today's age that `wants` looks for? (Distance does not count here.) */
+export function withinPreferences(wants: SeekerRow, other: SeekerRow, now: Date): boolean {
+  const genders = JSON.parse(wants.genders) as string[];
+  if (!genders.includes(other.gender)) return false;
+  const age = ageIn(other.time_zone, other.birthday, now);
+  return age >= Number(wants.min_age) && age <= Number(wants.max_age);
+}
+
+/**
+ * Whether `senderId` may start a conversation with `recipientId`: null if so, else the
+ * recipient's choice that keeps them out. Only for a first message: once a conversation
+ * exists, both go on writing whatever either chooses later.
+ */
+export async function refusedBy(
+  db: Db | TxDb,
+  senderId: string,
+  recipientId: string,
+  now: Date,
+): Promise<Exclude<ChatAudience, 'everyone'> | null> {
+  const audience = await audienceOf(db, recipientId);
+  if (audience === 'everyone') return null;
+  if (audience === 'preferences') {
+    const [wants, sender] = await Promise.all([seeker(db, recipientId), seeker(db, senderId)]);
+    return wants && sender && withinPreferences(wants, sender, now) ? null : 'preferences';
+  }
+  const row = await db
+    .selectFrom('chat_contacts')
+    .select(['flirted', 'favourite'])
+    .where('member_id', '=', recipientId)
+    .where('other_id', '=', senderId)
+    .executeTakeFirst();
+  return row && (Number(row.flirted) === 1 || Number(row.favourite) === 1) ? null : 'contacts';
+}
