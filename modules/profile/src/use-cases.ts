@@ -3,7 +3,13 @@ import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { RegistrationApproved, RegistrationSubmitted } from '@meetcute/registration';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
-import { AboutMeApproved, AboutMeRejected, AboutMeSubmitted, ProfileViewed } from './events.ts';
+import {
+  AboutMeApproved,
+  AboutMeRejected,
+  AboutMeRemoved,
+  AboutMeSubmitted,
+  ProfileViewed,
+} from './events.ts';
 
 const STOCKHOLM = 2673730;
 const UPPSALA = 2666199;
@@ -337,6 +343,20 @@ export const useCases = [
     given: [...approved(nancy), submitted(nancy.memberId, NEW), rejectedText(nancy.memberId, REASON)],
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/profiles/me' },
     then: { status: 200, body: { aboutMe: OLD, pendingAboutMe: null, rejectionReason: REASON } },
+  }),
+  useCase({
+    title: 'Mo took Nancy’s reported about-me down: her text is gone, a waiting change too, and she sees why',
+    given: [
+      ...approved(nancy),
+      submitted(nancy.memberId, NEW),
+      given(
+        AboutMeRemoved,
+        { memberId: nancy.memberId, moderatorId: mo.memberId, reason: REASON },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/profiles/me' },
+    then: { status: 200, body: { aboutMe: '', pendingAboutMe: null, rejectionReason: REASON } },
   }),
   useCase({
     title: 'A second edit before review replaces the waiting one',
