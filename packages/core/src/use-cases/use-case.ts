@@ -71,7 +71,7 @@ export interface Then {
   body?: unknown;
   /** Strings the HTML page must contain, for page use cases. */
   page?: string[];
-  /** Strings the HTML page must not contain. */
+  /** Strings the HTML page must not contain, as whole words (a name inside a random token does not count). */
   pageLacks?: string[];
   /** Exactly these new events, in this order. Omitted means none. */
   events?: ExpectedEvent[];
