@@ -50,6 +50,14 @@ export const LoggedOutEverywhere = defineEvent({
   schema: Type.Object({ memberId: Type.String() }),
 });
 
+export const MemberDeleted = defineEvent({
+  type: 'MemberDeleted',
+  module: 'auth',
+  description:
+    'A member deleted their account after entering their password again. Every module forgets them: rows about them are deleted, and where another member’s data must stay (a conversation) their id is replaced by one that names no one. The event log erases every earlier event that names them; this one keeps only an id that no longer leads anywhere.',
+  schema: Type.Object({ memberId: Type.String() }),
+});
+
 export const LoggedOut = defineEvent({
   type: 'LoggedOut',
   module: 'auth',
@@ -169,4 +177,20 @@ export const events = [
   EmailConfirmed,
   EmailChangeRequested,
   EmailChanged,
+  MemberDeleted,
 ];
+
+/**
+ * What a module holds about a member, for the download of their data (GDPR articles 15
+ * and 20). Every module that stores something about members contributes one under
+ * PERSONAL_DATA; the archive holds `<name>.json` per contribution and the files it lists.
+ */
+export const PERSONAL_DATA = 'personal-data';
+export interface PersonalData {
+  /** The file name in the archive, without `.json`: usually the module's name. */
+  name: string;
+  /** Everything the module keeps about the member, ready for JSON; null when it keeps nothing. */
+  export(memberId: string): Promise<unknown>;
+  /** Files that belong with it, such as original photos: a path in the archive and the file on disk. */
+  files?(memberId: string): Promise<Array<{ path: string; file: string }>>;
+}
