@@ -7,6 +7,7 @@ import {
   PasswordChanged,
   PasswordUpgraded,
   LoginLocked,
+  MemberDeleted,
   RoleGranted,
   RoleRevoked,
 } from './events.ts';
@@ -233,6 +234,20 @@ export class Accounts {
       await deleteSessionsOf(tables(tx.db), memberId);
       await tx.publish(LoggedOutEverywhere, { memberId });
     });
+  }
+
+  /**
+   * Deletes the member's account once they enter their password again: every session
+   * ends now, and MemberDeleted has every module (this one too) forget them.
+   */
+  async deleteAccount(memberId: string, password: string): Promise<CurrentPassword> {
+    const current = await this.checkCurrent(memberId, password);
+    if (!current.ok) return current;
+    await this.#ctx.transaction(async (tx) => {
+      await deleteSessionsOf(tables(tx.db), memberId);
+      await tx.publish(MemberDeleted, { memberId });
+    });
+    return current;
   }
 
   /** Changes the password and ends the member's other sessions: whoever had it is out. */

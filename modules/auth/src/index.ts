@@ -23,11 +23,14 @@ import {
   SUSPENDED_LOGIN,
   type PasswordPolicy,
   type SuspendedLogin,
+  PERSONAL_DATA,
+  type PersonalData,
   LoggedOut,
   LoggedOutEverywhere,
   PasswordChanged,
   RoleGranted,
   RoleRevoked,
+  MemberDeleted,
 } from './events.ts';
 import {
   allStandings,
@@ -41,6 +44,8 @@ import {
   setSuspension,
   deleteSessionsOf,
   deleteResetsOf,
+  forgetAccount,
+  accountExport,
   insertReset,
   setModerator,
   setPasswordHash,
@@ -58,6 +63,8 @@ import { authPages } from './pages.ts';
 import { Recovery } from './recovery.ts';
 import { recoveryPages } from './recovery-pages.ts';
 import { recoveryRoutes } from './recovery-routes.ts';
+import { yourDataRoutes } from './your-data.ts';
+import { yourDataUseCases } from './use-cases.your-data.ts';
 import { useCases } from './use-cases.ts';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { recoveryUseCases } from './use-cases.recovery.ts';
@@ -106,10 +113,11 @@ export const auth = defineModule({
     PasswordUpgraded,
     MemberSuspended,
     SuspensionLifted,
+    MemberDeleted,
   ],
   migrations,
   projections: PROJECTIONS,
-  useCases: [...useCases, ...recoveryUseCases, ...suspensionUseCases],
+  useCases: [...useCases, ...recoveryUseCases, ...suspensionUseCases, ...yourDataUseCases],
   register(ctx) {
     const db = tables(ctx.db);
     // Every request reads these two: in memory, changed by the events that change their tables.
@@ -140,7 +148,8 @@ export const auth = defineModule({
       budget: 500_000,
     });
     sessionView.on(LoggedOut, (e, changes) => changes.forgetWhere((s) => s.id === e.payload.sessionId));
-    for (const event of [LoggedOutEverywhere, PasswordChanged, MemberSuspended])
+    standing.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
+    for (const event of [LoggedOutEverywhere, PasswordChanged, MemberSuspended, MemberDeleted])
       sessionView.on(event, (e, changes) => changes.forgetWhere((s) => s.memberId === e.payload.memberId));
     const sessions = new SessionStore(ctx, { sessions: sessionView, standing });
     const accounts = new Accounts(ctx, sessions);
@@ -220,6 +229,13 @@ export const auth = defineModule({
     ctx.on(EmailConfirmed, async ({ payload }, tx) =>
       setEmailConfirmed(tables(tx.db), payload.memberId, payload.email),
     );
+    // The account goes, and so does every event in the log that names the member: their
+    // password hashes, address and words leave with them (the right to erasure).
+    ctx.on(MemberDeleted, async ({ id, payload: { memberId } }, tx) => {
+      await forgetAccount(tables(tx.db), memberId);
+      const erased = await ctx.eraseFromLog(memberId, id);
+      ctx.logger.info({ memberId, erased }, 'member deleted: their events erased from the log');
+    });
     ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, true));
     ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, false));
 
@@ -230,7 +246,13 @@ export const auth = defineModule({
         sessions.setCookie(reply, token);
     });
 
+    ctx.services.contribute<PersonalData>(PERSONAL_DATA, {
+      name: 'account',
+      export: (memberId) => accountExport(db, memberId),
+    });
+
     authRoutes(ctx.http, accounts, sessions);
+    yourDataRoutes(ctx.http, { accounts, sessions, services: ctx.services, now: () => ctx.clock.now() });
     authPages(ctx.http, accounts, sessions);
     const recovery = new Recovery(ctx, accounts);
     recoveryRoutes(ctx.http, recovery, accounts);

@@ -15,6 +15,7 @@ type Key =
   | 'fixTitle'
   | 'required'
   | 'loggedOutEverywhere'
+  | 'accountDeleted'
   | 'accountTitle'
   | 'changePasswordTitle'
   | 'currentPassword'
@@ -89,6 +90,7 @@ export const messages: Messages<Key> = {
     fixTitle: 'Please fix this',
     required: '{field} is missing',
     loggedOutEverywhere: 'You are now logged out on every device.',
+    accountDeleted: 'Your account is deleted, and everything about you with it. Take care!',
     accountTitle: 'Your account',
     changePasswordTitle: 'Change password',
     currentPassword: 'Current password',
@@ -171,6 +173,7 @@ export const messages: Messages<Key> = {
     fixTitle: 'Rätta detta',
     required: '{field} saknas',
     loggedOutEverywhere: 'Du är nu utloggad på alla enheter.',
+    accountDeleted: 'Ditt konto är raderat, och allt om dig med det. Ha det så bra!',
     accountTitle: 'Ditt konto',
     changePasswordTitle: 'Byt lösenord',
     currentPassword: 'Nuvarande lösenord',
@@ -254,6 +257,7 @@ export const messages: Messages<Key> = {
     fixTitle: 'Korjaa tämä',
     required: '{field} puuttuu',
     loggedOutEverywhere: 'Olet nyt kirjautunut ulos kaikilla laitteilla.',
+    accountDeleted: 'Tilisi on poistettu ja kaikki tietosi sen mukana. Pidä huolta itsestäsi!',
     accountTitle: 'Tilisi',
     changePasswordTitle: 'Vaihda salasana',
     currentPassword: 'Nykyinen salasana',

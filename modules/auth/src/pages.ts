@@ -17,6 +17,7 @@ import type { SessionStore } from './sessions.ts';
 import { lockedMessage, messages, passwordMessage, suspendedMessage, type MessageKey } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, safeNext } from './rules.ts';
 import { viewerOf } from './routes.ts';
+import { yourDataSections } from './your-data.ts';
 
 type T = Translate<MessageKey>;
 
@@ -159,7 +160,8 @@ export async function accountPage(
             ${hidden(request)}
             <button type="submit" class="secondary">${tr('everywhereButton')}</button>
           </form>
-        </section>`,
+        </section>
+        ${yourDataSections(request)}`,
     },
     status,
   );
@@ -180,11 +182,13 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
     async (request, reply) => {
       const next = safeNext(request.query.next);
       if (request.viewer) return reply.redirect(next, 303);
-      const done = { everywhere: 'loggedOutEverywhere', reset: 'passwordReset' } as const;
-      const key =
-        request.query.done === 'everywhere' || request.query.done === 'reset'
-          ? done[request.query.done]
-          : null;
+      const done = {
+        everywhere: 'loggedOutEverywhere',
+        reset: 'passwordReset',
+        deleted: 'accountDeleted',
+      } as const;
+      const asked = request.query.done;
+      const key = asked === 'everywhere' || asked === 'reset' || asked === 'deleted' ? done[asked] : null;
       const notice = key ? t(request)(key) : undefined;
       return loginPage(request, reply, { next, notice });
     },

@@ -531,3 +531,50 @@ export async function pruneResets(db: AuthDb, before: string, now: string): Prom
   await db.deleteFrom('reset_requests').where('requested_at', '<=', before).execute();
   await db.deleteFrom('password_resets').where('expires_at', '<=', now).execute();
 }
+
+/**
+ * Forgets a deleted member: their account, sessions, links in flight and the limits kept
+ * under their address or id. IP limits name no one and stay until they age out.
+ */
+export async function forgetAccount(db: AuthDb, memberId: string): Promise<void> {
+  const account = await accountById(db, memberId);
+  if (account?.email) {
+    await db
+      .deleteFrom('login_failures')
+      .where('kind', '=', 'account')
+      .where('key', '=', account.email)
+      .execute();
+    await db.deleteFrom('reset_requests').where('key', '=', `address ${account.email}`).execute();
+  }
+  await db.deleteFrom('reset_requests').where('key', '=', `member ${memberId}`).execute();
+  await db.deleteFrom('sessions').where('member_id', '=', memberId).execute();
+  await db.deleteFrom('password_resets').where('member_id', '=', memberId).execute();
+  await db.deleteFrom('email_changes').where('member_id', '=', memberId).execute();
+  await db.deleteFrom('accounts').where('member_id', '=', memberId).execute();
+}
+
+/** What the member's download holds from this module: the account and where it is logged in. */
+export async function accountExport(db: AuthDb, memberId: string): Promise<unknown> {
+  const account = await accountById(db, memberId);
+  if (!account) return null;
+  const sessions = await db
+    .selectFrom('sessions')
+    .select(['created_at', 'last_seen_at', 'expires_at', 'user_agent'])
+    .where('member_id', '=', memberId)
+    .orderBy('created_at')
+    .execute();
+  return {
+    memberId,
+    email: account.email,
+    emailConfirmed: account.emailConfirmed,
+    status: account.status,
+    roles: account.moderator ? ['moderator'] : [],
+    suspension: account.suspension,
+    sessions: sessions.map((s) => ({
+      startedAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      endsAt: s.expires_at,
+      device: s.user_agent,
+    })),
+  };
+}

@@ -62,6 +62,11 @@ export interface ModuleContext {
    * app starts, changed by the events given to its `on`, after they commit.
    */
   view<V>(spec: ViewSpec<V>): View<V>;
+  /**
+   * Deletes from the event log every event that names the member, except `keep` (the
+   * deletion event itself): see delivery/erasure.ts. Returns how many events went.
+   */
+  eraseFromLog(memberId: string, keep: string): Promise<number>;
   /** Runs when the app closes, after requests and delivery have stopped and before storage closes. */
   onClose(fn: () => Promise<void>): void;
 }
