@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
 import { blockEvents, honourBlocks, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
@@ -18,6 +19,9 @@ import { commands } from './commands.ts';
 import { alertRoutes } from './routes.ts';
 import { alertPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { forgetInView, honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { AlertsRead } from './events.ts';
 
@@ -66,6 +70,22 @@ export const alerts = defineModule({
         changes.forget(e.payload.blockedId);
       });
     }
+    // A deleted member's alerts go, and so do the alerts they caused others: counts are read afresh.
+    honourDeletion(ctx, {
+      tables: {
+        alerts: { mine: ['member_id'], about: ['actor_id'] },
+        alerts_read: { mine: ['member_id'] },
+        ...blockedPairsNaming,
+      },
+      async forget(tx, memberId) {
+        await sql`delete from alert_photos where alert_id in
+          (select alert_id from alerts where member_id = ${memberId} or actor_id = ${memberId})`.execute(
+          tx.db,
+        );
+      },
+    });
+    memory.unread.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
+    forgetInView(memory.heads);
     const { unread } = memory;
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, hub, unread);

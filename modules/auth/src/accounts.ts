@@ -245,7 +245,7 @@ export class Accounts {
     if (!current.ok) return current;
     await this.#ctx.transaction(async (tx) => {
       await deleteSessionsOf(tables(tx.db), memberId);
-      await tx.publish(MemberDeleted, { memberId });
+      await tx.publish(MemberDeleted, { memberId, pseudonym: this.#ctx.ids.next() });
     });
     return current;
   }

@@ -54,8 +54,8 @@ export const MemberDeleted = defineEvent({
   type: 'MemberDeleted',
   module: 'auth',
   description:
-    'A member deleted their account after entering their password again. Every module forgets them: rows about them are deleted, and where another member’s data must stay (a conversation) their id is replaced by one that names no one. The event log erases every earlier event that names them; this one keeps only an id that no longer leads anywhere.',
-  schema: Type.Object({ memberId: Type.String() }),
+    'A member deleted their account after entering their password again. Every module forgets them: rows about them are deleted, and where another member’s data must stay (a conversation) their id is replaced by `pseudonym`, a fresh id that names no one, the same in every module. The event log erases every earlier event that names them; this one keeps only ids that no longer lead anywhere.',
+  schema: Type.Object({ memberId: Type.String(), pseudonym: Type.String() }),
 });
 
 export const LoggedOut = defineEvent({

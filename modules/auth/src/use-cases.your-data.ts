@@ -1,5 +1,5 @@
-import { emitted, given, useCase, type When } from '@meetcute/core';
-import { approved, bob, nancy, PASSWORD } from '@meetcute/cast';
+import { emitted, useCase, type When } from '@meetcute/core';
+import { approved, bob, deleted, nancy, PASSWORD } from '@meetcute/cast';
 import { MemberDeleted } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
@@ -9,7 +9,7 @@ const deleteAccount = (password: string): When => ({
   url: '/api/v1/account',
   body: { password },
 });
-const nancyDeleted = given(MemberDeleted, { memberId: nancy.memberId }, { actorId: nancy.memberId });
+const nancyDeleted = deleted(nancy);
 
 /** Deleting the account and downloading one's data (GDPR articles 15, 17 and 20). */
 export const yourDataUseCases = [

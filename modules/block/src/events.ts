@@ -11,6 +11,7 @@ import {
   type TxDb,
 } from '@meetcute/core';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
+import { MemberDeleted } from '@meetcute/auth/events';
 
 export const MemberBlocked = defineEvent({
   type: 'MemberBlocked',
@@ -139,6 +140,20 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
     changes.update(SITE, (l) => l && { ...l, blocked: withoutMember(l.blocked, memberId) });
     changes.update(memberId, (l) => l && { ...l, blockedBy: withoutMember(l.blockedBy, SITE) });
   });
+  lists.on(MemberDeleted, ({ payload: { memberId } }, changes) => {
+    const held = lists.held();
+    changes.set(memberId, undefined);
+    for (const key of held) {
+      changes.update(
+        key,
+        (l) =>
+          l && {
+            blocked: withoutMember(l.blocked, memberId),
+            blockedBy: withoutMember(l.blockedBy, memberId),
+          },
+      );
+    }
+  });
   const listOf = async (memberId: string): Promise<BlockList> =>
     (await lists.get(memberId)) ?? { blocked: new Set(), blockedBy: new Set() };
   registerBlockHandlers(ctx, options);
@@ -255,7 +270,13 @@ export async function hiddenFrom(db: Db | TxDb, memberId: string): Promise<Set<s
 }
 
 /** The events a module lists in `consumes` to honour blocks (and suspensions, the site's blocks). */
-export const blockEvents = [...events, MemberSuspended, SuspensionLifted];
+export const blockEvents = [...events, MemberSuspended, SuspensionLifted, MemberDeleted];
+
+/**
+ * What a deleted member leaves in a module's `blocked_pairs`: every pair naming them goes
+ * (give it to honourDeletion's tables; the block kit's view forgets them by itself).
+ */
+export const blockedPairsNaming = { [BLOCKED_PAIRS]: { about: ['blocker_id', 'blocked_id'] } } as const;
 
 /**
  * The SQL condition "the member in `column` and `viewerId` are not a blocked pair",

@@ -9,6 +9,9 @@ import { blockAction, blockPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 
 export { MemberBlocked, MemberUnblocked } from './events.ts';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
+
 export {
   honourBlocks,
   eitherBlocked,
@@ -18,6 +21,7 @@ export {
   notBlockedWith,
   blockedPairsMigration,
   blockEvents,
+  blockedPairsNaming,
   BLOCKED_PAIRS,
   type HonourOptions,
   type Blocks,
@@ -38,7 +42,7 @@ export const block = defineModule({
   name: 'block',
   description: 'Block and unblock; every module honours MemberBlocked in both directions.',
   publishes: events,
-  consumes: events,
+  consumes: [...events, MemberDeleted],
   migrations,
   projections,
   useCases,
@@ -46,6 +50,8 @@ export const block = defineModule({
     project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const names: Names = { nickname: async (id) => (await profiles.get(id))?.nickname ?? null };
+    // Whom a deleted member blocked is theirs; that someone blocked them is the blocker's business.
+    honourDeletion(ctx, { tables: { blocks: { mine: ['blocker_id'], about: ['blocked_id'] } } });
     const run = commands(ctx, { exists: async (id) => (await profiles.get(id)) !== undefined });
     blockRoutes(ctx.http, ctx.db, run, names);
     blockPages(ctx.http, ctx.db, run, names);

@@ -23,6 +23,10 @@ export {
   ChatAudienceChosen,
   MAX_MESSAGE_LENGTH,
 } from './events.ts';
+import { sql } from 'kysely';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
 
 /**
@@ -63,6 +67,31 @@ export const chat = defineModule({
       async (e, tx) => notifyCounts([e.payload.blockerId, e.payload.blockedId], tx),
       notifyCounts,
     );
+    // The partner keeps the conversation, under the deleted member's pseudonym; one nobody is left in goes.
+    honourDeletion(ctx, {
+      kept: {
+        chat_messages: ['conversation_id', 'sender_id', 'recipient_id'],
+        chat_participants: ['other_id', 'conversation_id'],
+        chat_reports: ['reporter_id'],
+      },
+      tables: {
+        chat_messages: { mine: ['sender_id', 'recipient_id'] },
+        chat_participants: { mine: ['member_id'] },
+        chat_reports: { mine: ['reporter_id'] },
+        chat_audiences: { mine: ['member_id'] },
+        chat_seekers: { mine: ['member_id'] },
+        chat_contacts: { mine: ['member_id'], about: ['other_id'] },
+        ...blockedPairsNaming,
+      },
+      async forget(tx, memberId) {
+        await sql`delete from chat_messages
+          where conversation_id in (select conversation_id from chat_participants where member_id = ${memberId})
+          and conversation_id not in (select conversation_id from chat_participants where member_id <> ${memberId})`.execute(
+          tx.db,
+        );
+      },
+    });
+    unread.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
     // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
     const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
     projectAudience(ctx);

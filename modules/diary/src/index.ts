@@ -10,6 +10,8 @@ import { diaryReads } from './views.ts';
 import { diaryRoutes } from './routes.ts';
 import { diaryPages, diarySection } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { DiaryPosted, DiaryPostEdited, DiaryPostDeleted } from './events.ts';
 
@@ -27,6 +29,7 @@ export const diary = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, { tables: { posts: { mine: ['member_id'] }, ...blockedPairsNaming } });
     project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx);

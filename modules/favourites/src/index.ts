@@ -8,6 +8,8 @@ import { commands } from './commands.ts';
 import { favouriteRoutes } from './routes.ts';
 import { favouriteAction, favouritePages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { forgetInView, honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { FavouriteAdded, FavouriteRemoved } from './events.ts';
 
@@ -25,6 +27,9 @@ export const favourites = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: { favourites: { mine: ['member_id'], about: ['favourite_id'] }, ...blockedPairsNaming },
+    });
     project(ctx);
     const blocks = honourBlocks(ctx, { onBlocked: forgetPair });
     // Every card on every list page shows the toggle: each member's favourites in memory, kept by the events.
@@ -41,6 +46,7 @@ export const favourites = defineModule({
       for (const memberId of [e.payload.blockerId, e.payload.blockedId])
         changes.set(memberId, await favouriteIdsOf(tx.db, memberId));
     });
+    forgetInView(favouriteIds);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);
     favouriteRoutes(ctx.http, ctx.db, run, profiles);

@@ -9,6 +9,8 @@ import { flirtLists } from './views.ts';
 import { flirtRoutes } from './routes.ts';
 import { flirtAction, flirtPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { FlirtSent } from './events.ts';
 export { FLIRTS_PER_DAY, FLIRTS_PER_MEMBER_PER_DAY } from './rules.ts';
@@ -27,6 +29,9 @@ export const flirt = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: { flirts: { mine: ['sender_id', 'recipient_id'] }, ...blockedPairsNaming },
+    });
     const blocks = project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);

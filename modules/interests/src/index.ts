@@ -10,6 +10,8 @@ import { interestReads } from './views.ts';
 import { interestRoutes } from './routes.ts';
 import { interestPages, interestsSection } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { InterestAdded, InterestRemoved } from './events.ts';
 export { normaliseTag, checkTag } from './rules.ts';
@@ -36,6 +38,13 @@ export const interests = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: {
+        interests: { mine: ['member_id'] },
+        approved_members: { mine: ['member_id'] },
+        ...blockedPairsNaming,
+      },
+    });
     project(ctx);
     const run = commands(ctx);
     const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES));

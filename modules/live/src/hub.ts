@@ -181,6 +181,15 @@ export class LiveHub implements NotificationHub {
   }
 
   /** A block takes back what either was told about the other, so a reconnect cannot replay it. */
+  /** A deleted member: their mailbox, and whatever others' mailboxes say about them, go. */
+  forgetMember(memberId: string): void {
+    const naming = (n: Stored) =>
+      n.memberId === memberId || n.about === memberId || JSON.stringify(n).includes(memberId);
+    this.#pending = this.#pending.filter((n) => !naming(n));
+    this.#boxes.delete(memberId);
+    for (const box of this.#boxes.values()) box.items = box.items.filter((n) => !naming(n));
+  }
+
   forgetBetween(a: string, b: string): void {
     const between = (n: Stored) => (n.memberId === a && n.about === b) || (n.memberId === b && n.about === a);
     this.#pending = this.#pending.filter((n) => !between(n));

@@ -7,13 +7,20 @@ import {
   type ViewerResolver,
 } from '@meetcute/core';
 import { LiveHub } from './hub.ts';
-import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
+import {
+  blockedPairsMigration,
+  blockedPairsNaming,
+  blockEvents,
+  honourBlocks,
+  BLOCKED_PAIRS,
+} from '@meetcute/block/events';
 import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
 import { OpenChannels } from './endings.ts';
 import { forgetBetween, migrations } from './store.ts';
 import { liveRoutes } from './routes.ts';
 import { liveSockets } from './sockets.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
 
 export { LiveHub } from './hub.ts';
 
@@ -52,6 +59,17 @@ export const live = defineModule({
         const open = await viewers()?.openSessions(memberId);
         if (open) channels.endClosedSessions(memberId, open);
       });
+    // A deleted member's channels end; what others were told about them goes from every mailbox.
+    honourDeletion(ctx, {
+      tables: { notifications: { mine: ['member_id'], about: ['about'] }, ...blockedPairsNaming },
+      async forget(tx, memberId) {
+        await tx.db.deleteFrom('notifications').where('data', 'like', `%${memberId}%`).execute();
+        hub.forgetMember(memberId);
+        tx.afterCommit(() => void channels.endClosedSessions(memberId, new Set()));
+      },
+      // What was queued for their open pages is no data of theirs worth keeping.
+      export: () => Promise.resolve(null),
+    });
     ctx.on(LoggedOut, endChannels);
     ctx.on(LoggedOutEverywhere, endChannels);
     ctx.on(PasswordChanged, endChannels);

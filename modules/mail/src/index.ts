@@ -24,6 +24,8 @@ import { directoryTransport, smtpTransport } from './transport.ts';
 import { mailPages } from './pages.ts';
 import { mailRoutes } from './routes.ts';
 import { useCases } from './use-cases.ts';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
 
 export type { KeptMail } from './transport.ts';
 
@@ -48,6 +50,7 @@ export const mail = defineModule({
     'Mails to members (welcome and address confirmation, password reset, first password for imported members, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
   publishes: [],
   consumes: [
+    MemberDeleted,
     AccountCreated,
     EmailConfirmationRequested,
     PasswordResetRequested,
@@ -61,6 +64,9 @@ export const mail = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: { mail_addresses: { mine: ['member_id'] }, mail_queue: { mine: ['member_id'] } },
+    });
     const { mail: settings, publicUrl } = ctx.config;
     const transport = settings.smtpUrl
       ? smtpTransport(settings.smtpUrl, settings.from)

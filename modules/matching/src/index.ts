@@ -9,6 +9,8 @@ import { MATCHING, matchingService, type Matching } from './service.ts';
 import { matchingRoutes } from './routes.ts';
 import { matchingPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { MATCHING, type Matching } from './service.ts';
 export type { Suggestion, Candidate } from './rules.ts';
@@ -29,6 +31,13 @@ export const matching = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: {
+        members: { mine: ['member_id'] },
+        member_interests: { mine: ['member_id'] },
+        ...blockedPairsNaming,
+      },
+    });
     project(ctx);
     const service = matchingService(ctx.db, ctx.clock);
     ctx.services.provide<Matching>(MATCHING, service);

@@ -38,6 +38,8 @@ import { moderationPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 import { appealRoutes } from './appeals.ts';
 import { SUSPENDED_LOGIN, type SuspendedLogin } from '@meetcute/auth/events';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
 
 export * from './events.ts';
 
@@ -64,6 +66,7 @@ export const moderation = defineModule({
     'Warnings, suspensions and bans that take effect everywhere at once, lifted by hand or by time, and the moderators’ audit log of every decision.',
   publishes: events,
   consumes: [
+    MemberDeleted,
     ...events,
     RegistrationSubmitted,
     RegistrationApproved,
@@ -78,6 +81,20 @@ export const moderation = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      kept: {
+        sanctions: ['moderator_id'],
+        warnings: ['moderator_id'],
+        moderation_log: ['member_id', 'moderator_id'],
+      },
+      tables: {
+        sanctions: { mine: ['member_id'] },
+        warnings: { mine: ['member_id'] },
+        moderation_log: { mine: ['member_id'] },
+        moderation_names: { mine: ['member_id'] },
+        appeals: { mine: ['member_id'] },
+      },
+    });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const db = () => tables(ctx.db);
 

@@ -13,6 +13,9 @@ import { newsReads } from './views.ts';
 import { newsRoutes } from './routes.ts';
 import { newsPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { forgetInView, honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { NewsSeen } from './events.ts';
 export { fits, BACKFILL } from './rules.ts';
@@ -32,8 +35,22 @@ export const news = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: {
+        members: { mine: ['member_id'] },
+        items: { mine: ['author_id'] },
+        seen: { mine: ['member_id'] },
+        hidden: { mine: ['viewer_id'], about: ['author_id'] },
+        ...blockedPairsNaming,
+      },
+    });
     const memory = newsMemory(ctx);
     project(ctx, ctx.services.require<NotificationHub>(NOTIFICATIONS), memory);
+    memory.authors.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
+    // Their items leave every feed: counts are read afresh, and held pages that show them.
+    memory.unseen.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
+    forgetInView(memory.heads);
+    forgetInView(memory.items);
     const run = commands(ctx, memory.unseen);
     const reads = newsReads(ctx.db, () => ctx.clock.now(), memory);
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {

@@ -9,6 +9,8 @@ import { onlineViews } from './views.ts';
 import { onlineRoutes } from './routes.ts';
 import { onlineBadge, onlinePages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 export { ONLINE, type Presence } from './presence.ts';
 
@@ -34,6 +36,21 @@ export const online = defineModule({
 
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const presence = new PresenceTracker(ctx.db, ctx.clock, ctx.logger, hub);
+    honourDeletion(ctx, {
+      tables: {
+        online_members: { mine: ['member_id'] },
+        presence: { mine: ['member_id'] },
+        ...blockedPairsNaming,
+      },
+      // No write of theirs follows; one still in flight may land after this transaction, so it goes then.
+      forget: async (tx, memberId) => {
+        presence.forget(memberId);
+        tx.afterCommit(async () => {
+          await presence.settled();
+          await ctx.db.deleteFrom('presence').where('member_id', '=', memberId).execute();
+        });
+      },
+    });
     await forgetChannels(ctx.db);
     await presence.load();
     hub.onPresence((memberId, connected) => void presence.channel(memberId, connected));

@@ -33,6 +33,8 @@ export class PresenceTracker implements Presence {
   readonly #lastSeen = new Map<string, number>();
   readonly #pending = new Set<Promise<void>>();
   readonly #tails = new Map<string, Promise<void>>();
+  /** Deleted members: a request of theirs still finishing must not write them back. */
+  readonly #gone = new Set<string>();
 
   constructor(db: Db, clock: Clock, logger: Logger, hub?: NotificationHub) {
     this.#db = db;
@@ -48,8 +50,16 @@ export class PresenceTracker implements Presence {
     }
   }
 
+  /** The member deleted their account: forgotten here, and never written again. */
+  forget(memberId: string): void {
+    this.#gone.add(memberId);
+    this.#lastSeen.delete(memberId);
+    this.#lastWritten.delete(memberId);
+  }
+
   /** A request by the member just finished. */
   seen(memberId: string): Promise<void> {
+    if (this.#gone.has(memberId)) return Promise.resolve();
     const now = this.#clock.now().getTime();
     this.#lastSeen.set(memberId, now);
     const last = this.#lastWritten.get(memberId);
@@ -62,6 +72,7 @@ export class PresenceTracker implements Presence {
 
   /** The member's first channel opened (true) or their last one closed (false). */
   channel(memberId: string, connected: boolean): Promise<void> {
+    if (this.#gone.has(memberId)) return Promise.resolve();
     // Closing counts as being seen then, so the member stays online five minutes more.
     const now = this.#clock.now().getTime();
     this.#lastWritten.set(memberId, now);

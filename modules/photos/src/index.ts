@@ -1,12 +1,15 @@
 import { defineModule } from '@meetcute/core';
-import { blockEvents } from '@meetcute/block';
+import { join } from 'node:path';
+import { blockEvents, blockedPairsNaming } from '@meetcute/block';
+import { honourDeletion } from '@meetcute/auth/forget';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, PROFILE_SECTIONS, type MemberAction, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
 import { findPhoto, likeCounts, migrations, projections, project } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
-import { diskStorage } from './storage.ts';
+import { diskStorage, keyOf, originalKeyOf } from './storage.ts';
+import { SIZE_NAMES } from './images.ts';
 import { Renderer } from './renderer.ts';
 import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
@@ -49,6 +52,47 @@ export const photos = defineModule({
     const renderer = new Renderer({ db: ctx.db, storage, clock: ctx.clock, logger: ctx.logger });
     const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
     const run = commands(ctx, storage, profiles, count);
+    const photoIdsOf = async (db: typeof ctx.db, memberId: string) =>
+      (
+        (await db
+          .selectFrom('photos')
+          .select('photo_id')
+          .where('owner_id', '=', memberId)
+          .execute()) as Array<{
+          photo_id: string;
+        }>
+      ).map((r) => r.photo_id);
+    // A deleted member's photos go with them, files too (after the commit, as a photo deletion does).
+    honourDeletion(ctx, {
+      tables: {
+        photos: { mine: ['owner_id'] },
+        portraits: { mine: ['member_id'] },
+        photo_likes: { mine: ['member_id', 'owner_id'] },
+        album_unlocks: { mine: ['owner_id', 'member_id'] },
+        ...blockedPairsNaming,
+      },
+      async forget(tx, memberId) {
+        const photoIds = await photoIdsOf(tx.db, memberId);
+        await tx.db
+          .deleteFrom('photo_likes')
+          .where('photo_id', 'in', photoIds.length > 0 ? photoIds : [''])
+          .execute();
+        tx.afterCommit(async () => {
+          for (const photoId of photoIds) {
+            await Promise.all([
+              ...SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))),
+              storage.delete(originalKeyOf(photoId)),
+            ]);
+          }
+        });
+      },
+      // Uploads are kept only as re-encoded sizes (metadata stripped): the largest is what she gets back.
+      files: async (memberId) =>
+        (await photoIdsOf(ctx.db, memberId)).map((photoId) => ({
+          path: `photos/${photoId}.webp`,
+          file: join(ctx.config.photos.directory, keyOf(photoId, 'full')),
+        })),
+    });
     const albums = albumReads(ctx.db, run);
     const deps = {
       db: ctx.db,

@@ -8,7 +8,15 @@ import {
   type WorkContext,
 } from '@meetcute/core';
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
-import { blockedPairsMigration, blockEvents, honourBlocks, BLOCKED_PAIRS } from '@meetcute/block/events';
+import {
+  blockedPairsMigration,
+  blockedPairsNaming,
+  blockEvents,
+  honourBlocks,
+  BLOCKED_PAIRS,
+} from '@meetcute/block/events';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
 import { events, ownEvents, ProfileViewed } from './events.ts';
 import { allProfiles, findProfile, migrations, projections, project, type Profile } from './store.ts';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
@@ -121,6 +129,8 @@ export const profile = defineModule({
         changes.set(e.payload.memberId, await findProfile(tx.db, e.payload.memberId)),
       );
     }
+    profiles.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
+    honourDeletion(ctx, { tables: { profiles: { mine: ['member_id'] }, ...blockedPairsNaming } });
     const now = () => ctx.clock.now();
     const run = commands(ctx);
     const blocks = honourBlocks(ctx);

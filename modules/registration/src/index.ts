@@ -23,6 +23,8 @@ export {
   type LookingFor,
   type Place,
 } from './events.ts';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
 
 /**
  * Sign-up and its review: a member's application waits for a moderator, who
@@ -33,11 +35,15 @@ export const registration = defineModule({
   description: 'Sign-up (email, password, profile basics, whom they look for) and its review by moderators.',
   publishes: events,
   // The attempt is news for the mail module only: registration keeps nothing of it.
-  consumes: [...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
+  consumes: [MemberDeleted, ...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
   migrations,
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      kept: { registrations: ['reviewed_by'] },
+      tables: { registrations: { mine: ['member_id'] } },
+    });
     project(ctx);
     const cities = ctx.services.require<CityDirectory>(CITIES);
     const sessions = ctx.services.require<Sessions>(SESSIONS);

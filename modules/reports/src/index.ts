@@ -10,6 +10,8 @@ import { messages } from './messages.ts';
 import { reportRoutes } from './routes.ts';
 import { reportPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { MemberDeleted } from '@meetcute/auth/events';
+import { honourDeletion } from '@meetcute/auth/forget';
 
 export * from './events.ts';
 
@@ -25,11 +27,15 @@ export const reports = defineModule({
   description:
     'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled, or by removing the content.',
   publishes: events,
-  consumes: [...events, MessageReported, SuspensionAppealed, SuspensionLifted],
+  consumes: [MemberDeleted, ...events, MessageReported, SuspensionAppealed, SuspensionLifted],
   migrations,
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      kept: { reports: ['reporter_id'] },
+      tables: { reports: { mine: ['reporter_id'], about: ['member_id'] } },
+    });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
 
     ctx.on(ContentReported, ({ payload, occurredAt }, tx) =>

@@ -1,3 +1,4 @@
+import { MemberDeleted } from '@meetcute/auth/events';
 import type { Db, EventDefinition, ModuleContext, PayloadOf, TxDb, View, ViewChanges } from '@meetcute/core';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
@@ -93,5 +94,6 @@ export function searchIndex(ctx: ModuleContext, budget = 250_000): View<Searchab
   for (const definition of [FlirtSent, FavouriteAdded]) {
     index.on(definition, (e, changes) => touched(changes, e.actorId, e.occurredAt));
   }
+  index.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
   return index;
 }

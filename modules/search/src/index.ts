@@ -25,6 +25,8 @@ export {
   type WhoFilters,
   type WhoMessage,
 } from './filters.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 /**
  * Search: approved members by gender, age, distance from a place, interests and photo, sorted
@@ -49,6 +51,14 @@ export const search = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: {
+        searchable_members: { mine: ['member_id'] },
+        member_interests: { mine: ['member_id'] },
+        member_photos: { mine: ['member_id'] },
+        ...blockedPairsNaming,
+      },
+    });
     projectApprovals(ctx);
     // Every event a member acts in moves their "last active"; the approval also does so for the moderator.
     ctx.on(InterestAdded, async (e, tx) => {

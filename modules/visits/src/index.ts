@@ -7,6 +7,8 @@ import { forgetPair, migrations, projections, project } from './store.ts';
 import { visitRoutes } from './routes.ts';
 import { visitPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/forget';
+import { blockedPairsNaming } from '@meetcute/block';
 
 /**
  * Visits: who opened my profile. A projection of the profile module's ProfileViewed,
@@ -21,6 +23,12 @@ export const visits = defineModule({
   projections,
   useCases,
   register(ctx) {
+    honourDeletion(ctx, {
+      tables: {
+        visits: { mine: ['member_id', 'visitor_id'] },
+        ...blockedPairsNaming,
+      },
+    });
     project(ctx);
     honourBlocks(ctx, { onBlocked: forgetPair });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);

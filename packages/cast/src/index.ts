@@ -6,6 +6,7 @@ import {
   type Application,
 } from '@meetcute/registration/events';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
+import { MemberDeleted } from '@meetcute/auth/events';
 
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';
@@ -141,6 +142,20 @@ export function suspended(member: CastMember, until: string | null = SUSPENDED_U
       until,
     },
     { actorId: mo.memberId },
+  );
+}
+
+/** The id a deleted member's words are kept under (in a partner's conversation): shares nothing with the old id. */
+export function pseudonymOf(member: CastMember): string {
+  return `d0000000-0000-7000-8000-${[...member.memberId.slice(-12)].reverse().join('')}`;
+}
+
+/** The member deleted their account. */
+export function deleted(member: CastMember): Given {
+  return given(
+    MemberDeleted,
+    { memberId: member.memberId, pseudonym: pseudonymOf(member) },
+    { actorId: member.memberId },
   );
 }
 
