@@ -110,6 +110,13 @@ for (const dialect of databases.dialects) {
         }
         const account = JSON.parse(files.get('account.json')!.toString()) as { email: string };
         assert.equal(account.email, EMAIL);
+        const messages = async () => {
+          const chat = t.app.channel('chat').database.db;
+          const row = await sql<{ n: number }>`select count(*) as n from chat_messages`.execute(chat);
+          return Number(row.rows[0]?.n);
+        };
+        const conversationsKept = await messages();
+        assert.ok(conversationsKept > 0, 'the demo has messages');
         const before = await rowsNaming(t, [memberId], () => false);
         assert.ok(before.length > 20, `the demo gave Nancy a life on the site (${before.length} rows)`);
 
@@ -138,8 +145,10 @@ for (const dialect of databases.dialects) {
         // The deletion event itself stays in the log, naming only an id that leads nowhere.
         const isDeletion = (row: string) => row.includes('"type":"memberdeleted"');
         assert.deepEqual(await rowsNaming(t, [memberId, EMAIL], isDeletion), []);
+        assert.equal(await messages(), conversationsKept, 'her partner keeps their conversation');
         for (const module of t.app.modules) await t.app.rebuild(module.name);
         assert.deepEqual(await rowsNaming(t, [memberId, EMAIL], isDeletion), [], 'after a rebuild too');
+        assert.equal(await messages(), conversationsKept, 'a rebuild keeps it too');
         const relogin = await t.app.http.inject({
           method: 'POST',
           url: '/api/v1/sessions',

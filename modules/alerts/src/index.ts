@@ -18,9 +18,8 @@ import { alertsHead, migrations, projections, project, unreadCount, type AlertsM
 import { commands } from './commands.ts';
 import { alertRoutes } from './routes.ts';
 import { alertPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { forgetInView, honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { MemberDeleted, forgetInView, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { AlertsRead } from './events.ts';
@@ -53,7 +52,7 @@ export const alerts = defineModule({
   ],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const memory: AlertsMemory = {

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -601,4 +601,20 @@ export const useCases = [
     then: { status: 200, body: { items: [{ kind: 'photo-approved', actor: null }] } },
   }),
   ...sanctionedRequestsTo('his alerts', '/api/v1/alerts'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Bob deleted his account: the alert of his flirt leaves Nancy’s alerts, and her count with it',
+    given: [...nancyAndBob, flirted(bob.memberId, nancy.memberId), deleted(bob)],
+    when: unread(nancy.memberId),
+    then: { status: 200, body: { count: 0 } },
+  }),
+  useCase({
+    title: 'Bob deleted his account: Nancy’s alerts no longer name him',
+    given: [...nancyAndBob, flirted(bob.memberId, nancy.memberId), deleted(bob)],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
 ];

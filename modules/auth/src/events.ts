@@ -194,3 +194,14 @@ export interface PersonalData {
   /** Files that belong with it, such as original photos: a path in the archive and the file on disk. */
   files?(memberId: string): Promise<Array<{ path: string; file: string }>>;
 }
+
+// The kit every module honours a deletion with; in its own file, published with the events.
+export {
+  forgetInView,
+  honourDeletion,
+  mentions,
+  rowsNaming,
+  type Forgetting,
+  type KeptTables,
+  type PersonalTables,
+} from './forget.ts';

@@ -1,6 +1,6 @@
 // The kit every module uses to honour MemberDeleted and to give a member their data.
 import { sql } from 'kysely';
-import type { Db, ModuleContext, Tx, TxDb, View } from '@meetcute/core';
+import type { Db, EventDefinition, ModuleContext, Tx, TxDb, View } from '@meetcute/core';
 import { MemberDeleted, PERSONAL_DATA, type PersonalData } from './events.ts';
 
 /**
@@ -17,11 +17,16 @@ export type KeptTables = Record<string, readonly string[]>;
 export interface Forgetting {
   tables: PersonalTables;
   kept?: KeptTables;
+  /**
+   * Events whose rows stay under the pseudonym (what `kept` keeps): the event log keeps
+   * them the same way, so a rebuild gives the other members the same rows.
+   */
+  keptEvents?: readonly EventDefinition[];
   /** More to do in the same transaction (files, denormalised copies). */
   forget?(tx: Tx, memberId: string, pseudonym: string): Promise<void>;
   /** The export, when raw rows of `mine` would not read well or miss something. */
-  export?(memberId: string): Promise<unknown>;
-  files?: PersonalData['files'];
+  export?: (memberId: string) => Promise<unknown>;
+  files?: (memberId: string) => Promise<Array<{ path: string; file: string }>>;
 }
 
 /** Every row of the tables whose columns name the member, by table. */
@@ -52,6 +57,7 @@ export async function rowsNaming(
  * contributed under the module's name.
  */
 export function honourDeletion(ctx: ModuleContext, forgetting: Forgetting): void {
+  for (const definition of forgetting.keptEvents ?? []) ctx.keepInLog(definition);
   ctx.on(MemberDeleted, async ({ payload: { memberId, pseudonym } }, tx) => {
     for (const [table, cols] of Object.entries(forgetting.kept ?? {})) {
       for (const c of cols) {

@@ -231,10 +231,9 @@ export const auth = defineModule({
     );
     // The account goes, and so does every event in the log that names the member: their
     // password hashes, address and words leave with them (the right to erasure).
-    ctx.on(MemberDeleted, async ({ id, payload: { memberId } }, tx) => {
+    ctx.on(MemberDeleted, async ({ id, payload: { memberId, pseudonym } }, tx) => {
       await forgetAccount(tables(tx.db), memberId);
-      const erased = await ctx.eraseFromLog(memberId, id);
-      ctx.logger.info({ memberId, erased }, 'member deleted: their events erased from the log');
+      await ctx.eraseFromLog({ memberId, pseudonym, keep: id });
     });
     ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, true));
     ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, false));

@@ -142,7 +142,7 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
   });
   lists.on(MemberDeleted, ({ payload: { memberId } }, changes) => {
     const held = lists.held();
-    changes.set(memberId, undefined);
+    changes.set(memberId, { blocked: new Set(), blockedBy: new Set() });
     for (const key of held) {
       changes.update(
         key,

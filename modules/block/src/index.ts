@@ -6,11 +6,10 @@ import { migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { blockRoutes, type Names } from './routes.ts';
 import { blockAction, blockPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export { MemberBlocked, MemberUnblocked } from './events.ts';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 
 export {
   honourBlocks,
@@ -45,7 +44,7 @@ export const block = defineModule({
   consumes: [...events, MemberDeleted],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);

@@ -1,5 +1,5 @@
 import { emitted, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, deleted, eve, nancy, signedUp } from '@meetcute/cast';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { MemberBlocked, MemberUnblocked } from './events.ts';
 
@@ -238,5 +238,15 @@ export const useCases = [
     given: bobBlockedNancy,
     when: { as: bob.memberId, method: 'GET', url: '/blocks' },
     then: { status: 200, page: ['Blocked members', 'Nancy', `/members/${nancy.memberId}/unblock`] },
+  }),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy, whom Bob blocked, deleted her account: she leaves his block list',
+    given: [...bobBlockedNancy, deleted(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/blocks' },
+    then: { status: 200, body: { blocks: [] } },
   }),
 ];

@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
+import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
+import { blockedPairsNaming } from '@meetcute/block';
 import { defineModule, NOTIFICATIONS, type NotificationHub, type Tx } from '@meetcute/core';
 import { blockEvents } from '@meetcute/block/events';
 import { ONLINE, type Presence } from '@meetcute/online';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
-import { events } from './events.ts';
+import { ConversationRead, events, MessageReported, MessageSent } from './events.ts';
 import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
 import { messageById, messagesAround, migrations, projections, project, totalUnread } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
@@ -11,7 +14,7 @@ import { commands } from './commands.ts';
 import { chatViews } from './views.ts';
 import { chatRoutes } from './routes.ts';
 import { chatPages, messageAction } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 import { audienceConsumes, projectAudience } from './audience.ts';
 import { audienceUseCases } from './use-cases.audience.ts';
 import { limitUseCases } from './use-cases.limits.ts';
@@ -23,10 +26,6 @@ export {
   ChatAudienceChosen,
   MAX_MESSAGE_LENGTH,
 } from './events.ts';
-import { sql } from 'kysely';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
-import { blockedPairsNaming } from '@meetcute/block';
 export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
 
 /**
@@ -45,7 +44,7 @@ export const chat = defineModule({
   consumes: [...events, ...blockEvents, ...audienceConsumes],
   migrations,
   projections,
-  useCases: [...useCases, ...limitUseCases, ...audienceUseCases],
+  useCases: [...deletionUseCases, ...useCases, ...limitUseCases, ...audienceUseCases],
   register(ctx) {
     const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
@@ -83,7 +82,13 @@ export const chat = defineModule({
         chat_contacts: { mine: ['member_id'], about: ['other_id'] },
         ...blockedPairsNaming,
       },
-      async forget(tx, memberId) {
+      keptEvents: [MessageSent, ConversationRead, MessageReported],
+      async forget(tx, memberId, pseudonym) {
+        await tx.db
+          .insertInto('chat_departed')
+          .values({ member_id: pseudonym })
+          .onConflict((oc) => oc.column('member_id').doNothing())
+          .execute();
         await sql`delete from chat_messages
           where conversation_id in (select conversation_id from chat_participants where member_id = ${memberId})
           and conversation_id not in (select conversation_id from chat_participants where member_id <> ${memberId})`.execute(

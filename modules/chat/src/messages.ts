@@ -10,6 +10,8 @@ export const messages: Messages<
   | 'chatWith'
   | 'olderMessages'
   | 'start'
+  | 'deletedMember'
+  | 'departed'
   | 'message'
   | 'send'
   | 'read'
@@ -73,6 +75,9 @@ export const messages: Messages<
     chatWith: 'Chat with {name}',
     olderMessages: 'Older messages',
     start: 'This is the start of your conversation with {name}.',
+    deletedMember: 'Deleted member',
+    departed:
+      'This member deleted their account. The conversation stays here for you; it takes no new messages.',
     message: 'Message',
     send: 'Send',
     read: 'Read',
@@ -124,6 +129,9 @@ export const messages: Messages<
     chatWith: 'Chatt med {name}',
     olderMessages: 'Äldre meddelanden',
     start: 'Här börjar din konversation med {name}.',
+    deletedMember: 'Raderad medlem',
+    departed:
+      'Den här medlemmen har raderat sitt konto. Samtalet finns kvar här för dig men tar inte emot nya meddelanden.',
     message: 'Meddelande',
     send: 'Skicka',
     read: 'Läst',
@@ -175,6 +183,9 @@ export const messages: Messages<
     chatWith: 'Keskustelu: {name}',
     olderMessages: 'Vanhemmat viestit',
     start: 'Tästä alkaa keskustelusi: {name}.',
+    deletedMember: 'Poistettu jäsen',
+    departed:
+      'Tämä jäsen on poistanut tilinsä. Keskustelu säilyy täällä sinulle, mutta siihen ei voi enää kirjoittaa.',
     message: 'Viesti',
     send: 'Lähetä',
     read: 'Luettu',

@@ -29,7 +29,7 @@ import { characters, preview } from './rules.ts';
 /** What the rules keep of a typed message, to count it as they do. */
 const messageBodyText = (typed: string) => typed.replace(/\r\n?/g, '\n').trim();
 import { messageById, totalUnread, type Message } from './store.ts';
-import type { Views } from './views.ts';
+import type { ChatPartner, Views } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -129,7 +129,7 @@ export function chatPages(http: Http, deps: PageDeps): void {
             <a href="/chats/${i.member.memberId}">
               ${portrait(i.member.memberId)}
               <span class="who">
-                <strong>${i.member.nickname}</strong>
+                <strong>${i.member.departed ? t('deletedMember') : i.member.nickname}</strong>
                 ${i.online ? html`<span class="online-badge"><span aria-hidden="true">●</span> ${t('online')}</span>` : ''}
                 <span class="preview"
                   >${i.last.senderId === viewerId ? t('you') : ''}${preview(i.last.body)}</span
@@ -170,7 +170,7 @@ export function chatPages(http: Http, deps: PageDeps): void {
   async function conversationPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    other: PublicProfile,
+    partner: ChatPartner,
     options: {
       before?: number | undefined;
       errors?: FieldProblem[];
@@ -183,8 +183,9 @@ export function chatPages(http: Http, deps: PageDeps): void {
     const t = tr(request);
     const language = languageOf(request);
     const viewerId = request.viewer!.memberId;
+    const other = partner.departed ? { ...partner, nickname: t('deletedMember') } : partner;
     const [view, timeZone] = await Promise.all([
-      views.conversation(viewerId, other, options.before),
+      views.conversation(viewerId, partner, options.before),
       timeZoneOf(viewerId),
     ]);
     const bubble = (m: Message) => {
@@ -199,7 +200,7 @@ export function chatPages(http: Http, deps: PageDeps): void {
         <p class="meta">
           <time datetime="${m.sentAt}">${stamp(m.sentAt, now(), timeZone, language)}</time>
           ${m.messageId === view.readUpTo ? html`<span class="receipt">${t('read')}</span>` : ''}
-          ${mine ? '' : html`<a class="report" href="/messages/${m.messageId}/report">${t('report')}</a>`}
+          ${mine || other.departed ? '' : html`<a class="report" href="/messages/${m.messageId}/report">${t('report')}</a>`}
         </p>
       </li>`;
     };
@@ -231,7 +232,9 @@ export function chatPages(http: Http, deps: PageDeps): void {
           >
             <header class="chat-head">
               ${portrait(other.memberId)}
-              <h1><a href="/members/${other.memberId}">${other.nickname}</a></h1>
+              <h1>
+                ${other.departed ? other.nickname : html`<a href="/members/${other.memberId}">${other.nickname}</a>`}
+              </h1>
               ${view.online ? html`<span class="online-badge"><span aria-hidden="true">●</span> ${t('online')}</span>` : ''}
             </header>
             ${older}
@@ -241,11 +244,13 @@ export function chatPages(http: Http, deps: PageDeps): void {
             <p class="typing" data-typing hidden>${t('typing', { name: other.nickname })}</p>
             ${formErrors(options.errors, t('fix'))}
             ${
-              options.closed
-                ? html`<p class="chat-closed" id="newest">
-                    ${closedReason(t, other.nickname, options.closed)}
-                  </p>`
-                : composer()
+              other.departed
+                ? html`<p class="chat-closed" id="newest">${t('departed')}</p>`
+                : options.closed
+                  ? html`<p class="chat-closed" id="newest">
+                      ${closedReason(t, other.nickname, options.closed)}
+                    </p>`
+                  : composer()
             }
           </section>
           <script src="${assetPath('chat.js')}" defer></script>`,
@@ -295,7 +300,18 @@ ${options.typed ?? ''}</textarea>
     },
     async (request, reply) => {
       const viewerId = request.viewer!.memberId;
-      const other = await commands.partner(viewerId, request.params.memberId);
+      const other: ChatPartner = await commands
+        .partner(viewerId, request.params.memberId)
+        .catch(async (error: unknown) => {
+          // A partner who deleted their account left the conversation to read, and nothing more.
+          const departed =
+            error instanceof Problem &&
+            error.status === 404 &&
+            (await views.departed(viewerId, request.params.memberId));
+          if (!departed) throw error;
+          return departed;
+        });
+      if (other.departed) return conversationPage(request, reply, other, { before: request.query.before });
       const before = request.query.before;
       if (before === undefined) {
         // Opening the newest messages reads them; older history does not move the mark.

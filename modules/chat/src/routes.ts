@@ -6,8 +6,7 @@ import { portraitPath } from '@meetcute/web';
 import { wireMessage, type Commands } from './commands.ts';
 import { CHAT_AUDIENCES, MAX_MESSAGE_LENGTH, ReportReasonSchema } from './events.ts';
 import { CONVERSATIONS_PER_PAGE } from './rules.ts';
-import type { Views } from './views.ts';
-import type { PublicProfile } from '@meetcute/profile';
+import type { ChatPartner, Views } from './views.ts';
 
 const MessageView = Type.Object({
   messageId: Type.String({ format: 'uuid' }),
@@ -24,13 +23,19 @@ const MemberView = Type.Object({
   nickname: Type.String(),
   portrait: Type.String({ description: 'Where the portrait thumbnail is served' }),
   online: Type.Boolean(),
+  departed: Type.Optional(
+    Type.Boolean({
+      description: 'True when the member deleted their account: the conversation takes no more',
+    }),
+  ),
 });
 
-const member = (m: PublicProfile, online: boolean) => ({
+const member = (m: ChatPartner, online: boolean) => ({
   memberId: m.memberId,
   nickname: m.nickname,
   portrait: portraitPath(m.memberId),
   online,
+  ...(m.departed ? { departed: true } : {}),
 });
 
 const WithMember = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
@@ -130,7 +135,7 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
     },
     async (request) => {
       const viewerId = request.viewer!.memberId;
-      const other = await visible(commands, viewerId, request.params.memberId);
+      const other = await visible(commands, views, viewerId, request.params.memberId);
       const view = await views.conversation(viewerId, other, request.query.before);
       return {
         conversationId: view.conversationId,
@@ -284,11 +289,23 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
   );
 }
 
-/** Reading a conversation needs no 409: with a block either way there is nothing to read. */
-async function visible(commands: Commands, viewerId: string, otherId: string): Promise<PublicProfile> {
+/**
+ * Reading a conversation needs no 409: with a block either way there is nothing to read.
+ * A partner who deleted their account left the conversation to read, and nothing more.
+ */
+async function visible(
+  commands: Commands,
+  views: Views,
+  viewerId: string,
+  otherId: string,
+): Promise<ChatPartner> {
   try {
     return await commands.partner(viewerId, otherId);
   } catch (error) {
+    if (error instanceof Refusal && error.status === 404) {
+      const departed = await views.departed(viewerId, otherId);
+      if (departed) return departed;
+    }
     if (error instanceof Refusal && error.status === 409) throw problems.notFound('This member');
     throw error;
   }

@@ -63,12 +63,20 @@ export const migrations: Migration[] = [
   },
   blockedPairsMigration,
   audienceMigration,
+  {
+    name: '0004_departed',
+    async up(db) {
+      // The pseudonyms of members who deleted their account: their partners keep the conversation.
+      await sql`create table chat_departed (member_id text primary key)`.execute(db);
+    },
+  },
 ];
 
 export const projections = [
   'chat_messages',
   'chat_participants',
   'chat_reports',
+  'chat_departed',
   BLOCKED_PAIRS,
   ...audienceProjections,
 ];
@@ -492,4 +500,17 @@ export async function hasReported(db: Db | TxDb, messageId: string, reporterId: 
     .where('reporter_id', '=', reporterId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Which of these ids are the pseudonyms of members who deleted their account. */
+export async function departedAmong(db: Db | TxDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = (await db
+    .selectFrom('chat_departed')
+    .select('member_id')
+    .where('member_id', 'in', ids)
+    .execute()) as Array<{
+    member_id: string;
+  }>;
+  return new Set(rows.map((r) => r.member_id));
 }

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, pseudonymOf, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { approved, bob, eve, nancy, reinstated, signedUp, suspended, type CastMember } from '@meetcute/cast';
@@ -870,4 +870,63 @@ export const useCases = [
   ...reporting,
   ...pages,
   ...sanctionedRequestsTo('his conversations', '/api/v1/chats'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: Bob keeps the conversation, with a deleted member',
+    given: [...chatting, deleted(nancy)],
+    when: list(bob),
+    then: {
+      status: 200,
+      body: {
+        conversations: [
+          {
+            member: { memberId: pseudonymOf(nancy), nickname: 'Deleted member', departed: true },
+            lastMessage: { body: 'Saturday it is.', senderId: pseudonymOf(nancy) },
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy deleted her account: Bob reads their messages, and learns it takes no more',
+    given: [...chatting, deleted(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: `/chats/${pseudonymOf(nancy)}` },
+    then: {
+      status: 200,
+      page: [
+        'Deleted member',
+        'Hi Bob! Fancy a coffee?',
+        'Saturday it is.',
+        'This member deleted their account.',
+      ],
+      pageLacks: ['data-composer', nancy.memberId],
+    },
+  }),
+  useCase({
+    title: 'In Swedish, Bob’s list names her a deleted member',
+    given: [...chatting, deleted(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/chats', headers: { 'accept-language': 'sv' } },
+    then: { status: 200, page: ['Raderad medlem'] },
+  }),
+  useCase({
+    title: 'Nancy deleted her account: Bob cannot write to her, under either id',
+    given: [...chatting, deleted(nancy)],
+    when: send(bob, pseudonymOf(nancy), 'Hello?'),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Nancy deleted her account: the API gives Bob their conversation under her new id',
+    given: [...chatting, deleted(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: `/api/v1/chats/${pseudonymOf(nancy)}/messages` },
+    then: {
+      status: 200,
+      body: {
+        member: { nickname: 'Deleted member', departed: true },
+        messages: [{ seq: 1 }, { seq: 2 }, { seq: 3 }],
+      },
+    },
+  }),
 ];

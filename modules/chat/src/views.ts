@@ -1,13 +1,26 @@
 import { decodeCursor, encodeCursor, type Db } from '@meetcute/core';
 import type { Presence } from '@meetcute/online';
-import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import type { ProfileDirectory } from '@meetcute/profile';
 import { conversationIdOf, CONVERSATIONS_PER_PAGE, MESSAGES_PER_PAGE } from './rules.ts';
-import { conversationsPage, messagesPage, sideOf, type Message } from './store.ts';
+import { conversationsPage, departedAmong, messagesPage, sideOf, type Message } from './store.ts';
+
+/**
+ * The other member of a conversation, as chat shows them. `departed`: they deleted their
+ * account; the conversation stays with its messages, under the pseudonym, and takes no more.
+ */
+export interface ChatPartner {
+  memberId: string;
+  nickname: string;
+  departed?: boolean;
+}
+
+/** How chat names a member who deleted their account, where no language applies (the API). */
+export const DEPARTED_NICKNAME = 'Deleted member';
 
 /** A conversation in the list, with the other member as the list shows them. */
 export interface ConversationItem {
   conversationId: string;
-  member: PublicProfile;
+  member: ChatPartner;
   online: boolean;
   last: Message;
   unread: number;
@@ -21,7 +34,7 @@ export interface ConversationList {
 /** One page of a conversation as its viewer sees it. */
 export interface ConversationView {
   conversationId: string;
-  member: PublicProfile;
+  member: ChatPartner;
   online: boolean;
   /** Oldest first. */
   messages: Message[];
@@ -36,7 +49,9 @@ export interface ConversationView {
 
 export interface Views {
   conversations(viewerId: string, cursor: string | undefined, limit?: number): Promise<ConversationList>;
-  conversation(viewerId: string, other: PublicProfile, before?: number): Promise<ConversationView>;
+  conversation(viewerId: string, other: ChatPartner, before?: number): Promise<ConversationView>;
+  /** The partner a deleted member left behind, when `memberId` is one's pseudonym in the viewer's conversations. */
+  departed(viewerId: string, memberId: string): Promise<ChatPartner | undefined>;
 }
 
 export function chatViews(db: Db, profiles: ProfileDirectory, presence: () => Presence | undefined): Views {
@@ -49,10 +64,16 @@ export function chatViews(db: Db, profiles: ProfileDirectory, presence: () => Pr
         onlineIds(),
       ]);
       const page = entries.slice(0, limit);
-      const members = await Promise.all(page.map((e) => profiles.get(e.otherId)));
+      const members: Array<ChatPartner | undefined> = await Promise.all(
+        page.map((e) => profiles.get(e.otherId)),
+      );
+      const gone = await departedAmong(
+        db,
+        page.filter((_, i) => !members[i]).map((e) => e.otherId),
+      );
       const items: ConversationItem[] = [];
       page.forEach((e, i) => {
-        const member = members[i];
+        const member = members[i] ?? (gone.has(e.otherId) ? departedPartner(e.otherId) : undefined);
         // A member no longer approved drops out of the list; the page still continues after them.
         if (member) {
           items.push({
@@ -74,8 +95,18 @@ export function chatViews(db: Db, profiles: ProfileDirectory, presence: () => Pr
       };
     },
 
+    async departed(viewerId, memberId) {
+      const side = await sideOf(db, viewerId, memberId);
+      return side && (await departedAmong(db, [memberId])).has(memberId)
+        ? departedPartner(memberId)
+        : undefined;
+    },
     async conversation(viewerId, other, before) {
-      const conversationId = conversationIdOf(viewerId, other.memberId);
+      // A departed partner's id was replaced in the stored one, which may sort the other way.
+      const stored = other.departed
+        ? (await sideOf(db, viewerId, other.memberId))?.conversationId
+        : undefined;
+      const conversationId = stored ?? conversationIdOf(viewerId, other.memberId);
       const [page, mine, theirs, online] = await Promise.all([
         messagesPage(db, conversationId, before, MESSAGES_PER_PAGE),
         sideOf(db, viewerId, other.memberId),
@@ -96,4 +127,8 @@ export function chatViews(db: Db, profiles: ProfileDirectory, presence: () => Pr
       };
     },
   };
+}
+
+function departedPartner(memberId: string): ChatPartner {
+  return { memberId, nickname: DEPARTED_NICKNAME, departed: true };
 }

@@ -9,8 +9,8 @@ import { commands } from './commands.ts';
 import { diaryReads } from './views.ts';
 import { diaryRoutes } from './routes.ts';
 import { diaryPages, diarySection } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { DiaryPosted, DiaryPostEdited, DiaryPostDeleted } from './events.ts';
@@ -27,7 +27,7 @@ export const diary = defineModule({
   consumes: [...events, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, { tables: { posts: { mine: ['member_id'] }, ...blockedPairsNaming } });
     project(ctx);

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -551,4 +551,15 @@ export const useCases = [
     then: { status: 200, pageLacks: ['id="diary"'], events: [emitted(ProfileViewed)] },
   }),
   ...sanctionedRequestsTo("Nancy's diary", `/api/v1/members/${nancy.memberId}/diary`),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: her diary is gone, a 404 to Bob',
+    given: [...onePost, deleted(nancy)],
+    endpoint: api.list,
+    when: list(bob.memberId, nancy.memberId),
+    then: { status: 404 },
+  }),
 ];

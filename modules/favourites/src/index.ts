@@ -7,8 +7,8 @@ import { favouriteIdsOf, forgetPair, migrations, projections, project } from './
 import { commands } from './commands.ts';
 import { favouriteRoutes } from './routes.ts';
 import { favouriteAction, favouritePages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { forgetInView, honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { forgetInView, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { FavouriteAdded, FavouriteRemoved } from './events.ts';
@@ -25,7 +25,7 @@ export const favourites = defineModule({
   consumes: [...events, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: { favourites: { mine: ['member_id'], about: ['favourite_id'] }, ...blockedPairsNaming },

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -524,4 +524,19 @@ export const useCases = [
     then: { status: 403 },
   }),
   ...sanctionedRequestsTo('his favourites', '/api/v1/favourites'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: she leaves Bob’s favourites, and hers go with her',
+    given: [
+      ...nancyAndBob,
+      favoured(bob.memberId, nancy.memberId),
+      favoured(nancy.memberId, bob.memberId),
+      deleted(nancy),
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { favourites: [], nextCursor: null } },
+  }),
 ];

@@ -8,8 +8,8 @@ import { commands } from './commands.ts';
 import { flirtLists } from './views.ts';
 import { flirtRoutes } from './routes.ts';
 import { flirtAction, flirtPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { FlirtSent } from './events.ts';
@@ -27,7 +27,7 @@ export const flirt = defineModule({
   consumes: [...events, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: { flirts: { mine: ['sender_id', 'recipient_id'] }, ...blockedPairsNaming },

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import {
@@ -554,4 +554,20 @@ export const useCases = [
   ...lists,
   ...pages,
   ...sanctionedRequestsTo('the flirts he received', '/api/v1/flirts/received'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: her flirt leaves Bob’s received list',
+    given: [...nancyAndBob, flirted(nancy, bob, 1), deleted(nancy)],
+    when: received(bob),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy deleted her account: Bob can no longer flirt with her',
+    given: [...nancyAndBob, deleted(nancy)],
+    when: { as: bob.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } },
+    then: { status: 404 },
+  }),
 ];

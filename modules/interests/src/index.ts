@@ -9,8 +9,8 @@ import { commands } from './commands.ts';
 import { interestReads } from './views.ts';
 import { interestRoutes } from './routes.ts';
 import { interestPages, interestsSection } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { InterestAdded, InterestRemoved } from './events.ts';
@@ -36,7 +36,7 @@ export const interests = defineModule({
   consumes: [...events, RegistrationApproved, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given } from '@meetcute/core';
 import { approved, bob, eve, nancy, reinstated, signedUp, suspended, type CastMember } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -676,4 +676,14 @@ export const useCases = [
     then: { status: 400, page: ['An interest needs at least 2 characters'] },
   }),
   ...sanctionedRequestsTo('who likes hiking', '/api/v1/interests/hiking/members'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: jazz fans are Bob alone now',
+    given: [...jazzFans, deleted(nancy)],
+    when: { as: eve.memberId, method: 'GET', url: tagMembers('jazz') },
+    then: { status: 200, body: { members: [card(bob)] } },
+  }),
 ];

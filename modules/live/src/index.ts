@@ -14,13 +14,12 @@ import {
   honourBlocks,
   BLOCKED_PAIRS,
 } from '@meetcute/block/events';
-import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
+import { LoggedOut, LoggedOutEverywhere, PasswordChanged, honourDeletion } from '@meetcute/auth/events';
 import { OpenChannels } from './endings.ts';
 import { forgetBetween, migrations } from './store.ts';
 import { liveRoutes } from './routes.ts';
 import { liveSockets } from './sockets.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export { LiveHub } from './hub.ts';
 
@@ -36,7 +35,7 @@ export const live = defineModule({
   consumes: [...blockEvents, LoggedOut, LoggedOutEverywhere, PasswordChanged],
   migrations: [...migrations, blockedPairsMigration],
   projections: [BLOCKED_PAIRS],
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   async register(ctx) {
     const hub = new LiveHub(ctx.db, ctx.clock, ctx.logger, (a, b) => blocks.between(a, b));
     const blocks = honourBlocks(ctx, {

@@ -1,8 +1,11 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase, type When } from '@meetcute/core';
 import { approved, bob, mo, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
+import { FlirtSent } from '@meetcute/flirt/events';
+
+const FLIRT = '00000000-0000-7000-8000-0000000f1001';
 
 const suspendBob: When = {
   as: mo.memberId,
@@ -111,4 +114,23 @@ export const useCases = [
     then: { status: 200, page: [bob.memberId, '"type":"alert"'] },
   }),
   ...sanctionedRequestsTo('his live channel', '/api/v1/live/poll'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Bob deleted his account: nothing he caused waits in Nancy’s mailbox any more',
+    given: [
+      ...approved(nancy),
+      ...approved(bob),
+      given(
+        FlirtSent,
+        { flirtId: FLIRT, senderId: nancy.memberId, recipientId: bob.memberId },
+        { actorId: nancy.memberId },
+      ),
+      deleted(nancy),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
+    then: { status: 200, body: { notifications: [] } },
+  }),
 ];

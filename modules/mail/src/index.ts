@@ -8,6 +8,8 @@ import {
   LoginLocked,
   PasswordChanged,
   PasswordResetRequested,
+  MemberDeleted,
+  honourDeletion,
 } from '@meetcute/auth/events';
 import {
   addressOf,
@@ -20,12 +22,10 @@ import {
   type NewMail,
 } from './store.ts';
 import { Sender } from './sender.ts';
-import { directoryTransport, smtpTransport } from './transport.ts';
+import { directoryTransport, forgetKept, smtpTransport } from './transport.ts';
 import { mailPages } from './pages.ts';
 import { mailRoutes } from './routes.ts';
-import { useCases } from './use-cases.ts';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export type { KeptMail } from './transport.ts';
 
@@ -62,10 +62,20 @@ export const mail = defineModule({
   ],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
+    // Mail to a deleted member goes unsent, and the copies this box kept of what went go too.
     honourDeletion(ctx, {
       tables: { mail_addresses: { mine: ['member_id'] }, mail_queue: { mine: ['member_id'] } },
+      async forget(tx, memberId) {
+        const rows = (await tx.db
+          .selectFrom('mail_queue')
+          .select('id')
+          .where('member_id', '=', memberId)
+          .execute()) as Array<{ id: string }>;
+        const ids = rows.map((r) => r.id);
+        tx.afterCommit(() => forgetKept(ctx.config.mail.directory, ids));
+      },
     });
     const { mail: settings, publicUrl } = ctx.config;
     const transport = settings.smtpUrl

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -113,6 +113,13 @@ export async function keptMail(directory: string, id: string): Promise<KeptMail 
     return JSON.parse(await readFile(join(directory, `${safeName(id)}.json`), 'utf8')) as KeptMail;
   } catch {
     return undefined;
+  }
+}
+
+/** Removes the kept copies of these mails (a deleted member's); those never kept are no error. */
+export async function forgetKept(directory: string, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    for (const ext of ['eml', 'json']) await rm(join(directory, `${safeName(id)}.${ext}`), { force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import { given, useCase, type Given } from '@meetcute/core';
-import { approved, mo, nancy, PASSWORD_HASH } from '@meetcute/cast';
+import { approved, deleted, mo, nancy, PASSWORD_HASH } from '@meetcute/cast';
 import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
 import {
   EmailChanged,
@@ -297,5 +297,15 @@ export const useCases = [
     given: [...approved(mo)],
     when: { as: mo.memberId, method: 'GET', url: '/mail/no-such-mail' },
     then: { status: 404 },
+  }),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: the outbox keeps no mail to her',
+    given: [...approved(mo), nancySignedUpInSwedish, deleted(nancy)],
+    when: outbox,
+    then: { status: 200, body: { mails: [] } },
   }),
 ];

@@ -8,8 +8,8 @@ import { migrations, projections, project } from './store.ts';
 import { MATCHING, matchingService, type Matching } from './service.ts';
 import { matchingRoutes } from './routes.ts';
 import { matchingPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { MATCHING, type Matching } from './service.ts';
@@ -29,7 +29,7 @@ export const matching = defineModule({
   consumes: [RegistrationApproved, InterestAdded, InterestRemoved, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -285,4 +285,14 @@ export const useCases = [
     then: { status: 400, page: ['limit'] },
   }),
   ...sanctionedRequestsTo('his suggestions', '/api/v1/suggestions'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: she leaves Carl’s suggestions',
+    given: [...around, deleted(nancy)],
+    when: suggestions(carl.memberId),
+    then: { status: 200, body: { suggestions: [] } },
+  }),
 ];

@@ -35,11 +35,9 @@ import { commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { moderationRoutes } from './routes.ts';
 import { moderationPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 import { appealRoutes } from './appeals.ts';
-import { SUSPENDED_LOGIN, type SuspendedLogin } from '@meetcute/auth/events';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { SUSPENDED_LOGIN, type SuspendedLogin, MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 
 export * from './events.ts';
 
@@ -79,7 +77,7 @@ export const moderation = defineModule({
   ],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       kept: {

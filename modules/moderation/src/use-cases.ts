@@ -1,5 +1,5 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
-import { approved, bob, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
+import { approved, bob, deleted, pseudonymOf, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
@@ -599,6 +599,23 @@ export const useCases = [
       status: 200,
       pageLacks: ['/moderation/members/'],
       events: [emitted(ProfileViewed, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Bob deleted his account: the log keeps what Mo decided, under an id that names no one',
+    given: [...everyone, bobSuspended(), deleted(bob)],
+    when: { as: mo.memberId, method: 'GET', url: '/api/v1/moderation/log?limit=1' },
+    then: {
+      status: 200,
+      body: {
+        items: [
+          { moderatorId: mo.memberId, memberId: pseudonymOf(bob), action: 'suspended', reason: REASON },
+        ],
+      },
     },
   }),
 ];

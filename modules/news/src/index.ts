@@ -12,9 +12,8 @@ import { commands } from './commands.ts';
 import { newsReads } from './views.ts';
 import { newsRoutes } from './routes.ts';
 import { newsPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { forgetInView, honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { MemberDeleted, forgetInView, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { NewsSeen } from './events.ts';
@@ -33,7 +32,7 @@ export const news = defineModule({
   consumes: [...events, RegistrationApproved, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
@@ -562,4 +562,14 @@ export const useCases = [
   ...pages,
   ...photos,
   ...sanctionedRequestsTo('his news', '/api/v1/news'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: her posts and her arrival leave Bob’s news',
+    given: [...nancyPosts, deleted(nancy)],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
 ];

@@ -8,8 +8,8 @@ import { ONLINE, PresenceTracker, type Presence } from './presence.ts';
 import { onlineViews } from './views.ts';
 import { onlineRoutes } from './routes.ts';
 import { onlineBadge, onlinePages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { ONLINE, type Presence } from './presence.ts';
@@ -27,7 +27,7 @@ export const online = defineModule({
   consumes: [RegistrationApproved, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   async register(ctx) {
     projectApprovals(ctx);
     // The list filters blocked pairs in SQL, the badge asks these in memory; presence keeps

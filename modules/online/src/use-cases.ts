@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -446,4 +446,15 @@ export const useCases = [
     then: { status: 200, page: [`href="/members/${nancy.memberId}"`, 'class="online-badge"'] },
   }),
   ...sanctionedRequestsTo('whether Nancy is online', `/api/v1/members/${nancy.memberId}/online`),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Bob deleted his account right after a request: Nancy never sees him online',
+    given: [...members(nancy, bob), deleted(bob)],
+    before: [visit(bob.memberId)],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { members: [] } },
+  }),
 ];

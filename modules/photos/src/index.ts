@@ -1,7 +1,7 @@
 import { defineModule } from '@meetcute/core';
 import { join } from 'node:path';
 import { blockEvents, blockedPairsNaming } from '@meetcute/block';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { honourDeletion } from '@meetcute/auth/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, PROFILE_SECTIONS, type MemberAction, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
@@ -15,7 +15,7 @@ import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './impo
 import { albums as albumReads } from './views.ts';
 import { fileRoutes, photoRoutes } from './routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export {
   PhotoUploaded,
@@ -44,7 +44,7 @@ export const photos = defineModule({
   consumes: [...events, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     const blocks = project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);

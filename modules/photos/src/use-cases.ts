@@ -5,6 +5,7 @@ import { ProfileViewed } from '@meetcute/profile/events';
 import {
   approved,
   bob,
+  deleted,
   eve,
   mo,
   nancy,
@@ -805,4 +806,14 @@ export const useCases: UseCase[] = [
   ...review,
   ...pages,
   ...sanctionedRequestsTo("Nancy's photos", `/api/v1/members/${nancy.memberId}/photos`),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: her photos are gone, files and all',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1), deleted(nancy)],
+    when: get(bob, `/photos/${photoId(1)}/thumb`),
+    then: { status: 404 },
+  }),
 ];

@@ -15,8 +15,7 @@ import {
   honourBlocks,
   BLOCKED_PAIRS,
 } from '@meetcute/block/events';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { events, ownEvents, ProfileViewed } from './events.ts';
 import { allProfiles, findProfile, migrations, projections, project, type Profile } from './store.ts';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
@@ -24,7 +23,7 @@ import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
 import { profileRoutes } from './routes.ts';
 import { profilePages } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export {
   AboutMeSubmitted,
@@ -108,7 +107,7 @@ export const profile = defineModule({
   consumes: [RegistrationApproved, ...ownEvents, ...blockEvents],
   migrations: [...migrations, blockedPairsMigration],
   projections: [...projections, BLOCKED_PAIRS],
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     project(ctx);
     // Every page that shows a member reads their profile: all of them in memory, kept by the events.

@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { RegistrationApproved, RegistrationSubmitted } from '@meetcute/registration';
@@ -720,4 +720,14 @@ export const useCases = [
     },
   }),
   ...sanctionedRequestsTo('his own profile', '/api/v1/profiles/me'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: her profile is a 404 to Bob',
+    given: [...nancyAndBob, deleted(nancy)],
+    when: { as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) },
+    then: { status: 404 },
+  }),
 ];

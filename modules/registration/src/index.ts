@@ -1,12 +1,12 @@
 import { defineModule, SESSIONS, type Sessions } from '@meetcute/core';
-import { EmailChanged } from '@meetcute/auth/events';
+import { EmailChanged, MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
 import { migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
 import { registrationPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export {
   AccountCreated,
@@ -23,8 +23,6 @@ export {
   type LookingFor,
   type Place,
 } from './events.ts';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
 
 /**
  * Sign-up and its review: a member's application waits for a moderator, who
@@ -38,7 +36,7 @@ export const registration = defineModule({
   consumes: [MemberDeleted, ...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       kept: { registrations: ['reviewed_by'] },

@@ -1,6 +1,6 @@
 import { EmailChanged } from '@meetcute/auth/events';
 import { emitted, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, signedUp, PASSWORD } from '@meetcute/cast';
+import { approved, bob, deleted, eve, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import {
   AccountCreated,
   RegistrationApproved,
@@ -602,5 +602,15 @@ export const useCases = [
       location: '/review?done=rejected',
       events: [emitted(RegistrationRejected, { reason: 'Please add a few words about you' })],
     },
+  }),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account while waiting: she leaves the review queue',
+    given: [...signedUp(mo), ...signedUp(nancy), ...signedUp(bob), ...approved(eve), deleted(nancy)],
+    when: { as: mo.memberId, method: 'GET', url: '/api/v1/review/registrations' },
+    then: { status: 200, body: { registrations: [{ memberId: mo.memberId }, { memberId: bob.memberId }] } },
   }),
 ];

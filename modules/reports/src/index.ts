@@ -9,9 +9,8 @@ import { commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { reportRoutes } from './routes.ts';
 import { reportPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { MemberDeleted } from '@meetcute/auth/events';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 
 export * from './events.ts';
 
@@ -30,7 +29,7 @@ export const reports = defineModule({
   consumes: [MemberDeleted, ...events, MessageReported, SuspensionAppealed, SuspensionLifted],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       kept: { reports: ['reporter_id'] },

@@ -1,5 +1,5 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
+import { approved, bob, deleted, eve, mo, nancy } from '@meetcute/cast';
 import { conversationIdOf, MessageReported, MessageSent } from '@meetcute/chat/events';
 import { DiaryPostDeleted, DiaryPosted } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted, PhotoUploaded } from '@meetcute/photos/events';
@@ -694,6 +694,40 @@ export const useCases = [
       status: 303,
       location: '/review/reports?done=closed',
       events: [emitted(ReportsClosed, { outcome: 'dismissed' })],
+    },
+  }),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title:
+      'Bob deleted his account: the reports about his profile leave the queue, there is nothing left to act on',
+    given: [
+      ...everyone,
+      reported(nancy.memberId, 'scam', 'Asks for money'),
+      reported(eve.memberId, 'spam'),
+      deleted(bob),
+    ],
+    when: queue,
+    then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'Nancy deleted her account: her report of Bob stays in the queue for the moderators to judge',
+    given: [...everyone, reported(nancy.memberId, 'scam', 'Asks for money'), deleted(nancy)],
+    when: queue,
+    then: {
+      status: 200,
+      body: {
+        items: [
+          {
+            kind: 'profile',
+            memberId: bob.memberId,
+            count: 1,
+            reports: [{ reason: 'scam', note: 'Asks for money' }],
+          },
+        ],
+      },
     },
   }),
 ];

@@ -12,7 +12,7 @@ import { searches } from './searches.ts';
 import { searchIndex } from './index-view.ts';
 import { searchRoutes } from './routes.ts';
 import { searchPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
+import { deletionUseCases, useCases } from './use-cases.ts';
 
 export {
   birthdayRange,
@@ -25,7 +25,7 @@ export {
   type WhoFilters,
   type WhoMessage,
 } from './filters.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 /**
@@ -49,7 +49,7 @@ export const search = defineModule({
   ],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {

@@ -3,6 +3,7 @@ import { given, useCase, type Given } from '@meetcute/core';
 import {
   approved,
   bob,
+  deleted,
   eve,
   mo,
   nancy,
@@ -875,4 +876,15 @@ export const useCases = [
     then: { status: 303, location: '/registration' },
   }),
   ...sanctionedRequestsTo('search', '/api/v1/search'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: Bob’s search finds her no more',
+    given: [...approved(nancy), ...approved(bob), deleted(nancy)],
+    before: [{ as: bob.memberId, method: 'GET', url: '/api/v1/profiles/me' }],
+    when: { as: bob.memberId, method: 'GET', url: `${API}?maxDistanceKm=500` },
+    then: { status: 200, body: { results: [] } },
+  }),
 ];

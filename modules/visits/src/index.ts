@@ -6,8 +6,8 @@ import { events } from './events.ts';
 import { forgetPair, migrations, projections, project } from './store.ts';
 import { visitRoutes } from './routes.ts';
 import { visitPages } from './pages.ts';
-import { useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/forget';
+import { deletionUseCases, useCases } from './use-cases.ts';
+import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 /**
@@ -21,7 +21,7 @@ export const visits = defineModule({
   consumes: [ProfileViewed, ...blockEvents],
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {

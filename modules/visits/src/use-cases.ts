@@ -1,4 +1,4 @@
-import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
+import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
@@ -264,4 +264,14 @@ export const useCases = [
     then: { status: 200, page: ['Nobody has visited your profile yet.'], pageLacks: ['Nancy'] },
   }),
   ...sanctionedRequestsTo('his visitors', '/api/v1/visitors'),
+];
+
+/** A member who deleted their account is gone from here, for everyone. */
+export const deletionUseCases = [
+  useCase({
+    title: 'Nancy deleted her account: her visit leaves Bob’s visitors',
+    given: [...mutualVisits, deleted(nancy)],
+    when: visitors(bob.memberId),
+    then: noVisitors,
+  }),
 ];

@@ -13,7 +13,7 @@ import { DatabaseHealth } from './db/health.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
 import { Dispatcher, type ProcessOptions } from './delivery/dispatcher.ts';
-import { eraseMemberFromLog } from './delivery/erasure.ts';
+import { requestErasure } from './delivery/erasure.ts';
 import { createHttp, formSecret, type RouteRecord } from './http/server.ts';
 import type { ProblemBody } from './http/problems.ts';
 import type { ViewerResolver } from './http/viewer.ts';
@@ -269,7 +269,11 @@ export async function createApp(options: AppOptions): Promise<App> {
         channel.subscribe(definition, handler as never);
       },
       onClose: (fn) => closers.push(fn),
-      eraseFromLog: (memberId, keep) => eraseMemberFromLog(log, memberId, keep),
+      eraseFromLog: async (request) => {
+        await requestErasure(log, request, clock.now().toISOString());
+        dispatcher.kick();
+      },
+      keepInLog: (definition) => dispatcher.keptInLog.add(definition.type),
       view: (spec) => {
         const view = new MemoryView(spec, {
           addViewHandler: (definition, handler) => {

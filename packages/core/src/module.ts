@@ -63,10 +63,15 @@ export interface ModuleContext {
    */
   view<V>(spec: ViewSpec<V>): View<V>;
   /**
-   * Deletes from the event log every event that names the member, except `keep` (the
-   * deletion event itself): see delivery/erasure.ts. Returns how many events went.
+   * Asks for every event in the log that names the member to be deleted, except `keep`
+   * (the deletion event itself), once every consumer has applied them: see delivery/erasure.ts.
    */
-  eraseFromLog(memberId: string, keep: string): Promise<number>;
+  eraseFromLog(request: { memberId: string; pseudonym: string; keep: string }): Promise<void>;
+  /**
+   * Says an erasure keeps events of this type, the member named by their pseudonym instead:
+   * for what other members keep (the messages of a conversation), so a rebuild keeps it too.
+   */
+  keepInLog(definition: EventDefinition): void;
   /** Runs when the app closes, after requests and delivery have stopped and before storage closes. */
   onClose(fn: () => Promise<void>): void;
 }

@@ -3,6 +3,7 @@ import type { ModuleDatabase } from '../db/storage.ts';
 import type { DatabaseHealth } from '../db/health.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { Logger } from '../observability/logger.ts';
+import { eraseWhenApplied } from './erasure.ts';
 import { BULK_PACE, LIVE_PACE, type LogHead, type ModuleChannel, type Pace } from './delivery.ts';
 
 // 8 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
@@ -23,6 +24,8 @@ export interface ProcessOptions {
  */
 export class Dispatcher {
   readonly log: ModuleDatabase;
+  /** Event types an erasure pseudonymises instead of deleting (see erasure.ts). */
+  readonly keptInLog = new Set<string>();
   readonly #channels: ModuleChannel[] = [];
   readonly #logger: Logger;
   #running: Promise<void> | null = null;
@@ -97,7 +100,12 @@ export class Dispatcher {
         if (applied > 0) await new Promise((resolve) => setImmediate(resolve));
         progress += applied;
       }
-      if (progress === 0) return moved;
+      if (progress === 0) {
+        // Caught up: erasures asked for can be done now that every consumer has read past them.
+        const erased = await eraseWhenApplied(this.log, this.#channels, this.keptInLog);
+        if (erased > 0) this.#logger.info({ erased }, 'events naming deleted members erased from the log');
+        return moved;
+      }
       moved = true;
     }
   }

@@ -82,4 +82,13 @@ export const eventLogMigrations: Migration[] = [
       await sql`create table site_secrets (name text primary key, value text not null)`.execute(db);
     },
   },
+  {
+    name: '0005_erasures',
+    async up(db) {
+      // Deleted members whose events leave the log once every consumer has applied them (erasure.ts).
+      await sql`create table erasures (member_id text primary key, pseudonym text not null, keep text not null, requested_at text not null)`.execute(
+        db,
+      );
+    },
+  },
 ];
