@@ -3,6 +3,8 @@
 // and then no table of any module, nor the event log, holds a row that names her, also
 // after every module is rebuilt from what the log kept.
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
 import yauzl from 'yauzl';
@@ -15,6 +17,11 @@ const databases = await testDatabases();
 if (databases.skipped) test('deletion on PostgreSQL', { skip: databases.skipped }, () => undefined);
 
 const EMAIL = 'nancy@example.com';
+/** A real 1×1 PNG: the smallest image the photo pipeline (sniff, decode, re-encode) accepts. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** The archive's files by name, read with a real ZIP reader. */
 function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
@@ -97,6 +104,19 @@ for (const dialect of databases.dialects) {
         const memberId = login.json<{ memberId: string }>().memberId;
         const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 
+        const uploaded = await t.call({
+          as: memberId,
+          method: 'POST',
+          url: '/api/v1/photos',
+          body: {},
+          upload: { field: 'photo', filename: 'me.png', contentType: 'image/png', bytes: PNG },
+        });
+        assert.equal(uploaded.status, 201, uploaded.body);
+        const { photoId } = uploaded.json as { photoId: string };
+        const thumb = `/photos/${photoId}/thumb`;
+        assert.equal((await t.call({ as: memberId, method: 'GET', url: thumb })).status, 200);
+        assert.ok((await readdir(join(t.app.config.photos.directory, photoId.slice(-2)))).length > 0);
+
         const download = await t.app.http.inject({
           method: 'GET',
           url: '/api/v1/account/data',
@@ -108,6 +128,10 @@ for (const dialect of databases.dialects) {
         for (const name of ['README.txt', 'account.json', 'profile.json']) {
           assert.ok(files.has(name), `the archive holds ${name}: ${[...files.keys()].join(', ')}`);
         }
+        assert.ok(
+          files.get(`photos/${photoId}.webp`)?.subarray(8, 12).equals(Buffer.from('WEBP')),
+          'her photo, as kept',
+        );
         const account = JSON.parse(files.get('account.json')!.toString()) as { email: string };
         assert.equal(account.email, EMAIL);
         const messages = async () => {
@@ -142,6 +166,12 @@ for (const dialect of databases.dialects) {
           headers: { cookie },
         });
         assert.equal(again.statusCode, 401, 'her session ended');
+        // Photo files spread over folders by the id's end (photos' storage.ts).
+        const photoFiles = () =>
+          readdir(join(t.app.config.photos.directory, photoId.slice(-2))).then((names) =>
+            names.filter((n) => n.startsWith(photoId)),
+          );
+        assert.deepEqual(await photoFiles(), [], 'her photo files are gone');
         // The deletion event itself stays in the log, naming only an id that leads nowhere.
         const isDeletion = (row: string) => row.includes('"type":"memberdeleted"');
         assert.deepEqual(await rowsNaming(t, [memberId, EMAIL], isDeletion), []);
