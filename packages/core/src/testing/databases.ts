@@ -21,6 +21,29 @@ let cached: Promise<TestDatabases> | null = null;
 // eslint-disable-next-line no-restricted-properties
 const env = process.env;
 
+/**
+ * Why PostgreSQL does not answer, or null when it does. A server that is not there refuses
+ * at once; one that is there but slow to start a backend (a loaded test machine running
+ * suites side by side) gets a few tries of ten seconds before it counts as absent.
+ */
+async function unreachable(url: string): Promise<string | null> {
+  let problem = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (error) {
+      problem = (error as Error).message;
+      if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') return problem;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  return problem;
+}
+
 export function testDatabases(): Promise<TestDatabases> {
   cached ??= (async () => {
     const asked = (env.MEETCUTE_TEST_DATABASES ?? '')
@@ -35,16 +58,11 @@ export function testDatabases(): Promise<TestDatabases> {
     }
     let skipped: string | null = null;
     if (wanted.includes('postgres')) {
-      const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
-      try {
-        await client.connect();
-        await client.query('select 1');
-      } catch (error) {
-        const why = `PostgreSQL at ${postgresUrl} is not reachable (${(error as Error).message}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`;
+      const problem = await unreachable(postgresUrl);
+      if (problem) {
+        const why = `PostgreSQL at ${postgresUrl} is not reachable (${problem}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`;
         if (asked.includes('postgres')) throw new Error(why);
         skipped = why;
-      } finally {
-        await client.end().catch(() => undefined);
       }
       // A test process that was killed could not drop its schemas; the next run does.
       if (skipped === null) await dropSchemas(postgresUrl, 'orphans');
