@@ -29,6 +29,14 @@ export interface Forgetting {
   files?: (memberId: string) => Promise<Array<{ path: string; file: string }>>;
 }
 
+/** "One of these columns holds the member's id", for a where clause. */
+function naming(columns: readonly string[], memberId: string) {
+  return sql.join(
+    columns.map((c) => sql`${sql.ref(c)} = ${memberId}`),
+    sql` or `,
+  );
+}
+
 /** Every row of the tables whose columns name the member, by table. */
 export async function rowsNaming(
   db: Db | TxDb,
@@ -38,13 +46,9 @@ export async function rowsNaming(
   const found: Record<string, unknown[]> = {};
   for (const [table, columns] of Object.entries(tables)) {
     if (columns.length === 0) continue;
-    const where = sql.join(
-      columns.map((c) => sql`${sql.ref(c)} = ${memberId}`),
-      sql` or `,
-    );
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where ${where}`.execute(
-      db,
-    );
+    const rows = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table)} where ${naming(columns, memberId)}`.execute(db);
     if (rows.rows.length > 0) found[table] = rows.rows;
   }
   return found;
@@ -69,11 +73,7 @@ export function honourDeletion(ctx: ModuleContext, forgetting: Forgetting): void
     for (const [table, { mine = [], about = [] }] of Object.entries(forgetting.tables)) {
       const columns = [...mine, ...about];
       if (columns.length === 0) continue;
-      const where = sql.join(
-        columns.map((c) => sql`${sql.ref(c)} = ${memberId}`),
-        sql` or `,
-      );
-      await sql`delete from ${sql.table(table)} where ${where}`.execute(tx.db);
+      await sql`delete from ${sql.table(table)} where ${naming(columns, memberId)}`.execute(tx.db);
     }
   });
   const mine = Object.fromEntries(Object.entries(forgetting.tables).map(([t, { mine = [] }]) => [t, mine]));

@@ -140,20 +140,10 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
     changes.update(SITE, (l) => l && { ...l, blocked: withoutMember(l.blocked, memberId) });
     changes.update(memberId, (l) => l && { ...l, blockedBy: withoutMember(l.blockedBy, SITE) });
   });
-  lists.on(MemberDeleted, ({ payload: { memberId } }, changes) => {
-    const held = lists.held();
-    changes.set(memberId, { blocked: new Set(), blockedBy: new Set() });
-    for (const key of held) {
-      changes.update(
-        key,
-        (l) =>
-          l && {
-            blocked: withoutMember(l.blocked, memberId),
-            blockedBy: withoutMember(l.blockedBy, memberId),
-          },
-      );
-    }
-  });
+  // Rare: only the lists that hold the deleted member are read again.
+  lists.on(MemberDeleted, ({ payload: { memberId } }, changes) =>
+    changes.forgetWhere((l, key) => key === memberId || l.blocked.has(memberId) || l.blockedBy.has(memberId)),
+  );
   const listOf = async (memberId: string): Promise<BlockList> =>
     (await lists.get(memberId)) ?? { blocked: new Set(), blockedBy: new Set() };
   registerBlockHandlers(ctx, options);

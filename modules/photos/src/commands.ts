@@ -22,7 +22,7 @@ import {
   type Album,
 } from './events.ts';
 import { renditions, SIZE_NAMES } from './images.ts';
-import { keyOf, originalKeyOf, type PhotoStorage } from './storage.ts';
+import { deletePhotoFiles, keyOf, type PhotoStorage } from './storage.ts';
 import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
 
 /** How many photos a member keeps at most, both albums together. */
@@ -110,13 +110,7 @@ export function commands(
     return photo;
   };
 
-  const removeFiles = async (photoId: string) => {
-    await Promise.all([
-      ...SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))),
-      // An imported photo whose files were not made yet.
-      storage.delete(originalKeyOf(photoId)),
-    ]);
-  };
+  const removeFiles = (photoId: string) => deletePhotoFiles(storage, photoId);
 
   // After the commit: a failed delete must not leave a photo without its files.
   const removeFilesOf = (photoId: string) =>

@@ -8,8 +8,7 @@ import { events } from './events.ts';
 import { findPhoto, likeCounts, migrations, projections, project } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
-import { diskStorage, keyOf, originalKeyOf } from './storage.ts';
-import { SIZE_NAMES } from './images.ts';
+import { deletePhotoFiles, diskStorage, keyOf } from './storage.ts';
 import { Renderer } from './renderer.ts';
 import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
@@ -78,12 +77,7 @@ export const photos = defineModule({
           .where('photo_id', 'in', photoIds.length > 0 ? photoIds : [''])
           .execute();
         tx.afterCommit(async () => {
-          for (const photoId of photoIds) {
-            await Promise.all([
-              ...SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))),
-              storage.delete(originalKeyOf(photoId)),
-            ]);
-          }
+          for (const photoId of photoIds) await deletePhotoFiles(storage, photoId);
         });
       },
       // Uploads are kept only as re-encoded sizes (metadata stripped): the largest is what she gets back.

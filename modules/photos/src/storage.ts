@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Size } from './images.ts';
+import { SIZE_NAMES, type Size } from './images.ts';
 
 /**
  * Where photo files live. Local disk by default; an object store (S3 and the like) only
@@ -30,6 +30,14 @@ export function keyOf(photoId: string, size: Size): string {
  */
 export function originalKeyOf(photoId: string): string {
   return `${photoId.slice(-2)}/${photoId}-original`;
+}
+
+/** Removes every file of a photo: each size, and an imported original not yet made into sizes. */
+export async function deletePhotoFiles(storage: PhotoStorage, photoId: string): Promise<void> {
+  await Promise.all([
+    ...SIZE_NAMES.map((size) => storage.delete(keyOf(photoId, size))),
+    storage.delete(originalKeyOf(photoId)),
+  ]);
 }
 
 export function diskStorage(directory: string): PhotoStorage {
