@@ -3,11 +3,13 @@
 //   node bench/src/probe.ts --data DIR --path /api/v1/news [--html] [--seconds 5] [--cpu-prof DIR]
 // Seed a directory once with: node bench/src/target.ts --mode=seed --data DIR --dump DIR.ndjson.gz --members 1000
 // --path may hold {member}: each request then names another approved member.
+// --chat sends chat messages instead (POST, from session 2k to the member of session 2k+1, as the suite's pairs).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closedLoop } from './load.ts';
+import { openMany, type LiveClients } from './live.ts';
 import { Pool } from './http.ts';
 import { Child } from './processes.ts';
 import type { ServeReady } from './target.ts';
@@ -17,6 +19,9 @@ const { values } = parseArgs({
     data: { type: 'string' },
     path: { type: 'string', default: '/api/v1/news' },
     html: { type: 'boolean', default: false },
+    chat: { type: 'boolean', default: false },
+    // Live connections held open (one per session, as many sessions as needed) while measuring.
+    sockets: { type: 'string', default: '0' },
     seconds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '32' },
     'cpu-prof': { type: 'string' },
@@ -65,19 +70,36 @@ cpSync(values.data, work, { recursive: true });
 const app = await Child.start<ServeReady>(join(import.meta.dirname, 'target.ts'), [
   '--mode=serve',
   `--data=${work}`,
-  '--sessions=1000',
+  `--sessions=${Math.max(1000, Number(values.sockets))}`,
 ]);
+let live: LiveClients | null = null;
 try {
   const { members, sessions } = app.ready;
+  if (Number(values.sockets) > 0) {
+    live = await openMany(Number(values.sockets), () => `ws://127.0.0.1:${app.ready.port}/live/ws`, {
+      headers: (i) => ({ cookie: sessions[i]!.cookie }),
+    });
+    process.stdout.write(`${live.sockets.length} live connections open (${live.failed} failed)\n`);
+  }
   const result = await loop(app.ready.port, async (pool, n) => {
-    const path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
+    const note = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
+    let path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
     const headers: Record<string, string> = { cookie: sessions[n % sessions.length]!.cookie };
     if (values.html) headers.accept = 'text/html';
-    const note = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
-    const response = await pool.request('GET', path, headers).catch((error: Error) => {
-      note(error.message);
-      throw error;
-    });
+    let body: string | undefined;
+    if (values.chat) {
+      const from = (n * 2) % (sessions.length - (sessions.length % 2));
+      path = `/api/v1/chats/${sessions[from + 1]!.memberId}/messages`;
+      headers.cookie = sessions[from]!.cookie;
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify({ body: `Hej! probe#${n}` });
+    }
+    const response = await pool
+      .request(values.chat ? 'POST' : 'GET', path, headers, body)
+      .catch((error: Error) => {
+        note(error.message);
+        throw error;
+      });
     const ok = response.status >= 200 && response.status < 300;
     if (!ok)
       note(
@@ -88,10 +110,11 @@ try {
   const s = result.latency.summary();
   const ratio = hello > 0 ? ` (${(result.throughput / hello).toFixed(3)}× hello world)` : '';
   process.stdout.write(
-    `${values.path}: ${result.throughput.toFixed(0)} req/s${ratio}, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
+    `${values.chat ? 'chat sends' : values.path}: ${result.throughput.toFixed(0)} req/s${ratio}, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
   );
   for (const [answer, n] of failures) process.stdout.write(`  ${n} × ${answer}\n`);
 } finally {
+  await live?.close();
   await app.stop();
   rmSync(work, { recursive: true, force: true });
 }

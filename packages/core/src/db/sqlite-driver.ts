@@ -32,11 +32,11 @@ const CACHED_STATEMENTS = 500;
 
 /**
  * SQLite copies the write-ahead log back into the database (a checkpoint, with fsyncs)
- * when the log passes a number of pages, inside whichever commit crosses the line. At
- * its default of 1,000 pages that was half of all commit time under load: a busy page
- * is copied once per checkpoint however often it changed, so fewer, larger checkpoints
- * cost less in all. 4,000 pages is 16 MiB of log per module at most, and the log's file
- * is cut back to 4 MiB after each checkpoint.
+ * when the log passes a number of pages, inside whichever commit crosses the line. A
+ * thread of our own does it beside the writers (checkpoints.ts), so this is the fallback
+ * for a log that outgrows it anyway (the thread gone, or a database opened by a tool):
+ * 4,000 pages is 16 MiB of log per module at most, and the log's file is cut back to
+ * 4 MiB after each checkpoint.
  */
 const CHECKPOINT_PAGES = 4000;
 const WAL_KEEP_BYTES = 4 * 1024 * 1024;
@@ -74,6 +74,11 @@ export function openSqlite(
       // error); Kysely's ROLLBACK after that would fail with "no transaction is active" and
       // hide the real cause. Rolling back what is already rolled back is nothing to do.
       if (sql === 'rollback') return rollback;
+      // A transaction takes the write lock when it begins (IMMEDIATE), so that while the
+      // checkpoint thread holds it (checkpoints.ts) the transaction waits its turn (the busy
+      // timeout); a deferred one that had read first would instead fail at its first write,
+      // its snapshot gone stale. Every transaction here may write, one at a time anyway.
+      if (sql === 'begin') sql = 'begin immediate';
       let statement = statements.get(sql);
       if (statement) return statement;
       statement = new Statement(raw.prepare(sql));

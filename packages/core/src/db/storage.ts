@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openSqlite } from './sqlite-driver.ts';
+import { Checkpoints } from './checkpoints.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -54,6 +55,7 @@ export function openStorage(spec: StorageSpec): Storage {
   const open = new Map<string, ModuleDatabase>();
   if (spec.kind === 'sqlite') {
     if (spec.directory !== ':memory:') mkdirSync(spec.directory, { recursive: true });
+    const checkpoints = new Checkpoints();
     return {
       dialect: 'sqlite',
       open(module) {
@@ -63,6 +65,7 @@ export function openStorage(spec: StorageSpec): Storage {
         const { dialect } = openSqlite(path, spec.synchronous ?? 'normal');
         const handle: ModuleDatabase = { name: module, dialect: 'sqlite', db: new Kysely({ dialect }) };
         open.set(module, handle);
+        if (path !== ':memory:') checkpoints.add(path);
         return handle;
       },
       async destroy() {
@@ -71,6 +74,7 @@ export function openStorage(spec: StorageSpec): Storage {
       async close() {
         const all = [...open.values()];
         open.clear();
+        await checkpoints.close();
         await Promise.all(all.map((m) => m.db.destroy()));
       },
     };
