@@ -40,6 +40,9 @@ export class Checkpoints {
     const worker = this.#worker;
     if (!worker) return;
     this.#worker = null;
+    // Held until it has exited: unreferenced, a process with nothing else to do would end
+    // with this wait unsettled (a CLI command's last await).
+    worker.ref();
     worker.postMessage({ close: true } satisfies CheckpointMessage);
     await this.#exited;
   }
