@@ -35,8 +35,10 @@ test('modules use each other by package root only, and the chassis uses no modul
   const spec = join('modules', 'alpha', 'src', 'use-cases.ts');
   const core = join('packages', 'core', 'src', 'app.ts');
   const test = join('modules', 'alpha', 'src', 'alpha.test.ts');
+  const bench = join('modules', 'alpha', 'bench', 'feed.bench.ts');
   const allowed: Array<[string, string]> = [
     [test, '@meetcute/server'],
+    [bench, '@meetcute/server'],
     [test, '@meetcute/server/testing'],
     [routes, './store.ts'],
     [routes, 'typebox'],
@@ -55,6 +57,7 @@ test('modules use each other by package root only, and the chassis uses no modul
     [routes, '@meetcute/server'],
     [routes, '@meetcute/server/testing'],
     [test, '@meetcute/server/src/app.ts'],
+    [bench, '@meetcute/server/src/modules.ts'],
     [routes, '@meetcute/cast'],
     [routes, '@meetcute/core/testing'],
     [core, '@meetcute/alpha'],

@@ -68,10 +68,11 @@ function moduleCrossing(
     return isSpec(file) ? undefined : 'only tests and use cases may import the test kit';
   }
   if (root === '@meetcute/server') {
-    // A module's own tests may start the whole app (its root, or its test factory at /testing);
-    // its code never depends on the composition root.
+    // A module's own tests and benchmarks may start the whole app (its root, or its test
+    // factory at /testing); its code never depends on the composition root.
     const entry = deep.join('/');
-    return basename(file).endsWith('.test.ts') && (entry === '' || entry === 'testing')
+    const name = basename(file);
+    return (name.endsWith('.test.ts') || name.endsWith('.bench.ts')) && (entry === '' || entry === 'testing')
       ? undefined
       : 'only tests may import the composition root (@meetcute/server)';
   }

@@ -56,7 +56,8 @@
     last = n.id;
     if (n.type === 'counter' && n.data) {
       document.querySelectorAll('[data-counter="' + n.data.name + '"] .badge').forEach(function (badge) {
-        badge.textContent = String(n.data.count);
+        // As the server writes it (badgeText in layout.ts): past 99, "99+".
+        badge.textContent = n.data.count > 99 ? '99+' : String(n.data.count);
         if (n.data.count > 0) badge.removeAttribute('hidden');
         else badge.setAttribute('hidden', '');
       });

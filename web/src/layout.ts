@@ -134,7 +134,9 @@ export function page(request: FastifyRequest, options: PageOptions): string {
                       (c) =>
                         html`<a href="${c.href}" class="counter" data-counter="${c.name}"
                           >${c.label}
-                          <span class="badge" ${c.count === 0 ? html`hidden` : ''}>${c.count}</span></a
+                          <span class="badge" ${c.count === 0 ? html`hidden` : ''}
+                            >${badgeText(c.count)}</span
+                          ></a
                         >`,
                     )}
                     <a href="/profile">${t('profile')}</a>
@@ -241,6 +243,11 @@ export async function renderContributions<A extends unknown[]>(
  * live, so the numbers move without a reload.
  */
 export const NAV_COUNTERS = 'nav.counters';
+
+/** A top-bar count as its badge shows it: past 99 it reads "99+" (a counter may stop counting there). */
+export function badgeText(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
 export interface NavCounter {
   name: string;
   href: string;

@@ -9,6 +9,7 @@ import {
   editItem,
   findMember,
   hidePair,
+  oneMoreUnseen,
   reachOf,
   removeItem,
   saveMember,
@@ -95,7 +96,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
     for (const viewer of fresh) {
       counters.update(
         viewer,
-        (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: u.count + 1 } : u),
+        (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: oneMoreUnseen(u.count) } : u),
       );
       feeds.update(
         viewer,

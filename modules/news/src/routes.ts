@@ -84,7 +84,9 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): vo
             upTo: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
               description: 'Everything up to this time counts as seen; null while my news is empty',
             }),
-            unseen: Type.Integer(),
+            unseen: Type.Integer({
+              description: 'Items newer than that; counted up to 100, which means 100 or more',
+            }),
           }),
           401: Problem,
           403: Problem,

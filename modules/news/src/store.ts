@@ -479,16 +479,27 @@ export async function newestAt(db: Db | TxDb, memberId: string): Promise<string 
 /** Where a member's news counter stands: seen up to when, and how many items are newer. */
 export interface Unseen {
   upTo: string | null;
+  /** Exact below UNSEEN_COUNTED_UP_TO; that number itself means "that many or more". */
   count: number;
 }
 
-/** Counts the feed's items newer than what the member has seen (every one, when nothing yet). */
+/**
+ * The news counter counts this far and no further: the top bar shows "99+" from here on,
+ * and counting a whole feed that was never read (every item since the member joined) was
+ * most of the cost of the first page a member opened.
+ */
+export const UNSEEN_COUNTED_UP_TO = 100;
+
+/** One more unseen item, as the counter counts it. */
+export const oneMoreUnseen = (count: number) => Math.min(UNSEEN_COUNTED_UP_TO, count + 1);
+
+/** Counts the feed's items newer than what the member has seen (every one, when nothing yet), up to the cap. */
 export async function unseenOf(db: Db | TxDb, memberId: string): Promise<Unseen> {
   const upTo = await seenUpTo(db, memberId);
   let count = 0;
   for await (const entry of feedOf(db, memberId)) {
     if (upTo !== null && entry.at <= upTo) break;
-    count++;
+    if (++count === UNSEEN_COUNTED_UP_TO) break;
   }
   return { upTo, count };
 }

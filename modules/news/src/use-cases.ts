@@ -246,6 +246,12 @@ const paging = [
   }),
 ];
 
+/** Posts by Nancy, one a minute from 2 June 2026 (after everyone’s approval, so none is back-fill). */
+const manyPosts = (n: number): Given[] =>
+  Array.from({ length: n }, (_, i) =>
+    posted(nancy, 1000 + i, `Post ${i}`, new Date(Date.UTC(2026, 5, 2, 0, i)).toISOString()),
+  );
+
 const seen = [
   useCase({
     title: 'Bob marks his news seen up to the newest item',
@@ -275,6 +281,21 @@ const seen = [
     given: [...threePosts, given(NewsSeen, { memberId: bob.memberId, upTo: T3 }), posted(nancy, 4, 'four')],
     when: seenBy(bob),
     then: { status: 200, body: { unseen: 0 }, events: [emitted(NewsSeen, { memberId: bob.memberId })] },
+  }),
+  useCase({
+    title: 'Past a hundred new items Bob’s news counter reads 99+: it stops counting there',
+    given: [...approved(bob), ...approved(nancy), ...manyPosts(101)],
+    when: { as: bob.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['data-counter="news"', '>99+</span>'] },
+  }),
+  useCase({
+    title: 'A post past the hundredth leaves the counter Bob’s open page holds at 99+',
+    given: [...approved(bob), ...approved(nancy), ...manyPosts(100)],
+    before: [{ as: bob.memberId, method: 'GET', url: '/profile' }],
+    when: { as: nancy.memberId, method: 'POST', url: '/api/v1/diary', body: { text: 'One more.' } },
+    // The counter Bob's page loaded (100: counted no further) stays at 100 in memory; the
+    // audit after every use case holds it against a count from the tables, which stops there too.
+    then: { status: 201, events: [emitted(DiaryPosted)] },
   }),
   useCase({
     title: 'Marking news seen needs a logged-in, approved member',
