@@ -296,20 +296,36 @@ describe(
         } finally {
           closeSync(fd);
         }
-        let refused = 0;
-        for (const whom of [eve.memberId, eve.memberId, eve.memberId, eve.memberId]) {
-          const r = await favourite(site, nancy.memberId, whom);
-          assert.ok(r.status === 503 || r.status === 201, `a write on a full disk: ${r.status} ${r.text}`);
+        // A write that fits in space a database's files already have still succeeds (the
+        // checkpoint thread starts write-ahead logs over, so they reuse their files): Nancy
+        // adds and removes Eve, each time a real write, until one needs space the disk has
+        // not; while that write is refused, /ready says why.
+        let eveIsFavourite = false;
+        let refusals = 0;
+        let readyWhileRefused: { status: number; text: string } | null = null;
+        for (let i = 0; i < 1000 && !readyWhileRefused; i++) {
+          const r: { status: number; text: string } = eveIsFavourite
+            ? await ask(site, nancy.memberId, 'DELETE', `/api/v1/favourites/${eve.memberId}`)
+            : await favourite(site, nancy.memberId, eve.memberId);
           if (r.status === 503) {
-            refused++;
+            refusals++;
             assert.match(r.text, /disk full/);
+            const ready = await fetch(`${site.base}/ready`);
+            if (ready.status === 503) readyWhileRefused = { status: ready.status, text: await ready.text() };
+            else await ready.body?.cancel();
+            continue;
           }
+          assert.equal(r.status, eveIsFavourite ? 204 : 201, `a write on a full disk: ${r.status} ${r.text}`);
+          eveIsFavourite = !eveIsFavourite;
         }
-        assert.ok(refused > 0, 'writes were refused while the disk was full');
-        assert.deepEqual(await favourites(site, nancy.memberId), [bob.memberId], 'reads go on');
-        const ready = await fetch(`${site.base}/ready`);
-        assert.equal(ready.status, 503);
-        assert.match(await ready.text(), /disk full/);
+        assert.ok(refusals > 0, 'writes were refused while the disk was full');
+        assert.ok(readyWhileRefused, '/ready said the database cannot take writes');
+        assert.match(readyWhileRefused.text, /disk full/);
+        assert.deepEqual(
+          await favourites(site, nancy.memberId),
+          (eveIsFavourite ? [bob.memberId, eve.memberId] : [bob.memberId]).sort(),
+          'reads go on, and show every write that was acknowledged',
+        );
         const lines = log.lines();
         assert.ok(
           !lines.some((l) => /no transaction is active/.test(JSON.stringify(l))),

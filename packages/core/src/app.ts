@@ -119,6 +119,18 @@ function checkEventContracts(modules: ModuleDefinition[]): void {
   }
 }
 
+/** What a probe writes in a module's database: a checkpoint no consumer has. */
+const PROBE_CONSUMER = '(health probe)';
+
+/** A small write to a module's own database: can it take writes now? */
+async function probeModuleWrite(module: ModuleDatabase): Promise<void> {
+  await module.db
+    .insertInto('checkpoint')
+    .values({ consumer: PROBE_CONSUMER, position: 0 })
+    .onConflict((oc) => oc.column('consumer').doUpdateSet({ position: 0 }))
+    .execute();
+}
+
 /** A small write to the event log's database: can it take writes now? */
 async function probeWrite(log: ModuleDatabase): Promise<void> {
   await log.db
@@ -207,12 +219,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const [name, channel] of channels) {
         await channel.outboxDepth().catch(() => failing.push(name));
       }
-      // Reads may work while writes cannot (a full disk): a write says whether that is over.
-      if (health.down)
-        await probeWrite(log).then(
-          () => health.ok(),
-          (error: unknown) => health.failed(error, 'ready'),
+      // Reads may work while writes cannot (a full disk): a write where one failed says
+      // whether that is over (a module's own database, or the log's for anywhere else).
+      for (const where of health.places) {
+        const channel = channels.get(where);
+        await (channel ? probeModuleWrite(channel.database) : probeWrite(log)).then(
+          () => health.ok(where),
+          (error: unknown) => health.failed(error, where),
         );
+      }
       const down = health.down;
       if (down) failing.push(`database: ${down.cause}`);
       if (failing.length > 0) return { failing, degraded: [] };

@@ -5,26 +5,30 @@ import { unavailable } from './errors.ts';
 const LOG_EVERY_MS = 10_000;
 
 /**
- * Whether the databases can take writes, as the app last found out: a failure that
- * passes (unreachable, stalled, disk full) marks them down with its cause, the next
- * write that succeeds marks them up. `/ready` fails while they are down, and the cause
- * is logged once per interval with how often it happened, instead of once per request.
+ * Whether the databases can take writes, as the app last found out, place by place: a
+ * failure that passes (unreachable, stalled, disk full) marks where it happened (a
+ * module's database, delivery, a route) down with its cause, and the next write that
+ * succeeds there marks it up. Each module has its own database (on SQLite its own
+ * files), so one module's success says nothing of another's: on a full disk, a write
+ * that fits in space a file already has succeeds while one that needs more is refused.
+ * `/ready` fails while any place is down (and probes each one, see app.ts); a cause is
+ * logged once per interval with how often it happened, instead of once per request.
  */
 export class DatabaseHealth {
   readonly #logger: Logger;
-  #down: { cause: string; since: number } | null = null;
-  #lastLogged = new Map<string, { at: number; suppressed: number }>();
+  readonly #down = new Map<string, { cause: string; since: number }>();
+  readonly #lastLogged = new Map<string, { at: number; suppressed: number }>();
 
   constructor(logger: Logger) {
     this.#logger = logger;
   }
 
-  /** Records `error` if it says the database is unavailable; returns the cause, if so. */
+  /** Records `error` at `where` if it says the database is unavailable; returns the cause, if so. */
   failed(error: unknown, where: string): string | undefined {
     const cause = unavailable(error);
     if (!cause) return undefined;
     const now = Date.now();
-    this.#down ??= { cause, since: now };
+    if (!this.#down.has(where)) this.#down.set(where, { cause, since: now });
     const logged = this.#lastLogged.get(cause);
     if (!logged || now - logged.at >= LOG_EVERY_MS) {
       this.#logger.error(
@@ -38,18 +42,28 @@ export class DatabaseHealth {
     return cause;
   }
 
-  /** A write succeeded: the databases take writes again. */
-  ok(): void {
-    if (!this.#down) return;
+  /** A write succeeded at `where`: it takes writes again. */
+  ok(where: string): void {
+    const down = this.#down.get(where);
+    if (!down) return;
+    this.#down.delete(where);
+    if (this.#down.size > 0) return;
     this.#logger.info(
-      { cause: this.#down.cause, downForMs: Date.now() - this.#down.since },
+      { cause: down.cause, downForMs: Date.now() - down.since },
       'the database takes writes again',
     );
-    this.#down = null;
-    this.#lastLogged.clear();
+    // The causes stay remembered: a disk that fills and frees by turns is logged once per
+    // interval, not at every turn.
   }
 
-  get down(): { cause: string; since: number } | null {
-    return this.#down;
+  /** The first place still down, with its cause; null when every place takes writes. */
+  get down(): { cause: string; since: number; where: string } | null {
+    for (const [where, down] of this.#down) return { ...down, where };
+    return null;
+  }
+
+  /** Every place still down. */
+  get places(): string[] {
+    return [...this.#down.keys()];
   }
 }

@@ -245,7 +245,7 @@ export class ModuleChannel {
       this.#deps.health.failed(error, this.name);
       throw error;
     }
-    this.#deps.health.ok();
+    this.#deps.health.ok(this.name);
     for (const done of finishers) done(true);
     if (published > 0) {
       this.#outboxDirty = true;

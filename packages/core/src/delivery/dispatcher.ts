@@ -76,6 +76,7 @@ export class Dispatcher {
       this.#again = false;
       try {
         await this.#runOnce();
+        this.#health?.ok('delivery');
       } catch (error) {
         // A database that is away is logged once per interval by the health record, not per poll.
         if (!this.#health?.failed(error, 'delivery'))
