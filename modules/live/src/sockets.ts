@@ -30,7 +30,7 @@ function sameSite(request: IncomingMessage): boolean {
  * connected, those calls were a fifth of a chat send's cost. Returns `hold(socket)`:
  * the socket's writes wait (Node's cork) until the turn ends.
  */
-export function writesPerTurn(): (socket: Duplex) => void {
+function writesPerTurn(): (socket: Duplex) => void {
   const held = new Set<Duplex>();
   const release = () => {
     for (const socket of held) socket.uncork();

@@ -221,9 +221,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       // Reads may work while writes cannot (a full disk): a write where one failed says
       // whether that is over (a module's own database, or the log's for anywhere else).
+      // Places that are not a module (delivery, a route) share one write to the log.
+      let logProbe: Promise<void> | undefined;
       for (const where of health.places) {
         const channel = channels.get(where);
-        await (channel ? probeModuleWrite(channel.database) : probeWrite(log)).then(
+        await (channel ? probeModuleWrite(channel.database) : (logProbe ??= probeWrite(log))).then(
           () => health.ok(where),
           (error: unknown) => health.failed(error, where),
         );

@@ -1,19 +1,20 @@
 // The thread that copies SQLite's write-ahead logs back into their databases (see
 // checkpoints.ts). It holds a connection of its own to each file it is given.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 export type CheckpointMessage = { add: string } | { close: true };
 
 const port = parentPort!;
-const files = new Map<string, DatabaseSync>();
+/** Each file's connection and its passive checkpoint, prepared once. */
+const files = new Map<string, { db: DatabaseSync; passive: StatementSync }>();
 const { everyMs, restartFrames } = workerData as { everyMs: number; restartFrames: number };
 
 function checkpoint(): void {
-  for (const [path, db] of files) {
+  for (const [path, { db, passive: checkpointPassive }] of files) {
     try {
       // PASSIVE copies what no reader still needs and never waits for a writer or a reader.
-      const [passive] = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').all() as Array<{ log: number }>;
+      const [passive] = checkpointPassive.all() as Array<{ log: number }>;
       // Under steady writes the log never starts over by itself: a writer restarts it only
       // when everything was copied before its transaction began, and a commit always lands
       // during the copy. RESTART holds writers back for the few frames left (a commit waits
@@ -36,12 +37,12 @@ port.on('message', (message: CheckpointMessage) => {
     if (files.has(message.add)) return;
     const db = new DatabaseSync(message.add);
     db.exec('PRAGMA busy_timeout = 100');
-    files.set(message.add, db);
+    files.set(message.add, { db, passive: db.prepare('PRAGMA wal_checkpoint(PASSIVE)') });
     return;
   }
   clearInterval(timer);
   checkpoint();
-  for (const db of files.values()) db.close();
+  for (const { db } of files.values()) db.close();
   files.clear();
   port.close();
 });
