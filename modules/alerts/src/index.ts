@@ -61,7 +61,7 @@ export const alerts = defineModule({
       // The first page of each member's alerts, for those who looked lately.
       heads: ctx.view({ name: 'heads', load: (memberId) => alertsHead(ctx.db, memberId), budget: 50_000 }),
     };
-    honourBlocks(ctx, project(ctx, hub, memory));
+    honourBlocks(ctx, (blocks) => project(ctx, hub, memory, blocks));
     // Blocks removed the pair's alerts for good, so lifting one shows nothing again; read afresh all the same.
     for (const view of [memory.unread, memory.heads]) {
       view.on(MemberUnblocked, (e, changes) => {

@@ -17,8 +17,8 @@ import {
 import {
   BLOCKED_PAIRS,
   blockedPairsMigration,
-  eitherBlocked,
   notBlockedWith,
+  type Blocks,
   type HonourOptions,
 } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
@@ -151,16 +151,21 @@ const insertAlert = prepared(
     onceKey: string,
     reason: string | null,
   ) =>
-    db.insertInto('alerts').values({
-      alert_id: alertId,
-      member_id: memberId,
-      kind,
-      actor_id: actorId,
-      at,
-      read,
-      once_key: onceKey,
-      reason,
-    }),
+    db
+      .insertInto('alerts')
+      .values({
+        alert_id: alertId,
+        member_id: memberId,
+        kind,
+        actor_id: actorId,
+        at,
+        read,
+        once_key: onceKey,
+        reason,
+      })
+      // Either key taken (the event again, or the same thing the same day): nothing is written.
+      .onConflict((oc) => oc.doNothing())
+      .returning('alert_id'),
 );
 
 interface NewAlert {
@@ -199,6 +204,7 @@ export function project(
   ctx: ModuleContext,
   hub: NotificationHub,
   memory: AlertsMemory,
+  blocks: Blocks,
 ): Pick<HonourOptions, 'onBlocked' | 'onSanction'> {
   const { unread, heads } = memory;
   /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
@@ -207,13 +213,12 @@ export function project(
     const reason = alert.reason ?? null;
     if (memberId === actorId) return undefined;
     // Never across a block, even if the event slipped out just before the block reached the other module.
-    if (actorId !== SITE && (await eitherBlocked(tx.db, memberId, actorId))) return undefined;
+    if (actorId !== SITE && (await blocks.between(memberId, actorId, tx))) return undefined;
     const key = onceKey(kind, actorId, event.occurredAt, event.id);
-    const [seen] = await alertStanding(tx.db, event.id, memberId, key);
-    if (seen) return seen.alert_id as string;
     const [read] = await readMark(tx.db, memberId);
     const isUnread = read === undefined || event.occurredAt > (read.up_to as string);
-    await insertAlert(
+    // Most alerts are new: written first, and only when the write is refused is the standing one looked up.
+    const written = await insertAlert(
       tx.db,
       event.id,
       memberId,
@@ -224,6 +229,10 @@ export function project(
       key,
       reason,
     );
+    if (written.length === 0) {
+      const [seen] = await alertStanding(tx.db, event.id, memberId, key);
+      return seen?.alert_id as string | undefined;
+    }
     if (isUnread) unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
     const entry: AlertEntry = {
       alertId: event.id,

@@ -85,8 +85,12 @@ export interface BlockList {
 
 /** A module's blocks, answered from memory: the block kit's view of its `blocked_pairs`. */
 export interface Blocks {
-  /** True when either of the two blocked the other. */
-  between(a: string, b: string): Promise<boolean>;
+  /**
+   * True when either of the two blocked the other, or either is suspended. Inside a
+   * transaction pass it: the answer is then what that transaction sees (a block applied
+   * earlier in the same batch included), from memory where the view is settled.
+   */
+  between(a: string, b: string, tx?: Tx): Promise<boolean>;
   /** True when `blockerId` blocked `blockedId` (one direction only). */
   has(blockerId: string, blockedId: string): Promise<boolean>;
   /** Everyone hidden from a member: those they blocked and those who blocked them. */
@@ -101,31 +105,63 @@ async function blockListOf(db: Db | TxDb, memberId: string): Promise<BlockList> 
     .select(['blocker_id', 'blocked_id'])
     .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
     .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
-  const blocked = new Set<string>();
-  const blockedBy = new Set<string>();
-  for (const r of rows) {
-    if (r.blocker_id === memberId) blocked.add(r.blocked_id);
-    if (r.blocked_id === memberId) blockedBy.add(r.blocker_id);
-  }
-  return { blocked, blockedBy };
+  return listsOf(rows).get(memberId) ?? noBlocks();
 }
 
+/** Every member's list from the pairs: each pair is in the blocker's and in the blocked's. */
+function listsOf(rows: Iterable<{ blocker_id: string; blocked_id: string }>): Map<string, BlockList> {
+  const lists = new Map<string, { blocked: Set<string>; blockedBy: Set<string> }>();
+  const listFor = (memberId: string) => {
+    let list = lists.get(memberId);
+    if (!list) lists.set(memberId, (list = { blocked: new Set(), blockedBy: new Set() }));
+    return list;
+  };
+  for (const r of rows) {
+    listFor(r.blocker_id).blocked.add(r.blocked_id);
+    listFor(r.blocked_id).blockedBy.add(r.blocker_id);
+  }
+  return lists;
+}
+
+const noBlocks = (): BlockList => ({ blocked: new Set(), blockedBy: new Set() });
 const withMember = (set: ReadonlySet<string>, id: string) => new Set([...set, id]);
 const withoutMember = (set: ReadonlySet<string>, id: string) => new Set([...set].filter((x) => x !== id));
+const blocking = (l: BlockList | undefined, id: string): BlockList => ({
+  ...(l ?? noBlocks()),
+  blocked: withMember(l?.blocked ?? new Set(), id),
+});
+const blockedBy = (l: BlockList | undefined, id: string): BlockList => ({
+  ...(l ?? noBlocks()),
+  blockedBy: withMember(l?.blockedBy ?? new Set(), id),
+});
 
 /**
  * Subscribes the module to blocks and returns its block list as an in-memory view. Call
- * once in register(); list both events in `consumes`.
+ * once in register(); list both events in `consumes`. Options that need the blocks
+ * themselves (a projection checking the pairs it removes from) are given as a function.
  */
-export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): Blocks {
+export function honourBlocks(
+  ctx: ModuleContext,
+  optionsOf: HonourOptions | ((blocks: Blocks) => HonourOptions) = {},
+): Blocks {
   const lists = ctx.view<BlockList>({
     name: BLOCKED_PAIRS,
     load: (memberId) => blockListOf(ctx.db, memberId),
+    // Few members block anyone: every list is held from the start, so a member with none
+    // is answered without a query, and projections check each flirt, visit and message
+    // against memory instead of the table.
+    warm: async () =>
+      listsOf(
+        (await ctx.db.selectFrom(BLOCKED_PAIRS).select(['blocker_id', 'blocked_id']).execute()) as Array<{
+          blocker_id: string;
+          blocked_id: string;
+        }>,
+      ),
     budget: 200_000,
   });
   lists.on(MemberBlocked, ({ payload: { blockerId, blockedId } }, changes) => {
-    changes.update(blockerId, (l) => l && { ...l, blocked: withMember(l.blocked, blockedId) });
-    changes.update(blockedId, (l) => l && { ...l, blockedBy: withMember(l.blockedBy, blockerId) });
+    changes.update(blockerId, (l) => blocking(l, blockedId));
+    changes.update(blockedId, (l) => blockedBy(l, blockerId));
   });
   lists.on(MemberUnblocked, ({ payload: { blockerId, blockedId } }, changes) => {
     changes.update(blockerId, (l) => l && { ...l, blocked: withoutMember(l.blocked, blockedId) });
@@ -133,8 +169,8 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
   });
   // The site's own list (key SITE) holds every suspended member.
   lists.on(MemberSuspended, ({ payload: { memberId } }, changes) => {
-    changes.update(SITE, (l) => l && { ...l, blocked: withMember(l.blocked, memberId) });
-    changes.update(memberId, (l) => l && { ...l, blockedBy: withMember(l.blockedBy, SITE) });
+    changes.update(SITE, (l) => blocking(l, memberId));
+    changes.update(memberId, (l) => blockedBy(l, SITE));
   });
   lists.on(SuspensionLifted, ({ payload: { memberId } }, changes) => {
     changes.update(SITE, (l) => l && { ...l, blocked: withoutMember(l.blocked, memberId) });
@@ -144,11 +180,20 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
   lists.on(MemberDeleted, ({ payload: { memberId } }, changes) =>
     changes.forgetWhere((l, key) => key === memberId || l.blocked.has(memberId) || l.blockedBy.has(memberId)),
   );
-  const listOf = async (memberId: string): Promise<BlockList> =>
-    (await lists.get(memberId)) ?? { blocked: new Set(), blockedBy: new Set() };
-  registerBlockHandlers(ctx, options);
-  return {
-    async between(a, b) {
+  const listOf = async (memberId: string): Promise<BlockList> => (await lists.get(memberId)) ?? noBlocks();
+  // Another process writing this module's SQLite files is not expected, but on PostgreSQL
+  // another node's consumer may have applied a block this node's memory has not seen yet:
+  // there a transaction always asks its table.
+  const settledInMemory = ctx.dialect === 'sqlite';
+  const blocks: Blocks = {
+    async between(a, b, tx) {
+      if (tx) {
+        const list = settledInMemory ? lists.known(a) : undefined;
+        const site = list && lists.known(SITE);
+        if (!list || !site) return eitherBlocked(tx.db, a, b);
+        const [l, suspended] = [list.value ?? noBlocks(), site.value?.blocked ?? new Set<string>()];
+        return l.blocked.has(b) || l.blockedBy.has(b) || suspended.has(a) || suspended.has(b);
+      }
       const [l, site] = await Promise.all([listOf(a), listOf(SITE)]);
       return l.blocked.has(b) || l.blockedBy.has(b) || site.blocked.has(a) || site.blocked.has(b);
     },
@@ -165,6 +210,8 @@ export function honourBlocks(ctx: ModuleContext, options: HonourOptions = {}): B
       return hidden;
     },
   };
+  registerBlockHandlers(ctx, typeof optionsOf === 'function' ? optionsOf(blocks) : optionsOf);
+  return blocks;
 }
 
 function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void {

@@ -11,7 +11,6 @@ import {
 } from '@meetcute/core';
 import {
   blockedPairsMigration,
-  eitherBlocked,
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
@@ -245,7 +244,7 @@ export function project(
     const { messageId, conversationId, senderId, recipientId, body } = e.payload;
     // A message that raced a block is removed when the block arrives; on a replay the block
     // comes first, so skipping it here keeps `rebuild chat` identical to what was live.
-    if (await eitherBlocked(tx.db, senderId, recipientId)) return;
+    if (await blocks.between(senderId, recipientId, tx)) return;
     const known = await tx.db
       .selectFrom('chat_messages')
       .select('message_id')

@@ -30,8 +30,8 @@ export const favourites = defineModule({
     honourDeletion(ctx, {
       tables: { favourites: { mine: ['member_id'], about: ['favourite_id'] }, ...blockedPairsNaming },
     });
-    project(ctx);
     const blocks = honourBlocks(ctx, { onBlocked: forgetPair });
+    project(ctx, blocks);
     // Every card on every list page shows the toggle: each member's favourites in memory, kept by the events.
     const favouriteIds = ctx.view<ReadonlySet<string>>({
       name: 'favourites',

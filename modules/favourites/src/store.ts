@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, EventEnvelope, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
 import { afterCursor, pageOf, prepared } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, notBlockedWith } from '@meetcute/block';
+import { BLOCKED_PAIRS, blockedPairsMigration, notBlockedWith, type Blocks } from '@meetcute/block';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 import type { Cursor } from './rules.ts';
 
@@ -26,11 +26,11 @@ export const migrations: Migration[] = [
 export const projections = ['favourites', BLOCKED_PAIRS];
 
 /** The favourites are a projection of the module's own events, minus what blocks removed. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext, blocks: Blocks): void {
   ctx.on(FavouriteAdded, async (e, tx) => {
     const { memberId, favouriteId } = e.payload;
     // A block this module heard of first wins, so a rebuild ends where live delivery did.
-    if (await eitherBlocked(tx.db, memberId, favouriteId)) return;
+    if (await blocks.between(memberId, favouriteId, tx)) return;
     await tx.db
       .insertInto('favourites')
       .values({ member_id: memberId, favourite_id: favouriteId, added_at: e.occurredAt })

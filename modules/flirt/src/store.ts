@@ -12,7 +12,6 @@ import {
 } from '@meetcute/core';
 import {
   blockedPairsMigration,
-  eitherBlocked,
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
@@ -58,20 +57,21 @@ async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
  * module's blocks, for the pages to ask without a query.
  */
 export function project(ctx: ModuleContext): Blocks {
+  const blocks = honourBlocks(ctx, {
+    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
+  });
   ctx.on(FlirtSent, async (e, tx) => {
     const { flirtId, senderId, recipientId } = e.payload;
     // A flirt that raced a block is removed when the block arrives; on a replay the block
     // comes first, so skipping it here keeps `rebuild flirt` identical to what was live.
-    if (await eitherBlocked(tx.db, senderId, recipientId)) return;
+    if (await blocks.between(senderId, recipientId, tx)) return;
     await tx.db
       .insertInto('flirts')
       .values({ flirt_id: flirtId, sender_id: senderId, recipient_id: recipientId, sent_at: e.occurredAt })
       .onConflict((oc) => oc.column('flirt_id').doNothing())
       .execute();
   });
-  return honourBlocks(ctx, {
-    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
-  });
+  return blocks;
 }
 
 const selectSentSince = prepared((db, senderId: string, since: string) =>

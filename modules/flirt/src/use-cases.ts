@@ -269,6 +269,17 @@ const blocking = [
     then: { status: 200, body: { flirts: [], nextCursor: null } },
   }),
   useCase({
+    title: 'A flirt sent after Bob blocked Nancy is never recorded, not even once the block is lifted',
+    given: [
+      ...nancyAndBob,
+      blocked(bob, nancy),
+      flirted(nancy, bob, 1),
+      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
+    ],
+    when: received(bob),
+    then: { status: 200, body: { flirts: [], nextCursor: null } },
+  }),
+  useCase({
     title: 'Lifting a block does not bring back the flirts it removed',
     given: [
       ...nancyAndBob,

@@ -180,7 +180,6 @@ export class LiveHub implements NotificationHub {
     return shown;
   }
 
-  /** A block takes back what either was told about the other, so a reconnect cannot replay it. */
   /** A deleted member: their mailbox, and whatever others' mailboxes say about them, go. */
   forgetMember(memberId: string): void {
     const naming = (n: Stored) =>
@@ -190,6 +189,7 @@ export class LiveHub implements NotificationHub {
     for (const box of this.#boxes.values()) box.items = box.items.filter((n) => !naming(n));
   }
 
+  /** A block takes back what either was told about the other, so a reconnect cannot replay it. */
   forgetBetween(a: string, b: string): void {
     const between = (n: Stored) => (n.memberId === a && n.about === b) || (n.memberId === b && n.about === a);
     this.#pending = this.#pending.filter((n) => !between(n));

@@ -29,8 +29,7 @@ export const visits = defineModule({
         ...blockedPairsNaming,
       },
     });
-    project(ctx);
-    honourBlocks(ctx, { onBlocked: forgetPair });
+    project(ctx, honourBlocks(ctx, { onBlocked: forgetPair }));
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     visitRoutes(ctx.http, ctx.db, profiles);
     visitPages(ctx.http, ctx.db, profiles, ctx.services);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, EventEnvelope, Migration, ModuleContext, Tx } from '@meetcute/core';
 import { afterCursor, pageOf, prepared } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, eitherBlocked, notBlockedWith } from '@meetcute/block';
+import { BLOCKED_PAIRS, blockedPairsMigration, notBlockedWith, type Blocks } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { visitDay, type Cursor } from './rules.ts';
 
@@ -64,12 +64,12 @@ const recordVisit = prepared((db, memberId: string, visitorId: string, day: stri
 );
 
 /** Visits are a projection of ProfileViewed, minus what blocks removed. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext, blocks: Blocks): void {
   ctx.on(ProfileViewed, async (e, tx) => {
     const { viewerId, memberId } = e.payload;
     if (viewerId === memberId) return;
     // Never across a block, even if a view slipped out just before the block reached the profile module.
-    if (await eitherBlocked(tx.db, viewerId, memberId)) return;
+    if (await blocks.between(viewerId, memberId, tx)) return;
     await recordVisit(tx.db, memberId, viewerId, visitDay(e.occurredAt), e.occurredAt);
   });
 }

@@ -176,6 +176,23 @@ export const useCases = [
     then: noVisitors,
   }),
   useCase({
+    title: 'A view across a block is not recorded, so lifting the block does not bring it out',
+    given: [
+      ...nancyAndBob,
+      blocked(bob.memberId, nancy.memberId),
+      viewed(nancy.memberId, bob.memberId),
+      unblocked(bob.memberId, nancy.memberId),
+    ],
+    when: visitors(bob.memberId),
+    then: noVisitors,
+  }),
+  useCase({
+    title: 'A view by a suspended member is not recorded, so reinstating her does not bring it out',
+    given: [...nancyAndBob, suspended(nancy), viewed(nancy.memberId, bob.memberId), reinstated(nancy)],
+    when: visitors(bob.memberId),
+    then: noVisitors,
+  }),
+  useCase({
     title: 'After the block is lifted, a new view is a visit again',
     given: [
       ...mutualVisits,

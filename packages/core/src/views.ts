@@ -66,6 +66,14 @@ export interface View<V> {
   readonly name: string;
   /** The entry, from memory when held, else from the tables. */
   get(key: string): Promise<V | undefined>;
+  /**
+   * The entry as committed, without a query, for code running inside a transaction (which
+   * holds the module's only SQLite connection, so a load would wait for itself): `{ value }`
+   * when memory holds the key (or holds every key) and no transaction has a change to it
+   * staged, else undefined and the caller asks its transaction. Inside a transaction that
+   * staged a change to the key, that change is not committed yet, so this says undefined.
+   */
+  known(key: string): { value: V | undefined } | undefined;
   /** Several entries at once; keys with none are absent from the map. */
   getMany(keys: Iterable<string>): Promise<Map<string, V>>;
   /**
@@ -159,6 +167,13 @@ export class MemoryView<V> implements View<V> {
     if (this.#complete) return undefined;
     this.misses++;
     return this.#load(key);
+  }
+
+  known(key: string): { value: V | undefined } | undefined {
+    if (this.#inFlight.has(key) || this.#wideInFlight > 0) return undefined;
+    const held = this.#held.get(key);
+    if (held === undefined) return this.#complete ? { value: undefined } : undefined;
+    return { value: held === NONE ? undefined : held };
   }
 
   async getMany(keys: Iterable<string>): Promise<Map<string, V>> {
