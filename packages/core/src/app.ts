@@ -347,6 +347,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         throw new Error(`No module named ${name}; modules: ${modules.map((m) => m.name).join(', ')}`);
       await dispatcher.processAll();
       const own = views.filter((v) => v.module === name).map((v) => v.view);
+      // Emptied first: the replay does not feed them, so what they hold (the live end state)
+      // is not what the replay has reached, and a projection asking one (known()) must go
+      // to its transaction instead.
+      for (const view of own) view.clear();
       try {
         await channel(name).rebuild(dispatcher.log, module.projections);
       } finally {

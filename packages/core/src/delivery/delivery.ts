@@ -633,7 +633,7 @@ export class ModuleChannel {
    * tables are cleared and every event the module takes is applied again, in log order.
    * An event that fails stops it with a RebuildError naming the event, and the
    * transaction rolls back, so the live tables are left exactly as they were. Views are
-   * not fed while it runs: they are warmed from the rebuilt tables after.
+   * not fed while it runs: they are emptied before and warmed from the rebuilt tables after.
    */
   async rebuild(log: ModuleDatabase, tables: readonly string[]): Promise<number> {
     const types = [...this.subscriptions.keys()];
