@@ -126,14 +126,18 @@ function listsOf(rows: Iterable<{ blocker_id: string; blocked_id: string }>): Ma
 const noBlocks = (): BlockList => ({ blocked: new Set(), blockedBy: new Set() });
 const withMember = (set: ReadonlySet<string>, id: string) => new Set([...set, id]);
 const withoutMember = (set: ReadonlySet<string>, id: string) => new Set([...set].filter((x) => x !== id));
-const blocking = (l: BlockList | undefined, id: string): BlockList => ({
-  ...(l ?? noBlocks()),
-  blocked: withMember(l?.blocked ?? new Set(), id),
+// A complete view holds no entry for a member without blocks: the first block makes one.
+const blocking = ({ blocked, blockedBy }: BlockList = noBlocks(), id: string): BlockList => ({
+  blocked: withMember(blocked, id),
+  blockedBy,
 });
-const blockedBy = (l: BlockList | undefined, id: string): BlockList => ({
-  ...(l ?? noBlocks()),
-  blockedBy: withMember(l?.blockedBy ?? new Set(), id),
+const blockedBy = ({ blocked, blockedBy }: BlockList = noBlocks(), id: string): BlockList => ({
+  blocked,
+  blockedBy: withMember(blockedBy, id),
 });
+/** The pair's answer from `a`'s list and the site's (the suspended): the one rule both paths use. */
+const pairBlocked = (l: BlockList, site: BlockList, a: string, b: string): boolean =>
+  l.blocked.has(b) || l.blockedBy.has(b) || site.blocked.has(a) || site.blocked.has(b);
 
 /**
  * Subscribes the module to blocks and returns its block list as an in-memory view. Call
@@ -191,11 +195,10 @@ export function honourBlocks(
         const list = settledInMemory ? lists.known(a) : undefined;
         const site = list && lists.known(SITE);
         if (!list || !site) return eitherBlocked(tx.db, a, b);
-        const [l, suspended] = [list.value ?? noBlocks(), site.value?.blocked ?? new Set<string>()];
-        return l.blocked.has(b) || l.blockedBy.has(b) || suspended.has(a) || suspended.has(b);
+        return pairBlocked(list.value ?? noBlocks(), site.value ?? noBlocks(), a, b);
       }
       const [l, site] = await Promise.all([listOf(a), listOf(SITE)]);
-      return l.blocked.has(b) || l.blockedBy.has(b) || site.blocked.has(a) || site.blocked.has(b);
+      return pairBlocked(l, site, a, b);
     },
     async has(blockerId, blockedId) {
       return (await listOf(blockerId)).blocked.has(blockedId);
