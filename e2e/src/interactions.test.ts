@@ -1,5 +1,6 @@
 // Two members meet: Nancy searches, finds Bob, visits, flirts and favourites him; Bob
-// sees the visit and the flirt; then Bob blocks Nancy and she can neither find nor open him.
+// sees the visit and the flirt; then Bob blocks Nancy and she can neither find nor open him;
+// he lifts the block and the flirt and favourite it hid are back.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -18,7 +19,7 @@ after(async () => {
   await site?.stop();
 });
 
-test('search, visit, flirt, favourite, then a block hides them from each other', async () => {
+test('search, visit, flirt, favourite, then a block hides them from each other until it is lifted', async () => {
   const [, nancyPhone, bobPhone] = (await joined(site, browser, [MO, NANCY, BOB])) as [Phone, Phone, Phone];
 
   const nancy = await logIn(site, nancyPhone.context, 'nancy@example.com');
@@ -87,4 +88,14 @@ test('search, visit, flirt, favourite, then a block hides them from each other',
     0,
     'Bob is gone from Nancy’s favourites',
   );
+
+  // Bob lifts the block: what it hid comes back, Nancy's flirt and her favourite with it.
+  await bob.goto(`${site.url}/blocks`);
+  await bob.getByRole('button', { name: 'Unblock' }).click();
+  await bob.getByText('what the block hid is back').waitFor();
+  await bob.goto(`${site.url}/flirts`);
+  await bob.getByRole('link', { name: 'Nancy', exact: true }).first().waitFor();
+  await nancy.goto(`${site.url}/favourites`);
+  await nancy.getByRole('link', { name: 'Bob', exact: true }).first().waitFor();
+  await snap(nancy, '26-favourite-back-after-unblock');
 });

@@ -17,7 +17,7 @@ export const MemberBlocked = defineEvent({
   type: 'MemberBlocked',
   module: 'block',
   description:
-    'A member blocked another. From now on each is hidden from the other everywhere, and what one did to the other is removed. With `until`, the block lifts itself then (a MemberUnblocked by nobody).',
+    'A member blocked another. From now on each is hidden from the other everywhere: their conversation, flirts, favourites and photo likes are hidden until the block is lifted, while the alerts, feed items and visits between them are removed for good. With `until`, the block lifts itself then (a MemberUnblocked by nobody).',
   schema: Type.Object({
     blockerId: Type.String(),
     blockedId: Type.String(),
@@ -38,8 +38,10 @@ export const events = [MemberBlocked, MemberUnblocked];
 /**
  * How every module honours blocks, from its own storage: it consumes MemberBlocked
  * and MemberUnblocked into a `blocked_pairs` table of its own and filters with it.
- * Each module also removes, when a block arrives, what the pair left in it (visits,
- * favourites, feed items); that part is the module's own `onBlocked`.
+ * What the pair made together (a conversation, flirts, favourites, photo likes) stays
+ * stored and is hidden by that filter, so lifting the block brings it back. What only
+ * notified one of them (alerts, feed items, visits) is removed when the block arrives,
+ * for good; that part is the module's own `onBlocked`.
  */
 export const blockedPairsMigration: Migration = {
   name: '0900_blocked_pairs',
@@ -68,7 +70,7 @@ export interface HonourOptions {
    * a module that keeps lists in memory which must no longer (or again) show them.
    */
   onSanction?: (memberId: string, tx: Tx, inForce: boolean) => Promise<void> | void;
-  /** Removes what the pair left in this module; runs in the same transaction as the block. */
+  /** Removes what must not outlive the block (notifications); runs in the same transaction as the block. */
   onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
   /**
    * Keeps, when the block is lifted, what must stay removed (a module that works out its
@@ -320,10 +322,23 @@ export const blockedPairsNaming = { [BLOCKED_PAIRS]: { about: ['blocker_id', 'bl
 
 /**
  * The SQL condition "the member in `column` and `viewerId` are not a blocked pair",
- * in either direction, against the consuming module's own `blocked_pairs` table.
- * Every list filters with it, so a blocked member is as if absent.
+ * in either direction, and the member in `column` is not suspended, against the
+ * consuming module's own `blocked_pairs` table. Every list filters with it, so a
+ * blocked member is as if absent.
  */
 export function notBlockedWith(viewerId: string, column: string) {
+  return notBlockedPair(viewerId, column);
+}
+
+/**
+ * The same condition between two columns of one row (a like: the photo's owner and the
+ * member who liked it), for what is counted rather than listed for one viewer.
+ */
+export function notBlockedAcross(viewerColumn: string, column: string) {
+  return notBlockedPair({ column: viewerColumn }, column);
+}
+
+function notBlockedPair(viewer: string | { column: string }, column: string) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
     eb.not(
@@ -331,13 +346,14 @@ export function notBlockedWith(viewerId: string, column: string) {
         eb
           .selectFrom(`${BLOCKED_PAIRS} as bp`)
           .select('bp.blocker_id')
-          .where((x) =>
-            x.or([
-              x.and([x('bp.blocker_id', '=', viewerId), x('bp.blocked_id', '=', x.ref(column))]),
-              x.and([x('bp.blocked_id', '=', viewerId), x('bp.blocker_id', '=', x.ref(column))]),
+          .where((x) => {
+            const them = typeof viewer === 'string' ? viewer : x.ref(viewer.column);
+            return x.or([
+              x.and([x('bp.blocker_id', '=', them), x('bp.blocked_id', '=', x.ref(column))]),
+              x.and([x('bp.blocked_id', '=', them), x('bp.blocker_id', '=', x.ref(column))]),
               x.and([x('bp.blocker_id', '=', SITE), x('bp.blocked_id', '=', x.ref(column))]),
-            ]),
-          ),
+            ]);
+          }),
       ),
     );
 }

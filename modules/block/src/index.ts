@@ -18,6 +18,7 @@ export {
   isSuspended,
   hiddenFrom,
   notBlockedWith,
+  notBlockedAcross,
   blockedPairsMigration,
   blockEvents,
   blockedPairsNaming,
@@ -34,8 +35,8 @@ export const BLOCK_SWEEP = 'block.sweep';
 
 /**
  * Blocking. A block hides each member from the other in both directions, in every
- * module: each consumes MemberBlocked through `honourBlocks` and removes what the
- * pair left in it.
+ * module: each consumes MemberBlocked through `honourBlocks`, hides what the pair made
+ * together until the block is lifted and removes the notifications between them.
  */
 export const block = defineModule({
   name: 'block',

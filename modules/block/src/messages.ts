@@ -27,7 +27,7 @@ export const messages: Messages<
     unblock: 'Unblock',
     block: 'Block',
     blockedNotice: 'Blocked. You will not see each other anywhere any more.',
-    unblockedNotice: 'Unblocked. You can find each other again.',
+    unblockedNotice: 'Unblocked. You can find each other again, and what the block hid is back.',
     since: 'blocked {date}',
     explain:
       'People you block cannot see you, and you do not see them: not in search, feeds, visitors or chat.',
@@ -36,7 +36,7 @@ export const messages: Messages<
     confirmExplain:
       'You will not see each other anywhere any more: not in search, feeds, visitors, online lists or chat, and neither of you can flirt with or write to the other. {name} is not told.',
     confirmChat:
-      'Your conversation with {name} is deleted for both of you. You can unblock later on the Blocked members page, but the conversation does not come back.',
+      'Your conversation, flirts and favourites are hidden for both of you, not deleted: if you unblock {name} later on the Blocked members page, they come back.',
     confirmBlock: 'Block {name}',
     cancel: 'Cancel',
     howLong: 'For how long?',
@@ -51,7 +51,8 @@ export const messages: Messages<
     unblock: 'Häv blockering',
     block: 'Blockera',
     blockedNotice: 'Blockerad. Ni ser inte varandra någonstans längre.',
-    unblockedNotice: 'Blockeringen är hävd. Ni kan hitta varandra igen.',
+    unblockedNotice:
+      'Blockeringen är hävd. Ni kan hitta varandra igen, och det som blockeringen dolde är tillbaka.',
     since: 'blockerad {date}',
     explain:
       'De du blockerar kan inte se dig, och du ser inte dem: inte i sök, flöden, besökare eller chatt.',
@@ -60,7 +61,7 @@ export const messages: Messages<
     confirmExplain:
       'Ni ser inte varandra någonstans längre: inte i sök, flöden, besökare, online-listor eller chatt, och ingen av er kan flirta med eller skriva till den andra. {name} får inte veta det.',
     confirmChat:
-      'Er konversation raderas för er båda. Du kan häva blockeringen senare under Blockerade medlemmar, men konversationen kommer inte tillbaka.',
+      'Er konversation, era flirtar och favoriter döljs för er båda, men raderas inte: häver du blockeringen av {name} senare under Blockerade medlemmar kommer de tillbaka.',
     confirmBlock: 'Blockera {name}',
     cancel: 'Avbryt',
     howLong: 'Hur länge?',
@@ -79,7 +80,7 @@ export const messages: Messages<
     confirmExplain:
       'Ette näe toisianne enää missään: ette haussa, syötteissä, vierailijoissa, paikalla-listoissa tai chatissa, eikä kumpikaan voi flirttailla tai kirjoittaa toiselle. {name} ei saa tietää.',
     confirmChat:
-      'Keskustelunne poistetaan teiltä molemmilta. Voit poistaa eston myöhemmin, mutta keskustelu ei palaa.',
+      'Keskustelunne, flirttinne ja suosikkinne piilotetaan teiltä molemmilta, mutta niitä ei poisteta: jos poistat eston myöhemmin Estetyt jäsenet -sivulla, ne palaavat.',
     confirmBlock: 'Estä {name}',
     cancel: 'Peruuta',
     howLong: 'Kuinka pitkäksi aikaa?',

@@ -51,7 +51,7 @@ export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names
     {
       config: api,
       schema: {
-        summary: 'Lift a block; what it removed does not come back',
+        summary: 'Lift a block: what it hid comes back; the alerts and feed items it removed do not',
         tags: ['block'],
         params: Type.Object({ memberId: MemberId }),
         response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },

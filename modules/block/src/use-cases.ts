@@ -192,7 +192,7 @@ export const useCases = [
       page: [
         '<h1>Block Nancy?</h1>',
         'Nancy is not told.',
-        'Your conversation with Nancy is deleted for both of you.',
+        'if you unblock Nancy later on the Blocked members page, they come back.',
         `<form method="post" action="/members/${nancy.memberId}/block"`,
         'name="_csrf"',
         '<button type="submit">Block Nancy</button>',

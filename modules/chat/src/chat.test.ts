@@ -116,7 +116,7 @@ for (const dialect of databases.dialects) {
       }
     });
 
-    test('from the moment Bob blocks Nancy, nothing of hers reaches his pages, not even typing', async () => {
+    test('from the moment Bob blocks Nancy, nothing of hers reaches his pages, not even typing, until he lifts it', async () => {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
@@ -131,13 +131,12 @@ for (const dialect of databases.dialects) {
             body: { memberId: nancy.memberId },
           });
           assert.equal(block.status, 201);
-          // Only his own counter moved: her unread message is gone with the conversation.
-          assert.deepEqual(
+          const chatCounts = () =>
             bobPage.heard
               .filter((n) => n.type === 'counter' && (n.data as { name: string }).name === 'chats')
-              .map((n) => n.data),
-            [{ name: 'chats', count: 0 }],
-          );
+              .map((n) => n.data);
+          // Only his own counter moved: her unread message is hidden with the conversation.
+          assert.deepEqual(chatCounts(), [{ name: 'chats', count: 0 }]);
           const heardBefore = bobPage.heard.length;
           assert.equal((await say(t, nancy.memberId, bob.memberId, 'Why?')).status, 404);
           const typing = await t.call({
@@ -158,6 +157,17 @@ for (const dialect of databases.dialects) {
           await hub.notify(bob.memberId, { type: 'chat.read', data: {}, about: nancy.memberId });
           assert.equal(bobPage.heard.length, heardBefore);
           assert.ok(nancyPage.heard.every((n) => n.type === 'counter'));
+          // Lifting the block brings the conversation back, her unread message with it.
+          const unblock = await t.call({
+            as: bob.memberId,
+            method: 'DELETE',
+            url: `/api/v1/blocks/${nancy.memberId}`,
+          });
+          assert.equal(unblock.status, 204);
+          assert.deepEqual(chatCounts(), [
+            { name: 'chats', count: 0 },
+            { name: 'chats', count: 1 },
+          ]);
         } finally {
           bobPage.close();
           nancyPage.close();
@@ -246,7 +256,7 @@ for (const dialect of databases.dialects) {
           blocked: (await sql`select * from blocked_pairs order by blocker_id`.execute(db)).rows,
         });
         const before = await tables();
-        assert.equal(before.messages.length, 13);
+        assert.equal(before.messages.length, 14, 'a block hides messages and removes none');
         assert.equal(before.reports.length, 1);
         await t.app.rebuild('chat');
         assert.deepEqual(await tables(), before);

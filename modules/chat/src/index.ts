@@ -39,7 +39,7 @@ const REPORT_CONTEXT = 10;
 export const chat = defineModule({
   name: 'chat',
   description:
-    'One-to-one conversations, live: messages, typing, read receipts, unread counts, reports; blocks end them.',
+    'One-to-one conversations, live: messages, typing, read receipts, unread counts, reports; blocks hide them.',
   publishes: events,
   consumes: [...events, ...blockEvents, ...audienceConsumes],
   migrations,
@@ -59,13 +59,8 @@ export const chat = defineModule({
           });
         }
       });
-    const blocks = project(
-      ctx,
-      unread,
-      // Each of the two may have lost unread messages: their own counters move, nothing crosses over.
-      async (e, tx) => notifyCounts([e.payload.blockerId, e.payload.blockedId], tx),
-      notifyCounts,
-    );
+    // A block or its lift moves the pair's own counters; nothing crosses over to the other.
+    const blocks = project(ctx, unread, notifyCounts);
     // The partner keeps the conversation, under the deleted member's pseudonym; one nobody is left in goes.
     honourDeletion(ctx, {
       kept: {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import {
   afterCursor,
   type Db,
+  type EventEnvelope,
   type Migration,
   type ModuleContext,
   type Tx,
@@ -14,9 +15,7 @@ import {
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
-  MemberUnblocked,
   type Blocks,
-  type HonourOptions,
 } from '@meetcute/block/events';
 import { ConversationRead, MessageReported, MessageSent } from './events.ts';
 import { audienceMigration, audienceProjections } from './audience.ts';
@@ -206,45 +205,20 @@ async function answered(
   return Number(side?.unread ?? 0);
 }
 
-/** Removes all the pair wrote to each other and both sides of their conversation. */
-async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
-  await tx.db
-    .deleteFrom('chat_messages')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
-        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
-      ]),
-    )
-    .execute();
-  await tx.db
-    .deleteFrom('chat_participants')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('member_id', '=', a), eb('other_id', '=', b)]),
-        eb.and([eb('member_id', '=', b), eb('other_id', '=', a)]),
-      ]),
-    )
-    .execute();
-}
-
 /**
  * The chat tables are projections of the module's own events, applied in the sending
- * transaction, minus what blocks removed. `onBlocked` runs after the pair is removed,
- * in the same transaction (the counters of both move then); `onRecounted` after a
- * suspension or its lift changed the unread counts of the member's contacts.
+ * transaction. A block hides the pair's conversation (every read filters blocked pairs)
+ * and removes nothing, so lifting it brings the conversation back as it was, and a
+ * moderator reading a report still sees the messages around it. `onRecounted` runs, in
+ * the same transaction, when a block, its lift, a suspension or its lift changed unread counts.
  */
 export function project(
   ctx: ModuleContext,
   unread: View<number>,
-  onBlocked: NonNullable<HonourOptions['onBlocked']>,
   onRecounted: (memberIds: string[], tx: Tx) => void,
 ): Blocks {
   ctx.on(MessageSent, async (e, tx) => {
     const { messageId, conversationId, senderId, recipientId, body } = e.payload;
-    // A message that raced a block is removed when the block arrives; on a replay the block
-    // comes first, so skipping it here keeps `rebuild chat` identical to what was live.
-    if (await blocks.between(senderId, recipientId, tx)) return;
     const known = await tx.db
       .selectFrom('chat_messages')
       .select('message_id')
@@ -272,6 +246,9 @@ export function project(
     // Writing is reading: what the sender answered they have seen, and nothing is newer than it.
     const read = await answered(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt);
     await upsertSide(tx.db, recipientId, senderId, conversationId, seq, e.occurredAt, 1);
+    // A message that raced a block is kept like the rest, hidden with them (on a replay too,
+    // so `rebuild chat` ends where live delivery did); a hidden conversation counts for nobody.
+    if (await blocks.between(senderId, recipientId, tx)) return;
     const changes = unread.changes(tx);
     changes.update(recipientId, (n) => (n ?? 0) + 1);
     if (read > 0) changes.update(senderId, (n) => (n ?? 0) - read);
@@ -285,7 +262,7 @@ export function project(
       .where('message_id', '=', lastReadMessageId)
       .where('conversation_id', '=', conversationId)
       .executeTakeFirst();
-    // Gone with a block: nothing left to mark.
+    // Gone with its sender's account: nothing left to mark.
     if (!message) return;
     const read = await markRead(tx.db, readerId, conversationId, Number(message.seq));
     if (read > 0) unread.changes(tx).update(readerId, (n) => (n ?? 0) - read);
@@ -304,14 +281,17 @@ export function project(
       .execute();
   });
 
+  // The pair's counters are worked out again: a hidden conversation's unread messages
+  // count for neither, and come back with it.
+  const recountPair = async (e: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx) => {
+    const pair = [e.payload.blockerId, e.payload.blockedId];
+    const changes = unread.changes(tx);
+    for (const memberId of pair) changes.set(memberId, await totalUnread(tx.db, memberId));
+    onRecounted(pair, tx);
+  };
   const blocks = honourBlocks(ctx, {
-    onBlocked: async (e, tx) => {
-      await forgetPair(tx, e.payload.blockerId, e.payload.blockedId);
-      const changes = unread.changes(tx);
-      for (const memberId of [e.payload.blockerId, e.payload.blockedId])
-        changes.set(memberId, await totalUnread(tx.db, memberId));
-      await onBlocked(e, tx);
-    },
+    onBlocked: recountPair,
+    onUnblocked: recountPair,
     // A suspension hides the member's conversations and removes nothing, so the unread
     // counts of everyone who talked with them drop now and come back when it is lifted.
     onSanction: async (memberId, tx) => {
@@ -325,11 +305,6 @@ export function project(
       for (const id of memberIds) changes.forget(id);
       onRecounted(memberIds, tx);
     },
-  });
-  // The block removed the pair's conversation for good; counted afresh all the same.
-  unread.on(MemberUnblocked, (e, changes) => {
-    changes.forget(e.payload.blockerId);
-    changes.forget(e.payload.blockedId);
   });
   return blocks;
 }

@@ -275,10 +275,24 @@ const blocking = [
     then: { status: 404 },
   }),
   useCase({
-    title: 'A message that raced the block is gone once the block arrives',
+    title: 'A message that raced the block is hidden with the conversation',
     given: [...both, blocked(bob, nancy), wrote(nancy, bob, 9, 'Sent as the block happened')],
     when: list(bob),
     then: { status: 200, body: { conversations: [] } },
+  }),
+  useCase({
+    title: 'A message that raced the block is kept: it is there when the block is lifted',
+    given: [
+      ...both,
+      blocked(bob, nancy),
+      wrote(nancy, bob, 9, 'Sent as the block happened'),
+      unblocked(bob, nancy),
+    ],
+    when: list(bob),
+    then: {
+      status: 200,
+      body: { conversations: [{ lastMessage: { messageId: messageId(9) }, unread: 1 }] },
+    },
   }),
   useCase({
     title: 'Unread messages from a blocked member no longer count in the top bar',
@@ -290,16 +304,46 @@ const blocking = [
     },
   }),
   useCase({
-    title: 'Once Bob lifts his block they can write again, starting afresh',
+    title: 'Once Bob lifts his block they can write again, where their conversation left off',
     given: [...chatting, blocked(bob, nancy), unblocked(bob, nancy)],
     when: send(nancy, bob.memberId, 'Hello again'),
-    then: { status: 201, body: { seq: 1 }, events: [emitted(MessageSent)] },
+    then: { status: 201, body: { seq: 4 }, events: [emitted(MessageSent)] },
   }),
   useCase({
-    title: 'Lifting a block does not bring back the messages it removed',
+    title: 'Lifting a block brings their conversation back as it was, unread message included',
     given: [...chatting, blocked(bob, nancy), unblocked(bob, nancy)],
     when: list(bob),
-    then: { status: 200, body: { conversations: [] } },
+    then: {
+      status: 200,
+      body: {
+        conversations: [
+          {
+            lastMessage: { messageId: messageId(3), body: 'Saturday it is.', senderId: nancy.memberId },
+            unread: 1,
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Once the block is lifted, the unread message counts in the top bar again',
+    given: [...chatting, blocked(bob, nancy), unblocked(bob, nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/nav' },
+    then: {
+      status: 200,
+      body: { counters: [{ name: 'alerts' }, { name: 'news' }, { name: 'chats', count: 1 }] },
+    },
+  }),
+  useCase({
+    title: 'Nancy can read the whole conversation again once the block she made is lifted',
+    given: [...chatting, blocked(nancy, bob), unblocked(nancy, bob)],
+    when: history(nancy, bob),
+    then: {
+      status: 200,
+      body: {
+        messages: [{ messageId: messageId(1) }, { messageId: messageId(2) }, { messageId: messageId(3) }],
+      },
+    },
   }),
   useCase({
     title: 'Nobody blocked can tell the other they are typing',
@@ -549,10 +593,10 @@ const reading = [
     then: { status: 200, body: { conversations: [{ unread: 0 }] } },
   }),
   useCase({
-    title: 'A read mark for a message a block removed changes nothing',
+    title: 'Once a block is lifted, reading it all leaves nothing unread, as before the block',
     given: [...chatting, blocked(bob, nancy), unblocked(bob, nancy), readUpTo(bob, nancy, 3)],
     when: list(bob),
-    then: { status: 200, body: { conversations: [] } },
+    then: { status: 200, body: { conversations: [{ unread: 0 }] } },
   }),
   useCase({
     title: 'Reading a conversation that never started records nothing',

@@ -1,9 +1,9 @@
 import { defineModule } from '@meetcute/core';
-import { blockEvents, honourBlocks, MemberBlocked } from '@meetcute/block';
+import { blockEvents, honourBlocks } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events, FavouriteAdded, FavouriteRemoved } from './events.ts';
-import { favouriteIdsOf, forgetPair, migrations, projections, project } from './store.ts';
+import { favouriteIdsOf, migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
 import { favouriteRoutes } from './routes.ts';
 import { favouriteAction, favouritePages } from './pages.ts';
@@ -30,8 +30,8 @@ export const favourites = defineModule({
     honourDeletion(ctx, {
       tables: { favourites: { mine: ['member_id'], about: ['favourite_id'] }, ...blockedPairsNaming },
     });
-    const blocks = honourBlocks(ctx, { onBlocked: forgetPair });
-    project(ctx, blocks);
+    const blocks = honourBlocks(ctx);
+    project(ctx);
     // Every card on every list page shows the toggle: each member's favourites in memory, kept by the events.
     const favouriteIds = ctx.view<ReadonlySet<string>>({
       name: 'favourites',
@@ -42,10 +42,6 @@ export const favourites = defineModule({
         changes.set(e.payload.memberId, await favouriteIdsOf(tx.db, e.payload.memberId)),
       );
     }
-    favouriteIds.on(MemberBlocked, async (e, changes, tx) => {
-      for (const memberId of [e.payload.blockerId, e.payload.blockedId])
-        changes.set(memberId, await favouriteIdsOf(tx.db, memberId));
-    });
     forgetInView(favouriteIds);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);

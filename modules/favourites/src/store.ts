@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Db, EventEnvelope, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
+import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
 import { afterCursor, pageOf, prepared } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, notBlockedWith, type Blocks } from '@meetcute/block';
+import { BLOCKED_PAIRS, blockedPairsMigration, notBlockedWith } from '@meetcute/block';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 import type { Cursor } from './rules.ts';
 
@@ -16,7 +16,7 @@ export const migrations: Migration[] = [
         primary key (member_id, favourite_id)
       )`.execute(db);
       await sql`create index favourites_newest on favourites (member_id, added_at, favourite_id)`.execute(db);
-      // onBlocked removes the pair in both directions.
+      // A deleted member leaves every list they were in.
       await sql`create index favourites_reverse on favourites (favourite_id)`.execute(db);
     },
   },
@@ -25,12 +25,14 @@ export const migrations: Migration[] = [
 
 export const projections = ['favourites', BLOCKED_PAIRS];
 
-/** The favourites are a projection of the module's own events, minus what blocks removed. */
-export function project(ctx: ModuleContext, blocks: Blocks): void {
+/**
+ * The favourites are a projection of the module's own events. A block hides the pair's
+ * favourites (every list filters blocked pairs) and removes none, so lifting it brings
+ * them back; one that raced a block is kept like the rest, on a replay too.
+ */
+export function project(ctx: ModuleContext): void {
   ctx.on(FavouriteAdded, async (e, tx) => {
     const { memberId, favouriteId } = e.payload;
-    // A block this module heard of first wins, so a rebuild ends where live delivery did.
-    if (await blocks.between(memberId, favouriteId, tx)) return;
     await tx.db
       .insertInto('favourites')
       .values({ member_id: memberId, favourite_id: favouriteId, added_at: e.occurredAt })
@@ -44,23 +46,6 @@ export function project(ctx: ModuleContext, blocks: Blocks): void {
       .where('favourite_id', '=', e.payload.favouriteId)
       .execute();
   });
-}
-
-/** What a block leaves behind here: the pair's favourites, both ways. They do not come back on unblock. */
-export async function forgetPair(
-  event: EventEnvelope<{ blockerId: string; blockedId: string }>,
-  tx: Tx,
-): Promise<void> {
-  const { blockerId: a, blockedId: b } = event.payload;
-  await tx.db
-    .deleteFrom('favourites')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('member_id', '=', a), eb('favourite_id', '=', b)]),
-        eb.and([eb('member_id', '=', b), eb('favourite_id', '=', a)]),
-      ]),
-    )
-    .execute();
 }
 
 export async function isFavourite(db: Db | TxDb, memberId: string, favouriteId: string): Promise<boolean> {

@@ -234,7 +234,7 @@ export const useCases = [
     then: { status: 400, body: { errors: [{ field: 'querystring.limit' }] } },
   }),
   useCase({
-    title: 'Bob blocking Nancy removes her from his favourites',
+    title: 'Bob blocking Nancy hides her from his favourites',
     given: [
       ...nancyAndBob,
       favoured(nancy.memberId, bob.memberId),
@@ -245,7 +245,7 @@ export const useCases = [
     then: { status: 200, body: { favourites: [], nextCursor: null } },
   }),
   useCase({
-    title: 'Bob blocking Nancy removes him from her favourites',
+    title: 'Bob blocking Nancy hides him from her favourites',
     given: [
       ...nancyAndBob,
       favoured(nancy.memberId, bob.memberId),
@@ -256,7 +256,7 @@ export const useCases = [
     then: { status: 200, body: { favourites: [], nextCursor: null } },
   }),
   useCase({
-    title: 'Favourites a block removed do not come back when it is lifted',
+    title: 'Favourites a block hid come back when it is lifted',
     given: [
       ...nancyAndBob,
       favoured(nancy.memberId, bob.memberId),
@@ -265,13 +265,26 @@ export const useCases = [
       unblocked(bob.memberId, nancy.memberId),
     ],
     when: list(nancy.memberId),
-    then: { status: 200, body: { favourites: [], nextCursor: null } },
+    then: {
+      status: 200,
+      body: { favourites: [{ member: { memberId: bob.memberId } }], nextCursor: null },
+    },
   }),
   useCase({
-    title: 'A favourite that arrives after a block is never recorded',
+    title: 'A favourite that raced a block is hidden while it lasts',
     given: [...bobBlockedNancy, favoured(nancy.memberId, bob.memberId)],
     when: list(nancy.memberId),
     then: { status: 200, body: { favourites: [] } },
+  }),
+  useCase({
+    title: 'A favourite that raced a block is kept: it is there once the block is lifted',
+    given: [
+      ...bobBlockedNancy,
+      favoured(nancy.memberId, bob.memberId),
+      unblocked(bob.memberId, nancy.memberId),
+    ],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { favourites: [{ member: { memberId: bob.memberId } }] } },
   }),
 
   // A suspension hides the suspended member without removing anything

@@ -7,7 +7,6 @@ import {
   type Migration,
   type ModuleContext,
   type TimeCursor,
-  type Tx,
   type TxDb,
 } from '@meetcute/core';
 import {
@@ -39,32 +38,16 @@ export const migrations: Migration[] = [
 
 export const projections = ['flirts', BLOCKED_PAIRS];
 
-/** Removes every flirt between two members, whoever sent it. */
-async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
-  await tx.db
-    .deleteFrom('flirts')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('sender_id', '=', a), eb('recipient_id', '=', b)]),
-        eb.and([eb('sender_id', '=', b), eb('recipient_id', '=', a)]),
-      ]),
-    )
-    .execute();
-}
-
 /**
- * The flirts table is a projection of FlirtSent, minus what blocks removed. Returns the
- * module's blocks, for the pages to ask without a query.
+ * The flirts table is a projection of FlirtSent. A block hides the pair's flirts (every
+ * list filters blocked pairs) and removes none, so lifting it brings them back. A flirt
+ * that raced a block is kept like the rest, on a replay too, so `rebuild flirt` ends
+ * where live delivery did. Returns the module's blocks, for the pages to ask without a query.
  */
 export function project(ctx: ModuleContext): Blocks {
-  const blocks = honourBlocks(ctx, {
-    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
-  });
+  const blocks = honourBlocks(ctx);
   ctx.on(FlirtSent, async (e, tx) => {
     const { flirtId, senderId, recipientId } = e.payload;
-    // A flirt that raced a block is removed when the block arrives; on a replay the block
-    // comes first, so skipping it here keeps `rebuild flirt` identical to what was live.
-    if (await blocks.between(senderId, recipientId, tx)) return;
     await tx.db
       .insertInto('flirts')
       .values({ flirt_id: flirtId, sender_id: senderId, recipient_id: recipientId, sent_at: e.occurredAt })
@@ -91,7 +74,7 @@ const selectFlirtBetween = prepared((db, senderId: string, recipientId: string) 
     .limit(1),
 );
 
-/** Whether the sender ever flirted with the recipient (and it was not wiped by a block since). */
+/** Whether the sender ever flirted with the recipient (a block hides flirts but keeps them). */
 export async function hasFlirted(db: Db | TxDb, senderId: string, recipientId: string): Promise<boolean> {
   return (await selectFlirtBetween(db, senderId, recipientId)).length > 0;
 }

@@ -269,26 +269,46 @@ const blocking = [
     then: { status: 200, body: { flirts: [], nextCursor: null } },
   }),
   useCase({
-    title: 'A flirt sent after Bob blocked Nancy is never recorded, not even once the block is lifted',
-    given: [
-      ...nancyAndBob,
-      blocked(bob, nancy),
-      flirted(nancy, bob, 1),
-      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
-    ],
+    title: 'A flirt that raced Bob’s block is hidden while the block lasts',
+    given: [...nancyAndBob, blocked(bob, nancy), flirted(nancy, bob, 1)],
     when: received(bob),
     then: { status: 200, body: { flirts: [], nextCursor: null } },
   }),
   useCase({
-    title: 'Lifting a block does not bring back the flirts it removed',
+    title: 'A flirt that raced Bob’s block is kept: it is there once the block is lifted',
+    given: [
+      ...nancyAndBob,
+      blocked(bob, nancy),
+      flirted(nancy, bob, 1),
+      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
+    ],
+    when: received(bob),
+    then: { status: 200, body: { flirts: [{ flirtId: flirtId(1), member: { nickname: 'Nancy' } }] } },
+  }),
+  useCase({
+    title: 'Lifting a block brings back the flirts it hid, in both lists',
     given: [
       ...nancyAndBob,
       flirted(nancy, bob, 1),
       blocked(bob, nancy),
       given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
     ],
-    when: received(bob),
-    then: { status: 200, body: { flirts: [], nextCursor: null } },
+    when: sent(nancy),
+    then: {
+      status: 200,
+      body: { flirts: [{ flirtId: flirtId(1), member: { nickname: 'Bob' } }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'A block and its lift do not reset the day: Nancy, who flirted with Bob today, still waits',
+    given: [
+      ...nancyAndBob,
+      flirted(nancy, bob, 1),
+      blocked(bob, nancy),
+      given(MemberUnblocked, { blockerId: bob.memberId, blockedId: nancy.memberId }),
+    ],
+    when: nancyFlirtsBob,
+    then: { status: 429, body: { type: `${PROBLEMS}flirt-limit` } },
   }),
 ];
 

@@ -5,6 +5,7 @@ import {
   blockedPairsMigration,
   eitherBlocked,
   honourBlocks,
+  notBlockedAcross,
   BLOCKED_PAIRS,
   type Blocks,
 } from '@meetcute/block';
@@ -197,13 +198,17 @@ export async function hasLiked(db: Reader, photoId: string, memberId: string): P
   return row !== undefined;
 }
 
-/** Likes per photo, not counting members in a block with the owner (their likes are gone anyway). */
+/**
+ * Likes per photo, not counting members in a block with the owner, nor the suspended:
+ * their likes are hidden, and count again once that is lifted.
+ */
 export async function likeCounts(db: Reader, photoIds: readonly string[]): Promise<Map<string, number>> {
   if (photoIds.length === 0) return new Map();
   const rows = (await db
     .selectFrom('photo_likes')
     .select((eb) => ['photo_id', eb.fn.countAll().as('n')])
     .where('photo_id', 'in', photoIds)
+    .where(notBlockedAcross('photo_likes.owner_id', 'photo_likes.member_id'))
     .groupBy('photo_id')
     .execute()) as Array<{ photo_id: string; n: number | string }>;
   return new Map(rows.map((r) => [r.photo_id, Number(r.n)]));
@@ -234,17 +239,15 @@ export async function countOf(db: Reader, ownerId: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** What a block leaves behind here: the pair's likes on each other's photos and their unlocks, for good. */
+/**
+ * What a block takes away for good: the access either had to the other's private album
+ * (an owner shares it again if they want to). Their likes stay, hidden while it lasts.
+ */
 async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
   for (const [owner, member] of [
     [a, b],
     [b, a],
   ] as const) {
-    await tx.db
-      .deleteFrom('photo_likes')
-      .where('owner_id', '=', owner)
-      .where('member_id', '=', member)
-      .execute();
     await tx.db
       .deleteFrom('album_unlocks')
       .where('owner_id', '=', owner)
@@ -298,8 +301,7 @@ export function project(ctx: ModuleContext): Blocks {
   });
   ctx.on(PhotoLiked, async (e, tx) => {
     const { photoId, ownerId, memberId } = e.payload;
-    // A like that raced a block is dropped when the block arrives; on a replay the block comes first.
-    if (await eitherBlocked(tx.db, ownerId, memberId)) return;
+    // A like that raced a block is kept like the rest, on a replay too: counts hide it while it lasts.
     await tx.db
       .insertInto('photo_likes')
       .values({ photo_id: photoId, member_id: memberId, owner_id: ownerId, liked_at: e.occurredAt })

@@ -530,8 +530,26 @@ const likes = [
     then: { status: 200, body: { photos: [{ photoId: photoId(1), likes: 0, likedByMe: false }] } },
   }),
   useCase({
-    title: 'A block removes the pair’s likes for good',
+    title: 'A like across a block does not count while the block lasts',
     given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1), blocked(nancy, bob)],
+    when: get(nancy, '/api/v1/photos'),
+    then: { status: 200, body: { photos: [{ photoId: photoId(1), likes: 0 }] } },
+  }),
+  useCase({
+    title: 'Once the block is lifted, Bob’s like counts again',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1),
+      liked(bob, nancy, 1),
+      blocked(nancy, bob),
+      given(MemberUnblocked, { blockerId: nancy.memberId, blockedId: bob.memberId }),
+    ],
+    when: get(bob, `/api/v1/members/${nancy.memberId}/photos`),
+    then: { status: 200, body: { photos: [{ photoId: photoId(1), likes: 1, likedByMe: true }] } },
+  }),
+  useCase({
+    title: 'A suspended member’s like does not count until the suspension is lifted',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1), suspended(bob)],
     when: get(nancy, '/api/v1/photos'),
     then: { status: 200, body: { photos: [{ photoId: photoId(1), likes: 0 }] } },
   }),

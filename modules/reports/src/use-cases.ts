@@ -1,5 +1,6 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { approved, bob, deleted, eve, mo, nancy } from '@meetcute/cast';
+import { MemberBlocked } from '@meetcute/block/events';
 import { conversationIdOf, MessageReported, MessageSent } from '@meetcute/chat/events';
 import { DiaryPostDeleted, DiaryPosted } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted, PhotoUploaded } from '@meetcute/photos/events';
@@ -92,6 +93,29 @@ const bobWroteAndNancyReported = (body: string): Given[] => [
     { actorId: nancy.memberId },
   ),
 ];
+/** Bob asks Nancy for her bank details between two of her messages, and she reports it. */
+const bankDetailsConversation: Given[] = [
+  said(nancy.memberId, bob.memberId, MESSAGE_BEFORE, 'Hi Bob'),
+  ...bobWroteAndNancyReported('Send me your bank details'),
+  said(nancy.memberId, bob.memberId, MESSAGE_AFTER, 'No way'),
+];
+/** The queue showing that report with the conversation around it. */
+const bankDetailsInContext = {
+  status: 200,
+  body: {
+    items: [
+      {
+        kind: 'message',
+        contentId: MESSAGE_ID,
+        context: [
+          { senderId: nancy.memberId, body: 'Hi Bob', reported: false },
+          { senderId: bob.memberId, body: 'Send me your bank details', reported: true },
+          { senderId: nancy.memberId, body: 'No way', reported: false },
+        ],
+      },
+    ],
+  },
+};
 /** Nancy's report of one of Bob's things, as the queue holds it. */
 const reportOf = (kind: 'profile' | 'photo' | 'diary-post', contentId: string): Given =>
   given(
@@ -256,29 +280,23 @@ export const useCases = [
   }),
   useCase({
     title: 'A reported chat message is shown in its conversation: up to ten messages either side',
+    given: [...everyone, ...bankDetailsConversation],
+    when: queue,
+    then: bankDetailsInContext,
+  }),
+  useCase({
+    title: 'When Nancy blocks Bob after reporting him, moderators still read his message in its conversation',
     given: [
       ...everyone,
-      said(nancy.memberId, bob.memberId, MESSAGE_BEFORE, 'Hi Bob'),
-      ...bobWroteAndNancyReported('Send me your bank details'),
-      said(nancy.memberId, bob.memberId, MESSAGE_AFTER, 'No way'),
+      ...bankDetailsConversation,
+      given(
+        MemberBlocked,
+        { blockerId: nancy.memberId, blockedId: bob.memberId },
+        { actorId: nancy.memberId },
+      ),
     ],
     when: queue,
-    then: {
-      status: 200,
-      body: {
-        items: [
-          {
-            kind: 'message',
-            contentId: MESSAGE_ID,
-            context: [
-              { senderId: nancy.memberId, body: 'Hi Bob', reported: false },
-              { senderId: bob.memberId, body: 'Send me your bank details', reported: true },
-              { senderId: nancy.memberId, body: 'No way', reported: false },
-            ],
-          },
-        ],
-      },
-    },
+    then: bankDetailsInContext,
   }),
   useCase({
     title:
