@@ -83,6 +83,8 @@ async function eventCount(app: App, types?: readonly string[]): Promise<number> 
   return Number(row.n);
 }
 
+const PROJECTION_SAMPLE_MS = 2000;
+
 async function seed(directory: string, dump: string, members: number, seedValue: number): Promise<SeedReady> {
   await rm(directory, { recursive: true, force: true });
   let t = performance.now();
@@ -98,11 +100,17 @@ async function seed(directory: string, dump: string, members: number, seedValue:
   const photoFiles = await makePhotoFiles(app);
 
   // Every event news listens to, replayed into a cleared read model: its projection rate.
+  // One replay of the 1,000-member community takes about 0.2 s, too short a sample on a
+  // noisy machine, so it is replayed until two seconds have passed and counted over all.
   const news = app.modules.find((m) => m.name === 'news');
   const consumed = await eventCount(app, news?.consumes.map((e) => e.type) ?? []);
+  let replays = 0;
   t = performance.now();
-  await app.rebuild('news');
-  const projection = { count: consumed, seconds: (performance.now() - t) / 1000 };
+  do {
+    await app.rebuild('news');
+    replays++;
+  } while (performance.now() - t < PROJECTION_SAMPLE_MS);
+  const projection = { count: consumed * replays, seconds: (performance.now() - t) / 1000 };
   await app.close();
   return { type: 'ready', generate, import: imported, photoFiles, projection, password: COMMUNITY_PASSWORD };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import {
   SESSION_COOKIE,
@@ -25,7 +25,7 @@ import {
 export type SessionView = Pick<Viewer, 'memberId' | 'status' | 'roles'>;
 
 export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 /** What a member is, as far as auth knows: registration status and roles. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Conversations are spread over a fixed number of chat groups. A group is the unit a
@@ -31,7 +31,7 @@ const MASK64 = (1n << 64n) - 1n;
 
 /** A stable 64-bit hash of a text: the same on every node, version and run. */
 export function stableHash(text: string): bigint {
-  return createHash('sha256').update(text, 'utf8').digest().readBigUInt64BE(0);
+  return hash('sha256', text, 'buffer').readBigUInt64BE(0);
 }
 
 /**

@@ -165,10 +165,16 @@ export class LiveHub implements NotificationHub {
   /** What a member's pages missed after `after`, oldest first: from memory, or the table for older ids. */
   async missed(memberId: string, after: number): Promise<LiveNotification[]> {
     const box = this.#boxes.get(memberId);
-    const dayAgo = new Date(this.#clock.now().getTime() - KEEP_MS).toISOString();
     let found: Stored[];
     if (after >= (box?.coveredAfter ?? this.#startedAfter)) {
-      found = (box?.items ?? []).filter((n) => n.id > after && n.at >= dayAgo);
+      // A box is in id order and a page mostly asks for what came after the newest: only
+      // the tail is read (a re-poll that finds nothing reads no item at all).
+      const items = box?.items ?? [];
+      let first = items.length;
+      while (first > 0 && items[first - 1]!.id > after) first--;
+      if (first === items.length) return [];
+      const dayAgo = new Date(this.#clock.now().getTime() - KEEP_MS).toISOString();
+      found = items.slice(first).filter((n) => n.at >= dayAgo);
     } else {
       await this.flush();
       found = await missed(this.#db, memberId, after);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { uuidv7Source, type IdSource } from './ids.ts';
@@ -9,6 +8,7 @@ import { Metrics } from './observability/metrics.ts';
 import { Heartbeat } from './observability/heartbeat.ts';
 import { openStorage, type ModuleDatabase, type Storage } from './db/storage.ts';
 import { migrate } from './db/migrations.ts';
+import { validatorCompiler } from './http/validation.ts';
 import { DatabaseHealth } from './db/health.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
@@ -245,7 +245,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes,
     owner: () => registering,
   })) as unknown as Http;
-  http.setValidatorCompiler(TypeBoxValidatorCompiler);
+  http.setValidatorCompiler(validatorCompiler);
   for (const plugin of options.plugins ?? []) await plugin(http);
 
   for (const module of modules) {
