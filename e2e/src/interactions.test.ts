@@ -24,6 +24,13 @@ test('search, visit, flirt, favourite, then a block hides them from each other u
 
   const nancy = await logIn(site, nancyPhone.context, 'nancy@example.com');
   await nancy.goto(`${site.url}/search`);
+  // A checkbox sits beside its words, one line high, not stretched above them.
+  const onlineBox = nancy.getByRole('checkbox', { name: 'Only members online now' });
+  const [box, label] = await Promise.all([
+    onlineBox.boundingBox(),
+    nancy.locator('label', { has: onlineBox }).boundingBox(),
+  ]);
+  assert.ok(box && label && box.width < 40 && label.height < 60, JSON.stringify({ box, label }));
   await nancy
     .getByRole('button', { name: /search/i })
     .first()

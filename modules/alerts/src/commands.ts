@@ -4,17 +4,21 @@ import { newestUnread } from './store.ts';
 
 /** The one alerts command, shared by the JSON API and the page. */
 export interface Commands {
-  /** Marks every alert the member has read; returns how many are unread afterwards (0). */
-  markAllRead(memberId: string): Promise<number>;
+  /**
+   * Marks the member's alerts read: all of them, or those up to `upTo` (the newest a page
+   * showed, so one that arrived since is not marked unseen); returns how many stay unread.
+   */
+  markAllRead(memberId: string, upTo?: string): Promise<number>;
 }
 
 export function commands(ctx: ModuleContext, hub: NotificationHub, unread: View<number>): Commands {
   return {
-    async markAllRead(memberId) {
+    async markAllRead(memberId, shown) {
       const marked = await ctx.transaction(async (tx) => {
-        const upTo = await newestUnread(tx.db, memberId);
+        const newest = await newestUnread(tx.db, memberId);
         // Nothing unread: nothing to record.
-        if (upTo === undefined) return false;
+        if (newest === undefined) return false;
+        const upTo = shown !== undefined && shown < newest ? shown : newest;
         await tx.publish(AlertsRead, { memberId, upTo }, { actorId: memberId });
         return true;
       });

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
 import type { Clock, Db, Http } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
@@ -18,7 +19,7 @@ import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { PAGE, type ModerationAlertKind } from './rules.ts';
 import type { AlertsMemory } from './store.ts';
-import { alertPage, type AlertView } from './views.ts';
+import { alertPage, type AlertPage, type AlertView } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -75,18 +76,35 @@ export function alertPages(
 ): void {
   const page = { access: 'approved', kind: 'page' } as const;
 
+  const pageOf = (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) =>
+    alertPage(db, memory, profiles, request.viewer!.memberId, {
+      cursor: request.query.cursor,
+      limit: request.query.limit ?? PAGE.default,
+    });
+  // The newest alerts as they stood before opening marked them read: they still show as new.
+  const opened = new WeakMap<FastifyRequest, AlertPage>();
+
   http.get(
     '/alerts',
-    { config: page, schema: { hide: true, querystring: ListQuery } },
+    {
+      config: page,
+      schema: { hide: true, querystring: ListQuery },
+      // Opening the alerts marks them read before the top bar is counted, so its badge
+      // clears at once, as opening the news or a conversation does.
+      preValidation: async (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) => {
+        if (request.viewer?.status !== 'approved' || request.query.cursor) return;
+        const list = await pageOf(request);
+        opened.set(request, list);
+        const newest = list.items[0];
+        if (newest?.unread) await run.markAllRead(request.viewer.memberId, newest.at);
+      },
+    },
     async (request, reply) => {
       const t = tr(request);
       const viewerId = request.viewer!.memberId;
       const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
       const [list, unread] = await Promise.all([
-        alertPage(db, memory, profiles, viewerId, {
-          cursor: request.query.cursor,
-          limit: request.query.limit ?? PAGE.default,
-        }),
+        opened.get(request) ?? pageOf(request),
         memory.unread.get(viewerId).then((n) => n ?? 0),
       ]);
       const now = clock.now();

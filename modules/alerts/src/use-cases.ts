@@ -315,7 +315,7 @@ export const useCases = [
 
   // The page
   useCase({
-    title: 'Bob’s alerts page: who did what and when, the unread ones marked, and the counter in the top bar',
+    title: 'Bob’s alerts page: who did what and when, the new ones marked, and opening it reads them',
     given: twoAlerts,
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
     then: {
@@ -329,12 +329,22 @@ export const useCases = [
         '31 years · woman · Stockholm, Sweden',
         'class="card alert-card unread"',
         '>new</span> <a',
-        'Mark all as read',
-        'action="/alerts/read"',
         'data-infinite',
         'data-counter="alerts"',
       ],
-      pageLacks: ['Older'],
+      // Read as they are shown: there is nothing left to mark.
+      pageLacks: ['Older', 'Mark all as read'],
+      events: [emitted(AlertsRead, { memberId: bob.memberId, upTo: LATER })],
+    },
+  }),
+  useCase({
+    title: 'Once Bob has opened his alerts, the top bar counts none',
+    given: twoAlerts,
+    before: [{ as: bob.memberId, method: 'GET', url: '/alerts' }],
+    when: { as: bob.memberId, method: 'GET', url: '/api/v1/nav' },
+    then: {
+      status: 200,
+      body: { counters: [{ name: 'alerts', count: 0 }, { name: 'news' }, { name: 'chats' }] },
     },
   }),
   useCase({
@@ -343,14 +353,19 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'sv' } },
     then: {
       status: 200,
-      page: ['<h1>Händelser</h1>', 'Nancy flörtade med dig', 'för 2 tim sedan', 'Markera alla som lästa'],
+      page: ['<h1>Händelser</h1>', 'Nancy flörtade med dig', 'för 2 tim sedan'],
+      events: [emitted(AlertsRead)],
     },
   }),
   useCase({
     title: 'The alerts page in Finnish',
     given: [...nancyAndBob, viewed(nancy.memberId, bob.memberId, EARLY)],
     when: { as: bob.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'fi' } },
-    then: { status: 200, page: ['<h1>Ilmoitukset</h1>', 'Nancy vieraili profiilissasi', '2 t sitten'] },
+    then: {
+      status: 200,
+      page: ['<h1>Ilmoitukset</h1>', 'Nancy vieraili profiilissasi', '2 t sitten'],
+      events: [emitted(AlertsRead)],
+    },
   }),
   useCase({
     title: 'Read alerts are not marked new, and there is nothing to mark',
@@ -360,6 +375,7 @@ export const useCases = [
       status: 200,
       page: ['Nancy flirted with you'],
       pageLacks: ['>new</span> <a', 'alert-card unread', 'Mark all as read'],
+      events: [],
     },
   }),
   useCase({
@@ -370,6 +386,7 @@ export const useCases = [
       status: 200,
       page: ['Eve added you to her favourites', 'rel="next" href="/alerts?cursor=', 'Older'],
       pageLacks: ['Nancy flirted with you'],
+      events: [emitted(AlertsRead)],
     },
   }),
   useCase({
@@ -466,7 +483,7 @@ export const useCases = [
     title: 'Bob’s alerts page says Nancy showed him her private photos',
     given: [...nancyAndBob, nancyUnlockedForBob()],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
-    then: { status: 200, page: ['Nancy showed you her private photos</a>'] },
+    then: { status: 200, page: ['Nancy showed you her private photos</a>'], events: [emitted(AlertsRead)] },
   }),
   useCase({
     title: 'Nancy deletes the photo Bob and Eve liked: both like alerts go, Bob’s flirt stays',
@@ -519,7 +536,7 @@ export const useCases = [
     title: 'The like alert is on the alerts page in words',
     given: [...nancyAndBob, photoLiked(bob.memberId, nancy.memberId, 1)],
     when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
-    then: { status: 200, page: ['Bob liked your photo'] },
+    then: { status: 200, page: ['Bob liked your photo'], events: [emitted(AlertsRead)] },
   }),
 
   // What the moderators decided: the member hears it here, with the reason for a no, and
@@ -558,6 +575,7 @@ export const useCases = [
         '<a href="/photos">Your photos</a>',
       ],
       pageLacks: ['Mo'],
+      events: [emitted(AlertsRead)],
     },
   }),
   useCase({
@@ -574,6 +592,7 @@ export const useCases = [
     then: {
       status: 200,
       page: ['Din nya presentation godkändes: andra ser den nu', '<a href="/profile">Din profil</a>'],
+      events: [emitted(AlertsRead)],
     },
   }),
   useCase({

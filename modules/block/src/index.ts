@@ -49,7 +49,10 @@ export const block = defineModule({
   register(ctx) {
     project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
-    const names: Names = { nickname: async (id) => (await profiles.get(id))?.nickname ?? null };
+    const names: Names = {
+      nickname: async (id) => (await profiles.get(id))?.nickname ?? null,
+      timeZone: async (id) => (await profiles.get(id))?.city.timeZone ?? 'UTC',
+    };
     // Whom a deleted member blocked is theirs; that someone blocked them is the blocker's business.
     honourDeletion(ctx, { tables: { blocks: { mine: ['blocker_id'], about: ['blocked_id'] } } });
     const run = commands(ctx, { exists: async (id) => (await profiles.get(id)) !== undefined });

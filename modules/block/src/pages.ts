@@ -4,6 +4,7 @@ import { problems, type Db, type Http } from '@meetcute/core';
 import {
   form,
   FORM_BODY_SCHEMA,
+  formatMoment,
   hidden,
   html,
   languageOf,
@@ -48,7 +49,10 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
 
   http.get('/blocks', { config: page, schema: { hide: true } }, async (request, reply) => {
     const tr = t(request);
-    const entries = await blockedBy(db, request.viewer!.memberId);
+    const viewerId = request.viewer!.memberId;
+    const [entries, timeZone] = await Promise.all([blockedBy(db, viewerId), names.timeZone(viewerId)]);
+    const moment = (iso: string, style: 'date' | 'date-time') =>
+      formatMoment(languageOf(request), timeZone, iso, style);
     const done = (request.query as { done?: string }).done;
     const rows = await Promise.all(
       entries.map(async (e) => {
@@ -56,7 +60,7 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
         return html`<li class="card">
           <strong>${nickname}</strong>
           <span class="facts"
-            >${tr('since', { date: e.blockedAt.slice(0, 10) })}${e.until ? html`, ${tr('until', { date: e.until.slice(0, 16).replace('T', ' ') })}` : ''}</span
+            >${tr('since', { date: moment(e.blockedAt, 'date') })}${e.until ? html`, ${tr('until', { date: moment(e.until, 'date-time') })}` : ''}</span
           >
           <form method="post" action="/members/${e.memberId}/unblock" class="inline">
             ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>

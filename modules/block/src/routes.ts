@@ -8,6 +8,8 @@ const MemberId = Type.String({ format: 'uuid' });
 
 export interface Names {
   nickname(memberId: string): Promise<string | null>;
+  /** Where the member lives, for the dates on their pages. */
+  timeZone(memberId: string): Promise<string>;
 }
 
 export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names): void {

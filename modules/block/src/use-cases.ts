@@ -8,6 +8,16 @@ const bobBlockedNancy = [
   ...approved(bob),
   given(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId }, { actorId: bob.memberId }),
 ];
+/** Bob blocked Nancy for a week: until 8 June, 10:00 UTC. */
+const bobBlockedNancyForAWeek = [
+  ...approved(nancy),
+  ...approved(bob),
+  given(
+    MemberBlocked,
+    { blockerId: bob.memberId, blockedId: nancy.memberId, until: '2026-06-08T10:00:00.000Z' },
+    { actorId: bob.memberId },
+  ),
+];
 
 export const useCases = [
   useCase({
@@ -37,15 +47,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Bob’s block list says until when a temporary block lasts',
-    given: [
-      ...approved(nancy),
-      ...approved(bob),
-      given(
-        MemberBlocked,
-        { blockerId: bob.memberId, blockedId: nancy.memberId, until: '2026-06-08T10:00:00.000Z' },
-        { actorId: bob.memberId },
-      ),
-    ],
+    given: bobBlockedNancyForAWeek,
     when: { as: bob.memberId, method: 'GET', url: '/api/v1/blocks' },
     then: {
       status: 200,
@@ -237,7 +239,21 @@ export const useCases = [
     title: 'The block list page shows each blocked member with an unblock button',
     given: bobBlockedNancy,
     when: { as: bob.memberId, method: 'GET', url: '/blocks' },
-    then: { status: 200, page: ['Blocked members', 'Nancy', `/members/${nancy.memberId}/unblock`] },
+    then: {
+      status: 200,
+      page: ['Blocked members', 'Nancy', `/members/${nancy.memberId}/unblock`, 'blocked 1 Jun 2026'],
+      pageLacks: ['2026-06-01'],
+    },
+  }),
+  useCase({
+    title: 'A temporary block says until when, written as dates are in the member’s language',
+    given: bobBlockedNancyForAWeek,
+    when: { as: bob.memberId, method: 'GET', url: '/blocks', headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      page: ['blockerad 1 juni 2026', 'till 8 juni 2026 12:00'],
+      pageLacks: ['2026-06-08'],
+    },
   }),
 ];
 

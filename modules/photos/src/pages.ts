@@ -22,7 +22,7 @@ import {
 } from '@meetcute/web';
 import { REASON_MAX, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
-import { refuseLargeUploads } from './routes.ts';
+import { refuseDeclaredTooLarge } from './routes.ts';
 import { reviewQueue, unlockedAmong, unlockedFor } from './store.ts';
 import type { Albums, PhotoView } from './views.ts';
 
@@ -172,11 +172,13 @@ export function photoPages(http: Http, deps: PageDeps): void {
     '/photos',
     {
       config: { ...member, multipart: true },
-      onRequest: refuseLargeUploads(deps.maxBytes),
       schema: { hide: true },
     },
     async (request, reply) => {
       try {
+        // Checked here, not before the member is known, so the answer is their form with
+        // the error, in the layout they were in.
+        refuseDeclaredTooLarge(request, reply, deps.maxBytes);
         const { fields, file } = await readMultipart(request, { maxFileBytes: deps.maxBytes });
         await commands.upload(request.viewer!.memberId, {
           file,

@@ -68,14 +68,18 @@ function show(p: PhotoView, viewer: Viewer) {
  * The slack is for the form's other fields and the multipart framing.
  */
 export function refuseLargeUploads(maxBytes: number) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > maxBytes + 64 * 1024) {
-      // Once answered, the rest of the body is not worth reading: close instead of draining it.
-      reply.header('connection', 'close');
-      throw tooLarge(maxBytes);
-    }
-  };
+  return async (request: FastifyRequest, reply: FastifyReply) =>
+    refuseDeclaredTooLarge(request, reply, maxBytes);
+}
+
+/** Throws the 413 for an upload that says it is over the cap, before any of it is read. */
+export function refuseDeclaredTooLarge(request: FastifyRequest, reply: FastifyReply, maxBytes: number): void {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes + 64 * 1024) {
+    // Once answered, the rest of the body is not worth reading: close instead of draining it.
+    reply.header('connection', 'close');
+    throw tooLarge(maxBytes);
+  }
 }
 
 export interface RouteDeps {

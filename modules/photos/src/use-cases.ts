@@ -459,7 +459,7 @@ const files = [
     title: 'Only the sizes pages use exist',
     given: [...cast, ...approvedPhoto(nancy, 1)],
     when: get(nancy, `/photos/${photoId(1)}/original`),
-    then: { status: 400 },
+    then: { status: 404 },
   }),
 ];
 
@@ -723,6 +723,20 @@ const pages = [
     given: cast,
     when: { ...upload(nancy, HTML, 'photo.jpg'), url: '/photos' },
     then: { status: 415, page: ['Upload a JPEG, PNG, WebP or AVIF image.', 'enctype="multipart/form-data"'] },
+  }),
+  useCase({
+    title: 'A file declared too large is explained on the form, in the member’s own layout',
+    given: cast,
+    when: {
+      ...upload(nancy, PNG, 'huge.png'),
+      url: '/photos',
+      headers: { 'content-length': String(200 * 1024 * 1024) },
+    },
+    then: {
+      status: 413,
+      page: ['Files up to', 'enctype="multipart/form-data"', 'action="/logout"'],
+      pageLacks: ['href="/signup"'],
+    },
   }),
   useCase({
     title: 'Deleting from the photo page',

@@ -265,6 +265,17 @@ export const useCases = [
     then: { status: 404, body: { type: 'https://meetcute.dev/problems/not-found' } },
   }),
   useCase({
+    title: 'A mistyped member link shows the not-found page, not a validation message',
+    given: approved(bob),
+    endpoint: api.member,
+    when: { as: bob.memberId, method: 'GET', url: '/members/nancy' },
+    then: {
+      status: 404,
+      page: ['Not found', 'This page does not exist'],
+      pageLacks: ['must match format', 'params.memberId'],
+    },
+  }),
+  useCase({
     title: 'A member id that is not a uuid is a 400 naming it',
     given: approved(bob),
     endpoint: api.profile,

@@ -430,6 +430,12 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     const fastifyError = error;
     if (fastifyError.validation) {
       const context = fastifyError.validationContext ?? 'body';
+      // A page's address that names nothing (a mistyped or cut-off member link) is a page
+      // that does not exist, not a form to fix: the visitor gets the not-found page.
+      const kind = (request.routeOptions.config as { kind?: string } | undefined)?.kind;
+      if (context === 'params' && kind === 'page') {
+        return sendProblem(request, reply, problems.notFound().toJSON(), options.renderError);
+      }
       const errors = fastifyError.validation.flatMap((v) => {
         // Ajv names one property per error; TypeBox 1.x (our validator) lists them all in one.
         const params = v.params as {
