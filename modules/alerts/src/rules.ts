@@ -28,11 +28,13 @@ export const SITE = '';
 /**
  * Which alerts count as one: a flirt is its own alert (the flirt module already allows
  * one a day); visits and favourites give at most one alert per member, per kind and per
- * UTC day, so someone who keeps looking (or toggles the star) does not flood the list.
+ * UTC day, so someone who keeps looking (or toggles the star) does not flood the list;
+ * a private album shown again after it was taken back is the one alert it ever gave.
  */
 export function onceKey(kind: AlertKind, actorId: string, occurredAt: string, eventId: string): string {
+  if (kind === 'unlock') return `unlock/${actorId}`;
   // Photo likes count like visits: one alert per member and day, however many photos they liked.
-  return kind === 'flirt' || kind === 'unlock' || isModeration(kind)
+  return kind === 'flirt' || isModeration(kind)
     ? `${kind}/${eventId}`
     : `${kind}/${actorId}/${occurredAt.slice(0, 10)}`;
 }

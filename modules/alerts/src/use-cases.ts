@@ -10,6 +10,7 @@ import {
   PhotoDeleted,
   PhotoLiked,
   PhotoRejected,
+  PrivateAlbumLocked,
   PrivateAlbumUnlocked,
 } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
@@ -56,11 +57,14 @@ const photoRejected = (ownerId: string, n: number, reason: string) =>
     { actorId: mo.memberId },
   );
 
-const nancyUnlockedForBob = () =>
+/** Nancy shows Bob her private album, holding `photos` approved photos (unsaid in older events). */
+const nancyUnlockedForBob = (photos?: number, at?: string) =>
   given(
     PrivateAlbumUnlocked,
-    { ownerId: nancy.memberId, memberId: bob.memberId },
-    { actorId: nancy.memberId },
+    photos === undefined
+      ? { ownerId: nancy.memberId, memberId: bob.memberId }
+      : { ownerId: nancy.memberId, memberId: bob.memberId, photos },
+    at === undefined ? { actorId: nancy.memberId } : { actorId: nancy.memberId, at },
   );
 const nancyAndBob = [...approved(nancy), ...approved(bob)];
 const everyone = [...nancyAndBob, ...approved(eve)];
@@ -478,6 +482,30 @@ export const useCases = [
     given: [...nancyAndBob, nancyUnlockedForBob()],
     when: list(bob.memberId),
     then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy shows Bob her private album while it holds no approved photo: no alert',
+    given: [...nancyAndBob, nancyUnlockedForBob(0)],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy shows Bob her album, takes it back and shows it again: he has the one alert',
+    given: [
+      ...nancyAndBob,
+      nancyUnlockedForBob(2, EARLY),
+      given(
+        PrivateAlbumLocked,
+        { ownerId: nancy.memberId, memberId: bob.memberId },
+        { actorId: nancy.memberId, at: LATER },
+      ),
+      nancyUnlockedForBob(2),
+    ],
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'unlock', actor: nancyCard, at: EARLY }], nextCursor: null },
+    },
   }),
   useCase({
     title: 'Bob’s alerts page says Nancy showed him her private photos',

@@ -339,6 +339,7 @@ export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks:
           <figure>
             ${thumb(p, t('photoOf', { name }))}
             <figcaption>
+              ${p.album === 'private' ? html`<span class="private-mark">${t('private')}</span>` : ''}
               <span class="facts">${t('likes', { n: p.likes })}</span>
               ${
                 own

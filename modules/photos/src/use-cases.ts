@@ -275,6 +275,22 @@ const albums = [
     },
   }),
   useCase({
+    title: 'On Nancy’s profile, the private photo she showed Bob is marked private',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2, 'private'), unlocked(nancy, bob)],
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
+    then: {
+      status: 200,
+      page: ['<span class="private-mark">Private</span>'],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'Nancy’s own profile marks her private photo too',
+    given: [...cast, ...approvedPhoto(nancy, 2, 'private')],
+    when: { as: nancy.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['<span class="private-mark">Private</span>'] },
+  }),
+  useCase({
     title: 'Locking the private album again hides it from Bob',
     given: [
       ...cast,
@@ -557,13 +573,18 @@ const likes = [
 
 const unlocking = [
   useCase({
-    title: 'Nancy unlocks her private album for Bob',
-    given: cast,
+    title: 'Nancy unlocks her private album for Bob, saying how many approved photos it holds',
+    given: [
+      ...cast,
+      ...approvedPhoto(nancy, 1, 'private'),
+      ...approvedPhoto(nancy, 2),
+      uploaded(nancy, 3, 'private'),
+    ],
     when: call(nancy, 'PUT', `/api/v1/photos/unlocks/${bob.memberId}`),
     then: {
       status: 200,
       body: { memberId: bob.memberId, unlocked: true },
-      events: [emitted(PrivateAlbumUnlocked, { ownerId: nancy.memberId, memberId: bob.memberId })],
+      events: [emitted(PrivateAlbumUnlocked, { ownerId: nancy.memberId, memberId: bob.memberId, photos: 1 })],
     },
   }),
   useCase({
