@@ -12,6 +12,8 @@ type Key =
   | 'lockedTitle'
   | 'lockedMinute'
   | 'lockedMinutes'
+  | 'forgotLimited_one'
+  | 'emailResendLimited_one'
   | 'fixTitle'
   | 'required'
   | 'loggedOutEverywhere'
@@ -117,7 +119,8 @@ export const messages: Messages<Key> = {
     forgotSentTitle: 'Check your mail',
     forgotSent:
       'If {email} belongs to a member, a link to choose a new password is on its way. It works for an hour. Nothing arrived? Look in the spam folder, or ask again.',
-    forgotLimited: 'Too many links asked for from here. Try again in {minutes} minutes.',
+    forgotLimited: 'Too many links asked for from here. Try again in {n} minutes.',
+    forgotLimited_one: 'Too many links asked for from here. Try again in {n} minute.',
     resetTitle: 'Choose a new password',
     resetButton: 'Set my new password',
     resetBadLinkTitle: 'This link does not work any more',
@@ -131,7 +134,8 @@ export const messages: Messages<Key> = {
       '{email} is not confirmed yet: follow the link we sent to it, so you can get back in if you forget your password.',
     emailResendButton: 'Send the link again',
     emailResent: 'A new link is on its way to your address. It works for a week.',
-    emailResendLimited: 'Links were sent a few times already. Try again in {minutes} minutes.',
+    emailResendLimited: 'Links were sent a few times already. Try again in {n} minutes.',
+    emailResendLimited_one: 'Links were sent a few times already. Try again in {n} minute.',
     confirmTitle: 'Confirm your email address',
     confirmText: 'This confirms that the address the link was sent to is yours.',
     confirmButton: 'Confirm my address',
@@ -201,7 +205,8 @@ export const messages: Messages<Key> = {
     forgotSentTitle: 'Titta i din e-post',
     forgotSent:
       'Om {email} tillhör en medlem är en länk för att välja nytt lösenord på väg. Den fungerar i en timme. Kom inget? Titta i skräpposten, eller be om en ny.',
-    forgotLimited: 'För många länkar begärda härifrån. Försök igen om {minutes} minuter.',
+    forgotLimited: 'För många länkar begärda härifrån. Försök igen om {n} minuter.',
+    forgotLimited_one: 'För många länkar begärda härifrån. Försök igen om {n} minut.',
     resetTitle: 'Välj ett nytt lösenord',
     resetButton: 'Spara mitt nya lösenord',
     resetBadLinkTitle: 'Den här länken fungerar inte längre',
@@ -215,7 +220,8 @@ export const messages: Messages<Key> = {
       '{email} är inte bekräftad än: följ länken vi skickade dit, så kan du komma in igen om du glömmer lösenordet.',
     emailResendButton: 'Skicka länken igen',
     emailResent: 'En ny länk är på väg till din adress. Den fungerar i en vecka.',
-    emailResendLimited: 'Länkar har redan skickats några gånger. Försök igen om {minutes} minuter.',
+    emailResendLimited: 'Länkar har redan skickats några gånger. Försök igen om {n} minuter.',
+    emailResendLimited_one: 'Länkar har redan skickats några gånger. Försök igen om {n} minut.',
     confirmTitle: 'Bekräfta din e-postadress',
     confirmText: 'Detta bekräftar att adressen länken skickades till är din.',
     confirmButton: 'Bekräfta min adress',
@@ -284,7 +290,7 @@ export const messages: Messages<Key> = {
     forgotSentTitle: 'Katso sähköpostisi',
     forgotSent:
       'Jos {email} kuuluu jäsenelle, linkki uuden salasanan valitsemiseen on matkalla. Se toimii tunnin. Eikö mitään tullut? Katso roskapostikansio tai pyydä uudelleen.',
-    forgotLimited: 'Täältä on pyydetty liian monta linkkiä. Yritä uudelleen {minutes} minuutin kuluttua.',
+    forgotLimited: 'Täältä on pyydetty liian monta linkkiä. Yritä uudelleen {n} minuutin kuluttua.',
     resetTitle: 'Valitse uusi salasana',
     resetButton: 'Tallenna uusi salasanani',
     resetBadLinkTitle: 'Tämä linkki ei enää toimi',
@@ -298,8 +304,7 @@ export const messages: Messages<Key> = {
       '{email} ei ole vielä vahvistettu: seuraa siihen lähettämäämme linkkiä, niin pääset takaisin, jos unohdat salasanasi.',
     emailResendButton: 'Lähetä linkki uudelleen',
     emailResent: 'Uusi linkki on matkalla osoitteeseesi. Se toimii viikon.',
-    emailResendLimited:
-      'Linkkejä on jo lähetetty muutaman kerran. Yritä uudelleen {minutes} minuutin kuluttua.',
+    emailResendLimited: 'Linkkejä on jo lähetetty muutaman kerran. Yritä uudelleen {n} minuutin kuluttua.',
     confirmTitle: 'Vahvista sähköpostiosoitteesi',
     confirmText: 'Tämä vahvistaa, että osoite, johon linkki lähetettiin, on sinun.',
     confirmButton: 'Vahvista osoitteeni',
@@ -345,7 +350,7 @@ export function limitedMessage(
   key: 'forgotLimited' | 'emailResendLimited',
   seconds: number,
 ): string {
-  return t(key, { minutes: waitMinutes(seconds) });
+  return t(key, { n: waitMinutes(seconds) });
 }
 
 /** Why a member who knows their password still cannot log in. */

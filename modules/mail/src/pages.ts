@@ -20,6 +20,7 @@ type Key =
   | 'sentStatus'
   | 'failedStatus'
   | 'attempts'
+  | 'attempts_one'
   | 'back'
   | 'notKept';
 
@@ -39,6 +40,7 @@ const messages: Messages<Key> = {
     sentStatus: 'sent',
     failedStatus: 'given up',
     attempts: '{n} attempts',
+    attempts_one: '{n} attempt',
     back: 'Back to the outbox',
     notKept: 'This mail is not kept on this box (it was sent over SMTP, or not sent yet).',
   },
@@ -75,6 +77,7 @@ const messages: Messages<Key> = {
     sentStatus: 'lähetetty',
     failedStatus: 'luovuttu',
     attempts: '{n} yritystä',
+    attempts_one: '{n} yritys',
     back: 'Takaisin lähteviin',
     notKept: 'Tätä viestiä ei säilytetä täällä (se lähetettiin SMTP:n kautta tai ei ole vielä lähtenyt).',
   },

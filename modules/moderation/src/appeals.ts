@@ -38,7 +38,7 @@ async function appealAs(
     case 'wrong':
       throw new Problem(401, 'login-failed', t('appealWrong'), 'Check both and try again.');
     case 'locked':
-      throw problems.tooMany(t('appealLocked', { minutes: Math.max(1, Math.ceil(who.retryAfter / 60)) }));
+      throw problems.tooMany(t('appealLocked', { n: Math.max(1, Math.ceil(who.retryAfter / 60)) }));
     case 'not-suspended':
       throw problems.conflict('not-suspended', 'Not suspended', t('appealNotSuspended'));
     case 'suspended':

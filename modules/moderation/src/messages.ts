@@ -64,6 +64,7 @@ export type Key =
   | 'appealNotSuspended'
   | 'appealAlready'
   | 'appealLocked'
+  | 'appealLocked_one'
   | 'appealOf';
 
 export const messages: Messages<Key> = {
@@ -131,7 +132,8 @@ export const messages: Messages<Key> = {
     appealWrong: 'Email or password is wrong',
     appealNotSuspended: 'This account is not suspended: you can simply log in.',
     appealAlready: 'You appealed this decision already: the moderators have your words.',
-    appealLocked: 'Too many attempts. Try again in {minutes} minutes.',
+    appealLocked: 'Too many attempts. Try again in {n} minutes.',
+    appealLocked_one: 'Too many attempts. Try again in {n} minute.',
     appealOf: 'Their appeal ({date}):',
   },
   sv: {
@@ -198,7 +200,8 @@ export const messages: Messages<Key> = {
     appealWrong: 'E-post eller lösenord är fel',
     appealNotSuspended: 'Kontot är inte avstängt: du kan logga in som vanligt.',
     appealAlready: 'Du har redan överklagat beslutet: moderatorerna har dina ord.',
-    appealLocked: 'För många försök. Försök igen om {minutes} minuter.',
+    appealLocked: 'För många försök. Försök igen om {n} minuter.',
+    appealLocked_one: 'För många försök. Försök igen om {n} minut.',
     appealOf: 'Deras överklagan ({date}):',
   },
   fi: {
@@ -265,7 +268,7 @@ export const messages: Messages<Key> = {
     appealWrong: 'Sähköposti tai salasana on väärin',
     appealNotSuspended: 'Tiliä ei ole jäädytetty: voit kirjautua normaalisti.',
     appealAlready: 'Olet jo valittanut tästä päätöksestä: moderaattoreilla on sanasi.',
-    appealLocked: 'Liian monta yritystä. Yritä uudelleen {minutes} minuutin kuluttua.',
+    appealLocked: 'Liian monta yritystä. Yritä uudelleen {n} minuutin kuluttua.',
     appealOf: 'Hänen valituksensa ({date}):',
   },
 };
