@@ -65,6 +65,9 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
           <form method="post" action="/members/${e.memberId}/unblock" class="inline">
             ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>
           </form>
+          <a class="button secondary" href="/reports/new?kind=profile&amp;contentId=${e.memberId}"
+            >${tr('report', { name: nickname })}</a
+          >
         </li>`;
       }),
     );

@@ -241,7 +241,15 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: '/blocks' },
     then: {
       status: 200,
-      page: ['Blocked members', 'Nancy', `/members/${nancy.memberId}/unblock`, 'blocked 1 Jun 2026'],
+      page: [
+        'Blocked members',
+        'Nancy',
+        `/members/${nancy.memberId}/unblock`,
+        'blocked 1 Jun 2026',
+        // A block hides what she wrote; a report still reaches the moderators.
+        `href="/reports/new?kind=profile&amp;contentId=${nancy.memberId}"`,
+        'Report Nancy…',
+      ],
       pageLacks: ['2026-06-01'],
     },
   }),

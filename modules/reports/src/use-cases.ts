@@ -161,6 +161,29 @@ const queue: When = { as: mo.memberId, method: 'GET', url: '/api/v1/review/repor
 export const useCases = [
   // Reporting
   useCase({
+    title: 'Nancy, who blocked Bob, can still report him: the block hides him, not what he did',
+    given: [
+      ...everyone,
+      given(
+        MemberBlocked,
+        { blockerId: nancy.memberId, blockedId: bob.memberId },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: report(nancy.memberId, {
+      kind: 'profile',
+      contentId: bob.memberId,
+      reason: 'harassment',
+      note: '',
+    }),
+    then: {
+      status: 201,
+      events: [
+        emitted(ContentReported, { reporterId: nancy.memberId, memberId: bob.memberId, kind: 'profile' }),
+      ],
+    },
+  }),
+  useCase({
     title: 'Nancy reports Bob’s profile as a scam, with a few words',
     given: everyone,
     when: report(nancy.memberId, {
