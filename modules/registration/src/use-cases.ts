@@ -504,6 +504,23 @@ export const useCases = [
     },
   }),
   useCase({
+    title:
+      'A birthday the form cannot read asks for the day, month and year, with no format the date control does not show',
+    when: {
+      method: 'POST',
+      url: '/signup',
+      form: true,
+      headers: { 'accept-language': 'sv' },
+      body: { ...nancyPageForm, birthday: '14/03/1995' },
+    },
+    then: {
+      status: 400,
+      page: ['Ange din födelsedag: dag, månad och år.'],
+      pageLacks: ['1995-03-14', 'YYYY'],
+      events: [],
+    },
+  }),
+  useCase({
     title: 'Nancy signs up with the form and lands on "waiting for review"',
     when: { method: 'POST', url: '/signup', form: true, body: nancyPageForm },
     then: {
