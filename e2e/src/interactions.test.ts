@@ -66,8 +66,10 @@ test('search, visit, flirt, favourite, then a block hides them from each other u
   // Bob blocks Nancy from her profile.
   await bob.getByRole('link', { name: 'Nancy', exact: true }).first().click();
   await bob.getByRole('heading', { name: 'Nancy' }).waitFor();
-  // It asks first, saying what a block does; Bob confirms.
-  await bob.getByRole('link', { name: 'Block…' }).click();
+  // It sits apart from flirting and writing, with reporting, and asks first; Bob confirms.
+  assert.equal(await bob.locator('.actions:not(.safety)').getByRole('link', { name: 'Block…' }).count(), 0);
+  await bob.locator('.actions.safety').getByRole('link', { name: 'Report…' }).waitFor();
+  await bob.locator('.actions.safety').getByRole('link', { name: 'Block…' }).click();
   await bob.getByRole('heading', { name: 'Block Nancy?' }).waitFor();
   await snap(bob, '24-block-confirm');
   await bob.getByRole('button', { name: 'Block Nancy' }).click();

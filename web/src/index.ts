@@ -14,6 +14,7 @@ export {
   renderContributions,
   memberActions,
   MEMBER_ACTIONS,
+  SAFETY_ACTIONS,
   PROFILE_SECTIONS,
   type PageOptions,
   type MemberAction,

@@ -197,6 +197,11 @@ export function page(request: FastifyRequest, options: PageOptions): string {
  */
 export const MEMBER_ACTIONS = 'member.actions';
 /**
+ * Reporting and blocking: MemberActions contributed here are drawn on a profile in a row
+ * of their own, below it and apart from flirting and writing.
+ */
+export const SAFETY_ACTIONS = 'member.safety-actions';
+/**
  * A module's part of member cards and profile pages. Called once per page with every
  * member the page shows; it asks its own storage once (or its in-memory views) and
  * returns how to render each member's part (null: nothing for that member).

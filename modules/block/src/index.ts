@@ -1,6 +1,6 @@
 import { defineModule } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
+import { SAFETY_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
 import { migrations, projections, project } from './store.ts';
 import { commands } from './commands.ts';
@@ -58,7 +58,7 @@ export const block = defineModule({
     const run = commands(ctx, { exists: async (id) => (await profiles.get(id)) !== undefined });
     blockRoutes(ctx.http, ctx.db, run, names);
     blockPages(ctx.http, ctx.db, run, names);
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, blockAction(ctx.db));
+    ctx.services.contribute<MemberAction>(SAFETY_ACTIONS, blockAction(ctx.db));
     ctx.services.provide<BlockSweep>(BLOCK_SWEEP, { liftEnded: () => run.liftEnded() });
     // Temporary blocks end on time: looked for every minute.
     const sweep = setInterval(() => {

@@ -26,7 +26,7 @@ const t = (request: FastifyRequest) => translator(messages, languageOf(request))
 export function blockAction(db: Db): MemberAction {
   return async (request, memberIds, where) => {
     const viewer = request.viewer;
-    // Blocking is a considered step: offered on the profile, not on every card.
+    // Blocking is a considered step: offered on the profile, apart from the friendly actions.
     if (!viewer || where !== 'profile') return () => null;
     const others = memberIds.filter((id) => id !== viewer.memberId);
     const blocked = await blockedAmong(db, viewer.memberId, others);

@@ -174,12 +174,16 @@ export const useCases = [
     then: { status: 404 },
   }),
   useCase({
-    title: 'Nancy’s profile offers Bob “Block…”, a link to a page that asks first, after every other action',
+    title:
+      'Nancy’s profile offers Bob “Block…”, a link to a page that asks first, apart from the friendly actions',
     given: [...approved(nancy), ...approved(bob)],
     when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
     then: {
       status: 200,
-      page: [`<a class="button secondary" href="/members/${nancy.memberId}/block">Block…</a></div>`],
+      page: [
+        `<a class="button secondary" href="/members/${nancy.memberId}/block">Block…</a></div>`,
+        '<div class="actions safety">',
+      ],
       pageLacks: [`action="/members/${nancy.memberId}/block"`],
       events: [emitted(ProfileViewed)],
     },

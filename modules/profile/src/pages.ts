@@ -10,6 +10,7 @@ import {
   html,
   languageOf,
   MEMBER_ACTIONS,
+  SAFETY_ACTIONS,
   memberActions,
   PROFILE_SECTIONS,
   renderContributions,
@@ -155,13 +156,10 @@ export function profilePages(
       if (request.params.memberId === viewerId) return reply.redirect('/profile', 303);
       const t = tr(request);
       const view = await reads.view(viewerId, request.params.memberId, visitedOnPurpose(request.headers));
-      const [buttons, sections] = await Promise.all([
-        memberActions(
-          services.contributions<MemberAction>(MEMBER_ACTIONS),
-          request,
-          [view.memberId],
-          'profile',
-        ),
+      const actionsOf = (point: string) => services.contributions<MemberAction>(point);
+      const [buttons, safety, sections] = await Promise.all([
+        memberActions(actionsOf(MEMBER_ACTIONS), request, [view.memberId], 'profile'),
+        memberActions(actionsOf(SAFETY_ACTIONS), request, [view.memberId], 'profile'),
         renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, view.memberId),
       ]);
       return sendPage(request, reply, {
@@ -170,7 +168,8 @@ export function profilePages(
           ${portrait(view.memberId, view.nickname)}
           <p class="facts">${facts(t, view)}</p>
           <div class="actions">${buttons(view.memberId)}</div>
-          ${aboutMe(t, view.aboutMe)} ${sections}`,
+          ${aboutMe(t, view.aboutMe)} ${sections}
+          <div class="actions safety">${safety(view.memberId)}</div>`,
       });
     },
   );

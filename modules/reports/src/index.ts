@@ -1,7 +1,7 @@
 import { defineModule } from '@meetcute/core';
 import { MessageReported } from '@meetcute/chat/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { html, languageOf, MEMBER_ACTIONS, translator, type MemberAction } from '@meetcute/web';
+import { html, languageOf, SAFETY_ACTIONS, translator, type MemberAction } from '@meetcute/web';
 import { SuspensionAppealed, SuspensionLifted } from '@meetcute/moderation/events';
 import { ContentReported, events, ReportsClosed } from './events.ts';
 import { addReport, closeAppeals, closeReports, migrations, projections, tables } from './store.ts';
@@ -98,6 +98,6 @@ export const reports = defineModule({
           : null,
       );
     };
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, report);
+    ctx.services.contribute<MemberAction>(SAFETY_ACTIONS, report);
   },
 });
