@@ -318,8 +318,6 @@ export function project(
     await recount(tx, e, ownerId);
   });
   ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
-    // An empty album shown is nothing to look at: no alert saying there is.
-    if (e.payload.photos === 0) return;
     await add(tx, { event: e, memberId: e.payload.memberId, kind: 'unlock', actorId: e.payload.ownerId });
   });
   // What the moderators decided reaches the member here, with the reason for a no.

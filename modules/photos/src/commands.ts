@@ -23,16 +23,7 @@ import {
 } from './events.ts';
 import { renditions, SIZE_NAMES } from './images.ts';
 import { deletePhotoFiles, keyOf, type PhotoStorage } from './storage.ts';
-import {
-  countOf,
-  findPhoto,
-  hasLiked,
-  isUnlocked,
-  approvedPrivateCount,
-  portraitOf,
-  type Photo,
-  type SizesOf,
-} from './store.ts';
+import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
 
 /** How many photos a member keeps at most, both albums together. */
 export const PHOTOS_PER_MEMBER = 40;
@@ -297,8 +288,7 @@ export function commands(
       await unlockable(ownerId, memberId);
       await ctx.transaction(async (tx) => {
         if (await isUnlocked(tx.db, ownerId, memberId)) return;
-        const photos = await approvedPrivateCount(tx.db, ownerId);
-        await tx.publish(PrivateAlbumUnlocked, { ownerId, memberId, photos }, { actorId: ownerId });
+        await tx.publish(PrivateAlbumUnlocked, { ownerId, memberId }, { actorId: ownerId });
       });
     },
 

@@ -64,13 +64,8 @@ export const PhotoUnliked = defineEvent({
 export const PrivateAlbumUnlocked = defineEvent({
   type: 'PrivateAlbumUnlocked',
   module: 'photos',
-  description:
-    'A member let another member see their private album. `photos`: how many approved photos it held then (absent in events from before it was counted).',
-  schema: Type.Object({
-    ownerId: Type.String(),
-    memberId: Type.String(),
-    photos: Type.Optional(Type.Integer({ minimum: 0 })),
-  }),
+  description: 'A member let another member see their private album.',
+  schema: Type.Object({ ownerId: Type.String(), memberId: Type.String() }),
 });
 
 export const PrivateAlbumLocked = defineEvent({

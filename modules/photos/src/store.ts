@@ -230,18 +230,6 @@ export async function likedBy(
   return new Set(rows.map((r) => r.photo_id));
 }
 
-/** How many of the owner's private photos a member they unlock the album for would see. */
-export async function approvedPrivateCount(db: Reader, ownerId: string): Promise<number> {
-  const row = await db
-    .selectFrom('photos')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('owner_id', '=', ownerId)
-    .where('album', '=', 'private')
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 export async function countOf(db: Reader, ownerId: string): Promise<number> {
   const row = await db
     .selectFrom('photos')
