@@ -74,6 +74,7 @@ export const alerts = defineModule({
       tables: {
         alerts: { mine: ['member_id'], about: ['actor_id'] },
         alerts_read: { mine: ['member_id'] },
+        private_photos: { mine: ['owner_id'] },
         ...blockedPairsNaming,
       },
       async forget(tx, memberId) {

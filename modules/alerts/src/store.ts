@@ -85,9 +85,17 @@ export const migrations: Migration[] = [
       await sql`alter table alerts add column reason text`.execute(db);
     },
   },
+  {
+    // Which approved photos each member's private album holds: showing an empty album is no news.
+    name: '0005_private_photos',
+    async up(db) {
+      await sql`create table private_photos (photo_id text primary key, owner_id text not null)`.execute(db);
+      await sql`create index private_photos_owner on private_photos (owner_id)`.execute(db);
+    },
+  },
 ];
 
-export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS, 'alert_photos'];
+export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS, 'alert_photos', 'private_photos'];
 
 type Reader = Db | TxDb;
 
@@ -297,6 +305,7 @@ export function project(
   // A deleted photo takes its like alerts along; an alert that also stands for another photo liked that day stays.
   ctx.on(PhotoDeleted, async (e, tx) => {
     const { photoId, ownerId } = e.payload;
+    await tx.db.deleteFrom('private_photos').where('photo_id', '=', photoId).execute();
     const about = (await tx.db
       .selectFrom('alert_photos')
       .select('alert_id')
@@ -318,14 +327,33 @@ export function project(
     await recount(tx, e, ownerId);
   });
   ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
-    await add(tx, { event: e, memberId: e.payload.memberId, kind: 'unlock', actorId: e.payload.ownerId });
+    const { ownerId, memberId } = e.payload;
+    // An album with nothing approved in it shows nothing: no news to tell.
+    const shown = await tx.db
+      .selectFrom('private_photos')
+      .select('photo_id')
+      .where('owner_id', '=', ownerId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!shown) return;
+    await add(tx, { event: e, memberId, kind: 'unlock', actorId: ownerId });
   });
   // What the moderators decided reaches the member here, with the reason for a no.
   ctx.on(PhotoApproved, async (e, tx) => {
-    await add(tx, { event: e, memberId: e.payload.ownerId, kind: 'photo-approved', actorId: SITE });
+    const { photoId, ownerId, album } = e.payload;
+    if (album === 'private') {
+      await tx.db
+        .insertInto('private_photos')
+        .values({ photo_id: photoId, owner_id: ownerId })
+        .onConflict((oc) => oc.column('photo_id').doNothing())
+        .execute();
+    }
+    await add(tx, { event: e, memberId: ownerId, kind: 'photo-approved', actorId: SITE });
   });
   ctx.on(PhotoRejected, async (e, tx) => {
-    const { ownerId, reason } = e.payload;
+    const { photoId, ownerId, reason } = e.payload;
+    // A photo taken down after its approval leaves the album.
+    await tx.db.deleteFrom('private_photos').where('photo_id', '=', photoId).execute();
     await add(tx, { event: e, memberId: ownerId, kind: 'photo-rejected', actorId: SITE, reason });
   });
   ctx.on(AboutMeApproved, async (e, tx) => {

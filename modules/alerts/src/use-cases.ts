@@ -44,10 +44,10 @@ const blocked = (blockerId: string, blockedId: string) =>
 const unblocked = (blockerId: string, blockedId: string) =>
   given(MemberUnblocked, { blockerId, blockedId }, { actorId: blockerId });
 
-const photoApproved = (ownerId: string, n: number) =>
+const photoApproved = (ownerId: string, n: number, album: 'public' | 'private' = 'public') =>
   given(
     PhotoApproved,
-    { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId, album: 'public' },
+    { photoId: `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`, ownerId, album },
     { actorId: mo.memberId },
   );
 const photoRejected = (ownerId: string, n: number, reason: string) =>
@@ -64,6 +64,8 @@ const nancyUnlockedForBob = (at?: string) =>
     at === undefined ? { actorId: nancy.memberId } : { actorId: nancy.memberId, at },
   );
 const nancyAndBob = [...approved(nancy), ...approved(bob)];
+/** Nancy and Bob, and a photo in Nancy's private album. */
+const nancyWithPrivatePhoto = [...nancyAndBob, photoApproved(nancy.memberId, 9, 'private')];
 const everyone = [...nancyAndBob, ...approved(eve)];
 
 // Two hours before the use cases' clock (10:00 UTC), then one hour, then on 2 June.
@@ -476,14 +478,38 @@ export const useCases = [
   }),
   useCase({
     title: 'Nancy unlocks her private album for Bob: Bob hears of it',
-    given: [...nancyAndBob, nancyUnlockedForBob()],
+    given: [...nancyWithPrivatePhoto, nancyUnlockedForBob()],
     when: list(bob.memberId),
     then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
   }),
   useCase({
-    title: 'Nancy shows Bob her album, takes it back and shows it again: he has the one alert',
+    title: 'Nancy shows Bob her private album while nothing in it is approved: no alert',
     given: [
       ...nancyAndBob,
+      photoApproved(nancy.memberId, 8),
+      photoRejected(nancy.memberId, 9, 'Not you'),
+      nancyUnlockedForBob(),
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy’s only private photo was deleted before she showed her album: no alert',
+    given: [
+      ...nancyWithPrivatePhoto,
+      given(PhotoDeleted, {
+        photoId: `00000000-0000-7000-8000-a${String(9).padStart(11, '0')}`,
+        ownerId: nancy.memberId,
+      }),
+      nancyUnlockedForBob(),
+    ],
+    when: list(bob.memberId),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy shows Bob her album, takes it back and shows it again: he has the one alert',
+    given: [
+      ...nancyWithPrivatePhoto,
       nancyUnlockedForBob(EARLY),
       given(
         PrivateAlbumLocked,
@@ -500,7 +526,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Bob’s alerts page says Nancy showed him her private photos',
-    given: [...nancyAndBob, nancyUnlockedForBob()],
+    given: [...nancyWithPrivatePhoto, nancyUnlockedForBob()],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
     then: { status: 200, page: ['Nancy showed you her private photos</a>'], events: [emitted(AlertsRead)] },
   }),
