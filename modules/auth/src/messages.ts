@@ -10,8 +10,8 @@ type Key =
   | 'signUp'
   | 'loginFailed'
   | 'lockedTitle'
-  | 'lockedMinute'
   | 'lockedMinutes'
+  | 'lockedMinutes_one'
   | 'forgotLimited_one'
   | 'emailResendLimited_one'
   | 'fixTitle'
@@ -87,8 +87,8 @@ export const messages: Messages<Key> = {
     signUp: 'Sign up',
     loginFailed: 'Email or password is wrong',
     lockedTitle: 'Too many attempts',
-    lockedMinute: 'Too many failed log-ins. Try again in 1 minute.',
-    lockedMinutes: 'Too many failed log-ins. Try again in {minutes} minutes.',
+    lockedMinutes: 'Too many failed log-ins. Try again in {n} minutes.',
+    lockedMinutes_one: 'Too many failed log-ins. Try again in {n} minute.',
     fixTitle: 'Please fix this',
     required: '{field} is missing',
     loggedOutEverywhere: 'You are now logged out on every device.',
@@ -172,8 +172,8 @@ export const messages: Messages<Key> = {
     signUp: 'Bli medlem',
     loginFailed: 'E-post eller lösenord är fel',
     lockedTitle: 'För många försök',
-    lockedMinute: 'För många misslyckade inloggningar. Försök igen om 1 minut.',
-    lockedMinutes: 'För många misslyckade inloggningar. Försök igen om {minutes} minuter.',
+    lockedMinutes: 'För många misslyckade inloggningar. Försök igen om {n} minuter.',
+    lockedMinutes_one: 'För många misslyckade inloggningar. Försök igen om {n} minut.',
     fixTitle: 'Rätta detta',
     required: '{field} saknas',
     loggedOutEverywhere: 'Du är nu utloggad på alla enheter.',
@@ -258,8 +258,7 @@ export const messages: Messages<Key> = {
     signUp: 'Liity',
     loginFailed: 'Sähköposti tai salasana on väärin',
     lockedTitle: 'Liian monta yritystä',
-    lockedMinute: 'Liian monta epäonnistunutta kirjautumista. Yritä uudelleen 1 minuutin kuluttua.',
-    lockedMinutes: 'Liian monta epäonnistunutta kirjautumista. Yritä uudelleen {minutes} minuutin kuluttua.',
+    lockedMinutes: 'Liian monta epäonnistunutta kirjautumista. Yritä uudelleen {n} minuutin kuluttua.',
     fixTitle: 'Korjaa tämä',
     required: '{field} puuttuu',
     loggedOutEverywhere: 'Olet nyt kirjautunut ulos kaikilla laitteilla.',
@@ -340,8 +339,7 @@ export const english: Translate<Key> = translator(messages, 'en');
 
 /** The message for a wait in seconds (slowed account or stopped address), in whole minutes. */
 export function lockedMessage(t: Translate<Key>, seconds: number): string {
-  const minutes = waitMinutes(seconds);
-  return minutes === 1 ? t('lockedMinute') : t('lockedMinutes', { minutes });
+  return t('lockedMinutes', { n: waitMinutes(seconds) });
 }
 
 /** How long to wait, for a limit on links asked for. */

@@ -57,7 +57,7 @@ export const block = defineModule({
     honourDeletion(ctx, { tables: { blocks: { mine: ['blocker_id'], about: ['blocked_id'] } } });
     const run = commands(ctx, { exists: async (id) => (await profiles.get(id)) !== undefined });
     blockRoutes(ctx.http, ctx.db, run, names);
-    blockPages(ctx.http, ctx.db, run, names);
+    blockPages(ctx.http, ctx.db, run, names, () => ctx.services.contributions<MemberAction>(SAFETY_ACTIONS));
     ctx.services.contribute<MemberAction>(SAFETY_ACTIONS, blockAction(ctx.db));
     ctx.services.provide<BlockSweep>(BLOCK_SWEEP, { liftEnded: () => run.liftEnded() });
     // Temporary blocks end on time: looked for every minute.

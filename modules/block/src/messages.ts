@@ -20,7 +20,6 @@ export const messages: Messages<
   | 'forDay'
   | 'forWeek'
   | 'until'
-  | 'report'
 > = {
   en: {
     title: 'Blocked members',
@@ -45,7 +44,6 @@ export const messages: Messages<
     forDay: 'For 24 hours',
     forWeek: 'For a week',
     until: 'until {date}',
-    report: 'Report {name}…',
   },
   sv: {
     title: 'Blockerade medlemmar',
@@ -71,7 +69,6 @@ export const messages: Messages<
     forDay: 'I 24 timmar',
     forWeek: 'I en vecka',
     until: 'till {date}',
-    report: 'Anmäl {name}…',
   },
   fi: {
     title: 'Estetyt jäsenet',
@@ -91,6 +88,5 @@ export const messages: Messages<
     forDay: '24 tunniksi',
     forWeek: 'Viikoksi',
     until: '{date} asti',
-    report: 'Ilmianna {name}…',
   },
 };

@@ -8,6 +8,7 @@ import {
   hidden,
   html,
   languageOf,
+  memberActions,
   sendPage,
   translator,
   type MemberAction,
@@ -43,7 +44,18 @@ export function blockAction(db: Db): MemberAction {
   };
 }
 
-export function blockPages(http: Http, db: Db, commands: Commands, names: Names): void {
+/**
+ * The block pages. `safetyActions` are what the profile offers under "report and block"
+ * (this module's unblock, the reports module's report): each blocked member's row shows
+ * them, so a member can still report someone they blocked.
+ */
+export function blockPages(
+  http: Http,
+  db: Db,
+  commands: Commands,
+  names: Names,
+  safetyActions: () => readonly MemberAction[],
+): void {
   const page = { access: 'approved', kind: 'page' } as const;
   const params = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
@@ -51,6 +63,12 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
     const tr = t(request);
     const viewerId = request.viewer!.memberId;
     const [entries, timeZone] = await Promise.all([blockedBy(db, viewerId), names.timeZone(viewerId)]);
+    const actions = await memberActions(
+      safetyActions(),
+      request,
+      entries.map((e) => e.memberId),
+      'profile',
+    );
     const moment = (iso: string, style: 'date' | 'date-time') =>
       formatMoment(languageOf(request), timeZone, iso, style);
     const done = (request.query as { done?: string }).done;
@@ -62,12 +80,7 @@ export function blockPages(http: Http, db: Db, commands: Commands, names: Names)
           <span class="facts"
             >${tr('since', { date: moment(e.blockedAt, 'date') })}${e.until ? html`, ${tr('until', { date: moment(e.until, 'date-time') })}` : ''}</span
           >
-          <form method="post" action="/members/${e.memberId}/unblock" class="inline">
-            ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>
-          </form>
-          <a class="button secondary" href="/reports/new?kind=profile&amp;contentId=${e.memberId}"
-            >${tr('report', { name: nickname })}</a
-          >
+          <div class="actions">${actions(e.memberId)}</div>
         </li>`;
       }),
     );

@@ -252,7 +252,7 @@ export const useCases = [
         'blocked 1 Jun 2026',
         // A block hides what she wrote; a report still reaches the moderators.
         `href="/reports/new?kind=profile&amp;contentId=${nancy.memberId}"`,
-        'Report Nancy…',
+        'Report…',
       ],
       pageLacks: ['2026-06-01'],
     },
