@@ -1,4 +1,5 @@
 import type { App } from '@meetcute/core';
+import { codeAt, stepAt } from '@meetcute/auth/totp';
 
 /**
  * A small demo community, made through the public API exactly as people would make
@@ -156,6 +157,17 @@ async function signUp(app: App, email: string, p: Person): Promise<{ memberId: s
   };
 }
 
+/** Sets up two-factor authentication as a member would with an app; returns the app's key. */
+async function setUpAuthenticator(app: App, cookie: string): Promise<string> {
+  const setUp = await call(app, 'POST', '/api/v1/account/two-factor/setup', undefined, cookie);
+  if (setUp.statusCode !== 201) throw new Error(`Demo two-factor setup failed: ${setUp.body}`);
+  const { secret } = setUp.json<{ secret: string }>();
+  const code = codeAt(secret, stepAt(app.clock.now()));
+  const on = await call(app, 'POST', '/api/v1/account/two-factor', { code }, cookie);
+  if (on.statusCode !== 201) throw new Error(`Demo two-factor confirmation failed: ${on.body}`);
+  return secret;
+}
+
 export interface ModeratorGrants {
   grant(email: string): Promise<string | null>;
 }
@@ -166,7 +178,8 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
     email: 'mo@example.com',
     password: DEMO_PASSWORD,
   });
-  if (exists.statusCode === 200) return false;
+  // 202: Mo's password is right and a code is asked for next.
+  if (exists.statusCode === 200 || exists.statusCode === 202) return false;
 
   const moderators = app.services.require<ModeratorGrants>('moderators');
   // Two moderators, because nobody may approve their own sign-up.
@@ -191,6 +204,9 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
   await app.processAll();
   await moderators.grant('mo@example.com');
   await moderators.grant('kim@example.com');
+  // A moderator's role holds only with a second factor: both set up an authenticator app.
+  const moKey = await setUpAuthenticator(app, mo.cookie);
+  await setUpAuthenticator(app, kim.cookie);
   await app.processAll();
   const approve = async (by: string, memberId: string) => {
     const r = await call(app, 'POST', `/api/v1/review/registrations/${memberId}/approve`, undefined, by);
@@ -208,7 +224,8 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
   await app.processAll();
   await liven(app, members);
   log(
-    `Demo community: ${people.length + 2} members. Log in as mo@example.com (moderator) or nancy@example.com, password ${DEMO_PASSWORD}`,
+    `Demo community: ${people.length + 2} members. Log in as nancy@example.com, password ${DEMO_PASSWORD}; ` +
+      `or as mo@example.com (moderator), same password, with a code from an authenticator app given the key ${moKey}`,
   );
   return true;
 }

@@ -6,7 +6,7 @@
 // Sec-Fetch-Site) is refused whatever it carries.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { approved, bob, nancy } from '@meetcute/cast';
+import { approved, bob, nancy, withPassword } from '@meetcute/cast';
 import { MemberBlocked } from '@meetcute/block/events';
 import { startTestApp, type TestApp } from '@meetcute/core/testing';
 import { testApp } from '../src/testing.ts';
@@ -20,6 +20,7 @@ before(async () => {
   t = await startTestApp(testApp, 'sqlite');
   OWN = t.app.config.publicUrl;
   await t.given([...approved(nancy), ...approved(bob)]);
+  await t.keepPasswords(withPassword(nancy, bob));
 });
 after(() => t.close());
 

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { approved, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { csrfFor, readConfig } from '@meetcute/core';
 import { buildApp } from '../src/app.ts';
 import { startTestApp } from '@meetcute/core/testing';
@@ -18,6 +18,7 @@ test('a log-in form whose token comes from a planted form cookie alone is refuse
   const t = await startTestApp(testApp, 'sqlite');
   try {
     await t.given(approved(nancy));
+    await t.keepPasswords(withPassword(nancy));
     const post = (token: string) =>
       t.app.http.inject({
         method: 'POST',
@@ -78,6 +79,7 @@ test('only an answer with a form sets the form cookie: not health checks, metric
   const t = await startTestApp(testApp, 'sqlite');
   try {
     await t.given(approved(nancy));
+    await t.keepPasswords(withPassword(nancy));
     const setsFormCookie = async (url: string, accept = 'text/html,*/*') => {
       const response = await t.app.http.inject({ method: 'GET', url, headers: { accept } });
       assert.ok(response.statusCode < 500, `${url}: ${response.statusCode}`);

@@ -30,10 +30,12 @@ import {
   failuresSince,
   pruneFailures,
   recordFailure,
+  setPasswordHash,
   tables,
   type Account,
 } from './store.ts';
 import { viewOf, type SessionStore, type SessionView } from './sessions.ts';
+import { secondFactorTicket } from './second-factor.ts';
 import { isLegacy, matches } from './password-schemes.ts';
 
 // Algorithm is an ambient const enum, which verbatimModuleSyntax cannot inline (and the
@@ -53,6 +55,8 @@ let decoy: Promise<string> | undefined;
 
 export type LoginOutcome =
   | { kind: 'ok'; token: string; view: SessionView }
+  /** The password was right; a code from the member's app completes the log-in (second-factor.ts). */
+  | { kind: 'second-factor'; ticket: string }
   | { kind: 'wrong' }
   | { kind: 'locked'; retryAfter: number }
   | { kind: 'suspended'; memberId: string; until: string | null; reason: string };
@@ -123,6 +127,8 @@ export class Accounts {
     const suspension = suspensionAt(account, now);
     if (suspension) return { kind: 'suspended', memberId: account.memberId, ...suspension };
     if (isLegacy(account.passwordHash!)) await this.#upgrade(account.memberId, password);
+    if (account.twoFactor)
+      return { kind: 'second-factor', ticket: secondFactorTicket(this.#ctx, account.memberId) };
     const token = await this.#sessions.open(account.memberId, userAgent);
     this.#logins.inc();
     return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config.moderators) };
@@ -212,7 +218,8 @@ export class Accounts {
   async #upgrade(memberId: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
     await this.#ctx.transaction(async (tx) => {
-      await tx.publish(PasswordUpgraded, { memberId, passwordHash }, { actorId: memberId });
+      await setPasswordHash(tables(tx.db), memberId, passwordHash);
+      await tx.publish(PasswordUpgraded, { memberId }, { actorId: memberId });
     });
   }
 
@@ -262,7 +269,8 @@ export class Accounts {
     if (problem) return { ok: false, field: 'newPassword', problem };
     const passwordHash = await hashPassword(newPassword);
     await this.#ctx.transaction(async (tx) => {
-      await tx.publish(PasswordChanged, { memberId: viewer.memberId, passwordHash });
+      await setPasswordHash(tables(tx.db), viewer.memberId, passwordHash);
+      await tx.publish(PasswordChanged, { memberId: viewer.memberId });
       await deleteSessionsOf(tables(tx.db), viewer.memberId, viewer.sessionId);
     });
     return { ok: true };
@@ -274,6 +282,17 @@ export class Accounts {
    * try passwords without limit, nor more than a log-in form would let them.
    */
   async checkCurrent(memberId: string, password: string): Promise<CurrentPassword> {
+    return this.guarded(memberId, (account) =>
+      account.passwordHash ? passwordMatches(account.passwordHash, password) : Promise.resolve(false),
+    );
+  }
+
+  /**
+   * Runs a check of something only the owner knows (a password, a code from their app)
+   * under the account's log-in limits: wrong answers count as failed log-ins and slow the
+   * account down, so a stolen session or a stolen password cannot guess without limit.
+   */
+  async guarded(memberId: string, check: (account: Account) => Promise<boolean>): Promise<CurrentPassword> {
     const account = await accountById(this.#db, memberId);
     if (!account?.email || !account.passwordHash) return { ok: false, problem: 'wrong' };
     const { perAccount, windowSeconds } = this.#ctx.config.login;
@@ -288,10 +307,9 @@ export class Accounts {
       this.#checking.count(key),
     );
     if (wait > 0) return { ok: false, problem: 'locked', retryAfter: wait };
-    const hash = account.passwordHash;
     const email = account.email;
     return this.#checking.during([key], async () => {
-      if (await passwordMatches(hash, password)) return { ok: true } as const;
+      if (await check(account)) return { ok: true } as const;
       await recordFailure(this.#db, 'account', email, now.toISOString());
       this.#failures.inc();
       return { ok: false, problem: 'wrong' } as const;

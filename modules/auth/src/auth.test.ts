@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import {
   createLogger,
+  given,
+  CREDENTIALS,
+  type Credentials,
   ManualClock,
   openStorage,
   readConfig,
@@ -21,8 +24,9 @@ import {
 } from '@meetcute/core';
 import { startTestApp, testDatabases, USE_CASE_EPOCH, type TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from '@meetcute/server';
-import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
-import { MODERATORS, type Moderators } from './index.ts';
+import { approved, bob, mo, nancy, PASSWORD, withPassword } from '@meetcute/cast';
+import { MODERATORS, TwoFactorEnabled, type Moderators } from './index.ts';
+import { codeAt, stepAt } from './totp.ts';
 import { retryAfterSeconds, slowingWaitSeconds } from './rules.ts';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
 import type { KeptMail } from '@meetcute/mail';
@@ -131,6 +135,7 @@ for (const dialect of databases.dialects) {
       try {
         const first = await build(openStorage(spec), clock);
         modules = first.modules.map((m) => m.name);
+        await first.services.require<Credentials>(CREDENTIALS).store(withPassword(nancy, bob));
         await tell(first, clock, [...approved(nancy), ...approved(bob)]);
         const { status, token } = await logIn(first, nancy.email, PASSWORD);
         assert.equal(status, 200);
@@ -164,6 +169,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
+        await t.keepPasswords(withPassword(nancy, bob));
         const phone = await logIn(t.app, nancy.email, PASSWORD);
         const laptop = await logIn(t.app, nancy.email, PASSWORD);
         const bobs = await logIn(t.app, bob.email, PASSWORD);
@@ -190,10 +196,147 @@ for (const dialect of databases.dialects) {
       }
     });
 
+    test('two-factor: set up from the key, log in with the app’s codes or a recovery code once, turn off', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([...approved(nancy), ...approved(mo)]);
+        await t.keepPasswords(withPassword(nancy));
+        const laptop = await logIn(t.app, nancy.email, PASSWORD);
+        const phone = await logIn(t.app, nancy.email, PASSWORD);
+        const call = async (token: string, method: 'POST' | 'DELETE', url: string, payload: object = {}) => {
+          const response = await t.app.http.inject({ method, url, headers: as(token), payload });
+          const json = response.body ? response.json<Record<string, unknown>>() : {};
+          return { status: response.statusCode, json };
+        };
+        const setUp = await call(phone.token, 'POST', '/api/v1/account/two-factor/setup');
+        assert.equal(setUp.status, 201);
+        const secret = String(setUp.json.secret);
+        assert.match(
+          String(setUp.json.uri),
+          /^otpauth:\/\/totp\/meetcute\.example:nancy%40example\.com\?secret=/,
+        );
+        const codeNow = () => codeAt(secret, stepAt(t.clock.now()));
+        // A key from an earlier setup is not the one asked for: only the latest counts.
+        const on = await call(phone.token, 'POST', '/api/v1/account/two-factor', { code: codeNow() });
+        assert.equal(on.status, 201);
+        const recoveryCodes = on.json.recoveryCodes as string[];
+        assert.equal(recoveryCodes.length, 10);
+        assert.equal(new Set(recoveryCodes).size, 10);
+        await t.app.processAll();
+        assert.equal((await whoAmI(t.app, phone.token)).status, 200, 'the session that turned it on stays');
+        assert.equal(
+          (await whoAmI(t.app, laptop.token)).status,
+          401,
+          'the others end: they had the password alone',
+        );
+
+        // Log-in now takes the password, then a code; the same code never twice.
+        t.clock.advance(30_000);
+        const password = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: nancy.email, password: PASSWORD },
+        });
+        assert.equal(password.statusCode, 202);
+        assert.equal(password.cookies.length, 0, 'no session for the password alone');
+        const ticket = String(password.json<{ ticket: string }>().ticket);
+        const second = (code: string) =>
+          t.app.http.inject({
+            method: 'POST',
+            url: '/api/v1/sessions/second-factor',
+            payload: { ticket, code },
+          });
+        const code = codeNow();
+        const loggedIn = await second(code);
+        assert.equal(loggedIn.statusCode, 200);
+        const token = loggedIn.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? '';
+        assert.equal((await whoAmI(t.app, token)).status, 200);
+        assert.equal((await second(code)).statusCode, 401, 'a code works once');
+
+        // Phone lost: a recovery code stands in for the app, once.
+        assert.equal((await second(recoveryCodes[3]!.toUpperCase())).statusCode, 200);
+        assert.equal((await second(recoveryCodes[3]!)).statusCode, 401, 'a recovery code works once');
+        const state = await t.app.http.inject({
+          method: 'GET',
+          url: '/api/v1/account/two-factor',
+          headers: as(token),
+        });
+        assert.deepEqual(state.json(), { enabled: true, recoveryCodesLeft: 9 });
+
+        // New recovery codes replace the old ones.
+        t.clock.advance(30_000);
+        const renewed = await call(token, 'POST', '/api/v1/account/two-factor/recovery-codes', {
+          code: codeNow(),
+        });
+        assert.equal(renewed.status, 201);
+        assert.equal((await second(recoveryCodes[4]!)).statusCode, 401, 'the old codes are gone');
+        assert.equal((await second((renewed.json.recoveryCodes as string[])[0]!)).statusCode, 200);
+
+        // The ticket lasts ten minutes.
+        t.clock.advance(11 * 60_000);
+        assert.equal((await second(codeNow())).statusCode, 401);
+        assert.equal(
+          (await second(codeNow())).json<{ type: string }>().type,
+          'https://meetcute.dev/problems/login-expired',
+        );
+
+        const off = await call(token, 'DELETE', '/api/v1/account/two-factor', {
+          currentPassword: PASSWORD,
+          code: codeNow(),
+        });
+        assert.equal(off.status, 204);
+        assert.equal((await logIn(t.app, nancy.email, PASSWORD)).status, 200, 'the password alone again');
+        await t.app.processAll();
+        assert.deepEqual(
+          (await t.newEvents())
+            .filter((e) => e.type.startsWith('TwoFactor') && e.actorId === nancy.memberId)
+            .map((e) => e.type),
+          ['TwoFactorEnabled', 'TwoFactorDisabled'],
+        );
+        // Secrets and codes are credentials: no event carries them.
+        const log = await t.app.dispatcher.log.db.selectFrom('events').select('payload').execute();
+        assert.ok(
+          log.every((e) => !String(e.payload).includes(secret)),
+          'the key is in no event',
+        );
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('five wrong codes slow the account down like wrong passwords', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given(approved(nancy));
+        const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+        await t.keepPasswords([{ ...withPassword(nancy)[0]!, totp: { secret } }]);
+        await t.given([given(TwoFactorEnabled, { memberId: nancy.memberId, sessionId: 'none' })]);
+        const password = await t.app.http.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: nancy.email, password: PASSWORD },
+        });
+        const ticket = password.json<{ ticket: string }>().ticket;
+        const second = (code: string) =>
+          t.app.http.inject({
+            method: 'POST',
+            url: '/api/v1/sessions/second-factor',
+            payload: { ticket, code },
+          });
+        for (let i = 0; i < 5; i++) assert.equal((await second('000000')).statusCode, 401);
+        const right = await second(codeAt(secret, stepAt(t.clock.now())));
+        assert.equal(right.statusCode, 429, 'even the right code waits');
+        assert.ok(Number(right.headers['retry-after']) > 0);
+      } finally {
+        await t.close();
+      }
+    });
+
     test('logging in again in the same browser ends the session it had', async () => {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
+        await t.keepPasswords(withPassword(nancy, bob));
         const nancys = await logIn(t.app, nancy.email, PASSWORD);
         const response = await t.app.http.inject({
           method: 'POST',
@@ -212,6 +355,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         const here = await logIn(t.app, nancy.email, PASSWORD);
         const elsewhere = await logIn(t.app, nancy.email, PASSWORD);
         const response = await t.app.http.inject({
@@ -237,6 +381,7 @@ for (const dialect of databases.dialects) {
         // Mail of an earlier run (the other database, another link key) is not this one's.
         for (const f of readdirSync(mailDirectory)) rmSync(join(mailDirectory, f), { force: true });
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         const phone = await logIn(t.app, nancy.email, PASSWORD);
         const asked = await t.app.http.inject({
           method: 'POST',
@@ -269,6 +414,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob), ...approved(mo)]);
+        await t.keepPasswords(withPassword(nancy, bob, mo));
         const granted = await t.app.services.require<Moderators>(MODERATORS).grant('BOB@example.com');
         assert.equal(granted, bob.memberId);
         assert.equal(await t.app.services.require<Moderators>(MODERATORS).grant('nobody@example.com'), null);
@@ -301,6 +447,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         const { token } = await logIn(t.app, nancy.email, PASSWORD);
         for (let day = 1; day < 90; day++) {
           t.clock.advance(DAY);
@@ -318,6 +465,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         const login = await t.app.http.inject({
           method: 'POST',
           url: '/api/v1/sessions',
@@ -368,6 +516,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         const guesses = await Promise.all(
           Array.from({ length: 40 }, (_, i) => logIn(t.app, nancy.email, `guess ${i}`)),
         );
@@ -385,6 +534,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         for (let i = 0; i < 5; i++) assert.equal((await logIn(t.app, nancy.email, `wrong ${i}`)).status, 401);
         t.clock.advance(10 * 1000);
         const locked = await t.app.http.inject({
@@ -407,6 +557,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         for (let i = 0; i < 5; i++) assert.equal((await logIn(t.app, nancy.email, `wrong ${i}`)).status, 401);
         const waits: string[] = [];
         for (let i = 0; i < 3; i++) {
@@ -442,6 +593,7 @@ for (const dialect of databases.dialects) {
           roles: [],
         });
         await t.given(approved(nancy));
+        await t.keepPasswords(withPassword(nancy));
         assert.deepEqual((await whoAmI(t.app, token)).body, {
           memberId: nancy.memberId,
           status: 'approved',

@@ -9,16 +9,33 @@ export type Role = 'moderator';
 export const PasswordChanged = defineEvent({
   type: 'PasswordChanged',
   module: 'auth',
-  description: 'A member set a new password: their argon2id password hash (never the password).',
-  schema: Type.Object({ memberId: Type.String(), passwordHash: Type.String() }),
+  description:
+    'A member set a new password. The hash is kept in auth’s credentials table, never in an event: the log holds no credential.',
+  schema: Type.Object({ memberId: Type.String() }),
 });
 
 export const PasswordUpgraded = defineEvent({
   type: 'PasswordUpgraded',
   module: 'auth',
   description:
-    'An imported member logged in with their old site’s password: its hash of an older scheme (bcrypt, PBKDF2, salted SHA, MD5) is replaced by argon2id. Sessions stay; nothing to tell anyone.',
-  schema: Type.Object({ memberId: Type.String(), passwordHash: Type.String() }),
+    'An imported member logged in with their old site’s password: its hash of an older scheme (bcrypt, PBKDF2, salted SHA, MD5) was replaced by argon2id in auth’s credentials table. Sessions stay; nothing to tell anyone.',
+  schema: Type.Object({ memberId: Type.String() }),
+});
+
+export const TwoFactorEnabled = defineEvent({
+  type: 'TwoFactorEnabled',
+  module: 'auth',
+  description:
+    'A member confirmed an authenticator app: from now on log-in asks for a code from it (or a recovery code) after the password, and a moderator’s role holds only with it. Their other sessions ended; `sessionId` is the one kept. The secret and the recovery codes are in auth’s credentials, never in an event.',
+  schema: Type.Object({ memberId: Type.String(), sessionId: Type.String() }),
+});
+
+export const TwoFactorDisabled = defineEvent({
+  type: 'TwoFactorDisabled',
+  module: 'auth',
+  description:
+    'A member turned the second factor off, with their password and a code: log-in asks for the password alone again, and a moderator’s role is held back until they set it up again.',
+  schema: Type.Object({ memberId: Type.String() }),
 });
 
 export const LoginLocked = defineEvent({
@@ -168,6 +185,8 @@ export const events = [
   PasswordChanged,
   LoginLocked,
   PasswordUpgraded,
+  TwoFactorEnabled,
+  TwoFactorDisabled,
   RoleGranted,
   RoleRevoked,
   LoggedOutEverywhere,

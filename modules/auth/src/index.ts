@@ -3,6 +3,8 @@ import {
   SESSION_COOKIE,
   SESSIONS,
   VIEWERS,
+  CREDENTIALS,
+  type Credentials,
   type Sessions,
   type ViewerResolver,
 } from '@meetcute/core';
@@ -18,7 +20,6 @@ import {
   EmailChangeRequested,
   EmailConfirmed,
   PasswordResetRequested,
-  PasswordUpgraded,
   PASSWORD_POLICY,
   SUSPENDED_LOGIN,
   type PasswordPolicy,
@@ -31,6 +32,8 @@ import {
   RoleGranted,
   RoleRevoked,
   MemberDeleted,
+  TwoFactorEnabled,
+  TwoFactorDisabled,
 } from './events.ts';
 import {
   allStandings,
@@ -49,7 +52,10 @@ import {
   insertReset,
   setModerator,
   setPasswordHash,
+  forgetPasswordHash,
   setStatus,
+  setTwoFactor,
+  setSecondFactor,
   standingOf,
   tables,
   type SessionRow,
@@ -61,6 +67,9 @@ import { Accounts } from './accounts.ts';
 import { authRoutes } from './routes.ts';
 import { authPages } from './pages.ts';
 import { Recovery } from './recovery.ts';
+import { SecondFactors } from './second-factor.ts';
+import { secondFactorRoutes } from './second-factor-routes.ts';
+import { secondFactorPages } from './second-factor-pages.ts';
 import { recoveryPages } from './recovery-pages.ts';
 import { recoveryRoutes } from './recovery-routes.ts';
 import { yourDataRoutes } from './your-data.ts';
@@ -69,6 +78,7 @@ import { useCases } from './use-cases.ts';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { recoveryUseCases } from './use-cases.recovery.ts';
 import { suspensionUseCases } from './use-cases.suspension.ts';
+import { secondFactorUseCases } from './use-cases.second-factor.ts';
 
 export * from './events.ts';
 export { isUsable as isUsablePasswordHash } from './password-schemes.ts';
@@ -110,14 +120,21 @@ export const auth = defineModule({
     EmailChangeRequested,
     EmailChanged,
     PasswordResetRequested,
-    PasswordUpgraded,
     MemberSuspended,
     SuspensionLifted,
     MemberDeleted,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
   ],
   migrations,
   projections: PROJECTIONS,
-  useCases: [...useCases, ...recoveryUseCases, ...suspensionUseCases, ...yourDataUseCases],
+  useCases: [
+    ...useCases,
+    ...recoveryUseCases,
+    ...suspensionUseCases,
+    ...yourDataUseCases,
+    ...secondFactorUseCases,
+  ],
   register(ctx) {
     const db = tables(ctx.db);
     // Every request reads these two: in memory, changed by the events that change their tables.
@@ -137,7 +154,14 @@ export const auth = defineModule({
       standing.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
       );
-    for (const event of [RoleGranted, RoleRevoked, MemberSuspended, SuspensionLifted])
+    for (const event of [
+      RoleGranted,
+      RoleRevoked,
+      MemberSuspended,
+      SuspensionLifted,
+      TwoFactorEnabled,
+      TwoFactorDisabled,
+    ])
       standing.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
       );
@@ -148,6 +172,9 @@ export const auth = defineModule({
       budget: 500_000,
     });
     sessionView.on(LoggedOut, (e, changes) => changes.forgetWhere((s) => s.id === e.payload.sessionId));
+    sessionView.on(TwoFactorEnabled, ({ payload: { memberId, sessionId } }, changes) =>
+      changes.forgetWhere((s) => s.memberId === memberId && s.id !== sessionId),
+    );
     standing.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
     for (const event of [LoggedOutEverywhere, PasswordChanged, MemberSuspended, MemberDeleted])
       sessionView.on(event, (e, changes) => changes.forgetWhere((s) => s.memberId === e.payload.memberId));
@@ -161,6 +188,20 @@ export const auth = defineModule({
     ctx.services.provide<Sessions>(SESSIONS, {
       open: (memberId, userAgent) => sessions.open(memberId, userAgent),
       setCookie: (reply, token) => sessions.setCookie(reply, token),
+    });
+    ctx.services.provide<Credentials>(CREDENTIALS, {
+      store: (kept) =>
+        db.transaction().execute(async (trx) => {
+          for (const { memberId, passwordHash, totp } of kept) {
+            await setPasswordHash(trx, memberId, passwordHash);
+            if (totp)
+              await setSecondFactor(trx, memberId, {
+                secret: totp.secret ?? null,
+                pending: totp.pending ?? null,
+              });
+          }
+        }),
+      forget: (memberId) => forgetPasswordHash(db, memberId),
     });
     ctx.services.provide<PasswordPolicy>(PASSWORD_POLICY, { isCommon: isCommonPassword });
     ctx.services.provide<SuspendedLogin>(SUSPENDED_LOGIN, {
@@ -182,12 +223,7 @@ export const auth = defineModule({
     });
 
     ctx.on(AccountCreated, async ({ payload }, tx) => {
-      await recordAccount(
-        tables(tx.db),
-        payload.memberId,
-        normalizeEmail(payload.email),
-        payload.passwordHash,
-      );
+      await recordAccount(tables(tx.db), payload.memberId, normalizeEmail(payload.email));
     });
     ctx.on(RegistrationSubmitted, async ({ payload }, tx) =>
       setStatus(tables(tx.db), payload.memberId, 'submitted'),
@@ -199,7 +235,6 @@ export const auth = defineModule({
       setStatus(tables(tx.db), payload.memberId, 'rejected'),
     );
     ctx.on(PasswordChanged, async ({ payload }, tx) => {
-      await setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash);
       // A reset link sent before works no more: whoever asked for it has a password again.
       await deleteResetsOf(tables(tx.db), payload.memberId);
     });
@@ -220,9 +255,6 @@ export const auth = defineModule({
     ctx.on(EmailChanged, async ({ payload }, tx) =>
       changeEmail(tables(tx.db), payload.memberId, payload.email),
     );
-    ctx.on(PasswordUpgraded, async ({ payload }, tx) =>
-      setPasswordHash(tables(tx.db), payload.memberId, payload.passwordHash),
-    );
     ctx.on(PasswordResetRequested, async ({ payload }, tx) =>
       insertReset(tables(tx.db), payload.resetId, payload.memberId, payload.expiresAt),
     );
@@ -235,6 +267,10 @@ export const auth = defineModule({
       await forgetAccount(tables(tx.db), memberId);
       await ctx.eraseFromLog({ memberId, pseudonym, keep: id });
     });
+    ctx.on(TwoFactorEnabled, async ({ payload }, tx) => setTwoFactor(tables(tx.db), payload.memberId, true));
+    ctx.on(TwoFactorDisabled, async ({ payload }, tx) =>
+      setTwoFactor(tables(tx.db), payload.memberId, false),
+    );
     ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, true));
     ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, false));
 
@@ -253,6 +289,9 @@ export const auth = defineModule({
     authRoutes(ctx.http, accounts, sessions);
     yourDataRoutes(ctx.http, { accounts, sessions, services: ctx.services, now: () => ctx.clock.now() });
     authPages(ctx.http, accounts, sessions);
+    const secondFactors = new SecondFactors(ctx, accounts, sessions);
+    secondFactorRoutes(ctx.http, secondFactors, sessions);
+    secondFactorPages(ctx.http, secondFactors, accounts, sessions);
     const recovery = new Recovery(ctx, accounts);
     recoveryRoutes(ctx.http, recovery, accounts);
     recoveryPages(ctx.http, recovery, accounts);

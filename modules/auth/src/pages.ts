@@ -18,6 +18,7 @@ import { lockedMessage, messages, passwordMessage, suspendedMessage, type Messag
 import { PASSWORD_MAX, PASSWORD_MIN, safeNext } from './rules.ts';
 import { viewerOf } from './routes.ts';
 import { yourDataSections } from './your-data.ts';
+import { codePage, tf } from './second-factor-pages.ts';
 
 type T = Translate<MessageKey>;
 
@@ -89,6 +90,20 @@ function loginPage(
   );
 }
 
+/** A log-in done: the session cookie set, and on to where the member was going. */
+export async function loggedIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { accounts, sessions }: { accounts: Accounts; sessions: SessionStore },
+  token: string,
+  next: string,
+): Promise<FastifyReply> {
+  // The session this browser had before (perhaps another member's) is replaced, not left behind.
+  if (request.viewer) await accounts.logout(request.viewer);
+  sessions.setCookie(reply, token);
+  return reply.redirect(next, 303);
+}
+
 interface AccountForm {
   errors?: FieldProblem[];
   /** The change-of-address form's own errors and what was typed in it. */
@@ -152,6 +167,13 @@ export async function accountPage(
             <div class="actions"><button type="submit">${tr('changePasswordButton')}</button></div>
           </form>
         </section>
+        <section aria-labelledby="two-factor-title">
+          <h2 id="two-factor-title">${tf(request)('title')}</h2>
+          <p>${account?.twoFactor ? tf(request)('onState') : tf(request)('offState')}</p>
+          <p>
+            <a href="/account/two-factor">${tf(request)(account?.twoFactor ? 'title' : 'setUpButton')}</a>
+          </p>
+        </section>
         <section aria-labelledby="everywhere-title">
           <h2 id="everywhere-title">${tr('everywhereTitle')}</h2>
           <p>${tr('everywhereText')}</p>
@@ -189,7 +211,8 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
       } as const;
       const asked = request.query.done;
       const key = asked === 'everywhere' || asked === 'reset' || asked === 'deleted' ? done[asked] : null;
-      const notice = key ? t(request)(key) : undefined;
+      // A code form left open too long sends the member back here to start again.
+      const notice = key ? t(request)(key) : asked === 'expired' ? tf(request)('codeExpired') : undefined;
       return loginPage(request, reply, { next, notice });
     },
   );
@@ -238,11 +261,10 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
             { email, next, errors: [{ field: 'password', message: tr('loginFailed') }] },
             401,
           );
+        case 'second-factor':
+          return codePage(request, reply, { ticket: outcome.ticket, next });
         case 'ok':
-          // The session this browser had before (perhaps another member's) is replaced, not left behind.
-          if (request.viewer) await accounts.logout(request.viewer);
-          sessions.setCookie(reply, outcome.token);
-          return reply.redirect(next, 303);
+          return loggedIn(request, reply, { accounts, sessions }, outcome.token, next);
       }
     },
   );

@@ -24,6 +24,7 @@ import {
   recordResetRequest,
   resetById,
   resetRequestsSince,
+  setPasswordHash,
   tables,
 } from './store.ts';
 
@@ -142,7 +143,8 @@ export class Recovery {
       await deleteSessionsOf(db, memberId);
       // Whoever was locked out by wrong guesses is the owner now: they may log in at once.
       if (account?.email) await clearFailures(db, 'account', account.email);
-      await tx.publish(PasswordChanged, { memberId, passwordHash }, { actorId: memberId });
+      await setPasswordHash(db, memberId, passwordHash);
+      await tx.publish(PasswordChanged, { memberId }, { actorId: memberId });
       return { ok: true } as const;
     });
   }

@@ -7,19 +7,29 @@ import type { SessionStore } from './sessions.ts';
 import { english, lockedMessage, passwordMessage, suspendedMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from './rules.ts';
 
-function problemResponses(...statuses: number[]): Record<number, TSchema> {
+export function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
 }
 
-const SessionSchema = Type.Object({
+export const SessionSchema = Type.Object({
   memberId: Type.String(),
   status: Type.Union([Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('rejected')], {
     description: 'Where the member is in registration review',
   }),
   roles: Type.Array(Type.String(), { description: "'moderator' for moderators" }),
+  heldBack: Type.Optional(
+    Type.Object(
+      { role: Type.String(), href: Type.String(), detail: Type.String() },
+      { description: 'A role given but held back until the member sets something up (a second factor)' },
+    ),
+  ),
 });
 
-const MemberRolesSchema = Type.Object({ memberId: Type.String(), roles: Type.Array(Type.String()) });
+const MemberRolesSchema = Type.Object({
+  memberId: Type.String(),
+  roles: Type.Array(Type.String()),
+  heldBack: SessionSchema.properties.heldBack,
+});
 
 /** The same answer for an unknown email and a wrong password, so nobody can probe for accounts. */
 export function loginFailed(): Problem {
@@ -36,8 +46,8 @@ export function viewerOf(request: FastifyRequest): Viewer {
   return request.viewer;
 }
 
-function sessionView({ memberId, status, roles }: Viewer): Static<typeof SessionSchema> {
-  return { memberId, status, roles };
+export function sessionView({ memberId, status, roles, heldBack }: Viewer): Static<typeof SessionSchema> {
+  return { memberId, status, roles, ...(heldBack && { heldBack }) };
 }
 
 function passwordProblem(
@@ -56,13 +66,21 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
         summary: 'Log in',
         description:
           'Starts a session and sets the session cookie. A wrong email and a wrong password get the same answer. ' +
-          'After a few failures for one email each next try waits twice as long (30 s, 1 min, …); too many from one address stop log-in from it for a while. Either way a 429 with Retry-After.',
+          'After a few failures for one email each next try waits twice as long (30 s, 1 min, …); too many from one address stop log-in from it for a while. Either way a 429 with Retry-After. ' +
+          'A member with two-factor authentication gets 202 and a ticket instead of a session: send it with a code from their app to /api/v1/sessions/second-factor.',
         tags: ['auth'],
         body: Type.Object({
           email: Type.String({ minLength: 1, maxLength: 320 }),
           password: Type.String({ minLength: 1, maxLength: 1000 }),
         }),
-        response: { 200: SessionSchema, ...problemResponses(400, 401, 403, 429) },
+        response: {
+          200: SessionSchema,
+          202: Type.Object({
+            ticket: Type.String({ description: 'Good for ten minutes, for one log-in' }),
+            detail: Type.String(),
+          }),
+          ...problemResponses(400, 401, 403, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -81,6 +99,11 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
             english('suspendedTitle'),
             suspendedMessage(english, outcome.until, outcome.reason),
           );
+        case 'second-factor':
+          return reply.code(202).send({
+            ticket: outcome.ticket,
+            detail: 'Send a code from your authenticator app with this ticket.',
+          });
         case 'ok':
           // The session this browser had before (perhaps another member's) is replaced, not left behind.
           if (request.viewer) await accounts.logout(request.viewer);
@@ -175,7 +198,8 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       config: { access: 'moderator', kind: 'api' },
       schema: {
         summary: 'Make a member a moderator',
-        description: 'Granting the role twice changes nothing.',
+        description:
+          'Granting the role twice changes nothing. The role holds once the member has two-factor authentication on (until then `heldBack` says so).',
         tags: ['auth'],
         body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 320 }) }),
         response: { 200: MemberRolesSchema, ...problemResponses(400, 401, 403, 404) },
@@ -185,8 +209,8 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       const account = await accounts.accountByEmail(request.body.email);
       if (!account) throw problems.notFound('A member with this email');
       await accounts.grant(account);
-      const { roles } = await accounts.view(account.memberId);
-      return { memberId: account.memberId, roles };
+      const { roles, heldBack } = await accounts.view(account.memberId);
+      return { memberId: account.memberId, roles, ...(heldBack && { heldBack }) };
     },
   );
 

@@ -22,7 +22,12 @@ import {
   type Standing,
 } from './store.ts';
 
-export type SessionView = Pick<Viewer, 'memberId' | 'status' | 'roles'>;
+export type SessionView = Pick<Viewer, 'memberId' | 'status' | 'roles' | 'heldBack'>;
+
+/** Where a moderator without a second factor is sent, and what they are told. */
+export const SECOND_FACTOR_PAGE = '/account/two-factor';
+const MODERATORS_NEED_IT =
+  'Moderators need two-factor authentication: set it up on your account to reach the review queues.';
 
 export function tokenHash(token: string): string {
   return hash('sha256', token, 'hex');
@@ -31,15 +36,19 @@ export function tokenHash(token: string): string {
 /** What a member is, as far as auth knows: registration status and roles. */
 export function viewOf(
   memberId: string,
-  account: Pick<Account, 'email' | 'status' | 'moderator'> | undefined,
+  account: Pick<Account, 'email' | 'status' | 'moderator' | 'twoFactor'> | undefined,
   moderators: string[],
 ): SessionView {
   const byConfig = account?.email ? moderators.includes(account.email) : false;
+  const moderator = account?.moderator === true || byConfig;
+  // A stolen password alone must not open the queues: the role holds with a second factor.
+  const held = moderator && account?.twoFactor !== true;
   return {
     memberId,
     // A member logged in by sign-up before AccountCreated reached us has just submitted.
     status: account?.status ?? 'submitted',
-    roles: account?.moderator || byConfig ? ['moderator'] : [],
+    roles: moderator && !held ? ['moderator'] : [],
+    ...(held && { heldBack: { role: 'moderator', href: SECOND_FACTOR_PAGE, detail: MODERATORS_NEED_IT } }),
   };
 }
 

@@ -9,7 +9,6 @@ interface AccountsTable {
   member_id: string;
   // Nullable so that a registration event arriving before AccountCreated still lands.
   email: string | null;
-  password_hash: string | null;
   status: RegistrationStatus;
   /** 1 when a RoleGranted made the member a moderator (the configured list is checked apart). */
   moderator: number;
@@ -19,6 +18,30 @@ interface AccountsTable {
   suspended: Generated<number>;
   suspended_until: string | null;
   suspension_reason: string | null;
+  /** 1 after TwoFactorEnabled: log-in asks for a code as well (the secret is in credentials). */
+  two_factor: Generated<number>;
+}
+
+/**
+ * Each member's password hash: kept here and in no event, so the event log holds no
+ * credential. Not a projection (rebuild leaves it): auth writes it in the same
+ * transaction as the event that tells of the change; sign-up and the importer through
+ * the CREDENTIALS service, before publishing the account.
+ */
+interface CredentialsTable {
+  member_id: string;
+  password_hash: string;
+  /** The second factor's base32 secret once confirmed; `totp_pending` while being set up. */
+  totp_secret: string | null;
+  totp_pending: string | null;
+  /** The last step a code was accepted for: no code of it or before counts again. */
+  totp_step: number | null;
+}
+
+/** Codes that stand in for the second factor once each, kept as recoveryCodeKey's sha256. */
+interface RecoveryCodesTable {
+  member_id: string;
+  code_hash: string;
 }
 
 /** A reset link sent and not yet used: using it, or any password change, deletes it. */
@@ -63,6 +86,8 @@ interface LoginFailuresTable {
 
 interface Tables {
   accounts: AccountsTable;
+  credentials: CredentialsTable;
+  recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   password_resets: PasswordResetsTable;
@@ -80,6 +105,8 @@ export interface Account {
   status: RegistrationStatus;
   moderator: boolean;
   emailConfirmed: boolean;
+  /** Log-in asks for a code from an authenticator app too. */
+  twoFactor: boolean;
   /** A suspension (until a time) or a ban (until null) in force. */
   suspension: { until: string | null; reason: string } | null;
 }
@@ -89,8 +116,12 @@ export function tables(db: Db | TxDb): AuthDb {
   return db as unknown as AuthDb;
 }
 
-/** Rebuilt from events by `rebuild auth`; sessions and failures are not facts, so they stay. */
+/**
+ * Rebuilt from events by `rebuild auth`; sessions and failures are not facts, and
+ * credentials are in no event, so they stay.
+ */
 export const PROJECTIONS = ['accounts', 'password_resets', 'email_changes'];
+// recovery_codes, like credentials, is in no event and stays through a rebuild.
 
 export const migrations: Migration[] = [
   {
@@ -161,6 +192,33 @@ export const migrations: Migration[] = [
       await sql`create index email_changes_member on email_changes (member_id)`.execute(db);
     },
   },
+  {
+    name: '0005_credentials',
+    async up(db) {
+      // Hashes leave the events (the event log's own migration erases them there), so the
+      // ones the accounts already hold move to a table of their own.
+      await sql`create table credentials (member_id text primary key, password_hash text not null)`.execute(
+        db,
+      );
+      await sql`insert into credentials (member_id, password_hash)
+        select member_id, password_hash from accounts where password_hash is not null`.execute(db);
+      await sql`alter table accounts drop column password_hash`.execute(db);
+    },
+  },
+  {
+    name: '0006_two_factor',
+    async up(db) {
+      await sql`alter table accounts add column two_factor integer not null default 0`.execute(db);
+      await sql`alter table credentials add column totp_secret text`.execute(db);
+      await sql`alter table credentials add column totp_pending text`.execute(db);
+      await sql`alter table credentials add column totp_step bigint`.execute(db);
+      await sql`create table recovery_codes (
+        member_id text not null,
+        code_hash text not null,
+        primary key (member_id, code_hash)
+      )`.execute(db);
+    },
+  },
 ];
 
 export async function insertEmailChange(
@@ -198,16 +256,11 @@ export async function changeEmail(db: AuthDb, memberId: string, email: string): 
 
 // Accounts: written only by event handlers.
 
-export async function recordAccount(
-  db: AuthDb,
-  memberId: string,
-  email: string,
-  passwordHash: string,
-): Promise<void> {
+export async function recordAccount(db: AuthDb, memberId: string, email: string): Promise<void> {
   await db
     .insertInto('accounts')
-    .values({ member_id: memberId, email, password_hash: passwordHash, status: 'submitted', moderator: 0 })
-    .onConflict((oc) => oc.column('member_id').doUpdateSet({ email, password_hash: passwordHash }))
+    .values({ member_id: memberId, email, status: 'submitted', moderator: 0 })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ email }))
     .execute();
 }
 
@@ -219,10 +272,102 @@ export async function setStatus(db: AuthDb, memberId: string, status: Registrati
     .execute();
 }
 
+// Credentials: written by commands, in the transaction of the event that tells of them.
+
 export async function setPasswordHash(db: AuthDb, memberId: string, passwordHash: string): Promise<void> {
   await db
+    .insertInto('credentials')
+    .values({ member_id: memberId, password_hash: passwordHash })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ password_hash: passwordHash }))
+    .execute();
+}
+
+export async function forgetPasswordHash(db: AuthDb, memberId: string): Promise<void> {
+  await db.deleteFrom('credentials').where('member_id', '=', memberId).execute();
+  await db.deleteFrom('recovery_codes').where('member_id', '=', memberId).execute();
+}
+
+export interface SecondFactor {
+  secret: string | null;
+  pending: string | null;
+  usedStep: number | null;
+}
+
+export async function secondFactorOf(db: AuthDb, memberId: string): Promise<SecondFactor> {
+  const row = await db
+    .selectFrom('credentials')
+    .select(['totp_secret', 'totp_pending', 'totp_step'])
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return {
+    secret: row?.totp_secret ?? null,
+    pending: row?.totp_pending ?? null,
+    usedStep: row?.totp_step === null || row?.totp_step === undefined ? null : Number(row.totp_step),
+  };
+}
+
+export async function setSecondFactor(
+  db: AuthDb,
+  memberId: string,
+  change: { secret?: string | null; pending?: string | null; usedStep?: number | null },
+): Promise<void> {
+  await db
+    .updateTable('credentials')
+    .set({
+      ...(change.secret !== undefined && { totp_secret: change.secret }),
+      ...(change.pending !== undefined && { totp_pending: change.pending }),
+      ...(change.usedStep !== undefined && { totp_step: change.usedStep }),
+    })
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+/**
+ * Marks a step used, only if no later one was: of two log-ins racing with the same code,
+ * one wins. True when this call took it.
+ */
+export async function takeStep(db: AuthDb, memberId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('credentials')
+    .set({ totp_step: step })
+    .where('member_id', '=', memberId)
+    .where((eb) => eb.or([eb('totp_step', 'is', null), eb('totp_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceRecoveryCodes(db: AuthDb, memberId: string, hashes: string[]): Promise<void> {
+  await db.deleteFrom('recovery_codes').where('member_id', '=', memberId).execute();
+  if (hashes.length > 0)
+    await db
+      .insertInto('recovery_codes')
+      .values(hashes.map((code_hash) => ({ member_id: memberId, code_hash })))
+      .execute();
+}
+
+/** Spends a recovery code: true when it was one of the member's and unused (it is gone now). */
+export async function spendRecoveryCode(db: AuthDb, memberId: string, hash: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('recovery_codes')
+    .where('member_id', '=', memberId)
+    .where('code_hash', '=', hash)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function recoveryCodesLeft(db: AuthDb, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function setTwoFactor(db: AuthDb, memberId: string, on: boolean): Promise<void> {
+  await db
     .updateTable('accounts')
-    .set({ password_hash: passwordHash })
+    .set({ two_factor: on ? 1 : 0 })
     .where('member_id', '=', memberId)
     .execute();
 }
@@ -263,18 +408,23 @@ export async function setSuspension(
 }
 
 const accountColumns = [
-  'member_id',
+  'accounts.member_id',
   'email',
-  'password_hash',
+  'credentials.password_hash',
   'status',
   'moderator',
   'email_confirmed',
   'suspended',
   'suspended_until',
   'suspension_reason',
+  'two_factor',
 ] as const;
 
-function toAccount(row: Selectable<Pick<AccountsTable, (typeof accountColumns)[number]>>): Account {
+type AccountRow = Selectable<
+  Omit<AccountsTable, 'moderator'> & { moderator: number; password_hash: string | null }
+>;
+
+function toAccount(row: AccountRow): Account {
   return {
     memberId: row.member_id,
     email: row.email,
@@ -282,6 +432,7 @@ function toAccount(row: Selectable<Pick<AccountsTable, (typeof accountColumns)[n
     status: row.status,
     moderator: Number(row.moderator) === 1,
     emailConfirmed: Number(row.email_confirmed) === 1,
+    twoFactor: Number(row.two_factor) === 1,
     suspension:
       Number(row.suspended) === 1
         ? { until: row.suspended_until, reason: row.suspension_reason ?? '' }
@@ -292,8 +443,9 @@ function toAccount(row: Selectable<Pick<AccountsTable, (typeof accountColumns)[n
 export async function accountByEmail(db: AuthDb, email: string): Promise<Account | undefined> {
   const row = await db
     .selectFrom('accounts')
+    .leftJoin('credentials', 'credentials.member_id', 'accounts.member_id')
     .select(accountColumns)
-    .where('email', '=', email)
+    .where('accounts.email', '=', email)
     .executeTakeFirst();
   return row && toAccount(row);
 }
@@ -301,8 +453,9 @@ export async function accountByEmail(db: AuthDb, email: string): Promise<Account
 export async function accountById(db: AuthDb, memberId: string): Promise<Account | undefined> {
   const row = await db
     .selectFrom('accounts')
+    .leftJoin('credentials', 'credentials.member_id', 'accounts.member_id')
     .select(accountColumns)
-    .where('member_id', '=', memberId)
+    .where('accounts.member_id', '=', memberId)
     .executeTakeFirst();
   return row && toAccount(row);
 }
@@ -314,6 +467,7 @@ export interface Standing {
   email: string | null;
   /** Until when a suspension holds: a time, 'ban' for good, or null when there is none. */
   suspendedUntil: string | null;
+  twoFactor: boolean;
 }
 
 const standingColumns = [
@@ -323,6 +477,7 @@ const standingColumns = [
   'email',
   'suspended',
   'suspended_until',
+  'two_factor',
 ] as const;
 
 function toStanding(row: Selectable<Pick<AccountsTable, (typeof standingColumns)[number]>>): Standing {
@@ -332,6 +487,7 @@ function toStanding(row: Selectable<Pick<AccountsTable, (typeof standingColumns)
     moderator: Number(row.moderator) === 1,
     email: row.email,
     suspendedUntil: suspended ? (row.suspended_until ?? 'ban') : null,
+    twoFactor: Number(row.two_factor) === 1,
   };
 }
 
@@ -551,6 +707,7 @@ export async function forgetAccount(db: AuthDb, memberId: string): Promise<void>
   await db.deleteFrom('password_resets').where('member_id', '=', memberId).execute();
   await db.deleteFrom('email_changes').where('member_id', '=', memberId).execute();
   await db.deleteFrom('accounts').where('member_id', '=', memberId).execute();
+  await forgetPasswordHash(db, memberId);
 }
 
 /** What the member's download holds from this module: the account and where it is logged in. */

@@ -1,5 +1,5 @@
 import { emitted, given, linkTokens, useCase, USE_CASE_LINK_KEY, type When } from '@meetcute/core';
-import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, bob, mo, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { AccountCreated } from '@meetcute/registration';
 import {
   confirmationSubject,
@@ -56,12 +56,15 @@ const confirmed = given(
 );
 
 /** Bob came with his community from an older site, which kept his password with bcrypt. */
+const bobsBcryptHash = {
+  memberId: bob.memberId,
+  passwordHash: '$2b$04$QRVRWAJmCIEI9D0WvvnqJeSEDUwFooqyuK8mbxZmdRSQYUOW3yacu',
+};
 const bobImportedWithBcrypt = given(
   AccountCreated,
   {
     memberId: bob.memberId,
     email: bob.email,
-    passwordHash: '$2b$04$QRVRWAJmCIEI9D0WvvnqJeSEDUwFooqyuK8mbxZmdRSQYUOW3yacu',
   },
   { actorId: bob.memberId },
 );
@@ -103,6 +106,7 @@ export const recoveryUseCases = [
   // Changing the login address
   useCase({
     title: 'Nancy asks to log in with a new address: a link goes there, nothing changes yet',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: changeAddress({ email: ' Nancy.Sailor@Example.com ', currentPassword: PASSWORD, language: 'sv' }),
     then: {
@@ -112,12 +116,14 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A change of address needs the current password',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: changeAddress({ email: NEW_EMAIL, currentPassword: 'not my password' }),
     then: { status: 400, body: { errors: [{ field: 'currentPassword' }] }, events: [] },
   }),
   useCase({
     title: 'Five wrong current passwords in a row lock the checks like log-ins',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: Array.from({ length: 5 }, () => changeAddress({ email: NEW_EMAIL, currentPassword: 'a guess' })),
     when: changeAddress({ email: NEW_EMAIL, currentPassword: PASSWORD }),
@@ -125,6 +131,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'Guessing the current password on the change-password form is limited too',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: Array.from({ length: 5 }, (): When => ({
       as: nancy.memberId,
@@ -142,12 +149,14 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A new address that is not one, or is the same, is refused',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: changeAddress({ email: 'NANCY@example.com', currentPassword: PASSWORD }),
     then: { status: 400, body: { errors: [{ field: 'email', message: 'This is already your address' }] } },
   }),
   useCase({
     title: 'An address another member has gets the same answer: nobody learns whose it is',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), ...approved(bob)],
     when: changeAddress({ email: bob.email, currentPassword: PASSWORD }),
     then: { status: 202, events: [emitted(EmailChangeRequested, { email: bob.email })] },
@@ -165,6 +174,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'After the change Nancy logs in with the new address, not the old one',
+    credentials: withPassword(nancy),
     given: [
       ...approved(nancy),
       nancyAskedForNewAddress,
@@ -180,6 +190,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'The old address no longer logs anyone in once changed',
+    credentials: withPassword(nancy),
     given: [
       ...approved(nancy),
       given(
@@ -234,6 +245,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'The account page offers to log in with another address',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -250,6 +262,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'The change-of-address form says what to fix',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -286,6 +299,7 @@ export const recoveryUseCases = [
   // Members brought from an older site
   useCase({
     title: 'Bob, imported with a bcrypt hash, logs in with his old password, which is now kept with argon2id',
+    credentials: [bobsBcryptHash],
     given: [bobImportedWithBcrypt],
     when: bobLogsIn(PASSWORD),
     then: {
@@ -296,6 +310,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'Once upgraded, Bob’s next log-in changes nothing more',
+    credentials: [bobsBcryptHash],
     given: [bobImportedWithBcrypt],
     before: [bobLogsIn(PASSWORD)],
     when: bobLogsIn(PASSWORD),
@@ -303,6 +318,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A wrong password against an old hash is refused like any other',
+    credentials: [bobsBcryptHash],
     given: [bobImportedWithBcrypt],
     when: bobLogsIn('not his password'),
     then: { status: 401, body: { type: `${PROBLEM}login-failed` }, events: [] },
@@ -340,6 +356,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'Asking for a link without an address names the field',
+    credentials: withPassword(nancy),
     when: { method: 'POST', url: '/api/v1/password-resets', body: {} },
     then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'email' }] } },
   }),
@@ -347,12 +364,14 @@ export const recoveryUseCases = [
   // Using the link
   useCase({
     title: 'Nancy chooses a new password with her link: the password changes for good',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: redeem(resetToken),
     then: { status: 204, events: [emitted(PasswordChanged, { memberId: nancy.memberId })] },
   }),
   useCase({
     title: 'After the reset Nancy logs in with her new password',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     before: [redeem(resetToken)],
     when: logIn(NEW_PASSWORD),
@@ -360,6 +379,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'After the reset her old password lets nobody in',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     before: [redeem(resetToken)],
     when: logIn(PASSWORD),
@@ -385,10 +405,11 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A reset link stops working once the password was changed another way',
+    credentials: withPassword(nancy),
     given: [
       ...approved(nancy),
       nancyAskedForReset,
-      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: 'x' }, { actorId: nancy.memberId }),
+      given(PasswordChanged, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
     ],
     when: redeem(resetToken),
     then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
@@ -401,12 +422,14 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A link made to confirm an address cannot reset a password',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: redeem(confirmToken),
     then: { status: 400, body: { errors: [{ field: 'token' }] }, events: [] },
   }),
   useCase({
     title: 'A password attackers try first is refused, saying why, and the link still works',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: redeem(resetToken, 'qwertyuiop'),
     then: {
@@ -425,6 +448,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A new password shorter than 10 characters is refused before the link is spent',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: redeem(resetToken, 'short'),
     then: { status: 400, body: { errors: [{ field: 'newPassword' }] }, events: [] },
@@ -458,12 +482,14 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'Nancy’s link opens a form for her new password',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: { method: 'GET', url: `/password/reset?token=${resetToken}` },
     then: { status: 200, page: ['Choose a new password', 'name="newPassword"', `value="${resetToken}"`] },
   }),
   useCase({
     title: 'A link that does not work any more says so and offers a new one',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     clock: '2026-06-01T11:00:01.000Z',
     when: { method: 'GET', url: `/password/reset?token=${resetToken}` },
@@ -471,6 +497,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'Sending the new password logs nobody in: Nancy is sent to log in with it',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: {
       method: 'POST',
@@ -486,6 +513,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'A too short password in the reset form is shown with what to fix, the link kept',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyAskedForReset],
     when: {
       method: 'POST',
@@ -497,6 +525,7 @@ export const recoveryUseCases = [
   }),
   useCase({
     title: 'After the reset the log-in page says the new password is set',
+    credentials: withPassword(nancy),
     when: { method: 'GET', url: '/login?done=reset' },
     then: { status: 200, page: ['Your new password is set and every device was logged out.'] },
   }),

@@ -1,5 +1,5 @@
 import { emitted, given, useCase, type When } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, PASSWORD, signedUp, withPassword } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
 import {
   LoggedOut,
@@ -8,6 +8,7 @@ import {
   PasswordChanged,
   RoleGranted,
   RoleRevoked,
+  TwoFactorEnabled,
 } from './events.ts';
 
 /** A second password and its argon2id hash, for members who changed theirs. */
@@ -32,28 +33,38 @@ const bobIsModerator = given(
   { actorId: mo.memberId },
 );
 
+const bobHasAnApp = given(
+  TwoFactorEnabled,
+  { memberId: bob.memberId, sessionId: '00000000-0000-7000-8000-0000000005b0' },
+  { actorId: bob.memberId },
+);
+
 export const useCases = [
   // Logging in: the consumed registration events decide status; roles come from events and config.
   useCase({
     title: 'Nancy, approved, logs in and learns her status and roles',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: logIn(nancy.email, PASSWORD),
     then: { status: 200, body: { memberId: nancy.memberId, status: 'approved', roles: [] } },
   }),
   useCase({
     title: 'The email is matched whatever its case and surrounding spaces',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: logIn('  Nancy@Example.COM ', PASSWORD),
     then: { status: 200, body: { memberId: nancy.memberId } },
   }),
   useCase({
     title: 'Bob, still waiting for review, can log in and sees he is submitted',
+    credentials: withPassword(bob),
     given: signedUp(bob),
     when: logIn(bob.email, PASSWORD),
     then: { status: 200, body: { memberId: bob.memberId, status: 'submitted', roles: [] } },
   }),
   useCase({
     title: 'Nancy, whose sign-up was sent back, logs in and sees she is rejected',
+    credentials: withPassword(nancy),
     given: [
       ...signedUp(nancy),
       given(
@@ -66,13 +77,14 @@ export const useCases = [
     then: { status: 200, body: { status: 'rejected' } },
   }),
   useCase({
-    title: 'Mo, listed in MEETCUTE_MODERATORS, logs in as a moderator',
+    title: 'Mo, listed in MEETCUTE_MODERATORS, is a moderator',
     given: approved(mo),
-    when: logIn(mo.email, PASSWORD),
+    when: { as: mo.memberId, method: 'GET', url: '/api/v1/sessions/current' },
     then: { status: 200, body: { memberId: mo.memberId, status: 'approved', roles: ['moderator'] } },
   }),
   useCase({
     title: 'A wrong password is refused with no event',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: logIn(nancy.email, 'not my password'),
     then: {
@@ -82,6 +94,7 @@ export const useCases = [
   }),
   useCase({
     title: 'An unknown email gets the very same answer as a wrong password',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: logIn('nobody@example.com', PASSWORD),
     then: {
@@ -91,11 +104,13 @@ export const useCases = [
   }),
   useCase({
     title: 'A log-in without a password names the missing field',
+    credentials: withPassword(nancy),
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email } },
     then: { status: 400, body: { type: `${PROBLEM}validation`, errors: [{ field: 'password' }] } },
   }),
   useCase({
     title: 'After five wrong passwords the next try waits half a minute, even with the right one',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: fiveWrongPasswords,
     when: logIn(nancy.email, PASSWORD),
@@ -109,6 +124,7 @@ export const useCases = [
   }),
   useCase({
     title: 'The fifth wrong password, the one that locks the account, tells its owner',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: fiveWrongPasswords.slice(1),
     when: logIn(nancy.email, 'not my password'),
@@ -119,6 +135,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Half a minute after the fifth wrong password Nancy can log in again: slowed, never locked out',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: fiveWrongPasswords,
     clock: '2026-06-01T10:00:31.000Z',
@@ -127,6 +144,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A successful log-in forgives the earlier wrong passwords',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: [...fiveWrongPasswords.slice(1), logIn(nancy.email, PASSWORD), ...fiveWrongPasswords.slice(1)],
     when: logIn(nancy.email, PASSWORD),
@@ -134,6 +152,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Thirty failures from one address, on any accounts, lock log-in from that address',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: Array.from({ length: 30 }, (_, i) => logIn(`guess${i}@example.com`, 'password123')),
     when: logIn(nancy.email, PASSWORD),
@@ -167,6 +186,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Nancy logs out everywhere, and her live channels are told',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'DELETE', url: '/api/v1/sessions' },
     then: { status: 204, events: [emitted(LoggedOutEverywhere, { memberId: nancy.memberId })] },
@@ -175,6 +195,7 @@ export const useCases = [
   // Passwords
   useCase({
     title: 'Nancy changes her password',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -186,6 +207,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A password change with the wrong current password names that field',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -200,6 +222,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A new password shorter than 10 characters is refused, naming the field',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -211,6 +234,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A "new" password equal to the current one is refused',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -222,43 +246,43 @@ export const useCases = [
   }),
   useCase({
     title: 'After PasswordChanged the new password lets Nancy in',
-    given: [
-      ...approved(nancy),
-      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }),
-    ],
+    credentials: [{ memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }],
+    given: [...approved(nancy), given(PasswordChanged, { memberId: nancy.memberId })],
     when: logIn(nancy.email, NEW_PASSWORD),
     then: { status: 200, body: { memberId: nancy.memberId } },
   }),
   useCase({
     title: 'After PasswordChanged the old password no longer works',
-    given: [
-      ...approved(nancy),
-      given(PasswordChanged, { memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }),
-    ],
+    credentials: [{ memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }],
+    given: [...approved(nancy), given(PasswordChanged, { memberId: nancy.memberId })],
     when: logIn(nancy.email, PASSWORD),
     then: { status: 401, body: { type: `${PROBLEM}login-failed` } },
   }),
 
   // Moderators
   useCase({
-    title: 'Mo makes Bob a moderator',
+    title: 'Mo makes Bob a moderator, a role that holds once Bob sets up a second factor',
     given: [...approved(mo), ...approved(bob)],
     when: { as: mo.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: bob.email } },
     then: {
       status: 200,
-      body: { memberId: bob.memberId, roles: ['moderator'] },
+      body: {
+        memberId: bob.memberId,
+        roles: [],
+        heldBack: { role: 'moderator', href: '/account/two-factor' },
+      },
       events: [emitted(RoleGranted, { memberId: bob.memberId, role: 'moderator' })],
     },
   }),
   useCase({
     title: 'Making a moderator of someone who already is one changes nothing',
-    given: [...approved(mo), ...approved(bob), bobIsModerator],
+    given: [...approved(mo), ...approved(bob), bobIsModerator, bobHasAnApp],
     when: { as: mo.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: bob.email } },
     then: { status: 200, body: { memberId: bob.memberId, roles: ['moderator'] } },
   }),
   useCase({
-    title: 'Bob, made a moderator by RoleGranted, is one when he logs in and can appoint others',
-    given: [...approved(bob), bobIsModerator, ...approved(eve)],
+    title: 'Bob, made a moderator by RoleGranted and with a second factor, can appoint others',
+    given: [...approved(bob), bobIsModerator, bobHasAnApp, ...approved(eve)],
     when: { as: bob.memberId, method: 'POST', url: '/api/v1/moderators', body: { email: eve.email } },
     then: {
       status: 200,
@@ -328,6 +352,7 @@ export const useCases = [
   // Pages
   useCase({
     title: 'The log-in page shows a labelled form',
+    credentials: withPassword(nancy),
     when: { method: 'GET', url: '/login' },
     then: {
       status: 200,
@@ -342,6 +367,7 @@ export const useCases = [
   }),
   useCase({
     title: 'The log-in page speaks Swedish to a Swedish browser',
+    credentials: withPassword(nancy),
     when: { method: 'GET', url: '/login', headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.5' } },
     then: { status: 200, page: ['<h1>Logga in</h1>', 'Lösenord'] },
   }),
@@ -352,6 +378,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Logging in with the form leads on to the page asked for',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       method: 'POST',
@@ -363,6 +390,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A log-in link can never send a member to another site',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       method: 'POST',
@@ -374,6 +402,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A log-in link whose way on is not Latin-1, or hides a tab, goes home instead of failing',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       method: 'POST',
@@ -385,6 +414,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A wrong password in the form shows the form again with the error',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       method: 'POST',
@@ -399,11 +429,13 @@ export const useCases = [
   }),
   useCase({
     title: 'A form without an email names the missing field',
+    credentials: withPassword(nancy),
     when: { method: 'POST', url: '/login', form: true, body: { email: '', password: PASSWORD } },
     then: { status: 400, page: ['Email is missing', 'aria-invalid="true"'] },
   }),
   useCase({
     title: 'A locked log-in form says how long to wait',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     before: fiveWrongPasswords,
     when: { method: 'POST', url: '/login', form: true, body: { email: nancy.email, password: PASSWORD } },
@@ -411,6 +443,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A log-in form posted without its CSRF token is refused',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       method: 'POST',
@@ -428,6 +461,7 @@ export const useCases = [
   }),
   useCase({
     title: 'The account page offers a password change and logging out everywhere',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/account' },
     then: {
@@ -448,6 +482,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Nancy changes her password with the form',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -464,6 +499,7 @@ export const useCases = [
   }),
   useCase({
     title: 'The password form with a wrong current password shows the error on that field',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,
@@ -476,6 +512,7 @@ export const useCases = [
   }),
   useCase({
     title: 'The password form refuses a too short new password',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,

@@ -1,5 +1,5 @@
 import { emitted, useCase, type When } from '@meetcute/core';
-import { approved, bob, deleted, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, bob, deleted, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { MemberDeleted } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
@@ -15,12 +15,14 @@ const nancyDeleted = deleted(nancy);
 export const yourDataUseCases = [
   useCase({
     title: 'Nancy deletes her account with her password: every module is told to forget her',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: deleteAccount(PASSWORD),
     then: { status: 204, events: [emitted(MemberDeleted, { memberId: nancy.memberId })] },
   }),
   useCase({
     title: 'A wrong password deletes nothing, and says which field is wrong',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: deleteAccount('not my password'),
     then: {
@@ -34,12 +36,14 @@ export const yourDataUseCases = [
   }),
   useCase({
     title: 'Once deleted, Nancy’s address and password open nothing',
+    credentials: withPassword(nancy),
     given: [...approved(nancy), nancyDeleted],
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email, password: PASSWORD } },
     then: { status: 401, body: { type: `${PROBLEM}login-failed` } },
   }),
   useCase({
     title: 'A deletion leaves other members’ accounts alone',
+    credentials: withPassword(bob),
     given: [...approved(nancy), ...approved(bob), nancyDeleted],
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: bob.email, password: PASSWORD } },
     then: { status: 200, body: { memberId: bob.memberId } },
@@ -58,12 +62,14 @@ export const yourDataUseCases = [
   }),
   useCase({
     title: 'Deleting the account on the site asks for the password, and says so when it is missing',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'POST', url: '/account/delete', form: true, body: { password: '' } },
     then: { status: 400, page: ['role="alert"', 'Enter your password to delete your account'], events: [] },
   }),
   useCase({
     title: 'Deleted on the site, Nancy lands on the log-in page, told it is done',
+    credentials: withPassword(nancy),
     given: approved(nancy),
     when: {
       as: nancy.memberId,

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { SESSION_COOKIE, type App } from '@meetcute/core';
 import { startTestApp, testDatabases } from '@meetcute/core/testing';
 import { testApp } from '@meetcute/server/testing';
-import { approved, bob, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, bob, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { BLOCK_SWEEP, type BlockSweep } from './index.ts';
 
 async function cookieOf(app: App, email: string): Promise<string> {
@@ -25,6 +25,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(testApp, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
+        await t.keepPasswords(withPassword(nancy, bob));
         const bobs = await cookieOf(t.app, bob.email);
         const profile = () =>
           t.app.http.inject({

@@ -88,7 +88,6 @@ async function members(list: Array<{ memberId: string; nickname: string }>): Pro
       happened(AccountCreated, {
         memberId: m.memberId,
         email: `${m.memberId}@example.com`,
-        passwordHash: 'x',
       }),
       happened(RegistrationApproved, {
         memberId: m.memberId,

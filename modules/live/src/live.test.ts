@@ -6,6 +6,8 @@ import { after, before, test } from 'node:test';
 import WebSocket from 'ws';
 import {
   createLogger,
+  CREDENTIALS,
+  type Credentials,
   NOTIFICATIONS,
   openStorage,
   readConfig,
@@ -14,7 +16,7 @@ import {
   type NotificationHub,
   type Sessions,
 } from '@meetcute/core';
-import { approved, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { buildApp } from '@meetcute/server';
 import type { LiveHub } from './hub.ts';
 import { SESSION_ENDED } from './endings.ts';
@@ -30,6 +32,7 @@ before(async () => {
     logger: createLogger('silent'),
   });
   base = (await app.listen()).replace('localhost', '127.0.0.1');
+  await app.services.require<Credentials>(CREDENTIALS).store(withPassword(nancy));
   await app.dispatcher.append(
     approved(nancy).map((g, i) => ({
       id: `00000000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`,

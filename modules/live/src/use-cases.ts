@@ -48,11 +48,7 @@ export const useCases = [
     given: [
       ...approved(nancy),
       given(LoggedOutEverywhere, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
-      given(
-        PasswordChanged,
-        { memberId: nancy.memberId, passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$bmV3c2FsdA$bmV3aGFzaA' },
-        { actorId: nancy.memberId },
-      ),
+      given(PasswordChanged, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
     ],
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/live/poll?after=0&wait=0' },
     then: { status: 200, body: { notifications: [], cursor: 0 } },

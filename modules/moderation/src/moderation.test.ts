@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { SESSION_COOKIE, type App } from '@meetcute/core';
 import { startTestApp, testDatabases } from '@meetcute/core/testing';
 import { testApp } from '@meetcute/server/testing';
-import { approved, bob, mo, nancy, PASSWORD } from '@meetcute/cast';
+import { approved, bob, mo, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { SANCTIONS, type Sanctions } from './index.ts';
 
 async function logIn(app: App, email: string): Promise<{ status: number; cookie: string }> {
@@ -39,6 +39,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(testApp, dialect);
       try {
         await t.given([...approved(mo), ...approved(nancy), ...approved(bob)]);
+        await t.keepPasswords(withPassword(mo, nancy, bob));
         const bobs = await logIn(t.app, bob.email);
         const mos = await logIn(t.app, mo.email);
         const nancys = await logIn(t.app, nancy.email);
@@ -100,6 +101,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(testApp, dialect);
       try {
         await t.given([...approved(mo), ...approved(nancy), ...approved(bob)]);
+        await t.keepPasswords(withPassword(mo, nancy, bob));
         const mos = await logIn(t.app, mo.email);
         await call(t.app, mos.cookie, 'PUT', `/api/v1/moderation/members/${bob.memberId}/suspension`, {
           reason: 'Spam, again',

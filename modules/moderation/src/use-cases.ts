@@ -1,5 +1,15 @@
 import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
-import { approved, bob, deleted, pseudonymOf, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
+import {
+  approved,
+  bob,
+  deleted,
+  pseudonymOf,
+  mo,
+  nancy,
+  PASSWORD,
+  signedUp,
+  withPassword,
+} from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
@@ -181,6 +191,7 @@ export const useCases = [
   // Appeals
   useCase({
     title: 'Bob, suspended, appeals once, proving who he is with his email and password',
+    credentials: withPassword(bob),
     given: [...everyone, bobSuspended()],
     when: {
       method: 'POST',
@@ -196,6 +207,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A second appeal of the same decision is refused',
+    credentials: withPassword(bob),
     given: [
       ...everyone,
       bobSuspended(),
@@ -210,6 +222,7 @@ export const useCases = [
   }),
   useCase({
     title: 'An appeal with a wrong password says nothing about the account',
+    credentials: withPassword(bob),
     given: [...everyone, bobSuspended()],
     when: {
       method: 'POST',
@@ -220,6 +233,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A member who is not suspended has nothing to appeal',
+    credentials: withPassword(nancy),
     given: everyone,
     when: {
       method: 'POST',
@@ -230,11 +244,13 @@ export const useCases = [
   }),
   useCase({
     title: 'The appeal page asks for the email, the password and the words',
+    credentials: withPassword(nancy),
     when: { method: 'GET', url: '/appeal' },
     then: { status: 200, page: ['Appeal a suspension', 'name="email"', 'name="password"', 'name="text"'] },
   }),
   useCase({
     title: 'Sending the appeal page thanks Bob and says what happens next',
+    credentials: withPassword(bob),
     given: [...everyone, bobSuspended()],
     when: {
       method: 'POST',
@@ -250,6 +266,7 @@ export const useCases = [
   }),
   useCase({
     title: 'The appeal page with a wrong password shows it, keeping the words',
+    credentials: withPassword(bob),
     given: [...everyone, bobSuspended()],
     when: {
       method: 'POST',

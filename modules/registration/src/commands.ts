@@ -1,6 +1,14 @@
 import { hash } from '@node-rs/argon2';
 import { PASSWORD_POLICY, type PasswordPolicy } from '@meetcute/auth/events';
-import { isUniqueViolation, problems, type Problem, type ModuleContext, type Tx } from '@meetcute/core';
+import {
+  CREDENTIALS,
+  isUniqueViolation,
+  problems,
+  type Credentials,
+  type Problem,
+  type ModuleContext,
+  type Tx,
+} from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
 import type { Language } from '@meetcute/web';
 import {
@@ -73,6 +81,7 @@ function duplicate(what: { nickname: boolean; lookalike?: boolean }): Problem {
 export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
   // The same rule for every new password, kept by auth, which registers first.
   const passwords = ctx.services.require<PasswordPolicy>(PASSWORD_POLICY);
+  const credentials = ctx.services.require<Credentials>(CREDENTIALS);
   const signUps = ctx.metrics.counter('sign_ups', 'Members who signed up');
   const findCity = (id: number) => cities.get(id);
 
@@ -145,13 +154,12 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
       const passwordHash = await hash(input.password);
       const memberId = ctx.ids.next();
       if (clash.email) return takenEmail(email, ip, memberId);
+      // Kept apart from the events, first: the account is published once its hash is safe.
+      // Killed in between, the hash names an id nothing else knows, and never lets anyone in.
+      await credentials.store([{ memberId, passwordHash }]);
       try {
         await ctx.transaction(async (tx) => {
-          await tx.publish(
-            AccountCreated,
-            { memberId, email, passwordHash, language },
-            { actorId: memberId },
-          );
+          await tx.publish(AccountCreated, { memberId, email, language }, { actorId: memberId });
           await tx.publish(
             RegistrationSubmitted,
             { memberId, application, resubmission: false },
@@ -159,6 +167,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
           );
         });
       } catch (error) {
+        await credentials.forget(memberId);
         // Someone else took the email or nickname between our check and our write.
         if (!isUniqueViolation(error)) throw error;
         const raced = await taken(ctx.db, email, application.nickname);

@@ -40,11 +40,10 @@ export const AccountCreated = defineEvent({
   type: 'AccountCreated',
   module: 'registration',
   description:
-    'Someone signed up: their login email and argon2id password hash (never the password), and the language they signed up in (not known for imported members).',
+    'Someone signed up: their login email and the language they signed up in (not known for imported members). Their password hash went to auth’s credentials (the CREDENTIALS service) before this was published: no event carries a credential.',
   schema: Type.Object({
     memberId: Type.String(),
     email: Type.String(),
-    passwordHash: Type.String(),
     language: Type.Optional(LanguageSchema),
   }),
 });

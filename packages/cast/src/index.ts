@@ -6,7 +6,7 @@ import {
   type Application,
 } from '@meetcute/registration/events';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
-import { MemberDeleted } from '@meetcute/auth/events';
+import { MemberDeleted, TwoFactorEnabled } from '@meetcute/auth/events';
 
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';
@@ -100,14 +100,27 @@ export const mo: CastMember = {
   },
 };
 
+/**
+ * What a use case whose members log in with PASSWORD gives as `credentials`: no event
+ * carries a password hash, so a story says whose password is known.
+ */
+export function withPassword(...members: CastMember[]): Array<{ memberId: string; passwordHash: string }> {
+  return members.map((m) => ({ memberId: m.memberId, passwordHash: PASSWORD_HASH }));
+}
+
+/** Mo's authenticator app, set up before any story begins (its session id names none). */
+const moSecondFactor = given(
+  TwoFactorEnabled,
+  { memberId: mo.memberId, sessionId: '00000000-0000-7000-8000-0000000005f0' },
+  { actorId: mo.memberId },
+);
+
 /** The member signed up and is waiting for review. */
 export function signedUp(member: CastMember): Given[] {
   return [
-    given(
-      AccountCreated,
-      { memberId: member.memberId, email: member.email, passwordHash: PASSWORD_HASH },
-      { actorId: member.memberId },
-    ),
+    given(AccountCreated, { memberId: member.memberId, email: member.email }, { actorId: member.memberId }),
+    // Mo moderates, and a moderator's role holds only with a second factor: Mo has one.
+    ...(member === mo ? [moSecondFactor] : []),
     given(
       RegistrationSubmitted,
       { memberId: member.memberId, application: member.application, resubmission: false },

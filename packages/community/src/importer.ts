@@ -2,9 +2,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { sql } from 'kysely';
 import {
+  CREDENTIALS,
   migrate,
   Problem,
   type App,
+  type Credentials,
   type Db,
   type EventDefinition,
   type EventEnvelope,
@@ -137,6 +139,7 @@ class Translator {
   readonly #registrations: Db;
   readonly #chat: Db;
   readonly #photoImport: PhotoImport;
+  readonly #credentials: Credentials;
   readonly #maxPhotoBytes: number;
   readonly #path: string;
   readonly #folder: string;
@@ -150,6 +153,7 @@ class Translator {
     this.#registrations = app.channel('registration').database.db;
     this.#chat = app.channel('chat').database.db;
     this.#photoImport = app.services.require<PhotoImport>(PHOTO_IMPORT);
+    this.#credentials = app.services.require<Credentials>(CREDENTIALS);
     this.#maxPhotoBytes = app.config.photos.maxBytes;
     this.#path = path;
     this.#folder = resolve(dirname(path));
@@ -173,6 +177,13 @@ class Translator {
     const entries: Entry[] = [];
     for (const { line, record } of batch)
       this.#events(line, record, { members: known, photos, messages }, entries);
+    // No event carries a password hash: they are handed to auth before the events are written.
+    const hashes = batch.flatMap(({ record }) =>
+      record.kind === 'member'
+        ? [{ memberId: known.get(record.id)!.memberId, passwordHash: record.passwordHash }]
+        : [],
+    );
+    if (hashes.length > 0) await this.#credentials.store(hashes);
     return entries;
   }
 
@@ -496,7 +507,7 @@ class Translator {
         const email = r.email.trim().toLowerCase();
         // As a sign-up on the site records the language it was made in (English unless the dump says).
         const language = r.language ?? 'en';
-        add(AccountCreated, { memberId, email, passwordHash: r.passwordHash, language }, memberId);
+        add(AccountCreated, { memberId, email, language }, memberId);
         add(RegistrationSubmitted, { memberId, application, resubmission: false }, memberId);
         if (!isUsablePasswordHash(r.passwordHash)) {
           // Nothing the old site kept lets them in here: a link to choose a password is mailed.

@@ -26,7 +26,16 @@ export { createLogger, type Logger } from './observability/logger.ts';
 export { Problem, problems, ProblemSchema, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
 export { readMultipart, tooLarge, type MultipartBody, type UploadedFile } from './http/multipart.ts';
-export { SESSIONS, type Viewer, type Access, type ViewerResolver, type Sessions } from './http/viewer.ts';
+export {
+  SESSIONS,
+  CREDENTIALS,
+  type Viewer,
+  type Access,
+  type ViewerResolver,
+  type Sessions,
+  type Credentials,
+  type KeptCredentials,
+} from './http/viewer.ts';
 export {
   defineModule,
   type ModuleDefinition,
@@ -40,6 +49,7 @@ export { currentWork, runWithWork, childTraceparent, type WorkContext } from './
 export {
   useCase,
   USE_CASE_LINK_KEY,
+  USE_CASE_EPOCH,
   given,
   emitted,
   type UseCase,

@@ -1,5 +1,22 @@
 import { sql } from 'kysely';
 import { serialPrimaryKey, type Migration } from '../db/migrations.ts';
+import type { Db, Dialect } from '../db/storage.ts';
+
+/**
+ * Events that once carried a password hash. Credentials now live only in the auth
+ * module's own table (its migration 0005 moves the hashes its accounts held), so the
+ * copies in the log and in outboxes not yet relayed are erased. An upgrade stopped with
+ * a password change not yet applied by auth loses that change: the member logs in with
+ * the password before it, or asks for a reset link.
+ */
+async function eraseOldPasswordHashes(db: Db, dialect: Dialect, table: 'events' | 'outbox'): Promise<void> {
+  const without =
+    dialect === 'sqlite'
+      ? sql`json_remove(payload, '$.passwordHash')`
+      : sql`(payload::jsonb - 'passwordHash')::text`;
+  await sql`update ${sql.table(table)} set payload = ${without}
+    where type in ('AccountCreated', 'PasswordChanged', 'PasswordUpgraded')`.execute(db);
+}
 
 /**
  * Every module database carries its own outbox (events written in the same
@@ -30,6 +47,10 @@ export const deliveryMigrations: Migration[] = [
         parked_at text not null
       )`.execute(db);
     },
+  },
+  {
+    name: '0001_no_password_hashes',
+    up: (db, dialect) => eraseOldPasswordHashes(db, dialect, 'outbox'),
   },
 ];
 
@@ -90,5 +111,9 @@ export const eventLogMigrations: Migration[] = [
         db,
       );
     },
+  },
+  {
+    name: '0006_no_password_hashes',
+    up: (db, dialect) => eraseOldPasswordHashes(db, dialect, 'events'),
   },
 ];

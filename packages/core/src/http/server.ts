@@ -392,7 +392,9 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       throw problems.forbidden('Your profile is still waiting for review.');
     }
     if (access === 'moderator' && !viewer.roles.includes('moderator')) {
-      throw problems.forbidden('Only moderators may do this.');
+      const held = viewer.heldBack?.role === 'moderator' ? viewer.heldBack : undefined;
+      if (held && config?.kind === 'page' && method === 'GET') return reply.redirect(held.href, 303);
+      throw problems.forbidden(held?.detail ?? 'Only moderators may do this.');
     }
   });
 

@@ -7,6 +7,11 @@ export interface Viewer {
   /** Registration state as the auth module last heard it. */
   status: 'submitted' | 'approved' | 'rejected';
   roles: string[];
+  /**
+   * A role given but held back until the member sets something up (a moderator needs a
+   * second factor): where to do it, and why, for whoever is turned away meanwhile.
+   */
+  heldBack?: { role: string; href: string; detail: string };
 }
 
 /**
@@ -54,3 +59,26 @@ export interface Sessions {
   setCookie(reply: FastifyReply, token: string): void;
 }
 export const SESSIONS = 'sessions';
+
+/**
+ * Where password hashes are kept: the auth module's own table, never an event, so the
+ * event log (copied to backups, replicas and the broker) holds no credential. Sign-up and
+ * the importer hand the hash over before publishing the account's events.
+ */
+export interface Credentials {
+  /** Keeps (or replaces) these members' credentials, all or none. */
+  store(credentials: ReadonlyArray<KeptCredentials>): Promise<void>;
+  /** Forgets a hash kept for an account whose events were never written after all. */
+  forget(memberId: string): Promise<void>;
+}
+export const CREDENTIALS = 'credentials';
+
+export interface KeptCredentials {
+  memberId: string;
+  passwordHash: string;
+  /**
+   * An authenticator app's base32 secret (RFC 6238) already set up, or one being set up
+   * (`pending`): where a story starts from, or what an old site kept.
+   */
+  totp?: { secret?: string; pending?: string };
+}

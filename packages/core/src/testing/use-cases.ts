@@ -6,12 +6,19 @@ import type { App } from '../app.ts';
 import type { Dialect, Storage } from '../db/storage.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { ModuleDefinition } from '../module.ts';
-import { USE_CASE_LINK_KEY, type Upload, type UseCase, type When } from '../use-cases/use-case.ts';
+import {
+  USE_CASE_EPOCH,
+  USE_CASE_LINK_KEY,
+  type Upload,
+  type UseCase,
+  type When,
+} from '../use-cases/use-case.ts';
 import { csrfFor, SESSION_COOKIE } from '../http/server.ts';
+import { CREDENTIALS, type Credentials } from '../http/viewer.ts';
 import { testDatabases, testStorage } from './databases.ts';
 import { assertSubset } from './subset.ts';
 
-export const USE_CASE_EPOCH = '2026-06-01T10:00:00.000Z';
+export { USE_CASE_EPOCH };
 
 export interface TestAppDeps {
   storage: Storage;
@@ -36,6 +43,8 @@ export interface TestApp {
   clock: ManualClock;
   /** Appends events to the log as if they had happened, and waits for every consumer. */
   given(events: NonNullable<UseCase['given']>): Promise<void>;
+  /** Keeps these password hashes, which no event carries (UseCase.credentials). */
+  keepPasswords(hashes: NonNullable<UseCase['credentials']>): Promise<void>;
   call(
     when: When,
   ): Promise<{ status: number; body: string; json: unknown; headers: Record<string, unknown> }>;
@@ -94,6 +103,7 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
   return {
     app,
     clock,
+    keepPasswords: (hashes) => app.services.require<Credentials>(CREDENTIALS).store(hashes),
     async given(events) {
       const envelopes: Array<{ envelope: EventEnvelope; module: string }> = events.map((g) => ({
         module: g.event.module,
@@ -231,6 +241,7 @@ function multipartBody(
 export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: UseCase): Promise<void> {
   const t = await startTestApp(factory, dialect);
   try {
+    if (uc.credentials) await t.keepPasswords(uc.credentials);
     await t.given(uc.given ?? []);
     // Views hold the members of the story from the start, so every change to them is checked.
     await t.primeViews(idsIn((uc.given ?? []).map((g) => g.payload)));

@@ -1,4 +1,5 @@
 import type { EventDefinition, PayloadOf } from '../events.ts';
+import type { KeptCredentials } from '../http/viewer.ts';
 
 /** An earlier event: what happened before the call. */
 export interface Given<D extends EventDefinition = EventDefinition> {
@@ -85,6 +86,11 @@ export interface Then {
 export interface UseCase {
   title: string;
   given?: Given[];
+  /**
+   * Password hashes kept before the call. No event carries one (the auth module keeps them
+   * apart), so a story whose member logs in with a password says that member has one.
+   */
+  credentials?: KeptCredentials[];
   /** Steps before the call that are themselves calls (e.g. a failed log-in attempt). */
   before?: When[];
   /** Moves the test clock before the call, e.g. a day later. */
@@ -99,6 +105,9 @@ export interface UseCase {
  * The key use cases sign mail links with (AppOptions.linkKey): a use case makes the link a
  * mail would hold with `linkTokens(USE_CASE_LINK_KEY)`, as a member would click it.
  */
+/** When every use case starts: its clock's first reading. */
+export const USE_CASE_EPOCH = '2026-06-01T10:00:00.000Z';
+
 export const USE_CASE_LINK_KEY = 'use-case-link-key-0123456789';
 
 export function useCase(spec: UseCase): UseCase {
