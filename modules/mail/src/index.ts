@@ -7,6 +7,8 @@ import {
   EmailConfirmationRequested,
   LoginLocked,
   PasswordChanged,
+  TwoFactorEnabled,
+  TwoFactorDisabled,
   PasswordResetRequested,
   MemberDeleted,
   honourDeletion,
@@ -55,6 +57,8 @@ export const mail = defineModule({
     EmailConfirmationRequested,
     PasswordResetRequested,
     PasswordChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
     EmailChangeRequested,
     EmailChanged,
     LoginLocked,
@@ -155,17 +159,22 @@ export const mail = defineModule({
       );
     });
 
-    ctx.on(PasswordChanged, async (event, tx) => {
-      const { memberId } = event.payload;
-      const address = await addressOf(tables(tx.db), memberId);
-      if (!address) return;
-      await queue(
-        tx,
-        event,
-        { kind: 'password-changed', memberId, to: address.email, language: address.language, data: {} },
-        Date.parse(event.occurredAt) + NOTICE_MS,
-      );
-    });
+    // Changes to how the account is protected are told to its owner: it may not have been them.
+    const notice = (kind: 'password-changed' | 'two-factor-on' | 'two-factor-off') =>
+      async function tell(event: EventEnvelope<{ memberId: string }>, tx: Tx): Promise<void> {
+        const { memberId } = event.payload;
+        const address = await addressOf(tables(tx.db), memberId);
+        if (!address) return;
+        await queue(
+          tx,
+          event,
+          { kind, memberId, to: address.email, language: address.language, data: {} },
+          Date.parse(event.occurredAt) + NOTICE_MS,
+        );
+      };
+    ctx.on(PasswordChanged, notice('password-changed'));
+    ctx.on(TwoFactorEnabled, notice('two-factor-on'));
+    ctx.on(TwoFactorDisabled, notice('two-factor-off'));
 
     ctx.on(EmailChangeRequested, async (event, tx) => {
       const { memberId, changeId, email, expiresAt, language } = event.payload;

@@ -34,6 +34,11 @@ type Key =
   | 'changedIntro'
   | 'changedNotYou'
   | 'changedAction'
+  | 'factorOnSubject'
+  | 'factorOnIntro'
+  | 'factorOffSubject'
+  | 'factorOffIntro'
+  | 'factorNotYou'
   | 'attemptSubject'
   | 'attemptIntro'
   | 'attemptAdvice'
@@ -85,6 +90,13 @@ const messages: Messages<Key> = {
       'The password of your Meetcute account was just changed, and other devices were logged out.',
     changedNotYou: 'Was it not you? Choose a new password at once:',
     changedAction: 'Choose a new password',
+    factorOnSubject: 'Two-factor authentication is on for your Meetcute account',
+    factorOnIntro:
+      'Logging in to your Meetcute account now asks for a code from an authenticator app as well as your password, and your other devices were logged out.',
+    factorOffSubject: 'Two-factor authentication is off for your Meetcute account',
+    factorOffIntro: 'Logging in to your Meetcute account now asks for your password alone.',
+    factorNotYou:
+      'Was it not you? Someone knows your password: choose a new one at once, then write to the moderators.',
     signature: 'The Meetcute team',
   },
   sv: {
@@ -131,6 +143,13 @@ const messages: Messages<Key> = {
     changedIntro: 'Lösenordet till ditt Meetcute-konto byttes just, och andra enheter loggades ut.',
     changedNotYou: 'Var det inte du? Välj ett nytt lösenord genast:',
     changedAction: 'Välj ett nytt lösenord',
+    factorOnSubject: 'Tvåstegsverifiering är på för ditt Meetcute-konto',
+    factorOnIntro:
+      'Inloggningen till ditt Meetcute-konto ber nu om en kod från en autentiseringsapp utöver lösenordet, och dina andra enheter loggades ut.',
+    factorOffSubject: 'Tvåstegsverifiering är av för ditt Meetcute-konto',
+    factorOffIntro: 'Inloggningen till ditt Meetcute-konto ber nu bara om ditt lösenord.',
+    factorNotYou:
+      'Var det inte du? Någon kan ditt lösenord: välj ett nytt genast och skriv sedan till moderatorerna.',
     signature: 'Meetcute-teamet',
   },
   fi: {
@@ -175,6 +194,13 @@ const messages: Messages<Key> = {
     changedIntro: 'Meetcute-tilisi salasana vaihdettiin juuri, ja muut laitteet kirjattiin ulos.',
     changedNotYou: 'Etkö se ollut sinä? Valitse uusi salasana heti:',
     changedAction: 'Valitse uusi salasana',
+    factorOnSubject: 'Kaksivaiheinen tunnistautuminen on käytössä Meetcute-tililläsi',
+    factorOnIntro:
+      'Meetcute-tilillesi kirjautuminen pyytää nyt salasanan lisäksi koodin todennussovelluksesta, ja muut laitteesi kirjattiin ulos.',
+    factorOffSubject: 'Kaksivaiheinen tunnistautuminen ei ole käytössä Meetcute-tililläsi',
+    factorOffIntro: 'Meetcute-tilillesi kirjautuminen pyytää nyt pelkän salasanan.',
+    factorNotYou:
+      'Etkö se ollut sinä? Joku tietää salasanasi: valitse uusi heti ja kirjoita sitten moderaattoreille.',
     signature: 'Meetcute-tiimi',
   },
 };
@@ -295,6 +321,17 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
       return letter(language, {
         subject: t('changedSubject'),
         paragraphs: [t('changedIntro'), t('changedNotYou')],
+        action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
+        after: [],
+      });
+    case 'two-factor-on':
+    case 'two-factor-off':
+      return letter(language, {
+        subject: t(mail.kind === 'two-factor-on' ? 'factorOnSubject' : 'factorOffSubject'),
+        paragraphs: [
+          t(mail.kind === 'two-factor-on' ? 'factorOnIntro' : 'factorOffIntro'),
+          t('factorNotYou'),
+        ],
         action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
         after: [],
       });

@@ -17,6 +17,8 @@ export type MailKind =
   | 'password-reset'
   | 'password-setup'
   | 'password-changed'
+  | 'two-factor-on'
+  | 'two-factor-off'
   | 'email-change'
   | 'email-changed'
   | 'login-locked'

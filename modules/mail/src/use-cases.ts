@@ -7,6 +7,8 @@ import {
   EmailConfirmationRequested,
   LoginLocked,
   PasswordChanged,
+  TwoFactorEnabled,
+  TwoFactorDisabled,
   PasswordResetRequested,
 } from '@meetcute/auth/events';
 
@@ -40,6 +42,7 @@ export const useCases = [
             subject: 'Någon försökte gå med i Meetcute med din adress',
           },
           { kind: 'welcome', to: nancy.email, language: 'sv' },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -59,6 +62,7 @@ export const useCases = [
             language: 'sv',
             subject: 'Välkommen till Meetcute: bekräfta din adress',
           },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -74,7 +78,8 @@ export const useCases = [
       ),
     ],
     when: outbox,
-    then: { status: 200, body: { mails: [], pending: 0 } },
+    // Only Mo's own notice of the second factor Mo set up: nothing to Nancy.
+    then: { status: 200, body: { mails: [{ kind: 'two-factor-on', to: mo.email }] } },
   }),
   useCase({
     title: 'A reset link goes to the member’s address, in the language it was asked in',
@@ -103,6 +108,7 @@ export const useCases = [
             language: 'fi',
             subject: 'Valitse uusi salasana Meetcuteen',
           },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -134,6 +140,7 @@ export const useCases = [
             to: nancy.email,
             subject: 'Your community has moved to Meetcute: choose your password',
           },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -155,7 +162,7 @@ export const useCases = [
       ),
     ],
     when: outbox,
-    then: { status: 200, body: { mails: [] } },
+    then: { status: 200, body: { mails: [{ kind: 'two-factor-on', to: mo.email }] } },
   }),
   useCase({
     title: 'A new confirmation link goes to the address it confirms',
@@ -179,6 +186,40 @@ export const useCases = [
       body: {
         mails: [
           { kind: 'email-confirmation', to: nancy.email, subject: 'Confirm your email address for Meetcute' },
+          { kind: 'two-factor-on', to: mo.email },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'When Nancy turns two-factor authentication on, and off, she is told each time',
+    given: [
+      ...approved(mo),
+      nancySignedUpInSwedish,
+      given(TwoFactorEnabled, { memberId: nancy.memberId, sessionId: 'phone' }, { actorId: nancy.memberId }),
+      given(TwoFactorDisabled, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'two-factor-off',
+            to: nancy.email,
+            subject: 'Tvåstegsverifiering är av för ditt Meetcute-konto',
+          },
+          {
+            kind: 'two-factor-on',
+            to: nancy.email,
+            subject: 'Tvåstegsverifiering är på för ditt Meetcute-konto',
+          },
+          { kind: 'welcome', to: nancy.email },
+          {
+            kind: 'two-factor-on',
+            to: mo.email,
+            subject: 'Two-factor authentication is on for your Meetcute account',
+          },
         ],
       },
     },
@@ -197,6 +238,7 @@ export const useCases = [
         mails: [
           { kind: 'password-changed', to: nancy.email, subject: 'Ditt lösenord på Meetcute har bytts' },
           { kind: 'welcome', to: nancy.email },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -228,6 +270,7 @@ export const useCases = [
             to: 'nancy.sailor@example.com',
             subject: 'Bekräfta din nya adress på Meetcute',
           },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -251,6 +294,7 @@ export const useCases = [
         mails: [
           { kind: 'password-changed', to: 'nancy.sailor@example.com' },
           { kind: 'email-changed', to: nancy.email, subject: 'Your Meetcute address was changed' },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -273,6 +317,7 @@ export const useCases = [
             subject: 'Inloggningen till ditt Meetcute-konto går långsammare',
           },
           { kind: 'welcome' },
+          { kind: 'two-factor-on', to: mo.email },
         ],
       },
     },
@@ -306,6 +351,6 @@ export const deletionUseCases = [
     title: 'Nancy deleted her account: the outbox keeps no mail to her',
     given: [...approved(mo), nancySignedUpInSwedish, deleted(nancy)],
     when: outbox,
-    then: { status: 200, body: { mails: [] } },
+    then: { status: 200, body: { mails: [{ kind: 'two-factor-on', to: mo.email }] } },
   }),
 ];
