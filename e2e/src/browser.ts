@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createLogger, openStorage, readConfig, type App } from '@meetcute/core';
 import { buildApp } from '@meetcute/server';
-import { codeAt, stepAt } from '@meetcute/auth/totp';
+import { codeAt, stepAt } from '@meetcute/auth';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');

@@ -1,5 +1,5 @@
 import type { App } from '@meetcute/core';
-import { codeAt, stepAt } from '@meetcute/auth/totp';
+import { codeAt, stepAt } from '@meetcute/auth';
 
 /**
  * A small demo community, made through the public API exactly as people would make

@@ -82,6 +82,8 @@ import { secondFactorUseCases } from './use-cases.second-factor.ts';
 
 export * from './events.ts';
 export { isUsable as isUsablePasswordHash } from './password-schemes.ts';
+/** What an authenticator app does with a key: the code for a moment (for clients, the demo and tests). */
+export { codeAt, stepAt } from './totp.ts';
 export type { SessionView } from './sessions.ts';
 
 /**
