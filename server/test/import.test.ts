@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { sql } from 'kysely';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
 import { SESSION_COOKIE, csrfFor, type App } from '@meetcute/core';
+import { codeAt, stepAt } from '@meetcute/auth';
 import {
   SESSIONS,
   startTestApp,
@@ -59,10 +60,16 @@ interface LogEvent {
   payload: string;
 }
 
+/**
+ * The log, less what a moderator does on the new site before reviewing through it: set up
+ * an authenticator app (TwoFactorEnabled). No old site's history has that, and an import
+ * cannot know of one; imported moderators set it up at their first log-in.
+ */
 async function log(app: App): Promise<LogEvent[]> {
   return await app.dispatcher.log.db
     .selectFrom('events')
     .select(['id', 'type', 'occurred_at', 'actor_id', 'payload'])
+    .where('type', '!=', 'TwoFactorEnabled')
     .orderBy('position')
     .execute();
 }
@@ -93,6 +100,8 @@ async function readModels(app: App, name: (text: string) => string): Promise<Rec
     for (const table of module.projections) {
       const db = app.channel(module.name).database.db;
       const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+      // Whether the moderators have set up their app yet is the same story (see log()).
+      if (module.name === 'auth' && table === 'accounts') for (const row of rows.rows) delete row.two_factor;
       state[`${module.name}.${table}`] = rows.rows
         .map((r) => name(JSON.stringify(r, Object.keys(r).sort())))
         .sort();
@@ -173,10 +182,15 @@ async function replay(t: TestApp): Promise<void> {
         members.set(r.id, { memberId: memberId!, email: r.email });
         break;
       }
-      case 'moderator':
+      case 'moderator': {
         await t.app.services.require<ModeratorGrants>('moderators').grant(members.get(r.member)!.email);
         await t.app.processAll();
+        // A moderator's role holds with a second factor: they set up an app, as the site asks.
+        const { secret } = await ok(id(r.member), 'POST', '/api/v1/account/two-factor/setup');
+        const code = codeAt(secret!, stepAt(t.clock.now()));
+        await ok(id(r.member), 'POST', '/api/v1/account/two-factor', { code });
         break;
+      }
       case 'review': {
         const url = `/api/v1/review/registrations/${id(r.member)}/${r.decision === 'approved' ? 'approve' : 'reject'}`;
         await ok(id(r.by!), 'POST', url, r.decision === 'approved' ? undefined : { reason: r.reason });
