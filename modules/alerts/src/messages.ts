@@ -8,6 +8,8 @@ export const messages: Messages<
   | 'markAll'
   | 'new'
   | 'flirt'
+  | 'match'
+  | 'writeTo'
   | 'visit'
   | 'favourite_woman'
   | 'favourite_man'
@@ -32,6 +34,8 @@ export const messages: Messages<
     markAll: 'Mark all as read',
     new: 'new',
     flirt: '{name} flirted with you',
+    match: '{name} flirted back: you like each other!',
+    writeTo: 'Write to {name}',
     visit: '{name} visited your profile',
     favourite_woman: '{name} added you to her favourites',
     favourite_man: '{name} added you to his favourites',
@@ -56,6 +60,8 @@ export const messages: Messages<
     markAll: 'Markera alla som lästa',
     new: 'ny',
     flirt: '{name} flörtade med dig',
+    match: '{name} flörtade tillbaka: ni gillar varandra!',
+    writeTo: 'Skriv till {name}',
     visit: '{name} besökte din profil',
     favourite_woman: '{name} lade till dig bland sina favoriter',
     favourite_man: '{name} lade till dig bland sina favoriter',
@@ -80,6 +86,8 @@ export const messages: Messages<
     markAll: 'Merkitse kaikki luetuiksi',
     new: 'uusi',
     flirt: '{name} flirttaili kanssasi',
+    match: '{name} flirttaili takaisin: pidätte toisistanne!',
+    writeTo: 'Kirjoita: {name}',
     visit: '{name} vieraili profiilissasi',
     favourite_woman: '{name} lisäsi sinut suosikkeihinsa',
     favourite_man: '{name} lisäsi sinut suosikkeihinsa',

@@ -60,9 +60,20 @@ function card(
   }
   const link = html`<a href="/members/${actor.memberId}">${sentence(t, { ...alert, actor })}</a>`;
   const facts = factsLine(request, { age: actor.age, gender: actor.gender, cityLabel: actor.city.label });
-  return html`<li class="card alert-card${unread}" data-item="${alert.alertId}">
+  // A match is the moment to say hello: the way to the conversation is right there.
+  const write =
+    alert.kind === 'match'
+      ? html`<p>
+          <a class="button" href="/chats/${actor.memberId}">${t('writeTo', { name: actor.nickname })}</a>
+        </p>`
+      : '';
+  return html`<li
+    class="card alert-card${unread}${alert.kind === 'match' ? ' match' : ''}"
+    data-item="${alert.alertId}"
+  >
     <p class="alert-text">${marker}${link} · ${time}</p>
     <p class="facts">${facts}</p>
+    ${write}
   </li>`;
 }
 

@@ -40,6 +40,7 @@ export function alertRoutes(
                 alertId: Type.String(),
                 kind: Type.Union([
                   Type.Literal('flirt'),
+                  Type.Literal('match'),
                   Type.Literal('visit'),
                   Type.Literal('favourite'),
                   Type.Literal('like'),

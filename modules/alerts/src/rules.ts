@@ -1,8 +1,11 @@
 /** How many alerts one page of the list holds. */
 export const PAGE = { default: 20, max: 50 };
 
-/** What members do to a member that they hear about. */
-export type MemberAlertKind = 'flirt' | 'visit' | 'favourite' | 'like' | 'unlock';
+/**
+ * What members do to a member that they hear about. A `match` is a flirt back: the
+ * member had flirted with its sender first, so the two like each other.
+ */
+export type MemberAlertKind = 'flirt' | 'match' | 'visit' | 'favourite' | 'like' | 'unlock';
 /** What the moderators decided about a member's photo or about-me text. */
 export type ModerationAlertKind = 'photo-approved' | 'photo-rejected' | 'about-approved' | 'about-rejected';
 /** What can happen to a member that they hear about. */
@@ -34,7 +37,7 @@ export const SITE = '';
 export function onceKey(kind: AlertKind, actorId: string, occurredAt: string, eventId: string): string {
   if (kind === 'unlock') return `unlock/${actorId}`;
   // Photo likes count like visits: one alert per member and day, however many photos they liked.
-  return kind === 'flirt' || isModeration(kind)
+  return kind === 'flirt' || kind === 'match' || isModeration(kind)
     ? `${kind}/${eventId}`
     : `${kind}/${actorId}/${occurredAt.slice(0, 10)}`;
 }

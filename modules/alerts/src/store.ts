@@ -176,6 +176,19 @@ const insertAlert = prepared(
       .returning('alert_id'),
 );
 
+/** Whether the member has an alert of this kind from the actor. */
+async function alertFrom(db: TxDb, memberId: string, actorId: string, kind: AlertKind): Promise<boolean> {
+  const row = await db
+    .selectFrom('alerts')
+    .select('alert_id')
+    .where('member_id', '=', memberId)
+    .where('actor_id', '=', actorId)
+    .where('kind', '=', kind)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 interface NewAlert {
   event: EventEnvelope;
   memberId: string;
@@ -278,8 +291,15 @@ export function project(
     if (isFresh(event.occurredAt, ctx.clock.now())) tx.afterCommit(() => pushCount(memberId));
   }
 
+  // A flirt back to someone who flirted first is a match, told once per pair: the first
+  // flirter hears they like each other, with a way to write (the one flirting back sees it
+  // on the flirts page). Alerts keep every flirt a member got, so this needs no other table.
   ctx.on(FlirtSent, async (e, tx) => {
-    await add(tx, { event: e, memberId: e.payload.recipientId, kind: 'flirt', actorId: e.payload.senderId });
+    const { senderId, recipientId } = e.payload;
+    const match =
+      (await alertFrom(tx.db, senderId, recipientId, 'flirt')) &&
+      !(await alertFrom(tx.db, recipientId, senderId, 'match'));
+    await add(tx, { event: e, memberId: recipientId, kind: match ? 'match' : 'flirt', actorId: senderId });
   });
   ctx.on(ProfileViewed, async (e, tx) => {
     await add(tx, { event: e, memberId: e.payload.memberId, kind: 'visit', actorId: e.payload.viewerId });

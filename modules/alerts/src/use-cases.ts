@@ -92,6 +92,66 @@ const markRead = (as: string) => ({ as, method: 'POST', url: '/api/v1/alerts/rea
 const noAlerts = { status: 200, body: { items: [], nextCursor: null } };
 
 export const useCases = [
+  useCase({
+    title: 'Bob flirts back at Nancy, who flirted first: Nancy hears they like each other',
+    given: [...nancyAndBob, flirted(nancy.memberId, bob.memberId)],
+    before: [{ as: bob.memberId, method: 'POST', url: '/api/v1/flirts', body: { memberId: nancy.memberId } }],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'match', actor: bobCard, unread: true }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Nancy’s match alert takes her straight to writing to Bob',
+    given: [...nancyAndBob, flirted(nancy.memberId, bob.memberId), flirted(bob.memberId, nancy.memberId)],
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
+    then: {
+      status: 200,
+      page: ['Bob flirted back: you like each other!', `href="/chats/${bob.memberId}"`, 'Write to Bob'],
+      events: [emitted(AlertsRead, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The one who flirted back saw the match at once; Nancy flirting again is a plain flirt for Bob',
+    given: [
+      ...nancyAndBob,
+      flirted(nancy.memberId, bob.memberId, '2026-05-20T10:00:00.000Z'),
+      flirted(bob.memberId, nancy.memberId, '2026-05-21T10:00:00.000Z'),
+      flirted(nancy.memberId, bob.memberId, '2026-05-22T10:00:00.000Z'),
+    ],
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: {
+        items: [
+          { kind: 'flirt', actor: nancyCard },
+          { kind: 'flirt', actor: nancyCard },
+        ],
+        nextCursor: null,
+      },
+    },
+  }),
+  useCase({
+    title: 'A pair matches once: Bob’s next flirt at Nancy is a flirt again',
+    given: [
+      ...nancyAndBob,
+      flirted(nancy.memberId, bob.memberId, '2026-05-20T10:00:00.000Z'),
+      flirted(bob.memberId, nancy.memberId, '2026-05-21T10:00:00.000Z'),
+      flirted(bob.memberId, nancy.memberId, '2026-05-23T10:00:00.000Z'),
+    ],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: {
+        items: [
+          { kind: 'flirt', actor: bobCard },
+          { kind: 'match', actor: bobCard },
+        ],
+        nextCursor: null,
+      },
+    },
+  }),
   // USE-CASES.md #5, the alert part
   useCase({
     title: 'Nancy flirts with Bob: Bob has one unread alert naming Nancy with her age and city',

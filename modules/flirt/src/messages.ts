@@ -11,6 +11,8 @@ export const messages: Messages<
   | 'flirtWith'
   | 'flirtedToday'
   | 'receivedNote'
+  | 'match'
+  | 'writeTo'
   | 'sentNote'
   | 'noticeSent'
   | 'noticeMutual'
@@ -29,6 +31,8 @@ export const messages: Messages<
     flirtWith: 'Flirt with {name}',
     flirtedToday: 'Flirted today',
     receivedNote: 'Flirted with you {when}',
+    match: 'You like each other',
+    writeTo: 'Write to {name}',
     sentNote: 'You flirted {when}',
     noticeSent: 'You flirted with {name}.',
     noticeMutual: 'You and {name} flirted with each other: say hello with a message!',
@@ -47,6 +51,8 @@ export const messages: Messages<
     flirtWith: 'Flirta med {name}',
     flirtedToday: 'Flirtat i dag',
     receivedNote: 'Flirtade med dig {when}',
+    match: 'Ni gillar varandra',
+    writeTo: 'Skriv till {name}',
     sentNote: 'Du flirtade {when}',
     noticeSent: 'Du flirtade med {name}.',
     noticeMutual: 'Du och {name} har flirtat med varandra: säg hej i ett meddelande!',
@@ -65,6 +71,8 @@ export const messages: Messages<
     flirtWith: 'Flirttaile: {name}',
     flirtedToday: 'Flirttailtu tänään',
     receivedNote: 'Flirttaili kanssasi {when}',
+    match: 'Pidätte toisistanne',
+    writeTo: 'Kirjoita: {name}',
     sentNote: 'Flirttailit {when}',
     noticeSent: 'Flirttailit: {name}.',
     noticeMutual: 'Sinä ja {name} flirttailitte toisillenne: sano hei viestillä!',

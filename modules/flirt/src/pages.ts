@@ -162,10 +162,18 @@ export function flirtPages(http: Http, deps: PageDeps): void {
             cityLabel: item.member.city.label,
             distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
             note: html`<time datetime="${item.sentAt}"
-              >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
-                when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, now()),
-              })}</time
-            >`,
+                >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
+                  when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, now()),
+                })}</time
+              >${
+                // A match: the two like each other, and the next step is a message.
+                item.mutual
+                  ? html` · <strong class="match">${t('match')}</strong>
+                      <a href="/chats/${item.member.memberId}"
+                        >${t('writeTo', { name: item.member.nickname })}</a
+                      >`
+                  : ''
+              }`,
           },
           buttons(item.member.memberId),
         );

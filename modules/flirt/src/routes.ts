@@ -14,6 +14,7 @@ const FlirtView = Type.Object({
     cityLabel: Type.String(),
   }),
   sentAt: Type.String({ format: 'date-time' }),
+  mutual: Type.Boolean({ description: 'True when we flirted with each other: a match' }),
 });
 
 const Page = Type.Object({
@@ -92,6 +93,7 @@ export function flirtRoutes(http: Http, commands: Commands, lists: FlirtLists): 
               cityLabel: i.member.city.label,
             },
             sentAt: i.sentAt,
+            mutual: i.mutual,
           })),
           nextCursor: page.nextCursor,
         };

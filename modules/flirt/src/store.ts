@@ -79,6 +79,34 @@ export async function hasFlirted(db: Db | TxDb, senderId: string, recipientId: s
   return (await selectFlirtBetween(db, senderId, recipientId)).length > 0;
 }
 
+/**
+ * Of these members, the ones with a flirt the other way: for flirts the viewer received,
+ * those the viewer flirted with too; for flirts the viewer sent, those who flirted back.
+ */
+export async function flirtedBack(
+  db: Db,
+  viewerId: string,
+  direction: Direction,
+  memberIds: string[],
+): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows =
+    direction === 'received'
+      ? await db
+          .selectFrom('flirts')
+          .select('recipient_id as member_id')
+          .where('sender_id', '=', viewerId)
+          .where('recipient_id', 'in', memberIds)
+          .execute()
+      : await db
+          .selectFrom('flirts')
+          .select('sender_id as member_id')
+          .where('recipient_id', '=', viewerId)
+          .where('sender_id', 'in', memberIds)
+          .execute();
+  return new Set((rows as Array<{ member_id: string }>).map((r) => r.member_id));
+}
+
 /** What a sender sent since a moment: the input to the limits (a day's flirts are few). */
 export async function sentSince(db: Db | TxDb, senderId: string, since: string): Promise<SentFlirt[]> {
   const rows = (await selectSentSince(db, senderId, since)) as Array<{

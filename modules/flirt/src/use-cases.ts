@@ -551,6 +551,27 @@ const pages = [
     then: { status: 200, page: ['You and Bob flirted with each other: say hello with a message!'] },
   }),
   useCase({
+    title: 'Flirts both ways are a match on the flirts page, with a way to write',
+    given: [...nancyAndBob, flirted(bob, nancy, 1, T1), flirted(nancy, bob, 2, T2)],
+    when: { as: nancy.memberId, method: 'GET', url: '/flirts' },
+    then: {
+      status: 200,
+      page: ['You like each other', `href="/chats/${bob.memberId}"`, 'Write to Bob'],
+    },
+  }),
+  useCase({
+    title: 'A flirt not returned is no match',
+    given: [...nancyAndBob, flirted(bob, nancy, 1, T1)],
+    when: { as: nancy.memberId, method: 'GET', url: '/flirts' },
+    then: { status: 200, pageLacks: ['You like each other'] },
+  }),
+  useCase({
+    title: 'The API says which flirts are a match',
+    given: [...nancyAndBob, flirted(bob, nancy, 1, T1), flirted(nancy, bob, 2, T2)],
+    when: received(nancy),
+    then: { status: 200, body: { flirts: [{ member: bobAsCard, mutual: true }] } },
+  }),
+  useCase({
     title: 'The flirts page says why a flirt was refused',
     given: nancyAndBob,
     when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=limit&to=${bob.memberId}` },

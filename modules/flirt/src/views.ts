@@ -1,6 +1,6 @@
 import { decodeCursor, type Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { flirtsPage, type Direction } from './store.ts';
+import { flirtedBack, flirtsPage, type Direction } from './store.ts';
 
 export const PAGE_SIZE = { default: 20, max: 50 };
 
@@ -9,6 +9,8 @@ export interface FlirtItem {
   flirtId: string;
   sentAt: string;
   member: PublicProfile;
+  /** They flirted with each other: a match, the moment to write. */
+  mutual: boolean;
 }
 
 export interface FlirtPage {
@@ -38,11 +40,20 @@ export function flirtLists(db: Db, profiles: ProfileDirectory): FlirtLists {
         limit,
       );
       // A member who is no longer approved is not shown; the page still continues after them.
-      const members = await Promise.all(entries.map((e) => profiles.get(e.memberId)));
+      const [members, mutual] = await Promise.all([
+        Promise.all(entries.map((e) => profiles.get(e.memberId))),
+        flirtedBack(
+          db,
+          viewerId,
+          direction,
+          entries.map((e) => e.memberId),
+        ),
+      ]);
       const items: FlirtItem[] = [];
       entries.forEach((e, i) => {
         const member = members[i];
-        if (member) items.push({ flirtId: e.flirtId, sentAt: e.sentAt, member });
+        if (member)
+          items.push({ flirtId: e.flirtId, sentAt: e.sentAt, member, mutual: mutual.has(e.memberId) });
       });
       return { items, nextCursor };
     },
