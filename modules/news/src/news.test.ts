@@ -15,6 +15,8 @@ import { DiaryPostDeleted, DiaryPostEdited } from '@meetcute/diary/events';
 import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
 import { PhotoDeleted } from '@meetcute/photos/events';
 import { adam, carl, photoAdded, photoId, posted, postId } from './use-cases.ts';
+import { runsByMember } from './pages.ts';
+import type { NewsItem } from './views.ts';
 import { BACKFILL } from './rules.ts';
 
 // The whole site as members use it (server/src/testing.ts).
@@ -140,6 +142,29 @@ for (const dialect of databases.dialects) {
       }
     });
 
+    test('a run of items by one member shows as one card with all of them', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([
+          ...approved(mo),
+          ...approved(carl),
+          posted(carl, 1, 'one', '2026-06-01T09:00:00.000Z'),
+          posted(carl, 2, 'two', '2026-06-01T09:01:00.000Z'),
+          ...photoAdded(carl, 1),
+          posted(carl, 3, 'three', '2026-06-01T09:03:00.000Z'),
+        ]);
+        const page = await t.call({ as: mo.memberId, method: 'GET', url: '/news' });
+        assert.equal(page.status, 200);
+        const cards = page.body.split('<li class="card member-card news-item').slice(1);
+        assert.equal(cards.length, 1, 'Carl once');
+        for (const text of ['one', 'two', 'three'])
+          assert.ok(cards[0]!.includes(`diary-text">${text}<`), text);
+        assert.ok(cards[0]!.includes('class="news-photo"'), 'the photo in the same card');
+      } finally {
+        await t.close();
+      }
+    });
+
     test('the news counter rises as items land, and drops to 0 when the news is seen', async () => {
       const t = await startTestApp(factory, dialect);
       try {
@@ -191,3 +216,21 @@ for (const dialect of databases.dialects) {
     });
   });
 }
+
+test('runs are consecutive items by one member: another member in between starts a new run', () => {
+  const item = (memberId: string, n: number) =>
+    ({ member: { memberId }, itemId: String(n) }) as unknown as NewsItem;
+  const runs = runsByMember([
+    item('a', 1),
+    item('a', 2),
+    item('b', 3),
+    item('a', 4),
+    item('a', 5),
+    item('a', 6),
+  ]);
+  assert.deepEqual(
+    runs.map((run) => run.map((i) => i.itemId)),
+    [['1', '2'], ['3'], ['4', '5', '6']],
+  );
+  assert.deepEqual(runsByMember([]), []);
+});

@@ -23,40 +23,31 @@ import type { NewsItem, NewsReads } from './views.ts';
 /** What the viewer had seen before this visit marked everything seen, so new items can say so. */
 const seenBefore = new WeakMap<FastifyRequest, string | null>();
 
-function card(
-  request: FastifyRequest,
-  item: NewsItem,
-  viewer: Member | undefined,
-  isNew: boolean,
-  buttons: Html,
-): Html {
+/**
+ * Consecutive items by one member, as one card: a member who adds five photos in a row
+ * shows up once, with all five, instead of filling the feed.
+ */
+export function runsByMember(items: NewsItem[]): NewsItem[][] {
+  const runs: NewsItem[][] = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.member.memberId === item.member.memberId) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
+
+function entry(request: FastifyRequest, item: NewsItem, viewer: Member | undefined, isNew: boolean): Html {
   const t = translator(messages, languageOf(request));
-  const { member, author } = item;
-  const facts = factsLine(request, {
-    age: member.age,
-    gender: author.gender,
-    cityLabel: member.cityLabel,
-    distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
-  });
   const what =
     item.kind === 'new-member' ? t('joined') : item.kind === 'photo' ? t('addedPhoto') : t('wrote');
-  return html`<li class="card member-card news-item ${item.kind}" id="item-${item.itemId}">
-    <img
-      class="portrait"
-      src="${portraitPath(member.memberId)}"
-      width="80"
-      height="80"
-      loading="lazy"
-      alt="${member.nickname}"
-    />
+  return html`<div class="news-entry" id="item-${item.itemId}">
     <p class="note">
       ${isNew ? html`<strong class="badge">${t('new')}</strong> ` : ''}${what} ·
       <time datetime="${item.at}"
         >${formatMoment(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.at, 'date-time')}</time
       >
     </p>
-    <h3><a href="/members/${member.memberId}">${member.nickname}</a></h3>
-    <p class="facts">${facts}</p>
     ${item.text === undefined ? '' : html`<blockquote class="diary-text">${item.text}</blockquote>`}
     ${
       item.photo === undefined
@@ -67,9 +58,39 @@ function card(
               width="240"
               height="240"
               loading="lazy"
-              alt="${t('photoOf', { name: member.nickname })}"
+              alt="${t('photoOf', { name: item.member.nickname })}"
           /></a>`
     }
+  </div>`;
+}
+
+function card(
+  request: FastifyRequest,
+  run: NewsItem[],
+  viewer: Member | undefined,
+  isNew: (item: NewsItem) => boolean,
+  buttons: Html,
+): Html {
+  const { member, author } = run[0]!;
+  const facts = factsLine(request, {
+    age: member.age,
+    gender: author.gender,
+    cityLabel: member.cityLabel,
+    distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
+  });
+  const kinds = [...new Set(run.map((item) => item.kind))].join(' ');
+  return html`<li class="card member-card news-item ${kinds}">
+    <img
+      class="portrait"
+      src="${portraitPath(member.memberId)}"
+      width="80"
+      height="80"
+      loading="lazy"
+      alt="${member.nickname}"
+    />
+    <h3><a href="/members/${member.memberId}">${member.nickname}</a></h3>
+    <p class="facts">${facts}</p>
+    ${run.map((item) => entry(request, item, viewer, isNew(item)))}
     <div class="actions">${buttons}</div>
   </li>`;
 }
@@ -102,8 +123,9 @@ export function newsPages(http: Http, commands: Commands, reads: NewsReads, serv
         list.items.map((item) => item.member.memberId),
         'card',
       );
-      const cards = list.items.map((item) =>
-        card(request, item, viewer, before === null || item.at > before, buttons(item.member.memberId)),
+      const isNew = (item: NewsItem) => before === null || item.at > before;
+      const cards = runsByMember(list.items).map((run) =>
+        card(request, run, viewer, isNew, buttons(run[0]!.member.memberId)),
       );
       return sendPage(request, reply, {
         title: t('title'),
