@@ -1,4 +1,4 @@
-import { translator, type Messages, type Translate } from '@meetcute/web';
+import { formatMoment, translator, type Language, type Messages, type Translate } from '@meetcute/web';
 import { PASSWORD_MAX, PASSWORD_MIN, waitMinutes, type PasswordProblem } from './rules.ts';
 
 type Key =
@@ -352,9 +352,15 @@ export function limitedMessage(
 }
 
 /** Why a member who knows their password still cannot log in. */
-export function suspendedMessage(t: Translate<Key>, until: string | null, reason: string): string {
+export function suspendedMessage(
+  t: Translate<Key>,
+  language: Language,
+  until: string | null,
+  reason: string,
+): string {
   if (until === null) return t('bannedText', { reason });
-  return t('suspendedUntil', { until: until.slice(0, 16).replace('T', ' '), reason });
+  // Someone not logged in has no time zone we know: the time is in UTC, and says so.
+  return t('suspendedUntil', { until: formatMoment(language, 'UTC', until, 'date-time'), reason });
 }
 
 /** What to tell a member about a password that was not accepted. */

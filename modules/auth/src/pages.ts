@@ -247,7 +247,7 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
             {
               email,
               next,
-              locked: suspendedMessage(tr, outcome.until, outcome.reason),
+              locked: suspendedMessage(tr, languageOf(request), outcome.until, outcome.reason),
               lockedTitle: tr('suspendedTitle'),
               appeal: true,
             },

@@ -97,7 +97,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
             403,
             'account-suspended',
             english('suspendedTitle'),
-            suspendedMessage(english, outcome.until, outcome.reason),
+            suspendedMessage(english, 'en', outcome.until, outcome.reason),
           );
         case 'second-factor':
           return reply.code(202).send({

@@ -22,7 +22,7 @@ export const suspensionUseCases = [
       status: 403,
       body: {
         type: `${PROBLEM}account-suspended`,
-        detail: `A moderator suspended your account until 2026-06-08 10:00 (UTC): ${REASON}`,
+        detail: `A moderator suspended your account until 8 Jun 2026, 10:00 (UTC): ${REASON}`,
       },
       events: [],
     },

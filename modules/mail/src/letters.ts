@@ -1,6 +1,6 @@
 import type { LinkTokens } from '@meetcute/core';
 import { confirmationSubject, LINKS } from '@meetcute/auth/events';
-import { html, raw, translator, type Language, type Messages } from '@meetcute/web';
+import { formatMoment, html, raw, translator, type Language, type Messages } from '@meetcute/web';
 import type { QueuedMail } from './store.ts';
 
 type Key =
@@ -304,7 +304,10 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
       return letter(language, {
         subject: t('lockedSubject'),
         paragraphs: [
-          t('lockedIntro', { until: (data.until ?? '').slice(0, 16).replace('T', ' ') }),
+          // The mail module knows no member's time zone: the time is UTC, and the letter says so.
+          t('lockedIntro', {
+            until: data.until ? formatMoment(language, 'UTC', data.until, 'date-time') : '',
+          }),
           t('lockedNotYou'),
         ],
         action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },

@@ -1,7 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { problems, type Http, type ModuleContext } from '@meetcute/core';
-import { html, languageOf, sendPage, translator, type Html, type Messages } from '@meetcute/web';
+import {
+  formatMoment,
+  html,
+  languageOf,
+  sendPage,
+  translator,
+  type Html,
+  type Messages,
+} from '@meetcute/web';
 import { mailById, pendingCount, recentMails, tables } from './store.ts';
 import { keptMail } from './transport.ts';
 import { summary } from './routes.ts';
@@ -119,7 +127,9 @@ export function mailPages(http: Http, ctx: ModuleContext, transport: 'smtp' | 'd
                     <strong>${subject}</strong><br />
                     ${tr('to')}: ${s.to} · ${tr('status')}: ${status[s.status]}
                     (${tr('attempts', { n: s.attempts })}) · ${tr('when')}:
-                    <time datetime="${s.createdAt}">${s.createdAt.slice(0, 16).replace('T', ' ')}</time>
+                    <time datetime="${s.createdAt}"
+                      >${formatMoment(languageOf(request), 'UTC', s.createdAt, 'date-time')} UTC</time
+                    >
                     ${s.lastError ? html`<br /><small>${s.lastError}</small>` : ''}
                   </li>`;
                 })}

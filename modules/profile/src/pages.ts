@@ -5,6 +5,7 @@ import {
   FORM_BODY_SCHEMA,
   field,
   form,
+  formatMoment,
   formErrors,
   hidden,
   html,
@@ -237,7 +238,11 @@ export function profilePages(
     problem?: { memberId: string; reason: string; errors: FieldProblem[] },
   ) => {
     const t = tr(request);
-    const queue = await reviewQueue(db, 50);
+    const viewerId = request.viewer!.memberId;
+    const [queue, self] = await Promise.all([reviewQueue(db, 50), reads.visibleProfile(viewerId, viewerId)]);
+    // In the moderator's own time, as every page shows times (a moderator still in review has UTC).
+    const when = (iso: string) =>
+      formatMoment(languageOf(request), self?.city.timeZone ?? 'UTC', iso, 'date-time');
     const done = (request.query as { done?: string }).done;
     return sendPage(
       request,
@@ -256,9 +261,7 @@ export function profilePages(
             return html`<article class="card" aria-labelledby="n-${p.memberId}">
               <h2 id="n-${p.memberId}">${p.nickname}</h2>
               <p class="facts">
-                <time datetime="${since}"
-                  >${t('sent', { date: `${since.slice(0, 16).replace('T', ' ')} UTC` })}</time
-                >
+                <time datetime="${since}">${t('sent', { date: when(since) })}</time>
               </p>
               <h3>${t('current')}</h3>
               ${p.aboutMe ? paragraphs(p.aboutMe) : html`<p class="facts">${t('empty')}</p>`}

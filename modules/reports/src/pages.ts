@@ -6,6 +6,7 @@ import {
   field,
   form,
   FORM_BODY_SCHEMA,
+  formatMoment,
   formErrors,
   hidden,
   html,
@@ -158,7 +159,15 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
     status = 200,
   ) => {
     const t = tr(request);
-    const items = await openQueue(tables(db), 50);
+    const [items, self] = await Promise.all([
+      openQueue(tables(db), 50),
+      profiles.get(request.viewer!.memberId),
+    ]);
+    // Times in the moderator's own zone, as on every page (UTC for a moderator still in review).
+    const when = (iso: string) =>
+      html`<time datetime="${iso}"
+        >${formatMoment(languageOf(request), self?.city.timeZone ?? 'UTC', iso, 'date-time')}</time
+      >`;
     const cards = await Promise.all(
       items.map(async (item) => {
         const content = await run.describe(item.kind, item.contentId);
@@ -213,8 +222,7 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
                         ${content.context.map((m) => {
                           const line = html`${senders.get(m.senderId) ?? ''}: ${m.body}`;
                           return html`<li>
-                            ${m.reported ? html`<strong>${line}</strong>` : line}
-                            <time datetime="${m.at}">${m.at.slice(0, 16).replace('T', ' ')}</time>
+                            ${m.reported ? html`<strong>${line}</strong>` : line} ${when(m.at)}
                           </li>`;
                         })}
                       </ol>`
@@ -227,11 +235,9 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
           ${
             // An appeal's words are its excerpt; reports list why each member reported.
             item.kind === 'appeal'
-              ? html`<p>
-                  <time datetime="${item.latestAt}">${item.latestAt.slice(0, 16).replace('T', ' ')}</time>
-                </p>`
+              ? html`<p>${when(item.latestAt)}</p>`
               : html`<ul>
-                  ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} <time datetime="${r.at}">${r.at.slice(0, 16).replace('T', ' ')}</time></li>`)}
+                  ${item.reports.map((r) => html`<li>${t(r.reason)}${r.note ? html`: <q>${r.note}</q>` : ''} ${when(r.at)}</li>`)}
                 </ul>`
           }
           <p>

@@ -330,7 +330,11 @@ export const useCases = [
       ...bobWroteAndNancyReported('Send me your bank details'),
     ],
     when: { as: mo.memberId, method: 'GET', url: '/review/reports' },
-    then: { status: 200, page: ['Nancy: Hi Bob', '<strong>Bob: Send me your bank details</strong>'] },
+    then: {
+      status: 200,
+      // Times as on every page: in the moderator's own time zone (Mo lives in Stockholm).
+      page: ['Nancy: Hi Bob', '<strong>Bob: Send me your bank details</strong>', '>1 Jun 2026, 12:00<'],
+    },
   }),
   useCase({
     title: 'A reported chat message is in the queue too, naming its sender',
