@@ -40,18 +40,30 @@ test('a photo is uploaded, approved, seen and liked, and its owner hears of it',
     Phone,
   ];
 
+  const second = join(files, 'IMG_0043.jpg');
+  writeFileSync(
+    second,
+    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#5080d0' } })
+      .jpeg()
+      .toBuffer(),
+  );
+
   const nancy = await logIn(site, nancyPhone.context, 'nancy@example.com');
-  await nancy.goto(`${site.url}/photos`);
-  await nancy.getByLabel('Photo', { exact: true }).setInputFiles(photo);
-  await nancy.getByRole('button', { name: 'Upload' }).click();
-  await nancy.getByText('Your photo was uploaded').waitFor();
-  await nancy.getByText('Waiting for review').waitFor();
+  for (const file of [photo, second]) {
+    await nancy.goto(`${site.url}/photos`);
+    await nancy.getByLabel('Photo', { exact: true }).setInputFiles(file);
+    await nancy.getByRole('button', { name: 'Upload' }).click();
+    await nancy.getByText('Your photo was uploaded').waitFor();
+  }
+  await nancy.getByText('Waiting for review').first().waitFor();
   await snap(nancy, 'photos-uploaded');
 
-  await mo.goto(`${site.url}/review/photos`);
-  const card = mo.locator('article', { has: mo.getByText('by Nancy') });
-  await card.getByRole('button', { name: 'Approve' }).click();
-  await mo.getByText('Approved.').waitFor();
+  for (let approvedSoFar = 0; approvedSoFar < 2; approvedSoFar++) {
+    await mo.goto(`${site.url}/review/photos`);
+    const card = mo.locator('article', { has: mo.getByText('by Nancy') }).first();
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await mo.getByText('Approved.').waitFor();
+  }
 
   const bob = await logIn(site, bobPhone.context, 'bob@example.com');
   const nancyId = await nancy.evaluate(async () => {
@@ -66,17 +78,30 @@ test('a photo is uploaded, approved, seen and liked, and its owner hears of it',
   const portrait = bob.locator('img.portrait-large');
   await portrait.evaluate((img: HTMLImageElement) => img.decode());
   assert.equal(await portrait.evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
-  await bob.getByRole('button', { name: 'Like this photo of Nancy' }).click();
+  await bob.getByRole('button', { name: 'Like this photo of Nancy' }).first().click();
   await bob.getByText('1 like').waitFor();
   await bob.getByRole('button', { name: 'Unlike' }).waitFor();
   await snap(bob, 'photos-liked');
 
   // Nancy fits what Bob looks for: her approved photo is in his news, and she is found with a photo.
   await bob.goto(`${site.url}/news`);
-  const newsPhoto = bob.locator('li.news-item.photo .news-photo img');
+  // Both of her photos in one card: a run of items by one member is shown once.
+  await bob.locator('li.news-item.photo .news-photo img').nth(1).waitFor();
+  const newsPhoto = bob.locator('li.news-item.photo .news-photo img').first();
   await newsPhoto.evaluate((img: HTMLImageElement) => img.decode());
   assert.equal(await newsPhoto.evaluate((img: HTMLImageElement) => img.naturalWidth), 240);
   await snap(bob, 'photos-in-news');
+
+  // A photo opens in the gallery; the arrow keys go through her album.
+  await newsPhoto.click();
+  const shown = bob.getByText(/^Photo \d of 2$/);
+  const first = await shown.textContent();
+  await bob.keyboard.press(first === 'Photo 1 of 2' ? 'ArrowRight' : 'ArrowLeft');
+  await bob.getByText(first === 'Photo 1 of 2' ? 'Photo 2 of 2' : 'Photo 1 of 2').waitFor();
+  const large = bob.locator('[data-gallery] img');
+  await large.evaluate((img: HTMLImageElement) => img.decode());
+  assert.ok((await large.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 240, 'the large size');
+  await snap(bob, 'photos-gallery');
   await bob.goto(`${site.url}/search`);
   await bob.getByLabel('Only members with a photo').check();
   await bob

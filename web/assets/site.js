@@ -235,4 +235,37 @@
       if (e.detail && e.detail.type === type) refresh();
     });
   });
+  // Photo gallery: the arrow keys and a sideways swipe follow the page's previous and next links.
+  var gallery = document.querySelector('[data-gallery]');
+  if (gallery) {
+    var go = function (rel) {
+      var link = document.querySelector('a[rel="' + rel + '"]');
+      if (link) window.location.assign(link.href);
+    };
+    document.addEventListener('keydown', function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      var tag = e.target && e.target.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+      if (e.key === 'ArrowLeft') go('prev');
+      if (e.key === 'ArrowRight') go('next');
+    });
+    var startX = null;
+    var startY = 0;
+    gallery.addEventListener(
+      'touchstart',
+      function (e) {
+        startX = e.touches[0].clientX;
+        startY = e.touches[0].clientY;
+      },
+      { passive: true },
+    );
+    gallery.addEventListener('touchend', function (e) {
+      if (startX === null) return;
+      var dx = e.changedTouches[0].clientX - startX;
+      var dy = e.changedTouches[0].clientY - startY;
+      startX = null;
+      // A clear sideways move, not a scroll: left shows the next photo, right the previous.
+      if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) go(dx < 0 ? 'next' : 'prev');
+    });
+  }
 })();

@@ -91,6 +91,11 @@ export function portraitPath(memberId: string, size: 'thumb' | 'profile' = 'thum
   return `/members/${memberId}/portrait/${size}`;
 }
 
+/** The page that shows one of a member's photos large, with the way through their album. */
+export function galleryPath(memberId: string, photoId: string): string {
+  return `/members/${memberId}/photos/${photoId}`;
+}
+
 /** Where one size of a photo is served, to members allowed to see it; the URL never changes. */
 export function photoPath(photoId: string, size: 'thumb' | 'profile' | 'full'): string {
   return `/photos/${photoId}/${size}`;

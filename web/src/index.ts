@@ -45,5 +45,6 @@ export {
   factsLine,
   portraitPath,
   photoPath,
+  galleryPath,
   type CardFacts,
 } from './cards.ts';

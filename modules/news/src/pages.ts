@@ -4,6 +4,7 @@ import { distanceKm } from '@meetcute/cities';
 import {
   factsLine,
   formatMoment,
+  galleryPath,
   html,
   languageOf,
   MEMBER_ACTIONS,
@@ -52,7 +53,7 @@ function entry(request: FastifyRequest, item: NewsItem, viewer: Member | undefin
     ${
       item.photo === undefined
         ? ''
-        : html`<a class="news-photo" href="${item.photo.full}"
+        : html`<a class="news-photo" href="${galleryPath(item.member.memberId, item.itemId)}"
             ><img
               src="${item.photo.thumb}"
               width="240"

@@ -551,14 +551,14 @@ const photos = [
     then: { status: 200, body: { items: [] } },
   }),
   useCase({
-    title: 'Bob’s news page shows Nancy’s photo as a thumb that opens the full size, with her portrait',
+    title: 'Bob’s news page shows Nancy’s photo as a thumb that opens it in her gallery, with her portrait',
     given: nancyPhoto,
     when: pageOf(bob),
     then: {
       status: 200,
       page: [
         'Added a photo',
-        `href="/photos/${photoId(1)}/full"`,
+        `href="/members/${nancy.memberId}/photos/${photoId(1)}"`,
         `src="/photos/${photoId(1)}/thumb"`,
         'alt="Photo by Nancy"',
         `src="/members/${nancy.memberId}/portrait/thumb"`,

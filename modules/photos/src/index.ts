@@ -95,6 +95,7 @@ export const photos = defineModule({
       storage,
       renderer,
       profiles,
+      blocks,
       maxBytes: ctx.config.photos.maxBytes,
     };
     photoRoutes(ctx.http, deps);

@@ -28,6 +28,12 @@ export const messages: Messages<
   | 'unlike'
   | 'likeLabel'
   | 'photoOf'
+  | 'galleryTitle'
+  | 'ownGalleryTitle'
+  | 'position'
+  | 'previousPhoto'
+  | 'nextPhoto'
+  | 'backTo'
   | 'access'
   | 'accessHint'
   | 'noAccess'
@@ -84,6 +90,12 @@ export const messages: Messages<
     unlike: 'Unlike',
     likeLabel: 'Like this photo of {name}',
     photoOf: 'Photo of {name}',
+    galleryTitle: 'Photos of {name}',
+    ownGalleryTitle: 'Your photos',
+    position: 'Photo {n} of {total}',
+    previousPhoto: 'Previous',
+    nextPhoto: 'Next',
+    backTo: 'Back to {name}',
     access: 'Who sees your private album',
     accessHint: 'Unlock it from a member’s profile. You can lock it again here at any time.',
     noAccess: 'Nobody yet.',
@@ -140,6 +152,12 @@ export const messages: Messages<
     unlike: 'Sluta gilla',
     likeLabel: 'Gilla det här fotot av {name}',
     photoOf: 'Foto av {name}',
+    galleryTitle: '{name}s foton',
+    ownGalleryTitle: 'Dina foton',
+    position: 'Foto {n} av {total}',
+    previousPhoto: 'Föregående',
+    nextPhoto: 'Nästa',
+    backTo: 'Tillbaka till {name}',
     access: 'Vem ser ditt privata album',
     accessHint: 'Lås upp det från en medlems profil. Du kan låsa det igen här när som helst.',
     noAccess: 'Ingen än.',
@@ -196,6 +214,12 @@ export const messages: Messages<
     unlike: 'Peru tykkäys',
     likeLabel: 'Tykkää tästä kuvasta: {name}',
     photoOf: 'Kuva: {name}',
+    galleryTitle: 'Jäsenen {name} kuvat',
+    ownGalleryTitle: 'Kuvasi',
+    position: 'Kuva {n}/{total}',
+    previousPhoto: 'Edellinen',
+    nextPhoto: 'Seuraava',
+    backTo: 'Takaisin: {name}',
     access: 'Kuka näkee yksityisen albumisi',
     accessHint: 'Avaa se jäsenen profiilista. Voit lukita sen täällä milloin tahansa.',
     noAccess: 'Ei vielä kukaan.',

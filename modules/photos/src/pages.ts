@@ -10,6 +10,7 @@ import {
   hidden,
   html,
   languageOf,
+  galleryPath,
   localPath,
   photoPath,
   sendPage,
@@ -24,6 +25,7 @@ import { REASON_MAX, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { refuseDeclaredTooLarge } from './routes.ts';
 import { reviewQueue, unlockedAmong, unlockedFor } from './store.ts';
+import { galleryPage } from './gallery.ts';
 import type { Albums, PhotoView } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -36,9 +38,14 @@ const noticeOf = (request: FastifyRequest, t: Translate<Key>) => {
   return key ? t(key) : undefined;
 };
 
+/** A thumbnail that opens the photo in the gallery (the file itself while it waits for review). */
 function thumb(photo: PhotoView, alt: string): Html {
   const { width, height } = photo.sizes.thumb;
-  return html`<a href="${photoPath(photo.photoId, 'full')}"
+  const href =
+    photo.status === 'approved'
+      ? galleryPath(photo.ownerId, photo.photoId)
+      : photoPath(photo.photoId, 'full');
+  return html`<a href="${href}"
     ><img
       src="${photoPath(photo.photoId, 'thumb')}"
       width="${width}"
@@ -53,11 +60,13 @@ export interface PageDeps {
   commands: Commands;
   albums: Albums;
   profiles: ProfileDirectory;
+  blocks: Blocks;
   maxBytes: number;
 }
 
 export function photoPages(http: Http, deps: PageDeps): void {
   const { db, commands, albums, profiles } = deps;
+  galleryPage(http, deps);
   const member = { access: 'member', kind: 'page' } as const;
   const approved = { access: 'approved', kind: 'page' } as const;
   const moderator = { access: 'moderator', kind: 'page' } as const;

@@ -690,6 +690,80 @@ const review = [
   }),
 ];
 
+const gallery = (n: number) => `/members/${nancy.memberId}/photos/${photoId(n)}`;
+const galleryPages = [
+  useCase({
+    title: 'A thumbnail on Nancy’s profile opens her photo in the gallery, not as a bare file',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: get(bob, `/members/${nancy.memberId}`),
+    then: {
+      status: 200,
+      page: [`href="${gallery(1)}"`],
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'The gallery shows Nancy’s photo large, where it is in her album, and the way on',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2), ...approvedPhoto(nancy, 3)],
+    when: get(bob, gallery(2)),
+    then: {
+      status: 200,
+      page: [
+        'Photos of Nancy',
+        `src="/photos/${photoId(2)}/full"`,
+        'Photo 2 of 3',
+        `rel="prev" href="${gallery(1)}"`,
+        `rel="next" href="${gallery(3)}"`,
+        'data-gallery',
+        'Back to Nancy',
+        `action="/photos/${photoId(2)}/like"`,
+      ],
+    },
+  }),
+  useCase({
+    title: 'The last photo has no way further on',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2)],
+    when: get(bob, gallery(2)),
+    then: { status: 200, page: ['Photo 2 of 2', 'rel="prev"'], pageLacks: ['rel="next"'] },
+  }),
+  useCase({
+    title: 'A private photo not shown to Bob is not in his gallery either',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2, 'private')],
+    when: get(bob, gallery(2)),
+    then: { status: 404, pageLacks: [`/photos/${photoId(2)}/full`] },
+  }),
+  useCase({
+    title: 'Once Nancy shows Bob her private photos, the gallery goes through them too, marked private',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2, 'private'), unlocked(nancy, bob)],
+    when: get(bob, gallery(2)),
+    then: { status: 200, page: ['Photo 2 of 2', 'class="private-mark"'] },
+  }),
+  useCase({
+    title: 'A photo waiting for review is not in the gallery',
+    given: [...cast, uploaded(nancy, 1)],
+    when: get(bob, gallery(1)),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Across a block the gallery is not found, as the profile is not',
+    given: [...cast, ...approvedPhoto(nancy, 1), blocked(nancy, bob)],
+    when: get(bob, gallery(1)),
+    then: { status: 404, pageLacks: [`/photos/${photoId(1)}/full`] },
+  }),
+  useCase({
+    title: 'Nancy’s own gallery leads back to her photos, with nothing to like',
+    given: [...cast, ...approvedPhoto(nancy, 1)],
+    when: get(nancy, gallery(1)),
+    then: { status: 200, page: ['Your photos', 'href="/photos"'], pageLacks: ['/like"'] },
+  }),
+  useCase({
+    title: 'A gallery address that names no photo is the not-found page',
+    given: cast,
+    when: get(bob, `/members/${nancy.memberId}/photos/not-a-photo`),
+    then: { status: 404 },
+  }),
+];
+
 const pages = [
   useCase({
     title: 'Nancy’s photo page has the upload form, her albums and who has access',
@@ -844,6 +918,7 @@ const pages = [
 ];
 
 export const useCases: UseCase[] = [
+  ...galleryPages,
   ...uploading,
   ...albums,
   ...deleting,
