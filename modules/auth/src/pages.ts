@@ -264,7 +264,14 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
         case 'second-factor':
           return codePage(request, reply, { ticket: outcome.ticket, next });
         case 'ok':
-          return loggedIn(request, reply, { accounts, sessions }, outcome.token, next);
+          // A moderator without a second factor goes to set one up first: their role waits on it.
+          return loggedIn(
+            request,
+            reply,
+            { accounts, sessions },
+            outcome.token,
+            outcome.view.heldBack?.href ?? next,
+          );
       }
     },
   );

@@ -163,6 +163,18 @@ export const secondFactorUseCases = [
     },
   }),
   useCase({
+    title: 'Logging in with the form takes a moderator without a second factor to set one up',
+    credentials: withPassword(bob),
+    given: [...approved(bob), bobIsModerator],
+    when: {
+      method: 'POST',
+      url: '/login',
+      form: true,
+      body: { email: bob.email, password: PASSWORD, next: '/news' },
+    },
+    then: { status: 303, location: '/account/two-factor' },
+  }),
+  useCase({
     title: 'The review queues send a moderator without a second factor to set one up',
     given: [...approved(bob), bobIsModerator],
     when: { as: bob.memberId, method: 'GET', url: '/moderation/log' },
