@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
 import { translator, type Messages } from './i18n.ts';
 import { languageOf } from './layout.ts';
+import { placeLabel } from './places.ts';
 
 const messages: Messages<'years' | 'away' | 'woman' | 'man' | 'nonbinary'> = {
   en: { years: '{age} years', away: '{km} km away', woman: 'woman', man: 'man', nonbinary: 'non-binary' },
@@ -31,7 +32,11 @@ export interface CardFacts {
 /** "31 years · woman · Stockholm, Sweden · 64 km away", in the viewer's language. */
 export function factsLine(request: FastifyRequest, facts: Omit<CardFacts, 'memberId' | 'nickname'>): string {
   const t = translator(messages, languageOf(request));
-  const parts = [t('years', { age: facts.age }), t(facts.gender), facts.cityLabel];
+  const parts = [
+    t('years', { age: facts.age }),
+    t(facts.gender),
+    placeLabel(languageOf(request), facts.cityLabel),
+  ];
   if (facts.distanceKm !== undefined && facts.distanceKm !== null)
     parts.push(t('away', { km: facts.distanceKm }));
   return parts.join(' · ');

@@ -27,6 +27,7 @@ export { assetPath, assetRoutes } from './assets.ts';
 export { errorPage } from './routes.ts';
 export { isLanguage } from './i18n.ts';
 export { formatAgo, formatMoment, LOCALES, type MomentStyle } from './moments.ts';
+export { placeLabel } from './places.ts';
 export {
   field,
   formErrors,

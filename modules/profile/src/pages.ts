@@ -7,6 +7,7 @@ import {
   form,
   formatMoment,
   formErrors,
+  placeLabel,
   hidden,
   html,
   languageOf,
@@ -32,8 +33,12 @@ type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
 /** "31 years · woman · Stockholm, Sweden · 64 km away" */
-function facts(t: Translate<Key>, view: ProfileView): string {
-  const parts = [t('years', { age: view.age }), t(view.gender), view.city.label];
+function facts(request: FastifyRequest, t: Translate<Key>, view: ProfileView): string {
+  const parts = [
+    t('years', { age: view.age }),
+    t(view.gender),
+    placeLabel(languageOf(request), view.city.label),
+  ];
   if (view.distanceKm !== null) parts.push(t('away', { km: view.distanceKm }));
   return parts.join(' · ');
 }
@@ -124,7 +129,7 @@ export function profilePages(
         saved === 'pending' ? t('sentNotice') : saved === 'unchanged' ? t('unchangedNotice') : undefined,
       body: html`<h1>${me.nickname}</h1>
         ${portrait(me.memberId, me.nickname)}
-        <p class="facts">${facts(t, me)}</p>
+        <p class="facts">${facts(request, t, me)}</p>
         ${aboutMe(t, me.aboutMe)}
         ${
           me.pendingAboutMe !== null
@@ -167,7 +172,7 @@ export function profilePages(
         title: view.nickname,
         body: html`<h1>${view.nickname}</h1>
           ${portrait(view.memberId, view.nickname)}
-          <p class="facts">${facts(t, view)}</p>
+          <p class="facts">${facts(request, t, view)}</p>
           <div class="actions">${buttons(view.memberId)}</div>
           ${aboutMe(t, view.aboutMe)} ${sections}
           <div class="actions safety">${safety(view.memberId)}</div>`,

@@ -66,6 +66,22 @@ export const useCases = [
     then: { status: 404, page: ['Not found'] },
   }),
   useCase({
+    title: 'Read in Finnish, Nancy’s profile names her country in Finnish',
+    given: nancyAndBob,
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 200,
+      page: ['Stockholm, Ruotsi'],
+      pageLacks: ['Sweden'],
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
     title: 'After Bob unblocks Nancy they see each other again',
     given: [
       ...nancyAndBob,

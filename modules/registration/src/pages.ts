@@ -10,6 +10,7 @@ import {
   hidden,
   html,
   languageOf,
+  placeLabel,
   sendPage,
   translator,
   type FormBody,
@@ -130,10 +131,10 @@ function signupPage(request: FastifyRequest, reply: FastifyReply, state: FormSta
   );
 }
 
-function describe(t: Translate<Key>, a: Application, now: Date): Html {
+function describe(request: FastifyRequest, t: Translate<Key>, a: Application, now: Date): Html {
   return html`<p class="facts">
     ${t(a.gender)}, ${t('age', { age: ageIn(a.city.timeZone, a.birthday, now) })},
-    ${t('lives', { city: a.city.label })};
+    ${t('lives', { city: placeLabel(languageOf(request), a.city.label) })};
     ${t('looksFor', { genders: a.lookingFor.genders.map((g) => t(g)).join(', '), min: a.lookingFor.minAge, max: a.lookingFor.maxAge, km: a.lookingFor.maxDistanceKm })}
   </p>`;
 }
@@ -255,7 +256,7 @@ export function registrationPages(
         <p>${t('waitingText', { nickname: a.nickname })}</p>
         <div class="card">
           <h2>${a.nickname}</h2>
-          ${describe(t, a, now())}
+          ${describe(request, t, a, now())}
           <p>${a.aboutMe}</p>
         </div>`,
     });
@@ -321,7 +322,7 @@ export function registrationPages(
               problem?.memberId === r.memberId ? inLanguage(problem.errors, languageOf(request)) : undefined;
             return html`<article class="card" aria-labelledby="n-${r.memberId}">
               <h2 id="n-${r.memberId}">${a.nickname}</h2>
-              ${describe(t, a, now())}
+              ${describe(request, t, a, now())}
               <p>${a.aboutMe}</p>
               <div class="actions">
                 <form method="post" action="/review/${r.memberId}/approve">
