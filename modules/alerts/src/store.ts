@@ -177,16 +177,28 @@ const insertAlert = prepared(
 );
 
 /** Whether the member has an alert of this kind from the actor. */
-async function alertFrom(db: TxDb, memberId: string, actorId: string, kind: AlertKind): Promise<boolean> {
-  const row = await db
+/** The flirt and match alerts each of the pair has from the other, in one read. */
+async function flirtAlertsBetween(
+  db: TxDb,
+  a: string,
+  b: string,
+): Promise<Array<{ memberId: string; kind: string }>> {
+  const rows = await db
     .selectFrom('alerts')
-    .select('alert_id')
-    .where('member_id', '=', memberId)
-    .where('actor_id', '=', actorId)
-    .where('kind', '=', kind)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .select(['member_id', 'kind'])
+    .distinct()
+    .where('kind', 'in', ['flirt', 'match'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
+      ]),
+    )
+    .execute();
+  return (rows as Array<{ member_id: string; kind: string }>).map((r) => ({
+    memberId: r.member_id,
+    kind: r.kind,
+  }));
 }
 
 interface NewAlert {
@@ -296,9 +308,10 @@ export function project(
   // on the flirts page). Alerts keep every flirt a member got, so this needs no other table.
   ctx.on(FlirtSent, async (e, tx) => {
     const { senderId, recipientId } = e.payload;
+    const before = await flirtAlertsBetween(tx.db, senderId, recipientId);
     const match =
-      (await alertFrom(tx.db, senderId, recipientId, 'flirt')) &&
-      !(await alertFrom(tx.db, recipientId, senderId, 'match'));
+      before.some((a) => a.memberId === senderId && a.kind === 'flirt') &&
+      !before.some((a) => a.memberId === recipientId && a.kind === 'match');
     await add(tx, { event: e, memberId: recipientId, kind: match ? 'match' : 'flirt', actorId: senderId });
   });
   ctx.on(ProfileViewed, async (e, tx) => {

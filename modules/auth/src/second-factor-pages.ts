@@ -15,7 +15,7 @@ import {
 } from '@meetcute/web';
 import type { Accounts } from './accounts.ts';
 import { lockedMessage } from './messages.ts';
-import { formText, loggedIn, required, t } from './pages.ts';
+import { formText, loggedIn, t } from './pages.ts';
 import { viewerOf } from './routes.ts';
 import { safeNext } from './rules.ts';
 import type { SecondFactors, SetUp } from './second-factor.ts';
@@ -199,10 +199,8 @@ export function secondFactorPages(
       const next = safeNext(formText(request, 'next'));
       const ticket = formText(request, 'ticket');
       const code = formText(request, 'code');
-      const missing = required(t(request), [['code', code, 'password']]).map((e) => ({
-        ...e,
-        message: tr('wrongCode'),
-      }));
+      const missing =
+        code.trim() === '' ? [{ field: 'code', message: t(request)('required', { field: tr('code') }) }] : [];
       if (missing.length > 0) return codePage(request, reply, { ticket, next, errors: missing }, 400);
       const outcome = await factors.completeLogin(ticket, code, request.headers['user-agent']);
       switch (outcome.kind) {

@@ -143,6 +143,12 @@ export const secondFactorUseCases = [
     then: { status: 303, location: '/login?next=%2Fchats&done=expired' },
   }),
   useCase({
+    title: 'The code form sent without a code says it is missing',
+    given: [...approved(nancy), nancyHasAnApp],
+    when: { method: 'POST', url: '/login/code', form: true, body: { ticket, code: ' ', next: '/' } },
+    then: { status: 400, page: ['Code is missing', 'aria-invalid="true"', 'name="ticket"'] },
+  }),
+  useCase({
     title: 'A wrong code in the form shows the form again with the error on the code',
     credentials: withPassword(nancy),
     given: [...approved(nancy), nancyHasAnApp],
