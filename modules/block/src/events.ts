@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import {
   defineEvent,
   prepared,
+  text,
   type Db,
   type EventEnvelope,
   type Migration,
@@ -54,6 +55,11 @@ export const blockedPairsMigration: Migration = {
 };
 
 export const BLOCKED_PAIRS = 'blocked_pairs';
+
+/** The table blockedPairsMigration makes, for a module's own table declaration. */
+export const blockedPairsTables = {
+  blocked_pairs: { blocker_id: text(), blocked_id: text() },
+};
 
 /**
  * A suspended or banned member is blocked by the site itself: a pair with this empty

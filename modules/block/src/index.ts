@@ -20,6 +20,7 @@ export {
   notBlockedWith,
   notBlockedAcross,
   blockedPairsMigration,
+  blockedPairsTables,
   blockEvents,
   blockedPairsNaming,
   BLOCKED_PAIRS,

@@ -3,7 +3,7 @@ import { blockEvents, honourBlocks } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { events } from './events.ts';
-import { forgetPair, migrations, projections, project } from './store.ts';
+import { forgetPair, migrations, projections, project, tables } from './store.ts';
 import { visitRoutes } from './routes.ts';
 import { visitPages } from './pages.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
@@ -19,6 +19,7 @@ export const visits = defineModule({
   description: 'Who visited my profile: one entry per visitor per day, newest first.',
   publishes: events,
   consumes: [ProfileViewed, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Db, Http, ServiceRegistry } from '@meetcute/core';
+import type { Http, ServiceRegistry } from '@meetcute/core';
+import type { VisitsDb } from './store.ts';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   MEMBER_ACTIONS,
@@ -29,7 +30,12 @@ function moment(language: Language, timeZone: string, iso: string): { date: stri
   };
 }
 
-export function visitPages(http: Http, db: Db, profiles: ProfileDirectory, services: ServiceRegistry): void {
+export function visitPages(
+  http: Http,
+  db: VisitsDb,
+  profiles: ProfileDirectory,
+  services: ServiceRegistry,
+): void {
   http.get(
     '/visitors',
     { config: { access: 'approved', kind: 'page' }, schema: { hide: true, querystring: ListQuery } },

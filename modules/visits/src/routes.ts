@@ -1,6 +1,7 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import type { Http } from '@meetcute/core';
+import type { VisitsDb } from './store.ts';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { PAGE } from './rules.ts';
 import { visitPage } from './views.ts';
@@ -12,7 +13,7 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.max, default: PAGE.default })),
 });
 
-export function visitRoutes(http: Http, db: Db, profiles: ProfileDirectory): void {
+export function visitRoutes(http: Http, db: VisitsDb, profiles: ProfileDirectory): void {
   http.get(
     '/api/v1/visitors',
     {

@@ -1,9 +1,24 @@
 import { sql } from 'kysely';
-import type { Db, EventEnvelope, Migration, ModuleContext, Tx } from '@meetcute/core';
-import { afterCursor, pageOf, prepared } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, notBlockedWith, type Blocks } from '@meetcute/block';
+import type { Kysely } from 'kysely';
+import type { EventEnvelope, Migration, ModuleContext, TablesOf, Tx } from '@meetcute/core';
+import { afterCursor, pageOf, prepared, text } from '@meetcute/core';
+import {
+  BLOCKED_PAIRS,
+  blockedPairsMigration,
+  blockedPairsTables,
+  notBlockedWith,
+  type Blocks,
+} from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { visitDay, type Cursor } from './rules.ts';
+
+export const tables = {
+  /** member_id was visited by visitor_id on day (UTC); visited_at is that day's latest view. */
+  visits: { member_id: text(), visitor_id: text(), day: text(), visited_at: text() },
+  ...blockedPairsTables,
+};
+type Tables = TablesOf<typeof tables>;
+export type VisitsDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -50,7 +65,7 @@ export const migrations: Migration[] = [
 export const projections = ['visits', BLOCKED_PAIRS];
 
 // The statement every first look at a profile runs, built once (core's prepared()).
-const recordVisit = prepared((db, memberId: string, visitorId: string, day: string, at: string) =>
+const recordVisit = prepared((db: VisitsDb, memberId: string, visitorId: string, day: string, at: string) =>
   db
     .insertInto('visits')
     .values({ member_id: memberId, visitor_id: visitorId, day, visited_at: at })
@@ -64,7 +79,7 @@ const recordVisit = prepared((db, memberId: string, visitorId: string, day: stri
 );
 
 /** Visits are a projection of ProfileViewed, minus what blocks removed. */
-export function project(ctx: ModuleContext, blocks: Blocks): void {
+export function project(ctx: ModuleContext<Tables>, blocks: Blocks): void {
   ctx.on(ProfileViewed, async (e, tx) => {
     const { viewerId, memberId } = e.payload;
     if (viewerId === memberId) return;
@@ -77,7 +92,7 @@ export function project(ctx: ModuleContext, blocks: Blocks): void {
 /** What a block leaves behind here: the pair's visits, both ways. They do not come back on unblock. */
 export async function forgetPair(
   event: EventEnvelope<{ blockerId: string; blockedId: string }>,
-  tx: Tx,
+  tx: Tx<Tables>,
 ): Promise<void> {
   const { blockerId: a, blockedId: b } = event.payload;
   await tx.db
@@ -98,7 +113,7 @@ export interface VisitEntry {
 
 /** One page of a member's visitors, newest first, without anyone in a blocked pair with them. */
 export async function visitorsOf(
-  db: Db,
+  db: VisitsDb,
   memberId: string,
   page: { after: Cursor | undefined; limit: number },
 ): Promise<{ entries: VisitEntry[]; nextCursor: string | null }> {
@@ -108,11 +123,11 @@ export async function visitorsOf(
     .where('v.member_id', '=', memberId)
     .where(notBlockedWith(memberId, 'v.visitor_id'));
   if (page.after) query = query.where(afterCursor(page.after, 'v.visited_at', 'v.visitor_id'));
-  const rows = (await query
+  const rows = await query
     .orderBy('v.visited_at', 'desc')
     .orderBy('v.visitor_id', 'desc')
     .limit(page.limit + 1)
-    .execute()) as Array<{ visitor_id: string; visited_at: string }>;
+    .execute();
   const { items, nextCursor } = pageOf(
     rows.map((r) => ({ visitorId: r.visitor_id, visitedAt: r.visited_at })),
     page.limit,

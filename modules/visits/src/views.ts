@@ -1,7 +1,6 @@
-import type { Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { decodeCursor } from './rules.ts';
-import { visitorsOf } from './store.ts';
+import { visitorsOf, type VisitsDb } from './store.ts';
 
 export interface VisitView {
   visitor: PublicProfile;
@@ -15,7 +14,7 @@ export interface VisitPage {
 
 /** One page of who visited a member, with each visitor's public facts; a bad cursor is a 400. */
 export async function visitPage(
-  db: Db,
+  db: VisitsDb,
   profiles: ProfileDirectory,
   memberId: string,
   query: { cursor?: string | undefined; limit: number },

@@ -20,6 +20,20 @@ export {
 export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
 export { isUniqueViolation } from './db/errors.ts';
 export { prepared } from './db/prepared.ts';
+export {
+  text,
+  integer,
+  real,
+  nullable,
+  generated,
+  compareTables,
+  checkTables,
+  type TableSpecs,
+  type TablesOf,
+  type DbOf,
+  type Column,
+  type TableMismatch,
+} from './db/tables.ts';
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
 export { RebuildError } from './delivery/delivery.ts';
 export { createLogger, type Logger } from './observability/logger.ts';

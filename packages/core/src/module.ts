@@ -5,7 +5,9 @@ import type { Config } from './config.ts';
 import type { Clock } from './clock.ts';
 import type { IdSource } from './ids.ts';
 import type { Logger } from './observability/logger.ts';
-import type { Db, Dialect } from './db/storage.ts';
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db/storage.ts';
+import type { TableSpecs, TablesOf } from './db/tables.ts';
 import type { Migration } from './db/migrations.ts';
 import type { EventDefinition, PayloadOf } from './events.ts';
 import type { EventHandler, Tx } from './delivery/delivery.ts';
@@ -40,10 +42,16 @@ export interface ServiceRegistry {
   contributions<T>(point: string): readonly T[];
 }
 
-export interface ModuleContext {
+/**
+ * What a module gets to do its work. `DB` is the Kysely schema of its own tables
+ * (`TablesOf<typeof tables>`), so every query it writes is checked against them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis holds every module's context
+export interface ModuleContext<DB = any> {
   name: string;
   config: Config;
-  db: Db;
+  /** The module's own database (SQLite file or PostgreSQL schema): its tables only. */
+  db: Kysely<DB>;
   dialect: Dialect;
   clock: Clock;
   ids: IdSource;
@@ -54,9 +62,9 @@ export interface ModuleContext {
   http: Http;
   services: ServiceRegistry;
   /** Runs a command: state changes and published events commit together. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Tx<DB>) => Promise<T>): Promise<T>;
   /** Consumes an event; the handler runs in a transaction with the inbox record. */
-  on<D extends EventDefinition>(definition: D, handler: EventHandler<PayloadOf<D>>): void;
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<PayloadOf<D>, DB>): void;
   /**
    * Declares an in-memory view of the module's tables (see views.ts): warmed when the
    * app starts, changed by the events given to its `on`, after they commit.
@@ -76,18 +84,31 @@ export interface ModuleContext {
   onClose(fn: () => Promise<void>): void;
 }
 
-export interface ModuleDefinition {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis holds every module's definition
+export interface ModuleDefinition<S extends TableSpecs = any> {
   name: string;
   description: string;
   publishes: EventDefinition[];
   consumes: EventDefinition[];
+  /**
+   * The tables the module's migrations make, declared as values (db/tables.ts): they type
+   * `ctx.db`, and a test checks them against the migrations on both databases.
+   */
+  tables?: S;
   migrations: Migration[];
   /** Tables that are a pure function of the events consumed: cleared and replayed by `rebuild`. */
   projections: string[];
   useCases: UseCase[];
-  register(ctx: ModuleContext): Promise<void> | void;
+  register(ctx: ModuleContext<DatabaseOf<S>>): Promise<void> | void;
 }
 
-export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+// A definition held without its tables' type (the chassis' lists of modules) sees an untyped database.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DatabaseOf<S extends TableSpecs> = unknown extends S ? any : TablesOf<S>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a module that declares no tables yet is untyped
+export function defineModule<S extends TableSpecs = any>(
+  definition: ModuleDefinition<S>,
+): ModuleDefinition<S> {
   return definition;
 }

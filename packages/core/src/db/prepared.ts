@@ -1,6 +1,4 @@
-import type { Compilable, CompiledQuery } from 'kysely';
-import type { Db } from './storage.ts';
-import type { TxDb } from '../delivery/delivery.ts';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
 type Slot = number | { value: unknown };
 
@@ -16,9 +14,10 @@ interface Template {
  * request makes) are the same few over and over. `build` receives stand-ins for the
  * arguments and must use each as a plain value (not in an `in` list, whose length varies).
  */
-export function prepared<A extends readonly unknown[], R>(
-  build: (db: Db | TxDb, ...args: A) => Compilable<R>,
-): (db: Db | TxDb, ...args: A) => Promise<R[]> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped unless `build` names its database
+export function prepared<A extends readonly unknown[], R, DB = any>(
+  build: (db: Kysely<DB>, ...args: A) => Compilable<R>,
+): (db: Kysely<DB>, ...args: A) => Promise<R[]> {
   // One template per SQL dialect: the same statement reads `?` on SQLite and `$1` on PostgreSQL.
   const templates = new WeakMap<object, Template>();
   return async (db, ...args) => {

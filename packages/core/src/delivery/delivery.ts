@@ -21,8 +21,9 @@ import type { DatabaseHealth } from '../db/health.ts';
 export type TxDb = Transaction<any>;
 
 /** What a command or an event handler gets inside one module transaction. */
-export interface Tx {
-  db: TxDb;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis' own transactions span no module's tables
+export interface Tx<DB = any> {
+  db: Transaction<DB>;
   /**
    * Runs `effect` once this transaction has committed, never if it rolls back: live
    * pushes, mails and anything else that leaves the process. Effects run in the order
@@ -44,7 +45,8 @@ export interface Tx {
   ): Promise<EventEnvelope<PayloadOf<D>>>;
 }
 
-export type EventHandler<P = unknown> = (event: EventEnvelope<P>, tx: Tx) => Promise<void>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EventHandler<P = unknown, DB = any> = (event: EventEnvelope<P>, tx: Tx<DB>) => Promise<void>;
 
 export interface Subscription {
   definition: EventDefinition;
