@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE_TEST := node --test --test-concurrency=2 --disable-warning=ExperimentalWarning
-UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'web/**/*.test.ts' 'tools/**/*.test.ts' 'bench/**/*.test.ts'
+UNIT := 'packages/**/*.test.ts' 'modules/**/*.test.ts' 'community/**/*.test.ts' 'web/**/*.test.ts' 'tools/**/*.test.ts' 'bench/**/*.test.ts'
 FUNCTIONAL := 'server/test/**/*.test.ts'
 E2E := 'e2e/**/*.test.ts'
 FAULTS := 'server/faults/**/*.test.ts'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { crossing, importsOf } from './boundaries.ts';
+import { crossing, databaseCrossings, importsOf } from './boundaries.ts';
 
 test('every kind of import is found, with its line', () => {
   const source = [
@@ -65,4 +65,50 @@ test('modules use each other by package root only, and the chassis uses no modul
   ];
   for (const [file, specifier] of refused)
     assert.ok(crossing(file, specifier, packages), `${file} ${specifier}`);
+});
+
+test('above the modules, workspaces use others by their roots; the page chassis uses only the chassis', () => {
+  const packages = new Map([
+    [join('packages', 'core'), '@meetcute/core'],
+    ['web', '@meetcute/web'],
+    [join('modules', 'alpha'), '@meetcute/alpha'],
+    ['community', '@meetcute/community'],
+    ['server', '@meetcute/server'],
+  ]);
+  const importer = join('community', 'src', 'importer.ts');
+  const kit = join('server', 'src', 'testing.ts');
+  const page = join('web', 'src', 'layout.ts');
+  const allowed: Array<[string, string]> = [
+    [importer, '@meetcute/alpha'],
+    [importer, '@meetcute/alpha/events'],
+    [importer, '@meetcute/core'],
+    [kit, '@meetcute/core/testing'],
+    [join('bench', 'src', 'suite.ts'), '@meetcute/server/testing'],
+    [page, '@meetcute/core'],
+  ];
+  for (const [file, specifier] of allowed)
+    assert.equal(crossing(file, specifier, packages), undefined, `${file} ${specifier}`);
+  const refused: Array<[string, string]> = [
+    [importer, '@meetcute/alpha/src/store.ts'],
+    [importer, '../../modules/alpha/src/store.ts'],
+    [importer, '@meetcute/core/testing'],
+    [page, '@meetcute/alpha'],
+  ];
+  for (const [file, specifier] of refused)
+    assert.ok(crossing(file, specifier, packages), `${file} ${specifier}`);
+});
+
+test("only the chassis, a module its own and tests open a module's database", () => {
+  const opens = (name: string) => `const db = app.channel('${name}').database.db;`;
+  const lines = (file: string, source: string) => databaseCrossings(file, source).map((v) => v.line);
+  assert.deepEqual(lines(join('community', 'src', 'importer.ts'), `\n${opens('chat')}`), [2]);
+  assert.deepEqual(lines(join('modules', 'alpha', 'src', 'store.ts'), opens('beta')), [1]);
+  assert.deepEqual(lines(join('server', 'src', 'main.ts'), 'const db = channel.database.db;'), [1]);
+  assert.deepEqual(lines(join('modules', 'alpha', 'bench', 'feed.bench.ts'), opens('alpha')), []);
+  assert.deepEqual(lines(join('server', 'test', 'rebuild.test.ts'), opens('alpha')), []);
+  assert.deepEqual(lines(join('packages', 'core', 'src', 'app.ts'), opens('alpha')), []);
+  assert.deepEqual(
+    lines(join('tools', 'src', 'x.ts'), `// never app.channel('alpha').database\n/* nor .database.db */`),
+    [],
+  );
 });
