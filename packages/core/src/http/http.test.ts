@@ -202,6 +202,26 @@ test('the OpenAPI document lists every API route with its schema', async () => {
   assert.ok(!doc.paths['/metrics'], 'operational routes are not part of the API');
 });
 
+test('the OpenAPI document lists the refusals the chassis answers, though routes list only their own', async () => {
+  const doc = (await app.http.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  }>();
+  const statuses = (path: string, method: string) =>
+    Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
+  // A public write: malformed, from another site, not JSON. A members' read: not logged in, bad id.
+  assert.deepEqual(statuses('/api/v1/pings', 'post'), ['201', '400', '403', '415']);
+  assert.deepEqual(statuses('/api/v1/pings/{id}', 'get'), ['200', '400', '401']);
+  // And the chassis does answer them: a form post (415) and no session (401).
+  const form = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/pings',
+    payload: 'word=hi',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(form.statusCode, 415);
+  assert.equal((await app.http.inject({ method: 'GET', url: '/api/v1/pings/x' })).statusCode, 401);
+});
+
 test('/heartbeat fails while the event loop is blocked and recovers after', async () => {
   await app.listen();
   const url = `http://127.0.0.1:${(app.http.server.address() as { port: number }).port}/heartbeat`;

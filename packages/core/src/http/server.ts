@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifySchema,
 } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -17,7 +18,7 @@ import type { DatabaseHealth } from '../db/health.ts';
 import type { ModuleDatabase } from '../db/storage.ts';
 import { idempotency } from './idempotency.ts';
 import { annotateWork, randomHex, RequestWork, runWithWork } from '../trace.ts';
-import { Problem, fieldName, problems, type ProblemBody } from './problems.ts';
+import { Problem, ProblemSchema, fieldName, problems, type ProblemBody } from './problems.ts';
 import type { Access, ViewerResolver } from './viewer.ts';
 
 export const SESSION_COOKIE = 'mc_session';
@@ -214,6 +215,27 @@ export function csrfExpired(): Problem {
  * Every route must say who may call it and what it takes and returns; a route that
  * does not is refused at start-up.
  */
+/**
+ * The refusals the chassis itself answers on an API route, so a route lists only its own:
+ * 400 when the request can be malformed (a schema to meet, or a body to parse), 401 and
+ * 403 by the access rule (and 403 for any write from another site), 415 for a write whose
+ * body is not JSON.
+ */
+export function chassisProblems(access: Access, methods: readonly string[], schema: FastifySchema): number[] {
+  const writes = methods.some((m) => m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS');
+  const statuses = new Set<number>();
+  if (writes || schema.querystring || schema.params || schema.body || schema.headers) statuses.add(400);
+  if (access !== 'public') statuses.add(401);
+  if (access === 'approved' || access === 'moderator' || writes) statuses.add(403);
+  if (writes) statuses.add(415);
+  return [...statuses];
+}
+
+function addChassisProblems(schema: FastifySchema, access: Access, methods: readonly string[]): void {
+  const response = schema.response as Record<string, unknown>;
+  for (const status of chassisProblems(access, methods, schema)) response[status] ??= ProblemSchema;
+}
+
 export async function createHttp(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger,
@@ -281,6 +303,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       throw new Error(`API route ${where} has no response schema`);
     }
     const { access, kind } = config;
+    if (kind === 'api' && route.schema) addChassisProblems(route.schema, access, [route.method].flat());
     const module = options.owner();
     for (const method of [route.method].flat()) {
       options.routes.push({ method, url: route.url, kind, access, module });
