@@ -4,7 +4,7 @@ import type { ProfileDirectory } from '@meetcute/profile';
 import { FlirtSent } from './events.ts';
 import { refusal, refusalDetail, sentToday, TODAY_LOOKBACK_MS, type Refusal } from './rules.ts';
 import { hasBlocked, isSuspended } from '@meetcute/block';
-import { hasFlirted, sentSince } from './store.ts';
+import { hasFlirted, sentSince, type Tables } from './store.ts';
 
 export interface Flirted {
   flirtId: string;
@@ -39,7 +39,7 @@ export interface Commands {
   flirtedToday(senderId: string, recipientIds: readonly string[]): Promise<Set<string>>;
 }
 
-export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Commands {
+export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory): Commands {
   const counter = ctx.metrics.counter('flirts', 'Flirts sent');
 
   /** The sender's day is counted where they live; a member without a profile yet counts in UTC. */

@@ -3,7 +3,7 @@ import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections, project } from './store.ts';
+import { migrations, projections, project, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { flirtLists } from './views.ts';
 import { flirtRoutes } from './routes.ts';
@@ -25,6 +25,7 @@ export const flirt = defineModule({
     'One-tap flirts between approved members (once a day per member, 20 a day), and the lists of flirts sent and received.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

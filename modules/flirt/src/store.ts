@@ -1,16 +1,17 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   afterCursor,
   pageOf,
   prepared,
-  type Db,
+  text,
   type Migration,
   type ModuleContext,
+  type TablesOf,
   type TimeCursor,
-  type TxDb,
 } from '@meetcute/core';
 import {
   blockedPairsMigration,
+  blockedPairsTables,
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
@@ -18,6 +19,15 @@ import {
 } from '@meetcute/block';
 import { FlirtSent } from './events.ts';
 import type { SentFlirt } from './rules.ts';
+
+export const tables = {
+  /** A flirt sender_id sent recipient_id at sent_at (the FlirtSent event's moment). */
+  flirts: { flirt_id: text(), sender_id: text(), recipient_id: text(), sent_at: text() },
+  ...blockedPairsTables,
+};
+export type Tables = TablesOf<typeof tables>;
+/** The module's database, or a transaction of it. */
+export type FlirtDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -44,7 +54,7 @@ export const projections = ['flirts', BLOCKED_PAIRS];
  * that raced a block is kept like the rest, on a replay too, so `rebuild flirt` ends
  * where live delivery did. Returns the module's blocks, for the pages to ask without a query.
  */
-export function project(ctx: ModuleContext): Blocks {
+export function project(ctx: ModuleContext<Tables>): Blocks {
   const blocks = honourBlocks(ctx);
   ctx.on(FlirtSent, async (e, tx) => {
     const { flirtId, senderId, recipientId } = e.payload;
@@ -57,7 +67,7 @@ export function project(ctx: ModuleContext): Blocks {
   return blocks;
 }
 
-const selectSentSince = prepared((db, senderId: string, since: string) =>
+const selectSentSince = prepared((db: FlirtDb, senderId: string, since: string) =>
   db
     .selectFrom('flirts')
     .select(['recipient_id', 'sent_at'])
@@ -65,7 +75,7 @@ const selectSentSince = prepared((db, senderId: string, since: string) =>
     .where('sent_at', '>=', since),
 );
 
-const selectFlirtBetween = prepared((db, senderId: string, recipientId: string) =>
+const selectFlirtBetween = prepared((db: FlirtDb, senderId: string, recipientId: string) =>
   db
     .selectFrom('flirts')
     .select('sent_at')
@@ -75,7 +85,7 @@ const selectFlirtBetween = prepared((db, senderId: string, recipientId: string) 
 );
 
 /** Whether the sender ever flirted with the recipient (a block hides flirts but keeps them). */
-export async function hasFlirted(db: Db | TxDb, senderId: string, recipientId: string): Promise<boolean> {
+export async function hasFlirted(db: FlirtDb, senderId: string, recipientId: string): Promise<boolean> {
   return (await selectFlirtBetween(db, senderId, recipientId)).length > 0;
 }
 
@@ -84,7 +94,7 @@ export async function hasFlirted(db: Db | TxDb, senderId: string, recipientId: s
  * those the viewer flirted with too; for flirts the viewer sent, those who flirted back.
  */
 export async function flirtedBack(
-  db: Db,
+  db: FlirtDb,
   viewerId: string,
   direction: Direction,
   memberIds: string[],
@@ -104,15 +114,12 @@ export async function flirtedBack(
           .where('recipient_id', '=', viewerId)
           .where('sender_id', 'in', memberIds)
           .execute();
-  return new Set((rows as Array<{ member_id: string }>).map((r) => r.member_id));
+  return new Set(rows.map((r) => r.member_id));
 }
 
 /** What a sender sent since a moment: the input to the limits (a day's flirts are few). */
-export async function sentSince(db: Db | TxDb, senderId: string, since: string): Promise<SentFlirt[]> {
-  const rows = (await selectSentSince(db, senderId, since)) as Array<{
-    recipient_id: string;
-    sent_at: string;
-  }>;
+export async function sentSince(db: FlirtDb, senderId: string, since: string): Promise<SentFlirt[]> {
+  const rows = await selectSentSince(db, senderId, since);
   return rows.map((r) => ({ recipientId: r.recipient_id, sentAt: r.sent_at }));
 }
 
@@ -132,7 +139,7 @@ export type Direction = 'received' | 'sent';
  * there is a next page.
  */
 export async function flirtsPage(
-  db: Db,
+  db: FlirtDb,
   memberId: string,
   direction: Direction,
   cursor: TimeCursor | undefined,
@@ -148,11 +155,11 @@ export async function flirtsPage(
     .where(`f.${mine}`, '=', memberId)
     .where(notBlockedWith(memberId, `f.${other}`));
   if (cursor) query = query.where(afterCursor(cursor, 'f.sent_at', 'f.flirt_id'));
-  const rows = (await query
+  const rows = await query
     .orderBy('f.sent_at', 'desc')
     .orderBy('f.flirt_id', 'desc')
     .limit(limit + 1)
-    .execute()) as Array<{ flirt_id: string; sent_at: string; member_id: string }>;
+    .execute();
   return pageOf(
     rows.map((r) => ({ flirtId: r.flirt_id, memberId: r.member_id, sentAt: r.sent_at })),
     limit,

@@ -1,6 +1,6 @@
-import { decodeCursor, type Db } from '@meetcute/core';
+import { decodeCursor } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
-import { flirtedBack, flirtsPage, type Direction } from './store.ts';
+import { flirtedBack, flirtsPage, type Direction, type FlirtDb } from './store.ts';
 
 export const PAGE_SIZE = { default: 20, max: 50 };
 
@@ -29,7 +29,7 @@ export interface FlirtLists {
   ): Promise<FlirtPage>;
 }
 
-export function flirtLists(db: Db, profiles: ProfileDirectory): FlirtLists {
+export function flirtLists(db: FlirtDb, profiles: ProfileDirectory): FlirtLists {
   return {
     async page(viewerId, direction, cursorText, limit = PAGE_SIZE.default) {
       const { items: entries, nextCursor } = await flirtsPage(
