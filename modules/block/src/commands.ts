@@ -1,6 +1,6 @@
 import { problems, type ModuleContext } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from './events.ts';
-import { blockUntil, endedBlocks, hasBlocked } from './store.ts';
+import { blockUntil, endedBlocks, hasBlocked, type Tables } from './store.ts';
 
 /** Who exists as a member others can block: the profile module knows. */
 export interface MemberCheck {
@@ -21,7 +21,7 @@ export interface Commands {
 /** The lengths a temporary block may have: a day, or a week. */
 export const BLOCK_HOURS = [24, 168] as const;
 
-export function commands(ctx: ModuleContext, members: MemberCheck): Commands {
+export function commands(ctx: ModuleContext<Tables>, members: MemberCheck): Commands {
   const blocksCounter = ctx.metrics.counter('blocks', 'Members who blocked someone');
   return {
     async block(blockerId, blockedId, hours = null) {

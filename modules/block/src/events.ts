@@ -1,15 +1,21 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import { Type } from 'typebox';
 import {
   defineEvent,
   prepared,
   text,
-  type Db,
   type EventEnvelope,
   type Migration,
   type ModuleContext,
+  type TablesOf,
   type Tx,
-  type TxDb,
 } from '@meetcute/core';
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { MemberDeleted } from '@meetcute/auth/events';
@@ -58,8 +64,28 @@ export const BLOCKED_PAIRS = 'blocked_pairs';
 
 /** The table blockedPairsMigration makes, for a module's own table declaration. */
 export const blockedPairsTables = {
+  /** blocker_id blocked blocked_id; the site (blocker SITE) blocks every suspended member. */
   blocked_pairs: { blocker_id: text(), blocked_id: text() },
 };
+
+/** The part of a module's database the block kit reads and writes: its `blocked_pairs`. */
+export type BlockedPairsDb = TablesOf<typeof blockedPairsTables>;
+
+/**
+ * A module's database or its transaction, as the kit's helpers take it. Both are named so
+ * that TypeScript reads the caller's schema off a `Transaction<Tables>` too.
+ */
+export type KitDb<DB extends BlockedPairsDb> = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The caller's database as the kit sees it: its `blocked_pairs` alone. Kysely's database
+ * type is invariant, so a module's `Kysely<Tables>` is no `Kysely<BlockedPairsDb>` even
+ * though `DB extends BlockedPairsDb` says it holds the table: the cast only forgets the
+ * module's other tables. A transaction stays the same transaction.
+ */
+function pairsIn<DB extends BlockedPairsDb>(db: KitDb<DB>): Kysely<BlockedPairsDb> {
+  return db as unknown as Kysely<BlockedPairsDb>;
+}
 
 /**
  * A suspended or banned member is blocked by the site itself: a pair with this empty
@@ -70,19 +96,21 @@ export const SITE = '';
 
 type BlockPayload = { blockerId: string; blockedId: string };
 
-export interface HonourOptions {
+/** What a module does besides keeping its `blocked_pairs`; `DB` is its own database's schema. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a module that declares no tables yet is untyped
+export interface HonourOptions<DB = any> {
   /**
    * Runs when a member is suspended or banned, or that ends, in the same transaction: for
    * a module that keeps lists in memory which must no longer (or again) show them.
    */
-  onSanction?: (memberId: string, tx: Tx, inForce: boolean) => Promise<void> | void;
+  onSanction?: (memberId: string, tx: Tx<DB>, inForce: boolean) => Promise<void> | void;
   /** Removes what must not outlive the block (notifications); runs in the same transaction as the block. */
-  onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
+  onBlocked?: (event: EventEnvelope<BlockPayload>, tx: Tx<DB>) => Promise<void>;
   /**
    * Keeps, when the block is lifted, what must stay removed (a module that works out its
    * lists when they are read notes the time); runs in the same transaction as the unblock.
    */
-  onUnblocked?: (event: EventEnvelope<BlockPayload>, tx: Tx) => Promise<void>;
+  onUnblocked?: (event: EventEnvelope<BlockPayload>, tx: Tx<DB>) => Promise<void>;
 }
 
 /** Who a member blocked and who blocked them, as one module's `blocked_pairs` holds it. */
@@ -107,12 +135,12 @@ export interface Blocks {
   suspended(memberId: string): Promise<boolean>;
 }
 
-async function blockListOf(db: Db | TxDb, memberId: string): Promise<BlockList> {
-  const rows = (await db
+async function blockListOf(db: Kysely<BlockedPairsDb>, memberId: string): Promise<BlockList> {
+  const rows = await db
     .selectFrom(BLOCKED_PAIRS)
     .select(['blocker_id', 'blocked_id'])
     .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
-    .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
+    .execute();
   return listsOf(rows).get(memberId) ?? noBlocks();
 }
 
@@ -152,23 +180,19 @@ const pairBlocked = (l: BlockList, site: BlockList, a: string, b: string): boole
  * once in register(); list both events in `consumes`. Options that need the blocks
  * themselves (a projection checking the pairs it removes from) are given as a function.
  */
-export function honourBlocks(
-  ctx: ModuleContext,
-  optionsOf: HonourOptions | ((blocks: Blocks) => HonourOptions) = {},
+export function honourBlocks<DB extends BlockedPairsDb>(
+  ctx: ModuleContext<DB>,
+  optionsOf: HonourOptions<DB> | ((blocks: Blocks) => HonourOptions<DB>) = {},
 ): Blocks {
+  const db = pairsIn(ctx.db);
   const lists = ctx.view<BlockList>({
     name: BLOCKED_PAIRS,
-    load: (memberId) => blockListOf(ctx.db, memberId),
+    load: (memberId) => blockListOf(db, memberId),
     // Few members block anyone: every list is held from the start, so a member with none
     // is answered without a query, and projections check each flirt, visit and message
     // against memory instead of the table.
     warm: async () =>
-      listsOf(
-        (await ctx.db.selectFrom(BLOCKED_PAIRS).select(['blocker_id', 'blocked_id']).execute()) as Array<{
-          blocker_id: string;
-          blocked_id: string;
-        }>,
-      ),
+      listsOf(await db.selectFrom(BLOCKED_PAIRS).select(['blocker_id', 'blocked_id']).execute()),
     budget: 200_000,
   });
   lists.on(MemberBlocked, ({ payload: { blockerId, blockedId } }, changes) => {
@@ -225,9 +249,12 @@ export function honourBlocks(
   return blocks;
 }
 
-function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void {
+function registerBlockHandlers<DB extends BlockedPairsDb>(
+  ctx: ModuleContext<DB>,
+  options: HonourOptions<DB>,
+): void {
   ctx.on(MemberBlocked, async (e, tx) => {
-    await tx.db
+    await pairsIn(tx.db)
       .insertInto(BLOCKED_PAIRS)
       .values({ blocker_id: e.payload.blockerId, blocked_id: e.payload.blockedId })
       .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
@@ -235,7 +262,7 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
     await options.onBlocked?.(e, tx);
   });
   ctx.on(MemberUnblocked, async (e, tx) => {
-    await tx.db
+    await pairsIn(tx.db)
       .deleteFrom(BLOCKED_PAIRS)
       .where('blocker_id', '=', e.payload.blockerId)
       .where('blocked_id', '=', e.payload.blockedId)
@@ -244,7 +271,7 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
   });
   // A sanction hides; it removes nothing, so lifting it brings everything back.
   ctx.on(MemberSuspended, async ({ payload: { memberId } }, tx) => {
-    await tx.db
+    await pairsIn(tx.db)
       .insertInto(BLOCKED_PAIRS)
       .values({ blocker_id: SITE, blocked_id: memberId })
       .onConflict((oc) => oc.columns(['blocker_id', 'blocked_id']).doNothing())
@@ -252,7 +279,7 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
     await options.onSanction?.(memberId, tx, true);
   });
   ctx.on(SuspensionLifted, async ({ payload: { memberId } }, tx) => {
-    await tx.db
+    await pairsIn(tx.db)
       .deleteFrom(BLOCKED_PAIRS)
       .where('blocker_id', '=', SITE)
       .where('blocked_id', '=', memberId)
@@ -262,7 +289,7 @@ function registerBlockHandlers(ctx: ModuleContext, options: HonourOptions): void
 }
 
 // Projections ask this for every flirt, visit and message they apply: built once (core's prepared()).
-const blockBetween = prepared((db, a: string, b: string) =>
+const blockBetween = prepared((db: Kysely<BlockedPairsDb>, a: string, b: string) =>
   db
     .selectFrom(BLOCKED_PAIRS)
     .select('blocker_id')
@@ -277,11 +304,15 @@ const blockBetween = prepared((db, a: string, b: string) =>
 );
 
 /** True when either of the two blocked the other, or either is suspended. */
-export async function eitherBlocked(db: Db | TxDb, a: string, b: string): Promise<boolean> {
-  return (await blockBetween(db, a, b)).length > 0;
+export async function eitherBlocked<DB extends BlockedPairsDb>(
+  db: KitDb<DB>,
+  a: string,
+  b: string,
+): Promise<boolean> {
+  return (await blockBetween(pairsIn(db), a, b)).length > 0;
 }
 
-const blockOneWay = prepared((db, blockerId: string, blockedId: string) =>
+const blockOneWay = prepared((db: Kysely<BlockedPairsDb>, blockerId: string, blockedId: string) =>
   db
     .selectFrom(BLOCKED_PAIRS)
     .select('blocker_id')
@@ -290,24 +321,34 @@ const blockOneWay = prepared((db, blockerId: string, blockedId: string) =>
 );
 
 /** Whether `blockerId` blocked `blockedId` (one direction only), in the consuming module's own table. */
-export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
-  return (await blockOneWay(db, blockerId, blockedId)).length > 0;
+export async function hasBlocked<DB extends BlockedPairsDb>(
+  db: KitDb<DB>,
+  blockerId: string,
+  blockedId: string,
+): Promise<boolean> {
+  return (await blockOneWay(pairsIn(db), blockerId, blockedId)).length > 0;
 }
 
 /** Whether a moderator's suspension or ban of the member is in force, in the consuming module's table. */
-export async function isSuspended(db: Db | TxDb, memberId: string): Promise<boolean> {
+export async function isSuspended<DB extends BlockedPairsDb>(
+  db: KitDb<DB>,
+  memberId: string,
+): Promise<boolean> {
   return hasBlocked(db, SITE, memberId);
 }
 
 /** Everyone hidden from a member: those they blocked, those who blocked them, and the suspended. */
-export async function hiddenFrom(db: Db | TxDb, memberId: string): Promise<Set<string>> {
-  const rows = (await db
+export async function hiddenFrom<DB extends BlockedPairsDb>(
+  db: KitDb<DB>,
+  memberId: string,
+): Promise<Set<string>> {
+  const rows = await pairsIn(db)
     .selectFrom(BLOCKED_PAIRS)
     .select(['blocker_id', 'blocked_id'])
     .where((eb) =>
       eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId), eb('blocker_id', '=', SITE)]),
     )
-    .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
+    .execute();
   const hidden = new Set(
     rows.map((r) =>
       r.blocker_id === memberId ? r.blocked_id : r.blocked_id === memberId ? r.blocker_id : r.blocked_id,

@@ -2,7 +2,7 @@ import { defineModule } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { SAFETY_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections, project } from './store.ts';
+import { migrations, projections, project, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { blockRoutes, type Names } from './routes.ts';
 import { blockAction, blockPages } from './pages.ts';
@@ -26,6 +26,7 @@ export {
   BLOCKED_PAIRS,
   type HonourOptions,
   type Blocks,
+  type BlockedPairsDb,
 } from './events.ts';
 
 /** Lifts the temporary blocks whose time is up (done every minute), under BLOCK_SWEEP. */
@@ -44,6 +45,7 @@ export const block = defineModule({
   description: 'Block and unblock; every module honours MemberBlocked in both directions.',
   publishes: events,
   consumes: [...events, MemberDeleted],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { problems, type Db, type Http } from '@meetcute/core';
+import { problems, type Http } from '@meetcute/core';
 import {
   form,
   FORM_BODY_SCHEMA,
@@ -16,7 +16,7 @@ import {
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import type { Names } from './routes.ts';
-import { blockedAmong, blockedBy, hasBlocked } from './store.ts';
+import { blockedAmong, blockedBy, hasBlocked, type BlockDb } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
@@ -24,7 +24,7 @@ const t = (request: FastifyRequest) => translator(messages, languageOf(request))
  * What a profile page offers: "Block…", which asks first on a page of its own (it works
  * without JavaScript, and says what a block does before it is done), or "Unblock".
  */
-export function blockAction(db: Db): MemberAction {
+export function blockAction(db: BlockDb): MemberAction {
   return async (request, memberIds, where) => {
     const viewer = request.viewer;
     // Blocking is a considered step: offered on the profile, apart from the friendly actions.
@@ -51,7 +51,7 @@ export function blockAction(db: Db): MemberAction {
  */
 export function blockPages(
   http: Http,
-  db: Db,
+  db: BlockDb,
   commands: Commands,
   names: Names,
   safetyActions: () => readonly MemberAction[],

@@ -1,8 +1,8 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import type { Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
-import { blockedBy } from './store.ts';
+import { blockedBy, type BlockDb } from './store.ts';
 
 const MemberId = Type.String({ format: 'uuid' });
 
@@ -12,7 +12,7 @@ export interface Names {
   timeZone(memberId: string): Promise<string>;
 }
 
-export function blockRoutes(http: Http, db: Db, commands: Commands, names: Names): void {
+export function blockRoutes(http: Http, db: BlockDb, commands: Commands, names: Names): void {
   const api = { access: 'approved', kind: 'api' } as const;
 
   http.post(

@@ -1,6 +1,13 @@
-import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { sql, type Kysely } from 'kysely';
+import { nullable, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from './events.ts';
+
+export const tables = {
+  /** blocker_id blocked blocked_id at blocked_at, for good or, with until, until then. */
+  blocks: { blocker_id: text(), blocked_id: text(), blocked_at: text(), until: nullable(text()) },
+};
+export type Tables = TablesOf<typeof tables>;
+export type BlockDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -25,24 +32,24 @@ export const migrations: Migration[] = [
 
 /** Temporary blocks whose time is up, for the sweep that lifts them. */
 export async function endedBlocks(
-  db: Db,
+  db: BlockDb,
   now: string,
 ): Promise<Array<{ blockerId: string; blockedId: string }>> {
-  const rows = (await db
+  const rows = await db
     .selectFrom('blocks')
     .select(['blocker_id', 'blocked_id'])
     .where('until', 'is not', null)
     .where('until', '<=', now)
-    .execute()) as Array<{ blocker_id: string; blocked_id: string }>;
+    .execute();
   return rows.map((r) => ({ blockerId: r.blocker_id, blockedId: r.blocked_id }));
 }
 
 export async function blockUntil(
-  db: Db | TxDb,
+  db: BlockDb,
   blockerId: string,
   blockedId: string,
 ): Promise<string | null | undefined> {
-  const rows: Array<{ until: string | null }> = await db
+  const rows = await db
     .selectFrom('blocks')
     .select('until')
     .where('blocker_id', '=', blockerId)
@@ -54,7 +61,7 @@ export async function blockUntil(
 export const projections = ['blocks'];
 
 /** The block list is a projection of the module's own events. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<Tables>): void {
   ctx.on(MemberBlocked, async (e, tx) => {
     await tx.db
       .insertInto('blocks')
@@ -76,7 +83,7 @@ export function project(ctx: ModuleContext): void {
   });
 }
 
-export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: string): Promise<boolean> {
+export async function hasBlocked(db: BlockDb, blockerId: string, blockedId: string): Promise<boolean> {
   const row = await db
     .selectFrom('blocks')
     .select('blocked_at')
@@ -88,17 +95,17 @@ export async function hasBlocked(db: Db | TxDb, blockerId: string, blockedId: st
 
 /** Which of `blockedIds` the blocker blocked: one query for a whole page. */
 export async function blockedAmong(
-  db: Db | TxDb,
+  db: BlockDb,
   blockerId: string,
   blockedIds: readonly string[],
 ): Promise<Set<string>> {
   if (blockedIds.length === 0) return new Set();
-  const rows = (await db
+  const rows = await db
     .selectFrom('blocks')
     .select('blocked_id')
     .where('blocker_id', '=', blockerId)
     .where('blocked_id', 'in', blockedIds)
-    .execute()) as Array<{ blocked_id: string }>;
+    .execute();
   return new Set(rows.map((r) => r.blocked_id));
 }
 
@@ -110,13 +117,13 @@ export interface BlockEntry {
 }
 
 /** The members someone blocked, most recent first. */
-export async function blockedBy(db: Db, blockerId: string): Promise<BlockEntry[]> {
-  const rows = (await db
+export async function blockedBy(db: BlockDb, blockerId: string): Promise<BlockEntry[]> {
+  const rows = await db
     .selectFrom('blocks')
     .select(['blocked_id', 'blocked_at', 'until'])
     .where('blocker_id', '=', blockerId)
     .orderBy('blocked_at', 'desc')
     .orderBy('blocked_id')
-    .execute()) as Array<{ blocked_id: string; blocked_at: string; until: string | null }>;
+    .execute();
   return rows.map((r) => ({ memberId: r.blocked_id, blockedAt: r.blocked_at, until: r.until }));
 }
