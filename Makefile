@@ -7,7 +7,7 @@ FUNCTIONAL := 'server/test/**/*.test.ts'
 E2E := 'e2e/**/*.test.ts'
 FAULTS := 'server/faults/**/*.test.ts'
 
-.PHONY: test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity docs docs-check watch seed chromium clean bench wrk
+.PHONY: test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -64,6 +64,13 @@ format: init
 
 complexity: init
 	node tools/src/complexity.ts
+
+# A new module in the shape every module has, listed in server/src/modules.ts: make module NAME=shortlist
+module: init
+	@test -n "$(NAME)" || { echo "Say its name: make module NAME=shortlist"; exit 1; }
+	node tools/src/new-module.ts $(NAME)
+	npm install --no-audit --no-fund --loglevel warn
+	prettier --write modules/$(NAME) server/src/modules.ts --log-level warn
 
 docs: init
 	node tools/src/docs.ts
