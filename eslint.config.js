@@ -45,6 +45,33 @@ export default tseslint.config(
     },
   },
   {
+    // A module's queries are checked against its declared tables (packages/core/README.md).
+    files: ['modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@meetcute/core',
+              importNames: ['Db', 'TxDb'],
+              message:
+                "Use the module's typed database (Kysely<TablesOf<typeof tables>>), not the chassis' untyped one.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'TSTypeReference[typeName.name=/^(Kysely|Transaction|ModuleContext|Tx)$/] > TSTypeParameterInstantiation > TSAnyKeyword',
+          message: "Type the database by the module's declared tables, not any.",
+        },
+      ],
+    },
+  },
+  {
     // The entry point and tests are where a process starts, so they may read its environment.
     files: ['server/src/main.ts', '**/*.test.ts', 'e2e/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
