@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { ageIn, type Db, type Migration, type ModuleContext, type TxDb } from '@meetcute/core';
+import { ageIn, integer, text, type Migration, type ModuleContext } from '@meetcute/core';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { FavouriteAdded, FavouriteRemoved } from '@meetcute/favourites/events';
 import { ChatAudienceChosen, type ChatAudience } from './events.ts';
+import type { ChatDb, ChatTables } from './store.ts';
 
 /**
  * What chat needs to decide who may start a conversation, learnt from events into its
@@ -38,10 +39,38 @@ export const audienceMigration: Migration = {
   },
 };
 
+/** The tables audienceMigration makes, for the module's declaration (store.ts). */
+export const audienceTables = {
+  /** A member's choice of who may start a conversation with them. */
+  chat_audiences: { member_id: text(), audience: text<ChatAudience>() },
+  /** An approved member's gender, birthday and the genders (JSON) and ages they look for. */
+  chat_seekers: {
+    member_id: text(),
+    gender: text(),
+    birthday: text(),
+    time_zone: text(),
+    genders: text(),
+    min_age: integer(),
+    max_age: integer(),
+  },
+  /** Whether `member_id` ever flirted with `other_id` (1) and has them among their favourites now (1). */
+  chat_contacts: {
+    member_id: text(),
+    other_id: text(),
+    flirted: integer<0 | 1>(),
+    favourite: integer<0 | 1>(),
+  },
+};
+
 export const audienceProjections = ['chat_audiences', 'chat_seekers', 'chat_contacts'];
 export const audienceConsumes = [RegistrationApproved, FlirtSent, FavouriteAdded, FavouriteRemoved];
 
-async function contact(db: TxDb, memberId: string, otherId: string, set: { flirted?: 1; favourite?: 0 | 1 }) {
+async function contact(
+  db: ChatDb,
+  memberId: string,
+  otherId: string,
+  set: { flirted?: 1; favourite?: 0 | 1 },
+) {
   await db
     .insertInto('chat_contacts')
     .values({
@@ -54,7 +83,7 @@ async function contact(db: TxDb, memberId: string, otherId: string, set: { flirt
     .execute();
 }
 
-export function projectAudience(ctx: ModuleContext): void {
+export function projectAudience(ctx: ModuleContext<ChatTables>): void {
   ctx.on(ChatAudienceChosen, async (e, tx) => {
     const { memberId, audience } = e.payload;
     await tx.db
@@ -92,13 +121,13 @@ export function projectAudience(ctx: ModuleContext): void {
 }
 
 /** The member's choice; everyone until they choose. */
-export async function audienceOf(db: Db | TxDb, memberId: string): Promise<ChatAudience> {
+export async function audienceOf(db: ChatDb, memberId: string): Promise<ChatAudience> {
   const row = await db
     .selectFrom('chat_audiences')
     .select('audience')
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-  return (row?.audience as ChatAudience | undefined) ?? 'everyone';
+  return row?.audience ?? 'everyone';
 }
 
 interface SeekerRow {
@@ -110,9 +139,8 @@ interface SeekerRow {
   max_age: number | string;
 }
 
-const seeker = async (db: Db | TxDb, memberId: string) =>
-  (await db.selectFrom('chat_seekers').selectAll().where('member_id', '=', memberId).executeTakeFirst()) as
-    SeekerRow | undefined;
+const seeker = (db: ChatDb, memberId: string): Promise<SeekerRow | undefined> =>
+  db.selectFrom('chat_seekers').selectAll().where('member_id', '=', memberId).executeTakeFirst();
 
 /** Does `other` have the gender and today's age that `wants` looks for? (Distance does not count here.) */
 export function withinPreferences(wants: SeekerRow, other: SeekerRow, now: Date): boolean {
@@ -128,7 +156,7 @@ export function withinPreferences(wants: SeekerRow, other: SeekerRow, now: Date)
  * exists, both go on writing whatever either chooses later.
  */
 export async function refusedBy(
-  db: Db | TxDb,
+  db: ChatDb,
   senderId: string,
   recipientId: string,
   now: Date,

@@ -24,7 +24,7 @@ import { audienceOf, refusedBy } from './audience.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
 import { conversationIdOf, messageBody, TYPING } from './rules.ts';
 import { hasBlocked } from '@meetcute/block';
-import { hasReported, messageById, newestTo, sideOf, type Message } from './store.ts';
+import { hasReported, messageById, newestTo, sideOf, type ChatTables, type Message } from './store.ts';
 import { SendLimits } from './limits.ts';
 
 /** The chat commands, shared by the JSON API and the pages. */
@@ -93,7 +93,7 @@ export const wireMessage = (m: Message) => ({
 });
 
 export function commands(
-  ctx: ModuleContext,
+  ctx: ModuleContext<ChatTables>,
   deps: {
     profiles: ProfileDirectory;
     hub: NotificationHub;
@@ -141,7 +141,7 @@ export function commands(
     }),
   );
 
-  async function sendIn(tx: Tx, send: Send): Promise<void> {
+  async function sendIn(tx: Tx<ChatTables>, send: Send): Promise<void> {
     const { senderId, recipientId, conversationId } = send;
     if (await hasBlocked(tx.db, recipientId, senderId)) {
       send.outcome = problems.notFound('This member');
@@ -266,7 +266,7 @@ export function commands(
           .where('conversation_id', '=', conversationId)
           .where('seq', '=', seq)
           .executeTakeFirst();
-        return (row?.message_id as string | undefined) ?? null;
+        return row?.message_id ?? null;
       }
     },
 

@@ -8,7 +8,16 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
 import { ConversationRead, events, MessageReported, MessageSent } from './events.ts';
 import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
-import { messageById, messagesAround, migrations, projections, project, totalUnread } from './store.ts';
+import {
+  messageById,
+  messagesAround,
+  migrations,
+  projections,
+  project,
+  tables,
+  totalUnread,
+  type ChatTables,
+} from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { chatViews } from './views.ts';
@@ -42,6 +51,7 @@ export const chat = defineModule({
     'One-to-one conversations, live: messages, typing, read receipts, unread counts, reports; blocks hide them.',
   publishes: events,
   consumes: [...events, ...blockEvents, ...audienceConsumes],
+  tables,
   migrations,
   projections,
   useCases: [...deletionUseCases, ...useCases, ...limitUseCases, ...audienceUseCases],
@@ -50,7 +60,7 @@ export const chat = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     // Unread messages over all conversations, for the top bar on every page.
     const unread = ctx.view<number>({ name: 'unread', load: (memberId) => totalUnread(ctx.db, memberId) });
-    const notifyCounts = (memberIds: string[], tx: Tx) =>
+    const notifyCounts = (memberIds: string[], tx: Tx<ChatTables>) =>
       tx.afterCommit(async () => {
         for (const memberId of memberIds) {
           await hub.notify(memberId, {
@@ -78,7 +88,7 @@ export const chat = defineModule({
         ...blockedPairsNaming,
       },
       keptEvents: [MessageSent, ConversationRead, MessageReported],
-      async forget(tx, memberId, pseudonym) {
+      async forget(tx: Tx<ChatTables>, memberId, pseudonym) {
         await tx.db
           .insertInto('chat_departed')
           .values({ member_id: pseudonym })

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { dateIn, Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import { dateIn, Problem, type FieldProblem, type Http } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block/events';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
@@ -28,7 +28,7 @@ import { characters, preview } from './rules.ts';
 
 /** What the rules keep of a typed message, to count it as they do. */
 const messageBodyText = (typed: string) => typed.replace(/\r\n?/g, '\n').trim();
-import { messageById, totalUnread, type Message } from './store.ts';
+import { messageById, totalUnread, type ChatDb, type Message } from './store.ts';
 import type { ChatPartner, Views } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -52,7 +52,7 @@ const portrait = (memberId: string, size = 48) =>
   />`;
 
 export interface PageDeps {
-  db: Db;
+  db: ChatDb;
   commands: Commands;
   views: Views;
   profiles: ProfileDirectory;

@@ -1,24 +1,62 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   afterCursor,
-  type Db,
+  integer,
+  text,
   type EventEnvelope,
   type Migration,
   type ModuleContext,
+  type TablesOf,
   type Tx,
-  type TxDb,
   type TimeCursor,
   type View,
 } from '@meetcute/core';
 import {
   blockedPairsMigration,
+  blockedPairsTables,
   honourBlocks,
   notBlockedWith,
   BLOCKED_PAIRS,
   type Blocks,
 } from '@meetcute/block/events';
-import { ConversationRead, MessageReported, MessageSent } from './events.ts';
-import { audienceMigration, audienceProjections } from './audience.ts';
+import { ConversationRead, MessageReported, MessageSent, type ReportReason } from './events.ts';
+import { audienceMigration, audienceProjections, audienceTables } from './audience.ts';
+
+export const tables = {
+  /** A message, numbered by `seq` within its conversation. */
+  chat_messages: {
+    message_id: text(),
+    conversation_id: text(),
+    seq: integer(),
+    sender_id: text(),
+    recipient_id: text(),
+    body: text(),
+    sent_at: text(),
+  },
+  /** A member's side of the conversation with `other_id`: its newest message, their read mark, their unread count. */
+  chat_participants: {
+    member_id: text(),
+    other_id: text(),
+    conversation_id: text(),
+    last_seq: integer(),
+    last_message_at: text(),
+    last_read_seq: integer(),
+    unread: integer(),
+  },
+  /** A member's report of a message they received. */
+  chat_reports: {
+    message_id: text(),
+    reporter_id: text(),
+    reason: text<ReportReason>(),
+    reported_at: text(),
+  },
+  /** The pseudonym of a member who deleted their account; their partners keep the conversation. */
+  chat_departed: { member_id: text() },
+  ...audienceTables,
+  ...blockedPairsTables,
+};
+export type ChatTables = TablesOf<typeof tables>;
+export type ChatDb = Kysely<ChatTables>;
 
 export const migrations: Migration[] = [
   {
@@ -138,7 +176,7 @@ const toParticipant = (r: ParticipantRow): Participant => ({
 });
 
 async function upsertSide(
-  db: TxDb,
+  db: ChatDb,
   memberId: string,
   otherId: string,
   conversationId: string,
@@ -172,7 +210,7 @@ async function upsertSide(
  * nothing unread. Returns how many of theirs were unread before.
  */
 async function answered(
-  db: TxDb,
+  db: ChatDb,
   senderId: string,
   recipientId: string,
   conversationId: string,
@@ -213,9 +251,9 @@ async function answered(
  * the same transaction, when a block, its lift, a suspension or its lift changed unread counts.
  */
 export function project(
-  ctx: ModuleContext,
+  ctx: ModuleContext<ChatTables>,
   unread: View<number>,
-  onRecounted: (memberIds: string[], tx: Tx) => void,
+  onRecounted: (memberIds: string[], tx: Tx<ChatTables>) => void,
 ): Blocks {
   ctx.on(MessageSent, async (e, tx) => {
     const { messageId, conversationId, senderId, recipientId, body } = e.payload;
@@ -283,7 +321,10 @@ export function project(
 
   // The pair's counters are worked out again: a hidden conversation's unread messages
   // count for neither, and come back with it.
-  const recountPair = async (e: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx) => {
+  const recountPair = async (
+    e: EventEnvelope<{ blockerId: string; blockedId: string }>,
+    tx: Tx<ChatTables>,
+  ) => {
     const pair = [e.payload.blockerId, e.payload.blockedId];
     const changes = unread.changes(tx);
     for (const memberId of pair) changes.set(memberId, await totalUnread(tx.db, memberId));
@@ -295,11 +336,11 @@ export function project(
     // A suspension hides the member's conversations and removes nothing, so the unread
     // counts of everyone who talked with them drop now and come back when it is lifted.
     onSanction: async (memberId, tx) => {
-      const contacts = (await tx.db
+      const contacts = await tx.db
         .selectFrom('chat_participants')
         .select('member_id')
         .where('other_id', '=', memberId)
-        .execute()) as Array<{ member_id: string }>;
+        .execute();
       const memberIds = contacts.map((c) => c.member_id);
       const changes = unread.changes(tx);
       for (const id of memberIds) changes.forget(id);
@@ -313,7 +354,7 @@ export function project(
  * Moves a member's read mark forward (never back) and counts what is left unread;
  * returns by how much their unread count in the conversation fell.
  */
-async function markRead(db: TxDb, memberId: string, conversationId: string, seq: number): Promise<number> {
+async function markRead(db: ChatDb, memberId: string, conversationId: string, seq: number): Promise<number> {
   const side = await db
     .selectFrom('chat_participants')
     .select(['last_read_seq', 'unread'])
@@ -337,12 +378,12 @@ async function markRead(db: TxDb, memberId: string, conversationId: string, seq:
   return Number(side.unread) - Number(left?.n ?? 0);
 }
 
-export async function messageById(db: Db | TxDb, messageId: string): Promise<Message | undefined> {
-  const row = (await db
+export async function messageById(db: ChatDb, messageId: string): Promise<Message | undefined> {
+  const row = await db
     .selectFrom('chat_messages')
     .selectAll()
     .where('message_id', '=', messageId)
-    .executeTakeFirst()) as MessageRow | undefined;
+    .executeTakeFirst();
   return row && toMessage(row);
 }
 
@@ -350,7 +391,7 @@ export async function messageById(db: Db | TxDb, messageId: string): Promise<Mes
  * The messages either side of one (up to `around` each way), oldest first, the message
  * itself among them: what moderators read a reported message in.
  */
-export async function messagesAround(db: Db | TxDb, message: Message, around: number): Promise<Message[]> {
+export async function messagesAround(db: ChatDb, message: Message, around: number): Promise<Message[]> {
   const side = (before: boolean) =>
     db
       .selectFrom('chat_messages')
@@ -359,56 +400,56 @@ export async function messagesAround(db: Db | TxDb, message: Message, around: nu
       .where('seq', before ? '<' : '>', message.seq)
       .orderBy('seq', before ? 'desc' : 'asc')
       .limit(around)
-      .execute() as Promise<MessageRow[]>;
+      .execute();
   const [before, after] = await Promise.all([side(true), side(false)]);
   return [...before.reverse().map(toMessage), message, ...after.map(toMessage)];
 }
 
 /** A member's side of the conversation with another, if they have one. */
 export async function sideOf(
-  db: Db | TxDb,
+  db: ChatDb,
   memberId: string,
   otherId: string,
 ): Promise<Participant | undefined> {
-  const row = (await db
+  const row = await db
     .selectFrom('chat_participants')
     .selectAll()
     .where('member_id', '=', memberId)
     .where('other_id', '=', otherId)
-    .executeTakeFirst()) as ParticipantRow | undefined;
+    .executeTakeFirst();
   return row && toParticipant(row);
 }
 
 /** The newest message sent to the member in a conversation: how far reading it all goes. */
 export async function newestTo(
-  db: Db | TxDb,
+  db: ChatDb,
   memberId: string,
   conversationId: string,
 ): Promise<Message | undefined> {
-  const row = (await db
+  const row = await db
     .selectFrom('chat_messages')
     .selectAll()
     .where('conversation_id', '=', conversationId)
     .where('recipient_id', '=', memberId)
     .orderBy('seq', 'desc')
     .limit(1)
-    .executeTakeFirst()) as MessageRow | undefined;
+    .executeTakeFirst();
   return row && toMessage(row);
 }
 
 /** A page of a conversation, oldest first: the newest `limit` before `beforeSeq` (or the newest at all). */
 export async function messagesPage(
-  db: Db,
+  db: ChatDb,
   conversationId: string,
   beforeSeq: number | undefined,
   limit: number,
 ): Promise<{ messages: Message[]; more: boolean }> {
   let query = db.selectFrom('chat_messages').selectAll().where('conversation_id', '=', conversationId);
   if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
-  const rows = (await query
+  const rows = await query
     .orderBy('seq', 'desc')
     .limit(limit + 1)
-    .execute()) as MessageRow[];
+    .execute();
   return { messages: rows.slice(0, limit).map(toMessage).reverse(), more: rows.length > limit };
 }
 
@@ -419,7 +460,7 @@ export interface ConversationEntry extends Participant {
 
 /** One page of a member's conversations, the latest message first; never one with a blocked pair. */
 export async function conversationsPage(
-  db: Db,
+  db: ChatDb,
   memberId: string,
   cursor: TimeCursor | undefined,
   limit: number,
@@ -446,16 +487,16 @@ export async function conversationsPage(
     .where('p.member_id', '=', memberId)
     .where(notBlockedWith(memberId, 'p.other_id'));
   if (cursor) query = query.where(afterCursor(cursor, 'p.last_message_at', 'p.conversation_id'));
-  const rows = (await query
+  const rows = await query
     .orderBy('p.last_message_at', 'desc')
     .orderBy('p.conversation_id', 'desc')
     .limit(limit + 1)
-    .execute()) as Array<ParticipantRow & MessageRow>;
+    .execute();
   return rows.map((r) => ({ ...toParticipant(r), last: toMessage(r) }));
 }
 
 /** Messages to the member that they have not read, over all conversations not hidden by a block. */
-export async function totalUnread(db: Db | TxDb, memberId: string): Promise<number> {
+export async function totalUnread(db: ChatDb, memberId: string): Promise<number> {
   const row = await db
     .selectFrom('chat_participants as p')
     .select((eb) => eb.fn.sum<number | string | null>('p.unread').as('n'))
@@ -466,7 +507,7 @@ export async function totalUnread(db: Db | TxDb, memberId: string): Promise<numb
 }
 
 /** Whether the member already reported the message. */
-export async function hasReported(db: Db | TxDb, messageId: string, reporterId: string): Promise<boolean> {
+export async function hasReported(db: ChatDb, messageId: string, reporterId: string): Promise<boolean> {
   const row = await db
     .selectFrom('chat_reports')
     .select('message_id')
@@ -477,14 +518,12 @@ export async function hasReported(db: Db | TxDb, messageId: string, reporterId: 
 }
 
 /** Which of these ids are the pseudonyms of members who deleted their account. */
-export async function departedAmong(db: Db | TxDb, ids: readonly string[]): Promise<Set<string>> {
+export async function departedAmong(db: ChatDb, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = (await db
+  const rows = await db
     .selectFrom('chat_departed')
     .select('member_id')
     .where('member_id', 'in', ids)
-    .execute()) as Array<{
-    member_id: string;
-  }>;
+    .execute();
   return new Set(rows.map((r) => r.member_id));
 }

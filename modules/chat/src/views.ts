@@ -1,8 +1,15 @@
-import { decodeCursor, encodeCursor, type Db } from '@meetcute/core';
+import { decodeCursor, encodeCursor } from '@meetcute/core';
 import type { Presence } from '@meetcute/online';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { conversationIdOf, CONVERSATIONS_PER_PAGE, MESSAGES_PER_PAGE } from './rules.ts';
-import { conversationsPage, departedAmong, messagesPage, sideOf, type Message } from './store.ts';
+import {
+  conversationsPage,
+  departedAmong,
+  messagesPage,
+  sideOf,
+  type ChatDb,
+  type Message,
+} from './store.ts';
 
 /**
  * The other member of a conversation, as chat shows them. `departed`: they deleted their
@@ -54,7 +61,11 @@ export interface Views {
   departed(viewerId: string, memberId: string): Promise<ChatPartner | undefined>;
 }
 
-export function chatViews(db: Db, profiles: ProfileDirectory, presence: () => Presence | undefined): Views {
+export function chatViews(
+  db: ChatDb,
+  profiles: ProfileDirectory,
+  presence: () => Presence | undefined,
+): Views {
   const onlineIds = async () => (await presence()?.onlineIds()) ?? new Set<string>();
   return {
     async conversations(viewerId, cursorText, limit = CONVERSATIONS_PER_PAGE.default) {
