@@ -2,7 +2,7 @@ import { isSuspended } from '@meetcute/block';
 import { problems, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
-import { blockBetween, isFavourite } from './store.ts';
+import { blockBetween, isFavourite, type Tables } from './store.ts';
 
 /**
  * The favourite commands and the one question about a member, shared by the JSON API,
@@ -18,7 +18,7 @@ export interface Commands {
   isFavourite(memberId: string, otherId: string): Promise<boolean>;
 }
 
-export function commands(ctx: ModuleContext, profiles: ProfileDirectory): Commands {
+export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory): Commands {
   const added = ctx.metrics.counter('favourites', 'Favourites added');
 
   /**

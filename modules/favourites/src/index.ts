@@ -3,7 +3,7 @@ import { blockEvents, honourBlocks } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events, FavouriteAdded, FavouriteRemoved } from './events.ts';
-import { favouriteIdsOf, migrations, projections, project } from './store.ts';
+import { favouriteIdsOf, migrations, projections, project, tables, type FavouritesDb } from './store.ts';
 import { commands } from './commands.ts';
 import { favouriteRoutes } from './routes.ts';
 import { favouriteAction, favouritePages } from './pages.ts';
@@ -23,6 +23,7 @@ export const favourites = defineModule({
   description: 'A private list of favourite profiles, with a toggle on every profile and card.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],
@@ -39,7 +40,8 @@ export const favourites = defineModule({
     });
     for (const event of [FavouriteAdded, FavouriteRemoved]) {
       favouriteIds.on(event, async (e, changes, tx) =>
-        changes.set(e.payload.memberId, await favouriteIdsOf(tx.db, e.payload.memberId)),
+        // A view's handler gets core's untyped transaction (views.ts); it is this module's own.
+        changes.set(e.payload.memberId, await favouriteIdsOf(tx.db as FavouritesDb, e.payload.memberId)),
       );
     }
     forgetInView(favouriteIds);

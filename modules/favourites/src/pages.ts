@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Db, Http, ServiceRegistry, View } from '@meetcute/core';
+import type { Http, ServiceRegistry, View } from '@meetcute/core';
+import type { FavouritesDb } from './store.ts';
 import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
@@ -56,7 +57,7 @@ export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks:
 
 export function favouritePages(
   http: Http,
-  db: Db,
+  db: FavouritesDb,
   commands: Commands,
   profiles: ProfileDirectory,
   services: ServiceRegistry,

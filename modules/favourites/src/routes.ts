@@ -1,10 +1,11 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
-import { problems, type Db, type Http } from '@meetcute/core';
+import { problems, type Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import type { Commands } from './commands.ts';
 import { PAGE } from './rules.ts';
 import { favouritePage } from './views.ts';
+import type { FavouritesDb } from './store.ts';
 
 const MemberId = Type.String({ format: 'uuid' });
 const Favourite = Type.Object({ memberId: Type.String(), favourite: Type.Boolean() });
@@ -16,7 +17,12 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.max, default: PAGE.default })),
 });
 
-export function favouriteRoutes(http: Http, db: Db, commands: Commands, profiles: ProfileDirectory): void {
+export function favouriteRoutes(
+  http: Http,
+  db: FavouritesDb,
+  commands: Commands,
+  profiles: ProfileDirectory,
+): void {
   const api = { access: 'approved', kind: 'api' } as const;
 
   http.post(

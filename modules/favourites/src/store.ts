@@ -1,9 +1,18 @@
-import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
-import { afterCursor, pageOf, prepared } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, notBlockedWith } from '@meetcute/block';
+import { sql, type Kysely } from 'kysely';
+import type { Migration, ModuleContext, TablesOf } from '@meetcute/core';
+import { afterCursor, pageOf, prepared, text } from '@meetcute/core';
+import { BLOCKED_PAIRS, blockedPairsMigration, blockedPairsTables, notBlockedWith } from '@meetcute/block';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 import type { Cursor } from './rules.ts';
+
+export const tables = {
+  /** member_id keeps favourite_id among their favourites, since added_at. */
+  favourites: { member_id: text(), favourite_id: text(), added_at: text() },
+  ...blockedPairsTables,
+};
+export type Tables = TablesOf<typeof tables>;
+/** The module's database, or a transaction of it. */
+export type FavouritesDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -30,7 +39,7 @@ export const projections = ['favourites', BLOCKED_PAIRS];
  * favourites (every list filters blocked pairs) and removes none, so lifting it brings
  * them back; one that raced a block is kept like the rest, on a replay too.
  */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<Tables>): void {
   ctx.on(FavouriteAdded, async (e, tx) => {
     const { memberId, favouriteId } = e.payload;
     await tx.db
@@ -48,7 +57,7 @@ export function project(ctx: ModuleContext): void {
   });
 }
 
-export async function isFavourite(db: Db | TxDb, memberId: string, favouriteId: string): Promise<boolean> {
+export async function isFavourite(db: FavouritesDb, memberId: string, favouriteId: string): Promise<boolean> {
   const row = await db
     .selectFrom('favourites')
     .select('added_at')
@@ -58,26 +67,26 @@ export async function isFavourite(db: Db | TxDb, memberId: string, favouriteId: 
   return row !== undefined;
 }
 
-const selectFavouriteIds = prepared((db, memberId: string) =>
+const selectFavouriteIds = prepared((db: FavouritesDb, memberId: string) =>
   db.selectFrom('favourites').select('favourite_id').where('member_id', '=', memberId),
 );
 
 /** Everyone a member has among their favourites; undefined for none (what a view holds). */
 export async function favouriteIdsOf(
-  db: Db | TxDb,
+  db: FavouritesDb,
   memberId: string,
 ): Promise<ReadonlySet<string> | undefined> {
-  const rows = (await selectFavouriteIds(db, memberId)) as Array<{ favourite_id: string }>;
+  const rows = await selectFavouriteIds(db, memberId);
   return rows.length === 0 ? undefined : new Set(rows.map((r) => r.favourite_id));
 }
 
 /** Who of the two blocked the other, as this module heard it; `me` first when both did. */
 export async function blockBetween(
-  db: Db | TxDb,
+  db: FavouritesDb,
   me: string,
   other: string,
 ): Promise<'none' | 'mine' | 'theirs'> {
-  const rows = (await db
+  const rows = await db
     .selectFrom(BLOCKED_PAIRS)
     .select('blocker_id')
     .where((eb) =>
@@ -86,7 +95,7 @@ export async function blockBetween(
         eb.and([eb('blocker_id', '=', other), eb('blocked_id', '=', me)]),
       ]),
     )
-    .execute()) as Array<{ blocker_id: string }>;
+    .execute();
   if (rows.some((r) => r.blocker_id === me)) return 'mine';
   return rows.length > 0 ? 'theirs' : 'none';
 }
@@ -98,7 +107,7 @@ export interface FavouriteEntry {
 
 /** One page of a member's favourites, newest first, without anyone in a blocked pair with them. */
 export async function favouritesOf(
-  db: Db,
+  db: FavouritesDb,
   memberId: string,
   page: { after: Cursor | undefined; limit: number },
 ): Promise<{ entries: FavouriteEntry[]; nextCursor: string | null }> {
@@ -108,11 +117,11 @@ export async function favouritesOf(
     .where('f.member_id', '=', memberId)
     .where(notBlockedWith(memberId, 'f.favourite_id'));
   if (page.after) query = query.where(afterCursor(page.after, 'f.added_at', 'f.favourite_id'));
-  const rows = (await query
+  const rows = await query
     .orderBy('f.added_at', 'desc')
     .orderBy('f.favourite_id', 'desc')
     .limit(page.limit + 1)
-    .execute()) as Array<{ favourite_id: string; added_at: string }>;
+    .execute();
   const { items, nextCursor } = pageOf(
     rows.map((r) => ({ favouriteId: r.favourite_id, addedAt: r.added_at })),
     page.limit,

@@ -1,7 +1,6 @@
-import type { Db } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { decodeCursor } from './rules.ts';
-import { favouritesOf } from './store.ts';
+import { favouritesOf, type FavouritesDb } from './store.ts';
 
 export interface FavouriteView {
   member: PublicProfile;
@@ -15,7 +14,7 @@ export interface FavouritePage {
 
 /** One page of a member's favourites with each one's public facts; a bad cursor is a 400. */
 export async function favouritePage(
-  db: Db,
+  db: FavouritesDb,
   profiles: ProfileDirectory,
   memberId: string,
   query: { cursor?: string | undefined; limit: number },
