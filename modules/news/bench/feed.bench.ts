@@ -29,7 +29,7 @@ import { modules } from '@meetcute/server';
 import { RegistrationApproved, type Application, type Gender } from '@meetcute/registration/events';
 import { DiaryPosted } from '@meetcute/diary/events';
 import { PAGE_SIZE } from '../src/rules.ts';
-import { feedPage, unseenOf } from '../src/store.ts';
+import { feedPage, unseenOf, type NewsDb } from '../src/store.ts';
 
 const [members = 1000, posts = 3000] = process.argv.slice(2, 4).map(Number);
 const target = process.argv[4] ?? 'sqlite';
@@ -143,7 +143,8 @@ try {
       `(${((projected / (members + posts)) * 1000).toFixed(0)} µs an event)`,
   );
 
-  const db = app.channel('news').database.db;
+  // The app holds its modules' databases untyped; this one is news's own.
+  const db = app.channel('news').database.db as NewsDb;
   const sample = Array.from({ length: 50 }, (_, i) => memberId(1 + ((i * 37) % members)));
   const perRead = async (name: string, read: (viewer: string) => Promise<unknown>) => {
     const from = performance.now();

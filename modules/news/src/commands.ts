@@ -1,6 +1,6 @@
 import type { ModuleContext, View } from '@meetcute/core';
 import { NewsSeen } from './events.ts';
-import { newestAt, seenUpTo, type Unseen } from './store.ts';
+import { newestAt, seenUpTo, type NewsTables, type Unseen } from './store.ts';
 
 export interface Commands {
   /**
@@ -10,7 +10,7 @@ export interface Commands {
   markSeen(memberId: string): Promise<{ upTo: string | null }>;
 }
 
-export function commands(ctx: ModuleContext, unseen: View<Unseen>): Commands {
+export function commands(ctx: ModuleContext<NewsTables>, unseen: View<Unseen>): Commands {
   return {
     async markSeen(memberId) {
       // Nothing newer than what was seen (most page loads): no transaction at all.

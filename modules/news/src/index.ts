@@ -5,7 +5,7 @@ import { events as diaryEvents } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections } from './store.ts';
+import { migrations, projections, tables } from './store.ts';
 import { newsMemory } from './memory.ts';
 import { COUNTER, project } from './project.ts';
 import { commands } from './commands.ts';
@@ -30,6 +30,7 @@ export const news = defineModule({
     'A personal feed of new members, diary posts and new photos by members who fit what the viewer looks for; back-filled on approval.',
   publishes: events,
   consumes: [...events, RegistrationApproved, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

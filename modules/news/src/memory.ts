@@ -8,6 +8,7 @@ import {
   type HeadEntry,
   type Item,
   type Member,
+  type NewsTables,
   type Unseen,
 } from './store.ts';
 
@@ -23,7 +24,7 @@ export interface NewsMemory {
   authors: View<Member>;
 }
 
-export function newsMemory(ctx: ModuleContext): NewsMemory {
+export function newsMemory(ctx: ModuleContext<NewsTables>): NewsMemory {
   return {
     // The top bar's news counter, on every page.
     unseen: ctx.view<Unseen>({ name: 'unseen', load: (memberId) => unseenOf(ctx.db, memberId) }),

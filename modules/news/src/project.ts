@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { withNewest, type ModuleContext, type NotificationHub, type Tx } from '@meetcute/core';
 import { honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
@@ -18,6 +19,7 @@ import {
   type HeadEntry,
   type ItemKind,
   type Member,
+  type NewsTables,
   type Reach,
 } from './store.ts';
 import type { NewsMemory } from './memory.ts';
@@ -31,7 +33,7 @@ export const COUNTER = 'news';
  * items and what blocks keep out; feeds are worked out when read (store.ts `feedOf`),
  * and only the feeds and counters held in memory are moved here, item by item.
  */
-export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMemory): void {
+export function project(ctx: ModuleContext<NewsTables>, hub: NotificationHub, memory: NewsMemory): void {
   const { unseen, heads, items, authors } = memory;
   /**
    * Tells each member with an open page their new unseen count, once the change is
@@ -40,8 +42,8 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
    * item's readers was most of the projection's cost (README.md); it also keeps
    * `rebuild news` from replaying counters into the live channel.
    */
-  const scheduled = new WeakMap<Tx, Set<string>>();
-  const notifyCounts = (tx: Tx, memberIds: readonly string[]): void => {
+  const scheduled = new WeakMap<Tx<NewsTables>, Set<string>>();
+  const notifyCounts = (tx: Tx<NewsTables>, memberIds: readonly string[]): void => {
     // One push per member and transaction, with the count as it stands once committed.
     let members = scheduled.get(tx);
     if (!members) {
@@ -62,14 +64,14 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
    * those are looked at, so the transaction says its changes may touch keys it does not
    * name: a counter or head loaded meanwhile is not kept (core views.ts).
    */
-  const reach = async (tx: Tx, author: Member, at: string): Promise<Reach> => {
+  const reach = async (tx: Tx<NewsTables>, author: Member, at: string): Promise<Reach> => {
     unseen.changes(tx).unnamedKeys();
     heads.changes(tx).unnamedKeys();
     const held = new Set([...unseen.held(), ...heads.held()]);
     return reachOf(tx.db, author, at, await authors.getMany(held));
   };
   /** Counters and heads of these members are read again from the tables when next asked. */
-  const reread = (tx: Tx, memberIds: readonly string[]): void => {
+  const reread = (tx: Tx<NewsTables>, memberIds: readonly string[]): void => {
     const counters = unseen.changes(tx);
     const feeds = heads.changes(tx);
     for (const id of memberIds) {
@@ -82,7 +84,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
    * unseen for each of those viewers unless they had seen past its time.
    */
   const added = async (
-    tx: Tx,
+    tx: Tx<NewsTables>,
     item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
   ): Promise<void> => {
     if (!(await addItem(tx, item))) return; // delivered before
@@ -111,7 +113,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
    * change is committed (not counted inside the transaction, where a later event of the
    * same batch, looking only at what memory held, would miss a counter set there).
    */
-  const recount = (tx: Tx, memberIds: readonly string[]): void => {
+  const recount = (tx: Tx<NewsTables>, memberIds: readonly string[]): void => {
     const changes = unseen.changes(tx);
     for (const memberId of memberIds) changes.forget(memberId);
     notifyCounts(tx, memberIds);
@@ -121,7 +123,7 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
    * An item leaves every feed. The held feeds and counters it was in are read again: one
    * fewer, unless it was part of a back-fill, which then reaches one item further back.
    */
-  const removed = async (tx: Tx, itemId: string, authorId: string): Promise<void> => {
+  const removed = async (tx: Tx<NewsTables>, itemId: string, authorId: string): Promise<void> => {
     const author = await findMember(tx.db, authorId);
     const at = await removeItem(tx, itemId, authorId);
     if (at === null) return; // no such item
@@ -214,8 +216,9 @@ export function project(ctx: ModuleContext, hub: NotificationHub, memory: NewsMe
     },
   });
 
-  // A (re-)approval sets the member's facts as the cards show them.
+  // A (re-)approval sets the member's facts as the cards show them. A view's handler gets
+  // the chassis' untyped transaction (core views.ts); it is this module's, so its tables.
   authors.on(RegistrationApproved, async (e, changes, tx) =>
-    changes.set(e.payload.memberId, await findMember(tx.db, e.payload.memberId)),
+    changes.set(e.payload.memberId, await findMember(tx.db as Transaction<NewsTables>, e.payload.memberId)),
   );
 }

@@ -1,17 +1,59 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
 import {
   afterCursor,
+  integer,
+  nullable,
   pageOf,
-  type Db,
+  real,
+  text,
   type Migration,
+  type TablesOf,
   type TimeCursor,
   type Tx,
-  type TxDb,
 } from '@meetcute/core';
-import { blockedPairsMigration, hiddenFrom, BLOCKED_PAIRS } from '@meetcute/block';
+import { blockedPairsMigration, blockedPairsTables, hiddenFrom, BLOCKED_PAIRS } from '@meetcute/block';
 import { boundingBox } from '@meetcute/cities';
 import type { Application, Gender } from '@meetcute/registration/events';
 import { fits, BACKFILL, type MemberFacts } from './rules.ts';
+
+export type ItemKind = 'new-member' | 'diary-post' | 'photo';
+
+export const tables = {
+  /** The feed's own view of an approved member: what the matching rule and the cards need. */
+  members: {
+    member_id: text(),
+    nickname: text(),
+    gender: text<Gender>(),
+    birthday: text(),
+    city_label: text(),
+    latitude: real(),
+    longitude: real(),
+    time_zone: text(),
+    /** The genders they look for, as a JSON array. */
+    genders: text(),
+    min_age: integer(),
+    max_age: integer(),
+    max_distance_km: integer(),
+    approved_at: text(),
+  },
+  /** An item once: a new member, a diary post with its current text, or a photo. */
+  items: { item_id: text(), kind: text<ItemKind>(), author_id: text(), text: nullable(text()), at: text() },
+  /** How far a member has seen their feed. */
+  seen: { member_id: text(), up_to: text() },
+  /** The author's items up to up_to stay out of the viewer's feed: a block between them was lifted. */
+  hidden: { viewer_id: text(), author_id: text(), up_to: text() },
+  ...blockedPairsTables,
+};
+export type NewsTables = TablesOf<typeof tables>;
+type Tables = NewsTables;
+export type NewsDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -107,8 +149,6 @@ export const migrations: Migration[] = [
 
 export const projections = ['members', 'items', 'hidden', 'seen', BLOCKED_PAIRS];
 
-export type ItemKind = 'new-member' | 'diary-post' | 'photo';
-
 /** A member as the feed stores them, with what a card shows. */
 export interface Member extends MemberFacts {
   nickname: string;
@@ -117,27 +157,13 @@ export interface Member extends MemberFacts {
   approvedAt: string;
 }
 
-interface MemberRow {
-  member_id: string;
-  nickname: string;
-  gender: string;
-  birthday: string;
-  city_label: string;
-  latitude: number;
-  longitude: number;
-  time_zone: string;
-  genders: string;
-  min_age: number;
-  max_age: number;
-  max_distance_km: number;
-  approved_at: string;
-}
+type MemberRow = Selectable<Tables['members']>;
 
 function toMember(r: MemberRow): Member {
   return {
     memberId: r.member_id,
     nickname: r.nickname,
-    gender: r.gender as Gender,
+    gender: r.gender,
     birthday: r.birthday,
     cityLabel: r.city_label,
     city: { latitude: Number(r.latitude), longitude: Number(r.longitude), timeZone: r.time_zone },
@@ -151,17 +177,18 @@ function toMember(r: MemberRow): Member {
   };
 }
 
-export async function findMember(db: Db | TxDb, memberId: string): Promise<Member | undefined> {
-  const row = (await db
-    .selectFrom('members')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .executeTakeFirst()) as MemberRow | undefined;
+export async function findMember(db: NewsDb, memberId: string): Promise<Member | undefined> {
+  const row = await db.selectFrom('members').selectAll().where('member_id', '=', memberId).executeTakeFirst();
   return row ? toMember(row) : undefined;
 }
 
 /** Stores the approved facts; true when the member is new to the feed. */
-export async function saveMember(tx: Tx, memberId: string, a: Application, at: string): Promise<boolean> {
+export async function saveMember(
+  tx: Tx<Tables>,
+  memberId: string,
+  a: Application,
+  at: string,
+): Promise<boolean> {
   const facts = {
     nickname: a.nickname,
     gender: a.gender,
@@ -196,7 +223,7 @@ export async function saveMember(tx: Tx, memberId: string, a: Application, at: s
  * copied per reader: feeds are worked out when read (`feedOf`).
  */
 export async function addItem(
-  tx: Tx,
+  tx: Tx<Tables>,
   item: { itemId: string; kind: ItemKind; author: Member; text: string | null; at: string },
 ): Promise<boolean> {
   const inserted = await tx.db
@@ -230,16 +257,12 @@ function shows(reader: Reader, author: Member, at: string): boolean {
   return fits(author, reader.viewer, at);
 }
 
-async function readerOf(db: Db | TxDb, viewerId: string): Promise<Reader | undefined> {
+async function readerOf(db: NewsDb, viewerId: string): Promise<Reader | undefined> {
   const viewer = await findMember(db, viewerId);
   if (!viewer) return undefined;
   const [blocked, hidden] = await Promise.all([
     hiddenFrom(db, viewerId),
-    db
-      .selectFrom('hidden')
-      .select(['author_id', 'up_to'])
-      .where('viewer_id', '=', viewerId)
-      .execute() as Promise<Array<{ author_id: string; up_to: string }>>,
+    db.selectFrom('hidden').select(['author_id', 'up_to']).where('viewer_id', '=', viewerId).execute(),
   ]);
   return { viewer, blocked, hiddenUpTo: new Map(hidden.map((h) => [h.author_id, h.up_to])) };
 }
@@ -261,8 +284,7 @@ const AUTHORS_AT_MOST = 250;
 function wantedBy(viewer: Member) {
   const box = boundingBox(viewer.city, viewer.lookingFor.maxDistanceKm);
   const longitudes = box.longitudes;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> =>
+  return (eb: ExpressionBuilder<{ m: Tables['members'] }, 'm'>): Expression<SqlBool> =>
     eb.and([
       eb('m.member_id', '!=', viewer.memberId),
       eb('m.gender', 'in', viewer.lookingFor.genders),
@@ -278,9 +300,9 @@ function wantedBy(viewer: Member) {
  * time), not themselves. Null when there are more than AUTHORS_AT_MOST: most items then
  * fit, and reading the items in time order finds a page sooner.
  */
-async function authorsFor(db: Db | TxDb, viewer: Member): Promise<Map<string, Member> | null> {
+async function authorsFor(db: NewsDb, viewer: Member): Promise<Map<string, Member> | null> {
   const query = db.selectFrom('members as m').selectAll('m').where(wantedBy(viewer));
-  const rows = (await query.limit(AUTHORS_AT_MOST + 1).execute()) as MemberRow[];
+  const rows = await query.limit(AUTHORS_AT_MOST + 1).execute();
   if (rows.length > AUTHORS_AT_MOST) return null;
   return new Map(rows.map((r) => [r.member_id, toMember(r)]));
 }
@@ -294,7 +316,7 @@ async function authorsFor(db: Db | TxDb, viewer: Member): Promise<Map<string, Me
  * items of authors of the right gender and place (or, for a viewer whom most members
  * fit, reads items in time order), the rule decides.
  */
-export async function* feedOf(db: Db | TxDb, viewerId: string, after?: TimeCursor): AsyncGenerator<FeedRef> {
+export async function* feedOf(db: NewsDb, viewerId: string, after?: TimeCursor): AsyncGenerator<FeedRef> {
   const reader = await readerOf(db, viewerId);
   if (!reader || reader.viewer.lookingFor.genders.length === 0) return;
   const { viewer } = reader;
@@ -313,6 +335,7 @@ export async function* feedOf(db: Db | TxDb, viewerId: string, after?: TimeCurso
       : await itemsInTimeOrder(db, viewer, cursor, scan);
     for (const row of rows) {
       let author = met.get(row.author_id);
+      // Only items read in time order meet an author not met yet, and those rows carry the author's columns.
       if (!author) met.set(row.author_id, (author = toMember(row as ItemRef & MemberRow)));
       if (!shows(reader, author, row.at)) continue;
       if (row.at < viewer.approvedAt && ++backfilled > BACKFILL) return;
@@ -326,11 +349,7 @@ export async function* feedOf(db: Db | TxDb, viewerId: string, after?: TimeCurso
 }
 
 /** Every item of these authors after the cursor, newest first. */
-async function itemsBy(
-  db: Db | TxDb,
-  authorIds: string[],
-  cursor: TimeCursor | undefined,
-): Promise<ItemRef[]> {
+async function itemsBy(db: NewsDb, authorIds: string[], cursor: TimeCursor | undefined): Promise<ItemRef[]> {
   let query = db
     .selectFrom('items as i')
     .select(['i.item_id', 'i.kind', 'i.at', 'i.author_id'])
@@ -341,7 +360,7 @@ async function itemsBy(
 
 /** The newest items after the cursor by members of a gender and place the viewer looks for, with their authors. */
 async function itemsInTimeOrder(
-  db: Db | TxDb,
+  db: NewsDb,
   viewer: Member,
   cursor: TimeCursor | undefined,
   limit: number,
@@ -353,13 +372,11 @@ async function itemsInTimeOrder(
     .select(['i.item_id', 'i.kind', 'i.at', 'i.author_id'])
     .where(wantedBy(viewer));
   if (cursor) query = query.where(afterCursor(cursor, 'i.at', 'i.item_id'));
-  return (await query.orderBy('i.at', 'desc').orderBy('i.item_id', 'desc').limit(limit).execute()) as Array<
-    ItemRow & MemberRow
-  >;
+  return await query.orderBy('i.at', 'desc').orderBy('i.item_id', 'desc').limit(limit).execute();
 }
 
 /** The first `n` entries of a feed after `after`. */
-async function firstOf(db: Db | TxDb, viewerId: string, n: number, after?: TimeCursor): Promise<FeedRef[]> {
+async function firstOf(db: NewsDb, viewerId: string, n: number, after?: TimeCursor): Promise<FeedRef[]> {
   const entries: FeedRef[] = [];
   if (n <= 0) return entries;
   for await (const entry of feedOf(db, viewerId, after)) {
@@ -382,7 +399,7 @@ export interface Reach {
  * test `feedOf` makes, for the members whose feeds are held in memory.
  */
 export async function reachOf(
-  db: TxDb,
+  db: NewsDb,
   author: Member,
   at: string,
   viewers: ReadonlyMap<string, Member>,
@@ -391,11 +408,7 @@ export async function reachOf(
   if (viewers.size === 0) return reach;
   const [blocked, hidden] = await Promise.all([
     hiddenFrom(db, author.memberId),
-    db
-      .selectFrom('hidden')
-      .select(['viewer_id', 'up_to'])
-      .where('author_id', '=', author.memberId)
-      .execute() as Promise<Array<{ viewer_id: string; up_to: string }>>,
+    db.selectFrom('hidden').select(['viewer_id', 'up_to']).where('author_id', '=', author.memberId).execute(),
   ]);
   const hiddenUpTo = new Map(hidden.map((h) => [h.viewer_id, h.up_to]));
   const none = new Map<string, string>();
@@ -413,7 +426,7 @@ export async function reachOf(
 }
 
 /** After a block is lifted, what each had of the other up to then stays out of their feeds. */
-export async function hidePair(tx: Tx, a: string, b: string, upTo: string): Promise<void> {
+export async function hidePair(tx: Tx<Tables>, a: string, b: string, upTo: string): Promise<void> {
   for (const [viewer, author] of [
     [a, b],
     [b, a],
@@ -429,7 +442,12 @@ export async function hidePair(tx: Tx, a: string, b: string, upTo: string): Prom
 }
 
 /** A diary edit changes the text everywhere at once: feeds point at the one item. */
-export async function editItem(tx: Tx, itemId: string, authorId: string, text: string): Promise<void> {
+export async function editItem(
+  tx: Tx<Tables>,
+  itemId: string,
+  authorId: string,
+  text: string,
+): Promise<void> {
   await tx.db
     .updateTable('items')
     .set({ text })
@@ -439,7 +457,7 @@ export async function editItem(tx: Tx, itemId: string, authorId: string, text: s
 }
 
 /** Removes an item; returns its time, or null when there was no such item. */
-export async function removeItem(tx: Tx, itemId: string, authorId: string): Promise<string | null> {
+export async function removeItem(tx: Tx<Tables>, itemId: string, authorId: string): Promise<string | null> {
   const item = await tx.db
     .selectFrom('items')
     .select('at')
@@ -448,11 +466,11 @@ export async function removeItem(tx: Tx, itemId: string, authorId: string): Prom
     .executeTakeFirst();
   if (!item) return null;
   await tx.db.deleteFrom('items').where('item_id', '=', itemId).execute();
-  return String(item.at);
+  return item.at;
 }
 
 /** Moves a member's "seen up to" forward (never back: redeliveries and races are harmless). */
-export async function saveSeen(tx: Tx, memberId: string, upTo: string): Promise<void> {
+export async function saveSeen(tx: Tx<Tables>, memberId: string, upTo: string): Promise<void> {
   await tx.db
     .insertInto('seen')
     .values({ member_id: memberId, up_to: upTo })
@@ -460,19 +478,13 @@ export async function saveSeen(tx: Tx, memberId: string, upTo: string): Promise<
     .execute();
 }
 
-export async function seenUpTo(db: Db | TxDb, memberId: string): Promise<string | null> {
-  const rows = (await db
-    .selectFrom('seen')
-    .select('up_to')
-    .where('member_id', '=', memberId)
-    .execute()) as Array<{
-    up_to: string;
-  }>;
+export async function seenUpTo(db: NewsDb, memberId: string): Promise<string | null> {
+  const rows = await db.selectFrom('seen').select('up_to').where('member_id', '=', memberId).execute();
   return rows[0]?.up_to ?? null;
 }
 
 /** The time of the newest item in a member's feed, or null when it is empty. */
-export async function newestAt(db: Db | TxDb, memberId: string): Promise<string | null> {
+export async function newestAt(db: NewsDb, memberId: string): Promise<string | null> {
   return (await firstOf(db, memberId, 1))[0]?.at ?? null;
 }
 
@@ -494,7 +506,7 @@ export const UNSEEN_COUNTED_UP_TO = 100;
 export const oneMoreUnseen = (count: number) => Math.min(UNSEEN_COUNTED_UP_TO, count + 1);
 
 /** Counts the feed's items newer than what the member has seen (every one, when nothing yet), up to the cap. */
-export async function unseenOf(db: Db | TxDb, memberId: string): Promise<Unseen> {
+export async function unseenOf(db: NewsDb, memberId: string): Promise<Unseen> {
   const upTo = await seenUpTo(db, memberId);
   let count = 0;
   for await (const entry of feedOf(db, memberId)) {
@@ -504,8 +516,8 @@ export async function unseenOf(db: Db | TxDb, memberId: string): Promise<Unseen>
   return { upTo, count };
 }
 
-export async function allMembers(db: Db): Promise<Array<[string, Member]>> {
-  const rows = (await db.selectFrom('members').selectAll().execute()) as MemberRow[];
+export async function allMembers(db: NewsDb): Promise<Array<[string, Member]>> {
+  const rows = await db.selectFrom('members').selectAll().execute();
   return rows.map((r) => [r.member_id, toMember(r)]);
 }
 
@@ -518,20 +530,14 @@ export interface Item {
   at: string;
 }
 
-interface ItemRow {
-  item_id: string;
-  kind: ItemKind;
-  author_id: string;
-  text: string | null;
-  at: string;
-}
+type ItemRow = Selectable<Tables['items']>;
 
-export async function findItem(db: Db | TxDb, itemId: string): Promise<Item | undefined> {
-  const rows = (await db
+export async function findItem(db: NewsDb, itemId: string): Promise<Item | undefined> {
+  const rows = await db
     .selectFrom('items')
     .select(['item_id', 'kind', 'author_id', 'text', 'at'])
     .where('item_id', '=', itemId)
-    .execute()) as ItemRow[];
+    .execute();
   const row = rows[0];
   return row && { itemId: row.item_id, kind: row.kind, authorId: row.author_id, text: row.text, at: row.at };
 }
@@ -550,7 +556,7 @@ export interface HeadEntry {
 export const HEAD = 21;
 
 /** The newest HEAD entries of a member's feed, newest first, as `feedPage` would list them. */
-export async function feedHead(db: Db | TxDb, viewerId: string): Promise<HeadEntry[]> {
+export async function feedHead(db: NewsDb, viewerId: string): Promise<HeadEntry[]> {
   return (await firstOf(db, viewerId, HEAD)).map((e) => ({
     itemId: e.itemId,
     at: e.at,
@@ -575,7 +581,7 @@ export interface FeedEntry {
 
 /** One page of a member's feed, newest first, after `cursor`. */
 export async function feedPage(
-  db: Db,
+  db: NewsDb,
   viewerId: string,
   cursor: TimeCursor | undefined,
   limit: number,
@@ -584,7 +590,7 @@ export async function feedPage(
   // The texts of the page's items only: a feed is worked out without them.
   const texts = new Map<string, string | null>();
   if (refs.length > 0) {
-    const rows = (await db
+    const rows = await db
       .selectFrom('items')
       .select(['item_id', 'text'])
       .where(
@@ -592,7 +598,7 @@ export async function feedPage(
         'in',
         refs.map((r) => r.itemId),
       )
-      .execute()) as Array<{ item_id: string; text: string | null }>;
+      .execute();
     for (const r of rows) texts.set(r.item_id, r.text);
   }
   return pageOf(

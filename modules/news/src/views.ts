@@ -1,7 +1,7 @@
-import { ageIn, decodeCursor, pageOf, type Db } from '@meetcute/core';
+import { ageIn, decodeCursor, pageOf } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { PAGE_SIZE } from './rules.ts';
-import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member } from './store.ts';
+import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member, type NewsDb } from './store.ts';
 import type { NewsMemory } from './memory.ts';
 
 /** A feed item as the API and the page show it. */
@@ -60,7 +60,7 @@ async function firstPage(
 }
 
 /** One page of a viewer's feed as the API and the page show it; a bad cursor is a 400 naming `cursor`. */
-export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsReads['page'] {
+export function feedReader(db: NewsDb, now: () => Date, memory?: NewsMemory): NewsReads['page'] {
   return async (viewerId, cursorText, limit = PAGE_SIZE.default) => {
     const cursor = decodeCursor(cursorText);
     const { items: entries, nextCursor } =
@@ -90,7 +90,7 @@ export function feedReader(db: Db, now: () => Date, memory?: NewsMemory): NewsRe
   };
 }
 
-export function newsReads(db: Db, now: () => Date, memory: NewsMemory): NewsReads {
+export function newsReads(db: NewsDb, now: () => Date, memory: NewsMemory): NewsReads {
   return {
     page: feedReader(db, now, memory),
     async unseen(memberId) {
