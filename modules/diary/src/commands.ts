@@ -1,7 +1,7 @@
 import { problems, type ModuleContext } from '@meetcute/core';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
 import { checkText } from './rules.ts';
-import { findPost, type Post } from './store.ts';
+import { findPost, type Post, type Tables } from './store.ts';
 
 /**
  * The diary commands, shared by the JSON API and the pages so both enforce the same
@@ -23,7 +23,7 @@ export interface Commands {
 /** Someone else's post looks exactly like one that does not exist. */
 const noSuchPost = () => problems.notFound('This post');
 
-export function commands(ctx: ModuleContext): Commands {
+export function commands(ctx: ModuleContext<Tables>): Commands {
   const written = ctx.metrics.counter('diary_posts', 'Diary posts written');
 
   const own = async (memberId: string, postId: string): Promise<Post> => {

@@ -3,7 +3,7 @@ import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
-import { findPost, migrations, projections, project } from './store.ts';
+import { findPost, migrations, projections, project, tables } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { diaryReads } from './views.ts';
@@ -25,6 +25,7 @@ export const diary = defineModule({
   description: 'Short posts on a member’s profile; the news module carries them into feeds.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

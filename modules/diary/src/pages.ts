@@ -21,7 +21,7 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { LIMITS } from './rules.ts';
-import { postsOf, type Post } from './store.ts';
+import { postsOf, type DiaryDb, type Post } from './store.ts';
 import type { DiaryReads } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -86,11 +86,7 @@ function pager(request: FastifyRequest, base: string, cursor: string | undefined
 }
 
 /** The diary section on a profile: the latest posts, a link to all, and a way to write on one's own. */
-export function diarySection(
-  reads: DiaryReads,
-  db: Parameters<typeof postsOf>[0],
-  profiles: ProfileDirectory,
-): ProfileSection {
+export function diarySection(reads: DiaryReads, db: DiaryDb, profiles: ProfileDirectory): ProfileSection {
   return async (request, memberId) => {
     const viewer = request.viewer;
     if (!viewer || !(await reads.visible(viewer.memberId, memberId))) return null;

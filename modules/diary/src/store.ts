@@ -1,15 +1,31 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   afterCursor,
+  nullable,
   pageOf,
-  type Db,
+  text,
   type Migration,
   type ModuleContext,
+  type TablesOf,
   type TimeCursor,
-  type TxDb,
 } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, honourBlocks } from '@meetcute/block';
+import { BLOCKED_PAIRS, blockedPairsMigration, blockedPairsTables, honourBlocks } from '@meetcute/block';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
+
+export const tables = {
+  /** A diary post by member_id; edited_at is null until its author changes it. */
+  posts: {
+    post_id: text(),
+    member_id: text(),
+    text: text(),
+    posted_at: text(),
+    edited_at: nullable(text()),
+  },
+  ...blockedPairsTables,
+};
+export type Tables = TablesOf<typeof tables>;
+/** The module's database, or a transaction of it. */
+export type DiaryDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -31,7 +47,7 @@ export const migrations: Migration[] = [
 export const projections = ['posts', BLOCKED_PAIRS];
 
 /** Posts are a projection of the module's own events; blocks only hide (a post is one member's, not the pair's). */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<Tables>): void {
   ctx.on(DiaryPosted, async (e, tx) => {
     await tx.db
       .insertInto('posts')
@@ -72,15 +88,7 @@ export interface Post {
   editedAt: string | null;
 }
 
-interface PostRow {
-  post_id: string;
-  member_id: string;
-  text: string;
-  posted_at: string;
-  edited_at: string | null;
-}
-
-const toPost = (r: PostRow): Post => ({
+const toPost = (r: Tables['posts']): Post => ({
   postId: r.post_id,
   memberId: r.member_id,
   text: r.text,
@@ -88,25 +96,24 @@ const toPost = (r: PostRow): Post => ({
   editedAt: r.edited_at,
 });
 
-export async function findPost(db: Db | TxDb, postId: string): Promise<Post | undefined> {
-  const row = (await db.selectFrom('posts').selectAll().where('post_id', '=', postId).executeTakeFirst()) as
-    PostRow | undefined;
+export async function findPost(db: DiaryDb, postId: string): Promise<Post | undefined> {
+  const row = await db.selectFrom('posts').selectAll().where('post_id', '=', postId).executeTakeFirst();
   return row ? toPost(row) : undefined;
 }
 
 /** One page of a member's posts, newest first, and where the next page starts. */
 export async function postsOf(
-  db: Db,
+  db: DiaryDb,
   memberId: string,
   page: { after: TimeCursor | undefined; limit: number },
 ): Promise<{ posts: Post[]; nextCursor: string | null }> {
   let query = db.selectFrom('posts').selectAll().where('member_id', '=', memberId);
   if (page.after) query = query.where(afterCursor(page.after, 'posted_at', 'post_id'));
-  const rows = (await query
+  const rows = await query
     .orderBy('posted_at', 'desc')
     .orderBy('post_id', 'desc')
     .limit(page.limit + 1)
-    .execute()) as PostRow[];
+    .execute();
   const { items: posts, nextCursor } = pageOf(rows.map(toPost), page.limit, (p) => ({
     at: p.postedAt,
     id: p.postId,

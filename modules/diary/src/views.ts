@@ -1,7 +1,7 @@
-import { decodeCursor, problems, type Db } from '@meetcute/core';
+import { decodeCursor, problems } from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
-import { postsOf, type Post } from './store.ts';
+import { postsOf, type DiaryDb, type Post } from './store.ts';
 
 export interface PostPage {
   posts: Post[];
@@ -19,7 +19,7 @@ export interface DiaryReads {
   ): Promise<PostPage>;
 }
 
-export function diaryReads(db: Db, profiles: ProfileDirectory): DiaryReads {
+export function diaryReads(db: DiaryDb, profiles: ProfileDirectory): DiaryReads {
   const reads: DiaryReads = {
     async visible(viewerId, memberId) {
       if (viewerId === memberId) return true;
