@@ -1,5 +1,5 @@
-import type { Clock, Db, LiveNotification, Logger, NotificationHub } from '@meetcute/core';
-import { latestId, missed, prune, storeAll, type Stored } from './store.ts';
+import type { Clock, LiveNotification, Logger, NotificationHub } from '@meetcute/core';
+import { latestId, missed, prune, storeAll, type LiveDb, type Stored } from './store.ts';
 
 type Listener = (notification: LiveNotification) => void;
 
@@ -28,7 +28,7 @@ interface Box {
  * A cluster adapter would publish to the broker instead of the local set.
  */
 export class LiveHub implements NotificationHub {
-  readonly #db: Db;
+  readonly #db: LiveDb;
   readonly #clock: Clock;
   readonly #logger: Logger;
   /** Each member's open channels: the one listener, or a set when a member has several pages open. */
@@ -44,7 +44,7 @@ export class LiveHub implements NotificationHub {
   #timer: NodeJS.Timeout | null = null;
   #prunedAt = 0;
 
-  constructor(db: Db, clock: Clock, logger: Logger, blocked: (a: string, b: string) => Promise<boolean>) {
+  constructor(db: LiveDb, clock: Clock, logger: Logger, blocked: (a: string, b: string) => Promise<boolean>) {
     this.#blocked = blocked;
     this.#db = db;
     this.#clock = clock;

@@ -16,7 +16,7 @@ import {
 } from '@meetcute/block/events';
 import { LoggedOut, LoggedOutEverywhere, PasswordChanged, honourDeletion } from '@meetcute/auth/events';
 import { OpenChannels } from './endings.ts';
-import { forgetBetween, migrations } from './store.ts';
+import { forgetBetween, migrations, tables, type Tables } from './store.ts';
 import { liveRoutes } from './routes.ts';
 import { liveSockets } from './sockets.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
@@ -33,6 +33,7 @@ export const live = defineModule({
     'One live channel per open page (WebSocket, SSE, long polling), resumable; the notification hub.',
   publishes: [],
   consumes: [...blockEvents, LoggedOut, LoggedOutEverywhere, PasswordChanged],
+  tables,
   migrations: [...migrations, blockedPairsMigration],
   projections: [BLOCKED_PAIRS],
   useCases: [...useCases, ...deletionUseCases],
@@ -52,7 +53,7 @@ export const live = defineModule({
     // However a session ends, its channels on this node end once that is committed.
     const channels = new OpenChannels();
     const viewers = () => ctx.services.optional<ViewerResolver>(VIEWERS);
-    const endChannels = async (e: { payload: { memberId: string } }, tx: Tx) =>
+    const endChannels = async (e: { payload: { memberId: string } }, tx: Tx<Tables>) =>
       tx.afterCommit(async () => {
         const { memberId } = e.payload;
         const open = await viewers()?.openSessions(memberId);

@@ -1,5 +1,31 @@
-import { sql } from 'kysely';
-import { serialPrimaryKey, type Db, type LiveNotification, type Migration, type TxDb } from '@meetcute/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import {
+  generated,
+  integer,
+  nullable,
+  serialPrimaryKey,
+  text,
+  type LiveNotification,
+  type Migration,
+  type TablesOf,
+} from '@meetcute/core';
+import { blockedPairsTables } from '@meetcute/block/events';
+
+export const tables = {
+  /** A notification kept a day so a page that reconnects can catch up; `about` names whom it tells of. */
+  notifications: {
+    position: generated(integer()),
+    member_id: text(),
+    type: text(),
+    /** The notification's data as JSON. */
+    data: text(),
+    at: text(),
+    about: nullable(text()),
+  },
+  ...blockedPairsTables,
+};
+export type Tables = TablesOf<typeof tables>;
+export type LiveDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -30,16 +56,7 @@ export interface Stored extends LiveNotification {
   about: string | null;
 }
 
-interface Row {
-  position: number;
-  member_id: string;
-  type: string;
-  data: string;
-  at: string;
-  about: string | null;
-}
-
-const toNotification = (r: Row): LiveNotification => ({
+const toNotification = (r: Selectable<Tables['notifications']>): LiveNotification => ({
   id: Number(r.position),
   memberId: r.member_id,
   type: r.type,
@@ -48,7 +65,7 @@ const toNotification = (r: Row): LiveNotification => ({
 });
 
 /** Writes notifications made in memory, with their ids, in multi-row inserts. */
-export async function storeAll(db: Db, rows: readonly Stored[]): Promise<void> {
+export async function storeAll(db: LiveDb, rows: readonly Stored[]): Promise<void> {
   // 7 columns a row: well under SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < rows.length; i += 500) {
     await db
@@ -68,7 +85,7 @@ export async function storeAll(db: Db, rows: readonly Stored[]): Promise<void> {
 }
 
 /** The newest id ever written: ids made after a restart start above it. */
-export async function latestId(db: Db): Promise<number> {
+export async function latestId(db: LiveDb): Promise<number> {
   const row = await db
     .selectFrom('notifications')
     .select((eb) => eb.fn.max('position').as('p'))
@@ -77,24 +94,24 @@ export async function latestId(db: Db): Promise<number> {
 }
 
 /** What a member's pages missed after `after`, oldest first. */
-export async function missed(db: Db, memberId: string, after: number, limit = 500): Promise<Stored[]> {
-  const rows = (await db
+export async function missed(db: LiveDb, memberId: string, after: number, limit = 500): Promise<Stored[]> {
+  const rows = await db
     .selectFrom('notifications')
     .selectAll()
     .where('member_id', '=', memberId)
     .where('position', '>', after)
     .orderBy('position')
     .limit(limit)
-    .execute()) as Row[];
-  return rows.map((r) => ({ ...toNotification(r), about: r.about ?? null }));
+    .execute();
+  return rows.map((r) => ({ ...toNotification(r), about: r.about }));
 }
 
-export async function prune(db: Db, before: string): Promise<void> {
+export async function prune(db: LiveDb, before: string): Promise<void> {
   await db.deleteFrom('notifications').where('at', '<', before).execute();
 }
 
 /** A block takes back what either was told about the other, so a reconnect cannot replay it. */
-export async function forgetBetween(db: Db | TxDb, a: string, b: string): Promise<void> {
+export async function forgetBetween(db: LiveDb, a: string, b: string): Promise<void> {
   await db
     .deleteFrom('notifications')
     .where((eb) =>
