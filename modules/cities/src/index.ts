@@ -20,6 +20,7 @@ export const cities = defineModule({
   description: 'Real Nordic places with coordinates and time zones (GeoNames), and type-ahead.',
   publishes: [],
   consumes: [],
+  tables: {},
   migrations: [],
   projections: [],
   useCases,
