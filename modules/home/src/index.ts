@@ -94,6 +94,7 @@ export const home = defineModule({
   description: 'The front page (members are sent on to where they belong) and the language switch.',
   publishes: [],
   consumes: [],
+  tables: {},
   migrations: [],
   projections: [],
   useCases,
