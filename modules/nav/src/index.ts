@@ -34,6 +34,7 @@ export const nav = defineModule({
     'Counters in the top bar for new alerts, news and unread chats, rendered on each page and updated live.',
   publishes: [],
   consumes: [],
+  tables: {},
   migrations: [],
   projections: [],
   useCases,
