@@ -34,6 +34,7 @@ import {
   taken,
   takenAnswersSince,
   type Registration,
+  type RegistrationTables,
 } from './store.ts';
 
 /** Ten "taken" answers an hour per caller: enough for typos, too few to test a list of addresses. */
@@ -78,7 +79,7 @@ function duplicate(what: { nickname: boolean; lookalike?: boolean }): Problem {
   return problems.conflict('already-registered', 'Already taken', 'Choose another nickname.', errors);
 }
 
-export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
+export function commands(ctx: ModuleContext<RegistrationTables>, cities: CityDirectory): Commands {
   // The same rule for every new password, kept by auth, which registers first.
   const passwords = ctx.services.require<PasswordPolicy>(PASSWORD_POLICY);
   const credentials = ctx.services.require<Credentials>(CREDENTIALS);
@@ -90,7 +91,7 @@ export function commands(ctx: ModuleContext, cities: CityDirectory): Commands {
    * takes the row lock on PostgreSQL, so of two moderators reviewing at once the second
    * finds it already reviewed instead of reviewing it again.
    */
-  async function claimPending(tx: Tx, memberId: string): Promise<Registration> {
+  async function claimPending(tx: Tx<RegistrationTables>, memberId: string): Promise<Registration> {
     const registration = await findRegistration(tx.db, memberId);
     if (!registration || registration.status === 'draft') throw problems.notFound('This sign-up');
     const claimed = await tx.db

@@ -2,11 +2,12 @@ import { defineModule, SESSIONS, type Sessions } from '@meetcute/core';
 import { EmailChanged, MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
-import { migrations, projections, project } from './store.ts';
+import { migrations, projections, project, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
 import { registrationPages } from './pages.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
+import { REGISTRATION_IMPORT, registrationImport, type RegistrationImport } from './import.ts';
 
 export {
   AccountCreated,
@@ -23,6 +24,7 @@ export {
   type LookingFor,
   type Place,
 } from './events.ts';
+export { REGISTRATION_IMPORT, type RegistrationImport, type Holder } from './import.ts';
 
 /**
  * Sign-up and its review: a member's application waits for a moderator, who
@@ -34,6 +36,7 @@ export const registration = defineModule({
   publishes: events,
   // The attempt is news for the mail module only: registration keeps nothing of it.
   consumes: [MemberDeleted, ...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],
@@ -48,5 +51,6 @@ export const registration = defineModule({
     const run = commands(ctx, cities);
     registrationRoutes(ctx.http, ctx.db, run, sessions);
     registrationPages(ctx.http, ctx.db, run, cities, sessions, () => ctx.clock.now());
+    ctx.services.provide<RegistrationImport>(REGISTRATION_IMPORT, registrationImport(ctx.db));
   },
 });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ageIn, Problem, type Db, type FieldProblem, type Http, type Sessions } from '@meetcute/core';
+import { ageIn, Problem, type FieldProblem, type Http, type Sessions } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
 import {
   FORM_BODY_SCHEMA,
@@ -22,7 +22,7 @@ import { messages } from './messages.ts';
 import type { Commands } from './commands.ts';
 import { signedIn } from './decoy.ts';
 import { inLanguage, type ApplicationInput } from './rules.ts';
-import { findRegistration, reviewQueue } from './store.ts';
+import { findRegistration, reviewQueue, type RegistrationDb } from './store.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -152,7 +152,7 @@ function fieldErrors(error: unknown): FieldProblem[] | null {
 
 export function registrationPages(
   http: Http,
-  db: Db,
+  db: RegistrationDb,
   commands: Commands,
   cities: CityDirectory,
   sessions: Sessions,

@@ -1,9 +1,9 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
-import { problems, type Db, type Http, type Sessions } from '@meetcute/core';
+import { problems, type Http, type Sessions } from '@meetcute/core';
 import { languageOf } from '@meetcute/web';
 import { Application, Gender } from './events.ts';
-import { findRegistration, reviewQueue } from './store.ts';
+import { findRegistration, reviewQueue, type RegistrationDb } from './store.ts';
 import type { Commands } from './commands.ts';
 import { signedIn } from './decoy.ts';
 import { LIMITS } from './rules.ts';
@@ -42,7 +42,12 @@ const QueueItem = Type.Object({
 
 const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
-export function registrationRoutes(http: Http, db: Db, commands: Commands, sessions: Sessions): void {
+export function registrationRoutes(
+  http: Http,
+  db: RegistrationDb,
+  commands: Commands,
+  sessions: Sessions,
+): void {
   http.post(
     '/api/v1/registrations',
     {

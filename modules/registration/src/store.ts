@@ -1,6 +1,15 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { EmailChanged } from '@meetcute/auth/events';
-import { serialPrimaryKey, type Db, type Migration, type ModuleContext, type TxDb } from '@meetcute/core';
+import {
+  generated,
+  integer,
+  nullable,
+  serialPrimaryKey,
+  text,
+  type Migration,
+  type ModuleContext,
+  type TablesOf,
+} from '@meetcute/core';
 import {
   AccountCreated,
   RegistrationApproved,
@@ -20,6 +29,26 @@ export interface Registration {
   reason: string | null;
   submittedAt: string | null;
 }
+
+export const tables = {
+  /** A member's sign-up from account creation on; application is the Application as JSON. */
+  registrations: {
+    member_id: text(),
+    email: text(),
+    nickname_key: nullable(text()),
+    application: nullable(text()),
+    status: text<Status>(),
+    reason: nullable(text()),
+    submitted_at: nullable(text()),
+    reviewed_at: nullable(text()),
+    reviewed_by: nullable(text()),
+    nickname_skeleton: nullable(text()),
+  },
+  /** One "this email or nickname is taken" answer given to a caller (by IP). */
+  taken_answers: { id: generated(integer()), ip: text(), at: text() },
+};
+export type RegistrationTables = TablesOf<typeof tables>;
+export type RegistrationDb = Kysely<RegistrationTables>;
 
 export const migrations: Migration[] = [
   {
@@ -59,6 +88,7 @@ export const migrations: Migration[] = [
       // Not unique: members who signed up before this rule may already look alike.
       await sql`alter table registrations add column nickname_skeleton text`.execute(db);
       await sql`create index registrations_skeleton on registrations (nickname_skeleton)`.execute(db);
+      // A migration's database is untyped: it sees the tables as they were then, not `tables`.
       const rows = (await db
         .selectFrom('registrations')
         .select(['member_id', 'application'])
@@ -77,19 +107,19 @@ export const migrations: Migration[] = [
 ];
 
 /** Times this caller was told an email or nickname is taken, since a moment. */
-export async function takenAnswersSince(db: Db | TxDb, ip: string, since: string): Promise<string[]> {
-  const rows = (await db
+export async function takenAnswersSince(db: RegistrationDb, ip: string, since: string): Promise<string[]> {
+  const rows = await db
     .selectFrom('taken_answers')
     .select('at')
     .where('ip', '=', ip)
     .where('at', '>', since)
     .orderBy('at')
-    .execute()) as Array<{ at: string }>;
+    .execute();
   return rows.map((r) => r.at);
 }
 
 export async function recordTakenAnswer(
-  db: Db | TxDb,
+  db: RegistrationDb,
   ip: string,
   at: string,
   before: string,
@@ -101,7 +131,7 @@ export async function recordTakenAnswer(
 export const projections = ['registrations'];
 
 /** The module's state is a projection of its own events, so `rebuild registration` restores it. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<RegistrationTables>): void {
   ctx.on(AccountCreated, async (e, tx) => {
     await tx.db
       .insertInto('registrations')
@@ -157,16 +187,7 @@ export function project(ctx: ModuleContext): void {
   });
 }
 
-interface Row {
-  member_id: string;
-  email: string;
-  status: Status;
-  application: string | null;
-  reason: string | null;
-  submitted_at: string | null;
-}
-
-function toRegistration(row: Row): Registration {
+function toRegistration(row: Selectable<RegistrationTables['registrations']>): Registration {
   return {
     memberId: row.member_id,
     email: row.email,
@@ -177,23 +198,26 @@ function toRegistration(row: Row): Registration {
   };
 }
 
-export async function findRegistration(db: Db | TxDb, memberId: string): Promise<Registration | undefined> {
-  const row = (await db
+export async function findRegistration(
+  db: RegistrationDb,
+  memberId: string,
+): Promise<Registration | undefined> {
+  const row = await db
     .selectFrom('registrations')
     .selectAll()
     .where('member_id', '=', memberId)
-    .executeTakeFirst()) as Row | undefined;
+    .executeTakeFirst();
   return row ? toRegistration(row) : undefined;
 }
 
 /** The member whose login address this is, if any. */
-export async function ownerOfEmail(db: Db | TxDb, email: string): Promise<string | undefined> {
+export async function ownerOfEmail(db: RegistrationDb, email: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('registrations')
     .select('member_id')
     .where('email', '=', email)
     .executeTakeFirst();
-  return row === undefined ? undefined : String(row.member_id);
+  return row?.member_id;
 }
 
 /**
@@ -201,14 +225,14 @@ export async function ownerOfEmail(db: Db | TxDb, email: string): Promise<string
  * nickname is not taken but looks like one that is (the same TR39 skeleton).
  */
 export async function taken(
-  db: Db | TxDb,
+  db: RegistrationDb,
   email: string | null,
   nickname: string,
   except?: string,
 ): Promise<{ email: boolean; nickname: boolean; lookalike: boolean }> {
   const key = nicknameKey(nickname);
   const skeleton = nicknameSkeleton(nickname);
-  const rows = (await db
+  const rows = await db
     .selectFrom('registrations')
     .select(['member_id', 'email', 'nickname_key', 'nickname_skeleton'])
     .where((eb) =>
@@ -218,12 +242,7 @@ export async function taken(
         eb('nickname_skeleton', '=', skeleton),
       ]),
     )
-    .execute()) as Array<{
-    member_id: string;
-    email: string;
-    nickname_key: string | null;
-    nickname_skeleton: string | null;
-  }>;
+    .execute();
   const others = rows.filter((r) => r.member_id !== except);
   const nicknameTaken = others.some((r) => r.nickname_key === key);
   return {
@@ -234,14 +253,14 @@ export async function taken(
 }
 
 /** Sign-ups waiting for a moderator, oldest first, so nobody waits longest by bad luck. */
-export async function reviewQueue(db: Db, limit: number): Promise<Registration[]> {
-  const rows = (await db
+export async function reviewQueue(db: RegistrationDb, limit: number): Promise<Registration[]> {
+  const rows = await db
     .selectFrom('registrations')
     .selectAll()
     .where('status', '=', 'submitted')
     .orderBy('submitted_at')
     .orderBy('member_id')
     .limit(limit)
-    .execute()) as Row[];
+    .execute();
   return rows.map(toRegistration);
 }
