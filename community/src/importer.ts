@@ -17,7 +17,9 @@ import {
   RegistrationApproved,
   RegistrationRejected,
   RegistrationSubmitted,
+  REGISTRATION_IMPORT,
   type Application,
+  type RegistrationImport,
 } from '@meetcute/registration';
 import { isUsablePasswordHash, PasswordResetRequested, RoleGranted, SETUP_DAYS } from '@meetcute/auth';
 import { checkTag, InterestAdded } from '@meetcute/interests';
@@ -37,6 +39,7 @@ import {
   type PhotoImport,
 } from '@meetcute/photos';
 import { ConversationRead, conversationIdOf, MAX_MESSAGE_LENGTH, MessageSent } from '@meetcute/chat/events';
+import { CHAT_IMPORT, type ChatImport } from '@meetcute/chat';
 import { DumpError, readNumbered, type NumberedRecord } from './dump.ts';
 import { ImportIds } from './ids.ts';
 import type { DumpRecord, HeaderRecord, MemberRecord, PhotoRecord } from './records.ts';
@@ -78,8 +81,6 @@ export interface ImportOptions {
 /** Where the importer keeps how far it got, durably, in a database of its own. */
 const PROGRESS_DB = 'community_import';
 const DEFAULT_BATCH = 2000;
-// Bound parameters per IN list, well under what either database takes.
-const IN_CHUNK = 500;
 
 const migrations = [
   {
@@ -136,8 +137,8 @@ const PHOTO_CONCURRENCY = 4;
 class Translator {
   readonly #ids: ImportIds;
   readonly #cities: CityDirectory;
-  readonly #registrations: Db;
-  readonly #chat: Db;
+  readonly #registrations: RegistrationImport;
+  readonly #chat: ChatImport;
   readonly #photoImport: PhotoImport;
   readonly #credentials: Credentials;
   readonly #maxPhotoBytes: number;
@@ -150,8 +151,8 @@ class Translator {
     this.#app = app;
     this.#ids = ids;
     this.#cities = app.services.require<CityDirectory>(CITIES);
-    this.#registrations = app.channel('registration').database.db;
-    this.#chat = app.channel('chat').database.db;
+    this.#registrations = app.services.require<RegistrationImport>(REGISTRATION_IMPORT);
+    this.#chat = app.services.require<ChatImport>(CHAT_IMPORT);
     this.#photoImport = app.services.require<PhotoImport>(PHOTO_IMPORT);
     this.#credentials = app.services.require<Credentials>(CREDENTIALS);
     this.#maxPhotoBytes = app.config.photos.maxBytes;
@@ -315,20 +316,7 @@ class Translator {
     }
     const byId = new Map([...wanted.keys()].map((ref) => [this.#ids.named('message', ref), ref]));
     const ids = [...byId.keys()];
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const rows = (await this.#chat
-        .selectFrom('chat_messages')
-        .select(['message_id', 'conversation_id', 'recipient_id'])
-        .where('message_id', 'in', ids.slice(i, i + IN_CHUNK))
-        .execute()) as Array<{ message_id: string; conversation_id: string; recipient_id: string }>;
-      for (const row of rows) {
-        messages.set(byId.get(row.message_id)!, {
-          messageId: row.message_id,
-          conversationId: row.conversation_id,
-          recipientId: row.recipient_id,
-        });
-      }
-    }
+    for (const found of await this.#chat.messages(ids)) messages.set(byId.get(found.messageId)!, found);
     for (const [ref, line] of wanted) {
       // A block removes the pair's conversation, so a read mark after it finds nothing either.
       if (!messages.has(ref))
@@ -392,30 +380,12 @@ class Translator {
       emails.set(email, line);
       nicknames.set(nick, line);
     }
-    const rows: Array<{ member_id: string; email: string; nickname_key: string | null }> = [];
-    const emailList = [...emails.keys()];
-    const nickList = [...nicknames.keys()];
-    for (let i = 0; i < Math.max(emailList.length, nickList.length); i += IN_CHUNK) {
-      const e = emailList.slice(i, i + IN_CHUNK);
-      const n = nickList.slice(i, i + IN_CHUNK);
-      rows.push(
-        ...((await this.#registrations
-          .selectFrom('registrations')
-          .select(['member_id', 'email', 'nickname_key'])
-          .where((eb) =>
-            eb.or([
-              ...(e.length > 0 ? [eb('email', 'in', e)] : []),
-              ...(n.length > 0 ? [eb('nickname_key', 'in', n)] : []),
-            ]),
-          )
-          .execute()) as typeof rows),
-      );
-    }
+    const holders = await this.#registrations.holders([...emails.keys()], [...nicknames.keys()]);
     const ours = new Set([...members.values()].map((m) => m.memberId));
-    for (const row of rows) {
+    for (const holder of holders) {
       // The same member from an interrupted run of this import is not a clash.
-      if (ours.has(row.member_id)) continue;
-      const line = emails.get(row.email) ?? nicknames.get(row.nickname_key ?? '');
+      if (ours.has(holder.memberId)) continue;
+      const line = emails.get(holder.email) ?? nicknames.get(holder.nicknameKey ?? '');
       this.#fail(line ?? 0, `the email or nickname is already taken by a member of this site`);
     }
   }
@@ -462,19 +432,8 @@ class Translator {
     const refs = [...wanted.keys()];
     const byId = new Map(refs.map((ref) => [this.#ids.member(ref), ref]));
     const ids = [...byId.keys()];
-    for (let i = 0; i < ids.length; i += IN_CHUNK) {
-      const rows = (await this.#registrations
-        .selectFrom('registrations')
-        .select(['member_id', 'application'])
-        .where('member_id', 'in', ids.slice(i, i + IN_CHUNK))
-        .execute()) as Array<{ member_id: string; application: string | null }>;
-      for (const row of rows) {
-        known.set(byId.get(row.member_id)!, {
-          memberId: row.member_id,
-          application: row.application ? (JSON.parse(row.application) as Application) : null,
-        });
-      }
-    }
+    for (const [memberId, application] of await this.#registrations.members(ids))
+      known.set(byId.get(memberId)!, { memberId, application });
     for (const [ref, line] of wanted) {
       if (!known.has(ref))
         this.#fail(line, `refers to member "${ref}", which no earlier member record defines`);

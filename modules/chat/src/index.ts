@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
+import { chatImport, CHAT_IMPORT, type ChatImport } from './import.ts';
 import { defineModule, NOTIFICATIONS, type NotificationHub, type Tx } from '@meetcute/core';
 import { blockEvents } from '@meetcute/block/events';
 import { ONLINE, type Presence } from '@meetcute/online';
@@ -36,6 +37,7 @@ export {
   MAX_MESSAGE_LENGTH,
 } from './events.ts';
 export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
+export { CHAT_IMPORT, type ChatImport, type ImportedMessage } from './import.ts';
 
 /**
  * Chat: one conversation per pair of approved members, delivered live to every open
@@ -108,6 +110,7 @@ export const chat = defineModule({
     const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, run, views);
+    ctx.services.provide<ChatImport>(CHAT_IMPORT, chatImport(ctx.db));
     chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles, run));
     // The moderators' report queue reads a reported message with the ten around it.
