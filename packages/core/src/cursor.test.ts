@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeCursor, encodeCursor, withNewest } from './cursor.ts';
+import { decodeCursor, encodeCursor, encodeKeyset, readKeyset, withNewest } from './cursor.ts';
 
 test('a cursor survives the round trip and is opaque', () => {
   const text = encodeCursor({ at: '2026-06-01T10:00:00.000Z', id: 'abc' });
@@ -33,4 +33,18 @@ test('a head keeps the newest items in order, and a short head takes older ones 
   assert.deepEqual(withNewest([a, c, b], d, key, 3), [a, c, b], 'older than a full head: not in it');
   assert.deepEqual(withNewest([a, c], d, key, 3), [a, c, d], 'a short head is the whole list');
   assert.deepEqual(withNewest([a, b], a, key, 3), [a, b], 'already there');
+});
+
+test('a keyset of any list comes back part for part; anything else reads as no cursor', () => {
+  const parts = ['distance', 12.5, '0190f3a2-0000-7000-8000-000000000001'];
+  assert.deepEqual(readKeyset(encodeKeyset(parts)), parts);
+  for (const bad of [
+    'not base64url!',
+    Buffer.from('{"s":"distance"}').toString('base64url'),
+    Buffer.from('[1e999]').toString('base64url'),
+    Buffer.from('[null]').toString('base64url'),
+    Buffer.from(JSON.stringify(['x'.repeat(201)])).toString('base64url'),
+    'A'.repeat(601),
+  ])
+    assert.equal(readKeyset(bad), undefined, bad.slice(0, 40));
 });

@@ -13,21 +13,49 @@ export interface TimeCursor {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
+/** A keyset part: what a list is ordered by (a time, a distance, a name) and the id that breaks ties. */
+export type KeysetPart = string | number;
+
+/**
+ * Where a page of any list ends, as opaque base64url text: the values of the last item's
+ * sort keys. Every list's cursor is made here, and read back by `readKeyset`, so there is
+ * one format to trust; what the parts mean is the list's to check.
+ */
+export function encodeKeyset(parts: readonly KeysetPart[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/**
+ * The parts of a cursor `encodeKeyset` made, or undefined when the text is not one
+ * (too long, not base64url, not a list of strings and finite numbers): a list answers
+ * that as a 400 naming its cursor, never a 500.
+ */
+export function readKeyset(text: string): KeysetPart[] | undefined {
+  if (text.length > 600 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(value)) return undefined;
+  const parts = value as unknown[];
+  const valid = parts.every(
+    (p) => (typeof p === 'string' && p.length <= 200) || (typeof p === 'number' && Number.isFinite(p)),
+  );
+  return valid ? (parts as KeysetPart[]) : undefined;
+}
+
 export function encodeCursor(cursor: TimeCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+  return encodeKeyset([cursor.at, cursor.id]);
 }
 
 /** The cursor a list gave out, undefined for the first page, or a 400 problem. */
 export function decodeCursor(text: string | undefined): TimeCursor | undefined {
   if (text === undefined || text === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  if (Array.isArray(value) && value.length === 2) {
-    const [at, id] = value as unknown[];
+  const value = readKeyset(text);
+  if (value?.length === 2) {
+    const [at, id] = value;
     if (
       typeof at === 'string' &&
       ISO.test(at) &&

@@ -74,7 +74,17 @@ export {
   type ExpectedEvent,
 } from './use-cases/use-case.ts';
 export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';
-export { encodeCursor, decodeCursor, afterCursor, pageOf, withNewest, type TimeCursor } from './cursor.ts';
+export {
+  encodeCursor,
+  decodeCursor,
+  encodeKeyset,
+  readKeyset,
+  afterCursor,
+  pageOf,
+  withNewest,
+  type TimeCursor,
+  type KeysetPart,
+} from './cursor.ts';
 export { groupCommit } from './group-commit.ts';
 export { InFlight } from './in-flight.ts';
 export { BackgroundWork } from './background.ts';
