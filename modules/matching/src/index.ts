@@ -4,7 +4,7 @@ import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { events } from './events.ts';
-import { migrations, projections, project } from './store.ts';
+import { migrations, projections, project, tables } from './store.ts';
 import { MATCHING, matchingService, type Matching } from './service.ts';
 import { matchingRoutes } from './routes.ts';
 import { matchingPages } from './pages.ts';
@@ -27,6 +27,7 @@ export const matching = defineModule({
   description: 'Suggestions of mutually compatible members; the fit the news feed filters with.',
   publishes: events,
   consumes: [RegistrationApproved, InterestAdded, InterestRemoved, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

@@ -1,4 +1,4 @@
-import type { Clock, Db } from '@meetcute/core';
+import type { Clock } from '@meetcute/core';
 import { eitherBlocked, hiddenFrom } from '@meetcute/block';
 import {
   distanceBetween,
@@ -8,7 +8,7 @@ import {
   sharedInterests,
   type Suggestion,
 } from './rules.ts';
-import { candidatesFor, findMember, holdersOf, tagsOf } from './store.ts';
+import { candidatesFor, findMember, holdersOf, tagsOf, type MatchingDb } from './store.ts';
 
 /** The service key under which news (and anyone else) finds matching. */
 export const MATCHING = 'matching';
@@ -29,7 +29,7 @@ export interface Matching {
   fits(viewerId: string, memberId: string): Promise<boolean>;
 }
 
-export function matchingService(db: Db, clock: Clock): Matching {
+export function matchingService(db: MatchingDb, clock: Clock): Matching {
   return {
     async suggestionsFor(memberId, limit) {
       const viewer = await findMember(db, memberId);

@@ -1,9 +1,30 @@
-import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
-import { RegistrationApproved, type LookingFor } from '@meetcute/registration/events';
+import { sql, type Kysely } from 'kysely';
+import type { Migration, ModuleContext, TablesOf } from '@meetcute/core';
+import { real, text } from '@meetcute/core';
+import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
-import { BLOCKED_PAIRS, blockedPairsMigration, honourBlocks } from '@meetcute/block';
+import { BLOCKED_PAIRS, blockedPairsMigration, blockedPairsTables, honourBlocks } from '@meetcute/block';
 import type { Candidate } from './rules.ts';
+
+export const tables = {
+  /** An approved member as matching needs them: where they live, and whom they look for (JSON). */
+  members: {
+    member_id: text(),
+    gender: text<Gender>(),
+    birthday: text(),
+    time_zone: text(),
+    latitude: real(),
+    longitude: real(),
+    looking_for: text(),
+    approved_at: text(),
+  },
+  /** An interest tag a member has. */
+  member_interests: { member_id: text(), tag: text() },
+  ...blockedPairsTables,
+};
+export type Tables = TablesOf<typeof tables>;
+/** The module's database, or a transaction of it. */
+export type MatchingDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -35,7 +56,7 @@ export const migrations: Migration[] = [
 export const projections = ['members', 'member_interests', BLOCKED_PAIRS];
 
 /** Members, their interests and blocks are projections of other modules' events. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<Tables>): void {
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
     const row = {
@@ -71,32 +92,18 @@ export function project(ctx: ModuleContext): void {
   honourBlocks(ctx);
 }
 
-interface MemberRow {
-  member_id: string;
-  gender: Candidate['gender'];
-  birthday: string;
-  time_zone: string;
-  latitude: number | string;
-  longitude: number | string;
-  looking_for: string;
-}
-
-const toCandidate = (r: MemberRow): Candidate => ({
+const toCandidate = (r: Tables['members']): Candidate => ({
   memberId: r.member_id,
   gender: r.gender,
   birthday: r.birthday,
   timeZone: r.time_zone,
-  latitude: Number(r.latitude),
-  longitude: Number(r.longitude),
+  latitude: r.latitude,
+  longitude: r.longitude,
   lookingFor: JSON.parse(r.looking_for) as LookingFor,
 });
 
-export async function findMember(db: Db | TxDb, memberId: string): Promise<Candidate | undefined> {
-  const row = (await db
-    .selectFrom('members')
-    .selectAll()
-    .where('member_id', '=', memberId)
-    .executeTakeFirst()) as MemberRow | undefined;
+export async function findMember(db: MatchingDb, memberId: string): Promise<Candidate | undefined> {
+  const row = await db.selectFrom('members').selectAll().where('member_id', '=', memberId).executeTakeFirst();
   return row ? toCandidate(row) : undefined;
 }
 
@@ -107,37 +114,37 @@ const KM_PER_DEGREE = 111;
  * Approved members the viewer could be looking for, roughly: a gender they look for
  * and a latitude within their distance. The rules decide exactly; this keeps the list short.
  */
-export async function candidatesFor(db: Db, viewer: Candidate): Promise<Candidate[]> {
+export async function candidatesFor(db: MatchingDb, viewer: Candidate): Promise<Candidate[]> {
   const band = viewer.lookingFor.maxDistanceKm / KM_PER_DEGREE + 0.01;
-  const rows = (await db
+  const rows = await db
     .selectFrom('members')
     .selectAll()
     .where('member_id', '<>', viewer.memberId)
     .where('gender', 'in', viewer.lookingFor.genders)
     .where('latitude', '>=', viewer.latitude - band)
     .where('latitude', '<=', viewer.latitude + band)
-    .execute()) as MemberRow[];
+    .execute();
   return rows.map(toCandidate);
 }
 
-export async function tagsOf(db: Db, memberId: string): Promise<string[]> {
-  const rows = (await db
+export async function tagsOf(db: MatchingDb, memberId: string): Promise<string[]> {
+  const rows = await db
     .selectFrom('member_interests')
     .select('tag')
     .where('member_id', '=', memberId)
-    .execute()) as Array<{ tag: string }>;
+    .execute();
   return rows.map((r) => r.tag);
 }
 
 /** For every member with at least one of these tags, which of them they have. */
-export async function holdersOf(db: Db, tags: readonly string[]): Promise<Map<string, string[]>> {
+export async function holdersOf(db: MatchingDb, tags: readonly string[]): Promise<Map<string, string[]>> {
   const held = new Map<string, string[]>();
   if (tags.length === 0) return held;
-  const rows = (await db
+  const rows = await db
     .selectFrom('member_interests')
     .select(['member_id', 'tag'])
     .where('tag', 'in', [...tags])
-    .execute()) as Array<{ member_id: string; tag: string }>;
+    .execute();
   for (const r of rows) held.set(r.member_id, [...(held.get(r.member_id) ?? []), r.tag]);
   return held;
 }
