@@ -1,12 +1,5 @@
 import { sql } from 'kysely';
-import {
-  InFlight,
-  problems,
-  type ModuleContext,
-  type TxDb,
-  type UploadedFile,
-  type Viewer,
-} from '@meetcute/core';
+import { InFlight, problems, type ModuleContext, type UploadedFile, type Viewer } from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
@@ -23,7 +16,17 @@ import {
 } from './events.ts';
 import { renditions, SIZE_NAMES } from './images.ts';
 import { deletePhotoFiles, keyOf, type PhotoStorage } from './storage.ts';
-import { countOf, findPhoto, hasLiked, isUnlocked, portraitOf, type Photo, type SizesOf } from './store.ts';
+import {
+  countOf,
+  findPhoto,
+  hasLiked,
+  isUnlocked,
+  portraitOf,
+  type Photo,
+  type PhotosDb,
+  type PhotosTables,
+  type SizesOf,
+} from './store.ts';
 
 /** How many photos a member keeps at most, both albums together. */
 export const PHOTOS_PER_MEMBER = 40;
@@ -61,7 +64,7 @@ function notOwnPhoto(moderatorId: string, ownerId: string): void {
 }
 
 export function commands(
-  ctx: ModuleContext,
+  ctx: ModuleContext<PhotosTables>,
   storage: PhotoStorage,
   profiles: ProfileDirectory,
   likeCount: (photoId: string) => Promise<number>,
@@ -91,13 +94,13 @@ export function commands(
     return photo;
   };
 
-  const ownPhoto = async (db: TxDb, memberId: string, photoId: string): Promise<Photo> => {
+  const ownPhoto = async (db: PhotosDb, memberId: string, photoId: string): Promise<Photo> => {
     const photo = await findPhoto(db, photoId);
     if (!photo || photo.ownerId !== memberId) throw notFound();
     return photo;
   };
 
-  const pending = async (db: TxDb, photoId: string): Promise<Photo> => {
+  const pending = async (db: PhotosDb, photoId: string): Promise<Photo> => {
     const photo = await findPhoto(db, photoId);
     if (!photo) throw notFound();
     if (photo.status !== 'pending') {

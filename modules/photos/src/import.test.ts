@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { createLogger, migrate, openStorage, Problem, systemClock } from '@meetcute/core';
 import { photoImport } from './import.ts';
 import { Renderer } from './renderer.ts';
-import { migrations } from './store.ts';
+import { migrations, type PhotosDb } from './store.ts';
 import type { PhotoStorage } from './storage.ts';
 
 function memoryStorage(): PhotoStorage & { files: Map<string, Buffer> } {
@@ -45,7 +45,8 @@ async function setUp() {
   const database = openStorage({ kind: 'sqlite', directory: ':memory:' }).open('photos');
   await migrate(database, migrations);
   const renderer = new Renderer({
-    db: database.db,
+    // Storage opens an untyped database; the migrations just run made the photos tables in it.
+    db: database.db as PhotosDb,
     storage,
     clock: systemClock,
     logger: createLogger('silent'),

@@ -1,6 +1,5 @@
-import type { Db } from '@meetcute/core';
 import type { Renderer } from './renderer.ts';
-import type { SizesOf } from './store.ts';
+import type { PhotosDb, SizesOf } from './store.ts';
 
 /** The service an importer resolves to bring in the photos of an old site. */
 export const PHOTO_IMPORT = 'photo-import';
@@ -47,15 +46,15 @@ export function photoImport(renderer: Renderer): Pick<PhotoImport, 'store' | 're
 /** Ids per query: well under both databases' bound-parameter limits. */
 const IN_CHUNK = 500;
 
-export function knownPhotos(db: Db): PhotoImport['known'] {
+export function knownPhotos(db: PhotosDb): PhotoImport['known'] {
   return async (photoIds) => {
     const found = new Map<string, { ownerId: string; album: 'public' | 'private' }>();
     for (let i = 0; i < photoIds.length; i += IN_CHUNK) {
-      const rows = (await db
+      const rows = await db
         .selectFrom('photos')
         .select(['photo_id', 'owner_id', 'album'])
         .where('photo_id', 'in', photoIds.slice(i, i + IN_CHUNK))
-        .execute()) as Array<{ photo_id: string; owner_id: string; album: 'public' | 'private' }>;
+        .execute();
       for (const r of rows) found.set(r.photo_id, { ownerId: r.owner_id, album: r.album });
     }
     return found;

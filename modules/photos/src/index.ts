@@ -1,11 +1,20 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, type Tx } from '@meetcute/core';
 import { join } from 'node:path';
 import { blockEvents, blockedPairsNaming } from '@meetcute/block';
 import { honourDeletion } from '@meetcute/auth/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, PROFILE_SECTIONS, type MemberAction, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
-import { findPhoto, likeCounts, migrations, projections, project } from './store.ts';
+import {
+  findPhoto,
+  likeCounts,
+  migrations,
+  projections,
+  project,
+  tables,
+  type PhotosDb,
+  type PhotosTables,
+} from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
 import { deletePhotoFiles, diskStorage, keyOf } from './storage.ts';
@@ -41,6 +50,7 @@ export const photos = defineModule({
     'Photo upload (re-encoded, metadata stripped), moderator review, portrait, public and private albums with per-member unlocks, and likes.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],
@@ -51,16 +61,10 @@ export const photos = defineModule({
     const renderer = new Renderer({ db: ctx.db, storage, clock: ctx.clock, logger: ctx.logger });
     const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
     const run = commands(ctx, storage, profiles, count);
-    const photoIdsOf = async (db: typeof ctx.db, memberId: string) =>
-      (
-        (await db
-          .selectFrom('photos')
-          .select('photo_id')
-          .where('owner_id', '=', memberId)
-          .execute()) as Array<{
-          photo_id: string;
-        }>
-      ).map((r) => r.photo_id);
+    const photoIdsOf = async (db: PhotosDb, memberId: string) =>
+      (await db.selectFrom('photos').select('photo_id').where('owner_id', '=', memberId).execute()).map(
+        (r) => r.photo_id,
+      );
     // A deleted member's photos go with them, files too (after the commit, as a photo deletion does).
     honourDeletion(ctx, {
       tables: {
@@ -70,7 +74,7 @@ export const photos = defineModule({
         album_unlocks: { mine: ['owner_id', 'member_id'] },
         ...blockedPairsNaming,
       },
-      async forget(tx, memberId) {
+      async forget(tx: Tx<PhotosTables>, memberId) {
         const photoIds = await photoIdsOf(tx.db, memberId);
         await tx.db
           .deleteFrom('photo_likes')

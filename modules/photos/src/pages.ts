@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, readMultipart, type Db, type Http } from '@meetcute/core';
+import { Problem, readMultipart, type Http } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
@@ -24,7 +24,7 @@ import {
 import { REASON_MAX, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { refuseDeclaredTooLarge } from './routes.ts';
-import { reviewQueue, unlockedAmong, unlockedFor } from './store.ts';
+import { reviewQueue, unlockedAmong, unlockedFor, type PhotosDb } from './store.ts';
 import { galleryPage } from './gallery.ts';
 import type { Albums, PhotoView } from './views.ts';
 
@@ -56,7 +56,7 @@ function thumb(photo: PhotoView, alt: string): Html {
 }
 
 export interface PageDeps {
-  db: Db;
+  db: PhotosDb;
   commands: Commands;
   albums: Albums;
   profiles: ProfileDirectory;
@@ -385,7 +385,7 @@ export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks:
 }
 
 /** On a member's profile: open or lock my private album for them. */
-export function unlockAction(db: Db, blocks: Blocks): MemberAction {
+export function unlockAction(db: PhotosDb, blocks: Blocks): MemberAction {
   return async (request, memberIds, where) => {
     const viewer = request.viewer;
     if (where !== 'profile' || !viewer || viewer.status !== 'approved') return () => null;

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { BackgroundWork, type Clock, type Db, type Logger, type Migration } from '@meetcute/core';
+import { BackgroundWork, nullable, text, type Clock, type Logger, type Migration } from '@meetcute/core';
 import { dimensionsOf, ImageRefused, inspect, render, SIZE_NAMES, type Dimensions } from './images.ts';
 import { keyOf, originalKeyOf, type PhotoStorage } from './storage.ts';
+import type { PhotosDb } from './store.ts';
 
 /**
  * Photos an import brought in whose files are still to be made. Making a photo's three
@@ -26,12 +27,18 @@ export const renditionsDueMigration: Migration = {
   },
 };
 
+/** The table renditionsDueMigration makes, for the module's declaration (store.ts). */
+export const renditionsDueTables = {
+  /** An imported photo whose files are still to be made; `failed` says why they could not be. */
+  renditions_due: { photo_id: text(), queued_at: text(), failed: nullable(text()) },
+};
+
 /** How often the queue is looked at anyway: another node (or an import) may have added to it. */
 const POLL_MS = 60_000;
 const ROUND = 20;
 
 interface Deps {
-  db: Db;
+  db: PhotosDb;
   storage: PhotoStorage;
   clock: Clock;
   logger: Logger;
@@ -148,7 +155,7 @@ export class Renderer {
       .orderBy('photo_id')
       .limit(limit)
       .execute();
-    return rows.map((r) => r.photo_id as string);
+    return rows.map((r) => r.photo_id);
   }
 
   async #make(photoId: string): Promise<void> {

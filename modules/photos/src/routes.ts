@@ -5,7 +5,6 @@ import {
   ProblemSchema as Problem,
   readMultipart,
   tooLarge,
-  type Db,
   type Http,
   type Viewer,
 } from '@meetcute/core';
@@ -17,7 +16,7 @@ import { Album, Sizes } from './events.ts';
 import { STORED_TYPE } from './images.ts';
 import { keyOf, type PhotoStorage } from './storage.ts';
 import type { Renderer } from './renderer.ts';
-import { findPhoto, portraitOf, reviewQueue, unlockedFor } from './store.ts';
+import { findPhoto, portraitOf, reviewQueue, unlockedFor, type PhotosDb } from './store.ts';
 import type { Albums, PhotoView } from './views.ts';
 
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
@@ -83,7 +82,7 @@ export function refuseDeclaredTooLarge(request: FastifyRequest, reply: FastifyRe
 }
 
 export interface RouteDeps {
-  db: Db;
+  db: PhotosDb;
   commands: Commands;
   albums: Albums;
   storage: PhotoStorage;

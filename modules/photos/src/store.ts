@@ -1,8 +1,10 @@
-import { renditionsDueMigration } from './renderer.ts';
-import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, Tx, TxDb } from '@meetcute/core';
+import { renditionsDueMigration, renditionsDueTables } from './renderer.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Migration, ModuleContext, TablesOf, Tx } from '@meetcute/core';
+import { nullable, text } from '@meetcute/core';
 import {
   blockedPairsMigration,
+  blockedPairsTables,
   eitherBlocked,
   honourBlocks,
   notBlockedAcross,
@@ -22,6 +24,30 @@ import {
   type Album,
 } from './events.ts';
 import type { Size } from './images.ts';
+
+export const tables = {
+  /** A photo in its owner's public or private album; `sizes` is JSON, the pixel size of each rendition. */
+  photos: {
+    photo_id: text(),
+    owner_id: text(),
+    album: text<Album>(),
+    status: text<Status>(),
+    reason: nullable(text()),
+    sizes: text(),
+    uploaded_at: text(),
+    reviewed_at: nullable(text()),
+  },
+  /** A member's chosen portrait. */
+  portraits: { member_id: text(), photo_id: text() },
+  /** `member_id` liked `owner_id`'s photo. */
+  photo_likes: { photo_id: text(), member_id: text(), owner_id: text(), liked_at: text() },
+  /** `owner_id` showed their private album to `member_id`. */
+  album_unlocks: { owner_id: text(), member_id: text(), unlocked_at: text() },
+  ...renditionsDueTables,
+  ...blockedPairsTables,
+};
+export type PhotosTables = TablesOf<typeof tables>;
+export type PhotosDb = Kysely<PhotosTables>;
 
 export const migrations: Migration[] = [
   {
@@ -64,7 +90,6 @@ export const migrations: Migration[] = [
 
 export const projections = ['photos', 'portraits', 'photo_likes', 'album_unlocks', BLOCKED_PAIRS];
 
-type Reader = Db | TxDb;
 export type Status = 'pending' | 'approved' | 'rejected';
 export type SizesOf = Record<Size, { width: number; height: number }>;
 
@@ -81,8 +106,8 @@ export interface Photo {
 interface PhotoRow {
   photo_id: string;
   owner_id: string;
-  album: string;
-  status: string;
+  album: Album;
+  status: Status;
   reason: string | null;
   sizes: string;
   uploaded_at: string;
@@ -92,8 +117,8 @@ function toPhoto(r: PhotoRow): Photo {
   return {
     photoId: r.photo_id,
     ownerId: r.owner_id,
-    album: r.album as Album,
-    status: r.status as Status,
+    album: r.album,
+    status: r.status,
     reason: r.reason,
     sizes: JSON.parse(r.sizes) as SizesOf,
     uploadedAt: r.uploaded_at,
@@ -102,7 +127,7 @@ function toPhoto(r: PhotoRow): Photo {
 
 const COLUMNS = ['photo_id', 'owner_id', 'album', 'status', 'reason', 'sizes', 'uploaded_at'] as const;
 
-export async function findPhoto(db: Reader, photoId: string): Promise<Photo | undefined> {
+export async function findPhoto(db: PhotosDb, photoId: string): Promise<Photo | undefined> {
   const row = await db
     .selectFrom('photos')
     .select(COLUMNS)
@@ -112,21 +137,21 @@ export async function findPhoto(db: Reader, photoId: string): Promise<Photo | un
 }
 
 /** A member's photos, oldest first: the order they were added to the album. */
-export async function photosOf(db: Reader, ownerId: string): Promise<Photo[]> {
-  const rows = (await db
+export async function photosOf(db: PhotosDb, ownerId: string): Promise<Photo[]> {
+  const rows = await db
     .selectFrom('photos')
     .select(COLUMNS)
     .where('owner_id', '=', ownerId)
     .orderBy('uploaded_at')
     .orderBy('photo_id')
-    .execute()) as PhotoRow[];
+    .execute();
   return rows.map(toPhoto);
 }
 
 /** Photos waiting for a moderator, oldest first. */
 /** What waits for a moderator's review: everyone's photos but their own. */
-export async function reviewQueue(db: Reader, moderatorId: string, limit: number): Promise<Photo[]> {
-  const rows = (await db
+export async function reviewQueue(db: PhotosDb, moderatorId: string, limit: number): Promise<Photo[]> {
+  const rows = await db
     .selectFrom('photos')
     .select(COLUMNS)
     .where('status', '=', 'pending')
@@ -134,20 +159,20 @@ export async function reviewQueue(db: Reader, moderatorId: string, limit: number
     .orderBy('uploaded_at')
     .orderBy('photo_id')
     .limit(limit)
-    .execute()) as PhotoRow[];
+    .execute();
   return rows.map(toPhoto);
 }
 
-export async function portraitOf(db: Reader, memberId: string): Promise<string | undefined> {
+export async function portraitOf(db: PhotosDb, memberId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('portraits')
     .select('photo_id')
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-  return (row?.photo_id as string | undefined) ?? undefined;
+  return row?.photo_id;
 }
 
-export async function isUnlocked(db: Reader, ownerId: string, memberId: string): Promise<boolean> {
+export async function isUnlocked(db: PhotosDb, ownerId: string, memberId: string): Promise<boolean> {
   const row = await db
     .selectFrom('album_unlocks')
     .select('owner_id')
@@ -159,36 +184,36 @@ export async function isUnlocked(db: Reader, ownerId: string, memberId: string):
 
 /** Which of `memberIds` may see the owner's private album: one query for a whole page. */
 export async function unlockedAmong(
-  db: Reader,
+  db: PhotosDb,
   ownerId: string,
   memberIds: readonly string[],
 ): Promise<Set<string>> {
   if (memberIds.length === 0) return new Set();
-  const rows = (await db
+  const rows = await db
     .selectFrom('album_unlocks')
     .select('member_id')
     .where('owner_id', '=', ownerId)
     .where('member_id', 'in', memberIds)
-    .execute()) as Array<{ member_id: string }>;
+    .execute();
   return new Set(rows.map((r) => r.member_id));
 }
 
 /** Who may see a member's private album, earliest first, minus anyone in a block with them. */
 export async function unlockedFor(
-  db: Reader,
+  db: PhotosDb,
   ownerId: string,
 ): Promise<Array<{ memberId: string; at: string }>> {
-  const rows = (await db
+  const rows = await db
     .selectFrom('album_unlocks')
     .select(['member_id', 'unlocked_at'])
     .where('owner_id', '=', ownerId)
     .orderBy('unlocked_at')
     .orderBy('member_id')
-    .execute()) as Array<{ member_id: string; unlocked_at: string }>;
+    .execute();
   return rows.map((r) => ({ memberId: r.member_id, at: r.unlocked_at }));
 }
 
-export async function hasLiked(db: Reader, photoId: string, memberId: string): Promise<boolean> {
+export async function hasLiked(db: PhotosDb, photoId: string, memberId: string): Promise<boolean> {
   const row = await db
     .selectFrom('photo_likes')
     .select('photo_id')
@@ -202,35 +227,35 @@ export async function hasLiked(db: Reader, photoId: string, memberId: string): P
  * Likes per photo, not counting members in a block with the owner, nor the suspended:
  * their likes are hidden, and count again once that is lifted.
  */
-export async function likeCounts(db: Reader, photoIds: readonly string[]): Promise<Map<string, number>> {
+export async function likeCounts(db: PhotosDb, photoIds: readonly string[]): Promise<Map<string, number>> {
   if (photoIds.length === 0) return new Map();
-  const rows = (await db
+  const rows = await db
     .selectFrom('photo_likes')
     .select((eb) => ['photo_id', eb.fn.countAll().as('n')])
     .where('photo_id', 'in', photoIds)
     .where(notBlockedAcross('photo_likes.owner_id', 'photo_likes.member_id'))
     .groupBy('photo_id')
-    .execute()) as Array<{ photo_id: string; n: number | string }>;
+    .execute();
   return new Map(rows.map((r) => [r.photo_id, Number(r.n)]));
 }
 
 /** Which of these photos the member liked. */
 export async function likedBy(
-  db: Reader,
+  db: PhotosDb,
   memberId: string,
   photoIds: readonly string[],
 ): Promise<Set<string>> {
   if (photoIds.length === 0) return new Set();
-  const rows = (await db
+  const rows = await db
     .selectFrom('photo_likes')
     .select('photo_id')
     .where('member_id', '=', memberId)
     .where('photo_id', 'in', photoIds)
-    .execute()) as Array<{ photo_id: string }>;
+    .execute();
   return new Set(rows.map((r) => r.photo_id));
 }
 
-export async function countOf(db: Reader, ownerId: string): Promise<number> {
+export async function countOf(db: PhotosDb, ownerId: string): Promise<number> {
   const row = await db
     .selectFrom('photos')
     .select((eb) => eb.fn.countAll().as('n'))
@@ -243,7 +268,7 @@ export async function countOf(db: Reader, ownerId: string): Promise<number> {
  * What a block takes away for good: the access either had to the other's private album
  * (an owner shares it again if they want to). Their likes stay, hidden while it lasts.
  */
-async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
+async function forgetPair(tx: Tx<PhotosTables>, a: string, b: string): Promise<void> {
   for (const [owner, member] of [
     [a, b],
     [b, a],
@@ -260,7 +285,7 @@ async function forgetPair(tx: Tx, a: string, b: string): Promise<void> {
  * The tables are projections of the module's own events (and blocks), so `rebuild photos`
  * replays them. Returns the module's blocks, for the pages to ask without a query.
  */
-export function project(ctx: ModuleContext): Blocks {
+export function project(ctx: ModuleContext<PhotosTables>): Blocks {
   ctx.on(PhotoUploaded, async (e, tx) => {
     const { photoId, ownerId, album, sizes } = e.payload;
     await tx.db
@@ -278,7 +303,13 @@ export function project(ctx: ModuleContext): Blocks {
       .onConflict((oc) => oc.column('photo_id').doNothing())
       .execute();
   });
-  const review = async (photoId: string, status: Status, reason: string | null, at: string, tx: Tx) => {
+  const review = async (
+    photoId: string,
+    status: Status,
+    reason: string | null,
+    at: string,
+    tx: Tx<PhotosTables>,
+  ) => {
     await tx.db
       .updateTable('photos')
       .set({ status, reason, reviewed_at: at })
