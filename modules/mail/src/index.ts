@@ -21,6 +21,7 @@ import {
   rememberAddress,
   rememberLanguage,
   tables,
+  type MailTables,
   type NewMail,
 } from './store.ts';
 import { Sender } from './sender.ts';
@@ -64,6 +65,7 @@ export const mail = defineModule({
     LoginLocked,
     SignUpWithTakenEmail,
   ],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],
@@ -71,12 +73,12 @@ export const mail = defineModule({
     // Mail to a deleted member goes unsent, and the copies this box kept of what went go too.
     honourDeletion(ctx, {
       tables: { mail_addresses: { mine: ['member_id'] }, mail_queue: { mine: ['member_id'] } },
-      async forget(tx, memberId) {
-        const rows = (await tx.db
+      async forget(tx: Tx<MailTables>, memberId) {
+        const rows = await tx.db
           .selectFrom('mail_queue')
           .select('id')
           .where('member_id', '=', memberId)
-          .execute()) as Array<{ id: string }>;
+          .execute();
         const ids = rows.map((r) => r.id);
         tx.afterCommit(() => forgetKept(ctx.config.mail.directory, ids));
       },
@@ -86,7 +88,7 @@ export const mail = defineModule({
       ? smtpTransport(settings.smtpUrl, settings.from)
       : directoryTransport(settings.directory, settings.from, () => ctx.clock.now());
     const sender = new Sender({
-      db: tables(ctx.db),
+      db: ctx.db,
       transport,
       clock: ctx.clock,
       links: ctx.links,
@@ -98,19 +100,19 @@ export const mail = defineModule({
 
     /** Queues the mail unless it would arrive too late to be of use. */
     const queue = async (
-      tx: Tx,
+      tx: Tx<MailTables>,
       event: EventEnvelope,
       mail: Omit<NewMail, 'id' | 'at'>,
       usefulUntil: number,
     ) => {
       if (ctx.clock.now().getTime() >= usefulUntil) return;
-      await enqueue(tables(tx.db), { ...mail, id: event.id, at: ctx.clock.now().toISOString() });
+      await enqueue(tx.db, { ...mail, id: event.id, at: ctx.clock.now().toISOString() });
       tx.afterCommit(() => sender.wake());
     };
 
     ctx.on(AccountCreated, async (event, tx) => {
       const { memberId, email, language } = event.payload;
-      await rememberAddress(tables(tx.db), memberId, email, language);
+      await rememberAddress(tx.db, memberId, email, language);
       // Accounts logged before sign-ups recorded their language are long past their welcome.
       if (!language) return;
       const expiresAt = Date.parse(event.occurredAt) + CONFIRMATION_DAYS * 24 * 3600 * 1000;
@@ -130,7 +132,7 @@ export const mail = defineModule({
 
     ctx.on(EmailConfirmationRequested, async (event, tx) => {
       const { memberId, email, expiresAt, language } = event.payload;
-      await rememberLanguage(tables(tx.db), memberId, language);
+      await rememberLanguage(tx.db, memberId, language);
       await queue(
         tx,
         event,
@@ -141,10 +143,9 @@ export const mail = defineModule({
 
     ctx.on(PasswordResetRequested, async (event, tx) => {
       const { memberId, resetId, expiresAt, language, reason } = event.payload;
-      const db = tables(tx.db);
-      const address = await addressOf(db, memberId);
+      const address = await addressOf(tx.db, memberId);
       if (!address) return;
-      await rememberLanguage(db, memberId, language);
+      await rememberLanguage(tx.db, memberId, language);
       await queue(
         tx,
         event,
@@ -161,9 +162,9 @@ export const mail = defineModule({
 
     // Changes to how the account is protected are told to its owner: it may not have been them.
     const notice = (kind: 'password-changed' | 'two-factor-on' | 'two-factor-off') =>
-      async function tell(event: EventEnvelope<{ memberId: string }>, tx: Tx): Promise<void> {
+      async function tell(event: EventEnvelope<{ memberId: string }>, tx: Tx<MailTables>): Promise<void> {
         const { memberId } = event.payload;
-        const address = await addressOf(tables(tx.db), memberId);
+        const address = await addressOf(tx.db, memberId);
         if (!address) return;
         await queue(
           tx,
@@ -178,7 +179,7 @@ export const mail = defineModule({
 
     ctx.on(EmailChangeRequested, async (event, tx) => {
       const { memberId, changeId, email, expiresAt, language } = event.payload;
-      await rememberLanguage(tables(tx.db), memberId, language);
+      await rememberLanguage(tx.db, memberId, language);
       await queue(
         tx,
         event,
@@ -190,9 +191,8 @@ export const mail = defineModule({
     // Mail goes to the new address from now on; the old one is told, in case it was not its owner.
     ctx.on(EmailChanged, async (event, tx) => {
       const { memberId, email, previousEmail } = event.payload;
-      const db = tables(tx.db);
-      const address = await addressOf(db, memberId);
-      await rememberAddress(db, memberId, email, address?.language);
+      const address = await addressOf(tx.db, memberId);
+      await rememberAddress(tx.db, memberId, email, address?.language);
       await queue(
         tx,
         event,
@@ -209,7 +209,7 @@ export const mail = defineModule({
 
     ctx.on(LoginLocked, async (event, tx) => {
       const { memberId, until } = event.payload;
-      const address = await addressOf(tables(tx.db), memberId);
+      const address = await addressOf(tx.db, memberId);
       if (!address) return;
       await queue(
         tx,
@@ -222,7 +222,7 @@ export const mail = defineModule({
     // To the owner, in their language (not the one the attempt was made in), from the address on file.
     ctx.on(SignUpWithTakenEmail, async (event, tx) => {
       const { memberId } = event.payload;
-      const address = await addressOf(tables(tx.db), memberId);
+      const address = await addressOf(tx.db, memberId);
       if (!address) return;
       await queue(
         tx,

@@ -10,7 +10,7 @@ import {
   type Html,
   type Messages,
 } from '@meetcute/web';
-import { mailById, pendingCount, recentMails, tables } from './store.ts';
+import { mailById, pendingCount, recentMails, type MailTables } from './store.ts';
 import { keptMail } from './transport.ts';
 import { summary } from './routes.ts';
 
@@ -100,8 +100,8 @@ function withLinks(text: string): Html {
 }
 
 /** The moderators' outbox: what went where, and on a box without a mail server, what it said. */
-export function mailPages(http: Http, ctx: ModuleContext, transport: 'smtp' | 'directory'): void {
-  const db = tables(ctx.db);
+export function mailPages(http: Http, ctx: ModuleContext<MailTables>, transport: 'smtp' | 'directory'): void {
+  const db = ctx.db;
   const directory = ctx.config.mail.directory;
 
   http.get('/mail', { config: { access: 'moderator', kind: 'page' } }, async (request, reply) => {

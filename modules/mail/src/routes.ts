@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { ProblemSchema, type Http, type ModuleContext } from '@meetcute/core';
 import { write } from './letters.ts';
-import { pendingCount, recentMails, statusOf, tables, type QueuedMail } from './store.ts';
+import { pendingCount, recentMails, statusOf, type MailTables, type QueuedMail } from './store.ts';
 
 const MailSchema = Type.Object({
   id: Type.String(),
@@ -17,7 +17,7 @@ const MailSchema = Type.Object({
 });
 
 /** What moderators may see of a mail: never its text, which may hold a working link. */
-export function summary(ctx: ModuleContext, mail: QueuedMail) {
+export function summary(ctx: ModuleContext<MailTables>, mail: QueuedMail) {
   return {
     id: mail.id,
     kind: mail.kind,
@@ -32,7 +32,11 @@ export function summary(ctx: ModuleContext, mail: QueuedMail) {
   };
 }
 
-export function mailRoutes(http: Http, ctx: ModuleContext, transport: 'smtp' | 'directory'): void {
+export function mailRoutes(
+  http: Http,
+  ctx: ModuleContext<MailTables>,
+  transport: 'smtp' | 'directory',
+): void {
   http.get(
     '/api/v1/mail',
     {
@@ -55,10 +59,9 @@ export function mailRoutes(http: Http, ctx: ModuleContext, transport: 'smtp' | '
       },
     },
     async (request) => {
-      const db = tables(ctx.db);
       const [mails, pending] = await Promise.all([
-        recentMails(db, request.query.limit ?? 50),
-        pendingCount(db),
+        recentMails(ctx.db, request.query.limit ?? 50),
+        pendingCount(ctx.db),
       ]);
       return { transport, pending, mails: mails.map((m) => summary(ctx, m)) };
     },

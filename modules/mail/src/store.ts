@@ -1,15 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Db, Migration, TxDb } from '@meetcute/core';
+import { generated, integer, nullable, text, type Migration, type TablesOf } from '@meetcute/core';
 import type { Language } from '@meetcute/web';
 
 // Timestamps are ISO text: the same SQL then runs on SQLite and PostgreSQL.
-
-/** Where to write to each member and in which language: learnt from events. */
-interface AddressesTable {
-  member_id: string;
-  email: string;
-  language: Language;
-}
 
 export type MailKind =
   | 'welcome'
@@ -25,41 +18,36 @@ export type MailKind =
   | 'sign-up-attempt';
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
-/**
- * The durable queue: a row per mail, written in the transaction that records the event
- * that asked for it (so a mail is never lost, nor queued twice), sent after. What the
- * mail says is worked out when it is sent: no link, and so no token, is stored here.
- */
-interface QueueTable {
-  /** The id of the event that asked for the mail. */
-  id: string;
-  kind: MailKind;
-  member_id: string;
-  to_address: string;
-  language: Language;
-  /** What the mail needs to say it, as JSON (the reset's id and expiry, say). */
-  data: string;
-  created_at: string;
-  attempts: number;
-  next_attempt_at: string;
-  /** A node sending it holds it until then, so two nodes never send the same mail at once. */
-  claimed_until: string | null;
-  sent_at: string | null;
-  failed_at: string | null;
-  last_error: string | null;
-}
-
-interface Tables {
-  mail_addresses: AddressesTable;
-  mail_queue: QueueTable;
-}
-
-export type MailDb = Kysely<Tables>;
-export type QueuedMail = Selectable<QueueTable>;
-
-export function tables(db: Db | TxDb): MailDb {
-  return db as unknown as MailDb;
-}
+export const tables = {
+  /** Where to write to each member and in which language: learnt from events. */
+  mail_addresses: { member_id: text(), email: text(), language: text<Language>() },
+  /**
+   * The durable queue: a row per mail, written in the transaction that records the event
+   * that asked for it (so a mail is never lost, nor queued twice), sent after. What the
+   * mail says is worked out when it is sent: no link, and so no token, is stored here.
+   */
+  mail_queue: {
+    /** The id of the event that asked for the mail. */
+    id: text(),
+    kind: text<MailKind>(),
+    member_id: text(),
+    to_address: text(),
+    language: text<Language>(),
+    /** What the mail needs to say it, as JSON (the reset's id and expiry, say). */
+    data: text(),
+    created_at: text(),
+    attempts: generated(integer()),
+    next_attempt_at: text(),
+    /** A node sending it holds it until then, so two nodes never send the same mail at once. */
+    claimed_until: nullable(text()),
+    sent_at: nullable(text()),
+    failed_at: nullable(text()),
+    last_error: nullable(text()),
+  },
+};
+export type MailTables = TablesOf<typeof tables>;
+export type MailDb = Kysely<MailTables>;
+export type QueuedMail = Selectable<MailTables['mail_queue']>;
 
 /** Addresses are a view of events; the queue is a record of what was sent and stays. */
 export const projections = ['mail_addresses'];
