@@ -31,7 +31,7 @@ import {
   pruneFailures,
   recordFailure,
   setPasswordHash,
-  tables,
+  type Tables,
   type Account,
 } from './store.ts';
 import { viewOf, type SessionStore, type SessionView } from './sessions.ts';
@@ -92,7 +92,7 @@ interface Counter {
 
 /** The commands: log in and out, change the password, give and take the moderator role. */
 export class Accounts {
-  readonly #ctx: ModuleContext;
+  readonly #ctx: ModuleContext<Tables>;
   readonly #sessions: SessionStore;
   readonly #logins: Counter;
   readonly #failures: Counter;
@@ -103,7 +103,7 @@ export class Accounts {
    */
   readonly #checking = new InFlight();
 
-  constructor(ctx: ModuleContext, sessions: SessionStore) {
+  constructor(ctx: ModuleContext<Tables>, sessions: SessionStore) {
     this.#ctx = ctx;
     this.#sessions = sessions;
     this.#logins = ctx.metrics.counter('logins', 'Successful log-ins');
@@ -111,7 +111,7 @@ export class Accounts {
   }
 
   get #db() {
-    return tables(this.#ctx.db);
+    return this.#ctx.db;
   }
 
   async view(memberId: string): Promise<SessionView> {
@@ -218,7 +218,7 @@ export class Accounts {
   async #upgrade(memberId: string, password: string): Promise<void> {
     const passwordHash = await hashPassword(password);
     await this.#ctx.transaction(async (tx) => {
-      await setPasswordHash(tables(tx.db), memberId, passwordHash);
+      await setPasswordHash(tx.db, memberId, passwordHash);
       await tx.publish(PasswordUpgraded, { memberId }, { actorId: memberId });
     });
   }
@@ -230,7 +230,7 @@ export class Accounts {
   /** Ends one session; its live channels and every node's memory of it go with it. */
   async logout(viewer: { memberId: string; sessionId: string }): Promise<void> {
     await this.#ctx.transaction(async (tx) => {
-      await deleteSession(tables(tx.db), viewer.sessionId);
+      await deleteSession(tx.db, viewer.sessionId);
       await tx.publish(LoggedOut, { memberId: viewer.memberId, sessionId: viewer.sessionId });
     });
   }
@@ -238,7 +238,7 @@ export class Accounts {
   /** Ends every session of the member, this one too, and tells live channels to close. */
   async logoutEverywhere(memberId: string): Promise<void> {
     await this.#ctx.transaction(async (tx) => {
-      await deleteSessionsOf(tables(tx.db), memberId);
+      await deleteSessionsOf(tx.db, memberId);
       await tx.publish(LoggedOutEverywhere, { memberId });
     });
   }
@@ -251,7 +251,7 @@ export class Accounts {
     const current = await this.checkCurrent(memberId, password);
     if (!current.ok) return current;
     await this.#ctx.transaction(async (tx) => {
-      await deleteSessionsOf(tables(tx.db), memberId);
+      await deleteSessionsOf(tx.db, memberId);
       await tx.publish(MemberDeleted, { memberId, pseudonym: this.#ctx.ids.next() });
     });
     return current;
@@ -269,9 +269,9 @@ export class Accounts {
     if (problem) return { ok: false, field: 'newPassword', problem };
     const passwordHash = await hashPassword(newPassword);
     await this.#ctx.transaction(async (tx) => {
-      await setPasswordHash(tables(tx.db), viewer.memberId, passwordHash);
+      await setPasswordHash(tx.db, viewer.memberId, passwordHash);
       await tx.publish(PasswordChanged, { memberId: viewer.memberId });
-      await deleteSessionsOf(tables(tx.db), viewer.memberId, viewer.sessionId);
+      await deleteSessionsOf(tx.db, viewer.memberId, viewer.sessionId);
     });
     return { ok: true };
   }

@@ -1,6 +1,6 @@
 // The kit every module uses to honour MemberDeleted and to give a member their data.
-import { sql } from 'kysely';
-import type { Db, EventDefinition, ModuleContext, Tx, TxDb, View } from '@meetcute/core';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EventDefinition, ModuleContext, Tx, View } from '@meetcute/core';
 import { MemberDeleted, PERSONAL_DATA, type PersonalData } from './events.ts';
 
 /**
@@ -14,7 +14,9 @@ export type PersonalTables = Record<string, { mine?: readonly string[]; about?: 
 /** Where a member stays named in another member's rows (a conversation): replaced by the pseudonym, rows kept. */
 export type KeptTables = Record<string, readonly string[]>;
 
-export interface Forgetting {
+/** A module's part in a deletion; `DB` is its own database's schema. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a module that declares no tables yet is untyped
+export interface Forgetting<DB = any> {
   tables: PersonalTables;
   kept?: KeptTables;
   /**
@@ -23,7 +25,7 @@ export interface Forgetting {
    */
   keptEvents?: readonly EventDefinition[];
   /** More to do in the same transaction (files, denormalised copies). */
-  forget?(tx: Tx, memberId: string, pseudonym: string): Promise<void>;
+  forget?(tx: Tx<DB>, memberId: string, pseudonym: string): Promise<void>;
   /** The export, when raw rows of `mine` would not read well or miss something. */
   export?: (memberId: string) => Promise<unknown>;
   files?: (memberId: string) => Promise<Array<{ path: string; file: string }>>;
@@ -37,9 +39,12 @@ function naming(columns: readonly string[], memberId: string) {
   );
 }
 
-/** Every row of the tables whose columns name the member, by table. */
-export async function rowsNaming(
-  db: Db | TxDb,
+/**
+ * Every row of the tables whose columns name the member, by table, in any module's
+ * database or transaction (raw SQL: the tables are the caller's, named at run time).
+ */
+export async function rowsNaming<DB>(
+  db: Kysely<DB> | Transaction<DB>,
   tables: Record<string, readonly string[]>,
   memberId: string,
 ): Promise<Record<string, unknown[]>> {
@@ -60,7 +65,7 @@ export async function rowsNaming(
  * composite keys such as "a:b", hence replace()), and `forget` does the rest. The export is
  * contributed under the module's name.
  */
-export function honourDeletion(ctx: ModuleContext, forgetting: Forgetting): void {
+export function honourDeletion<DB>(ctx: ModuleContext<DB>, forgetting: Forgetting<DB>): void {
   for (const definition of forgetting.keptEvents ?? []) ctx.keepInLog(definition);
   ctx.on(MemberDeleted, async ({ payload: { memberId, pseudonym } }, tx) => {
     for (const [table, cols] of Object.entries(forgetting.kept ?? {})) {

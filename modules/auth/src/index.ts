@@ -6,6 +6,7 @@ import {
   CREDENTIALS,
   type Credentials,
   type Sessions,
+  type Tx,
   type ViewerResolver,
 } from '@meetcute/core';
 import {
@@ -58,6 +59,7 @@ import {
   setSecondFactor,
   standingOf,
   tables,
+  type AuthDb,
   type SessionRow,
   type Standing,
 } from './store.ts';
@@ -128,6 +130,7 @@ export const auth = defineModule({
     TwoFactorEnabled,
     TwoFactorDisabled,
   ],
+  tables,
   migrations,
   projections: PROJECTIONS,
   useCases: [
@@ -138,7 +141,9 @@ export const auth = defineModule({
     ...secondFactorUseCases,
   ],
   register(ctx) {
-    const db = tables(ctx.db);
+    const db = ctx.db;
+    // A view's handler gets the chassis' untyped transaction (core views.ts); it is this module's own.
+    const viewTx = (tx: Tx): AuthDb => tx.db as AuthDb;
     // Every request reads these two: in memory, changed by the events that change their tables.
     const standing = ctx.view<Standing>({
       name: 'standing',
@@ -154,7 +159,7 @@ export const auth = defineModule({
       EmailChanged,
     ])
       standing.on(event, async (e, changes, tx) =>
-        changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
+        changes.set(e.payload.memberId, await standingOf(viewTx(tx), e.payload.memberId)),
       );
     for (const event of [
       RoleGranted,
@@ -165,7 +170,7 @@ export const auth = defineModule({
       TwoFactorDisabled,
     ])
       standing.on(event, async (e, changes, tx) =>
-        changes.set(e.payload.memberId, await standingOf(tables(tx.db), e.payload.memberId)),
+        changes.set(e.payload.memberId, await standingOf(viewTx(tx), e.payload.memberId)),
       );
     // Keyed by the token's hash; sessions load on first use and go when ended.
     const sessionView = ctx.view<SessionRow>({
@@ -225,56 +230,46 @@ export const auth = defineModule({
     });
 
     ctx.on(AccountCreated, async ({ payload }, tx) => {
-      await recordAccount(tables(tx.db), payload.memberId, normalizeEmail(payload.email));
+      await recordAccount(tx.db, payload.memberId, normalizeEmail(payload.email));
     });
-    ctx.on(RegistrationSubmitted, async ({ payload }, tx) =>
-      setStatus(tables(tx.db), payload.memberId, 'submitted'),
-    );
-    ctx.on(RegistrationApproved, async ({ payload }, tx) =>
-      setStatus(tables(tx.db), payload.memberId, 'approved'),
-    );
-    ctx.on(RegistrationRejected, async ({ payload }, tx) =>
-      setStatus(tables(tx.db), payload.memberId, 'rejected'),
-    );
+    ctx.on(RegistrationSubmitted, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'submitted'));
+    ctx.on(RegistrationApproved, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'approved'));
+    ctx.on(RegistrationRejected, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'rejected'));
     ctx.on(PasswordChanged, async ({ payload }, tx) => {
       // A reset link sent before works no more: whoever asked for it has a password again.
-      await deleteResetsOf(tables(tx.db), payload.memberId);
+      await deleteResetsOf(tx.db, payload.memberId);
     });
     // A suspension ends every session at once; log-in is refused until it is lifted or runs out.
     ctx.on(MemberSuspended, async ({ payload: { memberId, until, reason } }, tx) => {
-      await setSuspension(tables(tx.db), memberId, { until, reason });
-      await deleteSessionsOf(tables(tx.db), memberId);
+      await setSuspension(tx.db, memberId, { until, reason });
+      await deleteSessionsOf(tx.db, memberId);
     });
-    ctx.on(SuspensionLifted, async ({ payload }, tx) => setSuspension(tables(tx.db), payload.memberId, null));
+    ctx.on(SuspensionLifted, async ({ payload }, tx) => setSuspension(tx.db, payload.memberId, null));
     ctx.on(EmailChangeRequested, async ({ payload }, tx) =>
-      insertEmailChange(tables(tx.db), {
+      insertEmailChange(tx.db, {
         id: payload.changeId,
         memberId: payload.memberId,
         email: payload.email,
         expiresAt: payload.expiresAt,
       }),
     );
-    ctx.on(EmailChanged, async ({ payload }, tx) =>
-      changeEmail(tables(tx.db), payload.memberId, payload.email),
-    );
+    ctx.on(EmailChanged, async ({ payload }, tx) => changeEmail(tx.db, payload.memberId, payload.email));
     ctx.on(PasswordResetRequested, async ({ payload }, tx) =>
-      insertReset(tables(tx.db), payload.resetId, payload.memberId, payload.expiresAt),
+      insertReset(tx.db, payload.resetId, payload.memberId, payload.expiresAt),
     );
     ctx.on(EmailConfirmed, async ({ payload }, tx) =>
-      setEmailConfirmed(tables(tx.db), payload.memberId, payload.email),
+      setEmailConfirmed(tx.db, payload.memberId, payload.email),
     );
     // The account goes, and so does every event in the log that names the member: their
     // password hashes, address and words leave with them (the right to erasure).
     ctx.on(MemberDeleted, async ({ id, payload: { memberId, pseudonym } }, tx) => {
-      await forgetAccount(tables(tx.db), memberId);
+      await forgetAccount(tx.db, memberId);
       await ctx.eraseFromLog({ memberId, pseudonym, keep: id });
     });
-    ctx.on(TwoFactorEnabled, async ({ payload }, tx) => setTwoFactor(tables(tx.db), payload.memberId, true));
-    ctx.on(TwoFactorDisabled, async ({ payload }, tx) =>
-      setTwoFactor(tables(tx.db), payload.memberId, false),
-    );
-    ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, true));
-    ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tables(tx.db), payload.memberId, false));
+    ctx.on(TwoFactorEnabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, true));
+    ctx.on(TwoFactorDisabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, false));
+    ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, true));
+    ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, false));
 
     // The session's expiry slides on use; its cookie must slide with it or the browser drops it at 30 days.
     ctx.http.addHook('preHandler', async (request, reply) => {

@@ -25,7 +25,7 @@ import {
   resetById,
   resetRequestsSince,
   setPasswordHash,
-  tables,
+  type Tables,
 } from './store.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -51,17 +51,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * is a member's.
  */
 export class Recovery {
-  readonly #ctx: ModuleContext;
+  readonly #ctx: ModuleContext<Tables>;
   readonly #accounts: Accounts;
   readonly #asking = new InFlight();
 
-  constructor(ctx: ModuleContext, accounts: Accounts) {
+  constructor(ctx: ModuleContext<Tables>, accounts: Accounts) {
     this.#ctx = ctx;
     this.#accounts = accounts;
   }
 
   get #db() {
-    return tables(this.#ctx.db);
+    return this.#ctx.db;
   }
 
   /** Sends a reset link if the address is a member's; the seconds to wait when this caller asked too often. */
@@ -93,7 +93,7 @@ export class Recovery {
         ) > 0;
       const account = await accountByEmail(this.#db, email);
       await this.#ctx.transaction(async (tx) => {
-        const db = tables(tx.db);
+        const db = tx.db;
         await pruneResets(db, since, now.toISOString());
         await recordResetRequest(db, caller, now.toISOString());
         await recordResetRequest(db, address, now.toISOString());
@@ -136,7 +136,7 @@ export class Recovery {
     const passwordHash = await hashPassword(newPassword);
     const account = await accountById(this.#db, memberId);
     return this.#ctx.transaction(async (tx) => {
-      const db = tables(tx.db);
+      const db = tx.db;
       // Deleting the links is what makes this one single-use: of two uses at once, one finds none.
       const used = await db.deleteFrom('password_resets').where('id', '=', resetId).executeTakeFirst();
       if (Number(used.numDeletedRows) === 0) return { ok: false, problem: 'link' } as const;
@@ -169,7 +169,7 @@ export class Recovery {
     if (wait > 0) return { retryAfter: wait };
     const expiresAt = new Date(now.getTime() + CONFIRMATION_DAYS * 24 * HOUR_MS).toISOString();
     await this.#ctx.transaction(async (tx) => {
-      await recordResetRequest(tables(tx.db), key, now.toISOString());
+      await recordResetRequest(tx.db, key, now.toISOString());
       await tx.publish(
         EmailConfirmationRequested,
         { memberId, email: account.email!, expiresAt, language },

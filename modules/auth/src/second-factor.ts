@@ -13,7 +13,7 @@ import {
   secondFactorOf,
   setSecondFactor,
   spendRecoveryCode,
-  tables,
+  type Tables,
   takeStep,
 } from './store.ts';
 import { matchingStep, newRecoveryCodes, newSecret, otpauthUri, recoveryCodeKey } from './totp.ts';
@@ -23,7 +23,7 @@ const TICKET_MINUTES = 10;
 const TICKET = 'second-factor';
 
 /** What the code form carries between the password and the code: signed, expiring, naming the member. */
-export function secondFactorTicket(ctx: ModuleContext, memberId: string): string {
+export function secondFactorTicket(ctx: ModuleContext<Tables>, memberId: string): string {
   return ctx.links.make(TICKET, memberId, new Date(ctx.clock.now().getTime() + TICKET_MINUTES * 60_000));
 }
 
@@ -38,18 +38,18 @@ export type SecondFactorStatus = { enabled: boolean; recoveryCodesLeft: number }
  * Secrets and codes are credentials: kept in auth's tables, in no event.
  */
 export class SecondFactors {
-  readonly #ctx: ModuleContext;
+  readonly #ctx: ModuleContext<Tables>;
   readonly #accounts: Accounts;
   readonly #sessions: SessionStore;
 
-  constructor(ctx: ModuleContext, accounts: Accounts, sessions: SessionStore) {
+  constructor(ctx: ModuleContext<Tables>, accounts: Accounts, sessions: SessionStore) {
     this.#ctx = ctx;
     this.#accounts = accounts;
     this.#sessions = sessions;
   }
 
   get #db() {
-    return tables(this.#ctx.db);
+    return this.#ctx.db;
   }
 
   /** What the app lists the account under: the site's own host, as several communities may run Meetcute. */
@@ -109,7 +109,7 @@ export class SecondFactors {
     if (!checked.ok) return checked;
     const recoveryCodes = newRecoveryCodes();
     await this.#ctx.transaction(async (tx) => {
-      const db = tables(tx.db);
+      const db = tx.db;
       await setSecondFactor(db, memberId, { secret: pending, pending: null, usedStep: step });
       await replaceRecoveryCodes(db, memberId, recoveryCodes.map(keyOf));
       await deleteSessionsOf(db, memberId, viewer.sessionId);
@@ -129,7 +129,7 @@ export class SecondFactors {
     const checked = await this.#accounts.guarded(memberId, () => this.#codeMatches(memberId, code));
     if (!checked.ok) return { ...checked, field: 'code' };
     await this.#ctx.transaction(async (tx) => {
-      const db = tables(tx.db);
+      const db = tx.db;
       await setSecondFactor(db, memberId, { secret: null, pending: null, usedStep: null });
       await replaceRecoveryCodes(db, memberId, []);
       await tx.publish(TwoFactorDisabled, { memberId }, { actorId: memberId });

@@ -14,7 +14,7 @@ import {
   deleteSession,
   insertSession,
   sessionIdsOf,
-  tables,
+  type Tables,
   touchSession,
   type Account,
   type SessionRow,
@@ -60,13 +60,13 @@ export function viewOf(
  * through LoggedOut and LoggedOutEverywhere) drops it from memory in the same commit.
  */
 export class SessionStore implements Sessions, ViewerResolver {
-  readonly #ctx: ModuleContext;
+  readonly #ctx: ModuleContext<Tables>;
   readonly #sessions: View<SessionRow>;
   readonly #standing: View<Standing>;
   /** Sessions whose expiry just slid forward, so their cookie should slide with it. */
   readonly #refreshed = new Set<string>();
 
-  constructor(ctx: ModuleContext, views: { sessions: View<SessionRow>; standing: View<Standing> }) {
+  constructor(ctx: ModuleContext<Tables>, views: { sessions: View<SessionRow>; standing: View<Standing> }) {
     this.#ctx = ctx;
     this.#sessions = views.sessions;
     this.#standing = views.standing;
@@ -75,9 +75,9 @@ export class SessionStore implements Sessions, ViewerResolver {
   async open(memberId: string, userAgent?: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = this.#ctx.clock.now();
-    const db = tables(this.#ctx.db);
+    const db = this.#ctx.db;
     await this.#ctx.transaction(async (tx) => {
-      await deleteExpiredSessionsOf(tables(tx.db), memberId, now.toISOString());
+      await deleteExpiredSessionsOf(tx.db, memberId, now.toISOString());
       this.#sessions.changes(tx).forgetWhere((s) => s.memberId === memberId && isExpired(s.expiresAt, now));
     });
     await insertSession(db, {
@@ -120,7 +120,7 @@ export class SessionStore implements Sessions, ViewerResolver {
     const now = this.#ctx.clock.now();
     if (isExpired(session.expiresAt, now)) {
       await this.#ctx.transaction(async (tx) => {
-        await deleteSession(tables(tx.db), session.id);
+        await deleteSession(tx.db, session.id);
         this.#sessions.changes(tx).set(hash, undefined);
       });
       return null;
@@ -129,7 +129,7 @@ export class SessionStore implements Sessions, ViewerResolver {
       const lastSeenAt = now.toISOString();
       const expiresAt = sessionExpiry(now, new Date(session.createdAt)).toISOString();
       await this.#ctx.transaction(async (tx) => {
-        await touchSession(tables(tx.db), session.id, lastSeenAt, expiresAt);
+        await touchSession(tx.db, session.id, lastSeenAt, expiresAt);
         this.#sessions.changes(tx).update(hash, (s) => s && { ...s, lastSeenAt, expiresAt });
       });
       this.#refreshed.add(session.id);
@@ -145,7 +145,7 @@ export class SessionStore implements Sessions, ViewerResolver {
   }
 
   openSessions(memberId: string): Promise<ReadonlySet<string>> {
-    return sessionIdsOf(tables(this.#ctx.db), memberId, this.#ctx.clock.now().toISOString());
+    return sessionIdsOf(this.#ctx.db, memberId, this.#ctx.clock.now().toISOString());
   }
 
   /** True once for a session whose expiry slid, so the caller can renew the cookie. */

@@ -1,102 +1,78 @@
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
-import { serialPrimaryKey, type Db, type Migration, type TxDb } from '@meetcute/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import {
+  generated,
+  integer,
+  nullable,
+  serialPrimaryKey,
+  text,
+  type Migration,
+  type TablesOf,
+} from '@meetcute/core';
 
 // Timestamps are ISO text, flags are integers: the same SQL then runs on SQLite and PostgreSQL.
 
 export type RegistrationStatus = 'submitted' | 'approved' | 'rejected';
 
-interface AccountsTable {
-  member_id: string;
-  // Nullable so that a registration event arriving before AccountCreated still lands.
-  email: string | null;
-  status: RegistrationStatus;
-  /** 1 when a RoleGranted made the member a moderator (the configured list is checked apart). */
-  moderator: number;
-  /** 1 once the member followed a link sent to `email` (EmailConfirmed for that address). */
-  email_confirmed: Generated<number>;
-  /** 1 while a moderator's suspension or ban is in force; `suspended_until` null then means a ban. */
-  suspended: Generated<number>;
-  suspended_until: string | null;
-  suspension_reason: string | null;
-  /** 1 after TwoFactorEnabled: log-in asks for a code as well (the secret is in credentials). */
-  two_factor: Generated<number>;
-}
+export type FailureKind = 'account' | 'ip';
 
-/**
- * Each member's password hash: kept here and in no event, so the event log holds no
- * credential. Not a projection (rebuild leaves it): auth writes it in the same
- * transaction as the event that tells of the change; sign-up and the importer through
- * the CREDENTIALS service, before publishing the account.
- */
-interface CredentialsTable {
-  member_id: string;
-  password_hash: string;
-  /** The second factor's base32 secret once confirmed; `totp_pending` while being set up. */
-  totp_secret: string | null;
-  totp_pending: string | null;
-  /** The last step a code was accepted for: no code of it or before counts again. */
-  totp_step: number | null;
-}
-
-/** Codes that stand in for the second factor once each, kept as recoveryCodeKey's sha256. */
-interface RecoveryCodesTable {
-  member_id: string;
-  code_hash: string;
-}
-
-/** A reset link sent and not yet used: using it, or any password change, deletes it. */
-interface PasswordResetsTable {
-  id: string;
-  member_id: string;
-  expires_at: string;
-}
-
-/** A change of login address asked for and not yet confirmed from the new address. */
-interface EmailChangesTable {
-  id: string;
-  member_id: string;
-  email: string;
-  expires_at: string;
-}
-
-/** Reset links asked for, by address and by caller's IP, so neither can flood a mailbox. */
-interface ResetRequestsTable {
-  id: Generated<number>;
-  key: string;
-  requested_at: string;
-}
-
-interface SessionsTable {
-  id: string;
-  /** sha256 of the token: a stolen database does not let anyone in. */
-  token_hash: string;
-  member_id: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  user_agent: string | null;
-}
-
-interface LoginFailuresTable {
-  id: Generated<number>;
-  kind: FailureKind;
-  key: string;
-  failed_at: string;
-}
-
-interface Tables {
-  accounts: AccountsTable;
-  credentials: CredentialsTable;
-  recovery_codes: RecoveryCodesTable;
-  sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
-  password_resets: PasswordResetsTable;
-  reset_requests: ResetRequestsTable;
-  email_changes: EmailChangesTable;
-}
+export const tables = {
+  /** A member's account, kept from events: login address, review status, roles and flags. */
+  accounts: {
+    member_id: text(),
+    // Nullable so that a registration event arriving before AccountCreated still lands.
+    email: nullable(text()),
+    status: text<RegistrationStatus>(),
+    /** 1 when a RoleGranted made the member a moderator (the configured list is checked apart). */
+    moderator: integer(),
+    /** 1 once the member followed a link sent to `email` (EmailConfirmed for that address). */
+    email_confirmed: generated(integer()),
+    /** 1 while a moderator's suspension or ban is in force; `suspended_until` null then means a ban. */
+    suspended: generated(integer()),
+    suspended_until: nullable(text()),
+    suspension_reason: nullable(text()),
+    /** 1 after TwoFactorEnabled: log-in asks for a code as well (the secret is in credentials). */
+    two_factor: generated(integer()),
+  },
+  /**
+   * Each member's password hash: kept here and in no event, so the event log holds no
+   * credential. Not a projection (rebuild leaves it): auth writes it in the same
+   * transaction as the event that tells of the change; sign-up and the importer through
+   * the CREDENTIALS service, before publishing the account.
+   */
+  credentials: {
+    member_id: text(),
+    password_hash: text(),
+    /** The second factor's base32 secret once confirmed; `totp_pending` while being set up. */
+    totp_secret: nullable(text()),
+    totp_pending: nullable(text()),
+    /** The last step a code was accepted for: no code of it or before counts again. */
+    totp_step: nullable(integer()),
+  },
+  /** Codes that stand in for the second factor once each, kept as recoveryCodeKey's sha256. */
+  recovery_codes: { member_id: text(), code_hash: text() },
+  /** A session: server-side, found by the sha256 of its token. */
+  sessions: {
+    id: text(),
+    /** sha256 of the token: a stolen database does not let anyone in. */
+    token_hash: text(),
+    member_id: text(),
+    created_at: text(),
+    last_seen_at: text(),
+    expires_at: text(),
+    user_agent: nullable(text()),
+  },
+  /** A failed log-in, by account (its address) or by the caller's IP. */
+  login_failures: { id: generated(integer()), kind: text<FailureKind>(), key: text(), failed_at: text() },
+  /** A reset link sent and not yet used: using it, or any password change, deletes it. */
+  password_resets: { id: text(), member_id: text(), expires_at: text() },
+  /** Reset links asked for, by address and by caller's IP, so neither can flood a mailbox. */
+  reset_requests: { id: generated(integer()), key: text(), requested_at: text() },
+  /** A change of login address asked for and not yet confirmed from the new address. */
+  email_changes: { id: text(), member_id: text(), email: text(), expires_at: text() },
+};
+export type Tables = TablesOf<typeof tables>;
 
 export type AuthDb = Kysely<Tables>;
-export type FailureKind = 'account' | 'ip';
 
 export interface Account {
   memberId: string;
@@ -109,11 +85,6 @@ export interface Account {
   twoFactor: boolean;
   /** A suspension (until a time) or a ban (until null) in force. */
   suspension: { until: string | null; reason: string } | null;
-}
-
-/** The chassis hands out untyped handles; this module knows its own tables. */
-export function tables(db: Db | TxDb): AuthDb {
-  return db as unknown as AuthDb;
 }
 
 /**
@@ -420,9 +391,7 @@ const accountColumns = [
   'two_factor',
 ] as const;
 
-type AccountRow = Selectable<
-  Omit<AccountsTable, 'moderator'> & { moderator: number; password_hash: string | null }
->;
+type AccountRow = Selectable<Tables['accounts']> & { password_hash: string | null };
 
 function toAccount(row: AccountRow): Account {
   return {
@@ -480,7 +449,7 @@ const standingColumns = [
   'two_factor',
 ] as const;
 
-function toStanding(row: Selectable<Pick<AccountsTable, (typeof standingColumns)[number]>>): Standing {
+function toStanding(row: Pick<Selectable<Tables['accounts']>, (typeof standingColumns)[number]>): Standing {
   const suspended = Number(row.suspended) === 1;
   return {
     status: row.status,
