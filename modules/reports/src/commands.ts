@@ -11,7 +11,7 @@ import {
   type ReportKind,
   type ReportReason,
 } from './events.ts';
-import { appeal, hasOpenReport, openItem, reportersSince, tables } from './store.ts';
+import { appeal, hasOpenReport, openItem, reportersSince, type ReportsTables } from './store.ts';
 import { HOLDS, type Holds } from '@meetcute/moderation/events';
 
 export const NOTE_MAX = 500;
@@ -54,7 +54,7 @@ const isReason = (value: string): value is ReportReason =>
   (REPORT_REASONS as readonly string[]).includes(value);
 
 export function commands(
-  ctx: ModuleContext,
+  ctx: ModuleContext<ReportsTables>,
   services: ServiceRegistry,
   profiles: ProfileDirectory,
 ): Commands {
@@ -80,7 +80,7 @@ export function commands(
       return profile && { memberId: contentId, excerpt: profile.aboutMe };
     }
     if (kind === 'appeal') {
-      const found = await appeal(tables(ctx.db), contentId);
+      const found = await appeal(ctx.db, contentId);
       return found && { memberId: found.memberId, excerpt: found.text };
     }
     return reportable(kind)?.lookup(contentId);
@@ -101,7 +101,7 @@ export function commands(
    */
   const holdIfMany = async (memberId: string, at: string) => {
     const since = new Date(Date.parse(at) - HOLD_WINDOW_MS).toISOString();
-    if ((await reportersSince(tables(ctx.db), memberId, since)) < HOLD_AFTER) return;
+    if ((await reportersSince(ctx.db, memberId, since)) < HOLD_AFTER) return;
     await services
       .optional<Holds>(HOLDS)
       ?.hold(memberId, `Held for review: reported by ${HOLD_AFTER} or more members within a day.`);
@@ -122,7 +122,7 @@ export function commands(
       const { kind, memberId } = await target(input.kind, input.contentId);
       if (memberId === reporterId)
         throw problems.invalid([{ field: 'contentId', message: 'You cannot report your own.' }]);
-      if (await hasOpenReport(tables(ctx.db), reporterId, kind, input.contentId)) return { memberId };
+      if (await hasOpenReport(ctx.db, reporterId, kind, input.contentId)) return { memberId };
       const reported = await ctx.transaction(async (tx) => {
         const event = await tx.publish(
           ContentReported,
@@ -168,7 +168,7 @@ export function commands(
           errors.push({ field: 'reason', message: `Use at most ${REASON_MAX} characters.` });
         if (errors.length > 0) throw problems.invalid(errors);
       }
-      const item = await openItem(tables(ctx.db), kind, contentId);
+      const item = await openItem(ctx.db, kind, contentId);
       if (!item) throw problems.notFound('Open reports of this');
       const memberId = item.memberId || ((await describe(kind, contentId))?.memberId ?? '');
       if (memberId === moderatorId)

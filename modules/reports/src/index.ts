@@ -27,6 +27,7 @@ export const reports = defineModule({
     'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled, or by removing the content.',
   publishes: events,
   consumes: [MemberDeleted, ...events, MessageReported, SuspensionAppealed, SuspensionLifted],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],
@@ -38,7 +39,7 @@ export const reports = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
 
     ctx.on(ContentReported, ({ payload, occurredAt }, tx) =>
-      addReport(tables(tx.db), {
+      addReport(tx.db, {
         id: payload.reportId,
         reporterId: payload.reporterId,
         memberId: payload.memberId,
@@ -51,7 +52,7 @@ export const reports = defineModule({
     );
     // Its sender is the chat's to say: looked up when the queue is shown.
     ctx.on(MessageReported, (e, tx) =>
-      addReport(tables(tx.db), {
+      addReport(tx.db, {
         id: e.id,
         reporterId: e.payload.reporterId,
         memberId: '',
@@ -64,7 +65,7 @@ export const reports = defineModule({
     );
     // An appeal waits in the same queue, in the member's own words, until it is decided.
     ctx.on(SuspensionAppealed, (e, tx) =>
-      addReport(tables(tx.db), {
+      addReport(tx.db, {
         id: e.id,
         reporterId: e.payload.memberId,
         memberId: e.payload.memberId,
@@ -76,9 +77,9 @@ export const reports = defineModule({
         at: e.occurredAt,
       }),
     );
-    ctx.on(SuspensionLifted, (e, tx) => closeAppeals(tables(tx.db), e.payload.memberId, e.occurredAt));
+    ctx.on(SuspensionLifted, (e, tx) => closeAppeals(tx.db, e.payload.memberId, e.occurredAt));
     ctx.on(ReportsClosed, ({ payload, occurredAt }, tx) =>
-      closeReports(tables(tx.db), payload.kind, payload.contentId, payload.outcome, occurredAt),
+      closeReports(tx.db, payload.kind, payload.contentId, payload.outcome, occurredAt),
     );
 
     const run = commands(ctx, ctx.services, profiles);

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, type Db, type FieldProblem, type Http } from '@meetcute/core';
+import { Problem, type FieldProblem, type Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   field,
@@ -18,7 +18,7 @@ import {
 import { NOTE_MAX, REASON_MAX, type Commands } from './commands.ts';
 import { REPORT_REASONS, type ReportKind } from './events.ts';
 import { messages, type Key } from './messages.ts';
-import { openQueue, tables } from './store.ts';
+import { openQueue, type ReportsDb } from './store.ts';
 
 type T = Translate<Key>;
 const tr = (request: FastifyRequest): T => translator(messages, languageOf(request));
@@ -41,7 +41,7 @@ const translated = (t: T, attempt: { reason: string; errors: FieldProblem[] }): 
   }));
 
 /** Reporting as a page (no JavaScript needed), and the moderators' queue. */
-export function reportPages(http: Http, db: Db, run: Commands, profiles: ProfileDirectory): void {
+export function reportPages(http: Http, db: ReportsDb, run: Commands, profiles: ProfileDirectory): void {
   const nickname = async (memberId: string) => (await profiles.get(memberId))?.nickname ?? '';
 
   const reportPage = async (request: FastifyRequest, reply: FastifyReply, f: ReportForm, status = 200) => {
@@ -159,10 +159,7 @@ export function reportPages(http: Http, db: Db, run: Commands, profiles: Profile
     status = 200,
   ) => {
     const t = tr(request);
-    const [items, self] = await Promise.all([
-      openQueue(tables(db), 50),
-      profiles.get(request.viewer!.memberId),
-    ]);
+    const [items, self] = await Promise.all([openQueue(db, 50), profiles.get(request.viewer!.memberId)]);
     // Times in the moderator's own zone, as on every page (UTC for a moderator still in review).
     const when = (iso: string) =>
       html`<time datetime="${iso}"

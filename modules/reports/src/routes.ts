@@ -1,9 +1,9 @@
 import { Type, type TSchema } from 'typebox';
-import { ProblemSchema, type Db, type Http } from '@meetcute/core';
+import { ProblemSchema, type Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { NOTE_MAX, REASON_MAX } from './commands.ts';
 import { REPORT_REASONS } from './events.ts';
-import { openQueue, tables } from './store.ts';
+import { openQueue, type ReportsDb } from './store.ts';
 
 function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
@@ -16,7 +16,7 @@ const ContentId = Type.String({
   description: 'The member id for a profile or an appeal, else the photo, post or message id',
 });
 
-export function reportRoutes(http: Http, db: Db, run: Commands): void {
+export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
   http.post(
     '/api/v1/reports',
     {
@@ -88,7 +88,7 @@ export function reportRoutes(http: Http, db: Db, run: Commands): void {
       },
     },
     async () => {
-      const items = await openQueue(tables(db), 50);
+      const items = await openQueue(db, 50);
       const described = await Promise.all(items.map((i) => run.describe(i.kind, i.contentId)));
       return {
         items: items.map((i, n) => ({

@@ -1,31 +1,25 @@
 import { sql, type Kysely } from 'kysely';
-import type { Db, Migration, TxDb } from '@meetcute/core';
-import type { ReportKind, ReportReason } from './events.ts';
+import { nullable, text, type Migration, type TablesOf } from '@meetcute/core';
+import type { ReportKind, ReportOutcome, ReportReason } from './events.ts';
 
-/** One row per report; reports of the same thing form one item of the moderators' queue. */
-interface ReportsTable {
-  id: string;
-  reporter_id: string;
-  member_id: string;
-  kind: ReportKind;
-  content_id: string;
-  /** An appeal's is 'appeal': the member's own words are its note. */
-  reason: ReportReason | 'appeal';
-  note: string;
-  at: string;
-  closed_at: string | null;
-  outcome: string | null;
-}
-
-interface Tables {
-  reports: ReportsTable;
-}
-
-export type ReportsDb = Kysely<Tables>;
-
-export function tables(db: Db | TxDb): ReportsDb {
-  return db as unknown as ReportsDb;
-}
+export const tables = {
+  /** One row per report; reports of the same thing form one item of the moderators' queue. */
+  reports: {
+    id: text(),
+    reporter_id: text(),
+    member_id: text(),
+    kind: text<ReportKind>(),
+    content_id: text(),
+    /** An appeal's is 'appeal': the member's own words are its note. */
+    reason: text<ReportReason | 'appeal'>(),
+    note: text(),
+    at: text(),
+    closed_at: nullable(text()),
+    outcome: nullable(text<ReportOutcome>()),
+  },
+};
+export type ReportsTables = TablesOf<typeof tables>;
+export type ReportsDb = Kysely<ReportsTables>;
 
 export const projections = ['reports'];
 
@@ -85,7 +79,7 @@ export async function closeReports(
   db: ReportsDb,
   kind: ReportKind,
   contentId: string,
-  outcome: string,
+  outcome: ReportOutcome,
   at: string,
 ): Promise<void> {
   await db
