@@ -237,7 +237,22 @@ function addChassisProblems(schema: FastifySchema, access: Access, methods: read
 }
 
 export async function createHttp(options: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app = newFastify(options);
+
+  decorateRequests(app);
+  await registerPlugins(app, options);
+  checkRoutes(app, options);
+  guardRequests(app, options);
+  logRequests(app, options);
+  answerErrors(app, options);
+  operationalRoutes(app, options);
+  return app as unknown as FastifyInstance;
+}
+
+type Chassis = ReturnType<typeof newFastify>;
+
+function newFastify(options: HttpOptions) {
+  return Fastify({
     loggerInstance: options.logger,
     // We log one line per request ourselves, with the route template and the member.
     logController: new LogController({ disableRequestLogging: true }),
@@ -251,7 +266,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+}
 
+/** What a request carries beside Fastify's own: the viewer, the CSRF secret and token, the idempotency key. */
+function decorateRequests(app: Chassis): void {
   app.decorateRequest('viewer', null);
   app.decorateRequest('csrfSecret', '');
   app.decorateRequest('csrfCached', '');
@@ -270,7 +288,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
   });
   app.decorateRequest('csrfPending', false);
   app.decorateRequest('idempotencyKey', null);
+}
 
+/** Cookies, form bodies, multipart (read only by routes that ask) and the OpenAPI document. */
+async function registerPlugins(app: Chassis, options: HttpOptions): Promise<void> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Parses nothing by itself: only routes that declare `multipart` read parts, through readMultipart.
@@ -293,7 +314,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       return { schema: transformed, url };
     },
   });
+}
 
+/** Every route says who may call it; an API route has a response schema, and gets the chassis' refusals. */
+function checkRoutes(app: Chassis, options: HttpOptions): void {
   app.addHook('onRoute', (route) => {
     const where = `${String(route.method)} ${route.url}`;
     if (route.url.startsWith('/documentation')) return;
@@ -309,7 +333,13 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       options.routes.push({ method, url: route.url, kind, access, module });
     }
   });
+}
 
+/**
+ * Before a handler runs: security headers and the trace on every answer, then who is
+ * asking, the form secret for pages, forgery checks on writes, and the route's access rule.
+ */
+function guardRequests(app: Chassis, options: HttpOptions): void {
   const publicHost = new URL(options.publicUrl).host;
   const guard = securityHeaders(options.cookieSecure);
   app.addHook('onRequest', (request, reply, done) => {
@@ -328,97 +358,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     const access: Access = config?.access ?? 'public';
     // Health checks, metrics and shipped assets are the same for everyone: no session to read.
     const anyone = access === 'public' && (config?.kind === 'ops' || config?.kind === 'asset');
-    const token = anyone ? undefined : request.cookies[SESSION_COOKIE];
-    const resolver = options.viewers();
-    if (token && resolver) {
-      const resolved = await resolver.resolve(token);
-      if (resolved) {
-        const { csrfSecret: secret, ...viewer } = resolved;
-        request.viewer = viewer;
-        request.csrfSecret = secret;
-        annotateWork({ memberId: viewer.memberId });
-        // What a member sees is theirs: kept by no cache, and not shown again by the
-        // browser's Back button once they logged out. A response may say otherwise
-        // (a public photo is the same for everyone).
-        reply.header('cache-control', 'private, no-store');
-      }
-    }
-    // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie. Only
-    // what a browser renders can hold a form: the API and operational routes have no
-    // secret, and a page route sets the cookie only once it renders a form (reads the
-    // token), so a portrait, a redirect or a page without a form sets none.
-    if (request.csrfSecret === '' && (config?.kind === 'page' || wantsHtml(request))) {
-      let secret = request.cookies[FORM_COOKIE];
-      if (!secret || secret.length < 16) {
-        const fresh = randomBytes(24).toString('base64url');
-        secret = fresh;
-        request.formCookie = () =>
-          void reply.setCookie(FORM_COOKIE, fresh, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: options.cookieSecure,
-          });
-      }
-      request.csrfSecret = formSecret(options.formKey, secret);
-    }
-
-    const method = request.method;
-    const isWrite = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
-    if (isWrite) {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      const upload = config?.multipart === true && type === 'multipart/form-data';
-      if (config?.kind === 'api' && !fromThisSite(request, publicHost)) throw notFromThisSite();
-      if (upload) {
-        // A browser form can post multipart across sites, so an upload carries the token too:
-        // in a header, or as the first form field (checked by readMultipart before any file).
-        const header = request.headers['x-csrf-token'];
-        if (typeof header === 'string') {
-          if (!sameToken(header, request.csrfToken)) throw csrfExpired();
-        } else {
-          request.csrfPending = true;
-        }
-      } else if (config?.kind === 'api' && type !== '' && type !== 'application/json') {
-        // A browser form cannot send JSON cross-site without a preflight, so this closes CSRF on the API.
-        throw new Problem(
-          415,
-          'unsupported-media-type',
-          'Send JSON',
-          'The API accepts application/json bodies only.',
-        );
-      } else if (config?.kind === 'api' && type === '' && method === 'POST' && request.viewer) {
-        // Another site's page can POST with no body and no content type (a form, fetch in
-        // no-cors mode, sendBeacon) and the browser sends no preflight, the member's cookie
-        // along: such a POST must carry the token in a header, which no page of another
-        // site can set without asking us first. PUT, PATCH and DELETE are preflighted
-        // whatever they carry, and we answer no preflight, so for them the method is that
-        // proof. Without a session there is nothing to forge: the route answers as it would.
-        const header = request.headers['x-csrf-token'];
-        if (typeof header !== 'string' || !sameToken(header, request.csrfToken)) throw csrfMissing();
-      }
-      if (config?.kind === 'page' && !upload) {
-        const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
-        if (typeof sent !== 'string' || !sameToken(sent, request.csrfToken)) throw csrfExpired();
-      }
-    }
-
-    if (access === 'public') return;
-    const viewer = request.viewer;
-    if (!viewer) {
-      if (config?.kind === 'page' && method === 'GET') {
-        return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
-      }
-      throw problems.unauthenticated();
-    }
-    if (access === 'approved' && viewer.status !== 'approved') {
-      if (config?.kind === 'page' && method === 'GET') return reply.redirect('/registration', 303);
-      throw problems.forbidden('Your profile is still waiting for review.');
-    }
-    if (access === 'moderator' && !viewer.roles.includes('moderator')) {
-      const held = viewer.heldBack?.role === 'moderator' ? viewer.heldBack : undefined;
-      if (held && config?.kind === 'page' && method === 'GET') return reply.redirect(held.href, 303);
-      throw problems.forbidden(held?.detail ?? 'Only moderators may do this.');
-    }
+    if (!anyone) await resolveViewer(request, reply, options);
+    giveFormSecret(request, reply, options);
+    checkForgery(request, publicHost);
+    return checkAccess(request, reply, access);
   });
 
   // An API POST sent again with the same Idempotency-Key gets the first answer (idempotency.ts).
@@ -432,7 +375,123 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     if (request.idempotencyKey) await retries.finish(request, reply, payload);
     return payload;
   });
+}
 
+/** Who is asking, from the session cookie; their answers are kept by no cache. */
+async function resolveViewer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: HttpOptions,
+): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  const resolver = options.viewers();
+  if (token && resolver) {
+    const resolved = await resolver.resolve(token);
+    if (resolved) {
+      const { csrfSecret: secret, ...viewer } = resolved;
+      request.viewer = viewer;
+      request.csrfSecret = secret;
+      annotateWork({ memberId: viewer.memberId });
+      // What a member sees is theirs: kept by no cache, and not shown again by the
+      // browser's Back button once they logged out. A response may say otherwise
+      // (a public photo is the same for everyone).
+      reply.header('cache-control', 'private, no-store');
+    }
+  }
+}
+
+function giveFormSecret(request: FastifyRequest, reply: FastifyReply, options: HttpOptions): void {
+  const config = request.routeOptions.config;
+  // Anonymous forms (sign-up, log-in) are protected by a random per-browser cookie. Only
+  // what a browser renders can hold a form: the API and operational routes have no
+  // secret, and a page route sets the cookie only once it renders a form (reads the
+  // token), so a portrait, a redirect or a page without a form sets none.
+  if (request.csrfSecret === '' && (config?.kind === 'page' || wantsHtml(request))) {
+    let secret = request.cookies[FORM_COOKIE];
+    if (!secret || secret.length < 16) {
+      const fresh = randomBytes(24).toString('base64url');
+      secret = fresh;
+      request.formCookie = () =>
+        void reply.setCookie(FORM_COOKIE, fresh, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: options.cookieSecure,
+        });
+    }
+    request.csrfSecret = formSecret(options.formKey, secret);
+  }
+}
+
+/** A write must come from this site: JSON or a header token on the API, the form token on pages. */
+function checkForgery(request: FastifyRequest, publicHost: string): void {
+  const config = request.routeOptions.config;
+  const method = request.method;
+  const isWrite = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+  if (isWrite) {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+    const upload = config?.multipart === true && type === 'multipart/form-data';
+    if (config?.kind === 'api' && !fromThisSite(request, publicHost)) throw notFromThisSite();
+    if (upload) {
+      // A browser form can post multipart across sites, so an upload carries the token too:
+      // in a header, or as the first form field (checked by readMultipart before any file).
+      const header = request.headers['x-csrf-token'];
+      if (typeof header === 'string') {
+        if (!sameToken(header, request.csrfToken)) throw csrfExpired();
+      } else {
+        request.csrfPending = true;
+      }
+    } else if (config?.kind === 'api' && type !== '' && type !== 'application/json') {
+      // A browser form cannot send JSON cross-site without a preflight, so this closes CSRF on the API.
+      throw new Problem(
+        415,
+        'unsupported-media-type',
+        'Send JSON',
+        'The API accepts application/json bodies only.',
+      );
+    } else if (config?.kind === 'api' && type === '' && method === 'POST' && request.viewer) {
+      // Another site's page can POST with no body and no content type (a form, fetch in
+      // no-cors mode, sendBeacon) and the browser sends no preflight, the member's cookie
+      // along: such a POST must carry the token in a header, which no page of another
+      // site can set without asking us first. PUT, PATCH and DELETE are preflighted
+      // whatever they carry, and we answer no preflight, so for them the method is that
+      // proof. Without a session there is nothing to forge: the route answers as it would.
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, request.csrfToken)) throw csrfMissing();
+    }
+    if (config?.kind === 'page' && !upload) {
+      const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof sent !== 'string' || !sameToken(sent, request.csrfToken)) throw csrfExpired();
+    }
+  }
+}
+
+/** The route's access rule: a page sends the visitor where they can go on, the API answers a problem. */
+function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Access): FastifyReply | undefined {
+  const config = request.routeOptions.config;
+  const method = request.method;
+  if (access === 'public') return;
+  const viewer = request.viewer;
+  if (!viewer) {
+    if (config?.kind === 'page' && method === 'GET') {
+      return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    }
+    throw problems.unauthenticated();
+  }
+  if (access === 'approved' && viewer.status !== 'approved') {
+    if (config?.kind === 'page' && method === 'GET') return reply.redirect('/registration', 303);
+    throw problems.forbidden('Your profile is still waiting for review.');
+  }
+  if (access === 'moderator' && !viewer.roles.includes('moderator')) {
+    const held = viewer.heldBack?.role === 'moderator' ? viewer.heldBack : undefined;
+    if (held && config?.kind === 'page' && method === 'GET') return reply.redirect(held.href, 303);
+    throw problems.forbidden(held?.detail ?? 'Only moderators may do this.');
+  }
+  return undefined;
+}
+
+/** One log line and the latency metrics per request. */
+function logRequests(app: Chassis, options: HttpOptions): void {
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     options.metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
@@ -449,7 +508,10 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     );
     done();
   });
+}
 
+/** Every error becomes a problem: field by field for bad input, 503 when the database is down, 500 logged. */
+function answerErrors(app: Chassis, options: HttpOptions): void {
   app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
     if (error instanceof Problem) return sendProblem(request, reply, error.toJSON(), options.renderError);
     const fastifyError = error;
@@ -461,28 +523,7 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       if (context === 'params' && kind === 'page') {
         return sendProblem(request, reply, problems.notFound().toJSON(), options.renderError);
       }
-      const errors = fastifyError.validation.flatMap((v) => {
-        // Ajv names one property per error; TypeBox 1.x (our validator) lists them all in one.
-        const params = v.params as {
-          missingProperty?: string;
-          additionalProperty?: string;
-          requiredProperties?: string[];
-          additionalProperties?: string[];
-        };
-        const required =
-          params.requiredProperties ?? (params.missingProperty ? [params.missingProperty] : []);
-        const extra =
-          params.additionalProperties ?? (params.additionalProperty ? [params.additionalProperty] : []);
-        const named = [
-          ...required.map((name) => ({ name, message: 'is required' })),
-          ...extra.map((name) => ({ name, message: 'is not a known field' })),
-        ];
-        const found = named.length > 0 ? named : [{ name: undefined, message: v.message ?? 'is not valid' }];
-        return found.map(({ name, message }) => {
-          const where = fieldName(v.instancePath, name);
-          return { field: context === 'body' ? where : `${context}.${where}`, message };
-        });
-      });
+      const errors = fieldProblems(fastifyError.validation, context);
       return sendProblem(request, reply, problems.invalid(errors).toJSON(), options.renderError);
     }
     const status = fastifyError.statusCode ?? 500;
@@ -535,7 +576,40 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
       options.renderError,
     );
   });
+}
 
+type ValidationErrors = NonNullable<FastifyError['validation']>;
+
+/** The validator's complaints, one per field, named as the member sent them. */
+function fieldProblems(
+  validation: ValidationErrors,
+  context: string,
+): Array<{ field: string; message: string }> {
+  return validation.flatMap((v) => {
+    // Ajv names one property per error; TypeBox 1.x (our validator) lists them all in one.
+    const params = v.params as {
+      missingProperty?: string;
+      additionalProperty?: string;
+      requiredProperties?: string[];
+      additionalProperties?: string[];
+    };
+    const required = params.requiredProperties ?? (params.missingProperty ? [params.missingProperty] : []);
+    const extra =
+      params.additionalProperties ?? (params.additionalProperty ? [params.additionalProperty] : []);
+    const named = [
+      ...required.map((name) => ({ name, message: 'is required' })),
+      ...extra.map((name) => ({ name, message: 'is not a known field' })),
+    ];
+    const found = named.length > 0 ? named : [{ name: undefined, message: v.message ?? 'is not valid' }];
+    return found.map(({ name, message }) => {
+      const where = fieldName(v.instancePath, name);
+      return { field: context === 'body' ? where : `${context}.${where}`, message };
+    });
+  });
+}
+
+/** Liveness, readiness, metrics and the OpenAPI document. */
+function operationalRoutes(app: Chassis, options: HttpOptions): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(request, reply, problems.notFound().toJSON(), options.renderError),
   );
@@ -580,6 +654,4 @@ export async function createHttp(options: HttpOptions): Promise<FastifyInstance>
     { config: { access: 'public', kind: 'ops' }, schema: { hide: true } },
     async () => app.swagger(),
   );
-
-  return app as unknown as FastifyInstance;
 }
