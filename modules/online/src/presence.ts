@@ -1,6 +1,6 @@
-import type { Clock, Db, Logger, NotificationHub } from '@meetcute/core';
+import type { Clock, Logger, NotificationHub } from '@meetcute/core';
 import { PRESENCE, onlineSince } from './rules.ts';
-import { presentIds, recordPresence, seenSince } from './store.ts';
+import { presentIds, recordPresence, seenSince, type OnlineDb } from './store.ts';
 
 /** Who is online: a live channel open, or a request in the last five minutes. */
 export interface Presence {
@@ -21,7 +21,7 @@ const PRUNE_AT = 10_000;
  * flight, so a member's request is visible to the next read.
  */
 export class PresenceTracker implements Presence {
-  readonly #db: Db;
+  readonly #db: OnlineDb;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #hub: NotificationHub | undefined;
@@ -36,7 +36,7 @@ export class PresenceTracker implements Presence {
   /** Deleted members: a request of theirs still finishing must not write them back. */
   readonly #gone = new Set<string>();
 
-  constructor(db: Db, clock: Clock, logger: Logger, hub?: NotificationHub) {
+  constructor(db: OnlineDb, clock: Clock, logger: Logger, hub?: NotificationHub) {
     this.#db = db;
     this.#clock = clock;
     this.#logger = logger;

@@ -1,9 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { ageIn, type Db } from '@meetcute/core';
+import { ageIn } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration/events';
 import { birthdayRange, encodeCursor, onlineSince, type Filters } from './rules.ts';
-import { toMember, type Member, type MemberRow } from './store.ts';
+import { toMember, type Member, type OnlineDb, type Tables } from './store.ts';
 
 /** One online member, as the API returns it and the page shows it. */
 export interface OnlineMember {
@@ -25,8 +25,12 @@ export interface OnlinePage {
   nextCursor: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+/** The module's tables with online_members as `m` and presence as `p`, as the list joins them. */
+type Joined = Tables & { m: Tables['online_members']; p: Tables['presence'] };
+type Where = (eb: ExpressionBuilder<Joined, 'm' | 'p'>) => Expression<SqlBool>;
+
+/** A row of the list: the member's facts, when they were seen and whether a channel is open. */
+type Row = Tables['online_members'] & { seen_at: string; connected: 0 | 1 };
 
 /**
  * Every condition but distance, on `m` (online_members) joined with `p` (presence):
@@ -56,8 +60,6 @@ function conditions(viewerId: string, f: Filters, now: Date): Where[] {
   ];
 }
 
-type Row = MemberRow & { seen_at: string; connected: number };
-
 /**
  * Online members the viewer may see, most recently seen first (an open channel counts
  * as seen now), paged by keyset on (seen, member id). Distance is checked here, so
@@ -66,7 +68,7 @@ type Row = MemberRow & { seen_at: string; connected: number };
  * here now can live with that.
  */
 export async function onlineMembers(
-  db: Db,
+  db: OnlineDb,
   viewerId: string,
   viewer: Member | undefined,
   f: Filters,
@@ -91,10 +93,10 @@ export async function onlineMembers(
         .where(seen, '<=', seenAt)
         .where((eb) => eb.or([eb(seen, '<', seenAt), eb('m.member_id', '>', memberId)]));
     }
-    const rows = (await query.orderBy(seen, 'desc').orderBy('m.member_id').limit(chunk).execute()) as Row[];
+    const rows = await query.orderBy(seen, 'desc').orderBy('m.member_id').limit(chunk).execute();
     for (const row of rows) {
       const distance = viewer
-        ? distanceKm(viewer, { latitude: Number(row.latitude), longitude: Number(row.longitude) })
+        ? distanceKm(viewer, { latitude: row.latitude, longitude: row.longitude })
         : null;
       if (distance !== null && distance > f.maxDistanceKm) continue;
       found.push({ row, distance });
@@ -122,7 +124,7 @@ export async function onlineMembers(
         cityLabel: m.cityLabel,
         distanceKm: distance === null ? null : Math.round(distance),
         lastSeenAt: row.seen_at,
-        connected: Number(row.connected) === 1,
+        connected: row.connected === 1,
       };
     }),
     nextCursor,

@@ -1,7 +1,29 @@
-import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext } from '@meetcute/core';
-import { blockedPairsMigration, BLOCKED_PAIRS } from '@meetcute/block';
+import { sql, type Kysely } from 'kysely';
+import type { Migration, ModuleContext, TablesOf } from '@meetcute/core';
+import { integer, real, text } from '@meetcute/core';
+import { blockedPairsMigration, blockedPairsTables, BLOCKED_PAIRS } from '@meetcute/block';
 import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
+
+export const tables = {
+  /** An approved member's facts as the list filters and shows them; looking_for is JSON. */
+  online_members: {
+    member_id: text(),
+    nickname: text(),
+    gender: text<Gender>(),
+    birthday: text(),
+    city_label: text(),
+    latitude: real(),
+    longitude: real(),
+    time_zone: text(),
+    looking_for: text(),
+  },
+  /** When a member was last seen, and whether a live channel of theirs is open (1) or not (0). */
+  presence: { member_id: text(), last_seen_at: text(), connected: integer<0 | 1>() },
+  ...blockedPairsTables,
+};
+export type Tables = TablesOf<typeof tables>;
+/** The module's database, or a transaction of it. */
+export type OnlineDb = Kysely<Tables>;
 
 /**
  * Two kinds of tables. `online_members` (with `blocked_pairs`) is a projection of
@@ -52,17 +74,7 @@ export interface Member {
   lookingFor: LookingFor;
 }
 
-export interface MemberRow {
-  member_id: string;
-  nickname: string;
-  gender: Gender;
-  birthday: string;
-  city_label: string;
-  latitude: number;
-  longitude: number;
-  time_zone: string;
-  looking_for: string;
-}
+export type MemberRow = Tables['online_members'];
 
 export function toMember(row: MemberRow): Member {
   return {
@@ -71,25 +83,25 @@ export function toMember(row: MemberRow): Member {
     gender: row.gender,
     birthday: row.birthday,
     cityLabel: row.city_label,
-    latitude: Number(row.latitude),
-    longitude: Number(row.longitude),
+    latitude: row.latitude,
+    longitude: row.longitude,
     timeZone: row.time_zone,
     lookingFor: JSON.parse(row.looking_for) as LookingFor,
   };
 }
 
 /** The member if approved, else undefined. */
-export async function findMember(db: Db, memberId: string): Promise<Member | undefined> {
-  const row = (await db
+export async function findMember(db: OnlineDb, memberId: string): Promise<Member | undefined> {
+  const row = await db
     .selectFrom('online_members')
     .selectAll()
     .where('member_id', '=', memberId)
-    .executeTakeFirst()) as MemberRow | undefined;
+    .executeTakeFirst();
   return row ? toMember(row) : undefined;
 }
 
 /** Registration's approvals make a member listable; a re-approval refreshes the facts. */
-export function projectApprovals(ctx: ModuleContext): void {
+export function projectApprovals(ctx: ModuleContext<Tables>): void {
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
     const facts = {
@@ -111,7 +123,7 @@ export function projectApprovals(ctx: ModuleContext): void {
 }
 
 // ISO timestamps compare as text, so "the later of the two" is plain SQL on both databases.
-const LATER = sql`case when presence.last_seen_at < excluded.last_seen_at
+const LATER = sql<string>`case when presence.last_seen_at < excluded.last_seen_at
   then excluded.last_seen_at else presence.last_seen_at end`;
 
 /**
@@ -119,7 +131,7 @@ const LATER = sql`case when presence.last_seen_at < excluded.last_seen_at
  * Keeps the latest moment whatever order writes land in.
  */
 export async function recordPresence(
-  db: Db,
+  db: OnlineDb,
   memberId: string,
   at: string,
   connected?: boolean,
@@ -139,22 +151,22 @@ export async function recordPresence(
 }
 
 /** Everyone seen at or after `since`, with when. */
-export async function seenSince(db: Db, since: string): Promise<Array<[string, string]>> {
-  const rows = (await db
+export async function seenSince(db: OnlineDb, since: string): Promise<Array<[string, string]>> {
+  const rows = await db
     .selectFrom('presence')
     .select(['member_id', 'last_seen_at'])
     .where('last_seen_at', '>=', since)
-    .execute()) as Array<{ member_id: string; last_seen_at: string }>;
+    .execute();
   return rows.map((r) => [r.member_id, r.last_seen_at]);
 }
 
 /** Everyone with a channel open or seen at or after `since`. */
-export async function presentIds(db: Db, since: string): Promise<Set<string>> {
-  const rows = (await db
+export async function presentIds(db: OnlineDb, since: string): Promise<Set<string>> {
+  const rows = await db
     .selectFrom('presence')
     .select('member_id')
     .where((eb) => eb.or([eb('connected', '=', 1), eb('last_seen_at', '>=', since)]))
-    .execute()) as Array<{ member_id: string }>;
+    .execute();
   return new Set(rows.map((r) => r.member_id));
 }
 
@@ -162,6 +174,6 @@ export async function presentIds(db: Db, since: string): Promise<Set<string>> {
  * No channel is open on a node that just started. With one node that makes every
  * `connected` flag false; when nodes share the table this becomes a per-node count.
  */
-export async function forgetChannels(db: Db): Promise<void> {
+export async function forgetChannels(db: OnlineDb): Promise<void> {
   await db.updateTable('presence').set({ connected: 0 }).where('connected', '=', 1).execute();
 }

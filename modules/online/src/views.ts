@@ -2,7 +2,7 @@ import { eitherBlocked } from '@meetcute/block';
 import { problems, type ModuleContext } from '@meetcute/core';
 import { onlineMembers, type OnlinePage } from './query.ts';
 import { OPEN_DEFAULTS, readFilters, type Defaults, type Filters, type RawQuery, type Say } from './rules.ts';
-import { findMember } from './store.ts';
+import { findMember, type Tables } from './store.ts';
 import type { Presence } from './presence.ts';
 
 /** The reads, shared by the API and the page so both answer the same way. */
@@ -16,7 +16,7 @@ export interface OnlineViews {
 }
 
 export function onlineViews(
-  ctx: ModuleContext,
+  ctx: ModuleContext<Tables>,
   presence: Presence & { settled(): Promise<void> },
 ): OnlineViews {
   const own: OnlineViews = {
