@@ -1,6 +1,6 @@
 import type { ModuleContext, NotificationHub, View } from '@meetcute/core';
 import { AlertsRead } from './events.ts';
-import { newestUnread } from './store.ts';
+import { newestUnread, type AlertsTables } from './store.ts';
 
 /** The one alerts command, shared by the JSON API and the page. */
 export interface Commands {
@@ -11,7 +11,11 @@ export interface Commands {
   markAllRead(memberId: string, upTo?: string): Promise<number>;
 }
 
-export function commands(ctx: ModuleContext, hub: NotificationHub, unread: View<number>): Commands {
+export function commands(
+  ctx: ModuleContext<AlertsTables>,
+  hub: NotificationHub,
+  unread: View<number>,
+): Commands {
   return {
     async markAllRead(memberId, shown) {
       const marked = await ctx.transaction(async (tx) => {

@@ -14,7 +14,15 @@ import {
 } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
-import { alertsHead, migrations, projections, project, unreadCount, type AlertsMemory } from './store.ts';
+import {
+  alertsHead,
+  migrations,
+  projections,
+  project,
+  tables,
+  unreadCount,
+  type AlertsMemory,
+} from './store.ts';
 import { commands } from './commands.ts';
 import { alertRoutes } from './routes.ts';
 import { alertPages } from './pages.ts';
@@ -50,6 +58,7 @@ export const alerts = defineModule({
     ...events,
     ...blockEvents,
   ],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

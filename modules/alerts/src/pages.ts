@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import type { Clock, Db, Http } from '@meetcute/core';
+import type { Clock, Http } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -18,7 +18,7 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { PAGE, type ModerationAlertKind } from './rules.ts';
-import type { AlertsMemory } from './store.ts';
+import type { AlertsDb, AlertsMemory } from './store.ts';
 import { alertPage, type AlertPage, type AlertView } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -79,7 +79,7 @@ function card(
 
 export function alertPages(
   http: Http,
-  db: Db,
+  db: AlertsDb,
   memory: AlertsMemory,
   run: Commands,
   profiles: ProfileDirectory,

@@ -1,10 +1,10 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import type { Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import type { Commands } from './commands.ts';
 import { PAGE } from './rules.ts';
-import type { AlertsMemory } from './store.ts';
+import type { AlertsDb, AlertsMemory } from './store.ts';
 import { alertPage } from './views.ts';
 
 export const ListQuery = Type.Object({
@@ -16,7 +16,7 @@ export const ListQuery = Type.Object({
 
 export function alertRoutes(
   http: Http,
-  db: Db,
+  db: AlertsDb,
   memory: AlertsMemory,
   run: Commands,
   profiles: ProfileDirectory,

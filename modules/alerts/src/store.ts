@@ -1,22 +1,25 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   afterCursor,
+  integer,
+  nullable,
   pageOf,
   prepared,
+  text,
   type TimeCursor,
   withNewest,
-  type Db,
   type EventEnvelope,
   type Migration,
   type ModuleContext,
   type NotificationHub,
+  type TablesOf,
   type Tx,
-  type TxDb,
   type View,
 } from '@meetcute/core';
 import {
   BLOCKED_PAIRS,
   blockedPairsMigration,
+  blockedPairsTables,
   notBlockedWith,
   type Blocks,
   type HonourOptions,
@@ -33,6 +36,35 @@ import {
 } from '@meetcute/photos/events';
 import { AlertsRead } from './events.ts';
 import { isFresh, onceKey, SITE, type AlertKind } from './rules.ts';
+
+export const tables = {
+  /**
+   * An alert for member_id about what actor_id (SITE for a moderation outcome) did;
+   * alert_id is the id of the event behind it. read is 1 once at is at or before the
+   * member's read mark; once_key makes visits and favourites one per actor per day.
+   */
+  alerts: {
+    alert_id: text(),
+    member_id: text(),
+    kind: text<AlertKind>(),
+    actor_id: text(),
+    at: text(),
+    read: integer<0 | 1>(),
+    once_key: text(),
+    /** A moderator's reason for a no; null otherwise. */
+    reason: nullable(text()),
+  },
+  /** A member's read mark: every alert at or before up_to is read (the latest AlertsRead). */
+  alerts_read: { member_id: text(), up_to: text() },
+  /** A photo a like alert is about: one alert stands for every photo the liker liked that day. */
+  alert_photos: { alert_id: text(), photo_id: text() },
+  /** An approved photo in owner_id's private album: showing an empty album is no news. */
+  private_photos: { photo_id: text(), owner_id: text() },
+  ...blockedPairsTables,
+};
+export type AlertsTables = TablesOf<typeof tables>;
+type Tables = AlertsTables;
+export type AlertsDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -97,13 +129,11 @@ export const migrations: Migration[] = [
 
 export const projections = ['alerts', 'alerts_read', BLOCKED_PAIRS, 'alert_photos', 'private_photos'];
 
-type Reader = Db | TxDb;
-
 /**
  * Alerts of the member that nobody in a blocked pair with them, nor anyone suspended,
  * caused. What the site decided is never hidden, even from a member who is suspended.
  */
-function visible(db: Reader, memberId: string) {
+function visible(db: AlertsDb, memberId: string) {
   return db
     .selectFrom('alerts as a')
     .where('a.member_id', '=', memberId)
@@ -111,7 +141,7 @@ function visible(db: Reader, memberId: string) {
 }
 
 /** How many of the member's alerts are unread. */
-export async function unreadCount(db: Reader, memberId: string): Promise<number> {
+export async function unreadCount(db: AlertsDb, memberId: string): Promise<number> {
   const row = await visible(db, memberId)
     .where('a.read', '=', 0)
     .select((eb) => eb.fn.countAll().as('n'))
@@ -120,22 +150,22 @@ export async function unreadCount(db: Reader, memberId: string): Promise<number>
 }
 
 /** The moment of the member's newest alert, if they have any unread: what "mark all read" marks up to. */
-export async function newestUnread(db: Reader, memberId: string): Promise<string | undefined> {
+export async function newestUnread(db: AlertsDb, memberId: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('alerts')
     .select((eb) => eb.fn.max('at').as('newest'))
     .where('member_id', '=', memberId)
     .where('read', '=', 0)
     .executeTakeFirst();
-  return (row?.newest as string | null | undefined) ?? undefined;
+  return row?.newest ?? undefined;
 }
 
 // The statements every flirt, visit, favourite and like goes through here, built once (core's prepared()).
-const readMark = prepared((db, memberId: string) =>
+const readMark = prepared((db: AlertsDb, memberId: string) =>
   db.selectFrom('alerts_read').select('up_to').where('member_id', '=', memberId),
 );
 /** The alert that already stands for this event, or for the same thing the same day (once_key). */
-const alertStanding = prepared((db, alertId: string, memberId: string, onceKey: string) =>
+const alertStanding = prepared((db: AlertsDb, alertId: string, memberId: string, onceKey: string) =>
   db
     .selectFrom('alerts')
     .select('alert_id')
@@ -149,13 +179,13 @@ const alertStanding = prepared((db, alertId: string, memberId: string, onceKey: 
 );
 const insertAlert = prepared(
   (
-    db,
+    db: AlertsDb,
     alertId: string,
     memberId: string,
     kind: AlertKind,
     actorId: string,
     at: string,
-    read: number,
+    read: 0 | 1,
     onceKey: string,
     reason: string | null,
   ) =>
@@ -179,7 +209,7 @@ const insertAlert = prepared(
 /** Whether the member has an alert of this kind from the actor. */
 /** The flirt and match alerts each of the pair has from the other, in one read. */
 async function flirtAlertsBetween(
-  db: TxDb,
+  db: AlertsDb,
   a: string,
   b: string,
 ): Promise<Array<{ memberId: string; kind: string }>> {
@@ -195,7 +225,7 @@ async function flirtAlertsBetween(
       ]),
     )
     .execute();
-  return (rows as Array<{ member_id: string; kind: string }>).map((r) => ({
+  return rows.map((r) => ({
     memberId: r.member_id,
     kind: r.kind,
   }));
@@ -229,19 +259,19 @@ export const HEAD = 21;
 export const newestFirst = (e: AlertEntry) => ({ at: e.at, id: e.alertId });
 
 /** A member's newest alerts, as the first page lists them. */
-export async function alertsHead(db: Db, memberId: string): Promise<AlertEntry[]> {
+export async function alertsHead(db: AlertsDb, memberId: string): Promise<AlertEntry[]> {
   return (await alertsOf(db, memberId, { after: undefined, limit: HEAD })).entries;
 }
 
 export function project(
-  ctx: ModuleContext,
+  ctx: ModuleContext<Tables>,
   hub: NotificationHub,
   memory: AlertsMemory,
   blocks: Blocks,
-): Pick<HonourOptions, 'onBlocked' | 'onSanction'> {
+): Pick<HonourOptions<Tables>, 'onBlocked' | 'onSanction'> {
   const { unread, heads } = memory;
   /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
-  async function add(tx: Tx, alert: NewAlert): Promise<string | undefined> {
+  async function add(tx: Tx<Tables>, alert: NewAlert): Promise<string | undefined> {
     const { event, memberId, kind, actorId } = alert;
     const reason = alert.reason ?? null;
     if (memberId === actorId) return undefined;
@@ -249,7 +279,7 @@ export function project(
     if (actorId !== SITE && (await blocks.between(memberId, actorId, tx))) return undefined;
     const key = onceKey(kind, actorId, event.occurredAt, event.id);
     const [read] = await readMark(tx.db, memberId);
-    const isUnread = read === undefined || event.occurredAt > (read.up_to as string);
+    const isUnread = read === undefined || event.occurredAt > read.up_to;
     // Most alerts are new: written first, and only when the write is refused is the standing one looked up.
     const written = await insertAlert(
       tx.db,
@@ -264,7 +294,7 @@ export function project(
     );
     if (written.length === 0) {
       const [seen] = await alertStanding(tx.db, event.id, memberId, key);
-      return seen?.alert_id as string | undefined;
+      return seen?.alert_id;
     }
     if (isUnread) unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
     const entry: AlertEntry = {
@@ -298,7 +328,7 @@ export function project(
   }
 
   /** The member's unread count moved without a new alert: counted again, and their open pages hear it (live events only). */
-  async function recount(tx: Tx, event: EventEnvelope, memberId: string): Promise<void> {
+  async function recount(tx: Tx<Tables>, event: EventEnvelope, memberId: string): Promise<void> {
     unread.changes(tx).set(memberId, await unreadCount(tx.db, memberId));
     if (isFresh(event.occurredAt, ctx.clock.now())) tx.afterCommit(() => pushCount(memberId));
   }
@@ -339,19 +369,19 @@ export function project(
   ctx.on(PhotoDeleted, async (e, tx) => {
     const { photoId, ownerId } = e.payload;
     await tx.db.deleteFrom('private_photos').where('photo_id', '=', photoId).execute();
-    const about = (await tx.db
+    const about = await tx.db
       .selectFrom('alert_photos')
       .select('alert_id')
       .where('photo_id', '=', photoId)
-      .execute()) as Array<{ alert_id: string }>;
+      .execute();
     if (about.length === 0) return;
     const ids = about.map((r) => r.alert_id);
     await tx.db.deleteFrom('alert_photos').where('photo_id', '=', photoId).execute();
-    const others = (await tx.db
+    const others = await tx.db
       .selectFrom('alert_photos')
       .select('alert_id')
       .where('alert_id', 'in', ids)
-      .execute()) as Array<{ alert_id: string }>;
+      .execute();
     const still = new Set(others.map((r) => r.alert_id));
     const gone = ids.filter((id) => !still.has(id));
     if (gone.length === 0) return;
@@ -423,9 +453,9 @@ export function project(
   });
 
   /** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
-  async function forgetPair(event: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx) {
+  async function forgetPair(event: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx<Tables>) {
     const { blockerId: a, blockedId: b } = event.payload;
-    const rows = (await tx.db
+    const rows = await tx.db
       .selectFrom('alerts')
       .select('alert_id')
       .where((eb) =>
@@ -434,7 +464,7 @@ export function project(
           eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
         ]),
       )
-      .execute()) as Array<{ alert_id: string }>;
+      .execute();
     const ids = rows.map((r) => r.alert_id);
     if (ids.length > 0) {
       await tx.db.deleteFrom('alert_photos').where('alert_id', 'in', ids).execute();
@@ -450,13 +480,13 @@ export function project(
    * A suspension hides the member's alerts from everyone they reached and removes none, so
    * lifting it shows them again: those members' counts and first pages are read afresh.
    */
-  async function onSanction(memberId: string, tx: Tx): Promise<void> {
-    const reached = (await tx.db
+  async function onSanction(memberId: string, tx: Tx<Tables>): Promise<void> {
+    const reached = await tx.db
       .selectFrom('alerts')
       .select('member_id')
       .distinct()
       .where('actor_id', '=', memberId)
-      .execute()) as Array<{ member_id: string }>;
+      .execute();
     for (const { member_id: reader } of reached) {
       heads.changes(tx).forget(reader);
       unread.changes(tx).set(reader, await unreadCount(tx.db, reader));
@@ -479,7 +509,7 @@ export interface AlertEntry {
 
 /** One page of a member's alerts, newest first, without anyone in a blocked pair with them. */
 export async function alertsOf(
-  db: Db,
+  db: AlertsDb,
   memberId: string,
   page: { after: TimeCursor | undefined; limit: number },
 ): Promise<{ entries: AlertEntry[]; nextCursor: string | null }> {
@@ -492,18 +522,11 @@ export async function alertsOf(
     'a.reason',
   ]);
   if (page.after) query = query.where(afterCursor(page.after, 'a.at', 'a.alert_id'));
-  const rows = (await query
+  const rows = await query
     .orderBy('a.at', 'desc')
     .orderBy('a.alert_id', 'desc')
     .limit(page.limit + 1)
-    .execute()) as Array<{
-    alert_id: string;
-    kind: AlertKind;
-    actor_id: string;
-    at: string;
-    read: number;
-    reason: string | null;
-  }>;
+    .execute();
   const { items: entries, nextCursor } = pageOf(
     rows.map((r) => ({
       alertId: r.alert_id,

@@ -1,7 +1,7 @@
-import { decodeCursor, pageOf, type Db } from '@meetcute/core';
+import { decodeCursor, pageOf } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { isModeration, type AlertKind } from './rules.ts';
-import { alertsOf, HEAD, newestFirst, type AlertEntry, type AlertsMemory } from './store.ts';
+import { alertsOf, HEAD, newestFirst, type AlertEntry, type AlertsDb, type AlertsMemory } from './store.ts';
 
 export interface AlertView {
   alertId: string;
@@ -21,7 +21,7 @@ export interface AlertPage {
 
 /** One page of a member's alerts, with each actor's public facts; a bad cursor is a 400. */
 export async function alertPage(
-  db: Db,
+  db: AlertsDb,
   memory: AlertsMemory,
   profiles: ProfileDirectory,
   memberId: string,
