@@ -9,21 +9,14 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
 import { ConversationRead, events, MessageReported, MessageSent } from './events.ts';
 import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
-import {
-  messageById,
-  messagesAround,
-  migrations,
-  projections,
-  project,
-  tables,
-  totalUnread,
-  type ChatTables,
-} from './store.ts';
+import { migrations, projections, project, tables, totalUnread, type ChatTables } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
-import { chatViews } from './views.ts';
+import { chatViews, reportableMessages } from './views.ts';
 import { chatRoutes } from './routes.ts';
 import { chatPages, messageAction } from './pages.ts';
+import { conversationPages } from './conversation-page.ts';
+import { reportPages } from './report-page.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { audienceConsumes, projectAudience } from './audience.ts';
 import { audienceUseCases } from './use-cases.audience.ts';
@@ -44,9 +37,6 @@ export { CHAT_IMPORT, type ChatImport, type ImportedMessage } from './import.ts'
  * page of both, with "is typing", read receipts and unread counts. A message is
  * acknowledged only once committed. A block removes the pair's conversation for good.
  */
-/** Messages either side of a reported one that moderators read it with. */
-const REPORT_CONTEXT = 10;
-
 export const chat = defineModule({
   name: 'chat',
   description:
@@ -109,29 +99,15 @@ export const chat = defineModule({
     projectAudience(ctx);
     const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
-    chatRoutes(ctx.http, run, views);
+    chatRoutes(ctx.http, { commands: run, views });
     ctx.services.provide<ChatImport>(CHAT_IMPORT, chatImport(ctx.db));
-    chatPages(ctx.http, { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() });
+    const pages = { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() };
+    chatPages(ctx.http, pages);
+    conversationPages(ctx.http, pages);
+    reportPages(ctx.http, pages);
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, messageAction(blocks, profiles, run));
     // The moderators' report queue reads a reported message with the ten around it.
-    ctx.services.contribute<Reportable>(REPORTABLE, {
-      kind: 'message',
-      async lookup(messageId) {
-        const message = await messageById(ctx.db, messageId);
-        if (!message) return undefined;
-        const context = await messagesAround(ctx.db, message, REPORT_CONTEXT);
-        return {
-          memberId: message.senderId,
-          excerpt: message.body,
-          context: context.map((m) => ({
-            senderId: m.senderId,
-            body: m.body,
-            at: m.sentAt,
-            reported: m.messageId === messageId,
-          })),
-        };
-      },
-    });
+    ctx.services.contribute<Reportable>(REPORTABLE, reportableMessages(ctx.db));
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'chats',
       href: '/chats',

@@ -40,9 +40,25 @@ const member = (m: ChatPartner, online: boolean) => ({
 
 const WithMember = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
-export function chatRoutes(http: Http, commands: Commands, views: Views): void {
-  const api = { access: 'approved', kind: 'api' } as const;
+const api = { access: 'approved', kind: 'api' } as const;
 
+export interface RouteDeps {
+  commands: Commands;
+  views: Views;
+}
+
+/** The chat API: conversations, messages and what they show of each other, the member's choice, reports. */
+export function chatRoutes(http: Http, deps: RouteDeps): void {
+  conversationListRoute(http, deps.views);
+  conversationRoute(http, deps);
+  sendRoute(http, deps.commands);
+  settingsRoutes(http, deps.commands);
+  signalRoutes(http, deps.commands);
+  reportRoute(http, deps.commands);
+}
+
+/** The member's conversations, the newest first. */
+function conversationListRoute(http: Http, views: Views): void {
   http.get(
     '/api/v1/chats',
     {
@@ -72,9 +88,6 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
             ),
             nextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
         },
       },
     },
@@ -95,7 +108,10 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       };
     },
   );
+}
 
+/** One page of the member's conversation with another, and how far each has read. */
+function conversationRoute(http: Http, { commands, views }: RouteDeps): void {
   http.get(
     '/api/v1/chats/:memberId/messages',
     {
@@ -126,9 +142,6 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
             }),
             unread: Type.Integer({ minimum: 0 }),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
           404: Problem,
         },
       },
@@ -147,7 +160,10 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       };
     },
   );
+}
 
+/** Writing to a member, answered once the message is committed. */
+function sendRoute(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/chats/:memberId/messages',
     {
@@ -158,17 +174,7 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
         tags: ['chat'],
         params: WithMember,
         body: Type.Object({ body: Type.String({ maxLength: MAX_MESSAGE_LENGTH * 4 }) }),
-        response: {
-          201: MessageView,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          415: Problem,
-          429: Problem,
-          503: Problem,
-        },
+        response: { 201: MessageView, 404: Problem, 409: Problem, 429: Problem, 503: Problem },
       },
     },
     async (request, reply) => {
@@ -180,43 +186,10 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       return reply.code(201).send(wireMessage(message));
     },
   );
+}
 
-  const Settings = Type.Object({
-    audience: Type.Enum(CHAT_AUDIENCES, {
-      description:
-        'Who may start a conversation with me: `everyone`; `preferences`, members within the age and gender I look for; `contacts`, members I flirted with or favourited. Conversations already begun go on.',
-    }),
-  });
-
-  http.get(
-    '/api/v1/chats/settings',
-    {
-      config: api,
-      schema: {
-        summary: 'Who may start a conversation with me',
-        tags: ['chat'],
-        response: { 200: Settings, 401: Problem, 403: Problem },
-      },
-    },
-    async (request) => ({ audience: await commands.audience(request.viewer!.memberId) }),
-  );
-
-  http.put(
-    '/api/v1/chats/settings',
-    {
-      config: api,
-      schema: {
-        summary: 'Choose who may start a conversation with me (others get a 403 `chat-closed` saying why)',
-        tags: ['chat'],
-        body: Settings,
-        response: { 200: Settings, 400: Problem, 401: Problem, 403: Problem, 415: Problem },
-      },
-    },
-    async (request) => ({
-      audience: await commands.chooseAudience(request.viewer!.memberId, request.body.audience),
-    }),
-  );
-
+/** What the two members see of each other while they talk: "Read" and "is typing". */
+function signalRoutes(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/chats/:memberId/read',
     {
@@ -230,9 +203,6 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
             lastReadMessageId: Type.Union([Type.String(), Type.Null()]),
             unread: Type.Integer({ minimum: 0 }),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
           404: Problem,
           409: Problem,
         },
@@ -249,7 +219,7 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
         summary: 'Tell the member I am typing (their open pages show it for a few seconds; nothing is kept)',
         tags: ['chat'],
         params: WithMember,
-        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
       },
     },
     async (request, reply) => {
@@ -257,7 +227,49 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
       return reply.code(204).send(null);
     },
   );
+}
 
+const Settings = Type.Object({
+  audience: Type.Enum(CHAT_AUDIENCES, {
+    description:
+      'Who may start a conversation with me: `everyone`; `preferences`, members within the age and gender I look for; `contacts`, members I flirted with or favourited. Conversations already begun go on.',
+  }),
+});
+
+/** Who may start a conversation with the member, and their choice of it. */
+function settingsRoutes(http: Http, commands: Commands): void {
+  http.get(
+    '/api/v1/chats/settings',
+    {
+      config: api,
+      schema: {
+        summary: 'Who may start a conversation with me',
+        tags: ['chat'],
+        response: { 200: Settings },
+      },
+    },
+    async (request) => ({ audience: await commands.audience(request.viewer!.memberId) }),
+  );
+
+  http.put(
+    '/api/v1/chats/settings',
+    {
+      config: api,
+      schema: {
+        summary: 'Choose who may start a conversation with me (others get a 403 `chat-closed` saying why)',
+        tags: ['chat'],
+        body: Settings,
+        response: { 200: Settings },
+      },
+    },
+    async (request) => ({
+      audience: await commands.chooseAudience(request.viewer!.memberId, request.body.audience),
+    }),
+  );
+}
+
+/** Reporting a message the member received to the moderators. */
+function reportRoute(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/messages/:messageId/reports',
     {
@@ -272,12 +284,8 @@ export function chatRoutes(http: Http, commands: Commands, views: Views): void {
         }),
         response: {
           201: Type.Object({ messageId: Type.String(), reason: Type.String() }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
           404: Problem,
           409: Problem,
-          415: Problem,
         },
       },
     },

@@ -6,6 +6,7 @@ import {
   type EventEnvelope,
   type Migration,
   type ModuleContext,
+  type PayloadOf,
   type TablesOf,
   type Tx,
   type TimeCursor,
@@ -255,56 +256,8 @@ export function project(
   unread: View<number>,
   onRecounted: (memberIds: string[], tx: Tx<ChatTables>) => void,
 ): Blocks {
-  ctx.on(MessageSent, async (e, tx) => {
-    const { messageId, conversationId, senderId, recipientId, body } = e.payload;
-    const known = await tx.db
-      .selectFrom('chat_messages')
-      .select('message_id')
-      .where('message_id', '=', messageId)
-      .executeTakeFirst();
-    if (known) return;
-    const top = await tx.db
-      .selectFrom('chat_messages')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('conversation_id', '=', conversationId)
-      .executeTakeFirst();
-    const seq = Number(top?.seq ?? 0) + 1;
-    await tx.db
-      .insertInto('chat_messages')
-      .values({
-        message_id: messageId,
-        conversation_id: conversationId,
-        seq,
-        sender_id: senderId,
-        recipient_id: recipientId,
-        body,
-        sent_at: e.occurredAt,
-      })
-      .execute();
-    // Writing is reading: what the sender answered they have seen, and nothing is newer than it.
-    const read = await answered(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt);
-    await upsertSide(tx.db, recipientId, senderId, conversationId, seq, e.occurredAt, 1);
-    // A message that raced a block is kept like the rest, hidden with them (on a replay too,
-    // so `rebuild chat` ends where live delivery did); a hidden conversation counts for nobody.
-    if (await blocks.between(senderId, recipientId, tx)) return;
-    const changes = unread.changes(tx);
-    changes.update(recipientId, (n) => (n ?? 0) + 1);
-    if (read > 0) changes.update(senderId, (n) => (n ?? 0) - read);
-  });
-
-  ctx.on(ConversationRead, async (e, tx) => {
-    const { conversationId, readerId, lastReadMessageId } = e.payload;
-    const message = await tx.db
-      .selectFrom('chat_messages')
-      .select('seq')
-      .where('message_id', '=', lastReadMessageId)
-      .where('conversation_id', '=', conversationId)
-      .executeTakeFirst();
-    // Gone with its sender's account: nothing left to mark.
-    if (!message) return;
-    const read = await markRead(tx.db, readerId, conversationId, Number(message.seq));
-    if (read > 0) unread.changes(tx).update(readerId, (n) => (n ?? 0) - read);
-  });
+  ctx.on(MessageSent, (e, tx) => projectMessage(e, tx, unread, blocks));
+  ctx.on(ConversationRead, (e, tx) => projectRead(e, tx, unread));
 
   ctx.on(MessageReported, async (e, tx) => {
     await tx.db
@@ -348,6 +301,68 @@ export function project(
     },
   });
   return blocks;
+}
+
+/** A message sent: numbered next in its conversation, and both sides of it moved on. */
+async function projectMessage(
+  e: EventEnvelope<PayloadOf<typeof MessageSent>>,
+  tx: Tx<ChatTables>,
+  unread: View<number>,
+  blocks: Blocks,
+): Promise<void> {
+  const { messageId, conversationId, senderId, recipientId, body } = e.payload;
+  const known = await tx.db
+    .selectFrom('chat_messages')
+    .select('message_id')
+    .where('message_id', '=', messageId)
+    .executeTakeFirst();
+  if (known) return;
+  const top = await tx.db
+    .selectFrom('chat_messages')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+  const seq = Number(top?.seq ?? 0) + 1;
+  await tx.db
+    .insertInto('chat_messages')
+    .values({
+      message_id: messageId,
+      conversation_id: conversationId,
+      seq,
+      sender_id: senderId,
+      recipient_id: recipientId,
+      body,
+      sent_at: e.occurredAt,
+    })
+    .execute();
+  // Writing is reading: what the sender answered they have seen, and nothing is newer than it.
+  const read = await answered(tx.db, senderId, recipientId, conversationId, seq, e.occurredAt);
+  await upsertSide(tx.db, recipientId, senderId, conversationId, seq, e.occurredAt, 1);
+  // A message that raced a block is kept like the rest, hidden with them (on a replay too,
+  // so `rebuild chat` ends where live delivery did); a hidden conversation counts for nobody.
+  if (await blocks.between(senderId, recipientId, tx)) return;
+  const changes = unread.changes(tx);
+  changes.update(recipientId, (n) => (n ?? 0) + 1);
+  if (read > 0) changes.update(senderId, (n) => (n ?? 0) - read);
+}
+
+/** A conversation read: the reader's mark moves up to the message, and their unread count falls. */
+async function projectRead(
+  e: EventEnvelope<PayloadOf<typeof ConversationRead>>,
+  tx: Tx<ChatTables>,
+  unread: View<number>,
+): Promise<void> {
+  const { conversationId, readerId, lastReadMessageId } = e.payload;
+  const message = await tx.db
+    .selectFrom('chat_messages')
+    .select('seq')
+    .where('message_id', '=', lastReadMessageId)
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+  // Gone with its sender's account: nothing left to mark.
+  if (!message) return;
+  const read = await markRead(tx.db, readerId, conversationId, Number(message.seq));
+  if (read > 0) unread.changes(tx).update(readerId, (n) => (n ?? 0) - read);
 }
 
 /**

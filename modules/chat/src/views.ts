@@ -2,9 +2,12 @@ import { decodeCursor, encodeCursor } from '@meetcute/core';
 import type { Presence } from '@meetcute/online';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { conversationIdOf, CONVERSATIONS_PER_PAGE, MESSAGES_PER_PAGE } from './rules.ts';
+import type { Reportable } from '@meetcute/reports/events';
 import {
   conversationsPage,
   departedAmong,
+  messageById,
+  messagesAround,
   messagesPage,
   sideOf,
   type ChatDb,
@@ -142,4 +145,29 @@ export function chatViews(
 
 function departedPartner(memberId: string): ChatPartner {
   return { memberId, nickname: DEPARTED_NICKNAME, departed: true };
+}
+
+/** Messages either side of a reported one that moderators read it with. */
+const REPORT_CONTEXT = 10;
+
+/** A reported message as the moderators' queue reads it: with the ten either side. */
+export function reportableMessages(db: ChatDb): Reportable {
+  return {
+    kind: 'message',
+    async lookup(messageId) {
+      const message = await messageById(db, messageId);
+      if (!message) return undefined;
+      const context = await messagesAround(db, message, REPORT_CONTEXT);
+      return {
+        memberId: message.senderId,
+        excerpt: message.body,
+        context: context.map((m) => ({
+          senderId: m.senderId,
+          body: m.body,
+          at: m.sentAt,
+          reported: m.messageId === messageId,
+        })),
+      };
+    },
+  };
 }
