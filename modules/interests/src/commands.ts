@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { problems, type ModuleContext, type Tx } from '@meetcute/core';
 import { InterestAdded, InterestRemoved } from './events.ts';
 import { checkTag, LIMITS, normaliseTag } from './rules.ts';
-import { countOf, hasTag } from './store.ts';
+import { countOf, hasTag, type InterestsTables } from './store.ts';
 
 /**
  * The interest commands, shared by the JSON API and the pages so both enforce the
@@ -22,12 +22,12 @@ export const tooManyInterests = () => {
   ]);
 };
 
-export function commands(ctx: ModuleContext): Commands {
+export function commands(ctx: ModuleContext<InterestsTables>): Commands {
   const added = ctx.metrics.counter('interests_added', 'Interests added to profiles');
   const removed = ctx.metrics.counter('interests_removed', 'Interests removed from profiles');
 
   /** One change to a member's tags at a time, so two quick adds cannot pass the limit or both add. */
-  async function lockMember(tx: Tx, memberId: string): Promise<void> {
+  async function lockMember(tx: Tx<InterestsTables>, memberId: string): Promise<void> {
     // SQLite runs one write transaction at a time already.
     if (ctx.dialect !== 'postgres') return;
     await sql`select pg_advisory_xact_lock(hashtext(${`interests:${memberId}`}))`.execute(tx.db);

@@ -4,7 +4,7 @@ import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
 import { events } from './events.ts';
-import { migrations, projections, project, tagsOf } from './store.ts';
+import { migrations, projections, project, tables, tagsOf } from './store.ts';
 import { commands } from './commands.ts';
 import { interestReads } from './views.ts';
 import { interestRoutes } from './routes.ts';
@@ -34,6 +34,7 @@ export const interests = defineModule({
   description: 'Tags on profiles ("hiking", "jazz"); each tag lists the members who have it.',
   publishes: events,
   consumes: [...events, RegistrationApproved, ...blockEvents],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

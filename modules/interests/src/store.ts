@@ -1,22 +1,34 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   afterCursor,
-  type Db,
+  text,
   type Migration,
   type ModuleContext,
+  type TablesOf,
   type TimeCursor,
-  type TxDb,
 } from '@meetcute/core';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import {
   BLOCKED_PAIRS,
   blockedPairsMigration,
+  blockedPairsTables,
   eitherBlocked,
   honourBlocks,
   notBlockedWith,
 } from '@meetcute/block';
 import { InterestAdded, InterestRemoved } from './events.ts';
 import { sortTags } from './rules.ts';
+
+export const tables = {
+  /** member_id put tag (normalised) on their profile at added_at. */
+  interests: { member_id: text(), tag: text(), added_at: text() },
+  /** Who others may see under a tag: approved members only. */
+  approved_members: { member_id: text(), approved_at: text() },
+  ...blockedPairsTables,
+};
+export type InterestsTables = TablesOf<typeof tables>;
+type Tables = InterestsTables;
+export type InterestsDb = Kysely<Tables>;
 
 export const migrations: Migration[] = [
   {
@@ -43,7 +55,7 @@ export const migrations: Migration[] = [
 export const projections = ['interests', 'approved_members', BLOCKED_PAIRS];
 
 /** Interests, approvals and blocks are all projections of events. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<Tables>): void {
   ctx.on(RegistrationApproved, async (e, tx) => {
     // A re-approval after a re-submission changes nothing here: the member stays visible.
     await tx.db
@@ -72,16 +84,12 @@ export function project(ctx: ModuleContext): void {
 }
 
 /** A member's tags, sorted. */
-export async function tagsOf(db: Db | TxDb, memberId: string): Promise<string[]> {
-  const rows = (await db
-    .selectFrom('interests')
-    .select('tag')
-    .where('member_id', '=', memberId)
-    .execute()) as Array<{ tag: string }>;
+export async function tagsOf(db: InterestsDb, memberId: string): Promise<string[]> {
+  const rows = await db.selectFrom('interests').select('tag').where('member_id', '=', memberId).execute();
   return sortTags(rows.map((r) => r.tag));
 }
 
-export async function hasTag(db: Db | TxDb, memberId: string, tag: string): Promise<boolean> {
+export async function hasTag(db: InterestsDb, memberId: string, tag: string): Promise<boolean> {
   const row = await db
     .selectFrom('interests')
     .select('tag')
@@ -91,17 +99,18 @@ export async function hasTag(db: Db | TxDb, memberId: string, tag: string): Prom
   return row !== undefined;
 }
 
-export async function countOf(db: Db | TxDb, memberId: string): Promise<number> {
-  const row = (await db
+export async function countOf(db: InterestsDb, memberId: string): Promise<number> {
+  // PostgreSQL counts in bigint, which comes back as text.
+  const row = await db
     .selectFrom('interests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('member_id', '=', memberId)
-    .executeTakeFirstOrThrow()) as { n: number | string };
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Whether the viewer may see the member here: themselves, or approved and not blocked either way. */
-export async function isVisible(db: Db, viewerId: string, memberId: string): Promise<boolean> {
+export async function isVisible(db: InterestsDb, viewerId: string, memberId: string): Promise<boolean> {
   if (viewerId === memberId) return true;
   const approved = await db
     .selectFrom('approved_members')
@@ -121,7 +130,7 @@ export interface TagHolder {
  * blocked pair with them; `limit + 1` rows, so the caller knows whether more follow.
  */
 export async function holdersOf(
-  db: Db,
+  db: InterestsDb,
   query: { viewerId: string; tag: string; after: TimeCursor | undefined; limit: number },
 ): Promise<TagHolder[]> {
   const { viewerId, tag, after, limit } = query;
@@ -133,10 +142,10 @@ export async function holdersOf(
     .where('i.member_id', '<>', viewerId)
     .where(notBlockedWith(viewerId, 'i.member_id'));
   if (after) select = select.where(afterCursor(after, 'i.added_at', 'i.member_id'));
-  const rows = (await select
+  const rows = await select
     .orderBy('i.added_at', 'desc')
     .orderBy('i.member_id', 'desc')
     .limit(limit + 1)
-    .execute()) as Array<{ member_id: string; added_at: string }>;
+    .execute();
   return rows.map((r) => ({ memberId: r.member_id, addedAt: r.added_at }));
 }

@@ -1,8 +1,8 @@
-import { decodeCursor, pageOf, Problem, problems, type Db, type TimeCursor } from '@meetcute/core';
+import { decodeCursor, pageOf, Problem, problems, type TimeCursor } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { checkTag } from './rules.ts';
-import { holdersOf, isVisible, tagsOf } from './store.ts';
+import { holdersOf, isVisible, tagsOf, type InterestsDb } from './store.ts';
 
 /** A member under a tag, as a card shows them. */
 export interface TagMember {
@@ -37,7 +37,7 @@ export interface InterestReads {
   ): Promise<TagPage>;
 }
 
-export function interestReads(db: Db, profiles: ProfileDirectory): InterestReads {
+export function interestReads(db: InterestsDb, profiles: ProfileDirectory): InterestReads {
   const reads: InterestReads = {
     mine: (viewerId) => tagsOf(db, viewerId),
 
