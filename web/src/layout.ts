@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
-import { pickLanguage, translator, type Language, type Messages } from './i18n.ts';
+import { pickLanguage, translator, type Language, type Messages, type Translate } from './i18n.ts';
 import { assetPath } from './assets.ts';
 
 const messages: Messages<
@@ -106,12 +106,13 @@ export interface PageOptions {
   notice?: string | undefined;
 }
 
+type LayoutText = Translate<keyof typeof messages.en>;
+
 /** The page frame every module renders into: mobile first, readable without JavaScript. */
 export function page(request: FastifyRequest, options: PageOptions): string {
   const language = languageOf(request);
   const t = translator(messages, language);
   const viewer = request.viewer;
-  const isModerator = viewer?.roles.includes('moderator') ?? false;
   const here = encodeURIComponent(request.url);
   return `<!doctype html>${
     html`<html lang="${language}">
@@ -127,67 +128,78 @@ export function page(request: FastifyRequest, options: PageOptions): string {
         <a class="skip" href="#main">${t('skip')}</a>
         <header class="top">
           <a class="brand" href="/">${t('home')}</a>
-          <nav aria-label="Main">
-            ${
-              viewer
-                ? html`${(request.nav?.counters ?? []).map(
-                      (c) =>
-                        html`<a href="${c.href}" class="counter" data-counter="${c.name}"
-                          >${c.label}
-                          <span class="badge" ${c.count === 0 ? html`hidden` : ''}
-                            >${badgeText(c.count)}</span
-                          ></a
-                        >`,
-                    )}
-                    <a href="/profile">${t('profile')}</a>
-                    <a href="/account">${t('account')}</a>
-                    ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
-                    <form method="post" action="/logout" class="inline">
-                      <input type="hidden" name="_csrf" value="${request.csrfToken}" />
-                      <button type="submit" class="link">${t('logout')}</button>
-                    </form>`
-                : html`<a href="/login">${t('login')}</a> <a href="/signup">${t('signup')}</a>`
-            }
-          </nav>
+          ${renderMainNav(request, t)}
         </header>
-        ${
-          viewer?.status === 'approved'
-            ? html`<nav class="sections" aria-label="${t('sections')}">
-                <a href="/search">${t('search')}</a>
-                <a href="/online">${t('online')}</a>
-                <a href="/suggestions">${t('suggestions')}</a>
-                <a href="/visitors">${t('visitors')}</a>
-                <a href="/flirts">${t('flirts')}</a>
-                <a href="/favourites">${t('favourites')}</a>
-                <a href="/interests">${t('interests')}</a>
-                <a href="/diary">${t('diary')}</a>
-                <a href="/photos">${t('photos')}</a>
-                <a href="/blocks">${t('blocks')}</a>
-              </nav>`
-            : ''
-        }
+        ${viewer?.status === 'approved' ? renderSections(t) : ''}
         <main id="main">
           ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''} ${options.body}
         </main>
         <footer>
-          <form method="get" action="/language" class="inline">
-            <label for="lang">${t('language')}</label>
-            <select id="lang" name="lang">
-              ${(['en', 'sv', 'fi'] as const).map(
-                (l) =>
-                  html`<option value="${l}" ${l === language ? html`selected` : ''}>
-                    ${{ en: 'English', sv: 'Svenska', fi: 'Suomi' }[l]}
-                  </option>`,
-              )}
-            </select>
-            <input type="hidden" name="back" value="${decodeURIComponent(here)}" />
-            <button type="submit">OK</button>
-          </form>
+          ${renderLanguageChoice(language, decodeURIComponent(here), t)}
           <p>${t('tagline')}</p>
         </footer>
       </body>
     </html>`.value
   }`;
+}
+
+/** The top bar: a member's counters, profile, account (a moderator's review queue); a guest's way in. */
+function renderMainNav(request: FastifyRequest, t: LayoutText): Html {
+  const viewer = request.viewer;
+  const isModerator = viewer?.roles.includes('moderator') ?? false;
+  return html`<nav aria-label="Main">
+    ${
+      viewer
+        ? html`${(request.nav?.counters ?? []).map(
+              (c) =>
+                html`<a href="${c.href}" class="counter" data-counter="${c.name}"
+                  >${c.label}
+                  <span class="badge" ${c.count === 0 ? html`hidden` : ''}>${badgeText(c.count)}</span></a
+                >`,
+            )}
+            <a href="/profile">${t('profile')}</a>
+            <a href="/account">${t('account')}</a>
+            ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
+            <form method="post" action="/logout" class="inline">
+              <input type="hidden" name="_csrf" value="${request.csrfToken}" />
+              <button type="submit" class="link">${t('logout')}</button>
+            </form>`
+        : html`<a href="/login">${t('login')}</a> <a href="/signup">${t('signup')}</a>`
+    }
+  </nav>`;
+}
+
+/** The sections an approved member moves between. */
+function renderSections(t: LayoutText): Html {
+  return html`<nav class="sections" aria-label="${t('sections')}">
+    <a href="/search">${t('search')}</a>
+    <a href="/online">${t('online')}</a>
+    <a href="/suggestions">${t('suggestions')}</a>
+    <a href="/visitors">${t('visitors')}</a>
+    <a href="/flirts">${t('flirts')}</a>
+    <a href="/favourites">${t('favourites')}</a>
+    <a href="/interests">${t('interests')}</a>
+    <a href="/diary">${t('diary')}</a>
+    <a href="/photos">${t('photos')}</a>
+    <a href="/blocks">${t('blocks')}</a>
+  </nav>`;
+}
+
+/** The footer's language choice, which comes back to the page it was made on. */
+function renderLanguageChoice(language: Language, back: string, t: LayoutText): Html {
+  return html`<form method="get" action="/language" class="inline">
+    <label for="lang">${t('language')}</label>
+    <select id="lang" name="lang">
+      ${(['en', 'sv', 'fi'] as const).map(
+        (l) =>
+          html`<option value="${l}" ${l === language ? html`selected` : ''}>
+            ${{ en: 'English', sv: 'Svenska', fi: 'Suomi' }[l]}
+          </option>`,
+      )}
+    </select>
+    <input type="hidden" name="back" value="${back}" />
+    <button type="submit">OK</button>
+  </form>`;
 }
 
 /**
