@@ -40,8 +40,7 @@ export const favourites = defineModule({
     });
     for (const event of [FavouriteAdded, FavouriteRemoved]) {
       favouriteIds.on(event, async (e, changes, tx) =>
-        // A view's handler gets core's untyped transaction (views.ts); it is this module's own.
-        changes.set(e.payload.memberId, await favouriteIdsOf(tx.db as FavouritesDb, e.payload.memberId)),
+        changes.set(e.payload.memberId, await favouriteIdsOf(tx.db, e.payload.memberId)),
       );
     }
     forgetInView(favouriteIds);

@@ -69,7 +69,7 @@ export interface ModuleContext<DB = any> {
    * Declares an in-memory view of the module's tables (see views.ts): warmed when the
    * app starts, changed by the events given to its `on`, after they commit.
    */
-  view<V>(spec: ViewSpec<V>): View<V>;
+  view<V>(spec: ViewSpec<V>): View<V, DB>;
   /**
    * Asks for every event in the log that names the member to be deleted, except `keep`
    * (the deletion event itself), once every consumer has applied them: see delivery/erasure.ts.

@@ -56,13 +56,15 @@ export interface ViewChanges<V> {
   unnamedKeys(): void;
 }
 
-export type ViewHandler<P, V> = (
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a view of no module in particular
+export type ViewHandler<P, V, DB = any> = (
   event: EventEnvelope<P>,
   changes: ViewChanges<V>,
-  tx: Tx,
+  tx: Tx<DB>,
 ) => void | Promise<void>;
 
-export interface View<V> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a view of no module in particular
+export interface View<V, DB = any> {
   readonly name: string;
   /** The entry, from memory when held, else from the tables. */
   get(key: string): Promise<V | undefined>;
@@ -89,7 +91,7 @@ export interface View<V> {
    */
   held(): string[];
   /** Every event that changes the view, and how. The module must list the event in `consumes` (or publish it). */
-  on<D extends EventDefinition>(definition: D, handler: ViewHandler<PayloadOf<D>, V>): View<V>;
+  on<D extends EventDefinition>(definition: D, handler: ViewHandler<PayloadOf<D>, V, DB>): View<V, DB>;
   /** Changes made outside event handlers, by the module that owns the rows (e.g. a session's expiry sliding). */
   changes(tx: Tx): ViewChanges<V>;
   /** The keys whose entry differs from what the tables hold, with both; empty when exact. */
