@@ -3,7 +3,7 @@ import { blockEvents, honourBlocks } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events, FavouriteAdded, FavouriteRemoved } from './events.ts';
-import { favouriteIdsOf, migrations, projections, project, tables, type FavouritesDb } from './store.ts';
+import { favouriteIdsOf, migrations, projections, project, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { favouriteRoutes } from './routes.ts';
 import { favouriteAction, favouritePages } from './pages.ts';
