@@ -7,7 +7,7 @@ import {
   SuspensionLifted,
   WarningRead,
 } from './events.ts';
-import { appealOf, endedSuspensions, sanctionOf, tables, warningsOf } from './store.ts';
+import { appealOf, endedSuspensions, sanctionOf, warningsOf, type ModerationTables } from './store.ts';
 
 export const REASON_MIN = 3;
 export const REASON_MAX = 500;
@@ -49,8 +49,10 @@ function checkReason(reason: string): string {
  * What moderators do to members. `exists` says whether a member id is a member's: the
  * moderation module keeps no member list of its own.
  */
-export function commands(ctx: ModuleContext, exists: (memberId: string) => Promise<boolean>): Commands {
-  const db = () => tables(ctx.db);
+export function commands(
+  ctx: ModuleContext<ModerationTables>,
+  exists: (memberId: string) => Promise<boolean>,
+): Commands {
   const target = async (moderatorId: string, memberId: string) => {
     if (moderatorId === memberId)
       throw problems.forbidden('No one moderates themselves: ask another moderator.');
@@ -80,7 +82,7 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
     async lift(moderatorId, memberId, reason) {
       const why = checkReason(reason);
       await target(moderatorId, memberId);
-      if (!(await sanctionOf(db(), memberId))) {
+      if (!(await sanctionOf(ctx.db, memberId))) {
         throw problems.conflict(
           'not-suspended',
           'Not suspended',
@@ -107,10 +109,10 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
     },
 
     async read(memberId, warningId) {
-      const unread = await warningsOf(db(), memberId, true);
+      const unread = await warningsOf(ctx.db, memberId, true);
       // Reading one already read (a second tab, a double click) changes nothing.
       if (!unread.some((w) => w.id === warningId)) {
-        const all = await warningsOf(db(), memberId);
+        const all = await warningsOf(ctx.db, memberId);
         if (all.some((w) => w.id === warningId)) return;
         throw problems.notFound('This warning');
       }
@@ -126,9 +128,9 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
           { field: 'text', message: `Say why in ${REASON_MIN} to ${APPEAL_MAX} characters.` },
         ]);
       }
-      const sanction = await sanctionOf(db(), memberId);
+      const sanction = await sanctionOf(ctx.db, memberId);
       if (!sanction) throw problems.conflict('not-suspended', 'Not suspended', 'There is nothing to appeal.');
-      if (await appealOf(db(), memberId, sanction.at)) {
+      if (await appealOf(ctx.db, memberId, sanction.at)) {
         throw problems.conflict(
           'already-appealed',
           'Already appealed',
@@ -143,7 +145,7 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
     async hold(memberId, reason) {
       const until = new Date(ctx.clock.now().getTime() + HOLD_DAYS * DAY_MS).toISOString();
       return ctx.transaction(async (tx) => {
-        if (await sanctionOf(tables(tx.db), memberId)) return false;
+        if (await sanctionOf(tx.db, memberId)) return false;
         await tx.publish(
           MemberSuspended,
           { memberId, moderatorId: BY_SITE, reason, until },
@@ -156,10 +158,10 @@ export function commands(ctx: ModuleContext, exists: (memberId: string) => Promi
     async liftEnded() {
       const now = ctx.clock.now().toISOString();
       let lifted = 0;
-      for (const memberId of await endedSuspensions(db(), now)) {
+      for (const memberId of await endedSuspensions(ctx.db, now)) {
         await ctx.transaction(async (tx) => {
           // Checked again inside: another node's sweep may have lifted it a moment ago.
-          const sanction = await sanctionOf(tables(tx.db), memberId);
+          const sanction = await sanctionOf(tx.db, memberId);
           if (!sanction?.until || sanction.until > now) return;
           await tx.publish(
             SuspensionLifted,

@@ -75,6 +75,7 @@ export const moderation = defineModule({
     AboutMeRejected,
     ReportsClosed,
   ],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],
@@ -94,12 +95,11 @@ export const moderation = defineModule({
       },
     });
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
-    const db = () => tables(ctx.db);
 
     ctx.on(MemberSuspended, async (e, tx) => {
       const { memberId, moderatorId, reason, until } = e.payload;
-      await setSanction(tables(tx.db), { memberId, moderatorId, reason, until, at: e.occurredAt });
-      await logDecision(tables(tx.db), e, {
+      await setSanction(tx.db, { memberId, moderatorId, reason, until, at: e.occurredAt });
+      await logDecision(tx.db, e, {
         moderatorId,
         memberId,
         action: until ? 'suspended' : 'banned',
@@ -109,24 +109,24 @@ export const moderation = defineModule({
     });
     ctx.on(SuspensionLifted, async (e, tx) => {
       const { memberId, moderatorId, reason } = e.payload;
-      await clearSanction(tables(tx.db), memberId);
-      await logDecision(tables(tx.db), e, { moderatorId, memberId, action: 'lifted', reason, until: null });
+      await clearSanction(tx.db, memberId);
+      await logDecision(tx.db, e, { moderatorId, memberId, action: 'lifted', reason, until: null });
     });
     ctx.on(MemberWarned, async (e, tx) => {
       const { warningId, memberId, moderatorId, reason } = e.payload;
-      await addWarning(tables(tx.db), { id: warningId, memberId, moderatorId, reason, at: e.occurredAt });
-      await logDecision(tables(tx.db), e, { moderatorId, memberId, action: 'warned', reason, until: null });
+      await addWarning(tx.db, { id: warningId, memberId, moderatorId, reason, at: e.occurredAt });
+      await logDecision(tx.db, e, { moderatorId, memberId, action: 'warned', reason, until: null });
     });
     ctx.on(SuspensionAppealed, async (e, tx) => {
-      const sanction = await sanctionOf(tables(tx.db), e.payload.memberId);
+      const sanction = await sanctionOf(tx.db, e.payload.memberId);
       if (!sanction) return; // lifted before the appeal arrived: nothing to attach it to
-      await addAppeal(tables(tx.db), {
+      await addAppeal(tx.db, {
         memberId: e.payload.memberId,
         sanctionAt: sanction.at,
         text: e.payload.text,
         at: e.occurredAt,
       });
-      await logDecision(tables(tx.db), e, {
+      await logDecision(tx.db, e, {
         moderatorId: null,
         memberId: e.payload.memberId,
         action: 'appealed',
@@ -135,11 +135,11 @@ export const moderation = defineModule({
       });
     });
     ctx.on(WarningRead, async ({ payload, occurredAt }, tx) =>
-      markWarningRead(tables(tx.db), payload.warningId, payload.memberId, occurredAt),
+      markWarningRead(tx.db, payload.warningId, payload.memberId, occurredAt),
     );
     // The other modules' decisions, so the log is the whole story.
     ctx.on(RegistrationSubmitted, ({ payload }, tx) =>
-      rememberName(tables(tx.db), payload.memberId, payload.application.nickname),
+      rememberName(tx.db, payload.memberId, payload.application.nickname),
     );
     /** A review another module recorded, as a line of the log: who decided, about whom, why. */
     const logReview = <D extends EventDefinition>(
@@ -154,7 +154,7 @@ export const moderation = defineModule({
     ) =>
       ctx.on(definition, (e, tx) => {
         const { moderatorId, memberId, reason } = read(e);
-        return logDecision(tables(tx.db), e, {
+        return logDecision(tx.db, e, {
           moderatorId,
           memberId,
           action: actionOf(e),
@@ -163,8 +163,8 @@ export const moderation = defineModule({
         });
       });
     ctx.on(RegistrationApproved, async (e, tx) => {
-      await rememberName(tables(tx.db), e.payload.memberId, e.payload.application.nickname);
-      await logDecision(tables(tx.db), e, {
+      await rememberName(tx.db, e.payload.memberId, e.payload.application.nickname);
+      await logDecision(tx.db, e, {
         moderatorId: e.payload.moderatorId,
         memberId: e.payload.memberId,
         action: 'registration-approved',
@@ -212,7 +212,7 @@ export const moderation = defineModule({
     // Every page a member opens asks this: counted once, then moved by the events that move it.
     const unread = ctx.view<number>({
       name: 'unread_warnings',
-      load: async (memberId) => (await warningsOf(db(), memberId, true)).length,
+      load: async (memberId) => (await warningsOf(ctx.db, memberId, true)).length,
     });
     unread.on(MemberWarned, (e, changes) => changes.update(e.payload.memberId, (n) => (n ?? 0) + 1));
     unread.on(WarningRead, (e, changes) =>
@@ -226,8 +226,8 @@ export const moderation = defineModule({
       return reply.redirect(`/warnings?back=${encodeURIComponent(request.url)}`, 303);
     });
 
-    const run = commands(ctx, async (memberId) => (await namesOf(db(), [memberId])).has(memberId));
-    const names = (ids: readonly string[]) => namesOf(db(), ids);
+    const run = commands(ctx, async (memberId) => (await namesOf(ctx.db, [memberId])).has(memberId));
+    const names = (ids: readonly string[]) => namesOf(ctx.db, ids);
     moderationRoutes(ctx.http, ctx.db, run);
     moderationPages(ctx.http, ctx.db, run, profiles, names);
     appealRoutes(ctx.http, run, ctx.services.require<SuspendedLogin>(SUSPENDED_LOGIN));

@@ -1,14 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import {
-  decodeCursor,
-  encodeCursor,
-  Problem,
-  problems,
-  type Db,
-  type FieldProblem,
-  type Http,
-} from '@meetcute/core';
+import { decodeCursor, encodeCursor, Problem, problems, type FieldProblem, type Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   field,
@@ -29,7 +21,7 @@ import {
 import { MAX_DAYS, type Commands } from './commands.ts';
 import { messages, type Key } from './messages.ts';
 import { BY_SITE } from './events.ts';
-import { appealOf, logPage, sanctionOf, tables, warningsOf, type LogEntry } from './store.ts';
+import { appealOf, logPage, sanctionOf, warningsOf, type LogEntry, type ModerationDb } from './store.ts';
 
 type T = Translate<Key>;
 const tr = (request: FastifyRequest): T => translator(messages, languageOf(request));
@@ -82,7 +74,7 @@ async function logList(request: FastifyRequest, t: T, entries: LogEntry[], names
 /** Moderators' pages: a member's standing with the actions on it, and the log of every decision. */
 export function moderationPages(
   http: Http,
-  db: Db,
+  db: ModerationDb,
   run: Commands,
   profiles: ProfileDirectory,
   names: Names,
@@ -104,12 +96,12 @@ export function moderationPages(
     const nickname = (await names([memberId])).get(memberId);
     if (nickname === undefined) throw problems.notFound('This member');
     const profile = { nickname };
-    const sanctionNow = await sanctionOf(tables(db), memberId);
-    const appeal = sanctionNow ? await appealOf(tables(db), memberId, sanctionNow.at) : undefined;
+    const sanctionNow = await sanctionOf(db, memberId);
+    const appeal = sanctionNow ? await appealOf(db, memberId, sanctionNow.at) : undefined;
     const [sanction, warnings, history] = await Promise.all([
       Promise.resolve(sanctionNow),
-      warningsOf(tables(db), memberId),
-      logPage(tables(db), { limit: 20, memberId }),
+      warningsOf(db, memberId),
+      logPage(db, { limit: 20, memberId }),
     ]);
     const action = (name: string) => `/moderation/members/${encodeURIComponent(memberId)}/${name}`;
     const errorsFor = (name: string) => (options.form === name ? options.errors : undefined);
@@ -267,7 +259,7 @@ export function moderationPages(
       const t = tr(request);
       await inOwnZone(request);
       const limit = 50;
-      const entries = await logPage(tables(db), { limit, before: decodeCursor(request.query.cursor) });
+      const entries = await logPage(db, { limit, before: decodeCursor(request.query.cursor) });
       const last = entries.at(-1);
       return sendPage(request, reply, {
         title: t('logTitle'),
@@ -289,7 +281,7 @@ export function moderationPages(
       const t = tr(request);
       const back = localPath(request.query.back, '/');
       await inOwnZone(request);
-      const unread = await warningsOf(tables(db), request.viewer!.memberId, true);
+      const unread = await warningsOf(db, request.viewer!.memberId, true);
       if (unread.length === 0) return reply.redirect(back, 303);
       return sendPage(request, reply, {
         title: t('yourWarningTitle'),

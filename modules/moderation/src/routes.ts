@@ -1,8 +1,8 @@
 import { Type, type TSchema } from 'typebox';
-import { decodeCursor, encodeCursor, ProblemSchema, type Db, type Http } from '@meetcute/core';
+import { decodeCursor, encodeCursor, ProblemSchema, type Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { MAX_DAYS, REASON_MAX, REASON_MIN } from './commands.ts';
-import { logPage, sanctionOf, tables, warningsOf, type LogEntry } from './store.ts';
+import { logPage, sanctionOf, warningsOf, type LogEntry, type ModerationDb } from './store.ts';
 
 function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
@@ -47,7 +47,7 @@ export function logJson(entry: LogEntry) {
   return { ...entry };
 }
 
-export function moderationRoutes(http: Http, db: Db, run: Commands): void {
+export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): void {
   http.get(
     '/api/v1/moderation/members/:memberId',
     {
@@ -68,10 +68,7 @@ export function moderationRoutes(http: Http, db: Db, run: Commands): void {
     },
     async (request) => {
       const { memberId } = request.params;
-      const [sanction, warnings] = await Promise.all([
-        sanctionOf(tables(db), memberId),
-        warningsOf(tables(db), memberId),
-      ]);
+      const [sanction, warnings] = await Promise.all([sanctionOf(db, memberId), warningsOf(db, memberId)]);
       return {
         memberId,
         sanction: sanction
@@ -184,7 +181,7 @@ export function moderationRoutes(http: Http, db: Db, run: Commands): void {
     async (request) => {
       const limit = request.query.limit ?? 50;
       const before = decodeCursor(request.query.cursor);
-      const items = await logPage(tables(db), { limit, memberId: request.query.memberId, before });
+      const items = await logPage(db, { limit, memberId: request.query.memberId, before });
       const last = items.at(-1);
       return { items: items.map(logJson), next: items.length === limit && last ? encodeCursor(last) : null };
     },
@@ -201,7 +198,7 @@ export function moderationRoutes(http: Http, db: Db, run: Commands): void {
       },
     },
     async (request) => {
-      const warnings = await warningsOf(tables(db), request.viewer!.memberId);
+      const warnings = await warningsOf(db, request.viewer!.memberId);
       return {
         items: warnings.map((w) => ({ warningId: w.id, reason: w.reason, at: w.at, readAt: w.readAt })),
       };

@@ -1,64 +1,43 @@
 import { sql, type Kysely } from 'kysely';
-import type { Db, EventEnvelope, Migration, TxDb } from '@meetcute/core';
+import { nullable, text, type EventEnvelope, type Migration, type TablesOf } from '@meetcute/core';
 
 // Timestamps are ISO text: the same SQL then runs on SQLite and PostgreSQL.
 
-/** The sanction in force on a member, if any: a suspension until a time, or a ban (until null). */
-interface SanctionsTable {
-  member_id: string;
-  moderator_id: string;
-  reason: string;
-  until: string | null;
-  at: string;
-}
-
-interface WarningsTable {
-  id: string;
-  member_id: string;
-  moderator_id: string;
-  reason: string;
-  at: string;
-  read_at: string | null;
-}
-
-/** Who did what to whom, when and why: every moderator decision, from this and other modules. */
-interface LogTable {
-  id: string;
-  at: string;
-  moderator_id: string | null;
-  member_id: string;
-  action: string;
-  reason: string | null;
-  until: string | null;
-}
-
-/** Every member's nickname as they signed up, so the log names moderators whose own profile waits. */
-interface NamesTable {
-  member_id: string;
-  nickname: string;
-}
-
-/** A member's appeal of the sanction in force since `sanction_at`: one each. */
-interface AppealsTable {
-  member_id: string;
-  sanction_at: string;
-  text: string;
-  at: string;
-}
-
-interface Tables {
-  appeals: AppealsTable;
-  moderation_names: NamesTable;
-  sanctions: SanctionsTable;
-  warnings: WarningsTable;
-  moderation_log: LogTable;
-}
-
-export type ModerationDb = Kysely<Tables>;
-
-export function tables(db: Db | TxDb): ModerationDb {
-  return db as unknown as ModerationDb;
-}
+export const tables = {
+  /** The sanction in force on a member, if any: a suspension until a time, or a ban (until null). */
+  sanctions: {
+    member_id: text(),
+    moderator_id: text(),
+    reason: text(),
+    until: nullable(text()),
+    at: text(),
+  },
+  /** A warning a moderator gave a member; read_at once the member read it. */
+  warnings: {
+    id: text(),
+    member_id: text(),
+    moderator_id: text(),
+    reason: text(),
+    at: text(),
+    read_at: nullable(text()),
+  },
+  /** Who did what to whom, when and why: every moderator decision, from this and other modules. */
+  moderation_log: {
+    id: text(),
+    at: text(),
+    moderator_id: nullable(text()),
+    member_id: text(),
+    action: text<LogAction>(),
+    reason: nullable(text()),
+    until: nullable(text()),
+  },
+  /** Every member's nickname as they signed up, so the log names moderators whose own profile waits. */
+  moderation_names: { member_id: text(), nickname: text() },
+  /** A member's appeal of the sanction in force since `sanction_at`: one each. */
+  appeals: { member_id: text(), sanction_at: text(), text: text(), at: text() },
+};
+export type ModerationTables = TablesOf<typeof tables>;
+export type ModerationDb = Kysely<ModerationTables>;
 
 export const projections = ['sanctions', 'warnings', 'moderation_log', 'moderation_names', 'appeals'];
 
@@ -320,7 +299,7 @@ export async function logPage(
     at: r.at,
     moderatorId: r.moderator_id,
     memberId: r.member_id,
-    action: r.action as LogAction,
+    action: r.action,
     reason: r.reason,
     until: r.until,
   }));
