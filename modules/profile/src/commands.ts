@@ -1,7 +1,7 @@
 import { problems, type ModuleContext, type Tx } from '@meetcute/core';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 import { checkAboutMe, checkReason } from './rules.ts';
-import { findProfileForUpdate, type Profile } from './store.ts';
+import { findProfileForUpdate, type Profile, type ProfileTables } from './store.ts';
 
 /**
  * The profile commands, shared by the JSON API and the pages so both enforce exactly
@@ -16,14 +16,14 @@ export interface Commands {
   removeAboutMe(moderatorId: string, memberId: string, reason: string): Promise<void>;
 }
 
-export function commands(ctx: ModuleContext): Commands {
+export function commands(ctx: ModuleContext<ProfileTables>): Commands {
   const submitted = ctx.metrics.counter('about_me_changes', 'About-me changes sent for review');
 
   /** Runs a review of the change waiting on a member's profile, in one transaction with the read. */
   async function review(
     moderatorId: string,
     memberId: string,
-    decide: (tx: Tx, profile: Profile) => Promise<void>,
+    decide: (tx: Tx<ProfileTables>, profile: Profile) => Promise<void>,
   ) {
     if (moderatorId === memberId)
       throw problems.forbidden('Another moderator must review your own about-me.');

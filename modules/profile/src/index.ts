@@ -17,7 +17,17 @@ import {
 } from '@meetcute/block/events';
 import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { events, ownEvents, ProfileViewed } from './events.ts';
-import { allProfiles, findProfile, migrations, projections, project, type Profile } from './store.ts';
+import {
+  allProfiles,
+  findProfile,
+  migrations,
+  projections,
+  project,
+  tables,
+  type Profile,
+  type ProfileDb,
+  type ProfileTables,
+} from './store.ts';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
@@ -76,7 +86,9 @@ const REMEMBERED_VISITS = 100_000;
  * What was recently recorded is remembered per node; forgetting it (a restart, another
  * node) only records a visit again, which visits counts once a day anyway.
  */
-function visitRecorder(ctx: ModuleContext): (viewerId: string, memberId: string) => Promise<void> {
+function visitRecorder(
+  ctx: ModuleContext<ProfileTables>,
+): (viewerId: string, memberId: string) => Promise<void> {
   const recorded = new Map<string, number>();
   const commit = groupCommit<{ viewerId: string; memberId: string; work: WorkContext | undefined }>((views) =>
     ctx.transaction(async (tx) => {
@@ -105,6 +117,7 @@ export const profile = defineModule({
     'Profiles of approved members (age, city, distance, about-me) and the review of about-me changes.',
   publishes: events,
   consumes: [RegistrationApproved, ...ownEvents, ...blockEvents],
+  tables,
   migrations: [...migrations, blockedPairsMigration],
   projections: [...projections, BLOCKED_PAIRS],
   useCases: [...useCases, ...deletionUseCases],
@@ -125,7 +138,8 @@ export const profile = defineModule({
       AboutMeRemoved,
     ]) {
       profiles.on(event, async (e, changes, tx) =>
-        changes.set(e.payload.memberId, await findProfile(tx.db, e.payload.memberId)),
+        // A view's handler gets core's untyped transaction (views.ts); it is this module's own.
+        changes.set(e.payload.memberId, await findProfile(tx.db as ProfileDb, e.payload.memberId)),
       );
     }
     profiles.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, type Db, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
   field,
@@ -27,7 +27,7 @@ import {
 import { messages } from './messages.ts';
 import type { Commands } from './commands.ts';
 import { visitedOnPurpose, type ProfileReads, type ProfileView } from './views.ts';
-import { reviewQueue } from './store.ts';
+import { reviewQueue, type ProfileDb } from './store.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -105,7 +105,7 @@ function portrait(memberId: string, nickname: string): Html {
 
 export function profilePages(
   http: Http,
-  db: Db,
+  db: ProfileDb,
   commands: Commands,
   reads: ProfileReads,
   services: ServiceRegistry,

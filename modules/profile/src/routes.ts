@@ -1,11 +1,11 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type, type TSchema } from 'typebox';
-import type { Db, Http } from '@meetcute/core';
+import type { Http } from '@meetcute/core';
 import { GenderSchema as Gender } from '@meetcute/registration';
 import type { Commands } from './commands.ts';
 import { visitedOnPurpose, type ProfileReads } from './views.ts';
 import { LIMITS } from './rules.ts';
-import { reviewQueue } from './store.ts';
+import { reviewQueue, type ProfileDb } from './store.ts';
 
 // Registration's genders, spelled out so the schema's type is the literal union.
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -48,7 +48,7 @@ const Change = Type.Object({
 const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 const Pending = Type.Object({ pending: Type.Boolean() });
 
-export function profileRoutes(http: Http, db: Db, commands: Commands, reads: ProfileReads): void {
+export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, reads: ProfileReads): void {
   http.get(
     '/api/v1/profiles/me',
     {

@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
-import type { Db, Dialect, Migration, ModuleContext, TxDb } from '@meetcute/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Dialect, Migration, ModuleContext, TablesOf } from '@meetcute/core';
+import { nullable, text } from '@meetcute/core';
+import { blockedPairsTables } from '@meetcute/block/events';
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 
@@ -18,6 +20,24 @@ export interface Profile {
   /** Why the member's last change was turned down, until they send another. */
   rejectionReason: string | null;
 }
+
+export const tables = {
+  /** An approved member's profile; city is the Place as JSON, pending_* a change waiting for review. */
+  profiles: {
+    member_id: text(),
+    nickname: text(),
+    gender: text<Gender>(),
+    birthday: text(),
+    city: text(),
+    about_me: text(),
+    pending_about_me: nullable(text()),
+    pending_since: nullable(text()),
+    rejection_reason: nullable(text()),
+  },
+  ...blockedPairsTables,
+};
+export type ProfileTables = TablesOf<typeof tables>;
+export type ProfileDb = Kysely<ProfileTables>;
 
 export const migrations: Migration[] = [
   {
@@ -41,19 +61,7 @@ export const migrations: Migration[] = [
 
 export const projections = ['profiles'];
 
-interface Row {
-  member_id: string;
-  nickname: string;
-  gender: Gender;
-  birthday: string;
-  city: string;
-  about_me: string;
-  pending_about_me: string | null;
-  pending_since: string | null;
-  rejection_reason: string | null;
-}
-
-function toProfile(row: Row): Profile {
+function toProfile(row: Selectable<ProfileTables['profiles']>): Profile {
   return {
     memberId: row.member_id,
     nickname: row.nickname,
@@ -67,17 +75,17 @@ function toProfile(row: Row): Profile {
   };
 }
 
-export async function findProfile(db: Db | TxDb, memberId: string): Promise<Profile | undefined> {
-  const row = (await db
+export async function findProfile(db: ProfileDb, memberId: string): Promise<Profile | undefined> {
+  const row = await db
     .selectFrom('profiles')
     .selectAll()
     .where('member_id', '=', memberId)
-    .executeTakeFirst()) as Row | undefined;
+    .executeTakeFirst();
   return row ? toProfile(row) : undefined;
 }
 
-export async function allProfiles(db: Db): Promise<Array<[string, Profile]>> {
-  const rows = (await db.selectFrom('profiles').selectAll().execute()) as Row[];
+export async function allProfiles(db: ProfileDb): Promise<Array<[string, Profile]>> {
+  const rows = await db.selectFrom('profiles').selectAll().execute();
   return rows.map((r) => [r.member_id, toProfile(r)]);
 }
 
@@ -87,31 +95,30 @@ export async function allProfiles(db: Db): Promise<Array<[string, Profile]>> {
  * already runs one write transaction at a time.
  */
 export async function findProfileForUpdate(
-  db: TxDb,
+  db: ProfileDb,
   dialect: Dialect,
   memberId: string,
 ): Promise<Profile | undefined> {
   const query = db.selectFrom('profiles').selectAll().where('member_id', '=', memberId);
-  const row = (await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()) as
-    Row | undefined;
+  const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
   return row ? toProfile(row) : undefined;
 }
 
 /** About-me changes waiting for a moderator, oldest first, so nobody waits longest by bad luck. */
-export async function reviewQueue(db: Db, limit: number): Promise<Profile[]> {
-  const rows = (await db
+export async function reviewQueue(db: ProfileDb, limit: number): Promise<Profile[]> {
+  const rows = await db
     .selectFrom('profiles')
     .selectAll()
     .where('pending_since', 'is not', null)
     .orderBy('pending_since')
     .orderBy('member_id')
     .limit(limit)
-    .execute()) as Row[];
+    .execute();
   return rows.map(toProfile);
 }
 
 /** The profiles are a projection of registration's approvals and this module's own events. */
-export function project(ctx: ModuleContext): void {
+export function project(ctx: ModuleContext<ProfileTables>): void {
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
     // A re-approval (after a re-submission) carries the whole reviewed application: it replaces everything.
