@@ -1,11 +1,11 @@
 import { MemberDeleted } from '@meetcute/auth/events';
-import type { Db, EventDefinition, ModuleContext, PayloadOf, TxDb, View, ViewChanges } from '@meetcute/core';
+import type { EventDefinition, ModuleContext, PayloadOf, View, ViewChanges } from '@meetcute/core';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@meetcute/photos/events';
-import { toMember, type Member, type MemberRow } from './store.ts';
+import { toMember, type Approved, type Member, type SearchDb, type SearchTables } from './store.ts';
 
 /** A searchable member with everything a search checks, so a search reads no table. */
 export interface Searchable extends Member {
@@ -20,10 +20,14 @@ export interface Searchable extends Member {
  * fills the index at start and answers its audit, so memory and tables cannot drift
  * apart unnoticed.
  */
-async function readSearchable(db: Db | TxDb, ids?: readonly string[]): Promise<Map<string, Searchable>> {
+async function readSearchable(db: SearchDb, ids?: readonly string[]): Promise<Map<string, Searchable>> {
   const found = new Map<string, Searchable>();
   if (ids?.length === 0) return found;
-  let members = db.selectFrom('searchable_members').selectAll().where('approved_at', 'is not', null);
+  let members = db
+    .selectFrom('searchable_members')
+    .selectAll()
+    .where('approved_at', 'is not', null)
+    .$narrowType<Approved>();
   let tags = db.selectFrom('member_interests').select(['member_id', 'tag']);
   let portraits = db
     .selectFrom('member_photos')
@@ -35,13 +39,13 @@ async function readSearchable(db: Db | TxDb, ids?: readonly string[]): Promise<M
     tags = tags.where('member_id', 'in', ids);
     portraits = portraits.where('member_id', 'in', ids);
   }
-  for (const row of (await members.execute()) as MemberRow[]) {
+  for (const row of await members.execute()) {
     found.set(row.member_id, { ...toMember(row), interests: [], hasPhoto: false });
   }
-  for (const row of (await tags.execute()) as Array<{ member_id: string; tag: string }>) {
+  for (const row of await tags.execute()) {
     found.get(row.member_id)?.interests.push(row.tag);
   }
-  for (const row of (await portraits.execute()) as Array<{ member_id: string }>) {
+  for (const row of await portraits.execute()) {
     const member = found.get(row.member_id);
     if (member) member.hasPhoto = true;
   }
@@ -55,7 +59,7 @@ async function readSearchable(db: Db | TxDb, ids?: readonly string[]): Promise<M
  * module's own in the same transaction, so reading through `tx.db` sees this event's
  * writes; the entry changes when the transaction commits.
  */
-async function reread(db: TxDb, changes: ViewChanges<Searchable>, memberId: string): Promise<void> {
+async function reread(db: SearchDb, changes: ViewChanges<Searchable>, memberId: string): Promise<void> {
   changes.set(memberId, (await readSearchable(db, [memberId])).get(memberId));
 }
 
@@ -71,7 +75,7 @@ function touched(changes: ViewChanges<Searchable>, memberId: string | null, at: 
  * it holds them all; past that the view holds only some and search asks its tables,
  * which answer the same (the search tests compare the two).
  */
-export function searchIndex(ctx: ModuleContext, budget = 250_000): View<Searchable> {
+export function searchIndex(ctx: ModuleContext<SearchTables>, budget = 250_000): View<Searchable> {
   const index = ctx.view<Searchable>({
     name: 'searchable',
     load: async (memberId) => (await readSearchable(ctx.db, [memberId])).get(memberId),

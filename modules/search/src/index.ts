@@ -6,7 +6,15 @@ import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { events } from './events.ts';
-import { addInterest, migrations, projectApprovals, projections, removeInterest, touch } from './store.ts';
+import {
+  addInterest,
+  migrations,
+  projectApprovals,
+  projections,
+  removeInterest,
+  tables,
+  touch,
+} from './store.ts';
 import { photoEvents, projectPhotos } from './photos.ts';
 import { searches } from './searches.ts';
 import { searchIndex } from './index-view.ts';
@@ -47,6 +55,7 @@ export const search = defineModule({
     ...photoEvents,
     ...blockEvents,
   ],
+  tables,
   migrations,
   projections,
   useCases: [...useCases, ...deletionUseCases],

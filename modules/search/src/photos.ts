@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ModuleContext } from '@meetcute/core';
 import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@meetcute/photos/events';
-import { touch } from './store.ts';
+import { touch, type SearchTables } from './store.ts';
 
 /** The photos events search needs for "has photo" (see README: an approved portrait). */
 export const photoEvents = [PhotoUploaded, PhotoApproved, PortraitChosen, PhotoDeleted];
@@ -12,7 +12,7 @@ export const photoEvents = [PhotoUploaded, PhotoApproved, PortraitChosen, PhotoD
  * photo simply never becomes approved. Uploading, choosing a portrait and deleting are
  * things the member did, so they move "last active"; an approval does so for the moderator.
  */
-export function projectPhotos(ctx: ModuleContext): void {
+export function projectPhotos(ctx: ModuleContext<SearchTables>): void {
   ctx.on(PhotoUploaded, async (e, tx) => {
     const { photoId, ownerId, album } = e.payload;
     if (album === 'public') {

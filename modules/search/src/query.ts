@@ -1,9 +1,16 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import { ageIn, type Db } from '@meetcute/core';
+import type { Expression, ExpressionBuilder, NotNull, SqlBool } from 'kysely';
+import { ageIn } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration/events';
 import { birthdayRange, boundingBox, encodeCursor, type Criteria } from './rules.ts';
-import { interestsOf, toMember, type Member, type MemberRow } from './store.ts';
+import {
+  interestsOf,
+  toMember,
+  type Approved,
+  type Member,
+  type SearchDb,
+  type SearchTables,
+} from './store.ts';
 import type { Searchable } from './index-view.ts';
 
 /** One member found, as the API returns it and the page shows it. */
@@ -25,8 +32,10 @@ export interface Found {
   nextCursor: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Where = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+/** A condition on the `m` row of searchable_members, which may ask the other tables too. */
+type Where = (
+  eb: ExpressionBuilder<SearchTables & { m: SearchTables['searchable_members'] }, 'm'>,
+) => Expression<SqlBool>;
 
 /** The latitude/longitude box around the search's place: an index range, checked exactly after. */
 function near(origin: Criteria['origin'], km: number): Where[] {
@@ -107,16 +116,19 @@ interface Candidate {
   key: string | number;
 }
 
-interface Located {
-  member_id: string;
-  latitude: number;
-  longitude: number;
-}
-
-function candidates(db: Db, where: Where[]) {
-  let query = db.selectFrom('searchable_members as m').select(['m.member_id', 'm.latitude', 'm.longitude']);
+function candidates(db: SearchDb, where: Where[]) {
+  let query = db
+    .selectFrom('searchable_members as m')
+    .select(['m.member_id', 'm.latitude', 'm.longitude'])
+    // Every search's conditions ask for approved members, whose place the approval filled in.
+    .$narrowType<{ latitude: NotNull; longitude: NotNull }>();
   for (const w of where) query = query.where(w);
   return query;
+}
+
+interface Located {
+  latitude: number;
+  longitude: number;
 }
 
 const at = (row: Located) => ({ latitude: Number(row.latitude), longitude: Number(row.longitude) });
@@ -125,15 +137,16 @@ const at = (row: Located) => ({ latitude: Number(row.latitude), longitude: Numbe
  * Sorted by a column, newest first, paged by keyset in SQL. The box lets through a few
  * members outside the circle, so pages are read in chunks until one is full.
  */
-async function byColumn(db: Db, where: Where[], c: Criteria): Promise<Candidate[]> {
+async function byColumn(db: SearchDb, where: Where[], c: Criteria): Promise<Candidate[]> {
   const column = c.sort === 'newest' ? 'm.approved_at' : 'm.last_active_at';
   const chunk = (c.limit + 1) * 2;
   const found: Candidate[] = [];
   let after = c.cursor ? { key: String(c.cursor.value), memberId: c.cursor.memberId } : null;
   for (;;) {
-    let query = candidates(db, [...where, ...near(c.origin, c.maxDistanceKm)]).select(
-      `${column} as sort_key`,
-    );
+    let query = candidates(db, [...where, ...near(c.origin, c.maxDistanceKm)])
+      .select(`${column} as sort_key`)
+      // Both dates are set on approval, and only approved members are candidates.
+      .$narrowType<{ sort_key: NotNull }>();
     if (after) {
       const { key, memberId } = after;
       // The first condition is a range the index can seek to; the second settles ties on the value.
@@ -141,9 +154,7 @@ async function byColumn(db: Db, where: Where[], c: Criteria): Promise<Candidate[
         .where(column, '<=', key)
         .where((eb) => eb.or([eb(column, '<', key), eb('m.member_id', '>', memberId)]));
     }
-    const rows = (await query.orderBy(column, 'desc').orderBy('m.member_id').limit(chunk).execute()) as Array<
-      Located & { sort_key: string }
-    >;
+    const rows = await query.orderBy(column, 'desc').orderBy('m.member_id').limit(chunk).execute();
     for (const row of rows) {
       const distance = distanceKm(c.origin, at(row));
       if (distance > c.maxDistanceKm) continue;
@@ -165,7 +176,7 @@ const FIRST_RING_KM = 25;
  * member within the full distance, it reads a circle just past the cursor and widens it
  * until it holds a page: whoever lies outside a circle is farther than all inside it.
  */
-async function byDistance(db: Db, where: Where[], c: Criteria): Promise<Candidate[]> {
+async function byDistance(db: SearchDb, where: Where[], c: Criteria): Promise<Candidate[]> {
   const cursor = c.cursor;
   const from = cursor ? Number(cursor.value) : 0;
   const afterCursor = (r: Candidate) =>
@@ -173,7 +184,7 @@ async function byDistance(db: Db, where: Where[], c: Criteria): Promise<Candidat
   let step = FIRST_RING_KM;
   for (;;) {
     const radius = Math.min(c.maxDistanceKm, from + step);
-    const rows = (await candidates(db, [...where, ...near(c.origin, radius)]).execute()) as Located[];
+    const rows = await candidates(db, [...where, ...near(c.origin, radius)]).execute();
     const found = rows
       .map((row) => {
         const distance = distanceKm(c.origin, at(row));
@@ -191,7 +202,7 @@ async function byDistance(db: Db, where: Where[], c: Criteria): Promise<Candidat
 
 /** Approved members matching the criteria, as `viewerId` may see them: one page and where the next starts. */
 export async function findMembers(
-  db: Db,
+  db: SearchDb,
   viewerId: string,
   c: Criteria,
   at: Date,
@@ -203,11 +214,13 @@ export async function findMembers(
   if (page.length === 0) return { results: [], nextCursor };
 
   const ids = page.map((p) => p.memberId);
-  const rows = (await db
+  const rows = await db
     .selectFrom('searchable_members')
     .selectAll()
     .where('member_id', 'in', ids)
-    .execute()) as MemberRow[];
+    // The page holds approved members only (the conditions' first clause).
+    .$narrowType<Approved>()
+    .execute();
   const members = new Map(rows.map((r) => [r.member_id, toMember(r)]));
   const tags = await interestsOf(db, ids);
   const results: Hit[] = [];

@@ -4,9 +4,9 @@
 //   node modules/search/src/scale.ts [members=100000] [sqlite|postgres] [postgres url]
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { createApp, migrate, openStorage, readConfig, ManualClock, type Db } from '@meetcute/core';
+import { createApp, migrate, openStorage, readConfig, ManualClock } from '@meetcute/core';
 import { CITIES, cities, type City, type CityDirectory } from '@meetcute/cities';
-import { migrations } from './store.ts';
+import { migrations, type SearchDb } from './store.ts';
 import { findMembers } from './query.ts';
 import { decodeCursor, readCriteria, type Criteria, type Sort } from './rules.ts';
 
@@ -50,7 +50,7 @@ function random(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
-async function fill(db: Db, places: City[]): Promise<void> {
+async function fill(db: SearchDb, places: City[]): Promise<void> {
   const total = places.reduce((n, p) => n + p.population, 0);
   const pick = () => {
     let r = random() * total;
@@ -88,7 +88,7 @@ async function fill(db: Db, places: City[]): Promise<void> {
   if (dialect === 'postgres') await sql`analyze`.execute(db);
 }
 
-async function time(db: Db, label: string, criteria: Criteria): Promise<void> {
+async function time(db: SearchDb, label: string, criteria: Criteria): Promise<void> {
   const clock = new ManualClock('2026-06-01T10:00:00.000Z');
   const runs: number[] = [];
   let found = 0;
@@ -106,11 +106,13 @@ async function time(db: Db, label: string, criteria: Criteria): Promise<void> {
 }
 
 const db = storage.open('search');
+// Storage opens a module's database untyped; the migrations below make search's tables in it.
+const searchDb = db.db as SearchDb;
 try {
   await migrate(db, migrations);
   const { all, uppsala, kiruna } = await nordicPlaces();
   const started = performance.now();
-  await fill(db.db, all);
+  await fill(searchDb, all);
   console.log(
     `${members} members in ${dialect}, filled in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -126,15 +128,19 @@ try {
     return read.criteria;
   };
   for (const sort of ['lastActive', 'newest', 'distance'] as Sort[]) {
-    await time(db.db, `women 25–35, 100 km of Uppsala, ${sort}`, base({ sort }));
-    await time(db.db, `women 25–35, 500 km of Uppsala, ${sort}`, base({ sort, maxDistanceKm: '500' }));
+    await time(searchDb, `women 25–35, 100 km of Uppsala, ${sort}`, base({ sort }));
+    await time(searchDb, `women 25–35, 500 km of Uppsala, ${sort}`, base({ sort, maxDistanceKm: '500' }));
     await time(
-      db.db,
+      searchDb,
       `everyone 18–120, 5000 km, ${sort}`,
       base({ sort, maxDistanceKm: '5000', minAge: '18', maxAge: '120', gender: 'woman,man,nonbinary' }),
     );
-    await time(db.db, `women 25–35, 100 km, hiking, ${sort}`, base({ sort, interest: 'hiking' }));
-    await time(db.db, `women 25–35, 10 km of Kiruna, ${sort}`, base({ sort, maxDistanceKm: '10' }, kiruna));
+    await time(searchDb, `women 25–35, 100 km, hiking, ${sort}`, base({ sort, interest: 'hiking' }));
+    await time(
+      searchDb,
+      `women 25–35, 10 km of Kiruna, ${sort}`,
+      base({ sort, maxDistanceKm: '10' }, kiruna),
+    );
   }
 } finally {
   await storage.destroy();

@@ -14,6 +14,7 @@ import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@mee
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, eve, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
 import { findMembers, type Found } from './query.ts';
+import type { SearchDb } from './store.ts';
 import { decodeCursor, LIMITS as FILTER_LIMITS, type Criteria } from './rules.ts';
 import type { Applied } from './searches.ts';
 
@@ -231,7 +232,8 @@ for (const dialect of databases.dialects) {
           given(MemberBlocked, { blockerId: bob.memberId, blockedId: crowd[1]!.memberId }),
           given(MemberBlocked, { blockerId: crowd[6]!.memberId, blockedId: bob.memberId }),
         ]);
-        const db = t.app.channel('search').database.db;
+        // The app holds each module's database untyped; this one holds search's tables.
+        const db = t.app.channel('search').database.db as SearchDb;
         const queries = [
           'sort=lastActive&limit=4',
           'sort=newest&limit=3',

@@ -3,6 +3,7 @@ import type { Blocks } from '@meetcute/block';
 import { GENDERS } from '@meetcute/registration/events';
 import { findMembers, searchMembers, type Found } from './query.ts';
 import type { Searchable } from './index-view.ts';
+import type { SearchTables } from './store.ts';
 import {
   LIMITS,
   readCriteria,
@@ -63,7 +64,11 @@ export interface Searches {
  * Searches run over the index in memory while it holds every member, and over the tables
  * once a community outgrows the index's budget (counted, so an operator sees it).
  */
-export function searches(ctx: ModuleContext, index: View<Searchable>, blocks: Blocks): Searches {
+export function searches(
+  ctx: ModuleContext<SearchTables>,
+  index: View<Searchable>,
+  blocks: Blocks,
+): Searches {
   const counter = ctx.metrics.counter('searches', 'Member searches run');
   const fromTables = ctx.metrics.counter(
     'searches_from_tables',

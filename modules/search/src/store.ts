@@ -1,8 +1,42 @@
-import { sql } from 'kysely';
-import type { Db, Migration, ModuleContext, TxDb } from '@meetcute/core';
-import { blockedPairsMigration, BLOCKED_PAIRS } from '@meetcute/block';
+import { sql, type Kysely, type NotNull, type Selectable } from 'kysely';
+import {
+  integer,
+  nullable,
+  real,
+  text,
+  type Migration,
+  type ModuleContext,
+  type TablesOf,
+} from '@meetcute/core';
+import { blockedPairsMigration, blockedPairsTables, BLOCKED_PAIRS } from '@meetcute/block';
 import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
 import { normaliseTag } from './rules.ts';
+
+export const tables = {
+  /** A member we heard of: searchable once approved_at is set, the facts null until then (see below). */
+  searchable_members: {
+    member_id: text(),
+    nickname: nullable(text()),
+    gender: nullable(text<Gender>()),
+    birthday: nullable(text()),
+    city_id: nullable(integer()),
+    city_label: nullable(text()),
+    latitude: nullable(real()),
+    longitude: nullable(real()),
+    time_zone: nullable(text()),
+    /** LookingFor as JSON. */
+    looking_for: nullable(text()),
+    approved_at: nullable(text()),
+    last_active_at: nullable(text()),
+  },
+  /** One of a member's interests, normalised. */
+  member_interests: { member_id: text(), tag: text() },
+  ...blockedPairsTables,
+  /** A public photo of a member; approved and portrait are 0 or 1. */
+  member_photos: { photo_id: text(), member_id: text(), approved: integer(), portrait: integer() },
+};
+export type SearchTables = TablesOf<typeof tables>;
+export type SearchDb = Kysely<SearchTables>;
 
 /**
  * Search's own copy of what it needs about members, built only from events.
@@ -82,20 +116,16 @@ export interface Member {
   lastActiveAt: string;
 }
 
-export interface MemberRow {
-  member_id: string;
-  nickname: string;
-  gender: Gender;
-  birthday: string;
-  city_id: number;
-  city_label: string;
-  latitude: number;
-  longitude: number;
-  time_zone: string;
-  looking_for: string;
-  approved_at: string;
-  last_active_at: string;
-}
+type SearchableRow = Selectable<SearchTables['searchable_members']>;
+
+/** A searchable_members row of an approved member: the approval filled in every fact. */
+export type MemberRow = { [K in keyof SearchableRow]: NonNullable<SearchableRow[K]> };
+
+/**
+ * For `$narrowType` on a read of approved members (`approved_at is not null`): Kysely
+ * cannot know that the approval filled in the other facts too.
+ */
+export type Approved = { [K in keyof MemberRow]: NotNull };
 
 export function toMember(row: MemberRow): Member {
   return {
@@ -117,12 +147,12 @@ export function toMember(row: MemberRow): Member {
 }
 
 // ISO timestamps compare as text, so "the later of the two" is plain SQL on both databases.
-const LATER = sql`case when searchable_members.last_active_at is null
+const LATER = sql<string>`case when searchable_members.last_active_at is null
   or searchable_members.last_active_at < excluded.last_active_at
   then excluded.last_active_at else searchable_members.last_active_at end`;
 
 /** Records that a member did something at `at`; keeps the latest, whatever order events arrive in. */
-export async function touch(db: TxDb, memberId: string | null, at: string): Promise<void> {
+export async function touch(db: SearchDb, memberId: string | null, at: string): Promise<void> {
   if (!memberId) return;
   await db
     .insertInto('searchable_members')
@@ -131,7 +161,7 @@ export async function touch(db: TxDb, memberId: string | null, at: string): Prom
     .execute();
 }
 
-export async function addInterest(db: TxDb, memberId: string, tag: string): Promise<void> {
+export async function addInterest(db: SearchDb, memberId: string, tag: string): Promise<void> {
   await db
     .insertInto('member_interests')
     .values({ member_id: memberId, tag: normaliseTag(tag) })
@@ -139,7 +169,7 @@ export async function addInterest(db: TxDb, memberId: string, tag: string): Prom
     .execute();
 }
 
-export async function removeInterest(db: TxDb, memberId: string, tag: string): Promise<void> {
+export async function removeInterest(db: SearchDb, memberId: string, tag: string): Promise<void> {
   await db
     .deleteFrom('member_interests')
     .where('member_id', '=', memberId)
@@ -148,22 +178,22 @@ export async function removeInterest(db: TxDb, memberId: string, tag: string): P
 }
 
 /** Each member's tags, alphabetically. */
-export async function interestsOf(db: Db, memberIds: string[]): Promise<Map<string, string[]>> {
+export async function interestsOf(db: SearchDb, memberIds: string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>(memberIds.map((id) => [id, []]));
   if (memberIds.length === 0) return found;
-  const rows = (await db
+  const rows = await db
     .selectFrom('member_interests')
     .select(['member_id', 'tag'])
     .where('member_id', 'in', memberIds)
     .orderBy('member_id')
     .orderBy('tag')
-    .execute()) as Array<{ member_id: string; tag: string }>;
+    .execute();
   for (const row of rows) found.get(row.member_id)?.push(row.tag);
   return found;
 }
 
 /** Registration's approvals make a member searchable; a re-approval refreshes the facts. */
-export function projectApprovals(ctx: ModuleContext): void {
+export function projectApprovals(ctx: ModuleContext<SearchTables>): void {
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
     const facts = {
@@ -191,7 +221,7 @@ export function projectApprovals(ctx: ModuleContext): void {
         oc.column('member_id').doUpdateSet({
           ...facts,
           // "Newest" means newest member: a re-approval after a re-submission keeps the first date.
-          approved_at: sql`coalesce(searchable_members.approved_at, excluded.approved_at)`,
+          approved_at: sql<string>`coalesce(searchable_members.approved_at, excluded.approved_at)`,
           last_active_at: LATER,
         }),
       )
