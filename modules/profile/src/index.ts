@@ -25,7 +25,6 @@ import {
   project,
   tables,
   type Profile,
-  type ProfileDb,
   type ProfileTables,
 } from './store.ts';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
@@ -138,8 +137,7 @@ export const profile = defineModule({
       AboutMeRemoved,
     ]) {
       profiles.on(event, async (e, changes, tx) =>
-        // A view's handler gets core's untyped transaction (views.ts); it is this module's own.
-        changes.set(e.payload.memberId, await findProfile(tx.db as ProfileDb, e.payload.memberId)),
+        changes.set(e.payload.memberId, await findProfile(tx.db, e.payload.memberId)),
       );
     }
     profiles.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
