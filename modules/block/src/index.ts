@@ -1,4 +1,4 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, defineService } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { SAFETY_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
@@ -33,7 +33,7 @@ export {
 export interface BlockSweep {
   liftEnded(): Promise<number>;
 }
-export const BLOCK_SWEEP = 'block.sweep';
+export const BLOCK_SWEEP = defineService<BlockSweep>('block.sweep');
 
 /**
  * Blocking. A block hides each member from the other in both directions, in every
@@ -45,6 +45,8 @@ export const block = defineModule({
   description: 'Block and unblock; every module honours MemberBlocked in both directions.',
   publishes: events,
   consumes: [...events, MemberDeleted],
+  provides: [BLOCK_SWEEP],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,
@@ -59,8 +61,12 @@ export const block = defineModule({
     // Whom a deleted member blocked is theirs; that someone blocked them is the blocker's business.
     honourDeletion(ctx, { tables: { blocks: { mine: ['blocker_id'], about: ['blocked_id'] } } });
     const run = commands(ctx, { exists: async (id) => (await profiles.get(id)) !== undefined });
-    blockRoutes(ctx.http, ctx.db, run, names);
-    blockPages(ctx.http, ctx.db, run, names, () => ctx.services.contributions<MemberAction>(SAFETY_ACTIONS));
+    const deps = { db: ctx.db, commands: run, names };
+    blockRoutes(ctx.http, deps);
+    blockPages(ctx.http, {
+      ...deps,
+      safetyActions: () => ctx.services.contributions<MemberAction>(SAFETY_ACTIONS),
+    });
     ctx.services.contribute<MemberAction>(SAFETY_ACTIONS, blockAction(ctx.db));
     ctx.services.provide<BlockSweep>(BLOCK_SWEEP, { liftEnded: () => run.liftEnded() });
     // Temporary blocks end on time: looked for every minute.

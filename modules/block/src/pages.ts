@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { problems, type Http } from '@meetcute/core';
 import {
@@ -13,9 +13,8 @@ import {
   translator,
   type MemberAction,
 } from '@meetcute/web';
-import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
-import type { Names } from './routes.ts';
+import type { BlockDeps } from './routes.ts';
 import { blockedAmong, blockedBy, hasBlocked, type BlockDb } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
@@ -44,21 +43,26 @@ export function blockAction(db: BlockDb): MemberAction {
   };
 }
 
-/**
- * The block pages. `safetyActions` are what the profile offers under "report and block"
- * (this module's unblock, the reports module's report): each blocked member's row shows
- * them, so a member can still report someone they blocked.
- */
-export function blockPages(
-  http: Http,
-  db: BlockDb,
-  commands: Commands,
-  names: Names,
-  safetyActions: () => readonly MemberAction[],
-): void {
-  const page = { access: 'approved', kind: 'page' } as const;
-  const params = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+/** What the block pages work with: the routes' own, and what a blocked member's row offers. */
+export interface BlockPageDeps extends BlockDeps {
+  /**
+   * What the profile offers under "report and block" (this module's unblock, the reports
+   * module's report): each blocked member's row shows them, so a member can still report
+   * someone they blocked.
+   */
+  safetyActions: () => readonly MemberAction[];
+}
 
+const page = { access: 'approved', kind: 'page' } as const;
+const params = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+export function blockPages(http: Http, deps: BlockPageDeps): void {
+  blockListPage(http, deps);
+  blockingPages(http, deps);
+}
+
+/** The members the viewer blocked, each with the profile's safety actions. */
+function blockListPage(http: Http, { db, names, safetyActions }: BlockPageDeps): void {
   http.get('/blocks', { config: page, schema: { hide: true } }, async (request, reply) => {
     const tr = t(request);
     const viewerId = request.viewer!.memberId;
@@ -99,12 +103,14 @@ export function blockPages(
         }`,
     });
   });
+}
 
+/** Blocking asks first, on a page that says what a block does; unblocking is one button. */
+function blockingPages(http: Http, { db, commands, names }: BlockPageDeps): void {
   http.get(
     '/members/:memberId/block',
     { config: page, schema: { hide: true, params } },
     async (request, reply) => {
-      const tr = t(request);
       const viewerId = request.viewer!.memberId;
       const { memberId } = request.params;
       if (memberId === viewerId) return reply.redirect('/profile', 303);
@@ -112,25 +118,7 @@ export function blockPages(
       const name = (await hasBlocked(db, memberId, viewerId)) ? null : await names.nickname(memberId);
       if (name === null) throw problems.notFound('This member');
       if (await hasBlocked(db, viewerId, memberId)) return reply.redirect('/blocks', 303);
-      return sendPage(request, reply, {
-        title: tr('confirmTitle', { name }),
-        body: html`<h1>${tr('confirmTitle', { name })}</h1>
-          <p>${tr('confirmExplain', { name })}</p>
-          <p>${tr('confirmChat', { name })}</p>
-          <form method="post" action="/members/${memberId}/block">
-            ${hidden(request)}
-            <fieldset class="field">
-              <legend>${tr('howLong')}</legend>
-              <label><input type="radio" name="hours" value="" checked /> ${tr('forGood')}</label>
-              <label><input type="radio" name="hours" value="24" /> ${tr('forDay')}</label>
-              <label><input type="radio" name="hours" value="168" /> ${tr('forWeek')}</label>
-            </fieldset>
-            <div class="actions">
-              <button type="submit">${tr('confirmBlock', { name })}</button>
-              <a class="button secondary" href="/members/${memberId}">${tr('cancel')}</a>
-            </div>
-          </form>`,
-      });
+      return confirmPage(request, reply, memberId, name);
     },
   );
 
@@ -156,4 +144,33 @@ export function blockPages(
       return reply.redirect('/blocks?done=unblocked', 303);
     },
   );
+}
+
+/** The question before a block: for good, a day or a week. */
+function confirmPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  memberId: string,
+  name: string,
+): FastifyReply {
+  const tr = t(request);
+  return sendPage(request, reply, {
+    title: tr('confirmTitle', { name }),
+    body: html`<h1>${tr('confirmTitle', { name })}</h1>
+      <p>${tr('confirmExplain', { name })}</p>
+      <p>${tr('confirmChat', { name })}</p>
+      <form method="post" action="/members/${memberId}/block">
+        ${hidden(request)}
+        <fieldset class="field">
+          <legend>${tr('howLong')}</legend>
+          <label><input type="radio" name="hours" value="" checked /> ${tr('forGood')}</label>
+          <label><input type="radio" name="hours" value="24" /> ${tr('forDay')}</label>
+          <label><input type="radio" name="hours" value="168" /> ${tr('forWeek')}</label>
+        </fieldset>
+        <div class="actions">
+          <button type="submit">${tr('confirmBlock', { name })}</button>
+          <a class="button secondary" href="/members/${memberId}">${tr('cancel')}</a>
+        </div>
+      </form>`,
+  });
 }
