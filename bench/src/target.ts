@@ -1,3 +1,4 @@
+import { LIVE_HUB } from '@meetcute/live';
 // The server under test, in its own process. `seed` generates a community, imports it
 // and replays the news projection, timing each; `serve` serves that data directory
 // exactly as `node server/src/main.ts serve` would, and hands the load generator
@@ -155,7 +156,7 @@ async function serve(directory: string, sessionCount: number): Promise<void> {
   serveParent(ready, {
     // Waits until every event published so far has reached every consumer.
     settle: () => app.processAll(),
-    channels: () => app.services.optional<{ channelCount?: number }>('notifications')?.channelCount ?? -1,
+    channels: () => app.services.optional(LIVE_HUB)?.channelCount ?? -1,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { App } from '@meetcute/core';
-import { codeAt, stepAt } from '@meetcute/auth';
+import { codeAt, stepAt, MODERATORS } from '@meetcute/auth';
 
 /**
  * A small demo community, made through the public API exactly as people would make
@@ -168,10 +168,6 @@ async function setUpAuthenticator(app: App, cookie: string): Promise<string> {
   return secret;
 }
 
-export interface ModeratorGrants {
-  grant(email: string): Promise<string | null>;
-}
-
 /** Seeds the demo community once; returns false when it is already there. */
 export async function seedDemo(app: App, log: (line: string) => void): Promise<boolean> {
   const exists = await call(app, 'POST', '/api/v1/sessions', {
@@ -181,7 +177,7 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
   // 202: Mo's password is right and a code is asked for next.
   if (exists.statusCode === 200 || exists.statusCode === 202) return false;
 
-  const moderators = app.services.require<ModeratorGrants>('moderators');
+  const moderators = app.services.require(MODERATORS);
   // Two moderators, because nobody may approve their own sign-up.
   const mo = await signUp(app, 'mo@example.com', {
     nickname: 'Mo',

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The entry point: the only place that reads the environment and may exit the process.
 import { parseArgs } from 'node:util';
+import { MODERATORS } from '@meetcute/auth';
 import { ConfigError, readConfig, RebuildError, type App } from '@meetcute/core';
 import { buildApp } from './app.ts';
-import { seedDemo, type ModeratorGrants } from './demo.ts';
+import { seedDemo } from './demo.ts';
 import {
   COMMUNITY_PASSWORD,
   DumpError,
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     }
     case 'grant-moderator': {
       if (!argument) fail('grant-moderator needs an email');
-      const memberId = await app.services.require<ModeratorGrants>('moderators').grant(argument);
+      const memberId = await app.services.require(MODERATORS).grant(argument);
       if (!memberId) {
         await app.close();
         fail(`No account has the email ${argument}.`);

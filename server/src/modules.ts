@@ -23,7 +23,11 @@ import { mail } from '@meetcute/mail';
 import { moderation } from '@meetcute/moderation';
 import { reports } from '@meetcute/reports';
 
-/** Every module of the site, in the order they register (providers of services first). */
+/**
+ * Every module of the site. The app registers the providers of a service before the
+ * modules that require it (core services.ts); otherwise in this order, which is the
+ * order their contributions appear in (a profile's buttons, the top bar's counters).
+ */
 export const modules: ModuleDefinition[] = [
   cities,
   auth,

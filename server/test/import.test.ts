@@ -11,8 +11,8 @@ import bcrypt from 'bcryptjs';
 import sharp from 'sharp';
 import { sql } from 'kysely';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
-import { SESSION_COOKIE, csrfFor, type App } from '@meetcute/core';
-import { codeAt, stepAt } from '@meetcute/auth';
+import { SESSION_COOKIE, csrfFor, type App, VIEWERS } from '@meetcute/core';
+import { codeAt, stepAt, MODERATORS } from '@meetcute/auth';
 import {
   SESSIONS,
   startTestApp,
@@ -32,7 +32,6 @@ import {
   type DumpRecord,
   type MemberRecord,
 } from '@meetcute/community';
-import type { ModeratorGrants } from '../src/demo.ts';
 import { testApp } from '../src/testing.ts';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -123,9 +122,7 @@ async function replay(t: TestApp): Promise<void> {
   const photos = new Map<string, string>();
   const messages = new Map<string, string>();
   const sessions = t.app.services.require<SessionOpener>(SESSIONS);
-  const viewers = t.app.services.require<{ resolve(token: string): Promise<{ csrfSecret: string } | null> }>(
-    'viewers',
-  );
+  const viewers = t.app.services.require(VIEWERS);
   const ok = async (
     as: string | undefined,
     method: 'GET' | 'POST' | 'PUT',
@@ -183,7 +180,7 @@ async function replay(t: TestApp): Promise<void> {
         break;
       }
       case 'moderator': {
-        await t.app.services.require<ModeratorGrants>('moderators').grant(members.get(r.member)!.email);
+        await t.app.services.require(MODERATORS).grant(members.get(r.member)!.email);
         await t.app.processAll();
         // A moderator's role holds with a second factor: they set up an app, as the site asks.
         const { secret } = await ok(id(r.member), 'POST', '/api/v1/account/two-factor/setup');

@@ -1,3 +1,4 @@
+import { defineExtension } from '@meetcute/core';
 import type { FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
 import { pickLanguage, translator, type Language, type Messages, type Translate } from './i18n.ts';
@@ -207,12 +208,12 @@ function renderLanguageChoice(language: Language, back: string, t: LayoutText): 
  * `ctx.services.contribute(point, fn)`; the page that shows the member calls each
  * and renders what comes back, so the profile module need not know about flirts.
  */
-export const MEMBER_ACTIONS = 'member.actions';
+export const MEMBER_ACTIONS = defineExtension<MemberAction>('member.actions');
 /**
  * Reporting and blocking: MemberActions contributed here are drawn on a profile in a row
  * of their own, below it and apart from flirting and writing.
  */
-export const SAFETY_ACTIONS = 'member.safety-actions';
+export const SAFETY_ACTIONS = defineExtension<MemberAction>('member.safety-actions');
 /**
  * A module's part of member cards and profile pages. Called once per page with every
  * member the page shows; it asks its own storage once (or its in-memory views) and
@@ -241,7 +242,7 @@ export async function memberActions(
   return (memberId) => html`${parts.map((part) => part(memberId))}`;
 }
 
-export const PROFILE_SECTIONS = 'profile.sections';
+export const PROFILE_SECTIONS = defineExtension<ProfileSection>('profile.sections');
 /** Extra sections on a profile page (interests, diary, photos), in module order. */
 export type ProfileSection = (request: FastifyRequest, memberId: string) => Promise<Html | null>;
 
@@ -259,7 +260,7 @@ export async function renderContributions<A extends unknown[]>(
  * contributes it here; the nav module counts them for every page and pushes changes
  * live, so the numbers move without a reload.
  */
-export const NAV_COUNTERS = 'nav.counters';
+export const NAV_COUNTERS = defineExtension<NavCounter>('nav.counters');
 
 /** A top-bar count as its badge shows it: past 99 it reads "99+" (a counter may stop counting there). */
 export function badgeText(count: number): string {

@@ -1,3 +1,4 @@
+import { LIVE_HUB } from '@meetcute/live';
 // What spans several calls: an alert reaching Bob's open pages through the live hub
 // with the new unread count, reading through the page, and `rebuild alerts` restoring
 // exactly the same tables, read markers included.
@@ -42,7 +43,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
-        const hub = t.app.services.require<LiveHub>('live.hub');
+        const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const heard: LiveNotification[] = [];
         const close = await hub.open(bob.memberId, hub.latest(), (n) => heard.push(n));
         const nancyHeard: LiveNotification[] = [];
@@ -120,7 +121,7 @@ for (const dialect of databases.dialects) {
         assert.equal(await count(), 1);
         assert.deepEqual(await kinds(), ['flirt']);
         await t.primeViews([nancy.memberId, bob.memberId]);
-        const hub = t.app.services.require<LiveHub>('live.hub');
+        const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const heard: LiveNotification[] = [];
         const close = await hub.open(bob.memberId, hub.latest(), (n) => heard.push(n));
         try {

@@ -58,6 +58,7 @@ export const alerts = defineModule({
     ...events,
     ...blockEvents,
   ],
+  requires: [NOTIFICATIONS, PROFILES],
   tables,
   migrations,
   projections,
@@ -98,8 +99,8 @@ export const alerts = defineModule({
     const { unread } = memory;
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, hub, unread);
-    alertRoutes(ctx.http, ctx.db, memory, run, profiles);
-    alertPages(ctx.http, ctx.db, memory, run, profiles, ctx.clock);
+    alertRoutes(ctx.http, { db: ctx.db, memory, commands: run, profiles });
+    alertPages(ctx.http, { db: ctx.db, memory, commands: run, profiles, clock: ctx.clock });
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'alerts',
       href: '/alerts',

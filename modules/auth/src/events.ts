@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { defineEvent } from '@meetcute/core';
+import { defineEvent, defineService, defineExtension } from '@meetcute/core';
 import { LanguageSchema } from '@meetcute/web';
 
 /** The roles a member can be given; moderators review members, photos and reports. */
@@ -149,7 +149,7 @@ export const LINKS = {
 } as const;
 
 /** What auth offers sign-up under PASSWORD_POLICY: one rule for every new password. */
-export const PASSWORD_POLICY = 'auth.password-policy';
+export const PASSWORD_POLICY = defineService<PasswordPolicy>('auth.password-policy');
 export interface PasswordPolicy {
   /** True for a password attackers try first (a list of the most common leaked ones). */
   isCommon(password: string): boolean;
@@ -159,7 +159,7 @@ export interface PasswordPolicy {
  * What auth offers an appeal under SUSPENDED_LOGIN: a suspended member cannot log in, so
  * their appeal proves who they are with their email and password, under log-in's limits.
  */
-export const SUSPENDED_LOGIN = 'auth.suspended-login';
+export const SUSPENDED_LOGIN = defineService<SuspendedLogin>('auth.suspended-login');
 export type SuspendedLoginCheck =
   | { kind: 'suspended' | 'not-suspended'; memberId: string }
   | { kind: 'wrong' }
@@ -204,7 +204,7 @@ export const events = [
  * and 20). Every module that stores something about members contributes one under
  * PERSONAL_DATA; the archive holds `<name>.json` per contribution and the files it lists.
  */
-export const PERSONAL_DATA = 'personal-data';
+export const PERSONAL_DATA = defineExtension<PersonalData>('personal-data');
 export interface PersonalData {
   /** The file name in the archive, without `.json`: usually the module's name. */
   name: string;

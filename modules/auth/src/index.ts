@@ -6,8 +6,8 @@ import {
   CREDENTIALS,
   type Credentials,
   type Sessions,
-  type Tx,
   type ViewerResolver,
+  defineService,
 } from '@meetcute/core';
 import {
   AccountCreated,
@@ -27,8 +27,6 @@ import {
   type SuspendedLogin,
   PERSONAL_DATA,
   type PersonalData,
-  LoggedOut,
-  LoggedOutEverywhere,
   PasswordChanged,
   RoleGranted,
   RoleRevoked,
@@ -36,34 +34,9 @@ import {
   TwoFactorEnabled,
   TwoFactorDisabled,
 } from './events.ts';
-import {
-  allStandings,
-  migrations,
-  PROJECTIONS,
-  recordAccount,
-  sessionByTokenHash,
-  setEmailConfirmed,
-  changeEmail,
-  insertEmailChange,
-  setSuspension,
-  deleteSessionsOf,
-  deleteResetsOf,
-  forgetAccount,
-  accountExport,
-  insertReset,
-  setModerator,
-  setPasswordHash,
-  forgetPasswordHash,
-  setStatus,
-  setTwoFactor,
-  setSecondFactor,
-  standingOf,
-  tables,
-  type AuthDb,
-  type SessionRow,
-  type Standing,
-} from './store.ts';
-import { isCommonPassword, normalizeEmail } from './rules.ts';
+import { accountExport, credentialStore, migrations, project, PROJECTIONS, tables } from './store.ts';
+import { authViews } from './views.ts';
+import { isCommonPassword } from './rules.ts';
 import { SessionStore } from './sessions.ts';
 import { Accounts } from './accounts.ts';
 import { authRoutes } from './routes.ts';
@@ -98,7 +71,7 @@ export interface Moderators {
   grant(email: string): Promise<string | null>;
   revoke(email: string): Promise<string | null>;
 }
-export const MODERATORS = 'moderators';
+export const MODERATORS = defineService<Moderators>('moderators');
 
 /**
  * Who is calling and what they may do. Keeps each member's login email, password hash,
@@ -130,6 +103,7 @@ export const auth = defineModule({
     TwoFactorEnabled,
     TwoFactorDisabled,
   ],
+  provides: [CREDENTIALS, MODERATORS, PASSWORD_POLICY, SESSIONS, SUSPENDED_LOGIN, VIEWERS],
   tables,
   migrations,
   projections: PROJECTIONS,
@@ -141,51 +115,8 @@ export const auth = defineModule({
     ...secondFactorUseCases,
   ],
   register(ctx) {
-    const db = ctx.db;
-    // A view's handler gets the chassis' untyped transaction (core views.ts); it is this module's own.
-    const viewTx = (tx: Tx): AuthDb => tx.db as AuthDb;
-    // Every request reads these two: in memory, changed by the events that change their tables.
-    const standing = ctx.view<Standing>({
-      name: 'standing',
-      load: (memberId) => standingOf(db, memberId),
-      warm: () => allStandings(db),
-      budget: 2_000_000,
-    });
-    for (const event of [
-      AccountCreated,
-      RegistrationSubmitted,
-      RegistrationApproved,
-      RegistrationRejected,
-      EmailChanged,
-    ])
-      standing.on(event, async (e, changes, tx) =>
-        changes.set(e.payload.memberId, await standingOf(viewTx(tx), e.payload.memberId)),
-      );
-    for (const event of [
-      RoleGranted,
-      RoleRevoked,
-      MemberSuspended,
-      SuspensionLifted,
-      TwoFactorEnabled,
-      TwoFactorDisabled,
-    ])
-      standing.on(event, async (e, changes, tx) =>
-        changes.set(e.payload.memberId, await standingOf(viewTx(tx), e.payload.memberId)),
-      );
-    // Keyed by the token's hash; sessions load on first use and go when ended.
-    const sessionView = ctx.view<SessionRow>({
-      name: 'sessions',
-      load: (hash) => sessionByTokenHash(db, hash),
-      budget: 500_000,
-    });
-    sessionView.on(LoggedOut, (e, changes) => changes.forgetWhere((s) => s.id === e.payload.sessionId));
-    sessionView.on(TwoFactorEnabled, ({ payload: { memberId, sessionId } }, changes) =>
-      changes.forgetWhere((s) => s.memberId === memberId && s.id !== sessionId),
-    );
-    standing.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
-    for (const event of [LoggedOutEverywhere, PasswordChanged, MemberSuspended, MemberDeleted])
-      sessionView.on(event, (e, changes) => changes.forgetWhere((s) => s.memberId === e.payload.memberId));
-    const sessions = new SessionStore(ctx, { sessions: sessionView, standing });
+    const views = authViews(ctx);
+    const sessions = new SessionStore(ctx, views);
     const accounts = new Accounts(ctx, sessions);
 
     ctx.services.provide<ViewerResolver>(VIEWERS, {
@@ -196,80 +127,17 @@ export const auth = defineModule({
       open: (memberId, userAgent) => sessions.open(memberId, userAgent),
       setCookie: (reply, token) => sessions.setCookie(reply, token),
     });
-    ctx.services.provide<Credentials>(CREDENTIALS, {
-      store: (kept) =>
-        db.transaction().execute(async (trx) => {
-          for (const { memberId, passwordHash, totp } of kept) {
-            await setPasswordHash(trx, memberId, passwordHash);
-            if (totp)
-              await setSecondFactor(trx, memberId, {
-                secret: totp.secret ?? null,
-                pending: totp.pending ?? null,
-              });
-          }
-        }),
-      forget: (memberId) => forgetPasswordHash(db, memberId),
-    });
+    ctx.services.provide<Credentials>(CREDENTIALS, credentialStore(ctx.db));
     ctx.services.provide<PasswordPolicy>(PASSWORD_POLICY, { isCommon: isCommonPassword });
     ctx.services.provide<SuspendedLogin>(SUSPENDED_LOGIN, {
       check: (email, password, ip) => accounts.credentials(email, password, ip),
     });
     ctx.services.provide<Moderators>(MODERATORS, {
-      async grant(email) {
-        const account = await accounts.accountByEmail(email);
-        if (!account) return null;
-        await accounts.grant(account);
-        return account.memberId;
-      },
-      async revoke(email) {
-        const account = await accounts.accountByEmail(email);
-        if (!account) return null;
-        await accounts.revoke(account);
-        return account.memberId;
-      },
+      grant: (email) => accounts.grantByEmail(email),
+      revoke: (email) => accounts.revokeByEmail(email),
     });
 
-    ctx.on(AccountCreated, async ({ payload }, tx) => {
-      await recordAccount(tx.db, payload.memberId, normalizeEmail(payload.email));
-    });
-    ctx.on(RegistrationSubmitted, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'submitted'));
-    ctx.on(RegistrationApproved, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'approved'));
-    ctx.on(RegistrationRejected, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'rejected'));
-    ctx.on(PasswordChanged, async ({ payload }, tx) => {
-      // A reset link sent before works no more: whoever asked for it has a password again.
-      await deleteResetsOf(tx.db, payload.memberId);
-    });
-    // A suspension ends every session at once; log-in is refused until it is lifted or runs out.
-    ctx.on(MemberSuspended, async ({ payload: { memberId, until, reason } }, tx) => {
-      await setSuspension(tx.db, memberId, { until, reason });
-      await deleteSessionsOf(tx.db, memberId);
-    });
-    ctx.on(SuspensionLifted, async ({ payload }, tx) => setSuspension(tx.db, payload.memberId, null));
-    ctx.on(EmailChangeRequested, async ({ payload }, tx) =>
-      insertEmailChange(tx.db, {
-        id: payload.changeId,
-        memberId: payload.memberId,
-        email: payload.email,
-        expiresAt: payload.expiresAt,
-      }),
-    );
-    ctx.on(EmailChanged, async ({ payload }, tx) => changeEmail(tx.db, payload.memberId, payload.email));
-    ctx.on(PasswordResetRequested, async ({ payload }, tx) =>
-      insertReset(tx.db, payload.resetId, payload.memberId, payload.expiresAt),
-    );
-    ctx.on(EmailConfirmed, async ({ payload }, tx) =>
-      setEmailConfirmed(tx.db, payload.memberId, payload.email),
-    );
-    // The account goes, and so does every event in the log that names the member: their
-    // password hashes, address and words leave with them (the right to erasure).
-    ctx.on(MemberDeleted, async ({ id, payload: { memberId, pseudonym } }, tx) => {
-      await forgetAccount(tx.db, memberId);
-      await ctx.eraseFromLog({ memberId, pseudonym, keep: id });
-    });
-    ctx.on(TwoFactorEnabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, true));
-    ctx.on(TwoFactorDisabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, false));
-    ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, true));
-    ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, false));
+    project(ctx);
 
     // The session's expiry slides on use; its cookie must slide with it or the browser drops it at 30 days.
     ctx.http.addHook('preHandler', async (request, reply) => {
@@ -280,17 +148,17 @@ export const auth = defineModule({
 
     ctx.services.contribute<PersonalData>(PERSONAL_DATA, {
       name: 'account',
-      export: (memberId) => accountExport(db, memberId),
+      export: (memberId) => accountExport(ctx.db, memberId),
     });
 
-    authRoutes(ctx.http, accounts, sessions);
+    authRoutes(ctx.http, { accounts, sessions });
     yourDataRoutes(ctx.http, { accounts, sessions, services: ctx.services, now: () => ctx.clock.now() });
-    authPages(ctx.http, accounts, sessions);
-    const secondFactors = new SecondFactors(ctx, accounts, sessions);
-    secondFactorRoutes(ctx.http, secondFactors, sessions);
-    secondFactorPages(ctx.http, secondFactors, accounts, sessions);
-    const recovery = new Recovery(ctx, accounts);
-    recoveryRoutes(ctx.http, recovery, accounts);
-    recoveryPages(ctx.http, recovery, accounts);
+    authPages(ctx.http, { accounts, sessions });
+    const secondFactors = { factors: new SecondFactors(ctx, accounts, sessions), accounts, sessions };
+    secondFactorRoutes(ctx.http, secondFactors);
+    secondFactorPages(ctx.http, secondFactors);
+    const recovery = { recovery: new Recovery(ctx, accounts), accounts };
+    recoveryRoutes(ctx.http, recovery);
+    recoveryPages(ctx.http, recovery);
   },
 });

@@ -1,3 +1,4 @@
+import { LIVE_HUB } from '@meetcute/live';
 // What spans several calls: messages, typing and read receipts reaching the open pages
 // of both members through the live hub, a block cutting every live path between them,
 // and `rebuild chat` restoring exactly the same tables.
@@ -19,7 +20,7 @@ async function openPage(
   t: TestApp,
   memberId: string,
 ): Promise<{ heard: LiveNotification[]; close: () => void }> {
-  const hub = t.app.services.require<LiveHub>('live.hub');
+  const hub = t.app.services.require<LiveHub>(LIVE_HUB);
   const heard: LiveNotification[] = [];
   const close = await hub.open(memberId, hub.latest(), (n) => heard.push(n));
   return { heard, close };
@@ -91,7 +92,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
-        const hub = t.app.services.require<LiveHub>('live.hub');
+        const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const before = hub.latest();
         const bobPage = await openPage(t, bob.memberId);
         try {
@@ -147,7 +148,7 @@ for (const dialect of databases.dialects) {
           });
           assert.equal(typing.status, 404);
           // A typing or read notice already on its way when the block landed is dropped by the hub.
-          const hub = t.app.services.require<LiveHub>('live.hub');
+          const hub = t.app.services.require<LiveHub>(LIVE_HUB);
           await hub.notify(bob.memberId, {
             type: 'chat.typing',
             data: { memberId: nancy.memberId },

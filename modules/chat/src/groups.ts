@@ -1,3 +1,4 @@
+import { defineService } from '@meetcute/core';
 import { hash } from 'node:crypto';
 
 /**
@@ -10,7 +11,7 @@ import { hash } from 'node:crypto';
 export const CHAT_GROUPS = 64;
 
 /** The service key under which a cluster module may offer its own ownership. */
-export const CHAT_OWNERSHIP = 'chat.ownership';
+export const CHAT_OWNERSHIP = defineService<ChatOwnership>('chat.ownership');
 
 /**
  * Which chat groups this node may write. The send path asks `owns` before it commits a

@@ -1,3 +1,4 @@
+import { defineService } from '@meetcute/core';
 import type { ChatDb } from './store.ts';
 
 /** Where an imported read mark's message sits: its conversation and who received it. */
@@ -15,7 +16,7 @@ export interface ChatImport {
   /** The messages among `messageIds` that chat holds (a block removed the pair's, so they are not). */
   messages(messageIds: readonly string[]): Promise<ImportedMessage[]>;
 }
-export const CHAT_IMPORT = 'chat.import';
+export const CHAT_IMPORT = defineService<ChatImport>('chat.import');
 
 /** SQLite allows 32,766 parameters; a dump's batch asks for far fewer, in slices all the same. */
 const SLICE = 500;

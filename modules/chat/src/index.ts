@@ -43,6 +43,8 @@ export const chat = defineModule({
     'One-to-one conversations, live: messages, typing, read receipts, unread counts, reports; blocks hide them.',
   publishes: events,
   consumes: [...events, ...blockEvents, ...audienceConsumes],
+  provides: [CHAT_IMPORT],
+  requires: [NOTIFICATIONS, PROFILES],
   tables,
   migrations,
   projections,

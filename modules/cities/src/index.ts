@@ -1,4 +1,4 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, defineService } from '@meetcute/core';
 import { cityDirectory, type CityDirectory } from './directory.ts';
 import { cityRoutes } from './routes.ts';
 import { useCases } from './use-cases.ts';
@@ -9,7 +9,7 @@ export { largestPlaces } from './directory.ts';
 export { boundingBox, distanceKm, COUNTRIES } from './places.ts';
 
 /** The service key under which other modules find places. */
-export const CITIES = 'cities';
+export const CITIES = defineService<CityDirectory>('cities');
 
 /**
  * Real places for sign-up, profiles and distances. Static reference data from
@@ -20,6 +20,7 @@ export const cities = defineModule({
   description: 'Real Nordic places with coordinates and time zones (GeoNames), and type-ahead.',
   publishes: [],
   consumes: [],
+  provides: [CITIES],
   tables: {},
   migrations: [],
   projections: [],

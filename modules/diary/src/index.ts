@@ -25,6 +25,7 @@ export const diary = defineModule({
   description: 'Short posts on a member’s profile; the news module carries them into feeds.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,
@@ -36,7 +37,7 @@ export const diary = defineModule({
     const run = commands(ctx);
     const reads = diaryReads(ctx.db, profiles);
     diaryRoutes(ctx.http, run, reads);
-    diaryPages(ctx.http, run, reads, profiles);
+    diaryPages(ctx.http, { commands: run, reads, profiles });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, diarySection(reads, ctx.db, profiles));
     ctx.services.contribute<Reportable>(REPORTABLE, {
       kind: 'diary-post',

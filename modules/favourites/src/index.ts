@@ -23,6 +23,7 @@ export const favourites = defineModule({
   description: 'A private list of favourite profiles, with a toggle on every profile and card.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,
@@ -46,7 +47,7 @@ export const favourites = defineModule({
     forgetInView(favouriteIds);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, profiles);
-    favouriteRoutes(ctx.http, ctx.db, run, profiles);
+    favouriteRoutes(ctx.http, { db: ctx.db, commands: run, profiles });
     favouritePages(ctx.http, ctx.db, run, profiles, ctx.services);
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, favouriteAction(favouriteIds, blocks));
   },

@@ -25,6 +25,7 @@ export const flirt = defineModule({
     'One-tap flirts between approved members (once a day per member, 20 a day), and the lists of flirts sent and received.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,

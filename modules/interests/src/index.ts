@@ -1,4 +1,4 @@
-import { defineModule } from '@meetcute/core';
+import { defineModule, defineService } from '@meetcute/core';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
@@ -17,7 +17,7 @@ export { InterestAdded, InterestRemoved } from './events.ts';
 export { normaliseTag, checkTag } from './rules.ts';
 
 /** The service key under which search and matching find members' interests. */
-export const INTERESTS = 'interests';
+export const INTERESTS = defineService<InterestDirectory>('interests');
 
 /** Members' interests, for modules that compare or filter by them. Who may see whom is the caller's to check. */
 export interface InterestDirectory {
@@ -34,6 +34,8 @@ export const interests = defineModule({
   description: 'Tags on profiles ("hiking", "jazz"); each tag lists the members who have it.',
   publishes: events,
   consumes: [...events, RegistrationApproved, ...blockEvents],
+  provides: [INTERESTS],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,
@@ -51,7 +53,7 @@ export const interests = defineModule({
     const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES));
     ctx.services.provide<InterestDirectory>(INTERESTS, { of: (memberId) => tagsOf(ctx.db, memberId) });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, interestsSection(reads));
-    interestRoutes(ctx.http, run, reads);
-    interestPages(ctx.http, run, reads, ctx.services);
+    interestRoutes(ctx.http, { commands: run, reads });
+    interestPages(ctx.http, { commands: run, reads, services: ctx.services });
   },
 });

@@ -5,6 +5,7 @@ import {
   type NotificationHub,
   type Tx,
   type ViewerResolver,
+  defineService,
 } from '@meetcute/core';
 import { LiveHub } from './hub.ts';
 import {
@@ -23,6 +24,9 @@ import { deletionUseCases, useCases } from './use-cases.ts';
 
 export { LiveHub } from './hub.ts';
 
+/** The live module's hub itself, for modules that need more than NotificationHub (nav's counters). */
+export const LIVE_HUB = defineService<LiveHub>('live.hub');
+
 /**
  * The live channel and the notification hub. Other modules notify a member
  * through the hub (`NOTIFICATIONS`); every open page of that member receives it.
@@ -33,6 +37,7 @@ export const live = defineModule({
     'One live channel per open page (WebSocket, SSE, long polling), resumable; the notification hub.',
   publishes: [],
   consumes: [...blockEvents, LoggedOut, LoggedOutEverywhere, PasswordChanged],
+  provides: [NOTIFICATIONS, LIVE_HUB],
   tables,
   migrations: [...migrations, blockedPairsMigration],
   projections: [BLOCKED_PAIRS],
@@ -77,8 +82,8 @@ export const live = defineModule({
     await hub.start();
     ctx.onClose(() => hub.close());
     ctx.services.provide<NotificationHub>(NOTIFICATIONS, hub);
-    ctx.services.provide<LiveHub>('live.hub', hub);
+    ctx.services.provide<LiveHub>(LIVE_HUB, hub);
     liveRoutes(ctx.http, hub, channels);
-    liveSockets(ctx.http, hub, viewers, channels, ctx.logger);
+    liveSockets(ctx.http, { hub, viewers, channels, logger: ctx.logger });
   },
 });

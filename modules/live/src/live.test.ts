@@ -1,3 +1,4 @@
+import { LIVE_HUB } from './index.ts';
 // The live channel over real sockets: WebSocket, Server-Sent Events and long polling
 // all deliver, need a session, and resume after a reconnect without losing anything.
 import assert from 'node:assert/strict';
@@ -131,7 +132,7 @@ test('a long poll waits for the next notification and returns it', async () => {
   ).json()) as { cursor: number };
   const waiting = fetch(`${base}/api/v1/live/poll?wait=20&after=${cursor}`, { headers: { cookie } });
   // Wait until the poll is parked on the hub, so this proves it waits and is woken.
-  const live = app.services.require<LiveHub>('live.hub');
+  const live = app.services.require<LiveHub>(LIVE_HUB);
   while (live.channelCount === 0) await new Promise((resolve) => setImmediate(resolve));
   await hub.notify(nancy.memberId, { type: 'alert', data: { polled: true } });
   const body = (await (await waiting).json()) as { notifications: Wire[]; cursor: number };
@@ -186,7 +187,7 @@ async function channelsOf(session: string) {
   });
   // Resolves when the server ends the stream; a page that leaves aborts it instead.
   const text = stream.text().catch(() => 'left');
-  const live = app.services.require<LiveHub>('live.hub');
+  const live = app.services.require<LiveHub>(LIVE_HUB);
   const before = live.channelCount;
   const poll = fetch(`${base}/api/v1/live/poll?wait=30&after=${(hub as LiveHub).latest()}`, {
     headers: { cookie: session },

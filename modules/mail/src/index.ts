@@ -1,7 +1,6 @@
-import { defineModule, type EventEnvelope, type Tx } from '@meetcute/core';
+import { defineModule, type Tx, defineService } from '@meetcute/core';
 import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
 import {
-  CONFIRMATION_DAYS,
   EmailChanged,
   EmailChangeRequested,
   EmailConfirmationRequested,
@@ -13,17 +12,8 @@ import {
   MemberDeleted,
   honourDeletion,
 } from '@meetcute/auth/events';
-import {
-  addressOf,
-  enqueue,
-  migrations,
-  projections,
-  rememberAddress,
-  rememberLanguage,
-  tables,
-  type MailTables,
-  type NewMail,
-} from './store.ts';
+import { migrations, projections, tables, type MailTables } from './store.ts';
+import { queueMails } from './occasions.ts';
 import { Sender } from './sender.ts';
 import { directoryTransport, forgetKept, smtpTransport } from './transport.ts';
 import { mailPages } from './pages.ts';
@@ -36,10 +26,7 @@ export type { KeptMail } from './transport.ts';
 export interface MailOutbox {
   flush(): Promise<void>;
 }
-export const MAIL_OUTBOX = 'mail.outbox';
-
-/** A notice about something that just happened is worth a mail for a day; older ones (an import, a replay) are not. */
-const NOTICE_MS = 24 * 3600 * 1000;
+export const MAIL_OUTBOX = defineService<MailOutbox>('mail.outbox');
 
 /**
  * Mail: what the site sends to members' addresses (welcome and address confirmation,
@@ -65,6 +52,7 @@ export const mail = defineModule({
     LoginLocked,
     SignUpWithTakenEmail,
   ],
+  provides: [MAIL_OUTBOX],
   tables,
   migrations,
   projections,
@@ -98,140 +86,7 @@ export const mail = defineModule({
     });
     ctx.services.provide<MailOutbox>(MAIL_OUTBOX, { flush: () => sender.flush() });
 
-    /** Queues the mail unless it would arrive too late to be of use. */
-    const queue = async (
-      tx: Tx<MailTables>,
-      event: EventEnvelope,
-      mail: Omit<NewMail, 'id' | 'at'>,
-      usefulUntil: number,
-    ) => {
-      if (ctx.clock.now().getTime() >= usefulUntil) return;
-      await enqueue(tx.db, { ...mail, id: event.id, at: ctx.clock.now().toISOString() });
-      tx.afterCommit(() => sender.wake());
-    };
-
-    ctx.on(AccountCreated, async (event, tx) => {
-      const { memberId, email, language } = event.payload;
-      await rememberAddress(tx.db, memberId, email, language);
-      // Accounts logged before sign-ups recorded their language are long past their welcome.
-      if (!language) return;
-      const expiresAt = Date.parse(event.occurredAt) + CONFIRMATION_DAYS * 24 * 3600 * 1000;
-      await queue(
-        tx,
-        event,
-        {
-          kind: 'welcome',
-          memberId,
-          to: email,
-          language,
-          data: { expiresAt: new Date(expiresAt).toISOString() },
-        },
-        expiresAt,
-      );
-    });
-
-    ctx.on(EmailConfirmationRequested, async (event, tx) => {
-      const { memberId, email, expiresAt, language } = event.payload;
-      await rememberLanguage(tx.db, memberId, language);
-      await queue(
-        tx,
-        event,
-        { kind: 'email-confirmation', memberId, to: email, language, data: { expiresAt } },
-        Date.parse(expiresAt),
-      );
-    });
-
-    ctx.on(PasswordResetRequested, async (event, tx) => {
-      const { memberId, resetId, expiresAt, language, reason } = event.payload;
-      const address = await addressOf(tx.db, memberId);
-      if (!address) return;
-      await rememberLanguage(tx.db, memberId, language);
-      await queue(
-        tx,
-        event,
-        {
-          kind: reason === 'imported' ? 'password-setup' : 'password-reset',
-          memberId,
-          to: address.email,
-          language,
-          data: { resetId, expiresAt },
-        },
-        Date.parse(expiresAt),
-      );
-    });
-
-    // Changes to how the account is protected are told to its owner: it may not have been them.
-    const notice = (kind: 'password-changed' | 'two-factor-on' | 'two-factor-off') =>
-      async function tell(event: EventEnvelope<{ memberId: string }>, tx: Tx<MailTables>): Promise<void> {
-        const { memberId } = event.payload;
-        const address = await addressOf(tx.db, memberId);
-        if (!address) return;
-        await queue(
-          tx,
-          event,
-          { kind, memberId, to: address.email, language: address.language, data: {} },
-          Date.parse(event.occurredAt) + NOTICE_MS,
-        );
-      };
-    ctx.on(PasswordChanged, notice('password-changed'));
-    ctx.on(TwoFactorEnabled, notice('two-factor-on'));
-    ctx.on(TwoFactorDisabled, notice('two-factor-off'));
-
-    ctx.on(EmailChangeRequested, async (event, tx) => {
-      const { memberId, changeId, email, expiresAt, language } = event.payload;
-      await rememberLanguage(tx.db, memberId, language);
-      await queue(
-        tx,
-        event,
-        { kind: 'email-change', memberId, to: email, language, data: { changeId, expiresAt } },
-        Date.parse(expiresAt),
-      );
-    });
-
-    // Mail goes to the new address from now on; the old one is told, in case it was not its owner.
-    ctx.on(EmailChanged, async (event, tx) => {
-      const { memberId, email, previousEmail } = event.payload;
-      const address = await addressOf(tx.db, memberId);
-      await rememberAddress(tx.db, memberId, email, address?.language);
-      await queue(
-        tx,
-        event,
-        {
-          kind: 'email-changed',
-          memberId,
-          to: previousEmail,
-          language: address?.language ?? 'en',
-          data: { email },
-        },
-        Date.parse(event.occurredAt) + NOTICE_MS,
-      );
-    });
-
-    ctx.on(LoginLocked, async (event, tx) => {
-      const { memberId, until } = event.payload;
-      const address = await addressOf(tx.db, memberId);
-      if (!address) return;
-      await queue(
-        tx,
-        event,
-        { kind: 'login-locked', memberId, to: address.email, language: address.language, data: { until } },
-        Date.parse(until),
-      );
-    });
-
-    // To the owner, in their language (not the one the attempt was made in), from the address on file.
-    ctx.on(SignUpWithTakenEmail, async (event, tx) => {
-      const { memberId } = event.payload;
-      const address = await addressOf(tx.db, memberId);
-      if (!address) return;
-      await queue(
-        tx,
-        event,
-        { kind: 'sign-up-attempt', memberId, to: address.email, language: address.language, data: {} },
-        Date.parse(event.occurredAt) + NOTICE_MS,
-      );
-    });
-
+    queueMails(ctx, () => sender.wake());
     mailRoutes(ctx.http, ctx, transport.kind);
     mailPages(ctx.http, ctx, transport.kind);
     sender.start();

@@ -27,6 +27,8 @@ export const matching = defineModule({
   description: 'Suggestions of mutually compatible members; the fit the news feed filters with.',
   publishes: events,
   consumes: [RegistrationApproved, InterestAdded, InterestRemoved, ...blockEvents],
+  provides: [MATCHING],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,

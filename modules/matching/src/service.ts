@@ -1,3 +1,4 @@
+import { defineService } from '@meetcute/core';
 import type { Clock } from '@meetcute/core';
 import { eitherBlocked, hiddenFrom } from '@meetcute/block';
 import {
@@ -11,7 +12,7 @@ import {
 import { candidatesFor, findMember, holdersOf, tagsOf, type MatchingDb } from './store.ts';
 
 /** The service key under which news (and anyone else) finds matching. */
-export const MATCHING = 'matching';
+export const MATCHING = defineService<Matching>('matching');
 
 /** Compatibility between approved members, as the matching module knows them. */
 export interface Matching {

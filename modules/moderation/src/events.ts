@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { defineEvent } from '@meetcute/core';
+import { defineEvent, defineService } from '@meetcute/core';
 
 export const MemberSuspended = defineEvent({
   type: 'MemberSuspended',
@@ -60,7 +60,7 @@ export const events = [MemberSuspended, SuspensionLifted, MemberWarned, WarningR
  * What moderation offers reports under HOLDS: a member reported by several people in a
  * short time is held (suspended for a week, by the site) until a moderator looks.
  */
-export const HOLDS = 'moderation.holds';
+export const HOLDS = defineService<Holds>('moderation.holds');
 export interface Holds {
   /** Holds the member unless a sanction is already in force; answers whether it did. */
   hold(memberId: string, reason: string): Promise<boolean>;

@@ -1,4 +1,10 @@
-import { defineModule, type EventDefinition, type EventEnvelope, type PayloadOf } from '@meetcute/core';
+import {
+  defineModule,
+  type EventDefinition,
+  type EventEnvelope,
+  type PayloadOf,
+  defineService,
+} from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
@@ -45,7 +51,7 @@ export * from './events.ts';
 export interface Sanctions {
   liftEnded(): Promise<number>;
 }
-export const SANCTIONS = 'moderation.sanctions';
+export const SANCTIONS = defineService<Sanctions>('moderation.sanctions');
 
 /** How often suspensions whose time is up are looked for. */
 const SWEEP_MS = 60 * 1000;
@@ -75,6 +81,8 @@ export const moderation = defineModule({
     AboutMeRejected,
     ReportsClosed,
   ],
+  provides: [HOLDS, SANCTIONS],
+  requires: [PROFILES, SUSPENDED_LOGIN],
   tables,
   migrations,
   projections,

@@ -1,3 +1,4 @@
+import { LIVE_HUB } from '@meetcute/live';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { defineModule, type ServiceRegistry } from '@meetcute/core';
@@ -34,12 +35,13 @@ export const nav = defineModule({
     'Counters in the top bar for new alerts, news and unread chats, rendered on each page and updated live.',
   publishes: [],
   consumes: [],
+  requires: [LIVE_HUB],
   tables: {},
   migrations: [],
   projections: [],
   useCases,
   register(ctx) {
-    const hub = ctx.services.require<LiveHub>('live.hub');
+    const hub = ctx.services.require<LiveHub>(LIVE_HUB);
     ctx.http.addHook('preHandler', async (request) => {
       if (request.routeOptions.config?.kind !== 'page' || request.viewer?.status !== 'approved') return;
       request.nav = await navState(request, ctx.services, hub);
@@ -63,8 +65,6 @@ export const nav = defineModule({
               ),
               liveAfter: Type.Integer(),
             }),
-            401: Type.Object({ status: Type.Integer() }, { additionalProperties: true }),
-            403: Type.Object({ status: Type.Integer() }, { additionalProperties: true }),
           },
         },
       },

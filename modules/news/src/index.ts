@@ -30,6 +30,7 @@ export const news = defineModule({
     'A personal feed of new members, diary posts and new photos by members who fit what the viewer looks for; back-filled on approval.',
   publishes: events,
   consumes: [...events, RegistrationApproved, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
+  requires: [NOTIFICATIONS],
   tables,
   migrations,
   projections,

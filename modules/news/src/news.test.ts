@@ -1,3 +1,4 @@
+import { LIVE_HUB } from '@meetcute/live';
 // What spans several calls: `rebuild news` restoring the same feeds after a history of
 // members, posts, edits, deletes, blocks and visits; the size of the back-fill; and the
 // live counter that moves as items land and are seen.
@@ -53,7 +54,7 @@ async function openPage(
   t: TestApp,
   memberId: string,
 ): Promise<{ counts: () => number[]; close: () => void }> {
-  const hub = t.app.services.require<LiveHub>('live.hub');
+  const hub = t.app.services.require<LiveHub>(LIVE_HUB);
   const seen: LiveNotification[] = [];
   const close = await hub.open(memberId, hub.latest(), (n) => seen.push(n));
   return {
@@ -205,7 +206,7 @@ for (const dialect of databases.dialects) {
         // Without an open page nothing is pushed; the next page load counts afresh.
         bobsPage.close();
         nancysPage.close();
-        const hub = t.app.services.require<LiveHub>('live.hub');
+        const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const latest = hub.latest();
         await t.given([posted(nancy, 4, 'four')]);
         assert.deepEqual(await hub.missed(bob.memberId, latest), []);

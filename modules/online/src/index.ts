@@ -1,3 +1,4 @@
+import { ONLINE_NOW } from '@meetcute/search';
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
 import { blockEvents, honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
@@ -25,6 +26,8 @@ export const online = defineModule({
     'Presence across the site: who is online now, a list of them with search’s filters, and an online badge on members.',
   publishes: events,
   consumes: [RegistrationApproved, ...blockEvents],
+  provides: [ONLINE, ONLINE_NOW],
+  requires: [NOTIFICATIONS],
   tables,
   migrations,
   projections,
@@ -59,6 +62,8 @@ export const online = defineModule({
       if (request.viewer) await presence.seen(request.viewer.memberId);
     });
     ctx.services.provide<Presence>(ONLINE, presence);
+    // Search's online-only filter asks for who is online through a key of its own (it registers first).
+    ctx.services.provide(ONLINE_NOW, presence);
 
     const views = onlineViews(ctx, presence);
     onlineRoutes(ctx.http, views);

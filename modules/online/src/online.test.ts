@@ -1,3 +1,4 @@
+import { LIVE_HUB } from '@meetcute/live';
 // What spans several calls or reaches past HTTP: live channels opening and closing,
 // the once-a-minute write, the order of the list over time, and `rebuild online`.
 import assert from 'node:assert/strict';
@@ -55,7 +56,7 @@ for (const dialect of databases.dialects) {
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
         t.clock.set(at(0));
-        const hub = t.app.services.require<LiveHub>('live.hub');
+        const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const presence = t.app.services.require<Presence>(ONLINE);
         assert.equal(await presence.isOnline(bob.memberId), false, 'not here yet');
 
@@ -88,7 +89,7 @@ for (const dialect of databases.dialects) {
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
         t.clock.set(at(0));
-        const hub = t.app.services.require<LiveHub>('live.hub');
+        const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const first = await hub.open(bob.memberId, 0, () => {});
         const second = await hub.open(bob.memberId, 0, () => {});
         first();
@@ -111,7 +112,7 @@ for (const dialect of databases.dialects) {
         await visit();
         t.clock.set(new Date(START + 30_000).toISOString());
         await visit();
-        await t.app.services.require<Presence & { settled(): Promise<void> }>(ONLINE).settled();
+        await (t.app.services.require(ONLINE) as Presence & { settled(): Promise<void> }).settled();
         assert.deepEqual(await presenceRows(t), [
           { member_id: bob.memberId, last_seen_at: at(0), connected: 0 },
         ]);
@@ -171,7 +172,7 @@ for (const dialect of databases.dialects) {
           given(MemberUnblocked, { blockerId: bob.memberId, blockedId: eve.memberId }),
         ]);
         await t.call({ as: bob.memberId, method: 'GET', url: '/api/v1/online' });
-        await t.app.services.require<Presence & { settled(): Promise<void> }>(ONLINE).settled();
+        await (t.app.services.require(ONLINE) as Presence & { settled(): Promise<void> }).settled();
         const db = t.app.channel('online').database.db;
         const tables = async () => ({
           members: (await sql`select * from online_members order by member_id`.execute(db)).rows,

@@ -1,3 +1,4 @@
+import { defineService } from '@meetcute/core';
 import type { Clock, Logger, NotificationHub } from '@meetcute/core';
 import { PRESENCE, onlineSince } from './rules.ts';
 import { presentIds, recordPresence, seenSince, type OnlineDb } from './store.ts';
@@ -9,7 +10,7 @@ export interface Presence {
   onlineIds(): Promise<Set<string>>;
 }
 
-export const ONLINE = 'online';
+export const ONLINE = defineService<Presence>('online');
 
 /** Past this many members, "last written" forgets those it wrote more than a minute ago. */
 const PRUNE_AT = 10_000;

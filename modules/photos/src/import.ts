@@ -1,8 +1,9 @@
+import { defineService } from '@meetcute/core';
 import type { Renderer } from './renderer.ts';
 import type { PhotosDb, SizesOf } from './store.ts';
 
 /** The service an importer resolves to bring in the photos of an old site. */
-export const PHOTO_IMPORT = 'photo-import';
+export const PHOTO_IMPORT = defineService<PhotoImport>('photo-import');
 
 export interface PhotoImport {
   /**

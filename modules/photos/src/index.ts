@@ -21,8 +21,11 @@ import { deletePhotoFiles, diskStorage, keyOf } from './storage.ts';
 import { Renderer } from './renderer.ts';
 import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
-import { fileRoutes, photoRoutes } from './routes.ts';
+import { photoRoutes } from './routes.ts';
+import { fileRoutes } from './file-routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
+import { myPhotosPages } from './my-photos-page.ts';
+import { photoReviewPages } from './review-page.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 
 export {
@@ -50,6 +53,8 @@ export const photos = defineModule({
     'Photo upload (re-encoded, metadata stripped), moderator review, portrait, public and private albums with per-member unlocks, and likes.',
   publishes: events,
   consumes: [...events, ...blockEvents],
+  provides: [PHOTO_IMPORT],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,
@@ -105,6 +110,8 @@ export const photos = defineModule({
     photoRoutes(ctx.http, deps);
     fileRoutes(ctx.http, deps);
     photoPages(ctx.http, deps);
+    myPhotosPages(ctx.http, deps);
+    photoReviewPages(ctx.http, deps);
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, blocks));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db, blocks));
     ctx.services.contribute<Reportable>(REPORTABLE, {

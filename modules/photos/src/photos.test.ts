@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig, type When } from '@meetcute/core';
+import { createLogger, given, readConfig, type When, SESSIONS } from '@meetcute/core';
 import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from '@meetcute/server';
 import { MemberBlocked } from '@meetcute/block/events';
@@ -406,6 +406,6 @@ for (const dialect of databases.dialects) {
 
 /** A session cookie of the member's own, for calls the use-case runner cannot make (raw bytes, sockets). */
 async function sessionCookie(t: TestApp, memberId: string): Promise<string> {
-  const sessions = t.app.services.require<{ open(id: string): Promise<string> }>('sessions');
+  const sessions = t.app.services.require(SESSIONS);
   return `mc_session=${await sessions.open(memberId)}`;
 }

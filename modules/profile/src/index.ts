@@ -6,6 +6,7 @@ import {
   runWithWork,
   type ModuleContext,
   type WorkContext,
+  defineService,
 } from '@meetcute/core';
 import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
 import {
@@ -43,11 +44,11 @@ export {
 } from './events.ts';
 
 /** How the reports queue takes a reported profile's about-me text down (moderator, member, reason). */
-export const ABOUT_ME_REMOVAL = 'profile.about-me-removal';
+export const ABOUT_ME_REMOVAL = defineService<AboutMeRemoval>('profile.about-me-removal');
 export type AboutMeRemoval = (memberId: string, moderatorId: string, reason: string) => Promise<void>;
 
 /** The service key under which other modules find members' public profile facts. */
-export const PROFILES = 'profiles';
+export const PROFILES = defineService<ProfileDirectory>('profiles');
 
 /** What anyone who may see a member learns about them: no birthday, no pending or rejected text. */
 export interface PublicProfile {
@@ -116,6 +117,7 @@ export const profile = defineModule({
     'Profiles of approved members (age, city, distance, about-me) and the review of about-me changes.',
   publishes: events,
   consumes: [RegistrationApproved, ...ownEvents, ...blockEvents],
+  provides: [ABOUT_ME_REMOVAL, PROFILES],
   tables,
   migrations: [...migrations, blockedPairsMigration],
   projections: [...projections, BLOCKED_PAIRS],

@@ -1,6 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import {
+  Problem,
+  type FieldProblem,
+  type Http,
+  type ServiceRegistry,
+  type ExtensionPoint,
+} from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
   field,
@@ -162,7 +168,7 @@ export function profilePages(
       if (request.params.memberId === viewerId) return reply.redirect('/profile', 303);
       const t = tr(request);
       const view = await reads.view(viewerId, request.params.memberId, visitedOnPurpose(request.headers));
-      const actionsOf = (point: string) => services.contributions<MemberAction>(point);
+      const actionsOf = (point: ExtensionPoint<MemberAction>) => services.contributions(point);
       const [buttons, safety, sections] = await Promise.all([
         memberActions(actionsOf(MEMBER_ACTIONS), request, [view.memberId], 'profile'),
         memberActions(actionsOf(SAFETY_ACTIONS), request, [view.memberId], 'profile'),

@@ -1,3 +1,4 @@
+import { defineService } from '@meetcute/core';
 import type { Application } from './events.ts';
 import type { RegistrationDb } from './store.ts';
 
@@ -19,7 +20,7 @@ export interface RegistrationImport {
   /** The members among `memberIds` that exist, with their application (null when none was sent). */
   members(memberIds: readonly string[]): Promise<Map<string, Application | null>>;
 }
-export const REGISTRATION_IMPORT = 'registration.import';
+export const REGISTRATION_IMPORT = defineService<RegistrationImport>('registration.import');
 
 /** SQLite allows 32,766 parameters; a dump's batch asks for far fewer, in slices all the same. */
 const SLICE = 500;

@@ -1,5 +1,5 @@
-import { defineModule, SESSIONS, type Sessions } from '@meetcute/core';
-import { EmailChanged, MemberDeleted, honourDeletion } from '@meetcute/auth/events';
+import { defineModule, SESSIONS, type Sessions, CREDENTIALS } from '@meetcute/core';
+import { EmailChanged, MemberDeleted, honourDeletion, PASSWORD_POLICY } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
 import { migrations, projections, project, tables } from './store.ts';
@@ -36,6 +36,8 @@ export const registration = defineModule({
   publishes: events,
   // The attempt is news for the mail module only: registration keeps nothing of it.
   consumes: [MemberDeleted, ...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
+  provides: [REGISTRATION_IMPORT],
+  requires: [CITIES, CREDENTIALS, PASSWORD_POLICY, SESSIONS],
   tables,
   migrations,
   projections,

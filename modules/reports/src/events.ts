@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { defineEvent } from '@meetcute/core';
+import { defineEvent, defineExtension } from '@meetcute/core';
 import { ReportReasonSchema } from '@meetcute/chat/events';
 
 export { REPORT_REASONS, type ReportReason } from '@meetcute/chat/events';
@@ -53,7 +53,7 @@ export const events = [ContentReported, ReportsClosed];
  * A module whose content members may report says, under REPORTABLE, whose a piece of
  * it is and how moderators see it (undefined when it does not exist).
  */
-export const REPORTABLE = 'reports.reportable';
+export const REPORTABLE = defineExtension<Reportable>('reports.reportable');
 export interface Reportable {
   kind: Exclude<ReportKind, 'profile' | 'appeal'>;
   lookup(contentId: string): Promise<ReportedContent | undefined>;

@@ -9,6 +9,7 @@ import { commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { reportRoutes } from './routes.ts';
 import { reportPages } from './pages.ts';
+import { queuePages } from './queue-page.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 
@@ -27,6 +28,7 @@ export const reports = defineModule({
     'Report a profile, a photo or a diary post (and chat messages); the moderators’ queue of open reports, grouped and shown in context, closed as dismissed or handled, or by removing the content.',
   publishes: events,
   consumes: [MemberDeleted, ...events, MessageReported, SuspensionAppealed, SuspensionLifted],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,
@@ -83,8 +85,10 @@ export const reports = defineModule({
     );
 
     const run = commands(ctx, ctx.services, profiles);
-    reportRoutes(ctx.http, ctx.db, run);
-    reportPages(ctx.http, ctx.db, run, profiles);
+    reportRoutes(ctx.http, { db: ctx.db, commands: run });
+    const pages = { db: ctx.db, commands: run, profiles };
+    reportPages(ctx.http, pages);
+    queuePages(ctx.http, pages);
 
     const report: MemberAction = (request, _ids, where) => {
       const viewer = request.viewer;

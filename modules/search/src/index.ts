@@ -33,6 +33,7 @@ export {
   type WhoFilters,
   type WhoMessage,
 } from './filters.ts';
+export { ONLINE_NOW, type OnlineNow } from './searches.ts';
 import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
@@ -55,6 +56,7 @@ export const search = defineModule({
     ...photoEvents,
     ...blockEvents,
   ],
+  requires: [CITIES],
   tables,
   migrations,
   projections,

@@ -1,4 +1,4 @@
-import { problems, type ModuleContext, type View } from '@meetcute/core';
+import { problems, type ModuleContext, type View, defineService } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block';
 import { GENDERS } from '@meetcute/registration/events';
 import { findMembers, searchMembers, type Found } from './query.ts';
@@ -14,11 +14,11 @@ import {
   type Say,
 } from './rules.ts';
 
-/** What the online module offers; search only needs the ids of who is online. */
-interface Presence {
+/** Who is online now, for the online-only filter: offered by the online module, which registers after search. */
+export interface OnlineNow {
   onlineIds(): Promise<Set<string>>;
 }
-const ONLINE = 'online';
+export const ONLINE_NOW = defineService<OnlineNow>('search.online-now');
 
 /** What the client sees of the search that ran, so it can show which defaults were used. */
 export interface Applied {
@@ -100,7 +100,7 @@ export function searches(
       if (!read.criteria) throw problems.invalid(read.errors);
       // The online module registers after search, so its service is looked up when needed.
       const online = read.criteria.onlineOnly
-        ? ((await ctx.services.optional<Presence>(ONLINE)?.onlineIds()) ?? new Set<string>())
+        ? ((await ctx.services.optional(ONLINE_NOW)?.onlineIds()) ?? new Set<string>())
         : new Set<string>();
       const everyone = index.entries();
       let found: Found;

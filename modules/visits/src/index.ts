@@ -19,6 +19,7 @@ export const visits = defineModule({
   description: 'Who visited my profile: one entry per visitor per day, newest first.',
   publishes: events,
   consumes: [ProfileViewed, ...blockEvents],
+  requires: [PROFILES],
   tables,
   migrations,
   projections,

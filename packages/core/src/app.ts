@@ -17,12 +17,14 @@ import { requestErasure } from './delivery/erasure.ts';
 import { createHttp, formSecret, type RouteRecord } from './http/server.ts';
 import type { ProblemBody } from './http/problems.ts';
 import type { ViewerResolver } from './http/viewer.ts';
-import type { Http, ModuleDefinition, ServiceRegistry } from './module.ts';
+import type { Http, ModuleContext, ModuleDefinition } from './module.ts';
+import { defineService, orderByServices, Services, type ServiceRegistry } from './services.ts';
 import type { EventDefinition } from './events.ts';
 import { MemoryView } from './views.ts';
-import { linkTokens } from './links.ts';
+import { linkTokens, type LinkTokens } from './links.ts';
 
-export const VIEWERS = 'viewers';
+/** Who is asking: the module that keeps sessions provides it (auth); without one every caller is anonymous. */
+export const VIEWERS = defineService<ViewerResolver>('viewers');
 
 /** Where a module's consumer stands: events yet to apply, held up by a failing one, parked. */
 export interface ConsumerState {
@@ -76,32 +78,6 @@ export interface App {
   consumers(): Promise<ConsumerState[]>;
   /** Stops taking requests, finishes those in flight, drains the outbox, closes storage. */
   close(): Promise<void>;
-}
-
-function serviceRegistry(): ServiceRegistry {
-  const services = new Map<string, unknown>();
-  const points = new Map<string, unknown[]>();
-  return {
-    contribute(point, item) {
-      const list = points.get(point) ?? [];
-      list.push(item);
-      points.set(point, list);
-    },
-    contributions<T>(point: string): readonly T[] {
-      return (points.get(point) ?? []) as T[];
-    },
-    provide(name, service) {
-      if (services.has(name)) throw new Error(`Service ${name} is provided twice`);
-      services.set(name, service);
-    },
-    require<T>(name: string): T {
-      if (!services.has(name)) throw new Error(`No module provides the service ${name}`);
-      return services.get(name) as T;
-    },
-    optional<T>(name: string): T | undefined {
-      return services.get(name) as T | undefined;
-    },
-  };
 }
 
 function checkEventContracts(modules: ModuleDefinition[]): void {
@@ -158,15 +134,34 @@ async function siteSecret(log: ModuleDatabase, name: string): Promise<string> {
   return String(row.value);
 }
 
+/** What createApp builds once and every module's registration shares. */
+interface Wiring {
+  config: Config;
+  clock: Clock;
+  ids: IdSource;
+  logger: Logger;
+  metrics: Metrics;
+  health: DatabaseHealth;
+  storage: Storage;
+  log: ModuleDatabase;
+  dispatcher: Dispatcher;
+  links: LinkTokens;
+  services: Services;
+  http: Http;
+  channels: Map<string, ModuleChannel>;
+  views: Array<{ module: string; view: MemoryView<unknown> }>;
+  closers: Array<() => Promise<void>>;
+}
+
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, modules } = options;
   checkEventContracts(modules);
+  // Providers of services register before the modules that require them (services.ts).
+  const order = orderByServices(modules);
   const clock = options.clock ?? systemClock;
-  const ids = options.ids ?? uuidv7Source(clock);
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = options.storage ?? openStorage(config.database);
-  const services = serviceRegistry();
   const channels = new Map<string, ModuleChannel>();
   // Set once the event log is open, below; metrics are only read after the app is built.
   let consumers: () => Promise<ConsumerState[]> = () => Promise.resolve([]);
@@ -180,11 +175,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
   const health = new DatabaseHealth(logger);
-
   const log: ModuleDatabase = storage.open(EVENT_LOG);
   await migrate(log, eventLogMigrations);
   const formKey = await siteSecret(log, 'form-key');
-  const links = linkTokens(options.linkKey ?? (await siteSecret(log, 'link-key')));
   const dispatcher = new Dispatcher(log, logger, health);
   consumers = async () => {
     const lag = await dispatcher.lag();
@@ -192,9 +185,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       lag.map(async (l) => ({ ...l, parked: (await channels.get(l.module)?.parked())?.length ?? 0 })),
     );
   };
-
-  const views: Array<{ module: string; view: MemoryView<unknown> }> = [];
-  const closers: Array<() => Promise<void>> = [];
+  const services = new Services();
   let viewers: ViewerResolver | undefined;
   const routes: RouteRecord[] = [];
   // Set while a module registers, so the routes it declares are recorded as its own.
@@ -210,35 +201,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     publicUrl: config.publicUrl,
     version: options.version ?? '0.0.0',
     // Without a module that resolves sessions every caller is anonymous.
-    viewers: () => (viewers ??= services.optional<ViewerResolver>(VIEWERS)),
+    viewers: () => (viewers ??= services.all.optional(VIEWERS)),
     health,
     idempotencyStore: log,
     now: () => clock.now(),
-    ready: async () => {
-      const failing: string[] = [];
-      for (const [name, channel] of channels) {
-        await channel.outboxDepth().catch(() => failing.push(name));
-      }
-      // Reads may work while writes cannot (a full disk): a write where one failed says
-      // whether that is over (a module's own database, or the log's for anywhere else).
-      // Places that are not a module (delivery, a route) share one write to the log.
-      let logProbe: Promise<void> | undefined;
-      for (const where of health.places) {
-        const channel = channels.get(where);
-        await (channel ? probeModuleWrite(channel.database) : (logProbe ??= probeWrite(log))).then(
-          () => health.ok(where),
-          (error: unknown) => health.failed(error, where),
-        );
-      }
-      const down = health.down;
-      if (down) failing.push(`database: ${down.cause}`);
-      if (failing.length > 0) return { failing, degraded: [] };
-      // Serving, but some module is not keeping up: an operator should look (metrics say which).
-      const degraded = (await consumers())
-        .filter((c) => c.retrying || c.parked > 0)
-        .map((c) => ({ module: c.module, retrying: c.retrying, parked: c.parked, behind: c.behind }));
-      return { failing, degraded };
-    },
+    ready: readiness(channels, health, log, () => consumers()),
     renderError:
       options.renderError ??
       ((_request, problem) => `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`),
@@ -248,99 +215,193 @@ export async function createApp(options: AppOptions): Promise<App> {
   http.setValidatorCompiler(validatorCompiler);
   for (const plugin of options.plugins ?? []) await plugin(http);
 
-  for (const module of modules) {
-    const database = storage.open(module.name);
-    await migrate(database, [...deliveryMigrations, ...module.migrations]);
-    const channel = new ModuleChannel(
-      database,
-      { clock, ids, logger: logger.child({ module: module.name }), metrics, health },
-      () => dispatcher.kick(),
-    );
-    for (const e of module.publishes) channel.publishes.set(e.type, e);
-    channels.set(module.name, channel);
-    dispatcher.add(channel);
-    const declared = new Set(module.consumes.map((e) => e.type));
-    const listens = (definition: EventDefinition, what: string) => {
-      if (!declared.has(definition.type) && !channel.publishes.has(definition.type)) {
-        throw new Error(`${module.name} ${what} ${definition.type} but does not list it in consumes`);
-      }
-    };
+  const wiring: Wiring = {
+    config,
+    clock,
+    ids: options.ids ?? uuidv7Source(clock),
+    logger,
+    metrics,
+    health,
+    storage,
+    log,
+    dispatcher,
+    links: linkTokens(options.linkKey ?? (await siteSecret(log, 'link-key'))),
+    services,
+    http,
+    channels,
+    views: [],
+    closers: [],
+  };
+  for (const module of order) {
     registering = module.name;
-    await module.register({
-      name: module.name,
-      config,
-      db: database.db,
-      dialect: database.dialect,
-      clock,
-      ids,
-      logger: logger.child({ module: module.name }),
-      metrics,
-      links,
-      http,
-      services,
-      transaction: (fn) => channel.transaction(fn),
-      on: (definition, handler) => {
-        if (!declared.has(definition.type)) {
-          throw new Error(`${module.name} handles ${definition.type} but does not list it in consumes`);
-        }
-        channel.subscribe(definition, handler as never);
-      },
-      onClose: (fn) => closers.push(fn),
-      eraseFromLog: async (request) => {
-        await requestErasure(log, request, clock.now().toISOString());
-        dispatcher.kick();
-      },
-      keepInLog: (definition) => dispatcher.keptInLog.add(definition.type),
-      view: (spec) => {
-        const view = new MemoryView(spec, {
-          addViewHandler: (definition, handler) => {
-            listens(definition, `changes its view ${spec.name} on`);
-            channel.addViewHandler(definition, handler);
-          },
-        });
-        if (views.some((v) => v.module === module.name && v.view.name === spec.name)) {
-          throw new Error(`${module.name} declares the view ${spec.name} twice`);
-        }
-        views.push({ module: module.name, view: view });
-        return view;
-      },
-    });
+    await registerModule(module, wiring);
     registering = null;
-    for (const type of declared) {
-      if (!channel.subscriptions.has(type))
-        throw new Error(`${module.name} lists ${type} in consumes but has no handler`);
-    }
   }
+  checkServicesUsed(order, services);
   await http.ready();
   // Before any request or delivery: a view answers from memory from the first request on.
-  for (const { view } of views) await view.warm();
+  for (const { view } of wiring.views) await view.warm();
+  return appHandle(options, wiring, { heartbeat, routes, formKey, consumers: () => consumers() });
+}
 
+/** `/ready`: every module's database answers, writes work again where one failed, and who is behind. */
+function readiness(
+  channels: ReadonlyMap<string, ModuleChannel>,
+  health: DatabaseHealth,
+  log: ModuleDatabase,
+  consumers: () => Promise<ConsumerState[]>,
+) {
+  return async () => {
+    const failing: string[] = [];
+    for (const [name, channel] of channels) {
+      await channel.outboxDepth().catch(() => failing.push(name));
+    }
+    // Reads may work while writes cannot (a full disk): a write where one failed says
+    // whether that is over (a module's own database, or the log's for anywhere else).
+    // Places that are not a module (delivery, a route) share one write to the log.
+    let logProbe: Promise<void> | undefined;
+    for (const where of health.places) {
+      const channel = channels.get(where);
+      await (channel ? probeModuleWrite(channel.database) : (logProbe ??= probeWrite(log))).then(
+        () => health.ok(where),
+        (error: unknown) => health.failed(error, where),
+      );
+    }
+    const down = health.down;
+    if (down) failing.push(`database: ${down.cause}`);
+    if (failing.length > 0) return { failing, degraded: [] };
+    // Serving, but some module is not keeping up: an operator should look (metrics say which).
+    const degraded = (await consumers())
+      .filter((c) => c.retrying || c.parked > 0)
+      .map((c) => ({ module: c.module, retrying: c.retrying, parked: c.parked, behind: c.behind }));
+    return { failing, degraded };
+  };
+}
+
+/** Opens and migrates the module's database, joins it to delivery, and runs its `register`. */
+async function registerModule(module: ModuleDefinition, wiring: Wiring): Promise<void> {
+  const { clock, logger, metrics, health, dispatcher } = wiring;
+  const database = wiring.storage.open(module.name);
+  await migrate(database, [...deliveryMigrations, ...module.migrations]);
+  const channel = new ModuleChannel(
+    database,
+    { clock, ids: wiring.ids, logger: logger.child({ module: module.name }), metrics, health },
+    () => dispatcher.kick(),
+  );
+  for (const e of module.publishes) channel.publishes.set(e.type, e);
+  wiring.channels.set(module.name, channel);
+  dispatcher.add(channel);
+  await module.register(moduleContext(module, channel, database, wiring));
+  for (const type of module.consumes.map((e) => e.type)) {
+    if (!channel.subscriptions.has(type))
+      throw new Error(`${module.name} lists ${type} in consumes but has no handler`);
+  }
+}
+
+/** All a module gets: its own database, the chassis' facilities, and services held to what it declared. */
+function moduleContext(
+  module: ModuleDefinition,
+  channel: ModuleChannel,
+  database: ModuleDatabase,
+  wiring: Wiring,
+): ModuleContext {
+  const { log, dispatcher, views } = wiring;
+  const declared = new Set(module.consumes.map((e) => e.type));
+  const listens = (definition: EventDefinition, what: string) => {
+    if (!declared.has(definition.type) && !channel.publishes.has(definition.type)) {
+      throw new Error(`${module.name} ${what} ${definition.type} but does not list it in consumes`);
+    }
+  };
+  return {
+    name: module.name,
+    config: wiring.config,
+    db: database.db,
+    dialect: database.dialect,
+    clock: wiring.clock,
+    ids: wiring.ids,
+    logger: wiring.logger.child({ module: module.name }),
+    metrics: wiring.metrics,
+    links: wiring.links,
+    http: wiring.http,
+    services: wiring.services.for(module),
+    transaction: (fn) => channel.transaction(fn),
+    on: (definition, handler) => {
+      if (!declared.has(definition.type)) {
+        throw new Error(`${module.name} handles ${definition.type} but does not list it in consumes`);
+      }
+      channel.subscribe(definition, handler as never);
+    },
+    onClose: (fn) => wiring.closers.push(fn),
+    eraseFromLog: async (request) => {
+      await requestErasure(log, request, wiring.clock.now().toISOString());
+      dispatcher.kick();
+    },
+    keepInLog: (definition) => dispatcher.keptInLog.add(definition.type),
+    view: (spec) => {
+      const view = new MemoryView(spec, {
+        addViewHandler: (definition, handler) => {
+          listens(definition, `changes its view ${spec.name} on`);
+          channel.addViewHandler(definition, handler);
+        },
+      });
+      if (views.some((v) => v.module === module.name && v.view.name === spec.name)) {
+        throw new Error(`${module.name} declares the view ${spec.name} twice`);
+      }
+      views.push({ module: module.name, view: view });
+      return view;
+    },
+  };
+}
+
+/** A service a module uses after start (`uses`) must have a provider once every module registered. */
+function checkServicesUsed(modules: readonly ModuleDefinition[], services: Services): void {
+  const missing = modules.flatMap((m) =>
+    (m.uses ?? [])
+      .filter((key) => !services.has(key))
+      .map((key) => `${m.name} uses the service ${key.name}, which no module provides`),
+  );
+  if (missing.length > 0) throw new Error(missing.join('; '));
+}
+
+/** The running app: serving, delivery, rebuilds and shutdown. */
+function appHandle(
+  options: AppOptions,
+  wiring: Wiring,
+  parts: {
+    heartbeat: Heartbeat;
+    routes: RouteRecord[];
+    formKey: string;
+    consumers: () => Promise<ConsumerState[]>;
+  },
+): App {
+  const { config, http, dispatcher, storage, views } = wiring;
+  const { modules } = options;
   let listening = false;
   const channel = (name: string): ModuleChannel => {
-    const found = channels.get(name);
+    const found = wiring.channels.get(name);
     if (!found) throw new Error(`No module named ${name}`);
     return found;
   };
   return {
     config,
     http,
-    clock,
-    services,
+    clock: wiring.clock,
+    services: wiring.services.all,
     dispatcher,
     storage,
     modules,
-    routes,
+    routes: parts.routes,
     channel,
     views,
-    formSecret: (formCookie) => formSecret(formKey, formCookie),
+    formSecret: (formCookie) => formSecret(parts.formKey, formCookie),
     async listen() {
-      heartbeat.start();
+      parts.heartbeat.start();
       dispatcher.start();
       listening = true;
       return http.listen({ host: config.host, port: config.port });
     },
     processAll: (options) => dispatcher.processAll(options),
-    consumers: () => consumers(),
+    consumers: parts.consumers,
     async rebuild(name) {
       const module = modules.find((m) => m.name === name);
       if (!module)
@@ -362,11 +423,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     },
     async close() {
-      if (listening) heartbeat.stop();
+      if (listening) parts.heartbeat.stop();
       await http.close();
       await dispatcher.stop();
-      for (const close of closers.reverse()) await close();
-      metrics.stop();
+      for (const close of wiring.closers.reverse()) await close();
+      wiring.metrics.stop();
       await storage.close();
     },
   };

@@ -73,6 +73,13 @@ export {
   type Then,
   type ExpectedEvent,
 } from './use-cases/use-case.ts';
+export {
+  defineService,
+  defineExtension,
+  type ServiceKey,
+  type ExtensionPoint,
+  type AnyServiceKey,
+} from './services.ts';
 export { NOTIFICATIONS, type NotificationHub, type LiveNotification } from './live.ts';
 export {
   encodeCursor,

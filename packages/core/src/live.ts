@@ -1,3 +1,4 @@
+import { defineService } from './services.ts';
 /**
  * Member-addressed notifications ("you have a new alert", "typing…", counter
  * changes) travel through a hub to every open page of that member, on whichever
@@ -32,4 +33,4 @@ export interface NotificationHub {
   onPresence(listener: (memberId: string, connected: boolean) => void): void;
 }
 
-export const NOTIFICATIONS = 'notifications';
+export const NOTIFICATIONS = defineService<NotificationHub>('notifications');

@@ -8,6 +8,9 @@ import type { Logger } from './observability/logger.ts';
 import type { Kysely } from 'kysely';
 import type { Dialect } from './db/storage.ts';
 import type { TableSpecs, TablesOf } from './db/tables.ts';
+import type { AnyServiceKey, ServiceRegistry } from './services.ts';
+
+export type { ServiceRegistry } from './services.ts';
 import type { Migration } from './db/migrations.ts';
 import type { EventDefinition, PayloadOf } from './events.ts';
 import type { EventHandler, Tx } from './delivery/delivery.ts';
@@ -22,25 +25,6 @@ export type Http = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
-
-/**
- * Services a module exports on purpose. Keys name a capability, not a module, and
- * the value's type is declared by whoever offers it; consumers ask by key.
- */
-export interface ServiceRegistry {
-  provide<T>(name: string, service: T): void;
-  /** The service, or an error at start-up naming what is missing. */
-  require<T>(name: string): T;
-  /** The service if some module offers it. */
-  optional<T>(name: string): T | undefined;
-  /**
-   * Extension points that many modules add to, such as the action buttons on a
-   * profile page. Read them when they are used, not at registration: a module that
-   * registers later may still add its own.
-   */
-  contribute<T>(point: string, item: T): void;
-  contributions<T>(point: string): readonly T[];
-}
 
 /**
  * What a module gets to do its work. `DB` is the Kysely schema of its own tables
@@ -95,6 +79,12 @@ export interface ModuleDefinition<S extends TableSpecs = any> {
    * `ctx.db`, and a test checks them against the migrations on both databases.
    */
   tables?: S;
+  /** Services it offers to other modules, by typed key (services.ts). */
+  provides?: AnyServiceKey[];
+  /** Services it needs while it registers: their providers register first. */
+  requires?: AnyServiceKey[];
+  /** Services it asks for only once the app runs: any registration order will do. */
+  uses?: AnyServiceKey[];
   migrations: Migration[];
   /** Tables that are a pure function of the events consumed: cleared and replayed by `rebuild`. */
   projections: string[];

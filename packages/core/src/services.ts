@@ -37,7 +37,7 @@ export type AnyServiceKey = ServiceKey<unknown>;
 export interface ServiceRegistry {
   /** Offers a service under its key; the module must list the key in `provides`. */
   provide<T>(key: ServiceKey<T>, service: T): void;
-  /** The service; the module must list the key in `requires`, so its provider registered first. */
+  /** The service; the module lists the key in `requires` (its provider registered first) or `uses` (asked for later). */
   require<T>(key: ServiceKey<T>): T;
   /** The service if some module offers it (read when used, since the provider may register later). */
   optional<T>(key: ServiceKey<T>): T | undefined;
@@ -54,7 +54,10 @@ export interface ServiceRegistry {
 export interface ServiceNeeds {
   name: string;
   provides?: readonly AnyServiceKey[];
+  /** Needed while the module registers: its providers register first. */
   requires?: readonly AnyServiceKey[];
+  /** Needed only once the app runs (read when used): any registration order will do. */
+  uses?: readonly AnyServiceKey[];
 }
 
 /**
@@ -112,6 +115,10 @@ export class Services {
     return this.#view(module);
   }
 
+  has(key: AnyServiceKey): boolean {
+    return this.#services.has(key.name);
+  }
+
   #view(module: ServiceNeeds | undefined): ServiceRegistry {
     const services = this.#services;
     const points = this.#points;
@@ -127,9 +134,12 @@ export class Services {
         services.set(key.name, service);
       },
       require<T>(key: ServiceKey<T>): T {
-        if (!declares(module?.requires, key))
+        const declared = [module?.provides, module?.requires, module?.uses].some((keys) =>
+          declares(keys, key),
+        );
+        if (!declared)
           throw new Error(
-            `${module?.name} requires the service ${key.name} but does not list it in requires`,
+            `${module?.name} requires the service ${key.name} but lists it neither in requires nor in uses`,
           );
         if (!services.has(key.name)) throw new Error(`No module provides the service ${key.name}`);
         return services.get(key.name) as T;

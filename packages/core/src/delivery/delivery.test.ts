@@ -15,6 +15,8 @@ import { defineModule } from '../module.ts';
 import { createLogger } from '../observability/logger.ts';
 import { openStorage, type Db, type Storage } from '../db/storage.ts';
 import type { View } from '../views.ts';
+import { defineService } from '../services.ts';
+import type { EventEnvelope } from '../events.ts';
 import { testDatabases, testStorage } from '../testing/databases.ts';
 
 const NoteWritten = defineEvent({
@@ -24,11 +26,16 @@ const NoteWritten = defineEvent({
   schema: Type.Object({ noteId: Type.String(), text: Type.String({ maxLength: 20 }) }),
 });
 
+const WRITE =
+  defineService<(text: string) => Promise<EventEnvelope<{ noteId: string; text: string }>>>('write');
+const TALLY = defineService<{ pushed: string[]; counts: View<number>; heldCounts: View<number> }>('tally');
+
 const notes = defineModule({
   name: 'notes',
   description: 'Writes notes.',
   publishes: [NoteWritten],
   consumes: [NoteWritten],
+  provides: [WRITE],
   migrations: [
     {
       name: '0001',
@@ -44,7 +51,7 @@ const notes = defineModule({
     ctx.on(NoteWritten, async (e, tx) => {
       await tx.db.insertInto('notes').values({ note_id: e.payload.noteId, text: e.payload.text }).execute();
     });
-    ctx.services.provide('write', (text: string) =>
+    ctx.services.provide(WRITE, (text: string) =>
       ctx.transaction((tx) =>
         tx.publish(NoteWritten, { noteId: ctx.ids.next(), text }, { actorId: 'writer' }),
       ),
@@ -70,6 +77,7 @@ function tallyModule(fault = { on: false }): ReturnType<typeof defineModule> {
       .then((r) => (r ? Number(r.n) : undefined));
   return defineModule({
     name: 'tally',
+    provides: [TALLY],
     description: 'Counts notes.',
     publishes: [],
     consumes: [NoteWritten],
@@ -110,7 +118,7 @@ function tallyModule(fault = { on: false }): ReturnType<typeof defineModule> {
         if (e.payload.text !== 'poison' && heldCounts.held().includes(e.payload.text))
           changes.update(e.payload.text, (n) => (n ?? 0) + 1);
       });
-      ctx.services.provide('tally', { pushed, counts, heldCounts });
+      ctx.services.provide(TALLY, { pushed, counts, heldCounts });
     },
   });
 }
@@ -127,8 +135,7 @@ async function build(storage: Storage, fault = { on: false }): Promise<App> {
   });
 }
 
-const write = (app: App, text: string) =>
-  app.services.require<(t: string) => Promise<{ id: string }>>('write')(text);
+const write = (app: App, text: string) => app.services.require(WRITE)(text);
 const count = async (app: App, word: string) => (await tally(app))[word];
 const tally = async (app: App) =>
   Object.fromEntries(
@@ -142,8 +149,7 @@ const tally = async (app: App) =>
     ).map((r) => [r.word, Number(r.n)]),
   );
 
-const tallyService = (app: App) =>
-  app.services.require<{ pushed: string[]; counts: View<number>; heldCounts: View<number> }>('tally');
+const tallyService = (app: App) => app.services.require(TALLY);
 
 const databases = await testDatabases();
 if (databases.skipped) test('delivery on PostgreSQL', { skip: databases.skipped }, () => undefined);

@@ -1,3 +1,4 @@
+import { defineService } from '../services.ts';
 import type { FastifyReply } from 'fastify';
 
 /** Who is calling: resolved once per request from the session cookie. */
@@ -58,7 +59,7 @@ export interface Sessions {
   /** Puts the token in the session cookie (HttpOnly, SameSite=Lax). */
   setCookie(reply: FastifyReply, token: string): void;
 }
-export const SESSIONS = 'sessions';
+export const SESSIONS = defineService<Sessions>('sessions');
 
 /**
  * Where password hashes are kept: the auth module's own table, never an event, so the
@@ -71,7 +72,7 @@ export interface Credentials {
   /** Forgets a hash kept for an account whose events were never written after all. */
   forget(memberId: string): Promise<void>;
 }
-export const CREDENTIALS = 'credentials';
+export const CREDENTIALS = defineService<Credentials>('credentials');
 
 export interface KeptCredentials {
   memberId: string;

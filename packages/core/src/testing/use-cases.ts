@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ManualClock } from '../clock.ts';
 import { seededIdSource, type IdSource } from '../ids.ts';
-import type { App } from '../app.ts';
+import { VIEWERS, type App } from '../app.ts';
 import type { Dialect, Storage } from '../db/storage.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { ModuleDefinition } from '../module.ts';
@@ -14,7 +14,7 @@ import {
   type When,
 } from '../use-cases/use-case.ts';
 import { csrfFor, SESSION_COOKIE } from '../http/server.ts';
-import { CREDENTIALS, type Credentials } from '../http/viewer.ts';
+import { CREDENTIALS } from '../http/viewer.ts';
 import { testDatabases, testStorage } from './databases.ts';
 import { assertSubset } from './subset.ts';
 
@@ -91,19 +91,17 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
     if (!as) return { cookie: `mc_form=${FORM_SECRET}`, csrf: csrfFor(app.formSecret(FORM_SECRET)) };
     let token = sessions.get(as);
     if (!token) {
-      token = await app.services.require<SessionOpener>(SESSIONS).open(as);
+      token = await app.services.require(SESSIONS).open(as);
       sessions.set(as, token);
     }
-    const viewer = await app.services
-      .require<{ resolve(t: string): Promise<{ csrfSecret: string } | null> }>('viewers')
-      .resolve(token);
+    const viewer = await app.services.require(VIEWERS).resolve(token);
     return { cookie: `${SESSION_COOKIE}=${token}`, csrf: viewer ? csrfFor(viewer.csrfSecret) : '' };
   };
 
   return {
     app,
     clock,
-    keepPasswords: (hashes) => app.services.require<Credentials>(CREDENTIALS).store(hashes),
+    keepPasswords: (hashes) => app.services.require(CREDENTIALS).store(hashes),
     async given(events) {
       const envelopes: Array<{ envelope: EventEnvelope; module: string }> = events.map((g) => ({
         module: g.event.module,
