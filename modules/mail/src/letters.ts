@@ -1,6 +1,14 @@
 import type { LinkTokens } from '@meetcute/core';
 import { confirmationSubject, LINKS } from '@meetcute/auth/events';
-import { formatMoment, html, raw, translator, type Language, type Messages } from '@meetcute/web';
+import {
+  formatMoment,
+  html,
+  raw,
+  translator,
+  type Language,
+  type Messages,
+  type Translate,
+} from '@meetcute/web';
 import type { QueuedMail } from './store.ts';
 
 type Key =
@@ -250,6 +258,14 @@ function letter(language: Language, parts: Parts): Letter {
   return { subject: parts.subject, text, html: String(body) };
 }
 
+/** What a letter is written from: its language, the texts in it, what the queue holds, and the site's address. */
+interface Writing {
+  language: Language;
+  t: Translate<Key>;
+  data: Record<string, string>;
+  publicUrl: string;
+}
+
 /**
  * Writes a queued mail in its member's language. Links are made here, when the mail is
  * sent, from what the queue holds (ids and expiry): the queue never holds a usable token.
@@ -294,6 +310,28 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
         after: [t('changeExpiry'), t('changeNotYou')],
       });
     case 'email-changed':
+    case 'login-locked':
+    case 'sign-up-attempt':
+    case 'password-changed':
+    case 'two-factor-on':
+    case 'two-factor-off':
+      return notice(mail.kind, { language, t, data, publicUrl });
+  }
+}
+
+/** A notice: something about the account that happened, with no link that does anything by itself. */
+function notice(
+  kind:
+    | 'email-changed'
+    | 'login-locked'
+    | 'sign-up-attempt'
+    | 'password-changed'
+    | 'two-factor-on'
+    | 'two-factor-off',
+  { language, t, data, publicUrl }: Writing,
+): Letter {
+  switch (kind) {
+    case 'email-changed':
       return letter(language, {
         subject: t('movedSubject'),
         paragraphs: [t('movedIntro', { email: data.email ?? '' }), t('movedNotYou')],
@@ -330,11 +368,8 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
     case 'two-factor-on':
     case 'two-factor-off':
       return letter(language, {
-        subject: t(mail.kind === 'two-factor-on' ? 'factorOnSubject' : 'factorOffSubject'),
-        paragraphs: [
-          t(mail.kind === 'two-factor-on' ? 'factorOnIntro' : 'factorOffIntro'),
-          t('factorNotYou'),
-        ],
+        subject: t(kind === 'two-factor-on' ? 'factorOnSubject' : 'factorOffSubject'),
+        paragraphs: [t(kind === 'two-factor-on' ? 'factorOnIntro' : 'factorOffIntro'), t('factorNotYou')],
         action: { label: t('changedAction'), url: `${publicUrl}/password/forgot` },
         after: [],
       });

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { ProblemSchema, type Http, type ModuleContext } from '@meetcute/core';
+import type { Http, ModuleContext } from '@meetcute/core';
 import { write } from './letters.ts';
 import { pendingCount, recentMails, statusOf, type MailTables, type QueuedMail } from './store.ts';
 
@@ -53,8 +53,6 @@ export function mailRoutes(
             pending: Type.Integer(),
             mails: Type.Array(MailSchema),
           }),
-          401: ProblemSchema,
-          403: ProblemSchema,
         },
       },
     },
