@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import type { Http } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Blocks } from '@meetcute/block';
@@ -18,6 +18,7 @@ import {
   memberCard,
   sendPage,
   translator,
+  type Html,
   type MemberAction,
   type Translate,
 } from '@meetcute/web';
@@ -25,7 +26,7 @@ import { FlirtRefused, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { FLIRTS_PER_DAY } from './rules.ts';
 import type { Direction } from './store.ts';
-import type { FlirtItem, FlirtLists } from './views.ts';
+import type { FlirtItem, FlirtLists, FlirtPage } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -116,33 +117,45 @@ export interface PageDeps {
   actions: () => readonly MemberAction[];
 }
 
-export function flirtPages(http: Http, deps: PageDeps): void {
-  const { blocks, commands, lists, profiles, now } = deps;
-  const page = { access: 'approved', kind: 'page' } as const;
+const page = { access: 'approved', kind: 'page' } as const;
 
+/** The flirts pages: the lists received and sent, and the flirt button's form. */
+export function flirtPages(http: Http, deps: PageDeps): void {
+  flirtsPage(http, deps);
+  flirtForm(http, deps.commands);
+}
+
+const FlirtsQuery = Type.Object({
+  received: Type.Optional(Type.String()),
+  sent: Type.Optional(Type.String()),
+  flirt: Type.Optional(Type.String()),
+  to: Type.Optional(Type.String()),
+});
+
+/** What drawing the flirts page needs beside the lists themselves. */
+interface FlirtsView {
+  request: FastifyRequest;
+  t: Translate<Key>;
+  query: Static<typeof FlirtsQuery>;
+  viewer: PublicProfile | undefined;
+  now: () => Date;
+  buttons: (memberId: string) => Html;
+}
+
+/** The flirts received and sent, each list paged on its own. */
+function flirtsPage(http: Http, deps: PageDeps): void {
+  const { lists, profiles } = deps;
   http.get(
     '/flirts',
-    {
-      config: page,
-      schema: {
-        hide: true,
-        querystring: Type.Object({
-          received: Type.Optional(Type.String()),
-          sent: Type.Optional(Type.String()),
-          flirt: Type.Optional(Type.String()),
-          to: Type.Optional(Type.String()),
-        }),
-      },
-    },
+    { config: page, schema: { hide: true, querystring: FlirtsQuery } },
     async (request, reply) => {
       const t = tr(request);
       const viewerId = request.viewer!.memberId;
-      const query = request.query;
       const viewer = await profiles.get(viewerId);
 
       const [received, sent] = await Promise.all([
-        lists.page(viewerId, 'received', query.received),
-        lists.page(viewerId, 'sent', query.sent),
+        lists.page(viewerId, 'received', request.query.received),
+        lists.page(viewerId, 'sent', request.query.sent),
       ]);
       const buttons = await memberActions(
         deps.actions(),
@@ -150,72 +163,85 @@ export function flirtPages(http: Http, deps: PageDeps): void {
         [...received.items, ...sent.items].map((i) => i.member.memberId),
         'card',
       );
-
-      const card = (item: FlirtItem, direction: Direction) =>
-        memberCard(
-          request,
-          {
-            memberId: item.member.memberId,
-            nickname: item.member.nickname,
-            age: item.member.age,
-            gender: item.member.gender,
-            cityLabel: item.member.city.label,
-            distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
-            note: html`<time datetime="${item.sentAt}"
-                >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
-                  when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, now()),
-                })}</time
-              >${
-                // A match: the two like each other, and the next step is a message.
-                item.mutual
-                  ? html` · <strong class="match">${t('match')}</strong>
-                      <a href="/chats/${item.member.memberId}"
-                        >${t('writeTo', { name: item.member.nickname })}</a
-                      >`
-                  : ''
-              }`,
-          },
-          buttons(item.member.memberId),
-        );
-
-      const older = (direction: Direction, cursor: string | null) => {
-        if (cursor === null) return '';
-        const params = new URLSearchParams();
-        const other: Direction = direction === 'received' ? 'sent' : 'received';
-        params.set(direction, cursor);
-        const keep = query[other];
-        if (keep) params.set(other, keep);
-        return html`<p><a href="/flirts?${params.toString()}#${direction}">${t('older')}</a></p>`;
-      };
-
-      const section = (direction: Direction, result: typeof received, empty: string) =>
-        html`<section aria-labelledby="${direction}">
-          <h2 id="${direction}">${t(direction)}</h2>
-          ${cardList(
-            result.items.map((i) => card(i, direction)),
-            empty,
-          )}
-          ${older(direction, result.nextCursor)}
-        </section>`;
+      const view: FlirtsView = { request, t, query: request.query, viewer, now: deps.now, buttons };
 
       return sendPage(request, reply, {
         title: t('title'),
-        notice: await pageNotice(request, t),
+        notice: await pageNotice(request, t, deps),
         body: html`<h1>${t('title')}</h1>
-          ${section('received', received, t('emptyReceived'))} ${section('sent', sent, t('emptySent'))}`,
+          ${renderSection(view, 'received', received, t('emptyReceived'))}
+          ${renderSection(view, 'sent', sent, t('emptySent'))}`,
       });
     },
   );
+}
 
-  /** The outcome of the last flirt for the notice at the top, never naming someone hidden by a block. */
-  async function pageNotice(request: FastifyRequest, t: Translate<Key>): Promise<string | undefined> {
-    const last = outcomeOf(request);
-    if (!last) return undefined;
-    const hiddenPair = await blocks.between(request.viewer!.memberId, last.memberId);
-    const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
-    return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
-  }
+/** The outcome of the last flirt for the notice at the top, never naming someone hidden by a block. */
+async function pageNotice(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  { blocks, profiles }: Pick<PageDeps, 'blocks' | 'profiles'>,
+): Promise<string | undefined> {
+  const last = outcomeOf(request);
+  if (!last) return undefined;
+  const hiddenPair = await blocks.between(request.viewer!.memberId, last.memberId);
+  const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
+  return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
+}
 
+/** One list, received or sent, with the link to its older flirts. */
+function renderSection(view: FlirtsView, direction: Direction, result: FlirtPage, empty: string): Html {
+  return html`<section aria-labelledby="${direction}">
+    <h2 id="${direction}">${view.t(direction)}</h2>
+    ${cardList(
+      result.items.map((i) => renderFlirtCard(view, i, direction)),
+      empty,
+    )}
+    ${renderOlder(view, direction, result.nextCursor)}
+  </section>`;
+}
+
+/** A member's card with when the flirt was, and the way to write to them when it is a match. */
+function renderFlirtCard(view: FlirtsView, item: FlirtItem, direction: Direction): Html {
+  const { request, t, viewer } = view;
+  return memberCard(
+    request,
+    {
+      memberId: item.member.memberId,
+      nickname: item.member.nickname,
+      age: item.member.age,
+      gender: item.member.gender,
+      cityLabel: item.member.city.label,
+      distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
+      note: html`<time datetime="${item.sentAt}"
+          >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
+            when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, view.now()),
+          })}</time
+        >${
+          // A match: the two like each other, and the next step is a message.
+          item.mutual
+            ? html` · <strong class="match">${t('match')}</strong>
+                <a href="/chats/${item.member.memberId}">${t('writeTo', { name: item.member.nickname })}</a>`
+            : ''
+        }`,
+    },
+    view.buttons(item.member.memberId),
+  );
+}
+
+/** The link to a list's older flirts, keeping where the other list was. */
+function renderOlder(view: FlirtsView, direction: Direction, cursor: string | null): Html | '' {
+  if (cursor === null) return '';
+  const params = new URLSearchParams();
+  const other: Direction = direction === 'received' ? 'sent' : 'received';
+  params.set(direction, cursor);
+  const keep = view.query[other];
+  if (keep) params.set(other, keep);
+  return html`<p><a href="/flirts?${params.toString()}#${direction}">${view.t('older')}</a></p>`;
+}
+
+/** The flirt button's form: flirts, then returns to the page it was on, saying what happened. */
+function flirtForm(http: Http, commands: Commands): void {
   http.post(
     '/members/:memberId/flirt',
     {
