@@ -17,14 +17,24 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.max, default: PAGE.default })),
 });
 
-export function favouriteRoutes(
-  http: Http,
-  db: FavouritesDb,
-  commands: Commands,
-  profiles: ProfileDirectory,
-): void {
-  const api = { access: 'approved', kind: 'api' } as const;
+const api = { access: 'approved', kind: 'api' } as const;
 
+export interface RouteDeps {
+  db: FavouritesDb;
+  commands: Commands;
+  profiles: ProfileDirectory;
+}
+
+/** The favourites API: adding and taking off a member, the list, and whether one member is on it. */
+export function favouriteRoutes(http: Http, deps: RouteDeps): void {
+  addRoute(http, deps.commands);
+  removeRoute(http, deps.commands);
+  listRoute(http, deps);
+  isFavouriteRoute(http, deps.commands);
+}
+
+/** Adding a member: 201 the first time, 200 when they were a favourite already. */
+function addRoute(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/favourites',
     {
@@ -33,16 +43,7 @@ export function favouriteRoutes(
         summary: 'Add a member to my favourites',
         tags: ['favourites'],
         body: Type.Object({ memberId: MemberId }),
-        response: {
-          201: Favourite,
-          200: Favourite,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          415: Problem,
-        },
+        response: { 201: Favourite, 200: Favourite, 404: Problem, 409: Problem },
       },
     },
     async (request, reply) => {
@@ -50,7 +51,10 @@ export function favouriteRoutes(
       return reply.code(isNew ? 201 : 200).send({ memberId: request.body.memberId, favourite: true });
     },
   );
+}
 
+/** Taking a member off; a 404 when they were not among the favourites. */
+function removeRoute(http: Http, commands: Commands): void {
   http.delete(
     '/api/v1/favourites/:memberId',
     {
@@ -59,7 +63,7 @@ export function favouriteRoutes(
         summary: 'Take a member off my favourites',
         tags: ['favourites'],
         params: Type.Object({ memberId: MemberId }),
-        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
       },
     },
     async (request, reply) => {
@@ -68,7 +72,10 @@ export function favouriteRoutes(
       return reply.code(204).send(null);
     },
   );
+}
 
+/** One page of the member's favourites, the most recently added first. */
+function listRoute(http: Http, { db, profiles }: RouteDeps): void {
   http.get(
     '/api/v1/favourites',
     {
@@ -94,9 +101,6 @@ export function favouriteRoutes(
               description: 'Pass as cursor for the next, older page; null on the last page',
             }),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
         },
       },
     },
@@ -119,7 +123,10 @@ export function favouriteRoutes(
       };
     },
   );
+}
 
+/** Whether one member is among the viewer's favourites. */
+function isFavouriteRoute(http: Http, commands: Commands): void {
   http.get(
     '/api/v1/favourites/:memberId',
     {
@@ -128,13 +135,7 @@ export function favouriteRoutes(
         summary: 'Whether a member is among my favourites',
         tags: ['favourites'],
         params: Type.Object({ memberId: MemberId }),
-        response: {
-          200: Type.Object({ favourite: Type.Boolean() }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-        },
+        response: { 200: Type.Object({ favourite: Type.Boolean() }), 404: Problem },
       },
     },
     async (request) => ({
