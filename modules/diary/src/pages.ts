@@ -94,7 +94,7 @@ export function diarySection(reads: DiaryReads, db: DiaryDb, profiles: ProfileDi
     const { posts } = await postsOf(db, memberId, { after: undefined, limit: LIMITS.onProfile });
     if (posts.length === 0 && !own) return null;
     const t = tr(request);
-    const timeZone = (await profiles.get(viewer.memberId))?.city.timeZone ?? 'UTC';
+    const timeZone = await timeZoneOf(profiles, viewer.memberId);
     return html`<section aria-labelledby="diary">
       <h2 id="diary">${t('section')}</h2>
       ${postList(request, posts, timeZone, { manage: false, empty: t('noneYet') })}
@@ -104,81 +104,35 @@ export function diarySection(reads: DiaryReads, db: DiaryDb, profiles: ProfileDi
   };
 }
 
-export function diaryPages(
-  http: Http,
-  commands: Commands,
-  reads: DiaryReads,
-  profiles: ProfileDirectory,
-): void {
-  const approved = { access: 'approved', kind: 'page' } as const;
-  const postParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
-  const timeZoneOf = async (memberId: string) => (await profiles.get(memberId))?.city.timeZone ?? 'UTC';
+export interface PageDeps {
+  commands: Commands;
+  reads: DiaryReads;
+  profiles: ProfileDirectory;
+}
 
-  const myDiary = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state?: { value: string; errors: FieldProblem[] },
-    status = 200,
-  ) => {
-    const t = tr(request);
-    const memberId = request.viewer!.memberId;
-    const query = request.query as { cursor?: string; done?: string };
-    const cursor = state ? undefined : query.cursor;
-    const page = await reads.page(memberId, memberId, { cursor, limit: LIMITS.page.default });
-    const notices: Record<string, string> = {
-      posted: t('posted'),
-      edited: t('changed'),
-      deleted: t('deleted'),
-    };
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('title'),
-        notice: state || !query.done ? undefined : notices[query.done],
-        body: html`<h1>${t('title')}</h1>
-          <p>${t('explain')}</p>
-          ${formErrors(state?.errors, t('fixErrors'))}
-          <form method="post" action="/diary" novalidate>
-            ${hidden(request)}
-            ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? '', required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
-            <div class="actions"><button type="submit">${t('post')}</button></div>
-          </form>
-          ${postList(request, page.posts, await timeZoneOf(memberId), { manage: true, empty: t('none') })}
-          ${pager(request, '/diary', cursor, page.nextCursor)}`,
-      },
-      status,
-    );
-  };
+const approved = { access: 'approved', kind: 'page' } as const;
+const PostParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
 
-  const editPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    post: Post,
-    state?: { value: string; errors: FieldProblem[] },
-    status = 200,
-  ) => {
-    const t = tr(request);
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('editTitle'),
-        body: html`<h1>${t('editTitle')}</h1>
-          ${formErrors(state?.errors, t('fixErrors'))}
-          <form method="post" action="/diary/${post.postId}/edit" novalidate>
-            ${hidden(request)}
-            ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? post.text, required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
-            <div class="actions">
-              <button type="submit">${t('save')}</button>
-              <a href="/diary">${t('cancel')}</a>
-            </div>
-          </form>`,
-      },
-      status,
-    );
-  };
+/** What the member typed and what was wrong with it, to show the form again. */
+interface FormState {
+  value: string;
+  errors: FieldProblem[];
+}
 
+async function timeZoneOf(profiles: ProfileDirectory, memberId: string): Promise<string> {
+  return (await profiles.get(memberId))?.city.timeZone ?? 'UTC';
+}
+
+/** The diary pages: the member's own diary with its form, editing and deleting a post, and another member's diary. */
+export function diaryPages(http: Http, deps: PageDeps): void {
+  myDiaryPages(http, deps);
+  editPages(http, deps.commands);
+  deletePage(http, deps.commands);
+  memberDiaryPage(http, deps);
+}
+
+/** The member's own diary, and writing a post on it. */
+function myDiaryPages(http: Http, deps: PageDeps): void {
   http.get(
     '/diary',
     {
@@ -191,7 +145,7 @@ export function diaryPages(
         }),
       },
     },
-    (request, reply) => myDiary(request, reply),
+    (request, reply) => sendMyDiary(request, reply, deps),
   );
 
   http.post(
@@ -200,26 +154,68 @@ export function diaryPages(
     async (request, reply) => {
       const value = form.text(request.body, 'text');
       try {
-        await commands.post(request.viewer!.memberId, value);
+        await deps.commands.post(request.viewer!.memberId, value);
         return reply.redirect('/diary?done=posted', 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
-        return myDiary(request, reply, { value, errors }, (error as Problem).status);
+        return sendMyDiary(request, reply, deps, { value, errors }, (error as Problem).status);
       }
     },
   );
+}
 
+/** The member's posts under the form to write one; with `state`, the form again with what was wrong. */
+async function sendMyDiary(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { reads, profiles }: PageDeps,
+  state?: FormState,
+  status = 200,
+) {
+  const t = tr(request);
+  const memberId = request.viewer!.memberId;
+  const query = request.query as { cursor?: string; done?: string };
+  const cursor = state ? undefined : query.cursor;
+  const page = await reads.page(memberId, memberId, { cursor, limit: LIMITS.page.default });
+  const notices: Record<string, string> = {
+    posted: t('posted'),
+    edited: t('changed'),
+    deleted: t('deleted'),
+  };
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('title'),
+      notice: state || !query.done ? undefined : notices[query.done],
+      body: html`<h1>${t('title')}</h1>
+        <p>${t('explain')}</p>
+        ${formErrors(state?.errors, t('fixErrors'))}
+        <form method="post" action="/diary" novalidate>
+          ${hidden(request)}
+          ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? '', required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
+          <div class="actions"><button type="submit">${t('post')}</button></div>
+        </form>
+        ${postList(request, page.posts, await timeZoneOf(profiles, memberId), { manage: true, empty: t('none') })}
+        ${pager(request, '/diary', cursor, page.nextCursor)}`,
+    },
+    status,
+  );
+}
+
+/** Changing one of the member's posts. */
+function editPages(http: Http, commands: Commands): void {
   http.get(
     '/diary/:postId/edit',
-    { config: approved, schema: { hide: true, params: postParams } },
+    { config: approved, schema: { hide: true, params: PostParams } },
     async (request, reply) =>
-      editPage(request, reply, await commands.own(request.viewer!.memberId, request.params.postId)),
+      sendEditPage(request, reply, await commands.own(request.viewer!.memberId, request.params.postId)),
   );
 
   http.post(
     '/diary/:postId/edit',
-    { config: approved, schema: { hide: true, params: postParams, body: FORM_BODY_SCHEMA } },
+    { config: approved, schema: { hide: true, params: PostParams, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const memberId = request.viewer!.memberId;
       const value = form.text(request.body, 'text');
@@ -230,20 +226,55 @@ export function diaryPages(
         const errors = fieldErrors(error);
         if (!errors) throw error;
         const post = await commands.own(memberId, request.params.postId);
-        return editPage(request, reply, post, { value, errors }, (error as Problem).status);
+        return sendEditPage(request, reply, post, { value, errors }, (error as Problem).status);
       }
     },
   );
+}
 
+/** The form to change a post; with `state`, again with what was wrong. */
+function sendEditPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  post: Post,
+  state?: FormState,
+  status = 200,
+) {
+  const t = tr(request);
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('editTitle'),
+      body: html`<h1>${t('editTitle')}</h1>
+        ${formErrors(state?.errors, t('fixErrors'))}
+        <form method="post" action="/diary/${post.postId}/edit" novalidate>
+          ${hidden(request)}
+          ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? post.text, required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
+          <div class="actions">
+            <button type="submit">${t('save')}</button>
+            <a href="/diary">${t('cancel')}</a>
+          </div>
+        </form>`,
+    },
+    status,
+  );
+}
+
+/** Deleting one of the member's posts, from the button on their diary. */
+function deletePage(http: Http, commands: Commands): void {
   http.post(
     '/diary/:postId/delete',
-    { config: approved, schema: { hide: true, params: postParams, body: FORM_BODY_SCHEMA } },
+    { config: approved, schema: { hide: true, params: PostParams, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       await commands.remove(request.viewer!.memberId, request.params.postId);
       return reply.redirect('/diary?done=deleted', 303);
     },
   );
+}
 
+/** A member's diary as another member (or they themselves) sees it. */
+function memberDiaryPage(http: Http, { reads, profiles }: PageDeps): void {
   http.get(
     '/members/:memberId/diary',
     {
@@ -268,7 +299,7 @@ export function diaryPages(
       return sendPage(request, reply, {
         title,
         body: html`<h1>${title}</h1>
-          ${postList(request, page.posts, await timeZoneOf(viewerId), {
+          ${postList(request, page.posts, await timeZoneOf(profiles, viewerId), {
             manage: viewerId === memberId,
             empty: t('theirNone', { nickname: member.nickname }),
           })}

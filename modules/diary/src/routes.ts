@@ -29,20 +29,22 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.page.max, default: LIMITS.page.default })),
 });
 
-export function diaryRoutes(http: Http, commands: Commands, reads: DiaryReads): void {
-  const api = { access: 'approved', kind: 'api' } as const;
-  const postParams = Type.Object({ postId: Uuid });
+const api = { access: 'approved', kind: 'api' } as const;
+const PostParams = Type.Object({ postId: Uuid });
 
+/** The diary API: the member's own posts, written, changed and deleted, and any member's diary. */
+export function diaryRoutes(http: Http, commands: Commands, reads: DiaryReads): void {
+  writingRoutes(http, commands);
+  diaryRoute(http, reads);
+}
+
+/** Writing, changing and deleting the member's own posts. */
+function writingRoutes(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/diary',
     {
       config: api,
-      schema: {
-        summary: 'Write a diary post',
-        tags: ['diary'],
-        body: Text,
-        response: { 201: Post, 400: Problem, 401: Problem, 403: Problem, 415: Problem },
-      },
+      schema: { summary: 'Write a diary post', tags: ['diary'], body: Text, response: { 201: Post } },
     },
     async (request, reply) => {
       const post = await commands.post(request.viewer!.memberId, request.body.text);
@@ -57,9 +59,9 @@ export function diaryRoutes(http: Http, commands: Commands, reads: DiaryReads): 
       schema: {
         summary: 'Change one of my diary posts',
         tags: ['diary'],
-        params: postParams,
+        params: PostParams,
         body: Text,
-        response: { 200: Post, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 415: Problem },
+        response: { 200: Post, 404: Problem },
       },
     },
     (request) => commands.edit(request.viewer!.memberId, request.params.postId, request.body.text),
@@ -72,8 +74,8 @@ export function diaryRoutes(http: Http, commands: Commands, reads: DiaryReads): 
       schema: {
         summary: 'Delete one of my diary posts',
         tags: ['diary'],
-        params: postParams,
-        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        params: PostParams,
+        response: { 204: Type.Null(), 404: Problem },
       },
     },
     async (request, reply) => {
@@ -81,7 +83,10 @@ export function diaryRoutes(http: Http, commands: Commands, reads: DiaryReads): 
       return reply.code(204).send(null);
     },
   );
+}
 
+/** A member's diary, one page at a time; 404 for a member the viewer cannot see. */
+function diaryRoute(http: Http, reads: DiaryReads): void {
   http.get(
     '/api/v1/members/:memberId/diary',
     {
@@ -98,9 +103,6 @@ export function diaryRoutes(http: Http, commands: Commands, reads: DiaryReads): 
               description: 'Pass as cursor for the next, older page; null on the last page',
             }),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
           404: Problem,
         },
       },
