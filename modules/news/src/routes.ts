@@ -1,4 +1,3 @@
-import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
@@ -53,7 +52,7 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): vo
           'My news, newest first: new members, diary posts and new photos by members who fit what I look for (gender, age, distance)',
         tags: ['news'],
         querystring: PageQuery,
-        response: { 200: Page, 400: Problem, 401: Problem, 403: Problem },
+        response: { 200: Page },
       },
     },
     async (request) => {
@@ -88,8 +87,6 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): vo
               description: 'Items newer than that; counted up to 100, which means 100 or more',
             }),
           }),
-          401: Problem,
-          403: Problem,
         },
       },
     },
