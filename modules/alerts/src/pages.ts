@@ -77,17 +77,23 @@ function card(
   </li>`;
 }
 
-export function alertPages(
-  http: Http,
-  db: AlertsDb,
-  memory: AlertsMemory,
-  run: Commands,
-  profiles: ProfileDirectory,
-  clock: Clock,
-): void {
+/** What the alerts page reads and runs. */
+export interface PageDeps {
+  db: AlertsDb;
+  memory: AlertsMemory;
+  commands: Commands;
+  profiles: ProfileDirectory;
+  clock: Clock;
+}
+
+type ListRequest = FastifyRequest<{ Querystring: Static<typeof ListQuery> }>;
+
+/** The alerts page, which marks what it shows read, and its "mark all read" button. */
+export function alertPages(http: Http, deps: PageDeps): void {
+  const { db, memory, commands, profiles, clock } = deps;
   const page = { access: 'approved', kind: 'page' } as const;
 
-  const pageOf = (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) =>
+  const pageOf = (request: ListRequest) =>
     alertPage(db, memory, profiles, request.viewer!.memberId, {
       cursor: request.query.cursor,
       limit: request.query.limit ?? PAGE.default,
@@ -102,12 +108,12 @@ export function alertPages(
       schema: { hide: true, querystring: ListQuery },
       // Opening the alerts marks them read before the top bar is counted, so its badge
       // clears at once, as opening the news or a conversation does.
-      preValidation: async (request: FastifyRequest<{ Querystring: Static<typeof ListQuery> }>) => {
+      preValidation: async (request: ListRequest) => {
         if (request.viewer?.status !== 'approved' || request.query.cursor) return;
         const list = await pageOf(request);
         opened.set(request, list);
         const newest = list.items[0];
-        if (newest?.unread) await run.markAllRead(request.viewer.memberId, newest.at);
+        if (newest?.unread) await commands.markAllRead(request.viewer.memberId, newest.at);
       },
     },
     async (request, reply) => {
@@ -118,37 +124,9 @@ export function alertPages(
         opened.get(request) ?? pageOf(request),
         memory.unread.get(viewerId).then((n) => n ?? 0),
       ]);
-      const now = clock.now();
       return sendPage(request, reply, {
         title: t('title'),
-        // data-live: a new alert is taken into the list while the page is open (site.js).
-        body: html`<h1>${t('title')}</h1>
-          <p>${t('explain')}</p>
-          <div data-live="alert">
-            <div data-live-swap>
-              ${
-                unread > 0
-                  ? html`<form method="post" action="/alerts/read" class="inline">
-                      ${hidden(request)}<button type="submit" class="secondary">${t('markAll')}</button>
-                    </form>`
-                  : ''
-              }
-            </div>
-            ${
-              list.items.length === 0 && !request.query.cursor
-                ? html`<p class="empty">${t('empty')}</p>`
-                : html`<ul class="cards alerts" data-infinite>
-                    ${list.items.map((a) => card(request, t, a, now, timeZone))}
-                  </ul>`
-            }
-            ${
-              list.nextCursor
-                ? html`<p class="pager">
-                    <a rel="next" href="/alerts?cursor=${list.nextCursor}">${t('older')}</a>
-                  </p>`
-                : ''
-            }
-          </div>`,
+        body: renderAlerts(request, t, { list, unread, now: clock.now(), timeZone }),
       });
     },
   );
@@ -157,8 +135,45 @@ export function alertPages(
     '/alerts/read',
     { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      await run.markAllRead(request.viewer!.memberId);
+      await commands.markAllRead(request.viewer!.memberId);
       return reply.redirect('/alerts', 303);
     },
   );
+}
+
+/** The alerts page's body: the button to mark all read while any are unread, the cards, the way to older ones. */
+function renderAlerts(
+  request: ListRequest,
+  t: Translate<Key>,
+  shown: { list: AlertPage; unread: number; now: Date; timeZone: string },
+): Html {
+  const { list, unread, now, timeZone } = shown;
+  // data-live: a new alert is taken into the list while the page is open (site.js).
+  return html`<h1>${t('title')}</h1>
+    <p>${t('explain')}</p>
+    <div data-live="alert">
+      <div data-live-swap>
+        ${
+          unread > 0
+            ? html`<form method="post" action="/alerts/read" class="inline">
+                ${hidden(request)}<button type="submit" class="secondary">${t('markAll')}</button>
+              </form>`
+            : ''
+        }
+      </div>
+      ${
+        list.items.length === 0 && !request.query.cursor
+          ? html`<p class="empty">${t('empty')}</p>`
+          : html`<ul class="cards alerts" data-infinite>
+              ${list.items.map((a) => card(request, t, a, now, timeZone))}
+            </ul>`
+      }
+      ${
+        list.nextCursor
+          ? html`<p class="pager">
+              <a rel="next" href="/alerts?cursor=${list.nextCursor}">${t('older')}</a>
+            </p>`
+          : ''
+      }
+    </div>`;
 }

@@ -1,4 +1,3 @@
-import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
@@ -14,16 +13,55 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE.max, default: PAGE.default })),
 });
 
-export function alertRoutes(
-  http: Http,
-  db: AlertsDb,
-  memory: AlertsMemory,
-  run: Commands,
-  profiles: ProfileDirectory,
-): void {
-  const api = { access: 'approved', kind: 'api' } as const;
-  const denied = { 401: Problem, 403: Problem };
+const Alert = Type.Object({
+  alertId: Type.String(),
+  kind: Type.Union([
+    Type.Literal('flirt'),
+    Type.Literal('match'),
+    Type.Literal('visit'),
+    Type.Literal('favourite'),
+    Type.Literal('like'),
+    Type.Literal('unlock'),
+    Type.Literal('photo-approved'),
+    Type.Literal('photo-rejected'),
+    Type.Literal('about-approved'),
+    Type.Literal('about-rejected'),
+  ]),
+  actor: Type.Union(
+    [
+      Type.Object({
+        memberId: Type.String(),
+        nickname: Type.String(),
+        age: Type.Integer(),
+        cityLabel: Type.String(),
+      }),
+      Type.Null(),
+    ],
+    { description: 'Who did it; null for what the moderators decided' },
+  ),
+  reason: Type.Optional(Type.String({ description: 'A moderator’s reason for turning something down' })),
+  at: Type.String({ format: 'date-time' }),
+  unread: Type.Boolean(),
+});
 
+/** What the alerts API reads and runs. */
+export interface RouteDeps {
+  db: AlertsDb;
+  memory: AlertsMemory;
+  commands: Commands;
+  profiles: ProfileDirectory;
+}
+
+const api = { access: 'approved', kind: 'api' } as const;
+
+/** The alerts API: the list, and the unread count with the way to clear it. */
+export function alertRoutes(http: Http, deps: RouteDeps): void {
+  listRoute(http, deps);
+  unreadRoutes(http, deps);
+}
+
+/** The member's alerts, a page at a time, newest first. */
+function listRoute(http: Http, { db, memory, profiles }: RouteDeps): void {
   http.get(
     '/api/v1/alerts',
     {
@@ -35,46 +73,11 @@ export function alertRoutes(
         querystring: ListQuery,
         response: {
           200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                alertId: Type.String(),
-                kind: Type.Union([
-                  Type.Literal('flirt'),
-                  Type.Literal('match'),
-                  Type.Literal('visit'),
-                  Type.Literal('favourite'),
-                  Type.Literal('like'),
-                  Type.Literal('unlock'),
-                  Type.Literal('photo-approved'),
-                  Type.Literal('photo-rejected'),
-                  Type.Literal('about-approved'),
-                  Type.Literal('about-rejected'),
-                ]),
-                actor: Type.Union(
-                  [
-                    Type.Object({
-                      memberId: Type.String(),
-                      nickname: Type.String(),
-                      age: Type.Integer(),
-                      cityLabel: Type.String(),
-                    }),
-                    Type.Null(),
-                  ],
-                  { description: 'Who did it; null for what the moderators decided' },
-                ),
-                reason: Type.Optional(
-                  Type.String({ description: 'A moderator’s reason for turning something down' }),
-                ),
-                at: Type.String({ format: 'date-time' }),
-                unread: Type.Boolean(),
-              }),
-            ),
+            items: Type.Array(Alert),
             nextCursor: Type.Union([Type.String(), Type.Null()], {
               description: 'Pass as cursor for the next, older page; null on the last page',
             }),
           }),
-          400: Problem,
-          ...denied,
         },
       },
     },
@@ -98,7 +101,10 @@ export function alertRoutes(
       };
     },
   );
+}
 
+/** How many alerts are unread, and marking them all read. */
+function unreadRoutes(http: Http, { memory, commands }: RouteDeps): void {
   http.get(
     '/api/v1/alerts/unread',
     {
@@ -106,7 +112,7 @@ export function alertRoutes(
       schema: {
         summary: 'How many of my alerts are unread',
         tags: ['alerts'],
-        response: { 200: Type.Object({ count: Type.Integer() }), ...denied },
+        response: { 200: Type.Object({ count: Type.Integer() }) },
       },
     },
     async (request) => ({ count: (await memory.unread.get(request.viewer!.memberId)) ?? 0 }),
@@ -119,9 +125,9 @@ export function alertRoutes(
       schema: {
         summary: 'Mark all my alerts read',
         tags: ['alerts'],
-        response: { 200: Type.Object({ unread: Type.Integer() }), ...denied },
+        response: { 200: Type.Object({ unread: Type.Integer() }) },
       },
     },
-    async (request) => ({ unread: await run.markAllRead(request.viewer!.memberId) }),
+    async (request) => ({ unread: await commands.markAllRead(request.viewer!.memberId) }),
   );
 }

@@ -206,7 +206,6 @@ const insertAlert = prepared(
       .returning('alert_id'),
 );
 
-/** Whether the member has an alert of this kind from the actor. */
 /** The flirt and match alerts each of the pair has from the other, in one read. */
 async function flirtAlertsBetween(
   db: AlertsDb,
@@ -241,12 +240,6 @@ interface NewAlert {
   reason?: string;
 }
 
-/**
- * Alerts are a projection of other modules' events, minus what blocks removed, with
- * reading state from the module's own AlertsRead. Whether an alert is read depends only
- * on its time and the member's latest mark, so a rebuild ends with the same markers.
- * Returns what a block removes here and what a suspension changes, for `honourBlocks`.
- */
 /** What every page reads of alerts, in memory: each member's unread count and newest alerts. */
 export interface AlertsMemory {
   unread: View<number>;
@@ -263,76 +256,111 @@ export async function alertsHead(db: AlertsDb, memberId: string): Promise<AlertE
   return (await alertsOf(db, memberId, { after: undefined, limit: HEAD })).entries;
 }
 
+/**
+ * Alerts are a projection of other modules' events, minus what blocks removed, with
+ * reading state from the module's own AlertsRead. Whether an alert is read depends only
+ * on its time and the member's latest mark, so a rebuild ends with the same markers.
+ * Returns what a block removes here and what a suspension changes, for `honourBlocks`.
+ */
 export function project(
   ctx: ModuleContext<Tables>,
   hub: NotificationHub,
   memory: AlertsMemory,
   blocks: Blocks,
 ): Pick<HonourOptions<Tables>, 'onBlocked' | 'onSanction'> {
-  const { unread, heads } = memory;
-  /** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
-  async function add(tx: Tx<Tables>, alert: NewAlert): Promise<string | undefined> {
-    const { event, memberId, kind, actorId } = alert;
-    const reason = alert.reason ?? null;
-    if (memberId === actorId) return undefined;
-    // Never across a block, even if the event slipped out just before the block reached the other module.
-    if (actorId !== SITE && (await blocks.between(memberId, actorId, tx))) return undefined;
-    const key = onceKey(kind, actorId, event.occurredAt, event.id);
-    const [read] = await readMark(tx.db, memberId);
-    const isUnread = read === undefined || event.occurredAt > read.up_to;
-    // Most alerts are new: written first, and only when the write is refused is the standing one looked up.
-    const written = await insertAlert(
-      tx.db,
-      event.id,
-      memberId,
-      kind,
-      actorId,
-      event.occurredAt,
-      isUnread ? 0 : 1,
-      key,
-      reason,
-    );
-    if (written.length === 0) {
-      const [seen] = await alertStanding(tx.db, event.id, memberId, key);
-      return seen?.alert_id;
-    }
-    if (isUnread) unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
-    const entry: AlertEntry = {
-      alertId: event.id,
-      kind,
-      actorId,
-      at: event.occurredAt,
-      unread: isUnread,
-      reason,
-    };
-    heads.changes(tx).update(memberId, (head) => head && withNewest(head, entry, newestFirst, HEAD));
-    if (!isFresh(event.occurredAt, ctx.clock.now())) return event.id;
-    tx.afterCommit(async () => {
-      // `about`: a block between the two takes the push back too.
-      await hub.notify(memberId, {
-        type: 'alert',
-        data: { kind, actorId, at: event.occurredAt },
-        ...(actorId === SITE ? {} : { about: actorId }),
-      });
-      await pushCount(memberId);
+  const alerts: Projection = { ctx, hub, memory, blocks };
+  projectContacts(alerts);
+  projectPhotos(alerts);
+  projectModeration(alerts);
+  projectReading(alerts);
+  return {
+    onBlocked: (event, tx) => forgetPair(alerts, event, tx),
+    onSanction: (memberId, tx) => recountReached(alerts, memberId, tx),
+  };
+}
+
+/** What the projections share: the module, the live channel, what memory holds, and the blocks. */
+interface Projection {
+  ctx: ModuleContext<Tables>;
+  hub: NotificationHub;
+  memory: AlertsMemory;
+  blocks: Blocks;
+}
+
+/** Records the alert unless one already stands for it; returns the id of the alert that does, if any. */
+async function add(alerts: Projection, tx: Tx<Tables>, alert: NewAlert): Promise<string | undefined> {
+  const { event, memberId, kind, actorId } = alert;
+  const reason = alert.reason ?? null;
+  if (memberId === actorId) return undefined;
+  // Never across a block, even if the event slipped out just before the block reached the other module.
+  if (actorId !== SITE && (await alerts.blocks.between(memberId, actorId, tx))) return undefined;
+  const key = onceKey(kind, actorId, event.occurredAt, event.id);
+  const [read] = await readMark(tx.db, memberId);
+  const isUnread = read === undefined || event.occurredAt > read.up_to;
+  // Most alerts are new: written first, and only when the write is refused is the standing one looked up.
+  const written = await insertAlert(
+    tx.db,
+    event.id,
+    memberId,
+    kind,
+    actorId,
+    event.occurredAt,
+    isUnread ? 0 : 1,
+    key,
+    reason,
+  );
+  if (written.length === 0) {
+    const [seen] = await alertStanding(tx.db, event.id, memberId, key);
+    return seen?.alert_id;
+  }
+  if (isUnread) alerts.memory.unread.changes(tx).update(memberId, (n) => (n ?? 0) + 1);
+  const entry: AlertEntry = {
+    alertId: event.id,
+    kind,
+    actorId,
+    at: event.occurredAt,
+    unread: isUnread,
+    reason,
+  };
+  alerts.memory.heads
+    .changes(tx)
+    .update(memberId, (head) => head && withNewest(head, entry, newestFirst, HEAD));
+  if (!isFresh(event.occurredAt, alerts.ctx.clock.now())) return event.id;
+  tx.afterCommit(async () => {
+    // `about`: a block between the two takes the push back too.
+    await alerts.hub.notify(memberId, {
+      type: 'alert',
+      data: { kind, actorId, at: event.occurredAt },
+      ...(actorId === SITE ? {} : { about: actorId }),
     });
-    return event.id;
-  }
+    await pushCount(alerts, memberId);
+  });
+  return event.id;
+}
 
-  async function pushCount(memberId: string): Promise<void> {
-    if (!hub.isConnected(memberId)) return;
-    await hub.notify(memberId, {
-      type: 'counter',
-      data: { name: 'alerts', count: await unread.get(memberId) },
-    });
-  }
+/** Tells the member's open pages their unread count, if they have any open. */
+async function pushCount(alerts: Projection, memberId: string): Promise<void> {
+  if (!alerts.hub.isConnected(memberId)) return;
+  await alerts.hub.notify(memberId, {
+    type: 'counter',
+    data: { name: 'alerts', count: await alerts.memory.unread.get(memberId) },
+  });
+}
 
-  /** The member's unread count moved without a new alert: counted again, and their open pages hear it (live events only). */
-  async function recount(tx: Tx<Tables>, event: EventEnvelope, memberId: string): Promise<void> {
-    unread.changes(tx).set(memberId, await unreadCount(tx.db, memberId));
-    if (isFresh(event.occurredAt, ctx.clock.now())) tx.afterCommit(() => pushCount(memberId));
-  }
+/** The member's unread count moved without a new alert: counted again, and their open pages hear it (live events only). */
+async function recount(
+  alerts: Projection,
+  tx: Tx<Tables>,
+  event: EventEnvelope,
+  memberId: string,
+): Promise<void> {
+  alerts.memory.unread.changes(tx).set(memberId, await unreadCount(tx.db, memberId));
+  if (isFresh(event.occurredAt, alerts.ctx.clock.now())) tx.afterCommit(() => pushCount(alerts, memberId));
+}
 
+/** What other members did: flirts (and matches), visits and favourites. */
+function projectContacts(alerts: Projection): void {
+  const { ctx } = alerts;
   // A flirt back to someone who flirted first is a match, told once per pair: the first
   // flirter hears they like each other, with a way to write (the one flirting back sees it
   // on the flirts page). Alerts keep every flirt a member got, so this needs no other table.
@@ -342,22 +370,37 @@ export function project(
     const match =
       before.some((a) => a.memberId === senderId && a.kind === 'flirt') &&
       !before.some((a) => a.memberId === recipientId && a.kind === 'match');
-    await add(tx, { event: e, memberId: recipientId, kind: match ? 'match' : 'flirt', actorId: senderId });
+    await add(alerts, tx, {
+      event: e,
+      memberId: recipientId,
+      kind: match ? 'match' : 'flirt',
+      actorId: senderId,
+    });
   });
   ctx.on(ProfileViewed, async (e, tx) => {
-    await add(tx, { event: e, memberId: e.payload.memberId, kind: 'visit', actorId: e.payload.viewerId });
+    await add(alerts, tx, {
+      event: e,
+      memberId: e.payload.memberId,
+      kind: 'visit',
+      actorId: e.payload.viewerId,
+    });
   });
   ctx.on(FavouriteAdded, async (e, tx) => {
-    await add(tx, {
+    await add(alerts, tx, {
       event: e,
       memberId: e.payload.favouriteId,
       kind: 'favourite',
       actorId: e.payload.memberId,
     });
   });
+}
+
+/** Likes of the member's photos, which go with the photo, and private albums opened to them. */
+function projectPhotos(alerts: Projection): void {
+  const { ctx } = alerts;
   ctx.on(PhotoLiked, async (e, tx) => {
     const { photoId, ownerId, memberId } = e.payload;
-    const alertId = await add(tx, { event: e, memberId: ownerId, kind: 'like', actorId: memberId });
+    const alertId = await add(alerts, tx, { event: e, memberId: ownerId, kind: 'like', actorId: memberId });
     if (alertId === undefined) return;
     await tx.db
       .insertInto('alert_photos')
@@ -386,8 +429,8 @@ export function project(
     const gone = ids.filter((id) => !still.has(id));
     if (gone.length === 0) return;
     await tx.db.deleteFrom('alerts').where('alert_id', 'in', gone).where('member_id', '=', ownerId).execute();
-    heads.changes(tx).forget(ownerId);
-    await recount(tx, e, ownerId);
+    alerts.memory.heads.changes(tx).forget(ownerId);
+    await recount(alerts, tx, e, ownerId);
   });
   ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
     const { ownerId, memberId } = e.payload;
@@ -399,9 +442,13 @@ export function project(
       .limit(1)
       .executeTakeFirst();
     if (!shown) return;
-    await add(tx, { event: e, memberId, kind: 'unlock', actorId: ownerId });
+    await add(alerts, tx, { event: e, memberId, kind: 'unlock', actorId: ownerId });
   });
-  // What the moderators decided reaches the member here, with the reason for a no.
+}
+
+/** What the moderators decided reaches the member here, with the reason for a no. */
+function projectModeration(alerts: Projection): void {
+  const { ctx } = alerts;
   ctx.on(PhotoApproved, async (e, tx) => {
     const { photoId, ownerId, album } = e.payload;
     if (album === 'private') {
@@ -411,22 +458,27 @@ export function project(
         .onConflict((oc) => oc.column('photo_id').doNothing())
         .execute();
     }
-    await add(tx, { event: e, memberId: ownerId, kind: 'photo-approved', actorId: SITE });
+    await add(alerts, tx, { event: e, memberId: ownerId, kind: 'photo-approved', actorId: SITE });
   });
   ctx.on(PhotoRejected, async (e, tx) => {
     const { photoId, ownerId, reason } = e.payload;
     // A photo taken down after its approval leaves the album.
     await tx.db.deleteFrom('private_photos').where('photo_id', '=', photoId).execute();
-    await add(tx, { event: e, memberId: ownerId, kind: 'photo-rejected', actorId: SITE, reason });
+    await add(alerts, tx, { event: e, memberId: ownerId, kind: 'photo-rejected', actorId: SITE, reason });
   });
   ctx.on(AboutMeApproved, async (e, tx) => {
-    await add(tx, { event: e, memberId: e.payload.memberId, kind: 'about-approved', actorId: SITE });
+    await add(alerts, tx, { event: e, memberId: e.payload.memberId, kind: 'about-approved', actorId: SITE });
   });
   ctx.on(AboutMeRejected, async (e, tx) => {
     const { memberId, reason } = e.payload;
-    await add(tx, { event: e, memberId, kind: 'about-rejected', actorId: SITE, reason });
+    await add(alerts, tx, { event: e, memberId, kind: 'about-rejected', actorId: SITE, reason });
   });
-  ctx.on(AlertsRead, async (e, tx) => {
+}
+
+/** The member's read mark: every alert up to it is read. */
+function projectReading(alerts: Projection): void {
+  const { unread, heads } = alerts.memory;
+  alerts.ctx.on(AlertsRead, async (e, tx) => {
     const { memberId, upTo } = e.payload;
     await tx.db
       .insertInto('alerts_read')
@@ -451,49 +503,53 @@ export function project(
       .changes(tx)
       .update(memberId, (head) => head?.map((e) => (e.unread && e.at <= upTo ? { ...e, unread: false } : e)));
   });
+}
 
-  /** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
-  async function forgetPair(event: EventEnvelope<{ blockerId: string; blockedId: string }>, tx: Tx<Tables>) {
-    const { blockerId: a, blockedId: b } = event.payload;
-    const rows = await tx.db
-      .selectFrom('alerts')
-      .select('alert_id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
-          eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
-        ]),
-      )
-      .execute();
-    const ids = rows.map((r) => r.alert_id);
-    if (ids.length > 0) {
-      await tx.db.deleteFrom('alert_photos').where('alert_id', 'in', ids).execute();
-      await tx.db.deleteFrom('alerts').where('alert_id', 'in', ids).execute();
-    }
-    // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
-    for (const memberId of [a, b]) {
-      heads.changes(tx).forget(memberId);
-      await recount(tx, event, memberId);
-    }
+/** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
+async function forgetPair(
+  alerts: Projection,
+  event: EventEnvelope<{ blockerId: string; blockedId: string }>,
+  tx: Tx<Tables>,
+): Promise<void> {
+  const { blockerId: a, blockedId: b } = event.payload;
+  const rows = await tx.db
+    .selectFrom('alerts')
+    .select('alert_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
+        eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
+      ]),
+    )
+    .execute();
+  const ids = rows.map((r) => r.alert_id);
+  if (ids.length > 0) {
+    await tx.db.deleteFrom('alert_photos').where('alert_id', 'in', ids).execute();
+    await tx.db.deleteFrom('alerts').where('alert_id', 'in', ids).execute();
   }
-  /**
-   * A suspension hides the member's alerts from everyone they reached and removes none, so
-   * lifting it shows them again: those members' counts and first pages are read afresh.
-   */
-  async function onSanction(memberId: string, tx: Tx<Tables>): Promise<void> {
-    const reached = await tx.db
-      .selectFrom('alerts')
-      .select('member_id')
-      .distinct()
-      .where('actor_id', '=', memberId)
-      .execute();
-    for (const { member_id: reader } of reached) {
-      heads.changes(tx).forget(reader);
-      unread.changes(tx).set(reader, await unreadCount(tx.db, reader));
-      tx.afterCommit(() => pushCount(reader));
-    }
+  // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
+  for (const memberId of [a, b]) {
+    alerts.memory.heads.changes(tx).forget(memberId);
+    await recount(alerts, tx, event, memberId);
   }
-  return { onBlocked: forgetPair, onSanction };
+}
+
+/**
+ * A suspension hides the member's alerts from everyone they reached and removes none, so
+ * lifting it shows them again: those members' counts and first pages are read afresh.
+ */
+async function recountReached(alerts: Projection, memberId: string, tx: Tx<Tables>): Promise<void> {
+  const reached = await tx.db
+    .selectFrom('alerts')
+    .select('member_id')
+    .distinct()
+    .where('actor_id', '=', memberId)
+    .execute();
+  for (const { member_id: reader } of reached) {
+    alerts.memory.heads.changes(tx).forget(reader);
+    alerts.memory.unread.changes(tx).set(reader, await unreadCount(tx.db, reader));
+    tx.afterCommit(() => pushCount(alerts, reader));
+  }
 }
 
 export interface AlertEntry {
