@@ -1,4 +1,3 @@
-import { ProblemSchema as Problem } from '@meetcute/core';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http, LiveNotification } from '@meetcute/core';
@@ -99,8 +98,6 @@ export function liveRoutes(http: Http, hub: LiveHub, channels: OpenChannels): vo
         }),
         response: {
           200: Type.Object({ notifications: Type.Array(Notification), cursor: Type.Integer() }),
-          400: Problem,
-          401: Problem,
         },
       },
     },
