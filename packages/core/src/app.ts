@@ -163,28 +163,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = options.storage ?? openStorage(config.database);
   const channels = new Map<string, ModuleChannel>();
-  // Set once the event log is open, below; metrics are only read after the app is built.
-  let consumers: () => Promise<ConsumerState[]> = () => Promise.resolve([]);
-  const metrics = new Metrics(
-    async () => {
-      const depth: Record<string, number> = {};
-      for (const [name, channel] of channels) depth[name] = await channel.outboxDepth();
-      return depth;
-    },
-    () => consumers(),
-  );
   const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
   const health = new DatabaseHealth(logger);
   const log: ModuleDatabase = storage.open(EVENT_LOG);
   await migrate(log, eventLogMigrations);
   const formKey = await siteSecret(log, 'form-key');
   const dispatcher = new Dispatcher(log, logger, health);
-  consumers = async () => {
-    const lag = await dispatcher.lag();
-    return Promise.all(
-      lag.map(async (l) => ({ ...l, parked: (await channels.get(l.module)?.parked())?.length ?? 0 })),
-    );
-  };
+  const consumers = consumerStates(dispatcher, channels);
+  const metrics = new Metrics(() => outboxDepths(channels), consumers);
   const services = new Services();
   let viewers: ViewerResolver | undefined;
   const routes: RouteRecord[] = [];
@@ -205,7 +191,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     health,
     idempotencyStore: log,
     now: () => clock.now(),
-    ready: readiness(channels, health, log, () => consumers()),
+    ready: readiness(channels, health, log, consumers),
     renderError:
       options.renderError ??
       ((_request, problem) => `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`),
@@ -241,7 +227,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   await http.ready();
   // Before any request or delivery: a view answers from memory from the first request on.
   for (const { view } of wiring.views) await view.warm();
-  return appHandle(options, wiring, { heartbeat, routes, formKey, consumers: () => consumers() });
+  return appHandle(options, wiring, { heartbeat, routes, formKey, consumers });
+}
+
+/** Where every consumer stands: how far behind, retrying, parked events. */
+function consumerStates(dispatcher: Dispatcher, channels: ReadonlyMap<string, ModuleChannel>) {
+  return async (): Promise<ConsumerState[]> => {
+    const lag = await dispatcher.lag();
+    return Promise.all(
+      lag.map(async (l) => ({ ...l, parked: (await channels.get(l.module)?.parked())?.length ?? 0 })),
+    );
+  };
+}
+
+async function outboxDepths(channels: ReadonlyMap<string, ModuleChannel>): Promise<Record<string, number>> {
+  const depth: Record<string, number> = {};
+  for (const [name, channel] of channels) depth[name] = await channel.outboxDepth();
+  return depth;
 }
 
 /** `/ready`: every module's database answers, writes work again where one failed, and who is behind. */

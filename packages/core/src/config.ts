@@ -51,27 +51,36 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function readConfig(env: Env): Config {
-  const problems: string[] = [];
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
+/** Reads settings one by one, collecting every problem so an operator sees them all at once. */
+class Settings {
+  readonly problems: string[] = [];
+  readonly env: Env;
+  constructor(env: Env) {
+    this.env = env;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name}=${raw} must be a whole number from ${min} to ${max}`);
+      this.problems.push(`${name}=${raw} must be a whole number from ${min} to ${max}`);
       return fallback;
     }
     return value;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
     if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
     if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-    problems.push(`${name}=${raw} must be true or false`);
+    this.problems.push(`${name}=${raw} must be true or false`);
     return fallback;
-  };
+  }
+}
 
+function readDatabase({ env, problems }: Settings): Pick<Config, 'databaseUrl' | 'database'> {
   const databaseUrl = env.MEETCUTE_DATABASE_URL || 'sqlite:data';
   let database: Config['database'] = { kind: 'sqlite', directory: 'data' };
   if (databaseUrl.startsWith('sqlite:')) {
@@ -93,12 +102,18 @@ export function readConfig(env: Env): Config {
       `MEETCUTE_DATABASE_URL=${databaseUrl} must start with sqlite: (a data directory) or postgres:// (a server)`,
     );
   }
+  return { databaseUrl, database };
+}
 
+function readLogLevel({ env, problems }: Settings): Config['logLevel'] {
   const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const rawLevel = env.MEETCUTE_LOG_LEVEL || 'info';
   const logLevel = logLevels.find((l) => l === rawLevel);
   if (!logLevel) problems.push(`MEETCUTE_LOG_LEVEL=${rawLevel} must be one of ${logLevels.join(', ')}`);
+  return logLevel ?? 'info';
+}
 
+function readModerators({ env, problems }: Settings): string[] {
   const moderators = (env.MEETCUTE_MODERATORS ?? '')
     .split(',')
     .map((e) => e.trim().toLowerCase())
@@ -107,8 +122,13 @@ export function readConfig(env: Env): Config {
     if (!/^[^@\s]+@[^@\s]+$/.test(email))
       problems.push(`MEETCUTE_MODERATORS has ${email}, which is not an email`);
   }
+  return moderators;
+}
 
-  const port = int('MEETCUTE_PORT', 3000, 0, 65535);
+/** Where the site listens and the origin members reach it at. */
+function readAddress(settings: Settings): Pick<Config, 'host' | 'port' | 'publicUrl'> {
+  const { env, problems } = settings;
+  const port = settings.int('MEETCUTE_PORT', 3000, 0, 65535);
   const host = env.MEETCUTE_HOST || '127.0.0.1';
   const publicUrl = (
     env.MEETCUTE_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`
@@ -118,46 +138,53 @@ export function readConfig(env: Env): Config {
       `MEETCUTE_PUBLIC_URL=${publicUrl} must be the site's origin, e.g. https://meetcute.example`,
     );
   }
+  return { host, port, publicUrl };
+}
+
+function readMail({ env, problems }: Settings, dataDirectory: string): Config['mail'] {
   const smtpUrl = env.MEETCUTE_SMTP_URL || null;
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
     problems.push(`MEETCUTE_SMTP_URL=${smtpUrl} must start with smtp:// or smtps://`);
   }
+  return {
+    smtpUrl,
+    from: env.MEETCUTE_MAIL_FROM || 'Meetcute <no-reply@meetcute.invalid>',
+    directory: env.MEETCUTE_MAIL_DIRECTORY || `${dataDirectory}/mail`,
+  };
+}
+
+export function readConfig(env: Env): Config {
+  const settings = new Settings(env);
+  const { databaseUrl, database } = readDatabase(settings);
   // Beside the SQLite files by default, so one directory holds a small site's whole state.
   const dataDirectory =
     database.kind === 'sqlite' && database.directory !== ':memory:' ? database.directory : 'data';
-
   const config: Config = {
-    host,
-    port,
+    ...readAddress(settings),
     databaseUrl,
     database,
-    logLevel: logLevel ?? 'info',
-    moderators,
-    cookieSecure: bool('MEETCUTE_COOKIE_SECURE', false),
-    trustProxy: bool('MEETCUTE_TRUST_PROXY', false),
+    logLevel: readLogLevel(settings),
+    moderators: readModerators(settings),
+    cookieSecure: settings.bool('MEETCUTE_COOKIE_SECURE', false),
+    trustProxy: settings.bool('MEETCUTE_TRUST_PROXY', false),
     metricsToken: env.MEETCUTE_METRICS_TOKEN || null,
     login: {
-      perAccount: int('MEETCUTE_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
-      perIp: int('MEETCUTE_LOGIN_LIMIT_PER_IP', 30, 1, 100000),
-      windowSeconds: int('MEETCUTE_LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86400),
+      perAccount: settings.int('MEETCUTE_LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 1000),
+      perIp: settings.int('MEETCUTE_LOGIN_LIMIT_PER_IP', 30, 1, 100000),
+      windowSeconds: settings.int('MEETCUTE_LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86400),
     },
-    heartbeatMaxDelayMs: int('MEETCUTE_HEARTBEAT_MAX_DELAY_MS', 1000, 10, 60000),
-    seedDemo: bool('MEETCUTE_SEED_DEMO', false),
+    heartbeatMaxDelayMs: settings.int('MEETCUTE_HEARTBEAT_MAX_DELAY_MS', 1000, 10, 60000),
+    seedDemo: settings.bool('MEETCUTE_SEED_DEMO', false),
     photos: {
       directory: env.MEETCUTE_PHOTO_DIRECTORY || `${dataDirectory}/photos`,
-      maxBytes: int('MEETCUTE_PHOTO_MAX_BYTES', 15 * 1024 * 1024, 10 * 1024, 100 * 1024 * 1024),
+      maxBytes: settings.int('MEETCUTE_PHOTO_MAX_BYTES', 15 * 1024 * 1024, 10 * 1024, 100 * 1024 * 1024),
     },
-    publicUrl,
     chat: {
-      messagesPerMinute: int('MEETCUTE_CHAT_MESSAGES_PER_MINUTE', 20, 1, 100000),
-      newContactsPerDay: int('MEETCUTE_CHAT_NEW_CONTACTS_PER_DAY', 20, 1, 100000),
+      messagesPerMinute: settings.int('MEETCUTE_CHAT_MESSAGES_PER_MINUTE', 20, 1, 100000),
+      newContactsPerDay: settings.int('MEETCUTE_CHAT_NEW_CONTACTS_PER_DAY', 20, 1, 100000),
     },
-    mail: {
-      smtpUrl,
-      from: env.MEETCUTE_MAIL_FROM || 'Meetcute <no-reply@meetcute.invalid>',
-      directory: env.MEETCUTE_MAIL_DIRECTORY || `${dataDirectory}/mail`,
-    },
+    mail: readMail(settings, dataDirectory),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (settings.problems.length > 0) throw new ConfigError(settings.problems);
   return config;
 }

@@ -52,33 +52,41 @@ const IDLE_IN_TRANSACTION_MS = 15_000;
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function openStorage(spec: StorageSpec): Storage {
+  return spec.kind === 'sqlite' ? sqliteStorage(spec) : postgresStorage(spec);
+}
+
+/** One file per module under a directory (or in memory), checkpointed by a thread of its own. */
+function sqliteStorage(spec: Extract<StorageSpec, { kind: 'sqlite' }>): Storage {
   const open = new Map<string, ModuleDatabase>();
-  if (spec.kind === 'sqlite') {
-    if (spec.directory !== ':memory:') mkdirSync(spec.directory, { recursive: true });
-    const checkpoints = new Checkpoints();
-    return {
-      dialect: 'sqlite',
-      open(module) {
-        const existing = open.get(module);
-        if (existing) return existing;
-        const path = spec.directory === ':memory:' ? ':memory:' : join(spec.directory, `${module}.sqlite`);
-        const { dialect } = openSqlite(path, spec.synchronous ?? 'normal');
-        const handle: ModuleDatabase = { name: module, dialect: 'sqlite', db: new Kysely({ dialect }) };
-        open.set(module, handle);
-        if (path !== ':memory:') checkpoints.add(path);
-        return handle;
-      },
-      async destroy() {
-        await this.close();
-      },
-      async close() {
-        const all = [...open.values()];
-        open.clear();
-        await checkpoints.close();
-        await Promise.all(all.map((m) => m.db.destroy()));
-      },
-    };
-  }
+  if (spec.directory !== ':memory:') mkdirSync(spec.directory, { recursive: true });
+  const checkpoints = new Checkpoints();
+  return {
+    dialect: 'sqlite',
+    open(module) {
+      const existing = open.get(module);
+      if (existing) return existing;
+      const path = spec.directory === ':memory:' ? ':memory:' : join(spec.directory, `${module}.sqlite`);
+      const { dialect } = openSqlite(path, spec.synchronous ?? 'normal');
+      const handle: ModuleDatabase = { name: module, dialect: 'sqlite', db: new Kysely({ dialect }) };
+      open.set(module, handle);
+      if (path !== ':memory:') checkpoints.add(path);
+      return handle;
+    },
+    async destroy() {
+      await this.close();
+    },
+    async close() {
+      const all = [...open.values()];
+      open.clear();
+      await checkpoints.close();
+      await Promise.all(all.map((m) => m.db.destroy()));
+    },
+  };
+}
+
+/** One schema per module in one database, each module's pool seeing only its own. */
+function postgresStorage(spec: Extract<StorageSpec, { kind: 'postgres' }>): Storage {
+  const open = new Map<string, ModuleDatabase>();
   const prefix = spec.schemaPrefix ?? '';
   const schemaOf = (module: string): string => `${prefix}${module}`.replace(/[^a-z0-9_]/g, '_');
   const pools: pg.Pool[] = [];

@@ -41,6 +41,14 @@ declare module 'fastify' {
  */
 export function idempotency(store: ModuleDatabase, now: () => Date) {
   let prunedAt = 0;
+  const prune = async (at: Date): Promise<void> => {
+    if (at.getTime() - prunedAt <= 60_000) return;
+    prunedAt = at.getTime();
+    await store.db
+      .deleteFrom('idempotency')
+      .where('started_at', '<', new Date(at.getTime() - KEEP_MS).toISOString())
+      .execute();
+  };
   return {
     async begin(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
       const header = request.headers['idempotency-key'];
@@ -54,13 +62,7 @@ export function idempotency(store: ModuleDatabase, now: () => Date) {
         ]);
       }
       const at = now();
-      if (at.getTime() - prunedAt > 60_000) {
-        prunedAt = at.getTime();
-        await store.db
-          .deleteFrom('idempotency')
-          .where('started_at', '<', new Date(at.getTime() - KEEP_MS).toISOString())
-          .execute();
-      }
+      await prune(at);
       const scope = request.viewer?.memberId ?? `address ${request.ip}`;
       const key = hash(`${scope}\n${request.routeOptions.url ?? request.url}\n${header}`);
       const fingerprint = hash(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
@@ -78,42 +80,9 @@ export function idempotency(store: ModuleDatabase, now: () => Date) {
         .selectAll()
         .where('key', '=', key)
         .executeTakeFirst()) as Row | undefined;
-      if (!row) {
-        // Pruned between the two statements: this is a first attempt after all.
-        return this.begin(request, reply);
-      }
-      if (row.fingerprint !== fingerprint) {
-        throw new Problem(
-          422,
-          'idempotency-key-reused',
-          'This Idempotency-Key was used for another request',
-          'Use a new key for a new request; send a retry with exactly the same body.',
-        );
-      }
-      if (row.state === 'done') {
-        return reply
-          .code(row.status ?? 200)
-          .header('idempotent-replayed', 'true')
-          .type(row.content_type ?? 'application/json')
-          .send(row.body ?? '');
-      }
-      if (at.getTime() - Date.parse(row.started_at) < ABANDONED_MS) {
-        void reply.header('retry-after', '1');
-        throw new Problem(
-          409,
-          'idempotency-key-in-use',
-          'This request is still being worked on',
-          'The first request with this Idempotency-Key has not finished: retry in a moment.',
-        );
-      }
-      // The first attempt died with its process: this one takes its place.
-      await store.db
-        .updateTable('idempotency')
-        .set({ started_at: at.toISOString() })
-        .where('key', '=', key)
-        .execute();
-      request.idempotencyKey = key;
-      return undefined;
+      // Pruned between the two statements: this is a first attempt after all.
+      if (!row) return this.begin(request, reply);
+      return retried(store, row, { request, reply, key, fingerprint, at });
     },
 
     /** Keeps the answer for retries; a 5xx is forgotten instead, so that a retry runs again. */
@@ -137,6 +106,47 @@ export function idempotency(store: ModuleDatabase, now: () => Date) {
         .execute();
     },
   };
+}
+
+/** A key seen before: the first answer again, a refusal, or (its first attempt died) a run in its place. */
+async function retried(
+  store: ModuleDatabase,
+  row: Row,
+  attempt: { request: FastifyRequest; reply: FastifyReply; key: string; fingerprint: string; at: Date },
+): Promise<FastifyReply | undefined> {
+  const { request, reply, key, at } = attempt;
+  if (row.fingerprint !== attempt.fingerprint) {
+    throw new Problem(
+      422,
+      'idempotency-key-reused',
+      'This Idempotency-Key was used for another request',
+      'Use a new key for a new request; send a retry with exactly the same body.',
+    );
+  }
+  if (row.state === 'done') {
+    return reply
+      .code(row.status ?? 200)
+      .header('idempotent-replayed', 'true')
+      .type(row.content_type ?? 'application/json')
+      .send(row.body ?? '');
+  }
+  if (at.getTime() - Date.parse(row.started_at) < ABANDONED_MS) {
+    void reply.header('retry-after', '1');
+    throw new Problem(
+      409,
+      'idempotency-key-in-use',
+      'This request is still being worked on',
+      'The first request with this Idempotency-Key has not finished: retry in a moment.',
+    );
+  }
+  // The first attempt died with its process: this one takes its place.
+  await store.db
+    .updateTable('idempotency')
+    .set({ started_at: at.toISOString() })
+    .where('key', '=', key)
+    .execute();
+  request.idempotencyKey = key;
+  return undefined;
 }
 
 function hash(text: string): string {
