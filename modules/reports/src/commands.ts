@@ -28,12 +28,16 @@ export interface ReportInput {
   note: string;
 }
 
+/** What a report is about: the kind of thing, whose it is, and what it shows. */
+export interface Target {
+  kind: ReportKind;
+  memberId: string;
+  content?: ReportedContent;
+}
+
 export interface Commands {
   /** The member whose content it is, and what it is, or a 404 problem. */
-  target(
-    kind: string,
-    contentId: string,
-  ): Promise<{ kind: ReportKind; memberId: string; content?: ReportedContent }>;
+  target(kind: string, contentId: string): Promise<Target>;
   /** Files a report; a second open report of the same thing by the same member adds nothing. */
   report(reporterId: string, input: ReportInput): Promise<{ memberId: string }>;
   /** Closes every open report of one thing; `removed` takes the content down first, for `reason`. */
@@ -53,138 +57,172 @@ export interface Commands {
 const isReason = (value: string): value is ReportReason =>
   (REPORT_REASONS as readonly string[]).includes(value);
 
+/** What the commands share: the module, the services it reads when used, and the profiles. */
+interface Reports {
+  ctx: ModuleContext<ReportsTables>;
+  services: ServiceRegistry;
+  profiles: ProfileDirectory;
+}
+
 export function commands(
   ctx: ModuleContext<ReportsTables>,
   services: ServiceRegistry,
   profiles: ProfileDirectory,
 ): Commands {
-  // Read when used: the modules whose content is reportable may register after this one.
-  const reportable = (kind: string) =>
-    services.contributions<Reportable>(REPORTABLE).find((r) => r.kind === kind);
-
-  /** How the owning module takes a kind of content down, if it can be. */
-  const removal = (kind: ReportKind): AboutMeRemoval | undefined => {
-    // A reported profile's own words are its about-me text: what removing it takes down.
-    if (kind === 'profile') return services.optional<AboutMeRemoval>(ABOUT_ME_REMOVAL);
-    if (kind === 'appeal') return undefined;
-    const owner = reportable(kind);
-    return (
-      owner?.remove && ((contentId, moderatorId, reason) => owner.remove!(contentId, moderatorId, reason))
-    );
-  };
-  const removable = (kind: ReportKind) => removal(kind) !== undefined;
-
-  const describe = async (kind: ReportKind, contentId: string): Promise<ReportedContent | undefined> => {
-    if (kind === 'profile') {
-      const profile = await profiles.get(contentId);
-      return profile && { memberId: contentId, excerpt: profile.aboutMe };
-    }
-    if (kind === 'appeal') {
-      const found = await appeal(ctx.db, contentId);
-      return found && { memberId: found.memberId, excerpt: found.text };
-    }
-    return reportable(kind)?.lookup(contentId);
-  };
-
-  const target: Commands['target'] = async (kind, contentId) => {
-    if (kind !== 'profile' && kind !== 'photo' && kind !== 'diary-post') {
-      throw problems.invalid([{ field: 'kind', message: 'Report a profile, a photo or a diary post.' }]);
-    }
-    const content = await describe(kind, contentId);
-    if (!content) throw problems.notFound('This');
-    return { kind, memberId: content.memberId, content };
-  };
-
-  /**
-   * A member reported by several people within a day is held for review at once: hidden
-   * and logged out like a suspension, until a moderator looks (moderation's HOLDS).
-   */
-  const holdIfMany = async (memberId: string, at: string) => {
-    const since = new Date(Date.parse(at) - HOLD_WINDOW_MS).toISOString();
-    if ((await reportersSince(ctx.db, memberId, since)) < HOLD_AFTER) return;
-    await services
-      .optional<Holds>(HOLDS)
-      ?.hold(memberId, `Held for review: reported by ${HOLD_AFTER} or more members within a day.`);
-  };
-
+  const reports: Reports = { ctx, services, profiles };
   return {
-    target,
-    describe,
-
-    async report(reporterId, input) {
-      const errors: FieldProblem[] = [];
-      if (!isReason(input.reason))
-        errors.push({ field: 'reason', message: `Choose one of ${REPORT_REASONS.join(', ')}.` });
-      const note = input.note.trim();
-      if ([...note].length > NOTE_MAX)
-        errors.push({ field: 'note', message: `Use at most ${NOTE_MAX} characters.` });
-      if (errors.length > 0) throw problems.invalid(errors);
-      const { kind, memberId } = await target(input.kind, input.contentId);
-      if (memberId === reporterId)
-        throw problems.invalid([{ field: 'contentId', message: 'You cannot report your own.' }]);
-      if (await hasOpenReport(ctx.db, reporterId, kind, input.contentId)) return { memberId };
-      const reported = await ctx.transaction(async (tx) => {
-        const event = await tx.publish(
-          ContentReported,
-          {
-            reportId: ctx.ids.next(),
-            reporterId,
-            memberId,
-            kind: kind as Exclude<ReportKind, 'message' | 'appeal'>,
-            contentId: input.contentId,
-            reason: input.reason as ReportReason,
-            note,
-          },
-          { actorId: reporterId },
-        );
-        return event;
-      });
-      await holdIfMany(memberId, reported.occurredAt);
-      return { memberId };
-    },
-
-    removable,
-
-    async close(moderatorId, kind, contentId, outcome, reason) {
-      if (
-        kind !== 'profile' &&
-        kind !== 'photo' &&
-        kind !== 'diary-post' &&
-        kind !== 'message' &&
-        kind !== 'appeal'
-      ) {
-        throw problems.invalid([{ field: 'kind', message: 'Not a kind of report.' }]);
-      }
-      const why = (reason ?? '').trim();
-      if (outcome === 'removed') {
-        const errors: FieldProblem[] = [];
-        if (!removable(kind))
-          errors.push({
-            field: 'outcome',
-            message: 'A chat message cannot be taken down: warn or suspend its author instead.',
-          });
-        if (why === '') errors.push({ field: 'reason', message: 'Say in a few words why it is removed.' });
-        else if ([...why].length > REASON_MAX)
-          errors.push({ field: 'reason', message: `Use at most ${REASON_MAX} characters.` });
-        if (errors.length > 0) throw problems.invalid(errors);
-      }
-      const item = await openItem(ctx.db, kind, contentId);
-      if (!item) throw problems.notFound('Open reports of this');
-      const memberId = item.memberId || ((await describe(kind, contentId))?.memberId ?? '');
-      if (memberId === moderatorId)
-        throw problems.forbidden('No one moderates themselves: ask another moderator.');
-      // The owning module takes it down first; a failure after that leaves the reports open,
-      // and closing them again finds the content gone and only closes them.
-      if (outcome === 'removed') await removal(kind)!(contentId, moderatorId, why);
-      await ctx.transaction(async (tx) => {
-        await tx.publish(
-          ReportsClosed,
-          outcome === 'removed'
-            ? { kind, contentId, memberId, moderatorId, outcome, reason: why }
-            : { kind, contentId, memberId, moderatorId, outcome },
-          { actorId: moderatorId },
-        );
-      });
-    },
+    target: (kind, contentId) => target(reports, kind, contentId),
+    describe: (kind, contentId) => describe(reports, kind, contentId),
+    report: (reporterId, input) => report(reports, reporterId, input),
+    removable: (kind) => removal(reports, kind) !== undefined,
+    close: (moderatorId, kind, contentId, outcome, reason) =>
+      close(reports, { moderatorId, kind, contentId, outcome, reason }),
   };
+}
+
+/** The module whose content this kind is. Read when used: the modules whose content is reportable may register after this one. */
+const reportable = ({ services }: Reports, kind: string) =>
+  services.contributions<Reportable>(REPORTABLE).find((r) => r.kind === kind);
+
+/** How the owning module takes a kind of content down, if it can be. */
+function removal(reports: Reports, kind: ReportKind): AboutMeRemoval | undefined {
+  // A reported profile's own words are its about-me text: what removing it takes down.
+  if (kind === 'profile') return reports.services.optional<AboutMeRemoval>(ABOUT_ME_REMOVAL);
+  if (kind === 'appeal') return undefined;
+  const owner = reportable(reports, kind);
+  return owner?.remove && ((contentId, moderatorId, reason) => owner.remove!(contentId, moderatorId, reason));
+}
+
+async function describe(
+  reports: Reports,
+  kind: ReportKind,
+  contentId: string,
+): Promise<ReportedContent | undefined> {
+  if (kind === 'profile') {
+    const profile = await reports.profiles.get(contentId);
+    return profile && { memberId: contentId, excerpt: profile.aboutMe };
+  }
+  if (kind === 'appeal') {
+    const found = await appeal(reports.ctx.db, contentId);
+    return found && { memberId: found.memberId, excerpt: found.text };
+  }
+  return reportable(reports, kind)?.lookup(contentId);
+}
+
+async function target(reports: Reports, kind: string, contentId: string): Promise<Target> {
+  if (kind !== 'profile' && kind !== 'photo' && kind !== 'diary-post') {
+    throw problems.invalid([{ field: 'kind', message: 'Report a profile, a photo or a diary post.' }]);
+  }
+  const content = await describe(reports, kind, contentId);
+  if (!content) throw problems.notFound('This');
+  return { kind, memberId: content.memberId, content };
+}
+
+/** What is wrong with a report as the member filled it in: the reason is not one of ours, or the note is too long. */
+function reportProblems(input: ReportInput, note: string): FieldProblem[] {
+  const errors: FieldProblem[] = [];
+  if (!isReason(input.reason))
+    errors.push({ field: 'reason', message: `Choose one of ${REPORT_REASONS.join(', ')}.` });
+  if ([...note].length > NOTE_MAX)
+    errors.push({ field: 'note', message: `Use at most ${NOTE_MAX} characters.` });
+  return errors;
+}
+
+async function report(
+  reports: Reports,
+  reporterId: string,
+  input: ReportInput,
+): Promise<{ memberId: string }> {
+  const { ctx } = reports;
+  const note = input.note.trim();
+  const errors = reportProblems(input, note);
+  if (errors.length > 0) throw problems.invalid(errors);
+  const { kind, memberId } = await target(reports, input.kind, input.contentId);
+  if (memberId === reporterId)
+    throw problems.invalid([{ field: 'contentId', message: 'You cannot report your own.' }]);
+  if (await hasOpenReport(ctx.db, reporterId, kind, input.contentId)) return { memberId };
+  const reported = await ctx.transaction(async (tx) => {
+    const event = await tx.publish(
+      ContentReported,
+      {
+        reportId: ctx.ids.next(),
+        reporterId,
+        memberId,
+        kind: kind as Exclude<ReportKind, 'message' | 'appeal'>,
+        contentId: input.contentId,
+        reason: input.reason as ReportReason,
+        note,
+      },
+      { actorId: reporterId },
+    );
+    return event;
+  });
+  await holdIfMany(reports, memberId, reported.occurredAt);
+  return { memberId };
+}
+
+/**
+ * A member reported by several people within a day is held for review at once: hidden
+ * and logged out like a suspension, until a moderator looks (moderation's HOLDS).
+ */
+async function holdIfMany({ ctx, services }: Reports, memberId: string, at: string): Promise<void> {
+  const since = new Date(Date.parse(at) - HOLD_WINDOW_MS).toISOString();
+  if ((await reportersSince(ctx.db, memberId, since)) < HOLD_AFTER) return;
+  await services
+    .optional<Holds>(HOLDS)
+    ?.hold(memberId, `Held for review: reported by ${HOLD_AFTER} or more members within a day.`);
+}
+
+/** A moderator closing the open reports of one thing, as they asked. */
+interface Closing {
+  moderatorId: string;
+  kind: string;
+  contentId: string;
+  outcome: ReportOutcome;
+  reason: string | undefined;
+}
+
+const isKind = (kind: string): kind is ReportKind =>
+  kind === 'profile' || kind === 'photo' || kind === 'diary-post' || kind === 'message' || kind === 'appeal';
+
+/** What is wrong with a removal: the content cannot be taken down, or the reason is missing or too long. */
+function removalProblems(removable: boolean, why: string): FieldProblem[] {
+  const errors: FieldProblem[] = [];
+  if (!removable)
+    errors.push({
+      field: 'outcome',
+      message: 'A chat message cannot be taken down: warn or suspend its author instead.',
+    });
+  if (why === '') errors.push({ field: 'reason', message: 'Say in a few words why it is removed.' });
+  else if ([...why].length > REASON_MAX)
+    errors.push({ field: 'reason', message: `Use at most ${REASON_MAX} characters.` });
+  return errors;
+}
+
+async function close(reports: Reports, closing: Closing): Promise<void> {
+  const { ctx } = reports;
+  const { moderatorId, kind, contentId, outcome } = closing;
+  if (!isKind(kind)) throw problems.invalid([{ field: 'kind', message: 'Not a kind of report.' }]);
+  const why = (closing.reason ?? '').trim();
+  if (outcome === 'removed') {
+    const errors = removalProblems(removal(reports, kind) !== undefined, why);
+    if (errors.length > 0) throw problems.invalid(errors);
+  }
+  const item = await openItem(ctx.db, kind, contentId);
+  if (!item) throw problems.notFound('Open reports of this');
+  const memberId = item.memberId || ((await describe(reports, kind, contentId))?.memberId ?? '');
+  if (memberId === moderatorId)
+    throw problems.forbidden('No one moderates themselves: ask another moderator.');
+  // The owning module takes it down first; a failure after that leaves the reports open,
+  // and closing them again finds the content gone and only closes them.
+  if (outcome === 'removed') await removal(reports, kind)!(contentId, moderatorId, why);
+  await ctx.transaction(async (tx) => {
+    await tx.publish(
+      ReportsClosed,
+      outcome === 'removed'
+        ? { kind, contentId, memberId, moderatorId, outcome, reason: why }
+        : { kind, contentId, memberId, moderatorId, outcome },
+      { actorId: moderatorId },
+    );
+  });
 }

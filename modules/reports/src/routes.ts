@@ -1,13 +1,9 @@
-import { Type, type TSchema } from 'typebox';
-import { ProblemSchema, type Http } from '@meetcute/core';
+import { Type } from 'typebox';
+import { ProblemSchema as Problem, type Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { NOTE_MAX, REASON_MAX } from './commands.ts';
 import { REPORT_REASONS } from './events.ts';
 import { openQueue, type ReportsDb } from './store.ts';
-
-function problemResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
-}
 
 const Kind = Type.String({ minLength: 1, maxLength: 20, description: 'profile, photo or diary-post' });
 const ContentId = Type.String({
@@ -16,7 +12,21 @@ const ContentId = Type.String({
   description: 'The member id for a profile or an appeal, else the photo, post or message id',
 });
 
-export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
+/** What the reports API reads and runs. */
+export interface RouteDeps {
+  db: ReportsDb;
+  commands: Commands;
+}
+
+/** The reports API: a member's report, and the moderators' queue and its closing. */
+export function reportRoutes(http: Http, deps: RouteDeps): void {
+  reportRoute(http, deps.commands);
+  queueRoute(http, deps);
+  closeRoute(http, deps.commands);
+}
+
+/** A member reports a profile, a photo or a diary post. */
+function reportRoute(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/reports',
     {
@@ -32,12 +42,12 @@ export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
           reason: Type.String({ minLength: 1, maxLength: 40, description: REPORT_REASONS.join(', ') }),
           note: Type.Optional(Type.String({ maxLength: NOTE_MAX * 4 })),
         }),
-        response: { 201: Type.Object({ memberId: Type.String() }), ...problemResponses(400, 401, 403, 404) },
+        response: { 201: Type.Object({ memberId: Type.String() }), 404: Problem },
       },
     },
     async (request, reply) => {
       const { kind, contentId, reason, note } = request.body;
-      const { memberId } = await run.report(request.viewer!.memberId, {
+      const { memberId } = await commands.report(request.viewer!.memberId, {
         kind,
         contentId,
         reason,
@@ -46,7 +56,10 @@ export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
       return reply.code(201).send({ memberId });
     },
   );
+}
 
+/** The open reports, grouped by what they are about, with what was reported. */
+function queueRoute(http: Http, { db, commands }: RouteDeps): void {
   http.get(
     '/api/v1/review/reports',
     {
@@ -83,13 +96,12 @@ export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
               }),
             ),
           }),
-          ...problemResponses(401, 403),
         },
       },
     },
     async () => {
       const items = await openQueue(db, 50);
-      const described = await Promise.all(items.map((i) => run.describe(i.kind, i.contentId)));
+      const described = await Promise.all(items.map((i) => commands.describe(i.kind, i.contentId)));
       return {
         items: items.map((i, n) => ({
           ...i,
@@ -100,7 +112,10 @@ export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
       };
     },
   );
+}
 
+/** A moderator closes every open report of one thing. */
+function closeRoute(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/review/reports/close',
     {
@@ -117,12 +132,12 @@ export function reportRoutes(http: Http, db: ReportsDb, run: Commands): void {
           outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('handled'), Type.Literal('removed')]),
           reason: Type.Optional(Type.String({ maxLength: REASON_MAX * 4 })),
         }),
-        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404) },
+        response: { 204: Type.Null(), 404: Problem },
       },
     },
     async (request, reply) => {
       const { kind, contentId, outcome, reason } = request.body;
-      await run.close(request.viewer!.memberId, kind, contentId, outcome, reason);
+      await commands.close(request.viewer!.memberId, kind, contentId, outcome, reason);
       return reply.code(204).send(null);
     },
   );
