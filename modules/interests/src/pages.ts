@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
@@ -69,74 +69,23 @@ export function interestsSection(reads: InterestReads): ProfileSection {
   };
 }
 
-export function interestPages(
-  http: Http,
-  commands: Commands,
-  reads: InterestReads,
-  services: ServiceRegistry,
-): void {
-  const approved = { access: 'approved', kind: 'page' } as const;
+/** What the interests pages read and run. */
+export interface PageDeps {
+  commands: Commands;
+  reads: InterestReads;
+  services: ServiceRegistry;
+}
 
-  const myPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state?: { value: string; errors: FieldProblem[] },
-    status = 200,
-  ) => {
-    const t = tr(request);
-    const tags = await reads.mine(request.viewer!.memberId);
-    const done = (request.query as { done?: string } | undefined)?.done;
-    const notices: Record<string, string> = {
-      added: t('addedNotice'),
-      already: t('alreadyNotice'),
-      removed: t('removedNotice'),
-    };
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('title'),
-        notice: state ? undefined : done ? notices[done] : undefined,
-        body: html`<h1>${t('title')}</h1>
-          <p>${t('explain')}</p>
-          ${
-            tags.length === 0
-              ? html`<p class="empty">${t('none')}</p>`
-              : html`<p class="facts">${t('count', { n: tags.length, max: LIMITS.perMember })}</p>
-                  <ul class="plain">
-                    ${tags.map(
-                      (tag) =>
-                        html`<li class="card">
-                          <a href="${tagPath(tag)}">${tag}</a>
-                          ${tagForm(
-                            request,
-                            '/interests/remove',
-                            tag,
-                            '/interests?done=removed',
-                            html`<button
-                              type="submit"
-                              class="secondary"
-                              aria-label="${t('removeTag', { tag })}"
-                            >
-                              ${t('remove')}
-                            </button>`,
-                          )}
-                        </li>`,
-                    )}
-                  </ul>`
-          }
-          ${formErrors(state?.errors, t('fixErrors'))}
-          <form method="post" action="/interests" novalidate>
-            ${hidden(request)}
-            ${field({ name: 'tag', label: t('addLabel'), hint: t('addHint'), value: state?.value ?? '', required: true, errors: state?.errors, attrs: html`maxlength="60" autocomplete="off"` })}
-            <div class="actions"><button type="submit">${t('add')}</button></div>
-          </form>
-          <p><a href="/profile">${t('profileLink')}</a></p>`,
-      },
-      status,
-    );
-  };
+const approved = { access: 'approved', kind: 'page' } as const;
 
+/** The member's own interests page with its forms, and each tag's page of members. */
+export function interestPages(http: Http, deps: PageDeps): void {
+  myInterestPages(http, deps);
+  tagPage(http, deps);
+}
+
+/** The member's interests: the list, adding one, removing one. */
+function myInterestPages(http: Http, { commands, reads }: PageDeps): void {
   http.get(
     '/interests',
     {
@@ -146,7 +95,7 @@ export function interestPages(
         querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }),
       },
     },
-    (request, reply) => myPage(request, reply),
+    (request, reply) => sendMyInterests(request, reply, reads),
   );
 
   http.post(
@@ -161,7 +110,7 @@ export function interestPages(
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
-        return myPage(request, reply, { value, errors }, (error as Problem).status);
+        return sendMyInterests(request, reply, reads, { value, errors }, (error as Problem).status);
       }
     },
   );
@@ -176,7 +125,83 @@ export function interestPages(
       return reply.redirect(localPath(back, '/interests?done=removed'), 303);
     },
   );
+}
 
+/** What the member typed into the add form, and what to fix in it. */
+interface AddAttempt {
+  value: string;
+  errors: FieldProblem[];
+}
+
+/** The member's interests page, with a notice of what was just done or the add form to fix. */
+async function sendMyInterests(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  reads: InterestReads,
+  state?: AddAttempt,
+  status = 200,
+) {
+  const t = tr(request);
+  const tags = await reads.mine(request.viewer!.memberId);
+  const done = (request.query as { done?: string } | undefined)?.done;
+  const notices: Record<string, string> = {
+    added: t('addedNotice'),
+    already: t('alreadyNotice'),
+    removed: t('removedNotice'),
+  };
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('title'),
+      notice: state ? undefined : done ? notices[done] : undefined,
+      body: renderMyInterests(request, t, tags, state),
+    },
+    status,
+  );
+}
+
+function renderMyInterests(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  tags: readonly string[],
+  state: AddAttempt | undefined,
+): Html {
+  return html`<h1>${t('title')}</h1>
+    <p>${t('explain')}</p>
+    ${
+      tags.length === 0
+        ? html`<p class="empty">${t('none')}</p>`
+        : html`<p class="facts">${t('count', { n: tags.length, max: LIMITS.perMember })}</p>
+            <ul class="plain">
+              ${tags.map(
+                (tag) =>
+                  html`<li class="card">
+                    <a href="${tagPath(tag)}">${tag}</a>
+                    ${tagForm(
+                      request,
+                      '/interests/remove',
+                      tag,
+                      '/interests?done=removed',
+                      html`<button type="submit" class="secondary" aria-label="${t('removeTag', { tag })}">
+                        ${t('remove')}
+                      </button>`,
+                    )}
+                  </li>`,
+              )}
+            </ul>`
+    }
+    ${formErrors(state?.errors, t('fixErrors'))}
+    <form method="post" action="/interests" novalidate>
+      ${hidden(request)}
+      ${field({ name: 'tag', label: t('addLabel'), hint: t('addHint'), value: state?.value ?? '', required: true, errors: state?.errors, attrs: html`maxlength="60" autocomplete="off"` })}
+      <div class="actions"><button type="submit">${t('add')}</button></div>
+    </form>
+    <p><a href="/profile">${t('profileLink')}</a></p>`;
+}
+
+/** A tag's page: the members who have it, newest first, and adding or removing it for oneself. */
+function tagPage(http: Http, { reads, services }: PageDeps): void {
   http.get(
     '/interests/:tag',
     {
@@ -196,9 +221,7 @@ export function interestPages(
         { tag: request.params.tag, cursor: request.query.cursor, limit },
         { tag: 'tag', cursor: 'cursor' },
       );
-      const { tag } = found;
-      const here = tagPath(tag);
-      const mine = (await reads.mine(viewerId)).includes(tag);
+      const mine = (await reads.mine(viewerId)).includes(found.tag);
       const buttons = await memberActions(
         services.contributions<MemberAction>(MEMBER_ACTIONS),
         request,
@@ -219,37 +242,59 @@ export function interestPages(
           buttons(m.memberId),
         ),
       );
-      const more = (cursor: string) =>
-        `${here}?cursor=${encodeURIComponent(cursor)}${request.query.limit ? `&limit=${limit}` : ''}`;
       return sendPage(request, reply, {
-        title: t('tagTitle', { tag }),
-        body: html`<h1>${t('tagTitle', { tag })}</h1>
-          <p>${t('tagExplain', { tag })}</p>
-          <div class="actions">
-            ${
-              mine
-                ? html`<p>${t('youHaveIt')}</p>
-                    ${tagForm(request, '/interests/remove', tag, here, html`<button type="submit" class="secondary">${t('removeTag', { tag })}</button>`)}`
-                : tagForm(
-                    request,
-                    '/interests',
-                    tag,
-                    here,
-                    html`<button type="submit">${t('addThis', { tag })}</button>`,
-                  )
-            }
-            <a href="/interests">${t('allInterests')}</a>
-          </div>
-          ${cardList(cards, t('nobody'))}
-          ${
-            request.query.cursor || found.nextCursor
-              ? html`<nav class="pager" aria-label="${t('pages')}">
-                  ${request.query.cursor ? html`<a href="${here}">${t('first')}</a>` : ''}
-                  ${found.nextCursor ? html`<a rel="next" href="${more(found.nextCursor)}">${t('older')}</a>` : ''}
-                </nav>`
-              : ''
-          }`,
+        title: t('tagTitle', { tag: found.tag }),
+        body: renderTag(request, t, {
+          tag: found.tag,
+          mine,
+          cards,
+          query: request.query,
+          nextCursor: found.nextCursor,
+        }),
       });
     },
   );
+}
+
+/** What a tag's page shows: the tag, whether the viewer has it, the members' cards, and the pages before and after. */
+interface TagShown {
+  tag: string;
+  mine: boolean;
+  cards: Html[];
+  /** The page asked for: the cursor it starts at, and a limit of its own. */
+  query: Static<typeof ListQuery>;
+  nextCursor: string | null;
+}
+
+function renderTag(request: FastifyRequest, t: Translate<Key>, shown: TagShown): Html {
+  const { tag, mine, cards, query, nextCursor } = shown;
+  const here = tagPath(tag);
+  const more = (cursor: string) =>
+    `${here}?cursor=${encodeURIComponent(cursor)}${query.limit ? `&limit=${query.limit}` : ''}`;
+  return html`<h1>${t('tagTitle', { tag })}</h1>
+    <p>${t('tagExplain', { tag })}</p>
+    <div class="actions">
+      ${
+        mine
+          ? html`<p>${t('youHaveIt')}</p>
+              ${tagForm(request, '/interests/remove', tag, here, html`<button type="submit" class="secondary">${t('removeTag', { tag })}</button>`)}`
+          : tagForm(
+              request,
+              '/interests',
+              tag,
+              here,
+              html`<button type="submit">${t('addThis', { tag })}</button>`,
+            )
+      }
+      <a href="/interests">${t('allInterests')}</a>
+    </div>
+    ${cardList(cards, t('nobody'))}
+    ${
+      query.cursor || nextCursor
+        ? html`<nav class="pager" aria-label="${t('pages')}">
+            ${query.cursor ? html`<a href="${here}">${t('first')}</a>` : ''}
+            ${nextCursor ? html`<a rel="next" href="${more(nextCursor)}">${t('older')}</a>` : ''}
+          </nav>`
+        : ''
+    }`;
 }

@@ -29,9 +29,23 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 });
 
-export function interestRoutes(http: Http, commands: Commands, reads: InterestReads): void {
-  const api = { access: 'approved', kind: 'api' } as const;
+/** What the interests API reads and runs. */
+export interface RouteDeps {
+  commands: Commands;
+  reads: InterestReads;
+}
 
+const api = { access: 'approved', kind: 'api' } as const;
+
+/** The interests API: the member's own tags, another member's, and the members with a tag. */
+export function interestRoutes(http: Http, deps: RouteDeps): void {
+  myInterestRoutes(http, deps);
+  memberInterestsRoute(http, deps.reads);
+  tagMembersRoute(http, deps.reads);
+}
+
+/** The member's own interests: listed, added, removed. */
+function myInterestRoutes(http: Http, { commands, reads }: RouteDeps): void {
   http.get(
     '/api/v1/interests/mine',
     {
@@ -39,7 +53,7 @@ export function interestRoutes(http: Http, commands: Commands, reads: InterestRe
       schema: {
         summary: 'My interests, sorted',
         tags: ['interests'],
-        response: { 200: Interests, 401: Problem, 403: Problem },
+        response: { 200: Interests },
       },
     },
     async (request) => ({ interests: await reads.mine(request.viewer!.memberId) }),
@@ -57,11 +71,7 @@ export function interestRoutes(http: Http, commands: Commands, reads: InterestRe
         response: {
           201: Type.Object({ tag: Type.String({ description: 'The tag as normalised and stored' }) }),
           200: Type.Object({ tag: Type.String({ description: 'I already had it; nothing changed' }) }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
           409: Problem,
-          415: Problem,
         },
       },
     },
@@ -79,7 +89,7 @@ export function interestRoutes(http: Http, commands: Commands, reads: InterestRe
         summary: 'Remove an interest from my profile',
         tags: ['interests'],
         params: TagParam,
-        response: { 204: Type.Null(), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 204: Type.Null(), 404: Problem },
       },
     },
     async (request, reply) => {
@@ -88,7 +98,10 @@ export function interestRoutes(http: Http, commands: Commands, reads: InterestRe
       return reply.code(204).send(null);
     },
   );
+}
 
+/** Another member's interests, as their profile shows them. */
+function memberInterestsRoute(http: Http, reads: InterestReads): void {
   http.get(
     '/api/v1/members/:memberId/interests',
     {
@@ -97,14 +110,17 @@ export function interestRoutes(http: Http, commands: Commands, reads: InterestRe
         summary: 'A member’s interests, sorted',
         tags: ['interests'],
         params: Type.Object({ memberId: Type.String({ format: 'uuid' }) }),
-        response: { 200: Interests, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: Interests, 404: Problem },
       },
     },
     async (request) => ({
       interests: await reads.of(request.viewer!.memberId, request.params.memberId),
     }),
   );
+}
 
+/** The members with a tag, a page at a time. */
+function tagMembersRoute(http: Http, reads: InterestReads): void {
   http.get(
     '/api/v1/interests/:tag/members',
     {
@@ -120,9 +136,6 @@ export function interestRoutes(http: Http, commands: Commands, reads: InterestRe
             members: Type.Array(TagMember),
             nextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
         },
       },
     },
