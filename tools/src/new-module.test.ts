@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { after, test } from 'node:test';
-import { createLogger, readConfig, type ModuleDefinition } from '@meetcute/core';
+import type { ModuleDefinition } from '@meetcute/core';
 import { runUseCases } from '@meetcute/core/testing';
-import { buildApp, modules } from '@meetcute/server';
+import { modules } from '@meetcute/server';
+import { testAppWith } from '@meetcute/server/testing';
 import { moduleProblems, longFunctions } from './shape.ts';
 import { newModule, register } from './new-module.ts';
 
@@ -38,15 +39,4 @@ test('a new module is in shape, is listed in the composition root, and refuses a
 // The new module's use cases, in the whole app beside every other module.
 const made = await newModule('scaffolded', root);
 const { scaffolded } = (await import(join(made, 'src', 'index.ts'))) as { scaffolded: ModuleDefinition };
-await runUseCases(
-  async ({ storage, clock, ids, linkKey }) =>
-    buildApp(readConfig({ MEETCUTE_LOG_LEVEL: 'silent', MEETCUTE_PHOTO_DIRECTORY: join(root, 'photos') }), {
-      storage,
-      clock,
-      ids,
-      linkKey,
-      logger: createLogger('silent'),
-      modules: [...modules, scaffolded],
-    }),
-  [scaffolded],
-);
+await runUseCases(testAppWith({}, { modules: [...modules, scaffolded] }), [scaffolded]);

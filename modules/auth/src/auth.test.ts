@@ -7,23 +7,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import {
-  createLogger,
   given,
   CREDENTIALS,
   type Credentials,
   ManualClock,
   openStorage,
-  readConfig,
   SESSION_COOKIE,
   SESSIONS,
   type App,
   type Given,
   type Sessions,
-  type Storage,
   type StorageSpec,
 } from '@meetcute/core';
 import { startTestApp, testDatabases, USE_CASE_EPOCH, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { testAppWith } from '@meetcute/server/testing';
 import { approved, bob, mo, nancy, PASSWORD, withPassword } from '@meetcute/cast';
 import { MODERATORS, TwoFactorEnabled, type Moderators } from './index.ts';
 import { codeAt, stepAt } from './totp.ts';
@@ -38,19 +35,12 @@ const NEW_PASSWORD = 'a brand new secret';
 const mailDirectory = mkdtempSync(join(tmpdir(), 'meetcute-auth-mail-'));
 after(() => rmSync(mailDirectory, { recursive: true, force: true }));
 
-function build(storage: Storage, clock: ManualClock): Promise<App> {
-  return buildApp(
-    readConfig({
-      MEETCUTE_MODERATORS: mo.email,
-      MEETCUTE_LOG_LEVEL: 'silent',
-      MEETCUTE_MAIL_DIRECTORY: mailDirectory,
-      MEETCUTE_PUBLIC_URL: 'https://meetcute.example',
-    }),
-    { storage, clock, logger: createLogger('silent') },
-  );
-}
-
-const factory: TestAppFactory = ({ storage, clock }) => build(storage, clock);
+// Mails are kept where the tests read them, across the restart below too.
+const build = testAppWith({
+  MEETCUTE_MAIL_DIRECTORY: mailDirectory,
+  MEETCUTE_PUBLIC_URL: 'https://meetcute.example',
+});
+const factory: TestAppFactory = build;
 
 /** The link in the newest mail kept for this address whose subject starts so. */
 async function linkInMail(app: App, to: string, subject: string): Promise<string> {
@@ -133,7 +123,7 @@ for (const dialect of databases.dialects) {
       const clock = new ManualClock(USE_CASE_EPOCH);
       let modules: string[] = [];
       try {
-        const first = await build(openStorage(spec), clock);
+        const first = await build({ storage: openStorage(spec), clock });
         modules = first.modules.map((m) => m.name);
         await first.services.require<Credentials>(CREDENTIALS).store(withPassword(nancy, bob));
         await tell(first, clock, [...approved(nancy), ...approved(bob)]);
@@ -144,7 +134,7 @@ for (const dialect of databases.dialects) {
 
         // Within the half minute five failures cost: the wait outlives the restart.
         clock.advance(10 * 1000);
-        const second = await build(openStorage(spec), clock);
+        const second = await build({ storage: openStorage(spec), clock });
         try {
           assert.deepEqual(await whoAmI(second, token), {
             status: 200,

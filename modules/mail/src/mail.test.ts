@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
-import { createLogger, readConfig, SESSION_COOKIE, SESSIONS, type App, type Sessions } from '@meetcute/core';
+import { SESSION_COOKIE, SESSIONS, type App, type Sessions } from '@meetcute/core';
 import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { testAppWith } from '@meetcute/server/testing';
 import { approved, mo, nancy } from '@meetcute/cast';
 import { MAIL_OUTBOX, type MailOutbox } from './index.ts';
 import { readable } from './testing.ts';
@@ -47,17 +47,13 @@ before(async () => {
 });
 after(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
-const factory: TestAppFactory = ({ storage, clock, ids, linkKey }) =>
-  buildApp(
-    readConfig({
-      MEETCUTE_MODERATORS: mo.email,
-      MEETCUTE_LOG_LEVEL: 'silent',
-      MEETCUTE_SMTP_URL: `smtp://127.0.0.1:${port}`,
-      MEETCUTE_MAIL_FROM: 'Meetcute <hello@meetcute.example>',
-      MEETCUTE_PUBLIC_URL: 'https://meetcute.example',
-    }),
-    { storage, clock, ids, linkKey, logger: createLogger('silent') },
-  );
+// The SMTP server's port is known once it listens (before), so the settings are read per app.
+const factory: TestAppFactory = (deps) =>
+  testAppWith({
+    MEETCUTE_SMTP_URL: `smtp://127.0.0.1:${port}`,
+    MEETCUTE_MAIL_FROM: 'Meetcute <hello@meetcute.example>',
+    MEETCUTE_PUBLIC_URL: 'https://meetcute.example',
+  })(deps);
 
 async function askForReset(app: App): Promise<void> {
   const response = await app.http.inject({

@@ -10,9 +10,9 @@ import { describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { sql } from 'kysely';
-import { createLogger, given, readConfig, type When, SESSIONS } from '@meetcute/core';
+import { given, type When, SESSIONS } from '@meetcute/core';
 import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
-import { buildApp } from '@meetcute/server';
+import { testAppWith } from '@meetcute/server/testing';
 import { MemberBlocked } from '@meetcute/block/events';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
 import { approved, bob, mo, nancy } from '@meetcute/cast';
@@ -23,16 +23,7 @@ import { PhotoUploaded } from './events.ts';
 const MAX_BYTES = 200 * 1024;
 
 function factoryIn(directory: string): TestAppFactory {
-  return ({ storage, clock, ids }) =>
-    buildApp(
-      readConfig({
-        MEETCUTE_MODERATORS: mo.email,
-        MEETCUTE_LOG_LEVEL: 'silent',
-        MEETCUTE_PHOTO_DIRECTORY: directory,
-        MEETCUTE_PHOTO_MAX_BYTES: String(MAX_BYTES),
-      }),
-      { storage, clock, ids, logger: createLogger('silent') },
-    );
+  return testAppWith({ MEETCUTE_PHOTO_DIRECTORY: directory, MEETCUTE_PHOTO_MAX_BYTES: String(MAX_BYTES) });
 }
 
 /** A landscape JPEG as a phone takes it held upright: stored sideways, EXIF says "turn right", with GPS. */
