@@ -166,7 +166,8 @@ export const profile = defineModule({
     ctx.services.provide<AboutMeRemoval>(ABOUT_ME_REMOVAL, (memberId, moderatorId, reason) =>
       run.removeAboutMe(moderatorId, memberId, reason),
     );
-    profileRoutes(ctx.http, ctx.db, run, reads);
-    profilePages(ctx.http, ctx.db, run, reads, ctx.services);
+    const deps = { db: ctx.db, commands: run, reads };
+    profileRoutes(ctx.http, deps);
+    profilePages(ctx.http, { ...deps, services: ctx.services });
   },
 });

@@ -31,9 +31,9 @@ import {
   type Translate,
 } from '@meetcute/web';
 import { messages } from './messages.ts';
-import type { Commands } from './commands.ts';
-import { visitedOnPurpose, type ProfileReads, type ProfileView } from './views.ts';
-import { reviewQueue, type ProfileDb } from './store.ts';
+import { visitedOnPurpose, type OwnProfileView, type ProfileView } from './views.ts';
+import { reviewQueue, type Profile } from './store.ts';
+import type { ProfileDeps } from './routes.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -109,17 +109,24 @@ function portrait(memberId: string, nickname: string): Html {
   />`;
 }
 
-export function profilePages(
-  http: Http,
-  db: ProfileDb,
-  commands: Commands,
-  reads: ProfileReads,
-  services: ServiceRegistry,
-): void {
-  const approved = { access: 'approved', kind: 'page' } as const;
-  const moderator = { access: 'moderator', kind: 'page' } as const;
-  const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+/** What the profile pages work with: the routes' dependencies and the extension points others add to. */
+export interface ProfilePageDeps extends ProfileDeps {
+  services: ServiceRegistry;
+}
 
+const approved = { access: 'approved', kind: 'page' } as const;
+const moderator = { access: 'moderator', kind: 'page' } as const;
+const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
+
+export function profilePages(http: Http, deps: ProfilePageDeps): void {
+  ownProfilePage(http, deps);
+  memberProfilePage(http, deps);
+  aboutMeEditPages(http, deps);
+  aboutMeReviewPages(http, deps);
+}
+
+/** My profile: what others see, and my about-me change waiting for review or turned down. */
+function ownProfilePage(http: Http, { reads, services }: ProfilePageDeps): void {
   http.get('/profile', { config: approved, schema: { hide: true } }, async (request, reply) => {
     const t = tr(request);
     const me = await reads.own(request.viewer!.memberId);
@@ -133,32 +140,44 @@ export function profilePages(
       title: me.nickname,
       notice:
         saved === 'pending' ? t('sentNotice') : saved === 'unchanged' ? t('unchangedNotice') : undefined,
-      body: html`<h1>${me.nickname}</h1>
-        ${portrait(me.memberId, me.nickname)}
-        <p class="facts">${facts(request, t, me)}</p>
-        ${aboutMe(t, me.aboutMe)}
-        ${
-          me.pendingAboutMe !== null
-            ? html`<div class="card" id="pending">
-                <p><strong>${t('pending')}</strong> ${me.pendingAboutMe ? '' : t('pendingRemoval')}</p>
-                ${paragraphs(me.pendingAboutMe, html`class="pending"`)}
-                <p class="facts">${t('pendingHelp')}</p>
-              </div>`
-            : ''
-        }
-        ${
-          me.rejectionReason !== null
-            ? html`<div class="warning" id="rejected">
-                <p>${t('rejected')}</p>
-                <blockquote>${me.rejectionReason}</blockquote>
-              </div>`
-            : ''
-        }
-        <p><a class="button" href="/profile/edit">${t('editAboutMe')}</a></p>
-        ${sections}`,
+      body: renderOwnProfile(request, t, me, sections),
     });
   });
+}
 
+function renderOwnProfile(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  me: OwnProfileView,
+  sections: Html,
+): Html {
+  return html`<h1>${me.nickname}</h1>
+    ${portrait(me.memberId, me.nickname)}
+    <p class="facts">${facts(request, t, me)}</p>
+    ${aboutMe(t, me.aboutMe)}
+    ${
+      me.pendingAboutMe !== null
+        ? html`<div class="card" id="pending">
+            <p><strong>${t('pending')}</strong> ${me.pendingAboutMe ? '' : t('pendingRemoval')}</p>
+            ${paragraphs(me.pendingAboutMe, html`class="pending"`)}
+            <p class="facts">${t('pendingHelp')}</p>
+          </div>`
+        : ''
+    }
+    ${
+      me.rejectionReason !== null
+        ? html`<div class="warning" id="rejected">
+            <p>${t('rejected')}</p>
+            <blockquote>${me.rejectionReason}</blockquote>
+          </div>`
+        : ''
+    }
+    <p><a class="button" href="/profile/edit">${t('editAboutMe')}</a></p>
+    ${sections}`;
+}
+
+/** Another member's profile, with the actions others offer on it (flirt, block, report…). */
+function memberProfilePage(http: Http, { reads, services }: ProfilePageDeps): void {
   http.get(
     '/members/:memberId',
     { config: approved, schema: { hide: true, params: MemberParams } },
@@ -185,46 +204,12 @@ export function profilePages(
       });
     },
   );
+}
 
-  const editPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state?: { text: string; errors: FieldProblem[] },
-    status = 200,
-  ) => {
-    const t = tr(request);
-    const me = await reads.own(request.viewer!.memberId);
-    const text = state?.text ?? me.pendingAboutMe ?? me.aboutMe;
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('editTitle'),
-        body: html`<h1>${t('editTitle')}</h1>
-          ${
-            me.rejectionReason !== null
-              ? html`<div class="warning">
-                  <p>${t('rejected')}</p>
-                  <blockquote>${me.rejectionReason}</blockquote>
-                </div>`
-              : ''
-          }
-          ${formErrors(state?.errors, t('fixErrors'))}
-          <form method="post" action="/profile/edit" novalidate>
-            ${hidden(request)}
-            ${field({ name: 'text', label: t('aboutMe'), hint: t('textHint'), value: text, multiline: true, errors: state?.errors, attrs: html`maxlength="2000"` })}
-            <div class="actions">
-              <button type="submit">${t('send')}</button>
-              <a href="/profile">${t('cancel')}</a>
-            </div>
-          </form>`,
-      },
-      status,
-    );
-  };
-
+/** Editing my about-me: the form, and sending it for review. */
+function aboutMeEditPages(http: Http, deps: ProfilePageDeps): void {
   http.get('/profile/edit', { config: approved, schema: { hide: true } }, (request, reply) =>
-    editPage(request, reply),
+    editPage(deps, request, reply),
   );
 
   http.post(
@@ -233,77 +218,73 @@ export function profilePages(
     async (request, reply) => {
       const text = form.text(request.body, 'text');
       try {
-        const { pending } = await commands.editAboutMe(request.viewer!.memberId, text);
+        const { pending } = await deps.commands.editAboutMe(request.viewer!.memberId, text);
         return reply.redirect(`/profile?saved=${pending ? 'pending' : 'unchanged'}`, 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
-        return editPage(request, reply, { text, errors }, (error as Problem).status);
+        return editPage(deps, request, reply, { text, errors }, (error as Problem).status);
       }
     },
   );
+}
 
-  const reviewPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    problem?: { memberId: string; reason: string; errors: FieldProblem[] },
-  ) => {
-    const t = tr(request);
-    const viewerId = request.viewer!.memberId;
-    const [queue, self] = await Promise.all([reviewQueue(db, 50), reads.visibleProfile(viewerId, viewerId)]);
-    // In the moderator's own time, as every page shows times (a moderator still in review has UTC).
-    const when = (iso: string) =>
-      formatMoment(languageOf(request), self?.city.timeZone ?? 'UTC', iso, 'date-time');
-    const done = (request.query as { done?: string }).done;
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('reviewTitle'),
-        notice:
-          done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
-        body: html`<h1>${t('reviewTitle')}</h1>
-          <p><a href="/review">${t('signUps')}</a></p>
-          ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
-          ${queue.map((p) => {
-            const error =
-              problem?.memberId === p.memberId ? problem.errors.find((e) => e.field === 'reason') : undefined;
-            const since = p.pendingSince ?? '';
-            return html`<article class="card" aria-labelledby="n-${p.memberId}">
-              <h2 id="n-${p.memberId}">${p.nickname}</h2>
-              <p class="facts">
-                <time datetime="${since}">${t('sent', { date: when(since) })}</time>
-              </p>
-              <h3>${t('current')}</h3>
-              ${p.aboutMe ? paragraphs(p.aboutMe) : html`<p class="facts">${t('empty')}</p>`}
-              <h3>${t('proposed')}</h3>
-              ${p.pendingAboutMe ? paragraphs(p.pendingAboutMe) : html`<p class="facts">${t('removed')}</p>`}
-              <div class="actions">
-                <form method="post" action="/review/about-me/${p.memberId}/approve">
-                  ${hidden(request)}<button type="submit">${t('approve')}</button>
-                </form>
-              </div>
-              <form method="post" action="/review/about-me/${p.memberId}/reject" novalidate>
-                ${hidden(request)}
-                ${reasonField(t, p.memberId, problem?.memberId === p.memberId ? problem.reason : '', error)}
-                <button type="submit" class="secondary">${t('reject')}</button>
-              </form>
-            </article>`;
-          })}`,
-      },
-      problem ? 400 : 200,
-    );
-  };
+async function editPage(
+  { reads }: ProfilePageDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state?: { text: string; errors: FieldProblem[] },
+  status = 200,
+) {
+  const t = tr(request);
+  const me = await reads.own(request.viewer!.memberId);
+  const text = state?.text ?? me.pendingAboutMe ?? me.aboutMe;
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('editTitle'),
+      body: html`<h1>${t('editTitle')}</h1>
+        ${
+          me.rejectionReason !== null
+            ? html`<div class="warning">
+                <p>${t('rejected')}</p>
+                <blockquote>${me.rejectionReason}</blockquote>
+              </div>`
+            : ''
+        }
+        ${formErrors(state?.errors, t('fixErrors'))}
+        <form method="post" action="/profile/edit" novalidate>
+          ${hidden(request)}
+          ${field({ name: 'text', label: t('aboutMe'), hint: t('textHint'), value: text, multiline: true, errors: state?.errors, attrs: html`maxlength="2000"` })}
+          <div class="actions">
+            <button type="submit">${t('send')}</button>
+            <a href="/profile">${t('cancel')}</a>
+          </div>
+        </form>`,
+    },
+    status,
+  );
+}
 
+/** A reason a moderator gave that needs fixing, kept with the change it was for. */
+interface ReviewProblem {
+  memberId: string;
+  reason: string;
+  errors: FieldProblem[];
+}
+
+/** The moderators' review of about-me changes: the queue, approving and turning one down. */
+function aboutMeReviewPages(http: Http, deps: ProfilePageDeps): void {
   http.get('/review/about-me', { config: moderator, schema: { hide: true } }, (request, reply) =>
-    reviewPage(request, reply),
+    reviewPage(deps, request, reply),
   );
 
   http.post(
     '/review/about-me/:memberId/approve',
     { config: moderator, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      await commands.approve(request.viewer!.memberId, request.params.memberId);
+      await deps.commands.approve(request.viewer!.memberId, request.params.memberId);
       return reply.redirect('/review/about-me?done=approved', 303);
     },
   );
@@ -314,13 +295,75 @@ export function profilePages(
     async (request, reply) => {
       const reason = form.text(request.body, 'reason');
       try {
-        await commands.reject(request.viewer!.memberId, request.params.memberId, reason);
+        await deps.commands.reject(request.viewer!.memberId, request.params.memberId, reason);
         return reply.redirect('/review/about-me?done=rejected', 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
-        return reviewPage(request, reply, { memberId: request.params.memberId, reason, errors });
+        return reviewPage(deps, request, reply, { memberId: request.params.memberId, reason, errors });
       }
     },
   );
+}
+
+async function reviewPage(
+  { db, reads }: ProfilePageDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem?: ReviewProblem,
+) {
+  const t = tr(request);
+  const viewerId = request.viewer!.memberId;
+  const [queue, self] = await Promise.all([reviewQueue(db, 50), reads.visibleProfile(viewerId, viewerId)]);
+  // In the moderator's own time, as every page shows times (a moderator still in review has UTC).
+  const when = (iso: string) =>
+    formatMoment(languageOf(request), self?.city.timeZone ?? 'UTC', iso, 'date-time');
+  const done = (request.query as { done?: string }).done;
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('reviewTitle'),
+      notice:
+        done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
+      body: html`<h1>${t('reviewTitle')}</h1>
+        <p><a href="/review">${t('signUps')}</a></p>
+        ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
+        ${queue.map((p) => renderChange(request, t, when, p, problem))}`,
+    },
+    problem ? 400 : 200,
+  );
+}
+
+/** One change waiting for review: the text now and the text proposed, with approve and reject. */
+function renderChange(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  when: (iso: string) => string,
+  p: Profile,
+  problem: ReviewProblem | undefined,
+): Html {
+  const error =
+    problem?.memberId === p.memberId ? problem.errors.find((e) => e.field === 'reason') : undefined;
+  const since = p.pendingSince ?? '';
+  return html`<article class="card" aria-labelledby="n-${p.memberId}">
+    <h2 id="n-${p.memberId}">${p.nickname}</h2>
+    <p class="facts">
+      <time datetime="${since}">${t('sent', { date: when(since) })}</time>
+    </p>
+    <h3>${t('current')}</h3>
+    ${p.aboutMe ? paragraphs(p.aboutMe) : html`<p class="facts">${t('empty')}</p>`}
+    <h3>${t('proposed')}</h3>
+    ${p.pendingAboutMe ? paragraphs(p.pendingAboutMe) : html`<p class="facts">${t('removed')}</p>`}
+    <div class="actions">
+      <form method="post" action="/review/about-me/${p.memberId}/approve">
+        ${hidden(request)}<button type="submit">${t('approve')}</button>
+      </form>
+    </div>
+    <form method="post" action="/review/about-me/${p.memberId}/reject" novalidate>
+      ${hidden(request)}
+      ${reasonField(t, p.memberId, problem?.memberId === p.memberId ? problem.reason : '', error)}
+      <button type="submit" class="secondary">${t('reject')}</button>
+    </form>
+  </article>`;
 }

@@ -48,7 +48,21 @@ const Change = Type.Object({
 const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 const Pending = Type.Object({ pending: Type.Boolean() });
 
-export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, reads: ProfileReads): void {
+/** What the profile routes and pages work with. */
+export interface ProfileDeps {
+  db: ProfileDb;
+  commands: Commands;
+  reads: ProfileReads;
+}
+
+export function profileRoutes(http: Http, deps: ProfileDeps): void {
+  profileViewRoutes(http, deps);
+  aboutMeRoutes(http, deps);
+  aboutMeReviewRoutes(http, deps);
+}
+
+/** My own profile, and a member's profile as I see it. */
+function profileViewRoutes(http: Http, { reads }: ProfileDeps): void {
   http.get(
     '/api/v1/profiles/me',
     {
@@ -57,7 +71,7 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
         summary:
           'My profile, with my about-me change waiting for review and why the last one was turned down',
         tags: ['profile'],
-        response: { 200: OwnProfileView, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: OwnProfileView, 404: Problem },
       },
     },
     (request) => reads.own(request.viewer!.memberId),
@@ -71,13 +85,16 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
         summary: 'A member’s profile as I see it: age, city, distance from me and the approved about-me',
         tags: ['profile'],
         params: MemberParams,
-        response: { 200: ProfileView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: ProfileView, 404: Problem },
       },
     },
     (request) =>
       reads.view(request.viewer!.memberId, request.params.memberId, visitedOnPurpose(request.headers)),
   );
+}
 
+/** Changing my about-me, which others see once a moderator approved it. */
+function aboutMeRoutes(http: Http, { commands }: ProfileDeps): void {
   http.put(
     '/api/v1/profiles/me/about-me',
     {
@@ -87,15 +104,7 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
           'Change my about-me: others see the new text once a moderator approves it (empty removes it)',
         tags: ['profile'],
         body: Type.Object({ text: Type.String({ maxLength: LIMITS.aboutMe.max * 2 }) }),
-        response: {
-          200: Pending,
-          202: Pending,
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          415: Problem,
-        },
+        response: { 200: Pending, 202: Pending, 404: Problem },
       },
     },
     async (request, reply) => {
@@ -103,7 +112,10 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
       return reply.code(pending ? 202 : 200).send({ pending });
     },
   );
+}
 
+/** The moderators' queue of about-me changes, and their approval or refusal. */
+function aboutMeReviewRoutes(http: Http, { db, commands }: ProfileDeps): void {
   http.get(
     '/api/v1/review/about-me',
     {
@@ -114,12 +126,7 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
         }),
-        response: {
-          200: Type.Object({ changes: Type.Array(Change) }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-        },
+        response: { 200: Type.Object({ changes: Type.Array(Change) }) },
       },
     },
     async (request) => {
@@ -144,15 +151,7 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
         summary: 'Approve a member’s about-me change: others see the new text',
         tags: ['profile', 'moderation'],
         params: MemberParams,
-        response: {
-          200: Type.Object({ status: Type.Literal('approved') }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          415: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('approved') }), 404: Problem, 409: Problem },
       },
     },
     async (request) => {
@@ -170,15 +169,7 @@ export function profileRoutes(http: Http, db: ProfileDb, commands: Commands, rea
         tags: ['profile', 'moderation'],
         params: MemberParams,
         body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: {
-          200: Type.Object({ status: Type.Literal('rejected') }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-          415: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 404: Problem, 409: Problem },
       },
     },
     async (request) => {
