@@ -9,7 +9,7 @@ import {
   type ModuleContext,
   type Tx,
 } from '@meetcute/core';
-import type { CityDirectory } from '@meetcute/cities';
+import type { City, CityDirectory } from '@meetcute/cities';
 import type { Language } from '@meetcute/web';
 import {
   AccountCreated,
@@ -79,163 +79,197 @@ function duplicate(what: { nickname: boolean; lookalike?: boolean }): Problem {
   return problems.conflict('already-registered', 'Already taken', 'Choose another nickname.', errors);
 }
 
+/** What the commands share: the module and the services a sign-up needs. */
+interface Registrar {
+  ctx: ModuleContext<RegistrationTables>;
+  findCity: (id: number) => City | undefined;
+  passwords: PasswordPolicy;
+  credentials: Credentials;
+  signUps: { inc(): void };
+}
+
 export function commands(ctx: ModuleContext<RegistrationTables>, cities: CityDirectory): Commands {
-  // The same rule for every new password, kept by auth, which registers first.
-  const passwords = ctx.services.require<PasswordPolicy>(PASSWORD_POLICY);
-  const credentials = ctx.services.require<Credentials>(CREDENTIALS);
-  const signUps = ctx.metrics.counter('sign_ups', 'Members who signed up');
-  const findCity = (id: number) => cities.get(id);
-
-  /**
-   * Claims a waiting sign-up inside the review's transaction. The conditional update
-   * takes the row lock on PostgreSQL, so of two moderators reviewing at once the second
-   * finds it already reviewed instead of reviewing it again.
-   */
-  async function claimPending(tx: Tx<RegistrationTables>, memberId: string): Promise<Registration> {
-    const registration = await findRegistration(tx.db, memberId);
-    if (!registration || registration.status === 'draft') throw problems.notFound('This sign-up');
-    const claimed = await tx.db
-      .updateTable('registrations')
-      .set({ status: 'submitted' })
-      .where('member_id', '=', memberId)
-      .where('status', '=', 'submitted')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) {
-      const now = await findRegistration(tx.db, memberId);
-      throw problems.conflict(
-        'already-reviewed',
-        'Already reviewed',
-        `This sign-up is already ${now?.status ?? registration.status}.`,
-      );
-    }
-    return registration;
-  }
-
-  /**
-   * A sign-up with a member's address is answered as a new one would be (an id that names
-   * nobody), and the owner hears of it by mail. It still counts towards the caller's limit
-   * of "taken" answers, which also keeps anyone from filling an owner's inbox.
-   */
-  async function takenEmail(
-    email: string,
-    ip: string,
-    decoyId: string,
-  ): Promise<{ memberId: string; created: boolean }> {
-    const now = ctx.clock.now();
-    const since = new Date(now.getTime() - TAKEN_WINDOW_MS).toISOString();
-    await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
-    const owner = await ownerOfEmail(ctx.db, email);
-    if (owner) {
-      await ctx.transaction(async (tx) => {
-        await tx.publish(SignUpWithTakenEmail, { memberId: owner }, { actorId: owner });
-      });
-    }
-    return { memberId: decoyId, created: false };
-  }
-
-  return {
-    async signUp(input, language, ip) {
-      const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
-      errors.unshift(...checkAccount(input, (password) => passwords.isCommon(password)));
-      if (errors.length > 0 || !application) throw problems.invalid(errors);
-      const email = normaliseEmail(input.email);
-      // "Taken" tells whether an address is a member's: a caller hears it only so often.
-      const now = ctx.clock.now();
-      const since = new Date(now.getTime() - TAKEN_WINDOW_MS).toISOString();
-      const wait = retryAfter(await takenAnswersSince(ctx.db, ip, since), now);
-      if (wait > 0) throw tooManyTaken(wait);
-      const clash = await taken(ctx.db, email, application.nickname);
-      // Nicknames are public, so a taken one may be said openly; the address never is.
-      if (clash.nickname || clash.lookalike) {
-        await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
-        throw duplicate(clash);
-      }
-      // @node-rs/argon2 hashes with argon2id and OWASP's parameters by default. Hashed for a
-      // taken address too, so the answer takes as long as a new sign-up's.
-      const passwordHash = await hash(input.password);
-      const memberId = ctx.ids.next();
-      if (clash.email) return takenEmail(email, ip, memberId);
-      // Kept apart from the events, first: the account is published once its hash is safe.
-      // Killed in between, the hash names an id nothing else knows, and never lets anyone in.
-      await credentials.store([{ memberId, passwordHash }]);
-      try {
-        await ctx.transaction(async (tx) => {
-          await tx.publish(AccountCreated, { memberId, email, language }, { actorId: memberId });
-          await tx.publish(
-            RegistrationSubmitted,
-            { memberId, application, resubmission: false },
-            { actorId: memberId },
-          );
-        });
-      } catch (error) {
-        await credentials.forget(memberId);
-        // Someone else took the email or nickname between our check and our write.
-        if (!isUniqueViolation(error)) throw error;
-        const raced = await taken(ctx.db, email, application.nickname);
-        if (raced.nickname || raced.lookalike) throw duplicate(raced);
-        return takenEmail(email, ip, memberId);
-      }
-      signUps.inc();
-      return { memberId, created: true };
-    },
-
-    async resubmit(memberId, input) {
-      const current = await findRegistration(ctx.db, memberId);
-      if (!current) throw problems.notFound('Your sign-up');
-      if (current.status === 'submitted') {
-        throw problems.conflict(
-          'already-submitted',
-          'Already waiting for review',
-          'A moderator will look at it soon.',
-        );
-      }
-      if (current.status === 'approved') {
-        throw problems.conflict('already-approved', 'Already approved', 'Edit your profile instead.');
-      }
-      const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
-      if (errors.length > 0 || !application) throw problems.invalid(errors);
-      const clash = await taken(ctx.db, null, application.nickname, memberId);
-      if (clash.nickname || clash.lookalike) throw duplicate(clash);
-      try {
-        await ctx.transaction(async (tx) => {
-          await tx.publish(
-            RegistrationSubmitted,
-            { memberId, application, resubmission: true },
-            { actorId: memberId },
-          );
-        });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw duplicate({ nickname: true });
-        throw error;
-      }
-    },
-
-    async approve(moderatorId, memberId) {
-      if (moderatorId === memberId)
-        throw problems.forbidden('Another moderator must review your own sign-up.');
-      await ctx.transaction(async (tx) => {
-        const registration = await claimPending(tx, memberId);
-        await tx.publish(
-          RegistrationApproved,
-          { memberId, moderatorId, application: registration.application! },
-          { actorId: moderatorId },
-        );
-      });
-    },
-
-    async reject(moderatorId, memberId, reason) {
-      const errors = checkReason(reason);
-      if (errors.length > 0) throw problems.invalid(errors);
-      if (moderatorId === memberId)
-        throw problems.forbidden('Another moderator must review your own sign-up.');
-      await ctx.transaction(async (tx) => {
-        await claimPending(tx, memberId);
-        await tx.publish(
-          RegistrationRejected,
-          { memberId, moderatorId, reason: reason.trim() },
-          { actorId: moderatorId },
-        );
-      });
-    },
+  const registrar: Registrar = {
+    ctx,
+    findCity: (id) => cities.get(id),
+    // The same rule for every new password, kept by auth, which registers first.
+    passwords: ctx.services.require<PasswordPolicy>(PASSWORD_POLICY),
+    credentials: ctx.services.require<Credentials>(CREDENTIALS),
+    signUps: ctx.metrics.counter('sign_ups', 'Members who signed up'),
   };
+  return {
+    signUp: (input, language, ip) => signUp(registrar, input, language, ip),
+    resubmit: (memberId, input) => resubmit(registrar, memberId, input),
+    approve: (moderatorId, memberId) => approve(ctx, moderatorId, memberId),
+    reject: (moderatorId, memberId, reason) => reject(ctx, moderatorId, memberId, reason),
+  };
+}
+
+async function signUp(
+  registrar: Registrar,
+  input: AccountInput & ApplicationInput,
+  language: Language,
+  ip: string,
+): Promise<{ memberId: string; created: boolean }> {
+  const { ctx, findCity, passwords, credentials } = registrar;
+  const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
+  errors.unshift(...checkAccount(input, (password) => passwords.isCommon(password)));
+  if (errors.length > 0 || !application) throw problems.invalid(errors);
+  const email = normaliseEmail(input.email);
+  // "Taken" tells whether an address is a member's: a caller hears it only so often.
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - TAKEN_WINDOW_MS).toISOString();
+  const wait = retryAfter(await takenAnswersSince(ctx.db, ip, since), now);
+  if (wait > 0) throw tooManyTaken(wait);
+  const clash = await taken(ctx.db, email, application.nickname);
+  // Nicknames are public, so a taken one may be said openly; the address never is.
+  if (clash.nickname || clash.lookalike) {
+    await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
+    throw duplicate(clash);
+  }
+  // @node-rs/argon2 hashes with argon2id and OWASP's parameters by default. Hashed for a
+  // taken address too, so the answer takes as long as a new sign-up's.
+  const passwordHash = await hash(input.password);
+  const memberId = ctx.ids.next();
+  if (clash.email) return takenEmail(ctx, email, ip, memberId);
+  // Kept apart from the events, first: the account is published once its hash is safe.
+  // Killed in between, the hash names an id nothing else knows, and never lets anyone in.
+  await credentials.store([{ memberId, passwordHash }]);
+  try {
+    await ctx.transaction(async (tx) => {
+      await tx.publish(AccountCreated, { memberId, email, language }, { actorId: memberId });
+      await tx.publish(
+        RegistrationSubmitted,
+        { memberId, application, resubmission: false },
+        { actorId: memberId },
+      );
+    });
+  } catch (error) {
+    await credentials.forget(memberId);
+    // Someone else took the email or nickname between our check and our write.
+    if (!isUniqueViolation(error)) throw error;
+    const raced = await taken(ctx.db, email, application.nickname);
+    if (raced.nickname || raced.lookalike) throw duplicate(raced);
+    return takenEmail(ctx, email, ip, memberId);
+  }
+  registrar.signUps.inc();
+  return { memberId, created: true };
+}
+
+/**
+ * A sign-up with a member's address is answered as a new one would be (an id that names
+ * nobody), and the owner hears of it by mail. It still counts towards the caller's limit
+ * of "taken" answers, which also keeps anyone from filling an owner's inbox.
+ */
+async function takenEmail(
+  ctx: ModuleContext<RegistrationTables>,
+  email: string,
+  ip: string,
+  decoyId: string,
+): Promise<{ memberId: string; created: boolean }> {
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - TAKEN_WINDOW_MS).toISOString();
+  await recordTakenAnswer(ctx.db, ip, now.toISOString(), since);
+  const owner = await ownerOfEmail(ctx.db, email);
+  if (owner) {
+    await ctx.transaction(async (tx) => {
+      await tx.publish(SignUpWithTakenEmail, { memberId: owner }, { actorId: owner });
+    });
+  }
+  return { memberId: decoyId, created: false };
+}
+
+async function resubmit(
+  { ctx, findCity }: Registrar,
+  memberId: string,
+  input: ApplicationInput,
+): Promise<void> {
+  const current = await findRegistration(ctx.db, memberId);
+  if (!current) throw problems.notFound('Your sign-up');
+  if (current.status === 'submitted') {
+    throw problems.conflict(
+      'already-submitted',
+      'Already waiting for review',
+      'A moderator will look at it soon.',
+    );
+  }
+  if (current.status === 'approved') {
+    throw problems.conflict('already-approved', 'Already approved', 'Edit your profile instead.');
+  }
+  const { application, errors } = checkApplication(input, ctx.clock.now(), findCity);
+  if (errors.length > 0 || !application) throw problems.invalid(errors);
+  const clash = await taken(ctx.db, null, application.nickname, memberId);
+  if (clash.nickname || clash.lookalike) throw duplicate(clash);
+  try {
+    await ctx.transaction(async (tx) => {
+      await tx.publish(
+        RegistrationSubmitted,
+        { memberId, application, resubmission: true },
+        { actorId: memberId },
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate({ nickname: true });
+    throw error;
+  }
+}
+
+async function approve(
+  ctx: ModuleContext<RegistrationTables>,
+  moderatorId: string,
+  memberId: string,
+): Promise<void> {
+  if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
+  await ctx.transaction(async (tx) => {
+    const registration = await claimPending(tx, memberId);
+    await tx.publish(
+      RegistrationApproved,
+      { memberId, moderatorId, application: registration.application! },
+      { actorId: moderatorId },
+    );
+  });
+}
+
+async function reject(
+  ctx: ModuleContext<RegistrationTables>,
+  moderatorId: string,
+  memberId: string,
+  reason: string,
+): Promise<void> {
+  const errors = checkReason(reason);
+  if (errors.length > 0) throw problems.invalid(errors);
+  if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own sign-up.');
+  await ctx.transaction(async (tx) => {
+    await claimPending(tx, memberId);
+    await tx.publish(
+      RegistrationRejected,
+      { memberId, moderatorId, reason: reason.trim() },
+      { actorId: moderatorId },
+    );
+  });
+}
+
+/**
+ * Claims a waiting sign-up inside the review's transaction. The conditional update
+ * takes the row lock on PostgreSQL, so of two moderators reviewing at once the second
+ * finds it already reviewed instead of reviewing it again.
+ */
+async function claimPending(tx: Tx<RegistrationTables>, memberId: string): Promise<Registration> {
+  const registration = await findRegistration(tx.db, memberId);
+  if (!registration || registration.status === 'draft') throw problems.notFound('This sign-up');
+  const claimed = await tx.db
+    .updateTable('registrations')
+    .set({ status: 'submitted' })
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'submitted')
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) {
+    const now = await findRegistration(tx.db, memberId);
+    throw problems.conflict(
+      'already-reviewed',
+      'Already reviewed',
+      `This sign-up is already ${now?.status ?? registration.status}.`,
+    );
+  }
+  return registration;
 }

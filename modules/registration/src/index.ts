@@ -6,6 +6,7 @@ import { migrations, projections, project, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
 import { registrationPages } from './pages.ts';
+import { reviewPages } from './review-pages.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { REGISTRATION_IMPORT, registrationImport, type RegistrationImport } from './import.ts';
 
@@ -51,8 +52,11 @@ export const registration = defineModule({
     const cities = ctx.services.require<CityDirectory>(CITIES);
     const sessions = ctx.services.require<Sessions>(SESSIONS);
     const run = commands(ctx, cities);
-    registrationRoutes(ctx.http, ctx.db, run, sessions);
-    registrationPages(ctx.http, ctx.db, run, cities, sessions, () => ctx.clock.now());
+    const deps = { db: ctx.db, commands: run, sessions };
+    registrationRoutes(ctx.http, deps);
+    const pageDeps = { ...deps, cities, now: () => ctx.clock.now() };
+    registrationPages(ctx.http, pageDeps);
+    reviewPages(ctx.http, pageDeps);
     ctx.services.provide<RegistrationImport>(REGISTRATION_IMPORT, registrationImport(ctx.db));
   },
 });

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { ageIn, Problem, type FieldProblem, type Http, type Sessions } from '@meetcute/core';
+import { ageIn, Problem, type FieldProblem, type Http } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
 import {
   FORM_BODY_SCHEMA,
@@ -19,13 +18,13 @@ import {
 } from '@meetcute/web';
 import { GENDERS, type Application } from './events.ts';
 import { messages } from './messages.ts';
-import type { Commands } from './commands.ts';
 import { signedIn } from './decoy.ts';
 import { inLanguage, type ApplicationInput } from './rules.ts';
-import { findRegistration, reviewQueue, type RegistrationDb } from './store.ts';
+import { findRegistration } from './store.ts';
+import type { RegistrationDeps } from './routes.ts';
 
-type Key = keyof (typeof messages)['en'];
-const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
+export type Key = keyof (typeof messages)['en'];
+export const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
 interface FormState {
   values: FormBody;
@@ -131,7 +130,8 @@ function signupPage(request: FastifyRequest, reply: FastifyReply, state: FormSta
   );
 }
 
-function describe(request: FastifyRequest, t: Translate<Key>, a: Application, now: Date): Html {
+/** A sign-up in one line: gender, age, city and whom they look for. */
+export function describe(request: FastifyRequest, t: Translate<Key>, a: Application, now: Date): Html {
   return html`<p class="facts">
     ${t(a.gender)}, ${t('age', { age: ageIn(a.city.timeZone, a.birthday, now) })},
     ${t('lives', { city: placeLabel(languageOf(request), a.city.label) })};
@@ -146,20 +146,24 @@ function withCityErrors(errors: FieldProblem[], cityErrors: FieldProblem[]): Fie
 }
 
 /** Problems with field errors re-render the form; anything else goes to the error page. */
-function fieldErrors(error: unknown): FieldProblem[] | null {
+export function fieldErrors(error: unknown): FieldProblem[] | null {
   return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
 }
 
-export function registrationPages(
-  http: Http,
-  db: RegistrationDb,
-  commands: Commands,
-  cities: CityDirectory,
-  sessions: Sessions,
-  now: () => Date,
-): void {
+/** What the registration pages work with: the routes' dependencies, the places and the time. */
+export interface RegistrationPageDeps extends RegistrationDeps {
+  cities: CityDirectory;
+  now: () => Date;
+}
+
+export function registrationPages(http: Http, deps: RegistrationPageDeps): void {
+  signUpPages(http, deps);
+  mySignUpPages(http, deps);
+}
+
+/** The sign-up form, and signing up from it. */
+function signUpPages(http: Http, { commands, cities, sessions }: RegistrationPageDeps): void {
   const page = { access: 'public', kind: 'page' } as const;
-  const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
   http.get('/signup', { config: page, schema: { hide: true } }, async (request, reply) => {
     if (request.viewer) return reply.redirect('/registration', 303);
@@ -196,90 +200,29 @@ export function registrationPages(
       }
     },
   );
+}
 
-  const statusPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state?: FormState,
-    status = 200,
-  ) => {
-    const t = tr(request);
-    const registration = await findRegistration(db, request.viewer!.memberId);
-    const query = request.query as { welcome?: string; resubmitted?: string };
-    const notice = query.welcome
-      ? t('signedUpNotice')
-      : query.resubmitted
-        ? t('resubmittedNotice')
-        : undefined;
-    if (!registration?.application) {
-      // The sign-up is committed but this read raced the projection; a reload shows it.
-      return sendPage(request, reply, {
-        title: t('waitingTitle'),
-        notice,
-        body: html`<h1>${t('waitingTitle')}</h1>`,
-      });
-    }
-    const a = registration.application;
-    if (registration.status === 'approved') {
-      return sendPage(request, reply, {
-        title: t('approvedTitle'),
-        notice,
-        body: html`<h1>${t('approvedTitle')}</h1>
-          <p>${t('approvedText')}</p>
-          <p><a class="button" href="/profile">${t('seeProfile')}</a></p>`,
-      });
-    }
-    if (registration.status === 'rejected') {
-      const formState = state ?? { values: valuesOf(a) };
-      return sendPage(
-        request,
-        reply,
-        {
-          title: t('rejectedTitle'),
-          notice,
-          body: html`<h1>${t('rejectedTitle')}</h1>
-            <p>${t('rejectedText')}</p>
-            <blockquote class="warning" id="reason">${registration.reason}</blockquote>
-            ${formErrors(formState.errors, t('fixErrors'))}
-            <form method="post" action="/registration" novalidate>
-              ${hidden(request)} ${applicationFields(t, formState)}
-              <button type="submit">${t('resubmit')}</button>
-            </form>`,
-        },
-        status,
-      );
-    }
-    return sendPage(request, reply, {
-      title: t('waitingTitle'),
-      notice,
-      body: html`<h1>${t('waitingTitle')}</h1>
-        <p>${t('waitingText', { nickname: a.nickname })}</p>
-        <div class="card">
-          <h2>${a.nickname}</h2>
-          ${describe(request, t, a, now())}
-          <p>${a.aboutMe}</p>
-        </div>`,
-    });
-  };
-
+/** Where my sign-up stands, and the form to fix and resubmit it once it was sent back. */
+function mySignUpPages(http: Http, deps: RegistrationPageDeps): void {
   http.get(
     '/registration',
     { config: { access: 'member', kind: 'page' }, schema: { hide: true } },
-    (request, reply) => statusPage(request, reply),
+    (request, reply) => statusPage(deps, request, reply),
   );
 
   http.post(
     '/registration',
     { config: { access: 'member', kind: 'page' }, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      const { input, cityErrors } = readApplication(request.body, cities, tr(request));
+      const { input, cityErrors } = readApplication(request.body, deps.cities, tr(request));
       try {
-        await commands.resubmit(request.viewer!.memberId, input);
+        await deps.commands.resubmit(request.viewer!.memberId, input);
         return reply.redirect('/registration?resubmitted=1', 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
         return statusPage(
+          deps,
           request,
           reply,
           {
@@ -291,86 +234,67 @@ export function registrationPages(
       }
     },
   );
+}
 
-  const reviewPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    problem?: { memberId: string; errors: FieldProblem[] },
-  ) => {
-    const t = tr(request);
-    const queue = await reviewQueue(db, 50);
-    const done = (request.query as { done?: string }).done;
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('reviewTitle'),
-        notice:
-          done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
-        body: html`<h1>${t('reviewTitle')}</h1>
-          <p>
-            <a href="/review/about-me">${t('aboutMeQueue')}</a> ·
-            <a href="/review/photos">${t('photoQueue')}</a> ·
-            <a href="/review/reports">${t('reportQueue')}</a> ·
-            <a href="/moderation/log">${t('moderationLog')}</a> ·
-            <a href="/mail">${t('outbox')}</a>
-          </p>
-          ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
-          ${queue.map((r) => {
-            const a = r.application!;
-            const errors =
-              problem?.memberId === r.memberId ? inLanguage(problem.errors, languageOf(request)) : undefined;
-            return html`<article class="card" aria-labelledby="n-${r.memberId}">
-              <h2 id="n-${r.memberId}">${a.nickname}</h2>
-              ${describe(request, t, a, now())}
-              <p>${a.aboutMe}</p>
-              <div class="actions">
-                <form method="post" action="/review/${r.memberId}/approve">
-                  ${hidden(request)}<button type="submit">${t('approve')}</button>
-                </form>
-              </div>
-              <form method="post" action="/review/${r.memberId}/reject">
-                ${hidden(request)}
-                ${field({ name: 'reason', id: `reason-${r.memberId}`, label: t('reason'), hint: t('reasonHint'), errors, attrs: html`maxlength="500"` })}
-                <button type="submit" class="secondary">${t('reject')}</button>
-              </form>
-            </article>`;
-          })}`,
-      },
-      problem ? 400 : 200,
-    );
-  };
+async function statusPage(
+  { db, now }: RegistrationPageDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  state?: FormState,
+  status = 200,
+) {
+  const t = tr(request);
+  const registration = await findRegistration(db, request.viewer!.memberId);
+  const query = request.query as { welcome?: string; resubmitted?: string };
+  const notice = query.welcome ? t('signedUpNotice') : query.resubmitted ? t('resubmittedNotice') : undefined;
+  if (!registration?.application) {
+    // The sign-up is committed but this read raced the projection; a reload shows it.
+    return sendPage(request, reply, {
+      title: t('waitingTitle'),
+      notice,
+      body: html`<h1>${t('waitingTitle')}</h1>`,
+    });
+  }
+  const a = registration.application;
+  if (registration.status === 'approved') {
+    return sendPage(request, reply, {
+      title: t('approvedTitle'),
+      notice,
+      body: html`<h1>${t('approvedTitle')}</h1>
+        <p>${t('approvedText')}</p>
+        <p><a class="button" href="/profile">${t('seeProfile')}</a></p>`,
+    });
+  }
+  if (registration.status === 'rejected') {
+    const body = renderSentBack(request, t, registration.reason, state ?? { values: valuesOf(a) });
+    return sendPage(request, reply, { title: t('rejectedTitle'), notice, body }, status);
+  }
+  return sendPage(request, reply, {
+    title: t('waitingTitle'),
+    notice,
+    body: html`<h1>${t('waitingTitle')}</h1>
+      <p>${t('waitingText', { nickname: a.nickname })}</p>
+      <div class="card">
+        <h2>${a.nickname}</h2>
+        ${describe(request, t, a, now())}
+        <p>${a.aboutMe}</p>
+      </div>`,
+  });
+}
 
-  const moderatorPage = { access: 'moderator', kind: 'page' } as const;
-  http.get('/review', { config: moderatorPage, schema: { hide: true } }, (request, reply) =>
-    reviewPage(request, reply),
-  );
-
-  http.post(
-    '/review/:memberId/approve',
-    { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      await commands.approve(request.viewer!.memberId, request.params.memberId);
-      return reply.redirect('/review?done=approved', 303);
-    },
-  );
-
-  http.post(
-    '/review/:memberId/reject',
-    { config: moderatorPage, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      try {
-        await commands.reject(
-          request.viewer!.memberId,
-          request.params.memberId,
-          form.text(request.body, 'reason'),
-        );
-        return reply.redirect('/review?done=rejected', 303);
-      } catch (error) {
-        const errors = fieldErrors(error);
-        if (!errors) throw error;
-        return reviewPage(request, reply, { memberId: request.params.memberId, errors });
-      }
-    },
-  );
+/** A sign-up sent back: the moderator's reason and the form to fix it. */
+function renderSentBack(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  reason: string | null,
+  state: FormState,
+): Html {
+  return html`<h1>${t('rejectedTitle')}</h1>
+    <p>${t('rejectedText')}</p>
+    <blockquote class="warning" id="reason">${reason}</blockquote>
+    ${formErrors(state.errors, t('fixErrors'))}
+    <form method="post" action="/registration" novalidate>
+      ${hidden(request)} ${applicationFields(t, state)}
+      <button type="submit">${t('resubmit')}</button>
+    </form>`;
 }

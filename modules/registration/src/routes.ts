@@ -42,12 +42,21 @@ const QueueItem = Type.Object({
 
 const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
-export function registrationRoutes(
-  http: Http,
-  db: RegistrationDb,
-  commands: Commands,
-  sessions: Sessions,
-): void {
+/** What the registration routes and pages work with. */
+export interface RegistrationDeps {
+  db: RegistrationDb;
+  commands: Commands;
+  sessions: Sessions;
+}
+
+export function registrationRoutes(http: Http, deps: RegistrationDeps): void {
+  signUpRoute(http, deps);
+  mySignUpRoutes(http, deps);
+  signUpReviewRoutes(http, deps);
+}
+
+/** Signing up: the account and the application in one request, and the new member logged in. */
+function signUpRoute(http: Http, { commands, sessions }: RegistrationDeps): void {
   http.post(
     '/api/v1/registrations',
     {
@@ -62,7 +71,6 @@ export function registrationRoutes(
         }),
         response: {
           201: Type.Object({ memberId: Type.String(), status: Type.Literal('submitted') }),
-          400: Problem,
           409: Problem,
           429: Problem,
         },
@@ -74,7 +82,10 @@ export function registrationRoutes(
       return reply.code(201).send({ memberId, status: 'submitted' as const });
     },
   );
+}
 
+/** My own sign-up: where its review stands, and fixing it once it was sent back. */
+function mySignUpRoutes(http: Http, { db, commands }: RegistrationDeps): void {
   http.get(
     '/api/v1/registrations/me',
     {
@@ -82,7 +93,7 @@ export function registrationRoutes(
       schema: {
         summary: 'My sign-up: its review state, the reason if it was sent back, and what I sent',
         tags: ['registration'],
-        response: { 200: RegistrationView, 401: Problem, 404: Problem },
+        response: { 200: RegistrationView, 404: Problem },
       },
     },
     async (request) => {
@@ -101,12 +112,7 @@ export function registrationRoutes(
         summary: 'Fix a sign-up that was sent back and submit it again',
         tags: ['registration'],
         body: Type.Object(ApplicationInput),
-        response: {
-          200: Type.Object({ status: Type.Literal('submitted') }),
-          400: Problem,
-          401: Problem,
-          409: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('submitted') }), 409: Problem },
       },
     },
     async (request) => {
@@ -114,7 +120,10 @@ export function registrationRoutes(
       return { status: 'submitted' as const };
     },
   );
+}
 
+/** The moderators' review of sign-ups: the queue, approving one and sending one back. */
+function signUpReviewRoutes(http: Http, { db, commands }: RegistrationDeps): void {
   http.get(
     '/api/v1/review/registrations',
     {
@@ -125,7 +134,7 @@ export function registrationRoutes(
         querystring: Type.Object({
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
         }),
-        response: { 200: Type.Object({ registrations: Type.Array(QueueItem) }), 401: Problem, 403: Problem },
+        response: { 200: Type.Object({ registrations: Type.Array(QueueItem) }) },
       },
     },
     async (request) => {
@@ -148,13 +157,7 @@ export function registrationRoutes(
         summary: 'Approve a sign-up: the member becomes visible to others',
         tags: ['registration', 'moderation'],
         params: MemberParams,
-        response: {
-          200: Type.Object({ status: Type.Literal('approved') }),
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('approved') }), 404: Problem, 409: Problem },
       },
     },
     async (request) => {
@@ -172,14 +175,7 @@ export function registrationRoutes(
         tags: ['registration', 'moderation'],
         params: MemberParams,
         body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: {
-          200: Type.Object({ status: Type.Literal('rejected') }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 404: Problem, 409: Problem },
       },
     },
     async (request) => {
