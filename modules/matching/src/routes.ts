@@ -1,4 +1,3 @@
-import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
@@ -43,9 +42,6 @@ export function matchingRoutes(http: Http, matching: Matching, profiles: Profile
               }),
             ),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
         },
       },
     },
