@@ -1,4 +1,3 @@
-import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { VisitsDb } from './store.ts';
@@ -39,9 +38,6 @@ export function visitRoutes(http: Http, db: VisitsDb, profiles: ProfileDirectory
               description: 'Pass as cursor for the next, older page; null on the last page',
             }),
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
         },
       },
     },
