@@ -342,4 +342,20 @@ export class Accounts {
     });
     return 'revoked';
   }
+
+  /** Grants the role by login address (the operator's command line): the member id, or null when no account has it. */
+  async grantByEmail(email: string): Promise<string | null> {
+    const account = await this.accountByEmail(email);
+    if (!account) return null;
+    await this.grant(account);
+    return account.memberId;
+  }
+
+  /** Takes the role by login address: the member id, or null when no account has it. */
+  async revokeByEmail(email: string): Promise<string | null> {
+    const account = await this.accountByEmail(email);
+    if (!account) return null;
+    await this.revoke(account);
+    return account.memberId;
+  }
 }

@@ -13,10 +13,9 @@ import {
   type Translate,
 } from '@meetcute/web';
 import type { Accounts } from './accounts.ts';
-import type { SessionStore } from './sessions.ts';
 import { lockedMessage, messages, passwordMessage, suspendedMessage, type MessageKey } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, safeNext } from './rules.ts';
-import { viewerOf } from './routes.ts';
+import { viewerOf, type AuthDeps } from './routes.ts';
 import { yourDataSections } from './your-data.ts';
 import { codePage, tf } from './second-factor-pages.ts';
 
@@ -94,7 +93,7 @@ function loginPage(
 export async function loggedIn(
   request: FastifyRequest,
   reply: FastifyReply,
-  { accounts, sessions }: { accounts: Accounts; sessions: SessionStore },
+  { accounts, sessions }: AuthDeps,
   token: string,
   next: string,
 ): Promise<FastifyReply> {
@@ -189,7 +188,14 @@ export async function accountPage(
   );
 }
 
-export function authPages(http: Http, accounts: Accounts, sessions: SessionStore): void {
+export function authPages(http: Http, deps: AuthDeps): void {
+  loginPages(http, deps);
+  accountPages(http, deps);
+}
+
+/** Logging in and out. */
+function loginPages(http: Http, deps: AuthDeps): void {
+  const { accounts, sessions } = deps;
   http.get(
     '/login',
     {
@@ -220,60 +226,7 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
   http.post(
     '/login',
     { config: { access: 'public', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      const tr = t(request);
-      const email = formText(request, 'email');
-      const password = formText(request, 'password');
-      const next = safeNext(formText(request, 'next'));
-      const missing = required(tr, [
-        ['email', email, 'email'],
-        ['password', password, 'password'],
-      ]);
-      if (missing.length > 0) return loginPage(request, reply, { email, next, errors: missing }, 400);
-      const outcome = await accounts.login(email, password, request.ip, request.headers['user-agent']);
-      switch (outcome.kind) {
-        case 'locked':
-          reply.header('retry-after', String(outcome.retryAfter));
-          return loginPage(
-            request,
-            reply,
-            { email, next, locked: lockedMessage(tr, outcome.retryAfter) },
-            429,
-          );
-        case 'suspended':
-          return loginPage(
-            request,
-            reply,
-            {
-              email,
-              next,
-              locked: suspendedMessage(tr, languageOf(request), outcome.until, outcome.reason),
-              lockedTitle: tr('suspendedTitle'),
-              appeal: true,
-            },
-            403,
-          );
-        case 'wrong':
-          // On the password field: that is where the member types again, whichever was wrong.
-          return loginPage(
-            request,
-            reply,
-            { email, next, errors: [{ field: 'password', message: tr('loginFailed') }] },
-            401,
-          );
-        case 'second-factor':
-          return codePage(request, reply, { ticket: outcome.ticket, next });
-        case 'ok':
-          // A moderator without a second factor goes to set one up first: their role waits on it.
-          return loggedIn(
-            request,
-            reply,
-            { accounts, sessions },
-            outcome.token,
-            outcome.view.heldBack?.href ?? next,
-          );
-      }
-    },
+    (request, reply) => logIn(request, reply, deps),
   );
 
   // Public, so an expired session still gets a clean way out instead of an error.
@@ -286,7 +239,55 @@ export function authPages(http: Http, accounts: Accounts, sessions: SessionStore
       return reply.redirect('/', 303);
     },
   );
+}
 
+/** The log-in form sent: its answer for each outcome, or the session and on. */
+async function logIn(request: FastifyRequest, reply: FastifyReply, deps: AuthDeps): Promise<FastifyReply> {
+  const tr = t(request);
+  const email = formText(request, 'email');
+  const password = formText(request, 'password');
+  const next = safeNext(formText(request, 'next'));
+  const missing = required(tr, [
+    ['email', email, 'email'],
+    ['password', password, 'password'],
+  ]);
+  if (missing.length > 0) return loginPage(request, reply, { email, next, errors: missing }, 400);
+  const outcome = await deps.accounts.login(email, password, request.ip, request.headers['user-agent']);
+  switch (outcome.kind) {
+    case 'locked':
+      reply.header('retry-after', String(outcome.retryAfter));
+      return loginPage(request, reply, { email, next, locked: lockedMessage(tr, outcome.retryAfter) }, 429);
+    case 'suspended':
+      return loginPage(
+        request,
+        reply,
+        {
+          email,
+          next,
+          locked: suspendedMessage(tr, languageOf(request), outcome.until, outcome.reason),
+          lockedTitle: tr('suspendedTitle'),
+          appeal: true,
+        },
+        403,
+      );
+    case 'wrong':
+      // On the password field: that is where the member types again, whichever was wrong.
+      return loginPage(
+        request,
+        reply,
+        { email, next, errors: [{ field: 'password', message: tr('loginFailed') }] },
+        401,
+      );
+    case 'second-factor':
+      return codePage(request, reply, { ticket: outcome.ticket, next });
+    case 'ok':
+      // A moderator without a second factor goes to set one up first: their role waits on it.
+      return loggedIn(request, reply, deps, outcome.token, outcome.view.heldBack?.href ?? next);
+  }
+}
+
+/** The account page, with changing the password and logging out everywhere (its address forms are in recovery-pages.ts). */
+function accountPages(http: Http, { accounts, sessions }: AuthDeps): void {
   http.get(
     '/account',
     {

@@ -2,15 +2,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FieldProblem, Http } from '@meetcute/core';
 import { field, FORM_BODY_SCHEMA, formErrors, hidden, html, languageOf, sendPage } from '@meetcute/web';
-import type { Recovery } from './recovery.ts';
 import { accountPage, formText, required, t } from './pages.ts';
-import type { Accounts } from './accounts.ts';
 import { limitedMessage, lockedMessage, passwordMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './rules.ts';
 import { viewerOf } from './routes.ts';
+import type { RecoveryDeps } from './recovery-routes.ts';
 
 // Long enough for any token ctx.links makes, short enough to refuse junk before reading it.
 const TOKEN = Type.String({ maxLength: 600 });
+
+const page = { access: 'public', kind: 'page' } as const;
+const memberPage = { access: 'member', kind: 'page' } as const;
 
 function forgotPage(
   request: FastifyRequest,
@@ -116,10 +118,55 @@ function confirmPage(
   );
 }
 
-/** Forgotten passwords, reset links, and confirming an address, as pages that work without JavaScript. */
-export function recoveryPages(http: Http, recovery: Recovery, accounts: Accounts): void {
-  const page = { access: 'public', kind: 'page' } as const;
+/** The page a change-of-address link opens. */
+function changePage(request: FastifyRequest, reply: FastifyReply, token: string): FastifyReply {
+  const tr = t(request);
+  return sendPage(request, reply, {
+    title: tr('changeTitle'),
+    body: html`<h1>${tr('changeTitle')}</h1>
+      <form method="post" action="/account/email/change">
+        ${hidden(request)}
+        <input type="hidden" name="token" value="${token}" />
+        <div class="actions"><button type="submit">${tr('changeButton')}</button></div>
+      </form>`,
+  });
+}
 
+/** What became of a change of address: made, the address taken meanwhile, or a bad link. */
+function changedPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  outcome: 'changed' | 'invalid' | 'taken',
+): FastifyReply {
+  const tr = t(request);
+  const [message, status] =
+    outcome === 'changed'
+      ? [tr('changeDone'), 200]
+      : outcome === 'taken'
+        ? [tr('changeTaken'), 409]
+        : [tr('changeBadLink'), 400];
+  return sendPage(
+    request,
+    reply,
+    {
+      title: tr('changeTitle'),
+      body: html`<h1>${tr('changeTitle')}</h1>
+        <p>${message}</p>
+        <p><a href="/account">${tr('toAccount')}</a></p>`,
+    },
+    status,
+  );
+}
+
+/** Forgotten passwords, reset links, and confirming an address, as pages that work without JavaScript. */
+export function recoveryPages(http: Http, deps: RecoveryDeps): void {
+  passwordResetPages(http, deps);
+  confirmationPages(http, deps);
+  emailChangePages(http, deps);
+}
+
+/** A forgotten password: the link asked for by address, then the new password chosen with it. */
+function passwordResetPages(http: Http, { recovery }: RecoveryDeps): void {
   http.get('/password/forgot', { config: page }, (request, reply) => forgotPage(request, reply, {}));
 
   http.post(
@@ -182,7 +229,10 @@ export function recoveryPages(http: Http, recovery: Recovery, accounts: Accounts
       return resetPage(request, reply, token, [{ field: 'newPassword', message }], 400);
     },
   );
+}
 
+/** Confirming the login address: the link's page and its button, and the link sent again from the account page. */
+function confirmationPages(http: Http, { recovery, accounts }: RecoveryDeps): void {
   http.get(
     '/account/email/confirm',
     { config: page, schema: { querystring: Type.Object({ token: Type.Optional(TOKEN) }) } },
@@ -202,8 +252,24 @@ export function recoveryPages(http: Http, recovery: Recovery, accounts: Accounts
   );
 
   http.post(
+    '/account/email/resend',
+    { config: memberPage, schema: { body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const outcome = await recovery.requestConfirmation(viewerOf(request).memberId, languageOf(request));
+      if (outcome === null) return reply.redirect('/account?done=email', 303);
+      if (outcome === 'already') return reply.redirect('/account', 303);
+      reply.header('retry-after', String(outcome.retryAfter));
+      const notice = limitedMessage(t(request), 'emailResendLimited', outcome.retryAfter);
+      return accountPage(request, reply, accounts, { notice }, 429);
+    },
+  );
+}
+
+/** Logging in with another address: asked for on the account page, made by the link sent to it. */
+function emailChangePages(http: Http, { recovery, accounts }: RecoveryDeps): void {
+  http.post(
     '/account/email',
-    { config: { access: 'member', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
+    { config: memberPage, schema: { body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const tr = t(request);
       const newEmail = formText(request, 'email').trim();
@@ -241,57 +307,17 @@ export function recoveryPages(http: Http, recovery: Recovery, accounts: Accounts
     '/account/email/change',
     { config: page, schema: { querystring: Type.Object({ token: Type.Optional(TOKEN) }) } },
     // As for confirming: the link opens a page, and its button makes the change.
-    (request, reply) => {
-      const tr = t(request);
-      const token = request.query.token ?? '';
-      return sendPage(request, reply, {
-        title: tr('changeTitle'),
-        body: html`<h1>${tr('changeTitle')}</h1>
-          <form method="post" action="/account/email/change">
-            ${hidden(request)}
-            <input type="hidden" name="token" value="${token}" />
-            <div class="actions"><button type="submit">${tr('changeButton')}</button></div>
-          </form>`,
-      });
-    },
+    (request, reply) => changePage(request, reply, request.query.token ?? ''),
   );
 
   http.post(
     '/account/email/change',
     { config: page, schema: { body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      const tr = t(request);
-      const outcome = await recovery.confirmEmailChange(formText(request, 'token').slice(0, 600));
-      const [message, status] =
-        outcome === 'changed'
-          ? [tr('changeDone'), 200]
-          : outcome === 'taken'
-            ? [tr('changeTaken'), 409]
-            : [tr('changeBadLink'), 400];
-      return sendPage(
+    async (request, reply) =>
+      changedPage(
         request,
         reply,
-        {
-          title: tr('changeTitle'),
-          body: html`<h1>${tr('changeTitle')}</h1>
-            <p>${message}</p>
-            <p><a href="/account">${tr('toAccount')}</a></p>`,
-        },
-        status,
-      );
-    },
-  );
-
-  http.post(
-    '/account/email/resend',
-    { config: { access: 'member', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      const outcome = await recovery.requestConfirmation(viewerOf(request).memberId, languageOf(request));
-      if (outcome === null) return reply.redirect('/account?done=email', 303);
-      if (outcome === 'already') return reply.redirect('/account', 303);
-      reply.header('retry-after', String(outcome.retryAfter));
-      const notice = limitedMessage(t(request), 'emailResendLimited', outcome.retryAfter);
-      return accountPage(request, reply, accounts, { notice }, 429);
-    },
+        await recovery.confirmEmailChange(formText(request, 'token').slice(0, 600)),
+      ),
   );
 }

@@ -1,15 +1,11 @@
-import { Type, type TSchema } from 'typebox';
-import { problems, ProblemSchema, type Http, type Problem } from '@meetcute/core';
+import { Type } from 'typebox';
+import { problems, type Http, type Problem } from '@meetcute/core';
 import { LanguageSchema, languageOf } from '@meetcute/web';
 import type { Accounts } from './accounts.ts';
 import type { Recovery } from './recovery.ts';
 import { english, limitedMessage, passwordMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './rules.ts';
-import { tooManyAttempts, viewerOf } from './routes.ts';
-
-function problemResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
-}
+import { problemResponses, tooManyAttempts, viewerOf } from './routes.ts';
 
 const TOKEN = Type.String({
   minLength: 1,
@@ -21,8 +17,21 @@ function badLink(): Problem {
   return problems.invalid([{ field: 'token', message: english('resetBadLinkTitle') }]);
 }
 
+/** What the recovery routes and pages work with. */
+export interface RecoveryDeps {
+  recovery: Recovery;
+  accounts: Accounts;
+}
+
 /** The same recovery as the pages, for apps: ask for a link, use it, confirm an address. */
-export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Accounts): void {
+export function recoveryRoutes(http: Http, deps: RecoveryDeps): void {
+  passwordResetRoutes(http, deps);
+  confirmationRoutes(http, deps);
+  emailChangeRoutes(http, deps);
+}
+
+/** A forgotten password: a link by mail, then a new password with its token. */
+function passwordResetRoutes(http: Http, { recovery }: RecoveryDeps): void {
   http.post(
     '/api/v1/password-resets',
     {
@@ -37,7 +46,7 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
           email: Type.String({ minLength: 3, maxLength: 320 }),
           language: Type.Optional(LanguageSchema),
         }),
-        response: { 202: Type.Object({}), ...problemResponses(400, 429) },
+        response: { 202: Type.Object({}), ...problemResponses(429) },
       },
     },
     async (request, reply) => {
@@ -63,7 +72,7 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
           token: TOKEN,
           newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
         }),
-        response: { 204: Type.Null(), ...problemResponses(400) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -73,7 +82,10 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
       throw problems.invalid([{ field: 'newPassword', message: passwordMessage(english, outcome.problem) }]);
     },
   );
+}
 
+/** The login address and its confirmation: the link sent again, and followed. */
+function confirmationRoutes(http: Http, { recovery, accounts }: RecoveryDeps): void {
   http.get(
     '/api/v1/account',
     {
@@ -83,7 +95,6 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
         tags: ['auth'],
         response: {
           200: Type.Object({ memberId: Type.String(), email: Type.String(), emailConfirmed: Type.Boolean() }),
-          ...problemResponses(401),
         },
       },
     },
@@ -104,7 +115,7 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
           'The link works for a week. 409 once the address is confirmed; a few links an hour (429).',
         tags: ['auth'],
         body: Type.Optional(Type.Object({ language: Type.Optional(LanguageSchema) })),
-        response: { 202: Type.Object({}), ...problemResponses(401, 409, 429) },
+        response: { 202: Type.Object({}), ...problemResponses(409, 429) },
       },
     },
     async (request, reply) => {
@@ -121,6 +132,30 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
     },
   );
 
+  http.post(
+    '/api/v1/account/email/confirmations',
+    {
+      config: { access: 'public', kind: 'api' },
+      schema: {
+        summary: 'Confirm my address with the link’s token',
+        description: 'Works without a session: the link may be opened on another device.',
+        tags: ['auth'],
+        body: Type.Object({ token: TOKEN }),
+        response: {
+          200: Type.Object({ status: Type.Union([Type.Literal('confirmed'), Type.Literal('already')]) }),
+        },
+      },
+    },
+    async (request) => {
+      const outcome = await recovery.confirmEmail(request.body.token);
+      if (outcome === 'invalid') throw badLink();
+      return { status: outcome };
+    },
+  );
+}
+
+/** Logging in with another address: asked for with the password, made when the link sent to it is followed. */
+function emailChangeRoutes(http: Http, { recovery }: RecoveryDeps): void {
   http.put(
     '/api/v1/account/email',
     {
@@ -135,7 +170,7 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
           currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
           language: Type.Optional(LanguageSchema),
         }),
-        response: { 202: Type.Object({}), ...problemResponses(400, 401, 429) },
+        response: { 202: Type.Object({}), ...problemResponses(429) },
       },
     },
     async (request, reply) => {
@@ -169,7 +204,7 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
         description: 'Works without a session. 409 when another account has taken the address meanwhile.',
         tags: ['auth'],
         body: Type.Object({ token: TOKEN }),
-        response: { 204: Type.Null(), ...problemResponses(400, 409) },
+        response: { 204: Type.Null(), ...problemResponses(409) },
       },
     },
     async (request, reply) => {
@@ -178,28 +213,6 @@ export function recoveryRoutes(http: Http, recovery: Recovery, accounts: Account
       if (outcome === 'taken')
         throw problems.conflict('email-taken', 'Address taken', english('changeTaken'));
       return reply.code(204).send(null);
-    },
-  );
-
-  http.post(
-    '/api/v1/account/email/confirmations',
-    {
-      config: { access: 'public', kind: 'api' },
-      schema: {
-        summary: 'Confirm my address with the link’s token',
-        description: 'Works without a session: the link may be opened on another device.',
-        tags: ['auth'],
-        body: Type.Object({ token: TOKEN }),
-        response: {
-          200: Type.Object({ status: Type.Union([Type.Literal('confirmed'), Type.Literal('already')]) }),
-          ...problemResponses(400),
-        },
-      },
-    },
-    async (request) => {
-      const outcome = await recovery.confirmEmail(request.body.token);
-      if (outcome === 'invalid') throw badLink();
-      return { status: outcome };
     },
   );
 }

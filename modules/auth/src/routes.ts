@@ -7,6 +7,7 @@ import type { SessionStore } from './sessions.ts';
 import { english, lockedMessage, passwordMessage, suspendedMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN, type PasswordProblem } from './rules.ts';
 
+/** The refusals a route makes itself, beyond the 400, 401, 403 and 415 the chassis lists for it. */
 export function problemResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
 }
@@ -57,7 +58,20 @@ function passwordProblem(
   return problems.invalid([{ field, message: passwordMessage(english, problem) }]);
 }
 
-export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStore): void {
+/** What the account routes and pages work with. */
+export interface AuthDeps {
+  accounts: Accounts;
+  sessions: SessionStore;
+}
+
+export function authRoutes(http: Http, deps: AuthDeps): void {
+  logInRoute(http, deps);
+  sessionRoutes(http, deps);
+  passwordRoute(http, deps);
+  moderatorRoutes(http, deps);
+}
+
+function logInRoute(http: Http, { accounts, sessions }: AuthDeps): void {
   http.post(
     '/api/v1/sessions',
     {
@@ -79,7 +93,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
             ticket: Type.String({ description: 'Good for ten minutes, for one log-in' }),
             detail: Type.String(),
           }),
-          ...problemResponses(400, 401, 403, 429),
+          ...problemResponses(401, 429),
         },
       },
     },
@@ -112,7 +126,10 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       }
     },
   );
+}
 
+/** The member's own session: who they are, and logging out here or everywhere. */
+function sessionRoutes(http: Http, { accounts, sessions }: AuthDeps): void {
   http.get(
     '/api/v1/sessions/current',
     {
@@ -120,7 +137,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       schema: {
         summary: 'Who I am: my member id, review status and roles',
         tags: ['auth'],
-        response: { 200: SessionSchema, ...problemResponses(401) },
+        response: { 200: SessionSchema },
       },
     },
     // The chassis resolved the viewer from the session already; no need to read it again.
@@ -134,7 +151,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       schema: {
         summary: 'Log out on this device',
         tags: ['auth'],
-        response: { 204: Type.Null(), ...problemResponses(401) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -152,7 +169,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
         summary: 'Log out everywhere',
         description: 'Ends every session of the member on every device, this one included.',
         tags: ['auth'],
-        response: { 204: Type.Null(), ...problemResponses(401) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -161,7 +178,9 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       return reply.code(204).send(null);
     },
   );
+}
 
+function passwordRoute(http: Http, { accounts }: AuthDeps): void {
   http.put(
     '/api/v1/account/password',
     {
@@ -174,7 +193,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
           newPassword: Type.String({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX }),
         }),
-        response: { 204: Type.Null(), ...problemResponses(400, 401, 429) },
+        response: { 204: Type.Null(), ...problemResponses(429) },
       },
     },
     async (request, reply) => {
@@ -191,7 +210,10 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
       return reply.code(204).send(null);
     },
   );
+}
 
+/** Moderators appoint and dismiss moderators. */
+function moderatorRoutes(http: Http, { accounts }: AuthDeps): void {
   http.post(
     '/api/v1/moderators',
     {
@@ -202,7 +224,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           'Granting the role twice changes nothing. The role holds once the member has two-factor authentication on (until then `heldBack` says so).',
         tags: ['auth'],
         body: Type.Object({ email: Type.String({ minLength: 1, maxLength: 320 }) }),
-        response: { 200: MemberRolesSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: MemberRolesSchema, ...problemResponses(404) },
       },
     },
     async (request) => {
@@ -224,7 +246,7 @@ export function authRoutes(http: Http, accounts: Accounts, sessions: SessionStor
           'Members made moderators by the operator’s MEETCUTE_MODERATORS list keep the role until they are removed from it (409).',
         tags: ['auth'],
         params: Type.Object({ memberId: Type.String({ minLength: 1, maxLength: 100 }) }),
-        response: { 200: MemberRolesSchema, ...problemResponses(401, 403, 404, 409) },
+        response: { 200: MemberRolesSchema, ...problemResponses(404, 409) },
       },
     },
     async (request) => {

@@ -13,14 +13,14 @@ import {
   translator,
   type Translate,
 } from '@meetcute/web';
-import type { Accounts } from './accounts.ts';
 import { lockedMessage } from './messages.ts';
 import { formText, loggedIn, t } from './pages.ts';
 import { viewerOf } from './routes.ts';
 import { safeNext } from './rules.ts';
 import type { SecondFactors, SetUp } from './second-factor.ts';
 import { secondFactorMessages, type SecondFactorKey } from './second-factor-messages.ts';
-import { SECOND_FACTOR_PAGE, type SessionStore } from './sessions.ts';
+import { SECOND_FACTOR_PAGE } from './sessions.ts';
+import type { SecondFactorDeps } from './second-factor-routes.ts';
 
 export function tf(request: FastifyRequest): Translate<SecondFactorKey> {
   return translator(secondFactorMessages, languageOf(request));
@@ -185,12 +185,13 @@ function codesPage(
 }
 
 /** Pages for log-in's code and for the member's own second-factor settings. */
-export function secondFactorPages(
-  http: Http,
-  factors: SecondFactors,
-  accounts: Accounts,
-  sessions: SessionStore,
-): void {
+export function secondFactorPages(http: Http, deps: SecondFactorDeps): void {
+  logInCodePage(http, deps);
+  settingsPages(http, deps);
+}
+
+/** The log-in's code form sent: on with a session, or the form again. */
+function logInCodePage(http: Http, { factors, accounts, sessions }: SecondFactorDeps): void {
   http.post(
     '/login/code',
     { config: { access: 'public', kind: 'page' }, schema: { body: FORM_BODY_SCHEMA } },
@@ -226,7 +227,10 @@ export function secondFactorPages(
       }
     },
   );
+}
 
+/** The member's own settings: setting up, confirming, new recovery codes, turning off. */
+function settingsPages(http: Http, { factors }: SecondFactorDeps): void {
   http.get(SECOND_FACTOR_PAGE, { config: { access: 'member', kind: 'page' } }, (request, reply) =>
     settingsPage(request, reply, factors, {}),
   );

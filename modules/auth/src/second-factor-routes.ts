@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Problem, problems, type Http } from '@meetcute/core';
-import type { CurrentPassword } from './accounts.ts';
+import type { Accounts, CurrentPassword } from './accounts.ts';
 import type { SecondFactors } from './second-factor.ts';
 import type { SessionStore } from './sessions.ts';
 import { loginFailed, problemResponses, SessionSchema, tooManyAttempts, viewerOf } from './routes.ts';
@@ -23,8 +23,23 @@ function refused(outcome: Exclude<CurrentPassword, { ok: true }>, field: string,
 
 const WRONG_CODE = 'This code does not match: type the one your app shows now';
 
+/** What the second-factor routes and pages work with. */
+export interface SecondFactorDeps {
+  factors: SecondFactors;
+  accounts: Accounts;
+  sessions: SessionStore;
+}
+
 /** Two-factor authentication over the API: setting it up, using it to log in, turning it off. */
-export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions: SessionStore): void {
+export function secondFactorRoutes(http: Http, deps: SecondFactorDeps): void {
+  logInCodeRoute(http, deps);
+  setUpRoutes(http, deps);
+  recoveryCodesRoute(http, deps);
+  turnOffRoute(http, deps);
+}
+
+/** The second half of a log-in: the ticket the password earned, and a code from the app. */
+function logInCodeRoute(http: Http, { factors, sessions }: SecondFactorDeps): void {
   http.post(
     '/api/v1/sessions/second-factor',
     {
@@ -35,7 +50,7 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
           'The ticket comes from POST /api/v1/sessions (202) once the password was right. Wrong codes count as failed log-ins of the account; a code works once.',
         tags: ['auth'],
         body: Type.Object({ ticket: Type.String({ minLength: 1, maxLength: 500 }), code: Code }),
-        response: { 200: SessionSchema, ...problemResponses(400, 401, 429) },
+        response: { 200: SessionSchema, ...problemResponses(401, 429) },
       },
     },
     async (request, reply) => {
@@ -63,7 +78,10 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
       }
     },
   );
+}
 
+/** Whether it is on, and turning it on: a new secret for the app, confirmed by a code from it. */
+function setUpRoutes(http: Http, { factors }: SecondFactorDeps): void {
   http.get(
     '/api/v1/account/two-factor',
     {
@@ -73,7 +91,6 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
         tags: ['auth'],
         response: {
           200: Type.Object({ enabled: Type.Boolean(), recoveryCodesLeft: Type.Integer() }),
-          ...problemResponses(401),
         },
       },
     },
@@ -91,7 +108,7 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
         tags: ['auth'],
         response: {
           201: Type.Object({ secret: Type.String(), uri: Type.String() }),
-          ...problemResponses(401, 409),
+          ...problemResponses(409),
         },
       },
     },
@@ -112,7 +129,7 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
         description: 'Answers the recovery codes, once. Every other session of the member ends.',
         tags: ['auth'],
         body: Type.Object({ code: Code }),
-        response: { 201: RecoveryCodes, ...problemResponses(400, 401, 409, 429) },
+        response: { 201: RecoveryCodes, ...problemResponses(409, 429) },
       },
     },
     async (request, reply) => {
@@ -127,7 +144,9 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
       throw refused(outcome, 'code', WRONG_CODE);
     },
   );
+}
 
+function recoveryCodesRoute(http: Http, { factors }: SecondFactorDeps): void {
   http.post(
     '/api/v1/account/two-factor/recovery-codes',
     {
@@ -137,7 +156,7 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
         description: 'The earlier recovery codes stop working.',
         tags: ['auth'],
         body: Type.Object({ code: Code }),
-        response: { 201: RecoveryCodes, ...problemResponses(400, 401, 429) },
+        response: { 201: RecoveryCodes, ...problemResponses(429) },
       },
     },
     async (request, reply) => {
@@ -146,7 +165,9 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
       throw refused(outcome, 'code', WRONG_CODE);
     },
   );
+}
 
+function turnOffRoute(http: Http, { factors }: SecondFactorDeps): void {
   http.delete(
     '/api/v1/account/two-factor',
     {
@@ -160,7 +181,7 @@ export function secondFactorRoutes(http: Http, factors: SecondFactors, sessions:
           currentPassword: Type.String({ minLength: 1, maxLength: 1000 }),
           code: Code,
         }),
-        response: { 204: Type.Null(), ...problemResponses(400, 401, 429) },
+        response: { 204: Type.Null(), ...problemResponses(429) },
       },
     },
     async (request, reply) => {

@@ -5,9 +5,31 @@ import {
   nullable,
   serialPrimaryKey,
   text,
+  type Credentials,
   type Migration,
+  type ModuleContext,
   type TablesOf,
 } from '@meetcute/core';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+} from '@meetcute/registration';
+import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
+import {
+  EmailChanged,
+  EmailChangeRequested,
+  EmailConfirmed,
+  MemberDeleted,
+  PasswordChanged,
+  PasswordResetRequested,
+  RoleGranted,
+  RoleRevoked,
+  TwoFactorDisabled,
+  TwoFactorEnabled,
+} from './events.ts';
+import { normalizeEmail } from './rules.ts';
 
 // Timestamps are ISO text, flags are integers: the same SQL then runs on SQLite and PostgreSQL.
 
@@ -291,6 +313,27 @@ export async function setSecondFactor(
     })
     .where('member_id', '=', memberId)
     .execute();
+}
+
+/**
+ * The CREDENTIALS service: registration keeps a new member's password hash here (and an
+ * imported member's second factor), all of a batch in one transaction or none.
+ */
+export function credentialStore(db: AuthDb): Credentials {
+  return {
+    store: (kept) =>
+      db.transaction().execute(async (trx) => {
+        for (const { memberId, passwordHash, totp } of kept) {
+          await setPasswordHash(trx, memberId, passwordHash);
+          if (totp)
+            await setSecondFactor(trx, memberId, {
+              secret: totp.secret ?? null,
+              pending: totp.pending ?? null,
+            });
+        }
+      }),
+    forget: (memberId) => forgetPasswordHash(db, memberId),
+  };
 }
 
 /**
@@ -703,4 +746,49 @@ export async function accountExport(db: AuthDb, memberId: string): Promise<unkno
       device: s.user_agent,
     })),
   };
+}
+
+/** What the events this module consumes change in its tables. */
+export function project(ctx: ModuleContext<Tables>): void {
+  ctx.on(AccountCreated, async ({ payload }, tx) => {
+    await recordAccount(tx.db, payload.memberId, normalizeEmail(payload.email));
+  });
+  ctx.on(RegistrationSubmitted, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'submitted'));
+  ctx.on(RegistrationApproved, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'approved'));
+  ctx.on(RegistrationRejected, async ({ payload }, tx) => setStatus(tx.db, payload.memberId, 'rejected'));
+  ctx.on(PasswordChanged, async ({ payload }, tx) => {
+    // A reset link sent before works no more: whoever asked for it has a password again.
+    await deleteResetsOf(tx.db, payload.memberId);
+  });
+  // A suspension ends every session at once; log-in is refused until it is lifted or runs out.
+  ctx.on(MemberSuspended, async ({ payload: { memberId, until, reason } }, tx) => {
+    await setSuspension(tx.db, memberId, { until, reason });
+    await deleteSessionsOf(tx.db, memberId);
+  });
+  ctx.on(SuspensionLifted, async ({ payload }, tx) => setSuspension(tx.db, payload.memberId, null));
+  ctx.on(EmailChangeRequested, async ({ payload }, tx) =>
+    insertEmailChange(tx.db, {
+      id: payload.changeId,
+      memberId: payload.memberId,
+      email: payload.email,
+      expiresAt: payload.expiresAt,
+    }),
+  );
+  ctx.on(EmailChanged, async ({ payload }, tx) => changeEmail(tx.db, payload.memberId, payload.email));
+  ctx.on(PasswordResetRequested, async ({ payload }, tx) =>
+    insertReset(tx.db, payload.resetId, payload.memberId, payload.expiresAt),
+  );
+  ctx.on(EmailConfirmed, async ({ payload }, tx) =>
+    setEmailConfirmed(tx.db, payload.memberId, payload.email),
+  );
+  // The account goes, and so does every event in the log that names the member: their
+  // password hashes, address and words leave with them (the right to erasure).
+  ctx.on(MemberDeleted, async ({ id, payload: { memberId, pseudonym } }, tx) => {
+    await forgetAccount(tx.db, memberId);
+    await ctx.eraseFromLog({ memberId, pseudonym, keep: id });
+  });
+  ctx.on(TwoFactorEnabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, true));
+  ctx.on(TwoFactorDisabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, false));
+  ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, true));
+  ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, false));
 }

@@ -179,12 +179,21 @@ function deletePage(
   );
 }
 
-export function yourDataRoutes(
-  http: Http,
-  deps: { accounts: Accounts; sessions: SessionStore; services: ServiceRegistry; now: () => Date },
-): void {
-  const { accounts, sessions, services } = deps;
+/** What the download and the deletion work with. */
+export interface YourDataDeps {
+  accounts: Accounts;
+  sessions: SessionStore;
+  services: ServiceRegistry;
+  now: () => Date;
+}
 
+export function yourDataRoutes(http: Http, deps: YourDataDeps): void {
+  downloadRoutes(http, deps);
+  deletionRoutes(http, deps);
+}
+
+/** The member's archive, for apps and for the account page's link. */
+function downloadRoutes(http: Http, { services, now }: YourDataDeps): void {
   http.get(
     '/api/v1/account/data',
     {
@@ -195,15 +204,18 @@ export function yourDataRoutes(
           'A ZIP archive of everything the site keeps about the member: README.txt, one JSON file per part of the site, and their original photos under photos/.',
         tags: ['auth'],
         produces: ['application/zip'],
-        response: { 200: Type.Unknown({ description: 'application/zip' }), 401: ProblemSchema },
+        response: { 200: Type.Unknown({ description: 'application/zip' }) },
       },
     },
-    (request, reply) => sendArchive(request, reply, services, deps.now()),
+    (request, reply) => sendArchive(request, reply, services, now()),
   );
   http.get('/account/data.zip', { config: { access: 'member', kind: 'page' } }, (request, reply) =>
-    sendArchive(request, reply, services, deps.now()),
+    sendArchive(request, reply, services, now()),
   );
+}
 
+/** Deleting the account, once the member has entered their password again: by the API and by the page. */
+function deletionRoutes(http: Http, { accounts, sessions }: YourDataDeps): void {
   http.delete(
     '/api/v1/account',
     {
@@ -214,7 +226,7 @@ export function yourDataRoutes(
           'Needs the password. Ends every session and publishes MemberDeleted: every module forgets the member, and the event log erases every event that names them. Wrong passwords count as failed log-ins.',
         tags: ['auth'],
         body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 1000 }) }),
-        response: { 204: Type.Null(), 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema },
+        response: { 204: Type.Null(), 429: ProblemSchema },
       },
     },
     async (request, reply) => {
