@@ -41,8 +41,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
+type Options = ReturnType<typeof readArguments>['values'];
+
+function readArguments() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       demo: { type: 'boolean', default: false },
@@ -55,30 +57,29 @@ async function main(): Promise<void> {
       photos: { type: 'boolean', default: false },
     },
   });
-  const [command, argument] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+}
+
+/** The generated community's size, seed and end: checked before anything opens. */
+function communityOptions(values: Options): { members: number; seed: number; now: Date | undefined } {
   const members = Number(values.members);
   const seed = Number(values.seed);
   if (!Number.isInteger(members) || members < 3) fail('--members needs a whole number of at least 3.');
   if (!Number.isInteger(seed)) fail('--seed needs a whole number.');
   const now = values.now === undefined ? undefined : new Date(values.now);
   if (now && Number.isNaN(now.getTime())) fail('--now needs an ISO 8601 time, e.g. 2026-06-01T00:00:00Z.');
-  if (command === 'generate') {
-    // Generating touches no database, so it needs no configuration.
-    if (!values.out) fail('generate needs --out FILE, e.g. --out community.ndjson.gz');
-    const started = performance.now();
-    const written = await writeDump(values.out, generateCommunity({ members, seed, now }), (p) => {
-      if (process.stderr.isTTY) process.stderr.write(`\rgenerate: ${p.records} records`);
-    });
-    const seconds = (performance.now() - started) / 1000;
-    process.stderr.write(
-      `\nWrote ${written.records} records (${Math.round(written.bytes / 1024)} KiB before gzip) to ${values.out} in ${seconds.toFixed(1)} s.\n`,
-    );
+  return { members, seed, now };
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = readArguments();
+  const [command, argument] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
     return;
   }
+  const community = communityOptions(values);
+  // Generating touches no database, so it needs no configuration.
+  if (command === 'generate') return generate(values.out, community);
   let config;
   try {
     config = readConfig(process.env);
@@ -87,55 +88,55 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await buildApp(config);
-  const log = (line: string) => app.http.log.info(line);
+  if (command === 'serve') return serve(app, values.demo || config.seedDemo);
+  await run(app, command, argument, values, community);
+  await app.close();
+}
 
+async function generate(
+  out: string | undefined,
+  community: { members: number; seed: number; now: Date | undefined },
+): Promise<void> {
+  if (!out) fail('generate needs --out FILE, e.g. --out community.ndjson.gz');
+  const started = performance.now();
+  const written = await writeDump(out, generateCommunity(community), (p) => {
+    if (process.stderr.isTTY) process.stderr.write(`\rgenerate: ${p.records} records`);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(
+    `\nWrote ${written.records} records (${Math.round(written.bytes / 1024)} KiB before gzip) to ${out} in ${seconds.toFixed(1)} s.\n`,
+  );
+}
+
+async function serve(app: App, demo: boolean): Promise<void> {
+  const log = (line: string) => app.http.log.info(line);
+  if (demo) await seedDemo(app, log);
+  const address = await app.listen();
+  log(`Meetcute is serving on ${address.replace('127.0.0.1', 'localhost')}`);
+  shutdownOnSignal(app);
+}
+
+/** The one-off commands: each does its work on the app and returns; main closes the app. */
+async function run(
+  app: App,
+  command: string,
+  argument: string | undefined,
+  values: Options,
+  community: { members: number; seed: number; now: Date | undefined },
+): Promise<void> {
+  const log = (line: string) => app.http.log.info(line);
   switch (command) {
-    case 'serve': {
-      if (values.demo || config.seedDemo) await seedDemo(app, log);
-      const address = await app.listen();
-      log(`Meetcute is serving on ${address.replace('127.0.0.1', 'localhost')}`);
-      shutdownOnSignal(app);
-      return;
-    }
     case 'migrate':
-      log('Every module is migrated.');
-      break;
+      return log('Every module is migrated.');
     case 'seed':
       if (values.demo) {
         if (!(await seedDemo(app, log))) log('The demo community is already there.');
-        break;
+        return;
       }
-      // Today's date as "now", so the community's history ends where the site's present begins.
-      await importing(app, async () => {
-        const today = new Date(new Date().toISOString().slice(0, 10));
-        log(`Generating and importing a community of ${members} members (seed ${seed})…`);
-        const summary = await seedCommunity(app, {
-          members,
-          seed,
-          now: now ?? today,
-          onProgress: progressBar(),
-        });
-        log(
-          summary.alreadyImported
-            ? 'This community is already there.'
-            : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s. Every member's password is ${COMMUNITY_PASSWORD}.`,
-        );
-        await photoFiles(app, log, values.photos);
-      });
-      break;
+      return seed(app, community, values.photos);
     case 'import':
       if (!argument) fail('import needs a dump file, e.g. import community.ndjson.gz');
-      await importing(app, async () => {
-        const summary = await importDump(app, argument, { onProgress: progressBar() });
-        log(
-          summary.alreadyImported
-            ? `${argument} was imported before; nothing to do.`
-            : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s` +
-                (summary.resumedFrom > 0 ? `, resuming after record ${summary.resumedFrom}.` : '.'),
-        );
-        await photoFiles(app, log, values.photos);
-      });
-      break;
+      return importFile(app, argument, values.photos);
     case 'rebuild':
       if (!argument) fail('rebuild needs a module name, e.g. rebuild profile');
       try {
@@ -145,35 +146,74 @@ async function main(): Promise<void> {
         if (error instanceof RebuildError) fail(error.message);
         throw error;
       }
-      log(`Rebuilt ${argument} from the event log.`);
-      break;
+      return log(`Rebuilt ${argument} from the event log.`);
     case 'parked':
-      await parked(app, values.replay);
-      break;
-    case 'compact': {
-      await app.processAll();
-      let total = 0;
-      for (const module of app.modules)
-        total += await app.channel(module.name).compactInbox(app.dispatcher.log);
-      log(`Forgot ${total} inbox ids that no module will read again.`);
-      break;
-    }
-    case 'grant-moderator': {
+      return parked(app, values.replay);
+    case 'compact':
+      return compact(app);
+    case 'grant-moderator':
       if (!argument) fail('grant-moderator needs an email');
-      const memberId = await app.services.require(MODERATORS).grant(argument);
-      if (!memberId) {
-        await app.close();
-        fail(`No account has the email ${argument}.`);
-      }
-      await app.processAll();
-      log(`${argument} is now a moderator.`);
-      break;
-    }
+      return grantModerator(app, argument);
     default:
       await app.close();
       fail(`Unknown command ${command}.\n${USAGE}`);
   }
-  await app.close();
+}
+
+async function seed(
+  app: App,
+  community: { members: number; seed: number; now: Date | undefined },
+  photos: boolean,
+): Promise<void> {
+  const log = (line: string) => app.http.log.info(line);
+  // Today's date as "now", so the community's history ends where the site's present begins.
+  await importing(app, async () => {
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    log(`Generating and importing a community of ${community.members} members (seed ${community.seed})…`);
+    const summary = await seedCommunity(app, {
+      members: community.members,
+      seed: community.seed,
+      now: community.now ?? today,
+      onProgress: progressBar(),
+    });
+    log(
+      summary.alreadyImported
+        ? 'This community is already there.'
+        : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s. Every member's password is ${COMMUNITY_PASSWORD}.`,
+    );
+    await photoFiles(app, log, photos);
+  });
+}
+
+async function importFile(app: App, path: string, photos: boolean): Promise<void> {
+  const log = (line: string) => app.http.log.info(line);
+  await importing(app, async () => {
+    const summary = await importDump(app, path, { onProgress: progressBar() });
+    log(
+      summary.alreadyImported
+        ? `${path} was imported before; nothing to do.`
+        : `Imported ${summary.records} records as ${summary.events} events in ${summary.seconds.toFixed(1)} s` +
+            (summary.resumedFrom > 0 ? `, resuming after record ${summary.resumedFrom}.` : '.'),
+    );
+    await photoFiles(app, log, photos);
+  });
+}
+
+async function compact(app: App): Promise<void> {
+  await app.processAll();
+  let total = 0;
+  for (const module of app.modules) total += await app.channel(module.name).compactInbox(app.dispatcher.log);
+  app.http.log.info(`Forgot ${total} inbox ids that no module will read again.`);
+}
+
+async function grantModerator(app: App, email: string): Promise<void> {
+  const memberId = await app.services.require(MODERATORS).grant(email);
+  if (!memberId) {
+    await app.close();
+    fail(`No account has the email ${email}.`);
+  }
+  await app.processAll();
+  app.http.log.info(`${email} is now a moderator.`);
 }
 
 /** Lists every module's parked events; with replay, applies them again and says what is left. */

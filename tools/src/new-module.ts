@@ -11,25 +11,51 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 
 const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
+/** The names a new module's files use, made from its own. */
+interface Names {
+  name: string;
+  Name: string;
+  event: string;
+  table: string;
+}
+
 /** The files of a new module named `name`, by path inside its folder. */
 export function moduleFiles(name: string): Record<string, string> {
   const Name = pascal(name);
-  const event = `${Name}Noted`;
-  const table = `${name}_notes`;
+  const names: Names = { name, Name, event: `${Name}Noted`, table: `${name}_notes` };
   return {
-    'package.json': `${JSON.stringify(
-      {
-        name: `@meetcute/${name}`,
-        private: true,
-        type: 'module',
-        description: `${Name}: say in one line what members get from it.`,
-        exports: { '.': './src/index.ts', './events': './src/events.ts' },
-      },
-      null,
-      2,
-    )}\n`,
-    'README.md': `# ${Name}\n\nWhat a member gets from this module, and the design a reader needs that the code cannot say.\n`,
-    'src/events.ts': `import { Type } from 'typebox';
+    'package.json': manifest(names),
+    'README.md': readme(names),
+    'src/events.ts': eventsFile(names),
+    'src/store.ts': storeFile(names),
+    'src/rules.ts': rulesFile(),
+    'src/commands.ts': commandsFile(names),
+    'src/routes.ts': routesFile(names),
+    'src/use-cases.ts': useCasesFile(names),
+    'src/index.ts': indexFile(names),
+  };
+}
+
+function manifest({ name, Name }: Names): string {
+  return `${JSON.stringify(
+    {
+      name: `@meetcute/${name}`,
+      private: true,
+      type: 'module',
+      description: `${Name}: say in one line what members get from it.`,
+      exports: { '.': './src/index.ts', './events': './src/events.ts' },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function readme({ Name }: Names): string {
+  return `# ${Name}\n\nWhat a member gets from this module, and the design a reader needs that the code cannot say.\n`;
+}
+
+function eventsFile({ name, event }: Names): string {
+  return `import { Type } from 'typebox';
 import { defineEvent, type EventDefinition } from '@meetcute/core';
 
 export const ${event} = defineEvent({
@@ -40,8 +66,11 @@ export const ${event} = defineEvent({
 });
 
 export const events: EventDefinition[] = [${event}];
-`,
-    'src/store.ts': `import { sql, type Kysely } from 'kysely';
+`;
+}
+
+function storeFile({ Name, event, table }: Names): string {
+  return `import { sql, type Kysely } from 'kysely';
 import { text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
 import { ${event} } from './events.ts';
 
@@ -88,14 +117,20 @@ export async function notesOf(db: ${Name}Db, memberId: string): Promise<Array<{ 
     .execute();
   return rows.map((r) => ({ text: r.text, notedAt: r.noted_at }));
 }
-`,
-    'src/rules.ts': `/** A note as the member typed it, trimmed; undefined when there is nothing left to keep. */
+`;
+}
+
+function rulesFile(): string {
+  return `/** A note as the member typed it, trimmed; undefined when there is nothing left to keep. */
 export function noteText(typed: string): string | undefined {
   const text = typed.trim();
   return text.length > 0 ? text : undefined;
 }
-`,
-    'src/commands.ts': `import { problems, type ModuleContext } from '@meetcute/core';
+`;
+}
+
+function commandsFile({ event }: Names): string {
+  return `import { problems, type ModuleContext } from '@meetcute/core';
 import { ${event} } from './events.ts';
 import { noteText } from './rules.ts';
 
@@ -106,8 +141,11 @@ export async function note(ctx: ModuleContext, memberId: string, typed: string):
     await tx.publish(${event}, { memberId, text }, { actorId: memberId });
   });
 }
-`,
-    'src/routes.ts': `import { Type } from 'typebox';
+`;
+}
+
+function routesFile({ name, Name }: Names): string {
+  return `import { Type } from 'typebox';
 import type { Http, ModuleContext } from '@meetcute/core';
 import { note } from './commands.ts';
 import { notesOf, type ${Name}Db } from './store.ts';
@@ -146,8 +184,11 @@ export function ${name}Routes(http: Http, ctx: ModuleContext, db: ${Name}Db): vo
     async (request) => ({ notes: await notesOf(db, request.viewer!.memberId) }),
   );
 }
-`,
-    'src/use-cases.ts': `import { emitted, useCase } from '@meetcute/core';
+`;
+}
+
+function useCasesFile({ name, event }: Names): string {
+  return `import { emitted, useCase } from '@meetcute/core';
 import { approved, nancy } from '@meetcute/cast';
 import { ${event} } from './events.ts';
 
@@ -172,8 +213,11 @@ export const useCases = [
     then: { status: 400, body: { errors: [{ field: 'text' }] } },
   }),
 ];
-`,
-    'src/index.ts': `import { defineModule } from '@meetcute/core';
+`;
+}
+
+function indexFile({ name, Name }: Names): string {
+  return `import { defineModule } from '@meetcute/core';
 import { events } from './events.ts';
 import { migrations, project, projections, tables } from './store.ts';
 import { ${name}Routes } from './routes.ts';
@@ -195,8 +239,7 @@ export const ${name} = defineModule({
     ${name}Routes(ctx.http, ctx, ctx.db);
   },
 });
-`,
-  };
+`;
 }
 
 /** Writes the module's folder under `root`; refuses a bad name or a folder that exists. */
