@@ -1,3 +1,4 @@
+import { notBlockedWith } from '@meetcute/block';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { ageIn } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
@@ -41,20 +42,8 @@ function conditions(viewerId: string, f: Filters, now: Date): Where[] {
   return [
     (eb) => eb.or([eb('p.connected', '=', 1), eb('p.last_seen_at', '>=', onlineSince(now))]),
     (eb) => eb('m.member_id', '<>', viewerId),
-    (eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('blocked_pairs as b')
-            .select('b.blocker_id')
-            .where((x) =>
-              x.or([
-                x.and([x('b.blocker_id', '=', viewerId), x('b.blocked_id', '=', x.ref('m.member_id'))]),
-                x.and([x('b.blocker_id', '=', x.ref('m.member_id')), x('b.blocked_id', '=', viewerId)]),
-              ]),
-            ),
-        ),
-      ),
+    // A blocked pair, in either direction, never sees each other (the block kit's one filter).
+    notBlockedWith(viewerId, 'm.member_id'),
     (eb) => eb('m.gender', 'in', f.genders),
     (eb) => eb.and([eb('m.birthday', '<=', born.latest), eb('m.birthday', '>', born.after)]),
   ];

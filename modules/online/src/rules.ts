@@ -1,4 +1,4 @@
-import { Buffer } from 'node:buffer';
+import { encodeKeyset, readKeyset } from '@meetcute/core';
 import type { FieldProblem } from '@meetcute/core';
 import { GENDERS, type Gender } from '@meetcute/registration/events';
 import { FILTER_LIMITS, readWho, single, whole, type RawQuery, type WhoMessage } from '@meetcute/search';
@@ -53,22 +53,17 @@ const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ v: cursor.seenAt, id: cursor.memberId })).toString('base64url');
+  return encodeKeyset([cursor.seenAt, cursor.memberId]);
 }
 
 /** The cursor, or null when the text is not one this list gave out. */
 export function decodeCursor(text: string): Cursor | null {
-  if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (data === null || typeof data !== 'object') return null;
-  const { v, id } = data as { v?: unknown; id?: unknown };
-  if (typeof id !== 'string' || !CURSOR_ID.test(id) || typeof v !== 'string' || !ISO.test(v)) return null;
-  return { seenAt: v, memberId: id };
+  const parts = readKeyset(text);
+  if (parts?.length !== 2) return null;
+  const [seenAt, memberId] = parts;
+  if (typeof seenAt !== 'string' || !ISO.test(seenAt)) return null;
+  if (typeof memberId !== 'string' || !CURSOR_ID.test(memberId)) return null;
+  return { seenAt, memberId };
 }
 
 /**
