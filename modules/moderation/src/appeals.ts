@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { Problem, problems, ProblemSchema, type FieldProblem, type Http } from '@meetcute/core';
 import type { SuspendedLogin } from '@meetcute/auth/events';
 import {
@@ -15,10 +15,6 @@ import {
 } from '@meetcute/web';
 import { APPEAL_MAX, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
-
-function problemResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
-}
 
 const tr = (request: FastifyRequest) => translator(messages, languageOf(request));
 
@@ -46,7 +42,19 @@ async function appealAs(
   }
 }
 
-export function appealRoutes(http: Http, run: Commands, logins: SuspendedLogin): void {
+/** What the appeal works with: the moderation commands, and auth's check of a suspended member's log-in. */
+export interface AppealDeps {
+  commands: Commands;
+  logins: SuspendedLogin;
+}
+
+/** A suspended or banned member's appeal, by the API and by its page. */
+export function appealRoutes(http: Http, deps: AppealDeps): void {
+  appealRoute(http, deps);
+  appealPages(http, deps);
+}
+
+function appealRoute(http: Http, { commands, logins }: AppealDeps): void {
   http.post(
     '/api/v1/appeals',
     {
@@ -61,42 +69,18 @@ export function appealRoutes(http: Http, run: Commands, logins: SuspendedLogin):
           password: Type.String({ minLength: 1, maxLength: 1000 }),
           text: Type.String({ minLength: 1, maxLength: APPEAL_MAX * 4 }),
         }),
-        response: { 201: Type.Object({}), ...problemResponses(400, 401, 409, 429) },
+        response: { 201: Type.Object({}), 401: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request, reply) => {
-      await appealAs(logins, run, request, request.body);
+      await appealAs(logins, commands, request, request.body);
       return reply.code(201).send({});
     },
   );
+}
 
-  const appealPage = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    f: { email?: string; text?: string; errors?: FieldProblem[]; problem?: string },
-    status = 200,
-  ) => {
-    const t = tr(request);
-    return sendPage(
-      request,
-      reply,
-      {
-        title: t('appealTitle'),
-        body: html`<h1>${t('appealTitle')}</h1>
-          ${f.problem ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${f.problem}</p></div>` : formErrors(f.errors, t('fixTitle'))}
-          <p>${t('appealIntro')}</p>
-          <form method="post" action="/appeal" novalidate>
-            ${hidden(request)}
-            ${field({ name: 'email', label: t('email'), type: 'email', value: f.email, required: true, autocomplete: 'username', errors: f.errors })}
-            ${field({ name: 'password', label: t('password'), type: 'password', required: true, autocomplete: 'current-password', errors: f.errors })}
-            ${field({ name: 'text', label: t('appealText'), hint: t('appealHint'), multiline: true, value: f.text, required: true, errors: f.errors, attrs: html`maxlength="${APPEAL_MAX}"` })}
-            <div class="actions"><button type="submit">${t('appealButton')}</button></div>
-          </form>`,
-      },
-      status,
-    );
-  };
-
+/** The appeal form; a refusal shows it again with what the member wrote, and why. */
+function appealPages(http: Http, { commands, logins }: AppealDeps): void {
   http.get('/appeal', { config: { access: 'public', kind: 'page' } }, (request, reply) =>
     appealPage(request, reply, {}),
   );
@@ -112,7 +96,7 @@ export function appealRoutes(http: Http, run: Commands, logins: SuspendedLogin):
         text: form.text(request.body, 'text'),
       };
       try {
-        await appealAs(logins, run, request, input);
+        await appealAs(logins, commands, request, input);
       } catch (error) {
         if (!(error instanceof Problem)) throw error;
         if (error.status === 429) reply.header('retry-after', '60');
@@ -132,5 +116,32 @@ export function appealRoutes(http: Http, run: Commands, logins: SuspendedLogin):
           <p>${t('appealThanks')}</p>`,
       });
     },
+  );
+}
+
+function appealPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  f: { email?: string; text?: string; errors?: FieldProblem[]; problem?: string },
+  status = 200,
+) {
+  const t = tr(request);
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('appealTitle'),
+      body: html`<h1>${t('appealTitle')}</h1>
+        ${f.problem ? html`<div class="error-summary" role="alert" tabindex="-1"><p>${f.problem}</p></div>` : formErrors(f.errors, t('fixTitle'))}
+        <p>${t('appealIntro')}</p>
+        <form method="post" action="/appeal" novalidate>
+          ${hidden(request)}
+          ${field({ name: 'email', label: t('email'), type: 'email', value: f.email, required: true, autocomplete: 'username', errors: f.errors })}
+          ${field({ name: 'password', label: t('password'), type: 'password', required: true, autocomplete: 'current-password', errors: f.errors })}
+          ${field({ name: 'text', label: t('appealText'), hint: t('appealHint'), multiline: true, value: f.text, required: true, errors: f.errors, attrs: html`maxlength="${APPEAL_MAX}"` })}
+          <div class="actions"><button type="submit">${t('appealButton')}</button></div>
+        </form>`,
+    },
+    status,
   );
 }

@@ -1,12 +1,8 @@
-import { Type, type TSchema } from 'typebox';
-import { decodeCursor, encodeCursor, ProblemSchema, type Http } from '@meetcute/core';
+import { Type } from 'typebox';
+import { decodeCursor, encodeCursor, ProblemSchema as Problem, type Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { MAX_DAYS, REASON_MAX, REASON_MIN } from './commands.ts';
-import { logPage, sanctionOf, warningsOf, type LogEntry, type ModerationDb } from './store.ts';
-
-function problemResponses(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
-}
+import { logPage, sanctionOf, warningsOf, type LogEntry, type ModerationDb, type Warning } from './store.ts';
 
 const MemberParams = Type.Object({ memberId: Type.String({ minLength: 1, maxLength: 100 }) });
 const Reason = Type.String({
@@ -47,7 +43,23 @@ export function logJson(entry: LogEntry) {
   return { ...entry };
 }
 
-export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): void {
+const warningJson = (w: Warning) => ({ warningId: w.id, reason: w.reason, at: w.at, readAt: w.readAt });
+
+/** What the moderation routes and pages work with. */
+export interface ModerationDeps {
+  db: ModerationDb;
+  commands: Commands;
+}
+
+export function moderationRoutes(http: Http, deps: ModerationDeps): void {
+  memberStandingRoute(http, deps);
+  sanctionRoutes(http, deps);
+  decisionLogRoute(http, deps);
+  yourWarningsRoutes(http, deps);
+}
+
+/** A member's standing, for moderators: the sanction in force and every warning. */
+function memberStandingRoute(http: Http, { db }: ModerationDeps): void {
   http.get(
     '/api/v1/moderation/members/:memberId',
     {
@@ -62,7 +74,6 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
             sanction: SanctionSchema,
             warnings: Type.Array(WarningSchema),
           }),
-          ...problemResponses(401, 403),
         },
       },
     },
@@ -79,11 +90,14 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
               at: sanction.at,
             }
           : null,
-        warnings: warnings.map((w) => ({ warningId: w.id, reason: w.reason, at: w.at, readAt: w.readAt })),
+        warnings: warnings.map(warningJson),
       };
     },
   );
+}
 
+/** Warning a member, suspending or banning them, and lifting it. */
+function sanctionRoutes(http: Http, { commands: run }: ModerationDeps): void {
   http.post(
     '/api/v1/moderation/members/:memberId/warnings',
     {
@@ -94,7 +108,7 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
         tags: ['moderation'],
         params: MemberParams,
         body: Type.Object({ reason: Reason }),
-        response: { 201: Type.Object({ warningId: Type.String() }), ...problemResponses(400, 401, 403, 404) },
+        response: { 201: Type.Object({ warningId: Type.String() }), 404: Problem },
       },
     },
     async (request, reply) => {
@@ -125,7 +139,7 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
         }),
         response: {
           200: Type.Object({ memberId: Type.String(), until: Type.Union([Type.String(), Type.Null()]) }),
-          ...problemResponses(400, 401, 403, 404),
+          404: Problem,
         },
       },
     },
@@ -151,7 +165,7 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
         tags: ['moderation'],
         params: MemberParams,
         body: Type.Object({ reason: Reason }),
-        response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
       },
     },
     async (request, reply) => {
@@ -159,7 +173,10 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
       return reply.code(204).send(null);
     },
   );
+}
 
+/** The log of every moderator decision, newest first. */
+function decisionLogRoute(http: Http, { db }: ModerationDeps): void {
   http.get(
     '/api/v1/moderation/log',
     {
@@ -174,7 +191,6 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
         }),
         response: {
           200: Type.Object({ items: Type.Array(LogSchema), next: Type.Union([Type.String(), Type.Null()]) }),
-          ...problemResponses(400, 401, 403),
         },
       },
     },
@@ -186,7 +202,10 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
       return { items: items.map(logJson), next: items.length === limit && last ? encodeCursor(last) : null };
     },
   );
+}
 
+/** A member's own warnings, and saying they read one. */
+function yourWarningsRoutes(http: Http, { db, commands: run }: ModerationDeps): void {
   http.get(
     '/api/v1/warnings',
     {
@@ -194,14 +213,12 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
       schema: {
         summary: 'The warnings moderators gave me',
         tags: ['moderation'],
-        response: { 200: Type.Object({ items: Type.Array(WarningSchema) }), ...problemResponses(401) },
+        response: { 200: Type.Object({ items: Type.Array(WarningSchema) }) },
       },
     },
     async (request) => {
       const warnings = await warningsOf(db, request.viewer!.memberId);
-      return {
-        items: warnings.map((w) => ({ warningId: w.id, reason: w.reason, at: w.at, readAt: w.readAt })),
-      };
+      return { items: warnings.map(warningJson) };
     },
   );
 
@@ -213,7 +230,7 @@ export function moderationRoutes(http: Http, db: ModerationDb, run: Commands): v
         summary: 'Say I read a warning',
         tags: ['moderation'],
         params: Type.Object({ warningId: Type.String({ minLength: 1, maxLength: 100 }) }),
-        response: { 204: Type.Null(), ...problemResponses(401, 404) },
+        response: { 204: Type.Null(), 404: Problem },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,25 @@
 import { sql, type Kysely } from 'kysely';
-import { nullable, text, type EventEnvelope, type Migration, type TablesOf } from '@meetcute/core';
+import {
+  nullable,
+  text,
+  type EventDefinition,
+  type EventEnvelope,
+  type Migration,
+  type ModuleContext,
+  type PayloadOf,
+  type TablesOf,
+} from '@meetcute/core';
+import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
+import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
+import { ReportsClosed } from '@meetcute/reports/events';
+import { RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from '@meetcute/registration';
+import {
+  MemberSuspended,
+  MemberWarned,
+  SuspensionAppealed,
+  SuspensionLifted,
+  WarningRead,
+} from './events.ts';
 
 // Timestamps are ISO text: the same SQL then runs on SQLite and PostgreSQL.
 
@@ -303,4 +323,127 @@ export async function logPage(
     reason: r.reason,
     until: r.until,
   }));
+}
+
+/** The module's tables are a projection of its own decisions and of the reviews other modules record. */
+export function project(ctx: ModuleContext<ModerationTables>): void {
+  projectSanctions(ctx);
+  logReviews(ctx);
+}
+
+/** Sanctions, warnings and appeals, each also a line of the log. */
+function projectSanctions(ctx: ModuleContext<ModerationTables>): void {
+  ctx.on(MemberSuspended, async (e, tx) => {
+    const { memberId, moderatorId, reason, until } = e.payload;
+    await setSanction(tx.db, { memberId, moderatorId, reason, until, at: e.occurredAt });
+    await logDecision(tx.db, e, {
+      moderatorId,
+      memberId,
+      action: until ? 'suspended' : 'banned',
+      reason,
+      until,
+    });
+  });
+  ctx.on(SuspensionLifted, async (e, tx) => {
+    const { memberId, moderatorId, reason } = e.payload;
+    await clearSanction(tx.db, memberId);
+    await logDecision(tx.db, e, { moderatorId, memberId, action: 'lifted', reason, until: null });
+  });
+  ctx.on(MemberWarned, async (e, tx) => {
+    const { warningId, memberId, moderatorId, reason } = e.payload;
+    await addWarning(tx.db, { id: warningId, memberId, moderatorId, reason, at: e.occurredAt });
+    await logDecision(tx.db, e, { moderatorId, memberId, action: 'warned', reason, until: null });
+  });
+  ctx.on(SuspensionAppealed, async (e, tx) => {
+    const sanction = await sanctionOf(tx.db, e.payload.memberId);
+    if (!sanction) return; // lifted before the appeal arrived: nothing to attach it to
+    await addAppeal(tx.db, {
+      memberId: e.payload.memberId,
+      sanctionAt: sanction.at,
+      text: e.payload.text,
+      at: e.occurredAt,
+    });
+    await logDecision(tx.db, e, {
+      moderatorId: null,
+      memberId: e.payload.memberId,
+      action: 'appealed',
+      reason: e.payload.text,
+      until: null,
+    });
+  });
+  ctx.on(WarningRead, async ({ payload, occurredAt }, tx) =>
+    markWarningRead(tx.db, payload.warningId, payload.memberId, occurredAt),
+  );
+}
+
+/** What a review another module recorded says for the log: who decided, about whom, why. */
+type ReviewOf<D extends EventDefinition> = (e: EventEnvelope<PayloadOf<D>>) => {
+  moderatorId: string | null;
+  memberId: string;
+  reason?: string;
+};
+
+/** What taking reported content down is called in the log, by the kind of content. */
+const REMOVED = {
+  profile: 'about-removed',
+  photo: 'photo-removed',
+  'diary-post': 'diary-removed',
+} as const;
+
+/** The other modules' decisions, so the log is the whole story. */
+function logReviews(ctx: ModuleContext<ModerationTables>): void {
+  /** A review another module recorded, as a line of the log. */
+  const logReview = <D extends EventDefinition>(
+    definition: D,
+    action: LogAction,
+    read: ReviewOf<D>,
+    actionOf: (e: EventEnvelope<PayloadOf<D>>) => LogAction = () => action,
+  ) =>
+    ctx.on(definition, (e, tx) => {
+      const { moderatorId, memberId, reason } = read(e);
+      return logDecision(tx.db, e, {
+        moderatorId,
+        memberId,
+        action: actionOf(e),
+        reason: reason ?? null,
+        until: null,
+      });
+    });
+  ctx.on(RegistrationSubmitted, ({ payload }, tx) =>
+    rememberName(tx.db, payload.memberId, payload.application.nickname),
+  );
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    await rememberName(tx.db, e.payload.memberId, e.payload.application.nickname);
+    await logDecision(tx.db, e, {
+      moderatorId: e.payload.moderatorId,
+      memberId: e.payload.memberId,
+      action: 'registration-approved',
+      reason: null,
+      until: null,
+    });
+  });
+  logReview(RegistrationRejected, 'registration-rejected', ({ payload: p }) => p);
+  logReview(PhotoApproved, 'photo-approved', (e) => ({
+    moderatorId: e.actorId,
+    memberId: e.payload.ownerId,
+  }));
+  logReview(PhotoRejected, 'photo-rejected', (e) => ({
+    ...e.payload,
+    moderatorId: e.actorId,
+    memberId: e.payload.ownerId,
+  }));
+  logReview(AboutMeApproved, 'about-approved', ({ payload: p }) => ({
+    moderatorId: p.moderatorId,
+    memberId: p.memberId,
+  }));
+  logReview(AboutMeRejected, 'about-rejected', ({ payload: p }) => p);
+  // Closing reports is a decision too; taking content down says what went, and why.
+  logReview(ReportsClosed, 'reports-handled', ({ payload: p }) => p, reportsAction);
+}
+
+/** The log's word for closing reports: an appeal refused, reports dismissed, or what was taken down. */
+function reportsAction({ payload: p }: EventEnvelope<PayloadOf<typeof ReportsClosed>>): LogAction {
+  if (p.kind === 'appeal') return p.outcome === 'dismissed' ? 'appeal-refused' : 'reports-handled';
+  if (p.outcome === 'dismissed') return 'reports-dismissed';
+  return p.outcome === 'removed' && p.kind !== 'message' ? REMOVED[p.kind] : 'reports-handled';
 }
