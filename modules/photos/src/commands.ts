@@ -63,243 +63,288 @@ function notOwnPhoto(moderatorId: string, ownerId: string): void {
   if (moderatorId === ownerId) throw problems.forbidden('Another moderator must review your own photo.');
 }
 
+/** What the commands share: the module, where the files are kept, the members they name, and like counts. */
+interface PhotoContext {
+  ctx: ModuleContext<PhotosTables>;
+  storage: PhotoStorage;
+  profiles: ProfileDirectory;
+  likeCount: (photoId: string) => Promise<number>;
+}
+
 export function commands(
   ctx: ModuleContext<PhotosTables>,
   storage: PhotoStorage,
   profiles: ProfileDirectory,
   likeCount: (photoId: string) => Promise<number>,
 ): Commands {
-  const uploads = ctx.metrics.counter('photo_uploads', 'Photos uploaded');
-  const refused = ctx.metrics.counter('photo_uploads_refused', 'Photo uploads refused (type, size, pixels)');
-
-  const maySee: Commands['maySee'] = async (viewer, photo) => {
-    if (!viewer) return false;
-    if (viewer.memberId === photo.ownerId) return true;
-    // Moderators see what waits for review (and what they rejected); approved photos follow the rules below.
-    if (photo.status !== 'approved') return viewer.roles.includes('moderator');
-    if (viewer.status !== 'approved') return false;
-    if (await eitherBlocked(ctx.db, viewer.memberId, photo.ownerId)) return false;
-    if (!(await profiles.get(photo.ownerId))) return false;
-    return photo.album === 'public' || isUnlocked(ctx.db, photo.ownerId, viewer.memberId);
+  const photos: PhotoContext = { ctx, storage, profiles, likeCount };
+  return {
+    maySee: (viewer, photo) => maySee(photos, viewer, photo),
+    upload: uploader(photos),
+    approve: (moderatorId, photoId) => approve(ctx, moderatorId, photoId),
+    reject: (moderatorId, photoId, reason) => reject(ctx, moderatorId, photoId, reason),
+    delete: (memberId, photoId) => deletePhoto(photos, memberId, photoId),
+    remove: (moderatorId, photoId) => remove(photos, moderatorId, photoId),
+    choosePortrait: (memberId, photoId) => choosePortrait(ctx, memberId, photoId),
+    like: (memberId, photoId) => like(photos, memberId, photoId),
+    unlike: (memberId, photoId) => unlike(photos, memberId, photoId),
+    unlock: (ownerId, memberId) => unlock(photos, ownerId, memberId),
+    lock: (ownerId, memberId) => lock(ctx, ownerId, memberId),
   };
+}
 
-  /** A photo the member may act on (like): visible to them and not their own. */
-  const othersPhoto = async (memberId: string, photoId: string): Promise<Photo> => {
-    const photo = await findPhoto(ctx.db, photoId);
-    const viewer: Viewer = { memberId, sessionId: '', status: 'approved', roles: [] };
-    if (!photo || !(await maySee(viewer, photo))) throw notFound();
-    if (photo.ownerId === memberId) {
-      throw problems.conflict('own-photo', 'This is your own photo', 'You cannot like your own photo.');
-    }
-    return photo;
-  };
+async function maySee(photos: PhotoContext, viewer: Viewer | null, photo: Photo): Promise<boolean> {
+  if (!viewer) return false;
+  if (viewer.memberId === photo.ownerId) return true;
+  // Moderators see what waits for review (and what they rejected); approved photos follow the rules below.
+  if (photo.status !== 'approved') return viewer.roles.includes('moderator');
+  if (viewer.status !== 'approved') return false;
+  if (await eitherBlocked(photos.ctx.db, viewer.memberId, photo.ownerId)) return false;
+  if (!(await photos.profiles.get(photo.ownerId))) return false;
+  return photo.album === 'public' || isUnlocked(photos.ctx.db, photo.ownerId, viewer.memberId);
+}
 
-  const ownPhoto = async (db: PhotosDb, memberId: string, photoId: string): Promise<Photo> => {
-    const photo = await findPhoto(db, photoId);
-    if (!photo || photo.ownerId !== memberId) throw notFound();
-    return photo;
-  };
+/** A photo the member may act on (like): visible to them and not their own. */
+async function othersPhoto(photos: PhotoContext, memberId: string, photoId: string): Promise<Photo> {
+  const photo = await findPhoto(photos.ctx.db, photoId);
+  const viewer: Viewer = { memberId, sessionId: '', status: 'approved', roles: [] };
+  if (!photo || !(await maySee(photos, viewer, photo))) throw notFound();
+  if (photo.ownerId === memberId) {
+    throw problems.conflict('own-photo', 'This is your own photo', 'You cannot like your own photo.');
+  }
+  return photo;
+}
 
-  const pending = async (db: PhotosDb, photoId: string): Promise<Photo> => {
-    const photo = await findPhoto(db, photoId);
-    if (!photo) throw notFound();
-    if (photo.status !== 'pending') {
-      throw problems.conflict(
-        'already-reviewed',
-        'Already reviewed',
-        `This photo was already ${photo.status}.`,
-      );
-    }
-    return photo;
-  };
+async function ownPhoto(db: PhotosDb, memberId: string, photoId: string): Promise<Photo> {
+  const photo = await findPhoto(db, photoId);
+  if (!photo || photo.ownerId !== memberId) throw notFound();
+  return photo;
+}
 
-  const removeFiles = (photoId: string) => deletePhotoFiles(storage, photoId);
-
-  // After the commit: a failed delete must not leave a photo without its files.
-  const removeFilesOf = (photoId: string) =>
-    removeFiles(photoId).catch((error: unknown) =>
-      ctx.logger.error({ err: error, photoId }, 'could not remove the files of a deleted photo'),
+async function pending(db: PhotosDb, photoId: string): Promise<Photo> {
+  const photo = await findPhoto(db, photoId);
+  if (!photo) throw notFound();
+  if (photo.status !== 'pending') {
+    throw problems.conflict(
+      'already-reviewed',
+      'Already reviewed',
+      `This photo was already ${photo.status}.`,
     );
+  }
+  return photo;
+}
 
-  /** The other member for an unlock: someone who exists for the owner and is not the owner. */
-  const unlockable = async (ownerId: string, memberId: string) => {
-    if (ownerId === memberId) {
-      throw problems.invalid([{ field: 'memberId', message: 'Your private album is always open to you.' }]);
-    }
-    const member = await profiles.get(memberId);
-    if (!member) throw problems.notFound('This member');
-    if (await eitherBlocked(ctx.db, ownerId, memberId)) throw problems.notFound('This member');
-    return member;
+// After the commit: a failed delete must not leave a photo without its files.
+function removeFilesOf(photos: PhotoContext, photoId: string): Promise<void> {
+  return deletePhotoFiles(photos.storage, photoId).catch((error: unknown) =>
+    photos.ctx.logger.error({ err: error, photoId }, 'could not remove the files of a deleted photo'),
+  );
+}
+
+const albumsFull = () =>
+  problems.conflict(
+    'too-many-photos',
+    'Your albums are full',
+    `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
+  );
+
+/** How uploads are counted: those kept, and those refused for their type, size or pixels. */
+interface UploadCounters {
+  uploads: { inc(): void };
+  refused: { inc(): void };
+}
+
+/** The upload command, with what it keeps between uploads: its counters and the uploads in flight. */
+function uploader(photos: PhotoContext): Commands['upload'] {
+  const { ctx } = photos;
+  const counters: UploadCounters = {
+    uploads: ctx.metrics.counter('photo_uploads', 'Photos uploaded'),
+    refused: ctx.metrics.counter('photo_uploads_refused', 'Photo uploads refused (type, size, pixels)'),
   };
-
-  const albumsFull = () =>
-    problems.conflict(
-      'too-many-photos',
-      'Your albums are full',
-      `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
-    );
   /** Uploads being processed right now, per member: they hold their place in the albums. */
   const uploading = new InFlight();
 
-  /** Processes an upload whose place in the albums is reserved, and keeps it. */
-  const store = async (
-    ownerId: string,
-    album: Album,
-    file: UploadedFile,
-    portrait: boolean,
-  ): Promise<Photo> => {
-    let images;
-    try {
-      images = await renditions(file.bytes);
-    } catch (error) {
-      refused.inc();
-      throw error;
+  return async (ownerId, input) => {
+    const album = input.album === '' ? 'public' : input.album;
+    if (album !== 'public' && album !== 'private') {
+      throw problems.invalid([{ field: 'album', message: 'Choose the public or the private album.' }]);
     }
-    const photoId = ctx.ids.next();
-    const sizes = Object.fromEntries(
-      SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
-    ) as SizesOf;
-    // The files go first, so a published photo always has them; if the publish fails they go again.
-    await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
-    try {
-      await ctx.transaction(async (tx) => {
-        if (ctx.dialect === 'postgres') {
-          await sql`select pg_advisory_xact_lock(hashtext('photos'), hashtext(${ownerId}))`.execute(tx.db);
-        }
-        // Counted again under the lock: another node may have taken the last place meanwhile.
-        if ((await countOf(tx.db, ownerId)) >= PHOTOS_PER_MEMBER) throw albumsFull();
-        await tx.publish(PhotoUploaded, { photoId, ownerId, album: album, sizes }, { actorId: ownerId });
-        const wantsPortrait =
-          album === 'public' && (portrait || (await portraitOf(tx.db, ownerId)) === undefined);
-        if (wantsPortrait)
-          await tx.publish(PortraitChosen, { memberId: ownerId, photoId }, { actorId: ownerId });
-      });
-    } catch (error) {
-      await removeFiles(photoId);
-      throw error;
+    if (!input.file || input.file.bytes.length === 0) {
+      throw problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
     }
-    uploads.inc();
-    return (await findPhoto(ctx.db, photoId))!;
+    // Uploads still being processed count too, so ten sent at once cannot all pass.
+    const kept = await countOf(ctx.db, ownerId);
+    if (kept + uploading.count(ownerId) >= PHOTOS_PER_MEMBER) throw albumsFull();
+    const file = input.file;
+    return uploading.during([ownerId], () =>
+      keep(photos, counters, { ownerId, album, file }, input.portrait),
+    );
   };
+}
 
-  return {
-    maySee,
-
-    async upload(ownerId, input) {
-      const album = input.album === '' ? 'public' : input.album;
-      if (album !== 'public' && album !== 'private') {
-        throw problems.invalid([{ field: 'album', message: 'Choose the public or the private album.' }]);
+/** Processes an upload whose place in the albums is reserved, and keeps it. */
+async function keep(
+  photos: PhotoContext,
+  counters: UploadCounters,
+  upload: { ownerId: string; album: Album; file: UploadedFile },
+  portrait: boolean,
+): Promise<Photo> {
+  const { ctx, storage } = photos;
+  const { ownerId, album } = upload;
+  let images;
+  try {
+    images = await renditions(upload.file.bytes);
+  } catch (error) {
+    counters.refused.inc();
+    throw error;
+  }
+  const photoId = ctx.ids.next();
+  const sizes = Object.fromEntries(
+    SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
+  ) as SizesOf;
+  // The files go first, so a published photo always has them; if the publish fails they go again.
+  await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
+  try {
+    await ctx.transaction(async (tx) => {
+      if (ctx.dialect === 'postgres') {
+        await sql`select pg_advisory_xact_lock(hashtext('photos'), hashtext(${ownerId}))`.execute(tx.db);
       }
-      if (!input.file || input.file.bytes.length === 0) {
-        throw problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
-      }
-      // Uploads still being processed count too, so ten sent at once cannot all pass.
-      const kept = await countOf(ctx.db, ownerId);
-      if (kept + uploading.count(ownerId) >= PHOTOS_PER_MEMBER) throw albumsFull();
-      const file = input.file;
-      return uploading.during([ownerId], () => store(ownerId, album, file, input.portrait));
-    },
+      // Counted again under the lock: another node may have taken the last place meanwhile.
+      if ((await countOf(tx.db, ownerId)) >= PHOTOS_PER_MEMBER) throw albumsFull();
+      await tx.publish(PhotoUploaded, { photoId, ownerId, album: album, sizes }, { actorId: ownerId });
+      const wantsPortrait =
+        album === 'public' && (portrait || (await portraitOf(tx.db, ownerId)) === undefined);
+      if (wantsPortrait)
+        await tx.publish(PortraitChosen, { memberId: ownerId, photoId }, { actorId: ownerId });
+    });
+  } catch (error) {
+    await deletePhotoFiles(storage, photoId);
+    throw error;
+  }
+  counters.uploads.inc();
+  return (await findPhoto(ctx.db, photoId))!;
+}
 
-    async approve(moderatorId, photoId) {
-      await ctx.transaction(async (tx) => {
-        const photo = await pending(tx.db, photoId);
-        notOwnPhoto(moderatorId, photo.ownerId);
-        await tx.publish(
-          PhotoApproved,
-          { photoId, ownerId: photo.ownerId, album: photo.album },
-          { actorId: moderatorId },
-        );
-      });
-    },
+async function approve(
+  ctx: ModuleContext<PhotosTables>,
+  moderatorId: string,
+  photoId: string,
+): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    const photo = await pending(tx.db, photoId);
+    notOwnPhoto(moderatorId, photo.ownerId);
+    await tx.publish(
+      PhotoApproved,
+      { photoId, ownerId: photo.ownerId, album: photo.album },
+      { actorId: moderatorId },
+    );
+  });
+}
 
-    async reject(moderatorId, photoId, reason) {
-      const text = reason.trim();
-      if (text === '' || [...text].length > REASON_MAX) {
+async function reject(
+  ctx: ModuleContext<PhotosTables>,
+  moderatorId: string,
+  photoId: string,
+  reason: string,
+): Promise<void> {
+  const text = reason.trim();
+  if (text === '' || [...text].length > REASON_MAX) {
+    throw problems.invalid([
+      { field: 'reason', message: `Tell the member why, in 1 to ${REASON_MAX} characters.` },
+    ]);
+  }
+  await ctx.transaction(async (tx) => {
+    const photo = await pending(tx.db, photoId);
+    notOwnPhoto(moderatorId, photo.ownerId);
+    await tx.publish(
+      PhotoRejected,
+      { photoId, ownerId: photo.ownerId, reason: text },
+      { actorId: moderatorId },
+    );
+  });
+}
+
+async function deletePhoto(photos: PhotoContext, memberId: string, photoId: string): Promise<void> {
+  await photos.ctx.transaction(async (tx) => {
+    await ownPhoto(tx.db, memberId, photoId);
+    await tx.publish(PhotoDeleted, { photoId, ownerId: memberId }, { actorId: memberId });
+  });
+  await removeFilesOf(photos, photoId);
+}
+
+async function remove(photos: PhotoContext, moderatorId: string, photoId: string): Promise<void> {
+  const removed = await photos.ctx.transaction(async (tx) => {
+    const photo = await findPhoto(tx.db, photoId);
+    if (!photo) return false;
+    notOwnPhoto(moderatorId, photo.ownerId);
+    await tx.publish(PhotoDeleted, { photoId, ownerId: photo.ownerId }, { actorId: moderatorId });
+    return true;
+  });
+  if (removed) await removeFilesOf(photos, photoId);
+}
+
+async function choosePortrait(
+  ctx: ModuleContext<PhotosTables>,
+  memberId: string,
+  photoId: string | null,
+): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    if (photoId !== null) {
+      const photo = await ownPhoto(tx.db, memberId, photoId);
+      if (photo.album !== 'public') {
         throw problems.invalid([
-          { field: 'reason', message: `Tell the member why, in 1 to ${REASON_MAX} characters.` },
+          { field: 'photoId', message: 'Your portrait must be a photo from your public album.' },
         ]);
       }
-      await ctx.transaction(async (tx) => {
-        const photo = await pending(tx.db, photoId);
-        notOwnPhoto(moderatorId, photo.ownerId);
-        await tx.publish(
-          PhotoRejected,
-          { photoId, ownerId: photo.ownerId, reason: text },
-          { actorId: moderatorId },
-        );
-      });
-    },
+      if (photo.status === 'rejected') {
+        throw problems.invalid([{ field: 'photoId', message: 'A rejected photo cannot be your portrait.' }]);
+      }
+    }
+    if ((await portraitOf(tx.db, memberId)) === (photoId ?? undefined)) return;
+    await tx.publish(PortraitChosen, { memberId, photoId }, { actorId: memberId });
+  });
+}
 
-    async delete(memberId, photoId) {
-      await ctx.transaction(async (tx) => {
-        await ownPhoto(tx.db, memberId, photoId);
-        await tx.publish(PhotoDeleted, { photoId, ownerId: memberId }, { actorId: memberId });
-      });
-      await removeFilesOf(photoId);
-    },
+async function like(photos: PhotoContext, memberId: string, photoId: string): Promise<number> {
+  const photo = await othersPhoto(photos, memberId, photoId);
+  await photos.ctx.transaction(async (tx) => {
+    if (await hasLiked(tx.db, photoId, memberId)) return;
+    await tx.publish(PhotoLiked, { photoId, ownerId: photo.ownerId, memberId }, { actorId: memberId });
+  });
+  return photos.likeCount(photoId);
+}
 
-    async remove(moderatorId, photoId) {
-      const removed = await ctx.transaction(async (tx) => {
-        const photo = await findPhoto(tx.db, photoId);
-        if (!photo) return false;
-        notOwnPhoto(moderatorId, photo.ownerId);
-        await tx.publish(PhotoDeleted, { photoId, ownerId: photo.ownerId }, { actorId: moderatorId });
-        return true;
-      });
-      if (removed) await removeFilesOf(photoId);
-    },
+async function unlike(photos: PhotoContext, memberId: string, photoId: string): Promise<number> {
+  const photo = await othersPhoto(photos, memberId, photoId);
+  await photos.ctx.transaction(async (tx) => {
+    if (!(await hasLiked(tx.db, photoId, memberId))) return;
+    await tx.publish(PhotoUnliked, { photoId, ownerId: photo.ownerId, memberId }, { actorId: memberId });
+  });
+  return photos.likeCount(photoId);
+}
 
-    async choosePortrait(memberId, photoId) {
-      await ctx.transaction(async (tx) => {
-        if (photoId !== null) {
-          const photo = await ownPhoto(tx.db, memberId, photoId);
-          if (photo.album !== 'public') {
-            throw problems.invalid([
-              { field: 'photoId', message: 'Your portrait must be a photo from your public album.' },
-            ]);
-          }
-          if (photo.status === 'rejected') {
-            throw problems.invalid([
-              { field: 'photoId', message: 'A rejected photo cannot be your portrait.' },
-            ]);
-          }
-        }
-        if ((await portraitOf(tx.db, memberId)) === (photoId ?? undefined)) return;
-        await tx.publish(PortraitChosen, { memberId, photoId }, { actorId: memberId });
-      });
-    },
+/** The other member for an unlock: someone who exists for the owner and is not the owner. */
+async function unlockable(photos: PhotoContext, ownerId: string, memberId: string) {
+  if (ownerId === memberId) {
+    throw problems.invalid([{ field: 'memberId', message: 'Your private album is always open to you.' }]);
+  }
+  const member = await photos.profiles.get(memberId);
+  if (!member) throw problems.notFound('This member');
+  if (await eitherBlocked(photos.ctx.db, ownerId, memberId)) throw problems.notFound('This member');
+  return member;
+}
 
-    async like(memberId, photoId) {
-      const photo = await othersPhoto(memberId, photoId);
-      await ctx.transaction(async (tx) => {
-        if (await hasLiked(tx.db, photoId, memberId)) return;
-        await tx.publish(PhotoLiked, { photoId, ownerId: photo.ownerId, memberId }, { actorId: memberId });
-      });
-      return likeCount(photoId);
-    },
+async function unlock(photos: PhotoContext, ownerId: string, memberId: string): Promise<void> {
+  await unlockable(photos, ownerId, memberId);
+  await photos.ctx.transaction(async (tx) => {
+    if (await isUnlocked(tx.db, ownerId, memberId)) return;
+    await tx.publish(PrivateAlbumUnlocked, { ownerId, memberId }, { actorId: ownerId });
+  });
+}
 
-    async unlike(memberId, photoId) {
-      const photo = await othersPhoto(memberId, photoId);
-      await ctx.transaction(async (tx) => {
-        if (!(await hasLiked(tx.db, photoId, memberId))) return;
-        await tx.publish(PhotoUnliked, { photoId, ownerId: photo.ownerId, memberId }, { actorId: memberId });
-      });
-      return likeCount(photoId);
-    },
-
-    async unlock(ownerId, memberId) {
-      await unlockable(ownerId, memberId);
-      await ctx.transaction(async (tx) => {
-        if (await isUnlocked(tx.db, ownerId, memberId)) return;
-        await tx.publish(PrivateAlbumUnlocked, { ownerId, memberId }, { actorId: ownerId });
-      });
-    },
-
-    async lock(ownerId, memberId) {
-      await ctx.transaction(async (tx) => {
-        if (!(await isUnlocked(tx.db, ownerId, memberId))) return;
-        await tx.publish(PrivateAlbumLocked, { ownerId, memberId }, { actorId: ownerId });
-      });
-    },
-  };
+async function lock(ctx: ModuleContext<PhotosTables>, ownerId: string, memberId: string): Promise<void> {
+  await ctx.transaction(async (tx) => {
+    if (!(await isUnlocked(tx.db, ownerId, memberId))) return;
+    await tx.publish(PrivateAlbumLocked, { ownerId, memberId }, { actorId: ownerId });
+  });
 }

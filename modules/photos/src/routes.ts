@@ -13,10 +13,9 @@ import type { ProfileDirectory } from '@meetcute/profile';
 import { photoPath } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { Album, Sizes } from './events.ts';
-import { STORED_TYPE } from './images.ts';
-import { keyOf, type PhotoStorage } from './storage.ts';
+import type { PhotoStorage } from './storage.ts';
 import type { Renderer } from './renderer.ts';
-import { findPhoto, portraitOf, reviewQueue, unlockedFor, type PhotosDb } from './store.ts';
+import { reviewQueue, unlockedFor, type PhotosDb } from './store.ts';
 import type { Albums, PhotoView } from './views.ts';
 
 const Status = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
@@ -92,36 +91,37 @@ export interface RouteDeps {
   maxBytes: number;
 }
 
-export function photoRoutes(http: Http, deps: RouteDeps): void {
-  const { db, commands, albums, profiles } = deps;
-  const member = { access: 'member', kind: 'api' } as const;
-  const approved = { access: 'approved', kind: 'api' } as const;
-  const moderator = { access: 'moderator', kind: 'api' } as const;
-  const denied = { 401: Problem, 403: Problem };
+const member = { access: 'member', kind: 'api' } as const;
+const approved = { access: 'approved', kind: 'api' } as const;
+const moderator = { access: 'moderator', kind: 'api' } as const;
 
+/** The photos API: uploads, albums, the portrait, likes, private album unlocks, and review. */
+export function photoRoutes(http: Http, deps: RouteDeps): void {
+  uploadRoute(http, deps);
+  albumRoutes(http, deps);
+  portraitRoute(http, deps.commands);
+  likeRoutes(http, deps.commands);
+  unlockRoutes(http, deps);
+  reviewQueueRoute(http, deps.db);
+  reviewDecisionRoutes(http, deps.commands);
+}
+
+function uploadRoute(http: Http, { commands, albums, maxBytes }: RouteDeps): void {
   http.post(
     '/api/v1/photos',
     {
       config: { ...member, multipart: true },
-      onRequest: refuseLargeUploads(deps.maxBytes),
+      onRequest: refuseLargeUploads(maxBytes),
       schema: {
         summary:
           'Upload a photo (multipart/form-data: the file as `photo`, `album` public or private, `portrait` to make it my portrait, and the CSRF token as the first field `_csrf` or the X-CSRF-Token header). JPEG, PNG, WebP or AVIF; it waits for review.',
         tags: ['photos'],
-        response: {
-          201: PhotoSchema,
-          400: Problem,
-          ...denied,
-          409: Problem,
-          413: Problem,
-          415: Problem,
-          422: Problem,
-        },
+        response: { 201: PhotoSchema, 409: Problem, 413: Problem, 422: Problem },
       },
     },
     async (request, reply) => {
       const viewer = request.viewer!;
-      const { fields, file } = await readMultipart(request, { maxFileBytes: deps.maxBytes });
+      const { fields, file } = await readMultipart(request, { maxFileBytes: maxBytes });
       const photo = await commands.upload(viewer.memberId, {
         file,
         album: fields.album ?? '',
@@ -131,7 +131,10 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
       return reply.code(201).send(show(view, viewer));
     },
   );
+}
 
+/** My photos, a member's photos I may see, and deleting one of mine. */
+function albumRoutes(http: Http, { db, commands, albums, profiles }: RouteDeps): void {
   http.get(
     '/api/v1/photos',
     {
@@ -139,7 +142,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
       schema: {
         summary: 'My photos in both albums, in every state (a rejected one with its reason), oldest first',
         tags: ['photos'],
-        response: { 200: Type.Object({ photos: Type.Array(PhotoSchema) }), ...denied },
+        response: { 200: Type.Object({ photos: Type.Array(PhotoSchema) }), 403: Problem },
       },
     },
     async (request) => {
@@ -157,7 +160,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
           'A member’s photos I may see: their approved public photos, and their private ones if they unlocked them for me',
         tags: ['photos'],
         params: MemberParams,
-        response: { 200: Type.Object({ photos: Type.Array(PhotoSchema) }), ...denied, 404: Problem },
+        response: { 200: Type.Object({ photos: Type.Array(PhotoSchema) }), 404: Problem },
       },
     },
     async (request) => {
@@ -178,7 +181,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
         summary: 'Delete one of my photos: every size, its likes, and my portrait if it was that photo',
         tags: ['photos'],
         params: PhotoParams,
-        response: { 204: Type.Null(), ...denied, 404: Problem },
+        response: { 204: Type.Null(), 404: Problem },
       },
     },
     async (request, reply) => {
@@ -186,7 +189,9 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
       return reply.code(204).send(null);
     },
   );
+}
 
+function portraitRoute(http: Http, commands: Commands): void {
   http.put(
     '/api/v1/portrait',
     {
@@ -195,13 +200,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
         summary: 'Choose my portrait from my public photos (null: none). Others see it once it is approved.',
         tags: ['photos'],
         body: Type.Object({ photoId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }),
-        response: {
-          200: Type.Object({ photoId: Type.Union([Type.String(), Type.Null()]) }),
-          400: Problem,
-          ...denied,
-          404: Problem,
-          415: Problem,
-        },
+        response: { 200: Type.Object({ photoId: Type.Union([Type.String(), Type.Null()]) }), 404: Problem },
       },
     },
     async (request) => {
@@ -209,7 +208,10 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
       return { photoId: request.body.photoId };
     },
   );
+}
 
+/** Liking a member's photo (PUT) and taking the like back (DELETE). */
+function likeRoutes(http: Http, commands: Commands): void {
   const like = (method: 'PUT' | 'DELETE') =>
     http.route({
       method,
@@ -219,7 +221,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
         summary: method === 'PUT' ? 'Like a member’s photo (once)' : 'Take back my like of a photo',
         tags: ['photos'],
         params: PhotoParams,
-        response: { 200: LikeAnswer, ...denied, 404: Problem, 409: Problem },
+        response: { 200: LikeAnswer, 404: Problem, 409: Problem },
       },
       handler: async (request) => {
         const { photoId } = request.params;
@@ -233,7 +235,10 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
     });
   like('PUT');
   like('DELETE');
+}
 
+/** Who may see my private album: the list, and opening (PUT) or locking (DELETE) it for a member. */
+function unlockRoutes(http: Http, { db, commands, profiles }: RouteDeps): void {
   http.get(
     '/api/v1/photos/unlocks',
     {
@@ -251,7 +256,6 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
               }),
             ),
           }),
-          ...denied,
         },
       },
     },
@@ -276,12 +280,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
           method === 'PUT' ? 'Let a member see my private album' : 'Lock my private album again for a member',
         tags: ['photos'],
         params: MemberParams,
-        response: {
-          200: Type.Object({ memberId: Type.String(), unlocked: Type.Boolean() }),
-          400: Problem,
-          ...denied,
-          404: Problem,
-        },
+        response: { 200: Type.Object({ memberId: Type.String(), unlocked: Type.Boolean() }), 404: Problem },
       },
       handler: async (request) => {
         const { memberId } = request.params;
@@ -293,7 +292,9 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
     });
   unlock('PUT');
   unlock('DELETE');
+}
 
+function reviewQueueRoute(http: Http, db: PhotosDb): void {
   http.get(
     '/api/v1/review/photos',
     {
@@ -316,7 +317,6 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
               }),
             ),
           }),
-          ...denied,
         },
       },
     },
@@ -333,7 +333,10 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
       };
     },
   );
+}
 
+/** A moderator approves a waiting photo, or rejects it with a reason the owner sees. */
+function reviewDecisionRoutes(http: Http, commands: Commands): void {
   http.post(
     '/api/v1/review/photos/:photoId/approve',
     {
@@ -342,12 +345,7 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
         summary: 'Approve a photo: members who may see its album see it from now on',
         tags: ['photos', 'moderation'],
         params: PhotoParams,
-        response: {
-          200: Type.Object({ status: Type.Literal('approved') }),
-          ...denied,
-          404: Problem,
-          409: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('approved') }), 404: Problem, 409: Problem },
       },
     },
     async (request) => {
@@ -365,103 +363,12 @@ export function photoRoutes(http: Http, deps: RouteDeps): void {
         tags: ['photos', 'moderation'],
         params: PhotoParams,
         body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: {
-          200: Type.Object({ status: Type.Literal('rejected') }),
-          400: Problem,
-          ...denied,
-          404: Problem,
-          409: Problem,
-          415: Problem,
-        },
+        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 404: Problem, 409: Problem },
       },
     },
     async (request) => {
       await commands.reject(request.viewer!.memberId, request.params.photoId, request.body.reason);
       return { status: 'rejected' as const };
-    },
-  );
-}
-
-/** A face-less head and shoulders: what a portrait shows when there is none the viewer may see. */
-export const SILHOUETTE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" role="img" aria-label="No photo"><rect width="240" height="240" fill="#e8e4ef"/><circle cx="120" cy="95" r="45" fill="#b9b2c7"/><path d="M40 240c0-50 36-80 80-80s80 30 80 80z" fill="#b9b2c7"/></svg>`;
-
-const LONG_CACHE = 'private, max-age=31536000, immutable';
-/**
- * A private photo is seen by whom its owner unlocks it for, until she locks it again or a
- * block comes between them: a copy kept in the browser would outlive that, so none is kept.
- */
-const NO_STORE = 'private, no-store';
-const SHORT_CACHE = 'private, max-age=300';
-
-/** The files: each size of a photo to whoever may see it, and each member's portrait. */
-export function fileRoutes(http: Http, deps: RouteDeps): void {
-  const { db, commands, storage, renderer } = deps;
-  const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
-
-  http.get(
-    '/photos/:photoId/:size',
-    {
-      // A page route as far as access goes: a visitor who is not logged in is sent to log in.
-      config: { access: 'member', kind: 'page' },
-      schema: {
-        hide: true,
-        params: Type.Object({ photoId: Type.String({ format: 'uuid' }), size: SizeParam }),
-      },
-    },
-    async (request, reply) => {
-      const { photoId, size } = request.params;
-      const photo = await findPhoto(db, photoId);
-      if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
-      const key = keyOf(photoId, size);
-      let file = await storage.get(key);
-      if (!file) {
-        // An imported photo whose files the background has not made yet: made now.
-        await renderer.ensure(photoId);
-        file = await storage.get(key);
-      }
-      if (!file) throw problems.notFound('This photo');
-      // The URL names one photo at one size forever, so the browser may keep a public one;
-      // `private` keeps shared caches from handing it to anyone else.
-      return reply
-        .header('content-type', STORED_TYPE)
-        .header('content-length', file.length)
-        .header('cache-control', photo.album === 'private' ? NO_STORE : LONG_CACHE)
-        .header('x-content-type-options', 'nosniff')
-        .header('cross-origin-resource-policy', 'same-origin')
-        .send(file.stream);
-    },
-  );
-
-  http.get(
-    '/members/:memberId/portrait/:size',
-    {
-      config: { access: 'public', kind: 'page' },
-      schema: {
-        hide: true,
-        params: Type.Object({
-          memberId: Type.String({ format: 'uuid' }),
-          size: Type.Union([Type.Literal('thumb'), Type.Literal('profile')]),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const { memberId, size } = request.params;
-      const photoId = await portraitOf(db, memberId);
-      const photo = photoId === undefined ? undefined : await findPhoto(db, photoId);
-      // A blocked viewer, a stranger and a member without a portrait all get the same answer.
-      if (photo && (await commands.maySee(request.viewer, photo))) {
-        return reply
-          .header('cache-control', SHORT_CACHE)
-          .header('vary', 'cookie')
-          .redirect(photoPath(photo.photoId, size), 302);
-      }
-      return reply
-        .header('content-type', 'image/svg+xml')
-        .header('cache-control', SHORT_CACHE)
-        .header('vary', 'cookie')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'")
-        .send(SILHOUETTE);
     },
   );
 }

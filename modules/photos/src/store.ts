@@ -286,6 +286,16 @@ async function forgetPair(tx: Tx<PhotosTables>, a: string, b: string): Promise<v
  * replays them. Returns the module's blocks, for the pages to ask without a query.
  */
 export function project(ctx: ModuleContext<PhotosTables>): Blocks {
+  projectPhotos(ctx);
+  projectLikes(ctx);
+  projectUnlocks(ctx);
+  return honourBlocks(ctx, {
+    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
+  });
+}
+
+/** A photo's life: uploaded, reviewed, made a portrait, deleted. */
+function projectPhotos(ctx: ModuleContext<PhotosTables>): void {
   ctx.on(PhotoUploaded, async (e, tx) => {
     const { photoId, ownerId, album, sizes } = e.payload;
     await tx.db
@@ -303,19 +313,6 @@ export function project(ctx: ModuleContext<PhotosTables>): Blocks {
       .onConflict((oc) => oc.column('photo_id').doNothing())
       .execute();
   });
-  const review = async (
-    photoId: string,
-    status: Status,
-    reason: string | null,
-    at: string,
-    tx: Tx<PhotosTables>,
-  ) => {
-    await tx.db
-      .updateTable('photos')
-      .set({ status, reason, reviewed_at: at })
-      .where('photo_id', '=', photoId)
-      .execute();
-  };
   ctx.on(PhotoApproved, (e, tx) => review(e.payload.photoId, 'approved', null, e.occurredAt, tx));
   ctx.on(PhotoRejected, (e, tx) => review(e.payload.photoId, 'rejected', e.payload.reason, e.occurredAt, tx));
   ctx.on(PhotoDeleted, async (e, tx) => {
@@ -330,6 +327,23 @@ export function project(ctx: ModuleContext<PhotosTables>): Blocks {
     if (photoId !== null)
       await tx.db.insertInto('portraits').values({ member_id: memberId, photo_id: photoId }).execute();
   });
+}
+
+async function review(
+  photoId: string,
+  status: Status,
+  reason: string | null,
+  at: string,
+  tx: Tx<PhotosTables>,
+): Promise<void> {
+  await tx.db
+    .updateTable('photos')
+    .set({ status, reason, reviewed_at: at })
+    .where('photo_id', '=', photoId)
+    .execute();
+}
+
+function projectLikes(ctx: ModuleContext<PhotosTables>): void {
   ctx.on(PhotoLiked, async (e, tx) => {
     const { photoId, ownerId, memberId } = e.payload;
     // A like that raced a block is kept like the rest, on a replay too: counts hide it while it lasts.
@@ -346,6 +360,9 @@ export function project(ctx: ModuleContext<PhotosTables>): Blocks {
       .where('member_id', '=', e.payload.memberId)
       .execute();
   });
+}
+
+function projectUnlocks(ctx: ModuleContext<PhotosTables>): void {
   ctx.on(PrivateAlbumUnlocked, async (e, tx) => {
     const { ownerId, memberId } = e.payload;
     if (await eitherBlocked(tx.db, ownerId, memberId)) return;
@@ -361,8 +378,5 @@ export function project(ctx: ModuleContext<PhotosTables>): Blocks {
       .where('owner_id', '=', e.payload.ownerId)
       .where('member_id', '=', e.payload.memberId)
       .execute();
-  });
-  return honourBlocks(ctx, {
-    onBlocked: (e, tx) => forgetPair(tx, e.payload.blockerId, e.payload.blockedId),
   });
 }

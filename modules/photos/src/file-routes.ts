@@ -1,0 +1,91 @@
+import { Type } from 'typebox';
+import { problems, type Http } from '@meetcute/core';
+import { photoPath } from '@meetcute/web';
+import { STORED_TYPE } from './images.ts';
+import type { RouteDeps } from './routes.ts';
+import { keyOf } from './storage.ts';
+import { findPhoto, portraitOf } from './store.ts';
+
+/** A face-less head and shoulders: what a portrait shows when there is none the viewer may see. */
+export const SILHOUETTE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" role="img" aria-label="No photo"><rect width="240" height="240" fill="#e8e4ef"/><circle cx="120" cy="95" r="45" fill="#b9b2c7"/><path d="M40 240c0-50 36-80 80-80s80 30 80 80z" fill="#b9b2c7"/></svg>`;
+
+const LONG_CACHE = 'private, max-age=31536000, immutable';
+/**
+ * A private photo is seen by whom its owner unlocks it for, until she locks it again or a
+ * block comes between them: a copy kept in the browser would outlive that, so none is kept.
+ */
+const NO_STORE = 'private, no-store';
+const SHORT_CACHE = 'private, max-age=300';
+
+/** The files: each size of a photo to whoever may see it, and each member's portrait. */
+export function fileRoutes(http: Http, deps: RouteDeps): void {
+  const { db, commands, storage, renderer } = deps;
+  const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
+
+  http.get(
+    '/photos/:photoId/:size',
+    {
+      // A page route as far as access goes: a visitor who is not logged in is sent to log in.
+      config: { access: 'member', kind: 'page' },
+      schema: {
+        hide: true,
+        params: Type.Object({ photoId: Type.String({ format: 'uuid' }), size: SizeParam }),
+      },
+    },
+    async (request, reply) => {
+      const { photoId, size } = request.params;
+      const photo = await findPhoto(db, photoId);
+      if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
+      const key = keyOf(photoId, size);
+      let file = await storage.get(key);
+      if (!file) {
+        // An imported photo whose files the background has not made yet: made now.
+        await renderer.ensure(photoId);
+        file = await storage.get(key);
+      }
+      if (!file) throw problems.notFound('This photo');
+      // The URL names one photo at one size forever, so the browser may keep a public one;
+      // `private` keeps shared caches from handing it to anyone else.
+      return reply
+        .header('content-type', STORED_TYPE)
+        .header('content-length', file.length)
+        .header('cache-control', photo.album === 'private' ? NO_STORE : LONG_CACHE)
+        .header('x-content-type-options', 'nosniff')
+        .header('cross-origin-resource-policy', 'same-origin')
+        .send(file.stream);
+    },
+  );
+
+  http.get(
+    '/members/:memberId/portrait/:size',
+    {
+      config: { access: 'public', kind: 'page' },
+      schema: {
+        hide: true,
+        params: Type.Object({
+          memberId: Type.String({ format: 'uuid' }),
+          size: Type.Union([Type.Literal('thumb'), Type.Literal('profile')]),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { memberId, size } = request.params;
+      const photoId = await portraitOf(db, memberId);
+      const photo = photoId === undefined ? undefined : await findPhoto(db, photoId);
+      // A blocked viewer, a stranger and a member without a portrait all get the same answer.
+      if (photo && (await commands.maySee(request.viewer, photo))) {
+        return reply
+          .header('cache-control', SHORT_CACHE)
+          .header('vary', 'cookie')
+          .redirect(photoPath(photo.photoId, size), 302);
+      }
+      return reply
+        .header('content-type', 'image/svg+xml')
+        .header('cache-control', SHORT_CACHE)
+        .header('vary', 'cookie')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .send(SILHOUETTE);
+    },
+  );
+}

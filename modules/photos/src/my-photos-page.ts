@@ -1,0 +1,194 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Problem, readMultipart, type Http } from '@meetcute/core';
+import { FORM_BODY_SCHEMA, field, hidden, html, sendPage, type Html, type Translate } from '@meetcute/web';
+import type { Commands } from './commands.ts';
+import { noticeOf, PhotoParams, thumb, tr, type Key, type PageDeps } from './pages.ts';
+import { refuseDeclaredTooLarge } from './routes.ts';
+import { unlockedFor } from './store.ts';
+import type { PhotoView } from './views.ts';
+
+const member = { access: 'member', kind: 'page' } as const;
+
+/** The member's own photos: both albums, the upload form, and who may see the private one. */
+export function myPhotosPages(http: Http, deps: PageDeps): void {
+  http.get('/photos', { config: member, schema: { hide: true } }, (request, reply) =>
+    myPhotosPage(deps, request, reply),
+  );
+
+  http.post(
+    '/photos',
+    {
+      config: { ...member, multipart: true },
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      try {
+        // Checked here, not before the member is known, so the answer is their form with
+        // the error, in the layout they were in.
+        refuseDeclaredTooLarge(request, reply, deps.maxBytes);
+        const { fields, file } = await readMultipart(request, { maxFileBytes: deps.maxBytes });
+        await deps.commands.upload(request.viewer!.memberId, {
+          file,
+          album: fields.album ?? '',
+          portrait: fields.portrait === 'on',
+        });
+        return reply.redirect('/photos?done=uploaded', 303);
+      } catch (error) {
+        // What the member can fix (type, size, pixels, album full) is said on the form itself.
+        if (error instanceof Problem && error.status !== 403)
+          return myPhotosPage(deps, request, reply, error);
+        throw error;
+      }
+    },
+  );
+
+  ownPhotoForms(http, deps.commands);
+}
+
+/** Deleting one of the member's photos, and making one their portrait. */
+function ownPhotoForms(http: Http, commands: Commands): void {
+  const own = (path: string, run: (memberId: string, photoId: string) => Promise<void>, done: string) =>
+    http.post(
+      `/photos/:photoId/${path}`,
+      { config: member, schema: { hide: true, params: PhotoParams, body: FORM_BODY_SCHEMA } },
+      async (request, reply) => {
+        await run(request.viewer!.memberId, request.params.photoId);
+        return reply.redirect(`/photos?done=${done}`, 303);
+      },
+    );
+  own('delete', (m, p) => commands.delete(m, p), 'deleted');
+  own('portrait', (m, p) => commands.choosePortrait(m, p), 'portraitSet');
+}
+
+/** Answers with the member's photos page; with `error`, the upload form says what to fix. */
+async function myPhotosPage(
+  deps: PageDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error?: Problem,
+): Promise<FastifyReply> {
+  const t = tr(request);
+  const me = request.viewer!;
+  const photos = await deps.albums.mine(me.memberId);
+  const unlocked = me.status === 'approved' ? await unlockedFor(deps.db, me.memberId) : [];
+  const profiles = await Promise.all(unlocked.map((u) => deps.profiles.get(u.memberId)));
+  const names = unlocked.map((u, i) => ({ memberId: u.memberId, nickname: profiles[i]?.nickname }));
+  const album = (which: 'public' | 'private') =>
+    renderAlbum(
+      request,
+      t,
+      which,
+      photos.filter((p) => p.album === which),
+    );
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('title'),
+      notice: noticeOf(request, t),
+      body: html`<h1>${t('title')}</h1>
+        <p>${t('intro')}</p>
+        ${renderUpload(request, t, deps.maxBytes, error)} ${album('public')} ${album('private')}
+        ${renderAccess(request, t, names)}`,
+    },
+    error?.status ?? 200,
+  );
+}
+
+function renderUpload(request: FastifyRequest, t: Translate<Key>, maxBytes: number, error?: Problem): Html {
+  const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+  const errors = error ? [{ field: 'photo', message: error.detail ?? error.title }] : undefined;
+  return html`<section aria-labelledby="upload" class="card">
+    <h2 id="upload">${t('uploadTitle')}</h2>
+    ${errors ? html`<div class="error-summary" role="alert"><h2>${t('fixErrors')}</h2></div>` : ''}
+    <form method="post" action="/photos" enctype="multipart/form-data">
+      ${hidden(request)}
+      ${field({ name: 'photo', label: t('photo'), type: 'file', hint: t('photoHint', { mb }), required: true, errors, attrs: html`accept="image/jpeg,image/png,image/webp,image/avif,image/heic,.heic"` })}
+      <fieldset>
+        <legend>${t('album')}</legend>
+        <label
+          ><input type="radio" name="album" value="public" checked /> ${t('public')}
+          (${t('publicHint')})</label
+        >
+        <label
+          ><input type="radio" name="album" value="private" /> ${t('private')} (${t('privateHint')})</label
+        >
+      </fieldset>
+      <label><input type="checkbox" name="portrait" value="on" /> ${t('makePortrait')}</label>
+      <p><button type="submit">${t('upload')}</button></p>
+    </form>
+  </section>`;
+}
+
+function renderAlbum(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  which: 'public' | 'private',
+  list: PhotoView[],
+): Html {
+  return html`<section aria-labelledby="${which}">
+    <h2 id="${which}">${t(which === 'public' ? 'publicAlbum' : 'privateAlbum')}</h2>
+    ${
+      list.length === 0
+        ? html`<p class="empty">${t('emptyAlbum')}</p>`
+        : html`<ul class="photo-grid">
+            ${list.map((p) => renderOwnCard(request, t, p))}
+          </ul>`
+    }
+  </section>`;
+}
+
+/** One of the member's photos: where it stands in review, its likes, and what they can do with it. */
+function renderOwnCard(request: FastifyRequest, t: Translate<Key>, p: PhotoView): Html {
+  return html`<li>
+    <figure>
+      ${thumb(p, t('photo'))}
+      <figcaption>
+        ${p.status === 'pending' ? html`<p class="pending">${t('pending')}</p>` : ''}
+        ${p.status === 'rejected' ? html`<p class="warning">${t('rejected', { reason: p.reason ?? '' })}</p>` : ''}
+        ${p.status === 'approved' ? html`<p class="facts">${t('likes', { n: p.likes })}</p>` : ''}
+        ${p.isPortrait ? html`<p><strong>${t('portrait')}</strong></p>` : ''}
+        ${
+          p.album === 'public' && !p.isPortrait && p.status !== 'rejected'
+            ? html`<form method="post" action="/photos/${p.photoId}/portrait">
+                ${hidden(request)}<button type="submit" class="secondary">${t('usePortrait')}</button>
+              </form>`
+            : ''
+        }
+        <form method="post" action="/photos/${p.photoId}/delete">
+          ${hidden(request)}<button type="submit" class="secondary">${t('delete')}</button>
+        </form>
+      </figcaption>
+    </figure>
+  </li>`;
+}
+
+/** Who the member opened their private album to, each with the form that locks it again. */
+function renderAccess(
+  request: FastifyRequest,
+  t: Translate<Key>,
+  unlocked: Array<{ memberId: string; nickname: string | undefined }>,
+): Html {
+  return html`<section aria-labelledby="access">
+    <h2 id="access">${t('access')}</h2>
+    <p class="facts">${t('accessHint')}</p>
+    ${
+      unlocked.length === 0
+        ? html`<p class="empty">${t('noAccess')}</p>`
+        : html`<ul class="plain">
+            ${unlocked.map(({ memberId, nickname: name }) => {
+              if (!name) return '';
+              return html`<li>
+                <a href="/members/${memberId}">${name}</a>
+                <form method="post" action="/members/${memberId}/lock" class="inline">
+                  ${hidden(request)}<input type="hidden" name="back" value="/photos" />
+                  <button type="submit" class="secondary" aria-label="${t('lockLabel', { name })}">
+                    ${t('lock')}
+                  </button>
+                </form>
+              </li>`;
+            })}
+          </ul>`
+    }
+  </section>`;
+}
