@@ -1,4 +1,4 @@
-import { defineModule, type Tx } from '@meetcute/core';
+import { defineModule, type Tx, defineService } from '@meetcute/core';
 import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
 import {
   EmailChanged,
@@ -26,7 +26,7 @@ export type { KeptMail } from './transport.ts';
 export interface MailOutbox {
   flush(): Promise<void>;
 }
-export const MAIL_OUTBOX = 'mail.outbox';
+export const MAIL_OUTBOX = defineService<MailOutbox>('mail.outbox');
 
 /**
  * Mail: what the site sends to members' addresses (welcome and address confirmation,
@@ -52,6 +52,7 @@ export const mail = defineModule({
     LoginLocked,
     SignUpWithTakenEmail,
   ],
+  provides: [MAIL_OUTBOX],
   tables,
   migrations,
   projections,
