@@ -34,12 +34,13 @@ const candidate = (m: MemberFacts): Candidate => ({
 
 /**
  * Whether an item by `author` belongs in `viewer`'s feed: the matching module's
- * one-way rule (the author fits what the viewer looks for: gender, age, distance),
+ * one-way rule, in its argument order (the viewer first; the author fits what the
+ * viewer looks for: gender, age, distance),
  * the same rule that picks a new member's back-fill. The age is counted at the
  * item's time, not now, so a rebuild from the event log is identical to what was
  * projected live.
  */
-export function fits(author: MemberFacts, viewer: MemberFacts, at: string): boolean {
+export function fits(viewer: MemberFacts, author: MemberFacts, at: string): boolean {
   if (author.memberId === viewer.memberId) return false;
   return fitsPreferences(candidate(viewer), candidate(author), new Date(at));
 }

@@ -254,7 +254,7 @@ function shows(reader: Reader, author: Member, at: string): boolean {
   if (reader.blocked.has(author.memberId)) return false;
   const upTo = reader.hiddenUpTo.get(author.memberId);
   if (upTo !== undefined && at <= upTo) return false;
-  return fits(author, reader.viewer, at);
+  return fits(reader.viewer, author, at);
 }
 
 async function readerOf(db: NewsDb, viewerId: string): Promise<Reader | undefined> {
