@@ -57,6 +57,7 @@ style: init
 	eslint --max-warnings 0 .
 	prettier --check . --log-level warn
 	node tools/src/boundaries.ts
+	node tools/src/shape.ts
 
 format: init
 	prettier --write . --log-level warn

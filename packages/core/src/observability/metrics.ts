@@ -78,6 +78,14 @@ export class Metrics implements DeliveryMetrics {
         for (const [module, depth] of Object.entries(await outboxDepth())) this.set({ module }, depth);
       },
     });
+    this.#consumerGauges(consumers);
+  }
+
+  /** Lag, retrying and parked events per module, from one read of the consumers per scrape. */
+  #consumerGauges(
+    consumers: () => Promise<Array<{ module: string; behind: number; retrying: boolean; parked: number }>>,
+  ): void {
+    const registry = this.registry;
     // One read of the consumers per scrape, shared by the three gauges below.
     let reading: ReturnType<typeof consumers> | null = null;
     const read = () => {
@@ -93,7 +101,7 @@ export class Metrics implements DeliveryMetrics {
         name,
         help,
         labelNames: ['module'],
-        registers: [this.registry],
+        registers: [registry],
         async collect() {
           for (const c of await read()) this.set({ module: c.module }, value(c));
         },
