@@ -1,5 +1,6 @@
 import type { Expression, ExpressionBuilder, NotNull, SqlBool } from 'kysely';
 import { ageIn } from '@meetcute/core';
+import { notBlockedWith } from '@meetcute/block';
 import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration/events';
 import { birthdayRange, boundingBox, encodeCursor, type Criteria } from './rules.ts';
@@ -57,21 +58,8 @@ function conditions(viewerId: string, c: Criteria, at: Date, online: readonly st
     // Rows without an approval are members we heard act but who are not (yet) approved.
     (eb) => eb('m.approved_at', 'is not', null),
     (eb) => eb('m.member_id', '<>', viewerId),
-    // A blocked pair, in either direction, never sees each other.
-    (eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('blocked_pairs as b')
-            .select('b.blocker_id')
-            .where((x) =>
-              x.or([
-                x.and([x('b.blocker_id', '=', viewerId), x('b.blocked_id', '=', x.ref('m.member_id'))]),
-                x.and([x('b.blocker_id', '=', x.ref('m.member_id')), x('b.blocked_id', '=', viewerId)]),
-              ]),
-            ),
-        ),
-      ),
+    // A blocked pair, in either direction, never sees each other; nor anyone a suspended member.
+    notBlockedWith(viewerId, 'm.member_id'),
     (eb) => eb('m.gender', 'in', c.genders),
     (eb) => eb.and([eb('m.birthday', '<=', born.latest), eb('m.birthday', '>', born.after)]),
     // Online now: presence is the online module's, asked for at search time.

@@ -1,4 +1,3 @@
-import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { CityDirectory } from '@meetcute/cities';
@@ -81,9 +80,6 @@ export function searchRoutes(http: Http, run: Searches, cities: CityDirectory): 
             nextCursor: Type.Union([Type.String(), Type.Null()]),
             applied: Applied,
           }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
         },
       },
     },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { yearsBetween } from '@meetcute/core';
+import { encodeKeyset, yearsBetween } from '@meetcute/core';
 import { birthdayRange, decodeCursor, encodeCursor } from './rules.ts';
 
 describe('birthdayRange', () => {
@@ -65,11 +65,16 @@ describe('cursors', () => {
     for (const text of [
       'nonsense!',
       encode('text'),
-      encode({ s: 'distance', v: 'far', id }),
-      encode({ s: 'distance', v: -1, id }),
-      encode({ s: 'newest', v: 12, id }),
-      encode({ s: 'lastActive', v: '2026-06-01T10:00:00.000Z', id: 'nancy' }),
-      encode({ s: 'popular', v: 1, id }),
+      encodeKeyset(['distance', 'far', id]),
+      encodeKeyset(['distance', -1, id]),
+      encodeKeyset(['newest', 12, id]),
+      encodeKeyset(['newest', 'yesterday', id]),
+      encodeKeyset(['lastActive', '2026-06-01T10:00:00.000Z', 'nancy']),
+      encodeKeyset(['popular', 1, id]),
+      encodeKeyset(['distance', 1]),
+      encodeKeyset(['distance', 1, id, 'more']),
+      // The shape this search's cursors had before they took core's one format.
+      encode({ s: 'distance', v: 1, id }),
       'x'.repeat(500),
     ]) {
       assert.equal(decodeCursor(text), null, text);

@@ -1,5 +1,4 @@
-import { Buffer } from 'node:buffer';
-import type { FieldProblem } from '@meetcute/core';
+import { encodeKeyset, readKeyset, type FieldProblem } from '@meetcute/core';
 import { normaliseTag } from '@meetcute/interests';
 import type { Gender } from '@meetcute/registration/events';
 import { LIMITS as WHO_LIMITS, readWho, single, values, whole, type RawQuery } from './filters.ts';
@@ -77,28 +76,23 @@ export type Say = (key: RuleMessage, vars?: Record<string, string | number>) => 
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+/** The cursor in core's one keyset format: [sort, value, memberId]. */
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.sort, v: cursor.value, id: cursor.memberId })).toString(
-    'base64url',
-  );
+  return encodeKeyset([cursor.sort, cursor.value, cursor.memberId]);
 }
 
-/** The cursor, or null when the text is not one this search gave out. */
+/**
+ * The cursor, or null when the text is not one this search gave out: a keyset of a sort
+ * this search knows, its value (a distance in km, or a time), and a member id.
+ */
 export function decodeCursor(text: string): Cursor | null {
-  if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (data === null || typeof data !== 'object') return null;
-  const { s, v, id } = data as { s?: unknown; v?: unknown; id?: unknown };
-  if (typeof id !== 'string' || !CURSOR_ID.test(id)) return null;
-  if (s === 'distance' && typeof v === 'number' && Number.isFinite(v) && v >= 0)
-    return { sort: s, value: v, memberId: id };
-  if ((s === 'lastActive' || s === 'newest') && typeof v === 'string' && ISO.test(v))
-    return { sort: s, value: v, memberId: id };
+  const parts = readKeyset(text);
+  if (parts?.length !== 3) return null;
+  const [sort, value, memberId] = parts;
+  if (typeof memberId !== 'string' || !CURSOR_ID.test(memberId)) return null;
+  if (sort === 'distance' && typeof value === 'number' && value >= 0) return { sort, value, memberId };
+  if ((sort === 'lastActive' || sort === 'newest') && typeof value === 'string' && ISO.test(value))
+    return { sort, value, memberId };
   return null;
 }
 
