@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import { Problem, problems, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FlirtSent } from './events.ts';
-import { refusal, refusalDetail, sentToday, TODAY_LOOKBACK_MS, type Refusal } from './rules.ts';
+import {
+  decideFlirt,
+  refusal,
+  refusalDetail,
+  sentToday,
+  TODAY_LOOKBACK_MS,
+  type FlirtRefusal,
+  type Refusal,
+} from './rules.ts';
 import { hasBlocked, isSuspended } from '@meetcute/block';
 import { hasFlirted, sentSince, type Tables } from './store.ts';
 
@@ -39,6 +47,26 @@ export interface Commands {
   flirtedToday(senderId: string, recipientIds: readonly string[]): Promise<Set<string>>;
 }
 
+/** A refused flirt as the API and pages answer it. */
+function refused(reason: FlirtRefusal, nickname: string): Problem {
+  switch (reason) {
+    case 'self':
+      return problems.invalid([{ field: 'memberId', message: 'You cannot flirt with yourself.' }]);
+    // The recipient's block is never revealed: to the sender they simply are not there.
+    case 'not-found':
+      return problems.notFound('This member');
+    case 'blocked':
+      return problems.conflict(
+        'blocked',
+        'You blocked this member',
+        `You blocked ${nickname}. Unblock to flirt.`,
+      );
+    case 'flirt-limit':
+    case 'flirt-budget':
+      return new FlirtRefused(reason, nickname);
+  }
+}
+
 export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory): Commands {
   const counter = ctx.metrics.counter('flirts', 'Flirts sent');
 
@@ -48,11 +76,17 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
 
   return {
     async flirt(senderId, recipientId) {
-      if (senderId === recipientId) {
-        throw problems.invalid([{ field: 'memberId', message: 'You cannot flirt with yourself.' }]);
-      }
-      const recipient = await profiles.get(recipientId);
-      if (!recipient) throw problems.notFound('This member');
+      // A flirt to oneself is refused before anything is read.
+      const self = decideFlirt({
+        senderId,
+        recipientId,
+        recipient: '',
+        hiddenFromSender: false,
+        senderBlocked: false,
+        today: [],
+      });
+      if (self.refused === 'self') throw refused(self.refused, '');
+      const recipient = (await profiles.get(recipientId))?.nickname;
       const timeZone = await timeZoneOf(senderId);
       const flirted = await ctx.transaction(async (tx) => {
         // Two flirts from the same sender at once must not both slip under a limit. SQLite
@@ -60,23 +94,20 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
         if (ctx.dialect === 'postgres') {
           await sql`select pg_advisory_xact_lock(hashtext('flirt'), hashtext(${senderId}))`.execute(tx.db);
         }
-        // The recipient's block is never revealed: to the sender they simply are not there.
-        if ((await hasBlocked(tx.db, recipientId, senderId)) || (await isSuspended(tx.db, recipientId)))
-          throw problems.notFound('This member');
-        if (await hasBlocked(tx.db, senderId, recipientId)) {
-          throw problems.conflict(
-            'blocked',
-            'You blocked this member',
-            `You blocked ${recipient.nickname}. Unblock to flirt.`,
-          );
-        }
         const now = ctx.clock.now();
-        const today = sentToday(await sentSince(tx.db, senderId, lookback(now)), timeZone, now);
-        const refused = refusal(today, recipientId);
-        if (refused) throw new FlirtRefused(refused, recipient.nickname);
+        const decision = decideFlirt({
+          senderId,
+          recipientId,
+          recipient,
+          hiddenFromSender:
+            (await hasBlocked(tx.db, recipientId, senderId)) || (await isSuspended(tx.db, recipientId)),
+          senderBlocked: await hasBlocked(tx.db, senderId, recipientId),
+          today: sentToday(await sentSince(tx.db, senderId, lookback(now)), timeZone, now),
+        });
+        if (decision.refused) throw refused(decision.refused, recipient ?? '');
         const event = await tx.publish(
           FlirtSent,
-          { flirtId: ctx.ids.next(), senderId, recipientId },
+          { flirtId: ctx.ids.next(), ...decision.sent },
           { actorId: senderId },
         );
         const mutual = await hasFlirted(tx.db, recipientId, senderId);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FLIRTS_PER_DAY, refusal, sentToday, type SentFlirt } from './rules.ts';
+import { decideFlirt, FLIRTS_PER_DAY, refusal, sentToday, type FlirtState, type SentFlirt } from './rules.ts';
 
 const BOB = 'b';
 const others = (n: number, sentAt = '2026-06-01T08:00:00.000Z'): SentFlirt[] =>
@@ -47,5 +47,47 @@ describe('flirt limits', () => {
       sentToday(sent, 'Pacific/Auckland', new Date('2026-06-01T23:00:00.000Z')).map((f) => f.recipientId),
       ['a', 'b'],
     );
+  });
+});
+
+// The flirt decider, specified as given (what is known), when (Nancy flirts with Bob),
+// then (the flirt to publish, or the refusal the API maps to its answer).
+describe('deciding a flirt', () => {
+  const NANCY = 'n';
+  const given = (facts: Partial<FlirtState> = {}): FlirtState => ({
+    senderId: NANCY,
+    recipientId: BOB,
+    recipient: 'Bob',
+    hiddenFromSender: false,
+    senderBlocked: false,
+    today: [],
+    ...facts,
+  });
+
+  test('given nothing stands between them, Nancy’s flirt to Bob is sent', () => {
+    assert.deepEqual(decideFlirt(given()), { sent: { senderId: NANCY, recipientId: BOB } });
+  });
+
+  test('given anything, a flirt to oneself is refused first', () => {
+    assert.deepEqual(decideFlirt(given({ recipientId: NANCY, senderBlocked: true })), { refused: 'self' });
+  });
+
+  test('given Bob blocked Nancy, is suspended, or is no member, she hears the same: not there', () => {
+    for (const facts of [
+      { hiddenFromSender: true },
+      { recipient: undefined },
+      { hiddenFromSender: true, senderBlocked: true },
+    ])
+      assert.deepEqual(decideFlirt(given(facts)), { refused: 'not-found' });
+  });
+
+  test('given Nancy blocked Bob, she is told so (and may unblock)', () => {
+    assert.deepEqual(decideFlirt(given({ senderBlocked: true })), { refused: 'blocked' });
+  });
+
+  test('given Nancy flirted with Bob today, or used the day’s flirts, the limit refuses', () => {
+    const toBob = [{ recipientId: BOB, sentAt: '2026-06-01T08:00:00.000Z' }];
+    assert.deepEqual(decideFlirt(given({ today: toBob })), { refused: 'flirt-limit' });
+    assert.deepEqual(decideFlirt(given({ today: others(FLIRTS_PER_DAY) })), { refused: 'flirt-budget' });
   });
 });

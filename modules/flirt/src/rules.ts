@@ -48,3 +48,40 @@ export function refusalDetail(reason: Refusal, nickname: string): string {
     ? `You already flirted with ${nickname} today. Try again tomorrow.`
     : `You have used today's ${FLIRTS_PER_DAY} flirts. More tomorrow.`;
 }
+
+/** What deciding a flirt needs, read in the sending transaction. */
+export interface FlirtState {
+  senderId: string;
+  recipientId: string;
+  /** The recipient's nickname when they are an approved member, else undefined. */
+  recipient: string | undefined;
+  /** The recipient blocked the sender, or is suspended: to the sender they are not there. */
+  hiddenFromSender: boolean;
+  /** The sender blocked the recipient. */
+  senderBlocked: boolean;
+  /** What the sender sent today, in their own time zone (sentToday). */
+  today: readonly SentFlirt[];
+}
+
+/** Why a flirt is not sent; the command maps each to its HTTP answer at the edge. */
+export type FlirtRefusal = 'self' | 'not-found' | 'blocked' | Refusal;
+
+export type FlirtDecision =
+  | { sent: { senderId: string; recipientId: string }; refused?: undefined }
+  | { refused: FlirtRefusal; sent?: undefined };
+
+/**
+ * The flirt rule, decided from facts alone: to oneself never; to someone not there (or
+ * hidden by their block or a suspension) as if they were not; past one's own block never;
+ * then the day's limits. The checks run in this order, so a hidden member is never told
+ * apart from one who does not exist.
+ */
+export function decideFlirt(state: FlirtState): FlirtDecision {
+  const { senderId, recipientId } = state;
+  if (senderId === recipientId) return { refused: 'self' };
+  if (state.recipient === undefined || state.hiddenFromSender) return { refused: 'not-found' };
+  if (state.senderBlocked) return { refused: 'blocked' };
+  const limit = refusal(state.today, recipientId);
+  if (limit) return { refused: limit };
+  return { sent: { senderId, recipientId } };
+}
