@@ -1,6 +1,6 @@
 import { problems, type ModuleContext } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from './events.ts';
-import { blockUntil, endedBlocks, hasBlocked, type Tables } from './store.ts';
+import { blockUntil, endedBlocks, blockStands, type Tables } from './store.ts';
 
 /** Who exists as a member others can block: the profile module knows. */
 export interface MemberCheck {
@@ -37,7 +37,7 @@ export function commands(ctx: ModuleContext<Tables>, members: MemberCheck): Comm
         hours === null ? undefined : new Date(ctx.clock.now().getTime() + hours * 3600 * 1000).toISOString();
       if (!(await members.exists(blockedId))) throw problems.notFound('This member');
       const isNew = await ctx.transaction(async (tx) => {
-        if (await hasBlocked(tx.db, blockerId, blockedId)) return false;
+        if (await blockStands(tx.db, blockerId, blockedId)) return false;
         await tx.publish(MemberBlocked, until ? { blockerId, blockedId, until } : { blockerId, blockedId }, {
           actorId: blockerId,
         });
@@ -62,7 +62,7 @@ export function commands(ctx: ModuleContext<Tables>, members: MemberCheck): Comm
     },
     async unblock(blockerId, blockedId) {
       await ctx.transaction(async (tx) => {
-        if (!(await hasBlocked(tx.db, blockerId, blockedId))) throw problems.notFound('This block');
+        if (!(await blockStands(tx.db, blockerId, blockedId))) throw problems.notFound('This block');
         await tx.publish(MemberUnblocked, { blockerId, blockedId }, { actorId: blockerId });
       });
     },

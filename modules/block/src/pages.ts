@@ -15,7 +15,7 @@ import {
 } from '@meetcute/web';
 import { messages } from './messages.ts';
 import type { BlockDeps } from './routes.ts';
-import { blockedAmong, blockedBy, hasBlocked, type BlockDb } from './store.ts';
+import { blockedAmong, blockedBy, blockStands, type BlockDb } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
@@ -115,9 +115,9 @@ function blockingPages(http: Http, { db, commands, names }: BlockPageDeps): void
       const { memberId } = request.params;
       if (memberId === viewerId) return reply.redirect('/profile', 303);
       // Someone who blocked the viewer is as absent here as on their profile.
-      const name = (await hasBlocked(db, memberId, viewerId)) ? null : await names.nickname(memberId);
+      const name = (await blockStands(db, memberId, viewerId)) ? null : await names.nickname(memberId);
       if (name === null) throw problems.notFound('This member');
-      if (await hasBlocked(db, viewerId, memberId)) return reply.redirect('/blocks', 303);
+      if (await blockStands(db, viewerId, memberId)) return reply.redirect('/blocks', 303);
       return confirmPage(request, reply, memberId, name);
     },
   );

@@ -83,7 +83,8 @@ export function project(ctx: ModuleContext<Tables>): void {
   });
 }
 
-export async function hasBlocked(db: BlockDb, blockerId: string, blockedId: string): Promise<boolean> {
+/** Whether the blocker's block on the member stands, in blocking's own record (modules ask their blocked_pairs: hasBlocked). */
+export async function blockStands(db: BlockDb, blockerId: string, blockedId: string): Promise<boolean> {
   const row = await db
     .selectFrom('blocks')
     .select('blocked_at')
