@@ -16,30 +16,30 @@ export interface Commands {
   removeAboutMe(moderatorId: string, memberId: string, reason: string): Promise<void>;
 }
 
+/** Runs a review of the change waiting on a member's profile, in one transaction with the read. */
+async function review(
+  ctx: ModuleContext<ProfileTables>,
+  moderatorId: string,
+  memberId: string,
+  decide: (tx: Tx<ProfileTables>, profile: Profile) => Promise<void>,
+) {
+  if (moderatorId === memberId) throw problems.forbidden('Another moderator must review your own about-me.');
+  await ctx.transaction(async (tx) => {
+    const profile = await findProfileForUpdate(tx.db, ctx.dialect, memberId);
+    if (!profile) throw problems.notFound('This profile');
+    if (profile.pendingAboutMe === null) {
+      throw problems.conflict(
+        'nothing-to-review',
+        'Nothing to review',
+        'This member has no about-me change waiting; another moderator may have reviewed it already.',
+      );
+    }
+    await decide(tx, profile);
+  });
+}
+
 export function commands(ctx: ModuleContext<ProfileTables>): Commands {
   const submitted = ctx.metrics.counter('about_me_changes', 'About-me changes sent for review');
-
-  /** Runs a review of the change waiting on a member's profile, in one transaction with the read. */
-  async function review(
-    moderatorId: string,
-    memberId: string,
-    decide: (tx: Tx<ProfileTables>, profile: Profile) => Promise<void>,
-  ) {
-    if (moderatorId === memberId)
-      throw problems.forbidden('Another moderator must review your own about-me.');
-    await ctx.transaction(async (tx) => {
-      const profile = await findProfileForUpdate(tx.db, ctx.dialect, memberId);
-      if (!profile) throw problems.notFound('This profile');
-      if (profile.pendingAboutMe === null) {
-        throw problems.conflict(
-          'nothing-to-review',
-          'Nothing to review',
-          'This member has no about-me change waiting; another moderator may have reviewed it already.',
-        );
-      }
-      await decide(tx, profile);
-    });
-  }
 
   return {
     async editAboutMe(memberId, input) {
@@ -64,7 +64,7 @@ export function commands(ctx: ModuleContext<ProfileTables>): Commands {
     },
 
     approve(moderatorId, memberId) {
-      return review(moderatorId, memberId, async (tx, profile) => {
+      return review(ctx, moderatorId, memberId, async (tx, profile) => {
         await tx.publish(
           AboutMeApproved,
           { memberId, moderatorId, text: profile.pendingAboutMe ?? '' },
@@ -76,7 +76,7 @@ export function commands(ctx: ModuleContext<ProfileTables>): Commands {
     async reject(moderatorId, memberId, reason) {
       const errors = checkReason(reason);
       if (errors.length > 0) throw problems.invalid(errors);
-      await review(moderatorId, memberId, async (tx) => {
+      await review(ctx, moderatorId, memberId, async (tx) => {
         await tx.publish(
           AboutMeRejected,
           { memberId, moderatorId, reason: reason.trim() },
