@@ -76,16 +76,6 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
 
   return {
     async flirt(senderId, recipientId) {
-      // A flirt to oneself is refused before anything is read.
-      const self = decideFlirt({
-        senderId,
-        recipientId,
-        recipient: '',
-        hiddenFromSender: false,
-        senderBlocked: false,
-        today: [],
-      });
-      if (self.refused === 'self') throw refused(self.refused, '');
       const recipient = (await profiles.get(recipientId))?.nickname;
       const timeZone = await timeZoneOf(senderId);
       const flirted = await ctx.transaction(async (tx) => {
