@@ -26,6 +26,7 @@ function fakeModule(
   return defineModule({
     ...spec,
     description: '',
+    tables: {},
     migrations: [],
     projections: [],
     register: () => undefined,

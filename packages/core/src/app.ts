@@ -223,7 +223,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     await registerModule(module, wiring);
     registering = null;
   }
-  checkServicesUsed(order, services);
   await http.ready();
   // Before any request or delivery: a view answers from memory from the first request on.
   for (const { view } of wiring.views) await view.warm();
@@ -353,16 +352,6 @@ function moduleContext(
       return view;
     },
   };
-}
-
-/** A service a module uses after start (`uses`) must have a provider once every module registered. */
-function checkServicesUsed(modules: readonly ModuleDefinition[], services: Services): void {
-  const missing = modules.flatMap((m) =>
-    (m.uses ?? [])
-      .filter((key) => !services.has(key))
-      .map((key) => `${m.name} uses the service ${key.name}, which no module provides`),
-  );
-  if (missing.length > 0) throw new Error(missing.join('; '));
 }
 
 /** The running app: serving, delivery, rebuilds and shutdown. */

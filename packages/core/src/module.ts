@@ -78,13 +78,11 @@ export interface ModuleDefinition<S extends TableSpecs = any> {
    * The tables the module's migrations make, declared as values (db/tables.ts): they type
    * `ctx.db`, and a test checks them against the migrations on both databases.
    */
-  tables?: S;
+  tables: S;
   /** Services it offers to other modules, by typed key (services.ts). */
   provides?: AnyServiceKey[];
   /** Services it needs while it registers: their providers register first. */
   requires?: AnyServiceKey[];
-  /** Services it asks for only once the app runs: any registration order will do. */
-  uses?: AnyServiceKey[];
   migrations: Migration[];
   /** Tables that are a pure function of the events consumed: cleared and replayed by `rebuild`. */
   projections: string[];

@@ -52,7 +52,7 @@ test('a module may only provide and require what it declared; contributions are 
   );
   assert.throws(
     () => profile.require(CITIES),
-    /profile requires the service cities but lists it neither in requires nor in uses/,
+    /profile requires the service cities but does not list it in requires/,
   );
   profile.provide(PROFILES, { get: (id) => `member ${id}` });
   assert.equal(search.require(PROFILES).get('7'), 'member 7');

@@ -37,7 +37,7 @@ export type AnyServiceKey = ServiceKey<unknown>;
 export interface ServiceRegistry {
   /** Offers a service under its key; the module must list the key in `provides`. */
   provide<T>(key: ServiceKey<T>, service: T): void;
-  /** The service; the module lists the key in `requires` (its provider registered first) or `uses` (asked for later). */
+  /** The service; the module lists the key in `requires`, so its provider registers first. */
   require<T>(key: ServiceKey<T>): T;
   /** The service if some module offers it (read when used, since the provider may register later). */
   optional<T>(key: ServiceKey<T>): T | undefined;
@@ -56,8 +56,6 @@ export interface ServiceNeeds {
   provides?: readonly AnyServiceKey[];
   /** Needed while the module registers: its providers register first. */
   requires?: readonly AnyServiceKey[];
-  /** Needed only once the app runs (read when used): any registration order will do. */
-  uses?: readonly AnyServiceKey[];
 }
 
 /**
@@ -134,12 +132,10 @@ export class Services {
         services.set(key.name, service);
       },
       require<T>(key: ServiceKey<T>): T {
-        const declared = [module?.provides, module?.requires, module?.uses].some((keys) =>
-          declares(keys, key),
-        );
+        const declared = [module?.provides, module?.requires].some((keys) => declares(keys, key));
         if (!declared)
           throw new Error(
-            `${module?.name} requires the service ${key.name} but lists it neither in requires nor in uses`,
+            `${module?.name} requires the service ${key.name} but does not list it in requires`,
           );
         if (!services.has(key.name)) throw new Error(`No module provides the service ${key.name}`);
         return services.get(key.name) as T;

@@ -11,11 +11,12 @@ import { ManualClock } from '../clock.ts';
 import { seededIdSource } from '../ids.ts';
 import { defineEvent, InvalidEvent } from '../events.ts';
 import { RebuildError } from './delivery.ts';
-import { defineModule } from '../module.ts';
+import { defineModule, type ModuleDefinition } from '../module.ts';
 import { createLogger } from '../observability/logger.ts';
 import { openStorage, type Db, type Storage } from '../db/storage.ts';
 import type { View } from '../views.ts';
 import { defineService } from '../services.ts';
+import { integer, text } from '../db/tables.ts';
 import type { EventEnvelope } from '../events.ts';
 import { testDatabases, testStorage } from '../testing/databases.ts';
 
@@ -36,6 +37,7 @@ const notes = defineModule({
   publishes: [NoteWritten],
   consumes: [NoteWritten],
   provides: [WRITE],
+  tables: { notes: { note_id: text(), text: text() } },
   migrations: [
     {
       name: '0001',
@@ -66,7 +68,7 @@ const notes = defineModule({
  * note is "pushed" after its commit (a list standing for the live channel), so retries
  * can be seen to push once.
  */
-function tallyModule(fault = { on: false }): ReturnType<typeof defineModule> {
+function tallyModule(fault = { on: false }): ModuleDefinition {
   let flaky = 0;
   const count = (db: Db, word: string) =>
     db
@@ -81,6 +83,7 @@ function tallyModule(fault = { on: false }): ReturnType<typeof defineModule> {
     description: 'Counts notes.',
     publishes: [],
     consumes: [NoteWritten],
+    tables: { tally: { word: text(), n: integer() } },
     migrations: [
       {
         name: '0001',

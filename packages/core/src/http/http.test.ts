@@ -22,6 +22,7 @@ const ping = defineModule({
   description: 'A module that exists to exercise the HTTP chassis.',
   publishes: [Pinged],
   consumes: [],
+  tables: {},
   migrations: [],
   projections: [],
   useCases: [],
