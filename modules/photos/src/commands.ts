@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { InFlight, problems, type ModuleContext, type UploadedFile, type Viewer } from '@meetcute/core';
+import {
+  InFlight,
+  problems,
+  type Problem,
+  type ModuleContext,
+  type UploadedFile,
+  type Viewer,
+} from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
@@ -12,9 +19,16 @@ import {
   PortraitChosen,
   PrivateAlbumLocked,
   PrivateAlbumUnlocked,
-  type Album,
 } from './events.ts';
-import { renditions, SIZE_NAMES } from './images.ts';
+import { dimensionsOf, imageRefused, measure, render, SIZE_NAMES } from './images.ts';
+import {
+  decideUpload,
+  isImageRefusal,
+  PHOTOS_PER_MEMBER,
+  type UploadDecision,
+  type UploadRefusal,
+  type UploadState,
+} from './rules.ts';
 import { deletePhotoFiles, keyOf, type PhotoStorage } from './storage.ts';
 import {
   countOf,
@@ -25,11 +39,10 @@ import {
   type Photo,
   type PhotosDb,
   type PhotosTables,
-  type SizesOf,
 } from './store.ts';
 
-/** How many photos a member keeps at most, both albums together. */
-export const PHOTOS_PER_MEMBER = 40;
+// The limit is a rule (rules.ts); it is named from here too, by the tests of whole uploads.
+export { PHOTOS_PER_MEMBER };
 export const REASON_MAX = 500;
 
 export interface UploadInput {
@@ -141,17 +154,39 @@ function removeFilesOf(photos: PhotoContext, photoId: string): Promise<void> {
   );
 }
 
-const albumsFull = () =>
-  problems.conflict(
-    'too-many-photos',
-    'Your albums are full',
-    `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
-  );
+/** A refused upload as the API and pages answer it. */
+function uploadRefused(reason: UploadRefusal): Problem {
+  switch (reason) {
+    case 'unknown-album':
+      return problems.invalid([{ field: 'album', message: 'Choose the public or the private album.' }]);
+    case 'no-photo':
+      return problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
+    case 'albums-full':
+      return problems.conflict(
+        'too-many-photos',
+        'Your albums are full',
+        `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
+      );
+    // Said the same whether an upload or an import refused the image (images.ts).
+    case 'heic':
+    case 'unsupported-image':
+    case 'too-many-pixels':
+      return imageRefused(reason);
+  }
+}
 
 /** How uploads are counted: those kept, and those refused for their type, size or pixels. */
 interface UploadCounters {
   uploads: { inc(): void };
   refused: { inc(): void };
+}
+
+/** An upload the rules accepted, with the facts they were asked with (asked again when it is kept). */
+interface Accepted {
+  ownerId: string;
+  file: UploadedFile;
+  facts: UploadState;
+  accepted: NonNullable<UploadDecision['accepted']>;
 }
 
 /** The upload command, with what it keeps between uploads: its counters and the uploads in flight. */
@@ -165,53 +200,55 @@ function uploader(photos: PhotoContext): Commands['upload'] {
   const uploading = new InFlight();
 
   return async (ownerId, input) => {
-    const album = input.album === '' ? 'public' : input.album;
-    if (album !== 'public' && album !== 'private') {
-      throw problems.invalid([{ field: 'album', message: 'Choose the public or the private album.' }]);
-    }
-    if (!input.file || input.file.bytes.length === 0) {
-      throw problems.invalid([{ field: 'photo', message: 'Choose a photo to upload.' }]);
-    }
-    // Uploads still being processed count too, so ten sent at once cannot all pass.
+    const file = input.file && input.file.bytes.length > 0 ? input.file : null;
+    // The header is read first (cheap, nothing decoded) so the rules see every fact at once.
+    const measured = file ? await measure(file.bytes) : null;
     const kept = await countOf(ctx.db, ownerId);
-    if (kept + uploading.count(ownerId) >= PHOTOS_PER_MEMBER) throw albumsFull();
-    const file = input.file;
-    return uploading.during([ownerId], () =>
-      keep(photos, counters, { ownerId, album, file }, input.portrait),
-    );
+    // From here to holding the place nothing waits: uploads still being processed count
+    // too, so ten sent at once cannot all pass.
+    const facts = { album: input.album, file: measured, kept, inFlight: uploading.count(ownerId) };
+    const decision = decideUpload(facts);
+    if (decision.refused) {
+      if (isImageRefusal(decision.refused)) counters.refused.inc();
+      throw uploadRefused(decision.refused);
+    }
+    const upload = { ownerId, file: file!, facts, accepted: decision.accepted };
+    return uploading.during([ownerId], () => keep(photos, counters, upload, input.portrait));
   };
 }
 
-/** Processes an upload whose place in the albums is reserved, and keeps it. */
+/** Makes the files of an upload whose place in the albums is reserved, and keeps it. */
 async function keep(
   photos: PhotoContext,
   counters: UploadCounters,
-  upload: { ownerId: string; album: Album; file: UploadedFile },
+  upload: Accepted,
   portrait: boolean,
 ): Promise<Photo> {
   const { ctx, storage } = photos;
-  const { ownerId, album } = upload;
-  let images;
+  const { ownerId, facts } = upload;
+  const { album, upright } = upload.accepted;
+  const sizes = dimensionsOf(upright);
+  let files;
   try {
-    images = await renditions(upload.file.bytes);
+    files = await render(upload.file.bytes, sizes);
   } catch (error) {
+    // A header that read well over pixels that do not: refused for its type after all.
     counters.refused.inc();
     throw error;
   }
   const photoId = ctx.ids.next();
-  const sizes = Object.fromEntries(
-    SIZE_NAMES.map((size) => [size, { width: images[size].width, height: images[size].height }]),
-  ) as SizesOf;
   // The files go first, so a published photo always has them; if the publish fails they go again.
-  await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), images[size].bytes)));
+  await Promise.all(SIZE_NAMES.map((size) => storage.put(keyOf(photoId, size), files[size])));
   try {
     await ctx.transaction(async (tx) => {
       if (ctx.dialect === 'postgres') {
         await sql`select pg_advisory_xact_lock(hashtext('photos'), hashtext(${ownerId}))`.execute(tx.db);
       }
-      // Counted again under the lock: another node may have taken the last place meanwhile.
-      if ((await countOf(tx.db, ownerId)) >= PHOTOS_PER_MEMBER) throw albumsFull();
-      await tx.publish(PhotoUploaded, { photoId, ownerId, album: album, sizes }, { actorId: ownerId });
+      // Asked again under the lock with the count as committed: another node may have
+      // taken the last place meanwhile. Uploads in flight here each ask the same in turn.
+      const again = decideUpload({ ...facts, kept: await countOf(tx.db, ownerId), inFlight: 0 });
+      if (again.refused) throw uploadRefused(again.refused);
+      await tx.publish(PhotoUploaded, { photoId, ownerId, album, sizes }, { actorId: ownerId });
       const wantsPortrait =
         album === 'public' && (portrait || (await portraitOf(tx.db, ownerId)) === undefined);
       if (wantsPortrait)

@@ -1,5 +1,6 @@
 import sharp, { type Metadata } from 'sharp';
 import { Problem } from '@meetcute/core';
+import { decideImage, PIXEL_LIMITS, type ImageRefusal, type Measured, type Upright } from './rules.ts';
 
 /** The sizes pages use: a square card thumbnail, the profile picture, and the full view. */
 export const SIZES = {
@@ -14,10 +15,7 @@ export const SIZE_NAMES = Object.keys(SIZES) as Size[];
 export const STORED_TYPE = 'image/webp';
 
 export const LIMITS = {
-  /** Larger than any phone camera's default (48 MP sensors save 12 or 24 MP). */
-  maxPixels: 50_000_000,
-  /** A panorama of 12000 px is fine; a 30000 px side is a decompression bomb. */
-  maxSide: 12_000,
+  ...PIXEL_LIMITS,
   /** At most this many images are decoded at once, so a burst of uploads cannot exhaust memory. */
   concurrency: 2,
 };
@@ -46,37 +44,39 @@ export function sniff(bytes: Uint8Array): Format | 'heic' | null {
 
 export class ImageRefused extends Problem {}
 
-const unsupported = () =>
-  new ImageRefused(
-    415,
-    'unsupported-image',
-    'This is not a photo we can use',
-    'Upload a JPEG, PNG, WebP or AVIF image.',
-  );
-const heic = () =>
-  new ImageRefused(
-    415,
-    'unsupported-image',
-    'HEIC photos cannot be read here',
-    'Export the photo as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.',
-  );
-const tooManyPixels = () =>
-  new ImageRefused(
-    422,
-    'image-too-large',
-    'The image has too many pixels',
-    `Images up to ${LIMITS.maxSide} pixels on a side and ${LIMITS.maxPixels / 1_000_000} megapixels are accepted.`,
-  );
+/**
+ * An image refused, as the API and pages answer it: what the member can do about it.
+ * The one place these answers are made, for an upload (commands.ts), a photo brought in
+ * from an old site (inspect) and pixels that turn out broken (render).
+ */
+export function imageRefused(reason: ImageRefusal): ImageRefused {
+  switch (reason) {
+    case 'heic':
+      return new ImageRefused(
+        415,
+        'unsupported-image',
+        'HEIC photos cannot be read here',
+        'Export the photo as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.',
+      );
+    case 'unsupported-image':
+      return new ImageRefused(
+        415,
+        'unsupported-image',
+        'This is not a photo we can use',
+        'Upload a JPEG, PNG, WebP or AVIF image.',
+      );
+    case 'too-many-pixels':
+      return new ImageRefused(
+        422,
+        'image-too-large',
+        'The image has too many pixels',
+        `Images up to ${LIMITS.maxSide} pixels on a side and ${LIMITS.maxPixels / 1_000_000} megapixels are accepted.`,
+      );
+  }
+}
 
 /** Width and height of each stored size of one photo: what `PhotoUploaded` carries. */
 export type Dimensions = Record<Size, { width: number; height: number }>;
-
-export interface Rendition {
-  bytes: Buffer;
-  width: number;
-  height: number;
-}
-export type Renditions = Record<Size, Rendition>;
 
 /** Runs at most `limit` tasks at once; the rest wait their turn in order. */
 export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
@@ -97,26 +97,33 @@ export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T
 const inTurn = limiter(LIMITS.concurrency);
 
 /**
- * Checks an upload from its header alone, without decoding the pixels: the real type
- * (never the name or the declared type), and no pixel flood. Answers the size of the
- * image turned upright by its EXIF orientation.
+ * Reads an upload's header alone, without decoding the pixels: the real type (never the
+ * name or the declared type) and the size of the image turned upright by its EXIF
+ * orientation. Whether that may be kept is the rules' to say (decideImage).
  */
-export async function inspect(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+export async function measure(bytes: Uint8Array): Promise<Measured> {
   const format = sniff(bytes);
-  if (format === 'heic') throw heic();
-  if (format === null) throw unsupported();
+  if (format === 'heic') return { type: 'heic' };
+  if (format === null) return { type: 'unknown' };
   let meta: Metadata;
   try {
-    // The header alone, read without the pixel limit so a flood gets its own answer below.
+    // The header alone, read without the pixel limit so a flood gets its own answer.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw unsupported();
+    return { type: 'unknown' };
   }
-  if (meta.format !== format && !(format === 'avif' && meta.format === 'heif')) throw unsupported();
-  const { width, height } = meta;
-  if (width > LIMITS.maxSide || height > LIMITS.maxSide || width * height > LIMITS.maxPixels)
-    throw tooManyPixels();
-  return meta.autoOrient;
+  if (meta.format !== format && !(format === 'avif' && meta.format === 'heif')) return { type: 'unknown' };
+  return { type: 'image', ...meta.autoOrient };
+}
+
+/**
+ * Checks a file from its header alone, as an upload is checked (real type, no pixel
+ * flood), and answers its upright size; refuses with the ImageRefused problem saying why.
+ */
+export async function inspect(bytes: Uint8Array): Promise<Upright> {
+  const decision = decideImage(await measure(bytes));
+  if (decision.refused) throw imageRefused(decision.refused);
+  return decision.accepted;
 }
 
 /**
@@ -171,16 +178,7 @@ export function render(bytes: Uint8Array, dimensions: Dimensions): Promise<Recor
     } catch (error) {
       if (error instanceof Problem) throw error;
       // libvips refuses truncated or corrupt data with an error of its own.
-      throw unsupported();
+      throw imageRefused('unsupported-image');
     }
   });
-}
-
-/** Turns an upload into the stored sizes at once: `inspect`, then `render`. */
-export async function renditions(bytes: Uint8Array): Promise<Renditions> {
-  const dimensions = dimensionsOf(await inspect(bytes));
-  const files = await render(bytes, dimensions);
-  const out = {} as Renditions;
-  for (const size of SIZE_NAMES) out[size] = { bytes: files[size], ...dimensions[size] };
-  return out;
 }

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type UseCase, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
@@ -26,6 +27,7 @@ import {
   PrivateAlbumUnlocked,
   type Album,
 } from './events.ts';
+import { PHOTOS_PER_MEMBER } from './rules.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
 const UNKNOWN = '00000000-0000-7000-8000-000000000999';
@@ -35,6 +37,15 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
+/** The same PNG with a header claiming 30000×30000 pixels: a decompression bomb in 70 bytes. */
+const PIXEL_BOMB = (() => {
+  const bytes = Buffer.from(PNG);
+  // IHDR's data starts at 16: width, height; its CRC covers type and data (12 to 29).
+  bytes.writeUInt32BE(30_000, 16);
+  bytes.writeUInt32BE(30_000, 20);
+  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29);
+  return bytes;
+})();
 const HTML = Buffer.from('<!doctype html><title>not a photo</title><script>alert(1)</script>');
 
 const photoId = (n: number) => `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`;
@@ -178,6 +189,27 @@ const uploading = [
       'IMG.HEIC',
     ),
     then: { status: 415, body: { title: 'HEIC photos cannot be read here' } },
+  }),
+  useCase({
+    title: 'An image whose header claims more pixels than may be decoded is refused before it is',
+    given: cast,
+    when: upload(nancy, PIXEL_BOMB, 'huge.png'),
+    then: { status: 422, body: { type: `${PROBLEMS}image-too-large` } },
+  }),
+  useCase({
+    title: `With ${PHOTOS_PER_MEMBER} photos kept, Nancy's albums are full until she deletes one`,
+    given: [
+      ...cast,
+      ...Array.from({ length: PHOTOS_PER_MEMBER }, (_, i) => uploaded(nancy, i + 1, 'private')),
+    ],
+    when: upload(nancy, PNG, 'one-more.png'),
+    then: {
+      status: 409,
+      body: {
+        type: `${PROBLEMS}too-many-photos`,
+        detail: `You can keep ${PHOTOS_PER_MEMBER} photos. Delete one to add another.`,
+      },
+    },
   }),
   useCase({
     title: 'An upload without a file names the missing photo',
