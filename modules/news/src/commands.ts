@@ -1,6 +1,7 @@
-import type { ModuleContext, View } from '@meetcute/core';
+import type { ModuleContext } from '@meetcute/core';
 import { NewsSeen } from './events.ts';
-import { newestAt, seenUpTo, type NewsTables, type Unseen } from './store.ts';
+import { seenUpTo, type NewsTables } from './store.ts';
+import type { NewsMemory } from './memory.ts';
 
 export interface Commands {
   /**
@@ -10,14 +11,17 @@ export interface Commands {
   markSeen(memberId: string): Promise<{ upTo: string | null }>;
 }
 
-export function commands(ctx: ModuleContext<NewsTables>, unseen: View<Unseen>): Commands {
+export function commands(ctx: ModuleContext<NewsTables>, memory: NewsMemory): Commands {
   return {
     async markSeen(memberId) {
       // Nothing newer than what was seen (most page loads): no transaction at all.
-      const counter = await unseen.get(memberId);
+      const counter = await memory.unseen.get(memberId);
       if (counter && counter.count === 0) return { upTo: counter.upTo };
+      // The newest item is the one at the head of the feed the page shows: read from
+      // memory, not worked out again while holding the write transaction.
+      const newest = (await memory.heads.get(memberId))?.[0]?.at ?? null;
       return ctx.transaction(async (tx) => {
-        const [newest, seen] = await Promise.all([newestAt(tx.db, memberId), seenUpTo(tx.db, memberId)]);
+        const seen = await seenUpTo(tx.db, memberId);
         if (newest === null || (seen !== null && seen >= newest)) return { upTo: seen };
         await tx.publish(NewsSeen, { memberId, upTo: newest }, { actorId: memberId });
         return { upTo: newest };

@@ -52,7 +52,7 @@ export const news = defineModule({
     memory.unseen.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
     forgetInView(memory.heads);
     forgetInView(memory.items);
-    const run = commands(ctx, memory.unseen);
+    const run = commands(ctx, memory);
     const reads = newsReads(ctx.db, () => ctx.clock.now(), memory);
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: COUNTER,

@@ -4,6 +4,8 @@ import {
   feedHead,
   findItem,
   findMember,
+  seenUpTo,
+  unseenInHead,
   unseenOf,
   type HeadEntry,
   type Item,
@@ -25,15 +27,25 @@ export interface NewsMemory {
 }
 
 export function newsMemory(ctx: ModuleContext<NewsTables>): NewsMemory {
+  // The first page of each feed, for those who read theirs lately.
+  const heads = ctx.view<HeadEntry[]>({
+    name: 'heads',
+    load: (viewerId) => feedHead(ctx.db, viewerId),
+    budget: 50_000,
+  });
   return {
-    // The top bar's news counter, on every page.
-    unseen: ctx.view<Unseen>({ name: 'unseen', load: (memberId) => unseenOf(ctx.db, memberId) }),
-    // The first page of each feed, for those who read theirs lately.
-    heads: ctx.view<HeadEntry[]>({
-      name: 'heads',
-      load: (viewerId) => feedHead(ctx.db, viewerId),
-      budget: 50_000,
+    // The top bar's news counter, on every page: counted in the feed's head when the
+    // head reaches back to what was seen (a member who reads their news), else in the feed.
+    unseen: ctx.view<Unseen>({
+      name: 'unseen',
+      load: async (memberId) => {
+        const [upTo, head] = await Promise.all([seenUpTo(ctx.db, memberId), heads.get(memberId)]);
+        // Never seen: every entry counts ('' is before any time).
+        const count = head && unseenInHead(head, upTo ?? '');
+        return count === undefined ? unseenOf(ctx.db, memberId) : { upTo, count };
+      },
     }),
+    heads,
     items: ctx.view<Item>({ name: 'items', load: (itemId) => findItem(ctx.db, itemId), budget: 200_000 }),
     authors: ctx.view<Member>({
       name: 'authors',

@@ -15,6 +15,7 @@ import {
   removeItem,
   saveMember,
   saveSeen,
+  unseenInHead,
   HEAD,
   type HeadEntry,
   type ItemKind,
@@ -56,7 +57,7 @@ export function project(ctx: ModuleContext<NewsTables>, hub: NotificationHub, me
   projectPhotos(ctx, feeds);
   ctx.on(NewsSeen, async (e, tx) => {
     await saveSeen(tx, e.payload.memberId, e.payload.upTo);
-    recount(feeds, tx, [e.payload.memberId]);
+    seen(feeds, tx, e.payload.memberId, e.payload.upTo);
   });
   projectBlocks(ctx, feeds);
 
@@ -140,6 +141,23 @@ async function added(feeds: Feeds, tx: Tx<NewsTables>, item: NewItem): Promise<v
   }
   reread(feeds, tx, early);
   notifyCounts(feeds, tx, [...fresh, ...early]);
+}
+
+/**
+ * A member saw their news up to a time. Their counter is worked out from their feed's head
+ * in memory when that is exact: the committed head, with nothing staged for it, that
+ * reaches back past `upTo` (or is the whole feed). Most page loads mark the newest item
+ * seen, so this saves reading the feed again on the next page. Otherwise it is read again.
+ */
+function seen(feeds: Feeds, tx: Tx<NewsTables>, memberId: string, upTo: string): void {
+  const counter = feeds.unseen.known(memberId)?.value;
+  // "Seen" never moves back (saveSeen): a marker at or past this one leaves the counter as it is.
+  if (counter?.upTo != null && counter.upTo >= upTo) return;
+  const head = feeds.heads.known(memberId)?.value;
+  const count = counter && head ? unseenInHead(head, upTo) : undefined;
+  if (count === undefined) return recount(feeds, tx, [memberId]);
+  feeds.unseen.changes(tx).set(memberId, { upTo, count });
+  notifyCounts(feeds, tx, [memberId]);
 }
 
 /**

@@ -483,11 +483,6 @@ export async function seenUpTo(db: NewsDb, memberId: string): Promise<string | n
   return rows[0]?.up_to ?? null;
 }
 
-/** The time of the newest item in a member's feed, or null when it is empty. */
-export async function newestAt(db: NewsDb, memberId: string): Promise<string | null> {
-  return (await firstOf(db, memberId, 1))[0]?.at ?? null;
-}
-
 /** Where a member's news counter stands: seen up to when, and how many items are newer. */
 export interface Unseen {
   upTo: string | null;
@@ -554,6 +549,15 @@ export interface HeadEntry {
  * of the default size, and one more to know whether there is a next page.
  */
 export const HEAD = 21;
+
+/**
+ * How many entries of a feed are newer than `upTo`, from its head alone: undefined when
+ * the head is full and all of it is newer (the feed may hold more beyond it).
+ */
+export function unseenInHead(head: readonly HeadEntry[], upTo: string): number | undefined {
+  const count = head.filter((e) => e.at > upTo).length;
+  return count === HEAD ? undefined : count;
+}
 
 /** The newest HEAD entries of a member's feed, newest first, as `feedPage` would list them. */
 export async function feedHead(db: NewsDb, viewerId: string): Promise<HeadEntry[]> {

@@ -283,6 +283,23 @@ const seen = [
     then: { status: 200, body: { unseen: 0 }, events: [emitted(NewsSeen, { memberId: bob.memberId })] },
   }),
   useCase({
+    title: 'Bob reads his news; Nancy posts again: his counter reads 1, counted from what he was shown',
+    given: threePosts,
+    before: [
+      pageOf(bob),
+      { as: nancy.memberId, method: 'POST', url: '/api/v1/diary', body: { text: 'Four.' } },
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['data-counter="news"', '<span class="badge" >1</span>'] },
+  }),
+  useCase({
+    // Nancy's joining came after T3 too: 26 items, more than the first page he was shown holds.
+    title: 'Nancy joined and posted 25 times since Bob last read his news: his counter reads 26',
+    given: [...threePosts, given(NewsSeen, { memberId: bob.memberId, upTo: T3 }), ...manyPosts(25)],
+    when: { as: bob.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['data-counter="news"', '<span class="badge" >26</span>'] },
+  }),
+  useCase({
     title: 'Past a hundred new items Bob’s news counter reads 99+: it stops counting there',
     given: [...approved(bob), ...approved(nancy), ...manyPosts(101)],
     when: { as: bob.memberId, method: 'GET', url: '/profile' },
