@@ -17,12 +17,24 @@ import {
   ConversationRead,
   MessageReported,
   MessageSent,
+  MAX_MESSAGE_LENGTH,
   type ChatAudience,
   type ReportReason,
 } from './events.ts';
 import { audienceOf, refusedBy } from './audience.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
-import { conversationIdOf, messageBody, TYPING } from './rules.ts';
+import {
+  characters,
+  conversationIdOf,
+  decideSend,
+  keptBody,
+  partnerRefusal,
+  TYPING,
+  type PartnerRefusal,
+  type PartnerState,
+  type SendRefusal,
+  type SendState,
+} from './rules.ts';
 import { hasBlocked } from '@meetcute/block';
 import {
   hasReported,
@@ -72,21 +84,54 @@ export function chatClosed(nickname: string, by: Exclude<ChatAudience, 'everyone
 
 /** One send waiting for its group's commit; `outcome` is the stored message or why it was refused. */
 interface Send {
-  senderId: string;
-  recipientId: string;
-  recipientName: string;
-  conversationId: string;
-  body: string;
+  state: SendState;
   work: WorkContext | undefined;
-  outcome: Message | Problem | null;
+  outcome: Message | SendRefusal | null;
 }
 
-function youBlocked(nickname: string): Problem {
-  return problems.conflict(
-    'blocked',
-    'You blocked this member',
-    `You blocked ${nickname}. Unblock to write.`,
-  );
+/** Why the member may not write to (nor read, nor type to) the other, as the API and pages answer it. */
+function partnerRefused(reason: PartnerRefusal, nickname: string): Problem {
+  switch (reason) {
+    case 'self':
+      return problems.invalid([{ field: 'memberId', message: 'You cannot write to yourself.' }]);
+    // Their block is never revealed: to the one they blocked they simply are not there.
+    case 'not-found':
+      return problems.notFound('This member');
+    case 'blocked':
+      return problems.conflict(
+        'blocked',
+        'You blocked this member',
+        `You blocked ${nickname}. Unblock to write.`,
+      );
+  }
+}
+
+/** A refused message as the API and pages answer it. */
+function refused(reason: SendRefusal, state: SendState): Problem {
+  const nickname = state.recipient ?? '';
+  switch (reason) {
+    case 'empty':
+      return problems.invalid([{ field: 'body', message: 'Write something first.' }]);
+    case 'too-long': {
+      const n = characters(keptBody(state.text));
+      const message = `A message holds at most ${MAX_MESSAGE_LENGTH} characters; this one has ${n}.`;
+      return problems.invalid([{ field: 'body', message }]);
+    }
+    case 'self':
+    case 'not-found':
+    case 'blocked':
+      return partnerRefused(reason, nickname);
+    case 'outside-preferences':
+      return chatClosed(nickname, 'preferences');
+    case 'not-a-contact':
+      return chatClosed(nickname, 'contacts');
+    case 'too-fast':
+      return problems.tooMany('You are sending messages very fast. Wait a minute, then go on.');
+    case 'too-many-new':
+      return problems.tooMany(
+        `You started ${state.brakes.newContactsPerDay} conversations today. Write to those you know, or start new ones tomorrow.`,
+      );
+  }
 }
 
 /** What travels to an open page when a message arrives. */
@@ -119,7 +164,7 @@ export function commands(ctx: ModuleContext<ChatTables>, deps: CommandDeps): Com
   const chat: Chat = { ctx, ...deps, lastTyping: new Map() };
   return {
     partner: (viewerId, otherId) => partner(chat, viewerId, otherId),
-    closedBy: (viewerId, otherId) => closedBy(ctx, viewerId, otherId),
+    closedBy: async (viewerId, otherId) => (await opening(ctx, viewerId, otherId)).keptOutBy,
     audience: (memberId) => audienceOf(ctx.db, memberId),
     chooseAudience: (memberId, audience) => chooseAudience(ctx, memberId, audience),
     send: sender(chat),
@@ -137,22 +182,47 @@ async function notifyUnread(chat: Chat, memberId: string): Promise<void> {
   });
 }
 
-async function partner(chat: Chat, viewerId: string, otherId: string): Promise<PublicProfile> {
-  if (viewerId === otherId) {
-    throw problems.invalid([{ field: 'memberId', message: 'You cannot write to yourself.' }]);
-  }
+/** The other member's profile, and what partnerRefusal needs to know of them, as the viewer sees them. */
+async function partnerFacts(
+  chat: Chat,
+  viewerId: string,
+  otherId: string,
+): Promise<{ other: PublicProfile | undefined; state: PartnerState }> {
   const other = await chat.profiles.get(otherId);
-  // Their block is never revealed: to the one they blocked they simply are not there.
-  if (!other || (await chat.blocks.has(otherId, viewerId)) || (await chat.blocks.suspended(otherId)))
-    throw problems.notFound('This member');
-  if (await chat.blocks.has(viewerId, otherId)) throw youBlocked(other.nickname);
+  const state: PartnerState = {
+    senderId: viewerId,
+    recipientId: otherId,
+    recipient: other?.nickname,
+    hiddenFromSender: (await chat.blocks.has(otherId, viewerId)) || (await chat.blocks.suspended(otherId)),
+    senderBlocked: await chat.blocks.has(viewerId, otherId),
+  };
+  return { other, state };
+}
+
+async function partner(chat: Chat, viewerId: string, otherId: string): Promise<PublicProfile> {
+  const { other, state } = await partnerFacts(chat, viewerId, otherId);
+  const refusal = partnerRefusal(state);
+  // The rule refuses a member without a profile as not there, so past it `other` is known.
+  if (refusal || !other) throw partnerRefused(refusal ?? 'not-found', state.recipient ?? '');
   return other;
 }
 
-async function closedBy(ctx: ModuleContext<ChatTables>, viewerId: string, otherId: string) {
-  // Existing conversations go on whatever either chooses later.
-  if ((await sideOf(ctx.db, otherId, viewerId)) !== undefined) return null;
-  return refusedBy(ctx.db, viewerId, otherId, ctx.clock.now());
+/**
+ * Whether a message from the sender would start the pair's conversation, and then whether
+ * the recipient's choice keeps them out. The choice is read only for a new conversation,
+ * the only one decideSend asks it of (an ongoing one goes on whatever either chooses later).
+ */
+async function opening(
+  ctx: ModuleContext<ChatTables>,
+  senderId: string,
+  recipientId: string,
+): Promise<Pick<SendState, 'startsConversation' | 'keptOutBy'>> {
+  // Both sides are written with every message, so the recipient's stands for the pair.
+  const startsConversation = (await sideOf(ctx.db, recipientId, senderId)) === undefined;
+  const keptOutBy = startsConversation
+    ? await refusedBy(ctx.db, senderId, recipientId, ctx.clock.now())
+    : null;
+  return { startsConversation, keptOutBy };
 }
 
 async function chooseAudience(
@@ -171,12 +241,13 @@ async function chooseAudience(
 function sender(chat: Chat): Commands['send'] {
   const { ctx } = chat;
   const sent = ctx.metrics.counter('chat_messages', 'Chat messages sent');
-  const limits = new SendLimits(ctx.config.chat.messagesPerMinute, ctx.config.chat.newContactsPerDay);
+  const limits = new SendLimits(ctx.config.chat);
 
   /**
    * Sends that arrive together commit together: one transaction, each still answered
-   * only once it is committed. The block checks are repeated inside, where a block that
-   * just arrived wins over the send; a send it refuses takes its Problem back alone.
+   * only once it is committed. Each is decided again inside, on the blocks that
+   * transaction sees, so a block that just arrived wins over the send; a send it refuses
+   * takes its refusal back alone.
    */
   const commitSends = groupCommit<Send>((batch) =>
     // The chassis runs a module's write transactions one at a time (on PostgreSQL too), so
@@ -189,37 +260,43 @@ function sender(chat: Chat): Commands['send'] {
     }),
   );
 
-  return async (senderId, recipientId, raw) => {
-    const checked = messageBody(raw);
-    if ('problem' in checked) throw problems.invalid([checked.problem]);
-    const recipient = await partner(chat, senderId, recipientId);
-    const closed = await closedBy(ctx, senderId, recipientId);
-    if (closed) throw chatClosed(recipient.nickname, closed);
-    const conversationId = conversationIdOf(senderId, recipientId);
+  return async (senderId, recipientId, text) => {
+    const state = await sendState(chat, limits, senderId, recipientId, text);
+    // Decided before waiting for the group, so a refused send never waits for a commit.
+    const decision = decideSend(state);
+    if (decision.refused) throw refused(decision.refused, state);
+    // Which node writes a conversation is no rule of the product but where it runs, so the
+    // command asks it, once the member's message is known to be one the rules let through.
     const ownership = chat.ownership();
-    if (!ownership.owns(groupOf(conversationId, ownership.groups))) throw notOwner();
-    const braked = await limits.check(senderId, ctx.clock.now().getTime(), async () => {
-      // Asked only of a member who started many conversations today: is this one new?
-      return (await sideOf(ctx.db, senderId, recipientId)) === undefined;
-    });
-    if (braked) throw braked;
-    const send: Send = {
-      senderId,
-      recipientId,
-      recipientName: recipient.nickname,
-      conversationId,
-      body: checked.body,
-      work: currentWork(),
-      outcome: null,
-    };
+    if (!ownership.owns(groupOf(decision.message.conversationId, ownership.groups))) throw notOwner();
+    const send: Send = { state, work: currentWork(), outcome: null };
     await commitSends(send);
     if (!send.outcome) throw new Error('a committed send has no outcome');
-    if (send.outcome instanceof Problem) throw send.outcome;
+    if (typeof send.outcome === 'string') throw refused(send.outcome, state);
     const message = send.outcome;
     sent.inc();
     limits.record(senderId, ctx.clock.now().getTime(), message.seq === 1);
     await announce(chat, message);
     return message;
+  };
+}
+
+/** What decideSend needs, read before the send waits for its group. */
+async function sendState(
+  chat: Chat,
+  limits: SendLimits,
+  senderId: string,
+  recipientId: string,
+  text: string,
+): Promise<SendState> {
+  const { ctx } = chat;
+  const { state: partner } = await partnerFacts(chat, senderId, recipientId);
+  return {
+    ...partner,
+    text,
+    ...(await opening(ctx, senderId, recipientId)),
+    pace: limits.pace(senderId, ctx.clock.now().getTime()),
+    brakes: limits.brakes,
   };
 }
 
@@ -232,19 +309,22 @@ function notOwner(): Problem {
   );
 }
 
+/** Decides the send again on the blocks this transaction sees, then stores it or says why not. */
 async function sendIn(ctx: ModuleContext<ChatTables>, tx: Tx<ChatTables>, send: Send): Promise<void> {
-  const { senderId, recipientId, conversationId } = send;
-  if (await hasBlocked(tx.db, recipientId, senderId)) {
-    send.outcome = problems.notFound('This member');
-    return;
-  }
-  if (await hasBlocked(tx.db, senderId, recipientId)) {
-    send.outcome = youBlocked(send.recipientName);
+  const { senderId, recipientId } = send.state;
+  const decision = decideSend({
+    ...send.state,
+    // A suspension read before still holds; a block only adds to it.
+    hiddenFromSender: send.state.hiddenFromSender || (await hasBlocked(tx.db, recipientId, senderId)),
+    senderBlocked: await hasBlocked(tx.db, senderId, recipientId),
+  });
+  if (decision.refused) {
+    send.outcome = decision.refused;
     return;
   }
   const event = await tx.publish(
     MessageSent,
-    { messageId: ctx.ids.next(), conversationId, senderId, recipientId, body: send.body },
+    { messageId: ctx.ids.next(), ...decision.message },
     { actorId: senderId },
   );
   const stored = await messageById(tx.db, event.payload.messageId);

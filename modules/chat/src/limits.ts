@@ -1,5 +1,3 @@
-import { problems, type Problem } from '@meetcute/core';
-
 /**
  * The defaults (MEETCUTE_CHAT_MESSAGES_PER_MINUTE, …_NEW_CONTACTS_PER_DAY): twenty messages a
  * minute, which a person typing never reaches and a script does; twenty new conversations
@@ -10,35 +8,58 @@ export const NEW_CONTACTS_PER_DAY = 20;
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
+/** How far the brakes let a member go (the chat configuration has the same shape). */
+export interface Brakes {
+  messagesPerMinute: number;
+  newContactsPerDay: number;
+}
+
+/** What a sender did lately on this node, as the brakes count it. */
+export interface Pace {
+  /** Messages sent in the last minute. */
+  sentLastMinute: number;
+  /** Conversations started in the last day. */
+  startedLastDay: number;
+}
+
+/** Which brake holds a message back: sending too fast, or starting too many conversations in a day. */
+export type Braked = 'too-fast' | 'too-many-new';
+
+/**
+ * Whether one more message may go at this pace: too fast never; a new conversation only
+ * while the day's are not used up (writing to someone one already talks with always goes).
+ */
+export function braked(pace: Pace, brakes: Brakes, startsConversation: boolean): Braked | null {
+  if (pace.sentLastMinute >= brakes.messagesPerMinute) return 'too-fast';
+  if (startsConversation && pace.startedLastDay >= brakes.newContactsPerDay) return 'too-many-new';
+  return null;
+}
+
 /**
  * How fast a member sends, and how many conversations they started lately, on this node.
  * A limit is a brake, not a record: it lives in memory (a restart forgets it, and on a
- * cluster each node brakes on its own), so checking it costs a send nothing.
+ * cluster each node brakes on its own), so reading it costs a send nothing.
  */
 export class SendLimits {
   readonly #sent = new Map<string, number[]>();
   readonly #started = new Map<string, number[]>();
-  readonly #perMinute: number;
-  readonly #perDay: number;
+  readonly brakes: Brakes;
 
-  constructor(perMinute = MESSAGES_PER_MINUTE, newContactsPerDay = NEW_CONTACTS_PER_DAY) {
-    this.#perMinute = perMinute;
-    this.#perDay = newContactsPerDay;
+  constructor(
+    brakes: Brakes = { messagesPerMinute: MESSAGES_PER_MINUTE, newContactsPerDay: NEW_CONTACTS_PER_DAY },
+  ) {
+    this.brakes = {
+      messagesPerMinute: brakes.messagesPerMinute,
+      newContactsPerDay: brakes.newContactsPerDay,
+    };
   }
 
-  /** The problem to answer, or null: `isNew` is asked only when the day's conversations are used up. */
-  async check(senderId: string, now: number, isNew: () => Promise<boolean>): Promise<Problem | null> {
-    const sent = recent(this.#sent, senderId, now - MINUTE_MS);
-    if (sent.length >= this.#perMinute) {
-      return problems.tooMany('You are sending messages very fast. Wait a minute, then go on.');
-    }
-    const started = recent(this.#started, senderId, now - DAY_MS);
-    if (started.length >= this.#perDay && (await isNew())) {
-      return problems.tooMany(
-        `You started ${this.#perDay} conversations today. Write to those you know, or start new ones tomorrow.`,
-      );
-    }
-    return null;
+  /** The sender's pace at `now`, forgetting what has fallen out of the windows. */
+  pace(senderId: string, now: number): Pace {
+    return {
+      sentLastMinute: recent(this.#sent, senderId, now - MINUTE_MS).length,
+      startedLastDay: recent(this.#started, senderId, now - DAY_MS).length,
+    };
   }
 
   record(senderId: string, now: number, startedConversation: boolean): void {
