@@ -49,3 +49,13 @@ export {
   galleryPath,
   type CardFacts,
 } from './cards.ts';
+export {
+  decisionForms,
+  sendReviewQueue,
+  reviewQueuePages,
+  reviewDecisionApi,
+  type ReviewOutcome,
+  type ReviewProblem,
+  type DecisionWords,
+  type ReviewQueuePage,
+} from './review.ts';

@@ -10,7 +10,7 @@ import {
 } from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
-import { photoPath } from '@meetcute/web';
+import { photoPath, reviewDecisionApi } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { Album, Sizes } from './events.ts';
 import type { PhotoStorage } from './storage.ts';
@@ -337,38 +337,14 @@ function reviewQueueRoute(http: Http, db: PhotosDb): void {
 
 /** A moderator approves a waiting photo, or rejects it with a reason the owner sees. */
 function reviewDecisionRoutes(http: Http, commands: Commands): void {
-  http.post(
-    '/api/v1/review/photos/:photoId/approve',
-    {
-      config: moderator,
-      schema: {
-        summary: 'Approve a photo: members who may see its album see it from now on',
-        tags: ['photos', 'moderation'],
-        params: PhotoParams,
-        response: { 200: Type.Object({ status: Type.Literal('approved') }), 404: Problem, 409: Problem },
-      },
+  reviewDecisionApi(http, {
+    path: '/api/v1/review/photos',
+    param: 'photoId',
+    tags: ['photos', 'moderation'],
+    summaries: {
+      approve: 'Approve a photo: members who may see its album see it from now on',
+      reject: 'Reject a photo with a reason the owner sees',
     },
-    async (request) => {
-      await commands.approve(request.viewer!.memberId, request.params.photoId);
-      return { status: 'approved' as const };
-    },
-  );
-
-  http.post(
-    '/api/v1/review/photos/:photoId/reject',
-    {
-      config: moderator,
-      schema: {
-        summary: 'Reject a photo with a reason the owner sees',
-        tags: ['photos', 'moderation'],
-        params: PhotoParams,
-        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 404: Problem, 409: Problem },
-      },
-    },
-    async (request) => {
-      await commands.reject(request.viewer!.memberId, request.params.photoId, request.body.reason);
-      return { status: 'rejected' as const };
-    },
-  );
+    commands,
+  });
 }

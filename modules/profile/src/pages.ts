@@ -25,6 +25,10 @@ import {
   type MemberAction,
   type ProfileSection,
   sendPage,
+  sendReviewQueue,
+  reviewQueuePages,
+  decisionForms,
+  type ReviewProblem,
   translator,
   portraitPath,
   type Html,
@@ -33,6 +37,7 @@ import {
 import { messages } from './messages.ts';
 import { visitedOnPurpose, type OwnProfileView, type ProfileView } from './views.ts';
 import { reviewQueue, type Profile } from './store.ts';
+import { LIMITS } from './rules.ts';
 import type { ProfileDeps } from './routes.ts';
 
 type Key = keyof (typeof messages)['en'];
@@ -73,31 +78,6 @@ function fieldErrors(error: unknown): FieldProblem[] | null {
   return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
 }
 
-/** The reason box of one change on the review page; ids carry the member id because the page has many. */
-function reasonField(
-  t: Translate<Key>,
-  memberId: string,
-  value: string,
-  error: FieldProblem | undefined,
-): Html {
-  const id = `reason-${memberId}`;
-  return html`<div class="field${error ? ' invalid' : ''}">
-    <label for="${id}">${t('reason')}</label>
-    <small id="${id}-hint">${t('reasonHint')}</small>
-    <input
-      type="text"
-      id="${id}"
-      name="reason"
-      value="${value}"
-      maxlength="500"
-      required
-      aria-describedby="${id}-hint${error ? ` ${id}-error` : ''}"
-      ${error ? html`aria-invalid="true"` : ''}
-    />
-    ${error ? html`<p class="error" id="${id}-error" role="alert">${error.message}</p>` : ''}
-  </div>`;
-}
-
 /** The member's portrait as the photos module serves it: a silhouette when there is none to show. */
 function portrait(memberId: string, nickname: string): Html {
   return html`<img
@@ -115,7 +95,6 @@ export interface ProfilePageDeps extends ProfileDeps {
 }
 
 const approved = { access: 'approved', kind: 'page' } as const;
-const moderator = { access: 'moderator', kind: 'page' } as const;
 const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
 export function profilePages(http: Http, deps: ProfilePageDeps): void {
@@ -267,43 +246,16 @@ async function editPage(
   );
 }
 
-/** A reason a moderator gave that needs fixing, kept with the change it was for. */
-interface ReviewProblem {
-  memberId: string;
-  reason: string;
-  errors: FieldProblem[];
-}
+const QUEUE = '/review/about-me';
 
 /** The moderators' review of about-me changes: the queue, approving and turning one down. */
 function aboutMeReviewPages(http: Http, deps: ProfilePageDeps): void {
-  http.get('/review/about-me', { config: moderator, schema: { hide: true } }, (request, reply) =>
-    reviewPage(deps, request, reply),
-  );
-
-  http.post(
-    '/review/about-me/:memberId/approve',
-    { config: moderator, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      await deps.commands.approve(request.viewer!.memberId, request.params.memberId);
-      return reply.redirect('/review/about-me?done=approved', 303);
-    },
-  );
-
-  http.post(
-    '/review/about-me/:memberId/reject',
-    { config: moderator, schema: { hide: true, params: MemberParams, body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      const reason = form.text(request.body, 'reason');
-      try {
-        await deps.commands.reject(request.viewer!.memberId, request.params.memberId, reason);
-        return reply.redirect('/review/about-me?done=rejected', 303);
-      } catch (error) {
-        const errors = fieldErrors(error);
-        if (!errors) throw error;
-        return reviewPage(deps, request, reply, { memberId: request.params.memberId, reason, errors });
-      }
-    },
-  );
+  reviewQueuePages(http, {
+    queue: QUEUE,
+    param: 'memberId',
+    commands: deps.commands,
+    page: (request, reply, problem) => reviewPage(deps, request, reply, problem),
+  });
 }
 
 async function reviewPage(
@@ -311,27 +263,24 @@ async function reviewPage(
   request: FastifyRequest,
   reply: FastifyReply,
   problem?: ReviewProblem,
-) {
+): Promise<FastifyReply> {
   const t = tr(request);
   const viewerId = request.viewer!.memberId;
   const [queue, self] = await Promise.all([reviewQueue(db, 50), reads.visibleProfile(viewerId, viewerId)]);
   // In the moderator's own time, as every page shows times (a moderator still in review has UTC).
   const when = (iso: string) =>
     formatMoment(languageOf(request), self?.city.timeZone ?? 'UTC', iso, 'date-time');
-  const done = (request.query as { done?: string }).done;
-  return sendPage(
+  return sendReviewQueue(
     request,
     reply,
     {
       title: t('reviewTitle'),
-      notice:
-        done === 'approved' ? t('approvedNotice') : done === 'rejected' ? t('rejectedNotice') : undefined,
-      body: html`<h1>${t('reviewTitle')}</h1>
-        <p><a href="/review">${t('signUps')}</a></p>
-        ${queue.length === 0 ? html`<p>${t('reviewEmpty')}</p>` : ''}
-        ${queue.map((p) => renderChange(request, t, when, p, problem))}`,
+      otherQueues: [{ href: '/review', label: t('signUps') }],
+      empty: t('reviewEmpty'),
+      notices: { approved: t('approvedNotice'), rejected: t('rejectedNotice') },
+      cards: queue.map((p) => renderChange(request, t, when, p, problem)),
     },
-    problem ? 400 : 200,
+    problem,
   );
 }
 
@@ -343,8 +292,6 @@ function renderChange(
   p: Profile,
   problem: ReviewProblem | undefined,
 ): Html {
-  const error =
-    problem?.memberId === p.memberId ? problem.errors.find((e) => e.field === 'reason') : undefined;
   const since = p.pendingSince ?? '';
   return html`<article class="card" aria-labelledby="n-${p.memberId}">
     <h2 id="n-${p.memberId}">${p.nickname}</h2>
@@ -355,15 +302,12 @@ function renderChange(
     ${p.aboutMe ? paragraphs(p.aboutMe) : html`<p class="facts">${t('empty')}</p>`}
     <h3>${t('proposed')}</h3>
     ${p.pendingAboutMe ? paragraphs(p.pendingAboutMe) : html`<p class="facts">${t('removed')}</p>`}
-    <div class="actions">
-      <form method="post" action="/review/about-me/${p.memberId}/approve">
-        ${hidden(request)}<button type="submit">${t('approve')}</button>
-      </form>
-    </div>
-    <form method="post" action="/review/about-me/${p.memberId}/reject" novalidate>
-      ${hidden(request)}
-      ${reasonField(t, p.memberId, problem?.memberId === p.memberId ? problem.reason : '', error)}
-      <button type="submit" class="secondary">${t('reject')}</button>
-    </form>
+    ${decisionForms(request, {
+      queue: QUEUE,
+      subjectId: p.memberId,
+      words: { reject: t('reject'), reason: t('reason'), reasonHint: t('reasonHint') },
+      reasonMax: LIMITS.reason.max,
+      problem,
+    })}
   </article>`;
 }

@@ -1,6 +1,7 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type, type TSchema } from 'typebox';
 import type { Http } from '@meetcute/core';
+import { reviewDecisionApi } from '@meetcute/web';
 import { GenderSchema as Gender } from '@meetcute/registration';
 import type { Commands } from './commands.ts';
 import { visitedOnPurpose, type ProfileReads } from './views.ts';
@@ -143,38 +144,14 @@ function aboutMeReviewRoutes(http: Http, { db, commands }: ProfileDeps): void {
     },
   );
 
-  http.post(
-    '/api/v1/review/about-me/:memberId/approve',
-    {
-      config: { access: 'moderator', kind: 'api' },
-      schema: {
-        summary: 'Approve a member’s about-me change: others see the new text',
-        tags: ['profile', 'moderation'],
-        params: MemberParams,
-        response: { 200: Type.Object({ status: Type.Literal('approved') }), 404: Problem, 409: Problem },
-      },
+  reviewDecisionApi(http, {
+    path: '/api/v1/review/about-me',
+    param: 'memberId',
+    tags: ['profile', 'moderation'],
+    summaries: {
+      approve: 'Approve a member’s about-me change: others see the new text',
+      reject: 'Turn down a member’s about-me change with a reason they see; the approved text stays',
     },
-    async (request) => {
-      await commands.approve(request.viewer!.memberId, request.params.memberId);
-      return { status: 'approved' as const };
-    },
-  );
-
-  http.post(
-    '/api/v1/review/about-me/:memberId/reject',
-    {
-      config: { access: 'moderator', kind: 'api' },
-      schema: {
-        summary: 'Turn down a member’s about-me change with a reason they see; the approved text stays',
-        tags: ['profile', 'moderation'],
-        params: MemberParams,
-        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 404: Problem, 409: Problem },
-      },
-    },
-    async (request) => {
-      await commands.reject(request.viewer!.memberId, request.params.memberId, request.body.reason);
-      return { status: 'rejected' as const };
-    },
-  );
+    commands,
+  });
 }

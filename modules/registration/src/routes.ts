@@ -1,7 +1,7 @@
 import { ProblemSchema as Problem } from '@meetcute/core';
 import { Type } from 'typebox';
 import { problems, type Http, type Sessions } from '@meetcute/core';
-import { languageOf } from '@meetcute/web';
+import { languageOf, reviewDecisionApi } from '@meetcute/web';
 import { Application, Gender } from './events.ts';
 import { findRegistration, reviewQueue, type RegistrationDb } from './store.ts';
 import type { Commands } from './commands.ts';
@@ -39,8 +39,6 @@ const QueueItem = Type.Object({
   submittedAt: Type.String({ format: 'date-time' }),
   application: Application,
 });
-
-const MemberParams = Type.Object({ memberId: Type.String({ format: 'uuid' }) });
 
 /** What the registration routes and pages work with. */
 export interface RegistrationDeps {
@@ -149,40 +147,16 @@ function signUpReviewRoutes(http: Http, { db, commands }: RegistrationDeps): voi
     },
   );
 
-  http.post(
-    '/api/v1/review/registrations/:memberId/approve',
-    {
-      config: { access: 'moderator', kind: 'api' },
-      schema: {
-        summary: 'Approve a sign-up: the member becomes visible to others',
-        tags: ['registration', 'moderation'],
-        params: MemberParams,
-        response: { 200: Type.Object({ status: Type.Literal('approved') }), 404: Problem, 409: Problem },
-      },
+  reviewDecisionApi(http, {
+    path: '/api/v1/review/registrations',
+    param: 'memberId',
+    tags: ['registration', 'moderation'],
+    summaries: {
+      approve: 'Approve a sign-up: the member becomes visible to others',
+      reject: 'Send a sign-up back with a reason the member can act on',
     },
-    async (request) => {
-      await commands.approve(request.viewer!.memberId, request.params.memberId);
-      return { status: 'approved' as const };
-    },
-  );
-
-  http.post(
-    '/api/v1/review/registrations/:memberId/reject',
-    {
-      config: { access: 'moderator', kind: 'api' },
-      schema: {
-        summary: 'Send a sign-up back with a reason the member can act on',
-        tags: ['registration', 'moderation'],
-        params: MemberParams,
-        body: Type.Object({ reason: Type.String({ maxLength: 2000 }) }),
-        response: { 200: Type.Object({ status: Type.Literal('rejected') }), 404: Problem, 409: Problem },
-      },
-    },
-    async (request) => {
-      await commands.reject(request.viewer!.memberId, request.params.memberId, request.body.reason);
-      return { status: 'rejected' as const };
-    },
-  );
+    commands,
+  });
 }
 
 export { Gender };
