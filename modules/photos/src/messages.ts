@@ -49,7 +49,6 @@ export const messages: Messages<
   | 'locked'
   | 'reviewTitle'
   | 'reviewEmpty'
-  | 'approve'
   | 'reject'
   | 'reason'
   | 'reasonHint'
@@ -111,7 +110,6 @@ export const messages: Messages<
     locked: 'Your private album is locked for this member again.',
     reviewTitle: 'Photos to review',
     reviewEmpty: 'No photos are waiting for review.',
-    approve: 'Approve',
     reject: 'Reject',
     reason: 'Reason for rejecting',
     reasonHint: 'The member sees this.',
@@ -173,7 +171,6 @@ export const messages: Messages<
     locked: 'Ditt privata album är låst för den här medlemmen igen.',
     reviewTitle: 'Foton att granska',
     reviewEmpty: 'Inga foton väntar på granskning.',
-    approve: 'Godkänn',
     reject: 'Avvisa',
     reason: 'Skäl att avvisa',
     reasonHint: 'Medlemmen ser detta.',
@@ -235,7 +232,6 @@ export const messages: Messages<
     locked: 'Yksityinen albumisi on taas lukittu tältä jäseneltä.',
     reviewTitle: 'Tarkistettavat kuvat',
     reviewEmpty: 'Yksikään kuva ei odota tarkistusta.',
-    approve: 'Hyväksy',
     reject: 'Hylkää',
     reason: 'Hylkäyksen syy',
     reasonHint: 'Jäsen näkee tämän.',

@@ -28,7 +28,6 @@ export const messages: Messages<
   | 'empty'
   | 'removed'
   | 'sent'
-  | 'approve'
   | 'reject'
   | 'reason'
   | 'reasonHint'
@@ -64,7 +63,6 @@ export const messages: Messages<
     empty: '(empty)',
     removed: '(remove the text)',
     sent: 'sent {date}',
-    approve: 'Approve',
     reject: 'Turn down',
     reason: 'Reason for the member',
     reasonHint: 'Say what to change, e.g. "Please leave out your phone number".',
@@ -100,7 +98,6 @@ export const messages: Messages<
     empty: '(tom)',
     removed: '(ta bort texten)',
     sent: 'skickad {date}',
-    approve: 'Godkänn',
     reject: 'Avslå',
     reason: 'Motivering till medlemmen',
     reasonHint: 'Skriv vad som ska ändras, t.ex. "Ta bort ditt telefonnummer".',
@@ -136,7 +133,6 @@ export const messages: Messages<
     empty: '(tyhjä)',
     removed: '(poista teksti)',
     sent: 'lähetetty {date}',
-    approve: 'Hyväksy',
     reject: 'Hylkää',
     reason: 'Perustelu jäsenelle',
     reasonHint: 'Kerro, mitä pitää muuttaa, esim. "Jätä puhelinnumerosi pois".',

@@ -35,7 +35,6 @@ export const messages: Messages<
   | 'seeProfile'
   | 'reviewTitle'
   | 'reviewEmpty'
-  | 'approve'
   | 'reject'
   | 'reason'
   | 'reasonHint'
@@ -92,7 +91,6 @@ export const messages: Messages<
     seeProfile: 'See my profile',
     reviewTitle: 'Sign-ups to review',
     reviewEmpty: 'Nothing to review right now.',
-    approve: 'Approve',
     reject: 'Send back',
     reason: 'Reason for the member',
     reasonHint: 'Say what to change, e.g. "Your nickname is an email address".',
@@ -148,7 +146,6 @@ export const messages: Messages<
     seeProfile: 'Se min profil',
     reviewTitle: 'Ansökningar att granska',
     reviewEmpty: 'Inget att granska just nu.',
-    approve: 'Godkänn',
     reject: 'Skicka tillbaka',
     reason: 'Motivering till medlemmen',
     reasonHint: 'Skriv vad som ska ändras, t.ex. "Ditt smeknamn är en e-postadress".',
@@ -182,7 +179,6 @@ export const messages: Messages<
     aboutMe: 'Minusta',
     submit: 'Lähetä tarkistettavaksi',
     waitingTitle: 'Odottaa tarkistusta',
-    approve: 'Hyväksy',
     reject: 'Palauta',
   },
 };
