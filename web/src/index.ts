@@ -59,3 +59,14 @@ export {
   type DecisionWords,
   type ReviewQueuePage,
 } from './review.ts';
+export {
+  cardFacts,
+  memberCards,
+  sendMemberList,
+  itemList,
+  pager,
+  type ListedMember,
+  type MemberListPage,
+  type ItemListOptions,
+  type Pager,
+} from './lists.ts';

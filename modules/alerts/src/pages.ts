@@ -8,7 +8,9 @@ import {
   formatAgo,
   hidden,
   html,
+  itemList,
   languageOf,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -161,19 +163,11 @@ function renderAlerts(
             : ''
         }
       </div>
-      ${
-        list.items.length === 0 && !request.query.cursor
-          ? html`<p class="empty">${t('empty')}</p>`
-          : html`<ul class="cards alerts" data-infinite>
-              ${list.items.map((a) => card(request, t, a, now, timeZone))}
-            </ul>`
-      }
-      ${
-        list.nextCursor
-          ? html`<p class="pager">
-              <a rel="next" href="/alerts?cursor=${list.nextCursor}">${t('older')}</a>
-            </p>`
-          : ''
-      }
+      ${itemList(
+        list.items.map((a) => card(request, t, a, now, timeZone)),
+        // A later page that finds none says nothing: the member does have alerts.
+        { empty: request.query.cursor ? null : t('empty'), class: 'cards alerts', infinite: true },
+      )}
+      ${pager(request, { next: list.nextCursor, more: t('older') })}
     </div>`;
 }

@@ -10,7 +10,9 @@ import {
   formErrors,
   hidden,
   html,
+  itemList,
   languageOf,
+  pager,
   portraitPath,
   sendPage,
   translator,
@@ -135,14 +137,8 @@ function conversationListPage(http: Http, deps: PageDeps): void {
         title: t('title'),
         body: html`<h1>${t('title')}</h1>
           <section class="chats" data-chat-list>
-            ${
-              list.items.length === 0
-                ? html`<p class="empty">${t('empty')}</p>`
-                : html`<ol class="conversations" data-infinite>
-                    ${list.items.map(item)}
-                  </ol>`
-            }
-            ${list.nextCursor ? html`<p><a rel="next" href="/chats?cursor=${list.nextCursor}">${t('olderChats')}</a></p>` : ''}
+            ${itemList(list.items.map(item), { empty: t('empty'), class: 'conversations', numbered: true, infinite: true })}
+            ${pager(request, { next: list.nextCursor, more: t('olderChats') })}
           </section>
           <p class="chat-settings"><a href="/chats/settings">${t('settingsLink')}</a></p>
           <script src="${assetPath('chat.js')}" defer></script>`,

@@ -9,7 +9,9 @@ import {
   formErrors,
   hidden,
   html,
+  itemList,
   languageOf,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -47,42 +49,29 @@ function postList(
 ): Html {
   const t = tr(request);
   const language = languageOf(request);
-  if (posts.length === 0) return html`<p class="empty">${options.empty}</p>`;
-  return html`<ul class="plain diary">
-    ${posts.map(
-      (post) =>
-        html`<li class="card" id="post-${post.postId}">
-          <p class="facts">
-            <time datetime="${post.postedAt}"
-              >${formatMoment(language, timeZone, post.postedAt, 'date-time')}</time
-            >${post.editedAt ? html` · ${t('edited')}` : ''}
-          </p>
-          ${paragraphs(post.text)}
-          ${
-            options.manage
-              ? html`<div class="actions">
-                  <a href="/diary/${post.postId}/edit">${t('edit')}</a>
-                  <form method="post" action="/diary/${post.postId}/delete" class="inline">
-                    ${hidden(request)}
-                    <button type="submit" class="secondary" aria-label="${t('deletePost')}">
-                      ${t('delete')}
-                    </button>
-                  </form>
-                </div>`
-              : ''
-          }
-        </li>`,
-    )}
-  </ul>`;
-}
-
-function pager(request: FastifyRequest, base: string, cursor: string | undefined, next: string | null): Html {
-  const t = tr(request);
-  if (!cursor && !next) return html``;
-  return html`<nav class="pager">
-    ${cursor ? html`<a href="${base}">${t('newest')}</a>` : ''}
-    ${next ? html`<a rel="next" href="${base}?cursor=${encodeURIComponent(next)}">${t('older')}</a>` : ''}
-  </nav>`;
+  const item = (post: Post) =>
+    html`<li class="card" id="post-${post.postId}">
+      <p class="facts">
+        <time datetime="${post.postedAt}"
+          >${formatMoment(language, timeZone, post.postedAt, 'date-time')}</time
+        >${post.editedAt ? html` · ${t('edited')}` : ''}
+      </p>
+      ${paragraphs(post.text)}
+      ${
+        options.manage
+          ? html`<div class="actions">
+              <a href="/diary/${post.postId}/edit">${t('edit')}</a>
+              <form method="post" action="/diary/${post.postId}/delete" class="inline">
+                ${hidden(request)}
+                <button type="submit" class="secondary" aria-label="${t('deletePost')}">
+                  ${t('delete')}
+                </button>
+              </form>
+            </div>`
+          : ''
+      }
+    </li>`;
+  return itemList(posts.map(item), { empty: options.empty, class: 'plain diary' });
 }
 
 /** The diary section on a profile: the latest posts, a link to all, and a way to write on one's own. */
@@ -198,7 +187,7 @@ async function sendMyDiary(
           <div class="actions"><button type="submit">${t('post')}</button></div>
         </form>
         ${postList(request, page.posts, await timeZoneOf(profiles, memberId), { manage: true, empty: t('none') })}
-        ${pager(request, '/diary', cursor, page.nextCursor)}`,
+        ${pager(request, { next: page.nextCursor, more: t('older'), first: t('newest') })}`,
     },
     status,
   );
@@ -303,7 +292,7 @@ function memberDiaryPage(http: Http, { reads, profiles }: PageDeps): void {
             manage: viewerId === memberId,
             empty: t('theirNone', { nickname: member.nickname }),
           })}
-          ${pager(request, `/members/${memberId}/diary`, request.query.cursor, page.nextCursor)}
+          ${pager(request, { next: page.nextCursor, more: t('older'), first: t('newest') })}
           <p><a href="/members/${memberId}">${t('backToProfile')}</a></p>`,
       });
     },

@@ -6,19 +6,17 @@ import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
-  cardBack,
   MEMBER_ACTIONS,
-  cardList,
+  cardBack,
+  cardFacts,
   form,
+  formatMoment,
   hidden,
   html,
   languageOf,
   localPath,
-  memberActions,
-  memberCard,
-  sendPage,
+  sendMemberList,
   translator,
-  formatMoment,
   type MemberAction,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
@@ -70,45 +68,22 @@ export function favouritePages(
     { config: page, schema: { hide: true, querystring: ListQuery } },
     async (request, reply) => {
       const tr = t(request);
-      const language = languageOf(request);
       const viewerId = request.viewer!.memberId;
-      const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
-      const list = await favouritePage(db, profiles, viewerId, {
-        cursor: request.query.cursor,
-        limit: request.query.limit ?? PAGE.default,
-      });
-      const buttons = await memberActions(
-        services.contributions<MemberAction>(MEMBER_ACTIONS),
-        request,
-        list.favourites.map(({ member }) => member.memberId),
-        'card',
-      );
-      const cards = list.favourites.map(({ member, addedAt }) =>
-        memberCard(
-          request,
-          {
-            memberId: member.memberId,
-            nickname: member.nickname,
-            age: member.age,
-            gender: member.gender,
-            cityLabel: member.city.label,
-            note: html`<time datetime="${addedAt}"
-              >${tr('added', { date: formatMoment(language, timeZone, addedAt, 'date') })}</time
-            >`,
-          },
-          buttons(member.memberId),
-        ),
-      );
-      return sendPage(request, reply, {
-        title: tr('title'),
-        body: html`<h1>${tr('title')}</h1>
-          <p>${tr('explain')}</p>
-          ${cardList(cards, tr('empty'))}
-          ${
-            list.nextCursor
-              ? html`<p><a rel="next" href="/favourites?cursor=${list.nextCursor}">${tr('older')}</a></p>`
-              : ''
-          }`,
+      const asked = { cursor: request.query.cursor, limit: request.query.limit ?? PAGE.default };
+      const [list, viewer] = await Promise.all([
+        favouritePage(db, profiles, viewerId, asked),
+        profiles.get(viewerId),
+      ]);
+      const date = (at: string) =>
+        formatMoment(languageOf(request), viewer?.city.timeZone ?? 'UTC', at, 'date');
+      return sendMemberList(request, reply, {
+        words: { title: tr('title'), intro: tr('explain'), empty: tr('empty') },
+        actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
+        members: list.favourites.map(({ member, addedAt }) => ({
+          ...cardFacts(member),
+          note: html`<time datetime="${addedAt}">${tr('added', { date: date(addedAt) })}</time>`,
+        })),
+        pager: { next: list.nextCursor, more: tr('older') },
       });
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import type { Blocks } from '@meetcute/block';
@@ -7,6 +7,7 @@ import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   cardBack,
+  cardFacts,
   cardList,
   form,
   formatAgo,
@@ -14,10 +15,11 @@ import {
   html,
   languageOf,
   localPath,
-  memberActions,
-  memberCard,
+  memberCards,
+  pager,
   sendPage,
   translator,
+  type CardFacts,
   type Html,
   type MemberAction,
   type Translate,
@@ -26,7 +28,7 @@ import { FlirtRefused, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { FLIRTS_PER_DAY } from './rules.ts';
 import type { Direction } from './store.ts';
-import type { FlirtItem, FlirtLists, FlirtPage } from './views.ts';
+import type { FlirtItem, FlirtLists } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -136,10 +138,8 @@ const FlirtsQuery = Type.Object({
 interface FlirtsView {
   request: FastifyRequest;
   t: Translate<Key>;
-  query: Static<typeof FlirtsQuery>;
   viewer: PublicProfile | undefined;
   now: () => Date;
-  buttons: (memberId: string) => Html;
 }
 
 /** The flirts received and sent, each list paged on its own. */
@@ -157,20 +157,19 @@ function flirtsPage(http: Http, deps: PageDeps): void {
         lists.page(viewerId, 'received', request.query.received),
         lists.page(viewerId, 'sent', request.query.sent),
       ]);
-      const buttons = await memberActions(
-        deps.actions(),
-        request,
-        [...received.items, ...sent.items].map((i) => i.member.memberId),
-        'card',
-      );
-      const view: FlirtsView = { request, t, query: request.query, viewer, now: deps.now, buttons };
+      const view: FlirtsView = { request, t, viewer, now: deps.now };
+      // One set of cards for both lists, so each module's buttons are asked for once.
+      const cards = await memberCards(request, deps.actions(), [
+        ...received.items.map((item) => flirtFacts(view, item, 'received')),
+        ...sent.items.map((item) => flirtFacts(view, item, 'sent')),
+      ]);
 
       return sendPage(request, reply, {
         title: t('title'),
         notice: await pageNotice(request, t, deps),
         body: html`<h1>${t('title')}</h1>
-          ${renderSection(view, 'received', received, t('emptyReceived'))}
-          ${renderSection(view, 'sent', sent, t('emptySent'))}`,
+          ${renderSection(view, 'received', cards.slice(0, received.items.length), received.nextCursor)}
+          ${renderSection(view, 'sent', cards.slice(received.items.length), sent.nextCursor)}`,
       });
     },
   );
@@ -189,55 +188,41 @@ async function pageNotice(
   return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
 }
 
-/** One list, received or sent, with the link to its older flirts. */
-function renderSection(view: FlirtsView, direction: Direction, result: FlirtPage, empty: string): Html {
+/** One list, received or sent, with the link to its older flirts that keeps where the other list was. */
+function renderSection(view: FlirtsView, direction: Direction, cards: Html[], next: string | null): Html {
+  const { request, t } = view;
+  const other: Direction = direction === 'received' ? 'sent' : 'received';
   return html`<section aria-labelledby="${direction}">
-    <h2 id="${direction}">${view.t(direction)}</h2>
-    ${cardList(
-      result.items.map((i) => renderFlirtCard(view, i, direction)),
-      empty,
-    )}
-    ${renderOlder(view, direction, result.nextCursor)}
+    <h2 id="${direction}">${t(direction)}</h2>
+    ${cardList(cards, t(direction === 'received' ? 'emptyReceived' : 'emptySent'))}
+    ${pager(request, {
+      next,
+      more: t('older'),
+      cursorName: direction,
+      keep: [other],
+      anchor: direction,
+    })}
   </section>`;
 }
 
-/** A member's card with when the flirt was, and the way to write to them when it is a match. */
-function renderFlirtCard(view: FlirtsView, item: FlirtItem, direction: Direction): Html {
+/** What a member's card says: when the flirt was, and the way to write to them when it is a match. */
+function flirtFacts(view: FlirtsView, item: FlirtItem, direction: Direction): CardFacts {
   const { request, t, viewer } = view;
-  return memberCard(
-    request,
-    {
-      memberId: item.member.memberId,
-      nickname: item.member.nickname,
-      age: item.member.age,
-      gender: item.member.gender,
-      cityLabel: item.member.city.label,
-      distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
-      note: html`<time datetime="${item.sentAt}"
-          >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
-            when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, view.now()),
-          })}</time
-        >${
-          // A match: the two like each other, and the next step is a message.
-          item.mutual
-            ? html` · <strong class="match">${t('match')}</strong>
-                <a href="/chats/${item.member.memberId}">${t('writeTo', { name: item.member.nickname })}</a>`
-            : ''
-        }`,
-    },
-    view.buttons(item.member.memberId),
-  );
-}
-
-/** The link to a list's older flirts, keeping where the other list was. */
-function renderOlder(view: FlirtsView, direction: Direction, cursor: string | null): Html | '' {
-  if (cursor === null) return '';
-  const params = new URLSearchParams();
-  const other: Direction = direction === 'received' ? 'sent' : 'received';
-  params.set(direction, cursor);
-  const keep = view.query[other];
-  if (keep) params.set(other, keep);
-  return html`<p><a href="/flirts?${params.toString()}#${direction}">${view.t('older')}</a></p>`;
+  return {
+    ...cardFacts(item.member),
+    distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.member.city)) : null,
+    note: html`<time datetime="${item.sentAt}"
+        >${t(direction === 'received' ? 'receivedNote' : 'sentNote', {
+          when: formatAgo(languageOf(request), viewer?.city.timeZone ?? 'UTC', item.sentAt, view.now()),
+        })}</time
+      >${
+        // A match: the two like each other, and the next step is a message.
+        item.mutual
+          ? html` · <strong class="match">${t('match')}</strong>
+              <a href="/chats/${item.member.memberId}">${t('writeTo', { name: item.member.nickname })}</a>`
+          : ''
+      }`,
+  };
 }
 
 /** The flirt button's form: flirts, then returns to the page it was on, saying what happened. */

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
   MEMBER_ACTIONS,
+  cardFacts,
   cardList,
   field,
   form,
@@ -12,8 +13,8 @@ import {
   html,
   languageOf,
   localPath,
-  memberActions,
-  memberCard,
+  memberCards,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -222,55 +223,30 @@ function tagPage(http: Http, { reads, services }: PageDeps): void {
         { tag: 'tag', cursor: 'cursor' },
       );
       const mine = (await reads.mine(viewerId)).includes(found.tag);
-      const buttons = await memberActions(
-        services.contributions<MemberAction>(MEMBER_ACTIONS),
+      const cards = await memberCards(
         request,
-        found.members.map((m) => m.memberId),
-        'card',
-      );
-      const cards = found.members.map((m) =>
-        memberCard(
-          request,
-          {
-            memberId: m.memberId,
-            nickname: m.nickname,
-            age: m.age,
-            gender: m.gender,
-            cityLabel: m.city.label,
-            distanceKm: m.distanceKm,
-          },
-          buttons(m.memberId),
-        ),
+        services.contributions<MemberAction>(MEMBER_ACTIONS),
+        found.members.map((m) => ({ ...cardFacts(m), distanceKm: m.distanceKm })),
       );
       return sendPage(request, reply, {
         title: t('tagTitle', { tag: found.tag }),
-        body: renderTag(request, t, {
-          tag: found.tag,
-          mine,
-          cards,
-          query: request.query,
-          nextCursor: found.nextCursor,
-        }),
+        body: renderTag(request, t, { tag: found.tag, mine, cards, nextCursor: found.nextCursor }),
       });
     },
   );
 }
 
-/** What a tag's page shows: the tag, whether the viewer has it, the members' cards, and the pages before and after. */
+/** What a tag's page shows: the tag, whether the viewer has it, the members' cards, and the page after. */
 interface TagShown {
   tag: string;
   mine: boolean;
   cards: Html[];
-  /** The page asked for: the cursor it starts at, and a limit of its own. */
-  query: Static<typeof ListQuery>;
   nextCursor: string | null;
 }
 
 function renderTag(request: FastifyRequest, t: Translate<Key>, shown: TagShown): Html {
-  const { tag, mine, cards, query, nextCursor } = shown;
+  const { tag, mine, cards, nextCursor } = shown;
   const here = tagPath(tag);
-  const more = (cursor: string) =>
-    `${here}?cursor=${encodeURIComponent(cursor)}${query.limit ? `&limit=${query.limit}` : ''}`;
   return html`<h1>${t('tagTitle', { tag })}</h1>
     <p>${t('tagExplain', { tag })}</p>
     <div class="actions">
@@ -289,12 +265,13 @@ function renderTag(request: FastifyRequest, t: Translate<Key>, shown: TagShown):
       <a href="/interests">${t('allInterests')}</a>
     </div>
     ${cardList(cards, t('nobody'))}
-    ${
-      query.cursor || nextCursor
-        ? html`<nav class="pager" aria-label="${t('pages')}">
-            ${query.cursor ? html`<a href="${here}">${t('first')}</a>` : ''}
-            ${nextCursor ? html`<a rel="next" href="${more(nextCursor)}">${t('older')}</a>` : ''}
-          </nav>`
-        : ''
-    }`;
+    ${pager(request, {
+      next: nextCursor,
+      more: t('older'),
+      first: t('first'),
+      label: t('pages'),
+      // The tag as it is kept, however the address spelled it; a limit asked for stays.
+      path: here,
+      keep: ['limit'],
+    })}`;
 }

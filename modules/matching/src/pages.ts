@@ -2,12 +2,9 @@ import type { Http, ServiceRegistry } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   MEMBER_ACTIONS,
-  cardList,
-  html,
+  cardFacts,
   languageOf,
-  memberActions,
-  memberCard,
-  sendPage,
+  sendMemberList,
   translator,
   type MemberAction,
 } from '@meetcute/web';
@@ -34,32 +31,14 @@ export function matchingPages(
         request.viewer!.memberId,
         request.query.limit ?? LIMITS.suggestions.default,
       );
-      const buttons = await memberActions(
-        services.contributions<MemberAction>(MEMBER_ACTIONS),
-        request,
-        views.map((s) => s.member.memberId),
-        'card',
-      );
-      const cards = views.map((s) =>
-        memberCard(
-          request,
-          {
-            memberId: s.member.memberId,
-            nickname: s.member.nickname,
-            age: s.member.age,
-            gender: s.member.gender,
-            cityLabel: s.member.city.label,
-            distanceKm: s.distanceKm,
-            note: sharedNote(t, s),
-          },
-          buttons(s.member.memberId),
-        ),
-      );
-      return sendPage(request, reply, {
-        title: t('title'),
-        body: html`<h1>${t('title')}</h1>
-          <p>${t('explain')}</p>
-          ${cardList(cards, t('empty'))}`,
+      return sendMemberList(request, reply, {
+        words: { title: t('title'), intro: t('explain'), empty: t('empty') },
+        actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
+        members: views.map((s) => ({
+          ...cardFacts(s.member),
+          distanceKm: s.distanceKm,
+          note: sharedNote(t, s),
+        })),
       });
     },
   );

@@ -10,7 +10,9 @@ import {
   formatMoment,
   hidden,
   html,
+  itemList,
   languageOf,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -74,12 +76,14 @@ function entryLine(request: FastifyRequest, t: T, e: LogEntry, names: Map<string
   </li>`;
 }
 
+/** Decisions as a list, each naming its member and moderator, or the line that there are none. */
 async function logList(request: FastifyRequest, t: T, entries: LogEntry[], names: Names): Promise<Html> {
   const ids = entries.flatMap((e) => (e.moderatorId ? [e.memberId, e.moderatorId] : [e.memberId]));
   const known = await names(ids);
-  return html`<ul class="list">
-    ${entries.map((e) => entryLine(request, t, e, known))}
-  </ul>`;
+  return itemList(
+    entries.map((e) => entryLine(request, t, e, known)),
+    { empty: t('logEmpty'), class: 'list' },
+  );
 }
 
 /** What the moderators' pages work with: the routes' dependencies, the profiles and everyone's nicknames. */
@@ -156,8 +160,7 @@ async function memberPage(
     warningsOf(db, memberId),
     logPage(db, { limit: 20, memberId }),
   ]);
-  const historyList =
-    history.length === 0 ? html`<p>${t('logEmpty')}</p>` : await logList(request, t, history, names);
+  const historyList = await logList(request, t, history, names);
   return sendPage(
     request,
     reply,
@@ -322,8 +325,8 @@ function decisionLogPage(http: Http, { db, profiles, names }: ModerationPageDeps
       return sendPage(request, reply, {
         title: t('logTitle'),
         body: html`<h1>${t('logTitle')}</h1>
-          ${entries.length === 0 ? html`<p>${t('logEmpty')}</p>` : await logList(request, t, entries, names)}
-          ${entries.length === limit && last ? html`<p><a href="/moderation/log?cursor=${encodeCursor(last)}" rel="next">${t('older')}</a></p>` : ''}`,
+          ${await logList(request, t, entries, names)}
+          ${pager(request, { next: entries.length === limit && last ? encodeCursor(last) : null, more: t('older') })}`,
       });
     },
   );

@@ -6,10 +6,12 @@ import {
   formatMoment,
   galleryPath,
   html,
+  itemList,
   languageOf,
   MEMBER_ACTIONS,
   portraitPath,
   memberActions,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -132,18 +134,8 @@ export function newsPages(http: Http, commands: Commands, reads: NewsReads, serv
         title: t('title'),
         body: html`<h1>${t('title')}</h1>
           <p>${t('explain')}</p>
-          ${
-            cards.length === 0
-              ? html`<p class="empty">${t('empty')}</p>`
-              : html`<ul class="cards news" data-infinite>
-                  ${cards}
-                </ul>`
-          }
-          ${
-            list.nextCursor
-              ? html`<p><a rel="next" href="/news?cursor=${list.nextCursor}">${t('older')}</a></p>`
-              : ''
-          }`,
+          ${itemList(cards, { empty: t('empty'), class: 'cards news', infinite: true })}
+          ${pager(request, { next: list.nextCursor, more: t('older') })}`,
       });
     },
   );

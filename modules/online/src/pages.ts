@@ -10,8 +10,8 @@ import {
   formErrors,
   html,
   languageOf,
-  memberActions,
-  memberCard,
+  memberCards,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -123,34 +123,13 @@ async function memberList(
   actions: readonly MemberAction[],
   now: Date,
 ): Promise<Html> {
-  const buttons = await memberActions(
-    actions,
-    request,
-    page.members.map((m) => m.memberId),
-    'card',
-  );
-  const cards = page.members.map((m) =>
-    memberCard(
-      request,
-      {
-        memberId: m.memberId,
-        nickname: m.nickname,
-        age: m.age,
-        gender: m.gender,
-        cityLabel: m.cityLabel,
-        distanceKm: m.distanceKm,
-        note: seenNote(t, m, now),
-      },
-      buttons(m.memberId),
-    ),
-  );
+  // An online member carries every fact a card shows; the note says when they were here.
+  const members = page.members.map((m) => ({ ...m, note: seenNote(t, m, now) }));
+  const cards = await memberCards(request, actions, members);
   return html`<section aria-labelledby="results">
     <h2 id="results">${t('results')}</h2>
     ${cardList(cards, t('none'))}
-    <nav class="pager">
-      ${f.cursor ? html`<a href="${listLink(f)}">${t('again')}</a>` : ''}
-      ${page.nextCursor ? html`<a rel="next" href="${listLink(f, page.nextCursor)}">${t('next')}</a>` : ''}
-    </nav>
+    ${pager(request, { next: page.nextCursor, more: t('next'), first: t('again'), href: (cursor) => listLink(f, cursor) })}
   </section>`;
 }
 

@@ -5,13 +5,14 @@ import { GENDERS, type Gender } from '@meetcute/registration/events';
 import {
   FORM_BODY_SCHEMA,
   MEMBER_ACTIONS,
+  cardFacts,
   cardList,
   field,
   formErrors,
   html,
   languageOf,
-  memberActions,
-  memberCard,
+  memberCards,
+  pager,
   sendPage,
   translator,
   type Html,
@@ -154,34 +155,16 @@ async function resultList(
   found: Found,
   actions: readonly MemberAction[],
 ): Promise<Html> {
-  const buttons = await memberActions(
-    actions,
-    request,
-    found.results.map((hit) => hit.memberId),
-    'card',
-  );
-  const cards = found.results.map((hit) =>
-    memberCard(
-      request,
-      {
-        memberId: hit.memberId,
-        nickname: hit.nickname,
-        age: hit.age,
-        gender: hit.gender,
-        cityLabel: hit.city.label,
-        distanceKm: hit.distanceKm,
-        note: hit.interests.length > 0 ? hit.interests.join(' · ') : null,
-      },
-      buttons(hit.memberId),
-    ),
-  );
+  const members = found.results.map((hit) => ({
+    ...cardFacts(hit),
+    distanceKm: hit.distanceKm,
+    note: hit.interests.length > 0 ? hit.interests.join(' · ') : null,
+  }));
+  const cards = await memberCards(request, actions, members);
   return html`<section aria-labelledby="results">
     <h2 id="results">${t('results')}</h2>
     ${cardList(cards, t('none'))}
-    <nav class="pager">
-      ${c.cursor ? html`<a href="${searchLink(c)}">${t('again')}</a>` : ''}
-      ${found.nextCursor ? html`<a rel="next" href="${searchLink(c, found.nextCursor)}">${t('next')}</a>` : ''}
-    </nav>
+    ${pager(request, { next: found.nextCursor, more: t('next'), first: t('again'), href: (cursor) => searchLink(c, cursor) })}
   </section>`;
 }
 

@@ -4,14 +4,12 @@ import type { VisitsDb } from './store.ts';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   MEMBER_ACTIONS,
-  cardList,
+  cardFacts,
+  formatMoment,
   html,
   languageOf,
-  memberActions,
-  memberCard,
-  sendPage,
+  sendMemberList,
   translator,
-  formatMoment,
   type Language,
   type MemberAction,
 } from '@meetcute/web';
@@ -41,45 +39,23 @@ export function visitPages(
     { config: { access: 'approved', kind: 'page' }, schema: { hide: true, querystring: ListQuery } },
     async (request, reply) => {
       const tr = t(request);
-      const language = languageOf(request);
       const viewerId = request.viewer!.memberId;
-      const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
-      const list = await visitPage(db, profiles, viewerId, {
-        cursor: request.query.cursor,
-        limit: request.query.limit ?? PAGE.default,
-      });
-      const buttons = await memberActions(
-        services.contributions<MemberAction>(MEMBER_ACTIONS),
-        request,
-        list.visitors.map(({ visitor }) => visitor.memberId),
-        'card',
-      );
-      const cards = list.visitors.map(({ visitor, visitedAt }) =>
-        memberCard(
-          request,
-          {
-            memberId: visitor.memberId,
-            nickname: visitor.nickname,
-            age: visitor.age,
-            gender: visitor.gender,
-            cityLabel: visitor.city.label,
-            note: html`<time datetime="${visitedAt}"
-              >${tr('visited', moment(language, timeZone, visitedAt))}</time
-            >`,
-          },
-          buttons(visitor.memberId),
-        ),
-      );
-      return sendPage(request, reply, {
-        title: tr('title'),
-        body: html`<h1>${tr('title')}</h1>
-          <p>${tr('explain')}</p>
-          ${cardList(cards, tr('empty'))}
-          ${
-            list.nextCursor
-              ? html`<p><a rel="next" href="/visitors?cursor=${list.nextCursor}">${tr('older')}</a></p>`
-              : ''
-          }`,
+      const asked = { cursor: request.query.cursor, limit: request.query.limit ?? PAGE.default };
+      const [list, viewer] = await Promise.all([
+        visitPage(db, profiles, viewerId, asked),
+        profiles.get(viewerId),
+      ]);
+      const timeZone = viewer?.city.timeZone ?? 'UTC';
+      return sendMemberList(request, reply, {
+        words: { title: tr('title'), intro: tr('explain'), empty: tr('empty') },
+        actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
+        members: list.visitors.map(({ visitor, visitedAt }) => ({
+          ...cardFacts(visitor),
+          note: html`<time datetime="${visitedAt}"
+            >${tr('visited', moment(languageOf(request), timeZone, visitedAt))}</time
+          >`,
+        })),
+        pager: { next: list.nextCursor, more: tr('older') },
       });
     },
   );
