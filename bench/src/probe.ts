@@ -27,9 +27,9 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     // Also measures raw Fastify's hello world the same way, for a ratio.
     hello: { type: 'boolean', default: false },
-    // A path each session asks once before measuring, as the suite's earlier runs do
+    // Paths each session asks once, in order, before measuring, as the suite's earlier runs do
     // (e.g. /api/v1/news before /news), so what is measured starts from the same views.
-    before: { type: 'string' },
+    before: { type: 'string', multiple: true },
   },
 });
 if (!values.data) throw new Error('probe needs --data <a seeded directory>');
@@ -94,7 +94,7 @@ try {
     });
     process.stdout.write(`${live.sockets.length} live connections open (${live.failed} failed)\n`);
   }
-  if (values.before) await askOnce(app.ready.port, values.before, sessions);
+  for (const path of values.before ?? []) await askOnce(app.ready.port, path, sessions);
   const result = await loop(app.ready.port, async (pool, n) => {
     const note = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
     let path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
