@@ -139,9 +139,6 @@ interface SeekerRow {
   max_age: number | string;
 }
 
-const seeker = (db: ChatDb, memberId: string): Promise<SeekerRow | undefined> =>
-  db.selectFrom('chat_seekers').selectAll().where('member_id', '=', memberId).executeTakeFirst();
-
 /** Does `other` have the gender and today's age that `wants` looks for? (Distance does not count here.) */
 export function withinPreferences(wants: SeekerRow, other: SeekerRow, now: Date): boolean {
   const genders = JSON.parse(wants.genders) as string[];
@@ -161,17 +158,57 @@ export async function refusedBy(
   recipientId: string,
   now: Date,
 ): Promise<Exclude<ChatAudience, 'everyone'> | null> {
-  const audience = await audienceOf(db, recipientId);
-  if (audience === 'everyone') return null;
-  if (audience === 'preferences') {
-    const [wants, sender] = await Promise.all([seeker(db, recipientId), seeker(db, senderId)]);
-    return wants && sender && withinPreferences(wants, sender, now) ? null : 'preferences';
+  return (await refusedByEach(db, senderId, [recipientId], now)).get(recipientId) ?? null;
+}
+
+/**
+ * refusedBy for many recipients at once (the message buttons on a page of cards), in at
+ * most three queries however many there are: the recipients whose choice keeps the
+ * sender out, with that choice; the others are not in the map.
+ */
+export async function refusedByEach(
+  db: ChatDb,
+  senderId: string,
+  recipientIds: readonly string[],
+  now: Date,
+): Promise<Map<string, Exclude<ChatAudience, 'everyone'>>> {
+  const keptOut = new Map<string, Exclude<ChatAudience, 'everyone'>>();
+  if (recipientIds.length === 0) return keptOut;
+  const choices = await db
+    .selectFrom('chat_audiences')
+    .select(['member_id', 'audience'])
+    .where('member_id', 'in', recipientIds)
+    .where('audience', '!=', 'everyone')
+    .execute();
+  const choosing = (audience: ChatAudience) =>
+    choices.filter((c) => c.audience === audience).map((c) => c.member_id);
+  const [byPreferences, byContacts] = [choosing('preferences'), choosing('contacts')];
+  const [seekers, contacts] = await Promise.all([
+    byPreferences.length === 0
+      ? []
+      : db
+          .selectFrom('chat_seekers')
+          .selectAll()
+          .where('member_id', 'in', [senderId, ...byPreferences])
+          .execute(),
+    byContacts.length === 0
+      ? []
+      : db
+          .selectFrom('chat_contacts')
+          .select(['member_id', 'flirted', 'favourite'])
+          .where('member_id', 'in', byContacts)
+          .where('other_id', '=', senderId)
+          .execute(),
+  ]);
+  const seekerOf = new Map(seekers.map((row) => [row.member_id, row]));
+  const sender = seekerOf.get(senderId);
+  for (const recipientId of byPreferences) {
+    const wants = seekerOf.get(recipientId);
+    if (!(wants && sender && withinPreferences(wants, sender, now))) keptOut.set(recipientId, 'preferences');
   }
-  const row = await db
-    .selectFrom('chat_contacts')
-    .select(['flirted', 'favourite'])
-    .where('member_id', '=', recipientId)
-    .where('other_id', '=', senderId)
-    .executeTakeFirst();
-  return row && (Number(row.flirted) === 1 || Number(row.favourite) === 1) ? null : 'contacts';
+  const known = new Set(
+    contacts.filter((c) => Number(c.flirted) === 1 || Number(c.favourite) === 1).map((c) => c.member_id),
+  );
+  for (const recipientId of byContacts) if (!known.has(recipientId)) keptOut.set(recipientId, 'contacts');
+  return keptOut;
 }

@@ -21,7 +21,7 @@ import {
   type ChatAudience,
   type ReportReason,
 } from './events.ts';
-import { audienceOf, refusedBy } from './audience.ts';
+import { audienceOf, refusedBy, refusedByEach } from './audience.ts';
 import { groupOf, type ChatOwnership } from './groups.ts';
 import {
   characters,
@@ -64,6 +64,11 @@ export interface Commands {
    * who may), or null when they may: always null once the two have a conversation.
    */
   closedBy(viewerId: string, otherId: string): Promise<Exclude<ChatAudience, 'everyone'> | null>;
+  /** closedBy for the members of a page of cards at once: those who keep the viewer out, with why. */
+  closedByEach(
+    viewerId: string,
+    otherIds: readonly string[],
+  ): Promise<Map<string, Exclude<ChatAudience, 'everyone'>>>;
   /** Who may start a conversation with the member. */
   audience(memberId: string): Promise<ChatAudience>;
   /** The member chooses who may start a conversation with them; nothing is published if it is unchanged. */
@@ -165,6 +170,7 @@ export function commands(ctx: ModuleContext<ChatTables>, deps: CommandDeps): Com
   return {
     partner: (viewerId, otherId) => partner(chat, viewerId, otherId),
     closedBy: async (viewerId, otherId) => (await opening(ctx, viewerId, otherId)).keptOutBy,
+    closedByEach: (viewerId, otherIds) => closedByEach(ctx, viewerId, otherIds),
     audience: (memberId) => audienceOf(ctx.db, memberId),
     chooseAudience: (memberId, audience) => chooseAudience(ctx, memberId, audience),
     send: sender(chat),
@@ -223,6 +229,24 @@ async function opening(
     ? await refusedBy(ctx.db, senderId, recipientId, ctx.clock.now())
     : null;
   return { startsConversation, keptOutBy };
+}
+
+/** opening's keptOutBy for many members: a pair already in conversation is never kept out. */
+async function closedByEach(
+  ctx: ModuleContext<ChatTables>,
+  viewerId: string,
+  otherIds: readonly string[],
+): Promise<Map<string, Exclude<ChatAudience, 'everyone'>>> {
+  if (otherIds.length === 0) return new Map();
+  const talking = await ctx.db
+    .selectFrom('chat_participants')
+    .select('member_id')
+    .where('member_id', 'in', otherIds)
+    .where('other_id', '=', viewerId)
+    .execute();
+  const ongoing = new Set(talking.map((row) => row.member_id));
+  const fresh = otherIds.filter((id) => !ongoing.has(id));
+  return refusedByEach(ctx.db, viewerId, fresh, ctx.clock.now());
 }
 
 async function chooseAudience(
