@@ -223,6 +223,18 @@ const pages = [
     },
   }),
   useCase({
+    title:
+      'On Nancy’s profile, Eve who already talks with her keeps the Message button after Nancy narrows to her preferences',
+    given: [...three, earlier(eve, nancy), chose(nancy, 'preferences')],
+    when: { as: eve.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
+    then: {
+      status: 200,
+      page: [`href="/chats/${nancy.memberId}"`],
+      pageLacks: [ONLY_PREFERENCES],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
     title: 'On Nancy’s profile, Bob within her preferences has the Message button',
     given: [...three, chose(nancy, 'preferences')],
     when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
