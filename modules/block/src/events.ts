@@ -10,6 +10,8 @@ import { Type } from 'typebox';
 import {
   defineEvent,
   prepared,
+  problems,
+  type Problem,
   text,
   type EventEnvelope,
   type Migration,
@@ -319,6 +321,25 @@ const blockOneWay = prepared((db: Kysely<BlockedPairsDb>, blockerId: string, blo
     .where('blocker_id', '=', blockerId)
     .where('blocked_id', '=', blockedId),
 );
+
+/** Why one member may not act on another, the same for every member-to-member command. */
+export type PairRefusal = 'self' | 'not-found' | 'blocked';
+
+/**
+ * The answer to a pair refusal, in the command's own words for acting on oneself and on
+ * someone one blocked. Their block is never revealed: to the one they blocked (or to
+ * anyone, when suspended) they simply are not there.
+ */
+export function pairRefused(reason: PairRefusal, words: { self: string; blocked: string }): Problem {
+  switch (reason) {
+    case 'self':
+      return problems.invalid([{ field: 'memberId', message: words.self }]);
+    case 'not-found':
+      return problems.notFound('This member');
+    case 'blocked':
+      return problems.conflict('blocked', 'You blocked this member', words.blocked);
+  }
+}
 
 /** Whether `blockerId` blocked `blockedId` (one direction only), in the consuming module's own table. */
 export async function hasBlocked<DB extends BlockedPairsDb>(

@@ -35,7 +35,7 @@ import {
   type SendRefusal,
   type SendState,
 } from './rules.ts';
-import { hasBlocked } from '@meetcute/block';
+import { hasBlocked, pairRefused } from '@meetcute/block';
 import {
   hasReported,
   messageById,
@@ -96,19 +96,10 @@ interface Send {
 
 /** Why the member may not write to (nor read, nor type to) the other, as the API and pages answer it. */
 function partnerRefused(reason: PartnerRefusal, nickname: string): Problem {
-  switch (reason) {
-    case 'self':
-      return problems.invalid([{ field: 'memberId', message: 'You cannot write to yourself.' }]);
-    // Their block is never revealed: to the one they blocked they simply are not there.
-    case 'not-found':
-      return problems.notFound('This member');
-    case 'blocked':
-      return problems.conflict(
-        'blocked',
-        'You blocked this member',
-        `You blocked ${nickname}. Unblock to write.`,
-      );
-  }
+  return pairRefused(reason, {
+    self: 'You cannot write to yourself.',
+    blocked: `You blocked ${nickname}. Unblock to write.`,
+  });
 }
 
 /** A refused message as the API and pages answer it. */

@@ -1,5 +1,5 @@
-import { isSuspended } from '@meetcute/block';
-import { problems, type ModuleContext } from '@meetcute/core';
+import { isSuspended, pairRefused, type PairRefusal } from '@meetcute/block';
+import type { ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FavouriteAdded, FavouriteRemoved } from './events.ts';
 import { blockBetween, isFavourite, type Tables } from './store.ts';
@@ -27,23 +27,25 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
    * suspended member is absent to everyone, as if all had blocked them.
    */
   async function check(memberId: string, otherId: string, blockerSees: 'conflict' | 'absent') {
-    if (memberId === otherId) {
-      throw problems.invalid([{ field: 'memberId', message: 'You cannot make yourself a favourite.' }]);
-    }
-    if (!(await profiles.get(otherId)) || (await isSuspended(ctx.db, otherId))) {
-      throw problems.notFound('This member');
-    }
+    const refusal = await pairCheck(memberId, otherId, blockerSees);
+    if (refusal)
+      throw pairRefused(refusal, {
+        self: 'You cannot make yourself a favourite.',
+        blocked:
+          'You blocked this member, so they cannot be among your favourites. Unblock them first if you changed your mind.',
+      });
+  }
+
+  async function pairCheck(
+    memberId: string,
+    otherId: string,
+    blockerSees: 'conflict' | 'absent',
+  ): Promise<PairRefusal | null> {
+    if (memberId === otherId) return 'self';
+    if (!(await profiles.get(otherId)) || (await isSuspended(ctx.db, otherId))) return 'not-found';
     const block = await blockBetween(ctx.db, memberId, otherId);
-    if (block === 'theirs' || (block === 'mine' && blockerSees === 'absent')) {
-      throw problems.notFound('This member');
-    }
-    if (block === 'mine') {
-      throw problems.conflict(
-        'blocked',
-        'You blocked this member',
-        'You blocked this member, so they cannot be among your favourites. Unblock them first if you changed your mind.',
-      );
-    }
+    if (block === 'theirs' || (block === 'mine' && blockerSees === 'absent')) return 'not-found';
+    return block === 'mine' ? 'blocked' : null;
   }
 
   return {

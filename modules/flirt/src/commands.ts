@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { Problem, problems, type ModuleContext } from '@meetcute/core';
+import { Problem, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { FlirtSent } from './events.ts';
 import {
@@ -11,7 +11,7 @@ import {
   type FlirtRefusal,
   type Refusal,
 } from './rules.ts';
-import { hasBlocked, isSuspended } from '@meetcute/block';
+import { hasBlocked, isSuspended, pairRefused } from '@meetcute/block';
 import { hasFlirted, sentSince, type Tables } from './store.ts';
 
 export interface Flirted {
@@ -51,16 +51,12 @@ export interface Commands {
 function refused(reason: FlirtRefusal, nickname: string): Problem {
   switch (reason) {
     case 'self':
-      return problems.invalid([{ field: 'memberId', message: 'You cannot flirt with yourself.' }]);
-    // The recipient's block is never revealed: to the sender they simply are not there.
     case 'not-found':
-      return problems.notFound('This member');
     case 'blocked':
-      return problems.conflict(
-        'blocked',
-        'You blocked this member',
-        `You blocked ${nickname}. Unblock to flirt.`,
-      );
+      return pairRefused(reason, {
+        self: 'You cannot flirt with yourself.',
+        blocked: `You blocked ${nickname}. Unblock to flirt.`,
+      });
     case 'flirt-limit':
     case 'flirt-budget':
       return new FlirtRefused(reason, nickname);
