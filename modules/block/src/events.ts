@@ -322,6 +322,19 @@ const blockOneWay = prepared((db: Kysely<BlockedPairsDb>, blockerId: string, blo
     .where('blocked_id', '=', blockedId),
 );
 
+/**
+ * The members of a page whose cards a member action may fill for the viewer: not the
+ * viewer, and not hidden from them by a block either way; in the page's order.
+ */
+export async function shownTo(
+  blocks: Blocks,
+  viewerId: string,
+  memberIds: readonly string[],
+): Promise<string[]> {
+  const hidden = await blocks.hiddenFrom(viewerId);
+  return memberIds.filter((id) => id !== viewerId && !hidden.has(id));
+}
+
 /** Why one member may not act on another, the same for every member-to-member command. */
 export type PairRefusal = 'self' | 'not-found' | 'blocked';
 

@@ -20,6 +20,7 @@ export {
   notBlockedWith,
   notBlockedAcross,
   pairRefused,
+  shownTo,
   blockedPairsMigration,
   blockedPairsTables,
   blockEvents,

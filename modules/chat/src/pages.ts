@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { dateIn, type FieldProblem, type Http } from '@meetcute/core';
-import type { Blocks } from '@meetcute/block/events';
-import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import { shownTo, type Blocks } from '@meetcute/block/events';
+import { profilesOf, type ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   assetPath,
@@ -83,13 +83,7 @@ export function messageAction(
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
-    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
-    const members = new Map<string, PublicProfile>();
-    for (const memberId of memberIds) {
-      if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
-      const member = await profiles.get(memberId);
-      if (member) members.set(memberId, member);
-    }
+    const members = await profilesOf(profiles, await shownTo(blocks, viewer.memberId, memberIds));
     // One look at the members' choices for the whole page, not two queries per card.
     const closed = await commands.closedByEach(viewer.memberId, [...members.keys()]);
     const t = tr(request);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http, ServiceRegistry, View } from '@meetcute/core';
 import type { FavouritesDb } from './store.ts';
-import type { Blocks } from '@meetcute/block';
+import { shownTo, type Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -32,8 +32,7 @@ export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks:
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
-    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
-    const shown = new Set(memberIds.filter((id) => id !== viewer.memberId && !hiddenIds.has(id)));
+    const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const favourites = (await favouriteIds.get(viewer.memberId)) ?? new Set<string>();
     const tr = t(request);
     return (memberId) => {

@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
-import type { Blocks } from '@meetcute/block';
-import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
+import { shownTo, type Blocks } from '@meetcute/block';
+import { profilesOf, type ProfileDirectory, type PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   cardBack,
@@ -78,13 +78,7 @@ export function flirtAction(blocks: Blocks, commands: Commands, profiles: Profil
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
-    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
-    const members = new Map<string, PublicProfile>();
-    for (const memberId of memberIds) {
-      if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
-      const member = await profiles.get(memberId);
-      if (member) members.set(memberId, member);
-    }
+    const members = await profilesOf(profiles, await shownTo(blocks, viewer.memberId, memberIds));
     const flirted = await commands.flirtedToday(viewer.memberId, [...members.keys()]);
     const t = tr(request);
     const last = outcomeOf(request);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
-import type { Blocks } from '@meetcute/block';
+import { shownTo, type Blocks } from '@meetcute/block';
 import { GENDERS, type Gender } from '@meetcute/registration/events';
 import {
   FORM_BODY_SCHEMA,
@@ -32,10 +32,8 @@ export function onlineBadge(blocks: Blocks, presence: Presence): MemberAction {
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
-    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
     const online = new Set<string>();
-    for (const memberId of memberIds) {
-      if (memberId === viewer.memberId || hiddenIds.has(memberId)) continue;
+    for (const memberId of await shownTo(blocks, viewer.memberId, memberIds)) {
       if (await presence.isOnline(memberId)) online.add(memberId);
     }
     const t = tr(request);

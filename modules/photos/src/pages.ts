@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
-import type { Blocks } from '@meetcute/block';
+import { shownTo, type Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -171,8 +171,7 @@ export function unlockAction(db: PhotosDb, blocks: Blocks): MemberAction {
   return async (request, memberIds, where) => {
     const viewer = request.viewer;
     if (where !== 'profile' || !viewer || viewer.status !== 'approved') return () => null;
-    const hiddenIds = await blocks.hiddenFrom(viewer.memberId);
-    const shown = new Set(memberIds.filter((id) => id !== viewer.memberId && !hiddenIds.has(id)));
+    const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const unlocked = await unlockedAmong(db, viewer.memberId, [...shown]);
     const t = tr(request);
     const done = (request.query as { done?: string } | undefined)?.done;

@@ -71,6 +71,19 @@ export interface ProfileDirectory {
   get(memberId: string): Promise<PublicProfile | undefined>;
 }
 
+/** The approved profiles among `memberIds`, by id; members without one are left out. */
+export async function profilesOf(
+  directory: ProfileDirectory,
+  memberIds: Iterable<string>,
+): Promise<Map<string, PublicProfile>> {
+  const found = new Map<string, PublicProfile>();
+  for (const memberId of memberIds) {
+    const profile = await directory.get(memberId);
+    if (profile) found.set(memberId, profile);
+  }
+  return found;
+}
+
 /**
  * Member profiles: what others see of an approved member, and about-me edits that
  * others see only once a moderator approved them.
