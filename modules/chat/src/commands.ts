@@ -160,7 +160,8 @@ export function commands(ctx: ModuleContext<ChatTables>, deps: CommandDeps): Com
   const chat: Chat = { ctx, ...deps, lastTyping: new Map() };
   return {
     partner: (viewerId, otherId) => partner(chat, viewerId, otherId),
-    closedBy: async (viewerId, otherId) => (await opening(ctx, viewerId, otherId)).keptOutBy,
+    closedBy: async (viewerId, otherId) =>
+      (await closedByEach(ctx, viewerId, [otherId])).get(otherId) ?? null,
     closedByEach: (viewerId, otherIds) => closedByEach(ctx, viewerId, otherIds),
     audience: (memberId) => audienceOf(ctx.db, memberId),
     chooseAudience: (memberId, audience) => chooseAudience(ctx, memberId, audience),

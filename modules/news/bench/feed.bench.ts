@@ -161,7 +161,7 @@ try {
       cursor = { at: last.at, id: last.itemId };
     }
   });
-  await perRead('unseen counter, nothing seen yet', (viewer) => unseenOf(db, viewer));
+  await perRead('unseen counter, nothing seen yet', (viewer) => unseenOf(db, viewer, null));
 } finally {
   await app.close();
   if (directory) rmSync(directory, { recursive: true, force: true });

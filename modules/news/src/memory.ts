@@ -42,7 +42,7 @@ export function newsMemory(ctx: ModuleContext<NewsTables>): NewsMemory {
         const [upTo, head] = await Promise.all([seenUpTo(ctx.db, memberId), heads.get(memberId)]);
         // Never seen: every entry counts ('' is before any time).
         const count = head && unseenInHead(head, upTo ?? '');
-        return count === undefined ? unseenOf(ctx.db, memberId) : { upTo, count };
+        return count === undefined ? unseenOf(ctx.db, memberId, upTo) : { upTo, count };
       },
     }),
     heads,

@@ -500,9 +500,8 @@ export const UNSEEN_COUNTED_UP_TO = 100;
 /** One more unseen item, as the counter counts it. */
 export const oneMoreUnseen = (count: number) => Math.min(UNSEEN_COUNTED_UP_TO, count + 1);
 
-/** Counts the feed's items newer than what the member has seen (every one, when nothing yet), up to the cap. */
-export async function unseenOf(db: NewsDb, memberId: string): Promise<Unseen> {
-  const upTo = await seenUpTo(db, memberId);
+/** Counts the feed's items newer than `upTo`, what the member has seen (every one, when nothing yet), up to the cap. */
+export async function unseenOf(db: NewsDb, memberId: string, upTo: string | null): Promise<Unseen> {
   let count = 0;
   for await (const entry of feedOf(db, memberId)) {
     if (upTo !== null && entry.at <= upTo) break;
