@@ -178,8 +178,10 @@ export async function checkTables(
   declared: TableSpecs,
   database: { db: Kysely<unknown>; dialect: Dialect; schema?: string },
 ): Promise<TableMismatch[]> {
-  const all = await database.db.introspection.getTables();
-  const found = all.filter((t) => database.dialect === 'sqlite' || t.schema === database.schema);
+  const found =
+    database.dialect === 'sqlite' || !database.schema
+      ? await database.db.introspection.getTables()
+      : await tablesInSchema(database.db, database.schema);
   const primaryKeys = new Map<string, ReadonlySet<string>>();
   if (database.dialect === 'sqlite') {
     for (const table of found) {
@@ -190,4 +192,40 @@ export async function checkTables(
     }
   }
   return compareTables(declared, found, { dialect: database.dialect, ignore: CHASSIS_TABLES, primaryKeys });
+}
+
+/**
+ * The tables of one PostgreSQL schema. Kysely's introspection reads every schema in the
+ * database, and the test suite creates and drops schemas concurrently: a schema dropped
+ * while that catalogue query runs fails it (3F000). Reading one schema's columns avoids it.
+ */
+async function tablesInSchema(
+  db: Kysely<unknown>,
+  schema: string,
+): Promise<{ name: string; columns: FoundColumn[] }[]> {
+  const rows = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+    is_identity: string;
+  }>`select table_name, column_name, data_type, is_nullable, column_default, is_identity
+     from information_schema.columns
+     where table_schema = ${schema}
+     order by table_name, ordinal_position`.execute(db);
+  const tables = new Map<string, FoundColumn[]>();
+  for (const row of rows.rows) {
+    const columns = tables.get(row.table_name) ?? [];
+    const serial = row.column_default?.startsWith('nextval(') ?? false;
+    columns.push({
+      name: row.column_name,
+      dataType: row.data_type,
+      isNullable: row.is_nullable === 'YES',
+      isAutoIncrementing: serial || row.is_identity === 'YES',
+      hasDefaultValue: row.column_default !== null,
+    });
+    tables.set(row.table_name, columns);
+  }
+  return [...tables].map(([name, columns]) => ({ name, columns }));
 }
