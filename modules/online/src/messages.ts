@@ -9,6 +9,7 @@ export const messages: Messages<
   | 'badDistance'
   | 'badCursor'
   | 'badLimit'
+  | 'noGender'
   | 'title'
   | 'intro'
   | 'showMe'
@@ -39,6 +40,7 @@ export const messages: Messages<
     badDistance: 'The distance must be a whole number of km from 1 to 5000.',
     badCursor: 'This is not a cursor this list gave out. Start again from the first page.',
     badLimit: 'The limit must be a whole number from 1 to 50.',
+    noGender: 'Tick at least one gender to show.',
     title: 'Online now',
     intro: 'Members who are here right now or were in the last five minutes.',
     showMe: 'Show me',
@@ -69,6 +71,7 @@ export const messages: Messages<
     badDistance: 'Avståndet måste vara ett heltal mellan 1 och 5000 km.',
     badCursor: 'Den här sidmarkören kommer inte från listan. Börja om från första sidan.',
     badLimit: 'Antalet måste vara ett heltal mellan 1 och 50.',
+    noGender: 'Kryssa i minst ett kön att visa.',
     title: 'Online nu',
     intro: 'Medlemmar som är här just nu eller var det de senaste fem minuterna.',
     showMe: 'Visa',
@@ -99,6 +102,7 @@ export const messages: Messages<
     badDistance: 'Etäisyyden on oltava kokonaisluku väliltä 1–5000 km.',
     badCursor: 'Tämä sivumerkki ei ole tästä listasta. Aloita ensimmäiseltä sivulta.',
     badLimit: 'Määrän on oltava kokonaisluku väliltä 1–50.',
+    noGender: 'Valitse ainakin yksi sukupuoli, joka näytetään.',
     title: 'Paikalla nyt',
     intro: 'Jäsenet, jotka ovat paikalla nyt tai olivat viimeisten viiden minuutin aikana.',
     showMe: 'Näytä',

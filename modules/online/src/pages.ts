@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
+import { Problem, problems, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import { shownTo, type Blocks } from '@meetcute/block';
 import { GENDERS, type Gender } from '@meetcute/registration/events';
 import {
@@ -64,7 +64,8 @@ function fromFilters(f: Filters): FormValues {
 function fromQuery(raw: RawQuery, d: Defaults): FormValues {
   const genders = values(raw, 'gender', true);
   return {
-    genders: genders.length > 0 ? genders : d.genders,
+    // A form sent with every box unticked comes back unticked, as the member left it.
+    genders: raw.gender !== undefined ? genders : d.genders,
     minAge: single(raw, 'minAge') ?? String(d.minAge),
     maxAge: single(raw, 'maxAge') ?? String(d.maxAge),
     maxDistanceKm: single(raw, 'maxDistanceKm') ?? String(d.maxDistanceKm),
@@ -94,6 +95,7 @@ function filterForm(t: Translate<Key>, v: FormValues, errors: FieldProblem[] | u
   return html`<form method="get" action="/online" class="search" novalidate>
     <fieldset id="f-gender" ${genderError ? html`aria-invalid="true"` : ''}>
       <legend>${t('showMe')}</legend>
+      <input type="hidden" name="gender" value="" />
       ${GENDERS.map((g) => genderBox(t, g, v.genders.includes(g)))}
       ${genderError ? html`<p class="error">${genderError.message}</p>` : ''}
     </fieldset>
@@ -145,6 +147,11 @@ export function onlinePages(
       const viewerId = request.viewer!.memberId;
       const raw = request.query as RawQuery;
       try {
+        // The form sends an empty gender beside the boxes, so a form with every box unticked
+        // is told apart from a link that names none (which lists the member's usual ones).
+        if (raw.gender !== undefined && values(raw, 'gender', true).length === 0) {
+          throw problems.invalid([{ field: 'gender', message: t('noGender') }]);
+        }
         const { filters, page } = await views.list(viewerId, raw, t);
         const actions = services.contributions<MemberAction>(MEMBER_ACTIONS);
         return sendPage(request, reply, {

@@ -406,6 +406,45 @@ export const useCases = [
     },
   }),
   useCase({
+    title:
+      'The online form sent with every gender unticked asks for one, instead of listing Bob’s usual genders',
+    given: members(nancy, bob),
+    before: [visit(nancy.memberId)],
+    when: { as: bob.memberId, method: 'GET', url: '/online?gender=&minAge=18&maxAge=99&maxDistanceKm=100' },
+    then: {
+      status: 400,
+      page: ['Tick at least one gender to show.', 'id="f-gender" aria-invalid="true"', 'value="99"'],
+      // The boxes come back as Bob left them, none ticked, and nobody is listed.
+      pageLacks: [' checked', `href="/members/${nancy.memberId}"`],
+    },
+  }),
+  useCase({
+    title: 'The online form sends an empty gender beside its boxes, and a ticked box lists that gender',
+    given: members(nancy, bob, eve),
+    before: [visit(nancy.memberId), visit(eve.memberId)],
+    when: { as: nancy.memberId, method: 'GET', url: '/online?gender=&gender=woman&maxDistanceKm=1000' },
+    then: {
+      status: 200,
+      page: [
+        '<input type="hidden" name="gender" value="" />',
+        'name="gender" value="woman" checked',
+        `href="/members/${eve.memberId}"`,
+      ],
+      pageLacks: ['name="gender" value="man" checked', `href="/members/${bob.memberId}"`],
+    },
+  }),
+  useCase({
+    title: 'In Swedish, the online form with no gender ticked says so in Swedish',
+    given: members(bob),
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: '/online?gender=',
+      headers: { 'accept-language': 'sv' },
+    },
+    then: { status: 400, page: ['Kryssa i minst ett kön att visa.'] },
+  }),
+  useCase({
     title: 'Bob, still waiting for review, is sent to his sign-up instead of the online page',
     given: earlier(signedUp(bob)),
     when: { as: bob.memberId, method: 'GET', url: '/online' },

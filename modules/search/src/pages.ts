@@ -66,7 +66,8 @@ function fromCriteria(c: Criteria): FormValues {
 function fromQuery(raw: RawQuery, d: Defaults): FormValues {
   const genders = values(raw, 'gender', true);
   return {
-    genders: genders.length > 0 ? genders : d.genders,
+    // A form sent with every box unticked comes back unticked, as the member left it.
+    genders: raw.gender !== undefined ? genders : d.genders,
     minAge: single(raw, 'minAge') ?? String(d.minAge),
     maxAge: single(raw, 'maxAge') ?? String(d.maxAge),
     city: single(raw, 'city') ?? d.origin?.label ?? '',
