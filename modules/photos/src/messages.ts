@@ -17,6 +17,8 @@ export const messages: Messages<
   | 'privateAlbum'
   | 'emptyAlbum'
   | 'waitingOnly'
+  | 'moreWaiting'
+  | 'moreWaiting_one'
   | 'pending'
   | 'rejected'
   | 'portrait'
@@ -78,6 +80,9 @@ export const messages: Messages<
     privateAlbum: 'Private album',
     emptyAlbum: 'No photos here yet.',
     waitingOnly: 'Your photos are waiting for review: others see them here once a moderator approves them.',
+    moreWaiting:
+      '{n} more photos are waiting for review: others see them here once a moderator approves them.',
+    moreWaiting_one: '{n} more photo is waiting for review: others see it here once a moderator approves it.',
     pending: 'Waiting for review',
     rejected: 'Rejected: {reason}',
     portrait: 'Your portrait',
@@ -139,6 +144,9 @@ export const messages: Messages<
     privateAlbum: 'Privat album',
     emptyAlbum: 'Inga foton här än.',
     waitingOnly: 'Dina foton väntar på granskning: andra ser dem här när en moderator har godkänt dem.',
+    moreWaiting: '{n} foton till väntar på granskning: andra ser dem här när en moderator har godkänt dem.',
+    moreWaiting_one:
+      '{n} foto till väntar på granskning: andra ser det här när en moderator har godkänt det.',
     pending: 'Väntar på granskning',
     rejected: 'Avvisat: {reason}',
     portrait: 'Din profilbild',
@@ -200,6 +208,10 @@ export const messages: Messages<
     privateAlbum: 'Yksityinen albumi',
     emptyAlbum: 'Ei vielä kuvia.',
     waitingOnly: 'Kuvasi odottavat tarkistusta: muut näkevät ne täällä, kun moderaattori on hyväksynyt ne.',
+    moreWaiting:
+      '{n} kuvaa odottaa vielä tarkistusta: muut näkevät ne täällä, kun moderaattori on hyväksynyt ne.',
+    moreWaiting_one:
+      '{n} kuva odottaa vielä tarkistusta: muut näkevät sen täällä, kun moderaattori on hyväksynyt sen.',
     pending: 'Odottaa tarkistusta',
     rejected: 'Hylätty: {reason}',
     portrait: 'Profiilikuvasi',

@@ -124,6 +124,8 @@ export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks:
     const own = viewer.memberId === memberId;
     const name = own ? '' : ((await profiles.get(memberId))?.nickname ?? '');
     const visible = own ? photos.filter((p) => p.status === 'approved') : photos;
+    // Only the owner is shown what still waits for review: others see approved photos alone.
+    const waiting = own ? photos.filter((p) => p.status === 'pending').length : 0;
     const items = visible.map(
       (p) =>
         html`<li>
@@ -154,13 +156,12 @@ export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks:
       <h2 id="photos">${t('photosTitle')}</h2>
       ${
         items.length === 0
-          ? html`<p class="empty">
-              ${t(own && photos.some((p) => p.status === 'pending') ? 'waitingOnly' : 'emptyAlbum')}
-            </p>`
+          ? html`<p class="empty">${t(waiting > 0 ? 'waitingOnly' : 'emptyAlbum')}</p>`
           : html`<ul class="photo-grid">
               ${items}
             </ul>`
       }
+      ${items.length > 0 && waiting > 0 ? html`<p class="note">${t('moreWaiting', { n: waiting })}</p>` : ''}
       ${own ? html`<p><a class="button" href="/photos">${t('managePhotos')}</a></p>` : ''}
     </section>`;
   };

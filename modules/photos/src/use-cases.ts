@@ -831,6 +831,37 @@ const pages = [
     },
   }),
   useCase({
+    title: 'Nancy’s own profile shows her approved photo and says one more waits for review',
+    given: [...cast, ...approvedPhoto(nancy, 1), uploaded(nancy, 2)],
+    when: get(nancy, '/profile'),
+    then: {
+      status: 200,
+      page: [
+        `/photos/${photoId(1)}/thumb`,
+        '1 more photo is waiting for review: others see it here once a moderator approves it.',
+        'href="/photos"',
+      ],
+      pageLacks: [`/photos/${photoId(2)}/thumb`],
+    },
+  }),
+  useCase({
+    title: 'In Finnish, two more photos waiting for review are counted as Finnish counts them',
+    given: [...cast, ...approvedPhoto(nancy, 1), uploaded(nancy, 2), uploaded(nancy, 3)],
+    when: { ...get(nancy, '/profile'), headers: { 'accept-language': 'fi' } },
+    then: { status: 200, page: ['2 kuvaa odottaa vielä tarkistusta'] },
+  }),
+  useCase({
+    title: 'Bob sees only Nancy’s approved photo on her profile, and nothing about what waits',
+    given: [...cast, ...approvedPhoto(nancy, 1), uploaded(nancy, 2)],
+    when: get(bob, `/members/${nancy.memberId}`),
+    then: {
+      status: 200,
+      page: [`/photos/${photoId(1)}/thumb`],
+      pageLacks: ['waiting for review'],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
     title: 'Uploading from the form returns to the photo page',
     given: cast,
     when: { ...upload(nancy, PNG, 'me.png', { album: 'public' }), url: '/photos' },
