@@ -194,6 +194,17 @@ export async function logIn(site: Site, context: BrowserContext, email: string):
   return page;
 }
 
+/** Waits until the page shows a logged-in member's menu, where logging out is. */
+export async function menuShown(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByText('Menu', { exact: true }).waitFor();
+}
+
+/** Logs out as a member does: from the menu (a <details>, so it is opened first). */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByText('Menu', { exact: true }).click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+}
+
 /** Mo approves each sign-up from the review queue. */
 export async function approveAll(site: Site, mo: Page, nicknames: string[]): Promise<void> {
   for (const nickname of nicknames) {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, logIn, MO, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import { launch, logIn, logOut, MO, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -51,7 +51,7 @@ test('sign up, review, log in, see and edit the profile', async () => {
     await moSignup.getByText('Approved.').waitFor();
 
     // Nancy logs out and in again, as she would the next day.
-    await nancy.getByRole('button', { name: 'Log out' }).click();
+    await logOut(nancy);
     await nancy.waitForURL(`${site.url}/`);
     await nancyContext.clearCookies();
     const back = await logIn(site, nancyContext, 'nancy@example.com');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launch, NANCY, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
+import { launch, menuShown, NANCY, PASSWORD, PHONE, signUp, snap, startSite, type Site } from './browser.ts';
 import { Mailbox } from './mailbox.ts';
 
 const NEW_PASSWORD = 'a brand new secret';
@@ -60,7 +60,7 @@ test('forgotten password: the link arrives by mail, the new password works, old 
   await laptop.getByText('Email or password is wrong').first().waitFor();
   await laptop.getByLabel('Password').fill(NEW_PASSWORD);
   await laptop.getByRole('button', { name: 'Log in' }).click();
-  await laptop.getByRole('button', { name: 'Log out' }).waitFor();
+  await menuShown(laptop);
 
   // The phone's session ended with the reset: its next page asks to log in.
   await phone.goto(`${site.url}/account`);

@@ -4,15 +4,41 @@ import { translator, type Messages } from './i18n.ts';
 import { languageOf } from './layout.ts';
 import { placeLabel } from './places.ts';
 
-const messages: Messages<'years' | 'away' | 'woman' | 'man' | 'nonbinary'> = {
-  en: { years: '{age} years', away: '{km} km away', woman: 'woman', man: 'man', nonbinary: 'non-binary' },
-  sv: { years: '{age} år', away: '{km} km bort', woman: 'kvinna', man: 'man', nonbinary: 'icke-binär' },
+const messages: Messages<
+  'years' | 'away' | 'woman' | 'man' | 'nonbinary' | 'search' | 'photos' | 'profile' | 'interests'
+> = {
+  en: {
+    years: '{age} years',
+    away: '{km} km away',
+    woman: 'woman',
+    man: 'man',
+    nonbinary: 'non-binary',
+    search: 'Find people in search',
+    photos: 'Add a photo',
+    profile: 'Complete your profile',
+    interests: 'Add your interests',
+  },
+  sv: {
+    years: '{age} år',
+    away: '{km} km bort',
+    woman: 'kvinna',
+    man: 'man',
+    nonbinary: 'icke-binär',
+    search: 'Hitta folk i sökningen',
+    photos: 'Lägg till ett foto',
+    profile: 'Gör klart din profil',
+    interests: 'Lägg till dina intressen',
+  },
   fi: {
     years: '{age} vuotta',
     away: '{km} km päässä',
     woman: 'nainen',
     man: 'mies',
     nonbinary: 'muunsukupuolinen',
+    search: 'Etsi ihmisiä hausta',
+    photos: 'Lisää kuva',
+    profile: 'Täydennä profiilisi',
+    interests: 'Lisää kiinnostuksesi',
   },
 };
 
@@ -43,25 +69,29 @@ export function factsLine(request: FastifyRequest, facts: Omit<CardFacts, 'membe
 }
 
 /**
- * A member as one card in a list (search results, visitors, flirts, favourites):
- * the facts, a link to the profile, and the buttons other modules contribute, as
- * `memberActions` rendered them for the whole page.
+ * A member as one card in a list (search results, visitors, flirts, favourites): the
+ * portrait first and large, as members look for faces, then the name (its link covers the
+ * whole card, so a tap on the photo opens the profile), the facts and the buttons other
+ * modules contribute, as `memberActions` rendered them for the whole page.
  */
 export function memberCard(request: FastifyRequest, facts: CardFacts, buttons: Html): Html {
   // The id is where a card's buttons come back to (cardBack), not the top of the list.
+  // The name says who it is, so the portrait's text is empty rather than the name said twice.
   return html`<li class="card member-card" id="${cardAnchor(facts.memberId)}">
     <img
       class="portrait"
-      src="${portraitPath(facts.memberId)}"
-      width="80"
-      height="80"
+      src="${portraitPath(facts.memberId, 'profile')}"
+      width="320"
+      height="320"
       loading="lazy"
-      alt="${facts.nickname}"
+      alt=""
     />
-    <h3><a href="/members/${facts.memberId}">${facts.nickname}</a></h3>
-    <p class="facts">${factsLine(request, facts)}</p>
-    ${facts.note ? html`<p class="note">${facts.note}</p>` : ''}
-    <div class="actions">${buttons}</div>
+    <div class="card-body">
+      <h3><a href="/members/${facts.memberId}">${facts.nickname}</a></h3>
+      <p class="facts">${factsLine(request, facts)}</p>
+      ${facts.note ? html`<p class="note">${facts.note}</p>` : ''}
+      <div class="actions">${buttons}</div>
+    </div>
   </li>`;
 }
 
@@ -78,11 +108,31 @@ export function cardBack(request: FastifyRequest, memberId: string): string {
   return `${request.url}#${cardAnchor(memberId)}`;
 }
 
-/** A list of cards, or a friendly line when there is nothing to show. */
-export function cardList(cards: Html[], empty: string): Html {
+/** Where a member goes from a list with nobody on it: the place that fills it. */
+export type NextStep = 'search' | 'photos' | 'profile' | 'interests';
+
+const NEXT_PATHS: Record<NextStep, string> = {
+  search: '/search',
+  photos: '/photos',
+  profile: '/profile/edit',
+  interests: '/interests',
+};
+
+/** A list's empty state: the page's line, and a button on to what fills the list, where there is one. */
+export function emptyState(request: FastifyRequest, empty: string, next?: NextStep): Html {
+  if (next === undefined) return html`<p class="empty">${empty}</p>`;
+  const t = translator(messages, languageOf(request));
+  return html`<div class="empty">
+    <p>${empty}</p>
+    <p><a class="button" href="${NEXT_PATHS[next]}">${t(next)}</a></p>
+  </div>`;
+}
+
+/** A grid of cards, or the page's empty state (with its next step) when there is nothing to show. */
+export function cardList(request: FastifyRequest, cards: Html[], empty: string, next?: NextStep): Html {
   return cards.length === 0
-    ? html`<p class="empty">${empty}</p>`
-    : html`<ul class="cards">
+    ? emptyState(request, empty, next)
+    : html`<ul class="cards member-grid">
         ${cards}
       </ul>`;
 }

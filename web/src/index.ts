@@ -23,7 +23,7 @@ export {
   type NavCounter,
   type NavState,
 } from './layout.ts';
-export { assetPath, assetRoutes } from './assets.ts';
+export { assetPath, assetRoutes, MANIFEST_PATH } from './assets.ts';
 export { errorPage } from './routes.ts';
 export { isLanguage } from './i18n.ts';
 export { formatAgo, formatMoment, LOCALES, type MomentStyle } from './moments.ts';
@@ -43,6 +43,8 @@ export {
   memberCard,
   cardBack,
   cardList,
+  emptyState,
+  type NextStep,
   factsLine,
   portraitPath,
   photoPath,

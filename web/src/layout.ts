@@ -1,8 +1,8 @@
 import { defineExtension } from '@meetcute/core';
 import type { FastifyRequest } from 'fastify';
-import { html, type Html } from './html.ts';
+import { html, raw, type Html } from './html.ts';
 import { pickLanguage, translator, type Language, type Messages, type Translate } from './i18n.ts';
-import { assetPath } from './assets.ts';
+import { assetPath, MANIFEST_PATH } from './assets.ts';
 
 const messages: Messages<
   | 'skip'
@@ -19,7 +19,9 @@ const messages: Messages<
   | 'diary'
   | 'photos'
   | 'suggestions'
-  | 'sections'
+  | 'main'
+  | 'menu'
+  | 'description'
   | 'review'
   | 'login'
   | 'signup'
@@ -42,7 +44,10 @@ const messages: Messages<
     diary: 'Diary',
     photos: 'Photos',
     suggestions: 'Suggested',
-    sections: 'Sections',
+    main: 'Main',
+    menu: 'Menu',
+    description:
+      'Meetcute is a friendly dating community: real people, reviewed by moderators, who flirt and chat live.',
     review: 'Review queue',
     login: 'Log in',
     signup: 'Sign up',
@@ -64,7 +69,10 @@ const messages: Messages<
     diary: 'Dagbok',
     photos: 'Foton',
     suggestions: 'Förslag',
-    sections: 'Avdelningar',
+    main: 'Huvudmeny',
+    menu: 'Meny',
+    description:
+      'Meetcute är en vänlig dejtinggemenskap: riktiga människor, granskade av moderatorer, som flörtar och chattar live.',
     review: 'Granskningskö',
     login: 'Logga in',
     signup: 'Bli medlem',
@@ -86,6 +94,10 @@ const messages: Messages<
     diary: 'Päiväkirja',
     photos: 'Kuvat',
     suggestions: 'Ehdotukset',
+    main: 'Päävalikko',
+    menu: 'Valikko',
+    description:
+      'Meetcute on ystävällinen deittiyhteisö: oikeita ihmisiä, moderaattorien tarkistamia, jotka flirttailevat ja juttelevat livenä.',
     review: 'Tarkistusjono',
     login: 'Kirjaudu',
     signup: 'Liity',
@@ -105,6 +117,8 @@ export interface PageOptions {
   body: Html;
   /** A short message shown above the content, e.g. after a redirect. */
   notice?: string | undefined;
+  /** What search engines and link previews say of the page; the site's own line when left out. */
+  description?: string | undefined;
 }
 
 type LayoutText = Translate<keyof typeof messages.en>;
@@ -115,23 +129,31 @@ export function page(request: FastifyRequest, options: PageOptions): string {
   const t = translator(messages, language);
   const viewer = request.viewer;
   const here = encodeURIComponent(request.url);
+  const approved = viewer?.status === 'approved';
   return `<!doctype html>${
     html`<html lang="${language}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · Meetcute</title>
+        <meta name="description" content="${options.description ?? t('description')}" />
+        <meta name="theme-color" content="#c2185b" />
         <link rel="icon" type="image/svg+xml" href="${assetPath('favicon.svg')}" />
+        <link rel="icon" type="image/png" sizes="192x192" href="${assetPath('icon-192.png')}" />
+        <link rel="apple-touch-icon" href="${assetPath('icon-192.png')}" />
+        <link rel="manifest" href="${MANIFEST_PATH}" />
         <link rel="stylesheet" href="${assetPath('site.css')}" />
         <script src="${assetPath('site.js')}" defer></script>
       </head>
-      <body ${request.nav ? html`data-live-after="${request.nav.liveAfter}"` : ''}>
+      <body
+        ${approved ? html`class="with-bar"` : ''}
+        ${request.nav ? html`data-live-after="${request.nav.liveAfter}"` : ''}
+      >
         <a class="skip" href="#main">${t('skip')}</a>
         <header class="top">
-          <a class="brand" href="/">${t('home')}</a>
+          <a class="brand" href="/">${raw(LOGO)}<span>${t('home')}</span></a>
           ${renderMainNav(request, t)}
         </header>
-        ${viewer?.status === 'approved' ? renderSections(t) : ''}
         <main id="main">
           ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''} ${options.body}
         </main>
@@ -144,46 +166,95 @@ export function page(request: FastifyRequest, options: PageOptions): string {
   }`;
 }
 
-/** The top bar: a member's counters, profile, account (a moderator's review queue); a guest's way in. */
+/** The site's mark, beside its name in the top bar; the same heart as the favicon. */
+const LOGO =
+  '<svg class="logo" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="8" fill="currentColor"/><path d="M16 26s-9-5.6-9-12a5 5 0 0 1 9-3 5 5 0 0 1 9 3c0 6.4-9 12-9 12z" fill="#fff"/></svg>';
+
+/**
+ * Small line icons for the bar's sections, drawn in the text's colour. A counter another
+ * module adds without an icon here gets a dot, so the bar never breaks.
+ */
+const ICONS: Record<string, string> = {
+  search: '<circle cx="11" cy="11" r="6.5"/><path d="m16 16 5 5"/>',
+  news: '<rect x="3.5" y="4.5" width="17" height="15" rx="2"/><path d="M7 9h10M7 12.5h10M7 16h6"/>',
+  chats: '<path d="M4 5.5h16v10H10l-4.5 4v-4H4z"/>',
+  alerts: '<path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 1.5h-15z"/><path d="M10 20.5a2 2 0 0 0 4 0"/>',
+  menu: '<path d="M4 7h16M4 12h16M4 17h16"/>',
+  dot: '<circle cx="12" cy="12" r="4"/>',
+};
+
+function icon(name: string): Html {
+  return raw(
+    `<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${ICONS[name] ?? ICONS.dot}</svg>`,
+  );
+}
+
+/**
+ * The site's navigation. A guest gets the ways in. A member gets a bar of the main
+ * sections (search and the counted ones: news, chats, alerts), which a phone shows at the
+ * bottom of the screen within reach of a thumb, and a menu with everything else. The menu
+ * is a <details>, so it opens and closes without JavaScript.
+ */
 function renderMainNav(request: FastifyRequest, t: LayoutText): Html {
   const viewer = request.viewer;
-  const isModerator = viewer?.roles.includes('moderator') ?? false;
-  return html`<nav aria-label="Main">
+  if (!viewer)
+    return html`<nav class="guest" aria-label="${t('main')}">
+      <a href="/login">${t('login')}</a> <a class="button" href="/signup">${t('signup')}</a>
+    </nav>`;
+  const approved = viewer.status === 'approved';
+  return html`<nav class="${approved ? 'bar' : 'bar waiting'}" aria-label="${t('main')}">
     ${
-      viewer
-        ? html`${(request.nav?.counters ?? []).map(
+      approved
+        ? html`<a href="/search">${icon('search')}<span>${t('search')}</span></a> ${(
+              request.nav?.counters ?? []
+            ).map(
               (c) =>
                 html`<a href="${c.href}" class="counter" data-counter="${c.name}"
-                  >${c.label}
+                  >${icon(c.name)}<span>${c.label}</span>
                   <span class="badge" ${c.count === 0 ? html`hidden` : ''}>${badgeText(c.count)}</span></a
                 >`,
-            )}
-            <a href="/profile">${t('profile')}</a>
-            <a href="/account">${t('account')}</a>
-            ${isModerator ? html`<a href="/review">${t('review')}</a>` : ''}
-            <form method="post" action="/logout" class="inline">
-              <input type="hidden" name="_csrf" value="${request.csrfToken}" />
-              <button type="submit" class="link">${t('logout')}</button>
-            </form>`
-        : html`<a href="/login">${t('login')}</a> <a href="/signup">${t('signup')}</a>`
+            )}`
+        : ''
     }
+    <details class="menu">
+      <summary>${icon('menu')}<span>${t('menu')}</span></summary>
+      <div class="menu-panel">${renderMenu(request, t)}</div>
+    </details>
   </nav>`;
 }
 
-/** The sections an approved member moves between. */
-function renderSections(t: LayoutText): Html {
-  return html`<nav class="sections" aria-label="${t('sections')}">
-    <a href="/search">${t('search')}</a>
-    <a href="/online">${t('online')}</a>
-    <a href="/suggestions">${t('suggestions')}</a>
-    <a href="/visitors">${t('visitors')}</a>
-    <a href="/flirts">${t('flirts')}</a>
-    <a href="/favourites">${t('favourites')}</a>
-    <a href="/interests">${t('interests')}</a>
-    <a href="/diary">${t('diary')}</a>
-    <a href="/photos">${t('photos')}</a>
-    <a href="/blocks">${t('blocks')}</a>
-  </nav>`;
+/** Everything a member reaches from the menu: the other sections, their own pages, logging out. */
+function renderMenu(request: FastifyRequest, t: LayoutText): Html {
+  const viewer = request.viewer!;
+  const isModerator = viewer.roles.includes('moderator');
+  const sections =
+    viewer.status === 'approved'
+      ? ([
+          'online',
+          'suggestions',
+          'visitors',
+          'flirts',
+          'favourites',
+          'interests',
+          'diary',
+          'photos',
+        ] as const)
+      : [];
+  return html`<ul>
+      ${isModerator ? html`<li><a href="/review">${t('review')}</a></li>` : ''}
+      ${sections.map((s) => html`<li><a href="/${s}">${t(s)}</a></li>`)}
+    </ul>
+    <ul>
+      <li><a href="/profile">${t('profile')}</a></li>
+      <li><a href="/account">${t('account')}</a></li>
+      ${viewer.status === 'approved' ? html`<li><a href="/blocks">${t('blocks')}</a></li>` : ''}
+      <li>
+        <form method="post" action="/logout">
+          <input type="hidden" name="_csrf" value="${request.csrfToken}" />
+          <button type="submit" class="link">${t('logout')}</button>
+        </form>
+      </li>
+    </ul>`;
 }
 
 /** The footer's language choice, which comes back to the page it was made on. */

@@ -4,7 +4,7 @@
  * page, which works without JavaScript and which site.js follows to scroll on.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cardList, memberCard, type CardFacts } from './cards.ts';
+import { cardList, memberCard, type CardFacts, type NextStep } from './cards.ts';
 import { sendPage } from './forms.ts';
 import { html, type Html } from './html.ts';
 import { memberActions, type MemberAction } from './layout.ts';
@@ -46,6 +46,8 @@ export async function memberCards(
 export interface MemberListPage {
   /** The page's title and heading, the line under it, and the line for a list of none. */
   words: { title: string; intro: string; empty: string };
+  /** Where a member goes from the list when it is empty: the page that would fill it. */
+  next?: NextStep;
   /** The buttons every module puts on a member card (MEMBER_ACTIONS). */
   actions: readonly MemberAction[];
   members: readonly CardFacts[];
@@ -65,7 +67,7 @@ export async function sendMemberList(
     title,
     body: html`<h1>${title}</h1>
       <p>${intro}</p>
-      ${cardList(cards, empty)} ${list.pager ? pager(request, list.pager) : ''}`,
+      ${cardList(request, cards, empty, list.next)} ${list.pager ? pager(request, list.pager) : ''}`,
   });
 }
 

@@ -77,6 +77,7 @@ export function favouritePages(
         formatMoment(languageOf(request), viewer?.city.timeZone ?? 'UTC', at, 'date');
       return sendMemberList(request, reply, {
         words: { title: tr('title'), intro: tr('explain'), empty: tr('empty') },
+        next: 'search',
         actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
         members: list.favourites.map(({ member, addedAt }) => ({
           ...cardFacts(member),

@@ -188,7 +188,11 @@ function renderSection(view: FlirtsView, direction: Direction, cards: Html[], ne
   const other: Direction = direction === 'received' ? 'sent' : 'received';
   return html`<section aria-labelledby="${direction}">
     <h2 id="${direction}">${t(direction)}</h2>
-    ${cardList(cards, t(direction === 'received' ? 'emptyReceived' : 'emptySent'))}
+    ${
+      direction === 'received'
+        ? cardList(request, cards, t('emptyReceived'), 'photos')
+        : cardList(request, cards, t('emptySent'), 'search')
+    }
     ${pager(request, {
       next,
       more: t('older'),

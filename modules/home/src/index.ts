@@ -21,7 +21,6 @@ type Key =
   | 'step1'
   | 'step2'
   | 'step3'
-  | 'step4'
   | 'safeTitle'
   | 'safe1'
   | 'safe2'
@@ -39,8 +38,7 @@ const messages: Messages<Key> = {
     step1: 'Sign up and say who you are looking for: gender, ages and how far away.',
     step2: 'A moderator looks at every new profile and photo before others see them.',
     step3:
-      'Your news, suggestions and search show members who fit what you look for. Flirt, visit, keep favourites.',
-    step4: 'When you both want to, chat live, on your phone or your computer.',
+      'Meet members who fit what you look for in your news, suggestions and search: flirt, and when you both want to, chat live.',
     safeTitle: 'Safe by design',
     safe1: 'Everyone here was let in by a moderator.',
     safe2: 'You choose who sees your private photos.',
@@ -58,8 +56,7 @@ const messages: Messages<Key> = {
     step1: 'Bli medlem och berätta vem du söker: kön, ålder och hur långt bort.',
     step2: 'En moderator tittar på varje ny profil och varje foto innan andra ser dem.',
     step3:
-      'Dina nyheter, förslag och sökningar visar medlemmar som passar det du söker. Flörta, besök, spara favoriter.',
-    step4: 'När ni båda vill chattar ni live, i mobilen eller på datorn.',
+      'Träffa medlemmar som passar det du söker i dina nyheter, förslag och sökningar: flörta, och när ni båda vill, chatta live.',
     safeTitle: 'Trygghet från början',
     safe1: 'Alla här har släppts in av en moderator.',
     safe2: 'Du väljer vem som ser dina privata foton.',
@@ -77,8 +74,7 @@ const messages: Messages<Key> = {
     step1: 'Liity ja kerro, ketä etsit: sukupuoli, ikä ja kuinka kaukaa.',
     step2: 'Moderaattori katsoo jokaisen uuden profiilin ja kuvan ennen kuin muut näkevät ne.',
     step3:
-      'Uutisesi, ehdotuksesi ja hakusi näyttävät jäseniä, jotka sopivat siihen mitä etsit. Flirttaile, vieraile, tallenna suosikkeja.',
-    step4: 'Kun molemmat haluatte, juttelette livenä puhelimella tai tietokoneella.',
+      'Tapaa jäseniä, jotka sopivat siihen mitä etsit, uutisissasi, ehdotuksissasi ja haussa: flirttaile, ja kun molemmat haluatte, jutelkaa livenä.',
     safeTitle: 'Turvallinen alusta asti',
     safe1: 'Jokainen täällä on moderaattorin hyväksymä.',
     safe2: 'Sinä päätät, kuka näkee yksityiset kuvasi.',
@@ -118,7 +114,7 @@ export const home = defineModule({
             <section class="landing">
               <h2>${t('howTitle')}</h2>
               <ol class="steps">
-                ${(['step1', 'step2', 'step3', 'step4'] as const).map((k) => html`<li>${t(k)}</li>`)}
+                ${(['step1', 'step2', 'step3'] as const).map((k) => html`<li>${t(k)}</li>`)}
               </ol>
               <h2>${t('safeTitle')}</h2>
               <ul class="promises">

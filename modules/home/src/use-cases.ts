@@ -35,6 +35,52 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'Every page says what the site is to search engines and link previews',
+    when: { method: 'GET', url: '/login' },
+    then: {
+      status: 200,
+      page: ['<meta name="description" content="Meetcute is a friendly dating community', '<title>'],
+    },
+  }),
+  useCase({
+    title: 'A phone can keep the site on its home screen: every page names the manifest and a PNG icon',
+    when: { method: 'GET', url: '/' },
+    then: {
+      status: 200,
+      page: [
+        '<link rel="manifest" href="/manifest.webmanifest" />',
+        '<link rel="apple-touch-icon" href="/assets/icon-192.png?v=',
+      ],
+    },
+  }),
+  useCase({
+    title: 'The manifest names the site and its icons at the sizes phones ask for',
+    when: { method: 'GET', url: '/manifest.webmanifest' },
+    then: {
+      status: 200,
+      headers: { 'content-type': 'application/manifest+json; charset=utf-8' },
+      body: {
+        name: 'Meetcute',
+        start_url: '/',
+        display: 'standalone',
+        icons: [
+          { sizes: '192x192', type: 'image/png' },
+          { sizes: '512x512', type: 'image/png' },
+          { sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'The home-screen icon is a PNG that browsers may keep for a year',
+    when: { method: 'GET', url: '/assets/icon-512.png' },
+    then: {
+      status: 200,
+      headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=31536000, immutable' },
+    },
+  }),
+  useCase({
     title: 'In Finnish the front page speaks Finnish',
     when: { method: 'GET', url: '/', headers: { 'accept-language': 'fi' } },
     then: { status: 200, page: ['<h2>Näin se toimii</h2>', 'Kukaan ei näe sähköpostiosoitettasi.'] },

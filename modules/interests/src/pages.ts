@@ -264,7 +264,7 @@ function renderTag(request: FastifyRequest, t: Translate<Key>, shown: TagShown):
       }
       <a href="/interests">${t('allInterests')}</a>
     </div>
-    ${cardList(cards, t('nobody'))}
+    ${cardList(request, cards, t('nobody'), 'search')}
     ${pager(request, {
       next: nextCursor,
       more: t('older'),

@@ -33,6 +33,7 @@ export function matchingPages(
       );
       return sendMemberList(request, reply, {
         words: { title: t('title'), intro: t('explain'), empty: t('empty') },
+        next: 'search',
         actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
         members: views.map((s) => ({
           ...cardFacts(s.member),

@@ -128,7 +128,7 @@ async function memberList(
   const cards = await memberCards(request, actions, members);
   return html`<section aria-labelledby="results">
     <h2 id="results">${t('results')}</h2>
-    ${cardList(cards, t('none'))}
+    ${cardList(request, cards, t('none'), 'search')}
     ${pager(request, { next: page.nextCursor, more: t('next'), first: t('again'), href: (cursor) => listLink(f, cursor) })}
   </section>`;
 }

@@ -164,7 +164,7 @@ async function resultList(
   const cards = await memberCards(request, actions, members);
   return html`<section aria-labelledby="results">
     <h2 id="results">${t('results')}</h2>
-    ${cardList(cards, t('none'))}
+    ${cardList(request, cards, t('none'))}
     ${pager(request, { next: found.nextCursor, more: t('next'), first: t('again'), href: (cursor) => searchLink(c, cursor) })}
   </section>`;
 }

@@ -48,6 +48,7 @@ export function visitPages(
       const timeZone = viewer?.city.timeZone ?? 'UTC';
       return sendMemberList(request, reply, {
         words: { title: tr('title'), intro: tr('explain'), empty: tr('empty') },
+        next: 'photos',
         actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
         members: list.visitors.map(({ visitor, visitedAt }) => ({
           ...cardFacts(visitor),
