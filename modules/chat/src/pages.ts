@@ -32,11 +32,16 @@ import type { ConversationItem, Views } from './views.ts';
 export type Key = keyof (typeof messages)['en'];
 export const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-/** A message's time where the viewer lives: the time today, else the day and time. */
+/**
+ * A message's time where the viewer lives: the time today, the day and time this year,
+ * and the whole date before (a "1 Dec" from last year would read as this one's).
+ */
 export function stamp(sentAt: string, now: Date, timeZone: string, language: Language): string {
-  const time = formatMoment(language, timeZone, sentAt, 'time');
-  if (dateIn(timeZone, new Date(sentAt)) === dateIn(timeZone, now)) return time;
-  return `${formatMoment(language, timeZone, sentAt, 'day-month')} ${time}`;
+  const day = dateIn(timeZone, new Date(sentAt));
+  const today = dateIn(timeZone, now);
+  if (day === today) return formatMoment(language, timeZone, sentAt, 'time');
+  if (day.slice(0, 4) !== today.slice(0, 4)) return formatMoment(language, timeZone, sentAt, 'date-time');
+  return `${formatMoment(language, timeZone, sentAt, 'day-month')} ${formatMoment(language, timeZone, sentAt, 'time')}`;
 }
 
 export const portrait = (memberId: string, size = 48) =>
