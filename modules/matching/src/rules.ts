@@ -65,7 +65,8 @@ export function rank<S extends Suggestion & { exactKm?: number }>(suggestions: r
   );
 }
 
-export type ReasonKey = 'sharedOne' | 'sharedMany' | 'away' | 'both';
+/** `shared` counts with {n}; `shared_one` is its form for one, picked by the translator's plural rules. */
+export type ReasonKey = 'shared' | 'shared_one' | 'away' | 'both';
 export type Say = (key: ReasonKey, vars?: Record<string, string | number>) => string;
 
 /** "3 shared interests, 12 km away"; "1 shared interest, …"; only the distance when none are shared. */
@@ -79,5 +80,5 @@ export function reason(say: Say, suggestion: Pick<Suggestion, 'sharedInterests' 
 export function sharedNote(say: Say, suggestion: Pick<Suggestion, 'sharedInterests'>): string | null {
   const n = suggestion.sharedInterests.length;
   if (n === 0) return null;
-  return n === 1 ? say('sharedOne') : say('sharedMany', { n });
+  return say('shared', { n });
 }
