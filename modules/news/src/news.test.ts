@@ -150,7 +150,7 @@ for (const dialect of databases.dialects) {
           ...approved(mo),
           ...approved(carl),
           posted(carl, 1, 'one', '2026-06-01T09:00:00.000Z'),
-          posted(carl, 2, 'two', '2026-06-01T09:01:00.000Z'),
+          posted(carl, 2, 'two', '2026-06-02T09:01:00.000Z'),
           ...photoAdded(carl, 1),
           posted(carl, 3, 'three', '2026-06-01T09:03:00.000Z'),
         ]);
@@ -161,6 +161,39 @@ for (const dialect of databases.dialects) {
         for (const text of ['one', 'two', 'three'])
           assert.ok(cards[0]!.includes(`diary-text">${text}<`), text);
         assert.ok(cards[0]!.includes('class="news-photo"'), 'the photo in the same card');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('a page that ends inside a member’s run takes the rest of it, so the next page opens with someone else', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([
+          ...approved(mo),
+          ...approved(carl),
+          ...approved(adam),
+          posted(adam, 1, 'adam early', '2026-06-02T08:00:00.000Z'),
+          posted(carl, 2, 'one', '2026-06-02T09:00:00.000Z'),
+          posted(carl, 3, 'two', '2026-06-02T09:01:00.000Z'),
+          posted(carl, 4, 'three', '2026-06-02T09:02:00.000Z'),
+          posted(adam, 5, 'adam late', '2026-06-02T10:00:00.000Z'),
+        ]);
+        // Newest first: Adam, Carl three times, Adam again (and both joining, a day before).
+        const cardsOf = (body: string) => body.split('<li class="card member-card news-item').slice(1);
+        const first = await t.call({ as: mo.memberId, method: 'GET', url: '/news?limit=2' });
+        assert.equal(first.status, 200);
+        const cards = cardsOf(first.body);
+        assert.equal(cards.length, 2, 'Adam, then Carl once');
+        assert.ok(cards[0]!.includes('adam late'));
+        for (const text of ['three', 'two', 'one'])
+          assert.ok(cards[1]!.includes(`diary-text">${text}<`), `Carl's ${text} on the first page`);
+        const next = /href="(\/news\?[^"]*cursor=[^"]+)"/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
+        assert.ok(next, 'a link to older news');
+        const second = await t.call({ as: mo.memberId, method: 'GET', url: next });
+        const older = cardsOf(second.body);
+        assert.ok(older.length > 0 && older[0]!.includes('adam early'), 'the next page opens with Adam');
+        assert.ok(!second.body.includes('diary-text">one<'), 'Carl is not shown again');
       } finally {
         await t.close();
       }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Http, ServiceRegistry } from '@meetcute/core';
+import { encodeCursor, type Http, type ServiceRegistry } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import {
   factsLine,
@@ -21,7 +21,7 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { PageQuery } from './routes.ts';
 import type { Member } from './store.ts';
-import type { NewsItem, NewsReads } from './views.ts';
+import type { NewsItem, NewsPage, NewsReads } from './views.ts';
 
 /** What the viewer had seen before this visit marked everything seen, so new items can say so. */
 const seenBefore = new WeakMap<FastifyRequest, string | null>();
@@ -38,6 +38,38 @@ export function runsByMember(items: NewsItem[]): NewsItem[][] {
     else runs.push([item]);
   }
   return runs;
+}
+
+/** How many pages further a page reaches to finish its last member's run. */
+const RUN_PAGES = 3;
+
+/**
+ * A page that ends inside a member's run takes the rest of the run too, so the next page
+ * (which scrolling puts right under this one) does not open with that member's card again.
+ * A run longer than a few pages still breaks, so a page stays a page.
+ */
+async function finishRun(
+  reads: NewsReads,
+  viewerId: string,
+  list: NewsPage,
+  limit: number | undefined,
+): Promise<NewsPage> {
+  const last = list.items.at(-1);
+  let { items, nextCursor } = list;
+  for (let extra = 0; last && nextCursor && extra < RUN_PAGES; extra++) {
+    const more = await reads.page(viewerId, nextCursor, limit);
+    const end = more.items.findIndex((item) => item.member.memberId !== last.member.memberId);
+    const taken = end === -1 ? more.items : more.items.slice(0, end);
+    items = [...items, ...taken];
+    if (end === -1) {
+      nextCursor = more.nextCursor;
+      continue;
+    }
+    const through = taken.at(-1);
+    if (through) nextCursor = encodeCursor({ at: through.at, id: through.itemId });
+    break;
+  }
+  return { items, nextCursor };
 }
 
 function entry(request: FastifyRequest, item: NewsItem, viewer: Member | undefined, isNew: boolean): Html {
@@ -116,7 +148,9 @@ export function newsPages(http: Http, commands: Commands, reads: NewsReads, serv
       const t = translator(messages, languageOf(request));
       const viewerId = request.viewer!.memberId;
       const [list, viewer] = await Promise.all([
-        reads.page(viewerId, request.query.cursor, request.query.limit),
+        reads
+          .page(viewerId, request.query.cursor, request.query.limit)
+          .then((page) => finishRun(reads, viewerId, page, request.query.limit)),
         reads.member(viewerId),
       ]);
       const before = seenBefore.get(request) ?? null;

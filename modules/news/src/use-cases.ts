@@ -416,12 +416,31 @@ const pages = [
   }),
   useCase({
     title: 'A long feed links to older items, for the reader and the infinite scroll',
+    given: [
+      ...approved(mo),
+      ...approved(adam),
+      ...approved(carl),
+      posted(adam, 1, 'one', '2026-06-02T09:00:00.000Z'),
+      posted(carl, 2, 'two', '2026-06-02T09:01:00.000Z'),
+      posted(adam, 3, 'three', '2026-06-02T09:02:00.000Z'),
+    ],
+    when: pageOf(mo, '?limit=2'),
+    then: {
+      status: 200,
+      page: ['diary-text">three<', 'diary-text">two<', 'rel="next"', 'Older', 'data-infinite'],
+      pageLacks: ['diary-text">one<'],
+      events: [emitted(NewsSeen, { memberId: mo.memberId })],
+    },
+  }),
+  useCase({
+    title:
+      'A page that would end inside Nancy’s run of posts takes the rest of it: her card is not split across pages',
     given: threePosts,
     when: pageOf(bob, '?limit=2'),
     then: {
       status: 200,
-      page: ['diary-text">three<', 'rel="next"', 'Older', 'data-infinite'],
-      pageLacks: ['diary-text">one<'],
+      page: ['diary-text">three<', 'diary-text">two<', 'diary-text">one<'],
+      pageLacks: ['rel="next"'],
       events: [emitted(NewsSeen, { memberId: bob.memberId })],
     },
   }),
