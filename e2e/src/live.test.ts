@@ -1,6 +1,6 @@
 // Live updates in two browsers: Nancy flirts and Bob's alert counter rises without a
 // reload, and a new alert joins his open alerts page; Nancy's diary post reaches the news of a member who matches her and not of
-// one who does not; a brand-new member's news is never empty.
+// one who does not; a brand-new member sees their approval arrive live, and their news is never empty.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -50,10 +50,13 @@ test('counters move live, news follows preferences, new members get a full feed'
     Page,
   ];
 
+  // Bob's first alert welcomes him; opening the alerts reads it.
+  await bob.goto(`${site.url}/alerts`);
+  await bob.getByText('Welcome! Your profile was approved').waitFor();
   // Bob has a page open; Nancy flirts with him from his profile.
   await bob.goto(`${site.url}/profile`);
   const bobAlerts = bob.locator('[data-counter="alerts"] .badge');
-  assert.equal(await bobAlerts.isHidden(), true, 'no alerts yet');
+  assert.equal(await bobAlerts.isHidden(), true, 'no new alerts');
   await nancy.goto(`${site.url}/search`);
   const bobLink = nancy.getByRole('link', { name: 'Bob', exact: true });
   await bobLink.waitFor();
@@ -116,7 +119,17 @@ test('counters move live, news follows preferences, new members get a full feed'
     ages: [25, 40],
     aboutMe: 'New here.',
   });
+  // Dave keeps his waiting page open: Mo's approval shows on it, without a reload.
+  await dave.getByRole('heading', { name: 'Waiting for review' }).waitFor();
+  await dave.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await approveAll(site, mo, ['Dave']);
+  await dave.getByRole('heading', { name: 'Welcome to Meetcute!' }).waitFor({ timeout: 5000 });
+  assert.equal(
+    await dave.evaluate(() => (window as unknown as { stayed?: boolean }).stayed),
+    true,
+    'the page was not reloaded',
+  );
+  await snap(dave, '32a-approved-live');
   await dave.goto(`${site.url}/news`);
   await dave.getByText('Off to the archipelago this weekend!').waitFor();
   await snap(dave, '32-new-member-news-backfilled');

@@ -31,6 +31,15 @@ async function tables(t: TestApp): Promise<Record<string, unknown[]>> {
   };
 }
 
+/** The members read their welcome alert (every approved member's first), so what follows starts from none unread. */
+async function welcomed(t: TestApp, ...memberIds: string[]): Promise<void> {
+  for (const memberId of memberIds) {
+    const read = await t.call({ as: memberId, method: 'POST', url: '/api/v1/alerts/read' });
+    assert.equal(read.status, 200);
+  }
+  await t.app.processAll();
+}
+
 const photoId = (n: number) => `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`;
 const flirtId = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
@@ -43,6 +52,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
+        await welcomed(t, nancy.memberId, bob.memberId);
         const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const heard: LiveNotification[] = [];
         const close = await hub.open(bob.memberId, hub.latest(), (n) => heard.push(n));
@@ -94,9 +104,9 @@ for (const dialect of databases.dialects) {
     test('Nancy’s suspension takes her flirt off Bob’s count and page held in memory, and its lift puts it back', async () => {
       const t = await startTestApp(factory, dialect);
       try {
+        await t.given([...approved(nancy), ...approved(bob)]);
+        await welcomed(t, bob.memberId);
         await t.given([
-          ...approved(nancy),
-          ...approved(bob),
           given(FlirtSent, { flirtId: flirtId(1), senderId: nancy.memberId, recipientId: bob.memberId }),
           // What the site decided about her photo: hers whatever her standing.
           given(
@@ -119,7 +129,7 @@ for (const dialect of databases.dialects) {
           ).items.map((i) => i.kind);
         // Bob's count, first page and Nancy's own alerts are in memory now, so the sanction has to move them.
         assert.equal(await count(), 1);
-        assert.deepEqual(await kinds(), ['flirt']);
+        assert.deepEqual(await kinds(), ['flirt', 'registration-approved']);
         await t.primeViews([nancy.memberId, bob.memberId]);
         const hub = t.app.services.require<LiveHub>(LIVE_HUB);
         const heard: LiveNotification[] = [];
@@ -128,11 +138,11 @@ for (const dialect of databases.dialects) {
           await t.given([suspended(nancy)]);
           await t.auditViews();
           assert.equal(await count(), 0);
-          assert.deepEqual(await kinds(), []);
+          assert.deepEqual(await kinds(), ['registration-approved']);
           await t.given([reinstated(nancy)]);
           await t.auditViews();
           assert.equal(await count(), 1);
-          assert.deepEqual(await kinds(), ['flirt']);
+          assert.deepEqual(await kinds(), ['flirt', 'registration-approved']);
           assert.deepEqual(
             heard
               .filter((n) => n.type === 'counter' && (n.data as { name: string }).name === 'alerts')
@@ -195,7 +205,7 @@ for (const dialect of databases.dialects) {
         assert.deepEqual(count.json, { count: 1 });
 
         const before = await tables(t);
-        assert.equal(before.alerts?.length, 5);
+        assert.equal(before.alerts?.length, 8, "five of what members did, and each one's welcome");
         assert.equal(before.photos?.length, 2, 'the like alert stands for the two photos left');
         assert.equal(before.read?.length, 1);
         assert.equal(before.blocked?.length, 1);

@@ -12,6 +12,7 @@ import {
   PhotoRejected,
   PrivateAlbumUnlocked,
 } from '@meetcute/photos/events';
+import { RegistrationApproved } from '@meetcute/registration/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import {
@@ -34,7 +35,7 @@ export { AlertsRead } from './events.ts';
 
 /**
  * Alerts: everything that happened to me (flirts, visits, favourites, likes, and what the
- * moderators decided about my photos and about-me text), newest first.
+ * moderators decided about my sign-up, photos and about-me text), newest first.
  * A projection of other modules' events plus the module's own AlertsRead for the unread
  * markers; each new alert is pushed live with the new unread count for the top bar.
  * A block removes the pair's alerts both ways for good.
@@ -51,6 +52,7 @@ export const alerts = defineModule({
     PhotoLiked,
     PhotoDeleted,
     PrivateAlbumUnlocked,
+    RegistrationApproved,
     PhotoApproved,
     PhotoRejected,
     AboutMeApproved,

@@ -18,6 +18,7 @@ export const messages: Messages<
   | 'unlock_woman'
   | 'unlock_man'
   | 'unlock_nonbinary'
+  | 'registration-approved'
   | 'photo-approved'
   | 'photo-rejected'
   | 'about-approved'
@@ -25,6 +26,7 @@ export const messages: Messages<
   | 'reason'
   | 'seePhotos'
   | 'seeProfile'
+  | 'findPeople'
 > = {
   en: {
     title: 'Alerts',
@@ -44,6 +46,8 @@ export const messages: Messages<
     unlock_woman: '{name} showed you her private photos',
     unlock_man: '{name} showed you his private photos',
     unlock_nonbinary: '{name} showed you their private photos',
+    'registration-approved':
+      'Welcome! Your profile was approved: other members can find you now, and you can flirt with them and write to them',
     'photo-approved': 'Your photo was approved: members who may see its album see it now',
     'photo-rejected': 'Your photo was turned down',
     'about-approved': 'Your new about-me text was approved: others see it now',
@@ -51,6 +55,7 @@ export const messages: Messages<
     reason: 'The moderator’s reason: {reason}',
     seePhotos: 'Your photos',
     seeProfile: 'Your profile',
+    findPeople: 'Find people',
   },
   sv: {
     title: 'Händelser',
@@ -70,6 +75,8 @@ export const messages: Messages<
     unlock_woman: '{name} visade dig sina privata foton',
     unlock_man: '{name} visade dig sina privata foton',
     unlock_nonbinary: '{name} visade dig sina privata foton',
+    'registration-approved':
+      'Välkommen! Din profil har godkänts: andra medlemmar kan nu hitta dig, och du kan flörta med dem och skriva till dem',
     'photo-approved': 'Ditt foto godkändes: de som får se albumet ser det nu',
     'photo-rejected': 'Ditt foto godkändes inte',
     'about-approved': 'Din nya presentation godkändes: andra ser den nu',
@@ -77,6 +84,7 @@ export const messages: Messages<
     reason: 'Moderatorns skäl: {reason}',
     seePhotos: 'Dina foton',
     seeProfile: 'Din profil',
+    findPeople: 'Hitta folk',
   },
   fi: {
     title: 'Ilmoitukset',
@@ -96,6 +104,8 @@ export const messages: Messages<
     unlock_woman: '{name} näytti sinulle yksityiset kuvansa',
     unlock_man: '{name} näytti sinulle yksityiset kuvansa',
     unlock_nonbinary: '{name} näytti sinulle yksityiset kuvansa',
+    'registration-approved':
+      'Tervetuloa! Profiilisi on hyväksytty: muut jäsenet löytävät sinut nyt, ja voit flirttailla heidän kanssaan ja kirjoittaa heille',
     'photo-approved': 'Kuvasi hyväksyttiin: ne, jotka saavat nähdä albumin, näkevät sen nyt',
     'photo-rejected': 'Kuvaasi ei hyväksytty',
     'about-approved': 'Uusi esittelytekstisi hyväksyttiin: muut näkevät sen nyt',
@@ -103,5 +113,6 @@ export const messages: Messages<
     reason: 'Moderaattorin perustelu: {reason}',
     seePhotos: 'Kuvasi',
     seeProfile: 'Profiilisi',
+    findPeople: 'Löydä ihmisiä',
   },
 };

@@ -53,7 +53,10 @@ function card(
     const kind = alert.kind as ModerationAlertKind;
     const where = kind.startsWith('photo')
       ? html`<a href="/photos">${t('seePhotos')}</a>`
-      : html`<a href="/profile">${t('seeProfile')}</a>`;
+      : kind === 'registration-approved'
+        ? // Just let in: the next step is meeting people, or finishing the profile first.
+          html`<a href="/search">${t('findPeople')}</a> · <a href="/profile">${t('seeProfile')}</a>`
+        : html`<a href="/profile">${t('seeProfile')}</a>`;
     return html`<li class="card alert-card moderation${unread}" data-item="${alert.alertId}">
       <p class="alert-text">${marker}${t(kind)} · ${time}</p>
       ${alert.reason === null ? '' : html`<p class="reason">${t('reason', { reason: alert.reason })}</p>`}

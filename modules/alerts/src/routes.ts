@@ -22,6 +22,7 @@ const Alert = Type.Object({
     Type.Literal('favourite'),
     Type.Literal('like'),
     Type.Literal('unlock'),
+    Type.Literal('registration-approved'),
     Type.Literal('photo-approved'),
     Type.Literal('photo-rejected'),
     Type.Literal('about-approved'),

@@ -6,12 +6,14 @@ export const PAGE = { default: 20, max: 50 };
  * member had flirted with its sender first, so the two like each other.
  */
 export type MemberAlertKind = 'flirt' | 'match' | 'visit' | 'favourite' | 'like' | 'unlock';
-/** What the moderators decided about a member's photo or about-me text. */
-export type ModerationAlertKind = 'photo-approved' | 'photo-rejected' | 'about-approved' | 'about-rejected';
+/** What the moderators decided about a member's sign-up, photo or about-me text. */
+export type ModerationAlertKind =
+  'registration-approved' | 'photo-approved' | 'photo-rejected' | 'about-approved' | 'about-rejected';
 /** What can happen to a member that they hear about. */
 export type AlertKind = MemberAlertKind | ModerationAlertKind;
 
 export const MODERATION_KINDS: readonly ModerationAlertKind[] = [
+  'registration-approved',
   'photo-approved',
   'photo-rejected',
   'about-approved',

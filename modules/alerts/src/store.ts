@@ -34,6 +34,7 @@ import {
   PhotoRejected,
   PrivateAlbumUnlocked,
 } from '@meetcute/photos/events';
+import { RegistrationApproved } from '@meetcute/registration/events';
 import { AlertsRead } from './events.ts';
 import { isFresh, onceKey, SITE, type AlertKind } from './rules.ts';
 
@@ -449,6 +450,16 @@ function projectPhotos(alerts: Projection): void {
 /** What the moderators decided reaches the member here, with the reason for a no. */
 function projectModeration(alerts: Projection): void {
   const { ctx } = alerts;
+  // The first thing an approved member hears: they are in, and what they can do now. Live,
+  // it also tells the member's waiting page (which has no counters yet) to show it.
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    await add(alerts, tx, {
+      event: e,
+      memberId: e.payload.memberId,
+      kind: 'registration-approved',
+      actorId: SITE,
+    });
+  });
   ctx.on(PhotoApproved, async (e, tx) => {
     const { photoId, ownerId, album } = e.payload;
     if (album === 'private') {

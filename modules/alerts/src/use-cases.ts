@@ -1,6 +1,16 @@
 import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
+import {
+  approved,
+  bob,
+  eve,
+  mo,
+  nancy,
+  reinstated,
+  signedUp,
+  suspended,
+  type CastMember,
+} from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
@@ -63,10 +73,21 @@ const nancyUnlockedForBob = (at?: string) =>
     { ownerId: nancy.memberId, memberId: bob.memberId },
     at === undefined ? { actorId: nancy.memberId } : { actorId: nancy.memberId, at },
   );
-const nancyAndBob = [...approved(nancy), ...approved(bob)];
+/**
+ * Members approved well before everything below, who have read their welcome alert: it
+ * stays at the end of their list, read.
+ */
+const SETTLED = '2026-05-01T00:00:00.000Z';
+const settled = (member: CastMember) => [
+  ...approved(member).map((g) => ({ ...g, at: SETTLED })),
+  read(member.memberId, SETTLED),
+];
+/** The alert every approved member got first. */
+const welcome = { kind: 'registration-approved', actor: null, at: SETTLED, unread: false } as const;
+const nancyAndBob = [...settled(nancy), ...settled(bob)];
 /** Nancy and Bob, and a photo in Nancy's private album. */
 const nancyWithPrivatePhoto = [...nancyAndBob, photoApproved(nancy.memberId, 9, 'private')];
-const everyone = [...nancyAndBob, ...approved(eve)];
+const everyone = [...nancyAndBob, ...settled(eve)];
 
 // Two hours before the use cases' clock (10:00 UTC), then one hour, then on 2 June.
 const EARLY = '2026-06-01T08:00:00.000Z';
@@ -89,7 +110,7 @@ const eachWay = [...nancyAndBob, flirted(nancy.memberId, bob.memberId), viewed(b
 const list = (as: string, query = '') => ({ as, method: 'GET', url: `/api/v1/alerts${query}` }) as const;
 const unread = (as: string) => ({ as, method: 'GET', url: '/api/v1/alerts/unread' }) as const;
 const markRead = (as: string) => ({ as, method: 'POST', url: '/api/v1/alerts/read' }) as const;
-const noAlerts = { status: 200, body: { items: [], nextCursor: null } };
+const onlyWelcome = { status: 200, body: { items: [welcome], nextCursor: null } };
 
 export const useCases = [
   useCase({
@@ -99,7 +120,7 @@ export const useCases = [
     when: list(nancy.memberId),
     then: {
       status: 200,
-      body: { items: [{ kind: 'match', actor: bobCard, unread: true }], nextCursor: null },
+      body: { items: [{ kind: 'match', actor: bobCard, unread: true }, welcome], nextCursor: null },
     },
   }),
   useCase({
@@ -124,10 +145,7 @@ export const useCases = [
     then: {
       status: 200,
       body: {
-        items: [
-          { kind: 'flirt', actor: nancyCard },
-          { kind: 'flirt', actor: nancyCard },
-        ],
+        items: [{ kind: 'flirt', actor: nancyCard }, { kind: 'flirt', actor: nancyCard }, welcome],
         nextCursor: null,
       },
     },
@@ -144,10 +162,7 @@ export const useCases = [
     then: {
       status: 200,
       body: {
-        items: [
-          { kind: 'flirt', actor: bobCard },
-          { kind: 'match', actor: bobCard },
-        ],
+        items: [{ kind: 'flirt', actor: bobCard }, { kind: 'match', actor: bobCard }, welcome],
         nextCursor: null,
       },
     },
@@ -160,7 +175,7 @@ export const useCases = [
     when: list(bob.memberId),
     then: {
       status: 200,
-      body: { items: [{ kind: 'flirt', actor: nancyCard, unread: true }], nextCursor: null },
+      body: { items: [{ kind: 'flirt', actor: nancyCard, unread: true }, welcome], nextCursor: null },
     },
   }),
   useCase({
@@ -173,7 +188,7 @@ export const useCases = [
     title: 'The one who flirted gets no alert for it',
     given: [...nancyAndBob, flirted(nancy.memberId, bob.memberId)],
     when: list(nancy.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
 
   // Visits
@@ -185,7 +200,7 @@ export const useCases = [
       { as: nancy.memberId, method: 'GET', url: `/api/v1/profiles/${bob.memberId}` },
     ],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [{ kind: 'visit', actor: nancyCard, unread: true }] } },
+    then: { status: 200, body: { items: [{ kind: 'visit', actor: nancyCard, unread: true }, welcome] } },
   }),
   useCase({
     title: 'A visit the next day (UTC) is a new alert, above the first',
@@ -199,10 +214,7 @@ export const useCases = [
     then: {
       status: 200,
       body: {
-        items: [
-          { kind: 'visit', at: NEXT_DAY },
-          { kind: 'visit', at: LATER },
-        ],
+        items: [{ kind: 'visit', at: NEXT_DAY }, { kind: 'visit', at: LATER }, welcome],
       },
     },
   }),
@@ -210,7 +222,7 @@ export const useCases = [
     title: 'Looking at one’s own profile gives no alert',
     given: [...nancyAndBob, viewed(bob.memberId, bob.memberId)],
     when: list(bob.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
 
   // Favourites
@@ -221,7 +233,7 @@ export const useCases = [
       { as: eve.memberId, method: 'POST', url: '/api/v1/favourites', body: { memberId: bob.memberId } },
     ],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [{ kind: 'favourite', actor: eveCard, unread: true }] } },
+    then: { status: 200, body: { items: [{ kind: 'favourite', actor: eveCard, unread: true }, welcome] } },
   }),
   useCase({
     title: 'Adding, removing and adding Bob again the same day gives him one favourite alert',
@@ -231,7 +243,7 @@ export const useCases = [
       favoured(eve.memberId, bob.memberId, LATER),
     ],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [{ kind: 'favourite', at: EARLY }] } },
+    then: { status: 200, body: { items: [{ kind: 'favourite', at: EARLY }, welcome] } },
   }),
 
   // Paging
@@ -246,11 +258,11 @@ export const useCases = [
     given: twoAlerts,
     when: list(
       bob.memberId,
-      `?limit=1&cursor=${encodeCursor({ at: LATER, id: '00000000-0000-0000-0000-000000000000' })}`,
+      `?limit=2&cursor=${encodeCursor({ at: LATER, id: '00000000-0000-0000-0000-000000000000' })}`,
     ),
     then: {
       status: 200,
-      body: { items: [{ kind: 'flirt', actor: nancyCard, at: EARLY }], nextCursor: null },
+      body: { items: [{ kind: 'flirt', actor: nancyCard, at: EARLY }, welcome], nextCursor: null },
     },
   }),
   useCase({
@@ -269,7 +281,7 @@ export const useCases = [
     title: 'Only Bob sees Bob’s alerts',
     given: twoAlerts,
     when: list(eve.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
 
   // Reading
@@ -288,7 +300,7 @@ export const useCases = [
     given: twoAlerts,
     before: [markRead(bob.memberId)],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [{ unread: false }, { unread: false }] } },
+    then: { status: 200, body: { items: [{ unread: false }, { unread: false }, welcome] } },
   }),
   useCase({
     title: 'After marking all read the unread count is 0',
@@ -303,7 +315,7 @@ export const useCases = [
     when: list(bob.memberId),
     then: {
       status: 200,
-      body: { items: [{ kind: 'visit', unread: true }, { unread: false }, { unread: false }] },
+      body: { items: [{ kind: 'visit', unread: true }, { unread: false }, { unread: false }, welcome] },
     },
   }),
   useCase({
@@ -338,13 +350,13 @@ export const useCases = [
     title: 'Bob blocking Nancy removes her flirt from his alerts',
     given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
     when: list(bob.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
   useCase({
     title: 'Bob blocking Nancy removes his visit from her alerts',
     given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
     when: list(nancy.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
   useCase({
     title: 'Bob blocking Nancy takes her flirt out of his unread count',
@@ -356,13 +368,13 @@ export const useCases = [
     title: 'Alerts a block removed do not come back when it is lifted',
     given: [...eachWay, blocked(nancy.memberId, bob.memberId), unblocked(nancy.memberId, bob.memberId)],
     when: list(bob.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
   useCase({
     title: 'A flirt across a block never becomes an alert',
     given: [...nancyAndBob, blocked(bob.memberId, nancy.memberId), flirted(nancy.memberId, bob.memberId)],
     when: list(bob.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
   useCase({
     title: 'After the block is lifted, a new visit is an alert again',
@@ -373,7 +385,7 @@ export const useCases = [
       viewed(bob.memberId, nancy.memberId),
     ],
     when: list(nancy.memberId),
-    then: { status: 200, body: { items: [{ kind: 'visit', actor: bobCard }] } },
+    then: { status: 200, body: { items: [{ kind: 'visit', actor: bobCard }, welcome] } },
   }),
 
   // The page
@@ -463,10 +475,18 @@ export const useCases = [
     },
   }),
   useCase({
-    title: 'With no alerts the page says so',
+    title: 'With nothing but the welcome, the page shows it with the ways on, and nothing to mark',
     given: nancyAndBob,
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
-    then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Mark all as read'] },
+    then: {
+      status: 200,
+      page: [
+        'Welcome! Your profile was approved',
+        '<a href="/search">Find people</a>',
+        '<a href="/profile">Your profile</a>',
+      ],
+      pageLacks: ['Mark all as read', 'Nothing has happened yet.'],
+    },
   }),
   useCase({
     title: 'The alerts page with a made-up cursor is a 400 page',
@@ -478,7 +498,7 @@ export const useCases = [
     title: 'Blocked members’ alerts are not on the page',
     given: [...eachWay, blocked(nancy.memberId, bob.memberId)],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
-    then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Nancy'] },
+    then: { status: 200, page: ['Welcome! Your profile was approved'], pageLacks: ['Nancy'] },
   }),
 
   // A suspension hides the suspended member's alerts from the others and removes none (issue 13)
@@ -486,7 +506,10 @@ export const useCases = [
     title: 'Suspended, Nancy is gone from Bob’s alerts: Eve’s favourite stays',
     given: [...twoAlerts, suspended(nancy)],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [{ kind: 'favourite', actor: eveCard }], nextCursor: null } },
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'favourite', actor: eveCard }, welcome], nextCursor: null },
+    },
   }),
   useCase({
     title: 'Suspended, Nancy’s flirt no longer counts in Bob’s unread alerts',
@@ -498,7 +521,7 @@ export const useCases = [
     title: 'Suspended, Nancy is not on Bob’s alerts page',
     given: [...eachWay, suspended(nancy)],
     when: { as: bob.memberId, method: 'GET', url: '/alerts' },
-    then: { status: 200, page: ['Nothing has happened yet.'], pageLacks: ['Nancy'] },
+    then: { status: 200, page: ['Welcome! Your profile was approved'], pageLacks: ['Nancy'] },
   }),
   useCase({
     title: 'Once Nancy’s suspension is lifted, her flirt is back in Bob’s alerts, still unread',
@@ -510,6 +533,7 @@ export const useCases = [
         items: [
           { kind: 'favourite', actor: eveCard, at: LATER },
           { kind: 'flirt', actor: nancyCard, at: EARLY, unread: true },
+          welcome,
         ],
         nextCursor: null,
       },
@@ -533,14 +557,14 @@ export const useCases = [
     when: list(nancy.memberId),
     then: {
       status: 200,
-      body: { items: [{ kind: 'like', actor: bobCard, unread: true }], nextCursor: null },
+      body: { items: [{ kind: 'like', actor: bobCard, unread: true }, welcome], nextCursor: null },
     },
   }),
   useCase({
     title: 'Nancy unlocks her private album for Bob: Bob hears of it',
     given: [...nancyWithPrivatePhoto, nancyUnlockedForBob()],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }], nextCursor: null } },
+    then: { status: 200, body: { items: [{ kind: 'unlock', actor: nancyCard }, welcome], nextCursor: null } },
   }),
   useCase({
     title: 'Nancy shows Bob her private album while nothing in it is approved: no alert',
@@ -551,7 +575,7 @@ export const useCases = [
       nancyUnlockedForBob(),
     ],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [], nextCursor: null } },
+    then: onlyWelcome,
   }),
   useCase({
     title: 'Nancy’s only private photo was deleted before she showed her album: no alert',
@@ -564,7 +588,7 @@ export const useCases = [
       nancyUnlockedForBob(),
     ],
     when: list(bob.memberId),
-    then: { status: 200, body: { items: [], nextCursor: null } },
+    then: onlyWelcome,
   }),
   useCase({
     title: 'Nancy shows Bob her album, takes it back and shows it again: he has the one alert',
@@ -581,7 +605,7 @@ export const useCases = [
     when: list(bob.memberId),
     then: {
       status: 200,
-      body: { items: [{ kind: 'unlock', actor: nancyCard, at: EARLY }], nextCursor: null },
+      body: { items: [{ kind: 'unlock', actor: nancyCard, at: EARLY }, welcome], nextCursor: null },
     },
   }),
   useCase({
@@ -600,7 +624,7 @@ export const useCases = [
       photoDeleted(nancy.memberId, 1),
     ],
     when: list(nancy.memberId),
-    then: { status: 200, body: { items: [{ kind: 'flirt', actor: bobCard }], nextCursor: null } },
+    then: { status: 200, body: { items: [{ kind: 'flirt', actor: bobCard }, welcome], nextCursor: null } },
   }),
   useCase({
     title: 'The deleted photo’s unread like alert no longer counts',
@@ -617,7 +641,7 @@ export const useCases = [
       photoDeleted(nancy.memberId, 1),
     ],
     when: list(nancy.memberId),
-    then: { status: 200, body: { items: [{ kind: 'like', actor: bobCard, unread: true }] } },
+    then: { status: 200, body: { items: [{ kind: 'like', actor: bobCard, unread: true }, welcome] } },
   }),
   useCase({
     title: 'Once both photos Bob liked are deleted, his like alert is gone',
@@ -629,13 +653,13 @@ export const useCases = [
       photoDeleted(nancy.memberId, 1),
     ],
     when: list(nancy.memberId),
-    then: noAlerts,
+    then: onlyWelcome,
   }),
   useCase({
     title: 'Deleting a photo nobody liked changes no alert',
     given: [...nancyAndBob, photoLiked(bob.memberId, nancy.memberId, 1), photoDeleted(nancy.memberId, 2)],
     when: list(nancy.memberId),
-    then: { status: 200, body: { items: [{ kind: 'like', actor: bobCard }] } },
+    then: { status: 200, body: { items: [{ kind: 'like', actor: bobCard }, welcome] } },
   }),
   useCase({
     title: 'The like alert is on the alerts page in words',
@@ -647,12 +671,50 @@ export const useCases = [
   // What the moderators decided: the member hears it here, with the reason for a no, and
   // never which moderator it was.
   useCase({
+    title: 'Mo approves Nancy’s sign-up: her first alert welcomes her, from the site, unread',
+    given: [...signedUp(mo), ...signedUp(nancy)],
+    before: [
+      { as: mo.memberId, method: 'POST', url: `/api/v1/review/registrations/${nancy.memberId}/approve` },
+    ],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'registration-approved', actor: null, unread: true }], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Once approved, Nancy’s top bar counts the welcome as her one new alert',
+    given: approved(nancy),
+    when: unread(nancy.memberId),
+    then: { status: 200, body: { count: 1 } },
+  }),
+  useCase({
+    title: 'Nancy’s welcome in Swedish says she is in and leads on',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      page: ['Välkommen! Din profil har godkänts', '<a href="/search">Hitta folk</a>'],
+      events: [emitted(AlertsRead, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Nancy’s welcome in Finnish',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts', headers: { 'accept-language': 'fi' } },
+    then: {
+      status: 200,
+      page: ['Tervetuloa! Profiilisi on hyväksytty', '<a href="/search">Löydä ihmisiä</a>'],
+      events: [emitted(AlertsRead, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
     title: 'Mo approves Nancy’s photo: Nancy has an unread alert from the site, naming no moderator',
     given: [...nancyAndBob, photoApproved(nancy.memberId, 1)],
     when: list(nancy.memberId),
     then: {
       status: 200,
-      body: { items: [{ kind: 'photo-approved', actor: null, unread: true }], nextCursor: null },
+      body: { items: [{ kind: 'photo-approved', actor: null, unread: true }, welcome], nextCursor: null },
     },
   }),
   useCase({
@@ -664,6 +726,7 @@ export const useCases = [
       body: {
         items: [
           { kind: 'photo-rejected', actor: null, reason: 'Only you should be in the photo.', unread: true },
+          welcome,
         ],
       },
     },
@@ -722,7 +785,7 @@ export const useCases = [
       photoApproved(nancy.memberId, 2),
     ],
     when: list(nancy.memberId),
-    then: { status: 200, body: { items: [{ kind: 'photo-approved', actor: null }] } },
+    then: { status: 200, body: { items: [{ kind: 'photo-approved', actor: null }, welcome] } },
   }),
   ...sanctionedRequestsTo('his alerts', '/api/v1/alerts'),
 ];
@@ -739,6 +802,6 @@ export const deletionUseCases = [
     title: 'Bob deleted his account: Nancy’s alerts no longer name him',
     given: [...nancyAndBob, flirted(bob.memberId, nancy.memberId), deleted(bob)],
     when: list(nancy.memberId),
-    then: { status: 200, body: { items: [], nextCursor: null } },
+    then: onlyWelcome,
   }),
 ];

@@ -43,8 +43,13 @@ export const nav = defineModule({
   register(ctx) {
     const hub = ctx.services.require<LiveHub>(LIVE_HUB);
     ctx.http.addHook('preHandler', async (request) => {
-      if (request.routeOptions.config?.kind !== 'page' || request.viewer?.status !== 'approved') return;
-      request.nav = await navState(request, ctx.services, hub);
+      if (request.routeOptions.config?.kind !== 'page' || !request.viewer) return;
+      // A member still in review counts nothing yet, but their page listens all the same:
+      // the moderator's approval reaches it live.
+      request.nav =
+        request.viewer.status === 'approved'
+          ? await navState(request, ctx.services, hub)
+          : { counters: [], liveAfter: hub.latest() };
     });
     ctx.http.get(
       '/api/v1/nav',

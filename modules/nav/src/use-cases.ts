@@ -1,10 +1,13 @@
 import { useCase } from '@meetcute/core';
 import { approved, nancy, signedUp, bob } from '@meetcute/cast';
 
+/** Nancy, approved a month before: nothing has reached her live channel since, not even her welcome. */
+const approvedLongAgo = approved(nancy).map((g) => ({ ...g, at: '2026-05-01T10:00:00.000Z' }));
+
 export const useCases = [
   useCase({
     title: 'Nancy’s top bar has a counter for each thing that can be new',
-    given: approved(nancy),
+    given: approvedLongAgo,
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/nav' },
     then: { status: 200, body: { liveAfter: 0 } },
   }),
@@ -16,8 +19,14 @@ export const useCases = [
   }),
   useCase({
     title: 'Every page an approved member opens carries where its live channel resumes',
-    given: approved(nancy),
+    given: approvedLongAgo,
     when: { as: nancy.memberId, method: 'GET', url: '/profile' },
     then: { status: 200, page: ['data-live-after="0"'] },
+  }),
+  useCase({
+    title: 'A member still in review has no counters, but their page listens for the approval',
+    given: signedUp(bob),
+    when: { as: bob.memberId, method: 'GET', url: '/registration' },
+    then: { status: 200, page: ['data-live-after="0"'], pageLacks: ['data-counter='] },
   }),
 ];

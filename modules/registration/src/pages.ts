@@ -260,9 +260,11 @@ async function statusPage(
     return sendPage(request, reply, {
       title: t('approvedTitle'),
       notice,
-      body: html`<h1>${t('approvedTitle')}</h1>
+      body: html`<div data-live="alert">
+        <h1>${t('approvedTitle')}</h1>
         <p>${t('approvedText')}</p>
-        <p><a class="button" href="/profile">${t('seeProfile')}</a></p>`,
+        <p><a class="button" href="/profile">${t('seeProfile')}</a></p>
+      </div>`,
     });
   }
   if (registration.status === 'rejected') {
@@ -272,13 +274,17 @@ async function statusPage(
   return sendPage(request, reply, {
     title: t('waitingTitle'),
     notice,
-    body: html`<h1>${t('waitingTitle')}</h1>
+    // The approval's alert reaches this page live (site.js), which then shows the approved
+    // page's part in place of this one: no reload, no checking back.
+    body: html`<div data-live="alert">
+      <h1>${t('waitingTitle')}</h1>
       <p>${t('waitingText', { nickname: a.nickname })}</p>
       <div class="card">
         <h2>${a.nickname}</h2>
         ${describe(request, t, a, now())}
         <p>${a.aboutMe}</p>
-      </div>`,
+      </div>
+    </div>`,
   });
 }
 
