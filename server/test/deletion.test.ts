@@ -132,6 +132,10 @@ for (const dialect of databases.dialects) {
           files.get(`photos/${photoId}.webp`)?.subarray(8, 12).equals(Buffer.from('WEBP')),
           'her photo, as kept',
         );
+        // The README gives the day as pages do ("on 6 Dec 2026"), not as ISO text.
+        const readme = files.get('README.txt')!.toString();
+        assert.match(readme, /kept about you on \d{1,2} [A-Z][a-z]{2} \d{4}:/);
+        assert.doesNotMatch(readme, /\d{4}-\d{2}-\d{2}/);
         const account = JSON.parse(files.get('account.json')!.toString()) as { email: string };
         assert.equal(account.email, EMAIL);
         const messages = async () => {

@@ -9,6 +9,7 @@ import { ProblemSchema, problems, type FieldProblem, type Http, type ServiceRegi
 import {
   field,
   FORM_BODY_SCHEMA,
+  formatMoment,
   formErrors,
   hidden,
   html,
@@ -128,7 +129,8 @@ async function sendArchive(
 ): Promise<FastifyReply> {
   const { memberId } = viewerOf(request);
   const zip = new ZipFile();
-  const date = now.toISOString().slice(0, 10);
+  // The README is read by the member, in their words (auth knows no time zone: UTC's day).
+  const date = formatMoment(languageOf(request), 'UTC', now.toISOString(), 'date');
   zip.addBuffer(Buffer.from(`${t(request)('readme', { date })}\n`), 'README.txt', { mtime: now });
   for (const part of services.contributions<PersonalData>(PERSONAL_DATA)) {
     const data = await part.export(memberId);
