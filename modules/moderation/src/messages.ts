@@ -21,6 +21,7 @@ export type Key =
   | 'liftButton'
   | 'reason'
   | 'reasonHint'
+  | 'reasonMissing'
   | 'fixTitle'
   | 'historyTitle'
   | 'logTitle'
@@ -89,6 +90,7 @@ export const messages: Messages<Key> = {
     liftButton: 'Lift it',
     reason: 'Why',
     reasonHint: 'The member reads this, and so do other moderators in the log. 3 to 500 characters.',
+    reasonMissing: 'Say why in {min} to {max} characters: the member reads it.',
     fixTitle: 'Please fix this',
     historyTitle: 'What moderators decided',
     logTitle: 'Moderation log',
@@ -157,6 +159,7 @@ export const messages: Messages<Key> = {
     liftButton: 'Häv den',
     reason: 'Varför',
     reasonHint: 'Medlemmen läser detta, och andra moderatorer i loggen. 3 till 500 tecken.',
+    reasonMissing: 'Skriv varför med {min} till {max} tecken: medlemmen läser det.',
     fixTitle: 'Rätta detta',
     historyTitle: 'Vad moderatorerna beslutat',
     logTitle: 'Moderationslogg',
@@ -225,6 +228,7 @@ export const messages: Messages<Key> = {
     liftButton: 'Poista',
     reason: 'Miksi',
     reasonHint: 'Jäsen lukee tämän, samoin muut moderaattorit lokista. 3–500 merkkiä.',
+    reasonMissing: 'Kerro syy {min}–{max} merkillä: jäsen lukee sen.',
     fixTitle: 'Korjaa tämä',
     historyTitle: 'Moderaattorien päätökset',
     logTitle: 'Moderointiloki',

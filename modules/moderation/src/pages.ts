@@ -20,7 +20,7 @@ import {
   type MemberAction,
   type Translate,
 } from '@meetcute/web';
-import { MAX_DAYS } from './commands.ts';
+import { MAX_DAYS, REASON_MAX, REASON_MIN } from './commands.ts';
 import { messages, type Key } from './messages.ts';
 import { BY_SITE } from './events.ts';
 import {
@@ -267,6 +267,14 @@ function renderRecord(request: FastifyRequest, t: T, warnings: Warning[], histor
 }
 
 /** Warning, suspending, banning and lifting, each from its form on the member's page. */
+/** The command refuses a reason in English; the moderator reads what to fix in their own language. */
+function inLanguage(request: FastifyRequest, errors: FieldProblem[]): FieldProblem[] {
+  const t = tr(request);
+  return errors.map((e) =>
+    e.field === 'reason' ? { ...e, message: t('reasonMissing', { min: REASON_MIN, max: REASON_MAX }) } : e,
+  );
+}
+
 function sanctionActions(http: Http, deps: ModerationPageDeps): void {
   const run = deps.commands;
   const act = (
@@ -287,7 +295,7 @@ function sanctionActions(http: Http, deps: ModerationPageDeps): void {
               request,
               reply,
               request.params.memberId,
-              { errors: error.errors ?? [], form: name },
+              { errors: inLanguage(request, error.errors ?? []), form: name },
               400,
             );
           }

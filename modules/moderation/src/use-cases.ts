@@ -529,6 +529,24 @@ export const useCases = [
     then: { status: 400, page: ['Please fix this', 'Say why in 3 to 500 characters'], events: [] },
   }),
   useCase({
+    title: 'A Finnish moderator suspending without a reason reads what to fix in Finnish',
+    given: everyone,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/moderation/members/${bob.memberId}/suspend`,
+      form: true,
+      body: { days: '7', reason: 'x' },
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 400,
+      page: ['Kerro syy 3–500 merkillä: jäsen lukee sen.'],
+      pageLacks: ['Say why in'],
+      events: [],
+    },
+  }),
+  useCase({
     title: 'Suspending from the page comes back to it with what happened',
     given: everyone,
     when: {

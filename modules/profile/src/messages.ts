@@ -31,6 +31,7 @@ export const messages: Messages<
   | 'reject'
   | 'reason'
   | 'reasonHint'
+  | 'reasonMissing'
   | 'approvedNotice'
   | 'rejectedNotice'
 > = {
@@ -66,6 +67,7 @@ export const messages: Messages<
     reject: 'Turn down',
     reason: 'Reason for the member',
     reasonHint: 'Say what to change, e.g. "Please leave out your phone number".',
+    reasonMissing: 'Give the member a reason of {min} to {max} characters they can act on.',
     approvedNotice: 'Approved: others now see the new text.',
     rejectedNotice: 'Turned down; the member sees your reason.',
   },
@@ -101,6 +103,7 @@ export const messages: Messages<
     reject: 'Avslå',
     reason: 'Motivering till medlemmen',
     reasonHint: 'Skriv vad som ska ändras, t.ex. "Ta bort ditt telefonnummer".',
+    reasonMissing: 'Ge medlemmen ett skäl på {min} till {max} tecken som hen kan agera på.',
     approvedNotice: 'Godkänd: andra ser nu den nya texten.',
     rejectedNotice: 'Avslagen; medlemmen ser din motivering.',
   },
@@ -136,6 +139,7 @@ export const messages: Messages<
     reject: 'Hylkää',
     reason: 'Perustelu jäsenelle',
     reasonHint: 'Kerro, mitä pitää muuttaa, esim. "Jätä puhelinnumerosi pois".',
+    reasonMissing: 'Anna jäsenelle {min}–{max} merkin syy, jonka mukaan hän voi toimia.',
     approvedNotice: 'Hyväksytty: muut näkevät nyt uuden tekstin.',
     rejectedNotice: 'Hylätty; jäsen näkee perustelusi.',
   },

@@ -255,6 +255,8 @@ function aboutMeReviewPages(http: Http, deps: ProfilePageDeps): void {
     param: 'memberId',
     commands: deps.commands,
     page: (request, reply, problem) => reviewPage(deps, request, reply, problem),
+    // The command refuses in English; the moderator reads what to fix in their own language.
+    explain: (request) => [{ field: 'reason', message: tr(request)('reasonMissing', { ...LIMITS.reason }) }],
   });
 }
 

@@ -746,6 +746,24 @@ export const useCases = [
       page: ['Give the member a reason of 3 to 500 characters', `id="reason-${nancy.memberId}-error"`],
     },
   }),
+  useCase({
+    title: 'A Swedish moderator turning a change down without a reason reads what to fix in Swedish',
+    given: nancyWaiting,
+    endpoint: api.rejectPage,
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/review/about-me/${nancy.memberId}/reject`,
+      form: true,
+      body: { reason: ' ' },
+      headers: { 'accept-language': 'sv' },
+    },
+    then: {
+      status: 400,
+      page: ['Ge medlemmen ett skäl på 3 till 500 tecken som hen kan agera på.'],
+      pageLacks: ['Give the member a reason'],
+    },
+  }),
   ...sanctionedRequestsTo('his own profile', '/api/v1/profiles/me'),
 ];
 
