@@ -17,6 +17,8 @@ export const messages: Messages<
   | 'older'
   | 'newest'
   | 'fixErrors'
+  | 'emptyPost'
+  | 'longPost'
   | 'posted'
   | 'changed'
   | 'deleted'
@@ -45,6 +47,8 @@ export const messages: Messages<
     older: 'Older posts',
     newest: 'Newest posts',
     fixErrors: 'Please fix this',
+    emptyPost: 'Write something first: a post cannot be empty.',
+    longPost: 'A post holds at most {max} characters; this one has {n}. Shorten it and send again.',
     posted: 'Your post is on your profile.',
     changed: 'Your post was changed.',
     deleted: 'Your post was deleted.',
@@ -73,6 +77,8 @@ export const messages: Messages<
     older: 'Äldre inlägg',
     newest: 'Senaste inläggen',
     fixErrors: 'Rätta detta',
+    emptyPost: 'Skriv något först: ett inlägg kan inte vara tomt.',
+    longPost: 'Ett inlägg rymmer högst {max} tecken; det här har {n}. Korta det och skicka igen.',
     posted: 'Ditt inlägg finns nu på din profil.',
     changed: 'Ditt inlägg ändrades.',
     deleted: 'Ditt inlägg raderades.',
@@ -101,6 +107,9 @@ export const messages: Messages<
     older: 'Vanhemmat kirjoitukset',
     newest: 'Uusimmat kirjoitukset',
     fixErrors: 'Korjaa tämä',
+    emptyPost: 'Kirjoita ensin jotakin: kirjoitus ei voi olla tyhjä.',
+    longPost:
+      'Kirjoituksessa voi olla enintään {max} merkkiä; tässä on {n}. Lyhennä sitä ja lähetä uudelleen.',
     posted: 'Kirjoituksesi on nyt profiilissasi.',
     changed: 'Kirjoituksesi muutettiin.',
     deleted: 'Kirjoituksesi poistettiin.',

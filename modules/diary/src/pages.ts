@@ -22,16 +22,26 @@ import {
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
-import { LIMITS } from './rules.ts';
+import { LIMITS, lengthOf } from './rules.ts';
 import { postsOf, type DiaryDb, type Post } from './store.ts';
 import type { DiaryReads } from './views.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-/** Problems with field errors re-render the form; anything else goes to the error page. */
-function fieldErrors(error: unknown): FieldProblem[] | null {
-  return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
+/**
+ * Problems with field errors re-render the form, saying what to fix in the member's
+ * language (the command refuses in English); anything else goes to the error page.
+ */
+function fieldErrors(request: FastifyRequest, error: unknown, value: string): FieldProblem[] | null {
+  if (!(error instanceof Problem && error.errors && error.errors.length > 0)) return null;
+  const t = tr(request);
+  const n = lengthOf(value.trim());
+  return error.errors.map((e) =>
+    e.field === 'text'
+      ? { ...e, message: n < LIMITS.text.min ? t('emptyPost') : t('longPost', { max: LIMITS.text.max, n }) }
+      : e,
+  );
 }
 
 /** A post's text with its line breaks kept, escaped like everything else. */
@@ -146,7 +156,7 @@ function myDiaryPages(http: Http, deps: PageDeps): void {
         await deps.commands.post(request.viewer!.memberId, value);
         return reply.redirect('/diary?done=posted', 303);
       } catch (error) {
-        const errors = fieldErrors(error);
+        const errors = fieldErrors(request, error, value);
         if (!errors) throw error;
         return sendMyDiary(request, reply, deps, { value, errors }, (error as Problem).status);
       }
@@ -212,7 +222,7 @@ function editPages(http: Http, commands: Commands): void {
         await commands.edit(memberId, request.params.postId, value);
         return reply.redirect('/diary?done=edited', 303);
       } catch (error) {
-        const errors = fieldErrors(error);
+        const errors = fieldErrors(request, error, value);
         if (!errors) throw error;
         const post = await commands.own(memberId, request.params.postId);
         return sendEditPage(request, reply, post, { value, errors }, (error as Problem).status);

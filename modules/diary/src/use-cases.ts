@@ -391,6 +391,41 @@ export const useCases = [
     then: { status: 400, page: ['Write something first: a post cannot be empty.', 'aria-invalid="true"'] },
   }),
   useCase({
+    title: 'In Swedish, an empty post from the form is explained in Swedish',
+    given: nancyAndBob,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/diary',
+      form: true,
+      body: { text: '  ' },
+      headers: { 'accept-language': 'sv' },
+    },
+    then: {
+      status: 400,
+      page: ['Skriv något först: ett inlägg kan inte vara tomt.'],
+      pageLacks: ['Write something first'],
+    },
+  }),
+  useCase({
+    title: 'In Finnish, a changed post that is too long is explained in Finnish, with its length',
+    given: onePost,
+    endpoint: api.editPost,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/diary/${POST[0]}/edit`,
+      form: true,
+      body: { text: 'a'.repeat(2001) },
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 400,
+      page: ['Kirjoituksessa voi olla enintään 2000 merkkiä; tässä on 2001.'],
+      pageLacks: ['A post holds at most'],
+    },
+  }),
+  useCase({
     title: 'The diary form needs the form’s token',
     given: nancyAndBob,
     when: {
