@@ -13,7 +13,7 @@ import {
   sendPage,
   translator,
 } from '@meetcute/web';
-import { APPEAL_MAX, type Commands } from './commands.ts';
+import { APPEAL_MAX, REASON_MIN, type Commands } from './commands.ts';
 import { messages } from './messages.ts';
 
 const tr = (request: FastifyRequest) => translator(messages, languageOf(request));
@@ -79,6 +79,13 @@ function appealRoute(http: Http, { commands, logins }: AppealDeps): void {
   );
 }
 
+/** The command refuses the words in English; the member reads what to fix in their own language. */
+function appealErrors(t: ReturnType<typeof tr>, errors: FieldProblem[]): FieldProblem[] {
+  return errors.map((e) =>
+    e.field === 'text' ? { ...e, message: t('appealLength', { min: REASON_MIN, max: APPEAL_MAX }) } : e,
+  );
+}
+
 /** The appeal form; a refusal shows it again with what the member wrote, and why. */
 function appealPages(http: Http, { commands, logins }: AppealDeps): void {
   http.get('/appeal', { config: { access: 'public', kind: 'page' } }, (request, reply) =>
@@ -102,7 +109,7 @@ function appealPages(http: Http, { commands, logins }: AppealDeps): void {
         if (error.status === 429) reply.header('retry-after', '60');
         const shown = { email: input.email, text: input.text };
         return error.status === 400
-          ? appealPage(request, reply, { ...shown, errors: error.errors ?? [] }, 400)
+          ? appealPage(request, reply, { ...shown, errors: appealErrors(t, error.errors ?? []) }, 400)
           : appealPage(
               request,
               reply,

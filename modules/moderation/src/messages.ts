@@ -59,6 +59,7 @@ export type Key =
   | 'password'
   | 'appealText'
   | 'appealHint'
+  | 'appealLength'
   | 'appealButton'
   | 'appealThanks'
   | 'appealWrong'
@@ -129,6 +130,7 @@ export const messages: Messages<Key> = {
     password: 'Password',
     appealText: 'Your appeal',
     appealHint: '3 to 2,000 characters.',
+    appealLength: 'Say why in {min} to {max} characters.',
     appealButton: 'Send my appeal',
     appealThanks: 'Your appeal is with the moderators. If they lift the suspension, you can log in again.',
     appealWrong: 'Email or password is wrong',
@@ -198,6 +200,7 @@ export const messages: Messages<Key> = {
     password: 'Lösenord',
     appealText: 'Din överklagan',
     appealHint: '3 till 2 000 tecken.',
+    appealLength: 'Skriv varför med {min} till {max} tecken.',
     appealButton: 'Skicka min överklagan',
     appealThanks: 'Din överklagan har nått moderatorerna. Om de häver avstängningen kan du logga in igen.',
     appealWrong: 'E-post eller lösenord är fel',
@@ -267,6 +270,7 @@ export const messages: Messages<Key> = {
     password: 'Salasana',
     appealText: 'Valituksesi',
     appealHint: '3–2 000 merkkiä.',
+    appealLength: 'Kerro syy {min}–{max} merkillä.',
     appealButton: 'Lähetä valitukseni',
     appealThanks: 'Valituksesi on moderaattoreilla. Jos he poistavat jäädytyksen, voit kirjautua taas.',
     appealWrong: 'Sähköposti tai salasana on väärin',

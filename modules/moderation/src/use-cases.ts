@@ -265,6 +265,24 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'In Swedish, an appeal too short to read is explained in Swedish, keeping the words',
+    credentials: withPassword(bob),
+    given: [...everyone, bobSuspended()],
+    when: {
+      method: 'POST',
+      url: '/appeal',
+      form: true,
+      body: { email: bob.email, password: PASSWORD, text: '?' },
+      headers: { 'accept-language': 'sv' },
+    },
+    then: {
+      status: 400,
+      page: ['Skriv varför med 3 till 2000 tecken.', 'aria-invalid="true"'],
+      pageLacks: ['Say why in'],
+      events: [],
+    },
+  }),
+  useCase({
     title: 'The appeal page with a wrong password shows it, keeping the words',
     credentials: withPassword(bob),
     given: [...everyone, bobSuspended()],
