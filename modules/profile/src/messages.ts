@@ -17,6 +17,7 @@ export const messages: Messages<
   | 'unchangedNotice'
   | 'editTitle'
   | 'textHint'
+  | 'aboutMeLong'
   | 'send'
   | 'cancel'
   | 'fixErrors'
@@ -51,6 +52,7 @@ export const messages: Messages<
     sentNotice: 'Thanks! Others will see your new text once a moderator approves it.',
     unchangedNotice: 'Nothing changed.',
     editTitle: 'Edit about me',
+    aboutMeLong: 'About me can be at most {max} characters.',
     textHint:
       'Up to 2000 characters. A moderator reads every change before others see it. Leave it empty to remove your text.',
     send: 'Send for review',
@@ -87,6 +89,7 @@ export const messages: Messages<
     sentNotice: 'Tack! Andra ser din nya text när en moderator har godkänt den.',
     unchangedNotice: 'Inget ändrades.',
     editTitle: 'Ändra om mig',
+    aboutMeLong: 'Om mig får vara högst {max} tecken.',
     textHint:
       'Högst 2000 tecken. En moderator läser varje ändring innan andra ser den. Lämna tomt för att ta bort texten.',
     send: 'Skicka för granskning',
@@ -123,6 +126,7 @@ export const messages: Messages<
     sentNotice: 'Kiitos! Muut näkevät uuden tekstisi, kun moderaattori on hyväksynyt sen.',
     unchangedNotice: 'Mikään ei muuttunut.',
     editTitle: 'Muokkaa esittelyä',
+    aboutMeLong: 'Esittelyssä voi olla enintään {max} merkkiä.',
     textHint:
       'Enintään 2000 merkkiä. Moderaattori lukee jokaisen muutoksen ennen muita. Jätä tyhjäksi poistaaksesi tekstin.',
     send: 'Lähetä tarkistettavaksi',

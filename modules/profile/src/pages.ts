@@ -73,9 +73,16 @@ function aboutMe(t: Translate<Key>, text: string): Html {
   </section>`;
 }
 
-/** Problems with field errors re-render the form; anything else goes to the error page. */
-function fieldErrors(error: unknown): FieldProblem[] | null {
-  return error instanceof Problem && error.errors && error.errors.length > 0 ? error.errors : null;
+/**
+ * Problems with field errors re-render the form, saying what to fix in the member's
+ * language (the command refuses in English); anything else goes to the error page.
+ */
+function fieldErrors(request: FastifyRequest, error: unknown): FieldProblem[] | null {
+  if (!(error instanceof Problem && error.errors && error.errors.length > 0)) return null;
+  const t = tr(request);
+  return error.errors.map((e) =>
+    e.field === 'text' ? { ...e, message: t('aboutMeLong', { max: LIMITS.aboutMe.max }) } : e,
+  );
 }
 
 /** The member's portrait as the photos module serves it: a silhouette when there is none to show. */
@@ -200,7 +207,7 @@ function aboutMeEditPages(http: Http, deps: ProfilePageDeps): void {
         const { pending } = await deps.commands.editAboutMe(request.viewer!.memberId, text);
         return reply.redirect(`/profile?saved=${pending ? 'pending' : 'unchanged'}`, 303);
       } catch (error) {
-        const errors = fieldErrors(error);
+        const errors = fieldErrors(request, error);
         if (!errors) throw error;
         return editPage(deps, request, reply, { text, errors }, (error as Problem).status);
       }

@@ -659,6 +659,23 @@ export const useCases = [
     then: { status: 303, location: '/profile?saved=unchanged' },
   }),
   useCase({
+    title: 'In Finnish, a too-long about-me is explained in Finnish',
+    given: approved(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/profile/edit',
+      form: true,
+      body: { text: 'y'.repeat(2001) },
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 400,
+      page: ['Esittelyssä voi olla enintään 2000 merkkiä.'],
+      pageLacks: ['About me can be at most'],
+    },
+  }),
+  useCase({
     title: 'A too-long about-me comes back in the form with the mistake next to it',
     given: approved(nancy),
     when: {
