@@ -42,7 +42,15 @@ export function sniff(bytes: Uint8Array): Format | 'heic' | null {
   return null;
 }
 
-export class ImageRefused extends Problem {}
+export class ImageRefused extends Problem {
+  /** Why, for a page that says it in the member's language. */
+  readonly reason: ImageRefusal;
+
+  constructor(reason: ImageRefusal, status: number, slug: string, title: string, detail: string) {
+    super(status, slug, title, detail);
+    this.reason = reason;
+  }
+}
 
 /**
  * An image refused, as the API and pages answer it: what the member can do about it.
@@ -53,6 +61,7 @@ export function imageRefused(reason: ImageRefusal): ImageRefused {
   switch (reason) {
     case 'heic':
       return new ImageRefused(
+        reason,
         415,
         'unsupported-image',
         'HEIC photos cannot be read here',
@@ -60,6 +69,7 @@ export function imageRefused(reason: ImageRefusal): ImageRefused {
       );
     case 'unsupported-image':
       return new ImageRefused(
+        reason,
         415,
         'unsupported-image',
         'This is not a photo we can use',
@@ -67,6 +77,7 @@ export function imageRefused(reason: ImageRefusal): ImageRefused {
       );
     case 'too-many-pixels':
       return new ImageRefused(
+        reason,
         422,
         'image-too-large',
         'The image has too many pixels',

@@ -62,6 +62,13 @@ export const messages: Messages<
   | 'managePhotos'
   | 'by'
   | 'fixErrors'
+  | 'noPhoto'
+  | 'noAlbum'
+  | 'notAPhoto'
+  | 'heic'
+  | 'tooManyPixels'
+  | 'fileTooLarge'
+  | 'albumsFull'
 > = {
   en: {
     title: 'My photos',
@@ -126,6 +133,15 @@ export const messages: Messages<
     managePhotos: 'Manage my photos',
     by: 'by {name}',
     fixErrors: 'The photo could not be added',
+    noPhoto: 'Choose a photo to upload.',
+    noAlbum: 'Choose the public or the private album.',
+    notAPhoto: 'This is not a photo we can use. Upload a JPEG, PNG, WebP or AVIF image.',
+    heic: 'HEIC photos cannot be read here. Export the photo as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.',
+    tooManyPixels:
+      'The image has too many pixels: up to {side} pixels on a side and {mp} megapixels are accepted.',
+    fileTooLarge:
+      'Files up to {mb} MB are accepted. Choose a smaller one, or export it at a lower resolution.',
+    albumsFull: 'Your albums are full: you can keep {n} photos. Delete one to add another.',
   },
   sv: {
     title: 'Mina foton',
@@ -190,6 +206,13 @@ export const messages: Messages<
     managePhotos: 'Hantera mina foton',
     by: 'av {name}',
     fixErrors: 'Fotot kunde inte läggas till',
+    noPhoto: 'Välj ett foto att ladda upp.',
+    noAlbum: 'Välj det offentliga eller det privata albumet.',
+    notAPhoto: 'Det här är inget foto vi kan använda. Ladda upp en JPEG-, PNG-, WebP- eller AVIF-bild.',
+    heic: 'HEIC-foton kan inte läsas här. Exportera fotot som JPEG (på en iPhone: Inställningar › Kamera › Format › Mest kompatibelt) och ladda upp det igen.',
+    tooManyPixels: 'Bilden har för många pixlar: högst {side} pixlar på en sida och {mp} megapixlar godtas.',
+    fileTooLarge: 'Filer på högst {mb} MB godtas. Välj en mindre eller exportera den med lägre upplösning.',
+    albumsFull: 'Dina album är fulla: du kan ha {n} foton. Ta bort ett för att lägga till ett nytt.',
   },
   fi: {
     title: 'Omat kuvat',
@@ -255,5 +278,14 @@ export const messages: Messages<
     managePhotos: 'Hallitse kuviani',
     by: 'lähettäjä {name}',
     fixErrors: 'Kuvaa ei voitu lisätä',
+    noPhoto: 'Valitse ladattava kuva.',
+    noAlbum: 'Valitse julkinen tai yksityinen albumi.',
+    notAPhoto: 'Tätä kuvaa ei voi käyttää. Lataa JPEG-, PNG-, WebP- tai AVIF-kuva.',
+    heic: 'HEIC-kuvia ei voi lukea täällä. Vie kuva JPEG-muodossa (iPhonessa: Asetukset › Kamera › Formaatit › Yhteensopivin) ja lataa se uudelleen.',
+    tooManyPixels:
+      'Kuvassa on liikaa pikseleitä: enintään {side} pikseliä sivulla ja {mp} megapikseliä hyväksytään.',
+    fileTooLarge:
+      'Enintään {mb} Mt:n tiedostot hyväksytään. Valitse pienempi tai vie kuva pienemmällä tarkkuudella.',
+    albumsFull: 'Albumisi ovat täynnä: voit pitää {n} kuvaa. Poista yksi lisätäksesi uuden.',
   },
 };

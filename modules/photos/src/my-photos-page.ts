@@ -4,6 +4,8 @@ import { FORM_BODY_SCHEMA, field, hidden, html, sendPage, type Html, type Transl
 import type { Commands } from './commands.ts';
 import { noticeOf, PhotoParams, thumb, tr, type Key, type PageDeps } from './pages.ts';
 import { refuseDeclaredTooLarge } from './routes.ts';
+import { ImageRefused, LIMITS } from './images.ts';
+import { PHOTOS_PER_MEMBER } from './rules.ts';
 import { unlockedFor } from './store.ts';
 import type { PhotoView } from './views.ts';
 
@@ -95,9 +97,24 @@ async function myPhotosPage(
   );
 }
 
+/** What went wrong with an upload, in the member's language (the commands answer the API in English). */
+function uploadProblem(t: Translate<Key>, error: Problem, mb: number): string {
+  if (error instanceof ImageRefused) {
+    if (error.reason === 'heic') return t('heic');
+    if (error.reason === 'unsupported-image') return t('notAPhoto');
+    return t('tooManyPixels', { side: LIMITS.maxSide, mp: LIMITS.maxPixels / 1_000_000 });
+  }
+  if (error.status === 413) return t('fileTooLarge', { mb });
+  if (error.type.endsWith('/too-many-photos')) return t('albumsFull', { n: PHOTOS_PER_MEMBER });
+  const fields = new Set(error.errors?.map((e) => e.field));
+  if (fields.has('photo')) return t('noPhoto');
+  if (fields.has('album')) return t('noAlbum');
+  return error.detail ?? error.title;
+}
+
 function renderUpload(request: FastifyRequest, t: Translate<Key>, maxBytes: number, error?: Problem): Html {
   const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
-  const errors = error ? [{ field: 'photo', message: error.detail ?? error.title }] : undefined;
+  const errors = error ? [{ field: 'photo', message: uploadProblem(t, error, mb) }] : undefined;
   return html`<section aria-labelledby="upload" class="card">
     <h2 id="upload">${t('uploadTitle')}</h2>
     ${errors ? html`<div class="error-summary" role="alert"><h2>${t('fixErrors')}</h2></div>` : ''}

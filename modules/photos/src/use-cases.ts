@@ -878,6 +878,36 @@ const pages = [
     then: { status: 415, page: ['Upload a JPEG, PNG, WebP or AVIF image.', 'enctype="multipart/form-data"'] },
   }),
   useCase({
+    title: 'Sending the photo form without choosing a photo asks for one, in words for a member',
+    given: cast,
+    when: { ...upload(nancy, Buffer.alloc(0), ''), url: '/photos' },
+    then: {
+      status: 400,
+      page: ['Choose a photo to upload.', 'enctype="multipart/form-data"'],
+      pageLacks: ['Fix the fields listed in errors'],
+    },
+  }),
+  useCase({
+    title: 'In Swedish, a file that is not a photo is explained on the form in Swedish',
+    given: cast,
+    when: { ...upload(nancy, HTML, 'photo.jpg'), url: '/photos', headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 415,
+      page: ['Det här är inget foto vi kan använda.'],
+      pageLacks: ['Upload a JPEG'],
+    },
+  }),
+  useCase({
+    title: 'In Finnish, a file declared too large is explained on the form in Finnish',
+    given: cast,
+    when: {
+      ...upload(nancy, PNG, 'huge.png'),
+      url: '/photos',
+      headers: { 'content-length': String(200 * 1024 * 1024), 'accept-language': 'fi' },
+    },
+    then: { status: 413, page: ['Mt:n tiedostot hyväksytään'], pageLacks: ['Files up to'] },
+  }),
+  useCase({
     title: 'A file declared too large is explained on the form, in the member’s own layout',
     given: cast,
     when: {
