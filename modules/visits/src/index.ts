@@ -34,6 +34,6 @@ export const visits = defineModule({
     project(ctx, honourBlocks(ctx, { onBlocked: forgetPair }));
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     visitRoutes(ctx.http, ctx.db, profiles);
-    visitPages(ctx.http, ctx.db, profiles, ctx.services);
+    visitPages(ctx.http, ctx.db, profiles, ctx.services, ctx.clock);
   },
 });

@@ -1,16 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import type { Http, ServiceRegistry } from '@meetcute/core';
+import type { Clock, Http, ServiceRegistry } from '@meetcute/core';
 import type { VisitsDb } from './store.ts';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   MEMBER_ACTIONS,
   cardFacts,
-  formatMoment,
+  formatAgo,
   html,
   languageOf,
   sendMemberList,
   translator,
-  type Language,
   type MemberAction,
 } from '@meetcute/web';
 import { messages } from './messages.ts';
@@ -20,19 +19,12 @@ import { visitPage } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
-/** A moment as the viewer reads it, where the viewer lives. */
-function moment(language: Language, timeZone: string, iso: string): { date: string; time: string } {
-  return {
-    date: formatMoment(language, timeZone, iso, 'date'),
-    time: formatMoment(language, timeZone, iso, 'time'),
-  };
-}
-
 export function visitPages(
   http: Http,
   db: VisitsDb,
   profiles: ProfileDirectory,
   services: ServiceRegistry,
+  clock: Clock,
 ): void {
   http.get(
     '/visitors',
@@ -52,8 +44,9 @@ export function visitPages(
         actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
         members: list.visitors.map(({ visitor, visitedAt }) => ({
           ...cardFacts(visitor),
+          // How long ago, as alerts and flirts say it.
           note: html`<time datetime="${visitedAt}"
-            >${tr('visited', moment(languageOf(request), timeZone, visitedAt))}</time
+            >${tr('visited', { when: formatAgo(languageOf(request), timeZone, visitedAt, clock.now()) })}</time
           >`,
         })),
         pager: { next: list.nextCursor, more: tr('older') },

@@ -231,6 +231,7 @@ export const useCases = [
   useCase({
     title: 'Bob’s visitors page shows Nancy’s card, when she came in his time, and a favourite button',
     given: [...nancyAndBob, viewed(nancy.memberId, bob.memberId, MORNING)],
+    clock: '2026-06-01T13:10:00.000Z',
     when: { as: bob.memberId, method: 'GET', url: '/visitors' },
     then: {
       status: 200,
@@ -239,7 +240,8 @@ export const useCases = [
         `href="/members/${nancy.memberId}"`,
         '31 years · woman · Stockholm, Sweden',
         `datetime="${MORNING}"`,
-        'visited you at 12:05 on 1 Jun 2026',
+        // How long ago, as alerts and flirts say it.
+        'Visited you 3 h ago',
         `action="/members/${nancy.memberId}/favourite"`,
         '★ Favourite',
       ],
@@ -249,8 +251,16 @@ export const useCases = [
   useCase({
     title: 'The visitors page in Finnish',
     given: [...nancyAndBob, viewed(nancy.memberId, bob.memberId, MORNING)],
+    clock: '2026-06-01T13:10:00.000Z',
     when: { as: bob.memberId, method: 'GET', url: '/visitors', headers: { 'accept-language': 'fi' } },
-    then: { status: 200, page: ['<h1>Vierailijat</h1>', 'vieraili luonasi 1.6.2026 klo 12.05'] },
+    then: { status: 200, page: ['<h1>Vierailijat</h1>', 'Vieraili luonasi 3 t sitten'] },
+  }),
+  useCase({
+    title: 'A visit over a month old gives its date in the member’s language, as alerts do',
+    given: [...nancyAndBob, viewed(nancy.memberId, bob.memberId, MORNING)],
+    clock: '2026-07-15T10:00:00.000Z',
+    when: { as: bob.memberId, method: 'GET', url: '/visitors', headers: { 'accept-language': 'sv' } },
+    then: { status: 200, page: ['Besökte dig den 1 juni 2026'] },
   }),
   useCase({
     title: 'The visitors page links to earlier visitors without JavaScript',

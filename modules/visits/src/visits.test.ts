@@ -54,7 +54,8 @@ for (const dialect of databases.dialects) {
         const page = await t.call({ as: bob.memberId, method: 'GET', url: '/visitors' });
         assert.equal(page.status, 200);
         assert.equal(page.body.split('class="card member-card"').length - 1, 2);
-        assert.ok(page.body.includes('visited you at 10:00 on 2 Jun 2026'));
+        assert.ok(page.body.includes('Visited you just now'));
+        assert.ok(page.body.includes('Visited you 17 h ago'));
         // Opening one's own profile is no visit.
         await t.call({ as: bob.memberId, method: 'GET', url: `/members/${bob.memberId}` });
         const own = (await t.call({ as: nancy.memberId, method: 'GET', url: '/api/v1/visitors' })).json;
