@@ -7,7 +7,8 @@ FUNCTIONAL := 'server/test/**/*.test.ts'
 E2E := 'e2e/**/*.test.ts'
 FAULTS := 'server/faults/**/*.test.ts'
 
-.PHONY: test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
+
+.PHONY: cluster cluster-test haproxy test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -47,6 +48,20 @@ test-e2e: init chromium
 # so as root). On SQLite and, when it answers, PostgreSQL; see docs/guarantees.md.
 test-faults: init
 	$(NODE_TEST) --test-concurrency=1 $(FAULTS)
+
+# HAProxy from Debian's packages, for the cluster; installed when we may (root) and it is missing.
+haproxy:
+	@command -v haproxy >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq haproxy >/dev/null); } || { echo "The cluster needs HAProxy: apt-get install -y haproxy"; exit 1; }
+
+# Three nodes on 3001-3003 behind HAProxy on 3000, on PostgreSQL (database meetcute_cluster,
+# made when missing) and NATS (nats-server -js, at 127.0.0.1:4222); Ctrl-C stops them all.
+cluster: init haproxy
+	node server/src/cluster.ts
+
+# The cluster suite: real nodes, proxy, PostgreSQL and NATS; says so and stops when one is missing.
+CLUSTER := 'server/cluster/**/*.test.ts'
+cluster-test: init haproxy
+	$(NODE_TEST) --test-concurrency=1 $(CLUSTER)
 
 # The database-bound suites on PostgreSQL only (make test runs them on both when it is reachable).
 test-postgres: init

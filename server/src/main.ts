@@ -2,7 +2,7 @@
 // The entry point: the only place that reads the environment and may exit the process.
 import { parseArgs } from 'node:util';
 import { MODERATORS } from '@meetcute/auth';
-import { ConfigError, readConfig, RebuildError, type App } from '@meetcute/core';
+import { ConfigError, createLogger, natsBroker, readConfig, RebuildError, type App } from '@meetcute/core';
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo.ts';
 import {
@@ -87,8 +87,18 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
+  if (command === 'serve' && config.natsUrl) {
+    // Only a serving node joins the cluster; seeding, like any one-off command, works alone
+    // (it delivers its own events, which a node leaves to the holders of the consumers' leases).
+    if (values.demo || config.seedDemo) {
+      const alone = await buildApp(config);
+      await seedDemo(alone, (line) => alone.http.log.info(line));
+      await alone.close();
+    }
+    const broker = await natsBroker(config.natsUrl, createLogger(config.logLevel));
+    return serve(await buildApp(config, { broker }), false);
+  }
   const app = await buildApp(config);
-  if (command === 'serve') return serve(app, values.demo || config.seedDemo);
   await run(app, command, argument, values, community);
   await app.close();
 }

@@ -1,4 +1,4 @@
-import type { Clock, LiveNotification, Logger, NotificationHub } from '@meetcute/core';
+import type { Broker, Clock, LiveNotification, Logger, NotificationHub } from '@meetcute/core';
 import { latestId, missed, prune, storeAll, type LiveDb, type Stored } from './store.ts';
 
 type Listener = (notification: LiveNotification) => void;
@@ -10,6 +10,25 @@ const BOX_SIZE = 100;
 const FLUSH_MS = 50;
 const PRUNE_MS = 60_000;
 const FLUSH_ROWS = 1000;
+/** In a cluster: how often a node says again whom it holds pages of, and when silence means it is gone. */
+const PRESENCE_EVERY_MS = 5000;
+const PRESENCE_LAPSES_MS = 15_000;
+/**
+ * In a cluster, ids come from each node's clock: a box opened now covers what carries an
+ * id from a little after now on; anything older is read from the mailbox table.
+ */
+const CLOCK_MARGIN_US = 1_000_000;
+
+const memberSubject = (memberId: string) => `meetcute.live.member.${memberId}`;
+const PRESENCE = 'meetcute.live.presence';
+
+/** What a node says about the pages it holds: all of them (`members`), or one member's change. */
+interface Presence {
+  node: string;
+  members?: string[];
+  member?: string;
+  connected?: boolean;
+}
 
 /** One member's recent notifications; every id after `coveredAfter` is here. */
 interface Box {
@@ -43,12 +62,26 @@ export class LiveHub implements NotificationHub {
   #flushing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | null = null;
   #prunedAt = 0;
+  readonly #broker: Broker;
+  /** Members with pages on this node: their notifications made on other nodes come here. */
+  readonly #subscriptions = new Map<string, () => void>();
+  /** Members with pages on other nodes, and until when each node's word holds. */
+  readonly #elsewhere = new Map<string, Map<string, number>>();
+  #presenceTimer: NodeJS.Timeout | null = null;
+  #unsubscribePresence: (() => void) | null = null;
 
-  constructor(db: LiveDb, clock: Clock, logger: Logger, blocked: (a: string, b: string) => Promise<boolean>) {
+  constructor(
+    db: LiveDb,
+    clock: Clock,
+    logger: Logger,
+    blocked: (a: string, b: string) => Promise<boolean>,
+    broker: Broker,
+  ) {
     this.#blocked = blocked;
     this.#db = db;
     this.#clock = clock;
     this.#logger = logger;
+    this.#broker = broker;
   }
 
   /** Reads where ids stand and starts writing behind. */
@@ -57,6 +90,107 @@ export class LiveHub implements NotificationHub {
     this.#prunedAt = this.#clock.now().getTime();
     this.#timer = setInterval(() => void this.flush(), FLUSH_MS);
     this.#timer.unref();
+    if (this.#broker.clustered) this.#joinNodes();
+  }
+
+  /**
+   * In a cluster: every node says whom it holds pages of (at once when that changes, and
+   * again every few seconds, so a node that died is forgotten when its word lapses), and
+   * takes the notifications other nodes make for members whose pages it holds.
+   */
+  #joinNodes(): void {
+    this.#unsubscribePresence = this.#broker.subscribe(PRESENCE, (data) => this.#heard(data as Presence));
+    this.#presenceTimer = setInterval(() => {
+      this.#broker.publish(PRESENCE, {
+        node: this.#broker.nodeId,
+        members: [...this.#channels.keys()],
+      } satisfies Presence);
+      this.#lapse();
+    }, PRESENCE_EVERY_MS);
+    this.#presenceTimer.unref();
+  }
+
+  #heard(presence: Presence): void {
+    const until = Date.now() + PRESENCE_LAPSES_MS;
+    if (presence.members) {
+      const listed = new Set(presence.members);
+      for (const [memberId, nodes] of this.#elsewhere) {
+        if (nodes.has(presence.node) && !listed.has(memberId)) this.#elsewhereGone(memberId, presence.node);
+      }
+      for (const memberId of listed) this.#elsewhereThere(memberId, presence.node, until);
+      return;
+    }
+    if (!presence.member) return;
+    if (presence.connected) this.#elsewhereThere(presence.member, presence.node, until);
+    else this.#elsewhereGone(presence.member, presence.node);
+  }
+
+  #elsewhereThere(memberId: string, node: string, until: number): void {
+    const nodes = this.#elsewhere.get(memberId);
+    if (nodes) {
+      nodes.set(node, until);
+      return;
+    }
+    const wasConnected = this.isConnected(memberId);
+    this.#elsewhere.set(memberId, new Map([[node, until]]));
+    if (!wasConnected) this.#announce(memberId, true);
+  }
+
+  #elsewhereGone(memberId: string, node: string): void {
+    const nodes = this.#elsewhere.get(memberId);
+    if (!nodes?.delete(node)) return;
+    if (nodes.size > 0) return;
+    this.#elsewhere.delete(memberId);
+    if (!this.isConnected(memberId)) this.#announce(memberId, false);
+  }
+
+  /** Forgets what nodes that fell silent said. */
+  #lapse(): void {
+    const now = Date.now();
+    for (const [memberId, nodes] of [...this.#elsewhere]) {
+      for (const [node, until] of [...nodes]) if (until < now) this.#elsewhereGone(memberId, node);
+    }
+  }
+
+  /** A notification another node made for a member whose pages this node holds. */
+  #fromElsewhere(n: LiveNotification & { about?: string | null }): void {
+    if (n.transient) {
+      this.#each(n.memberId, (listener) => listener(n));
+      return;
+    }
+    const stored: Stored = { ...n, about: n.about ?? null };
+    this.#lastId = Math.max(this.#lastId, stored.id);
+    this.#keep(stored);
+    this.#each(n.memberId, (listener) => listener(stored));
+  }
+
+  /** The member's first page on this node opened (true) or the last closed (false). */
+  #local(memberId: string, connected: boolean): void {
+    const wasConnected = connected ? this.#elsewhere.has(memberId) : true;
+    if (this.#broker.clustered) {
+      if (connected) {
+        // What other nodes made before now is in the table, not in this node's box.
+        const box = this.#boxes.get(memberId);
+        const from = this.#clock.now().getTime() * 1000 + CLOCK_MARGIN_US;
+        if (box) box.coveredAfter = Math.max(box.coveredAfter, from);
+        else this.#boxes.set(memberId, { items: [], coveredAfter: from });
+        this.#subscriptions.set(
+          memberId,
+          this.#broker.subscribe(memberSubject(memberId), (data) =>
+            this.#fromElsewhere(data as LiveNotification),
+          ),
+        );
+      } else {
+        this.#subscriptions.get(memberId)?.();
+        this.#subscriptions.delete(memberId);
+      }
+      this.#broker.publish(PRESENCE, {
+        node: this.#broker.nodeId,
+        member: memberId,
+        connected,
+      } satisfies Presence);
+    }
+    if (connected ? !wasConnected : !this.isConnected(memberId)) this.#announce(memberId, connected);
   }
 
   /** Writes what is pending; resolves when it is in the table. */
@@ -98,6 +232,11 @@ export class LiveHub implements NotificationHub {
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    if (this.#presenceTimer) clearInterval(this.#presenceTimer);
+    this.#presenceTimer = null;
+    this.#unsubscribePresence?.();
+    for (const unsubscribe of this.#subscriptions.values()) unsubscribe();
+    this.#subscriptions.clear();
     await this.flush();
   }
 
@@ -124,6 +263,7 @@ export class LiveHub implements NotificationHub {
         transient: true,
       };
       this.#each(memberId, (listener) => listener(passing));
+      if (this.#elsewhere.has(memberId)) this.#broker.publish(memberSubject(memberId), passing);
       return;
     }
     const stored: Stored = {
@@ -137,6 +277,7 @@ export class LiveHub implements NotificationHub {
     this.#keep(stored);
     this.#pending.push(stored);
     this.#each(memberId, (listener) => listener(stored));
+    if (this.#elsewhere.has(memberId)) this.#broker.publish(memberSubject(memberId), stored);
   }
 
   #keep(stored: Stored): void {
@@ -154,8 +295,9 @@ export class LiveHub implements NotificationHub {
     return this.#lastId;
   }
 
+  /** Whether the member has a page open on any node. */
   isConnected(memberId: string): boolean {
-    return this.#channels.has(memberId);
+    return this.#channels.has(memberId) || this.#elsewhere.has(memberId);
   }
 
   onPresence(listener: (memberId: string, connected: boolean) => void): void {
@@ -225,7 +367,7 @@ export class LiveHub implements NotificationHub {
     if (!others) this.#channels.set(memberId, entry);
     else if (others instanceof Set) others.add(entry);
     else this.#channels.set(memberId, new Set([others, entry]));
-    if (!others) this.#announce(memberId, true);
+    if (!others) this.#local(memberId, true);
     try {
       for (const n of await this.missed(memberId, after)) deliver(n);
     } finally {
@@ -240,7 +382,7 @@ export class LiveHub implements NotificationHub {
         if (current.size > 0) return;
         this.#channels.delete(memberId);
       } else return;
-      this.#announce(memberId, false);
+      this.#local(memberId, false);
     };
   }
 

@@ -22,6 +22,11 @@ import { defineService, orderByServices, Services, type ServiceRegistry } from '
 import type { EventDefinition } from './events.ts';
 import { MemoryView } from './views.ts';
 import { linkTokens, type LinkTokens } from './links.ts';
+import { soloBroker, type Broker } from './cluster.ts';
+import { PostgresLeases } from './delivery/leases.ts';
+
+/** Where a node says which keys of a view its commits changed (views.ts). */
+const VIEWS_CHANGED = 'meetcute.views';
 
 /** Who is asking: the module that keeps sessions provides it (auth); without one every caller is anonymous. */
 export const VIEWERS = defineService<ViewerResolver>('viewers');
@@ -51,6 +56,8 @@ export interface AppOptions {
    * database. Use cases pass a known one, so they can write the link a mail would hold.
    */
   linkKey?: string;
+  /** The other nodes of the site (cluster.ts); the app closes it. By default the node is alone. */
+  broker?: Broker;
 }
 
 export interface App {
@@ -151,6 +158,7 @@ interface Wiring {
   channels: Map<string, ModuleChannel>;
   views: Array<{ module: string; view: MemoryView<unknown> }>;
   closers: Array<() => Promise<void>>;
+  broker: Broker;
 }
 
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
@@ -191,7 +199,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     health,
     idempotencyStore: log,
     now: () => clock.now(),
-    ready: readiness(channels, health, log, consumers),
+    ready: readiness(channels, health, log, (channel) => dispatcher.behind(channel)),
     renderError:
       options.renderError ??
       ((_request, problem) => `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`),
@@ -217,16 +225,47 @@ export async function createApp(options: AppOptions): Promise<App> {
     channels,
     views: [],
     closers: [],
+    broker: options.broker ?? soloBroker(),
   };
   for (const module of order) {
     registering = module.name;
     await registerModule(module, wiring);
     registering = null;
   }
+  if (wiring.broker.clustered) joinCluster(wiring);
   await http.ready();
   // Before any request or delivery: a view answers from memory from the first request on.
   for (const { view } of wiring.views) await view.warm();
   return appHandle(options, wiring, { heartbeat, routes, formKey, consumers });
+}
+
+/**
+ * One node of several: consumers run where their lease is (delivery/leases.ts), and the
+ * views hear what the other nodes' commits changed. While the broker is away a node
+ * cannot hear that, so its views keep nothing and every read goes to the tables.
+ */
+function joinCluster(wiring: Wiring): void {
+  const { broker, dispatcher, views, logger } = wiring;
+  const database = wiring.config.database;
+  if (database.kind !== 'postgres') throw new Error('A cluster needs PostgreSQL: nodes share one database');
+  const consuming = dispatcher.channels.filter((c) => c.subscriptions.size > 0).map((c) => c.name);
+  dispatcher.cluster(new PostgresLeases(database.url, consuming, logger, () => dispatcher.kick()), broker);
+  const byName = new Map(views.map(({ module, view }) => [`${module}.${view.name}`, view]));
+  // Closed last (closers run in reverse): modules' own closers may still signal.
+  wiring.closers.unshift(async () => {
+    unsubscribe();
+    await broker.close();
+  });
+  const unsubscribe = broker.subscribe(VIEWS_CHANGED, (data) => {
+    const { view, keys } = data as { view: string; keys: string[] | null };
+    byName.get(view)?.forgetChanged(keys);
+  });
+  broker.onConnection((connected) => {
+    for (const { view } of views) {
+      if (connected) void view.resume();
+      else view.pause();
+    }
+  });
 }
 
 /** Where every consumer stands: how far behind, retrying, parked events. */
@@ -250,7 +289,7 @@ function readiness(
   channels: ReadonlyMap<string, ModuleChannel>,
   health: DatabaseHealth,
   log: ModuleDatabase,
-  consumers: () => Promise<ConsumerState[]>,
+  behind: (channel: ModuleChannel) => Promise<number>,
 ) {
   return async () => {
     const failing: string[] = [];
@@ -272,9 +311,15 @@ function readiness(
     if (down) failing.push(`database: ${down.cause}`);
     if (failing.length > 0) return { failing, degraded: [] };
     // Serving, but some module is not keeping up: an operator should look (metrics say which).
-    const degraded = (await consumers())
-      .filter((c) => c.retrying || c.parked > 0)
-      .map((c) => ({ module: c.module, retrying: c.retrying, parked: c.parked, behind: c.behind }));
+    // Load balancers ask every second or so: how far behind is counted only for those.
+    const degraded = [];
+    for (const [name, channel] of channels) {
+      if (channel.subscriptions.size === 0) continue;
+      const retrying = channel.retrying !== null;
+      const parked = (await channel.parked()).length;
+      if (retrying || parked > 0)
+        degraded.push({ module: name, retrying, parked, behind: await behind(channel) });
+    }
     return { failing, degraded };
   };
 }
@@ -338,12 +383,18 @@ function moduleContext(
       dispatcher.kick();
     },
     keepInLog: (definition) => dispatcher.keptInLog.add(definition.type),
+    broker: wiring.broker,
     view: (spec) => {
+      const broker = wiring.broker;
       const view = new MemoryView(spec, {
         addViewHandler: (definition, handler) => {
           listens(definition, `changes its view ${spec.name} on`);
           channel.addViewHandler(definition, handler);
         },
+        ...(broker.clustered && {
+          changed: (keys: readonly string[] | null) =>
+            broker.publish(VIEWS_CHANGED, { view: `${module.name}.${spec.name}`, keys }),
+        }),
       });
       if (views.some((v) => v.module === module.name && v.view.name === spec.name)) {
         throw new Error(`${module.name} declares the view ${spec.name} twice`);

@@ -13,7 +13,12 @@ export interface Config {
         /** `normal` survives a killed process; `full` also survives a power cut, at a cost per commit. */
         synchronous?: 'normal' | 'full';
       }
-    | { kind: 'postgres'; url: string };
+    | {
+        kind: 'postgres';
+        url: string;
+        /** Connections each module may hold at once (one pool per module's schema). */
+        poolSize?: number;
+      };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Emails that get the moderator role when their account exists. */
   moderators: string[];
@@ -39,6 +44,11 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string; directory: string };
   /** The brakes on chat: messages a member may send a minute, conversations they may start a day. */
   chat: { messagesPerMinute: number; newContactsPerDay: number };
+  /**
+   * NATS, when this node is one of several: the nodes tell each other there what moved and
+   * pass live signals to the node holding a member's page. Needs PostgreSQL.
+   */
+  natsUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -80,7 +90,8 @@ class Settings {
   }
 }
 
-function readDatabase({ env, problems }: Settings): Pick<Config, 'databaseUrl' | 'database'> {
+function readDatabase(settings: Settings): Pick<Config, 'databaseUrl' | 'database'> {
+  const { env, problems } = settings;
   const databaseUrl = env.MEETCUTE_DATABASE_URL || 'sqlite:data';
   let database: Config['database'] = { kind: 'sqlite', directory: 'data' };
   if (databaseUrl.startsWith('sqlite:')) {
@@ -93,7 +104,12 @@ function readDatabase({ env, problems }: Settings): Pick<Config, 'databaseUrl' |
   } else if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     try {
       new URL(databaseUrl);
-      database = { kind: 'postgres', url: databaseUrl };
+      // Nodes × modules × this is what a cluster may open on the server: lower it to fit max_connections.
+      database = {
+        kind: 'postgres',
+        url: databaseUrl,
+        poolSize: settings.int('MEETCUTE_DATABASE_POOL_SIZE', 4, 1, 100),
+      };
     } catch {
       problems.push(`MEETCUTE_DATABASE_URL=${databaseUrl} is not a valid URL`);
     }
@@ -153,6 +169,18 @@ function readMail({ env, problems }: Settings, dataDirectory: string): Config['m
   };
 }
 
+function readNats({ env, problems }: Settings, database: Config['database']): string | null {
+  const url = env.MEETCUTE_NATS_URL || null;
+  if (url === null) return null;
+  if (!/^(nats|tls):\/\/[^/\s]+$/.test(url))
+    problems.push(`MEETCUTE_NATS_URL=${url} must look like nats://127.0.0.1:4222`);
+  if (database.kind !== 'postgres')
+    problems.push(
+      'MEETCUTE_NATS_URL is set, so this node is one of several: they need one PostgreSQL (MEETCUTE_DATABASE_URL=postgres://…), not SQLite files of their own',
+    );
+  return url;
+}
+
 export function readConfig(env: Env): Config {
   const settings = new Settings(env);
   const { databaseUrl, database } = readDatabase(settings);
@@ -184,6 +212,7 @@ export function readConfig(env: Env): Config {
       newContactsPerDay: settings.int('MEETCUTE_CHAT_NEW_CONTACTS_PER_DAY', 20, 1, 100000),
     },
     mail: readMail(settings, dataDirectory),
+    natsUrl: readNats(settings, database),
   };
   if (settings.problems.length > 0) throw new ConfigError(settings.problems);
   return config;

@@ -97,3 +97,4 @@ export { InFlight } from './in-flight.ts';
 export { BackgroundWork } from './background.ts';
 export { linkTokens, type LinkTokens } from './links.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';
+export { soloBroker, natsBroker, type Broker } from './cluster.ts';

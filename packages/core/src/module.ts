@@ -1,3 +1,4 @@
+import type { Broker } from './cluster.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -66,6 +67,11 @@ export interface ModuleContext<DB = any> {
   keepInLog(definition: EventDefinition): void;
   /** Runs when the app closes, after requests and delivery have stopped and before storage closes. */
   onClose(fn: () => Promise<void>): void;
+  /**
+   * The other nodes of the site, for signals that are not in the database (a live
+   * notification for a page another node holds); on one node, nobody (cluster.ts).
+   */
+  broker: Broker;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis holds every module's definition

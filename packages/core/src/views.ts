@@ -14,8 +14,9 @@ import type { Tx } from './delivery/delivery.ts';
  * - exact: `audit()` compares every entry with what `load` reads, and the use-case
  *   suite audits every view after every use case.
  *
- * In a cluster each node holds its own views and the same handlers run on each node
- * for every event (from the broker), so nothing is ever invalidated by hand.
+ * In a cluster each node holds its own views. A commit's changes are applied where it
+ * ran, and the other nodes are told which keys changed (ViewHost.changed): they forget
+ * those keys and read them again from the tables, so nothing is invalidated by hand.
  */
 export interface ViewSpec<V> {
   /** Unique within the module; names the view in metrics and audit reports. */
@@ -104,6 +105,18 @@ type Held<V> = V | typeof NONE;
 /** Where views register their event handlers: the module's delivery channel. */
 export interface ViewHost {
   addViewHandler(definition: EventDefinition, handler: (event: EventEnvelope, tx: Tx) => Promise<void>): void;
+  /**
+   * Called once a transaction that changed the view has committed, with the keys it
+   * changed (null: keys it did not name). In a cluster the other nodes forget those keys
+   * (`forgetChanged`), so no node answers from memory what another node's commit changed.
+   */
+  changed?(keys: readonly string[] | null): void;
+}
+
+/** What one transaction changed in a view, told to the other nodes when it commits. */
+interface Changed {
+  keys: Set<string>;
+  all: boolean;
 }
 
 /**
@@ -124,6 +137,14 @@ export class MemoryView<V> implements View<V> {
   #wideInFlight = 0;
   /** True while every key the tables hold is in memory: a miss means "none". */
   #complete = false;
+  /**
+   * Keys another node changed that a complete view is reading again: asked meanwhile,
+   * they are read from the tables, and `entries()` waits for them by answering undefined.
+   */
+  readonly #rereading = new Set<string>();
+  /** While the other nodes cannot tell this one what they change, nothing is kept (see pause). */
+  #paused = false;
+  readonly #told = new WeakMap<Tx, Changed>();
   hits = 0;
   misses = 0;
 
@@ -141,7 +162,7 @@ export class MemoryView<V> implements View<V> {
   async warm(): Promise<void> {
     this.#held.clear();
     this.#complete = false;
-    if (!this.#spec.warm) return;
+    if (!this.#spec.warm || this.#paused) return;
     for (const [key, value] of await this.#spec.warm()) {
       if (this.#held.size >= this.#budget) return; // too many to hold: misses go to the tables
       this.#held.set(key, value);
@@ -166,7 +187,7 @@ export class MemoryView<V> implements View<V> {
       return held === NONE ? undefined : held;
     }
     // Every key is held: a miss is a key with none (a change not yet committed is not there either).
-    if (this.#complete) return undefined;
+    if (this.#complete && !this.#rereading.has(key)) return undefined;
     this.misses++;
     return this.#load(key);
   }
@@ -198,7 +219,7 @@ export class MemoryView<V> implements View<V> {
   }
 
   entries(): Iterable<V> | undefined {
-    if (!this.#complete) return undefined;
+    if (!this.#complete || this.#rereading.size > 0) return undefined;
     return this.#values();
   }
 
@@ -228,6 +249,7 @@ export class MemoryView<V> implements View<V> {
   }
 
   #keep(key: string, value: Held<V>): void {
+    if (this.#paused) return;
     this.#held.delete(key);
     this.#held.set(key, value);
     if (this.#held.size > this.#budget) {
@@ -248,8 +270,80 @@ export class MemoryView<V> implements View<V> {
     return this;
   }
 
+  /** Records what `tx` changes, to tell the other nodes once it commits. */
+  #tell(tx: Tx, key: string | null): void {
+    if (!this.#host.changed) return;
+    let changed = this.#told.get(tx);
+    if (!changed) {
+      const record: Changed = { keys: new Set(), all: false };
+      this.#told.set(tx, (changed = record));
+      tx.afterFinish((committed) => {
+        if (committed) this.#host.changed?.(record.all ? null : [...record.keys]);
+      });
+    }
+    if (key === null) changed.all = true;
+    else changed.keys.add(key);
+  }
+
+  /**
+   * Another node committed changes to these keys (null: to keys it did not name): what
+   * memory holds of them may be old. A view that holds every key reads the named ones
+   * again, so it stays complete; otherwise they are dropped and read when next asked.
+   */
+  forgetChanged(keys: readonly string[] | null): void {
+    if (keys === null) {
+      // Read again lazily, key by key: another node's unnamed changes may come often (a
+      // news fan-out per batch), and warming the whole view each time would cost more.
+      this.clear();
+      return;
+    }
+    for (const key of keys) {
+      this.#held.delete(key);
+      this.#touch(key);
+      if (this.#complete) void this.#reread(key);
+    }
+  }
+
+  async #reread(key: string): Promise<void> {
+    this.#rereading.add(key);
+    try {
+      await this.#load(key);
+    } catch {
+      // The tables are away: the view can no longer say it holds every key.
+      this.#complete = false;
+    } finally {
+      this.#rereading.delete(key);
+    }
+  }
+
+  /** Reads every entry again (another node changed keys it did not name). */
+  async #rewarm(): Promise<void> {
+    try {
+      await this.warm();
+    } catch {
+      this.#complete = false;
+    }
+  }
+
+  /**
+   * The other nodes cannot tell this one what they change (the broker is away): memory
+   * is emptied and nothing is kept until `resume`, so every read goes to the tables.
+   */
+  pause(): void {
+    this.#paused = true;
+    this.clear();
+  }
+
+  /** The broker is back: what this node holds is read afresh. */
+  async resume(): Promise<void> {
+    this.#paused = false;
+    this.clear();
+    await this.#rewarm();
+  }
+
   changes(tx: Tx): ViewChanges<V> {
     const stage = (key: string, apply: () => void) => {
+      this.#tell(tx, key);
       this.#inFlight.set(key, (this.#inFlight.get(key) ?? 0) + 1);
       this.#touch(key);
       tx.afterFinish((committed) => {
@@ -262,6 +356,7 @@ export class MemoryView<V> implements View<V> {
     };
     // For changes whose keys are not known in advance: while one is staged, no load is kept.
     const stageWide = (apply: () => void) => {
+      this.#tell(tx, null);
       this.#wideInFlight++;
       this.#touchAll();
       tx.afterFinish((committed) => {

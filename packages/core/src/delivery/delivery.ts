@@ -108,12 +108,43 @@ async function insertInboxOnce(db: TxDb, eventId: string): Promise<boolean> {
 const selectCheckpoint = prepared((db, consumer: string) =>
   db.selectFrom('checkpoint').select('position').where('consumer', '=', consumer),
 );
+// Never back: should two nodes ever consume one module at once (see leases.ts), the one
+// that read less must not move the checkpoint behind what the other applied.
 const saveCheckpoint = prepared((db, consumer: string, position: number) =>
+  db
+    .insertInto('checkpoint')
+    .values({ consumer, position })
+    .onConflict((oc) =>
+      oc.column('consumer').doUpdateSet({ position }).where('checkpoint.position', '<', position),
+    ),
+);
+const saveCheckpointExactly = prepared((db, consumer: string, position: number) =>
   db
     .insertInto('checkpoint')
     .values({ consumer, position })
     .onConflict((oc) => oc.column('consumer').doUpdateSet({ position })),
 );
+
+/**
+ * Appends to the event log one writer at a time. On PostgreSQL a position is numbered
+ * when its row is inserted but seen only when its transaction commits: two nodes
+ * appending at once could commit positions out of order, and a consumer that read the
+ * later one first would pass the earlier one for good. A transaction lock on the log
+ * makes positions commit in order. (SQLite has one writer anyway.)
+ */
+export async function appendToLog(
+  log: ModuleDatabase,
+  insert: (db: TxDb) => Promise<unknown>,
+): Promise<void> {
+  if (log.dialect !== 'postgres') {
+    await insert(log.db as TxDb);
+    return;
+  }
+  await log.db.transaction().execute(async (db) => {
+    await sql`select pg_advisory_xact_lock(hashtext('meetcute.eventlog'))`.execute(db);
+    await insert(db);
+  });
+}
 
 /**
  * How much one consumer transaction takes on: at most `events`, and it commits once it has
@@ -354,22 +385,24 @@ export class ModuleChannel {
     // Until the rows are in the log and gone from the outbox, there is more to relay.
     this.#outboxDirty = true;
     // One multi-row insert: a crash between it and the outbox delete re-sends, and the id makes that harmless.
-    await log.db
-      .insertInto('events')
-      .values(
-        rows.map((row) => ({
-          id: row.id as string,
-          module: this.name,
-          type: row.type as string,
-          version: row.version as number,
-          occurred_at: row.occurred_at as string,
-          actor_id: row.actor_id as string | null,
-          traceparent: row.traceparent as string | null,
-          payload: row.payload as string,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await appendToLog(log, (db) =>
+      db
+        .insertInto('events')
+        .values(
+          rows.map((row) => ({
+            id: row.id as string,
+            module: this.name,
+            type: row.type as string,
+            version: row.version as number,
+            occurred_at: row.occurred_at as string,
+            actor_id: row.actor_id as string | null,
+            traceparent: row.traceparent as string | null,
+            payload: row.payload as string,
+          })),
+        )
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute(),
+    );
     await this.database.db
       .deleteFrom('outbox')
       .where(
@@ -668,7 +701,7 @@ export class ModuleChannel {
         }
         position = rows[rows.length - 1]!.position;
       }
-      await this.#saveCheckpoint(tx.db, position);
+      await saveCheckpointExactly(tx.db, this.name, position);
     });
     this.#readTo = 0;
     this.#retrying = null;

@@ -4,7 +4,19 @@ import type { DatabaseHealth } from '../db/health.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { Logger } from '../observability/logger.ts';
 import { eraseWhenApplied } from './erasure.ts';
-import { BULK_PACE, LIVE_PACE, type LogHead, type ModuleChannel, type Pace } from './delivery.ts';
+import {
+  appendToLog,
+  BULK_PACE,
+  LIVE_PACE,
+  type LogHead,
+  type ModuleChannel,
+  type Pace,
+} from './delivery.ts';
+import { allLeases, type ConsumerLeases } from './leases.ts';
+import type { Broker } from '../cluster.ts';
+
+/** Where a node says the event log moved, so the others look at once instead of at their next poll. */
+const LOG_MOVED = 'meetcute.log';
 
 // 8 columns a row: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const APPEND_ROWS = 500;
@@ -37,11 +49,23 @@ export class Dispatcher {
   #stopped = true;
 
   readonly #health: DatabaseHealth | undefined;
+  #leases: ConsumerLeases = allLeases;
+  #broker: Broker | null = null;
+  #unsubscribe: (() => void) | null = null;
 
   constructor(log: ModuleDatabase, logger: Logger, health?: DatabaseHealth) {
     this.log = log;
     this.#logger = logger;
     this.#health = health;
+  }
+
+  /**
+   * Joins a cluster: this node runs the consumers whose leases it holds (the others run
+   * the rest), and tells the other nodes when it moved the log, and listens when they did.
+   */
+  cluster(leases: ConsumerLeases, broker: Broker): void {
+    this.#leases = leases;
+    this.#broker = broker;
   }
 
   add(channel: ModuleChannel): void {
@@ -54,6 +78,8 @@ export class Dispatcher {
 
   start(pollMs = 500): void {
     this.#stopped = false;
+    this.#leases.start();
+    this.#unsubscribe = this.#broker?.subscribe(LOG_MOVED, () => this.kick()) ?? null;
     this.#timer = setInterval(() => this.kick(), pollMs);
     this.#timer.unref();
     this.kick();
@@ -95,6 +121,7 @@ export class Dispatcher {
       // One look at the log's end lets every consumer that has read to it skip its queries.
       const head = await this.#head();
       for (const channel of this.#channels) {
+        if (!this.#leases.holds(channel.name)) continue;
         const applied = await channel.consume(this.log, head, pace);
         // After each batch the requests that arrived meanwhile are served: a backlog of
         // events is worked off in slices, not in one stretch that holds every request back.
@@ -102,6 +129,7 @@ export class Dispatcher {
         progress += applied;
       }
       if (progress === 0) {
+        if (moved) this.#broker?.publish(LOG_MOVED, null);
         // Caught up: erasures asked for can be done now that every consumer has read past them.
         const erased = await eraseWhenApplied(this.log, this.#channels, this.keptInLog);
         if (erased > 0) this.#logger.info({ erased }, 'events naming deleted members erased from the log');
@@ -165,15 +193,24 @@ export class Dispatcher {
     const out: Array<{ module: string; behind: number; retrying: boolean }> = [];
     for (const channel of this.#channels) {
       if (channel.subscriptions.size === 0) continue;
-      const row = await this.log.db
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('position', '>', await channel.checkpoint())
-        .where('type', 'in', [...channel.subscriptions.keys()])
-        .executeTakeFirst();
-      out.push({ module: channel.name, behind: Number(row?.n ?? 0), retrying: channel.retrying !== null });
+      out.push({
+        module: channel.name,
+        behind: await this.behind(channel),
+        retrying: channel.retrying !== null,
+      });
     }
     return out;
+  }
+
+  /** How many events the module's consumer has yet to apply. */
+  async behind(channel: ModuleChannel): Promise<number> {
+    const row = await this.log.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('position', '>', await channel.checkpoint())
+      .where('type', 'in', [...channel.subscriptions.keys()])
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   /** Appends events straight to the log (use-case GIVENs), keeping their ids. */
@@ -189,7 +226,7 @@ export class Dispatcher {
    */
   async appendAll(entries: ReadonlyArray<{ event: EventEnvelope; module: string }>): Promise<void> {
     if (entries.length === 0) return;
-    await this.log.db.transaction().execute(async (db) => {
+    await appendToLog(this.log, async (db) => {
       for (let from = 0; from < entries.length; from += APPEND_ROWS) {
         await db
           .insertInto('events')
@@ -216,9 +253,12 @@ export class Dispatcher {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    this.#unsubscribe?.();
     // Drain what was committed before the stop so nothing waits for the next start.
     await this.processAll({ retries: false }).catch((error: unknown) =>
       this.#logger.error({ err: error }, 'final drain failed'),
     );
+    // Then let go of the consumers, so another node takes them over at once.
+    await this.#leases.stop();
   }
 }

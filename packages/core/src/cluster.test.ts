@@ -1,0 +1,177 @@
+// The parts a cluster adds to one node: views that hear what other nodes changed, the
+// broker between nodes (core NATS), and the consumer leases (PostgreSQL advisory locks).
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { describe, test } from 'node:test';
+import { natsBroker, type Broker } from './cluster.ts';
+import { PostgresLeases } from './delivery/leases.ts';
+import type { Tx } from './delivery/delivery.ts';
+import { createLogger } from './observability/logger.ts';
+import { testDatabases } from './testing/databases.ts';
+import { MemoryView } from './views.ts';
+
+const logger = createLogger('silent');
+
+/** A view over a Map standing for its table, counting the reads that reach the "table". */
+function viewOver(table: Map<string, number>) {
+  const told: Array<readonly string[] | null> = [];
+  let reads = 0;
+  const view = new MemoryView<number>(
+    {
+      name: 'counts',
+      load: (key) => {
+        reads++;
+        return Promise.resolve(table.get(key));
+      },
+      warm: () => Promise.resolve([...table]),
+    },
+    { addViewHandler: () => undefined, changed: (keys) => told.push(keys) },
+  );
+  return { view, told, reads: () => reads };
+}
+
+/** A transaction that ends when the test says. */
+function transaction(): { tx: Tx; end(committed: boolean): void } {
+  const finishers: Array<(committed: boolean) => void> = [];
+  const tx = { afterFinish: (done: (committed: boolean) => void) => finishers.push(done) } as unknown as Tx;
+  return { tx, end: (committed) => finishers.forEach((done) => done(committed)) };
+}
+
+/** Waits (bounded) until `check` holds. */
+async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('views in a cluster', () => {
+  test('a commit tells the other nodes which keys it changed, once; a rollback tells nothing', async () => {
+    const { view, told } = viewOver(new Map([['ann', 1]]));
+    await view.warm();
+    const first = transaction();
+    view.changes(first.tx).set('ann', 2);
+    view.changes(first.tx).update('ben', () => 1);
+    assert.deepEqual(told, [], 'nothing before the commit');
+    first.end(true);
+    assert.deepEqual(told, [['ann', 'ben']]);
+    const second = transaction();
+    view.changes(second.tx).set('ann', 3);
+    second.end(false);
+    assert.deepEqual(told, [['ann', 'ben']], 'a rollback changed nothing anywhere');
+    const wide = transaction();
+    view.changes(wide.tx).unnamedKeys();
+    wide.end(true);
+    assert.deepEqual(told.at(-1), null, 'keys it did not name: any key may have changed');
+  });
+
+  test('a key another node changed is read again, and a complete view stays complete', async () => {
+    const table = new Map([
+      ['ann', 1],
+      ['ben', 1],
+    ]);
+    const { view, reads } = viewOver(table);
+    await view.warm();
+    assert.equal(await view.get('ann'), 1);
+    table.set('ann', 5); // another node's commit
+    view.forgetChanged(['ann']);
+    assert.equal(await view.get('ann'), 5);
+    await eventually('the view to hold every key again', () => view.entries() !== undefined);
+    assert.deepEqual([...view.entries()!].sort(), [1, 5]);
+    const before = reads();
+    assert.equal(await view.get('ann'), 5);
+    assert.equal(reads(), before, 'answered from memory again');
+  });
+
+  test('unnamed changes on another node empty the view: reads go to the tables', async () => {
+    const table = new Map([['ann', 1]]);
+    const { view } = viewOver(table);
+    await view.warm();
+    table.set('ann', 2);
+    table.set('cat', 7);
+    view.forgetChanged(null);
+    assert.equal(view.entries(), undefined, 'it no longer knows every key');
+    assert.equal(await view.get('ann'), 2);
+    assert.equal(await view.get('cat'), 7);
+  });
+
+  test('while the broker is away nothing is kept; when it is back the view is warm again', async () => {
+    const table = new Map([['ann', 1]]);
+    const { view, reads } = viewOver(table);
+    await view.warm();
+    view.pause();
+    const before = reads();
+    assert.equal(await view.get('ann'), 1);
+    assert.equal(await view.get('ann'), 1);
+    assert.equal(reads(), before + 2, 'every read went to the table');
+    table.set('ann', 3);
+    await view.resume();
+    const after = reads();
+    assert.equal(await view.get('ann'), 3);
+    assert.equal(reads(), after, 'warm again: from memory');
+  });
+});
+
+const natsUp = await new Promise<boolean>((resolve) => {
+  const socket = connect(4222, '127.0.0.1');
+  socket.once('connect', () => {
+    socket.destroy();
+    resolve(true);
+  });
+  socket.once('error', () => resolve(false));
+});
+const noNats = natsUp ? false : 'NATS is not reachable at 127.0.0.1:4222 (nats-server -js)';
+if (noNats) process.stderr.write(`The broker tests are skipped: ${noNats}\n`);
+
+describe('the broker between nodes (core NATS)', { skip: noNats }, () => {
+  test('what one node publishes reaches the others, not itself', async () => {
+    const a: Broker = await natsBroker('nats://127.0.0.1:4222', logger);
+    const b: Broker = await natsBroker('nats://127.0.0.1:4222', logger);
+    try {
+      const subject = `meetcute.test.${a.nodeId}`;
+      const heardByA: unknown[] = [];
+      const heardByB: unknown[] = [];
+      a.subscribe(subject, (data) => heardByA.push(data));
+      b.subscribe(subject, (data) => heardByB.push(data));
+      // A subscription is known to the server once a round trip has passed: publish until heard.
+      await eventually('b to hear a', () => {
+        a.publish(subject, { hello: 'from a' });
+        return heardByB.length > 0;
+      });
+      assert.deepEqual(heardByB[0], { hello: 'from a' });
+      assert.deepEqual(heardByA, [], 'a node does not hear itself');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+const databases = await testDatabases();
+const noPostgres = databases.dialects.includes('postgres') ? false : (databases.skipped ?? 'no PostgreSQL');
+
+describe('consumer leases (PostgreSQL advisory locks)', { skip: noPostgres }, () => {
+  test('one node holds each lease; when it stops, another takes them over', async () => {
+    const modules = [`lease_test_${process.pid}_a`, `lease_test_${process.pid}_b`];
+    const first = new PostgresLeases(databases.postgresUrl, modules, logger, () => undefined);
+    const second = new PostgresLeases(databases.postgresUrl, modules, logger, () => undefined);
+    try {
+      first.start();
+      await eventually('the first node to take the leases', () => modules.every((m) => first.holds(m)));
+      second.start();
+      // The second looks every second: after two looks it still holds nothing.
+      await eventually('two looks of the second node', () => second.rounds >= 2);
+      assert.deepEqual(
+        modules.filter((m) => second.holds(m)),
+        [],
+      );
+      await first.stop();
+      assert.equal(first.holds(modules[0]!), false);
+      await eventually('the second node to take over', () => modules.every((m) => second.holds(m)));
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+});
