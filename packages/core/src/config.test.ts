@@ -52,8 +52,33 @@ test('PostgreSQL is chosen by its URL, moderators are lower-cased', () => {
     MEETCUTE_DATABASE_URL: 'postgres://127.0.0.1:5432/meetcute',
     MEETCUTE_MODERATORS: 'Mo@Example.com',
   });
-  assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://127.0.0.1:5432/meetcute' });
+  assert.deepEqual(config.database, {
+    kind: 'postgres',
+    url: 'postgres://127.0.0.1:5432/meetcute',
+    poolSize: 4,
+  });
   assert.deepEqual(config.moderators, ['mo@example.com']);
+});
+
+test('a node joins a cluster through NATS, only on PostgreSQL', () => {
+  const clustered = readConfig({
+    MEETCUTE_DATABASE_URL: 'postgres://127.0.0.1:5432/meetcute',
+    MEETCUTE_NATS_URL: 'nats://127.0.0.1:4222',
+    MEETCUTE_DATABASE_POOL_SIZE: '2',
+  });
+  assert.equal(clustered.natsUrl, 'nats://127.0.0.1:4222');
+  assert.deepEqual(clustered.database, {
+    kind: 'postgres',
+    url: 'postgres://127.0.0.1:5432/meetcute',
+    poolSize: 2,
+  });
+  assert.equal(readConfig({}).natsUrl, null);
+  assert.throws(
+    () => readConfig({ MEETCUTE_NATS_URL: 'http://127.0.0.1:4222', MEETCUTE_DATABASE_POOL_SIZE: '0' }),
+    (error: Error) =>
+      /MEETCUTE_NATS_URL=http:\/\/127.0.0.1:4222 must look like nats:/.test(error.message) &&
+      /they need one PostgreSQL/.test(error.message),
+  );
 });
 
 test('mail needs nothing to start: kept beside the SQLite files, links to where the site listens', () => {
