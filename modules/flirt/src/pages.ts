@@ -88,7 +88,14 @@ export function flirtAction(blocks: Blocks, commands: Commands, profiles: Profil
       // The flirts page says it at the top already.
       const note =
         last && last.memberId === memberId && request.routeOptions.url !== '/flirts'
-          ? html`<p class="note" role="status">${outcomeText(t, last.outcome, member.nickname)}</p>`
+          ? html`<p class="note" role="status">
+              ${outcomeText(t, last.outcome, member.nickname)}${
+                // A match is the moment to say hello: the way to the conversation is right here.
+                last.outcome === 'mutual'
+                  ? html` <a href="/chats/${memberId}">${t('writeTo', { name: member.nickname })}</a>`
+                  : ''
+              }
+            </p>`
           : '';
       if (flirted.has(memberId)) {
         return html`<button type="button" class="secondary" disabled>${t('flirtedToday')}</button>${note}`;

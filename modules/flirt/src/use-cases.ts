@@ -1,6 +1,7 @@
 import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, encodeCursor, given, useCase, type Given, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
+import { ProfileViewed } from '@meetcute/profile/events';
 import {
   approved,
   bob,
@@ -549,6 +550,23 @@ const pages = [
     given: nancyAndBob,
     when: { as: nancy.memberId, method: 'GET', url: `/flirts?flirt=mutual&to=${bob.memberId}` },
     then: { status: 200, page: ['You and Bob flirted with each other: say hello with a message!'] },
+  }),
+  useCase({
+    title:
+      'Back on Bob’s profile after flirting back, Nancy is told it is mutual, with a link to write to him',
+    given: [...nancyAndBob, flirted(bob, nancy, 1, T1), flirted(nancy, bob, 2, T2)],
+    when: {
+      as: nancy.memberId,
+      method: 'GET',
+      url: `/members/${bob.memberId}?flirt=mutual&to=${bob.memberId}`,
+    },
+    then: {
+      status: 200,
+      page: [
+        `You and Bob flirted with each other: say hello with a message! <a href="/chats/${bob.memberId}">Write to Bob</a>`,
+      ],
+      events: [emitted(ProfileViewed, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'Flirts both ways are a match on the flirts page, with a way to write',
