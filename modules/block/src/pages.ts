@@ -159,6 +159,7 @@ function confirmPage(
     body: html`<h1>${tr('confirmTitle', { name })}</h1>
       <p>${tr('confirmExplain', { name })}</p>
       <p>${tr('confirmChat', { name })}</p>
+      <p>${tr('confirmGone', { name })}</p>
       <form method="post" action="/members/${memberId}/block">
         ${hidden(request)}
         <fieldset class="field">

@@ -61,6 +61,34 @@ export const useCases = [
     then: { status: 200, page: ['For how long?', 'For 24 hours', 'For a week', 'Until I unblock'] },
   }),
   useCase({
+    title:
+      'The block page says what comes back after unblocking, what does not, and that reporting stays open',
+    given: [...approved(nancy), ...approved(bob)],
+    when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/block` },
+    then: {
+      status: 200,
+      page: [
+        'if you unblock Nancy later on the Blocked members page, they come back',
+        'Gone for good: the alerts and visits between you',
+        'You can still report Nancy from the Blocked members page.',
+      ],
+    },
+  }),
+  useCase({
+    title: 'In Finnish, lifting a block says what came back and what did not',
+    given: [...approved(nancy), ...approved(bob)],
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: '/blocks?done=unblocked',
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 200,
+      page: ['Esto poistettu.', 'Sen poistamat ilmoitukset, vierailut ja yksityiset albumit eivät palaa.'],
+    },
+  }),
+  useCase({
     title: 'Blocking for a week from the page',
     given: [...approved(nancy), ...approved(bob)],
     when: {
