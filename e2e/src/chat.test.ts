@@ -136,4 +136,14 @@ test('Nancy and Bob chat live: messages, unread counter, read receipt and typing
     undefined,
     { timeout: 5000 },
   );
+  // The writer's own message is followed on their page too.
+  assert.equal(await inView(bob.locator('.message.mine', { hasText: 'And one more thing' })), true);
+
+  // A reader who scrolled back up to read is left there: a new message does not pull the page down.
+  await nancy.evaluate(() => window.scrollTo(0, 0));
+  await nancy.waitForFunction(() => window.scrollY === 0);
+  await bob.getByLabel('Message').fill('Are you still there?');
+  await bob.getByRole('button', { name: 'Send' }).click();
+  await nancy.locator('.message.theirs', { hasText: 'Are you still there?' }).waitFor({ state: 'attached' });
+  assert.equal(await nancy.evaluate(() => window.scrollY), 0, 'still where Nancy was reading');
 });
