@@ -1,6 +1,7 @@
 // Live updates in two browsers: Nancy flirts and Bob's alert counter rises without a
 // reload, and a new alert joins his open alerts page; Nancy's diary post reaches the news of a member who matches her and not of
-// one who does not; a brand-new member sees their approval arrive live, and their news is never empty.
+// one who does not; a brand-new member sees their approval arrive live, and their news is never empty;
+// a sign-up sent back shows its reason on the open waiting page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -133,4 +134,31 @@ test('counters move live, news follows preferences, new members get a full feed'
   await dave.goto(`${site.url}/news`);
   await dave.getByText('Off to the archipelago this weekend!').waitFor();
   await snap(dave, '32-new-member-news-backfilled');
+
+  // Erin's sign-up is sent back while her waiting page is open: the reason and the form to fix it arrive on it.
+  const erin = await (await browser.newContext(PHONE)).newPage();
+  await signUp(site, erin, {
+    email: 'erin@example.com',
+    nickname: 'Erin',
+    gender: 'woman',
+    birthday: '1993-03-03',
+    city: 'Stockholm',
+    looking: ['man'],
+    aboutMe: 'x',
+  });
+  await erin.getByRole('heading', { name: 'Waiting for review' }).waitFor();
+  await erin.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await mo.goto(`${site.url}/review`);
+  const card = mo.locator('article', { has: mo.getByRole('heading', { name: 'Erin', exact: true }) });
+  await card.getByLabel('Reason for the member').fill('Please say a little more about yourself.');
+  await card.getByRole('button', { name: 'Send back' }).click();
+  await mo.getByText('Sent back to the member.').waitFor();
+  await erin.getByText('Please say a little more about yourself.').waitFor({ timeout: 5000 });
+  await erin.getByRole('button', { name: 'Send again' }).waitFor();
+  assert.equal(
+    await erin.evaluate(() => (window as unknown as { stayed?: boolean }).stayed),
+    true,
+    'the page was not reloaded',
+  );
+  await snap(erin, '32b-sent-back-live');
 });

@@ -450,8 +450,7 @@ function projectPhotos(alerts: Projection): void {
 /** What the moderators decided reaches the member here, with the reason for a no. */
 function projectModeration(alerts: Projection): void {
   const { ctx } = alerts;
-  // The first thing an approved member hears: they are in, and what they can do now. Live,
-  // it also tells the member's waiting page (which has no counters yet) to show it.
+  // The first thing an approved member hears: they are in, and what they can do now.
   ctx.on(RegistrationApproved, async (e, tx) => {
     await add(alerts, tx, {
       event: e,

@@ -3,8 +3,10 @@ import { PASSWORD_POLICY, type PasswordPolicy } from '@meetcute/auth/events';
 import {
   CREDENTIALS,
   isUniqueViolation,
+  NOTIFICATIONS,
   problems,
   type Credentials,
+  type NotificationHub,
   type Problem,
   type ModuleContext,
   type Tx,
@@ -103,6 +105,20 @@ export function commands(ctx: ModuleContext<RegistrationTables>, cities: CityDir
     approve: (moderatorId, memberId) => approve(ctx, moderatorId, memberId),
     reject: (moderatorId, memberId, reason) => reject(ctx, moderatorId, memberId, reason),
   };
+}
+
+/**
+ * The member's open pages hear the review at once: the waiting page takes in what
+ * /registration now shows (the welcome, or the reason and the form), without a reload.
+ */
+function tellMember(
+  ctx: ModuleContext<RegistrationTables>,
+  tx: Tx<RegistrationTables>,
+  memberId: string,
+  status: 'approved' | 'rejected',
+): void {
+  const hub = ctx.services.require<NotificationHub>(NOTIFICATIONS);
+  tx.afterCommit(() => hub.notify(memberId, { type: 'registration', data: { status } }));
 }
 
 async function signUp(
@@ -227,6 +243,7 @@ async function approve(
       { memberId, moderatorId, application: registration.application! },
       { actorId: moderatorId },
     );
+    tellMember(ctx, tx, memberId, 'approved');
   });
 }
 
@@ -246,6 +263,7 @@ async function reject(
       { memberId, moderatorId, reason: reason.trim() },
       { actorId: moderatorId },
     );
+    tellMember(ctx, tx, memberId, 'rejected');
   });
 }
 

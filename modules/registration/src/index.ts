@@ -1,4 +1,4 @@
-import { defineModule, SESSIONS, type Sessions, CREDENTIALS } from '@meetcute/core';
+import { defineModule, SESSIONS, type Sessions, CREDENTIALS, NOTIFICATIONS } from '@meetcute/core';
 import { EmailChanged, MemberDeleted, honourDeletion, PASSWORD_POLICY } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
@@ -38,7 +38,7 @@ export const registration = defineModule({
   // The attempt is news for the mail module only: registration keeps nothing of it.
   consumes: [MemberDeleted, ...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
   provides: [REGISTRATION_IMPORT],
-  requires: [CITIES, CREDENTIALS, PASSWORD_POLICY, SESSIONS],
+  requires: [CITIES, CREDENTIALS, PASSWORD_POLICY, SESSIONS, NOTIFICATIONS],
   tables,
   migrations,
   projections,

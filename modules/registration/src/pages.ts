@@ -260,7 +260,7 @@ async function statusPage(
     return sendPage(request, reply, {
       title: t('approvedTitle'),
       notice,
-      body: html`<div data-live="alert">
+      body: html`<div data-live="registration">
         <h1>${t('approvedTitle')}</h1>
         <p>${t('approvedText')}</p>
         <p><a class="button" href="/profile">${t('seeProfile')}</a></p>
@@ -274,9 +274,9 @@ async function statusPage(
   return sendPage(request, reply, {
     title: t('waitingTitle'),
     notice,
-    // The approval's alert reaches this page live (site.js), which then shows the approved
-    // page's part in place of this one: no reload, no checking back.
-    body: html`<div data-live="alert">
+    // The review reaches this page live (a `registration` notification; site.js), which then
+    // shows what /registration now says in place of this part: no reload, no checking back.
+    body: html`<div data-live="registration">
       <h1>${t('waitingTitle')}</h1>
       <p>${t('waitingText', { nickname: a.nickname })}</p>
       <div class="card">
@@ -295,12 +295,15 @@ function renderSentBack(
   reason: string | null,
   state: FormState,
 ): Html {
-  return html`<h1>${t('rejectedTitle')}</h1>
+  // data-live: what a waiting page left open takes in when the moderator sends it back.
+  return html`<div data-live="registration">
+    <h1>${t('rejectedTitle')}</h1>
     <p>${t('rejectedText')}</p>
     <blockquote class="warning" id="reason">${reason}</blockquote>
     ${formErrors(state.errors, t('fixErrors'))}
     <form method="post" action="/registration" novalidate>
       ${hidden(request)} ${applicationFields(t, state)}
       <button type="submit">${t('resubmit')}</button>
-    </form>`;
+    </form>
+  </div>`;
 }
