@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { testDatabases } from '@meetcute/core/testing';
 import {
+  checkConnections,
   dropDatabase,
   ensureDatabase,
   freePort,
@@ -22,6 +23,8 @@ import {
 } from '../src/cluster.ts';
 
 const NATS_URL = 'nats://127.0.0.1:4222';
+/** One connection per module and node: three nodes beside the rest fit the server. */
+const POOL_SIZE = 1;
 const PASSWORD = 'meetcute-demo';
 
 const databases = await testDatabases();
@@ -186,6 +189,7 @@ describe('three nodes behind HAProxy on PostgreSQL and NATS', { skip: why ?? fal
 
   before(async () => {
     await ensureDatabase(databaseUrl);
+    await checkConnections(databaseUrl, 3, POOL_SIZE);
     const ports = [await freePort(), await freePort(), await freePort()];
     const proxyPort = await freePort();
     site = `http://127.0.0.1:${proxyPort}`;
@@ -199,7 +203,7 @@ describe('three nodes behind HAProxy on PostgreSQL and NATS', { skip: why ?? fal
       env: {
         MEETCUTE_LOGIN_LIMIT_PER_IP: '100000',
         MEETCUTE_LOG_LEVEL: 'warn',
-        MEETCUTE_DATABASE_POOL_SIZE: '2',
+        MEETCUTE_DATABASE_POOL_SIZE: String(POOL_SIZE),
       },
     };
     for (const [i, port] of ports.entries()) nodes.push(await startNode({ ...common, port, demo: i === 0 }));

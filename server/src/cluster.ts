@@ -54,6 +54,35 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/** Connections one node opens: a pool per module's schema (24) and its lease session. */
+export const CONNECTIONS_PER_NODE_AND_POOL = 25;
+
+/**
+ * Says, before anything starts, when the server cannot take the connections the nodes
+ * will open (each node keeps a pool per module): a clear message instead of "too many
+ * clients" from a node half-way through its start.
+ */
+export async function checkConnections(databaseUrl: string, nodes: number, poolSize: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ max: string; used: string }>(
+      "select current_setting('max_connections') as max, (select count(*) from pg_stat_activity) as used",
+    );
+    const max = Number(rows[0]?.max);
+    const used = Number(rows[0]?.used);
+    const needed = nodes * CONNECTIONS_PER_NODE_AND_POOL * poolSize + 5;
+    if (max - used < needed)
+      throw new Error(
+        `PostgreSQL takes ${max} connections and ${used} are in use, but ${nodes} nodes with ` +
+          `MEETCUTE_DATABASE_POOL_SIZE=${poolSize} need about ${needed}: raise max_connections ` +
+          `(ALTER SYSTEM SET max_connections = ${Math.max(200, used + needed + 20)}; then restart PostgreSQL) or lower the pool size.`,
+      );
+  } finally {
+    await client.end();
+  }
+}
+
 /** Drops a database the cluster suite made. */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
@@ -160,6 +189,9 @@ export async function stop(started: Process, signal: NodeJS.Signals = 'SIGTERM')
   await started.exited;
 }
 
+/** Connections per module and node in `make cluster`: three nodes fit a server's usual 100. */
+const POOL_SIZE = 1;
+
 /** `make cluster`: three nodes and the proxy, until Ctrl-C. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -175,6 +207,7 @@ async function main(): Promise<void> {
   const publicUrl = `http://localhost:${proxyPort}`;
   mkdirSync(values.data, { recursive: true });
   await ensureDatabase(values.database);
+  await checkConnections(values.database, ports.length, POOL_SIZE);
   const running: Process[] = [];
   const stopAll = async () => {
     for (const started of running.reverse()) await stop(started);
@@ -186,6 +219,7 @@ async function main(): Promise<void> {
     natsUrl: values.nats,
     publicUrl,
     dataDirectory: values.data,
+    env: { MEETCUTE_DATABASE_POOL_SIZE: String(POOL_SIZE) },
   };
   try {
     // The first node migrates and seeds the demo community once; the others find it done.
