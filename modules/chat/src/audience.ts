@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { ageIn, integer, text, type Migration, type ModuleContext } from '@meetcute/core';
-import { RegistrationApproved } from '@meetcute/registration/events';
+import { CityChanged, LookingForChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { FavouriteAdded, FavouriteRemoved } from '@meetcute/favourites/events';
 import { ChatAudienceChosen, type ChatAudience } from './events.ts';
@@ -63,7 +63,14 @@ export const audienceTables = {
 };
 
 export const audienceProjections = ['chat_audiences', 'chat_seekers', 'chat_contacts'];
-export const audienceConsumes = [RegistrationApproved, FlirtSent, FavouriteAdded, FavouriteRemoved];
+export const audienceConsumes = [
+  RegistrationApproved,
+  CityChanged,
+  LookingForChanged,
+  FlirtSent,
+  FavouriteAdded,
+  FavouriteRemoved,
+];
 
 async function contact(
   db: ChatDb,
@@ -107,6 +114,22 @@ export function projectAudience(ctx: ModuleContext<ChatTables>): void {
       .insertInto('chat_seekers')
       .values({ member_id: e.payload.memberId, ...row })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
+      .execute();
+  });
+  // Ages are counted where a member lives; "who fits whom" follows whom they look for now.
+  ctx.on(CityChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('chat_seekers')
+      .set({ time_zone: e.payload.city.timeZone })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+  ctx.on(LookingForChanged, async (e, tx) => {
+    const l = e.payload.lookingFor;
+    await tx.db
+      .updateTable('chat_seekers')
+      .set({ genders: JSON.stringify(l.genders), min_age: l.minAge, max_age: l.maxAge })
+      .where('member_id', '=', e.payload.memberId)
       .execute();
   });
   ctx.on(FlirtSent, async (e, tx) =>

@@ -1,5 +1,5 @@
 import { defineModule } from '@meetcute/core';
-import { RegistrationApproved } from '@meetcute/registration/events';
+import { CityChanged, LookingForChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
@@ -26,7 +26,7 @@ export const matching = defineModule({
   name: 'matching',
   description: 'Suggestions of mutually compatible members; the fit the news feed filters with.',
   publishes: events,
-  consumes: [RegistrationApproved, InterestAdded, InterestRemoved, ...blockEvents],
+  consumes: [RegistrationApproved, CityChanged, LookingForChanged, InterestAdded, InterestRemoved, ...blockEvents],
   provides: [MATCHING],
   requires: [PROFILES],
   tables,

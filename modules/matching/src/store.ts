@@ -1,7 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, ModuleContext, TablesOf } from '@meetcute/core';
 import { real, text } from '@meetcute/core';
-import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
+import {
+  CityChanged,
+  LookingForChanged,
+  RegistrationApproved,
+  type Gender,
+  type LookingFor,
+} from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { BLOCKED_PAIRS, blockedPairsMigration, blockedPairsTables, honourBlocks } from '@meetcute/block';
 import type { Candidate } from './rules.ts';
@@ -72,6 +78,22 @@ export function project(ctx: ModuleContext<Tables>): void {
       .insertInto('members')
       .values({ member_id: e.payload.memberId, approved_at: e.occurredAt, ...row })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
+      .execute();
+  });
+  // Suggestions follow a member who moved or looks for someone else from the next read on.
+  ctx.on(CityChanged, async (e, tx) => {
+    const { city } = e.payload;
+    await tx.db
+      .updateTable('members')
+      .set({ time_zone: city.timeZone, latitude: city.latitude, longitude: city.longitude })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+  ctx.on(LookingForChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('members')
+      .set({ looking_for: JSON.stringify(e.payload.lookingFor) })
+      .where('member_id', '=', e.payload.memberId)
       .execute();
   });
   ctx.on(InterestAdded, async (e, tx) => {

@@ -3,7 +3,13 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
 import { ReportsClosed } from '@meetcute/reports/events';
-import { RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from '@meetcute/registration';
+import {
+  NicknameApproved,
+  NicknameRejected,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+} from '@meetcute/registration';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events, HOLDS, type Holds } from './events.ts';
 import { namesOf, migrations, projections, project, tables } from './store.ts';
@@ -45,6 +51,8 @@ export const moderation = defineModule({
     PhotoRejected,
     AboutMeApproved,
     AboutMeRejected,
+    NicknameApproved,
+    NicknameRejected,
     ReportsClosed,
   ],
   provides: [HOLDS, SANCTIONS],

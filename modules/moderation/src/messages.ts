@@ -38,6 +38,8 @@ export type Key =
   | 'action_photo-rejected'
   | 'action_about-approved'
   | 'action_about-rejected'
+  | 'action_nickname-approved'
+  | 'action_nickname-rejected'
   | 'action_reports-dismissed'
   | 'action_reports-handled'
   | 'action_appeal-refused'
@@ -108,6 +110,8 @@ export const messages: Messages<Key> = {
     'action_photo-rejected': 'rejected a photo of {member}',
     'action_about-approved': 'approved the about-me of {member}',
     'action_about-rejected': 'rejected the about-me of {member}',
+    'action_nickname-approved': 'approved the new nickname of {member}',
+    'action_nickname-rejected': 'turned down the new nickname of {member}',
     'action_reports-dismissed': 'dismissed reports about {member}',
     'action_reports-handled': 'closed reports about {member} as handled',
     'action_appeal-refused': 'refused the appeal of {member}: the decision stands',
@@ -178,6 +182,8 @@ export const messages: Messages<Key> = {
     'action_photo-rejected': 'avvisade ett foto av {member}',
     'action_about-approved': 'godkände om mig-texten av {member}',
     'action_about-rejected': 'avvisade om mig-texten av {member}',
+    'action_nickname-approved': 'godkände det nya smeknamnet för {member}',
+    'action_nickname-rejected': 'avslog det nya smeknamnet för {member}',
     'action_reports-dismissed': 'avfärdade anmälningar om {member}',
     'action_reports-handled': 'stängde anmälningar om {member} som hanterade',
     'action_appeal-refused': 'avslog överklagandet från {member}: beslutet står fast',
@@ -248,6 +254,8 @@ export const messages: Messages<Key> = {
     'action_photo-rejected': 'hylkäsi jäsenen {member} kuvan',
     'action_about-approved': 'hyväksyi jäsenen {member} esittelyn',
     'action_about-rejected': 'hylkäsi jäsenen {member} esittelyn',
+    'action_nickname-approved': 'hyväksyi jäsenen {member} uuden nimimerkin',
+    'action_nickname-rejected': 'hylkäsi jäsenen {member} uuden nimimerkin',
     'action_reports-dismissed': 'hylkäsi ilmoitukset jäsenestä {member}',
     'action_reports-handled': 'merkitsi ilmoitukset jäsenestä {member} käsitellyiksi',
     'action_appeal-refused': 'hylkäsi jäsenen {member} valituksen: päätös pysyy',

@@ -12,7 +12,13 @@ import {
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
 import { ReportsClosed } from '@meetcute/reports/events';
-import { RegistrationApproved, RegistrationRejected, RegistrationSubmitted } from '@meetcute/registration';
+import {
+  NicknameApproved,
+  NicknameRejected,
+  RegistrationApproved,
+  RegistrationRejected,
+  RegistrationSubmitted,
+} from '@meetcute/registration';
 import {
   MemberSuspended,
   MemberWarned,
@@ -264,6 +270,8 @@ export type LogAction =
   | 'photo-rejected'
   | 'about-approved'
   | 'about-rejected'
+  | 'nickname-approved'
+  | 'nickname-rejected'
   | 'reports-dismissed'
   | 'reports-handled'
   | 'appeal-refused'
@@ -437,6 +445,18 @@ function logReviews(ctx: ModuleContext<ModerationTables>): void {
     memberId: p.memberId,
   }));
   logReview(AboutMeRejected, 'about-rejected', ({ payload: p }) => p);
+  // A new nickname is the name the log shows the member by from now on.
+  ctx.on(NicknameApproved, async (e, tx) => {
+    await rememberName(tx.db, e.payload.memberId, e.payload.nickname);
+    await logDecision(tx.db, e, {
+      moderatorId: e.payload.moderatorId,
+      memberId: e.payload.memberId,
+      action: 'nickname-approved',
+      reason: null,
+      until: null,
+    });
+  });
+  logReview(NicknameRejected, 'nickname-rejected', ({ payload: p }) => p);
   // Closing reports is a decision too; taking content down says what went, and why.
   logReview(ReportsClosed, 'reports-handled', ({ payload: p }) => p, reportsAction);
 }

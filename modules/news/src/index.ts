@@ -7,7 +7,7 @@ import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
 import { events } from './events.ts';
 import { migrations, projections, tables } from './store.ts';
 import { newsMemory } from './memory.ts';
-import { COUNTER, project } from './project.ts';
+import { changeEvents, COUNTER, project } from './project.ts';
 import { commands } from './commands.ts';
 import { newsReads } from './views.ts';
 import { newsRoutes } from './routes.ts';
@@ -29,7 +29,7 @@ export const news = defineModule({
   description:
     'A personal feed of new members, diary posts and new photos by members who fit what the viewer looks for; back-filled on approval.',
   publishes: events,
-  consumes: [...events, RegistrationApproved, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
+  consumes: [...events, RegistrationApproved, ...changeEvents, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
   requires: [NOTIFICATIONS],
   tables,
   migrations,

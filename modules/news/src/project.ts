@@ -1,12 +1,21 @@
 import type { Transaction } from 'kysely';
 import { withNewest, type ModuleContext, type NotificationHub, type Tx } from '@meetcute/core';
 import { honourBlocks } from '@meetcute/block';
-import { RegistrationApproved } from '@meetcute/registration/events';
+import {
+  CityChanged,
+  LookingForChanged,
+  NicknameApproved,
+  RegistrationApproved,
+} from '@meetcute/registration/events';
+
+/** What changes a member's facts after approval: who fits whom, or how their cards read. */
+export const changeEvents = [CityChanged, LookingForChanged, NicknameApproved];
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NewsSeen } from './events.ts';
 import {
   addItem,
+  changeMember,
   editItem,
   findMember,
   hidePair,
@@ -53,6 +62,7 @@ interface NewItem {
 export function project(ctx: ModuleContext<NewsTables>, hub: NotificationHub, memory: NewsMemory): void {
   const feeds: Feeds = { ...memory, hub, scheduled: new WeakMap() };
   projectApprovals(ctx, feeds);
+  projectChanges(ctx, feeds);
   projectDiaries(ctx, feeds);
   projectPhotos(ctx, feeds);
   ctx.on(NewsSeen, async (e, tx) => {
@@ -63,8 +73,43 @@ export function project(ctx: ModuleContext<NewsTables>, hub: NotificationHub, me
 
   // A (re-)approval sets the member's facts as the cards show them. A view's handler gets
   // the chassis' untyped transaction (core views.ts); it is this module's, so its tables.
-  feeds.authors.on(RegistrationApproved, async (e, changes, tx) =>
-    changes.set(e.payload.memberId, await findMember(tx.db as Transaction<NewsTables>, e.payload.memberId)),
+  for (const definition of [RegistrationApproved, ...changeEvents])
+    feeds.authors.on(definition, async (e, changes, tx) =>
+      changes.set(e.payload.memberId, await findMember(tx.db as Transaction<NewsTables>, e.payload.memberId)),
+    );
+}
+
+/**
+ * A member moved, looks for someone else, or has a new nickname. Feeds are worked out when
+ * read, so the tables change by one row; what memory holds of the feeds that may show them,
+ * their own and every count is read again, as after a re-approval.
+ */
+function projectChanges(ctx: ModuleContext<NewsTables>, feeds: Feeds): void {
+  const changed = async (tx: Tx<NewsTables>, memberId: string, facts: Parameters<typeof changeMember>[2]) => {
+    if (!(await changeMember(tx, memberId, facts))) return;
+    const heads = feeds.heads.changes(tx);
+    heads.forget(memberId);
+    heads.forgetWhere((head) => head.some((entry) => entry.authorId === memberId));
+    feeds.unseen.changes(tx).forgetWhere(() => true);
+  };
+  ctx.on(CityChanged, async ({ payload: { memberId, city } }, tx) =>
+    changed(tx, memberId, {
+      city_label: city.label,
+      latitude: city.latitude,
+      longitude: city.longitude,
+      time_zone: city.timeZone,
+    }),
+  );
+  ctx.on(LookingForChanged, async ({ payload: { memberId, lookingFor: l } }, tx) =>
+    changed(tx, memberId, {
+      genders: JSON.stringify(l.genders),
+      min_age: l.minAge,
+      max_age: l.maxAge,
+      max_distance_km: l.maxDistanceKm,
+    }),
+  );
+  ctx.on(NicknameApproved, async ({ payload: { memberId, nickname } }, tx) =>
+    changed(tx, memberId, { nickname }),
   );
 }
 

@@ -219,6 +219,19 @@ export async function saveMember(
 }
 
 /**
+ * Changes an approved member's stored facts (a new place, whom they look for, a new
+ * nickname); false when the feed does not know them.
+ */
+export async function changeMember(
+  tx: Tx<Tables>,
+  memberId: string,
+  facts: Partial<Omit<MemberRow, 'member_id' | 'approved_at'>>,
+): Promise<boolean> {
+  const changed = await tx.db.updateTable('members').set(facts).where('member_id', '=', memberId).executeTakeFirst();
+  return Number(changed.numUpdatedRows) > 0;
+}
+
+/**
  * Records an item once; false when it was already there (a redelivery). Nothing is
  * copied per reader: feeds are worked out when read (`feedOf`).
  */

@@ -4,7 +4,7 @@ import { blockEvents, honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
-import { forgetChannels, migrations, projectApprovals, projections, tables } from './store.ts';
+import { changeEvents, forgetChannels, migrations, projectApprovals, projections, tables } from './store.ts';
 import { ONLINE, PresenceTracker, type Presence } from './presence.ts';
 import { onlineViews } from './views.ts';
 import { onlineRoutes } from './routes.ts';
@@ -25,7 +25,7 @@ export const online = defineModule({
   description:
     'Presence across the site: who is online now, a list of them with search’s filters, and an online badge on members.',
   publishes: events,
-  consumes: [RegistrationApproved, ...blockEvents],
+  consumes: [RegistrationApproved, ...changeEvents, ...blockEvents],
   provides: [ONLINE, ONLINE_NOW],
   requires: [NOTIFICATIONS],
   tables,

@@ -1,8 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Migration, ModuleContext, TablesOf } from '@meetcute/core';
 import { integer, real, text } from '@meetcute/core';
 import { blockedPairsMigration, blockedPairsTables, BLOCKED_PAIRS } from '@meetcute/block';
-import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
+import {
+  CityChanged,
+  LookingForChanged,
+  NicknameApproved,
+  RegistrationApproved,
+  type Gender,
+  type LookingFor,
+} from '@meetcute/registration/events';
+
+/** What changes a listed member's facts after approval. */
+export const changeEvents = [CityChanged, LookingForChanged, NicknameApproved];
 
 export const tables = {
   /** An approved member's facts as the list filters and shows them; looking_for is JSON. */
@@ -119,6 +129,23 @@ export function projectApprovals(ctx: ModuleContext<Tables>): void {
       .values({ member_id: e.payload.memberId, ...facts })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
       .execute();
+  });
+  // The list shows a member where they live now, by their nickname, to whom they fit now.
+  const change = (db: OnlineDb, memberId: string, facts: Partial<Selectable<Tables['online_members']>>) =>
+    db.updateTable('online_members').set(facts).where('member_id', '=', memberId).execute();
+  ctx.on(CityChanged, async ({ payload: { memberId, city } }, tx) => {
+    await change(tx.db, memberId, {
+      city_label: city.label,
+      latitude: city.latitude,
+      longitude: city.longitude,
+      time_zone: city.timeZone,
+    });
+  });
+  ctx.on(LookingForChanged, async ({ payload: p }, tx) => {
+    await change(tx.db, p.memberId, { looking_for: JSON.stringify(p.lookingFor) });
+  });
+  ctx.on(NicknameApproved, async ({ payload: p }, tx) => {
+    await change(tx.db, p.memberId, { nickname: p.nickname });
   });
 }
 

@@ -8,7 +8,13 @@ import {
   type WorkContext,
   defineService,
 } from '@meetcute/core';
-import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
+import {
+  CityChanged,
+  NicknameApproved,
+  RegistrationApproved,
+  type Gender,
+  type Place,
+} from '@meetcute/registration';
 import {
   blockedPairsMigration,
   blockedPairsNaming,
@@ -129,7 +135,7 @@ export const profile = defineModule({
   description:
     'Profiles of approved members (age, city, distance, about-me) and the review of about-me changes.',
   publishes: events,
-  consumes: [RegistrationApproved, ...ownEvents, ...blockEvents],
+  consumes: [RegistrationApproved, CityChanged, NicknameApproved, ...ownEvents, ...blockEvents],
   provides: [ABOUT_ME_REMOVAL, PROFILES],
   tables,
   migrations: [...migrations, blockedPairsMigration],
@@ -146,6 +152,8 @@ export const profile = defineModule({
     });
     for (const event of [
       RegistrationApproved,
+      CityChanged,
+      NicknameApproved,
       AboutMeSubmitted,
       AboutMeApproved,
       AboutMeRejected,

@@ -9,6 +9,7 @@ export const messages: Messages<
   | 'aboutMe'
   | 'noAboutMe'
   | 'editAboutMe'
+  | 'editDetails'
   | 'pending'
   | 'pendingRemoval'
   | 'pendingHelp'
@@ -45,6 +46,7 @@ export const messages: Messages<
     aboutMe: 'About me',
     noAboutMe: 'Nothing here yet.',
     editAboutMe: 'Edit about me',
+    editDetails: 'Nickname, place and whom I look for',
     pending: 'Waiting for review:',
     pendingRemoval: 'removing your about-me text.',
     pendingHelp: 'Others see your approved text until a moderator approves the change.',
@@ -82,6 +84,7 @@ export const messages: Messages<
     aboutMe: 'Om mig',
     noAboutMe: 'Inget här än.',
     editAboutMe: 'Ändra om mig',
+    editDetails: 'Smeknamn, ort och vem jag söker',
     pending: 'Väntar på granskning:',
     pendingRemoval: 'att ta bort din presentation.',
     pendingHelp: 'Andra ser din godkända text tills en moderator godkänner ändringen.',
@@ -119,6 +122,7 @@ export const messages: Messages<
     aboutMe: 'Minusta',
     noAboutMe: 'Ei vielä mitään.',
     editAboutMe: 'Muokkaa esittelyä',
+    editDetails: 'Nimimerkki, asuinpaikka ja ketä etsin',
     pending: 'Odottaa tarkistusta:',
     pendingRemoval: 'esittelytekstin poistaminen.',
     pendingHelp: 'Muut näkevät hyväksytyn tekstisi, kunnes moderaattori hyväksyy muutoksen.',

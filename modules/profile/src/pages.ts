@@ -158,7 +158,10 @@ function renderOwnProfile(
           </div>`
         : ''
     }
-    <p><a class="button" href="/profile/edit">${t('editAboutMe')}</a></p>
+    <div class="actions">
+      <a class="button" href="/profile/edit">${t('editAboutMe')}</a>
+      <a class="button secondary" href="/profile/details">${t('editDetails')}</a>
+    </div>
     ${sections}`;
 }
 

@@ -2,7 +2,13 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Dialect, Migration, ModuleContext, TablesOf } from '@meetcute/core';
 import { nullable, text } from '@meetcute/core';
 import { blockedPairsTables } from '@meetcute/block/events';
-import { RegistrationApproved, type Gender, type Place } from '@meetcute/registration';
+import {
+  CityChanged,
+  NicknameApproved,
+  RegistrationApproved,
+  type Gender,
+  type Place,
+} from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
 
 /** A member's profile as this module keeps it. Only approved members have one. */
@@ -136,6 +142,22 @@ export function project(ctx: ModuleContext<ProfileTables>): void {
       .insertInto('profiles')
       .values({ member_id: e.payload.memberId, ...facts })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
+      .execute();
+  });
+
+  // What the member changes after approval: others see a new place at once, a nickname once approved.
+  ctx.on(CityChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ city: JSON.stringify(e.payload.city) })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+  ctx.on(NicknameApproved, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ nickname: e.payload.nickname })
+      .where('member_id', '=', e.payload.memberId)
       .execute();
   });
 

@@ -74,7 +74,7 @@ export interface Commands {
 }
 
 /** A nickname taken or looked like: said openly, since nicknames are public. Never the address. */
-function duplicate(what: { nickname: boolean; lookalike?: boolean }): Problem {
+export function duplicate(what: { nickname: boolean; lookalike?: boolean }): Problem {
   const errors = [];
   if (what.nickname) errors.push(broken('nickname', 'nicknameTaken'));
   else if (what.lookalike) errors.push(broken('nickname', 'nicknameLookalike'));

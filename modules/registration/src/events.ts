@@ -78,10 +78,54 @@ export const SignUpWithTakenEmail = defineEvent({
   schema: Type.Object({ memberId: Type.String({ description: 'The member who owns the address' }) }),
 });
 
+export const CityChanged = defineEvent({
+  type: 'CityChanged',
+  module: 'registration',
+  description:
+    'An approved member moved: the place they live now. Distances, ages (counted where they live) and who fits whom follow it.',
+  schema: Type.Object({ memberId: Type.String(), city: Place }),
+});
+
+export const LookingForChanged = defineEvent({
+  type: 'LookingForChanged',
+  module: 'registration',
+  description:
+    'An approved member changed whom they look for (genders, ages, distance): suggestions, news and search defaults follow it.',
+  schema: Type.Object({ memberId: Type.String(), lookingFor: LookingFor }),
+});
+
+export const NicknameChangeRequested = defineEvent({
+  type: 'NicknameChangeRequested',
+  module: 'registration',
+  description:
+    'An approved member asked for a new nickname. Others still see the old one until a moderator approves it; nobody else may take the new one meanwhile. Asking for the nickname they have withdraws the waiting request.',
+  schema: Type.Object({ memberId: Type.String(), nickname: Type.String() }),
+});
+
+export const NicknameApproved = defineEvent({
+  type: 'NicknameApproved',
+  module: 'registration',
+  description: 'A moderator approved a new nickname: everyone now sees the member by it.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), nickname: Type.String() }),
+});
+
+export const NicknameRejected = defineEvent({
+  type: 'NicknameRejected',
+  module: 'registration',
+  description:
+    'A moderator turned a new nickname down with a reason the member sees; the old nickname stays and the new one is free again.',
+  schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
+});
+
 export const events = [
   AccountCreated,
   RegistrationSubmitted,
   RegistrationApproved,
   RegistrationRejected,
   SignUpWithTakenEmail,
+  CityChanged,
+  LookingForChanged,
+  NicknameChangeRequested,
+  NicknameApproved,
+  NicknameRejected,
 ];

@@ -7,7 +7,10 @@ import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
 import { registrationPages } from './pages.ts';
 import { reviewPages } from './review-pages.ts';
+import { changeCommands } from './changes.ts';
+import { changePages, changeRoutes } from './change-routes.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
+import { changeUseCases } from './change-use-cases.ts';
 import { REGISTRATION_IMPORT, registrationImport, type RegistrationImport } from './import.ts';
 
 export {
@@ -16,6 +19,11 @@ export {
   RegistrationApproved,
   RegistrationRejected,
   SignUpWithTakenEmail,
+  CityChanged,
+  LookingForChanged,
+  NicknameChangeRequested,
+  NicknameApproved,
+  NicknameRejected,
   GENDERS,
   Gender as GenderSchema,
   Place as PlaceSchema,
@@ -33,7 +41,8 @@ export { REGISTRATION_IMPORT, type RegistrationImport, type Holder } from './imp
  */
 export const registration = defineModule({
   name: 'registration',
-  description: 'Sign-up (email, password, profile basics, whom they look for) and its review by moderators.',
+  description:
+    'Sign-up (email, password, profile basics, whom they look for) and its review by moderators; later changes of place, whom they look for and nickname (reviewed).',
   publishes: events,
   // The attempt is news for the mail module only: registration keeps nothing of it.
   consumes: [MemberDeleted, ...events.filter((e) => e !== SignUpWithTakenEmail), EmailChanged],
@@ -42,7 +51,7 @@ export const registration = defineModule({
   tables,
   migrations,
   projections,
-  useCases: [...useCases, ...deletionUseCases],
+  useCases: [...useCases, ...changeUseCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       kept: { registrations: ['reviewed_by'] },
@@ -57,6 +66,9 @@ export const registration = defineModule({
     const pageDeps = { ...deps, cities, now: () => ctx.clock.now() };
     registrationPages(ctx.http, pageDeps);
     reviewPages(ctx.http, pageDeps);
+    const changeDeps = { db: ctx.db, changes: changeCommands(ctx, (id) => cities.get(id)), cities };
+    changeRoutes(ctx.http, changeDeps);
+    changePages(ctx.http, changeDeps);
     ctx.services.provide<RegistrationImport>(REGISTRATION_IMPORT, registrationImport(ctx.db));
   },
 });

@@ -53,6 +53,23 @@ export const messages: Messages<
   | 'resubmittedNotice'
   | 'signedUpNotice'
   | 'submittedOn'
+  | 'detailsTitle'
+  | 'detailsIntro'
+  | 'save'
+  | 'cancel'
+  | 'detailsSaved'
+  | 'nicknameSentNotice'
+  | 'nicknameWaiting'
+  | 'nicknameTurnedDown'
+  | 'nicknameQueue'
+  | 'nicknameReviewTitle'
+  | 'nicknameReviewEmpty'
+  | 'nicknameApprovedNotice'
+  | 'nicknameRejectedNotice'
+  | 'nicknameReject'
+  | 'nicknameReasonHint'
+  | 'nicknameNow'
+  | 'nicknameAsked'
 > = {
   en: {
     signupTitle: 'Join Meetcute',
@@ -109,6 +126,24 @@ export const messages: Messages<
     resubmittedNotice: 'Sent again. A moderator will look at it soon.',
     signedUpNotice: 'Welcome! Your sign-up was sent for review.',
     submittedOn: 'sent {date}',
+    detailsTitle: 'My nickname, place and whom I look for',
+    detailsIntro:
+      'Suggestions, news and search follow a new place or whom you look for at once. A new nickname shows once a moderator approved it; until then others see the one you have.',
+    save: 'Save',
+    cancel: 'Cancel',
+    detailsSaved: 'Saved. Suggestions, news and search follow your changes now.',
+    nicknameSentNotice: 'Saved. Your new nickname shows once a moderator approved it.',
+    nicknameWaiting: 'Waiting for review: {nickname}. Others see {current} until a moderator approves it.',
+    nicknameTurnedDown: 'A moderator turned your new nickname down:',
+    nicknameQueue: 'New nicknames',
+    nicknameReviewTitle: 'New nicknames to review',
+    nicknameReviewEmpty: 'No new nickname is waiting for review.',
+    nicknameApprovedNotice: 'Approved: everyone sees the member by the new nickname now.',
+    nicknameRejectedNotice: 'Turned down: the member keeps their nickname and reads your reason.',
+    nicknameReject: 'Turn down',
+    nicknameReasonHint: 'The member reads this: say what to change, for example that it names another site.',
+    nicknameNow: 'Now: {nickname}',
+    nicknameAsked: 'Asks for: {nickname}',
   },
   sv: {
     signupTitle: 'Bli medlem i Meetcute',
@@ -164,6 +199,26 @@ export const messages: Messages<
     resubmittedNotice: 'Skickad igen. En moderator tittar snart på den.',
     signedUpNotice: 'Välkommen! Din ansökan har skickats för granskning.',
     submittedOn: 'skickad {date}',
+    detailsTitle: 'Mitt smeknamn, min ort och vem jag söker',
+    detailsIntro:
+      'Förslag, nyheter och sökning följer genast en ny ort eller vem du söker. Ett nytt smeknamn syns när en moderator har godkänt det; tills dess ser andra det du har.',
+    save: 'Spara',
+    cancel: 'Avbryt',
+    detailsSaved: 'Sparat. Förslag, nyheter och sökning följer nu dina ändringar.',
+    nicknameSentNotice: 'Sparat. Ditt nya smeknamn syns när en moderator har godkänt det.',
+    nicknameWaiting:
+      'Väntar på granskning: {nickname}. Andra ser {current} tills en moderator godkänner det.',
+    nicknameTurnedDown: 'En moderator avslog ditt nya smeknamn:',
+    nicknameQueue: 'Nya smeknamn',
+    nicknameReviewTitle: 'Nya smeknamn att granska',
+    nicknameReviewEmpty: 'Inget nytt smeknamn väntar på granskning.',
+    nicknameApprovedNotice: 'Godkänt: alla ser nu medlemmen under det nya smeknamnet.',
+    nicknameRejectedNotice: 'Avslaget: medlemmen behåller sitt smeknamn och läser ditt skäl.',
+    nicknameReject: 'Avslå',
+    nicknameReasonHint:
+      'Medlemmen läser detta: säg vad som ska ändras, till exempel att det namnger en annan webbplats.',
+    nicknameNow: 'Nu: {nickname}',
+    nicknameAsked: 'Önskar: {nickname}',
   },
   fi: {
     photoQueue: 'Tarkistettavat kuvat',
@@ -180,5 +235,25 @@ export const messages: Messages<
     submit: 'Lähetä tarkistettavaksi',
     waitingTitle: 'Odottaa tarkistusta',
     reject: 'Palauta',
+    detailsTitle: 'Nimimerkkini, asuinpaikkani ja ketä etsin',
+    detailsIntro:
+      'Ehdotukset, uutiset ja haku seuraavat heti uutta asuinpaikkaa tai sitä, ketä etsit. Uusi nimimerkki näkyy, kun moderaattori on hyväksynyt sen; siihen asti muut näkevät nykyisen.',
+    save: 'Tallenna',
+    cancel: 'Peruuta',
+    detailsSaved: 'Tallennettu. Ehdotukset, uutiset ja haku seuraavat nyt muutoksiasi.',
+    nicknameSentNotice: 'Tallennettu. Uusi nimimerkkisi näkyy, kun moderaattori on hyväksynyt sen.',
+    nicknameWaiting:
+      'Odottaa tarkistusta: {nickname}. Muut näkevät nimen {current}, kunnes moderaattori hyväksyy sen.',
+    nicknameTurnedDown: 'Moderaattori hylkäsi uuden nimimerkkisi:',
+    nicknameQueue: 'Uudet nimimerkit',
+    nicknameReviewTitle: 'Tarkistettavat uudet nimimerkit',
+    nicknameReviewEmpty: 'Yksikään uusi nimimerkki ei odota tarkistusta.',
+    nicknameApprovedNotice: 'Hyväksytty: kaikki näkevät jäsenen nyt uudella nimimerkillä.',
+    nicknameRejectedNotice: 'Hylätty: jäsen pitää nimimerkkinsä ja lukee perustelusi.',
+    nicknameReject: 'Hylkää',
+    nicknameReasonHint:
+      'Jäsen lukee tämän: kerro, mitä pitää muuttaa, esimerkiksi että nimi mainostaa toista sivustoa.',
+    nicknameNow: 'Nyt: {nickname}',
+    nicknameAsked: 'Pyytää: {nickname}',
   },
 };

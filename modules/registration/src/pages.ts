@@ -26,7 +26,7 @@ import type { RegistrationDeps } from './routes.ts';
 export type Key = keyof (typeof messages)['en'];
 export const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
 
-interface FormState {
+export interface FormState {
   values: FormBody;
   errors?: FieldProblem[] | undefined;
 }
@@ -37,6 +37,26 @@ function readApplication(
   cities: CityDirectory,
   t: Translate<Key>,
 ): { input: ApplicationInput; cityErrors: FieldProblem[] } {
+  const { cityId, cityErrors } = readCity(body, cities, t);
+  return {
+    input: {
+      nickname: form.text(body, 'nickname'),
+      gender: form.text(body, 'gender'),
+      birthday: form.text(body, 'birthday'),
+      cityId,
+      lookingFor: readLookingFor(body),
+      aboutMe: form.text(body, 'aboutMe'),
+    },
+    cityErrors,
+  };
+}
+
+/** The typed place, resolved to one real place; what was typed says why when it is not one. */
+export function readCity(
+  body: FormBody,
+  cities: CityDirectory,
+  t: Translate<Key>,
+): { cityId: number | null; cityErrors: FieldProblem[] } {
   const cityText = form.text(body, 'city');
   const matches = cities.resolve(cityText);
   const cityErrors: FieldProblem[] = [];
@@ -48,25 +68,19 @@ function readApplication(
       .join('; ');
     cityErrors.push({ field: 'city', message: t('ambiguousCity', { choices }) });
   }
+  return { cityId: matches.length === 1 ? matches[0]!.id : null, cityErrors };
+}
+
+export function readLookingFor(body: FormBody): ApplicationInput['lookingFor'] {
   return {
-    input: {
-      nickname: form.text(body, 'nickname'),
-      gender: form.text(body, 'gender'),
-      birthday: form.text(body, 'birthday'),
-      cityId: matches.length === 1 ? matches[0]!.id : null,
-      lookingFor: {
-        genders: form.list(body, 'lookingFor.genders'),
-        minAge: form.int(body, 'lookingFor.minAge'),
-        maxAge: form.int(body, 'lookingFor.maxAge'),
-        maxDistanceKm: form.int(body, 'lookingFor.maxDistanceKm'),
-      },
-      aboutMe: form.text(body, 'aboutMe'),
-    },
-    cityErrors,
+    genders: form.list(body, 'lookingFor.genders'),
+    minAge: form.int(body, 'lookingFor.minAge'),
+    maxAge: form.int(body, 'lookingFor.maxAge'),
+    maxDistanceKm: form.int(body, 'lookingFor.maxDistanceKm'),
   };
 }
 
-function valuesOf(application: Application): FormBody {
+export function valuesOf(application: Application): FormBody {
   return {
     nickname: application.nickname,
     gender: application.gender,
@@ -83,7 +97,6 @@ function valuesOf(application: Application): FormBody {
 function applicationFields(t: Translate<Key>, state: FormState): Html {
   const v = (name: string) => form.text(state.values, name);
   const errors = state.errors;
-  const chosen = form.list(state.values, 'lookingFor.genders');
   const errorFor = (name: string) => errors?.find((e) => e.field === name);
   return html` ${field({ name: 'nickname', label: t('nickname'), hint: t('nicknameHint'), value: v('nickname'), required: true, autocomplete: 'nickname', errors })}
     <fieldset id="f-gender" ${errorFor('gender') ? html`aria-invalid="true"` : ''}>
@@ -92,7 +105,17 @@ function applicationFields(t: Translate<Key>, state: FormState): Html {
       ${errorFor('gender') ? html`<p class="error">${errorFor('gender')!.message}</p>` : ''}
     </fieldset>
     ${field({ name: 'birthday', label: t('birthday'), type: 'date', value: v('birthday'), required: true, autocomplete: 'bday', errors })}
-    ${field({ name: 'city', label: t('city'), hint: t('cityHint'), value: v('city'), required: true, errors, attrs: html`list="city-list" data-cities autocomplete="off"` })}
+    ${cityAndLookingForFields(t, state)}
+    ${field({ name: 'aboutMe', label: t('aboutMe'), hint: t('aboutMeHint'), value: v('aboutMe'), multiline: true, errors, attrs: html`maxlength="2000"` })}`;
+}
+
+/** Where I live and whom I look for: at sign-up, and whenever an approved member changes them. */
+export function cityAndLookingForFields(t: Translate<Key>, state: FormState): Html {
+  const v = (name: string) => form.text(state.values, name);
+  const errors = state.errors;
+  const chosen = form.list(state.values, 'lookingFor.genders');
+  const errorFor = (name: string) => errors?.find((e) => e.field === name);
+  return html`${field({ name: 'city', label: t('city'), hint: t('cityHint'), value: v('city'), required: true, errors, attrs: html`list="city-list" data-cities autocomplete="off"` })}
     <datalist id="city-list"></datalist>
     <fieldset id="f-lookingFor.genders">
       <legend>${t('lookingFor')}</legend>
@@ -103,8 +126,7 @@ function applicationFields(t: Translate<Key>, state: FormState): Html {
         ${field({ name: 'lookingFor.maxAge', label: t('maxAge'), type: 'number', value: v('lookingFor.maxAge') || '45', required: true, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
       </div>
       ${field({ name: 'lookingFor.maxDistanceKm', label: t('maxDistance'), type: 'number', value: v('lookingFor.maxDistanceKm') || '100', required: true, errors, attrs: html`min="1" max="5000" inputmode="numeric"` })}
-    </fieldset>
-    ${field({ name: 'aboutMe', label: t('aboutMe'), hint: t('aboutMeHint'), value: v('aboutMe'), multiline: true, errors, attrs: html`maxlength="2000"` })}`;
+    </fieldset>`;
 }
 
 function signupPage(request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) {
@@ -140,7 +162,7 @@ export function describe(request: FastifyRequest, t: Translate<Key>, a: Applicat
 }
 
 /** The rules only know "no place chosen"; what the member typed tells us more (unknown or ambiguous). */
-function withCityErrors(errors: FieldProblem[], cityErrors: FieldProblem[]): FieldProblem[] {
+export function withCityErrors(errors: FieldProblem[], cityErrors: FieldProblem[]): FieldProblem[] {
   if (cityErrors.length === 0) return errors;
   return [...errors.filter((e) => e.field !== 'city'), ...cityErrors];
 }

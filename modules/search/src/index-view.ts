@@ -4,6 +4,7 @@ import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved } from '@meetcute/registration/events';
+import { changeEvents } from './store.ts';
 import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@meetcute/photos/events';
 import { toMember, type Approved, type Member, type SearchDb, type SearchTables } from './store.ts';
 
@@ -89,6 +90,7 @@ export function searchIndex(ctx: ModuleContext<SearchTables>, budget = 250_000):
       touched(changes, e.actorId, e.occurredAt);
     });
   rereadOn(RegistrationApproved, (p) => p.memberId);
+  for (const definition of changeEvents) rereadOn(definition, (p) => p.memberId);
   rereadOn(InterestAdded, (p) => p.memberId);
   rereadOn(InterestRemoved, (p) => p.memberId);
   rereadOn(PortraitChosen, (p) => p.memberId);

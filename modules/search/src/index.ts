@@ -10,6 +10,7 @@ import {
   addInterest,
   migrations,
   projectApprovals,
+  changeEvents,
   projections,
   removeInterest,
   tables,
@@ -49,6 +50,7 @@ export const search = defineModule({
   publishes: events,
   consumes: [
     RegistrationApproved,
+    ...changeEvents,
     InterestAdded,
     InterestRemoved,
     FlirtSent,

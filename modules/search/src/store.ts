@@ -9,7 +9,17 @@ import {
   type TablesOf,
 } from '@meetcute/core';
 import { blockedPairsMigration, blockedPairsTables, BLOCKED_PAIRS } from '@meetcute/block';
-import { RegistrationApproved, type Gender, type LookingFor } from '@meetcute/registration/events';
+import {
+  CityChanged,
+  LookingForChanged,
+  NicknameApproved,
+  RegistrationApproved,
+  type Gender,
+  type LookingFor,
+} from '@meetcute/registration/events';
+
+/** What changes a searchable member's facts after approval. */
+export const changeEvents = [CityChanged, LookingForChanged, NicknameApproved];
 import { normaliseTag } from './rules.ts';
 
 export const tables = {
@@ -227,5 +237,27 @@ export function projectApprovals(ctx: ModuleContext<SearchTables>): void {
       )
       .execute();
     await touch(tx.db, e.actorId, e.occurredAt);
+  });
+  // Others find a member where they live now, by their nickname; their own searches start from whom they look for now.
+  const change = (db: SearchDb, memberId: string, facts: Partial<Selectable<SearchTables['searchable_members']>>) =>
+    db.updateTable('searchable_members').set(facts).where('member_id', '=', memberId).execute();
+  // Whoever made the change acted, as the index's own handlers count it (index-view.ts).
+  ctx.on(CityChanged, async ({ payload: { memberId, city }, actorId, occurredAt }, tx) => {
+    await change(tx.db, memberId, {
+      city_id: city.id,
+      city_label: city.label,
+      latitude: city.latitude,
+      longitude: city.longitude,
+      time_zone: city.timeZone,
+    });
+    await touch(tx.db, actorId, occurredAt);
+  });
+  ctx.on(LookingForChanged, async ({ payload: p, actorId, occurredAt }, tx) => {
+    await change(tx.db, p.memberId, { looking_for: JSON.stringify(p.lookingFor) });
+    await touch(tx.db, actorId, occurredAt);
+  });
+  ctx.on(NicknameApproved, async ({ payload: p, actorId, occurredAt }, tx) => {
+    await change(tx.db, p.memberId, { nickname: p.nickname });
+    await touch(tx.db, actorId, occurredAt);
   });
 }
