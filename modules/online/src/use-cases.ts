@@ -3,6 +3,7 @@ import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { approved, bob, eve, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { ProfileViewed } from '@meetcute/profile/events';
+import { CityChanged, LookingForChanged, NicknameApproved } from '@meetcute/registration/events';
 import { encodeCursor } from './rules.ts';
 
 const API = '/api/v1/online';
@@ -163,6 +164,43 @@ export const useCases = [
     before: [visit(bob.memberId)],
     when: list(nancy.memberId, '?maxDistanceKm=100'),
     then: { status: 200, body: { members: [BOB_FROM_NANCY], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy now looks for men within 100 km: her online list finds Bob at once',
+    given: [
+      ...members(nancy, bob),
+      ...earlier([
+        given(LookingForChanged, {
+          memberId: nancy.memberId,
+          lookingFor: { ...nancy.application.lookingFor, maxDistanceKm: 100 },
+        }),
+      ]),
+    ],
+    before: [visit(bob.memberId)],
+    when: list(nancy.memberId),
+    then: { status: 200, body: { members: [BOB_FROM_NANCY], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy moved to Uppsala under a new nickname: Bob sees her online there, 0 km away, by it',
+    given: [
+      ...members(nancy, bob),
+      ...earlier([
+        given(CityChanged, { memberId: nancy.memberId, city: bob.application.city }),
+        given(NicknameApproved, {
+          memberId: nancy.memberId,
+          moderatorId: mo.memberId,
+          nickname: 'NancySails',
+        }),
+      ]),
+    ],
+    before: [visit(nancy.memberId)],
+    when: list(bob.memberId),
+    then: {
+      status: 200,
+      body: {
+        members: [{ ...NANCY_FROM_BOB, nickname: 'NancySails', cityLabel: 'Uppsala, Sweden', distanceKm: 0 }],
+      },
+    },
   }),
   useCase({
     title: 'Members who were here more than five minutes ago are not listed',

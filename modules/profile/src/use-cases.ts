@@ -1,7 +1,12 @@
 import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, mo, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
-import { RegistrationApproved, RegistrationSubmitted } from '@meetcute/registration';
+import {
+  CityChanged,
+  NicknameApproved,
+  RegistrationApproved,
+  RegistrationSubmitted,
+} from '@meetcute/registration';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import {
   AboutMeApproved,
@@ -44,6 +49,31 @@ const api = {
 };
 
 export const useCases = [
+  useCase({
+    title: 'Nancy moved to Uppsala under a new nickname: Bob sees both on her profile, 0 km away',
+    given: [
+      ...nancyAndBob,
+      given(
+        CityChanged,
+        { memberId: nancy.memberId, city: bob.application.city },
+        { actorId: nancy.memberId },
+      ),
+      given(NicknameApproved, { memberId: nancy.memberId, moderatorId: mo.memberId, nickname: 'NancySails' }),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: profileUrl(nancy.memberId) },
+    endpoint: api.profile,
+    then: {
+      status: 200,
+      body: { nickname: 'NancySails', city: { id: UPPSALA, label: 'Uppsala, Sweden' }, distanceKm: 0 },
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'Nancy’s own profile leads to changing her nickname, place and whom she looks for',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['href="/profile/details"', 'Nickname, place and whom I look for'] },
+  }),
   // Blocks hide each member from the other, both ways, as if absent
   useCase({
     title: 'Bob blocked Nancy: his profile is a 404 to her, and no visit is recorded',
