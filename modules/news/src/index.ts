@@ -29,7 +29,15 @@ export const news = defineModule({
   description:
     'A personal feed of new members, diary posts and new photos by members who fit what the viewer looks for; back-filled on approval.',
   publishes: events,
-  consumes: [...events, RegistrationApproved, ...changeEvents, ...diaryEvents, PhotoApproved, PhotoDeleted, ...blockEvents],
+  consumes: [
+    ...events,
+    RegistrationApproved,
+    ...changeEvents,
+    ...diaryEvents,
+    PhotoApproved,
+    PhotoDeleted,
+    ...blockEvents,
+  ],
   requires: [NOTIFICATIONS],
   tables,
   migrations,

@@ -227,7 +227,11 @@ export async function changeMember(
   memberId: string,
   facts: Partial<Omit<MemberRow, 'member_id' | 'approved_at'>>,
 ): Promise<boolean> {
-  const changed = await tx.db.updateTable('members').set(facts).where('member_id', '=', memberId).executeTakeFirst();
+  const changed = await tx.db
+    .updateTable('members')
+    .set(facts)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
   return Number(changed.numUpdatedRows) > 0;
 }
 

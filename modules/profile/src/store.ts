@@ -123,8 +123,27 @@ export async function reviewQueue(db: ProfileDb, limit: number): Promise<Profile
   return rows.map(toProfile);
 }
 
+/** What the member changes after approval: others see a new place at once, a nickname once approved. */
+function projectLaterChanges(ctx: ModuleContext<ProfileTables>): void {
+  ctx.on(CityChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ city: JSON.stringify(e.payload.city) })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+  ctx.on(NicknameApproved, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ nickname: e.payload.nickname })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
+}
+
 /** The profiles are a projection of registration's approvals and this module's own events. */
 export function project(ctx: ModuleContext<ProfileTables>): void {
+  projectLaterChanges(ctx);
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
     // A re-approval (after a re-submission) carries the whole reviewed application: it replaces everything.
@@ -142,22 +161,6 @@ export function project(ctx: ModuleContext<ProfileTables>): void {
       .insertInto('profiles')
       .values({ member_id: e.payload.memberId, ...facts })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
-      .execute();
-  });
-
-  // What the member changes after approval: others see a new place at once, a nickname once approved.
-  ctx.on(CityChanged, async (e, tx) => {
-    await tx.db
-      .updateTable('profiles')
-      .set({ city: JSON.stringify(e.payload.city) })
-      .where('member_id', '=', e.payload.memberId)
-      .execute();
-  });
-  ctx.on(NicknameApproved, async (e, tx) => {
-    await tx.db
-      .updateTable('profiles')
-      .set({ nickname: e.payload.nickname })
-      .where('member_id', '=', e.payload.memberId)
       .execute();
   });
 

@@ -113,7 +113,11 @@ export function changeRoutes(http: Http, { db, changes }: ChangeDeps): void {
     },
     async (request) => changes.changeDetails(request.viewer!.memberId, request.body),
   );
+  nicknameReviewRoutes(http, { db, changes });
+}
 
+/** The moderators' queue of new nicknames, and their decisions. */
+function nicknameReviewRoutes(http: Http, { db, changes }: Pick<ChangeDeps, 'db' | 'changes'>): void {
   http.get(
     '/api/v1/review/nicknames',
     {

@@ -10,7 +10,7 @@ import { reviewPages } from './review-pages.ts';
 import { changeCommands } from './changes.ts';
 import { changePages, changeRoutes } from './change-routes.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
-import { changeUseCases } from './change-use-cases.ts';
+import { changeUseCases } from './use-cases.changes.ts';
 import { REGISTRATION_IMPORT, registrationImport, type RegistrationImport } from './import.ts';
 
 export {

@@ -239,8 +239,11 @@ export function projectApprovals(ctx: ModuleContext<SearchTables>): void {
     await touch(tx.db, e.actorId, e.occurredAt);
   });
   // Others find a member where they live now, by their nickname; their own searches start from whom they look for now.
-  const change = (db: SearchDb, memberId: string, facts: Partial<Selectable<SearchTables['searchable_members']>>) =>
-    db.updateTable('searchable_members').set(facts).where('member_id', '=', memberId).execute();
+  const change = (
+    db: SearchDb,
+    memberId: string,
+    facts: Partial<Selectable<SearchTables['searchable_members']>>,
+  ) => db.updateTable('searchable_members').set(facts).where('member_id', '=', memberId).execute();
   // Whoever made the change acted, as the index's own handlers count it (index-view.ts).
   ctx.on(CityChanged, async ({ payload: { memberId, city }, actorId, occurredAt }, tx) => {
     await change(tx.db, memberId, {
