@@ -3,6 +3,7 @@ import { given, useCase } from '@meetcute/core';
 import { approved, bob, eve, nancy, reinstated, signedUp, suspended } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
+import { CityChanged, LookingForChanged } from '@meetcute/registration/events';
 import { adam, carl, dan, erik, frank } from './use-cases.cast.ts';
 
 const likes = (memberId: string, ...tags: string[]) =>
@@ -64,6 +65,37 @@ export const useCases = [
           },
           { member: card(erik, 29), reason: '5 km away', sharedInterests: [], distanceKm: 5 },
         ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy now looks for men within 100 km: she is suggested to Bob at once, 64 km away',
+    given: [
+      ...approved(nancy),
+      ...approved(bob),
+      given(LookingForChanged, {
+        memberId: nancy.memberId,
+        lookingFor: { ...nancy.application.lookingFor, maxDistanceKm: 100 },
+      }),
+    ],
+    when: suggestions(bob.memberId),
+    then: {
+      status: 200,
+      body: { suggestions: [{ member: card(nancy, 31), reason: '64 km away', distanceKm: 64 }] },
+    },
+  }),
+  useCase({
+    title: 'Nancy moved to Uppsala: Bob’s suggestions find her there, 0 km away',
+    given: [
+      ...approved(nancy),
+      ...approved(bob),
+      given(CityChanged, { memberId: nancy.memberId, city: bob.application.city }),
+    ],
+    when: suggestions(bob.memberId),
+    then: {
+      status: 200,
+      body: {
+        suggestions: [{ member: { ...card(nancy, 31), cityLabel: 'Uppsala, Sweden' }, distanceKm: 0 }],
       },
     },
   }),

@@ -20,6 +20,7 @@ import {
   suspended,
   type CastMember,
 } from '@meetcute/cast';
+import { CityChanged, LookingForChanged, NicknameApproved } from '@meetcute/registration/events';
 import { NewsSeen } from './events.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
@@ -126,6 +127,55 @@ const feeds = [
     given: nancyPosts,
     when: newsOf(carl),
     then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'The man who looked for women 40–50 now looks for 25–50: Nancy’s post is in his news at once',
+    given: [
+      ...nancyPosts,
+      given(LookingForChanged, {
+        memberId: carl.memberId,
+        lookingFor: { ...carl.application.lookingFor, minAge: 25 },
+      }),
+    ],
+    when: newsOf(carl),
+    then: { status: 200, body: { items: [nancyWrote(1, SAILING), nancyJoined], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Bob now looks for men: Nancy’s post leaves his news',
+    given: [
+      ...nancyPosts,
+      given(LookingForChanged, {
+        memberId: bob.memberId,
+        lookingFor: { ...bob.application.lookingFor, genders: ['man'] },
+      }),
+    ],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [], nextCursor: null } },
+  }),
+  useCase({
+    title: 'Nancy moved to Helsinki under a new nickname: Eve gets her post, with her new name and place',
+    given: [
+      ...cast,
+      given(CityChanged, { memberId: nancy.memberId, city: eve.application.city }),
+      given(NicknameApproved, { memberId: nancy.memberId, moderatorId: mo.memberId, nickname: 'NancySails' }),
+      posted(nancy, 1, SAILING),
+    ],
+    when: newsOf(eve),
+    then: {
+      status: 200,
+      body: {
+        items: [
+          {
+            ...nancyWrote(1, SAILING),
+            member: { ...NANCY, nickname: 'NancySails', cityLabel: 'Helsinki, Finland' },
+          },
+          {
+            kind: 'new-member',
+            member: { ...NANCY, nickname: 'NancySails', cityLabel: 'Helsinki, Finland' },
+          },
+        ],
+      },
+    },
   }),
   useCase({
     title: 'Eve in Helsinki does not get Nancy’s post: Stockholm is beyond her 300 km',

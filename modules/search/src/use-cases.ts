@@ -17,7 +17,13 @@ import { MemberBlocked, MemberUnblocked } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
-import { RegistrationApproved, type Application } from '@meetcute/registration/events';
+import {
+  CityChanged,
+  LookingForChanged,
+  NicknameApproved,
+  RegistrationApproved,
+  type Application,
+} from '@meetcute/registration/events';
 import {
   PhotoApproved,
   PhotoDeleted,
@@ -381,6 +387,48 @@ export const useCases = [
         results: [],
         nextCursor: null,
         applied: { genders: ['man'], minAge: 28, maxAge: 40, cityId: STOCKHOLM.id, maxDistanceKm: 50 },
+      },
+    },
+  }),
+  useCase({
+    title: 'Nancy now looks for men within 100 km: her search starts there and finds Bob',
+    given: [
+      ...nancyAndBob,
+      given(
+        LookingForChanged,
+        { memberId: nancy.memberId, lookingFor: { ...nancy.application.lookingFor, maxDistanceKm: 100 } },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: API },
+    then: {
+      status: 200,
+      body: {
+        results: [{ memberId: bob.memberId, distanceKm: 64 }],
+        applied: { genders: ['man'], minAge: 28, maxAge: 40, cityId: STOCKHOLM.id, maxDistanceKm: 100 },
+      },
+    },
+  }),
+  useCase({
+    title:
+      'Nancy moved to Uppsala: her search starts from there, and Bob finds her 0 km away by her new nickname',
+    given: [
+      ...nancyAndBob,
+      given(CityChanged, { memberId: nancy.memberId, city: UPPSALA }, { actorId: nancy.memberId }),
+      given(NicknameApproved, { memberId: nancy.memberId, moderatorId: mo.memberId, nickname: 'NancySails' }),
+    ],
+    when: asBob(),
+    then: {
+      status: 200,
+      body: {
+        results: [
+          {
+            memberId: nancy.memberId,
+            nickname: 'NancySails',
+            city: { id: UPPSALA.id, label: 'Uppsala, Sweden' },
+            distanceKm: 0,
+          },
+        ],
       },
     },
   }),
