@@ -3,6 +3,7 @@ import { emitted, given, useCase, type Given, type When } from '@meetcute/core';
 import { FavouriteAdded, FavouriteRemoved } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { ProfileViewed } from '@meetcute/profile/events';
+import { CityChanged, LookingForChanged } from '@meetcute/registration/events';
 import { ChatAudienceChosen, MessageSent, type ChatAudience } from './events.ts';
 import { conversationIdOf } from './rules.ts';
 
@@ -129,6 +130,43 @@ const preferences = [
     title: 'Only her preferences: Eve, a woman, may not, and is told why',
     given: [...three, chose(nancy, 'preferences')],
     when: writes(eve, nancy),
+    then: refused(ONLY_PREFERENCES),
+  }),
+  useCase({
+    title: 'Only her preferences, and Nancy now looks for women too: Eve may write first',
+    given: [
+      ...three,
+      chose(nancy, 'preferences'),
+      given(
+        LookingForChanged,
+        {
+          memberId: nancy.memberId,
+          lookingFor: { ...nancy.application.lookingFor, genders: ['woman', 'man'] },
+        },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: writes(eve, nancy),
+    then: goes(eve),
+  }),
+  useCase({
+    title: 'Only her preferences, and Nancy now looks for men of 35 to 40: Bob, 34, may not start',
+    given: [
+      ...three,
+      chose(nancy, 'preferences'),
+      given(
+        LookingForChanged,
+        { memberId: nancy.memberId, lookingFor: { ...nancy.application.lookingFor, minAge: 35 } },
+        { actorId: nancy.memberId },
+      ),
+      // Moving keeps her preferences: the rule reads them wherever she lives now.
+      given(
+        CityChanged,
+        { memberId: nancy.memberId, city: eve.application.city },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: writes(bob, nancy),
     then: refused(ONLY_PREFERENCES),
   }),
   useCase({

@@ -10,7 +10,7 @@ import {
   signedUp,
   withPassword,
 } from '@meetcute/cast';
-import { RegistrationRejected } from '@meetcute/registration';
+import { NicknameApproved, NicknameRejected, RegistrationRejected } from '@meetcute/registration';
 import { AboutMeApproved, AboutMeRejected } from '@meetcute/profile/events';
 import { PhotoApproved, PhotoRejected } from '@meetcute/photos/events';
 import { ReportsClosed } from '@meetcute/reports/events';
@@ -446,6 +446,26 @@ export const useCases = [
         ),
         'about-rejected',
         'No phone numbers, please',
+      ],
+      [
+        'a new nickname approved',
+        given(
+          NicknameApproved,
+          { memberId: nancy.memberId, moderatorId: mo.memberId, nickname: 'NancySails' },
+          { actorId: mo.memberId },
+        ),
+        'nickname-approved',
+        null,
+      ],
+      [
+        'a new nickname turned down',
+        given(
+          NicknameRejected,
+          { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'No adverts in nicknames' },
+          { actorId: mo.memberId },
+        ),
+        'nickname-rejected',
+        'No adverts in nicknames',
       ],
       ...(
         [

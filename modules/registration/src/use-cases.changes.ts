@@ -64,6 +64,31 @@ export const changeUseCases = [
     },
   }),
   useCase({
+    title: 'After moving and widening her search, Nancy’s details show the new place and whom she looks for',
+    given: [
+      ...both,
+      given(
+        CityChanged,
+        { memberId: nancy.memberId, city: bob.application.city },
+        { actorId: nancy.memberId },
+      ),
+      given(
+        LookingForChanged,
+        { memberId: nancy.memberId, lookingFor: { ...nancy.application.lookingFor, maxDistanceKm: 100 } },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: DETAILS },
+    then: {
+      status: 200,
+      body: {
+        nickname: 'Nancy',
+        city: { id: UPPSALA },
+        lookingFor: { genders: ['man'], maxDistanceKm: 100 },
+      },
+    },
+  }),
+  useCase({
     title: 'Sending her details unchanged tells nobody anything',
     given: both,
     when: put(nancyNow),
@@ -294,6 +319,23 @@ export const changeUseCases = [
     given: [...both, asked('NancySails')],
     when: { as: mo.memberId, method: 'GET', url: '/review/nicknames' },
     then: { status: 200, page: ['NancySails', `/review/nicknames/${nancy.memberId}/approve`] },
+  }),
+  useCase({
+    title: 'Mo approves a new nickname from the queue page',
+    given: [...both, asked('NancySails')],
+    endpoint: 'POST /review/nicknames/:memberId/approve',
+    when: {
+      as: mo.memberId,
+      method: 'POST',
+      url: `/review/nicknames/${nancy.memberId}/approve`,
+      form: true,
+      body: {},
+    },
+    then: {
+      status: 303,
+      location: '/review/nicknames?done=approved',
+      events: [emitted(NicknameApproved, { nickname: 'NancySails' })],
+    },
   }),
   useCase({
     title: 'Mo turns a nickname down from the queue page',
