@@ -1,5 +1,12 @@
 import { problems, type ModuleContext, type Tx } from '@meetcute/core';
-import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
+import {
+  AboutMeApproved,
+  AboutMeRejected,
+  AboutMeRemoved,
+  AboutMeSubmitted,
+  ProfilePropertiesChanged,
+} from './events.ts';
+import { checkProperties, sameProperties, type PropertiesInput } from './properties.ts';
 import { checkAboutMe, checkReason } from './rules.ts';
 import { findProfileForUpdate, type Profile, type ProfileTables } from './store.ts';
 
@@ -10,6 +17,8 @@ import { findProfileForUpdate, type Profile, type ProfileTables } from './store.
 export interface Commands {
   /** Sends a new about-me for review; `pending` is false when there is nothing to review. */
   editAboutMe(memberId: string, text: string): Promise<{ pending: boolean }>;
+  /** Sets what the member tells of their properties (all of it: a blank is not telling); others see it at once. */
+  setProperties(memberId: string, input: PropertiesInput): Promise<void>;
   approve(moderatorId: string, memberId: string): Promise<void>;
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
   /** Takes a reported about-me text down (the reports queue checked the reason); nothing to do when there is none. */
@@ -61,6 +70,17 @@ export function commands(ctx: ModuleContext<ProfileTables>): Commands {
       });
       if (result.sent) submitted.inc();
       return { pending: result.pending };
+    },
+
+    async setProperties(memberId, input) {
+      const { properties, errors } = checkProperties(input);
+      if (errors.length > 0) throw problems.invalid(errors);
+      await ctx.transaction(async (tx) => {
+        const profile = await findProfileForUpdate(tx.db, ctx.dialect, memberId);
+        if (!profile) throw problems.notFound('Your profile');
+        if (sameProperties(profile.properties, properties)) return;
+        await tx.publish(ProfilePropertiesChanged, { memberId, properties }, { actorId: memberId });
+      });
     },
 
     approve(moderatorId, memberId) {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { defineEvent } from '@meetcute/core';
+import { PropertiesSchema } from './properties.ts';
 
 export const AboutMeSubmitted = defineEvent({
   type: 'AboutMeSubmitted',
@@ -33,6 +34,14 @@ export const AboutMeRemoved = defineEvent({
   schema: Type.Object({ memberId: Type.String(), moderatorId: Type.String(), reason: Type.String() }),
 });
 
+export const ProfilePropertiesChanged = defineEvent({
+  type: 'ProfilePropertiesChanged',
+  module: 'profile',
+  description:
+    'A member changed their profile properties (height, what they look for, children, smoking, languages spoken): all they now tell, nothing for what they keep to themselves. Chosen from fixed lists, so others see them at once, without review.',
+  schema: Type.Object({ memberId: Type.String(), properties: PropertiesSchema }),
+});
+
 export const ProfileViewed = defineEvent({
   type: 'ProfileViewed',
   module: 'profile',
@@ -41,5 +50,11 @@ export const ProfileViewed = defineEvent({
 });
 
 /** The events whose effect is the profile module's own state. */
-export const ownEvents = [AboutMeSubmitted, AboutMeApproved, AboutMeRejected, AboutMeRemoved];
+export const ownEvents = [
+  AboutMeSubmitted,
+  AboutMeApproved,
+  AboutMeRejected,
+  AboutMeRemoved,
+  ProfilePropertiesChanged,
+];
 export const events = [...ownEvents, ProfileViewed];

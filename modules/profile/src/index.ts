@@ -24,6 +24,7 @@ import {
 } from '@meetcute/block/events';
 import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { events, ownEvents, ProfileViewed } from './events.ts';
+import type { Properties } from './properties.ts';
 import {
   allProfiles,
   findProfile,
@@ -34,7 +35,13 @@ import {
   type Profile,
   type ProfileTables,
 } from './store.ts';
-import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
+import {
+  AboutMeApproved,
+  AboutMeRejected,
+  AboutMeRemoved,
+  AboutMeSubmitted,
+  ProfilePropertiesChanged,
+} from './events.ts';
 import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
 import { profileRoutes } from './routes.ts';
@@ -46,8 +53,20 @@ export {
   AboutMeApproved,
   AboutMeRejected,
   AboutMeRemoved,
+  ProfilePropertiesChanged,
   ProfileViewed,
 } from './events.ts';
+export {
+  CHOICES,
+  CHOICE_NAMES,
+  SPOKEN,
+  HEIGHT_CM,
+  describeProperties,
+  languageName,
+  propertyWords,
+  type ChoiceName,
+  type Properties,
+} from './properties.ts';
 
 /** How the reports queue takes a reported profile's about-me text down (moderator, member, reason). */
 export const ABOUT_ME_REMOVAL = defineService<AboutMeRemoval>('profile.about-me-removal');
@@ -66,6 +85,8 @@ export interface PublicProfile {
   city: Place;
   /** The approved text. */
   aboutMe: string;
+  /** What they tell of the optional facts (height, goal, children, smoking, languages). */
+  properties: Properties;
 }
 
 /**
@@ -158,6 +179,7 @@ export const profile = defineModule({
       AboutMeApproved,
       AboutMeRejected,
       AboutMeRemoved,
+      ProfilePropertiesChanged,
     ]) {
       profiles.on(event, async (e, changes, tx) =>
         changes.set(e.payload.memberId, await findProfile(tx.db, e.payload.memberId)),
@@ -181,6 +203,7 @@ export const profile = defineModule({
           age: ageIn(found.city.timeZone, found.birthday, now()),
           city: found.city,
           aboutMe: found.aboutMe,
+          properties: found.properties,
         };
       },
     });

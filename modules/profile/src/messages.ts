@@ -16,6 +16,13 @@ export const messages: Messages<
   | 'rejected'
   | 'sentNotice'
   | 'unchangedNotice'
+  | 'propertiesTitle'
+  | 'propertiesIntro'
+  | 'heightHint'
+  | 'notTelling'
+  | 'save'
+  | 'editProperties'
+  | 'propertiesSaved'
   | 'editTitle'
   | 'textHint'
   | 'aboutMeLong'
@@ -74,6 +81,14 @@ export const messages: Messages<
     reasonMissing: 'Give the member a reason of {min} to {max} characters they can act on.',
     approvedNotice: 'Approved: others now see the new text.',
     rejectedNotice: 'Turned down; the member sees your reason.',
+    propertiesTitle: 'About me in brief',
+    propertiesIntro:
+      'Tell as much or as little as you like: others see it on your profile at once and can find you by it in search.',
+    heightHint: 'In whole centimetres, {min} to {max}. Leave empty to keep it to yourself.',
+    notTelling: 'I’d rather not say',
+    save: 'Save',
+    editProperties: 'Height, children, languages…',
+    propertiesSaved: 'Saved: others see it on your profile now.',
   },
   sv: {
     years: '{age} år',
@@ -112,6 +127,14 @@ export const messages: Messages<
     reasonMissing: 'Ge medlemmen ett skäl på {min} till {max} tecken som hen kan agera på.',
     approvedNotice: 'Godkänd: andra ser nu den nya texten.',
     rejectedNotice: 'Avslagen; medlemmen ser din motivering.',
+    propertiesTitle: 'Kort om mig',
+    propertiesIntro:
+      'Berätta så mycket eller lite du vill: andra ser det på din profil direkt och kan hitta dig med det i sökningen.',
+    heightHint: 'I hela centimeter, {min} till {max}. Lämna tomt för att behålla det för dig själv.',
+    notTelling: 'Vill inte säga',
+    save: 'Spara',
+    editProperties: 'Längd, barn, språk…',
+    propertiesSaved: 'Sparat: andra ser det på din profil nu.',
   },
   fi: {
     years: '{age} vuotta',
@@ -150,5 +173,13 @@ export const messages: Messages<
     reasonMissing: 'Anna jäsenelle {min}–{max} merkin syy, jonka mukaan hän voi toimia.',
     approvedNotice: 'Hyväksytty: muut näkevät nyt uuden tekstin.',
     rejectedNotice: 'Hylätty; jäsen näkee perustelusi.',
+    propertiesTitle: 'Lyhyesti minusta',
+    propertiesIntro:
+      'Kerro niin paljon tai vähän kuin haluat: muut näkevät sen profiilissasi heti ja voivat löytää sinut sen avulla haussa.',
+    heightHint: 'Kokonaisina sentteinä, {min}–{max}. Jätä tyhjäksi, jos et halua kertoa.',
+    notTelling: 'En halua kertoa',
+    save: 'Tallenna',
+    editProperties: 'Pituus, lapset, kielet…',
+    propertiesSaved: 'Tallennettu: muut näkevät sen profiilissasi nyt.',
   },
 };

@@ -39,6 +39,7 @@ import { visitedOnPurpose, type OwnProfileView, type ProfileView } from './views
 import { reviewQueue, type Profile } from './store.ts';
 import { LIMITS } from './rules.ts';
 import type { ProfileDeps } from './routes.ts';
+import { propertiesList, propertiesPages } from './properties-pages.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -109,6 +110,7 @@ export function profilePages(http: Http, deps: ProfilePageDeps): void {
   memberProfilePage(http, deps);
   aboutMeEditPages(http, deps);
   aboutMeReviewPages(http, deps);
+  propertiesPages(http, deps);
 }
 
 /** My profile: what others see, and my about-me change waiting for review or turned down. */
@@ -125,7 +127,13 @@ function ownProfilePage(http: Http, { reads, services }: ProfilePageDeps): void 
     return sendPage(request, reply, {
       title: me.nickname,
       notice:
-        saved === 'pending' ? t('sentNotice') : saved === 'unchanged' ? t('unchangedNotice') : undefined,
+        saved === 'pending'
+          ? t('sentNotice')
+          : saved === 'unchanged'
+            ? t('unchangedNotice')
+            : saved === 'properties'
+              ? t('propertiesSaved')
+              : undefined,
       body: renderOwnProfile(request, t, me, sections),
     });
   });
@@ -140,7 +148,7 @@ function renderOwnProfile(
   return html`<h1>${me.nickname}</h1>
     ${portrait(me.memberId, me.nickname)}
     <p class="facts">${facts(request, t, me)}</p>
-    ${aboutMe(t, me.aboutMe)}
+    ${propertiesList(request, me.properties)} ${aboutMe(t, me.aboutMe)}
     ${
       me.pendingAboutMe !== null
         ? html`<div class="card" id="pending">
@@ -160,6 +168,7 @@ function renderOwnProfile(
     }
     <div class="actions">
       <a class="button" href="/profile/edit">${t('editAboutMe')}</a>
+      <a class="button secondary" href="/profile/properties">${t('editProperties')}</a>
       <a class="button secondary" href="/profile/details">${t('editDetails')}</a>
     </div>
     ${sections}`;
@@ -188,7 +197,7 @@ function memberProfilePage(http: Http, { reads, services }: ProfilePageDeps): vo
           ${portrait(view.memberId, view.nickname)}
           <p class="facts">${facts(request, t, view)}</p>
           <div class="actions">${buttons(view.memberId)}</div>
-          ${aboutMe(t, view.aboutMe)} ${sections}
+          ${propertiesList(request, view.properties)} ${aboutMe(t, view.aboutMe)} ${sections}
           <div class="actions safety">${safety(view.memberId)}</div>`,
       });
     },

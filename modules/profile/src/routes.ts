@@ -7,6 +7,8 @@ import type { Commands } from './commands.ts';
 import { visitedOnPurpose, type ProfileReads } from './views.ts';
 import { LIMITS } from './rules.ts';
 import { reviewQueue, type ProfileDb } from './store.ts';
+import { PropertiesSchema } from './properties.ts';
+import { propertiesRoutes } from './properties-pages.ts';
 
 // Registration's genders, spelled out so the schema's type is the literal union.
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -27,6 +29,7 @@ const profileFields = {
     }),
   ),
   aboutMe: Type.String({ description: 'The approved text' }),
+  properties: PropertiesSchema,
 };
 const ProfileView = Type.Object(profileFields);
 const OwnProfileView = Type.Object({
@@ -60,6 +63,7 @@ export function profileRoutes(http: Http, deps: ProfileDeps): void {
   profileViewRoutes(http, deps);
   aboutMeRoutes(http, deps);
   aboutMeReviewRoutes(http, deps);
+  propertiesRoutes(http, deps);
 }
 
 /** My own profile, and a member's profile as I see it. */

@@ -9,7 +9,14 @@ import {
   type Gender,
   type Place,
 } from '@meetcute/registration';
-import { AboutMeApproved, AboutMeRejected, AboutMeRemoved, AboutMeSubmitted } from './events.ts';
+import {
+  AboutMeApproved,
+  AboutMeRejected,
+  AboutMeRemoved,
+  AboutMeSubmitted,
+  ProfilePropertiesChanged,
+} from './events.ts';
+import type { Properties } from './properties.ts';
 
 /** A member's profile as this module keeps it. Only approved members have one. */
 export interface Profile {
@@ -25,6 +32,8 @@ export interface Profile {
   pendingSince: string | null;
   /** Why the member's last change was turned down, until they send another. */
   rejectionReason: string | null;
+  /** What they tell of the optional facts (properties.ts). */
+  properties: Properties;
 }
 
 export const tables = {
@@ -39,6 +48,8 @@ export const tables = {
     pending_about_me: nullable(text()),
     pending_since: nullable(text()),
     rejection_reason: nullable(text()),
+    /** Properties as JSON: only what the member tells. */
+    properties: text(),
   },
   ...blockedPairsTables,
 };
@@ -63,6 +74,12 @@ export const migrations: Migration[] = [
       await sql`create index profiles_review on profiles (pending_since)`.execute(db);
     },
   },
+  {
+    name: '0002_profile_properties',
+    async up(db) {
+      await sql`alter table profiles add column properties text not null default '{}'`.execute(db);
+    },
+  },
 ];
 
 export const projections = ['profiles'];
@@ -78,6 +95,7 @@ function toProfile(row: Selectable<ProfileTables['profiles']>): Profile {
     pendingAboutMe: row.pending_about_me,
     pendingSince: row.pending_since,
     rejectionReason: row.rejection_reason,
+    properties: JSON.parse(row.properties) as Properties,
   };
 }
 
@@ -123,8 +141,18 @@ export async function reviewQueue(db: ProfileDb, limit: number): Promise<Profile
   return rows.map(toProfile);
 }
 
-/** What the member changes after approval: others see a new place at once, a nickname once approved. */
+/**
+ * What the member changes after approval: others see a new place and their properties at
+ * once, a nickname once approved.
+ */
 function projectLaterChanges(ctx: ModuleContext<ProfileTables>): void {
+  ctx.on(ProfilePropertiesChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('profiles')
+      .set({ properties: JSON.stringify(e.payload.properties) })
+      .where('member_id', '=', e.payload.memberId)
+      .execute();
+  });
   ctx.on(CityChanged, async (e, tx) => {
     await tx.db
       .updateTable('profiles')
@@ -159,7 +187,7 @@ export function project(ctx: ModuleContext<ProfileTables>): void {
     };
     await tx.db
       .insertInto('profiles')
-      .values({ member_id: e.payload.memberId, ...facts })
+      .values({ member_id: e.payload.memberId, ...facts, properties: '{}' })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
       .execute();
   });

@@ -13,8 +13,10 @@ import {
   AboutMeRejected,
   AboutMeRemoved,
   AboutMeSubmitted,
+  ProfilePropertiesChanged,
   ProfileViewed,
 } from './events.ts';
+import type { Properties } from './properties.ts';
 
 const STOCKHOLM = 2673730;
 const UPPSALA = 2666199;
@@ -48,7 +50,134 @@ const api = {
   rejectPage: 'POST /review/about-me/:memberId/reject',
 };
 
+const told = (memberId: string, properties: Properties) =>
+  given(ProfilePropertiesChanged, { memberId, properties }, { actorId: memberId });
+const NANCY_TELLS: Properties = {
+  heightCm: 168,
+  goal: 'relationship',
+  children: 'want',
+  smoking: 'no',
+  languages: ['sv', 'en'],
+};
+
 export const useCases = [
+  useCase({
+    title:
+      'Nancy tells her height, what she looks for, children, smoking and languages: others see them at once',
+    given: nancyAndBob,
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/profiles/me/properties',
+      body: { ...NANCY_TELLS, languages: ['en', 'sv', 'en'] },
+    },
+    then: {
+      status: 200,
+      body: { properties: NANCY_TELLS },
+      events: [emitted(ProfilePropertiesChanged, { memberId: nancy.memberId, properties: NANCY_TELLS })],
+    },
+  }),
+  useCase({
+    title: 'Telling the same properties again tells nobody anything; null keeps one to herself',
+    given: [...nancyAndBob, told(nancy.memberId, NANCY_TELLS)],
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/profiles/me/properties',
+      body: { ...NANCY_TELLS, smoking: null },
+    },
+    then: {
+      status: 200,
+      body: {
+        properties: { heightCm: 168, goal: 'relationship', children: 'want', languages: ['sv', 'en'] },
+      },
+      events: [emitted(ProfilePropertiesChanged, { properties: { heightCm: 168 } })],
+    },
+  }),
+  useCase({
+    title: 'Properties outside their lists name each field to fix, and nothing changes',
+    given: nancyAndBob,
+    when: {
+      as: nancy.memberId,
+      method: 'PUT',
+      url: '/api/v1/profiles/me/properties',
+      body: { heightCm: 300, goal: 'fling', languages: ['tlh'] },
+    },
+    then: {
+      status: 400,
+      body: { errors: [{ field: 'heightCm' }, { field: 'goal' }, { field: 'languages' }] },
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'Bob sees what Nancy tells on her profile, in his language',
+    given: [...nancyAndBob, told(nancy.memberId, NANCY_TELLS)],
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 200,
+      page: ['Pituus (cm)', '168 cm', 'Parisuhdetta', 'Haluaa lapsia', 'Ei tupakoi', 'ruotsi, englanti'],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'The properties form works without JavaScript and keeps what Nancy tells',
+    given: [...nancyAndBob, told(nancy.memberId, NANCY_TELLS)],
+    when: { as: nancy.memberId, method: 'GET', url: '/profile/properties' },
+    then: {
+      status: 200,
+      page: [
+        '<form method="post" action="/profile/properties"',
+        'value="168"',
+        'name="languages" value="sv" checked',
+      ],
+    },
+  }),
+  useCase({
+    title: 'A Swedish member sending a height out of range is told in Swedish, with the form filled in',
+    given: nancyAndBob,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/profile/properties',
+      form: true,
+      headers: { 'accept-language': 'sv' },
+      body: { heightCm: '30', goal: 'dating', languages: ['fi'] },
+    },
+    then: {
+      status: 400,
+      page: [
+        'Längden är ett helt antal cm från 120 till 230, eller tom.',
+        'value="30"',
+        'value="dating" checked',
+      ],
+      events: [],
+    },
+  }),
+  useCase({
+    title: 'Nancy tells her properties with the form and sees them on her profile',
+    given: nancyAndBob,
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/profile/properties',
+      form: true,
+      body: { heightCm: '168', goal: 'relationship', children: '', smoking: 'no', languages: ['sv'] },
+    },
+    then: {
+      status: 303,
+      location: '/profile?saved=properties',
+      events: [
+        emitted(ProfilePropertiesChanged, {
+          properties: { heightCm: 168, goal: 'relationship', smoking: 'no', languages: ['sv'] },
+        }),
+      ],
+    },
+  }),
   useCase({
     title: 'Nancy moved to Uppsala under a new nickname: Bob sees both on her profile, 0 km away',
     given: [

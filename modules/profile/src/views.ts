@@ -3,6 +3,7 @@ import { distanceKm } from '@meetcute/cities';
 import type { Gender } from '@meetcute/registration';
 import type { Blocks } from '@meetcute/block/events';
 import type { Profile } from './store.ts';
+import type { Properties } from './properties.ts';
 
 /** What a member sees of another member's profile. */
 export interface ProfileView {
@@ -15,6 +16,8 @@ export interface ProfileView {
   distanceKm: number | null;
   /** The approved text. */
   aboutMe: string;
+  /** What the member tells of the optional facts. */
+  properties: Properties;
 }
 
 /** A member's own profile: also what is still waiting for review and why the last change was turned down. */
@@ -53,6 +56,7 @@ function present(profile: Profile, viewer: Profile | undefined, at: Date): Profi
     city: { id: profile.city.id, label: profile.city.label, country: profile.city.country },
     distanceKm: self || !viewer ? null : Math.round(distanceKm(viewer.city, profile.city)),
     aboutMe: profile.aboutMe,
+    properties: profile.properties,
   };
 }
 
