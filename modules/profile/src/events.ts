@@ -58,3 +58,6 @@ export const ownEvents = [
   ProfilePropertiesChanged,
 ];
 export const events = [...ownEvents, ProfileViewed];
+
+// The properties' lists are part of the language the event speaks: search filters by them.
+export { CHOICES, CHOICE_NAMES, HEIGHT_CM, SPOKEN, type ChoiceName, type Properties } from './properties.ts';

@@ -5,6 +5,8 @@ import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { changeEvents } from './store.ts';
+import { ProfilePropertiesChanged, type Properties } from '@meetcute/profile/events';
+import { readProperties } from './properties.ts';
 import { PhotoApproved, PhotoDeleted, PhotoUploaded, PortraitChosen } from '@meetcute/photos/events';
 import { toMember, type Approved, type Member, type SearchDb, type SearchTables } from './store.ts';
 
@@ -14,6 +16,8 @@ export interface Searchable extends Member {
   interests: string[];
   /** An approved portrait: what "has photo" means (see README). */
   hasPhoto: boolean;
+  /** What they tell of the profile properties, if anything. */
+  properties?: Properties | undefined;
 }
 
 /**
@@ -49,6 +53,10 @@ async function readSearchable(db: SearchDb, ids?: readonly string[]): Promise<Ma
   for (const row of await portraits.execute()) {
     const member = found.get(row.member_id);
     if (member) member.hasPhoto = true;
+  }
+  for (const [memberId, properties] of await readProperties(db, ids)) {
+    const member = found.get(memberId);
+    if (member) member.properties = properties;
   }
   // Sorted here, not by SQL: PostgreSQL's collation and SQLite's byte order differ.
   for (const member of found.values()) member.interests.sort();
@@ -92,6 +100,7 @@ export function searchIndex(ctx: ModuleContext<SearchTables>, budget = 250_000):
   rereadOn(RegistrationApproved, (p) => p.memberId);
   for (const definition of changeEvents) rereadOn(definition, (p) => p.memberId);
   rereadOn(InterestAdded, (p) => p.memberId);
+  rereadOn(ProfilePropertiesChanged, (p) => p.memberId);
   rereadOn(InterestRemoved, (p) => p.memberId);
   rereadOn(PortraitChosen, (p) => p.memberId);
   for (const definition of [PhotoUploaded, PhotoApproved, PhotoDeleted])

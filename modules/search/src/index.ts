@@ -5,6 +5,8 @@ import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { RegistrationApproved } from '@meetcute/registration/events';
+import { ProfilePropertiesChanged } from '@meetcute/profile/events';
+import { projectProperties } from './properties.ts';
 import { events } from './events.ts';
 import {
   addInterest,
@@ -51,6 +53,7 @@ export const search = defineModule({
   consumes: [
     RegistrationApproved,
     ...changeEvents,
+    ProfilePropertiesChanged,
     InterestAdded,
     InterestRemoved,
     FlirtSent,
@@ -69,10 +72,12 @@ export const search = defineModule({
         searchable_members: { mine: ['member_id'] },
         member_interests: { mine: ['member_id'] },
         member_photos: { mine: ['member_id'] },
+        member_properties: { mine: ['member_id'] },
         ...blockedPairsNaming,
       },
     });
     projectApprovals(ctx);
+    projectProperties(ctx);
     // Every event a member acts in moves their "last active"; the approval also does so for the moderator.
     ctx.on(InterestAdded, async (e, tx) => {
       await addInterest(tx.db, e.payload.memberId, e.payload.tag);

@@ -16,6 +16,8 @@ export const messages: Messages<
   | 'badOnline'
   | 'onlineOnly'
   | 'badHasPhoto'
+  | 'badHeight'
+  | 'badProperty'
   | 'hasPhotoOnly'
   | 'noCity'
   | 'badCityId'
@@ -63,6 +65,8 @@ export const messages: Messages<
     badOnline: 'Online is true or false.',
     onlineOnly: 'Only members online now',
     badHasPhoto: 'Has photo is true or false.',
+    badHeight: 'Height is a whole number of cm from {min} to {max}.',
+    badProperty: 'Unknown value: {value}. Choose from the list.',
     hasPhotoOnly: 'Only members with a photo',
     noCity: 'We do not know your city yet. Choose a place to search from.',
     badCityId: 'Give a place id (a whole number) from /api/v1/cities.',
@@ -110,6 +114,8 @@ export const messages: Messages<
     badOnline: 'Online är true eller false.',
     onlineOnly: 'Bara medlemmar som är online nu',
     badHasPhoto: 'Har foto är true eller false.',
+    badHeight: 'Längden är ett helt antal cm från {min} till {max}.',
+    badProperty: 'Okänt värde: {value}. Välj i listan.',
     hasPhotoOnly: 'Bara medlemmar med foto',
     noCity: 'Vi vet inte var du bor än. Välj en ort att söka från.',
     badCityId: 'Ange ett ort-id (ett heltal) från /api/v1/cities.',
@@ -157,6 +163,8 @@ export const messages: Messages<
     badOnline: 'Paikalla on true tai false.',
     onlineOnly: 'Vain nyt paikalla olevat',
     badHasPhoto: 'Kuva on true tai false.',
+    badHeight: 'Pituus on kokonainen määrä senttejä {min}–{max}.',
+    badProperty: 'Tuntematon arvo: {value}. Valitse luettelosta.',
     hasPhotoOnly: 'Vain jäsenet, joilla on kuva',
     noCity: 'Emme vielä tiedä paikkakuntaasi. Valitse paikka, josta haetaan.',
     badCityId: 'Anna paikan tunnus (kokonaisluku) osoitteesta /api/v1/cities.',

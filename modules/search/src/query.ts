@@ -1,3 +1,4 @@
+import { meets, propertyCondition } from './properties.ts';
 import type { Expression, ExpressionBuilder, NotNull, SqlBool } from 'kysely';
 import { ageIn } from '@meetcute/core';
 import { notBlockedWith } from '@meetcute/block';
@@ -83,6 +84,8 @@ function conditions(viewerId: string, c: Criteria, at: Date, online: readonly st
             ),
         ]
       : []),
+    // Members who tell what the property filters ask for.
+    ...[propertyCondition(c.properties)].filter((w) => w !== undefined),
     // Members with every tag asked for.
     ...c.interests.map(
       (tag): Where =>
@@ -279,6 +282,7 @@ export function searchMembers(
     if (c.onlineOnly && !around.online.has(m.memberId)) continue;
     if (c.hasPhoto && !m.hasPhoto) continue;
     if (!c.interests.every((tag) => m.interests.includes(tag))) continue;
+    if (!meets(m.properties, c.properties)) continue;
     const distance = distanceKm(c.origin, m.city);
     if (distance > c.maxDistanceKm) continue;
     const candidate = { memberId: m.memberId, distance, key: keyOf(m, distance), member: m };

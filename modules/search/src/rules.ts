@@ -2,6 +2,7 @@ import { encodeKeyset, readKeyset, type FieldProblem } from '@meetcute/core';
 import { normaliseTag } from '@meetcute/interests';
 import type { Gender } from '@meetcute/registration/events';
 import { LIMITS as WHO_LIMITS, readWho, single, values, whole, type RawQuery } from './filters.ts';
+import { readPropertyFilters, type PropertyFilters } from './properties.ts';
 
 export { birthdayRange, single, values, whole, type RawQuery } from './filters.ts';
 
@@ -40,6 +41,8 @@ export interface Criteria {
   onlineOnly: boolean;
   /** Only members with an approved portrait: the ones whose card shows a photo. */
   hasPhoto: boolean;
+  /** Height, what they look for, children, smoking, languages: what a member must tell to be found. */
+  properties: PropertyFilters;
   sort: Sort;
   cursor: Cursor | null;
   limit: number;
@@ -70,6 +73,8 @@ export type RuleMessage =
   | 'badLimit'
   | 'badOnline'
   | 'badHasPhoto'
+  | 'badHeight'
+  | 'badProperty'
   | 'noCity';
 export type Say = (key: RuleMessage, vars?: Record<string, string | number>) => string;
 
@@ -142,6 +147,8 @@ export function readCriteria(
   const hasPhoto = yesNo(raw, 'hasPhoto');
   if (hasPhoto === undefined) errors.push({ field: 'hasPhoto', message: say('badHasPhoto') });
 
+  const properties = readPropertyFilters(raw, say, errors);
+
   const sortText = single(raw, 'sort') ?? 'lastActive';
   const sort = SORTS.find((s) => s === sortText);
   if (!sort) errors.push({ field: 'sort', message: say('badSort') });
@@ -177,6 +184,7 @@ export function readCriteria(
       interests,
       onlineOnly,
       hasPhoto,
+      properties,
       sort,
       cursor,
       limit,

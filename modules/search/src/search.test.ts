@@ -255,6 +255,8 @@ for (const dialect of databases.dialects) {
             const { applied, ...memory } = response.json as Found & { applied: Applied };
             const criteria: Criteria = {
               ...applied,
+              // These queries ask no property filters: the tables and the index agree on the rest.
+              properties: { goal: [], children: [], smoking: [], languages: [] },
               origin: bob.application.city,
               cursor: cursor === null ? null : decodeCursor(cursor),
               limit: Number(/limit=(\d+)/.exec(query)?.[1] ?? FILTER_LIMITS.page.default),

@@ -21,6 +21,7 @@ import {
 /** What changes a searchable member's facts after approval. */
 export const changeEvents = [CityChanged, LookingForChanged, NicknameApproved];
 import { normaliseTag } from './rules.ts';
+import { propertiesMigration, propertyTables } from './properties.ts';
 
 export const tables = {
   /** A member we heard of: searchable once approved_at is set, the facts null until then (see below). */
@@ -44,6 +45,7 @@ export const tables = {
   ...blockedPairsTables,
   /** A public photo of a member; approved and portrait are 0 or 1. */
   member_photos: { photo_id: text(), member_id: text(), approved: integer(), portrait: integer() },
+  ...propertyTables,
 };
 export type SearchTables = TablesOf<typeof tables>;
 export type SearchDb = Kysely<SearchTables>;
@@ -110,9 +112,16 @@ export const migrations: Migration[] = [
       );
     },
   },
+  propertiesMigration,
 ];
 
-export const projections = ['searchable_members', 'member_interests', BLOCKED_PAIRS, 'member_photos'];
+export const projections = [
+  'searchable_members',
+  'member_interests',
+  BLOCKED_PAIRS,
+  'member_photos',
+  'member_properties',
+];
 
 /** A searchable member as stored: an approved one. */
 export interface Member {

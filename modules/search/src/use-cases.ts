@@ -31,6 +31,7 @@ import {
   PortraitChosen,
   type Album,
 } from '@meetcute/photos/events';
+import { ProfilePropertiesChanged } from '@meetcute/profile/events';
 import { encodeCursor } from './rules.ts';
 
 const API = '/api/v1/search';
@@ -429,6 +430,49 @@ export const useCases = [
             distanceKm: 0,
           },
         ],
+      },
+    },
+  }),
+  useCase({
+    title:
+      'Nancy searches within 100 km for men who want children, are 175 cm or taller and speak Swedish: Bob does',
+    given: [
+      ...nancyAndBob,
+      given(
+        ProfilePropertiesChanged,
+        { memberId: bob.memberId, properties: { heightCm: 182, children: 'want', languages: ['sv', 'en'] } },
+        { actorId: bob.memberId },
+      ),
+    ],
+    when: {
+      as: nancy.memberId,
+      method: 'GET',
+      url: `${API}?maxDistanceKm=100&children=want,have&minHeight=175&language=sv`,
+    },
+    then: { status: 200, body: { results: [{ memberId: bob.memberId }] } },
+  }),
+  useCase({
+    title: 'A member who keeps a property to himself, or tells another value, is not found by a filter on it',
+    given: [
+      ...nancyAndBob,
+      given(
+        ProfilePropertiesChanged,
+        { memberId: bob.memberId, properties: { heightCm: 182, smoking: 'sometimes' } },
+        { actorId: bob.memberId },
+      ),
+    ],
+    when: { as: nancy.memberId, method: 'GET', url: `${API}?maxDistanceKm=100&smoking=no` },
+    then: { status: 200, body: { results: [] } },
+  }),
+  useCase({
+    title: 'Property filters outside their lists name each parameter to fix',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: `${API}?minHeight=20&goal=fling&language=tlh` },
+    then: {
+      status: 400,
+      body: {
+        type: VALIDATION,
+        errors: [{ field: 'goal' }, { field: 'language' }, { field: 'minHeight' }],
       },
     },
   }),
