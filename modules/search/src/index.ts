@@ -77,7 +77,7 @@ export const search = defineModule({
       },
     });
     projectApprovals(ctx);
-    projectProperties(ctx);
+    projectProperties(ctx, touch);
     // Every event a member acts in moves their "last active"; the approval also does so for the moderator.
     ctx.on(InterestAdded, async (e, tx) => {
       await addInterest(tx.db, e.payload.memberId, e.payload.tag);

@@ -50,7 +50,11 @@ export const propertiesMigration: Migration = {
   },
 };
 
-export function projectProperties(ctx: ModuleContext<SearchTables>): void {
+/** `touch` is the store's "last active", passed in because the store imports this file's tables. */
+export function projectProperties(
+  ctx: ModuleContext<SearchTables>,
+  touch: (db: SearchDb, memberId: string | null, at: string) => Promise<void>,
+): void {
   ctx.on(ProfilePropertiesChanged, async (e, tx) => {
     const p = e.payload.properties;
     const row = {
@@ -65,6 +69,8 @@ export function projectProperties(ctx: ModuleContext<SearchTables>): void {
       .values({ member_id: e.payload.memberId, ...row })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
       .execute();
+    // Telling something is being active, as the index counts it (index-view.ts).
+    await touch(tx.db, e.actorId, e.occurredAt);
   });
 }
 
@@ -166,8 +172,7 @@ export function propertyCondition(f: PropertyFilters): ((eb: Eb) => ReturnType<E
       .whereRef('p.member_id', '=', 'm.member_id');
     if (f.minHeight !== undefined) q = q.where('p.height_cm', '>=', f.minHeight);
     if (f.maxHeight !== undefined) q = q.where('p.height_cm', '<=', f.maxHeight);
-    for (const name of CHOICE_NAMES)
-      if (f[name].length > 0) q = q.where(`p.${name}`, 'in', f[name]);
+    for (const name of CHOICE_NAMES) if (f[name].length > 0) q = q.where(`p.${name}`, 'in', f[name]);
     if (f.languages.length > 0)
       q = q.where((w) => w.or(f.languages.map((code) => w('p.languages', 'like', `%,${code},%`))));
     return eb.exists(q);
