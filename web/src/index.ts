@@ -16,6 +16,8 @@ export {
   MEMBER_ACTIONS,
   SAFETY_ACTIONS,
   PROFILE_SECTIONS,
+  FRONT_PAGE_SECTIONS,
+  type FrontPageSection,
   type PageOptions,
   type MemberAction,
   type ProfileSection,

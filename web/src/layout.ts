@@ -205,11 +205,12 @@ function renderMainNav(request: FastifyRequest, t: LayoutText): Html {
   return html`<nav class="${approved ? 'bar' : 'bar waiting'}" aria-label="${t('main')}">
     ${
       approved
-        ? html`<a href="/search">${icon('search')}<span>${t('search')}</span></a> ${(
-              request.nav?.counters ?? []
-            ).map(
+        ? html`<a href="/search" ${current(request, '/search')}
+              >${icon('search')}<span>${t('search')}</span></a
+            >
+            ${(request.nav?.counters ?? []).map(
               (c) =>
-                html`<a href="${c.href}" class="counter" data-counter="${c.name}"
+                html`<a href="${c.href}" class="counter" data-counter="${c.name}" ${current(request, c.href)}
                   >${icon(c.name)}<span>${c.label}</span>
                   <span class="badge" ${c.count === 0 ? html`hidden` : ''}>${badgeText(c.count)}</span></a
                 >`,
@@ -221,6 +222,12 @@ function renderMainNav(request: FastifyRequest, t: LayoutText): Html {
       <div class="menu-panel">${renderMenu(request, t)}</div>
     </details>
   </nav>`;
+}
+
+/** Marks the bar's link to the section the member is in, for the eye and for screen readers. */
+function current(request: FastifyRequest, href: string): Html | '' {
+  const path = request.url.split('?')[0] ?? '';
+  return path === href || path.startsWith(`${href}/`) ? html`aria-current="page"` : '';
 }
 
 /** Everything a member reaches from the menu: the other sections, their own pages, logging out. */
@@ -314,6 +321,12 @@ export async function memberActions(
 }
 
 export const PROFILE_SECTIONS = defineExtension<ProfileSection>('profile.sections');
+/**
+ * Sections of the front page a visitor sees before signing up (a few of the community's
+ * faces), from the modules that own what they show.
+ */
+export const FRONT_PAGE_SECTIONS = defineExtension<FrontPageSection>('front-page.sections');
+export type FrontPageSection = (request: FastifyRequest) => Promise<Html | null>;
 /** Extra sections on a profile page (interests, diary, photos), in module order. */
 export type ProfileSection = (request: FastifyRequest, memberId: string) => Promise<Html | null>;
 

@@ -6,7 +6,10 @@ import {
   isLanguage,
   languageOf,
   localPath,
+  renderContributions,
   sendPage,
+  FRONT_PAGE_SECTIONS,
+  type FrontPageSection,
   translator,
   LOCAL_PATH,
   type Messages,
@@ -102,8 +105,13 @@ export const home = defineModule({
         if (request.viewer)
           return reply.redirect(request.viewer.status === 'approved' ? '/profile' : '/registration', 303);
         const t = translator(messages, languageOf(request));
+        const sections = await renderContributions(
+          ctx.services.contributions<FrontPageSection>(FRONT_PAGE_SECTIONS),
+          request,
+        );
         return sendPage(request, reply, {
           title: t('welcome'),
+          description: t('pitch'),
           // What Meetcute is, how it goes and what keeps members safe, before anyone signs up.
           body: html`<section class="hero">
               <h1>${t('welcome')}</h1>
@@ -111,6 +119,7 @@ export const home = defineModule({
               <p><a class="button" href="/signup">${t('join')}</a></p>
               <p><a href="/login">${t('login')}</a></p>
             </section>
+            ${sections}
             <section class="landing">
               <h2>${t('howTitle')}</h2>
               <ol class="steps">

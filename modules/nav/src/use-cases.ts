@@ -29,4 +29,31 @@ export const useCases = [
     when: { as: bob.memberId, method: 'GET', url: '/registration' },
     then: { status: 200, page: ['data-live-after="0"'], pageLacks: ['data-counter='] },
   }),
+  useCase({
+    title:
+      'Nancy’s bar leads to search and each counted section, marks where she is, and keeps the rest in a menu',
+    given: approvedLongAgo,
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
+    then: {
+      status: 200,
+      page: [
+        '<nav class="bar" aria-label="Main">',
+        'href="/search"',
+        'href="/alerts" class="counter" data-counter="alerts" aria-current="page"',
+        '<details class="menu">',
+        '<a href="/favourites">Favourites</a>',
+        '<button type="submit" class="link">Log out</button>',
+      ],
+    },
+  }),
+  useCase({
+    title: 'A member still in review has only the menu: their own pages and logging out',
+    given: signedUp(bob),
+    when: { as: bob.memberId, method: 'GET', url: '/registration' },
+    then: {
+      status: 200,
+      page: ['<nav class="bar waiting" aria-label="Main">', '<a href="/account">Account</a>'],
+      pageLacks: ['href="/favourites"', 'data-counter'],
+    },
+  }),
 ];

@@ -1,10 +1,13 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { problems, type Http } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { STORED_TYPE } from './images.ts';
 import type { RouteDeps } from './routes.ts';
 import { keyOf } from './storage.ts';
-import { findPhoto, portraitOf } from './store.ts';
+import { findPhoto, portraitOf, type Photo } from './store.ts';
+
+type Size = 'thumb' | 'profile' | 'full';
 
 /** A face-less head and shoulders: what a portrait shows when there is none the viewer may see. */
 export const SILHOUETTE = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" role="img" aria-label="No photo"><rect width="240" height="240" fill="#e8e4ef"/><circle cx="120" cy="95" r="45" fill="#b9b2c7"/><path d="M40 240c0-50 36-80 80-80s80 30 80 80z" fill="#b9b2c7"/></svg>`;
@@ -19,7 +22,7 @@ const SHORT_CACHE = 'private, max-age=300';
 
 /** The files: each size of a photo to whoever may see it, and each member's portrait. */
 export function fileRoutes(http: Http, deps: RouteDeps): void {
-  const { db, commands, storage, renderer } = deps;
+  const { db, commands, storage, renderer, faces } = deps;
   const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
 
   http.get(
@@ -36,25 +39,34 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       const { photoId, size } = request.params;
       const photo = await findPhoto(db, photoId);
       if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
-      const key = keyOf(photoId, size);
-      let file = await storage.get(key);
-      if (!file) {
-        // An imported photo whose files the background has not made yet: made now.
-        await renderer.ensure(photoId);
-        file = await storage.get(key);
-      }
-      if (!file) throw problems.notFound('This photo');
       // The URL names one photo at one size forever, so the browser may keep a public one;
       // `private` keeps shared caches from handing it to anyone else.
-      return reply
-        .header('content-type', STORED_TYPE)
-        .header('content-length', file.length)
-        .header('cache-control', photo.album === 'private' ? NO_STORE : LONG_CACHE)
-        .header('x-content-type-options', 'nosniff')
-        .header('cross-origin-resource-policy', 'same-origin')
-        .send(file.stream);
+      return sendPhoto(reply, photo, size, photo.album === 'private' ? NO_STORE : LONG_CACHE);
     },
   );
+
+  /** One size of a photo's file, made now if it is an imported photo the background has not reached. */
+  async function sendPhoto(
+    reply: FastifyReply,
+    photo: Photo,
+    size: Size,
+    cache: string,
+  ): Promise<FastifyReply> {
+    const key = keyOf(photo.photoId, size);
+    let file = await storage.get(key);
+    if (!file) {
+      await renderer.ensure(photo.photoId);
+      file = await storage.get(key);
+    }
+    if (!file) throw problems.notFound('This photo');
+    return reply
+      .header('content-type', STORED_TYPE)
+      .header('content-length', file.length)
+      .header('cache-control', cache)
+      .header('x-content-type-options', 'nosniff')
+      .header('cross-origin-resource-policy', 'same-origin')
+      .send(file.stream);
+  }
 
   http.get(
     '/members/:memberId/portrait/:size',
@@ -73,6 +85,12 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       const photoId = await portraitOf(db, memberId);
       const photo = photoId === undefined ? undefined : await findPhoto(db, photoId);
       // A blocked viewer, a stranger and a member without a portrait all get the same answer.
+      // A visitor sees the portrait of a member the front page shows, served here: every
+      // photo's own address stays for members.
+      if (photo && !request.viewer && photo.status === 'approved' && photo.album === 'public') {
+        if (await faces.shows(memberId))
+          return sendPhoto(reply.header('vary', 'cookie'), photo, size, SHORT_CACHE);
+      }
       if (photo && (await commands.maySee(request.viewer, photo))) {
         return reply
           .header('cache-control', SHORT_CACHE)

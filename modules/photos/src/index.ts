@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { blockEvents, blockedPairsNaming } from '@meetcute/block';
 import { honourDeletion } from '@meetcute/auth/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { MEMBER_ACTIONS, PROFILE_SECTIONS, type MemberAction, type ProfileSection } from '@meetcute/web';
+import {
+  FRONT_PAGE_SECTIONS,
+  MEMBER_ACTIONS,
+  PROFILE_SECTIONS,
+  type FrontPageSection,
+  type MemberAction,
+  type ProfileSection,
+} from '@meetcute/web';
 import { events } from './events.ts';
 import {
   findPhoto,
@@ -25,6 +32,7 @@ import { photoRoutes } from './routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
 import { myPhotosPages } from './my-photos-page.ts';
+import { faces, facesSection } from './faces.ts';
 import { photoReviewPages } from './review-page.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 
@@ -97,7 +105,9 @@ export const photos = defineModule({
         })),
     });
     const albums = albumReads(ctx.db, run);
+    const front = faces(ctx.db, profiles, blocks);
     const deps = {
+      faces: front,
       db: ctx.db,
       commands: run,
       albums,
@@ -113,6 +123,7 @@ export const photos = defineModule({
     myPhotosPages(ctx.http, deps);
     photoReviewPages(ctx.http, deps);
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, blocks));
+    ctx.services.contribute<FrontPageSection>(FRONT_PAGE_SECTIONS, facesSection(front));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db, blocks));
     ctx.services.contribute<Reportable>(REPORTABLE, {
       kind: 'photo',

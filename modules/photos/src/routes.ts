@@ -9,6 +9,7 @@ import {
   type Viewer,
 } from '@meetcute/core';
 import { eitherBlocked } from '@meetcute/block';
+import type { Faces } from './faces.ts';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { photoPath, reviewDecisionApi } from '@meetcute/web';
 import type { Commands } from './commands.ts';
@@ -88,6 +89,8 @@ export interface RouteDeps {
   /** Makes an imported photo's files when a page asks for one before the background did. */
   renderer: Pick<Renderer, 'ensure'>;
   profiles: ProfileDirectory;
+  /** Who the front page shows: a visitor may see their portraits, and only theirs. */
+  faces: Faces;
   maxBytes: number;
 }
 

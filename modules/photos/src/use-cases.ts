@@ -1010,7 +1010,51 @@ const pages = [
   }),
 ];
 
+/** The front page shows a visitor a few members: those with an approved portrait from their public album. */
+const frontPage = [
+  useCase({
+    title: 'A visitor sees Nancy on the front page: her portrait, name, age and city',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1)],
+    when: get(undefined, '/'),
+    then: {
+      status: 200,
+      page: [
+        '<h2 id="faces">Some of the people here</h2>',
+        `src="/members/${nancy.memberId}/portrait/profile"`,
+        '<strong>Nancy</strong>',
+        'Stockholm',
+      ],
+      pageLacks: ['Bob'],
+    },
+  }),
+  useCase({
+    title: 'A portrait still in review keeps Nancy off the front page',
+    given: [...cast, uploaded(nancy, 1), portrait(nancy, 1)],
+    when: get(undefined, '/'),
+    then: { status: 200, pageLacks: ['Nancy', 'Some of the people here'] },
+  }),
+  useCase({
+    title: 'Suspended, Nancy is not on the front page',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), suspended(nancy)],
+    when: get(undefined, '/'),
+    then: { status: 200, pageLacks: ['Nancy'] },
+  }),
+  useCase({
+    title: 'A visitor gets the silhouette for a member the front page does not show',
+    given: [...cast, uploaded(nancy, 1), portrait(nancy, 1)],
+    when: get(undefined, `/members/${nancy.memberId}/portrait/thumb`),
+    then: { status: 200, headers: { 'content-type': 'image/svg+xml' } },
+  }),
+  useCase({
+    title: 'The front page in Swedish names its faces in Swedish',
+    given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1)],
+    when: { method: 'GET', url: '/', headers: { 'accept-language': 'sv' } },
+    then: { status: 200, page: ['Några av dem som är här', '<strong>Nancy</strong>'] },
+  }),
+];
+
 export const useCases: UseCase[] = [
+  ...frontPage,
   ...galleryPages,
   ...uploading,
   ...albums,
