@@ -118,13 +118,22 @@ const NEXT_PATHS: Record<NextStep, string> = {
   interests: '/interests',
 };
 
+/** The button on to a next step, in the member's language. */
+export function nextStep(request: FastifyRequest, next: NextStep): Html {
+  const t = translator(messages, languageOf(request));
+  return html`<a class="button" href="${NEXT_PATHS[next]}">${t(next)}</a>`;
+}
+
 /** A list's empty state: the page's line, and a button on to what fills the list, where there is one. */
 export function emptyState(request: FastifyRequest, empty: string, next?: NextStep): Html {
-  if (next === undefined) return html`<p class="empty">${empty}</p>`;
-  const t = translator(messages, languageOf(request));
+  return next === undefined ? html`<p class="empty">${empty}</p>` : emptyWith(empty, nextStep(request, next));
+}
+
+/** An empty list's line with the button on to what fills it. */
+export function emptyWith(empty: string, next: Html): Html {
   return html`<div class="empty">
     <p>${empty}</p>
-    <p><a class="button" href="${NEXT_PATHS[next]}">${t(next)}</a></p>
+    <p>${next}</p>
   </div>`;
 }
 

@@ -46,6 +46,7 @@ export {
   cardBack,
   cardList,
   emptyState,
+  nextStep,
   type NextStep,
   factsLine,
   portraitPath,

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
 import type { MemberAction } from './layout.ts';
+import { cardList, nextStep } from './cards.ts';
 import { cardFacts, itemList, memberCards, pager, type ListedMember } from './lists.ts';
 
 /** Just enough of a request for a list: the page's address and the viewer's language. */
@@ -51,6 +52,23 @@ test('an empty list says the page’s own line, except where the page says nothi
     '<p class="empty">No favourites yet.</p>',
   );
   assert.doesNotMatch(itemList([], { empty: null, class: 'cards alerts' }).value, /class="empty"/);
+});
+
+test('an empty list offers the next step, in the member’s language, and a full one shows its cards in a grid', async () => {
+  const swedish = requestFor('/favourites', 'sv');
+  const empty = itemList([], {
+    empty: 'Inga favoriter än.',
+    next: nextStep(swedish, 'search'),
+    class: 'cards',
+  }).value;
+  assert.match(empty, /<p>Inga favoriter än.<\/p>/);
+  assert.match(empty, /<a class="button" href="\/search">Hitta folk i sökningen<\/a>/);
+  const request = requestFor('/visitors', 'fi');
+  assert.match(cardList(request, [], 'Ei vielä ketään.', 'photos').value, /href="\/photos">Lisää kuva<\/a>/);
+  const cards = await memberCards(request, [], [cardFacts(nancy)]);
+  const grid = cardList(request, cards, 'Ei vielä ketään.', 'photos').value;
+  assert.match(grid, /<ul class="cards member-grid">/);
+  assert.match(grid, /<img\s+class="portrait"\s+src="\/members\/nancy-id\/portrait\/profile"/);
 });
 
 test('items stand in one list with its classes, ordered or scrolling on where the page asks', () => {

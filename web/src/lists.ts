@@ -4,7 +4,7 @@
  * page, which works without JavaScript and which site.js follows to scroll on.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { cardList, memberCard, type CardFacts, type NextStep } from './cards.ts';
+import { cardList, emptyWith, memberCard, type CardFacts, type NextStep } from './cards.ts';
 import { sendPage } from './forms.ts';
 import { html, type Html } from './html.ts';
 import { memberActions, type MemberAction } from './layout.ts';
@@ -78,6 +78,8 @@ export interface ItemListOptions {
    * empty list says nothing, as on a later page of alerts, which the member does have.
    */
   empty: string | null;
+  /** The button an empty list offers on to what would fill it (nextStep), beside its line. */
+  next?: Html;
   /** The list's classes, which the style sheet and the page's scripts know it by. */
   class: string;
   /** An ordered list (<ol>), where the order is the point, as in conversations by their last message. */
@@ -88,7 +90,10 @@ export interface ItemListOptions {
 
 /** The items as one list, or the page's friendly line when there are none. */
 export function itemList(items: readonly Html[], options: ItemListOptions): Html {
-  if (items.length === 0 && options.empty !== null) return html`<p class="empty">${options.empty}</p>`;
+  if (items.length === 0 && options.empty !== null)
+    return options.next
+      ? emptyWith(options.empty, options.next)
+      : html`<p class="empty">${options.empty}</p>`;
   const infinite = options.infinite ? html`data-infinite` : '';
   return options.numbered
     ? html`<ol class="${options.class}" ${infinite}>

@@ -15,6 +15,7 @@ import {
   translator,
   type Html,
   type Translate,
+  nextStep,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
@@ -169,7 +170,12 @@ function renderAlerts(
       ${itemList(
         list.items.map((a) => card(request, t, a, now, timeZone)),
         // A later page that finds none says nothing: the member does have alerts.
-        { empty: request.query.cursor ? null : t('empty'), class: 'cards alerts', infinite: true },
+        {
+          empty: request.query.cursor ? null : t('empty'),
+          next: nextStep(request, 'search'),
+          class: 'cards alerts',
+          infinite: true,
+        },
       )}
       ${pager(request, { next: list.nextCursor, more: t('older') })}
     </div>`;

@@ -21,6 +21,7 @@ import {
   type Language,
   type MemberAction,
   type Translate,
+  nextStep,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { CHAT_AUDIENCES, type ChatAudience } from './events.ts';
@@ -134,7 +135,7 @@ function conversationListPage(http: Http, deps: PageDeps): void {
         title: t('title'),
         body: html`<h1>${t('title')}</h1>
           <section class="chats" data-chat-list>
-            ${itemList(list.items.map(item), { empty: t('empty'), class: 'conversations', numbered: true, infinite: true })}
+            ${itemList(list.items.map(item), { empty: t('empty'), next: nextStep(request, 'search'), class: 'conversations', numbered: true, infinite: true })}
             ${pager(request, { next: list.nextCursor, more: t('olderChats') })}
           </section>
           <p class="chat-settings"><a href="/chats/settings">${t('settingsLink')}</a></p>

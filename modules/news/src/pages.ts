@@ -16,6 +16,7 @@ import {
   translator,
   type Html,
   type MemberAction,
+  nextStep,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
@@ -168,7 +169,7 @@ export function newsPages(http: Http, commands: Commands, reads: NewsReads, serv
         title: t('title'),
         body: html`<h1>${t('title')}</h1>
           <p>${t('explain')}</p>
-          ${itemList(cards, { empty: t('empty'), class: 'cards news', infinite: true })}
+          ${itemList(cards, { empty: t('empty'), next: nextStep(request, 'search'), class: 'cards news', infinite: true })}
           ${pager(request, { next: list.nextCursor, more: t('older') })}`,
       });
     },

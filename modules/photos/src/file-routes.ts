@@ -22,7 +22,7 @@ const SHORT_CACHE = 'private, max-age=300';
 
 /** The files: each size of a photo to whoever may see it, and each member's portrait. */
 export function fileRoutes(http: Http, deps: RouteDeps): void {
-  const { db, commands, storage, renderer, faces } = deps;
+  const { db, commands, faces } = deps;
   const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
 
   http.get(
@@ -41,32 +41,9 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       if (!photo || !(await commands.maySee(request.viewer, photo))) throw problems.notFound('This photo');
       // The URL names one photo at one size forever, so the browser may keep a public one;
       // `private` keeps shared caches from handing it to anyone else.
-      return sendPhoto(reply, photo, size, photo.album === 'private' ? NO_STORE : LONG_CACHE);
+      return sendPhoto(deps, reply, photo, size, photo.album === 'private' ? NO_STORE : LONG_CACHE);
     },
   );
-
-  /** One size of a photo's file, made now if it is an imported photo the background has not reached. */
-  async function sendPhoto(
-    reply: FastifyReply,
-    photo: Photo,
-    size: Size,
-    cache: string,
-  ): Promise<FastifyReply> {
-    const key = keyOf(photo.photoId, size);
-    let file = await storage.get(key);
-    if (!file) {
-      await renderer.ensure(photo.photoId);
-      file = await storage.get(key);
-    }
-    if (!file) throw problems.notFound('This photo');
-    return reply
-      .header('content-type', STORED_TYPE)
-      .header('content-length', file.length)
-      .header('cache-control', cache)
-      .header('x-content-type-options', 'nosniff')
-      .header('cross-origin-resource-policy', 'same-origin')
-      .send(file.stream);
-  }
 
   http.get(
     '/members/:memberId/portrait/:size',
@@ -89,7 +66,7 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
       // photo's own address stays for members.
       if (photo && !request.viewer && photo.status === 'approved' && photo.album === 'public') {
         if (await faces.shows(memberId))
-          return sendPhoto(reply.header('vary', 'cookie'), photo, size, SHORT_CACHE);
+          return sendPhoto(deps, reply.header('vary', 'cookie'), photo, size, SHORT_CACHE);
       }
       if (photo && (await commands.maySee(request.viewer, photo))) {
         return reply
@@ -106,4 +83,28 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
         .send(SILHOUETTE);
     },
   );
+}
+
+/** One size of a photo's file, made now if it is an imported photo the background has not reached. */
+async function sendPhoto(
+  { storage, renderer }: Pick<RouteDeps, 'storage' | 'renderer'>,
+  reply: FastifyReply,
+  photo: Photo,
+  size: Size,
+  cache: string,
+): Promise<FastifyReply> {
+  const key = keyOf(photo.photoId, size);
+  let file = await storage.get(key);
+  if (!file) {
+    await renderer.ensure(photo.photoId);
+    file = await storage.get(key);
+  }
+  if (!file) throw problems.notFound('This photo');
+  return reply
+    .header('content-type', STORED_TYPE)
+    .header('content-length', file.length)
+    .header('cache-control', cache)
+    .header('x-content-type-options', 'nosniff')
+    .header('cross-origin-resource-policy', 'same-origin')
+    .send(file.stream);
 }
