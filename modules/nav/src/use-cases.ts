@@ -33,13 +33,13 @@ export const useCases = [
     title:
       'Nancy’s bar leads to search and each counted section, marks where she is, and keeps the rest in a menu',
     given: approvedLongAgo,
-    when: { as: nancy.memberId, method: 'GET', url: '/alerts' },
+    when: { as: nancy.memberId, method: 'GET', url: '/search' },
     then: {
       status: 200,
       page: [
         '<nav class="bar" aria-label="Main">',
-        'href="/search"',
-        'href="/alerts" class="counter" data-counter="alerts" aria-current="page"',
+        'href="/search" aria-current="page"',
+        'href="/alerts" class="counter" data-counter="alerts"',
         '<details class="menu">',
         '<a href="/favourites">Favourites</a>',
         '<button type="submit" class="link">Log out</button>',
