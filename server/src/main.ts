@@ -99,6 +99,7 @@ async function main(): Promise<void> {
     return serve(await buildApp(config, { broker }), false);
   }
   const app = await buildApp(config);
+  if (command === 'serve') return serve(app, values.demo || config.seedDemo);
   await run(app, command, argument, values, community);
   await app.close();
 }
