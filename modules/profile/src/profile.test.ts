@@ -105,6 +105,8 @@ for (const dialect of databases.dialects) {
           age: 31,
           city: nancy.application.city,
           aboutMe: OLD,
+          // She has stated none of the optional facts (height, goal, …).
+          properties: {},
         });
         assert.equal(await profiles.get(bob.memberId), undefined, 'Bob is still in review');
       } finally {
