@@ -143,10 +143,13 @@ async function sendArchive(
     }
   }
   zip.end();
-  return reply
-    .header('content-type', 'application/zip')
-    .header('content-disposition', `attachment; filename="your-data-${date}.zip"`)
-    .send(zip.outputStream);
+  return (
+    reply
+      .header('content-type', 'application/zip')
+      // The file name keeps the ISO date: it sorts, and has no spaces for a shell to trip on.
+      .header('content-disposition', `attachment; filename="your-data-${now.toISOString().slice(0, 10)}.zip"`)
+      .send(zip.outputStream)
+  );
 }
 
 interface DeleteForm {

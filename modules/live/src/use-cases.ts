@@ -1,9 +1,16 @@
 import { deleted, sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { given, useCase, type When } from '@meetcute/core';
-import { approved, bob, mo, nancy } from '@meetcute/cast';
+import { approved as approvedNow, bob, mo, nancy } from '@meetcute/cast';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
 import { LoggedOut, LoggedOutEverywhere, PasswordChanged } from '@meetcute/auth/events';
 import { FlirtSent } from '@meetcute/flirt/events';
+
+/**
+ * Members approved a month before: their welcome alert was pushed then, so a channel
+ * opened now holds only what the use case itself causes.
+ */
+const approved = (member: Parameters<typeof approvedNow>[0]) =>
+  approvedNow(member).map((g) => ({ ...g, at: '2026-05-01T10:00:00.000Z' }));
 
 const FLIRT = '00000000-0000-7000-8000-0000000f1001';
 

@@ -303,7 +303,7 @@ export const useCases = [
         'name="hasPhoto" value="true" checked',
         'Only members with a photo',
         'Karin',
-        `src="/members/${karin.memberId}/portrait/thumb"`,
+        `src="/members/${karin.memberId}/portrait/profile"`,
         '&amp;hasPhoto=true&amp;sort=newest&amp;limit=1&amp;cursor=',
       ],
       pageLacks: ['Nancy', 'Hanna', 'Frida', 'Ida'],
