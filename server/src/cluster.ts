@@ -38,8 +38,11 @@ export interface NodeOptions {
   env?: Record<string, string>;
 }
 
-/** Creates the cluster's database when it is missing (the server answers on its `postgres` database). */
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Runs `work` on the server's `postgres` database, with the name of the database `databaseUrl` names. */
+async function onServer(
+  databaseUrl: string,
+  work: (client: pg.Client, name: string) => Promise<void>,
+): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`The cluster's database name ${name} must be [a-z0-9_]`);
@@ -47,11 +50,18 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`create database "${name}"`);
+    await work(client, name);
   } finally {
     await client.end();
   }
+}
+
+/** Creates the cluster's database when it is missing. */
+export function ensureDatabase(databaseUrl: string): Promise<void> {
+  return onServer(databaseUrl, async (client, name) => {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name}"`);
+  });
 }
 
 /** Connections one node opens: a pool per module's schema (24) and its lease session. */
@@ -84,17 +94,10 @@ export async function checkConnections(databaseUrl: string, nodes: number, poolS
 }
 
 /** Drops a database the cluster suite made. */
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
+export function dropDatabase(databaseUrl: string): Promise<void> {
+  return onServer(databaseUrl, async (client, name) => {
     await client.query(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** A port nothing listens on now. */

@@ -166,7 +166,8 @@ export class LiveHub implements NotificationHub {
 
   /** The member's first page on this node opened (true) or the last closed (false). */
   #local(memberId: string, connected: boolean): void {
-    const wasConnected = connected ? this.#elsewhere.has(memberId) : true;
+    // The site hears of it only when the member's state across the cluster flips (no other node holds a page).
+    const flips = !this.#elsewhere.has(memberId);
     if (this.#broker.clustered) {
       if (connected) {
         // What other nodes made before now is in the table, not in this node's box.
@@ -190,7 +191,7 @@ export class LiveHub implements NotificationHub {
         connected,
       } satisfies Presence);
     }
-    if (connected ? !wasConnected : !this.isConnected(memberId)) this.#announce(memberId, connected);
+    if (flips) this.#announce(memberId, connected);
   }
 
   /** Writes what is pending; resolves when it is in the table. */
