@@ -1,5 +1,5 @@
 import type { App } from '@meetcute/core';
-import { codeAt, stepAt, MODERATORS } from '@meetcute/auth';
+import { codeAt, stepAt, ROLES } from '@meetcute/auth';
 
 /**
  * A small demo community, made through the public API exactly as people would make
@@ -177,7 +177,7 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
   // 202: Mo's password is right and a code is asked for next.
   if (exists.statusCode === 200 || exists.statusCode === 202) return false;
 
-  const moderators = app.services.require(MODERATORS);
+  const roles = app.services.require(ROLES);
   // Two moderators, because nobody may approve their own sign-up.
   const mo = await signUp(app, 'mo@example.com', {
     nickname: 'Mo',
@@ -198,8 +198,10 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
     aboutMe: 'Also a moderator.',
   });
   await app.processAll();
-  await moderators.grant('mo@example.com');
-  await moderators.grant('kim@example.com');
+  await roles.grant('mo@example.com', 'moderator');
+  await roles.grant('kim@example.com', 'moderator');
+  // Mo runs the demo site too, so the console (/ops) can be tried with the demo's accounts.
+  await roles.grant('mo@example.com', 'operator');
   // A moderator's role holds only with a second factor: both set up an authenticator app.
   const moKey = await setUpAuthenticator(app, mo.cookie);
   await setUpAuthenticator(app, kim.cookie);
@@ -221,7 +223,7 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
   await liven(app, members);
   log(
     `Demo community: ${people.length + 2} members. Log in as nancy@example.com, password ${DEMO_PASSWORD}; ` +
-      `or as mo@example.com (moderator), same password, with a code from an authenticator app given the key ${moKey}`,
+      `or as mo@example.com (moderator and operator), same password, with a code from an authenticator app given the key ${moKey}`,
   );
   return true;
 }

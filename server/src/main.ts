@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The entry point: the only place that reads the environment and may exit the process.
 import { parseArgs } from 'node:util';
-import { MODERATORS } from '@meetcute/auth';
+import { ROLES } from '@meetcute/auth';
 import { ConfigError, createLogger, natsBroker, readConfig, RebuildError, type App } from '@meetcute/core';
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo.ts';
@@ -34,6 +34,8 @@ const USAGE = `Usage: node server/src/main.ts <command>
                           with --replay, apply them again (after a fix)
   compact                 forget the inbox ids every module is past (the event log keeps everything)
   grant-moderator <email> give an existing account the moderator role
+  grant-operator <email>  give an existing account the operator role (the console at /ops)
+  revoke-operator <email> take the operator role given by grant-operator
 Configuration comes from MEETCUTE_* environment variables; see README.md.`;
 
 function fail(message: string): never {
@@ -163,8 +165,10 @@ async function run(
     case 'compact':
       return compact(app);
     case 'grant-moderator':
-      if (!argument) fail('grant-moderator needs an email');
-      return grantModerator(app, argument);
+    case 'grant-operator':
+    case 'revoke-operator':
+      if (!argument) fail(`${command} needs an email`);
+      return changeRole(app, command, argument);
     default:
       await app.close();
       fail(`Unknown command ${command}.\n${USAGE}`);
@@ -217,14 +221,22 @@ async function compact(app: App): Promise<void> {
   app.http.log.info(`Forgot ${total} inbox ids that no module will read again.`);
 }
 
-async function grantModerator(app: App, email: string): Promise<void> {
-  const memberId = await app.services.require(MODERATORS).grant(email);
+const ROLE_COMMANDS = {
+  'grant-moderator': { role: 'moderator', grant: true, done: 'is now a moderator' },
+  'grant-operator': { role: 'operator', grant: true, done: 'is now an operator' },
+  'revoke-operator': { role: 'operator', grant: false, done: 'is no longer an operator by grant' },
+} as const;
+
+async function changeRole(app: App, command: keyof typeof ROLE_COMMANDS, email: string): Promise<void> {
+  const { role, grant, done } = ROLE_COMMANDS[command];
+  const roles = app.services.require(ROLES);
+  const memberId = grant ? await roles.grant(email, role) : await roles.revoke(email, role);
   if (!memberId) {
     await app.close();
     fail(`No account has the email ${email}.`);
   }
   await app.processAll();
-  app.http.log.info(`${email} is now a moderator.`);
+  app.http.log.info(`${email} ${done}.`);
 }
 
 /** Lists every module's parked events; with replay, applies them again and says what is left. */

@@ -6,7 +6,7 @@ import type { TestAppDeps, TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from './app.ts';
 
 /**
- * The whole app as the use cases see it: silent logs, Mo as moderator, injected clock,
+ * The whole app as the use cases see it: silent logs, Mo as moderator, Otto as operator, injected clock,
  * ids and mail-link key, and a directory of its own for photos and kept mail, removed
  * when the app closes. `settings` add to or override that environment (a mail server, a
  * size limit, a directory a test reads); `modules` replaces the list of modules (a new
@@ -21,6 +21,7 @@ export function testAppWith(
     const app = await buildApp(
       readConfig({
         MEETCUTE_MODERATORS: 'mo@example.com',
+        MEETCUTE_OPERATORS: 'otto@example.com',
         MEETCUTE_LOG_LEVEL: 'silent',
         MEETCUTE_PHOTO_DIRECTORY: join(files, 'photos'),
         MEETCUTE_MAIL_DIRECTORY: join(files, 'mail'),

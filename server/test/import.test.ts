@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { sql } from 'kysely';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
 import { SESSION_COOKIE, csrfFor, type App, VIEWERS } from '@meetcute/core';
-import { codeAt, stepAt, MODERATORS } from '@meetcute/auth';
+import { codeAt, stepAt, ROLES } from '@meetcute/auth';
 import {
   SESSIONS,
   startTestApp,
@@ -180,7 +180,7 @@ async function replay(t: TestApp): Promise<void> {
         break;
       }
       case 'moderator': {
-        await t.app.services.require(MODERATORS).grant(members.get(r.member)!.email);
+        await t.app.services.require(ROLES).grant(members.get(r.member)!.email, 'moderator');
         await t.app.processAll();
         // A moderator's role holds with a second factor: they set up an app, as the site asks.
         const { secret } = await ok(id(r.member), 'POST', '/api/v1/account/two-factor/setup');

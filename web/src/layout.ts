@@ -23,6 +23,7 @@ const messages: Messages<
   | 'menu'
   | 'description'
   | 'review'
+  | 'console'
   | 'login'
   | 'signup'
   | 'logout'
@@ -49,6 +50,7 @@ const messages: Messages<
     description:
       'Meetcute is a friendly dating community: real people, reviewed by moderators, who flirt and chat live.',
     review: 'Review queue',
+    console: 'Console',
     login: 'Log in',
     signup: 'Sign up',
     logout: 'Log out',
@@ -74,6 +76,7 @@ const messages: Messages<
     description:
       'Meetcute är en vänlig dejtinggemenskap: riktiga människor, granskade av moderatorer, som flörtar och chattar live.',
     review: 'Granskningskö',
+    console: 'Konsol',
     login: 'Logga in',
     signup: 'Bli medlem',
     logout: 'Logga ut',
@@ -99,6 +102,7 @@ const messages: Messages<
     description:
       'Meetcute on ystävällinen deittiyhteisö: oikeita ihmisiä, moderaattorien tarkistamia, jotka flirttailevat ja juttelevat livenä.',
     review: 'Tarkistusjono',
+    console: 'Konsoli',
     login: 'Kirjaudu',
     signup: 'Liity',
     logout: 'Kirjaudu ulos',
@@ -249,6 +253,7 @@ function renderMenu(request: FastifyRequest, t: LayoutText): Html {
       : [];
   return html`<ul>
       ${isModerator ? html`<li><a href="/review">${t('review')}</a></li>` : ''}
+      ${viewer.roles.includes('operator') ? html`<li><a href="/ops">${t('console')}</a></li>` : ''}
       ${sections.map((s) => html`<li><a href="/${s}">${t(s)}</a></li>`)}
     </ul>
     <ul>

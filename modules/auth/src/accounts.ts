@@ -9,6 +9,7 @@ import {
   LoginLocked,
   MemberDeleted,
   RoleGranted,
+  type Role,
   RoleRevoked,
 } from './events.ts';
 import {
@@ -115,7 +116,7 @@ export class Accounts {
   }
 
   async view(memberId: string): Promise<SessionView> {
-    return viewOf(memberId, await accountById(this.#db, memberId), this.#ctx.config.moderators);
+    return viewOf(memberId, await accountById(this.#db, memberId), this.#ctx.config);
   }
 
   /** Logs in: limits first, then the password, then any suspension, then a session. */
@@ -131,7 +132,7 @@ export class Accounts {
       return { kind: 'second-factor', ticket: secondFactorTicket(this.#ctx, account.memberId) };
     const token = await this.#sessions.open(account.memberId, userAgent);
     this.#logins.inc();
-    return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config.moderators) };
+    return { kind: 'ok', token, view: viewOf(account.memberId, account, this.#ctx.config) };
   }
 
   /**
@@ -324,38 +325,38 @@ export class Accounts {
     return accountById(this.#db, memberId);
   }
 
-  /** Makes the account a moderator; granting twice publishes once. */
-  async grant(account: Account): Promise<void> {
-    if (account.moderator) return;
+  /** Gives the account a role; granting twice publishes once. */
+  async grant(account: Account, role: Role): Promise<void> {
+    if (account[role]) return;
     await this.#ctx.transaction(async (tx) => {
-      await tx.publish(RoleGranted, { memberId: account.memberId, role: 'moderator' });
+      await tx.publish(RoleGranted, { memberId: account.memberId, role });
     });
   }
 
-  async revoke(account: Account): Promise<RevokeOutcome> {
-    if (!account.moderator) {
-      const configured = account.email !== null && this.#ctx.config.moderators.includes(account.email);
-      return configured ? 'by-configuration' : 'not-granted';
+  async revoke(account: Account, role: Role): Promise<RevokeOutcome> {
+    if (!account[role]) {
+      const holders = role === 'moderator' ? this.#ctx.config.moderators : this.#ctx.config.operators;
+      return account.email !== null && holders.includes(account.email) ? 'by-configuration' : 'not-granted';
     }
     await this.#ctx.transaction(async (tx) => {
-      await tx.publish(RoleRevoked, { memberId: account.memberId, role: 'moderator' });
+      await tx.publish(RoleRevoked, { memberId: account.memberId, role });
     });
     return 'revoked';
   }
 
-  /** Grants the role by login address (the operator's command line): the member id, or null when no account has it. */
-  async grantByEmail(email: string): Promise<string | null> {
+  /** Grants a role by login address (the operator's command line): the member id, or null when no account has it. */
+  async grantByEmail(email: string, role: Role): Promise<string | null> {
     const account = await this.accountByEmail(email);
     if (!account) return null;
-    await this.grant(account);
+    await this.grant(account, role);
     return account.memberId;
   }
 
-  /** Takes the role by login address: the member id, or null when no account has it. */
-  async revokeByEmail(email: string): Promise<string | null> {
+  /** Takes a role by login address: the member id, or null when no account has it. */
+  async revokeByEmail(email: string, role: Role): Promise<string | null> {
     const account = await this.accountByEmail(email);
     if (!account) return null;
-    await this.revoke(account);
+    await this.revoke(account, role);
     return account.memberId;
   }
 }

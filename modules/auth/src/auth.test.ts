@@ -22,7 +22,7 @@ import {
 import { startTestApp, testDatabases, USE_CASE_EPOCH, type TestAppFactory } from '@meetcute/core/testing';
 import { testAppWith } from '@meetcute/server/testing';
 import { approved, bob, mo, nancy, PASSWORD, withPassword } from '@meetcute/cast';
-import { MODERATORS, TwoFactorEnabled, type Moderators } from './index.ts';
+import { ROLES, TwoFactorEnabled, type Roles } from './index.ts';
 import { codeAt, stepAt } from './totp.ts';
 import { retryAfterSeconds, slowingWaitSeconds } from './rules.ts';
 import { MAIL_OUTBOX, type MailOutbox } from '@meetcute/mail';
@@ -407,9 +407,12 @@ for (const dialect of databases.dialects) {
         const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
         await t.keepPasswords([...withPassword(nancy, mo), { ...withPassword(bob)[0]!, totp: { secret } }]);
         await t.given([given(TwoFactorEnabled, { memberId: bob.memberId, sessionId: 'none' })]);
-        const granted = await t.app.services.require<Moderators>(MODERATORS).grant('BOB@example.com');
+        const granted = await t.app.services.require<Roles>(ROLES).grant('BOB@example.com', 'moderator');
         assert.equal(granted, bob.memberId);
-        assert.equal(await t.app.services.require<Moderators>(MODERATORS).grant('nobody@example.com'), null);
+        assert.equal(
+          await t.app.services.require<Roles>(ROLES).grant('nobody@example.com', 'moderator'),
+          null,
+        );
         const nancys = await logIn(t.app, nancy.email, PASSWORD);
         await t.app.http.inject({
           method: 'PUT',

@@ -2,9 +2,12 @@ import { Type } from 'typebox';
 import { defineEvent, defineService, defineExtension } from '@meetcute/core';
 import { LanguageSchema } from '@meetcute/web';
 
-/** The roles a member can be given; moderators review members, photos and reports. */
-export const Role = Type.Literal('moderator');
-export type Role = 'moderator';
+/**
+ * The roles a member can be given: moderators review members, photos and reports;
+ * operators run the site from its console (/ops).
+ */
+export const Role = Type.Union([Type.Literal('moderator'), Type.Literal('operator')]);
+export type Role = 'moderator' | 'operator';
 
 export const PasswordChanged = defineEvent({
   type: 'PasswordChanged',
@@ -49,14 +52,15 @@ export const LoginLocked = defineEvent({
 export const RoleGranted = defineEvent({
   type: 'RoleGranted',
   module: 'auth',
-  description: 'A member was made a moderator, by another moderator or by an operator.',
+  description:
+    'A member was given a role: made a moderator (by another moderator or by an operator), or an operator (by an operator’s command line).',
   schema: Type.Object({ memberId: Type.String(), role: Role }),
 });
 
 export const RoleRevoked = defineEvent({
   type: 'RoleRevoked',
   module: 'auth',
-  description: 'A member is no longer a moderator.',
+  description: 'A member no longer holds a role (moderator or operator).',
   schema: Type.Object({ memberId: Type.String(), role: Role }),
 });
 

@@ -54,6 +54,7 @@ import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { recoveryUseCases } from './use-cases.recovery.ts';
 import { suspensionUseCases } from './use-cases.suspension.ts';
 import { secondFactorUseCases } from './use-cases.second-factor.ts';
+import type { Role } from './events.ts';
 
 export * from './events.ts';
 export { isUsable as isUsablePasswordHash } from './password-schemes.ts';
@@ -62,28 +63,28 @@ export { codeAt, stepAt } from './totp.ts';
 export type { SessionView } from './sessions.ts';
 
 /**
- * What the operator's command line uses to appoint moderators, under the key
- * MODERATORS. Both answer the member id, or null when no account has the email.
+ * What the operator's command line uses to appoint moderators and operators, under the
+ * key ROLES. Both answer the member id, or null when no account has the email.
  * Revoking only takes a role given by RoleGranted: members listed in
- * MEETCUTE_MODERATORS stay moderators while they are listed.
+ * MEETCUTE_MODERATORS or MEETCUTE_OPERATORS keep the role while they are listed.
  */
-export interface Moderators {
-  grant(email: string): Promise<string | null>;
-  revoke(email: string): Promise<string | null>;
+export interface Roles {
+  grant(email: string, role: Role): Promise<string | null>;
+  revoke(email: string, role: Role): Promise<string | null>;
 }
-export const MODERATORS = defineService<Moderators>('moderators');
+export const ROLES = defineService<Roles>('roles');
 
 /**
  * Who is calling and what they may do. Keeps each member's login email, password hash,
  * review status and roles from events; owns sessions (server-side, surviving restarts)
  * and brute-force protection. Provides VIEWERS (the chassis resolves every request's
  * session cookie with it), SESSIONS (sign-up logs the new member in with it) and
- * MODERATORS.
+ * ROLES.
  */
 export const auth = defineModule({
   name: 'auth',
   description:
-    'Log in and out, sessions that survive restarts, password change and reset by mail, confirmed addresses, log out everywhere, brute-force protection, moderator roles.',
+    'Log in and out, sessions that survive restarts, password change and reset by mail, confirmed addresses, log out everywhere, brute-force protection, moderator and operator roles.',
   publishes: events,
   consumes: [
     AccountCreated,
@@ -103,7 +104,7 @@ export const auth = defineModule({
     TwoFactorEnabled,
     TwoFactorDisabled,
   ],
-  provides: [CREDENTIALS, MODERATORS, PASSWORD_POLICY, SESSIONS, SUSPENDED_LOGIN, VIEWERS],
+  provides: [CREDENTIALS, ROLES, PASSWORD_POLICY, SESSIONS, SUSPENDED_LOGIN, VIEWERS],
   tables,
   migrations,
   projections: PROJECTIONS,
@@ -132,9 +133,9 @@ export const auth = defineModule({
     ctx.services.provide<SuspendedLogin>(SUSPENDED_LOGIN, {
       check: (email, password, ip) => accounts.credentials(email, password, ip),
     });
-    ctx.services.provide<Moderators>(MODERATORS, {
-      grant: (email) => accounts.grantByEmail(email),
-      revoke: (email) => accounts.revokeByEmail(email),
+    ctx.services.provide<Roles>(ROLES, {
+      grant: (email, role) => accounts.grantByEmail(email, role),
+      revoke: (email, role) => accounts.revokeByEmail(email, role),
     });
 
     project(ctx);

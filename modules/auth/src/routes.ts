@@ -17,11 +17,16 @@ export const SessionSchema = Type.Object({
   status: Type.Union([Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('rejected')], {
     description: 'Where the member is in registration review',
   }),
-  roles: Type.Array(Type.String(), { description: "'moderator' for moderators" }),
+  roles: Type.Array(Type.String(), { description: "'moderator' for moderators, 'operator' for operators" }),
   heldBack: Type.Optional(
     Type.Object(
-      { role: Type.String(), href: Type.String(), detail: Type.String() },
-      { description: 'A role given but held back until the member sets something up (a second factor)' },
+      {
+        role: Type.String({ description: 'The first of `roles`' }),
+        roles: Type.Array(Type.String()),
+        href: Type.String(),
+        detail: Type.String(),
+      },
+      { description: 'Roles given but held back until the member sets something up (a second factor)' },
     ),
   ),
 });
@@ -230,7 +235,7 @@ function moderatorRoutes(http: Http, { accounts }: AuthDeps): void {
     async (request) => {
       const account = await accounts.accountByEmail(request.body.email);
       if (!account) throw problems.notFound('A member with this email');
-      await accounts.grant(account);
+      await accounts.grant(account, 'moderator');
       const { roles, heldBack } = await accounts.view(account.memberId);
       return { memberId: account.memberId, roles, ...(heldBack && { heldBack }) };
     },
@@ -252,7 +257,7 @@ function moderatorRoutes(http: Http, { accounts }: AuthDeps): void {
     async (request) => {
       const account = await accounts.accountById(request.params.memberId);
       if (!account?.email) throw problems.notFound('This member');
-      const outcome = await accounts.revoke(account);
+      const outcome = await accounts.revoke(account, 'moderator');
       if (outcome === 'by-configuration') {
         throw problems.conflict(
           'moderator-by-configuration',

@@ -11,6 +11,7 @@ export type SecondFactorKey =
   | 'title'
   | 'intro'
   | 'moderatorsNeedIt'
+  | 'operatorsNeedIt'
   | 'onState'
   | 'offState'
   | 'codesLeft'
@@ -49,6 +50,7 @@ export const secondFactorMessages: Messages<SecondFactorKey> = {
     intro:
       'With two-factor authentication your password alone does not let anyone in: log-in also asks for a code from an app on your phone.',
     moderatorsNeedIt: 'Moderators need two-factor authentication. Set it up here to reach the review queues.',
+    operatorsNeedIt: 'Operators need two-factor authentication. Set it up here to reach the console.',
     onState: 'Two-factor authentication is on. Log-in asks for a code from your app.',
     offState: 'Two-factor authentication is off.',
     codesLeft: 'You have {n} unused recovery codes.',
@@ -89,6 +91,7 @@ export const secondFactorMessages: Messages<SecondFactorKey> = {
       'Med tvåstegsverifiering räcker inte lösenordet för att komma in: inloggningen ber också om en kod från en app i din telefon.',
     moderatorsNeedIt:
       'Moderatorer behöver tvåstegsverifiering. Ställ in den här för att nå granskningsköerna.',
+    operatorsNeedIt: 'Driftansvariga behöver tvåstegsverifiering. Ställ in den här för att nå konsolen.',
     onState: 'Tvåstegsverifiering är på. Inloggningen ber om en kod från din app.',
     offState: 'Tvåstegsverifiering är av.',
     codesLeft: 'Du har {n} oanvända reservkoder.',
@@ -129,6 +132,8 @@ export const secondFactorMessages: Messages<SecondFactorKey> = {
       'Kaksivaiheisen tunnistautumisen kanssa pelkkä salasana ei päästä ketään sisään: kirjautuminen pyytää myös koodin puhelimesi sovelluksesta.',
     moderatorsNeedIt:
       'Moderaattorit tarvitsevat kaksivaiheisen tunnistautumisen. Ota se käyttöön täällä päästäksesi tarkistusjonoihin.',
+    operatorsNeedIt:
+      'Ylläpitäjät tarvitsevat kaksivaiheisen tunnistautumisen. Ota se käyttöön täällä päästäksesi konsoliin.',
     onState: 'Kaksivaiheinen tunnistautuminen on käytössä. Kirjautuminen pyytää koodin sovelluksestasi.',
     offState: 'Kaksivaiheinen tunnistautuminen ei ole käytössä.',
     codesLeft: 'Sinulla on {n} käyttämätöntä varakoodia.',

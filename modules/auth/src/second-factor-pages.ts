@@ -99,7 +99,7 @@ async function settingsPage(
       title: tr('title'),
       notice: form.notice,
       body: html`<h1>${tr('title')}</h1>
-        ${viewer.heldBack?.role === 'moderator' ? html`<p class="warning" role="status">${tr('moderatorsNeedIt')}</p>` : ''}
+        ${(viewer.heldBack?.roles ?? []).map((role) => html`<p class="warning" role="status">${tr(role === 'operator' ? 'operatorsNeedIt' : 'moderatorsNeedIt')}</p>`)}
         <p>${tr('intro')}</p>
         ${
           state.enabled

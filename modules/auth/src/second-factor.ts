@@ -170,7 +170,7 @@ export class SecondFactors {
     if (!account?.email || account.suspension) return { kind: 'ticket' };
     await clearFailures(this.#db, 'account', account.email);
     const token = await this.#sessions.open(memberId, userAgent);
-    return { kind: 'ok', token, view: viewOf(memberId, account, this.#ctx.config.moderators) };
+    return { kind: 'ok', token, view: viewOf(memberId, account, this.#ctx.config) };
   }
 
   /** A code of the app not used before, or an unspent recovery code (spent now). */

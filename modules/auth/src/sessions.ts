@@ -2,12 +2,14 @@ import { hash, randomBytes } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import {
   SESSION_COOKIE,
+  type Config,
   type ModuleContext,
   type Sessions,
   type View,
   type Viewer,
   type ViewerResolver,
 } from '@meetcute/core';
+import type { Role } from './events.ts';
 import { isExpired, needsRefresh, sessionExpiry, SESSION_DAYS } from './rules.ts';
 import {
   deleteExpiredSessionsOf,
@@ -24,10 +26,16 @@ import {
 
 export type SessionView = Pick<Viewer, 'memberId' | 'status' | 'roles' | 'heldBack'>;
 
-/** Where a moderator without a second factor is sent, and what they are told. */
+/** Where a moderator or operator without a second factor is sent, and what they are told. */
 export const SECOND_FACTOR_PAGE = '/account/two-factor';
-const MODERATORS_NEED_IT =
-  'Moderators need two-factor authentication: set it up on your account to reach the review queues.';
+const NEEDS_IT: Record<Role, string> = {
+  moderator:
+    'Moderators need two-factor authentication: set it up on your account to reach the review queues.',
+  operator: 'Operators need two-factor authentication: set it up on your account to reach the console.',
+};
+
+/** Who holds a role by the operator's configuration (MEETCUTE_MODERATORS, MEETCUTE_OPERATORS). */
+export type ConfiguredRoles = Pick<Config, 'moderators' | 'operators'>;
 
 export function tokenHash(token: string): string {
   return hash('sha256', token, 'hex');
@@ -36,19 +44,25 @@ export function tokenHash(token: string): string {
 /** What a member is, as far as auth knows: registration status and roles. */
 export function viewOf(
   memberId: string,
-  account: Pick<Account, 'email' | 'status' | 'moderator' | 'twoFactor'> | undefined,
-  moderators: string[],
+  account: Pick<Account, 'email' | 'status' | 'moderator' | 'operator' | 'twoFactor'> | undefined,
+  configured: ConfiguredRoles,
 ): SessionView {
-  const byConfig = account?.email ? moderators.includes(account.email) : false;
-  const moderator = account?.moderator === true || byConfig;
-  // A stolen password alone must not open the queues: the role holds with a second factor.
-  const held = moderator && account?.twoFactor !== true;
+  const email = account?.email;
+  const given: Role[] = [];
+  if (account?.moderator === true || (email && configured.moderators.includes(email)))
+    given.push('moderator');
+  if (account?.operator === true || (email && configured.operators.includes(email))) given.push('operator');
+  // A stolen password alone must not open the queues or the console: roles hold with a second factor.
+  const held = account?.twoFactor === true ? [] : given;
+  const [first] = held;
   return {
     memberId,
     // A member logged in by sign-up before AccountCreated reached us has just submitted.
     status: account?.status ?? 'submitted',
-    roles: moderator && !held ? ['moderator'] : [],
-    ...(held && { heldBack: { role: 'moderator', href: SECOND_FACTOR_PAGE, detail: MODERATORS_NEED_IT } }),
+    roles: held.length > 0 ? [] : given,
+    ...(first && {
+      heldBack: { role: first, roles: held, href: SECOND_FACTOR_PAGE, detail: NEEDS_IT[first] },
+    }),
   };
 }
 
@@ -138,7 +152,7 @@ export class SessionStore implements Sessions, ViewerResolver {
     // Sessions end with a suspension; this holds in the moment before they are gone.
     if (isSuspendedAt(standing, now)) return null;
     return {
-      ...viewOf(session.memberId, standing, this.#ctx.config.moderators),
+      ...viewOf(session.memberId, standing, this.#ctx.config),
       sessionId: session.id,
       csrfSecret: hash,
     };

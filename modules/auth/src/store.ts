@@ -28,6 +28,7 @@ import {
   RoleRevoked,
   TwoFactorDisabled,
   TwoFactorEnabled,
+  type Role,
 } from './events.ts';
 import { normalizeEmail } from './rules.ts';
 
@@ -46,6 +47,8 @@ export const tables = {
     status: text<RegistrationStatus>(),
     /** 1 when a RoleGranted made the member a moderator (the configured list is checked apart). */
     moderator: integer(),
+    /** 1 when a RoleGranted made the member an operator (the configured list is checked apart). */
+    operator: generated(integer()),
     /** 1 once the member followed a link sent to `email` (EmailConfirmed for that address). */
     email_confirmed: generated(integer()),
     /** 1 while a moderator's suspension or ban is in force; `suspended_until` null then means a ban. */
@@ -102,6 +105,7 @@ export interface Account {
   passwordHash: string | null;
   status: RegistrationStatus;
   moderator: boolean;
+  operator: boolean;
   emailConfirmed: boolean;
   /** Log-in asks for a code from an authenticator app too. */
   twoFactor: boolean;
@@ -210,6 +214,12 @@ export const migrations: Migration[] = [
         code_hash text not null,
         primary key (member_id, code_hash)
       )`.execute(db);
+    },
+  },
+  {
+    name: '0007_operator',
+    async up(db) {
+      await sql`alter table accounts add column operator integer not null default 0`.execute(db);
     },
   },
 ];
@@ -386,12 +396,20 @@ export async function setTwoFactor(db: AuthDb, memberId: string, on: boolean): P
     .execute();
 }
 
-export async function setModerator(db: AuthDb, memberId: string, moderator: boolean): Promise<void> {
-  const flag = moderator ? 1 : 0;
+/** Gives or takes a role granted by event (each role is a column of its own). */
+export async function setRole(db: AuthDb, memberId: string, role: Role, held: boolean): Promise<void> {
+  const flag = held ? 1 : 0;
   await db
     .insertInto('accounts')
-    .values({ member_id: memberId, status: 'submitted', moderator: flag })
-    .onConflict((oc) => oc.column('member_id').doUpdateSet({ moderator: flag }))
+    .values({
+      member_id: memberId,
+      status: 'submitted',
+      moderator: role === 'moderator' ? flag : 0,
+      operator: role === 'operator' ? flag : 0,
+    })
+    .onConflict((oc) =>
+      oc.column('member_id').doUpdateSet(role === 'moderator' ? { moderator: flag } : { operator: flag }),
+    )
     .execute();
 }
 
@@ -427,6 +445,7 @@ const accountColumns = [
   'credentials.password_hash',
   'status',
   'moderator',
+  'operator',
   'email_confirmed',
   'suspended',
   'suspended_until',
@@ -443,6 +462,7 @@ function toAccount(row: AccountRow): Account {
     passwordHash: row.password_hash,
     status: row.status,
     moderator: Number(row.moderator) === 1,
+    operator: Number(row.operator) === 1,
     emailConfirmed: Number(row.email_confirmed) === 1,
     twoFactor: Number(row.two_factor) === 1,
     suspension:
@@ -476,6 +496,7 @@ export async function accountById(db: AuthDb, memberId: string): Promise<Account
 export interface Standing {
   status: RegistrationStatus;
   moderator: boolean;
+  operator: boolean;
   email: string | null;
   /** Until when a suspension holds: a time, 'ban' for good, or null when there is none. */
   suspendedUntil: string | null;
@@ -486,6 +507,7 @@ const standingColumns = [
   'member_id',
   'status',
   'moderator',
+  'operator',
   'email',
   'suspended',
   'suspended_until',
@@ -497,6 +519,7 @@ function toStanding(row: Pick<Selectable<Tables['accounts']>, (typeof standingCo
   return {
     status: row.status,
     moderator: Number(row.moderator) === 1,
+    operator: Number(row.operator) === 1,
     email: row.email,
     suspendedUntil: suspended ? (row.suspended_until ?? 'ban') : null,
     twoFactor: Number(row.two_factor) === 1,
@@ -737,7 +760,7 @@ export async function accountExport(db: AuthDb, memberId: string): Promise<unkno
     email: account.email,
     emailConfirmed: account.emailConfirmed,
     status: account.status,
-    roles: account.moderator ? ['moderator'] : [],
+    roles: [...(account.moderator ? ['moderator'] : []), ...(account.operator ? ['operator'] : [])],
     suspension: account.suspension,
     sessions: sessions.map((s) => ({
       startedAt: s.created_at,
@@ -789,6 +812,6 @@ export function project(ctx: ModuleContext<Tables>): void {
   });
   ctx.on(TwoFactorEnabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, true));
   ctx.on(TwoFactorDisabled, async ({ payload }, tx) => setTwoFactor(tx.db, payload.memberId, false));
-  ctx.on(RoleGranted, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, true));
-  ctx.on(RoleRevoked, async ({ payload }, tx) => setModerator(tx.db, payload.memberId, false));
+  ctx.on(RoleGranted, async ({ payload }, tx) => setRole(tx.db, payload.memberId, payload.role, true));
+  ctx.on(RoleRevoked, async ({ payload }, tx) => setRole(tx.db, payload.memberId, payload.role, false));
 }

@@ -22,6 +22,13 @@ const nancyHasAnApp = given(
   { memberId: nancy.memberId, sessionId: '00000000-0000-7000-8000-0000000005a1' },
   { actorId: nancy.memberId },
 );
+const OPERATORS_NEED_IT =
+  'Operators need two-factor authentication: set it up on your account to reach the console.';
+const bobIsOperator = given(
+  RoleGranted,
+  { memberId: bob.memberId, role: 'operator' },
+  { actorId: bob.memberId },
+);
 const bobIsModerator = given(
   RoleGranted,
   { memberId: bob.memberId, role: 'moderator' },
@@ -166,6 +173,33 @@ export const secondFactorUseCases = [
     then: {
       status: 200,
       body: { roles: [], heldBack: { role: 'moderator', href: '/account/two-factor', detail: HELD_BACK } },
+    },
+  }),
+  useCase({
+    title: 'An operator without a second factor holds no operator role either, and the answer says why',
+    credentials: withPassword(bob),
+    given: [...approved(bob), bobIsOperator],
+    when: { method: 'POST', url: '/api/v1/sessions', body: { email: bob.email, password: PASSWORD } },
+    then: {
+      status: 200,
+      body: {
+        roles: [],
+        heldBack: {
+          role: 'operator',
+          roles: ['operator'],
+          href: '/account/two-factor',
+          detail: OPERATORS_NEED_IT,
+        },
+      },
+    },
+  }),
+  useCase({
+    title: 'A moderator and operator without a second factor is told both roles wait for it',
+    given: [...approved(bob), bobIsModerator, bobIsOperator],
+    when: { as: bob.memberId, method: 'GET', url: '/account/two-factor' },
+    then: {
+      status: 200,
+      page: ['Moderators need two-factor authentication', 'Operators need two-factor authentication'],
     },
   }),
   useCase({

@@ -1,5 +1,5 @@
 import { emitted, given, useCase, type When } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy, PASSWORD, signedUp, withPassword } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, otto, PASSWORD, signedUp, withPassword } from '@meetcute/cast';
 import { RegistrationRejected } from '@meetcute/registration';
 import {
   LoggedOut,
@@ -81,6 +81,18 @@ export const useCases = [
     given: approved(mo),
     when: { as: mo.memberId, method: 'GET', url: '/api/v1/sessions/current' },
     then: { status: 200, body: { memberId: mo.memberId, status: 'approved', roles: ['moderator'] } },
+  }),
+  useCase({
+    title: 'Otto, listed in MEETCUTE_OPERATORS, is an operator',
+    given: approved(otto),
+    when: { as: otto.memberId, method: 'GET', url: '/api/v1/sessions/current' },
+    then: { status: 200, body: { memberId: otto.memberId, status: 'approved', roles: ['operator'] } },
+  }),
+  useCase({
+    title: 'An operator’s menu leads to the console',
+    given: approved(otto),
+    when: { as: otto.memberId, method: 'GET', url: '/profile' },
+    then: { status: 200, page: ['<a href="/ops">Console</a>'] },
   }),
   useCase({
     title: 'A wrong password is refused with no event',

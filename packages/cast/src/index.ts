@@ -100,6 +100,19 @@ export const mo: CastMember = {
   },
 };
 
+export const otto: CastMember = {
+  memberId: '00000000-0000-7000-8000-0000000000d0',
+  email: 'otto@example.com',
+  application: {
+    nickname: 'Otto',
+    gender: 'man',
+    birthday: '1984-04-04',
+    city: HELSINKI,
+    lookingFor: { genders: ['woman'], minAge: 35, maxAge: 50, maxDistanceKm: 50 },
+    aboutMe: 'Runs this site.',
+  },
+};
+
 /**
  * What a use case whose members log in with PASSWORD gives as `credentials`: no event
  * carries a password hash, so a story says whose password is known.
@@ -108,19 +121,33 @@ export function withPassword(...members: CastMember[]): Array<{ memberId: string
   return members.map((m) => ({ memberId: m.memberId, passwordHash: PASSWORD_HASH }));
 }
 
-/** Mo's authenticator app, set up before any story begins (its session id names none). */
-const moSecondFactor = given(
-  TwoFactorEnabled,
-  { memberId: mo.memberId, sessionId: '00000000-0000-7000-8000-0000000005f0' },
-  { actorId: mo.memberId },
-);
+/** Mo's and Otto's authenticator apps, set up before any story begins (their session ids name none). */
+const secondFactors = new Map([
+  [
+    mo,
+    given(
+      TwoFactorEnabled,
+      { memberId: mo.memberId, sessionId: '00000000-0000-7000-8000-0000000005f0' },
+      { actorId: mo.memberId },
+    ),
+  ],
+  [
+    otto,
+    given(
+      TwoFactorEnabled,
+      { memberId: otto.memberId, sessionId: '00000000-0000-7000-8000-0000000005d0' },
+      { actorId: otto.memberId },
+    ),
+  ],
+]);
 
 /** The member signed up and is waiting for review. */
 export function signedUp(member: CastMember): Given[] {
+  const secondFactor = secondFactors.get(member);
   return [
     given(AccountCreated, { memberId: member.memberId, email: member.email }, { actorId: member.memberId }),
-    // Mo moderates, and a moderator's role holds only with a second factor: Mo has one.
-    ...(member === mo ? [moSecondFactor] : []),
+    // Mo moderates and Otto operates, and those roles hold only with a second factor: both have one.
+    ...(secondFactor ? [secondFactor] : []),
     given(
       RegistrationSubmitted,
       { memberId: member.memberId, application: member.application, resubmission: false },

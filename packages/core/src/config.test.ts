@@ -29,28 +29,31 @@ test('every bad value is reported at once, each with what to do', () => {
         MEETCUTE_DATABASE_URL: 'mysql://x',
         MEETCUTE_LOG_LEVEL: 'loud',
         MEETCUTE_MODERATORS: 'mo@example.com, not-an-email',
+        MEETCUTE_OPERATORS: 'otto',
         MEETCUTE_COOKIE_SECURE: 'maybe',
       }),
     (error: unknown) => {
       assert.ok(error instanceof ConfigError);
-      assert.equal(error.problems.length, 5);
+      assert.equal(error.problems.length, 6);
       assert.match(error.message, /MEETCUTE_PORT=eighty must be a whole number from 0 to 65535/);
       assert.match(
         error.message,
         /MEETCUTE_DATABASE_URL=mysql:\/\/x must start with sqlite: .* or postgres:\/\//,
       );
       assert.match(error.message, /MEETCUTE_LOG_LEVEL=loud must be one of/);
-      assert.match(error.message, /not-an-email, which is not an email/);
+      assert.match(error.message, /MEETCUTE_MODERATORS has not-an-email, which is not an email/);
+      assert.match(error.message, /MEETCUTE_OPERATORS has otto, which is not an email/);
       assert.match(error.message, /MEETCUTE_COOKIE_SECURE=maybe must be true or false/);
       return true;
     },
   );
 });
 
-test('PostgreSQL is chosen by its URL, moderators are lower-cased', () => {
+test('PostgreSQL is chosen by its URL, moderators and operators are lower-cased', () => {
   const config = readConfig({
     MEETCUTE_DATABASE_URL: 'postgres://127.0.0.1:5432/meetcute',
     MEETCUTE_MODERATORS: 'Mo@Example.com',
+    MEETCUTE_OPERATORS: ' Otto@Example.com ,mo@example.com',
   });
   assert.deepEqual(config.database, {
     kind: 'postgres',
@@ -58,6 +61,7 @@ test('PostgreSQL is chosen by its URL, moderators are lower-cased', () => {
     poolSize: 4,
   });
   assert.deepEqual(config.moderators, ['mo@example.com']);
+  assert.deepEqual(config.operators, ['otto@example.com', 'mo@example.com']);
 });
 
 test('a node joins a cluster through NATS, only on PostgreSQL', () => {

@@ -22,6 +22,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Emails that get the moderator role when their account exists. */
   moderators: string[];
+  /** Emails that get the operator role (the console at /ops) when their account exists. */
+  operators: string[];
   cookieSecure: boolean;
   /** Behind a reverse proxy, trust its X-Forwarded-For so per-IP limits see real visitors. */
   trustProxy: boolean;
@@ -129,16 +131,19 @@ function readLogLevel({ env, problems }: Settings): Config['logLevel'] {
   return logLevel ?? 'info';
 }
 
-function readModerators({ env, problems }: Settings): string[] {
-  const moderators = (env.MEETCUTE_MODERATORS ?? '')
+/** A comma-separated list of login addresses that hold a role (MEETCUTE_MODERATORS, MEETCUTE_OPERATORS). */
+function readRoleHolders(
+  { env, problems }: Settings,
+  name: 'MEETCUTE_MODERATORS' | 'MEETCUTE_OPERATORS',
+): string[] {
+  const emails = (env[name] ?? '')
     .split(',')
     .map((e) => e.trim().toLowerCase())
     .filter((e) => e !== '');
-  for (const email of moderators) {
-    if (!/^[^@\s]+@[^@\s]+$/.test(email))
-      problems.push(`MEETCUTE_MODERATORS has ${email}, which is not an email`);
+  for (const email of emails) {
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) problems.push(`${name} has ${email}, which is not an email`);
   }
-  return moderators;
+  return emails;
 }
 
 /** Where the site listens and the origin members reach it at. */
@@ -192,7 +197,8 @@ export function readConfig(env: Env): Config {
     databaseUrl,
     database,
     logLevel: readLogLevel(settings),
-    moderators: readModerators(settings),
+    moderators: readRoleHolders(settings, 'MEETCUTE_MODERATORS'),
+    operators: readRoleHolders(settings, 'MEETCUTE_OPERATORS'),
     cookieSecure: settings.bool('MEETCUTE_COOKIE_SECURE', false),
     trustProxy: settings.bool('MEETCUTE_TRUST_PROXY', false),
     metricsToken: env.MEETCUTE_METRICS_TOKEN || null,

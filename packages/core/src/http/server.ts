@@ -226,7 +226,7 @@ export function chassisProblems(access: Access, methods: readonly string[], sche
   const statuses = new Set<number>();
   if (writes || schema.querystring || schema.params || schema.body || schema.headers) statuses.add(400);
   if (access !== 'public') statuses.add(401);
-  if (access === 'approved' || access === 'moderator' || writes) statuses.add(403);
+  if (access === 'approved' || access === 'moderator' || access === 'operator' || writes) statuses.add(403);
   if (writes) statuses.add(415);
   return [...statuses];
 }
@@ -466,6 +466,8 @@ function checkForgery(request: FastifyRequest, publicHost: string): void {
   }
 }
 
+const ONLY = { moderator: 'Only moderators may do this.', operator: 'Only operators may do this.' };
+
 /** The route's access rule: a page sends the visitor where they can go on, the API answers a problem. */
 function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Access): FastifyReply | undefined {
   const config = request.routeOptions.config;
@@ -482,10 +484,10 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
     if (config?.kind === 'page' && method === 'GET') return reply.redirect('/registration', 303);
     throw problems.forbidden('Your profile is still waiting for review.');
   }
-  if (access === 'moderator' && !viewer.roles.includes('moderator')) {
-    const held = viewer.heldBack?.role === 'moderator' ? viewer.heldBack : undefined;
+  if ((access === 'moderator' || access === 'operator') && !viewer.roles.includes(access)) {
+    const held = viewer.heldBack?.roles.includes(access) ? viewer.heldBack : undefined;
     if (held && config?.kind === 'page' && method === 'GET') return reply.redirect(held.href, 303);
-    throw problems.forbidden(held?.detail ?? 'Only moderators may do this.');
+    throw problems.forbidden(held?.detail ?? ONLY[access]);
   }
   return undefined;
 }

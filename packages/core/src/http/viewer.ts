@@ -9,10 +9,11 @@ export interface Viewer {
   status: 'submitted' | 'approved' | 'rejected';
   roles: string[];
   /**
-   * A role given but held back until the member sets something up (a moderator needs a
-   * second factor): where to do it, and why, for whoever is turned away meanwhile.
+   * Roles given but held back until the member sets something up (moderators and
+   * operators need a second factor): `role` is the first of `roles`, and `href` and
+   * `detail` say where to do it and why, for whoever is turned away meanwhile.
    */
-  heldBack?: { role: string; href: string; detail: string };
+  heldBack?: { role: string; roles: string[]; href: string; detail: string };
 }
 
 /**
@@ -20,9 +21,10 @@ export interface Viewer {
  * - public: anyone;
  * - member: any logged-in member, approved or still in review;
  * - approved: a member whose registration was approved;
- * - moderator: a member with the moderator role.
+ * - moderator: a member with the moderator role;
+ * - operator: a member with the operator role (the console at /ops).
  */
-export type Access = 'public' | 'member' | 'approved' | 'moderator';
+export type Access = 'public' | 'member' | 'approved' | 'moderator' | 'operator';
 
 export interface ViewerResolver {
   resolve(sessionToken: string): Promise<(Viewer & { csrfSecret: string }) | null>;
