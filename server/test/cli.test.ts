@@ -63,6 +63,57 @@ test('granting the moderator role to an unknown email says so', async () => {
   }
 });
 
+test('grant-operator gives an account the operator role, held back until it has a second factor', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
+  const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
+  const { buildApp } = await import('../src/app.ts');
+  const { readConfig, createLogger } = await import('@meetcute/core');
+  const open = () => buildApp(readConfig(env), { logger: createLogger('silent') });
+  const logIn = (app: Awaited<ReturnType<typeof open>>) =>
+    app.http.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: 'olle@example.com', password: 'correct horse battery' },
+    });
+  try {
+    const app = await open();
+    const signUp = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/registrations',
+      payload: {
+        email: 'olle@example.com',
+        password: 'correct horse battery',
+        nickname: 'Olle',
+        gender: 'man',
+        birthday: '1980-01-01',
+        cityId: 2673730, // Stockholm
+        lookingFor: { genders: ['woman'], minAge: 30, maxAge: 50, maxDistanceKm: 100 },
+        aboutMe: 'I run this site.',
+      },
+    });
+    assert.equal(signUp.statusCode, 201, signUp.body);
+    await app.processAll();
+    const before = (await logIn(app)).json<{ roles: string[]; heldBack?: unknown }>();
+    assert.deepEqual([before.roles, before.heldBack], [[], undefined]);
+    await app.close();
+
+    const p = run(['grant-operator', 'Olle@Example.com'], env);
+    const [code] = (await once(p.child, 'exit')) as [number];
+    assert.equal(code, 0, p.err());
+
+    const after = await open();
+    try {
+      const session = (await logIn(after)).json<{ roles: string[]; heldBack?: { roles: string[] } }>();
+      assert.deepEqual(session.roles, []);
+      assert.deepEqual(session.heldBack?.roles, ['operator']);
+    } finally {
+      await after.close();
+    }
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
 test('a rebuild that meets an event it cannot apply exits 1 naming it, and parked lists what a module set aside', async () => {
   const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
   const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
