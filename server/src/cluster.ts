@@ -64,8 +64,8 @@ export function ensureDatabase(databaseUrl: string): Promise<void> {
   });
 }
 
-/** Connections one node opens: a pool per module's schema (24) and its lease session. */
-export const CONNECTIONS_PER_NODE_AND_POOL = 25;
+/** Connections one node opens: a pool per module's schema (24) and two lease sessions (consumers, chat groups). */
+export const CONNECTIONS_PER_NODE_AND_POOL = 26;
 
 /**
  * Says, before anything starts, when the server cannot take the connections the nodes
@@ -152,7 +152,7 @@ export async function startNode(options: NodeOptions): Promise<Node> {
       () => 0,
     );
     if (status === 200) break;
-    if (tries > 1200) throw new Error(`the node on port ${options.port} was not ready in two minutes`);
+    if (tries > 1800) throw new Error(`the node on port ${options.port} was not ready in three minutes`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { ...node, port: options.port, url };

@@ -22,7 +22,7 @@ import {
   type ReportReason,
 } from './events.ts';
 import { audienceOf, refusedBy, refusedByEach } from './audience.ts';
-import { groupOf, type ChatOwnership } from './groups.ts';
+import { notOwner, type ChatGroups, type ForwardedSend } from './ownership.ts';
 import {
   characters,
   conversationIdOf,
@@ -145,7 +145,7 @@ export const wireMessage = (m: Message) => ({
 export interface CommandDeps {
   profiles: ProfileDirectory;
   hub: NotificationHub;
-  ownership: () => ChatOwnership;
+  groups: ChatGroups;
   unread: View<number>;
   blocks: Blocks;
 }
@@ -276,15 +276,14 @@ function sender(chat: Chat): Commands['send'] {
     }),
   );
 
-  return async (senderId, recipientId, text) => {
+  const sendHere = async ({ senderId, recipientId, text }: ForwardedSend): Promise<Message> => {
     const state = await sendState(chat, limits, senderId, recipientId, text);
     // Decided before waiting for the group, so a refused send never waits for a commit.
     const decision = decideSend(state);
     if (decision.refused) throw refused(decision.refused, state);
-    // Which node writes a conversation is no rule of the product but where it runs, so the
-    // command asks it, once the member's message is known to be one the rules let through.
-    const ownership = chat.ownership();
-    if (!ownership.owns(groupOf(decision.message.conversationId, ownership.groups))) throw notOwner();
+    // Which node writes a conversation is no rule of the product but where it runs, so it
+    // is asked once the member's message is known to be one the rules let through.
+    if (!chat.groups.owns(decision.message.conversationId)) throw notOwner();
     const send: Send = { state, work: currentWork(), outcome: null };
     await commitSends(send);
     if (!send.outcome) throw new Error('a committed send has no outcome');
@@ -294,6 +293,13 @@ function sender(chat: Chat): Commands['send'] {
     limits.record(senderId, ctx.clock.now().getTime(), message.seq === 1);
     await announce(chat, message);
     return message;
+  };
+  chat.groups.answer(sendHere);
+  // The node that holds the conversation's group sends it (ownership.ts); it pushes it live.
+  return async (senderId, recipientId, text) => {
+    const send = { senderId, recipientId, text };
+    const conversationId = conversationIdOf(senderId, recipientId);
+    return chat.groups.owns(conversationId) ? sendHere(send) : chat.groups.forward(conversationId, send);
   };
 }
 
@@ -314,15 +320,6 @@ async function sendState(
     pace: limits.pace(senderId, ctx.clock.now().getTime()),
     brakes: limits.brakes,
   };
-}
-
-function notOwner(): Problem {
-  return new Problem(
-    503,
-    'not-owner',
-    'Try again in a moment',
-    'This conversation is moving to another server. Send the message again.',
-  );
 }
 
 /** Decides the send again on the blocks this transaction sees, then stores it or says why not. */

@@ -1,32 +1,13 @@
-import { defineService } from '@meetcute/core';
 import { hash } from 'node:crypto';
 
 /**
  * Conversations are spread over a fixed number of chat groups. A group is the unit a
- * node owns: today one node owns them all; a cluster will hand groups to nodes by
- * lease, and only the owner of a conversation's group accepts its messages, so one
- * node orders each conversation. The count is fixed for the life of a deployment:
+ * node owns: alone it owns them all; in a cluster the nodes share them out by lease
+ * (ownership.ts), and only the owner of a conversation's group writes its messages, so
+ * one node orders each conversation. The count is fixed for the life of a deployment:
  * changing it moves conversations between groups.
  */
 export const CHAT_GROUPS = 64;
-
-/** The service key under which a cluster module may offer its own ownership. */
-export const CHAT_OWNERSHIP = defineService<ChatOwnership>('chat.ownership');
-
-/**
- * Which chat groups this node may write. The send path asks `owns` before it commits a
- * message; a node that does not own the group refuses (503, try again), and a cluster
- * router would send the request to the owner instead.
- */
-export interface ChatOwnership {
-  /** Whether this node accepts messages of conversations in `group` right now. */
-  owns(group: number): boolean;
-  /** How many groups the conversations are spread over. */
-  readonly groups: number;
-}
-
-/** The single node: it owns every group. */
-export const everyGroup: ChatOwnership = { owns: () => true, groups: CHAT_GROUPS };
 
 const MASK64 = (1n << 64n) - 1n;
 

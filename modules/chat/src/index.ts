@@ -8,7 +8,7 @@ import { ONLINE, type Presence } from '@meetcute/online';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MEMBER_ACTIONS, NAV_COUNTERS, type MemberAction, type NavCounter } from '@meetcute/web';
 import { ConversationRead, events, MessageReported, MessageSent } from './events.ts';
-import { CHAT_OWNERSHIP, everyGroup, type ChatOwnership } from './groups.ts';
+import { chatGroups } from './ownership.ts';
 import { migrations, projections, project, tables, totalUnread, type ChatTables } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
 import { commands } from './commands.ts';
@@ -29,7 +29,7 @@ export {
   ChatAudienceChosen,
   MAX_MESSAGE_LENGTH,
 } from './events.ts';
-export { CHAT_GROUPS, CHAT_OWNERSHIP, groupOf, jumpHash, type ChatOwnership } from './groups.ts';
+export { CHAT_GROUPS, groupOf, jumpHash } from './groups.ts';
 export { CHAT_IMPORT, type ChatImport, type ImportedMessage } from './import.ts';
 
 /**
@@ -96,10 +96,9 @@ export const chat = defineModule({
       },
     });
     unread.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
-    // A cluster module registered earlier may own groups by lease; alone, this node owns them all.
-    const ownership = () => ctx.services.optional<ChatOwnership>(CHAT_OWNERSHIP) ?? everyGroup;
     projectAudience(ctx);
-    const run = commands(ctx, { profiles, hub, ownership, unread, blocks });
+    // In a cluster each node writes the conversations of the chat groups it holds; alone, all.
+    const run = commands(ctx, { profiles, hub, groups: chatGroups(ctx), unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     chatRoutes(ctx.http, { commands: run, views });
     ctx.services.provide<ChatImport>(CHAT_IMPORT, chatImport(ctx.db));

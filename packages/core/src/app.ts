@@ -23,7 +23,7 @@ import type { EventDefinition } from './events.ts';
 import { MemoryView } from './views.ts';
 import { linkTokens, type LinkTokens } from './links.ts';
 import { soloBroker, type Broker } from './cluster.ts';
-import { PostgresLeases } from './delivery/leases.ts';
+import { allShared, PostgresLeases, PostgresSharedLeases, type SharedLeases } from './delivery/leases.ts';
 
 /** Where a node says which keys of a view its commits changed (views.ts). */
 const VIEWS_CHANGED = 'meetcute.views';
@@ -159,6 +159,8 @@ interface Wiring {
   views: Array<{ module: string; view: MemoryView<unknown> }>;
   closers: Array<() => Promise<void>>;
   broker: Broker;
+  /** The modules' shared leases, taken once the node serves and let go when it closes. */
+  leases: PostgresSharedLeases[];
 }
 
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
@@ -226,6 +228,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     views: [],
     closers: [],
     broker: options.broker ?? soloBroker(),
+    leases: [],
   };
   for (const module of order) {
     registering = module.name;
@@ -266,6 +269,20 @@ function joinCluster(wiring: Wiring): void {
       else view.pause();
     }
   });
+}
+
+/** A module's numbered leases: shared with the other nodes in a cluster, all its own alone. */
+function sharedLeases(wiring: Wiring, name: string, count: number, onChange: () => void): SharedLeases {
+  const { broker, config } = wiring;
+  if (!broker.clustered || config.database.kind !== 'postgres') return allShared(count);
+  const leases = new PostgresSharedLeases(
+    { url: config.database.url, name, count, nodeId: broker.nodeId },
+    wiring.logger,
+    onChange,
+  );
+  wiring.leases.push(leases);
+  wiring.metrics.leases(name, () => leases.held());
+  return leases;
 }
 
 /** Where every consumer stands: how far behind, retrying, parked events. */
@@ -384,6 +401,7 @@ function moduleContext(
     },
     keepInLog: (definition) => dispatcher.keptInLog.add(definition.type),
     broker: wiring.broker,
+    sharedLeases: (name, count, onChange) => sharedLeases(wiring, `${module.name}.${name}`, count, onChange),
     view: (spec) => {
       const broker = wiring.broker;
       const view = new MemoryView(spec, {
@@ -439,6 +457,7 @@ function appHandle(
     async listen() {
       parts.heartbeat.start();
       dispatcher.start();
+      for (const leases of wiring.leases) leases.start();
       listening = true;
       return http.listen({ host: config.host, port: config.port });
     },
@@ -468,6 +487,7 @@ function appHandle(
       if (listening) parts.heartbeat.stop();
       await http.close();
       await dispatcher.stop();
+      for (const leases of wiring.leases) await leases.stop();
       for (const close of wiring.closers.reverse()) await close();
       wiring.metrics.stop();
       await storage.close();

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { describe, test } from 'node:test';
-import { natsBroker, type Broker } from './cluster.ts';
-import { PostgresLeases } from './delivery/leases.ts';
+import { natsBroker, NobodyAnswered, type Broker } from './cluster.ts';
+import { PostgresLeases, PostgresSharedLeases } from './delivery/leases.ts';
 import type { Tx } from './delivery/delivery.ts';
 import { createLogger } from './observability/logger.ts';
 import { testDatabases } from './testing/databases.ts';
@@ -146,6 +146,42 @@ describe('the broker between nodes (core NATS)', { skip: noNats }, () => {
       await b.close();
     }
   });
+
+  test('a request reaches one of the nodes that serve its subject, and says at once when none does', async () => {
+    const a: Broker = await natsBroker('nats://127.0.0.1:4222', logger);
+    const b: Broker = await natsBroker('nats://127.0.0.1:4222', logger);
+    const c: Broker = await natsBroker('nats://127.0.0.1:4222', logger);
+    try {
+      const subject = `meetcute.test.serve.${a.nodeId}`;
+      await assert.rejects(a.request(subject, 1, 5000), (e) => e instanceof NobodyAnswered && !e.served);
+      const answered: string[] = [];
+      const serve = (node: Broker, name: string) =>
+        node.serve(subject, (data) => {
+          answered.push(name);
+          return Promise.resolve({ doubled: (data as number) * 2, by: name });
+        });
+      const stopB = serve(b, 'b');
+      serve(c, 'c');
+      let reply: unknown;
+      await eventually('b and c to serve', async () => {
+        reply = await a.request(subject, 21, 5000).catch(() => null);
+        return reply !== null;
+      });
+      assert.equal((reply as { doubled: number }).doubled, 42);
+      answered.length = 0;
+      for (let i = 0; i < 20; i++) await a.request(subject, i, 5000);
+      assert.equal(answered.length, 20, 'each request was answered once, by one node');
+      stopB();
+      await eventually('only c to answer', async () => {
+        const { by } = (await a.request(subject, 0, 5000)) as { by: string };
+        return by === 'c';
+      });
+    } finally {
+      await a.close();
+      await b.close();
+      await c.close();
+    }
+  });
 });
 
 const databases = await testDatabases();
@@ -172,6 +208,39 @@ describe('consumer leases (PostgreSQL advisory locks)', { skip: noPostgres }, ()
     } finally {
       await first.stop();
       await second.stop();
+    }
+  });
+});
+
+describe('shared leases (numbered, spread over the nodes)', { skip: noPostgres }, () => {
+  test('each node holds its share; a node that joins gets one, and one that stops leaves its share to the rest', async () => {
+    const name = `lease_test_${process.pid}_groups`;
+    const node = (id: string) =>
+      new PostgresSharedLeases(
+        { url: databases.postgresUrl, name, count: 8, nodeId: id },
+        logger,
+        () => undefined,
+      );
+    const [a, b, c] = [node('a'), node('b'), node('c')];
+    const all = [a, b, c];
+    /** Every number held by exactly one node of `nodes`, each holding its share. */
+    const shared = (nodes: PostgresSharedLeases[], share: number) => () => {
+      const held = nodes.flatMap((n) => n.held()).sort((x, y) => x - y);
+      return held.join() === '0,1,2,3,4,5,6,7' && nodes.every((n) => Math.abs(n.held().length - share) <= 1);
+    };
+    try {
+      a.start();
+      await eventually('a alone to hold all eight', () => a.held().length === 8);
+      b.start();
+      await eventually('a and b to hold four each', shared([a, b], 4), 15_000);
+      c.start();
+      await eventually('three nodes to share the eight', shared(all, 8 / 3), 15_000);
+      for (let i = 0; i < 8; i++) assert.ok(all.filter((n) => n.holds(i)).length <= 1, `${i} has one holder`);
+      await b.stop();
+      assert.deepEqual(b.held(), []);
+      await eventually('a and c to take over what b held', shared([a, c], 4), 15_000);
+    } finally {
+      for (const n of all) await n.stop();
     }
   });
 });

@@ -21,6 +21,17 @@ export interface Broker {
   publish(subject: string, data: unknown): void;
   /** Calls `onMessage` with what other nodes publish on the subject (wildcards allowed); returns the unsubscribe. */
   subscribe(subject: string, onMessage: (data: unknown, subject: string) => void): () => void;
+  /**
+   * Asks whichever node serves `subject` (see `serve`) and resolves with its answer;
+   * rejects with NobodyAnswered when no node serves it now, or none answered within
+   * `timeoutMs` (the work may still have been done).
+   */
+  request(subject: string, data: unknown, timeoutMs: number): Promise<unknown>;
+  /**
+   * Answers requests on `subject` with what `answer` resolves to; when several nodes serve
+   * one subject, each request goes to one of them. Returns the way to stop.
+   */
+  serve(subject: string, answer: (data: unknown) => Promise<unknown>): () => void;
   /** Called with false when the broker is lost (signals may be missed from then on) and true when it is back. */
   onConnection(listener: (connected: boolean) => void): void;
   close(): Promise<void>;
@@ -33,10 +44,24 @@ export function soloBroker(): Broker {
     clustered: false,
     publish: () => undefined,
     subscribe: () => () => undefined,
+    request: (subject) => Promise.reject(new NobodyAnswered(subject, false)),
+    serve: () => () => undefined,
     onConnection: () => undefined,
     close: () => Promise.resolve(),
   };
 }
+
+/** No node serves the subject now (`served` false), or none answered in time. */
+export class NobodyAnswered extends Error {
+  readonly served: boolean;
+  constructor(subject: string, served: boolean) {
+    super(served ? `nobody answered on ${subject} in time` : `nobody serves ${subject}`);
+    this.served = served;
+  }
+}
+
+/** Requests go to one node of those serving a subject: NATS's queue group. */
+const SERVERS = 'meetcute';
 
 interface Wire {
   from: string;
@@ -91,6 +116,28 @@ export async function natsBroker(url: string, logger: Logger): Promise<Broker> {
             return;
           }
           if (wire.from !== nodeId) onMessage(wire.data, message.subject);
+        },
+      });
+      return () => subscription.unsubscribe();
+    },
+    async request(subject, data, timeoutMs) {
+      try {
+        const reply = await connection.request(subject, JSON.stringify(data), { timeout: timeoutMs });
+        return reply.json<unknown>();
+      } catch (error) {
+        const noResponders = (error as { isNoResponders?: () => boolean }).isNoResponders?.() === true;
+        throw new NobodyAnswered(subject, !noResponders);
+      }
+    },
+    serve(subject, answer) {
+      const subscription = connection.subscribe(subject, {
+        queue: SERVERS,
+        callback: (error, message) => {
+          if (error) return;
+          void (async () => {
+            const reply = await answer(message.json<unknown>());
+            message.respond(JSON.stringify(reply));
+          })().catch((failure: unknown) => logger.error({ err: failure, subject }, 'a request failed'));
         },
       });
       return () => subscription.unsubscribe();

@@ -97,4 +97,5 @@ export { InFlight } from './in-flight.ts';
 export { BackgroundWork } from './background.ts';
 export { linkTokens, type LinkTokens } from './links.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';
-export { soloBroker, natsBroker, type Broker } from './cluster.ts';
+export { soloBroker, natsBroker, NobodyAnswered, type Broker } from './cluster.ts';
+export { allShared, type SharedLeases } from './delivery/leases.ts';

@@ -1,4 +1,5 @@
 import type { Broker } from './cluster.ts';
+import type { SharedLeases } from './delivery/leases.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -72,6 +73,12 @@ export interface ModuleContext<DB = any> {
    * notification for a page another node holds); on one node, nobody (cluster.ts).
    */
   broker: Broker;
+  /**
+   * Numbered leases spread evenly over the nodes of a cluster, each held by one node at
+   * a time (chat groups): alone, the node holds them all. `onChange` runs when what this
+   * node holds changes (delivery/leases.ts).
+   */
+  sharedLeases(name: string, count: number, onChange: () => void): SharedLeases;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis holds every module's definition

@@ -29,6 +29,7 @@ export class Metrics implements DeliveryMetrics {
   readonly #handlerErrors: Counter<'module' | 'event'>;
   readonly #loop = monitorEventLoopDelay({ resolution: 20 });
   readonly #counters = new Map<string, Counter<string>>();
+  readonly #leases = new Map<string, () => readonly number[]>();
 
   constructor(
     outboxDepth: () => Promise<Record<string, number>>,
@@ -79,6 +80,22 @@ export class Metrics implements DeliveryMetrics {
       },
     });
     this.#consumerGauges(consumers);
+    const leases = this.#leases;
+    new Gauge({
+      name: 'meetcute_lease_held',
+      help: 'The numbered leases this node holds (chat groups), 1 each: where a group is served.',
+      labelNames: ['leases', 'number'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [name, held] of leases) for (const n of held()) this.set({ leases: name, number: n }, 1);
+      },
+    });
+  }
+
+  /** Reports which of a set of numbered leases this node holds, on every scrape. */
+  leases(name: string, held: () => readonly number[]): void {
+    this.#leases.set(name, held);
   }
 
   /** Lag, retrying and parked events per module, from one read of the consumers per scrape. */
