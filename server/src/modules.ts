@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '@meetcute/core';
+import { flags } from '@meetcute/flags';
 import { cities } from '@meetcute/cities';
 import { auth } from '@meetcute/auth';
 import { live } from '@meetcute/live';
@@ -53,4 +54,5 @@ export const modules: ModuleDefinition[] = [
   // Last of the member modules: its "Block…" comes after every other action on a profile.
   block,
   home,
+  flags,
 ];

@@ -1,0 +1,78 @@
+import { defineModule, defineService } from '@meetcute/core';
+import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
+import { MessageSent } from '@meetcute/chat/events';
+import { forgetInView, honourDeletion, MemberDeleted } from '@meetcute/auth/events';
+import { events, ExperimentCreated, ExperimentStarted, ExperimentStopped, flagEvents } from './events.ts';
+import { flagProjections, migrations, projectFlags, tables } from './store.ts';
+import { experimentProjections, projectExperiments } from './experiment-store.ts';
+import { commands } from './commands.ts';
+import { openFeatureFlags, type Flags } from './evaluation.ts';
+import { assignmentKey, flagViews } from './views.ts';
+import { flagRoutes } from './routes.ts';
+import { experimentRoutes } from './experiment-routes.ts';
+import { useCases } from './use-cases.ts';
+import { experimentUseCases } from './use-cases.experiments.ts';
+
+export type { Flags } from './evaluation.ts';
+export type { FlagSubject } from './rules.ts';
+export { subjectOf } from './subject.ts';
+
+/** How pages and handlers read a flag: `isOn(key, subjectOf(request))`, `variant(…)`. */
+export const FLAGS = defineService<Flags>('flags');
+
+/**
+ * Feature flags and experiments: operators turn features on for some members (by id,
+ * role, country, language and a stable share), pull a kill switch, and compare variants
+ * of a flag by a conversion counted from the chat's events. Evaluation goes through the
+ * OpenFeature server SDK with our own provider over in-memory views of the module's tables.
+ */
+export const flags = defineModule({
+  name: 'flags',
+  description:
+    'Feature flags (targeting, gradual ramp-up, kill switch, audit) read through OpenFeature, and experiments with per-variant conversion.',
+  publishes: events,
+  consumes: [...events, MessageSent, MemberDeleted],
+  provides: [FLAGS],
+  requires: [PROFILES],
+  tables,
+  migrations,
+  projections: [...flagProjections, ...experimentProjections],
+  useCases: [...useCases, ...experimentUseCases],
+  register(ctx) {
+    honourDeletion(ctx, {
+      tables: { flags_exposures: { mine: ['member_id'] }, flags_trials: { mine: ['member_id'] } },
+      // Flags and experiments are the site's, not the operator's: they stay, naming a pseudonym.
+      kept: {
+        flags_flags: ['targeting'],
+        flags_audit: ['actor_id', 'detail'],
+        flags_openers: ['conversation_id', 'opener_id'],
+      },
+      keptEvents: [...flagEvents, ExperimentCreated, ExperimentStarted, ExperimentStopped],
+    });
+    projectFlags(ctx);
+    projectExperiments(ctx);
+    const views = flagViews(ctx);
+    forgetInView(views.flags);
+    // Assignments are keyed "experiment member": a deleted member's go with her exposures.
+    views.assignments.on(MemberDeleted, ({ payload: { memberId } }, changes) =>
+      changes.forgetWhere((_variant, key) => key.endsWith(` ${memberId}`)),
+    );
+    const run = commands(ctx);
+    const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
+    const evaluation = openFeatureFlags(
+      {
+        flag: (key) => views.flags.get(key),
+        running: (flagKey) => views.running.get(flagKey),
+        assignment: (experimentKey, memberId) =>
+          views.assignments.get(assignmentKey(experimentKey, memberId)),
+        expose: (experiment, memberId, variant) => run.expose(experiment, memberId, variant),
+        countryOf: async (memberId) => (await profiles.get(memberId))?.city.country,
+      },
+      ctx.logger,
+    );
+    ctx.onClose(() => evaluation.close());
+    ctx.services.provide<Flags>(FLAGS, evaluation.flags);
+    flagRoutes(ctx.http, { db: ctx.db, commands: run, flags: evaluation.flags });
+    experimentRoutes(ctx.http, ctx.db, run);
+  },
+});
