@@ -165,10 +165,10 @@
     if (n.type === 'chat.message') {
       add(d);
       if (d.senderId === memberId) {
-        typing.hidden = true;
+        if (typing) typing.hidden = true;
         markRead();
       }
-    } else if (n.type === 'chat.typing' && d.memberId === memberId) {
+    } else if (n.type === 'chat.typing' && d.memberId === memberId && typing) {
       typing.hidden = false;
       clearTimeout(hideTyping);
       hideTyping = setTimeout(function () {
@@ -183,7 +183,8 @@
   var typedAt = 0;
   textarea.addEventListener('input', function () {
     var now = Date.now();
-    if (now - typedAt < TYPING_EVERY_MS || textarea.value.trim() === '') return;
+    // No typing line on the page: the member's "is typing" flag is off, so nothing is sent either.
+    if (!typing || now - typedAt < TYPING_EVERY_MS || textarea.value.trim() === '') return;
     typedAt = now;
     post(base + '/typing').catch(function () {
       /* typing is a courtesy; losing one changes nothing */

@@ -10,7 +10,22 @@ import { startTestApp, testDatabases, type TestApp } from '@meetcute/core/testin
 import type { LiveHub } from '@meetcute/live';
 import { testApp } from '@meetcute/server/testing';
 // After the app's modules: the cast imports registration, whose use cases import the cast.
-import { approved, bob, eve, nancy, reinstated, suspended } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, reinstated, suspended } from '@meetcute/cast';
+import { given } from '@meetcute/core';
+import { FlagCreated, FlagKilled } from '@meetcute/flags/events';
+
+/** The operators' flag over "is typing", on for everyone (as if there were no flag). */
+const typingFlag = given(
+  FlagCreated,
+  {
+    key: 'chat.typing',
+    description: 'Is typing',
+    variants: [],
+    ramp: 100,
+    targeting: { members: [], roles: [], countries: [], languages: [] },
+  },
+  { actorId: mo.memberId },
+);
 
 // The whole site as members use it (server/src/testing.ts).
 const factory = testApp;
@@ -109,6 +124,34 @@ for (const dialect of databases.dialects) {
           );
           // A page that opens later, or reconnects, never sees it.
           assert.deepEqual(await hub.missed(bob.memberId, before), []);
+        } finally {
+          bobPage.close();
+        }
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('with the chat.typing flag killed, “is typing” is gone at once: no line on the page, nothing reaches Bob', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        await t.given([...approved(nancy), ...approved(bob), typingFlag]);
+        const page = () => t.call({ as: nancy.memberId, method: 'GET', url: `/chats/${bob.memberId}` });
+        assert.match((await page()).body, /data-typing/, 'on for everyone: the page has its typing line');
+        await t.given([given(FlagKilled, { key: 'chat.typing' }, { actorId: mo.memberId })]);
+        const bobPage = await openPage(t, bob.memberId);
+        try {
+          const typing = await t.call({
+            as: nancy.memberId,
+            method: 'POST',
+            url: `/api/v1/chats/${bob.memberId}/typing`,
+            body: {},
+          });
+          assert.equal(typing.status, 204, 'an old page’s signal is taken and dropped');
+          assert.deepEqual(bobPage.heard, []);
+          const after = await page();
+          assert.equal(after.status, 200);
+          assert.doesNotMatch(after.body, /data-typing/);
         } finally {
           bobPage.close();
         }

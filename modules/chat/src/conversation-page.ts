@@ -18,7 +18,8 @@ import {
 import { CHAT_CLOSED } from './commands.ts';
 import { MAX_MESSAGE_LENGTH, type ChatAudience } from './events.ts';
 import { closedReason, page, portrait, stamp, timeZoneOf, tr, type Key, type PageDeps } from './pages.ts';
-import { characters } from './rules.ts';
+import { characters, TYPING_FLAG } from './rules.ts';
+import { subjectOf } from '@meetcute/flags';
 import { totalUnread, type Message } from './store.ts';
 import type { ChatPartner, ConversationView } from './views.ts';
 
@@ -144,11 +145,12 @@ async function conversationPage(
   const t = tr(request);
   const viewerId = request.viewer!.memberId;
   const other = partner.departed ? { ...partner, nickname: t('deletedMember') } : partner;
-  const [view, timeZone] = await Promise.all([
+  const [view, timeZone, typing] = await Promise.all([
     deps.views.conversation(viewerId, partner, options.before),
     timeZoneOf(deps.profiles, viewerId),
+    deps.flags.isOn(TYPING_FLAG, subjectOf(request)),
   ]);
-  const at: Seen = { t, viewerId, view, timeZone, language: languageOf(request), now: deps.now() };
+  const at: Seen = { t, viewerId, view, timeZone, language: languageOf(request), now: deps.now(), typing };
   return sendPage(
     request,
     reply,
@@ -169,6 +171,8 @@ interface Seen {
   timeZone: string;
   language: Language;
   now: Date;
+  /** Whether the viewer has "is typing" (its feature flag). */
+  typing: boolean;
 }
 
 function renderConversation(
@@ -208,7 +212,7 @@ function renderConversation(
       <ol class="messages" data-messages aria-live="polite">
         ${view.messages.map((m) => renderMessage(m, other, at))}
       </ol>
-      <p class="typing" data-typing hidden>${t('typing', { name: other.nickname })}</p>
+      ${at.typing ? html`<p class="typing" data-typing hidden>${t('typing', { name: other.nickname })}</p>` : ''}
       ${formErrors(options.errors, t('fix'))}
       ${
         other.departed

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { MemberDeleted, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 import { chatImport, CHAT_IMPORT, type ChatImport } from './import.ts';
+import { FLAGS, type Flags } from '@meetcute/flags';
 import { defineModule, NOTIFICATIONS, type NotificationHub, type Tx } from '@meetcute/core';
 import { blockEvents } from '@meetcute/block/events';
 import { ONLINE, type Presence } from '@meetcute/online';
@@ -44,7 +45,7 @@ export const chat = defineModule({
   publishes: events,
   consumes: [...events, ...blockEvents, ...audienceConsumes],
   provides: [CHAT_IMPORT],
-  requires: [NOTIFICATIONS, PROFILES],
+  requires: [NOTIFICATIONS, PROFILES, FLAGS],
   tables,
   migrations,
   projections,
@@ -100,9 +101,11 @@ export const chat = defineModule({
     // In a cluster each node writes the conversations of the chat groups it holds; alone, all.
     const run = commands(ctx, { profiles, hub, groups: chatGroups(ctx), unread, blocks });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
-    chatRoutes(ctx.http, { commands: run, views });
+    // "Is typing" sits behind a flag an operator can ramp or kill.
+    const flags = ctx.services.require<Flags>(FLAGS);
+    chatRoutes(ctx.http, { commands: run, views, flags });
     ctx.services.provide<ChatImport>(CHAT_IMPORT, chatImport(ctx.db));
-    const pages = { db: ctx.db, commands: run, views, profiles, now: () => ctx.clock.now() };
+    const pages = { db: ctx.db, commands: run, views, profiles, flags, now: () => ctx.clock.now() };
     chatPages(ctx.http, pages);
     conversationPages(ctx.http, pages);
     reportPages(ctx.http, pages);

@@ -29,6 +29,7 @@ import { messages } from './messages.ts';
 import { preview } from './rules.ts';
 import type { ChatDb } from './store.ts';
 import type { ConversationItem, Views } from './views.ts';
+import type { Flags } from '@meetcute/flags';
 
 export type Key = keyof (typeof messages)['en'];
 export const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -59,6 +60,7 @@ export const portrait = (memberId: string, size = 48) =>
 export const page = { access: 'approved', kind: 'page' } as const;
 
 export interface PageDeps {
+  flags: Flags;
   db: ChatDb;
   commands: Commands;
   views: Views;

@@ -5,7 +5,8 @@ import type { Http } from '@meetcute/core';
 import { portraitPath } from '@meetcute/web';
 import { wireMessage, type Commands } from './commands.ts';
 import { CHAT_AUDIENCES, MAX_MESSAGE_LENGTH, ReportReasonSchema } from './events.ts';
-import { CONVERSATIONS_PER_PAGE } from './rules.ts';
+import { CONVERSATIONS_PER_PAGE, TYPING_FLAG } from './rules.ts';
+import { subjectOf, type Flags } from '@meetcute/flags';
 import type { ChatPartner, Views } from './views.ts';
 
 const MessageView = Type.Object({
@@ -45,6 +46,7 @@ const api = { access: 'approved', kind: 'api' } as const;
 export interface RouteDeps {
   commands: Commands;
   views: Views;
+  flags: Flags;
 }
 
 /** The chat API: conversations, messages and what they show of each other, the member's choice, reports. */
@@ -53,7 +55,7 @@ export function chatRoutes(http: Http, deps: RouteDeps): void {
   conversationRoute(http, deps);
   sendRoute(http, deps.commands);
   settingsRoutes(http, deps.commands);
-  signalRoutes(http, deps.commands);
+  signalRoutes(http, deps.commands, deps.flags);
   reportRoute(http, deps.commands);
 }
 
@@ -189,7 +191,7 @@ function sendRoute(http: Http, commands: Commands): void {
 }
 
 /** What the two members see of each other while they talk: "Read" and "is typing". */
-function signalRoutes(http: Http, commands: Commands): void {
+function signalRoutes(http: Http, commands: Commands, flags: Flags): void {
   http.post(
     '/api/v1/chats/:memberId/read',
     {
@@ -223,7 +225,10 @@ function signalRoutes(http: Http, commands: Commands): void {
       },
     },
     async (request, reply) => {
-      await commands.typing(request.viewer!.memberId, request.params.memberId);
+      // With the flag off for the member, "is typing" is gone: an old page's signal reaches nobody.
+      if (await flags.isOn(TYPING_FLAG, subjectOf(request))) {
+        await commands.typing(request.viewer!.memberId, request.params.memberId);
+      }
       return reply.code(204).send(null);
     },
   );

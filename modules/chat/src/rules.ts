@@ -7,6 +7,11 @@ export const MESSAGES_PER_PAGE = 75;
 export const CONVERSATIONS_PER_PAGE = { default: 30, max: 100 };
 /** A sender's pages send "is typing" at most this often, and a page hides it after the longer wait. */
 export const TYPING = { everyMs: 3000, hideAfterMs: 5000 };
+/**
+ * The feature flag over "is typing" (on unless an operator turns it down or off): a member
+ * without it neither sends it nor sees it.
+ */
+export const TYPING_FLAG = 'chat.typing';
 
 export { conversationIdOf };
 

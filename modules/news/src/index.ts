@@ -4,6 +4,7 @@ import { RegistrationApproved } from '@meetcute/registration/events';
 import { events as diaryEvents } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
+import { FLAGS, type Flags } from '@meetcute/flags';
 import { events } from './events.ts';
 import { migrations, projections, tables } from './store.ts';
 import { newsMemory } from './memory.ts';
@@ -38,7 +39,7 @@ export const news = defineModule({
     PhotoDeleted,
     ...blockEvents,
   ],
-  requires: [NOTIFICATIONS],
+  requires: [NOTIFICATIONS, FLAGS],
   tables,
   migrations,
   projections,
@@ -68,7 +69,9 @@ export const news = defineModule({
       label: { en: 'News', sv: 'Nyheter', fi: 'Uutiset' },
       count: (memberId) => reads.unseen(memberId),
     });
-    newsRoutes(ctx.http, run, reads);
-    newsPages(ctx.http, run, reads, ctx.services);
+    // The feed's photo items sit behind a flag an operator can ramp or kill.
+    const flags = ctx.services.require<Flags>(FLAGS);
+    newsRoutes(ctx.http, run, reads, flags);
+    newsPages(ctx.http, run, reads, ctx.services, flags);
   },
 });

@@ -22,7 +22,8 @@ import type { Commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { PageQuery } from './routes.ts';
 import type { Member } from './store.ts';
-import type { NewsItem, NewsPage, NewsReads } from './views.ts';
+import { subjectOf, type Flags } from '@meetcute/flags';
+import { PHOTOS_FLAG, withPhotos, type NewsItem, type NewsPage, type NewsReads } from './views.ts';
 
 /** What the viewer had seen before this visit marked everything seen, so new items can say so. */
 const seenBefore = new WeakMap<FastifyRequest, string | null>();
@@ -131,7 +132,13 @@ function card(
   </li>`;
 }
 
-export function newsPages(http: Http, commands: Commands, reads: NewsReads, services: ServiceRegistry): void {
+export function newsPages(
+  http: Http,
+  commands: Commands,
+  reads: NewsReads,
+  services: ServiceRegistry,
+  flags: Flags,
+): void {
   http.get(
     '/news',
     {
@@ -148,12 +155,14 @@ export function newsPages(http: Http, commands: Commands, reads: NewsReads, serv
     async (request, reply) => {
       const t = translator(messages, languageOf(request));
       const viewerId = request.viewer!.memberId;
-      const [list, viewer] = await Promise.all([
+      const [all, viewer, photos] = await Promise.all([
         reads
           .page(viewerId, request.query.cursor, request.query.limit)
           .then((page) => finishRun(reads, viewerId, page, request.query.limit)),
         reads.member(viewerId),
+        flags.isOn(PHOTOS_FLAG, subjectOf(request)),
       ]);
+      const list = withPhotos(all, photos);
       const before = seenBefore.get(request) ?? null;
       const buttons = await memberActions(
         services.contributions<MemberAction>(MEMBER_ACTIONS),

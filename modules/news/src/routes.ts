@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
 import type { Commands } from './commands.ts';
 import { PAGE_SIZE } from './rules.ts';
-import type { NewsReads } from './views.ts';
+import { subjectOf, type Flags } from '@meetcute/flags';
+import { PHOTOS_FLAG, withPhotos, type NewsReads } from './views.ts';
 
 const Item = Type.Object({
   itemId: Type.String({
@@ -40,7 +41,7 @@ export const PageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default })),
 });
 
-export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): void {
+export function newsRoutes(http: Http, commands: Commands, reads: NewsReads, flags: Flags): void {
   const api = { access: 'approved', kind: 'api' } as const;
 
   http.get(
@@ -56,7 +57,11 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads): vo
       },
     },
     async (request) => {
-      const page = await reads.page(request.viewer!.memberId, request.query.cursor, request.query.limit);
+      const [all, photos] = await Promise.all([
+        reads.page(request.viewer!.memberId, request.query.cursor, request.query.limit),
+        flags.isOn(PHOTOS_FLAG, subjectOf(request)),
+      ]);
+      const page = withPhotos(all, photos);
       return {
         items: page.items.map((i) => ({
           itemId: i.itemId,

@@ -9,6 +9,7 @@ import {
   PhotoUploaded,
   type Album,
 } from '@meetcute/photos/events';
+import { FlagCreated, FlagKilled } from '@meetcute/flags/events';
 import {
   approved,
   bob,
@@ -563,6 +564,18 @@ const nancyAddedPhoto = (n: number) => ({
   photo: { thumb: `/photos/${photoId(n)}/thumb`, full: `/photos/${photoId(n)}/full` },
 });
 const nancyPhoto = [...cast, ...photoAdded(nancy, 1)];
+/** The operators' flag over photo items, on for everyone (as if there were no flag). */
+const photosFlag = given(
+  FlagCreated,
+  {
+    key: 'news.photos',
+    description: 'Photo items in the news feed',
+    variants: [],
+    ramp: 100,
+    targeting: { members: [], roles: [], countries: [], languages: [] },
+  },
+  { actorId: mo.memberId },
+);
 
 const photos = [
   useCase({
@@ -576,6 +589,33 @@ const photos = [
     given: nancyPhoto,
     when: newsOf(carl),
     then: { status: 200, body: { items: [] } },
+  }),
+  useCase({
+    title: 'With the news.photos flag killed, Bob’s news shows no photo items, only the rest',
+    given: [...nancyPhoto, photosFlag, given(FlagKilled, { key: 'news.photos' }, { actorId: mo.memberId })],
+    when: newsOf(bob),
+    then: { status: 200, body: { items: [nancyJoined], nextCursor: null } },
+  }),
+  useCase({
+    title: 'With the news.photos flag killed, the news page shows no photo',
+    given: [...nancyPhoto, photosFlag, given(FlagKilled, { key: 'news.photos' }, { actorId: mo.memberId })],
+    when: { as: bob.memberId, method: 'GET', url: '/news' },
+    then: {
+      status: 200,
+      page: ['Nancy'],
+      pageLacks: ['news-photo'],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'With the news.photos flag on for everyone, Bob’s news page shows Nancy’s photo',
+    given: [...nancyPhoto, photosFlag],
+    when: { as: bob.memberId, method: 'GET', url: '/news' },
+    then: {
+      status: 200,
+      page: ['news-photo', `/photos/${photoId(1)}/thumb`],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'A photo waiting for review is not news yet',

@@ -100,3 +100,11 @@ export function newsReads(db: NewsDb, now: () => Date, memory: NewsMemory): News
     member: (memberId) => memory.authors.get(memberId),
   };
 }
+
+/** The feature flag over the feed's photo items (on unless an operator turns it down or off). */
+export const PHOTOS_FLAG = 'news.photos';
+
+/** The page as the viewer may see it: without photo items when their flag is off. */
+export function withPhotos(page: NewsPage, shown: boolean): NewsPage {
+  return shown ? page : { ...page, items: page.items.filter((item) => item.kind !== 'photo') };
+}
