@@ -6,8 +6,8 @@ import { evaluate, NO_TARGETING, type Flag, type Targeting } from './rules.ts';
 import type { Flags } from './evaluation.ts';
 import { subjectOf } from './subject.ts';
 
-// TODO(operator): the operator role lands with the console; moderators stand in until then.
-export const OPS_API = { access: 'moderator', kind: 'api' } as const;
+/** The operators' API: an operator with a second factor. */
+export const OPS_API = { access: 'operator', kind: 'api' } as const;
 
 const Word = Type.String({ maxLength: 64 });
 const List = Type.Array(Word, { maxItems: 1000 });

@@ -1,5 +1,5 @@
 import { emitted, given, useCase } from '@meetcute/core';
-import { approved, bob, deleted, eve, mo, nancy } from '@meetcute/cast';
+import { approved, bob, deleted, eve, nancy, otto } from '@meetcute/cast';
 import { conversationIdOf, MessageSent } from '@meetcute/chat/events';
 import {
   ExperimentCreated,
@@ -12,8 +12,8 @@ import {
 } from './events.ts';
 import { created } from './use-cases.ts';
 
-// TODO(operator): Mo (a moderator) stands in for an operator until the operator role lands.
-const op = mo;
+/** Otto runs the site: an operator with a second factor. */
+const op = otto;
 const staff = approved(op);
 const by = { actorId: op.memberId };
 

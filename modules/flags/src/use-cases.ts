@@ -1,10 +1,10 @@
 import { emitted, given, useCase, type Given } from '@meetcute/core';
-import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
+import { approved, bob, eve, mo, nancy, otto } from '@meetcute/cast';
 import { FlagCreated, FlagKilled, FlagRamped, FlagRevived, FlagTargeted } from './events.ts';
 import { NO_TARGETING, type Targeting } from './rules.ts';
 
-// TODO(operator): Mo (a moderator) stands in for an operator until the operator role lands.
-const op = mo;
+/** Otto runs the site: an operator with a second factor. */
+const op = otto;
 const staff = approved(op);
 
 /** A flag as an operator created it, at this ramp, for these members. */
@@ -230,14 +230,24 @@ const killing = [
 const targeting = [
   useCase({
     title: 'A flag for moderators: Mo has it',
-    given: [...staff, ...approved(nancy), created('review.shortcuts', 100, { roles: ['moderator'] })],
+    given: [
+      ...staff,
+      ...approved(mo),
+      ...approved(nancy),
+      created('review.shortcuts', 100, { roles: ['moderator'] }),
+    ],
     endpoint: endpoints.served,
     when: served(mo.memberId, 'review.shortcuts'),
     then: { status: 200, body: { on: true, variant: 'on' } },
   }),
   useCase({
     title: 'A flag for moderators: Nancy, a member, does not',
-    given: [...staff, ...approved(nancy), created('review.shortcuts', 100, { roles: ['moderator'] })],
+    given: [
+      ...staff,
+      ...approved(mo),
+      ...approved(nancy),
+      created('review.shortcuts', 100, { roles: ['moderator'] }),
+    ],
     endpoint: endpoints.served,
     when: served(nancy.memberId, 'review.shortcuts'),
     then: { status: 200, body: { on: false, variant: 'off' } },
