@@ -5,9 +5,11 @@ import type { Readable } from 'node:stream';
 import { SIZE_NAMES, type Size } from './images.ts';
 
 /**
- * Where photo files live. Local disk by default; an object store (S3 and the like) only
- * has to implement these three calls. Keys are generated here from the photo id and the
- * size, never from anything a member sent.
+ * Where photo files live. A directory by default: local to one node, or shared by the
+ * nodes of a cluster (a network file system mounted at MEETCUTE_PHOTO_DIRECTORY on each),
+ * so any node serves what another stored. An object store (S3 and the like) only has to
+ * implement these three calls and pass storage.test.ts's contract. Keys are generated here
+ * from the photo id and the size, never from anything a member sent.
  */
 export interface PhotoStorage {
   put(key: string, bytes: Buffer): Promise<void>;
