@@ -8,7 +8,7 @@ E2E := 'e2e/**/*.test.ts'
 FAULTS := 'server/faults/**/*.test.ts'
 
 
-.PHONY: cluster cluster-test haproxy test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
+.PHONY: cluster cluster-test bench-cluster haproxy test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -62,6 +62,11 @@ cluster: init haproxy
 CLUSTER := 'server/cluster/**/*.test.ts'
 cluster-test: init haproxy
 	$(NODE_TEST) --test-concurrency=1 $(CLUSTER)
+
+# Cluster figures (BENCHMARKS.md): cross-node chat delivery against raw NATS pub/sub, and
+# three nodes behind HAProxy against one node without it; needs PostgreSQL and NATS.
+bench-cluster: init haproxy
+	node bench/src/cluster.ts --seconds $(BENCH_SECONDS) --rate $(BENCH_CHAT_RATE)
 
 # The database-bound suites on PostgreSQL only (make test runs them on both when it is reachable).
 test-postgres: init

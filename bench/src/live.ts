@@ -71,3 +71,18 @@ export async function openMany(
     },
   };
 }
+
+/** Resolves true when `waiting`'s entry for `k` is called (the message was heard), false after `ms`. */
+export function heardWithin(waiting: Map<number, () => void>, k: number, ms = 5000): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(k);
+      resolve(false);
+    }, ms);
+    waiting.set(k, () => {
+      clearTimeout(timer);
+      waiting.delete(k);
+      resolve(true);
+    });
+  });
+}

@@ -11,7 +11,7 @@ import { closedLoop, openLoop, type LoadResult } from './load.ts';
 import { Pool, type Target } from './http.ts';
 import { Child, type Memory } from './processes.ts';
 import { rawInsertRate } from './baselines/sqlite.ts';
-import { openMany } from './live.ts';
+import { heardWithin, openMany } from './live.ts';
 import {
   baselineFigure,
   figure,
@@ -155,17 +155,7 @@ async function chatDelivery(
       action: async () => {
         const n = seq++;
         const from = (n * 2) % pairs;
-        const delivered = new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => {
-            waiters.delete(n);
-            resolve(false);
-          }, 5000);
-          waiters.set(n, () => {
-            clearTimeout(timer);
-            waiters.delete(n);
-            resolve(true);
-          });
-        });
+        const delivered = heardWithin(waiters, n);
         const sent = await send(pool, n, from, from + 1).catch(() => false);
         if (!sent) {
           waiters.get(n)?.();
