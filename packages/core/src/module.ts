@@ -49,7 +49,7 @@ export interface ModuleContext<DB = any> {
   services: ServiceRegistry;
   /** Runs a command: state changes and published events commit together. */
   transaction<T>(fn: (tx: Tx<DB>) => Promise<T>): Promise<T>;
-  /** Consumes an event; the handler runs in a transaction with the inbox record. */
+  /** Consumes an event; the handler runs in a transaction with the consumer's checkpoint. */
   on<D extends EventDefinition>(definition: D, handler: EventHandler<PayloadOf<D>, DB>): void;
   /**
    * Declares an in-memory view of the module's tables (see views.ts): warmed when the

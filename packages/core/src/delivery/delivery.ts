@@ -105,6 +105,18 @@ const insertInboxReturning = prepared((db, eventId: string) =>
 async function insertInboxOnce(db: TxDb, eventId: string): Promise<boolean> {
   return (await insertInboxReturning(db, eventId)).length > 0;
 }
+const deleteInbox = prepared((db, eventId: string) =>
+  db.deleteFrom('inbox').where('event_id', '=', eventId).returning('event_id'),
+);
+/**
+ * True when the module applied its own event as it published it. Its inbox row is taken
+ * out as the log delivers it (the checkpoint guards it from then on), so the inbox holds
+ * only what is published and not yet delivered, and an event of its own that reached the
+ * log by another way (an import) costs a lookup, not a write.
+ */
+async function appliedWhenPublished(db: TxDb, eventId: string): Promise<boolean> {
+  return (await deleteInbox(db, eventId)).length > 0;
+}
 const selectCheckpoint = prepared((db, consumer: string) =>
   db.selectFrom('checkpoint').select('position').where('consumer', '=', consumer),
 );
@@ -415,7 +427,17 @@ export class ModuleChannel {
   }
 
   async checkpoint(): Promise<number> {
-    const [row] = await selectCheckpoint(this.database.db, this.name);
+    return this.#checkpointIn(this.database.db);
+  }
+
+  /**
+   * The checkpoint as a transaction sees it once it holds the module's write lock (SQLite's
+   * IMMEDIATE begin, PostgreSQL's advisory lock): what the consumer read before may be stale
+   * if another node or process consumed the module meanwhile, and events at or before it are
+   * applied already. This one read per batch is what spares an inbox row per event.
+   */
+  async #checkpointIn(db: TxDb | ModuleDatabase['db']): Promise<number> {
+    const [row] = await selectCheckpoint(db, this.name);
     return row ? Number(row.position) : 0;
   }
 
@@ -434,14 +456,7 @@ export class ModuleChannel {
       }
     }
     const from = await this.checkpoint();
-    const rows = (await log.db
-      .selectFrom('events')
-      .selectAll()
-      .where('position', '>', from)
-      .where('type', 'in', [...this.subscriptions.keys()])
-      .orderBy('position')
-      .limit(this.#retrying ? 1 : pace.events)
-      .execute()) as LogRow[];
+    const rows = await this.#read(log, from, this.#retrying ? 1 : pace.events, head);
     if (rows.length === 0) {
       // The head was taken before this read, so everything up to it has been seen.
       if (head) this.#readTo = head.position;
@@ -454,8 +469,9 @@ export class ModuleChannel {
         const started = performance.now();
         let applied = 0;
         await this.transaction(async (tx) => {
+          const past = await this.#checkpointIn(tx.db);
           for (const row of rows) {
-            await this.#apply(row, tx);
+            if (row.position > past) await this.#apply(row, tx);
             applied++;
             if (performance.now() - started >= pace.ms) break;
           }
@@ -470,6 +486,34 @@ export class ModuleChannel {
   }
 
   /**
+   * The next `limit` events after `from` of the types this module takes, in log order. The
+   * log is indexed by (type, position), so asking for several types in position order
+   * reads every row of those types after `from` and sorts them: over a long backlog (an
+   * import) that read every remaining event, payload and all, once per batch. Then the
+   * positions are found first from the index alone, and only the rows up to the last
+   * one read.
+   */
+  async #read(
+    log: ModuleDatabase,
+    from: number,
+    limit: number,
+    head: LogHead | undefined,
+  ): Promise<LogRow[]> {
+    const types = [...this.subscriptions.keys()];
+    const events = () =>
+      log.db.selectFrom('events').where('position', '>', from).where('type', 'in', types).orderBy('position');
+    let upTo = head?.position;
+    if (upTo === undefined || upTo - from > limit) {
+      const positions = (await events().select('position').limit(limit).execute()) as Array<{
+        position: number;
+      }>;
+      if (positions.length === 0) return [];
+      upTo = Number(positions[positions.length - 1]!.position);
+    }
+    return (await events().selectAll().where('position', '<=', upTo).limit(limit).execute()) as LogRow[];
+  }
+
+  /**
    * Applies events one transaction each. An event that can never apply (it breaks its
    * schema or an invariant) is parked at once with its reason and skipped; any other
    * failure holds the consumer at that event, which is retried after a growing delay for
@@ -481,7 +525,7 @@ export class ModuleChannel {
     for (const row of rows) {
       try {
         await this.transaction(async (tx) => {
-          await this.#apply(row, tx);
+          if (row.position > (await this.#checkpointIn(tx.db))) await this.#apply(row, tx);
           await this.#saveCheckpoint(tx.db, row.position);
         });
         if (this.#retrying) {
@@ -587,7 +631,7 @@ export class ModuleChannel {
         .executeTakeFirst()) as LogRow | undefined;
       try {
         await this.transaction(async (tx) => {
-          if (row) await this.#apply(row, tx);
+          if (row) await this.#apply(row, tx, { views: true, inbox: 'record' });
           await tx.db.deleteFrom('parked_events').where('event_id', '=', parked.eventId).execute();
         });
         applied++;
@@ -603,10 +647,25 @@ export class ModuleChannel {
     return { applied, stillParked };
   }
 
-  async #apply(row: LogRow, tx: Tx, options: { views: boolean } = { views: true }): Promise<void> {
+  /**
+   * Applies one event from the log. Read in log order, an event is applied exactly when its
+   * position passes the checkpoint, which commits with the effect, so it needs no inbox row.
+   * Only the module's own events may have been applied before their turn (when published,
+   * see `publish`), and only those are looked up in the inbox. A parked event replayed
+   * (behind the checkpoint) is recorded there.
+   */
+  async #apply(
+    row: LogRow,
+    tx: Tx,
+    options: { views: boolean; inbox?: 'record' | 'none' } = { views: true },
+  ): Promise<void> {
     const subscription = this.subscriptions.get(row.type);
     if (!subscription) return;
-    if (!(await insertInboxOnce(tx.db, row.id))) return; // already applied
+    if (options.inbox === 'record') {
+      if (!(await insertInboxOnce(tx.db, row.id))) return; // already applied
+    } else if (options.inbox !== 'none' && row.module === this.name) {
+      if (await appliedWhenPublished(tx.db, row.id)) return;
+    }
     const event = toEnvelope(row);
     assertPayload(subscription.definition, event.payload);
     const started = performance.now();
@@ -679,21 +738,12 @@ export class ModuleChannel {
       await tx.db.deleteFrom('parked_events').execute();
       let position = 0;
       for (;;) {
-        const rows =
-          types.length === 0
-            ? []
-            : ((await log.db
-                .selectFrom('events')
-                .selectAll()
-                .where('position', '>', position)
-                .where('type', 'in', types)
-                .orderBy('position')
-                .limit(REBUILD_PAGE)
-                .execute()) as LogRow[]);
+        const rows = types.length === 0 ? [] : await this.#read(log, position, REBUILD_PAGE, undefined);
         if (rows.length === 0) break;
         for (const row of rows) {
           try {
-            await this.#apply(row, tx, { views: false });
+            // Every event in log order from an empty inbox: none of them needs an inbox row.
+            await this.#apply(row, tx, { views: false, inbox: 'none' });
           } catch (error) {
             throw new RebuildError(this.name, row, error);
           }

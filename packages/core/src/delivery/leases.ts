@@ -105,8 +105,8 @@ abstract class LeaseSession {
  * applied once per module, in log order. The lease is a session advisory lock per
  * module (LeaseSession). The other nodes try every second to take the leases nobody
  * holds. Should two nodes ever consume one module at once (a connection the server has
- * dropped but the node has not noticed yet), the module's transaction lock, its inbox
- * and a checkpoint that never moves back keep every event applied once.
+ * dropped but the node has not noticed yet), the module's transaction lock, the checkpoint
+ * read again under it and a checkpoint that never moves back keep every event applied once.
  */
 export class PostgresLeases extends LeaseSession implements ConsumerLeases {
   readonly #modules: readonly string[];

@@ -20,8 +20,9 @@ async function eraseOldPasswordHashes(db: Db, dialect: Dialect, table: 'events' 
 
 /**
  * Every module database carries its own outbox (events written in the same
- * transaction as the state change), inbox (event ids already applied, so a
- * redelivery is a no-op) and checkpoint (how far into the event log it has read).
+ * transaction as the state change), checkpoint (how far into the event log it has read
+ * and applied, moved in the transaction of the effects) and inbox (the ids of its own
+ * events it applied when it published them, until the log delivers them).
  */
 export const deliveryMigrations: Migration[] = [
   {
