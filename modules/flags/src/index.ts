@@ -10,6 +10,7 @@ import { openFeatureFlags, type Flags } from './evaluation.ts';
 import { assignmentKey, flagViews } from './views.ts';
 import { flagRoutes } from './routes.ts';
 import { experimentRoutes } from './experiment-routes.ts';
+import { flagPages } from './pages.ts';
 import { useCases } from './use-cases.ts';
 import { experimentUseCases } from './use-cases.experiments.ts';
 
@@ -74,5 +75,6 @@ export const flags = defineModule({
     ctx.services.provide<Flags>(FLAGS, evaluation.flags);
     flagRoutes(ctx.http, { db: ctx.db, commands: run, flags: evaluation.flags });
     experimentRoutes(ctx.http, ctx.db, run);
+    flagPages(ctx.http, ctx.db, run);
   },
 });

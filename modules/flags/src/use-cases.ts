@@ -366,4 +366,96 @@ const auditing = [
   }),
 ];
 
-export const useCases = [...creating, ...ramping, ...killing, ...targeting, ...auditing];
+const pageCall = (method: 'GET' | 'POST', url: string, body?: Record<string, string>) =>
+  ({ as: op.memberId, method, url, ...(body ? { body, form: true } : {}) }) as const;
+const pages = [
+  useCase({
+    title: 'Otto opens the console’s flags: each flag with its state, and a form for a new one',
+    given: [...staff, created('news.photos', 20), created('chat.typing', 100), killed('chat.typing')],
+    when: pageCall('GET', '/ops/flags'),
+    then: {
+      status: 200,
+      page: ['news.photos', '20 %', 'chat.typing', 'Killed: off for everyone', 'New flag'],
+    },
+  }),
+  useCase({
+    title: 'A member who is no operator does not get the console',
+    given: [...staff, ...approved(nancy)],
+    when: { as: nancy.memberId, method: 'GET', url: '/ops/flags' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Otto creates a flag with the form and lands on its page',
+    given: staff,
+    when: pageCall('POST', '/ops/flags', {
+      key: 'news.photos',
+      description: 'Photos in the news',
+      variants: '',
+      ramp: '5',
+    }),
+    then: {
+      status: 303,
+      location: '/ops/flags/news.photos',
+      events: [emitted(FlagCreated, { key: 'news.photos', ramp: 5, variants: [] })],
+    },
+  }),
+  useCase({
+    title: 'A new flag with a bad key and share is sent back, saying in Swedish what to fix',
+    given: staff,
+    when: {
+      ...pageCall('POST', '/ops/flags', { key: 'Nyheter!', ramp: 'half' }),
+      headers: { 'accept-language': 'sv' },
+    },
+    then: { status: 400, page: ['Använd 2–64 små bokstäver', 'Andelen är ett heltal från 0 till 100.'] },
+  }),
+  useCase({
+    title: 'A flag’s page shows its state and its changes',
+    given: [...staff, created('news.photos', 0), ramped('news.photos', 0, 50)],
+    when: pageCall('GET', '/ops/flags/news.photos'),
+    then: { status: 200, page: ['news.photos', 'ramped', 'created', 'Pull the kill switch'] },
+  }),
+  useCase({
+    title: 'A flag that does not exist has no page',
+    given: staff,
+    when: pageCall('GET', '/ops/flags/no.such'),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Otto ramps a flag with the form',
+    given: [...staff, created('news.photos', 5)],
+    when: pageCall('POST', '/ops/flags/news.photos/ramp', { ramp: '20' }),
+    then: {
+      status: 303,
+      location: '/ops/flags/news.photos',
+      events: [emitted(FlagRamped, { key: 'news.photos', from: 5, to: 20 })],
+    },
+  }),
+  useCase({
+    title: 'A share that is no number is sent back with the flag’s page, saying what a share is',
+    given: [...staff, created('news.photos', 5)],
+    when: pageCall('POST', '/ops/flags/news.photos/ramp', { ramp: 'lots' }),
+    then: { status: 400, page: ['The share is a whole number from 0 to 100.'] },
+  }),
+  useCase({
+    title: 'Otto pulls the kill switch from the flag’s page',
+    given: [...staff, created('news.photos', 100)],
+    when: pageCall('POST', '/ops/flags/news.photos/kill', {}),
+    then: {
+      status: 303,
+      location: '/ops/flags/news.photos',
+      events: [emitted(FlagKilled, { key: 'news.photos' })],
+    },
+  }),
+  useCase({
+    title: 'Otto releases the kill switch from the flag’s page',
+    given: [...staff, created('news.photos', 100), killed('news.photos')],
+    when: pageCall('POST', '/ops/flags/news.photos/revive', {}),
+    then: {
+      status: 303,
+      location: '/ops/flags/news.photos',
+      events: [emitted(FlagRevived, { key: 'news.photos' })],
+    },
+  }),
+];
+
+export const useCases = [...creating, ...ramping, ...killing, ...targeting, ...auditing, ...pages];
