@@ -30,6 +30,8 @@ const { values } = parseArgs({
     // Paths each session asks once, in order, before measuring, as the suite's earlier runs do
     // (e.g. /api/v1/news before /news), so what is measured starts from the same views.
     before: { type: 'string', multiple: true },
+    // The share of requests the server traces (0 to 1); the site's default when left out.
+    'trace-ratio': { type: 'string', default: '' },
   },
 });
 if (!values.data) throw new Error('probe needs --data <a seeded directory>');
@@ -84,6 +86,7 @@ const app = await Child.start<ServeReady>(join(import.meta.dirname, 'target.ts')
   '--mode=serve',
   `--data=${work}`,
   `--sessions=${Math.max(1000, Number(values.sockets))}`,
+  `--trace-ratio=${values['trace-ratio']}`,
 ]);
 let live: LiveClients | null = null;
 try {

@@ -58,6 +58,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     dump: { type: 'string' },
     sessions: { type: 'string', default: '1000' },
+    // The share of requests traced (MEETCUTE_TRACE_SAMPLE_RATIO); the site's default when left out.
+    'trace-ratio': { type: 'string', default: '' },
   },
 });
 if (!values.data) throw new Error('target needs --data <directory>');
@@ -72,6 +74,7 @@ async function open(directory: string): Promise<App> {
       MEETCUTE_LOGIN_LIMIT_PER_IP: '100000',
       // Bots send for thousands of members from one machine: the brake on chat is not measured.
       MEETCUTE_CHAT_MESSAGES_PER_MINUTE: '100000',
+      MEETCUTE_TRACE_SAMPLE_RATIO: values['trace-ratio'],
     }),
   );
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createLogger, openStorage, readConfig, type App } from '@meetcute/core';
+import { openStorage, readConfig, type App } from '@meetcute/core';
 import { buildApp } from '@meetcute/server';
 import { codeAt, stepAt } from '@meetcute/auth';
 
@@ -43,9 +43,10 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     MEETCUTE_MAIL_DIRECTORY: join(directory, 'mail'),
     ...env,
   });
+  // Quiet unless a test asks for a log level: its lines are kept for the console's tail either way.
   const app = await buildApp(config, {
     storage: openStorage({ kind: 'sqlite', directory }),
-    logger: createLogger('silent'),
+    logOutput: { write: () => undefined },
   });
   const url = await app.listen();
   return {

@@ -23,6 +23,7 @@ import { home } from '@meetcute/home';
 import { mail } from '@meetcute/mail';
 import { moderation } from '@meetcute/moderation';
 import { reports } from '@meetcute/reports';
+import { traces } from '@meetcute/traces';
 
 /**
  * Every module of the site. The app registers the providers of a service before the
@@ -55,4 +56,5 @@ export const modules: ModuleDefinition[] = [
   block,
   home,
   flags,
+  traces,
 ];

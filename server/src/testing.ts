@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, readConfig, type App, type ModuleDefinition } from '@meetcute/core';
+import { readConfig, type App, type ModuleDefinition } from '@meetcute/core';
 import type { TestAppDeps, TestAppFactory } from '@meetcute/core/testing';
 import { buildApp } from './app.ts';
 
@@ -30,7 +30,7 @@ export function testAppWith(
       {
         storage,
         clock,
-        logger: createLogger('silent'),
+        logOutput: { write: () => undefined },
         ...(ids && { ids }),
         ...(linkKey !== undefined && { linkKey }),
         ...(options.modules && { modules: options.modules }),

@@ -269,3 +269,57 @@
     });
   }
 })();
+
+// The operators' live log tail (/ops/logs): new lines that pass the page's filters arrive
+// over Server-Sent Events and go on top; the browser reconnects by itself and says the
+// last line it had (Last-Event-ID), so nothing is shown twice or missed. Without
+// JavaScript the page shows the latest lines and its filter form.
+(function () {
+  var list = document.querySelector('[data-log-tail]');
+  if (!list || !window.EventSource) return;
+  var keep = Number(list.getAttribute('data-log-keep')) || 200;
+  var url = list.getAttribute('data-log-tail');
+  var after = list.getAttribute('data-log-after') || '0';
+  var live = document.querySelector('[data-log-live]');
+  if (live) live.hidden = false;
+  var narrow = function (name, value) {
+    var params = new URLSearchParams(window.location.search);
+    params.set(name, value);
+    return '/ops/logs?' + params.toString();
+  };
+  var part = function (tag, className, text, href) {
+    var el = document.createElement(href ? 'a' : tag);
+    el.className = className;
+    el.textContent = text;
+    if (href) el.href = href;
+    return el;
+  };
+  var draw = function (line) {
+    var item = document.createElement('li');
+    item.className = 'log-line level-' + line.level;
+    item.setAttribute('data-seq', String(line.seq));
+    item.appendChild(part('time', '', line.time));
+    item.appendChild(part('span', 'log-level', line.level));
+    item.appendChild(part('span', 'log-msg', line.msg));
+    if (line.module) item.appendChild(part('a', 'log-module', line.module, narrow('module', line.module)));
+    if (line.route) item.appendChild(part('span', 'log-route', line.route));
+    if (line.memberId)
+      item.appendChild(part('a', 'log-member', line.memberId, narrow('member', line.memberId)));
+    if (line.traceId)
+      item.appendChild(part('a', 'log-trace', line.traceId.slice(0, 8), '/ops/traces/' + line.traceId));
+    var details = document.createElement('details');
+    details.appendChild(part('summary', '', 'JSON'));
+    details.appendChild(part('code', '', line.raw));
+    item.appendChild(details);
+    return item;
+  };
+  var source = new EventSource(url + (url.indexOf('?') >= 0 ? '&' : '?') + 'after=' + after);
+  source.onmessage = function (message) {
+    var line = JSON.parse(message.data);
+    if (list.querySelector('[data-seq="' + line.seq + '"]')) return;
+    var empty = document.querySelector('[data-log-empty]');
+    if (empty) empty.remove();
+    list.insertBefore(draw(line), list.firstChild);
+    while (list.children.length > keep) list.removeChild(list.lastChild);
+  };
+})();

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Http, LiveNotification } from '@meetcute/core';
+import { openEventStream, type Http, type LiveNotification } from '@meetcute/core';
 import type { LiveHub } from './hub.ts';
 import type { OpenChannels } from './endings.ts';
 
@@ -51,15 +51,7 @@ export function liveRoutes(http: Http, hub: LiveHub, channels: OpenChannels): vo
     '/live/events',
     { config: { access: 'member', kind: 'ops' }, schema: { hide: true, querystring: AFTER } },
     async (request, reply) => {
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      raw.write('retry: 2000\n\n');
+      const raw = openEventStream(reply);
       const { memberId, sessionId } = request.viewer!;
       let ended = false;
       const close = await hub.open(memberId, resumeFrom(request), (n) => {

@@ -3,7 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { uuidv7Source, type IdSource } from './ids.ts';
+import { pino, type DestinationStream } from 'pino';
 import { createLogger, type Logger } from './observability/logger.ts';
+import { Tracing } from './observability/tracing.ts';
+import { LogRing } from './observability/log-ring.ts';
+import type { RecentTraces } from './observability/recent-traces.ts';
+import { shareTelemetry } from './observability/share.ts';
 import { Metrics } from './observability/metrics.ts';
 import { Heartbeat } from './observability/heartbeat.ts';
 import { openStorage, type ModuleDatabase, type Storage } from './db/storage.ts';
@@ -40,12 +45,22 @@ export interface ConsumerState {
 }
 const EVENT_LOG = 'eventlog';
 
+/** What the node saw, for the operators' console: recent traces and log lines. */
+export interface Telemetry {
+  traces: RecentTraces;
+  logs: LogRing;
+  /** The collector traces are also sent to, if any. */
+  otlpEndpoint: string | null;
+}
+
 export interface AppOptions {
   config: Config;
   modules: ModuleDefinition[];
   clock?: Clock;
   ids?: IdSource;
   logger?: Logger;
+  /** Where the app's own logger writes (stdout by default); its lines are kept for the console too. */
+  logOutput?: DestinationStream;
   storage?: Storage;
   version?: string;
   /** HTTP plugins that are not modules (shipped assets, the language switch). */
@@ -68,6 +83,7 @@ export interface App {
   dispatcher: Dispatcher;
   storage: Storage;
   modules: ModuleDefinition[];
+  telemetry: Telemetry;
   /** Every route declared, with the module that declared it (the living docs list endpoints from it). */
   routes: readonly RouteRecord[];
   channel(module: string): ModuleChannel;
@@ -161,6 +177,23 @@ interface Wiring {
   broker: Broker;
   /** The modules' shared leases, taken once the node serves and let go when it closes. */
   leases: PostgresSharedLeases[];
+  tracing: Tracing;
+  logs: LogRing;
+}
+
+/** The node's log lines (kept for the console too) and traces, with every SQL statement timed. */
+function observability(options: AppOptions, broker: Broker, storage: Storage) {
+  const logs = new LogRing(broker.nodeId);
+  const logger =
+    options.logger ??
+    createLogger(options.config.logLevel, logs.tee(options.logOutput ?? pino.destination(1)));
+  const tracing = new Tracing({
+    ...options.config.tracing,
+    node: broker.nodeId,
+    version: options.version ?? '0.0.0',
+  });
+  storage.observe((module) => tracing.sql(module, storage.dialect === 'postgres' ? 'postgresql' : 'sqlite'));
+  return { logs, logger, tracing };
 }
 
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
@@ -170,8 +203,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Providers of services register before the modules that require them (services.ts).
   const order = orderByServices(modules);
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const broker = options.broker ?? soloBroker();
   const storage = options.storage ?? openStorage(config.database);
+  const { logs, logger, tracing } = observability(options, broker, storage);
   const channels = new Map<string, ModuleChannel>();
   const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
   const health = new DatabaseHealth(logger);
@@ -189,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const http = (await createHttp({
     logger,
     metrics,
+    tracing,
     heartbeat,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
@@ -227,8 +262,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     channels,
     views: [],
     closers: [],
-    broker: options.broker ?? soloBroker(),
     leases: [],
+    broker,
+    tracing,
+    logs,
   };
   for (const module of order) {
     registering = module.name;
@@ -249,6 +286,8 @@ export async function createApp(options: AppOptions): Promise<App> {
  */
 function joinCluster(wiring: Wiring): void {
   const { broker, dispatcher, views, logger } = wiring;
+  const stopSharing = shareTelemetry(broker, wiring.logs, wiring.tracing.recent);
+  wiring.closers.unshift(async () => stopSharing());
   const database = wiring.config.database;
   if (database.kind !== 'postgres') throw new Error('A cluster needs PostgreSQL: nodes share one database');
   const consuming = dispatcher.channels.filter((c) => c.subscriptions.size > 0).map((c) => c.name);
@@ -348,7 +387,14 @@ async function registerModule(module: ModuleDefinition, wiring: Wiring): Promise
   await migrate(database, [...deliveryMigrations, ...module.migrations]);
   const channel = new ModuleChannel(
     database,
-    { clock, ids: wiring.ids, logger: logger.child({ module: module.name }), metrics, health },
+    {
+      clock,
+      ids: wiring.ids,
+      logger: logger.child({ module: module.name }),
+      metrics,
+      health,
+      tracing: wiring.tracing,
+    },
     () => dispatcher.kick(),
   );
   for (const e of module.publishes) channel.publishes.set(e.type, e);
@@ -402,6 +448,7 @@ function moduleContext(
     keepInLog: (definition) => dispatcher.keptInLog.add(definition.type),
     broker: wiring.broker,
     sharedLeases: (name, count, onChange) => sharedLeases(wiring, `${module.name}.${name}`, count, onChange),
+    telemetry: telemetryOf(wiring),
     view: (spec) => {
       const broker = wiring.broker;
       const view = new MemoryView(spec, {
@@ -420,6 +467,14 @@ function moduleContext(
       views.push({ module: module.name, view: view });
       return view;
     },
+  };
+}
+
+function telemetryOf(wiring: Wiring): Telemetry {
+  return {
+    traces: wiring.tracing.recent,
+    logs: wiring.logs,
+    otlpEndpoint: wiring.config.tracing.otlpEndpoint,
   };
 }
 
@@ -450,6 +505,7 @@ function appHandle(
     dispatcher,
     storage,
     modules,
+    telemetry: telemetryOf(wiring),
     routes: parts.routes,
     channel,
     views,
@@ -490,6 +546,7 @@ function appHandle(
       for (const leases of wiring.leases) await leases.stop();
       for (const close of wiring.closers.reverse()) await close();
       wiring.metrics.stop();
+      await wiring.tracing.close();
       await storage.close();
     },
   };

@@ -51,6 +51,12 @@ export interface Config {
    * pass live signals to the node holding a member's page. Needs PostgreSQL.
    */
   natsUrl: string | null;
+  /**
+   * Traces (observability/tracing.ts): the share of new traces recorded (a request that
+   * arrives with a sampled traceparent always is), and the OTLP/HTTP collector they are
+   * sent to; recent ones are kept in memory for the console either way.
+   */
+  tracing: { sampleRatio: number; otlpEndpoint: string | null };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +66,9 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
+
+/** Most requests are alike: one in ten recorded shows the shape of the site's work at a small cost. */
+const DEFAULT_TRACE_SAMPLE_RATIO = 0.1;
 
 type Env = Record<string, string | undefined>;
 
@@ -77,6 +86,17 @@ class Settings {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
       this.problems.push(`${name}=${raw} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  ratio(name: string, fallback: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      this.problems.push(`${name}=${raw} must be a number from 0 to 1, e.g. 0.1 for one in ten`);
       return fallback;
     }
     return value;
@@ -186,6 +206,18 @@ function readNats({ env, problems }: Settings, database: Config['database']): st
   return url;
 }
 
+function readTracing(settings: Settings): Config['tracing'] {
+  const endpoint = settings.env.OTEL_EXPORTER_OTLP_ENDPOINT || null;
+  if (endpoint !== null && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(endpoint))
+    settings.problems.push(
+      `OTEL_EXPORTER_OTLP_ENDPOINT=${endpoint} must be a collector's http(s) address, e.g. http://127.0.0.1:4318`,
+    );
+  return {
+    sampleRatio: settings.ratio('MEETCUTE_TRACE_SAMPLE_RATIO', DEFAULT_TRACE_SAMPLE_RATIO),
+    otlpEndpoint: endpoint,
+  };
+}
+
 export function readConfig(env: Env): Config {
   const settings = new Settings(env);
   const { databaseUrl, database } = readDatabase(settings);
@@ -219,6 +251,7 @@ export function readConfig(env: Env): Config {
     },
     mail: readMail(settings, dataDirectory),
     natsUrl: readNats(settings, database),
+    tracing: readTracing(settings),
   };
   if (settings.problems.length > 0) throw new ConfigError(settings.problems);
   return config;

@@ -37,6 +37,23 @@ export {
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
 export { RebuildError } from './delivery/delivery.ts';
 export { createLogger, type Logger } from './observability/logger.ts';
+export { openEventStream } from './http/event-stream.ts';
+export { Tracing, isSampled, traceparentOf, type Span } from './observability/tracing.ts';
+export type {
+  SpanRecord,
+  TraceRecord,
+  TraceSummary,
+  TraceFilter,
+  RecentTraces,
+} from './observability/recent-traces.ts';
+export {
+  LogRing,
+  LOG_LEVELS,
+  matchesLog,
+  type LogLine,
+  type LogFilter,
+  type LogLevel,
+} from './observability/log-ring.ts';
 export { Problem, problems, ProblemSchema, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
 export { readMultipart, tooLarge, type MultipartBody, type UploadedFile } from './http/multipart.ts';
@@ -57,7 +74,7 @@ export {
   type Http,
   type ServiceRegistry,
 } from './module.ts';
-export { createApp, VIEWERS, type App, type AppOptions, type ConsumerState } from './app.ts';
+export { createApp, VIEWERS, type App, type AppOptions, type ConsumerState, type Telemetry } from './app.ts';
 export { dateIn, yearsBetween, ageIn, isCalendarDate } from './dates.ts';
 export { currentWork, runWithWork, childTraceparent, type WorkContext } from './trace.ts';
 export {

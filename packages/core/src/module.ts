@@ -1,5 +1,6 @@
 import type { Broker } from './cluster.ts';
 import type { SharedLeases } from './delivery/leases.ts';
+import type { Telemetry } from './app.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -79,6 +80,8 @@ export interface ModuleContext<DB = any> {
    * node holds changes (delivery/leases.ts).
    */
   sharedLeases(name: string, count: number, onChange: () => void): SharedLeases;
+  /** What the node saw (recent traces and log lines), for the operators' console. */
+  telemetry: Telemetry;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis holds every module's definition

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomFillSync } from 'node:crypto';
+import type { Span } from '@opentelemetry/api';
 
 /**
  * What a log line or an event needs to know about the work in progress: the W3C
@@ -11,6 +12,8 @@ export interface WorkContext {
   requestId?: string;
   memberId?: string;
   module?: string;
+  /** The recording span of this work, when its trace is sampled (observability/tracing.ts). */
+  span?: Span;
 }
 
 const storage = new AsyncLocalStorage<WorkContext>();
@@ -32,14 +35,24 @@ export class RequestWork implements WorkContext {
   readonly requestId: string;
   readonly incoming: string | undefined;
   memberId?: string;
+  readonly span?: Span;
   #traceparent: string | undefined;
-  constructor(requestId: string, incoming: string | undefined) {
+  constructor(requestId: string, incoming: string | undefined, span?: Span) {
     this.requestId = requestId;
     this.incoming = incoming;
+    if (span) this.span = span;
   }
   get traceparent(): string {
-    return (this.#traceparent ??= childTraceparent(this.incoming));
+    return (this.#traceparent ??= this.span ? traceparentOf(this.span) : childTraceparent(this.incoming));
   }
+}
+
+/**
+ * Runs `fn` as work of nobody's: background work (delivery) started from within a request
+ * must not pass as part of it (in its logs or its trace).
+ */
+export function outsideWork<T>(fn: () => T): T {
+  return storage.exit(fn);
 }
 
 /** Adds to the current context (e.g. the member once the session is known). */
@@ -64,12 +77,22 @@ export function randomHex(bytes: number): string {
   return pool.toString('hex', used - bytes, used);
 }
 
-/** A child span of an incoming traceparent, or a new trace when there is none (or it is malformed). */
+/**
+ * A child span of an incoming traceparent, or a new trace when there is none (or it is
+ * malformed). A new trace made here is not recorded (the sampled flag is off): one that
+ * is recorded takes its ids from its span (traceparentOf).
+ */
 export function childTraceparent(parent?: string | null): string {
   const span = randomHex(8);
   const match = parent ? TRACEPARENT.exec(parent) : null;
   if (match && !/^0+$/.test(match[1] ?? '')) return `00-${match[1]}-${span}-${match[3]}`;
-  return `00-${randomHex(16)}-${span}-01`;
+  return `00-${randomHex(16)}-${span}-00`;
+}
+
+/** `00-<trace>-<span>-01`: the W3C form of a recorded span, which its events carry. */
+export function traceparentOf(span: Span): string {
+  const context = span.spanContext();
+  return `00-${context.traceId}-${context.spanId}-01`;
 }
 
 export function traceIdOf(traceparent: string): string {

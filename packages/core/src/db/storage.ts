@@ -4,6 +4,9 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openSqlite } from './sqlite-driver.ts';
 import { Checkpoints } from './checkpoints.ts';
+import { observedDialect, type ObserverSlot, type SqlObserver } from './observed.ts';
+
+export type { SqlObserver } from './observed.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,6 +30,8 @@ export interface ModuleDatabase {
 export interface Storage {
   dialect: Dialect;
   open(module: string): ModuleDatabase;
+  /** Tells `observe(module)` about every statement of every module's database (tracing). */
+  observe(observe: (module: string) => SqlObserver): void;
   /** Removes everything this storage created; used by tests that own a throw-away prefix. */
   destroy(): Promise<void>;
   close(): Promise<void>;
@@ -60,14 +65,20 @@ function sqliteStorage(spec: Extract<StorageSpec, { kind: 'sqlite' }>): Storage 
   const open = new Map<string, ModuleDatabase>();
   if (spec.directory !== ':memory:') mkdirSync(spec.directory, { recursive: true });
   const checkpoints = new Checkpoints();
+  const observers = new Observers();
   return {
     dialect: 'sqlite',
+    observe: (observe) => observers.set(observe),
     open(module) {
       const existing = open.get(module);
       if (existing) return existing;
       const path = spec.directory === ':memory:' ? ':memory:' : join(spec.directory, `${module}.sqlite`);
       const { dialect } = openSqlite(path, spec.synchronous ?? 'normal');
-      const handle: ModuleDatabase = { name: module, dialect: 'sqlite', db: new Kysely({ dialect }) };
+      const handle: ModuleDatabase = {
+        name: module,
+        dialect: 'sqlite',
+        db: new Kysely({ dialect: observedDialect(dialect, observers.slot(module)) }),
+      };
       open.set(module, handle);
       if (path !== ':memory:') checkpoints.add(path);
       return handle;
@@ -92,8 +103,10 @@ function postgresStorage(spec: Extract<StorageSpec, { kind: 'postgres' }>): Stor
   const pools: pg.Pool[] = [];
   // Remembered past close(): tests close the app (and so the storage) before destroying it.
   const opened = new Set<string>();
+  const observers = new Observers();
   return {
     dialect: 'postgres',
+    observe: (observe) => observers.set(observe),
     open(module) {
       const existing = open.get(module);
       if (existing) return existing;
@@ -121,7 +134,7 @@ function postgresStorage(spec: Extract<StorageSpec, { kind: 'postgres' }>): Stor
         name: module,
         dialect: 'postgres',
         schema,
-        db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+        db: new Kysely({ dialect: observedDialect(new PostgresDialect({ pool }), observers.slot(module)) }),
       };
       open.set(module, handle);
       return handle;
@@ -146,6 +159,21 @@ function postgresStorage(spec: Extract<StorageSpec, { kind: 'postgres' }>): Stor
       await Promise.all(all.map((m) => m.db.destroy()));
     },
   };
+}
+
+/** Each module database's observer slot, filled when the storage is told whom to tell. */
+class Observers {
+  readonly #slots = new Map<string, ObserverSlot>();
+  #observe: ((module: string) => SqlObserver) | null = null;
+  slot(module: string): ObserverSlot {
+    const slot: ObserverSlot = { observer: this.#observe?.(module) ?? null };
+    this.#slots.set(module, slot);
+    return slot;
+  }
+  set(observe: (module: string) => SqlObserver): void {
+    this.#observe = observe;
+    for (const [module, slot] of this.#slots) slot.observer = observe(module);
+  }
 }
 
 export async function ensureSchema(m: ModuleDatabase): Promise<void> {

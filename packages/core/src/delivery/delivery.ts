@@ -13,7 +13,8 @@ import {
   type PayloadOf,
 } from '../events.ts';
 import { sql } from 'kysely';
-import { currentWork, runWithWork, childTraceparent } from '../trace.ts';
+import { currentWork, runWithWork, childTraceparent, traceparentOf, type WorkContext } from '../trace.ts';
+import { isSampled, Tracing } from '../observability/tracing.ts';
 import { prepared } from '../db/prepared.ts';
 import type { DatabaseHealth } from '../db/health.ts';
 
@@ -223,6 +224,7 @@ interface DeliveryDeps {
   logger: Logger;
   metrics: DeliveryMetrics;
   health: DatabaseHealth;
+  tracing: Tracing;
 }
 
 /** The end of the event log as one delivery pass sees it, and what arrived since the pass before. */
@@ -340,7 +342,7 @@ export class ModuleChannel {
           version: definition.version,
           occurredAt: this.#deps.clock.now().toISOString(),
           actorId: options?.actorId ?? work?.memberId ?? null,
-          traceparent: work ? childTraceparent(work.traceparent) : childTraceparent(),
+          traceparent: this.#publishTraceparent(work, definition.type),
           payload,
         };
         await insertOutbox(
@@ -364,6 +366,21 @@ export class ModuleChannel {
       },
     };
     return tx;
+  }
+
+  /**
+   * The trace context an event carries: a span of its own under the work that published it
+   * when that work is recorded (its consumers' spans hang under it), else a child id.
+   */
+  #publishTraceparent(work: WorkContext | undefined, type: string): string {
+    if (!work?.span) return work ? childTraceparent(work.traceparent) : childTraceparent();
+    const span = this.#deps.tracing.start(`publish ${type}`, 'producer', work.span, {
+      'messaging.operation.type': 'send',
+      'messaging.destination.name': type,
+      'meetcute.module': this.name,
+    });
+    span.end();
+    return traceparentOf(span);
   }
 
   async outboxDepth(): Promise<number> {
@@ -652,7 +669,8 @@ export class ModuleChannel {
    * position passes the checkpoint, which commits with the effect, so it needs no inbox row.
    * Only the module's own events may have been applied before their turn (when published,
    * see `publish`), and only those are looked up in the inbox. A parked event replayed
-   * (behind the checkpoint) is recorded there.
+   * (behind the checkpoint) is recorded there. Live delivery (`views`) feeds the views and
+   * makes a span when the event's trace is recorded; a rebuild does neither.
    */
   async #apply(
     row: LogRow,
@@ -669,16 +687,44 @@ export class ModuleChannel {
     const event = toEnvelope(row);
     assertPayload(subscription.definition, event.payload);
     const started = performance.now();
-    let ok = false;
+    const work = this.#handlingWork(event, options.views);
+    let failure: unknown;
     try {
-      await runWithWork({ traceparent: childTraceparent(event.traceparent), module: this.name }, async () => {
+      await runWithWork(work, async () => {
         await subscription.handler?.(event, tx);
         if (options.views) for (const view of subscription.views) await view(event, tx);
       });
-      ok = true;
+    } catch (error) {
+      failure = error;
+      throw error;
     } finally {
-      this.#deps.metrics.handled(this.name, row.type, (performance.now() - started) / 1000, ok);
+      this.#deps.metrics.handled(
+        this.name,
+        row.type,
+        (performance.now() - started) / 1000,
+        failure === undefined,
+      );
+      if (work.span) Tracing.end(work.span, failure);
     }
+  }
+
+  /** The work of handling an event: a span under the event's own when its trace is recorded. */
+  #handlingWork(event: EventEnvelope, live: boolean): WorkContext {
+    if (!live || !isSampled(event.traceparent)) {
+      return { traceparent: childTraceparent(event.traceparent), module: this.name };
+    }
+    const span = this.#deps.tracing.start(
+      `${this.name} handles ${event.type}`,
+      'consumer',
+      event.traceparent!,
+      {
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': event.type,
+        'messaging.message.id': event.id,
+        'meetcute.module': this.name,
+      },
+    );
+    return { traceparent: traceparentOf(span), module: this.name, span };
   }
 
   async #saveCheckpoint(db: TxDb, position: number): Promise<void> {

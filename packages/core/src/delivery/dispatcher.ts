@@ -4,6 +4,7 @@ import type { DatabaseHealth } from '../db/health.ts';
 import type { EventEnvelope } from '../events.ts';
 import type { Logger } from '../observability/logger.ts';
 import { eraseWhenApplied } from './erasure.ts';
+import { outsideWork } from '../trace.ts';
 import {
   appendToLog,
   BULK_PACE,
@@ -92,7 +93,8 @@ export class Dispatcher {
       this.#again = true;
       return;
     }
-    this.#running = this.#loop().finally(() => {
+    // A commit kicks delivery from inside its request: the run is no part of that request's work.
+    this.#running = outsideWork(() => this.#loop()).finally(() => {
       this.#running = null;
     });
   }
@@ -171,7 +173,7 @@ export class Dispatcher {
     for (;;) {
       while (this.#running) await this.#running.catch(() => undefined);
       let moved = false;
-      const run = this.#runOnce(options.bulk ? BULK_PACE : LIVE_PACE).then((m) => {
+      const run = outsideWork(() => this.#runOnce(options.bulk ? BULK_PACE : LIVE_PACE)).then((m) => {
         moved = m;
       });
       this.#running = run

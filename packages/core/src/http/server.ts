@@ -14,6 +14,7 @@ import swagger from '@fastify/swagger';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { Heartbeat } from '../observability/heartbeat.ts';
+import { Tracing, type Span } from '../observability/tracing.ts';
 import type { DatabaseHealth } from '../db/health.ts';
 import type { ModuleDatabase } from '../db/storage.ts';
 import { idempotency } from './idempotency.ts';
@@ -34,9 +35,17 @@ export interface RouteRecord {
   module: string | null;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's span, when its trace is recorded. */
+    span: Span | null;
+  }
+}
+
 export interface HttpOptions {
   logger: Logger;
   metrics: Metrics;
+  tracing: Tracing;
   heartbeat: Heartbeat;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -288,6 +297,7 @@ function decorateRequests(app: Chassis): void {
   });
   app.decorateRequest('csrfPending', false);
   app.decorateRequest('idempotencyKey', null);
+  app.decorateRequest('span', null);
 }
 
 /** Cookies, form bodies, multipart (read only by routes that ask) and the OpenAPI document. */
@@ -345,8 +355,10 @@ function guardRequests(app: Chassis, options: HttpOptions): void {
   app.addHook('onRequest', (request, reply, done) => {
     // Set first, so every answer carries them: pages, the API, errors, redirects and files.
     reply.headers(guard);
-    const incoming = request.headers.traceparent;
-    const work = new RequestWork(request.id, typeof incoming === 'string' ? incoming : undefined);
+    const header = request.headers.traceparent;
+    const incoming = typeof header === 'string' ? header : undefined;
+    if (options.tracing.sample(incoming)) request.span = requestSpan(request, options.tracing, incoming);
+    const work = new RequestWork(request.id, incoming, request.span ?? undefined);
     reply.header('x-request-id', request.id);
     // A caller that traces gets its span back; for others the trace is made only if the work needs one.
     if (work.incoming !== undefined) reply.header('traceparent', work.traceparent);
@@ -492,11 +504,29 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
   return undefined;
 }
 
-/** One log line and the latency metrics per request. */
+/** The span of a recorded request, under the caller's when it sent one. */
+function requestSpan(request: FastifyRequest, tracing: Tracing, incoming: string | undefined): Span {
+  const route = request.routeOptions.url;
+  return tracing.start(`${request.method} ${route ?? 'unmatched'}`, 'server', incoming, {
+    'http.request.method': request.method,
+    'http.route': route ?? 'unmatched',
+    'meetcute.request_id': request.id,
+  });
+}
+
+/** Ends a recorded request's span with what the caller got and who they were. */
+function endRequestSpan(span: Span, request: FastifyRequest, status: number): void {
+  span.setAttribute('http.response.status_code', status);
+  if (request.viewer) span.setAttribute('enduser.id', request.viewer.memberId);
+  Tracing.end(span, status >= 500 ? `answered ${status}` : undefined);
+}
+
+/** One log line, the latency metrics and the end of the trace's span per request. */
 function logRequests(app: Chassis, options: HttpOptions): void {
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     options.metrics.observeRequest(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    if (request.span) endRequestSpan(request.span, request, reply.statusCode);
     const level = reply.statusCode >= 500 ? 'error' : 'info';
     request.log[level](
       {

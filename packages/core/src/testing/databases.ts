@@ -96,6 +96,7 @@ export function testStorage(dialect: Dialect, databases: TestDatabases): Storage
   return {
     dialect: storage.dialect,
     open: (module) => storage.open(module),
+    observe: (observe) => storage.observe(observe),
     close: () => storage.close(),
     async destroy() {
       await storage.close();
