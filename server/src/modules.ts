@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from '@meetcute/core';
 import { flags } from '@meetcute/flags';
+import { ads } from '@meetcute/ads';
 import { cities } from '@meetcute/cities';
 import { auth } from '@meetcute/auth';
 import { live } from '@meetcute/live';
@@ -57,4 +58,5 @@ export const modules: ModuleDefinition[] = [
   home,
   flags,
   traces,
+  ads,
 ];

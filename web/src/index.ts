@@ -76,3 +76,11 @@ export {
   type ItemListOptions,
   type Pager,
 } from './lists.ts';
+export {
+  PLACEMENTS,
+  SPONSORED_ITEMS,
+  sponsoredSlots,
+  withSponsored,
+  type Placement,
+  type SponsoredItems,
+} from './placements.ts';

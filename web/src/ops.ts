@@ -20,6 +20,7 @@ export const OPS_SECTIONS = [
   'logs',
   'flags',
   'experiments',
+  'ads',
 ] as const;
 export type OpsSection = (typeof OPS_SECTIONS)[number];
 
@@ -39,6 +40,7 @@ const messages: Messages<OpsSection | 'console'> = {
     logs: 'Logs',
     flags: 'Flags',
     experiments: 'Experiments',
+    ads: 'Ads',
   },
   sv: {
     console: 'Konsol',
@@ -50,6 +52,7 @@ const messages: Messages<OpsSection | 'console'> = {
     logs: 'Loggar',
     flags: 'Flaggor',
     experiments: 'Experiment',
+    ads: 'Annonser',
   },
   fi: {
     console: 'Konsoli',
@@ -61,6 +64,7 @@ const messages: Messages<OpsSection | 'console'> = {
     logs: 'Lokit',
     flags: 'Liput',
     experiments: 'Kokeilut',
+    ads: 'Mainokset',
   },
 };
 

@@ -13,6 +13,10 @@ import {
   memberActions,
   pager,
   sendPage,
+  SPONSORED_ITEMS,
+  sponsoredSlots,
+  withSponsored,
+  type SponsoredItems,
   translator,
   type Html,
   type MemberAction,
@@ -174,11 +178,24 @@ export function newsPages(
       const cards = runsByMember(list.items).map((run) =>
         card(request, run, viewer, isNew, buttons(run[0]!.member.memberId)),
       );
+      // Sponsored items stand among the cards when the ads module is on (never in chat).
+      const sponsored = services.optional<SponsoredItems>(SPONSORED_ITEMS);
+      const every = sponsored?.every('news') ?? 1;
+      const ads = sponsored
+        ? await sponsored.render(request, 'news', sponsoredSlots(cards.length, every))
+        : [];
       return sendPage(request, reply, {
         title: t('title'),
         body: html`<h1>${t('title')}</h1>
           <p>${t('explain')}</p>
-          ${itemList(cards, { empty: t('empty'), next: nextStep(request, 'search'), class: 'cards news', infinite: true })}
+          ${itemList(withSponsored(cards, ads, every), { empty: t('empty'), next: nextStep(request, 'search'), class: 'cards news', infinite: true })}
+          ${
+            cards.length === 0 && ads.length > 0
+              ? html`<ul class="cards news">
+                  ${ads}
+                </ul>`
+              : ''
+          }
           ${pager(request, { next: list.nextCursor, more: t('older') })}`,
       });
     },

@@ -1,0 +1,50 @@
+import { defineModule } from '@meetcute/core';
+import { CITIES, type CityDirectory } from '@meetcute/cities';
+import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
+import { honourDeletion, MemberDeleted } from '@meetcute/auth/events';
+import { SPONSORED_ITEMS, type SponsoredItems } from '@meetcute/web';
+import { AdClicked, AdShown, events } from './events.ts';
+import { migrations, project, projections, tables } from './store.ts';
+import { adsCommands } from './commands.ts';
+import { adsRoutes } from './routes.ts';
+import { memberPages } from './pages.ts';
+import { opsPages } from './ops-pages.ts';
+import { sponsoredItems } from './serving.ts';
+import { useCases } from './use-cases.ts';
+
+/**
+ * Ads: campaigns that operators run, shown as sponsored items among the cards of the news
+ * feed to the members they target. It learns gender, age, place and language from
+ * registration's events; impressions, clicks and hides are its own events.
+ */
+export const ads = defineModule({
+  name: 'ads',
+  description:
+    'Sponsored items in the news feed from campaigns operators run: targeted, capped, counted honestly, and hideable.',
+  publishes: events,
+  consumes: [...events, AccountCreated, RegistrationApproved, CityChanged, MemberDeleted],
+  provides: [SPONSORED_ITEMS],
+  requires: [CITIES],
+  tables,
+  migrations,
+  projections,
+  useCases,
+  register(ctx) {
+    honourDeletion(ctx, {
+      tables: {
+        audience: { mine: ['member_id'] },
+        languages: { mine: ['member_id'] },
+        hidden: { mine: ['member_id'] },
+      },
+      // A campaign's counts stay when a member leaves; their impressions and clicks go under the pseudonym.
+      kept: { impressions: ['member_id'], clicks: ['member_id'] },
+      keptEvents: [AdShown, AdClicked],
+    });
+    project(ctx);
+    const commands = adsCommands(ctx, ctx.services.require<CityDirectory>(CITIES));
+    ctx.services.provide<SponsoredItems>(SPONSORED_ITEMS, sponsoredItems(ctx, ctx.config.ads.newsEvery));
+    adsRoutes(ctx.http, ctx, commands);
+    memberPages(ctx.http, commands);
+    opsPages(ctx.http, ctx, commands);
+  },
+});

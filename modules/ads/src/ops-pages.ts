@@ -1,0 +1,262 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Problem, problems, type FieldProblem, type Http, type ModuleContext } from '@meetcute/core';
+import { FORM_BODY_SCHEMA, hidden, html, sendOpsPage, type FormBody, type Html } from '@meetcute/web';
+import type { AdsCommands } from './commands.ts';
+import type { CampaignStatus, CampaignTerms } from './events.ts';
+import { metricsCsv, metricsOf, type CampaignMetrics } from './metrics.ts';
+import { campaignForm, formFields, termsFromForm } from './ops-form.ts';
+import { campaignsIn, type Campaign } from './serving.ts';
+import type { AdsTables } from './store.ts';
+
+const operator = { access: 'operator', kind: 'page' } as const;
+const params = Type.Object({ campaignId: Type.String({ format: 'uuid' }) });
+
+function percent(rate: number): string {
+  return `${(rate * 100).toFixed(2)} %`;
+}
+
+/** The campaign's terms as the form's fields, for editing. */
+function formValues(terms: CampaignTerms): FormBody {
+  const { targeting: t } = terms;
+  const creative = terms.creatives[0]!;
+  const last = new Date(new Date(terms.endsAt).getTime() - 86_400_000).toISOString();
+  return {
+    name: terms.name,
+    advertiser: terms.advertiser,
+    house: terms.house ? 'yes' : '',
+    starts: terms.startsAt.slice(0, 10),
+    ends: last.slice(0, 10),
+    impressionBudget: String(terms.impressionBudget),
+    dailyCap: String(terms.dailyCap),
+    frequencyCap: String(terms.frequencyCap),
+    genders: [...t.genders],
+    minAge: t.minAge === null ? '' : String(t.minAge),
+    maxAge: t.maxAge === null ? '' : String(t.maxAge),
+    country: t.country ?? '',
+    city: t.near?.label ?? '',
+    radiusKm: t.near ? String(t.near.radiusKm) : '',
+    languages: [...t.languages],
+    headline: creative.headline,
+    text: creative.text,
+    url: creative.url,
+  };
+}
+
+function metricsTable(metrics: CampaignMetrics): Html {
+  return html`<table>
+    <caption>
+      By day (UTC)
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Day</th>
+        <th scope="col">Impressions</th>
+        <th scope="col">Members reached</th>
+        <th scope="col">Clicks</th>
+        <th scope="col">Click-through rate</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${metrics.days.map(
+        (d) =>
+          html`<tr>
+            <th scope="row">${d.day}</th>
+            <td>${d.impressions}</td>
+            <td>${d.reached}</td>
+            <td>${d.clicks}</td>
+            <td>${percent(d.clickThroughRate)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function statusButtons(request: FastifyRequest, campaign: Campaign): Html {
+  const to: CampaignStatus[] =
+    campaign.status === 'active'
+      ? ['paused', 'ended']
+      : campaign.status === 'paused'
+        ? ['active', 'ended']
+        : [];
+  const label = { active: 'Resume', paused: 'Pause', ended: 'End for good' };
+  return html`${to.map(
+    (status) =>
+      html`<form method="post" action="/ops/ads/${campaign.campaignId}/status" class="inline">
+        ${hidden(request)}<input type="hidden" name="status" value="${status}" /><button type="submit">
+          ${label[status]}
+        </button>
+      </form>`,
+  )}`;
+}
+
+async function campaignOf(ctx: ModuleContext<AdsTables>, campaignId: string): Promise<Campaign> {
+  const campaign = (await campaignsIn(ctx.db)).find((c) => c.campaignId === campaignId);
+  if (!campaign) throw problems.notFound('This campaign');
+  return campaign;
+}
+
+async function listPage(
+  ctx: ModuleContext<AdsTables>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  values: FormBody,
+  errors?: FieldProblem[],
+): Promise<FastifyReply> {
+  const campaigns = await campaignsIn(ctx.db);
+  const rows = await Promise.all(
+    campaigns.map(async (c) => ({ c, m: await metricsOf(ctx.db, c.campaignId, c.terms.impressionBudget) })),
+  );
+  return sendOpsPage(
+    request,
+    reply,
+    {
+      title: 'Ads',
+      section: 'ads',
+      body: html`<table>
+          <caption>
+            Campaigns
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Campaign</th>
+              <th scope="col">Status</th>
+              <th scope="col">Impressions</th>
+              <th scope="col">Clicks</th>
+              <th scope="col">Budget left</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              ({ c, m }) =>
+                html`<tr>
+                  <th scope="row">
+                    <a href="/ops/ads/${c.campaignId}">${c.terms.name}</a> (${c.terms.advertiser})
+                  </th>
+                  <td>${c.status}</td>
+                  <td>${m.impressions}</td>
+                  <td>${m.clicks}</td>
+                  <td>${m.budgetLeft}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <h2>New campaign</h2>
+        ${campaignForm(request, '/ops/ads', values, errors, 'Create the campaign')}`,
+    },
+    errors ? 400 : 200,
+  );
+}
+
+async function campaignPage(
+  ctx: ModuleContext<AdsTables>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  campaign: Campaign,
+  edit?: { values: FormBody; errors: FieldProblem[] },
+): Promise<FastifyReply> {
+  const m = await metricsOf(ctx.db, campaign.campaignId, campaign.terms.impressionBudget);
+  const id = campaign.campaignId;
+  return sendOpsPage(
+    request,
+    reply,
+    {
+      title: campaign.terms.name,
+      section: 'ads',
+      body: html`<p>
+          ${campaign.terms.advertiser}${campaign.terms.house ? ' · house campaign' : ''} · status:
+          <strong>${campaign.status}</strong>
+        </p>
+        ${statusButtons(request, campaign)}
+        <dl class="metrics">
+          <dt>Impressions</dt>
+          <dd>${m.impressions}</dd>
+          <dt>Members reached</dt>
+          <dd>${m.reached}</dd>
+          <dt>Clicks</dt>
+          <dd>${m.clicks}</dd>
+          <dt>Click-through rate</dt>
+          <dd>${percent(m.clickThroughRate)}</dd>
+          <dt>Budget left</dt>
+          <dd>${m.budgetLeft} of ${campaign.terms.impressionBudget} impressions</dd>
+        </dl>
+        ${metricsTable(m)}
+        <p><a href="/ops/ads/${id}/metrics.csv" download>Download the figures (CSV)</a></p>
+        <h2>Change the campaign</h2>
+        ${campaignForm(request, `/ops/ads/${id}`, edit?.values ?? formValues(campaign.terms), edit?.errors, 'Save')}`,
+    },
+    edit ? 400 : 200,
+  );
+}
+
+/** The fields to fix, when the error is bad input; anything else goes on up. */
+function fieldErrors(error: unknown): FieldProblem[] {
+  if (error instanceof Problem && error.status === 400 && error.errors) return formFields(error.errors);
+  throw error;
+}
+
+export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: AdsCommands): void {
+  http.get('/ops/ads', { config: operator, schema: { hide: true } }, (request, reply) =>
+    listPage(ctx, request, reply, { frequencyCap: '3', dailyCap: '1000' }),
+  );
+  http.post(
+    '/ops/ads',
+    { config: operator, schema: { hide: true, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const { terms, problems: found } = termsFromForm(request.body);
+      if (found.length > 0) return listPage(ctx, request, reply, request.body, found);
+      try {
+        const campaignId = await commands.create(request.viewer!.memberId, terms);
+        return reply.redirect(`/ops/ads/${campaignId}`, 303);
+      } catch (error) {
+        return listPage(ctx, request, reply, request.body, fieldErrors(error));
+      }
+    },
+  );
+  http.get(
+    '/ops/ads/:campaignId',
+    { config: operator, schema: { hide: true, params } },
+    async (request, reply) =>
+      campaignPage(ctx, request, reply, await campaignOf(ctx, request.params.campaignId)),
+  );
+  http.post(
+    '/ops/ads/:campaignId',
+    { config: operator, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const campaign = await campaignOf(ctx, request.params.campaignId);
+      const { terms, problems: found } = termsFromForm(request.body);
+      const edit = (errors: FieldProblem[]) =>
+        campaignPage(ctx, request, reply, campaign, { values: request.body, errors });
+      if (found.length > 0) return edit(found);
+      try {
+        await commands.edit(request.viewer!.memberId, campaign.campaignId, terms);
+      } catch (error) {
+        return edit(fieldErrors(error));
+      }
+      return reply.redirect(`/ops/ads/${campaign.campaignId}`, 303);
+    },
+  );
+  http.post(
+    '/ops/ads/:campaignId/status',
+    { config: operator, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const status = request.body.status;
+      if (status !== 'active' && status !== 'paused' && status !== 'ended')
+        throw problems.invalid([{ field: 'status', message: 'Choose active, paused or ended' }]);
+      await commands.setStatus(request.viewer!.memberId, request.params.campaignId, status);
+      return reply.redirect(`/ops/ads/${request.params.campaignId}`, 303);
+    },
+  );
+  http.get(
+    '/ops/ads/:campaignId/metrics.csv',
+    { config: operator, schema: { hide: true, params } },
+    async (request, reply) => {
+      const campaign = await campaignOf(ctx, request.params.campaignId);
+      const csv = metricsCsv(await metricsOf(ctx.db, campaign.campaignId, campaign.terms.impressionBudget));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="campaign-${campaign.campaignId}.csv"`)
+        .send(csv);
+    },
+  );
+}

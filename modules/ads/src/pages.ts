@@ -1,0 +1,71 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { problems, type Http } from '@meetcute/core';
+import {
+  form,
+  FORM_BODY_SCHEMA,
+  hidden,
+  html,
+  languageOf,
+  localPath,
+  translator,
+  type Html,
+} from '@meetcute/web';
+import type { AdsCommands } from './commands.ts';
+import { HIDE_REASONS, type Creative, type HideReason } from './events.ts';
+import { messages } from './messages.ts';
+
+/**
+ * A sponsored item as a list item among a page's cards: labelled in the viewer's language,
+ * its link through the click endpoint, and a form to hide the campaign with a reason.
+ */
+export function sponsoredCard(request: FastifyRequest, impressionId: string, creative: Creative): Html {
+  const t = translator(messages, languageOf(request));
+  const id = `hide-${impressionId}`;
+  return html`<li class="card sponsored" id="ad-${impressionId}">
+    <p class="note"><strong class="badge">${t('sponsored')}</strong></p>
+    <h3><a href="/ads/click/${impressionId}" rel="sponsored noopener">${creative.headline}</a></h3>
+    <p>${creative.text}</p>
+    <details>
+      <summary>${t('hide')}</summary>
+      <form method="post" action="/ads/hide/${impressionId}">
+        ${hidden(request)}
+        <input type="hidden" name="back" value="${request.url}" />
+        <label for="${id}">${t('why')}</label>
+        <select id="${id}" name="reason">
+          ${HIDE_REASONS.map((r) => html`<option value="${r}">${t(r)}</option>`)}
+        </select>
+        <button type="submit">${t('hide')}</button>
+      </form>
+    </details>
+  </li>`;
+}
+
+const params = Type.Object({ impressionId: Type.String({ format: 'uuid' }) });
+
+function isReason(text: string): text is HideReason {
+  return (HIDE_REASONS as readonly string[]).includes(text);
+}
+
+export function memberPages(http: Http, commands: AdsCommands): void {
+  http.get(
+    '/ads/click/:impressionId',
+    { config: { access: 'approved', kind: 'page' }, schema: { hide: true, params } },
+    async (request, reply) => {
+      const url = await commands.click(request.viewer!.memberId, request.params.impressionId);
+      // The one redirect that leaves the site: to the address registered with the campaign.
+      return reply.redirect(url, 303);
+    },
+  );
+  http.post(
+    '/ads/hide/:impressionId',
+    { config: { access: 'approved', kind: 'page' }, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      const reason = form.text(request.body, 'reason');
+      if (!isReason(reason))
+        throw problems.invalid([{ field: 'reason', message: `Choose a reason: ${HIDE_REASONS.join(', ')}` }]);
+      await commands.hide(request.viewer!.memberId, request.params.impressionId, reason);
+      return reply.redirect(localPath(form.text(request.body, 'back'), '/news'), 303);
+    },
+  );
+}

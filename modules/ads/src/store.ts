@@ -1,0 +1,208 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { real, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
+import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
+import {
+  AdClicked,
+  AdHidden,
+  AdShown,
+  CampaignCreated,
+  CampaignEdited,
+  CampaignStatusChanged,
+  type CampaignStatus,
+  type HideReason,
+} from './events.ts';
+import { dayOf, type Audience } from './rules.ts';
+
+export const tables = {
+  /** A campaign: its status and its terms as the operator last saved them (JSON). */
+  campaigns: { campaign_id: text(), status: text<CampaignStatus>(), terms: text(), created_at: text() },
+  /** What targeting reads of an approved member. */
+  audience: {
+    member_id: text(),
+    gender: text<Audience['gender']>(),
+    birthday: text(),
+    country: text(),
+    latitude: real(),
+    longitude: real(),
+  },
+  /** The language a member signed up in. */
+  languages: { member_id: text(), language: text() },
+  /** One row per impression (AdShown). */
+  impressions: {
+    impression_id: text(),
+    campaign_id: text(),
+    creative_id: text(),
+    member_id: text(),
+    placement: text(),
+    day: text(),
+    shown_at: text(),
+  },
+  /** The first click on an impression (AdClicked). */
+  clicks: { impression_id: text(), campaign_id: text(), member_id: text(), day: text(), clicked_at: text() },
+  /** Campaigns a member hid, and why. */
+  hidden: { member_id: text(), campaign_id: text(), reason: text<HideReason>(), hidden_at: text() },
+};
+type Tables = TablesOf<typeof tables>;
+export type AdsTables = Tables;
+export type AdsDb = Kysely<Tables> | Transaction<Tables>;
+
+export const migrations: Migration[] = [
+  {
+    name: '0001_ads',
+    async up(db) {
+      await sql`create table campaigns (
+        campaign_id text primary key,
+        status text not null,
+        terms text not null,
+        created_at text not null
+      )`.execute(db);
+      // Coordinates as double precision: PostgreSQL's `real` would move a place by metres.
+      await sql`create table audience (
+        member_id text primary key,
+        gender text not null,
+        birthday text not null,
+        country text not null,
+        latitude double precision not null,
+        longitude double precision not null
+      )`.execute(db);
+      await sql`create table languages (member_id text primary key, language text not null)`.execute(db);
+      await sql`create table impressions (
+        impression_id text primary key,
+        campaign_id text not null,
+        creative_id text not null,
+        member_id text not null,
+        placement text not null,
+        day text not null,
+        shown_at text not null
+      )`.execute(db);
+      // Budgets and daily caps count by campaign and day; frequency caps by member and day.
+      await sql`create index impressions_by_campaign on impressions (campaign_id, day)`.execute(db);
+      await sql`create index impressions_by_member on impressions (member_id, day)`.execute(db);
+      await sql`create table clicks (
+        impression_id text primary key,
+        campaign_id text not null,
+        member_id text not null,
+        day text not null,
+        clicked_at text not null
+      )`.execute(db);
+      await sql`create index clicks_by_campaign on clicks (campaign_id, day)`.execute(db);
+      await sql`create table hidden (
+        member_id text not null,
+        campaign_id text not null,
+        reason text not null,
+        hidden_at text not null,
+        primary key (member_id, campaign_id)
+      )`.execute(db);
+    },
+  },
+];
+
+export const projections = ['campaigns', 'audience', 'languages', 'impressions', 'clicks', 'hidden'];
+
+export function project(ctx: ModuleContext<Tables>): void {
+  projectMembers(ctx);
+  ctx.on(CampaignCreated, async (e, tx) => {
+    await tx.db
+      .insertInto('campaigns')
+      .values({
+        campaign_id: e.payload.campaignId,
+        status: 'active',
+        terms: JSON.stringify(e.payload.terms),
+        created_at: e.occurredAt,
+      })
+      .onConflict((oc) => oc.column('campaign_id').doNothing())
+      .execute();
+  });
+  ctx.on(CampaignEdited, async (e, tx) => {
+    await tx.db
+      .updateTable('campaigns')
+      .set({ terms: JSON.stringify(e.payload.terms) })
+      .where('campaign_id', '=', e.payload.campaignId)
+      .execute();
+  });
+  ctx.on(CampaignStatusChanged, async (e, tx) => {
+    await tx.db
+      .updateTable('campaigns')
+      .set({ status: e.payload.status })
+      .where('campaign_id', '=', e.payload.campaignId)
+      .execute();
+  });
+  projectCounts(ctx);
+}
+
+function projectCounts(ctx: ModuleContext<Tables>): void {
+  ctx.on(AdShown, async (e, tx) => {
+    const p = e.payload;
+    await tx.db
+      .insertInto('impressions')
+      .values({
+        impression_id: p.impressionId,
+        campaign_id: p.campaignId,
+        creative_id: p.creativeId,
+        member_id: p.memberId,
+        placement: p.placement,
+        day: dayOf(e.occurredAt),
+        shown_at: e.occurredAt,
+      })
+      .onConflict((oc) => oc.column('impression_id').doNothing())
+      .execute();
+  });
+  ctx.on(AdClicked, async (e, tx) => {
+    const p = e.payload;
+    await tx.db
+      .insertInto('clicks')
+      .values({
+        impression_id: p.impressionId,
+        campaign_id: p.campaignId,
+        member_id: p.memberId,
+        day: dayOf(e.occurredAt),
+        clicked_at: e.occurredAt,
+      })
+      .onConflict((oc) => oc.column('impression_id').doNothing())
+      .execute();
+  });
+  ctx.on(AdHidden, async (e, tx) => {
+    const p = e.payload;
+    await tx.db
+      .insertInto('hidden')
+      .values({ member_id: p.memberId, campaign_id: p.campaignId, reason: p.reason, hidden_at: e.occurredAt })
+      .onConflict((oc) => oc.columns(['member_id', 'campaign_id']).doNothing())
+      .execute();
+  });
+}
+
+/** Targeting's facts about members: from registration's events, never from its tables. */
+function projectMembers(ctx: ModuleContext<Tables>): void {
+  ctx.on(AccountCreated, async (e, tx) => {
+    const { memberId, language } = e.payload;
+    if (language === undefined) return;
+    await tx.db
+      .insertInto('languages')
+      .values({ member_id: memberId, language })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet({ language }))
+      .execute();
+  });
+  ctx.on(RegistrationApproved, async (e, tx) => {
+    const { memberId, application: a } = e.payload;
+    const facts = {
+      gender: a.gender,
+      birthday: a.birthday,
+      country: a.city.country,
+      latitude: a.city.latitude,
+      longitude: a.city.longitude,
+    };
+    await tx.db
+      .insertInto('audience')
+      .values({ member_id: memberId, ...facts })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
+      .execute();
+  });
+  ctx.on(CityChanged, async (e, tx) => {
+    const { memberId, city } = e.payload;
+    await tx.db
+      .updateTable('audience')
+      .set({ country: city.country, latitude: city.latitude, longitude: city.longitude })
+      .where('member_id', '=', memberId)
+      .execute();
+  });
+}

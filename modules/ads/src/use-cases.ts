@@ -1,0 +1,487 @@
+import { emitted, given, useCase, type Given } from '@meetcute/core';
+import { approved, bob, nancy, otto } from '@meetcute/cast';
+import { NewsSeen } from '@meetcute/news/events';
+import { CityChanged } from '@meetcute/registration/events';
+import { MemberDeleted } from '@meetcute/auth/events';
+import {
+  AdClicked,
+  AdHidden,
+  AdShown,
+  CampaignCreated,
+  CampaignEdited,
+  CampaignStatusChanged,
+  type CampaignTerms,
+} from './events.ts';
+
+const CAMPAIGN = '00000000-0000-7000-8000-00000000ad01';
+const CREATIVE = '00000000-0000-7000-8000-00000000ad02';
+const SHOWN = '00000000-0000-7000-8000-00000000ad03';
+const SHOWN_AGAIN = '00000000-0000-7000-8000-00000000ad04';
+const URL = 'https://boats.example/summer';
+const HEADLINE = 'Sail the archipelago';
+
+/** A campaign for women 25–35 within 30 km of Stockholm: Nancy (31, Stockholm) fits, Bob does not. */
+const sailing: CampaignTerms = {
+  name: 'Summer sailing',
+  advertiser: 'Saltsjön Boats',
+  house: false,
+  startsAt: '2026-05-01T00:00:00.000Z',
+  endsAt: '2026-07-01T00:00:00.000Z',
+  impressionBudget: 1000,
+  dailyCap: 100,
+  frequencyCap: 3,
+  targeting: {
+    genders: ['woman'],
+    minAge: 25,
+    maxAge: 35,
+    country: 'SE',
+    near: { label: 'Stockholm, Sweden', latitude: 59.32938, longitude: 18.06871, radiusKm: 30 },
+    languages: [],
+  },
+  creatives: [{ creativeId: CREATIVE, headline: HEADLINE, text: 'Boats for two, by the day.', url: URL }],
+};
+
+const members = [...approved(nancy), ...approved(bob), ...approved(otto)];
+const running = (terms: CampaignTerms = sailing): Given[] => [
+  ...members,
+  given(
+    CampaignCreated,
+    { campaignId: CAMPAIGN, operatorId: otto.memberId, terms },
+    { actorId: otto.memberId },
+  ),
+];
+const shown = (impressionId: string, memberId = nancy.memberId): Given =>
+  given(
+    AdShown,
+    { impressionId, campaignId: CAMPAIGN, creativeId: CREATIVE, memberId, placement: 'news' },
+    { actorId: memberId },
+  );
+const clicked = (impressionId: string): Given =>
+  given(
+    AdClicked,
+    { impressionId, campaignId: CAMPAIGN, creativeId: CREATIVE, memberId: nancy.memberId, placement: 'news' },
+    { actorId: nancy.memberId },
+  );
+
+/** The campaign as Otto sends it: the place by name, creatives without ids. */
+const body = {
+  ...sailing,
+  targeting: { ...sailing.targeting, near: { city: 'Stockholm, Sweden', radiusKm: 30 } },
+  creatives: [{ headline: HEADLINE, text: 'Boats for two, by the day.', url: URL }],
+};
+const create = (as: string, sent: unknown = body) =>
+  ({ as, method: 'POST', url: '/api/v1/ads/campaigns', body: sent }) as const;
+const news = (as: string, headers?: Record<string, string>) =>
+  ({ as, method: 'GET', url: '/news', ...(headers ? { headers } : {}) }) as const;
+
+export const operatorUseCases = [
+  useCase({
+    title: 'Otto creates a campaign for women 25–35 near Stockholm',
+    given: approved(otto),
+    when: create(otto.memberId),
+    then: {
+      status: 201,
+      events: [
+        emitted(CampaignCreated, {
+          operatorId: otto.memberId,
+          terms: {
+            name: 'Summer sailing',
+            targeting: { genders: ['woman'], near: { label: 'Stockholm, Sweden', radiusKm: 30 } },
+          },
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'A member who is not an operator cannot create a campaign',
+    given: approved(nancy),
+    when: create(nancy.memberId),
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Without logging in no one creates a campaign',
+    when: { method: 'POST', url: '/api/v1/ads/campaigns', body },
+    then: { status: 401 },
+  }),
+  useCase({
+    title:
+      'A campaign that ends before it starts, leads to a script or names no known place is refused, field by field',
+    given: approved(otto),
+    when: create(otto.memberId, {
+      ...body,
+      endsAt: '2026-04-01T00:00:00.000Z',
+      targeting: { ...body.targeting, near: { city: 'Atlantis', radiusKm: 30 } },
+      creatives: [{ headline: HEADLINE, text: '', url: 'javascript:alert(1)' }],
+    }),
+    then: {
+      status: 400,
+      body: {
+        errors: [{ field: 'targeting.near.city' }, { field: 'endsAt' }, { field: 'creatives.0.url' }],
+      },
+    },
+  }),
+  useCase({
+    title: 'Otto changes a campaign’s terms',
+    given: running(),
+    when: {
+      as: otto.memberId,
+      method: 'PUT',
+      url: `/api/v1/ads/campaigns/${CAMPAIGN}`,
+      body: { ...body, dailyCap: 50 },
+    },
+    then: {
+      status: 204,
+      events: [emitted(CampaignEdited, { campaignId: CAMPAIGN, terms: { dailyCap: 50 } })],
+    },
+    endpoint: 'PUT /api/v1/ads/campaigns/:campaignId',
+  }),
+  useCase({
+    title: 'Otto pauses a campaign',
+    given: running(),
+    when: {
+      as: otto.memberId,
+      method: 'POST',
+      url: `/api/v1/ads/campaigns/${CAMPAIGN}/status`,
+      body: { status: 'paused' },
+    },
+    then: {
+      status: 204,
+      events: [emitted(CampaignStatusChanged, { campaignId: CAMPAIGN, status: 'paused' })],
+    },
+    endpoint: 'POST /api/v1/ads/campaigns/:campaignId/status',
+  }),
+  useCase({
+    title: 'An ended campaign cannot run again',
+    given: [
+      ...running(),
+      given(CampaignStatusChanged, { campaignId: CAMPAIGN, operatorId: otto.memberId, status: 'ended' }),
+    ],
+    when: {
+      as: otto.memberId,
+      method: 'POST',
+      url: `/api/v1/ads/campaigns/${CAMPAIGN}/status`,
+      body: { status: 'active' },
+    },
+    then: { status: 409 },
+    endpoint: 'POST /api/v1/ads/campaigns/:campaignId/status',
+  }),
+  useCase({
+    title: 'Otto sees a campaign’s impressions, members reached, clicks, click-through rate and budget left',
+    given: [...running(), shown(SHOWN), shown(SHOWN_AGAIN), clicked(SHOWN)],
+    when: { as: otto.memberId, method: 'GET', url: '/api/v1/ads/campaigns' },
+    then: {
+      status: 200,
+      body: {
+        campaigns: [
+          {
+            campaignId: CAMPAIGN,
+            status: 'active',
+            metrics: {
+              impressions: 2,
+              reached: 1,
+              clicks: 1,
+              clickThroughRate: 0.5,
+              budgetLeft: 998,
+              days: [{ day: '2026-06-01', impressions: 2, reached: 1, clicks: 1, clickThroughRate: 0.5 }],
+            },
+          },
+        ],
+      },
+    },
+  }),
+];
+
+export const placementUseCases = [
+  useCase({
+    title:
+      'Nancy (31, Stockholm) sees the campaign in her news, labelled Sponsored, and the impression is counted',
+    given: running(),
+    when: news(nancy.memberId),
+    then: {
+      status: 200,
+      page: ['Sponsored', HEADLINE, '/ads/click/'],
+      events: [
+        emitted(AdShown, {
+          campaignId: CAMPAIGN,
+          creativeId: CREATIVE,
+          memberId: nancy.memberId,
+          placement: 'news',
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'In Swedish the ad says Sponsrad',
+    given: running(),
+    when: news(nancy.memberId, { 'accept-language': 'sv' }),
+    then: { status: 200, page: ['Sponsrad', HEADLINE], events: [emitted(AdShown)] },
+  }),
+  useCase({
+    title: 'Bob (a man in Uppsala) is not shown a campaign for women near Stockholm',
+    given: running(),
+    when: news(bob.memberId),
+    then: { status: 200, pageLacks: [HEADLINE, 'Sponsored'], events: [emitted(NewsSeen)] },
+  }),
+  useCase({
+    title: 'A paused campaign is not shown',
+    given: [
+      ...running(),
+      given(CampaignStatusChanged, { campaignId: CAMPAIGN, operatorId: otto.memberId, status: 'paused' }),
+    ],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+  useCase({
+    title: 'A campaign whose impression budget is spent stops',
+    given: [...running({ ...sailing, impressionBudget: 2 }), shown(SHOWN), shown(SHOWN_AGAIN, bob.memberId)],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+  useCase({
+    title: 'A member is shown a campaign no more often a day than its frequency cap',
+    given: [...running({ ...sailing, frequencyCap: 2 }), shown(SHOWN), shown(SHOWN_AGAIN)],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+];
+
+const HELSINKI = {
+  id: 658225,
+  name: 'Helsinki',
+  label: 'Helsinki, Finland',
+  country: 'FI',
+  latitude: 60.16952,
+  longitude: 24.93545,
+  timeZone: 'Europe/Helsinki',
+};
+
+export const changeUseCases = [
+  useCase({
+    title: 'An edited campaign shows its new headline',
+    given: [
+      ...running(),
+      given(CampaignEdited, {
+        campaignId: CAMPAIGN,
+        operatorId: otto.memberId,
+        terms: { ...sailing, creatives: [{ ...sailing.creatives[0]!, headline: 'Sail at dawn' }] },
+      }),
+    ],
+    when: news(nancy.memberId),
+    then: { status: 200, page: ['Sail at dawn'], pageLacks: [HEADLINE], events: [emitted(AdShown)] },
+  }),
+  useCase({
+    title: 'Nancy moves to Helsinki: a campaign near Stockholm no longer reaches her',
+    given: [...running(), given(CityChanged, { memberId: nancy.memberId, city: HELSINKI })],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+  useCase({
+    title: 'A member who deleted their account still counts in a campaign’s figures, under a pseudonym',
+    given: [
+      ...running(),
+      shown(SHOWN),
+      given(MemberDeleted, { memberId: nancy.memberId, pseudonym: '00000000-0000-7000-8000-00000000ad99' }),
+    ],
+    when: { as: otto.memberId, method: 'GET', url: '/api/v1/ads/campaigns' },
+    then: {
+      status: 200,
+      body: { campaigns: [{ campaignId: CAMPAIGN, metrics: { impressions: 1, reached: 1 } }] },
+    },
+  }),
+];
+
+export const memberUseCases = [
+  useCase({
+    title:
+      'Nancy clicks the ad: the click is counted and she lands on the address registered with the campaign',
+    given: [...running(), shown(SHOWN)],
+    when: { as: nancy.memberId, method: 'GET', url: `/ads/click/${SHOWN}` },
+    then: {
+      status: 303,
+      location: URL,
+      events: [emitted(AdClicked, { impressionId: SHOWN, campaignId: CAMPAIGN, memberId: nancy.memberId })],
+    },
+    endpoint: 'GET /ads/click/:impressionId',
+  }),
+  useCase({
+    title: 'A second click on the same ad still leads there, but is not counted again',
+    given: [...running(), shown(SHOWN), clicked(SHOWN)],
+    when: { as: nancy.memberId, method: 'GET', url: `/ads/click/${SHOWN}` },
+    then: { status: 303, location: URL },
+    endpoint: 'GET /ads/click/:impressionId',
+  }),
+  useCase({
+    title: 'Bob cannot follow (or count) an ad shown to Nancy',
+    given: [...running(), shown(SHOWN)],
+    when: { as: bob.memberId, method: 'GET', url: `/ads/click/${SHOWN}` },
+    then: { status: 404 },
+    endpoint: 'GET /ads/click/:impressionId',
+  }),
+  useCase({
+    title: 'Nancy hides an ad, saying why',
+    given: [...running(), shown(SHOWN)],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/ads/hide/${SHOWN}`,
+      form: true,
+      body: { reason: 'not-relevant', back: '/news' },
+    },
+    then: {
+      status: 303,
+      location: '/news',
+      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'not-relevant' })],
+    },
+    endpoint: 'POST /ads/hide/:impressionId',
+  }),
+  useCase({
+    title: 'Hiding without a reason from the list is refused, saying what to choose',
+    given: [...running(), shown(SHOWN)],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/ads/hide/${SHOWN}`,
+      form: true,
+      body: { reason: 'boring' },
+    },
+    then: { status: 400, page: ['not-relevant'] },
+    endpoint: 'POST /ads/hide/:impressionId',
+  }),
+  useCase({
+    title: 'Nancy is not shown a campaign she hid',
+    given: [
+      ...running(),
+      shown(SHOWN),
+      given(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'seen-too-often' }),
+    ],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+];
+
+const opsForm = {
+  name: 'Autumn dance',
+  advertiser: 'The community',
+  house: 'yes',
+  starts: '2026-06-01',
+  ends: '2026-06-30',
+  impressionBudget: '500',
+  dailyCap: '100',
+  frequencyCap: '2',
+  genders: ['woman', 'man'],
+  minAge: '',
+  maxAge: '',
+  country: 'SE',
+  city: '',
+  radiusKm: '',
+  headline: 'Dance with us',
+  text: 'The community’s autumn dance in Stockholm.',
+  url: 'https://meetcute.example/dance',
+};
+
+export const consoleUseCases = [
+  useCase({
+    title: 'Otto’s console lists the campaigns with their counts and a form for a new one',
+    given: [...running(), shown(SHOWN)],
+    when: { as: otto.memberId, method: 'GET', url: '/ops/ads' },
+    then: {
+      status: 200,
+      page: ['Summer sailing', `/ops/ads/${CAMPAIGN}`, 'New campaign', 'Impression budget'],
+    },
+  }),
+  useCase({
+    title: 'Nancy cannot open the ads console',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/ops/ads' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Otto creates a house campaign with the console’s form',
+    given: approved(otto),
+    when: { as: otto.memberId, method: 'POST', url: '/ops/ads', form: true, body: opsForm },
+    then: {
+      status: 303,
+      events: [
+        emitted(CampaignCreated, {
+          terms: {
+            house: true,
+            startsAt: '2026-06-01T00:00:00.000Z',
+            endsAt: '2026-07-01T00:00:00.000Z',
+            targeting: { genders: ['woman', 'man'], country: 'SE', near: null, minAge: null },
+          },
+        }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'The console’s form says which fields to fix, and keeps what was typed',
+    given: approved(otto),
+    when: {
+      as: otto.memberId,
+      method: 'POST',
+      url: '/ops/ads',
+      form: true,
+      body: { ...opsForm, ends: 'soon', dailyCap: 'many', url: 'ftp://x' },
+    },
+    then: {
+      status: 400,
+      page: ['Write a day as YYYY-MM-DD', 'Write a whole number of at least 1', 'Autumn dance'],
+    },
+  }),
+  useCase({
+    title: 'Otto’s campaign page shows the counts by day, with pause and end',
+    given: [...running(), shown(SHOWN), shown(SHOWN_AGAIN), clicked(SHOWN)],
+    when: { as: otto.memberId, method: 'GET', url: `/ops/ads/${CAMPAIGN}` },
+    then: {
+      status: 200,
+      page: ['Summer sailing', '2026-06-01', '50.00 %', '998 of 1000', 'Pause', 'End for good'],
+    },
+    endpoint: 'GET /ops/ads/:campaignId',
+  }),
+  useCase({
+    title: 'Otto changes a campaign with the console’s form',
+    given: running(),
+    when: { as: otto.memberId, method: 'POST', url: `/ops/ads/${CAMPAIGN}`, form: true, body: opsForm },
+    then: {
+      status: 303,
+      location: `/ops/ads/${CAMPAIGN}`,
+      events: [emitted(CampaignEdited, { campaignId: CAMPAIGN, terms: { name: 'Autumn dance' } })],
+    },
+    endpoint: 'POST /ops/ads/:campaignId',
+  }),
+  useCase({
+    title: 'Otto ends a campaign from its page',
+    given: running(),
+    when: {
+      as: otto.memberId,
+      method: 'POST',
+      url: `/ops/ads/${CAMPAIGN}/status`,
+      form: true,
+      body: { status: 'ended' },
+    },
+    then: {
+      status: 303,
+      location: `/ops/ads/${CAMPAIGN}`,
+      events: [emitted(CampaignStatusChanged, { campaignId: CAMPAIGN, status: 'ended' })],
+    },
+    endpoint: 'POST /ops/ads/:campaignId/status',
+  }),
+  useCase({
+    title: 'Otto downloads a campaign’s counts by day as CSV',
+    given: [...running(), shown(SHOWN), shown(SHOWN_AGAIN), clicked(SHOWN)],
+    when: { as: otto.memberId, method: 'GET', url: `/ops/ads/${CAMPAIGN}/metrics.csv` },
+    then: {
+      status: 200,
+      page: ['day,impressions,reached,clicks,click_through_rate', '2026-06-01,2,1,1,0.5'],
+    },
+    endpoint: 'GET /ops/ads/:campaignId/metrics.csv',
+  }),
+];
+
+export const useCases = [
+  ...operatorUseCases,
+  ...placementUseCases,
+  ...changeUseCases,
+  ...memberUseCases,
+  ...consoleUseCases,
+];

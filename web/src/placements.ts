@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify';
+import { defineService } from '@meetcute/core';
+import type { Html } from './html.ts';
+
+/** The places on the site's pages where sponsored items may stand. */
+export const PLACEMENTS = ['news', 'alerts', 'profile'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
+/**
+ * Sponsored items for pages that show them. The ads module offers it; a page asks for it
+ * when it renders (`services.optional`), so a site without ads draws its pages as before
+ * and the pages need not know about campaigns. Every item returned has been counted as
+ * an impression for the viewer, once for this page view, before it is handed back.
+ */
+export interface SponsoredItems {
+  /** Every how many items of the placement's list one sponsored item stands. */
+  every(placement: Placement): number;
+  /** At most `slots` sponsored items for the viewer of the request, each a list item ready to draw. */
+  render(request: FastifyRequest, placement: Placement, slots: number): Promise<Html[]>;
+}
+
+export const SPONSORED_ITEMS = defineService<SponsoredItems>('sponsored.items');
+
+/**
+ * A page's list with a sponsored item after every `every` items (and one at the end of a
+ * short list that has any), in the order given.
+ */
+export function withSponsored(items: readonly Html[], sponsored: readonly Html[], every: number): Html[] {
+  const out: Html[] = [];
+  let next = 0;
+  items.forEach((item, i) => {
+    out.push(item);
+    if ((i + 1) % every === 0 && next < sponsored.length) out.push(sponsored[next++]!);
+  });
+  if (next === 0 && items.length > 0 && sponsored.length > 0) out.push(sponsored[0]!);
+  return out;
+}
+
+/**
+ * How many sponsored items a list of `count` items holds under withSponsored; an empty
+ * list gets one, which the page shows under its empty state.
+ */
+export function sponsoredSlots(count: number, every: number): number {
+  return Math.max(1, Math.floor(count / every));
+}
