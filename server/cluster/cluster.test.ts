@@ -4,7 +4,7 @@
 // runs the consumers is killed, another takes them over and nothing committed is lost.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Cluster, eventually, listen, Member, missing, within, type Alerts } from './kit.ts';
+import { Cluster, eventually, listen, Member, missing, within, type Alerts } from './testing.ts';
 
 const why = await missing();
 if (why) {

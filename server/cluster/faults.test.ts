@@ -17,7 +17,7 @@ import {
   within,
   type Alerts,
   type Heard,
-} from './kit.ts';
+} from './testing.ts';
 
 const why = await missing();
 if (why) {

@@ -62,6 +62,9 @@ const UPPER = new Set(['server', 'community', 'bench', 'tools', 'e2e']);
 /** Entry points a package publishes besides its root: its events, its test kit. */
 const ENTRY_POINTS = new Set(['events', 'testing']);
 
+/** Entry points only one package publishes: the server's cluster launcher, which the cluster benchmark starts nodes with. */
+const OWN_ENTRY_POINTS: Record<string, ReadonlySet<string>> = { server: new Set(['cluster']) };
+
 /** Above the modules, a workspace reaches others through their roots and published entry points. */
 function upperCrossing(file: string, specifier: string, own: string | undefined): string | undefined {
   if (!specifier.startsWith('@meetcute/')) return undefined;
@@ -69,7 +72,10 @@ function upperCrossing(file: string, specifier: string, own: string | undefined)
   const root = `@meetcute/${pkg}`;
   if (root === own)
     return deep.length > 0 ? 'imports its own package by name; use a relative path' : undefined;
-  if (deep.length === 0 || (deep.length === 1 && ENTRY_POINTS.has(deep[0]!))) {
+  if (
+    deep.length === 0 ||
+    (deep.length === 1 && (ENTRY_POINTS.has(deep[0]!) || OWN_ENTRY_POINTS[pkg]?.has(deep[0]!)))
+  ) {
     if (
       deep[0] === 'testing' &&
       !isSpec(file) &&

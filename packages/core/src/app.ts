@@ -196,6 +196,10 @@ function observability(options: AppOptions, broker: Broker, storage: Storage) {
   return { logs, logger, tracing };
 }
 
+/** The error page of an app without the site's pages (the chassis' own tests). */
+const plainErrorPage: NonNullable<AppOptions['renderError']> = (_request, problem) =>
+  `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`;
+
 /** The composition root's engine: builds storage, delivery and HTTP, then lets each module register. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, modules } = options;
@@ -237,9 +241,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     idempotencyStore: log,
     now: () => clock.now(),
     ready: readiness(channels, health, log, (channel) => dispatcher.behind(channel)),
-    renderError:
-      options.renderError ??
-      ((_request, problem) => `<!doctype html><title>${problem.status}</title><h1>${problem.title}</h1>`),
+    renderError: options.renderError ?? plainErrorPage,
     routes,
     owner: () => registering,
   })) as unknown as Http;
