@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
-  NOOP_PROVIDER,
   OpenFeature,
+  type Client,
+  type EvaluationDetails,
   StandardResolutionReasons,
   type EvaluationContext,
   type JsonValue,
@@ -64,14 +65,16 @@ function mismatch<T>(value: T): ResolutionDetails<T> {
 export class MeetcuteProvider implements Provider {
   readonly metadata = { name: 'meetcute' } as const;
   readonly runsOn = 'server' as const;
-  readonly #reads: FlagReads;
+  readonly #readsOf: (context: EvaluationContext) => FlagReads | undefined;
 
-  constructor(reads: FlagReads) {
-    this.#reads = reads;
+  /** `readsOf` finds the reads of the app that asks (several apps share a process in the tests). */
+  constructor(readsOf: (context: EvaluationContext) => FlagReads | undefined) {
+    this.#readsOf = readsOf;
   }
 
   async resolveBooleanEvaluation(key: string, fallback: boolean, context: EvaluationContext) {
-    const flag = await this.#reads.flag(key);
+    const reads = this.#readsOf(context);
+    const flag = await reads?.flag(key);
     if (!flag) return { value: fallback, reason: StandardResolutionReasons.DEFAULT };
     if (flag.variants.length > 0) return mismatch(fallback);
     const served = evaluate(flag, subjectOf(context));
@@ -83,20 +86,20 @@ export class MeetcuteProvider implements Provider {
     fallback: string,
     context: EvaluationContext,
   ): Promise<ResolutionDetails<string>> {
-    const flag = await this.#reads.flag(key);
-    if (!flag) return { value: fallback, reason: StandardResolutionReasons.DEFAULT };
+    const reads = this.#readsOf(context);
+    const flag = await reads?.flag(key);
+    if (!reads || !flag) return { value: fallback, reason: StandardResolutionReasons.DEFAULT };
     if (flag.variants.length === 0) return mismatch(fallback);
     const subject = subjectOf(context);
     const served = evaluate(flag, subject);
-    const experiment = subject.memberId && !flag.killed ? await this.#reads.running(key) : undefined;
+    const experiment = subject.memberId && !flag.killed ? await reads.running(key) : undefined;
     if (!experiment || !subject.memberId) {
       return { value: served.variant, variant: served.variant, reason: REASONS[served.reason] };
     }
     // In a running experiment a member keeps the variant of their first exposure.
-    const kept = await this.#reads.assignment(experiment.key, subject.memberId);
+    const kept = await reads.assignment(experiment.key, subject.memberId);
     const value =
-      kept ??
-      (served.on ? await this.#reads.expose(experiment, subject.memberId, served.variant) : undefined);
+      kept ?? (served.on ? await reads.expose(experiment, subject.memberId, served.variant) : undefined);
     if (value === undefined)
       return { value: served.variant, variant: served.variant, reason: REASONS[served.reason] };
     return {
@@ -117,19 +120,41 @@ export class MeetcuteProvider implements Provider {
 }
 
 /**
- * The Flags service over an OpenFeature client of its own: each app binds its provider to
- * a domain of its own, so several apps in one process (the tests) never share flags.
+ * OpenFeature's API is one per process, and what is bound to it stays for the process'
+ * life; so the process binds one provider, once, and each app registers its reads under a
+ * key of its own that its evaluations carry (several apps share a process in the tests; a
+ * provider per app would keep every closed app's views and database alive).
  */
+const appReads = new Map<string, FlagReads>();
+const DOMAIN = 'meetcute';
+let shared: Client | undefined;
+
+function sharedClient(): Client {
+  if (!shared) {
+    OpenFeature.setProvider(
+      DOMAIN,
+      new MeetcuteProvider((context) =>
+        typeof context.app === 'string' ? appReads.get(context.app) : undefined,
+      ),
+    );
+    shared = OpenFeature.getClient(DOMAIN);
+  }
+  return shared;
+}
+
 export function openFeatureFlags(reads: FlagReads, logger: Logger): { flags: Flags; close(): Promise<void> } {
-  const domain = `meetcute-${randomUUID()}`;
-  OpenFeature.setProvider(domain, new MeetcuteProvider(reads));
-  const client = OpenFeature.getClient(domain);
-  client.setLogger({
-    error: (...args: unknown[]) => logger.error({ openfeature: args }, 'flag evaluation failed'),
-    warn: (...args: unknown[]) => logger.warn({ openfeature: args }, 'flag evaluation warning'),
-    info: () => undefined,
-    debug: () => undefined,
-  });
+  const app = randomUUID();
+  appReads.set(app, reads);
+  const client = sharedClient();
+  // The shared client cannot log to this app's logger, so each answer says whether it failed.
+  function logged<T extends boolean | string>(details: EvaluationDetails<T>): T {
+    if (details.errorCode)
+      logger.error(
+        { flag: details.flagKey, error: details.errorCode, detail: details.errorMessage },
+        'flag evaluation failed',
+      );
+    return details.value;
+  }
   async function contextOf(key: string, subject: FlagSubject): Promise<EvaluationContext> {
     const { memberId, roles, language } = subject;
     let country = subject.country;
@@ -138,6 +163,7 @@ export function openFeatureFlags(reads: FlagReads, logger: Logger): { flags: Fla
       country = await reads.countryOf(memberId);
     }
     return {
+      app,
       ...(memberId ? { targetingKey: memberId } : {}),
       roles: [...(roles ?? [])],
       ...(country ? { country } : {}),
@@ -147,13 +173,13 @@ export function openFeatureFlags(reads: FlagReads, logger: Logger): { flags: Fla
   return {
     flags: {
       isOn: async (key, subject, fallback = true) =>
-        client.getBooleanValue(key, fallback, await contextOf(key, subject)),
+        logged(await client.getBooleanDetails(key, fallback, await contextOf(key, subject))),
       variant: async (key, subject, fallback) =>
-        client.getStringValue(key, fallback, await contextOf(key, subject)),
+        logged(await client.getStringDetails(key, fallback, await contextOf(key, subject))),
     },
     async close() {
-      // Lets go of this app's provider (and through it, its views and database).
-      OpenFeature.setProvider(domain, NOOP_PROVIDER);
+      // Lets go of this app's reads (and through them, its views and database).
+      appReads.delete(app);
       return Promise.resolve();
     },
   };
