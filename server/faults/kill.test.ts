@@ -86,6 +86,18 @@ async function signUp(url: string, name: string): Promise<{ memberId: string; co
   return { memberId, cookie: cookieOf(response) };
 }
 
+/**
+ * Auth learns of an approval (and of the account before it) through the log, a moment
+ * after the moderator's 200; logging in before that would be refused as an unknown account.
+ */
+async function approvalKnown(url: string, cookie: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const current = await fetch(`${url}/api/v1/sessions/current`, { headers: { cookie } });
+    if (((await current.json()) as { status?: string }).status === 'approved') return;
+    assert.ok(tries < 10_000, 'auth never heard of the approval');
+  }
+}
+
 async function logIn(url: string, email: string): Promise<string> {
   const response = await post(url, '/api/v1/sessions', '', { email, password: PASSWORD });
   assert.equal(response.status, 200, await response.clone().text());
@@ -180,7 +192,10 @@ for (const dialect of databases.dialects) {
           assert.equal(approved.status, 200, await approved.text());
         }
         const cookies = new Map<string, string>();
-        for (const m of members) cookies.set(m.memberId, await logIn(url, `${m.name}@example.com`));
+        for (const m of members) {
+          await approvalKnown(url, m.cookie);
+          cookies.set(m.memberId, await logIn(url, `${m.name}@example.com`));
+        }
         // Approvals reach the profiles through the log, a moment after the 200: wait until all can chat.
         for (let tries = 0; ; tries++) {
           const probe = await fetch(`${url}/api/v1/chats/${members[1]!.memberId}/messages`, {
