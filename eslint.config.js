@@ -9,6 +9,7 @@ export default tseslint.config(
       'docs/**',
       'e2e/screenshots/**',
       'web/assets/**',
+      'modules/*/assets/**',
       'eslint.config.js',
     ],
   },

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App, type AppOptions, type Config } from '@meetcute/core';
@@ -11,6 +12,21 @@ const version =
     }
   ).version ?? '0.0.0';
 
+/** The commit this checkout is at, asked of git once; none when it is not a git checkout. */
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
+      cwd: import.meta.dirname,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+// Asked once per process, however many apps the tests build.
+let commit: { value: string | null } | undefined;
+
 /**
  * The one composition root. Everything the app needs is built here from config;
  * tests pass overrides (storage, clock, ids, logger) instead of touching globals.
@@ -20,6 +36,7 @@ export function buildApp(config: Config, overrides: Partial<Omit<AppOptions, 'co
     config,
     modules,
     version,
+    commit: (commit ??= { value: gitCommit() }).value,
     plugins: [assetRoutes],
     renderError: errorPage,
     ...overrides,

@@ -1,6 +1,7 @@
 import type { ModuleDefinition } from '@meetcute/core';
 import { flags } from '@meetcute/flags';
 import { ads } from '@meetcute/ads';
+import { ops } from '@meetcute/ops';
 import { cities } from '@meetcute/cities';
 import { auth } from '@meetcute/auth';
 import { live } from '@meetcute/live';
@@ -59,4 +60,5 @@ export const modules: ModuleDefinition[] = [
   flags,
   traces,
   ads,
+  ops,
 ];

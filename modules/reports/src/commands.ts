@@ -62,6 +62,8 @@ interface Reports {
   ctx: ModuleContext<ReportsTables>;
   services: ServiceRegistry;
   profiles: ProfileDirectory;
+  /** Reports filed, a business count the operator console graphs per minute. */
+  filed: { inc(by?: number): void };
 }
 
 export function commands(
@@ -69,7 +71,12 @@ export function commands(
   services: ServiceRegistry,
   profiles: ProfileDirectory,
 ): Commands {
-  const reports: Reports = { ctx, services, profiles };
+  const reports: Reports = {
+    ctx,
+    services,
+    profiles,
+    filed: ctx.metrics.counter('reports', 'Reports members filed'),
+  };
   return {
     target: (kind, contentId) => target(reports, kind, contentId),
     describe: (kind, contentId) => describe(reports, kind, contentId),
@@ -157,6 +164,7 @@ async function report(
     );
     return event;
   });
+  reports.filed.inc();
   await holdIfMany(reports, memberId, reported.occurredAt);
   return { memberId };
 }

@@ -29,6 +29,8 @@ import { MemoryView } from './views.ts';
 import { linkTokens, type LinkTokens } from './links.ts';
 import { soloBroker, type Broker } from './cluster.ts';
 import { allShared, PostgresLeases, PostgresSharedLeases, type SharedLeases } from './delivery/leases.ts';
+import { browseEvents, type NodeFacts } from './observability/observe.ts';
+import { hostname } from 'node:os';
 
 /** Where a node says which keys of a view its commits changed (views.ts). */
 const VIEWS_CHANGED = 'meetcute.views';
@@ -73,6 +75,8 @@ export interface AppOptions {
   linkKey?: string;
   /** The other nodes of the site (cluster.ts); the app closes it. By default the node is alone. */
   broker?: Broker;
+  /** The commit the build is of (config's MEETCUTE_COMMIT wins), for the operator console. */
+  commit?: string | null;
 }
 
 export interface App {
@@ -179,6 +183,18 @@ interface Wiring {
   leases: PostgresSharedLeases[];
   tracing: Tracing;
   logs: LogRing;
+  node: NodeFacts;
+}
+
+/** This node as the operator console shows it. */
+function nodeFacts(options: AppOptions, broker: Broker, clock: Clock): NodeFacts {
+  return {
+    id: broker.nodeId,
+    name: `${hostname()}:${options.config.port}`,
+    version: options.version ?? '0.0.0',
+    commit: options.config.commit ?? options.commit ?? null,
+    startedAt: clock.now().toISOString(),
+  };
 }
 
 /** The node's log lines (kept for the console too) and traces, with every SQL statement timed. */
@@ -211,6 +227,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const storage = options.storage ?? openStorage(config.database);
   const { logs, logger, tracing } = observability(options, broker, storage);
   const channels = new Map<string, ModuleChannel>();
+  const broker = options.broker ?? soloBroker();
   const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
   const health = new DatabaseHealth(logger);
   const log: ModuleDatabase = storage.open(EVENT_LOG);
@@ -268,6 +285,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     broker,
     tracing,
     logs,
+    node: nodeFacts(options, broker, clock),
   };
   for (const module of order) {
     registering = module.name;
@@ -451,6 +469,11 @@ function moduleContext(
     broker: wiring.broker,
     sharedLeases: (name, count, onChange) => sharedLeases(wiring, `${module.name}.${name}`, count, onChange),
     telemetry: telemetryOf(wiring),
+    node: wiring.node,
+    observe: {
+      metrics: () => wiring.metrics.read(),
+      events: (query) => browseEvents(log.db, query),
+    },
     view: (spec) => {
       const broker = wiring.broker;
       const view = new MemoryView(spec, {

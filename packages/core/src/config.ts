@@ -59,6 +59,14 @@ export interface Config {
    * sent to; recent ones are kept in memory for the console either way.
    */
   tracing: { sampleRatio: number; otlpEndpoint: string | null };
+  /**
+   * Prometheus's HTTP API (e.g. http://127.0.0.1:9090), when it scrapes the nodes: the
+   * operator console reads its graphs there (every node, long history) instead of from the
+   * history each node keeps in memory.
+   */
+  prometheusUrl: string | null;
+  /** The commit this build is of, when the build says so; otherwise git is asked once at start. */
+  commit: string | null;
 }
 
 export class ConfigError extends Error {
@@ -196,6 +204,13 @@ function readMail({ env, problems }: Settings, dataDirectory: string): Config['m
   };
 }
 
+function readPrometheus({ env, problems }: Settings): string | null {
+  const url = (env.MEETCUTE_PROMETHEUS_URL || '').replace(/\/+$/, '') || null;
+  if (url !== null && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(url))
+    problems.push(`MEETCUTE_PROMETHEUS_URL=${url} must look like http://127.0.0.1:9090`);
+  return url;
+}
+
 function readNats({ env, problems }: Settings, database: Config['database']): string | null {
   const url = env.MEETCUTE_NATS_URL || null;
   if (url === null) return null;
@@ -255,6 +270,8 @@ export function readConfig(env: Env): Config {
     mail: readMail(settings, dataDirectory),
     natsUrl: readNats(settings, database),
     tracing: readTracing(settings),
+    prometheusUrl: readPrometheus(settings),
+    commit: env.MEETCUTE_COMMIT || null,
   };
   if (settings.problems.length > 0) throw new ConfigError(settings.problems);
   return config;

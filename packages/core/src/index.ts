@@ -116,3 +116,10 @@ export { linkTokens, type LinkTokens } from './links.ts';
 export { sameValue, type View, type ViewSpec, type ViewChanges, type ViewHandler } from './views.ts';
 export { soloBroker, natsBroker, NobodyAnswered, type Broker } from './cluster.ts';
 export { allShared, type SharedLeases } from './delivery/leases.ts';
+export type {
+  NodeFacts,
+  MetricReading,
+  LoggedEvent,
+  EventQuery,
+  Observation,
+} from './observability/observe.ts';

@@ -20,6 +20,7 @@ import type { EventHandler, Tx } from './delivery/delivery.ts';
 import type { UseCase } from './use-cases/use-case.ts';
 import type { View, ViewSpec } from './views.ts';
 import type { LinkTokens } from './links.ts';
+import type { NodeFacts, Observation } from './observability/observe.ts';
 
 export type Http = FastifyInstance<
   RawServerDefault,
@@ -82,6 +83,10 @@ export interface ModuleContext<DB = any> {
   sharedLeases(name: string, count: number, onChange: () => void): SharedLeases;
   /** What the node saw (recent traces and log lines), for the operators' console. */
   telemetry: Telemetry;
+  /** This node: its build (version, commit) and start, for the operator console. */
+  node: NodeFacts;
+  /** What the operator console reads that no module owns: this node's metrics and the event log. */
+  observe: Observation;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the chassis holds every module's definition

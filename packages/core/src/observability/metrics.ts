@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DeliveryMetrics } from '../delivery/delivery.ts';
+import type { MetricReading } from './observe.ts';
 
 /**
  * The process's own figures (CPU, memory, GC, handles) are one set per process, so
@@ -142,6 +143,14 @@ export class Metrics implements DeliveryMetrics {
   async exposition(): Promise<string> {
     const [own, process] = await Promise.all([this.registry.metrics(), processMetrics().metrics()]);
     return `${own}\n${process}`;
+  }
+
+  /**
+   * Every metric of this app as it stands, read as a scrape reads it (the console samples
+   * it; the event-loop gauge then reports the delay since this read or the last scrape).
+   */
+  read(): Promise<MetricReading[]> {
+    return this.registry.getMetricsAsJSON() as unknown as Promise<MetricReading[]>;
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {
