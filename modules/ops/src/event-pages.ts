@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { EventQuery, FieldProblem, Http, Observation } from '@meetcute/core';
-import { field, formErrors, html, type Html } from '@meetcute/web';
-import { OPERATOR_PAGE, sendConsolePage, tr, utc, type T } from './frame.ts';
+import { field, formErrors, html, type Html, sendOpsPage } from '@meetcute/web';
+import { OPERATOR_PAGE, tr, utc, type T } from './frame.ts';
 import { momentOf } from './rules.ts';
 
 /** Events a page shows: enough to scan, few enough for a phone. */
@@ -60,29 +60,28 @@ export function eventPages(http: Http, observe: Observation): void {
           (e): e is [string, string] => e[1] !== undefined,
         ),
       );
-      const body = html`<h1>${t('events')}</h1>
-        ${filterForm(t, typed, errors)}
-        ${
-          events.length === 0
-            ? html`<p>${t('noEvents')}</p>`
-            : html`<ol class="events">
-                ${events.map(
-                  (e) =>
-                    html`<li>
-                      <details>
-                        <summary>
-                          <strong>${e.type}</strong> <small>${e.module} · #${e.position}</small>
-                          <time datetime="${e.occurredAt}">${utc(request, e.occurredAt)}</time>
-                          ${e.actorId ? html`<small>${t('actor')}: <code>${e.actorId}</code></small>` : ''}
-                        </summary>
-                        <pre>${JSON.stringify(e.payload, null, 2)}</pre>
-                      </details>
-                    </li>`,
-                )}
-              </ol>`
-        }
-        ${older !== undefined ? html`<p><a class="button secondary" href="/ops/events?${next.toString()}">${t('olderEvents')}</a></p>` : ''}`;
-      return sendConsolePage(
+      const body = html`${filterForm(t, typed, errors)}
+      ${
+        events.length === 0
+          ? html`<p>${t('noEvents')}</p>`
+          : html`<ol class="events">
+              ${events.map(
+                (e) =>
+                  html`<li>
+                    <details>
+                      <summary>
+                        <strong>${e.type}</strong> <small>${e.module} · #${e.position}</small>
+                        <time datetime="${e.occurredAt}">${utc(request, e.occurredAt)}</time>
+                        ${e.actorId ? html`<small>${t('actor')}: <code>${e.actorId}</code></small>` : ''}
+                      </summary>
+                      <pre>${JSON.stringify(e.payload, null, 2)}</pre>
+                    </details>
+                  </li>`,
+              )}
+            </ol>`
+      }
+      ${older !== undefined ? html`<p><a class="button secondary" href="/ops/events?${next.toString()}">${t('olderEvents')}</a></p>` : ''}`;
+      return sendOpsPage(
         request,
         reply,
         { title: t('events'), section: 'events', body },

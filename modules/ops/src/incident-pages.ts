@@ -10,10 +10,11 @@ import {
   html,
   type FormBody,
   type Html,
+  sendOpsPage,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { SEVERITIES } from './events.ts';
-import { formProblems, OPERATOR_PAGE, sendConsolePage, tr, utc, type T } from './frame.ts';
+import { formProblems, OPERATOR_PAGE, tr, utc, type T } from './frame.ts';
 import { isSeverity, NOTE_MAX, POST_MORTEM_FIELDS, TITLE_MAX, URL_MAX } from './rules.ts';
 import { incidentOf, incidentsOf, type Incident, type IncidentStatus, type OpsDb } from './store.ts';
 
@@ -109,8 +110,7 @@ async function sendIncidentList(
   const incidents = await incidentsOf(db, { status: statusFilter, severity });
   const option = (value: string, label: string, chosen: string | undefined) =>
     html`<option value="${value}" ${chosen === value ? html`selected` : ''}>${label}</option>`;
-  const body = html`<h1>${t('incidents')}</h1>
-    <p>${t('incidentsIntro')}</p>
+  const body = html`<p>${t('incidentsIntro')}</p>
     <form method="get" action="/ops/incidents" class="filters" aria-label="${t('filter')}">
       <div class="field">
         <label for="f-status">${t('status')}</label>
@@ -145,7 +145,7 @@ async function sendIncidentList(
           </ul>`
     }
     ${openingForm(request, t, opening)}`;
-  return sendConsolePage(request, reply, { title: t('incidents'), section: 'incidents', body }, status);
+  return sendOpsPage(request, reply, { title: t('incidents'), section: 'incidents', body }, status);
 }
 
 function openingForm(
@@ -194,14 +194,13 @@ async function sendIncident(
   const incident = await incidentOf(db, incidentId);
   if (!incident) throw problems.notFound('This incident');
   const body = html`<p><a href="/ops/incidents">${t('backToIncidents')}</a></p>
-    <h1>${incident.title}</h1>
     <p>
       <span class="badge severity-${incident.severity}">${incident.severity}</span>
       ${t('started', { moment: utc(request, incident.startedAt) })} ·
       ${incident.resolvedAt ? t('resolved', { moment: utc(request, incident.resolvedAt) }) : t('ongoing')}
     </p>
     ${timeline(request, t, incident)} ${changeForms(request, t, incident, failed)}`;
-  return sendConsolePage(request, reply, { title: incident.title, section: 'incidents', body }, status);
+  return sendOpsPage(request, reply, { title: incident.title, section: 'incidents', body }, status);
 }
 
 function timeline(request: FastifyRequest, t: T, incident: Incident): Html {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Http } from '@meetcute/core';
-import { html, type Html } from '@meetcute/web';
-import { OPERATOR_PAGE, sendConsolePage, tr, utc, type T } from './frame.ts';
+import { html, type Html, sendOpsPage } from '@meetcute/web';
+import { OPERATOR_PAGE, tr, utc, type T } from './frame.ts';
 import { GRAPHS, isWindow } from './graphs.ts';
 import { overviewOf, type Overview, type OverviewDeps, type SignalsRow } from './overview.ts';
 
@@ -65,7 +65,6 @@ export function overviewPage(http: Http, deps: OverviewDeps): void {
       const window = isWindow(request.query.window) ? request.query.window : 'hour';
       const overview = await overviewOf(deps, window);
       const body = html`<link rel="stylesheet" href="${assetPath('uplot.css')}" />
-        <h1>${t('overview')}</h1>
         <p class="window-switch">
           ${window === 'hour' ? html`<strong>${t('lastHour')}</strong>` : html`<a href="/ops?window=hour">${t('lastHour')}</a>`}
           ·
@@ -79,7 +78,7 @@ export function overviewPage(http: Http, deps: OverviewDeps): void {
         ${signalsTable(t, t('modules'), overview.modules, true)}
         <script src="${assetPath('uplot.js')}" defer></script>
         <script src="${assetPath('console.js')}" defer></script>`;
-      return sendConsolePage(request, reply, { title: t('overview'), section: 'overview', body });
+      return sendOpsPage(request, reply, { title: t('overview'), section: 'overview', body });
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { Http } from '@meetcute/core';
-import { html } from '@meetcute/web';
-import { OPERATOR_PAGE, sendConsolePage, tr, utc } from './frame.ts';
+import { html, sendOpsPage } from '@meetcute/web';
+import { OPERATOR_PAGE, tr, utc } from './frame.ts';
 import { releasesOf, type OpsDb } from './store.ts';
 
 /** The release history as a page: each version, when it was first seen, and the node starts that ran it. */
@@ -8,8 +8,7 @@ export function releasePages(http: Http, db: OpsDb): void {
   http.get('/ops/releases', { config: OPERATOR_PAGE }, async (request, reply) => {
     const t = tr(request);
     const releases = await releasesOf(db);
-    const body = html`<h1>${t('releases')}</h1>
-      <p>${t('releasesIntro')}</p>
+    const body = html`<p>${t('releasesIntro')}</p>
       ${
         releases.length === 0
           ? html`<p>${t('noReleases')}</p>`
@@ -47,6 +46,6 @@ export function releasePages(http: Http, db: OpsDb): void {
                 </section>`,
             )
       }`;
-    return sendConsolePage(request, reply, { title: t('releases'), section: 'releases', body });
+    return sendOpsPage(request, reply, { title: t('releases'), section: 'releases', body });
   });
 }

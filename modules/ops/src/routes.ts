@@ -4,8 +4,7 @@ import type { Commands } from './commands.ts';
 import { SeveritySchema as Severity } from './events.ts';
 import { incidentOf, incidentsOf, releasesOf, type OpsDb } from './store.ts';
 
-// TODO(operator): the operator role is landing on main; until then moderators run the console.
-export const OPERATOR_API = { access: 'moderator', kind: 'api' } as const;
+export const OPERATOR_API = { access: 'operator', kind: 'api' } as const;
 
 const IncidentId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9A-Za-z-]+$' });
 const Moment = Type.String({ maxLength: 40 });

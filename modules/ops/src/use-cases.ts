@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emitted, given, useCase, USE_CASE_EPOCH, type Given } from '@meetcute/core';
-import { approved, mo, nancy } from '@meetcute/cast';
+import { approved, nancy, otto } from '@meetcute/cast';
 import {
   IncidentLinked,
   IncidentNoted,
@@ -10,8 +10,8 @@ import {
   PostMortemWritten,
 } from './events.ts';
 
-// TODO(operator): Otto, the cast's operator, once the operator role lands; Mo stands in.
-export const operator = mo;
+/** Otto runs the site: an operator with a second factor. */
+export const operator = otto;
 const PROBLEM = 'https://meetcute.dev/problems/';
 export const INCIDENT = '01900000-0000-7000-8000-00000000ac01';
 const OTHER = '01900000-0000-7000-8000-00000000ac02';
