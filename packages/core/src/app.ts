@@ -227,7 +227,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const storage = options.storage ?? openStorage(config.database);
   const { logs, logger, tracing } = observability(options, broker, storage);
   const channels = new Map<string, ModuleChannel>();
-  const broker = options.broker ?? soloBroker();
   const heartbeat = new Heartbeat(config.heartbeatMaxDelayMs);
   const health = new DatabaseHealth(logger);
   const log: ModuleDatabase = storage.open(EVENT_LOG);
