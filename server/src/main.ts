@@ -221,22 +221,34 @@ async function compact(app: App): Promise<void> {
   app.http.log.info(`Forgot ${total} inbox ids that no module will read again.`);
 }
 
-const ROLE_COMMANDS = {
-  'grant-moderator': { role: 'moderator', grant: true, done: 'is now a moderator' },
-  'grant-operator': { role: 'operator', grant: true, done: 'is now an operator' },
-  'revoke-operator': { role: 'operator', grant: false, done: 'is no longer an operator by grant' },
-} as const;
-
-async function changeRole(app: App, command: keyof typeof ROLE_COMMANDS, email: string): Promise<void> {
-  const { role, grant, done } = ROLE_COMMANDS[command];
+/** Gives a role, or takes the operator role; what happened is said on one line. */
+async function changeRole(
+  app: App,
+  command: 'grant-moderator' | 'grant-operator' | 'revoke-operator',
+  email: string,
+): Promise<void> {
   const roles = app.services.require(ROLES);
-  const memberId = grant ? await roles.grant(email, role) : await roles.revoke(email, role);
-  if (!memberId) {
-    await app.close();
-    fail(`No account has the email ${email}.`);
+  if (command === 'revoke-operator') {
+    const outcome = await roles.revoke(email, 'operator');
+    if (outcome === 'by-configuration') {
+      await app.close();
+      fail(`${email} is an operator by MEETCUTE_OPERATORS: remove them there and restart.`);
+    }
+    if (outcome === 'revoked') return done(app, `${email} is no longer an operator.`);
+    if (outcome === 'not-granted') return done(app, `${email} was not an operator.`);
+  } else {
+    const role = command === 'grant-operator' ? 'operator' : 'moderator';
+    if ((await roles.grant(email, role)) !== null)
+      return done(app, `${email} is now ${role === 'operator' ? 'an operator' : 'a moderator'}.`);
   }
+  await app.close();
+  fail(`No account has the email ${email}.`);
+}
+
+/** The command's change reaches every module before the process ends. */
+async function done(app: App, line: string): Promise<void> {
   await app.processAll();
-  app.http.log.info(`${email} ${done}.`);
+  app.http.log.info(line);
 }
 
 /** Lists every module's parked events; with replay, applies them again and says what is left. */

@@ -63,7 +63,7 @@ test('granting the moderator role to an unknown email says so', async () => {
   }
 });
 
-test('grant-operator gives an account the operator role, held back until it has a second factor', async () => {
+test('grant-operator gives an account the operator role, held back until it has a second factor; revoke-operator takes only a granted one', async () => {
   const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
   const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
   const { buildApp } = await import('../src/app.ts');
@@ -97,18 +97,37 @@ test('grant-operator gives an account the operator role, held back until it has 
     assert.deepEqual([before.roles, before.heldBack], [[], undefined]);
     await app.close();
 
-    const p = run(['grant-operator', 'Olle@Example.com'], env);
-    const [code] = (await once(p.child, 'exit')) as [number];
-    assert.equal(code, 0, p.err());
+    const command = async (args: string[], settings: Record<string, string> = env) => {
+      const p = run(args, { ...settings, MEETCUTE_LOG_LEVEL: 'info' });
+      const [code] = (await once(p.child, 'exit')) as [number];
+      return { code, said: p.out() + p.err() };
+    };
+    const heldRoles = async () => {
+      const app = await open();
+      try {
+        return (await logIn(app)).json<{ heldBack?: { roles: string[] } }>().heldBack?.roles ?? [];
+      } finally {
+        await app.close();
+      }
+    };
 
-    const after = await open();
-    try {
-      const session = (await logIn(after)).json<{ roles: string[]; heldBack?: { roles: string[] } }>();
-      assert.deepEqual(session.roles, []);
-      assert.deepEqual(session.heldBack?.roles, ['operator']);
-    } finally {
-      await after.close();
-    }
+    const granted = await command(['grant-operator', 'Olle@Example.com']);
+    assert.equal(granted.code, 0, granted.said);
+    assert.match(granted.said, /olle@example.com is now an operator/i);
+    assert.deepEqual(await heldRoles(), ['operator']);
+
+    const revoked = await command(['revoke-operator', 'olle@example.com']);
+    assert.equal(revoked.code, 0, revoked.said);
+    assert.match(revoked.said, /is no longer an operator/);
+    assert.deepEqual(await heldRoles(), []);
+
+    // Listed by the configuration, the role is not the command's to take.
+    const listed = await command(['revoke-operator', 'olle@example.com'], {
+      ...env,
+      MEETCUTE_OPERATORS: 'olle@example.com',
+    });
+    assert.equal(listed.code, 1);
+    assert.match(listed.said, /is an operator by MEETCUTE_OPERATORS/);
   } finally {
     rmSync(data, { recursive: true, force: true });
   }

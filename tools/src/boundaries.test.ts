@@ -84,6 +84,8 @@ test('above the modules, workspaces use others by their roots; the page chassis 
     [importer, '@meetcute/core'],
     [kit, '@meetcute/core/testing'],
     [join('bench', 'src', 'suite.ts'), '@meetcute/server/testing'],
+    // The server publishes its cluster launcher; nobody else publishes a 'cluster'.
+    [join('bench', 'src', 'cluster.ts'), '@meetcute/server/cluster'],
     [page, '@meetcute/core'],
   ];
   for (const [file, specifier] of allowed)
@@ -92,6 +94,7 @@ test('above the modules, workspaces use others by their roots; the page chassis 
     [importer, '@meetcute/alpha/src/store.ts'],
     [importer, '../../modules/alpha/src/store.ts'],
     [importer, '@meetcute/core/testing'],
+    [importer, '@meetcute/alpha/cluster'],
     [page, '@meetcute/alpha'],
   ];
   for (const [file, specifier] of refused)

@@ -27,7 +27,7 @@ export {
 } from './layout.ts';
 export { assetPath, assetRoutes, MANIFEST_PATH } from './assets.ts';
 export { errorPage } from './routes.ts';
-export { sendOpsPage, opsNav, opsPath, OPS_SECTIONS, type OpsPage, type OpsSection } from './ops.ts';
+export { sendOpsPage, type OpsPage, type OpsSection } from './ops.ts';
 export { isLanguage } from './i18n.ts';
 export { formatAgo, formatMoment, LOCALES, type MomentStyle } from './moments.ts';
 export { placeLabel } from './places.ts';

@@ -6,12 +6,13 @@ import { languageOf } from './layout.ts';
 
 /**
  * The operators' console frame. The console's sections are pages of different modules
- * (the metrics and incidents, traces and logs, flags and experiments); this draws each of
+ * (the metrics and incidents, traces and logs, flags, ads); this draws each of
  * them inside the site's layout with the console's own navigation, so an operator moves
  * between them as between the sections of one tool.
  */
 
-export const OPS_SECTIONS = [
+// A section joins the list when its page exists: the navigation must not lead to a 404.
+const OPS_SECTIONS = [
   'overview',
   'releases',
   'incidents',
@@ -19,13 +20,12 @@ export const OPS_SECTIONS = [
   'traces',
   'logs',
   'flags',
-  'experiments',
   'ads',
 ] as const;
 export type OpsSection = (typeof OPS_SECTIONS)[number];
 
 /** Where each section lives: the overview at /ops, the others below it. */
-export function opsPath(section: OpsSection): string {
+function opsPath(section: OpsSection): string {
   return section === 'overview' ? '/ops' : `/ops/${section}`;
 }
 
@@ -39,7 +39,6 @@ const messages: Messages<OpsSection | 'console'> = {
     traces: 'Traces',
     logs: 'Logs',
     flags: 'Flags',
-    experiments: 'Experiments',
     ads: 'Ads',
   },
   sv: {
@@ -51,7 +50,6 @@ const messages: Messages<OpsSection | 'console'> = {
     traces: 'Spår',
     logs: 'Loggar',
     flags: 'Flaggor',
-    experiments: 'Experiment',
     ads: 'Annonser',
   },
   fi: {
@@ -63,7 +61,6 @@ const messages: Messages<OpsSection | 'console'> = {
     traces: 'Jäljet',
     logs: 'Lokit',
     flags: 'Liput',
-    experiments: 'Kokeilut',
     ads: 'Mainokset',
   },
 };
@@ -79,7 +76,7 @@ export interface OpsPage {
 }
 
 /** The console's navigation: every section, the current one marked for the eye and screen readers. */
-export function opsNav(request: FastifyRequest, section: OpsSection): Html {
+function opsNav(request: FastifyRequest, section: OpsSection): Html {
   const t = translator(messages, languageOf(request));
   return html`<nav class="ops-nav" aria-label="${t('console')}">
     <ul>

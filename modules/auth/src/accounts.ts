@@ -352,11 +352,9 @@ export class Accounts {
     return account.memberId;
   }
 
-  /** Takes a role by login address: the member id, or null when no account has it. */
-  async revokeByEmail(email: string, role: Role): Promise<string | null> {
+  /** Takes a role by login address: what became of it, or null when no account has the address. */
+  async revokeByEmail(email: string, role: Role): Promise<RevokeOutcome | null> {
     const account = await this.accountByEmail(email);
-    if (!account) return null;
-    await this.revoke(account, role);
-    return account.memberId;
+    return account ? this.revoke(account, role) : null;
   }
 }

@@ -38,7 +38,7 @@ import { accountExport, credentialStore, migrations, project, PROJECTIONS, table
 import { authViews } from './views.ts';
 import { isCommonPassword } from './rules.ts';
 import { SessionStore } from './sessions.ts';
-import { Accounts } from './accounts.ts';
+import { Accounts, type RevokeOutcome } from './accounts.ts';
 import { authRoutes } from './routes.ts';
 import { authPages } from './pages.ts';
 import { Recovery } from './recovery.ts';
@@ -61,16 +61,18 @@ export { isUsable as isUsablePasswordHash } from './password-schemes.ts';
 /** What an authenticator app does with a key: the code for a moment (for clients, the demo and tests). */
 export { codeAt, stepAt } from './totp.ts';
 export type { SessionView } from './sessions.ts';
+export type { RevokeOutcome } from './accounts.ts';
 
 /**
  * What the operator's command line uses to appoint moderators and operators, under the
- * key ROLES. Both answer the member id, or null when no account has the email.
- * Revoking only takes a role given by RoleGranted: members listed in
- * MEETCUTE_MODERATORS or MEETCUTE_OPERATORS keep the role while they are listed.
+ * key ROLES. Each answers null when no account has the email; granting answers the member
+ * id. Revoking only takes a role given by RoleGranted: members listed in
+ * MEETCUTE_MODERATORS or MEETCUTE_OPERATORS keep the role while they are listed
+ * ('by-configuration'), and a member who never had it is 'not-granted'.
  */
 export interface Roles {
   grant(email: string, role: Role): Promise<string | null>;
-  revoke(email: string, role: Role): Promise<string | null>;
+  revoke(email: string, role: Role): Promise<RevokeOutcome | null>;
 }
 export const ROLES = defineService<Roles>('roles');
 

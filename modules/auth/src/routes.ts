@@ -21,7 +21,6 @@ export const SessionSchema = Type.Object({
   heldBack: Type.Optional(
     Type.Object(
       {
-        role: Type.String({ description: 'The first of `roles`' }),
         roles: Type.Array(Type.String()),
         href: Type.String(),
         detail: Type.String(),

@@ -61,7 +61,7 @@ export function viewOf(
     status: account?.status ?? 'submitted',
     roles: held.length > 0 ? [] : given,
     ...(first && {
-      heldBack: { role: first, roles: held, href: SECOND_FACTOR_PAGE, detail: NEEDS_IT[first] },
+      heldBack: { roles: held, href: SECOND_FACTOR_PAGE, detail: NEEDS_IT[first] },
     }),
   };
 }

@@ -172,7 +172,7 @@ export const secondFactorUseCases = [
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: bob.email, password: PASSWORD } },
     then: {
       status: 200,
-      body: { roles: [], heldBack: { role: 'moderator', href: '/account/two-factor', detail: HELD_BACK } },
+      body: { roles: [], heldBack: { roles: ['moderator'], href: '/account/two-factor', detail: HELD_BACK } },
     },
   }),
   useCase({
@@ -185,7 +185,6 @@ export const secondFactorUseCases = [
       body: {
         roles: [],
         heldBack: {
-          role: 'operator',
           roles: ['operator'],
           href: '/account/two-factor',
           detail: OPERATORS_NEED_IT,

@@ -281,7 +281,7 @@ export const useCases = [
       body: {
         memberId: bob.memberId,
         roles: [],
-        heldBack: { role: 'moderator', href: '/account/two-factor' },
+        heldBack: { roles: ['moderator'], href: '/account/two-factor' },
       },
       events: [emitted(RoleGranted, { memberId: bob.memberId, role: 'moderator' })],
     },

@@ -10,10 +10,10 @@ export interface Viewer {
   roles: string[];
   /**
    * Roles given but held back until the member sets something up (moderators and
-   * operators need a second factor): `role` is the first of `roles`, and `href` and
-   * `detail` say where to do it and why, for whoever is turned away meanwhile.
+   * operators need a second factor): `href` and `detail` say where to do it and why, for
+   * whoever is turned away meanwhile.
    */
-  heldBack?: { role: string; roles: string[]; href: string; detail: string };
+  heldBack?: { roles: string[]; href: string; detail: string };
 }
 
 /**
