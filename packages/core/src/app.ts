@@ -13,7 +13,7 @@ import { Metrics } from './observability/metrics.ts';
 import { Heartbeat } from './observability/heartbeat.ts';
 import { openStorage, type ModuleDatabase, type Storage } from './db/storage.ts';
 import { migrate } from './db/migrations.ts';
-import { validatorCompiler } from './http/validation.ts';
+import { serializerCompiler, validatorCompiler } from './http/validation.ts';
 import { DatabaseHealth } from './db/health.ts';
 import { deliveryMigrations, eventLogMigrations } from './delivery/tables.ts';
 import { ModuleChannel } from './delivery/delivery.ts';
@@ -262,6 +262,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     owner: () => registering,
   })) as unknown as Http;
   http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
   for (const plugin of options.plugins ?? []) await plugin(http);
 
   const wiring: Wiring = {
