@@ -2,7 +2,16 @@
 // The entry point: the only place that reads the environment and may exit the process.
 import { parseArgs } from 'node:util';
 import { ROLES } from '@meetcute/auth';
-import { ConfigError, createLogger, natsBroker, readConfig, RebuildError, type App } from '@meetcute/core';
+import {
+  ConfigError,
+  createLogger,
+  GhostError,
+  natsBroker,
+  readConfig,
+  RebuildError,
+  type App,
+} from '@meetcute/core';
+import { ghostCommand } from './ghost.ts';
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo.ts';
 import {
@@ -30,6 +39,15 @@ const USAGE = `Usage: node server/src/main.ts <command>
   import FILE [--photos]  import a dump; an interrupted import resumes where it stopped
   rebuild <module>        rebuild a module's read model from the event log (in one transaction:
                           a failure names the event and leaves the tables as they were)
+  rebuild <module> --ghost
+                          build the read model beside the live one while the site runs, then
+                          report how they differ (per table: rows only live, only in the
+                          ghost, differing); the ghost stays
+  rebuild <module> --switch
+                          catch the ghost up and swap it in for the live tables at once;
+                          the replaced tables are kept
+  rebuild <module> --drop-ghost
+                          remove the ghost and the tables a switch replaced
   parked [--replay]       list the events modules parked because they could not apply them;
                           with --replay, apply them again (after a fix)
   compact                 forget the inbox ids every module is past (the event log keeps everything)
@@ -57,6 +75,9 @@ function readArguments() {
       now: { type: 'string' },
       replay: { type: 'boolean', default: false },
       photos: { type: 'boolean', default: false },
+      ghost: { type: 'boolean', default: false },
+      switch: { type: 'boolean', default: false },
+      'drop-ghost': { type: 'boolean', default: false },
     },
   });
 }
@@ -152,14 +173,7 @@ async function run(
       return importFile(app, argument, values.photos);
     case 'rebuild':
       if (!argument) fail('rebuild needs a module name, e.g. rebuild profile');
-      try {
-        await app.rebuild(argument);
-      } catch (error) {
-        await app.close();
-        if (error instanceof RebuildError) fail(error.message);
-        throw error;
-      }
-      return log(`Rebuilt ${argument} from the event log.`);
+      return rebuild(app, argument, values);
     case 'parked':
       return parked(app, values.replay);
     case 'compact':
@@ -173,6 +187,23 @@ async function run(
       await app.close();
       fail(`Unknown command ${command}.\n${USAGE}`);
   }
+}
+
+/** A rebuild in one transaction, or a ghost's step; what the operator must change ends it with its message. */
+async function rebuild(app: App, module: string, values: Options): Promise<void> {
+  const modes = (['ghost', 'switch', 'drop-ghost'] as const).filter((m) => values[m]);
+  // --ghost --switch reads as "switch to the ghost".
+  const mode = modes.includes('switch') ? 'switch' : modes[0];
+  if (modes.includes('drop-ghost') && modes.length > 1) fail('--drop-ghost goes alone.');
+  try {
+    if (mode) return await ghostCommand(app, module, mode);
+    await app.rebuild(module);
+  } catch (error) {
+    await app.close();
+    if (error instanceof RebuildError || error instanceof GhostError) fail(error.message);
+    throw error;
+  }
+  app.http.log.info(`Rebuilt ${module} from the event log.`);
 }
 
 async function seed(

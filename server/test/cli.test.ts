@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { DatabaseSync } from 'node:sqlite';
 import { test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
+import { readConfig } from '@meetcute/core';
+import { buildApp } from '../src/app.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
 
@@ -169,6 +174,89 @@ test('a rebuild that meets an event it cannot apply exits 1 naming it, and parke
     assert.match(rebuild.err(), new RegExp(`Rebuilding alerts stopped at event ${poison} \\(FlirtSent`));
     assert.match(rebuild.err(), /tables are as they were/);
   } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+async function finished(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; out: string; err: string }> {
+  const p = run(args, env);
+  const [code] = (await once(p.child, 'exit')) as [number];
+  return { code, out: p.out(), err: p.err() };
+}
+
+test('the operator builds a ghost of profile beside a serving site, switches to it, and the site shows the switched tables', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'meetcute-ghost-'));
+  const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
+  let server: ReturnType<typeof run> | undefined;
+  try {
+    const seeding = await buildApp(readConfig(env));
+    await seedDemo(seeding, () => undefined);
+    await seeding.close();
+    // Nancy's about-me changed in the live table behind the projection's back, before the site starts.
+    const file = new DatabaseSync(join(data, 'profile.sqlite'));
+    file.exec("update profiles set about_me = 'Changed behind its back' where nickname = 'Nancy'");
+    file.close();
+    server = run(['serve'], { ...env, MEETCUTE_PORT: '0', MEETCUTE_LOG_LEVEL: 'info' });
+
+    let address = '';
+    while (!address) {
+      await once(server.child.stdout, 'data');
+      address =
+        /serving on (http:\/\/\S+?)"/.exec(server.out())?.[1]?.replace('localhost', '127.0.0.1') ?? '';
+    }
+    const login = await fetch(`${address}/api/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nancy@example.com', password: DEMO_PASSWORD }),
+    });
+    assert.equal(login.status, 200, await login.clone().text());
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const aboutMe = async () => {
+      const answer = await fetch(`${address}/api/v1/profiles/me`, { headers: { cookie } });
+      assert.equal(answer.status, 200);
+      return ((await answer.json()) as { aboutMe: string }).aboutMe;
+    };
+    assert.equal(await aboutMe(), 'Changed behind its back');
+
+    const built = await finished(['rebuild', 'profile', '--ghost'], env);
+    assert.equal(built.code, 0, built.err);
+    assert.match(built.err, /ghost profile: position (\d+) \/ \1, \d+ events, \d+ events\/s/);
+    assert.match(
+      built.out,
+      /profiles: \d+ rows live, \d+ in the ghost; 0 only live, 0 only in the ghost, 1 differing/,
+    );
+    assert.match(built.out, /blocked_pairs: \d+ rows live, \d+ in the ghost, no differences/);
+    const again = await finished(['rebuild', 'profile', '--ghost'], env);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /A ghost of profile is there already/);
+
+    const switched = await finished(['rebuild', 'profile', '--switch'], env);
+    assert.equal(switched.code, 0, switched.err);
+    assert.match(switched.out, /Switched profile to its ghost at log position \d+/);
+    // The serving node reads its views again once it sees the switch.
+    // It looks every second; asked every 100 ms, it must show the log's about-me within 15 s.
+    const until = Date.now() + 15_000;
+    let now = await aboutMe();
+    while (now === 'Changed behind its back' && Date.now() < until) {
+      await setTimeout(100);
+      now = await aboutMe();
+    }
+    assert.match(now, /Sailing, jazz/);
+
+    const dropped = await finished(['rebuild', 'profile', '--drop-ghost'], env);
+    assert.equal(dropped.code, 0, dropped.err);
+    assert.match(dropped.out, /Removed the tables its last switch replaced of profile/);
+  } finally {
+    if (server) {
+      server.child.kill('SIGTERM');
+      await once(server.child, 'exit');
+    }
     rmSync(data, { recursive: true, force: true });
   }
 });

@@ -11,6 +11,7 @@ import type { RecentTraces } from './observability/recent-traces.ts';
 import { shareTelemetry } from './observability/share.ts';
 import { Metrics } from './observability/metrics.ts';
 import { Heartbeat } from './observability/heartbeat.ts';
+import { watchSwitches } from './ghost.ts';
 import { openStorage, type ModuleDatabase, type Storage } from './db/storage.ts';
 import { migrate } from './db/migrations.ts';
 import { serializerCompiler, validatorCompiler } from './http/validation.ts';
@@ -517,6 +518,9 @@ function appHandle(
   const { config, http, dispatcher, storage, views } = wiring;
   const { modules } = options;
   let listening = false;
+  const switches = watchSwitches([...wiring.channels.values()], views, (error) =>
+    wiring.logger.error({ err: error }, 'looking for switched projections failed'),
+  );
   const channel = (name: string): ModuleChannel => {
     const found = wiring.channels.get(name);
     if (!found) throw new Error(`No module named ${name}`);
@@ -539,6 +543,7 @@ function appHandle(
       parts.heartbeat.start();
       dispatcher.start();
       for (const leases of wiring.leases) leases.start();
+      await switches.start();
       listening = true;
       return http.listen({ host: config.host, port: config.port });
     },
@@ -566,6 +571,7 @@ function appHandle(
     },
     async close() {
       if (listening) parts.heartbeat.stop();
+      switches.stop();
       await http.close();
       await dispatcher.stop();
       for (const leases of wiring.leases) await leases.stop();

@@ -36,6 +36,15 @@ export {
 } from './db/tables.ts';
 export type { Tx, TxDb, EventHandler } from './delivery/delivery.ts';
 export { RebuildError } from './delivery/delivery.ts';
+export {
+  buildGhost,
+  switchGhost,
+  dropGhost,
+  GhostError,
+  type GhostProgress,
+  type GhostReport,
+  type TableDifference,
+} from './ghost.ts';
 export { createLogger, type Logger } from './observability/logger.ts';
 export { openEventStream } from './http/event-stream.ts';
 export { Tracing, isSampled, traceparentOf, type Span } from './observability/tracing.ts';

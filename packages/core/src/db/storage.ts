@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -32,6 +33,10 @@ export interface Storage {
   open(module: string): ModuleDatabase;
   /** Tells `observe(module)` about every statement of every module's database (tracing). */
   observe(observe: (module: string) => SqlObserver): void;
+  /** Whether a database of this name holds anything yet (without making one). */
+  exists(name: string): Promise<boolean>;
+  /** Closes the database of this name and removes it with everything in it (a ghost, ghost.ts). */
+  drop(name: string): Promise<void>;
   /** Removes everything this storage created; used by tests that own a throw-away prefix. */
   destroy(): Promise<void>;
   close(): Promise<void>;
@@ -82,6 +87,23 @@ function sqliteStorage(spec: Extract<StorageSpec, { kind: 'sqlite' }>): Storage 
       open.set(module, handle);
       if (path !== ':memory:') checkpoints.add(path);
       return handle;
+    },
+    async exists(name) {
+      if (spec.directory !== ':memory:') return existsSync(join(spec.directory, `${name}.sqlite`));
+      const handle = open.get(name);
+      if (!handle) return false;
+      const tables = await sql`select name from sqlite_master where type = 'table'`.execute(handle.db);
+      return tables.rows.length > 0;
+    },
+    async drop(name) {
+      const handle = open.get(name);
+      open.delete(name);
+      await handle?.db.destroy();
+      if (spec.directory === ':memory:') return;
+      // The checkpoint thread may keep its connection to the removed file until the process
+      // ends: it copies into a file nobody reads, and a new file of the name is a new one.
+      for (const suffix of ['', '-wal', '-shm'])
+        await rm(join(spec.directory, `${name}.sqlite${suffix}`), { force: true });
     },
     async destroy() {
       await this.close();
@@ -139,6 +161,22 @@ function postgresStorage(spec: Extract<StorageSpec, { kind: 'postgres' }>): Stor
       open.set(module, handle);
       return handle;
     },
+    async exists(name) {
+      const found = await withClient(spec.url, (client) =>
+        client.query('select 1 from information_schema.schemata where schema_name = $1', [schemaOf(name)]),
+      );
+      return found.rows.length > 0;
+    },
+    async drop(name) {
+      const handle = open.get(name);
+      open.delete(name);
+      await handle?.db.destroy();
+      opened.delete(name);
+      // schemaOf leaves only [a-z0-9_], so the quoted name is safe.
+      await withClient(spec.url, (client) =>
+        client.query(`drop schema if exists "${schemaOf(name)}" cascade`),
+      );
+    },
     async destroy() {
       await this.close();
       if (opened.size === 0) return;
@@ -159,6 +197,17 @@ function postgresStorage(spec: Extract<StorageSpec, { kind: 'postgres' }>): Stor
       await Promise.all(all.map((m) => m.db.destroy()));
     },
   };
+}
+
+/** A connection of its own for a statement outside every module's pool. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Each module database's observer slot, filled when the storage is told whom to tell. */

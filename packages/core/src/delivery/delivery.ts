@@ -244,6 +244,8 @@ export class ModuleChannel {
   readonly publishes = new Map<string, EventDefinition>();
   readonly #deps: DeliveryDeps;
   readonly #onCommit: () => void;
+  /** A ghost copy of a module's tables (ghost.ts): what its commits would tell anyone is dropped. */
+  readonly #ghost: boolean;
   #retrying: Retrying | null = null;
   /**
    * Whether the outbox may hold something: every delivery run relays every module, and
@@ -255,11 +257,25 @@ export class ModuleChannel {
   /** The log position this consumer has read everything up to (as of its last empty read). */
   #readTo = 0;
 
-  constructor(database: ModuleDatabase, deps: DeliveryDeps, onCommit: () => void) {
+  constructor(database: ModuleDatabase, deps: DeliveryDeps, onCommit: () => void, ghost = false) {
     this.name = database.name;
     this.database = database;
     this.#deps = deps;
     this.#onCommit = onCommit;
+    this.#ghost = ghost;
+  }
+
+  /**
+   * A channel over a ghost copy of this module's tables (another database, ghost.ts): the
+   * same handlers and declared events, a checkpoint of its own. Its transactions run no
+   * effects and tell every view they rolled back: the live views are of the live tables,
+   * and a ghost must not mail anyone nor push to a page.
+   */
+  ghost(database: ModuleDatabase): ModuleChannel {
+    const ghost = new ModuleChannel(database, this.#deps, () => undefined, true);
+    for (const [type, subscription] of this.subscriptions) ghost.subscriptions.set(type, subscription);
+    for (const [type, definition] of this.publishes) ghost.publishes.set(type, definition);
+    return ghost;
   }
 
   subscribe(definition: EventDefinition, handler: EventHandler): void {
@@ -293,7 +309,8 @@ export class ModuleChannel {
       throw error;
     }
     this.#deps.health.ok(this.name);
-    for (const done of finishers) done(true);
+    for (const done of finishers) done(!this.#ghost);
+    if (this.#ghost) return result;
     if (published > 0) {
       this.#outboxDirty = true;
       this.#onCommit();
@@ -413,7 +430,29 @@ export class ModuleChannel {
     if (rows.length === 0) return 0;
     // Until the rows are in the log and gone from the outbox, there is more to relay.
     this.#outboxDirty = true;
-    // One multi-row insert: a crash between it and the outbox delete re-sends, and the id makes that harmless.
+    await this.#moveToLog(log, rows, this.database.db);
+    return rows.length;
+  }
+
+  /** Appends outbox rows to the log, then takes them out of the outbox (`db`: the module's, or a transaction of it). */
+  async #moveToLog(
+    log: ModuleDatabase,
+    rows: Array<Record<string, unknown>>,
+    db: TxDb | ModuleDatabase['db'],
+  ): Promise<void> {
+    await this.#append(log, rows);
+    await db
+      .deleteFrom('outbox')
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id as string),
+      )
+      .execute();
+  }
+
+  /** One multi-row insert: a crash between it and the outbox delete re-sends, and the id makes that harmless. */
+  async #append(log: ModuleDatabase, rows: Array<Record<string, unknown>>): Promise<void> {
     await appendToLog(log, (db) =>
       db
         .insertInto('events')
@@ -432,15 +471,6 @@ export class ModuleChannel {
         .onConflict((oc) => oc.column('id').doNothing())
         .execute(),
     );
-    await this.database.db
-      .deleteFrom('outbox')
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id as string),
-      )
-      .execute();
-    return rows.length;
   }
 
   async checkpoint(): Promise<number> {
@@ -769,6 +799,76 @@ export class ModuleChannel {
   }
 
   /**
+   * Brings this module's tables to a point of the log, inside a transaction of its own that
+   * holds its write lock (nothing of the module writes meanwhile): its outbox is moved into
+   * the log (its events were applied as they were published), then every event of its types
+   * up to the log's end is applied. The tables are then what the log up to the position
+   * returned makes of them, as a replay (a ghost) up to it would. Views hear what it applies.
+   */
+  async settle(tx: Tx, log: ModuleDatabase): Promise<number> {
+    const outbox = await tx.db.selectFrom('outbox').selectAll().orderBy('position').execute();
+    for (let i = 0; i < outbox.length; i += REBUILD_PAGE)
+      await this.#moveToLog(log, outbox.slice(i, i + REBUILD_PAGE), tx.db);
+    const head = await logHead(log);
+    let from = await this.#checkpointIn(tx.db);
+    for (;;) {
+      const rows = await this.#readUpTo(log, from, head);
+      if (rows.length === 0) break;
+      for (const row of rows) await this.#apply(row, tx);
+      from = rows[rows.length - 1]!.position;
+    }
+    await this.#saveCheckpoint(tx.db, head);
+    return head;
+  }
+
+  /**
+   * Applies the events after this channel's checkpoint up to `upTo`, a page a transaction,
+   * as a rebuild does (no inbox, no views): a ghost's catch-up. An event that fails stops it
+   * with a RebuildError naming it; the pages before it stay, so it can be run again.
+   */
+  async replayTo(
+    log: ModuleDatabase,
+    upTo: number,
+    onPage?: (position: number, events: number) => void,
+  ): Promise<number> {
+    let applied = 0;
+    let from = await this.checkpoint();
+    while (from < upTo) {
+      const rows = await this.#readUpTo(log, from, upTo);
+      const reached = rows.length === REBUILD_PAGE ? rows[rows.length - 1]!.position : upTo;
+      await this.transaction(async (tx) => {
+        for (const row of rows) {
+          try {
+            await this.#apply(row, tx, { views: false, inbox: 'none' });
+          } catch (error) {
+            throw new RebuildError(this.name, row, error, 'The ghost keeps what it applied before it.');
+          }
+        }
+        await saveCheckpointExactly(tx.db, this.name, reached);
+      });
+      applied += rows.length;
+      from = reached;
+      onPage?.(from, applied);
+    }
+    return applied;
+  }
+
+  /** The next page of events of this module's types after `from`, up to `upTo`. */
+  async #readUpTo(log: ModuleDatabase, from: number, upTo: number): Promise<LogRow[]> {
+    const types = [...this.subscriptions.keys()];
+    if (types.length === 0) return [];
+    return (await log.db
+      .selectFrom('events')
+      .selectAll()
+      .where('position', '>', from)
+      .where('position', '<=', upTo)
+      .where('type', 'in', types)
+      .orderBy('position')
+      .limit(REBUILD_PAGE)
+      .execute()) as LogRow[];
+  }
+
+  /**
    * Re-projects the module's tables from the whole event log in one transaction: the
    * tables are cleared and every event the module takes is applied again, in log order.
    * An event that fails stops it with a RebuildError naming the event, and the
@@ -805,15 +905,29 @@ export class ModuleChannel {
   }
 }
 
-/** A rebuild that could not apply an event; nothing it did was kept. */
+/** A rebuild that could not apply an event; nothing it did was kept (a ghost keeps the pages before). */
 export class RebuildError extends Error {
   readonly eventId: string;
-  constructor(module: string, row: { id: string; type: string; position: number }, cause: unknown) {
+  constructor(
+    module: string,
+    row: { id: string; type: string; position: number },
+    cause: unknown,
+    outcome = `Nothing was changed: ${module}'s tables are as they were.`,
+  ) {
     super(
       `Rebuilding ${module} stopped at event ${row.id} (${row.type}, log position ${row.position}): ` +
-        `${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed: ${module}'s tables are as they were.`,
+        `${cause instanceof Error ? cause.message : String(cause)}. ${outcome}`,
       { cause },
     );
     this.eventId = row.id;
   }
+}
+
+/** The position of the log's last event (0 when it has none). */
+export async function logHead(log: ModuleDatabase): Promise<number> {
+  const row = await log.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('position').as('head'))
+    .executeTakeFirst();
+  return Number(row?.head ?? 0);
 }

@@ -98,8 +98,18 @@ export function testStorage(dialect: Dialect, databases: TestDatabases): Storage
     open: (module) => storage.open(module),
     observe: (observe) => storage.observe(observe),
     close: () => storage.close(),
+    exists: (name) => storage.exists(name),
+    drop: (name) => storage.drop(name),
     async destroy() {
       await storage.close();
+      // A ghost left by a test (or the tables a switch replaced) is no module's: the next test starts without.
+      await withClient(databases.postgresUrl, async (client) => {
+        const { rows } = await client.query<{ nspname: string }>(
+          `select nspname from pg_namespace where starts_with(nspname, $1) and nspname ~ '__(ghost|previous)$'`,
+          [prefix],
+        );
+        for (const { nspname } of rows) await client.query(`drop schema "${nspname}" cascade`);
+      });
       await empty(databases.postgresUrl, prefix);
       idle.push(prefix);
     },
