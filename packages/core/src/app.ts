@@ -265,7 +265,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   for (const plugin of options.plugins ?? []) await plugin(http);
-
   const wiring: Wiring = {
     config,
     clock,
