@@ -24,6 +24,14 @@ export {
   type ImportSummary,
 } from './importer.ts';
 export { photoProgress, progressBar } from './progress.ts';
+export {
+  memberPortrait,
+  palettePortrait,
+  PORTRAIT_FACES,
+  PORTRAIT_POSES,
+  PORTRAIT_SIZE,
+  type PortraitLook,
+} from './portraits.ts';
 
 /** Generates a community into a temporary dump and imports it: `make seed`. */
 export async function seedCommunity(

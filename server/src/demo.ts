@@ -1,5 +1,6 @@
-import type { App } from '@meetcute/core';
+import { csrfFor, VIEWERS, type App } from '@meetcute/core';
 import { codeAt, stepAt, ROLES } from '@meetcute/auth';
+import { memberPortrait } from '@meetcute/community';
 
 /**
  * A small demo community, made through the public API exactly as people would make
@@ -151,10 +152,71 @@ async function signUp(app: App, email: string, p: Person): Promise<{ memberId: s
     aboutMe: p.aboutMe,
   });
   if (response.statusCode !== 201) throw new Error(`Demo sign-up of ${email} failed: ${response.body}`);
-  return {
+  const member = {
     memberId: response.json<{ memberId: string }>().memberId,
     cookie: sessionCookie(response.headers['set-cookie']),
   };
+  // Nancy, whom the demo's log-in line names first, has a gallery of three to leaf through.
+  await uploadPortraits(app, member, p, p.nickname === 'Nancy' ? 3 : 2);
+  return member;
+}
+
+/**
+ * Uploads a member's generated photos as their browser would (multipart, the CSRF token in
+ * its header), the first one their portrait: they wait for review like any upload.
+ */
+async function uploadPortraits(
+  app: App,
+  member: { memberId: string; cookie: string },
+  p: Person,
+  count: number,
+): Promise<void> {
+  const token = member.cookie.slice(member.cookie.indexOf('=') + 1);
+  const viewer = await app.services.require(VIEWERS).resolve(token);
+  if (!viewer) throw new Error(`The demo's session of ${p.nickname} is unknown`);
+  const boundary = 'meetcute-demo-photo';
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  for (let k = 0; k < count; k++) {
+    const image = await memberPortrait(member.memberId, p.gender, k);
+    const payload = Buffer.concat([
+      Buffer.from(field('album', 'public') + (k === 0 ? field('portrait', 'true') : '')),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="portrait-${k + 1}.webp"\r\nContent-Type: image/webp\r\n\r\n`,
+      ),
+      image,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await app.http.inject({
+      method: 'POST',
+      url: '/api/v1/photos',
+      payload,
+      headers: {
+        cookie: member.cookie,
+        'x-csrf-token': csrfFor(viewer.csrfSecret),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    if (response.statusCode !== 201) throw new Error(`Demo photo of ${p.nickname} failed: ${response.body}`);
+  }
+}
+
+/**
+ * A moderator approves photos waiting in their queue (never their own: the queue leaves those
+ * out), as they would from the review page: those `which` picks, oldest first.
+ */
+async function approvePhotos(
+  app: App,
+  moderatorCookie: string,
+  which: (queue: Array<{ photoId: string; ownerId: string }>) => Array<{ photoId: string }>,
+): Promise<void> {
+  const queue = await call(app, 'GET', '/api/v1/review/photos?limit=100', undefined, moderatorCookie);
+  if (queue.statusCode !== 200) throw new Error(`Demo photo queue failed: ${queue.body}`);
+  const { photos } = queue.json<{ photos: Array<{ photoId: string; ownerId: string }> }>();
+  for (const { photoId } of which(photos)) {
+    const r = await call(app, 'POST', `/api/v1/review/photos/${photoId}/approve`, undefined, moderatorCookie);
+    if (r.statusCode !== 200) throw new Error(`Demo photo approval failed: ${r.body}`);
+  }
 }
 
 /** Sets up two-factor authentication as a member would with an app; returns the app's key. */
@@ -219,6 +281,10 @@ export async function seedDemo(app: App, log: (line: string) => void): Promise<b
     // Leave the last one waiting, so the review queue has something to show.
     if (i < people.length - 1) await approve(mo.cookie, member.memberId);
   }
+  await app.processAll();
+  // Mo approves every photo but the newest, left for the photo queue; Kim approves Mo's.
+  await approvePhotos(app, mo.cookie, (queue) => queue.slice(0, -1));
+  await approvePhotos(app, kim.cookie, (queue) => queue.filter((p) => p.ownerId === mo.memberId));
   await app.processAll();
   await liven(app, members);
   log(
