@@ -166,6 +166,13 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
   // Bob's side: the interest page and what Nancy did show as cards.
   const bob = await logIn(site, bobPhone.context, BOB.email);
   await look(bob, '/flirts', '52-member-flirts-received');
+  // Nancy's profile opens with her photo; the photo opens in the gallery, not as a file.
+  const nancyLink = bob.locator('li.member-card').getByRole('link', { name: 'Nancy', exact: true });
+  await look(bob, (await nancyLink.getAttribute('href')) ?? '', '53-member-profile-with-photos');
+  await bob.locator('.profile-gallery .strip a').first().click();
+  await bob.locator('[data-gallery]').waitFor();
+  await look(bob, '', '54-member-photo-gallery');
+  await look(nancy, '/search?minHeight=150&smoking=no&language=sv', '55-member-search-more-filters');
 
   // A moderator's pages.
   const mo = moPhone.page;
@@ -173,6 +180,7 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
     '/review',
     '/review/photos',
     '/review/about-me',
+    '/review/nicknames',
     '/review/reports',
     '/moderation/log',
     '/mail',

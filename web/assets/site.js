@@ -268,6 +268,29 @@
       if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) go(dx < 0 ? 'next' : 'prev');
     });
   }
+  // A profile's strip of photos: the numbered links scroll the strip alone (not the page)
+  // and the one in view is marked; swiping and the arrow keys are the browser's own.
+  document.querySelectorAll('[data-strip]').forEach(function (strip) {
+    var dots = strip.parentNode.querySelectorAll('.strip-dots a');
+    if (dots.length === 0) return;
+    var items = strip.children;
+    var mark = function () {
+      var step = items.length > 1 ? items[1].offsetLeft - items[0].offsetLeft : strip.clientWidth;
+      var n = Math.round(strip.scrollLeft / Math.max(1, step));
+      dots.forEach(function (dot, i) {
+        if (i === n) dot.setAttribute('aria-current', 'true');
+        else dot.removeAttribute('aria-current');
+      });
+    };
+    dots.forEach(function (dot, i) {
+      dot.addEventListener('click', function (e) {
+        e.preventDefault();
+        strip.scrollTo({ left: items[i].offsetLeft - items[0].offsetLeft, behavior: 'smooth' });
+      });
+    });
+    strip.addEventListener('scroll', mark, { passive: true });
+    mark();
+  });
 })();
 
 // The operators' live log tail (/ops/logs): new lines that pass the page's filters arrive

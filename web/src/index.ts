@@ -16,6 +16,7 @@ export {
   MEMBER_ACTIONS,
   SAFETY_ACTIONS,
   PROFILE_SECTIONS,
+  PROFILE_GALLERY,
   FRONT_PAGE_SECTIONS,
   type FrontPageSection,
   type PageOptions,
@@ -57,6 +58,7 @@ export {
 } from './cards.ts';
 export {
   decisionForms,
+  moderatorNav,
   sendReviewQueue,
   reviewQueuePages,
   reviewDecisionApi,

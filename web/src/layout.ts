@@ -327,6 +327,11 @@ export async function memberActions(
 
 export const PROFILE_SECTIONS = defineExtension<ProfileSection>('profile.sections');
 /**
+ * What a profile page opens with: the member's photos (from the module that keeps them).
+ * The page shows the member's portrait instead when no contribution has anything to show.
+ */
+export const PROFILE_GALLERY = defineExtension<ProfileSection>('profile.gallery');
+/**
  * Sections of the front page a visitor sees before signing up (a few of the community's
  * faces), from the modules that own what they show.
  */

@@ -7,6 +7,7 @@ import { Problem, problems, type Http } from '@meetcute/core';
 import { html } from './html.ts';
 import {
   decisionForms,
+  moderatorNav,
   reviewDecisionApi,
   reviewQueuePages,
   sendReviewQueue,
@@ -71,10 +72,6 @@ async function reviewSite({
         reply,
         {
           title: 'Changes to review',
-          otherQueues: [
-            { href: '/review', label: 'Sign-ups' },
-            { href: '/review/photos', label: 'Photos' },
-          ],
           empty: 'Nothing to review right now.',
           notices: { approved: 'Approved.', rejected: 'Turned down.' },
           cards: waiting.map((id) => card(request, id, problem)),
@@ -125,7 +122,17 @@ test('each card in the queue has its own approve and reject forms, and the queue
   const page = await app.inject({ method: 'GET', url: QUEUE });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /<h1>Changes to review<\/h1>/);
-  assert.match(page.body, /<a href="\/review">Sign-ups<\/a> · <a href="\/review\/photos">Photos<\/a>/);
+  // One navigation for every moderator page: each queue (the nicknames' too), the log and the outbox.
+  const links = [...page.body.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+  for (const href of [
+    '/review',
+    '/review/about-me',
+    '/review/nicknames',
+    '/review/photos',
+    '/review/reports',
+  ])
+    assert.ok(links.includes(href), `the queue links ${href}`);
+  assert.ok(links.includes('/moderation/log') && links.includes('/mail'));
   for (const id of [NANCY, BOB]) {
     assert.ok(page.body.includes(`action="${QUEUE}/${id}/approve"`), 'approve posts to the card');
     assert.ok(page.body.includes(`action="${QUEUE}/${id}/reject" novalidate`), 'reject posts to the card');
@@ -215,4 +222,18 @@ test('the API takes the same decisions and answers with their outcome', async ()
     ['approve', MO, NANCY],
     ['reject', MO, BOB, 'Please keep a few words.'],
   ]);
+});
+
+test('the moderators’ navigation marks the page they are on, in their language', async () => {
+  const app = Fastify();
+  app.get('/review/nicknames', (request) => String(moderatorNav(request)));
+  const page = await app.inject({
+    method: 'GET',
+    url: '/review/nicknames?done=approved',
+    headers: { 'accept-language': 'sv' },
+  });
+  assert.match(page.body, /aria-label="Moderering"/);
+  assert.match(page.body, /<a href="\/review\/nicknames" aria-current="page">Smeknamn<\/a>/);
+  assert.match(page.body, /<a href="\/review\/photos" >Foton<\/a>/);
+  assert.equal(page.body.match(/aria-current/g)?.length, 1, 'one page is the current one');
 });

@@ -14,11 +14,73 @@ import { languageOf } from './layout.ts';
  * are here, so the three queues answer alike.
  */
 
-const messages: Messages<'approve'> = {
-  en: { approve: 'Approve' },
-  sv: { approve: 'Godkänn' },
-  fi: { approve: 'Hyväksy' },
+const messages: Messages<
+  'approve' | 'moderation' | 'signUps' | 'aboutMe' | 'nicknames' | 'photos' | 'reports' | 'log' | 'mail'
+> = {
+  en: {
+    approve: 'Approve',
+    moderation: 'Moderation',
+    signUps: 'Sign-ups',
+    aboutMe: 'About-me changes',
+    nicknames: 'Nicknames',
+    photos: 'Photos',
+    reports: 'Reports',
+    log: 'Moderation log',
+    mail: 'Mail to members',
+  },
+  sv: {
+    approve: 'Godkänn',
+    moderation: 'Moderering',
+    signUps: 'Ansökningar',
+    aboutMe: 'Ändrade presentationer',
+    nicknames: 'Smeknamn',
+    photos: 'Foton',
+    reports: 'Anmälningar',
+    log: 'Moderationslogg',
+    mail: 'E-post till medlemmar',
+  },
+  fi: {
+    approve: 'Hyväksy',
+    moderation: 'Moderointi',
+    signUps: 'Hakemukset',
+    aboutMe: 'Esittelymuutokset',
+    nicknames: 'Nimimerkit',
+    photos: 'Kuvat',
+    reports: 'Ilmoitukset',
+    log: 'Moderointiloki',
+    mail: 'Jäsenten posti',
+  },
 };
+
+/** Every page a moderator works from, in the order they usually go through them. */
+const MODERATOR_PAGES = [
+  { href: '/review', key: 'signUps' },
+  { href: '/review/about-me', key: 'aboutMe' },
+  { href: '/review/nicknames', key: 'nicknames' },
+  { href: '/review/photos', key: 'photos' },
+  { href: '/review/reports', key: 'reports' },
+  { href: '/moderation/log', key: 'log' },
+  { href: '/mail', key: 'mail' },
+] as const;
+
+/**
+ * The moderators' own navigation: every queue and their log, the page they are on marked.
+ * One list for every moderator page, so a new queue is linked from all of them at once.
+ */
+export function moderatorNav(request: FastifyRequest): Html {
+  const t = translator(messages, languageOf(request));
+  const here = request.url.split('?')[0];
+  return html`<nav class="queue-nav" aria-label="${t('moderation')}">
+    <ul>
+      ${MODERATOR_PAGES.map(
+        (p) =>
+          html`<li>
+            <a href="${p.href}" ${p.href === here ? html`aria-current="page"` : ''}>${t(p.key)}</a>
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+}
 
 /** What a moderator decided; the queue's address carries it back as `?done=` for the flash. */
 export type ReviewOutcome = 'approved' | 'rejected';
@@ -69,8 +131,6 @@ export function decisionForms(request: FastifyRequest, o: DecisionFormOptions): 
 
 export interface ReviewQueuePage {
   title: string;
-  /** The moderator's other queues, linked above the cards so they go from one to the next. */
-  otherQueues: { href: string; label: string }[];
   /** Said instead of cards when nothing waits. */
   empty: string;
   /** The flash after each decision, in the words of what was decided on. */
@@ -89,17 +149,14 @@ export function sendReviewQueue(
   problem?: ReviewProblem,
 ): FastifyReply {
   const done = (request.query as { done?: string } | undefined)?.done;
-  const links = queue.otherQueues.map(
-    (q, i) => html`${i > 0 ? ' · ' : ''}<a href="${q.href}">${q.label}</a>`,
-  );
   return sendPage(
     request,
     reply,
     {
       title: queue.title,
       notice: done === 'approved' || done === 'rejected' ? queue.notices[done] : undefined,
-      body: html`<h1>${queue.title}</h1>
-        ${links.length > 0 ? html`<p>${links}</p>` : ''}
+      body: html`${moderatorNav(request)}
+        <h1>${queue.title}</h1>
         ${queue.cards.length === 0 ? html`<p>${queue.empty}</p>` : ''} ${queue.cards}`,
     },
     problem ? 400 : 200,

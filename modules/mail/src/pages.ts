@@ -4,6 +4,7 @@ import { problems, type Http, type ModuleContext } from '@meetcute/core';
 import {
   formatMoment,
   html,
+  moderatorNav,
   languageOf,
   sendPage,
   translator,
@@ -110,7 +111,8 @@ export function mailPages(http: Http, ctx: ModuleContext<MailTables>, transport:
     const status = { pending: tr('pendingStatus'), sent: tr('sentStatus'), failed: tr('failedStatus') };
     return sendPage(request, reply, {
       title: tr('title'),
-      body: html`<h1>${tr('title')}</h1>
+      body: html`${moderatorNav(request)}
+        <h1>${tr('title')}</h1>
         <p>${transport === 'smtp' ? tr('smtp') : tr('directory', { directory })}</p>
         <p>${tr('pending', { n: pending })}</p>
         ${

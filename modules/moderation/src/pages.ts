@@ -10,6 +10,7 @@ import {
   formatMoment,
   hidden,
   html,
+  moderatorNav,
   itemList,
   languageOf,
   pager,
@@ -332,7 +333,8 @@ function decisionLogPage(http: Http, { db, profiles, names }: ModerationPageDeps
       const last = entries.at(-1);
       return sendPage(request, reply, {
         title: t('logTitle'),
-        body: html`<h1>${t('logTitle')}</h1>
+        body: html`${moderatorNav(request)}
+          <h1>${t('logTitle')}</h1>
           ${await logList(request, t, entries, names)}
           ${pager(request, { next: entries.length === limit && last ? encodeCursor(last) : null, more: t('older') })}`,
       });

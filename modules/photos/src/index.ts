@@ -6,6 +6,7 @@ import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import {
   FRONT_PAGE_SECTIONS,
   MEMBER_ACTIONS,
+  PROFILE_GALLERY,
   PROFILE_SECTIONS,
   type FrontPageSection,
   type MemberAction,
@@ -31,6 +32,7 @@ import { albums as albumReads } from './views.ts';
 import { photoRoutes } from './routes.ts';
 import { fileRoutes } from './file-routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
+import { profileGallery } from './profile-gallery.ts';
 import { myPhotosPages } from './my-photos-page.ts';
 import { faces, facesSection } from './faces.ts';
 import { photoReviewPages } from './review-page.ts';
@@ -122,7 +124,8 @@ export const photos = defineModule({
     photoPages(ctx.http, deps);
     myPhotosPages(ctx.http, deps);
     photoReviewPages(ctx.http, deps);
-    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums, profiles, blocks));
+    ctx.services.contribute<ProfileSection>(PROFILE_GALLERY, profileGallery(albums, profiles, blocks));
+    ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums));
     ctx.services.contribute<FrontPageSection>(FRONT_PAGE_SECTIONS, facesSection(front));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db, blocks));
     ctx.services.contribute<Reportable>(REPORTABLE, {

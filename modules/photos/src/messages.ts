@@ -57,7 +57,6 @@ export const messages: Messages<
   | 'reasonMissing'
   | 'approvedNotice'
   | 'rejectedNotice'
-  | 'registrationQueue'
   | 'photosTitle'
   | 'managePhotos'
   | 'by'
@@ -128,7 +127,6 @@ export const messages: Messages<
     reasonMissing: 'Tell the member why, in 1 to {max} characters.',
     approvedNotice: 'Approved.',
     rejectedNotice: 'Rejected.',
-    registrationQueue: 'Sign-ups to review',
     photosTitle: 'Photos',
     managePhotos: 'Manage my photos',
     by: 'by {name}',
@@ -201,7 +199,6 @@ export const messages: Messages<
     reasonMissing: 'Berätta för medlemmen varför, med 1 till {max} tecken.',
     approvedNotice: 'Godkänt.',
     rejectedNotice: 'Avvisat.',
-    registrationQueue: 'Ansökningar att granska',
     photosTitle: 'Foton',
     managePhotos: 'Hantera mina foton',
     by: 'av {name}',
@@ -273,7 +270,6 @@ export const messages: Messages<
     reasonMissing: 'Kerro jäsenelle syy, 1–{max} merkkiä.',
     approvedNotice: 'Hyväksytty.',
     rejectedNotice: 'Hylätty.',
-    registrationQueue: 'Tarkistettavat liittymiset',
     photosTitle: 'Kuvat',
     managePhotos: 'Hallitse kuviani',
     by: 'lähettäjä {name}',

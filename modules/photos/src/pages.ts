@@ -113,56 +113,28 @@ function lockForms(http: Http, commands: Commands): void {
   lockForm('lock');
 }
 
-/** A member's photos on their profile: what the viewer may see, each with its likes and a like button. */
-export function photoSection(albums: Albums, profiles: ProfileDirectory, blocks: Blocks): ProfileSection {
+/**
+ * Below one's own profile: what of my photos others do not see yet, and the way to manage
+ * them. The photos themselves open the profile (profile-gallery.ts); others see only those.
+ */
+export function photoSection(albums: Albums): ProfileSection {
   return async (request, memberId) => {
     const viewer = request.viewer;
-    if (!viewer) return null;
-    if (viewer.memberId !== memberId && (await blocks.between(viewer.memberId, memberId))) return null;
+    if (!viewer || viewer.memberId !== memberId) return null;
     const t = tr(request);
     const photos = await albums.of(viewer, memberId);
-    const own = viewer.memberId === memberId;
-    const name = own ? '' : ((await profiles.get(memberId))?.nickname ?? '');
-    const visible = own ? photos.filter((p) => p.status === 'approved') : photos;
-    // Only the owner is shown what still waits for review: others see approved photos alone.
-    const waiting = own ? photos.filter((p) => p.status === 'pending').length : 0;
-    const items = visible.map(
-      (p) =>
-        html`<li>
-          <figure>
-            ${thumb(p, t('photoOf', { name }))}
-            <figcaption>
-              ${p.album === 'private' ? html`<span class="private-mark">${t('private')}</span>` : ''}
-              <span class="facts">${t('likes', { n: p.likes })}</span>
-              ${
-                own
-                  ? ''
-                  : html`<form method="post" action="/photos/${p.photoId}/${p.likedByMe ? 'unlike' : 'like'}">
-                      ${hidden(request)}<input type="hidden" name="back" value="${request.url}" />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        ${p.likedByMe ? '' : html`aria-label="${t('likeLabel', { name })}"`}
-                      >
-                        ${t(p.likedByMe ? 'unlike' : 'like')}
-                      </button>
-                    </form>`
-              }
-            </figcaption>
-          </figure>
-        </li>`,
-    );
-    return html`<section aria-labelledby="photos">
-      <h2 id="photos">${t('photosTitle')}</h2>
-      ${
-        items.length === 0
-          ? html`<p class="empty">${t(waiting > 0 ? 'waitingOnly' : 'emptyAlbum')}</p>`
-          : html`<ul class="photo-grid">
-              ${items}
-            </ul>`
-      }
-      ${items.length > 0 && waiting > 0 ? html`<p class="note">${t('moreWaiting', { n: waiting })}</p>` : ''}
-      ${own ? html`<p><a class="button" href="/photos">${t('managePhotos')}</a></p>` : ''}
+    const shown = photos.filter((p) => p.status === 'approved').length;
+    const waiting = photos.filter((p) => p.status === 'pending').length;
+    const note =
+      shown === 0
+        ? html`<p class="empty">${t(waiting > 0 ? 'waitingOnly' : 'emptyAlbum')}</p>`
+        : waiting > 0
+          ? html`<p class="note">${t('moreWaiting', { n: waiting })}</p>`
+          : '';
+    return html`<section aria-labelledby="my-photos">
+      <h2 id="my-photos">${t('photosTitle')}</h2>
+      ${note}
+      <p><a class="button" href="/photos">${t('managePhotos')}</a></p>
     </section>`;
   };
 }

@@ -42,7 +42,6 @@ async function reviewPage(
     reply,
     {
       title: t('reviewTitle'),
-      otherQueues: [{ href: '/review', label: t('registrationQueue') }],
       empty: t('reviewEmpty'),
       notices: { approved: t('approvedNotice'), rejected: t('rejectedNotice') },
       cards: queue.map((p, i) => renderReviewCard(request, p, owners[i]?.nickname ?? '', problem)),

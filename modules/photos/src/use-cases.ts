@@ -837,11 +837,11 @@ const pages = [
     then: {
       status: 200,
       page: [
-        `/photos/${photoId(1)}/thumb`,
+        `/photos/${photoId(1)}/profile`,
         '1 more photo is waiting for review: others see it here once a moderator approves it.',
         'href="/photos"',
       ],
-      pageLacks: [`/photos/${photoId(2)}/thumb`],
+      pageLacks: [`/photos/${photoId(2)}/profile`, `/photos/${photoId(2)}/thumb`],
     },
   }),
   useCase({
@@ -856,8 +856,8 @@ const pages = [
     when: get(bob, `/members/${nancy.memberId}`),
     then: {
       status: 200,
-      page: [`/photos/${photoId(1)}/thumb`],
-      pageLacks: ['waiting for review'],
+      page: [`/photos/${photoId(1)}/profile`],
+      pageLacks: ['waiting for review', `/photos/${photoId(2)}/profile`, 'Manage my photos'],
       events: [emitted(ProfileViewed)],
     },
   }),
@@ -962,18 +962,49 @@ const pages = [
     then: { status: 303, location: '/photos?done=locked', events: [emitted(PrivateAlbumLocked)] },
   }),
   useCase({
-    title: 'Bob sees Nancy’s photos on her profile, with a like button and her portrait',
+    title: 'Bob sees Nancy’s photos on her profile, with a like button that brings him back to the photo',
     given: [...cast, ...approvedPhoto(nancy, 1), portrait(nancy, 1), ...approvedPhoto(nancy, 2, 'private')],
     when: get(bob, `/members/${nancy.memberId}`),
     then: {
       status: 200,
       page: [
-        `/photos/${photoId(1)}/thumb`,
+        `src="/photos/${photoId(1)}/profile"`,
         `action="/photos/${photoId(1)}/like"`,
-        `/members/${nancy.memberId}/portrait/profile`,
+        `name="back" value="/members/${nancy.memberId}#photo-1"`,
         'Show my private photos',
       ],
-      pageLacks: [`/photos/${photoId(2)}/thumb`],
+      // Her photos stand in for the portrait; the private one is not shown to Bob.
+      pageLacks: [`/photos/${photoId(2)}/profile`, `/members/${nancy.memberId}/portrait/profile`],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title:
+      'Nancy’s profile opens with her photos, her portrait first, each opening the gallery and reached by its number without JavaScript',
+    given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2), portrait(nancy, 2)],
+    when: get(bob, `/members/${nancy.memberId}`),
+    then: {
+      status: 200,
+      page: [
+        'class="profile-gallery"',
+        `<li id="photo-1" data-photo="${photoId(2)}">`,
+        `<li id="photo-2" data-photo="${photoId(1)}">`,
+        `href="/members/${nancy.memberId}/photos/${photoId(2)}"`,
+        'tabindex="0"',
+        'href="#photo-2" aria-label="Photo 2 of 2"',
+        'alt="Photo of Nancy (1/2)"',
+      ],
+      events: [emitted(ProfileViewed)],
+    },
+  }),
+  useCase({
+    title: 'With no photo to show, Nancy’s profile opens with her portrait, a silhouette, and no numbers',
+    given: [...cast, uploaded(nancy, 1)],
+    when: get(bob, `/members/${nancy.memberId}`),
+    then: {
+      status: 200,
+      page: [`src="/members/${nancy.memberId}/portrait/profile"`],
+      pageLacks: ['profile-gallery', 'href="#photo-1"'],
       events: [emitted(ProfileViewed)],
     },
   }),

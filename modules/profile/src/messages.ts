@@ -31,7 +31,6 @@ export const messages: Messages<
   | 'fixErrors'
   | 'reviewTitle'
   | 'reviewEmpty'
-  | 'signUps'
   | 'current'
   | 'proposed'
   | 'empty'
@@ -69,7 +68,6 @@ export const messages: Messages<
     fixErrors: 'Please fix this and send again',
     reviewTitle: 'About-me changes to review',
     reviewEmpty: 'Nothing to review right now.',
-    signUps: 'Sign-ups to review',
     current: 'Now',
     proposed: 'New',
     empty: '(empty)',
@@ -115,7 +113,6 @@ export const messages: Messages<
     fixErrors: 'Rätta detta och skicka igen',
     reviewTitle: 'Ändrade presentationer att granska',
     reviewEmpty: 'Inget att granska just nu.',
-    signUps: 'Ansökningar att granska',
     current: 'Nu',
     proposed: 'Ny',
     empty: '(tom)',
@@ -161,7 +158,6 @@ export const messages: Messages<
     fixErrors: 'Korjaa tämä ja lähetä uudelleen',
     reviewTitle: 'Tarkistettavat esittelymuutokset',
     reviewEmpty: 'Ei tarkistettavaa juuri nyt.',
-    signUps: 'Tarkistettavat liittymiset',
     current: 'Nyt',
     proposed: 'Uusi',
     empty: '(tyhjä)',

@@ -20,6 +20,7 @@ import {
   MEMBER_ACTIONS,
   SAFETY_ACTIONS,
   memberActions,
+  PROFILE_GALLERY,
   PROFILE_SECTIONS,
   renderContributions,
   type MemberAction,
@@ -97,6 +98,18 @@ function portrait(memberId: string, nickname: string): Html {
   />`;
 }
 
+/** What a profile opens with: the member's photos, or their portrait (a silhouette) when none shows. */
+async function opening(
+  services: ServiceRegistry,
+  request: FastifyRequest,
+  memberId: string,
+  nickname: string,
+): Promise<Html> {
+  const galleries = services.contributions<ProfileSection>(PROFILE_GALLERY);
+  const parts = (await Promise.all(galleries.map((g) => g(request, memberId)))).filter((p) => p !== null);
+  return parts.length > 0 ? html`${parts}` : portrait(memberId, nickname);
+}
+
 /** What the profile pages work with: the routes' dependencies and the extension points others add to. */
 export interface ProfilePageDeps extends ProfileDeps {
   services: ServiceRegistry;
@@ -118,11 +131,10 @@ function ownProfilePage(http: Http, { reads, services }: ProfilePageDeps): void 
   http.get('/profile', { config: approved, schema: { hide: true } }, async (request, reply) => {
     const t = tr(request);
     const me = await reads.own(request.viewer!.memberId);
-    const sections = await renderContributions(
-      services.contributions<ProfileSection>(PROFILE_SECTIONS),
-      request,
-      me.memberId,
-    );
+    const [photos, sections] = await Promise.all([
+      opening(services, request, me.memberId, me.nickname),
+      renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, me.memberId),
+    ]);
     const saved = (request.query as { saved?: string }).saved;
     return sendPage(request, reply, {
       title: me.nickname,
@@ -134,7 +146,7 @@ function ownProfilePage(http: Http, { reads, services }: ProfilePageDeps): void 
             : saved === 'properties'
               ? t('propertiesSaved')
               : undefined,
-      body: renderOwnProfile(request, t, me, sections),
+      body: renderOwnProfile(request, t, me, { photos, sections }),
     });
   });
 }
@@ -143,10 +155,10 @@ function renderOwnProfile(
   request: FastifyRequest,
   t: Translate<Key>,
   me: OwnProfileView,
-  sections: Html,
+  { photos, sections }: { photos: Html; sections: Html },
 ): Html {
   return html`<h1>${me.nickname}</h1>
-    ${portrait(me.memberId, me.nickname)}
+    ${photos}
     <p class="facts">${facts(request, t, me)}</p>
     ${propertiesList(request, me.properties)} ${aboutMe(t, me.aboutMe)}
     ${
@@ -186,18 +198,20 @@ function memberProfilePage(http: Http, { reads, services }: ProfilePageDeps): vo
       const t = tr(request);
       const view = await reads.view(viewerId, request.params.memberId, visitedOnPurpose(request.headers));
       const actionsOf = (point: ExtensionPoint<MemberAction>) => services.contributions(point);
-      const [buttons, safety, sections] = await Promise.all([
+      const [photos, buttons, safety, sections] = await Promise.all([
+        opening(services, request, view.memberId, view.nickname),
         memberActions(actionsOf(MEMBER_ACTIONS), request, [view.memberId], 'profile'),
         memberActions(actionsOf(SAFETY_ACTIONS), request, [view.memberId], 'profile'),
         renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, view.memberId),
       ]);
+      // Photos first, then who they are (facts, about me, interests, diary), then what one can do.
       return sendPage(request, reply, {
         title: view.nickname,
         body: html`<h1>${view.nickname}</h1>
-          ${portrait(view.memberId, view.nickname)}
+          ${photos}
           <p class="facts">${facts(request, t, view)}</p>
-          <div class="actions">${buttons(view.memberId)}</div>
           ${propertiesList(request, view.properties)} ${aboutMe(t, view.aboutMe)} ${sections}
+          <div class="actions" id="actions">${buttons(view.memberId)}</div>
           <div class="actions safety">${safety(view.memberId)}</div>`,
       });
     },
@@ -296,7 +310,6 @@ async function reviewPage(
     reply,
     {
       title: t('reviewTitle'),
-      otherQueues: [{ href: '/review', label: t('signUps') }],
       empty: t('reviewEmpty'),
       notices: { approved: t('approvedNotice'), rejected: t('rejectedNotice') },
       cards: queue.map((p) => renderChange(request, t, when, p, problem)),

@@ -272,11 +272,6 @@ async function reviewPage(
     reply,
     {
       title: t('nicknameReviewTitle'),
-      otherQueues: [
-        { href: '/review', label: t('reviewTitle') },
-        { href: '/review/about-me', label: t('aboutMeQueue') },
-        { href: '/review/photos', label: t('photoQueue') },
-      ],
       empty: t('nicknameReviewEmpty'),
       notices: { approved: t('nicknameApprovedNotice'), rejected: t('nicknameRejectedNotice') },
       cards: queue.map((r) => renderRequest(request, t, r, problem)),

@@ -40,11 +40,6 @@ export const messages: Messages<
   | 'reasonHint'
   | 'approvedNotice'
   | 'rejectedNotice'
-  | 'aboutMeQueue'
-  | 'photoQueue'
-  | 'outbox'
-  | 'reportQueue'
-  | 'moderationLog'
   | 'age'
   | 'lives'
   | 'looksFor'
@@ -113,11 +108,6 @@ export const messages: Messages<
     reasonHint: 'Say what to change, e.g. "Your nickname is an email address".',
     approvedNotice: 'Approved.',
     rejectedNotice: 'Sent back to the member.',
-    aboutMeQueue: 'About-me changes to review',
-    photoQueue: 'Photos to review',
-    outbox: 'Mail sent to members',
-    reportQueue: 'Reports',
-    moderationLog: 'Moderation log',
     age: '{age} years',
     lives: 'lives in {city}',
     looksFor: 'looks for {genders}, {min}–{max} years, within {km} km',
@@ -186,11 +176,6 @@ export const messages: Messages<
     reasonHint: 'Skriv vad som ska ändras, t.ex. "Ditt smeknamn är en e-postadress".',
     approvedNotice: 'Godkänd.',
     rejectedNotice: 'Skickad tillbaka till medlemmen.',
-    aboutMeQueue: 'Ändrade presentationer att granska',
-    photoQueue: 'Foton att granska',
-    outbox: 'E-post till medlemmar',
-    reportQueue: 'Anmälningar',
-    moderationLog: 'Moderationslogg',
     age: '{age} år',
     lives: 'bor i {city}',
     looksFor: 'söker {genders}, {min}–{max} år, inom {km} km',
@@ -221,10 +206,6 @@ export const messages: Messages<
     nicknameAsked: 'Önskar: {nickname}',
   },
   fi: {
-    photoQueue: 'Tarkistettavat kuvat',
-    outbox: 'Jäsenille lähetetty posti',
-    reportQueue: 'Ilmoitukset',
-    moderationLog: 'Moderointiloki',
     signupTitle: 'Liity Meetcuteen',
     email: 'Sähköposti',
     password: 'Salasana',

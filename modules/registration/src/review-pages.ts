@@ -40,14 +40,6 @@ async function reviewPage(
     reply,
     {
       title: t('reviewTitle'),
-      // Sign-ups are the moderators' first queue, so theirs links to all the others.
-      otherQueues: [
-        { href: '/review/about-me', label: t('aboutMeQueue') },
-        { href: '/review/photos', label: t('photoQueue') },
-        { href: '/review/reports', label: t('reportQueue') },
-        { href: '/moderation/log', label: t('moderationLog') },
-        { href: '/mail', label: t('outbox') },
-      ],
       empty: t('reviewEmpty'),
       notices: { approved: t('approvedNotice'), rejected: t('rejectedNotice') },
       cards: queue.map((r) => renderSignUp(request, t, r, now(), problem)),

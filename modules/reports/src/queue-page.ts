@@ -10,6 +10,7 @@ import {
   hidden,
   html,
   languageOf,
+  moderatorNav,
   sendPage,
   type Html,
 } from '@meetcute/web';
@@ -115,7 +116,8 @@ async function sendQueue(
     {
       title: t('queueTitle'),
       notice,
-      body: html`<h1>${t('queueTitle')}</h1>
+      body: html`${moderatorNav(request)}
+        <h1>${t('queueTitle')}</h1>
         ${attempt ? formErrors(translated(t, attempt), t('fixTitle')) : ''}
         ${items.length === 0 ? html`<p>${t('queueEmpty')}</p>` : cards}`,
     },

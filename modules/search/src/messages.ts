@@ -19,6 +19,9 @@ export const messages: Messages<
   | 'badHeight'
   | 'badProperty'
   | 'hasPhotoOnly'
+  | 'moreFilters'
+  | 'minHeight'
+  | 'maxHeight'
   | 'noCity'
   | 'badCityId'
   | 'unknownCityId'
@@ -68,6 +71,9 @@ export const messages: Messages<
     badHeight: 'Height is a whole number of cm from {min} to {max}.',
     badProperty: 'Unknown value: {value}. Choose from the list.',
     hasPhotoOnly: 'Only members with a photo',
+    moreFilters: 'Height, what they look for, children, smoking, languages',
+    minHeight: 'Shortest (cm)',
+    maxHeight: 'Tallest (cm)',
     noCity: 'We do not know your city yet. Choose a place to search from.',
     badCityId: 'Give a place id (a whole number) from /api/v1/cities.',
     unknownCityId: 'We do not know the place {id}. Find places with /api/v1/cities.',
@@ -117,6 +123,9 @@ export const messages: Messages<
     badHeight: 'Längden är ett helt antal cm från {min} till {max}.',
     badProperty: 'Okänt värde: {value}. Välj i listan.',
     hasPhotoOnly: 'Bara medlemmar med foto',
+    moreFilters: 'Längd, vad de söker, barn, rökning, språk',
+    minHeight: 'Kortast (cm)',
+    maxHeight: 'Längst (cm)',
     noCity: 'Vi vet inte var du bor än. Välj en ort att söka från.',
     badCityId: 'Ange ett ort-id (ett heltal) från /api/v1/cities.',
     unknownCityId: 'Vi känner inte till orten {id}. Sök orter med /api/v1/cities.',
@@ -166,6 +175,9 @@ export const messages: Messages<
     badHeight: 'Pituus on kokonainen määrä senttejä {min}–{max}.',
     badProperty: 'Tuntematon arvo: {value}. Valitse luettelosta.',
     hasPhotoOnly: 'Vain jäsenet, joilla on kuva',
+    moreFilters: 'Pituus, mitä etsii, lapset, tupakointi, kielet',
+    minHeight: 'Lyhin (cm)',
+    maxHeight: 'Pisin (cm)',
     noCity: 'Emme vielä tiedä paikkakuntaasi. Valitse paikka, josta haetaan.',
     badCityId: 'Anna paikan tunnus (kokonaisluku) osoitteesta /api/v1/cities.',
     unknownCityId: 'Emme tunne paikkaa {id}. Etsi paikkoja osoitteesta /api/v1/cities.',

@@ -32,6 +32,13 @@ import {
   type RawQuery,
 } from './rules.ts';
 import type { Searches } from './searches.ts';
+import {
+  appendProperties,
+  propertyFields,
+  propertyValuesFrom,
+  propertyValuesOf,
+  type PropertyValues,
+} from './property-fields.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -47,6 +54,7 @@ interface FormValues {
   online: boolean;
   hasPhoto: boolean;
   sort: string;
+  properties: PropertyValues;
 }
 
 function fromCriteria(c: Criteria): FormValues {
@@ -60,6 +68,7 @@ function fromCriteria(c: Criteria): FormValues {
     online: c.onlineOnly,
     hasPhoto: c.hasPhoto,
     sort: c.sort,
+    properties: propertyValuesOf(c.properties),
   };
 }
 
@@ -76,6 +85,7 @@ function fromQuery(raw: RawQuery, d: Defaults): FormValues {
     online: yesNo(raw, 'online') === true,
     hasPhoto: yesNo(raw, 'hasPhoto') === true,
     sort: single(raw, 'sort') ?? 'lastActive',
+    properties: propertyValuesFrom(raw),
   };
 }
 
@@ -90,6 +100,7 @@ function searchLink(c: Criteria, cursor?: string): string {
   for (const tag of c.interests) query.append('interest', tag);
   if (c.onlineOnly) query.set('online', 'true');
   if (c.hasPhoto) query.set('hasPhoto', 'true');
+  appendProperties(query, c.properties);
   query.set('sort', c.sort);
   query.set('limit', String(c.limit));
   if (cursor) query.set('cursor', cursor);
@@ -104,6 +115,7 @@ function genderBox(t: Translate<Key>, gender: Gender, on: boolean): Html {
 }
 
 function searchForm(
+  request: FastifyRequest,
   t: Translate<Key>,
   v: FormValues,
   errors: FieldProblem[] | undefined,
@@ -138,6 +150,7 @@ function searchForm(
       >
       ${errorFor('hasPhoto') ? html`<p class="error">${errorFor('hasPhoto')!.message}</p>` : ''}
     </div>
+    ${propertyFields(request, t, v.properties, errors)}
     <div class="field${errorFor('sort') ? ' invalid' : ''}">
       <label for="f-sort">${t('sort')}</label>
       <select id="f-sort" name="sort">
@@ -209,7 +222,7 @@ export function searchPages(
           title: t('title'),
           body: html`<h1>${t('title')}</h1>
             <p>${t('intro')}</p>
-            ${searchForm(t, fromCriteria(criteria), undefined, choices)}
+            ${searchForm(request, t, fromCriteria(criteria), undefined, choices)}
             ${await resultList(request, t, criteria, found, actions)}`,
         });
       } catch (error) {
@@ -221,7 +234,8 @@ export function searchPages(
           {
             title: t('title'),
             body: html`<h1>${t('title')}</h1>
-              ${formErrors(error.errors, t('fixErrors'))} ${searchForm(t, values, error.errors, choices)}`,
+              ${formErrors(error.errors, t('fixErrors'))}
+              ${searchForm(request, t, values, error.errors, choices)}`,
           },
           error.status,
         );

@@ -908,6 +908,59 @@ export const useCases = [
     then: { status: 200, page: ['value="hiking, jazz"', 'hiking · jazz', 'Nancy'], pageLacks: ['Karin'] },
   }),
   useCase({
+    title:
+      'The search page has labelled controls for the property filters, set from its address so a result page can be shared and reloaded',
+    given: [
+      ...nancyAndBob,
+      given(
+        ProfilePropertiesChanged,
+        { memberId: bob.memberId, properties: { heightCm: 182, children: 'want', languages: ['sv', 'en'] } },
+        { actorId: bob.memberId },
+      ),
+    ],
+    when: {
+      as: nancy.memberId,
+      method: 'GET',
+      url: '/search?maxDistanceKm=100&minHeight=175&children=want&children=have&language=sv',
+    },
+    then: {
+      status: 200,
+      page: [
+        '<details class="more-filters" open>',
+        '<label for="f-minHeight">Shortest (cm)</label>',
+        'name="minHeight"',
+        'value="175"',
+        '<legend>Children</legend>',
+        'name="children" value="want" checked',
+        'name="children" value="have" checked',
+
+        '<legend>Looking for</legend>',
+        'name="language" value="sv" checked',
+        'Swedish',
+        `href="/members/${bob.memberId}"`,
+      ],
+      pageLacks: ['value="none" checked', 'value="dont-want" checked'],
+    },
+  }),
+  useCase({
+    title: 'In Finnish the property controls speak Finnish, and stay folded away while none is set',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: '/search', headers: { 'accept-language': 'fi' } },
+    then: {
+      status: 200,
+      page: ['<details class="more-filters" >', 'Lyhin (cm)', '<legend>Tupakointi</legend>', 'ruotsi'],
+    },
+  }),
+  useCase({
+    title: 'A property filter the page cannot take comes back on the form, saying what to fix',
+    given: nancyAndBob,
+    when: { as: nancy.memberId, method: 'GET', url: '/search?minHeight=20&goal=fling' },
+    then: {
+      status: 400,
+      page: ['<details class="more-filters" open>', 'value="20"', 'Height is', 'aria-invalid="true"'],
+    },
+  }),
+  useCase({
     title: 'The search page links to the next page with the whole search and a cursor',
     given: crowd,
     when: { as: bob.memberId, method: 'GET', url: '/search?limit=2' },
