@@ -6,7 +6,7 @@ import { languageOf } from './layout.ts';
 
 /**
  * The operators' console frame. The console's sections are pages of different modules
- * (the metrics and incidents, traces and logs, flags, ads); this draws each of
+ * (the metrics and incidents, traces and logs, flags and experiments, ads); this draws each of
  * them inside the site's layout with the console's own navigation, so an operator moves
  * between them as between the sections of one tool.
  */
@@ -20,6 +20,7 @@ const OPS_SECTIONS = [
   'traces',
   'logs',
   'flags',
+  'experiments',
   'ads',
 ] as const;
 export type OpsSection = (typeof OPS_SECTIONS)[number];
@@ -39,6 +40,7 @@ const messages: Messages<OpsSection | 'console'> = {
     traces: 'Traces',
     logs: 'Logs',
     flags: 'Flags',
+    experiments: 'Experiments',
     ads: 'Ads',
   },
   sv: {
@@ -50,6 +52,7 @@ const messages: Messages<OpsSection | 'console'> = {
     traces: 'Spår',
     logs: 'Loggar',
     flags: 'Flaggor',
+    experiments: 'Experiment',
     ads: 'Annonser',
   },
   fi: {
@@ -61,6 +64,7 @@ const messages: Messages<OpsSection | 'console'> = {
     traces: 'Jäljet',
     logs: 'Lokit',
     flags: 'Liput',
+    experiments: 'Kokeet',
     ads: 'Mainokset',
   },
 };

@@ -1,4 +1,4 @@
-import { problems, type ModuleContext } from '@meetcute/core';
+import { problems, type ModuleContext, type Problem } from '@meetcute/core';
 import {
   ExperimentCreated,
   ExperimentExposed,
@@ -54,7 +54,11 @@ function refuse(bad: Invalid<ProblemKey>[]): void {
   throw problems.invalid(toProblems(bad, say).map((p, i) => ({ ...p, code: bad[i]!.key })));
 }
 
-const conflict = (detail: string) => problems.conflict('flag-state', 'Not now', detail);
+/** A refusal for the state things are in; its code lets a page say it in the operator's language. */
+function conflict(code: ProblemKey): Problem {
+  const detail = problemWords('en')(code);
+  return problems.conflict('flag-state', 'Not now', detail, [{ field: 'status', message: detail, code }]);
+}
 
 function flagCommands(
   ctx: ModuleContext<Tables>,
@@ -120,18 +124,18 @@ function experimentCommands(
     },
     async start(actorId, key) {
       const experiment = await mustExperiment(key);
-      if (experiment.status !== 'draft') throw conflict('Only an experiment that never ran can start.');
+      if (experiment.status !== 'draft') throw conflict('notDraft');
       await ctx.transaction(async (tx) => {
         // One experiment at a time per flag, or a member's variant would have two owners.
         if (await runningOn(tx.db, experiment.flagKey)) {
-          throw conflict('Another experiment runs over this flag: stop it first.');
+          throw conflict('otherRunning');
         }
         await tx.publish(ExperimentStarted, { key }, { actorId });
       });
     },
     async stop(actorId, key) {
       const experiment = await mustExperiment(key);
-      if (experiment.status !== 'running') throw conflict('Only a running experiment can stop.');
+      if (experiment.status !== 'running') throw conflict('notRunning');
       await ctx.transaction((tx) => tx.publish(ExperimentStopped, { key }, { actorId }));
     },
     async expose(experiment, memberId, variant) {

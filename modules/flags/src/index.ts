@@ -11,6 +11,7 @@ import { assignmentKey, flagViews } from './views.ts';
 import { flagRoutes } from './routes.ts';
 import { experimentRoutes } from './experiment-routes.ts';
 import { flagPages } from './pages.ts';
+import { experimentPages } from './experiment-pages.ts';
 import { useCases } from './use-cases.ts';
 import { experimentUseCases } from './use-cases.experiments.ts';
 
@@ -76,5 +77,6 @@ export const flags = defineModule({
     flagRoutes(ctx.http, { db: ctx.db, commands: run, flags: evaluation.flags });
     experimentRoutes(ctx.http, ctx.db, run);
     flagPages(ctx.http, ctx.db, run);
+    experimentPages(ctx.http, ctx.db, run);
   },
 });

@@ -1,7 +1,8 @@
 import { translator, type Language, type Messages } from '@meetcute/web';
 import type { FlagProblemKey } from './rules.ts';
 
-export type ProblemKey = FlagProblemKey | 'metricBad' | 'flagNotVariants';
+export type ProblemKey =
+  FlagProblemKey | 'metricBad' | 'flagNotVariants' | 'notDraft' | 'otherRunning' | 'notRunning';
 
 const problemMessages: Messages<ProblemKey> = {
   en: {
@@ -17,6 +18,9 @@ const problemMessages: Messages<ProblemKey> = {
     languagesBad: 'Languages are en, sv or fi.',
     metricBad: 'Choose a metric: replies or writers.',
     flagNotVariants: 'Choose an existing flag with variants: an experiment compares variants.',
+    notDraft: 'Only an experiment that never ran can start.',
+    otherRunning: 'Another experiment runs over this flag: stop it first.',
+    notRunning: 'Only a running experiment can stop.',
   },
   sv: {
     keyBad:
@@ -32,6 +36,9 @@ const problemMessages: Messages<ProblemKey> = {
     languagesBad: 'Språk är en, sv eller fi.',
     metricBad: 'Välj ett mått: replies eller writers.',
     flagNotVariants: 'Välj en befintlig flagga med varianter: ett experiment jämför varianter.',
+    notDraft: 'Bara ett experiment som aldrig har körts kan startas.',
+    otherRunning: 'Ett annat experiment körs över den här flaggan: stoppa det först.',
+    notRunning: 'Bara ett experiment som pågår kan stoppas.',
   },
   fi: {
     keyBad:
@@ -49,6 +56,9 @@ const problemMessages: Messages<ProblemKey> = {
     languagesBad: 'Kielet ovat en, sv tai fi.',
     metricBad: 'Valitse mittari: replies tai writers.',
     flagNotVariants: 'Valitse olemassa oleva lippu, jolla on variantit: koe vertaa variantteja.',
+    notDraft: 'Vain koe, jota ei ole koskaan ajettu, voidaan aloittaa.',
+    otherRunning: 'Tämän lipun yllä on käynnissä toinen koe: pysäytä se ensin.',
+    notRunning: 'Vain käynnissä oleva koe voidaan pysäyttää.',
   },
 };
 

@@ -26,7 +26,7 @@ const tr = (request: FastifyRequest) => translator(pageMessages, languageOf(requ
 const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) });
 
 /** A refusal's fields in the operator's language (the API's are in English). */
-function inWords(request: FastifyRequest, error: unknown): FieldProblem[] {
+export function inWords(request: FastifyRequest, error: unknown): FieldProblem[] {
   if (!(error instanceof Problem) || error.status !== 400) throw error;
   const say = problemWords(languageOf(request));
   return (error.errors ?? []).map((e) => ({ ...e, message: e.code ? say(e.code as ProblemKey) : e.message }));

@@ -286,4 +286,138 @@ const deletion = [
   }),
 ];
 
-export const experimentUseCases = [...lifecycle, ...exposures, ...outcomes, ...deletion];
+const pageCall = (method: 'GET' | 'POST', url: string, body?: Record<string, string>) =>
+  ({ as: op.memberId, method, url, ...(body ? { body, form: true } : {}) }) as const;
+const pages = [
+  useCase({
+    title:
+      'Otto opens the console’s experiments: each with its flag, metric and status, and a form for a new one',
+    given: running(),
+    when: pageCall('GET', '/ops/experiments'),
+    then: {
+      status: 200,
+      page: [
+        '<h1>Experiments</h1>',
+        'opener',
+        'chat.opener',
+        'Replies per first message',
+        'Running',
+        'chat.opener (control, short)',
+      ],
+    },
+  }),
+  useCase({
+    title: 'Without a flag with variants, the experiments page says to create one first',
+    given: [...staff, created('news.photos', 100)],
+    when: pageCall('GET', '/ops/experiments'),
+    then: { status: 200, page: ['No experiments yet.', 'There is no flag with variants yet'] },
+  }),
+  useCase({
+    title: 'A member who is no operator does not get the experiments page',
+    given: [...staff, ...approved(nancy)],
+    when: { as: nancy.memberId, method: 'GET', url: '/ops/experiments' },
+    then: { status: 403 },
+  }),
+  useCase({
+    title: 'Otto creates an experiment with the form and lands on its page',
+    given: [...staff, flag],
+    when: pageCall('POST', '/ops/experiments', {
+      key: 'opener',
+      flagKey: 'chat.opener',
+      description: 'A shorter first message',
+      metric: 'writers',
+    }),
+    then: {
+      status: 303,
+      location: '/ops/experiments/opener',
+      events: [emitted(ExperimentCreated, { key: 'opener', flagKey: 'chat.opener', metric: 'writers' })],
+    },
+  }),
+  useCase({
+    title:
+      'A new experiment with a bad key, no flag and no metric is sent back, saying in Finnish what to fix',
+    given: [...staff, flag],
+    when: {
+      ...pageCall('POST', '/ops/experiments', { key: 'Avaus!', flagKey: 'no.such', metric: '' }),
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 400,
+      page: [
+        'Korjaa seuraavat',
+        'Käytä 2–64 pientä kirjainta',
+        'Valitse mittari',
+        'Valitse olemassa oleva lippu',
+        'value="Avaus!"',
+      ],
+    },
+  }),
+  useCase({
+    title: 'An experiment’s page shows per variant the exposures, conversions, rate and 95 % interval',
+    given: [...running('replies'), ...talks],
+    when: pageCall('GET', '/ops/experiments/opener'),
+    then: {
+      status: 200,
+      page: [
+        '<h1>opener</h1>',
+        'Stop the experiment',
+        '<th scope="row">control</th>',
+        '<th scope="row">short</th>',
+        '<td>100%</td>',
+        '<td>0%</td>',
+        '20.7% – 100%',
+        '0% – 79.',
+      ],
+    },
+  }),
+  useCase({
+    title: 'An experiment nobody was exposed to yet lists every variant, with no rate yet, in Swedish',
+    given: [...staff, flag, experiment()],
+    when: { ...pageCall('GET', '/ops/experiments/opener'), headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      page: ['Starta experimentet', '<th scope="row">control</th>', '<th scope="row">short</th>', 'inte än'],
+    },
+  }),
+  useCase({
+    title: 'An experiment that does not exist has no page',
+    given: staff,
+    when: pageCall('GET', '/ops/experiments/nothing'),
+    then: { status: 404 },
+  }),
+  useCase({
+    title: 'Otto starts an experiment from its page',
+    given: [...staff, flag, experiment()],
+    when: pageCall('POST', '/ops/experiments/opener/start', {}),
+    then: {
+      status: 303,
+      location: '/ops/experiments/opener',
+      events: [emitted(ExperimentStarted, { key: 'opener' })],
+    },
+  }),
+  useCase({
+    title: 'Otto stops an experiment from its page',
+    given: running(),
+    when: pageCall('POST', '/ops/experiments/opener/stop', {}),
+    then: {
+      status: 303,
+      location: '/ops/experiments/opener',
+      events: [emitted(ExperimentStopped, { key: 'opener' })],
+    },
+  }),
+  useCase({
+    title: 'Starting an experiment while another runs over its flag is refused on its page, saying why',
+    given: [
+      ...running(),
+      given(
+        ExperimentCreated,
+        { key: 'opener-two', flagKey: 'chat.opener', description: '', metric: 'writers' },
+        by,
+      ),
+    ],
+    when: pageCall('POST', '/ops/experiments/opener-two/start', {}),
+    then: { status: 409, page: ['Not now: Another experiment runs over this flag: stop it first.'] },
+  }),
+];
+
+export const experimentUseCases = [...lifecycle, ...exposures, ...outcomes, ...deletion, ...pages];
