@@ -25,11 +25,17 @@ export interface FlagReads {
   expose(experiment: Experiment, memberId: string, variant: string): Promise<string>;
   /** The country a member lives in, for country targeting. */
   countryOf(memberId: string): Promise<string | undefined>;
+  /** The member as the module's view knows them (roles, country, the language they signed up in). */
+  member(memberId: string): Promise<FlagSubject | undefined>;
 }
 
 /** How pages and handlers read a flag: the one way, with the viewer's context. */
 export interface Flags {
-  /** Whether an on/off flag is on for the subject; `fallback` (today's behaviour) when there is no such flag. */
+  /**
+   * Whether an on/off flag is on for the subject; `fallback` (today's behaviour) when there
+   * is no such flag. A subject of a member id alone (no page asking: a live push) is
+   * completed from what the module knows of the member.
+   */
   isOn(key: string, subject: FlagSubject, fallback?: boolean): Promise<boolean>;
   /** The variant of a multi-variant flag the subject is served; records an experiment's first exposure. */
   variant(key: string, subject: FlagSubject, fallback: string): Promise<string>;
@@ -155,7 +161,9 @@ export function openFeatureFlags(reads: FlagReads, logger: Logger): { flags: Fla
       );
     return details.value;
   }
-  async function contextOf(key: string, subject: FlagSubject): Promise<EvaluationContext> {
+  async function contextOf(key: string, asked: FlagSubject): Promise<EvaluationContext> {
+    const alone = asked.memberId && asked.roles === undefined && asked.language === undefined;
+    const subject = (alone && (await reads.member(asked.memberId!))) || asked;
     const { memberId, roles, language } = subject;
     let country = subject.country;
     // Only a flag that targets countries costs the lookup of where the member lives.

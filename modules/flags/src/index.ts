@@ -1,6 +1,7 @@
 import { defineModule, defineService } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MessageSent } from '@meetcute/chat/events';
+import { memberEvents, memberProjections, projectMembers, subjectOfMember } from './member-store.ts';
 import { forgetInView, honourDeletion, MemberDeleted } from '@meetcute/auth/events';
 import { events, ExperimentCreated, ExperimentStarted, ExperimentStopped, flagEvents } from './events.ts';
 import { flagProjections, migrations, projectFlags, tables } from './store.ts';
@@ -11,9 +12,11 @@ import { assignmentKey, flagViews } from './views.ts';
 import { flagRoutes } from './routes.ts';
 import { experimentRoutes } from './experiment-routes.ts';
 import { flagPages } from './pages.ts';
+import { reachOver } from './reach.ts';
 import { experimentPages } from './experiment-pages.ts';
 import { useCases } from './use-cases.ts';
 import { experimentUseCases } from './use-cases.experiments.ts';
+import { reachUseCases } from './use-cases.reach.ts';
 
 export type { Flags } from './evaluation.ts';
 export type { FlagSubject } from './rules.ts';
@@ -33,16 +36,20 @@ export const flags = defineModule({
   description:
     'Feature flags (targeting, gradual ramp-up, kill switch, audit) read through OpenFeature, and experiments with per-variant conversion.',
   publishes: events,
-  consumes: [...events, MessageSent, MemberDeleted],
+  consumes: [...events, MessageSent, MemberDeleted, ...memberEvents],
   provides: [FLAGS],
   requires: [PROFILES],
   tables,
   migrations,
-  projections: [...flagProjections, ...experimentProjections],
-  useCases: [...useCases, ...experimentUseCases],
+  projections: [...flagProjections, ...experimentProjections, ...memberProjections],
+  useCases: [...useCases, ...experimentUseCases, ...reachUseCases],
   register(ctx) {
     honourDeletion(ctx, {
-      tables: { flags_exposures: { mine: ['member_id'] }, flags_trials: { mine: ['member_id'] } },
+      tables: {
+        flags_exposures: { mine: ['member_id'] },
+        flags_trials: { mine: ['member_id'] },
+        flags_members: { mine: ['member_id'] },
+      },
       // Flags and experiments are the site's, not the operator's: they stay, naming a pseudonym.
       kept: {
         flags_flags: ['targeting'],
@@ -53,12 +60,14 @@ export const flags = defineModule({
     });
     projectFlags(ctx);
     projectExperiments(ctx);
+    projectMembers(ctx);
     const views = flagViews(ctx);
     forgetInView(views.flags);
     // Assignments are keyed "experiment member": a deleted member's go with her exposures.
     views.assignments.on(MemberDeleted, ({ payload: { memberId } }, changes) =>
       changes.forgetWhere((_variant, key) => key.endsWith(` ${memberId}`)),
     );
+    views.members.on(MemberDeleted, ({ payload: { memberId } }, changes) => changes.set(memberId, undefined));
     const run = commands(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const evaluation = openFeatureFlags(
@@ -69,14 +78,22 @@ export const flags = defineModule({
           views.assignments.get(assignmentKey(experimentKey, memberId)),
         expose: (experiment, memberId, variant) => run.expose(experiment, memberId, variant),
         countryOf: async (memberId) => (await profiles.get(memberId))?.city.country,
+        member: async (memberId) => {
+          const known = await views.members.get(memberId);
+          return known && subjectOfMember(known);
+        },
       },
       ctx.logger,
     );
     ctx.onClose(() => evaluation.close());
     ctx.services.provide<Flags>(FLAGS, evaluation.flags);
-    flagRoutes(ctx.http, { db: ctx.db, commands: run, flags: evaluation.flags });
+    const reach = reachOver(ctx.db, views.members, {
+      moderators: ctx.config.moderators,
+      operators: ctx.config.operators,
+    });
+    flagRoutes(ctx.http, { db: ctx.db, commands: run, flags: evaluation.flags, reach });
     experimentRoutes(ctx.http, ctx.db, run);
-    flagPages(ctx.http, ctx.db, run);
+    flagPages(ctx.http, { db: ctx.db, commands: run, reach });
     experimentPages(ctx.http, ctx.db, run);
   },
 });

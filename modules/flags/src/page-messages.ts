@@ -26,7 +26,20 @@ type Key =
   | 'revived'
   | 'by'
   | 'targeting'
-  | 'everyone';
+  | 'everyone'
+  | 'reach'
+  | 'reachLine'
+  | 'reachHint'
+  | 'members'
+  | 'membersHint'
+  | 'roles'
+  | 'rolesHint'
+  | 'countries'
+  | 'countriesHint'
+  | 'languages'
+  | 'languagesHint'
+  | 'targetingHint'
+  | 'saveTargeting';
 
 export const pageMessages: Messages<Key> = {
   en: {
@@ -56,6 +69,21 @@ export const pageMessages: Messages<Key> = {
     by: 'by {who}',
     targeting: 'Targeting',
     everyone: 'everyone',
+    reach: 'Reach',
+    reachLine: 'Reaches {reached} of {of} members now ({share}).',
+    reachHint:
+      'Counted over every member by the same decision their pages get: the roles they hold, where they live, the language they signed up in, and the share.',
+    members: 'Members',
+    membersHint: 'Member ids who get the flag whatever the rest says, one a line.',
+    roles: 'Roles',
+    rolesHint: 'Only members with one of these roles (moderator, operator); empty: any.',
+    countries: 'Countries',
+    countriesHint: 'Only members living in one of these (SE, FI); empty: anywhere.',
+    languages: 'Languages',
+    languagesHint: 'Only members reading the site in one of these (en, sv, fi); empty: any.',
+    targetingHint:
+      'Separate the words by commas or spaces. Each list that is not empty must match; the share applies within.',
+    saveTargeting: 'Save targeting',
   },
   sv: {
     flags: 'Funktionsflaggor',
@@ -84,6 +112,21 @@ export const pageMessages: Messages<Key> = {
     by: 'av {who}',
     targeting: 'Målgrupp',
     everyone: 'alla',
+    reach: 'Räckvidd',
+    reachLine: 'Når {reached} av {of} medlemmar nu ({share}).',
+    reachHint:
+      'Räknat över alla medlemmar med samma beslut som deras sidor får: rollerna de har, var de bor, språket de registrerade sig på och andelen.',
+    members: 'Medlemmar',
+    membersHint: 'Medlems-id som får flaggan vad resten än säger, ett per rad.',
+    roles: 'Roller',
+    rolesHint: 'Bara medlemmar med någon av dessa roller (moderator, operator); tomt: alla.',
+    countries: 'Länder',
+    countriesHint: 'Bara medlemmar som bor i något av dessa (SE, FI); tomt: var som helst.',
+    languages: 'Språk',
+    languagesHint: 'Bara medlemmar som läser sajten på något av dessa (en, sv, fi); tomt: alla.',
+    targetingHint:
+      'Skilj orden åt med komma eller mellanslag. Varje lista som inte är tom måste stämma; andelen gäller inom dem.',
+    saveTargeting: 'Spara målgrupp',
   },
   fi: {
     flags: 'Ominaisuusliput',
@@ -112,5 +155,20 @@ export const pageMessages: Messages<Key> = {
     by: 'tekijä {who}',
     targeting: 'Kohdennus',
     everyone: 'kaikki',
+    reach: 'Kattavuus',
+    reachLine: 'Tavoittaa nyt {reached} / {of} jäsentä ({share}).',
+    reachHint:
+      'Laskettu kaikista jäsenistä samalla päätöksellä kuin heidän sivunsa: heidän roolinsa, asuinmaansa, rekisteröitymiskielensä ja osuus.',
+    members: 'Jäsenet',
+    membersHint: 'Jäsentunnukset, jotka saavat lipun muista ehdoista riippumatta, yksi riviä kohden.',
+    roles: 'Roolit',
+    rolesHint: 'Vain jäsenet, joilla on jokin näistä rooleista (moderator, operator); tyhjä: kaikki.',
+    countries: 'Maat',
+    countriesHint: 'Vain jäsenet, jotka asuvat jossakin näistä (SE, FI); tyhjä: missä tahansa.',
+    languages: 'Kielet',
+    languagesHint: 'Vain jäsenet, jotka lukevat sivustoa jollakin näistä (en, sv, fi); tyhjä: kaikki.',
+    targetingHint:
+      'Erota sanat pilkuin tai välilyönnein. Jokaisen ei-tyhjän listan on täsmättävä; osuus pätee niiden sisällä.',
+    saveTargeting: 'Tallenna kohdennus',
   },
 };

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { Problem, problems, type FieldProblem, type Http } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
+  LOCALES,
   field,
   form,
   formErrors,
@@ -20,6 +21,7 @@ import { problemWords, type ProblemKey } from './messages.ts';
 import { pageMessages } from './page-messages.ts';
 import { listOf, NO_TARGETING, type Flag } from './rules.ts';
 import { allFlags, auditOf, flagByKey, type AuditEntry, type FlagsDb } from './store.ts';
+import type { Reach } from './reach.ts';
 
 const page = { access: 'operator', kind: 'page' } as const;
 const tr = (request: FastifyRequest) => translator(pageMessages, languageOf(request));
@@ -118,17 +120,74 @@ function auditList(request: FastifyRequest, audit: AuditEntry[]): Html {
     </ol>`;
 }
 
+/** What a flag's page needs: its tables, the commands, and the reach of a flag over the members. */
+export interface PageDeps {
+  db: FlagsDb;
+  commands: Commands;
+  reach: (flag: Flag) => Promise<Reach>;
+}
+
+/** A form sent back: what was typed, and what to fix. */
+interface Failed {
+  body: FormBody;
+  errors: FieldProblem[];
+}
+
+async function reachSection(request: FastifyRequest, flag: Flag, reach: PageDeps['reach']): Promise<Html> {
+  const t = tr(request);
+  const language = languageOf(request);
+  const r = await reach(flag);
+  const percent = new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 1 });
+  const count = new Intl.NumberFormat(LOCALES[language]);
+  return html`<section class="reach" aria-labelledby="reach-title">
+    <h2 id="reach-title">${t('reach')}</h2>
+    <p class="reach-figure">
+      ${t('reachLine', {
+        reached: count.format(r.reached),
+        of: count.format(r.of),
+        share: percent.format(r.of === 0 ? 0 : r.reached / r.of),
+      })}
+    </p>
+    ${
+      r.variants.length > 0
+        ? html`<ul class="reach-variants">
+            ${r.variants.map((v) => html`<li>${v.variant}: ${count.format(v.members)}</li>`)}
+          </ul>`
+        : ''
+    }
+    <p><small>${t('reachHint')}</small></p>
+  </section>`;
+}
+
+function targetingForm(request: FastifyRequest, flag: Flag, failed?: Failed): Html {
+  const t = tr(request);
+  const errors = failed?.errors;
+  const value = (list: keyof Flag['targeting']) =>
+    failed ? form.text(failed.body, list) : flag.targeting[list].join(list === 'members' ? '\n' : ', ');
+  const list = (name: keyof Flag['targeting'], multiline = false) =>
+    field({ name, label: t(name), hint: t(`${name}Hint`), value: value(name), errors, multiline });
+  return html`<h2>${t('targeting')}</h2>
+    <form method="post" action="/ops/flags/${flag.key}/targeting" novalidate>
+      ${hidden(request)}
+      <p><small>${t('targetingHint')}</small></p>
+      ${list('members', true)} ${list('roles')} ${list('countries')} ${list('languages')}
+      <button type="submit">${t('saveTargeting')}</button>
+    </form>`;
+}
+
 async function flagPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  db: FlagsDb,
+  deps: PageDeps,
   key: string,
-  errors?: FieldProblem[],
+  failed?: Failed,
 ): Promise<FastifyReply> {
   const t = tr(request);
-  const flag = await flagByKey(db, key);
+  const flag = await flagByKey(deps.db, key);
   if (!flag) throw problems.notFound('This flag');
   const action = (what: string) => `/ops/flags/${flag.key}/${what}`;
+  const errors = failed?.errors;
+  const ramp = failed ? form.text(failed.body, 'ramp') || String(flag.ramp) : String(flag.ramp);
   return sendOpsPage(
     request,
     reply,
@@ -141,10 +200,10 @@ async function flagPage(
           <strong>${t('targeting')}:</strong> ${targetingLine(request, flag)}
           ${flag.variants.length > 0 ? html` · <strong>${t('variants')}:</strong> ${flag.variants.join(', ')}` : ''}
         </p>
-        ${formErrors(errors, t('fix'))}
+        ${formErrors(errors, t('fix'))} ${await reachSection(request, flag, deps.reach)}
         <form method="post" action="${action('ramp')}">
           ${hidden(request)}
-          ${field({ name: 'ramp', label: t('ramp'), hint: t('rampHint'), type: 'number', value: String(flag.ramp), attrs: html`min="0" max="100"`, errors })}
+          ${field({ name: 'ramp', label: t('ramp'), hint: t('rampHint'), type: 'number', value: ramp, attrs: html`min="0" max="100"`, errors })}
           <button type="submit">${t('save')}</button>
         </form>
         <form method="post" action="${action(flag.killed ? 'revive' : 'kill')}">
@@ -153,14 +212,15 @@ async function flagPage(
             ${t(flag.killed ? 'revive' : 'kill')}
           </button>
         </form>
-        ${auditList(request, await auditOf(db, flag.key))}`,
+        ${targetingForm(request, flag, failed)} ${auditList(request, await auditOf(deps.db, flag.key))}`,
     },
-    errors ? 400 : 200,
+    failed ? 400 : 200,
   );
 }
 
-/** The console's flags section: the list, a new flag, and each flag's ramp, kill switch and changes. */
-export function flagPages(http: Http, db: FlagsDb, commands: Commands): void {
+/** The console's flags section: the list, a new flag, and each flag's reach, ramp, targeting, kill switch and changes. */
+export function flagPages(http: Http, deps: PageDeps): void {
+  const { db, commands } = deps;
   http.get('/ops/flags', { config: page, schema: { hide: true } }, (request, reply) =>
     listPage(request, reply, db),
   );
@@ -185,29 +245,42 @@ export function flagPages(http: Http, db: FlagsDb, commands: Commands): void {
     },
   );
   http.get('/ops/flags/:key', { config: page, schema: { hide: true, params: KeyParams } }, (request, reply) =>
-    flagPage(request, reply, db, request.params.key),
+    flagPage(request, reply, deps, request.params.key),
   );
-  http.post(
-    '/ops/flags/:key/ramp',
-    { config: page, schema: { hide: true, params: KeyParams, body: FORM_BODY_SCHEMA } },
-    async (request, reply) => {
-      const { key } = request.params;
-      try {
-        await commands.ramp(request.viewer!.memberId, key, form.int(request.body, 'ramp'));
-      } catch (error) {
-        return flagPage(request, reply, db, key, inWords(request, error));
-      }
-      return reply.redirect(`/ops/flags/${key}`, 303);
-    },
-  );
+  flagChangePages(http, deps);
+}
+
+function flagChangePages(http: Http, deps: PageDeps): void {
+  const { commands } = deps;
+  const change = { config: page, schema: { hide: true, params: KeyParams, body: FORM_BODY_SCHEMA } };
+  http.post('/ops/flags/:key/ramp', change, async (request, reply) => {
+    const { key } = request.params;
+    try {
+      await commands.ramp(request.viewer!.memberId, key, form.int(request.body, 'ramp'));
+    } catch (error) {
+      return flagPage(request, reply, deps, key, { body: request.body, errors: inWords(request, error) });
+    }
+    return reply.redirect(`/ops/flags/${key}`, 303);
+  });
+  http.post('/ops/flags/:key/targeting', change, async (request, reply) => {
+    const { key } = request.params;
+    const typed = (name: string) => listOf(form.text(request.body, name));
+    try {
+      await commands.target(request.viewer!.memberId, key, {
+        members: typed('members'),
+        roles: typed('roles'),
+        countries: typed('countries').map((c) => c.toUpperCase()),
+        languages: typed('languages').map((l) => l.toLowerCase()),
+      });
+    } catch (error) {
+      return flagPage(request, reply, deps, key, { body: request.body, errors: inWords(request, error) });
+    }
+    return reply.redirect(`/ops/flags/${key}`, 303);
+  });
   for (const action of ['kill', 'revive'] as const) {
-    http.post(
-      `/ops/flags/:key/${action}`,
-      { config: page, schema: { hide: true, params: KeyParams, body: FORM_BODY_SCHEMA } },
-      async (request, reply) => {
-        await commands[action](request.viewer!.memberId, request.params.key);
-        return reply.redirect(`/ops/flags/${request.params.key}`, 303);
-      },
-    );
+    http.post(`/ops/flags/:key/${action}`, change, async (request, reply) => {
+      await commands[action](request.viewer!.memberId, request.params.key);
+      return reply.redirect(`/ops/flags/${request.params.key}`, 303);
+    });
   }
 }

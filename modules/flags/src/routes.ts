@@ -5,6 +5,7 @@ import { auditOf, flagByKey, allFlags, type FlagsDb } from './store.ts';
 import { evaluate, NO_TARGETING, type Flag, type Targeting } from './rules.ts';
 import type { Flags } from './evaluation.ts';
 import { subjectOf } from './subject.ts';
+import type { Reach } from './reach.ts';
 
 /** The operators' API: an operator with a second factor. */
 export const OPS_API = { access: 'operator', kind: 'api' } as const;
@@ -48,6 +49,7 @@ export interface RouteDeps {
   db: FlagsDb;
   commands: Commands;
   flags: Flags;
+  reach: (flag: Flag) => Promise<Reach>;
 }
 
 async function mustFlag(db: FlagsDb, key: string): Promise<Flag> {
@@ -202,7 +204,29 @@ const Subject = Type.Object({
 });
 
 /** Who a flag would reach, before or after a change: the same decision members get, nothing recorded. */
-function evaluations(http: Http, { db }: RouteDeps): void {
+function evaluations(http: Http, { db, reach }: RouteDeps): void {
+  http.get(
+    '/api/v1/ops/flags/:key/reach',
+    {
+      config: OPS_API,
+      schema: {
+        summary: 'How many members the flag reaches now',
+        description:
+          'Counted over every member by the decision their requests get: roles held (with a second factor), the country they live in, the language they signed up in, and the hash of (flag, member).',
+        tags: ['flags'],
+        params: KeyParams,
+        response: {
+          200: Type.Object({
+            reached: Type.Integer(),
+            of: Type.Integer(),
+            variants: Type.Array(Type.Object({ variant: Type.String(), members: Type.Integer() })),
+          }),
+          404: Problem,
+        },
+      },
+    },
+    async (request) => reach(await mustFlag(db, request.params.key)),
+  );
   http.post(
     '/api/v1/ops/flags/:key/evaluations',
     {

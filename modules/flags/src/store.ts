@@ -3,6 +3,7 @@ import { integer, nullable, text, type Migration, type ModuleContext, type Table
 import { FlagCreated, FlagKilled, FlagRamped, FlagRevived, FlagTargeted } from './events.ts';
 import { targetingChange, type Flag, type Targeting } from './rules.ts';
 import { experimentMigrations, experimentTables } from './experiment-store.ts';
+import { memberMigrations, memberTables } from './member-store.ts';
 
 export const tables = {
   /** One row per flag, as its events left it; targeting and variants are JSON. */
@@ -26,6 +27,7 @@ export const tables = {
     detail: text(),
   },
   ...experimentTables,
+  ...memberTables,
 };
 export type Tables = TablesOf<typeof tables>;
 export type FlagsDb = Kysely<Tables>;
@@ -56,6 +58,7 @@ export const migrations: Migration[] = [
     },
   },
   ...experimentMigrations,
+  ...memberMigrations,
 ];
 
 export const flagProjections = ['flags_flags', 'flags_audit'];

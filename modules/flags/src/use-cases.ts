@@ -25,7 +25,7 @@ const ramped = (key: string, from: number, to: number) =>
   given(FlagRamped, { key, from, to }, { actorId: op.memberId });
 
 /** 200 members, by id alone: who a ramp reaches is decided by the hash of (flag, member id). */
-const MEMBERS = Array.from(
+export const MEMBERS = Array.from(
   { length: 200 },
   (_, i) => `00000000-0000-7000-8000-${(i + 1).toString(16).padStart(12, '0')}`,
 );

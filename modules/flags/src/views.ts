@@ -15,6 +15,7 @@ import {
   type Experiment,
 } from './experiment-store.ts';
 import type { Flag } from './rules.ts';
+import { allMembers, memberById, memberEvents, type FlagMember } from './member-store.ts';
 
 /** What evaluation reads on every request, in memory: a flag costs no query. */
 export interface FlagViews {
@@ -23,6 +24,8 @@ export interface FlagViews {
   running: View<Experiment>;
   /** A member's kept variant, by "experiment member". */
   assignments: View<string>;
+  /** Every member as targeting sees them, by member id: what a flag's reach is counted over. */
+  members: View<FlagMember>;
 }
 
 export const assignmentKey = (experimentKey: string, memberId: string): string =>
@@ -69,5 +72,16 @@ export function flagViews(ctx: ModuleContext<Tables>): FlagViews {
     const { experimentKey, memberId } = e.payload;
     changes.set(assignmentKey(experimentKey, memberId), await assignmentOf(tx.db, experimentKey, memberId));
   });
-  return { flags, running, assignments };
+  const configured = { moderators: ctx.config.moderators, operators: ctx.config.operators };
+  const members = ctx.view<FlagMember>({
+    name: 'members',
+    load: (memberId) => memberById(ctx.db, memberId, configured),
+    warm: async () => (await allMembers(ctx.db, configured)).map((m) => [m.memberId, m] as const),
+  });
+  for (const definition of memberEvents) {
+    members.on(definition, async (e, changes, tx) => {
+      changes.set(e.payload.memberId, await memberById(tx.db, e.payload.memberId, configured));
+    });
+  }
+  return { flags, running, assignments, members };
 }
