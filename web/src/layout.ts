@@ -364,7 +364,8 @@ export interface NavCounter {
   name: string;
   href: string;
   label: { en: string } & Partial<Record<'sv' | 'fi', string>>;
-  count(memberId: string): Promise<number>;
+  /** The member's count; `request`, the page being drawn, when what the member sees depends on it (flags). */
+  count(memberId: string, request?: FastifyRequest): Promise<number>;
 }
 
 /** What the nav module found for this page: the counters and where the live channel resumes. */

@@ -12,7 +12,7 @@ async function navState(request: FastifyRequest, services: ServiceRegistry, hub:
   const counters = services.contributions<NavCounter>(NAV_COUNTERS);
   // Taken first: a counter that moves while the others are counted is pushed after this id.
   const liveAfter = hub.latest();
-  const counts = await Promise.all(counters.map((c) => c.count(memberId)));
+  const counts = await Promise.all(counters.map((c) => c.count(memberId, request)));
   return {
     counters: counters.map((c, i) => ({
       name: c.name,

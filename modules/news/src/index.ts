@@ -4,7 +4,7 @@ import { RegistrationApproved } from '@meetcute/registration/events';
 import { events as diaryEvents } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
 import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
-import { FLAGS, type Flags } from '@meetcute/flags';
+import { FLAGS, subjectOf, type Flags } from '@meetcute/flags';
 import { events } from './events.ts';
 import { migrations, projections, tables } from './store.ts';
 import { newsMemory } from './memory.ts';
@@ -55,22 +55,22 @@ export const news = defineModule({
       },
     });
     const memory = newsMemory(ctx);
-    project(ctx, ctx.services.require<NotificationHub>(NOTIFICATIONS), memory);
+    // The feed's photo items sit behind a flag an operator can ramp or kill; the counter follows it.
+    const flags = ctx.services.require<Flags>(FLAGS);
+    project(ctx, ctx.services.require<NotificationHub>(NOTIFICATIONS), memory, flags);
     memory.authors.on(MemberDeleted, (e, changes) => changes.set(e.payload.memberId, undefined));
     // Their items leave every feed: counts are read afresh, and held pages that show them.
     memory.unseen.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
     forgetInView(memory.heads);
     forgetInView(memory.items);
     const run = commands(ctx, memory);
-    const reads = newsReads(ctx.db, () => ctx.clock.now(), memory);
+    const reads = newsReads(ctx.db, () => ctx.clock.now(), memory, flags);
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: COUNTER,
       href: '/news',
       label: { en: 'News', sv: 'Nyheter', fi: 'Uutiset' },
-      count: (memberId) => reads.unseen(memberId),
+      count: (memberId, request) => reads.unseen(memberId, request && subjectOf(request)),
     });
-    // The feed's photo items sit behind a flag an operator can ramp or kill.
-    const flags = ctx.services.require<Flags>(FLAGS);
     newsRoutes(ctx.http, run, reads, flags);
     newsPages(ctx.http, run, reads, ctx.services, flags);
   },

@@ -41,8 +41,8 @@ export function newsMemory(ctx: ModuleContext<NewsTables>): NewsMemory {
       load: async (memberId) => {
         const [upTo, head] = await Promise.all([seenUpTo(ctx.db, memberId), heads.get(memberId)]);
         // Never seen: every entry counts ('' is before any time).
-        const count = head && unseenInHead(head, upTo ?? '');
-        return count === undefined ? unseenOf(ctx.db, memberId, upTo) : { upTo, count };
+        const counted = head && unseenInHead(head, upTo ?? '');
+        return counted === undefined ? unseenOf(ctx.db, memberId, upTo) : { upTo, ...counted };
       },
     }),
     heads,

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import { withNewest, type ModuleContext, type NotificationHub, type Tx } from '@meetcute/core';
+import type { Flags } from '@meetcute/flags';
+import { unseenCounter } from './views.ts';
 import { honourBlocks } from '@meetcute/block';
 import {
   CityChanged,
@@ -39,6 +41,8 @@ export const COUNTER = 'news';
 /** What the projections share: the feeds and counters in memory, the live channel, and the pushes each transaction owes. */
 interface Feeds extends NewsMemory {
   hub: NotificationHub;
+  /** A member's count as their nav shows it (photo items only where their flag is on). */
+  counted: (memberId: string) => Promise<number>;
   /** The members to tell their new count once each transaction commits. */
   scheduled: WeakMap<Tx<NewsTables>, Set<string>>;
 }
@@ -59,8 +63,13 @@ interface NewItem {
  * items and what blocks keep out; feeds are worked out when read (store.ts `feedOf`),
  * and only the feeds and counters held in memory are moved here, item by item.
  */
-export function project(ctx: ModuleContext<NewsTables>, hub: NotificationHub, memory: NewsMemory): void {
-  const feeds: Feeds = { ...memory, hub, scheduled: new WeakMap() };
+export function project(
+  ctx: ModuleContext<NewsTables>,
+  hub: NotificationHub,
+  memory: NewsMemory,
+  flags: Flags,
+): void {
+  const feeds: Feeds = { ...memory, hub, counted: unseenCounter(memory, flags), scheduled: new WeakMap() };
   projectApprovals(ctx, feeds);
   projectChanges(ctx, feeds);
   projectDiaries(ctx, feeds);
@@ -121,7 +130,7 @@ function projectChanges(ctx: ModuleContext<NewsTables>, feeds: Feeds): void {
  * `rebuild news` from replaying counters into the live channel.
  */
 function notifyCounts(feeds: Feeds, tx: Tx<NewsTables>, memberIds: readonly string[]): void {
-  const { hub, unseen, scheduled } = feeds;
+  const { hub, counted, scheduled } = feeds;
   // One push per member and transaction, with the count as it stands once committed.
   let members = scheduled.get(tx);
   if (!members) {
@@ -130,7 +139,7 @@ function notifyCounts(feeds: Feeds, tx: Tx<NewsTables>, memberIds: readonly stri
     scheduled.set(tx, pushTo);
     tx.afterCommit(async () => {
       for (const memberId of pushTo) {
-        const count = (await unseen.get(memberId))?.count ?? 0;
+        const count = await counted(memberId);
         await hub.notify(memberId, { type: 'counter', data: { name: COUNTER, count } });
       }
     });
@@ -171,13 +180,21 @@ async function added(feeds: Feeds, tx: Tx<NewsTables>, item: NewItem): Promise<v
   const authorId = item.author.memberId;
   feeds.items.changes(tx).set(itemId, { itemId, kind, authorId, text, at });
   const { fresh, early } = await reach(feeds, tx, item.author, at);
-  const entry: HeadEntry = { itemId, at, authorId };
+  const entry: HeadEntry = { itemId, kind, at, authorId };
   const counters = feeds.unseen.changes(tx);
   const heads = feeds.heads.changes(tx);
   for (const viewer of fresh) {
     counters.update(
       viewer,
-      (u) => u && (u.upTo === null || at > u.upTo ? { ...u, count: oneMoreUnseen(u.count) } : u),
+      (u) =>
+        u &&
+        (u.upTo === null || at > u.upTo
+          ? {
+              ...u,
+              count: oneMoreUnseen(u.count),
+              withoutPhotos: kind === 'photo' ? u.withoutPhotos : oneMoreUnseen(u.withoutPhotos),
+            }
+          : u),
     );
     heads.update(
       viewer,
@@ -199,9 +216,9 @@ function seen(feeds: Feeds, tx: Tx<NewsTables>, memberId: string, upTo: string):
   // "Seen" never moves back (saveSeen): a marker at or past this one leaves the counter as it is.
   if (counter?.upTo != null && counter.upTo >= upTo) return;
   const head = feeds.heads.known(memberId)?.value;
-  const count = counter && head ? unseenInHead(head, upTo) : undefined;
-  if (count === undefined) return recount(feeds, tx, [memberId]);
-  feeds.unseen.changes(tx).set(memberId, { upTo, count });
+  const counted = counter && head ? unseenInHead(head, upTo) : undefined;
+  if (counted === undefined) return recount(feeds, tx, [memberId]);
+  feeds.unseen.changes(tx).set(memberId, { upTo, ...counted });
   notifyCounts(feeds, tx, [memberId]);
 }
 

@@ -98,7 +98,7 @@ export function newsRoutes(http: Http, commands: Commands, reads: NewsReads, fla
     async (request) => {
       const memberId = request.viewer!.memberId;
       const { upTo } = await commands.markSeen(memberId);
-      return { upTo, unseen: await reads.unseen(memberId) };
+      return { upTo, unseen: await reads.unseen(memberId, subjectOf(request)) };
     },
   );
 }

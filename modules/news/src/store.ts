@@ -505,6 +505,11 @@ export interface Unseen {
   upTo: string | null;
   /** Exact below UNSEEN_COUNTED_UP_TO; that number itself means "that many or more". */
   count: number;
+  /**
+   * The same, photo items left out: what the counter says to a member the news.photos
+   * flag is off for, whose feed shows none (counted apart, so each is exact up to the cap).
+   */
+  withoutPhotos: number;
 }
 
 /**
@@ -520,11 +525,14 @@ export const oneMoreUnseen = (count: number) => Math.min(UNSEEN_COUNTED_UP_TO, c
 /** Counts the feed's items newer than `upTo`, what the member has seen (every one, when nothing yet), up to the cap. */
 export async function unseenOf(db: NewsDb, memberId: string, upTo: string | null): Promise<Unseen> {
   let count = 0;
+  let withoutPhotos = 0;
   for await (const entry of feedOf(db, memberId)) {
     if (upTo !== null && entry.at <= upTo) break;
-    if (++count === UNSEEN_COUNTED_UP_TO) break;
+    count = oneMoreUnseen(count);
+    if (entry.kind !== 'photo') withoutPhotos = oneMoreUnseen(withoutPhotos);
+    if (withoutPhotos === UNSEEN_COUNTED_UP_TO) break;
   }
-  return { upTo, count };
+  return { upTo, count, withoutPhotos };
 }
 
 export async function allMembers(db: NewsDb): Promise<Array<[string, Member]>> {
@@ -553,9 +561,10 @@ export async function findItem(db: NewsDb, itemId: string): Promise<Item | undef
   return row && { itemId: row.item_id, kind: row.kind, authorId: row.author_id, text: row.text, at: row.at };
 }
 
-/** An entry of a member's feed: which item, when, by whom. */
+/** An entry of a member's feed: which item, of what kind, when, by whom. */
 export interface HeadEntry {
   itemId: string;
+  kind: ItemKind;
   at: string;
   authorId: string;
 }
@@ -570,15 +579,20 @@ export const HEAD = 21;
  * How many entries of a feed are newer than `upTo`, from its head alone: undefined when
  * the head is full and all of it is newer (the feed may hold more beyond it).
  */
-export function unseenInHead(head: readonly HeadEntry[], upTo: string): number | undefined {
-  const count = head.filter((e) => e.at > upTo).length;
-  return count === HEAD ? undefined : count;
+export function unseenInHead(
+  head: readonly HeadEntry[],
+  upTo: string,
+): Pick<Unseen, 'count' | 'withoutPhotos'> | undefined {
+  const newer = head.filter((e) => e.at > upTo);
+  if (newer.length === HEAD) return undefined;
+  return { count: newer.length, withoutPhotos: newer.filter((e) => e.kind !== 'photo').length };
 }
 
 /** The newest HEAD entries of a member's feed, newest first, as `feedPage` would list them. */
 export async function feedHead(db: NewsDb, viewerId: string): Promise<HeadEntry[]> {
   return (await firstOf(db, viewerId, HEAD)).map((e) => ({
     itemId: e.itemId,
+    kind: e.kind,
     at: e.at,
     authorId: e.author.memberId,
   }));

@@ -577,6 +577,8 @@ const photosFlag = given(
   { actorId: mo.memberId },
 );
 
+const navOf = (member: CastMember) => ({ as: member.memberId, method: 'GET', url: '/api/v1/nav' }) as const;
+
 const photos = [
   useCase({
     title: 'Nancy adds a photo and Mo approves it: Bob has “Nancy added a photo” with its thumb in his news',
@@ -605,6 +607,25 @@ const photos = [
       page: ['Nancy'],
       pageLacks: ['news-photo'],
       events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title:
+      'With the news.photos flag killed, Bob’s news counter counts Nancy joining but not her photo he cannot see',
+    given: [...nancyPhoto, photosFlag, given(FlagKilled, { key: 'news.photos' }, { actorId: mo.memberId })],
+    when: navOf(bob),
+    then: {
+      status: 200,
+      body: { counters: [{ name: 'alerts' }, { name: 'news', count: 1 }, { name: 'chats' }] },
+    },
+  }),
+  useCase({
+    title: 'With the news.photos flag on, Bob’s news counter counts Nancy joining and her photo',
+    given: [...nancyPhoto, photosFlag],
+    when: navOf(bob),
+    then: {
+      status: 200,
+      body: { counters: [{ name: 'alerts' }, { name: 'news', count: 2 }, { name: 'chats' }] },
     },
   }),
   useCase({

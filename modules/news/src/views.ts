@@ -3,6 +3,7 @@ import { photoPath } from '@meetcute/web';
 import { PAGE_SIZE } from './rules.ts';
 import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member, type NewsDb } from './store.ts';
 import type { NewsMemory } from './memory.ts';
+import type { FlagSubject, Flags } from '@meetcute/flags';
 
 /** A feed item as the API and the page show it. */
 export interface NewsItem {
@@ -27,8 +28,12 @@ export interface NewsPage {
 export interface NewsReads {
   /** One page of the viewer's feed, newest first; a bad cursor is a 400 naming `cursor`. */
   page(viewerId: string, cursor: string | undefined, limit?: number): Promise<NewsPage>;
-  /** Items newer than what the member has seen: the nav counter. */
-  unseen(memberId: string): Promise<number>;
+  /**
+   * Items newer than what the member has seen: the nav counter. Photo items count only
+   * when the news.photos flag is on for them (`subject`: as the page asks; by default as
+   * the flags module knows the member), as the feed shows them only then.
+   */
+  unseen(memberId: string, subject?: FlagSubject): Promise<number>;
   seenUpTo(memberId: string): Promise<string | null>;
   member(memberId: string): Promise<Member | undefined>;
 }
@@ -90,12 +95,24 @@ export function feedReader(db: NewsDb, now: () => Date, memory?: NewsMemory): Ne
   };
 }
 
-export function newsReads(db: NewsDb, now: () => Date, memory: NewsMemory): NewsReads {
+/** The nav counter as a member sees it: without photo items when their flag is off. */
+export function unseenCounter(
+  memory: NewsMemory,
+  flags: Flags,
+): (memberId: string, subject?: FlagSubject) => Promise<number> {
+  return async (memberId, subject = { memberId }) => {
+    const counter = await memory.unseen.get(memberId);
+    if (!counter) return 0;
+    // No photo among them: no flag to ask.
+    if (counter.withoutPhotos === counter.count) return counter.count;
+    return (await flags.isOn(PHOTOS_FLAG, subject)) ? counter.count : counter.withoutPhotos;
+  };
+}
+
+export function newsReads(db: NewsDb, now: () => Date, memory: NewsMemory, flags: Flags): NewsReads {
   return {
     page: feedReader(db, now, memory),
-    async unseen(memberId) {
-      return (await memory.unseen.get(memberId))?.count ?? 0;
-    },
+    unseen: unseenCounter(memory, flags),
     seenUpTo: async (memberId) => (await memory.unseen.get(memberId))?.upTo ?? null,
     member: (memberId) => memory.authors.get(memberId),
   };
