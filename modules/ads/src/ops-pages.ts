@@ -1,19 +1,33 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Problem, problems, type FieldProblem, type Http, type ModuleContext } from '@meetcute/core';
-import { FORM_BODY_SCHEMA, hidden, html, sendOpsPage, type FormBody, type Html } from '@meetcute/web';
+import {
+  FORM_BODY_SCHEMA,
+  hidden,
+  html,
+  languageOf,
+  LOCALES,
+  sendOpsPage,
+  type FormBody,
+  type Html,
+} from '@meetcute/web';
 import type { AdsCommands } from './commands.ts';
 import type { CampaignStatus, CampaignTerms } from './events.ts';
 import { metricsCsv, metricsOf, type CampaignMetrics } from './metrics.ts';
-import { campaignForm, formFields, termsFromForm } from './ops-form.ts';
+import { campaignForm, formFields, termsFromForm, tr, type T } from './ops-form.ts';
 import { campaignsIn, type Campaign } from './serving.ts';
 import type { AdsTables } from './store.ts';
 
 const operator = { access: 'operator', kind: 'page' } as const;
 const params = Type.Object({ campaignId: Type.String({ format: 'uuid' }) });
 
-function percent(rate: number): string {
-  return `${(rate * 100).toFixed(2)} %`;
+function percent(request: FastifyRequest, rate: number): string {
+  const format = new Intl.NumberFormat(LOCALES[languageOf(request)], {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return format.format(rate);
 }
 
 /** The campaign's terms as the form's fields, for editing. */
@@ -43,18 +57,18 @@ function formValues(terms: CampaignTerms): FormBody {
   };
 }
 
-function metricsTable(metrics: CampaignMetrics): Html {
+function metricsTable(request: FastifyRequest, t: T, metrics: CampaignMetrics): Html {
   return html`<table>
     <caption>
-      By day (UTC)
+      ${t('byDay')}
     </caption>
     <thead>
       <tr>
-        <th scope="col">Day</th>
-        <th scope="col">Impressions</th>
-        <th scope="col">Members reached</th>
-        <th scope="col">Clicks</th>
-        <th scope="col">Click-through rate</th>
+        <th scope="col">${t('day')}</th>
+        <th scope="col">${t('impressions')}</th>
+        <th scope="col">${t('reached')}</th>
+        <th scope="col">${t('clicks')}</th>
+        <th scope="col">${t('clickThroughRate')}</th>
       </tr>
     </thead>
     <tbody>
@@ -65,7 +79,7 @@ function metricsTable(metrics: CampaignMetrics): Html {
             <td>${d.impressions}</td>
             <td>${d.reached}</td>
             <td>${d.clicks}</td>
-            <td>${percent(d.clickThroughRate)}</td>
+            <td>${percent(request, d.clickThroughRate)}</td>
           </tr>`,
       )}
     </tbody>
@@ -79,7 +93,8 @@ function statusButtons(request: FastifyRequest, campaign: Campaign): Html {
       : campaign.status === 'paused'
         ? ['active', 'ended']
         : [];
-  const label = { active: 'Resume', paused: 'Pause', ended: 'End for good' };
+  const t = tr(request);
+  const label = { active: t('resume'), paused: t('pause'), ended: t('end') };
   return html`${to.map(
     (status) =>
       html`<form method="post" action="/ops/ads/${campaign.campaignId}/status" class="inline">
@@ -103,6 +118,7 @@ async function listPage(
   values: FormBody,
   errors?: FieldProblem[],
 ): Promise<FastifyReply> {
+  const t = tr(request);
   const campaigns = await campaignsIn(ctx.db);
   const rows = await Promise.all(
     campaigns.map(async (c) => ({ c, m: await metricsOf(ctx.db, c.campaignId, c.terms.impressionBudget) })),
@@ -111,19 +127,19 @@ async function listPage(
     request,
     reply,
     {
-      title: 'Ads',
+      title: t('ads'),
       section: 'ads',
       body: html`<table>
           <caption>
-            Campaigns
+            ${t('campaigns')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Campaign</th>
-              <th scope="col">Status</th>
-              <th scope="col">Impressions</th>
-              <th scope="col">Clicks</th>
-              <th scope="col">Budget left</th>
+              <th scope="col">${t('campaign')}</th>
+              <th scope="col">${t('status')}</th>
+              <th scope="col">${t('impressions')}</th>
+              <th scope="col">${t('clicks')}</th>
+              <th scope="col">${t('budgetLeft')}</th>
             </tr>
           </thead>
           <tbody>
@@ -133,7 +149,7 @@ async function listPage(
                   <th scope="row">
                     <a href="/ops/ads/${c.campaignId}">${c.terms.name}</a> (${c.terms.advertiser})
                   </th>
-                  <td>${c.status}</td>
+                  <td>${t(c.status)}</td>
                   <td>${m.impressions}</td>
                   <td>${m.clicks}</td>
                   <td>${m.budgetLeft}</td>
@@ -141,8 +157,8 @@ async function listPage(
             )}
           </tbody>
         </table>
-        <h2>New campaign</h2>
-        ${campaignForm(request, '/ops/ads', values, errors, 'Create the campaign')}`,
+        <h2>${t('newCampaign')}</h2>
+        ${campaignForm(request, '/ops/ads', values, errors, t('create'))}`,
     },
     errors ? 400 : 200,
   );
@@ -155,6 +171,7 @@ async function campaignPage(
   campaign: Campaign,
   edit?: { values: FormBody; errors: FieldProblem[] },
 ): Promise<FastifyReply> {
+  const t = tr(request);
   const m = await metricsOf(ctx.db, campaign.campaignId, campaign.terms.impressionBudget);
   const id = campaign.campaignId;
   return sendOpsPage(
@@ -164,26 +181,26 @@ async function campaignPage(
       title: campaign.terms.name,
       section: 'ads',
       body: html`<p>
-          ${campaign.terms.advertiser}${campaign.terms.house ? ' · house campaign' : ''} · status:
-          <strong>${campaign.status}</strong>
+          ${campaign.terms.advertiser}${campaign.terms.house ? ` · ${t('houseCampaign')}` : ''} ·
+          ${t('status')}: <strong>${t(campaign.status)}</strong>
         </p>
         ${statusButtons(request, campaign)}
         <dl class="metrics">
-          <dt>Impressions</dt>
+          <dt>${t('impressions')}</dt>
           <dd>${m.impressions}</dd>
-          <dt>Members reached</dt>
+          <dt>${t('reached')}</dt>
           <dd>${m.reached}</dd>
-          <dt>Clicks</dt>
+          <dt>${t('clicks')}</dt>
           <dd>${m.clicks}</dd>
-          <dt>Click-through rate</dt>
-          <dd>${percent(m.clickThroughRate)}</dd>
-          <dt>Budget left</dt>
-          <dd>${m.budgetLeft} of ${campaign.terms.impressionBudget} impressions</dd>
+          <dt>${t('clickThroughRate')}</dt>
+          <dd>${percent(request, m.clickThroughRate)}</dd>
+          <dt>${t('budgetLeft')}</dt>
+          <dd>${t('budgetOf', { left: m.budgetLeft, budget: campaign.terms.impressionBudget })}</dd>
         </dl>
-        ${metricsTable(m)}
-        <p><a href="/ops/ads/${id}/metrics.csv" download>Download the figures (CSV)</a></p>
-        <h2>Change the campaign</h2>
-        ${campaignForm(request, `/ops/ads/${id}`, edit?.values ?? formValues(campaign.terms), edit?.errors, 'Save')}`,
+        ${metricsTable(request, t, m)}
+        <p><a href="/ops/ads/${id}/metrics.csv" download>${t('download')}</a></p>
+        <h2>${t('change')}</h2>
+        ${campaignForm(request, `/ops/ads/${id}`, edit?.values ?? formValues(campaign.terms), edit?.errors, t('save'))}`,
     },
     edit ? 400 : 200,
   );
@@ -203,7 +220,7 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
     '/ops/ads',
     { config: operator, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      const { terms, problems: found } = termsFromForm(request.body);
+      const { terms, problems: found } = termsFromForm(request.body, tr(request));
       if (found.length > 0) return listPage(ctx, request, reply, request.body, found);
       try {
         const campaignId = await commands.create(request.viewer!.memberId, terms);
@@ -224,7 +241,7 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
     { config: operator, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const campaign = await campaignOf(ctx, request.params.campaignId);
-      const { terms, problems: found } = termsFromForm(request.body);
+      const { terms, problems: found } = termsFromForm(request.body, tr(request));
       const edit = (errors: FieldProblem[]) =>
         campaignPage(ctx, request, reply, campaign, { values: request.body, errors });
       if (found.length > 0) return edit(found);
@@ -242,7 +259,7 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
     async (request, reply) => {
       const status = request.body.status;
       if (status !== 'active' && status !== 'paused' && status !== 'ended')
-        throw problems.invalid([{ field: 'status', message: 'Choose active, paused or ended' }]);
+        throw problems.invalid([{ field: 'status', message: tr(request)('statusBad') }]);
       await commands.setStatus(request.viewer!.memberId, request.params.campaignId, status);
       return reply.redirect(`/ops/ads/${request.params.campaignId}`, 303);
     },

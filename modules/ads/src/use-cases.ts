@@ -434,9 +434,47 @@ export const consoleUseCases = [
     when: { as: otto.memberId, method: 'GET', url: `/ops/ads/${CAMPAIGN}` },
     then: {
       status: 200,
-      page: ['Summer sailing', '2026-06-01', '50.00 %', '998 of 1000', 'Pause', 'End for good'],
+      page: ['Summer sailing', '2026-06-01', '50.00%', '998 of 1000 impressions', 'Pause', 'End for good'],
     },
     endpoint: 'GET /ops/ads/:campaignId',
+  }),
+  useCase({
+    title: 'In Finnish, the campaign page and its form speak Finnish',
+    given: [...running(), shown(SHOWN), shown(SHOWN_AGAIN), clicked(SHOWN)],
+    when: {
+      as: otto.memberId,
+      method: 'GET',
+      url: `/ops/ads/${CAMPAIGN}`,
+      headers: { 'accept-language': 'fi' },
+    },
+    then: {
+      status: 200,
+      page: [
+        'Päivittäin (UTC)',
+        '50,00',
+        '998 / 1000 näyttöä',
+        'Keskeytä',
+        'Lopeta pysyvästi',
+        'Näyttöbudjetti',
+      ],
+    },
+    endpoint: 'GET /ops/ads/:campaignId',
+  }),
+  useCase({
+    title: 'In Swedish, the console’s form says which fields to fix',
+    given: approved(otto),
+    when: {
+      as: otto.memberId,
+      method: 'POST',
+      url: '/ops/ads',
+      form: true,
+      body: { ...opsForm, ends: 'soon', dailyCap: 'many' },
+      headers: { 'accept-language': 'sv' },
+    },
+    then: {
+      status: 400,
+      page: ['Rätta de här fälten', 'Skriv en dag som ÅÅÅÅ-MM-DD', 'Skriv ett heltal, minst 1'],
+    },
   }),
   useCase({
     title: 'Otto changes a campaign with the console’s form',

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import type { EventQuery, FieldProblem, Http, Observation } from '@meetcute/core';
-import { field, formErrors, html, type Html, sendOpsPage } from '@meetcute/web';
+import { field, formErrors, html, languageOf, type Html, sendOpsPage } from '@meetcute/web';
 import { OPERATOR_PAGE, tr, utc, type T } from './frame.ts';
 import { momentOf } from './rules.ts';
+import { inLanguage, said } from './rule-messages.ts';
 
 /** Events a page shows: enough to scan, few enough for a phone. */
 export const EVENTS_PAGE = 25;
@@ -21,17 +22,14 @@ export function eventQueryOf(typed: Typed): { query: EventQuery; errors: FieldPr
   const text = (v: string | undefined) => (v ?? '').trim();
   const member = text(typed.member);
   // Member ids are uuids: plain characters only, so the search for them in payloads stays exact.
-  if (member !== '' && !/^[0-9A-Za-z-]{1,64}$/.test(member))
-    errors.push({ field: 'member', message: 'A member id has letters, digits and dashes only' });
+  if (member !== '' && !/^[0-9A-Za-z-]{1,64}$/.test(member)) errors.push(said('member', 'memberBad'));
   const type = text(typed.type);
-  if (type !== '' && !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(type))
-    errors.push({ field: 'type', message: 'An event type is one word, such as MessageSent' });
+  if (type !== '' && !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(type)) errors.push(said('type', 'typeBad'));
   const moment = (name: 'from' | 'to') => {
     const value = text(typed[name]);
     if (value === '') return undefined;
     const at = momentOf(value);
-    if (at === undefined)
-      errors.push({ field: name, message: 'Give a date and time such as 2026-06-01T09:30Z' });
+    if (at === undefined) errors.push(said(name, 'momentBad'));
     return at;
   };
   const from = moment('from');
@@ -60,7 +58,7 @@ export function eventPages(http: Http, observe: Observation): void {
           (e): e is [string, string] => e[1] !== undefined,
         ),
       );
-      const body = html`${filterForm(t, typed, errors)}
+      const body = html`${filterForm(t, typed, inLanguage(errors, languageOf(request)))}
       ${
         events.length === 0
           ? html`<p>${t('noEvents')}</p>`

@@ -59,7 +59,13 @@ export function incidentPages(http: Http, commands: Commands, db: OpsDb): void {
         const incidentId = await commands.open(request.viewer!.memberId, typed);
         return await reply.redirect(`/ops/incidents/${incidentId}`, 303);
       } catch (error) {
-        return sendIncidentList(request, reply, db, { body: request.body, errors: formProblems(error) }, 400);
+        return sendIncidentList(
+          request,
+          reply,
+          db,
+          { body: request.body, errors: formProblems(error, request) },
+          400,
+        );
       }
     },
   );
@@ -80,7 +86,7 @@ export function incidentPages(http: Http, commands: Commands, db: OpsDb): void {
           await run(request.viewer!.memberId, incidentId, request.body);
           return await reply.redirect(`/ops/incidents/${incidentId}`, 303);
         } catch (error) {
-          const failed = { form: which, body: request.body, errors: formProblems(error) };
+          const failed = { form: which, body: request.body, errors: formProblems(error, request) };
           return sendIncident(request, reply, db, incidentId, failed, 400);
         }
       },

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '@meetcute/core';
 import { SEVERITIES, type Severity } from './events.ts';
 import type { PostMortem } from './store.ts';
+import { said } from './rule-messages.ts';
 
 export const TITLE_MAX = 200;
 export const NOTE_MAX = 2000;
@@ -27,19 +28,19 @@ function moment(field: string, typed: string | undefined, now: Date, errors: Fie
   if (typed === undefined || typed.trim() === '') return now.toISOString();
   const at = momentOf(typed);
   if (at === undefined) {
-    errors.push({ field, message: 'Give a date and time such as 2026-06-01T09:30Z' });
+    errors.push(said(field, 'momentBad'));
     return now.toISOString();
   }
   if (new Date(at).getTime() > now.getTime() + FUTURE_SLACK_MS) {
-    errors.push({ field, message: 'That moment has not come yet' });
+    errors.push(said(field, 'momentAhead'));
   }
   return at;
 }
 
 function required(field: string, typed: string | undefined, max: number, errors: FieldProblem[]): string {
   const value = (typed ?? '').trim();
-  if (value === '') errors.push({ field, message: 'Write something here' });
-  else if (value.length > max) errors.push({ field, message: `Keep it to ${max} characters` });
+  if (value === '') errors.push(said(field, 'empty'));
+  else if (value.length > max) errors.push(said(field, 'tooLong', { max }));
   return value;
 }
 
@@ -60,8 +61,7 @@ export function decideOpening(
   const errors: FieldProblem[] = [];
   const title = required('title', input.title, TITLE_MAX, errors);
   const severity = input.severity;
-  if (!isSeverity(severity))
-    errors.push({ field: 'severity', message: 'Pick a severity: sev1, sev2 or sev3' });
+  if (!isSeverity(severity)) errors.push(said('severity', 'severityBad'));
   const startedAt = moment('startedAt', input.startedAt, now, errors);
   if (errors.length > 0 || !isSeverity(severity)) return { errors };
   return { title, severity, startedAt };
@@ -89,11 +89,10 @@ export function decideLink(input: {
   const errors: FieldProblem[] = [];
   const url = required('url', input.url, URL_MAX, errors);
   if (url !== '' && !isLinkable(url)) {
-    errors.push({ field: 'url', message: 'Give a path on this site (/ops/…) or an http(s) address' });
+    errors.push(said('url', 'linkBad'));
   }
   const label = (input.label ?? '').trim() || url;
-  if (label.length > TITLE_MAX)
-    errors.push({ field: 'label', message: `Keep it to ${TITLE_MAX} characters` });
+  if (label.length > TITLE_MAX) errors.push(said('label', 'tooLong', { max: TITLE_MAX }));
   return errors.length > 0 ? { errors } : { url, label };
 }
 
@@ -116,7 +115,7 @@ export function decideResolution(
   const errors: FieldProblem[] = [];
   const resolvedAt = moment('resolvedAt', input.resolvedAt, now, errors);
   if (errors.length === 0 && resolvedAt < startedAt) {
-    errors.push({ field: 'resolvedAt', message: 'An incident ends after it started' });
+    errors.push(said('resolvedAt', 'endsBeforeStart'));
   }
   return errors.length > 0 ? { errors } : { resolvedAt };
 }
@@ -130,9 +129,8 @@ export function decidePostMortem(
   const errors: FieldProblem[] = [];
   const part = (field: keyof PostMortem, needed: boolean): string => {
     const value = (input[field] ?? '').trim();
-    if (needed && value === '') errors.push({ field, message: 'Write something here' });
-    else if (value.length > POST_MORTEM_MAX)
-      errors.push({ field, message: `Keep it to ${POST_MORTEM_MAX} characters` });
+    if (needed && value === '') errors.push(said(field, 'empty'));
+    else if (value.length > POST_MORTEM_MAX) errors.push(said(field, 'tooLong', { max: POST_MORTEM_MAX }));
     return value;
   };
   const written: PostMortem = {

@@ -235,6 +235,30 @@ export const pageUseCases: UseCase[] = [
     },
   }),
   useCase({
+    title: 'In Swedish, a post-mortem form without the impact says in Swedish what to fix',
+    given: [...operating, opened(), resolved()],
+    when: {
+      as: operator.memberId,
+      method: 'POST',
+      url: `${page}/post-mortem`,
+      form: true,
+      body: { whatHappened: 'A slow query', impact: '' },
+      headers: { 'accept-language': 'sv' },
+    },
+    then: { status: 400, page: ['Skriv något här', 'A slow query'], pageLacks: ['Write something here'] },
+  }),
+  useCase({
+    title: 'In Finnish, the event browser says in Finnish what to fix in a filter',
+    given: operating,
+    when: {
+      as: operator.memberId,
+      method: 'GET',
+      url: '/ops/events?member=%25%27x&from=soon',
+      headers: { 'accept-language': 'fi' },
+    },
+    then: { status: 400, page: ['vain kirjaimia, numeroita ja viivoja', 'Anna päivä ja aika'] },
+  }),
+  useCase({
     title: 'The event browser finds the events of one type',
     given: operating,
     when: { as: operator.memberId, method: 'GET', url: '/ops/events?type=AccountCreated&member=&from=&to=' },

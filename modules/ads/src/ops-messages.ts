@@ -1,0 +1,229 @@
+import type { Messages } from '@meetcute/web';
+
+/** The console's ads pages, for operators in their language. */
+export type OpsKey =
+  | 'ads'
+  | 'campaigns'
+  | 'campaign'
+  | 'status'
+  | 'active'
+  | 'paused'
+  | 'ended'
+  | 'impressions'
+  | 'reached'
+  | 'clicks'
+  | 'clickThroughRate'
+  | 'budgetLeft'
+  | 'budgetOf'
+  | 'byDay'
+  | 'day'
+  | 'newCampaign'
+  | 'create'
+  | 'change'
+  | 'save'
+  | 'resume'
+  | 'pause'
+  | 'end'
+  | 'houseCampaign'
+  | 'download'
+  | 'fix'
+  | 'name'
+  | 'advertiser'
+  | 'house'
+  | 'starts'
+  | 'ends'
+  | 'dayHint'
+  | 'impressionBudget'
+  | 'dailyCap'
+  | 'frequencyCap'
+  | 'genders'
+  | 'woman'
+  | 'man'
+  | 'nonbinary'
+  | 'minAge'
+  | 'maxAge'
+  | 'country'
+  | 'countryHint'
+  | 'city'
+  | 'cityHint'
+  | 'radiusKm'
+  | 'languages'
+  | 'headline'
+  | 'text'
+  | 'url'
+  | 'wholeNumber'
+  | 'ageBad'
+  | 'dayBad'
+  | 'countryBad'
+  | 'statusBad';
+
+export const opsMessages: Messages<OpsKey> = {
+  en: {
+    ads: 'Ads',
+    campaigns: 'Campaigns',
+    campaign: 'Campaign',
+    status: 'Status',
+    active: 'active',
+    paused: 'paused',
+    ended: 'ended',
+    impressions: 'Impressions',
+    reached: 'Members reached',
+    clicks: 'Clicks',
+    clickThroughRate: 'Click-through rate',
+    budgetLeft: 'Budget left',
+    budgetOf: '{left} of {budget} impressions',
+    byDay: 'By day (UTC)',
+    day: 'Day',
+    newCampaign: 'New campaign',
+    create: 'Create the campaign',
+    change: 'Change the campaign',
+    save: 'Save',
+    resume: 'Resume',
+    pause: 'Pause',
+    end: 'End for good',
+    houseCampaign: 'house campaign',
+    download: 'Download the figures (CSV)',
+    fix: 'Fix these fields',
+    name: 'Name',
+    advertiser: 'Advertiser',
+    house: 'House campaign (the community’s own)',
+    starts: 'First day',
+    ends: 'Last day',
+    dayHint: 'YYYY-MM-DD, UTC',
+    impressionBudget: 'Impression budget',
+    dailyCap: 'Impressions a day at most',
+    frequencyCap: 'Impressions a member a day at most',
+    genders: 'Genders (none: all)',
+    woman: 'women',
+    man: 'men',
+    nonbinary: 'non-binary',
+    minAge: 'Lowest age',
+    maxAge: 'Highest age',
+    country: 'Country code',
+    countryHint: 'Two letters, e.g. SE; empty: all',
+    city: 'Near the place',
+    cityHint: 'As members pick it, e.g. Stockholm, Sweden; empty: anywhere',
+    radiusKm: 'Within km of it',
+    languages: 'Languages (none: all)',
+    headline: 'Headline',
+    text: 'Text',
+    url: 'Where a click leads',
+    wholeNumber: 'Write a whole number of at least {min}',
+    ageBad: 'Write an age from 18 to 120',
+    dayBad: 'Write a day as YYYY-MM-DD',
+    countryBad: 'Write a two-letter country code, e.g. SE',
+    statusBad: 'Choose active, paused or ended',
+  },
+  sv: {
+    ads: 'Annonser',
+    campaigns: 'Kampanjer',
+    campaign: 'Kampanj',
+    status: 'Status',
+    active: 'aktiv',
+    paused: 'pausad',
+    ended: 'avslutad',
+    impressions: 'Visningar',
+    reached: 'Nådda medlemmar',
+    clicks: 'Klick',
+    clickThroughRate: 'Klickfrekvens',
+    budgetLeft: 'Kvar av budgeten',
+    budgetOf: '{left} av {budget} visningar',
+    byDay: 'Per dag (UTC)',
+    day: 'Dag',
+    newCampaign: 'Ny kampanj',
+    create: 'Skapa kampanjen',
+    change: 'Ändra kampanjen',
+    save: 'Spara',
+    resume: 'Återuppta',
+    pause: 'Pausa',
+    end: 'Avsluta för gott',
+    houseCampaign: 'egen kampanj',
+    download: 'Ladda ner siffrorna (CSV)',
+    fix: 'Rätta de här fälten',
+    name: 'Namn',
+    advertiser: 'Annonsör',
+    house: 'Egen kampanj (gemenskapens egen)',
+    starts: 'Första dagen',
+    ends: 'Sista dagen',
+    dayHint: 'ÅÅÅÅ-MM-DD, UTC',
+    impressionBudget: 'Budget i visningar',
+    dailyCap: 'Högst visningar per dag',
+    frequencyCap: 'Högst visningar per medlem och dag',
+    genders: 'Kön (inget: alla)',
+    woman: 'kvinnor',
+    man: 'män',
+    nonbinary: 'icke-binära',
+    minAge: 'Lägsta ålder',
+    maxAge: 'Högsta ålder',
+    country: 'Landskod',
+    countryHint: 'Två bokstäver, t.ex. SE; tomt: alla',
+    city: 'Nära orten',
+    cityHint: 'Som medlemmar väljer den, t.ex. Stockholm, Sweden; tomt: var som helst',
+    radiusKm: 'Inom så många km',
+    languages: 'Språk (inget: alla)',
+    headline: 'Rubrik',
+    text: 'Text',
+    url: 'Vart ett klick leder',
+    wholeNumber: 'Skriv ett heltal, minst {min}',
+    ageBad: 'Skriv en ålder från 18 till 120',
+    dayBad: 'Skriv en dag som ÅÅÅÅ-MM-DD',
+    countryBad: 'Skriv en landskod med två bokstäver, t.ex. SE',
+    statusBad: 'Välj aktiv, pausad eller avslutad',
+  },
+  fi: {
+    ads: 'Mainokset',
+    campaigns: 'Kampanjat',
+    campaign: 'Kampanja',
+    status: 'Tila',
+    active: 'käynnissä',
+    paused: 'tauolla',
+    ended: 'päättynyt',
+    impressions: 'Näytöt',
+    reached: 'Tavoitetut jäsenet',
+    clicks: 'Klikkaukset',
+    clickThroughRate: 'Klikkausprosentti',
+    budgetLeft: 'Budjettia jäljellä',
+    budgetOf: '{left} / {budget} näyttöä',
+    byDay: 'Päivittäin (UTC)',
+    day: 'Päivä',
+    newCampaign: 'Uusi kampanja',
+    create: 'Luo kampanja',
+    change: 'Muuta kampanjaa',
+    save: 'Tallenna',
+    resume: 'Jatka',
+    pause: 'Keskeytä',
+    end: 'Lopeta pysyvästi',
+    houseCampaign: 'oma kampanja',
+    download: 'Lataa luvut (CSV)',
+    fix: 'Korjaa nämä kentät',
+    name: 'Nimi',
+    advertiser: 'Mainostaja',
+    house: 'Oma kampanja (yhteisön oma)',
+    starts: 'Ensimmäinen päivä',
+    ends: 'Viimeinen päivä',
+    dayHint: 'VVVV-KK-PP, UTC',
+    impressionBudget: 'Näyttöbudjetti',
+    dailyCap: 'Enintään näyttöjä päivässä',
+    frequencyCap: 'Enintään näyttöjä jäsentä kohden päivässä',
+    genders: 'Sukupuolet (ei mitään: kaikki)',
+    woman: 'naiset',
+    man: 'miehet',
+    nonbinary: 'muunsukupuoliset',
+    minAge: 'Alin ikä',
+    maxAge: 'Ylin ikä',
+    country: 'Maakoodi',
+    countryHint: 'Kaksi kirjainta, esim. SE; tyhjä: kaikki',
+    city: 'Lähellä paikkaa',
+    cityHint: 'Kuten jäsenet sen valitsevat, esim. Stockholm, Sweden; tyhjä: missä tahansa',
+    radiusKm: 'Enintään km päässä siitä',
+    languages: 'Kielet (ei mitään: kaikki)',
+    headline: 'Otsikko',
+    text: 'Teksti',
+    url: 'Minne klikkaus vie',
+    wholeNumber: 'Kirjoita kokonaisluku, vähintään {min}',
+    ageBad: 'Kirjoita ikä väliltä 18–120',
+    dayBad: 'Kirjoita päivä muodossa VVVV-KK-PP',
+    countryBad: 'Kirjoita kaksikirjaiminen maakoodi, esim. SE',
+    statusBad: 'Valitse käynnissä, tauolla tai päättynyt',
+  },
+};
