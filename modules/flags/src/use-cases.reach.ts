@@ -1,7 +1,13 @@
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, deleted, eve, mo, nancy, otto } from '@meetcute/cast';
-import { RoleGranted } from '@meetcute/auth/events';
-import { AccountCreated } from '@meetcute/registration/events';
+import {
+  EmailChanged,
+  RoleGranted,
+  RoleRevoked,
+  TwoFactorDisabled,
+  TwoFactorEnabled,
+} from '@meetcute/auth/events';
+import { AccountCreated, CityChanged } from '@meetcute/registration/events';
 import { FlagRamped, FlagTargeted } from './events.ts';
 import { created, MEMBERS } from './use-cases.ts';
 
@@ -82,6 +88,62 @@ export const reachUseCases = [
         ],
       },
     },
+  }),
+  useCase({
+    title: 'Eve moved to Stockholm: a flag for Finland now reaches Otto alone',
+    given: [
+      ...cast,
+      ...approved(eve),
+      given(CityChanged, { memberId: eve.memberId, city: nancy.application.city }, { actorId: eve.memberId }),
+      created('news.photos', 100, { countries: ['FI'] }),
+    ],
+    endpoint,
+    when: reach('news.photos'),
+    then: { status: 200, body: { reached: 1, of: 5 } },
+  }),
+  useCase({
+    title: 'Bob, a moderator with a second factor, has a flag for moderators until his role is revoked',
+    given: [
+      ...cast,
+      given(
+        TwoFactorEnabled,
+        { memberId: bob.memberId, sessionId: '00000000-0000-7000-8000-0000000005b0' },
+        { actorId: bob.memberId },
+      ),
+      given(RoleRevoked, { memberId: bob.memberId, role: 'moderator' }, { actorId: mo.memberId }),
+      created('review.shortcuts', 100, { roles: ['moderator'] }),
+    ],
+    endpoint,
+    when: reach('review.shortcuts'),
+    then: { status: 200, body: { reached: 1, of: 4 } },
+  }),
+  useCase({
+    title:
+      'Mo turned the second factor off: her moderator role is held back, and a flag for moderators reaches nobody',
+    given: [
+      ...cast,
+      given(TwoFactorDisabled, { memberId: mo.memberId }, { actorId: mo.memberId }),
+      created('review.shortcuts', 100, { roles: ['moderator'] }),
+    ],
+    endpoint,
+    when: reach('review.shortcuts'),
+    then: { status: 200, body: { reached: 0, of: 4 } },
+  }),
+  useCase({
+    title:
+      'Mo logs in with another address: the configuration no longer names her a moderator, nor does a flag for moderators',
+    given: [
+      ...cast,
+      given(
+        EmailChanged,
+        { memberId: mo.memberId, email: 'mo@elsewhere.example', previousEmail: mo.email },
+        { actorId: mo.memberId },
+      ),
+      created('review.shortcuts', 100, { roles: ['moderator'] }),
+    ],
+    endpoint,
+    when: reach('review.shortcuts'),
+    then: { status: 200, body: { reached: 0, of: 4 } },
   }),
   useCase({
     title: 'A member who deleted her account is no longer counted',
