@@ -97,6 +97,13 @@ export const MO: SignUpForm = {
   looking: ['woman'],
   aboutMe: 'Moderator.',
 };
+/** The site as the console's tests start it: Mo approves sign-ups and runs the site (one second factor), every request logged and traced. */
+export const OPERATED_BY_MO: Record<string, string> = {
+  MEETCUTE_MODERATORS: MO.email,
+  MEETCUTE_OPERATORS: MO.email,
+  MEETCUTE_LOG_LEVEL: 'info',
+  MEETCUTE_TRACE_SAMPLE_RATIO: '1',
+};
 export const NANCY: SignUpForm = {
   email: 'nancy@example.com',
   nickname: 'Nancy',

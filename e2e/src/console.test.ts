@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { COMMUNITY_PASSWORD, generateCommunity, seedCommunity } from '@meetcute/community';
-import { joined, launch, MO, snap, startSite, type Site } from './browser.ts';
+import { joined, launch, MO, OPERATED_BY_MO, snap, startSite, type Site } from './browser.ts';
 
 /** 200 generated members (and Mo, who joins in the browser): what a flag's reach is counted over. */
 const MEMBERS = 200;
@@ -19,10 +19,7 @@ let browser: Browser;
 
 before(async () => {
   site = await startSite({
-    MEETCUTE_MODERATORS: MO.email,
-    MEETCUTE_OPERATORS: MO.email,
-    MEETCUTE_LOG_LEVEL: 'info',
-    MEETCUTE_TRACE_SAMPLE_RATIO: '1',
+    ...OPERATED_BY_MO,
     // The bots write faster than a person may; the brake on it is the chat's own test's business.
     MEETCUTE_CHAT_MESSAGES_PER_MINUTE: '1000',
   });

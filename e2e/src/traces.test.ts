@@ -4,19 +4,25 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { VIEWERS, type ViewerResolver } from '@meetcute/core';
-import { BOB, joined, launch, logIn, MO, NANCY, snap, startSite, type Phone, type Site } from './browser.ts';
+import {
+  BOB,
+  joined,
+  launch,
+  logIn,
+  MO,
+  NANCY,
+  OPERATED_BY_MO,
+  snap,
+  startSite,
+  type Phone,
+  type Site,
+} from './browser.ts';
 
 let site: Site;
 let browser: Browser;
 
 before(async () => {
-  site = await startSite({
-    // Mo approves the sign-ups and runs the site: a moderator and an operator, with one second factor.
-    MEETCUTE_MODERATORS: MO.email,
-    MEETCUTE_OPERATORS: MO.email,
-    MEETCUTE_LOG_LEVEL: 'info',
-    MEETCUTE_TRACE_SAMPLE_RATIO: '1',
-  });
+  site = await startSite(OPERATED_BY_MO);
   browser = await launch();
 });
 
