@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,34 @@ export const PHONE = {
   isMobile: true,
   hasTouch: true,
 };
+
+/** The narrowest phone the pages are made for: nothing may scroll sideways on it. */
+export const SMALL_PHONE = { width: 360, height: 740 };
+
+/** What is too small to tap on a phone: visible buttons, fields and the bar's links under 44 px high. */
+async function tooSmallToTap(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, a.button, summary, nav.bar a, .menu-panel a, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea',
+    );
+    return Array.from(controls)
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.height < 43.5;
+      })
+      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+  });
+}
+
+/** The page on a 360 px phone: no sideways scrolling and nothing too small to tap (the viewport is put back). */
+export async function fitsSmallPhone(page: Page, name = page.url()): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(SMALL_PHONE);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= SMALL_PHONE.width, `${name} (${page.url()}) is ${width} px wide on a 360 px phone`);
+  assert.deepEqual(await tooSmallToTap(page), [], `${name}: controls under 44 px`);
+  if (size) await page.setViewportSize(size);
+}
 
 export const PASSWORD = 'correct horse battery';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { COMMUNITY_PASSWORD, generateCommunity, seedCommunity } from '@meetcute/community';
-import { joined, launch, MO, OPERATED_BY_MO, snap, startSite, type Site } from './browser.ts';
+import { fitsSmallPhone, joined, launch, MO, OPERATED_BY_MO, snap, startSite, type Site } from './browser.ts';
 
 /** 200 generated members (and Mo, who joins in the browser): what a flag's reach is counted over. */
 const MEMBERS = 200;
@@ -123,6 +123,7 @@ test('an operator watches the site while members write, follows one, ramps a fla
   await moved;
   assert.ok(sent > 0);
   await snap(mo, '82-ops-graph-moved');
+  await fitsSmallPhone(mo);
 
   // The live log narrowed to the first bot: her next message's line appears by itself.
   const [writer, reader] = bots as [Bot, Bot];
@@ -144,6 +145,7 @@ test('an operator watches the site while members write, follows one, ramps a fla
   const modules = new Set(await mo.locator('.waterfall .span-module').allTextContents());
   assert.ok(modules.has('chat'), `chat is in the waterfall (${[...modules].join(', ')})`);
   assert.ok(modules.size >= 2, `the trace crosses modules (${[...modules].join(', ')})`);
+  await fitsSmallPhone(mo);
 
   // A new flag at 0 % reaches nobody; at 50 % about half of the 200 members and Mo.
   await mo.goto(`${site.url}/ops/flags`);
@@ -159,6 +161,9 @@ test('an operator watches the site while members write, follows one, ramps a fla
   assert.equal(half.of, MEMBERS + 1);
   assert.ok(half.reached > 0.35 * half.of && half.reached < 0.65 * half.of, `about half: ${half.reached}`);
   await snap(mo, '83-ops-flag-reach');
+  await fitsSmallPhone(mo);
+  await mo.goto(`${site.url}/ops/experiments`);
+  await fitsSmallPhone(mo);
 
   // An incident, resolved, and its blameless post-mortem kept with it.
   await mo.goto(`${site.url}/ops/incidents`);
@@ -172,4 +177,5 @@ test('an operator watches the site while members write, follows one, ramps a fla
   await mo.getByRole('button', { name: 'Save the post-mortem' }).click();
   await mo.getByText('A slow query held the chat’s writes.').waitFor();
   await snap(mo, '84-ops-post-mortem');
+  await fitsSmallPhone(mo);
 });

@@ -18,12 +18,13 @@ import {
   PHONE,
   SCREENSHOTS,
   signUp,
+  SMALL_PHONE,
   startSite,
+  fitsSmallPhone,
   type Phone,
   type Site,
 } from './browser.ts';
 
-const SMALL_PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 /** Where the screenshots go: one per page type and size, named so they sort by who looks. */
 const FOLDER = join(SCREENSHOTS, 'pages');
@@ -43,31 +44,13 @@ after(async () => {
   console.log(`Screenshots of every page type, phone and desktop: ${FOLDER}`);
 });
 
-/** What is too small to tap on a phone: visible buttons, fields and the bar's links under 44 px high. */
-async function tooSmallToTap(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      'button, a.button, summary, nav.bar a, .menu-panel a, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea',
-    );
-    return Array.from(controls)
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && box.height < 43.5;
-      })
-      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
-  });
-}
-
 /**
  * Opens a page (once) and looks at it on a small phone and on a desktop: no sideways
  * scrolling and nothing too small to tap at 360 px; a screenshot at each size.
  */
 async function look(page: Page, path: string, name: string): Promise<void> {
   if (path !== '') await page.goto(`${site.url}${path}`);
-  await page.setViewportSize(SMALL_PHONE);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= SMALL_PHONE.width, `${name} (${page.url()}) is ${width} px wide on a 360 px phone`);
-  assert.deepEqual(await tooSmallToTap(page), [], `${name}: controls under 44 px`);
+  await fitsSmallPhone(page, name);
   // As tall as the page, so the bar fixed to the screen's bottom is drawn at the page's end.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: SMALL_PHONE.width, height: Math.max(height, SMALL_PHONE.height) });
