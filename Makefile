@@ -8,7 +8,7 @@ E2E := 'e2e/**/*.test.ts'
 FAULTS := 'server/faults/**/*.test.ts'
 
 
-.PHONY: cluster cluster-test bench-cluster haproxy test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
+.PHONY: cluster cluster-test bench-cluster haproxy nats-server test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -53,6 +53,11 @@ test-faults: init
 haproxy:
 	@command -v haproxy >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq haproxy >/dev/null); } || { echo "The cluster needs HAProxy: apt-get install -y haproxy"; exit 1; }
 
+# nats-server from Debian's packages, for the cluster suite's own NATS (restarted under load);
+# installed when we may (root) and it is missing.
+nats-server:
+	@command -v nats-server >/dev/null || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq nats-server >/dev/null); } || { echo "The cluster suite needs nats-server: apt-get install -y nats-server"; exit 1; }
+
 # Three nodes on 3001-3003 behind HAProxy on 3000, on PostgreSQL (database meetcute_cluster,
 # made when missing) and NATS (nats-server -js, at 127.0.0.1:4222); Ctrl-C stops them all.
 cluster: init haproxy
@@ -60,7 +65,7 @@ cluster: init haproxy
 
 # The cluster suite: real nodes, proxy, PostgreSQL and NATS; says so and stops when one is missing.
 CLUSTER := 'server/cluster/**/*.test.ts'
-cluster-test: init haproxy
+cluster-test: init haproxy nats-server
 	$(NODE_TEST) --test-concurrency=1 $(CLUSTER)
 
 # Cluster figures (BENCHMARKS.md): cross-node chat delivery against raw NATS pub/sub, and

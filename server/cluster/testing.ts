@@ -46,7 +46,7 @@ export function noNatsServer(): string | null {
     execFileSync('nats-server', ['--version'], { stdio: 'ignore' });
     return null;
   } catch {
-    return 'nats-server is not installed (apt-get install -y nats-server): NATS cannot be restarted here, the shared one belongs to the machine';
+    return 'nats-server is not installed (make nats-server, or apt-get install -y nats-server): NATS cannot be restarted here, the shared one belongs to the machine';
   }
 }
 
@@ -127,10 +127,14 @@ export class Cluster {
     this.#proxy = await startProxy(proxyPort, ports);
   }
 
-  /** Starts the cluster's own NATS (nats-server, core NATS only) on its port; resolves once it listens. */
+  /**
+   * Starts the cluster's own NATS (nats-server with JetStream, its store under the suite's
+   * directory so a restart keeps it) on its port; resolves once it listens.
+   */
   async startNats(): Promise<void> {
     const nats = this.nats!;
-    const child = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(nats.port)], { stdio: 'ignore' });
+    const args = ['-a', '127.0.0.1', '-p', String(nats.port), '-js', '-sd', join(this.#data, 'nats')];
+    const child = spawn('nats-server', args, { stdio: 'ignore' });
     child.on('error', () => undefined);
     nats.process = { child, exited: new Promise((resolve) => child.once('exit', resolve)), errors: () => '' };
     for (let tries = 0; !(await listening(nats.port)); tries++) {

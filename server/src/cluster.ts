@@ -181,7 +181,7 @@ export async function startProxy(proxyPort: number, nodePorts: readonly number[]
       () => 0,
     );
     if (answered === 200) return proxy;
-    // Health checks time out at 2 s: on a machine under load a node may take a while to pass two.
+    // Health checks time out at 5 s: on a machine under load a node may take a while to pass two.
     if (tries > 600) {
       await stop(proxy);
       throw new Error(`HAProxy did not pass requests to a ready node in a minute:\n${proxy.errors()}`);

@@ -88,6 +88,8 @@ async function forward(
       throw new Problem(status, type.slice(type.lastIndexOf('/') + 1), title, detail, errors);
     } catch (error) {
       if (!(error instanceof NobodyAnswered)) throw error;
+      // This node cannot reach the others now: nothing was sent, and asking again will not help soon.
+      if (error.away) throw notSent();
       // Asked and not answered: the holder may have committed it, so it must not be sent twice.
       if (error.served) throw notKnown();
       if (tries >= HANDOVER_TRIES) throw notOwner();

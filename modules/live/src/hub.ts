@@ -213,7 +213,11 @@ export class LiveHub implements NotificationHub {
         this.#prunedAt = now;
         const dayAgo = new Date(now - KEEP_MS).toISOString();
         this.#forgetOlderThan(dayAgo);
-        await prune(this.#db, dayAgo);
+        // A failure here must not reject: nothing awaits the timer's flush (the process
+        // would end), and every later flush chains on this one. The next prune catches up.
+        await prune(this.#db, dayAgo).catch((error: unknown) =>
+          this.#logger.warn({ err: error }, 'pruning the live mailbox failed; trying again later'),
+        );
       }
     });
     return this.#flushing;

@@ -360,44 +360,71 @@ async function outboxDepths(channels: ReadonlyMap<string, ModuleChannel>): Promi
   return depth;
 }
 
-/** `/ready`: every module's database answers, writes work again where one failed, and who is behind. */
+type Readiness = { failing: string[]; degraded: Array<Record<string, unknown>> };
+
+/**
+ * `/ready`: every module's database answers, writes work again where one failed, and who
+ * is behind. Load balancers ask every second and give up after a couple (HAProxy's check
+ * timeout): the modules are asked at once, not one after another, and callers that ask
+ * while an answer is being made share it, so a busy node still answers in time.
+ */
 function readiness(
   channels: ReadonlyMap<string, ModuleChannel>,
   health: DatabaseHealth,
   log: ModuleDatabase,
   behind: (channel: ModuleChannel) => Promise<number>,
-) {
-  return async () => {
-    const failing: string[] = [];
-    for (const [name, channel] of channels) {
-      await channel.outboxDepth().catch(() => failing.push(name));
-    }
-    // Reads may work while writes cannot (a full disk): a write where one failed says
-    // whether that is over (a module's own database, or the log's for anywhere else).
-    // Places that are not a module (delivery, a route) share one write to the log.
-    let logProbe: Promise<void> | undefined;
-    for (const where of health.places) {
+): () => Promise<Readiness> {
+  let answering: Promise<Readiness> | null = null;
+  return () =>
+    (answering ??= check(channels, health, log, behind).finally(() => {
+      answering = null;
+    }));
+}
+
+async function check(
+  channels: ReadonlyMap<string, ModuleChannel>,
+  health: DatabaseHealth,
+  log: ModuleDatabase,
+  behind: (channel: ModuleChannel) => Promise<number>,
+): Promise<Readiness> {
+  const answers = await Promise.all(
+    [...channels].map(([name, channel]) =>
+      channel.outboxDepth().then(
+        () => null,
+        () => name,
+      ),
+    ),
+  );
+  const failing = answers.filter((name) => name !== null);
+  // Reads may work while writes cannot (a full disk): a write where one failed says
+  // whether that is over (a module's own database, or the log's for anywhere else).
+  // Places that are not a module (delivery, a route) share one write to the log.
+  let logProbe: Promise<void> | undefined;
+  await Promise.all(
+    health.places.map((where) => {
       const channel = channels.get(where);
-      await (channel ? probeModuleWrite(channel.database) : (logProbe ??= probeWrite(log))).then(
+      return (channel ? probeModuleWrite(channel.database) : (logProbe ??= probeWrite(log))).then(
         () => health.ok(where),
-        (error: unknown) => health.failed(error, where),
+        (error: unknown) => void health.failed(error, where),
       );
-    }
-    const down = health.down;
-    if (down) failing.push(`database: ${down.cause}`);
-    if (failing.length > 0) return { failing, degraded: [] };
-    // Serving, but some module is not keeping up: an operator should look (metrics say which).
-    // Load balancers ask every second or so: how far behind is counted only for those.
-    const degraded = [];
-    for (const [name, channel] of channels) {
-      if (channel.subscriptions.size === 0) continue;
+    }),
+  );
+  const down = health.down;
+  if (down) failing.push(`database: ${down.cause}`);
+  if (failing.length > 0) return { failing, degraded: [] };
+  // Serving, but some module is not keeping up: an operator should look (metrics say which).
+  // Load balancers ask every second or so: how far behind is counted only for those.
+  const consuming = [...channels].filter(([, channel]) => channel.subscriptions.size > 0);
+  const states = await Promise.all(
+    consuming.map(async ([name, channel]) => {
       const retrying = channel.retrying !== null;
       const parked = (await channel.parked()).length;
-      if (retrying || parked > 0)
-        degraded.push({ module: name, retrying, parked, behind: await behind(channel) });
-    }
-    return { failing, degraded };
-  };
+      return retrying || parked > 0
+        ? { module: name, retrying, parked, behind: await behind(channel) }
+        : null;
+    }),
+  );
+  return { failing, degraded: states.filter((state) => state !== null) };
 }
 
 /** Opens and migrates the module's database, joins it to delivery, and runs its `register`. */

@@ -1,7 +1,9 @@
 // The parts a cluster adds to one node: views that hear what other nodes changed, the
 // broker between nodes (core NATS), and the consumer leases (PostgreSQL advisory locks).
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { connect, createServer } from 'node:net';
 import { describe, test } from 'node:test';
 import { natsBroker, NobodyAnswered, type Broker } from './cluster.ts';
 import { PostgresLeases, PostgresSharedLeases } from './delivery/leases.ts';
@@ -180,6 +182,74 @@ describe('the broker between nodes (core NATS)', { skip: noNats }, () => {
       await a.close();
       await b.close();
       await c.close();
+    }
+  });
+});
+
+/** A nats-server of this test's own on a free port, to stop under the brokers; null without the binary. */
+async function ownNats(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void> } | null> {
+  try {
+    execFileSync('nats-server', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return null;
+  }
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+  let child: ChildProcess | null = null;
+  const listening = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+  const nats = {
+    url: `nats://127.0.0.1:${port}`,
+    async start() {
+      child = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+      await eventually('nats-server to listen', listening);
+    },
+    async stop() {
+      if (!child || child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+  await nats.start();
+  return nats;
+}
+
+describe('the broker while NATS is away', () => {
+  test('a request is refused at once, as not sent, and requests are answered again once NATS is back', async (t) => {
+    const nats = await ownNats();
+    if (!nats) return t.skip('nats-server is not installed (apt-get install -y nats-server)');
+    const a = await natsBroker(nats.url, logger);
+    const b = await natsBroker(nats.url, logger);
+    try {
+      const subject = `meetcute.test.away.${a.nodeId}`;
+      b.serve(subject, (data) => Promise.resolve(data));
+      await eventually('b to serve', async () => (await a.request(subject, 1, 5000).catch(() => null)) === 1);
+      const lost = new Promise<void>((resolve) => a.onConnection((up) => up || resolve()));
+      await nats.stop();
+      await lost;
+      await assert.rejects(a.request(subject, 2, 60_000), (e) => e instanceof NobodyAnswered && e.away);
+      await nats.start();
+      await eventually(
+        'an answer after NATS is back',
+        async () => (await a.request(subject, 3, 5000).catch(() => null)) === 3,
+        30_000,
+      );
+    } finally {
+      await a.close();
+      await b.close();
+      await nats.stop();
     }
   });
 });

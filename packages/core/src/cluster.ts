@@ -51,12 +51,23 @@ export function soloBroker(): Broker {
   };
 }
 
-/** No node serves the subject now (`served` false), or none answered in time. */
+/**
+ * No node serves the subject now (`served` false), or none answered in time. `away`: this
+ * node has lost the broker, so the request was not sent at all (no node can have acted on it).
+ */
 export class NobodyAnswered extends Error {
   readonly served: boolean;
-  constructor(subject: string, served: boolean) {
-    super(served ? `nobody answered on ${subject} in time` : `nobody serves ${subject}`);
+  readonly away: boolean;
+  constructor(subject: string, served: boolean, away = false) {
+    super(
+      away
+        ? `the broker is away: ${subject} was not asked`
+        : served
+          ? `nobody answered on ${subject} in time`
+          : `nobody serves ${subject}`,
+    );
     this.served = served;
+    this.away = away;
   }
 }
 
@@ -81,18 +92,7 @@ export async function natsBroker(url: string, logger: Logger): Promise<Broker> {
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
   });
-  const listeners: Array<(connected: boolean) => void> = [];
-  void (async () => {
-    for await (const status of connection.status()) {
-      if (status.type === 'disconnect') {
-        logger.warn({ nats: url }, 'lost NATS; reconnecting');
-        for (const listener of listeners) listener(false);
-      } else if (status.type === 'reconnect') {
-        logger.info({ nats: url }, 'NATS is back');
-        for (const listener of listeners) listener(true);
-      }
-    }
-  })();
+  const link = watchConnection(connection, url, logger);
   return {
     nodeId,
     clustered: true,
@@ -121,6 +121,9 @@ export async function natsBroker(url: string, logger: Logger): Promise<Broker> {
       return () => subscription.unsubscribe();
     },
     async request(subject, data, timeoutMs) {
+      // While reconnecting the client would hold the request and send it once NATS is back,
+      // long after its asker gave up: refused at once instead, and known not to have gone.
+      if (!link.connected) throw new NobodyAnswered(subject, false, true);
       try {
         const reply = await connection.request(subject, JSON.stringify(data), { timeout: timeoutMs });
         return reply.json<unknown>();
@@ -143,10 +146,29 @@ export async function natsBroker(url: string, logger: Logger): Promise<Broker> {
       return () => subscription.unsubscribe();
     },
     onConnection(listener) {
-      listeners.push(listener);
+      link.listeners.push(listener);
     },
     async close() {
       if (!connection.isClosed()) await connection.drain();
     },
   };
+}
+
+/** Whether the connection is up now, and who is told when it goes and comes back. */
+function watchConnection(connection: NatsConnection, url: string, logger: Logger) {
+  const link = { connected: true, listeners: [] as Array<(connected: boolean) => void> };
+  void (async () => {
+    for await (const status of connection.status()) {
+      if (status.type === 'disconnect') {
+        link.connected = false;
+        logger.warn({ nats: url }, 'lost NATS; reconnecting');
+        for (const listener of link.listeners) listener(false);
+      } else if (status.type === 'reconnect') {
+        link.connected = true;
+        logger.info({ nats: url }, 'NATS is back');
+        for (const listener of link.listeners) listener(true);
+      }
+    }
+  })();
+  return link;
 }
