@@ -280,11 +280,24 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
   }
 }
 
-/** Registers every use case of every module as a test, once per database. */
-export async function runUseCases(factory: TestAppFactory, modules: ModuleDefinition[]): Promise<void> {
+/**
+ * Registers every use case of every module as a test, once per database asked for, or on
+ * one database only (`on`): a suite split into a file per database runs them side by side.
+ */
+export async function runUseCases(
+  factory: TestAppFactory,
+  modules: ModuleDefinition[],
+  options: { on?: Dialect } = {},
+): Promise<void> {
   const databases = await testDatabases();
-  if (databases.skipped) test('use cases on PostgreSQL', { skip: databases.skipped }, () => undefined);
-  for (const dialect of databases.dialects) {
+  const postgresSkipped = options.on !== 'sqlite' && databases.skipped;
+  if (postgresSkipped) test('use cases on PostgreSQL', { skip: postgresSkipped }, () => undefined);
+  const dialects = databases.dialects.filter((d) => options.on === undefined || d === options.on);
+  if (options.on && !postgresSkipped && !dialects.includes(options.on)) {
+    const why = 'not asked for: MEETCUTE_TEST_DATABASES names other databases';
+    test(`use cases on ${options.on}`, { skip: why }, () => undefined);
+  }
+  for (const dialect of dialects) {
     describe(`use cases on ${dialect}`, () => {
       for (const module of modules) {
         describe(module.name, () => {
