@@ -32,6 +32,11 @@ const { values } = parseArgs({
     before: { type: 'string', multiple: true },
     // The share of requests the server traces (0 to 1); the site's default when left out.
     'trace-ratio': { type: 'string', default: '' },
+    // Instead of a timed loop: every session asks --path once (a member's first request, the
+    // cold path), and the server's CPU per request over those is the figure.
+    once: { type: 'boolean', default: false },
+    // A CPU profile of the server over the measured requests only (not its start, nor --before), to this file.
+    'window-prof': { type: 'string' },
   },
 });
 if (!values.data) throw new Error('probe needs --data <a seeded directory>');
@@ -77,6 +82,25 @@ async function askOnce(port: number, path: string, sessions: ServeReady['session
   }
 }
 
+/** Every session's request once (`n` = 0 … count - 1), a few at a time: a member's first request. */
+async function once(
+  port: number,
+  count: number,
+  send: (pool: Pool, n: number) => Promise<boolean>,
+  label: string,
+): Promise<void> {
+  const pool = new Pool({ host: '127.0.0.1', port }, Number(values.concurrency));
+  try {
+    const answers = await Promise.all(
+      Array.from({ length: count }, (_, n) => send(pool, n).catch(() => false)),
+    );
+    const failed = answers.filter((ok) => !ok).length;
+    process.stdout.write(`${label}: ${count} first requests, ${failed} errors\n`);
+  } finally {
+    pool.close();
+  }
+}
+
 /** What failed requests answered, so an error count comes with its reason. */
 const failures = new Map<string, number>();
 
@@ -98,7 +122,7 @@ try {
     process.stdout.write(`${live.sockets.length} live connections open (${live.failed} failed)\n`);
   }
   for (const path of values.before ?? []) await askOnce(app.ready.port, path, sessions);
-  const result = await loop(app.ready.port, async (pool, n) => {
+  const send = async (pool: Pool, n: number): Promise<boolean> => {
     const note = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
     let path = values.path.replace('{member}', members[(n * 7919) % members.length]!.memberId);
     const headers: Record<string, string> = { cookie: sessions[n % sessions.length]!.cookie };
@@ -123,11 +147,28 @@ try {
         `${response.status} ${path} as ${sessions[n % sessions.length]!.memberId}: ${response.body.toString().slice(0, 120)}`,
       );
     return ok;
-  });
-  const s = result.latency.summary();
-  const ratio = hello > 0 ? ` (${(result.throughput / hello).toFixed(3)}× hello world)` : '';
+  };
+  // The server's CPU per request, warm-up and the work the requests left behind (projections
+  // catching up) included: the figure to compare on a machine shared with other work.
+  if (values['window-prof']) await app.ask('profileStart');
+  const cpuBefore = await app.ask<number>('cpu');
+  let asked = 0;
+  const counted = (pool: Pool, n: number) => send(pool, n).finally(() => asked++);
+  const label = values.chat ? 'chat sends' : values.path;
+  if (values.once) await once(app.ready.port, sessions.length, counted, label);
+  else {
+    const result = await loop(app.ready.port, counted);
+    const s = result.latency.summary();
+    const ratio = hello > 0 ? ` (${(result.throughput / hello).toFixed(3)}× hello world)` : '';
+    process.stdout.write(
+      `${label}: ${result.throughput.toFixed(0)} req/s${ratio}, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
+    );
+  }
+  await app.ask('settle');
+  const cpu = (await app.ask<number>('cpu')) - cpuBefore;
+  if (values['window-prof']) await app.ask('profileStop', values['window-prof']);
   process.stdout.write(
-    `${values.chat ? 'chat sends' : values.path}: ${result.throughput.toFixed(0)} req/s${ratio}, p50 ${s.p50} ms, p99 ${s.p99} ms, ${result.errors} errors\n`,
+    `server CPU: ${(cpu / Math.max(1, asked)).toFixed(0)} µs per request over ${asked} requests\n`,
   );
   for (const [answer, n] of failures) process.stdout.write(`  ${n} × ${answer}\n`);
 } finally {

@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 /**
  * The server under test always runs in its own process, so it never shares an event
@@ -112,11 +114,20 @@ type Handler = (argument: unknown) => unknown;
 export function serveParent<R extends Ready>(ready: R, handlers: Record<string, Handler>): void {
   const all: Record<string, Handler> = {
     memory: () => settledMemory(),
+    // CPU time of the whole process (every thread), in µs: a probe's cost per request on a
+    // machine too busy for wall-clock rates to mean anything.
+    cpu: () => {
+      const { user, system } = process.cpuUsage();
+      return user + system;
+    },
     exit: () => {
       // The parent is done with this process; exiting (not being killed) lets --cpu-prof write its profile.
       // eslint-disable-next-line no-restricted-properties
       process.exit(0);
     },
+    // A CPU profile of a window the parent chooses (the measured loop, not the start or the warm-up).
+    profileStart: () => profiler.start(),
+    profileStop: (file) => profiler.stop(String(file)),
     ...handlers,
   };
   process.on('message', (m: { type: string; id: number; request: string; argument: unknown }) => {
@@ -147,3 +158,21 @@ export async function settledMemory(): Promise<Memory> {
   const m = process.memoryUsage();
   return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
 }
+
+/** The process's own V8 profiler, started and stopped on the parent's word. */
+const profiler = {
+  session: null as Session | null,
+  async start(): Promise<void> {
+    this.session = new Session();
+    this.session.connect();
+    await this.session.post('Profiler.enable');
+    await this.session.post('Profiler.start');
+  },
+  async stop(file: string): Promise<void> {
+    if (!this.session) throw new Error('no profile was started');
+    const { profile } = await this.session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    this.session.disconnect();
+    this.session = null;
+  },
+};

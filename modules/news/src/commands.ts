@@ -14,12 +14,17 @@ export interface Commands {
 export function commands(ctx: ModuleContext<NewsTables>, memory: NewsMemory): Commands {
   return {
     async markSeen(memberId) {
-      // Nothing newer than what was seen (most page loads): no transaction at all.
-      const counter = await memory.unseen.get(memberId);
+      // Nothing newer than what was seen (most page loads): no transaction at all. A counter
+      // not in memory is not loaded for this: loading it counts the feed in SQL.
+      const counter = memory.unseen.known(memberId)?.value;
       if (counter && counter.count === 0) return { upTo: counter.upTo };
       // The newest item is the one at the head of the feed the page shows: read from
       // memory, not worked out again while holding the write transaction.
       const newest = (await memory.heads.get(memberId))?.[0]?.at ?? null;
+      if (!counter) {
+        const seen = await seenUpTo(ctx.db, memberId);
+        if (newest === null || (seen !== null && seen >= newest)) return { upTo: seen };
+      }
       return ctx.transaction(async (tx) => {
         const seen = await seenUpTo(tx.db, memberId);
         if (newest === null || (seen !== null && seen >= newest)) return { upTo: seen };

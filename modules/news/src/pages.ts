@@ -61,14 +61,20 @@ async function finishRun(
   limit: number | undefined,
 ): Promise<NewsPage> {
   const last = list.items.at(-1);
-  let { items, nextCursor } = list;
-  for (let extra = 0; last && nextCursor && extra < RUN_PAGES; extra++) {
+  let { items, nextCursor, following } = list;
+  // Another page is read only when the item after this one is the same member's: on most
+  // pages it is not, and the first page comes from memory while the next would come from SQL.
+  for (
+    let extra = 0;
+    last && nextCursor && following === last.member.memberId && extra < RUN_PAGES;
+    extra++
+  ) {
     const more = await reads.page(viewerId, nextCursor, limit);
     const end = more.items.findIndex((item) => item.member.memberId !== last.member.memberId);
     const taken = end === -1 ? more.items : more.items.slice(0, end);
     items = [...items, ...taken];
     if (end === -1) {
-      nextCursor = more.nextCursor;
+      ({ nextCursor, following } = more);
       continue;
     }
     const through = taken.at(-1);

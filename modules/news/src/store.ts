@@ -619,7 +619,7 @@ export async function feedPage(
   viewerId: string,
   cursor: TimeCursor | undefined,
   limit: number,
-): Promise<{ items: FeedEntry[]; nextCursor: string | null }> {
+): Promise<EntriesPage> {
   const refs = await firstOf(db, viewerId, limit + 1, cursor);
   // The texts of the page's items only: a feed is worked out without them.
   const texts = new Map<string, string | null>();
@@ -635,9 +635,24 @@ export async function feedPage(
       .execute();
     for (const r of rows) texts.set(r.item_id, r.text);
   }
-  return pageOf(
+  return entriesPage(
     refs.map((r) => ({ ...r, text: texts.get(r.itemId) ?? null })),
     limit,
-    (e) => ({ at: e.at, id: e.itemId }),
   );
+}
+
+/** A page of a feed's entries, as `feedPage` and the head in memory give it. */
+export interface EntriesPage {
+  items: FeedEntry[];
+  nextCursor: string | null;
+  /** The author of the entry right after the page, when there is one. */
+  following?: string;
+}
+
+/** The first `limit` of `entries` (read one beyond the page, to know what follows it) as a page. */
+export function entriesPage(entries: readonly FeedEntry[], limit: number): EntriesPage {
+  const page: EntriesPage = pageOf(entries, limit, (e) => ({ at: e.at, id: e.itemId }));
+  const following = entries[limit]?.author.memberId;
+  if (following !== undefined) page.following = following;
+  return page;
 }

@@ -496,6 +496,18 @@ const pages = [
     },
   }),
   useCase({
+    title:
+      'A run of Nancy’s posts longer than a page is read on over the pages after it, and the page ends where her run does',
+    given: threePosts,
+    when: pageOf(bob, '?limit=1'),
+    then: {
+      status: 200,
+      page: ['diary-text">three<', 'diary-text">two<', 'diary-text">one<'],
+      pageLacks: ['rel="next"'],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
     title: 'The older page continues after the cursor',
     given: threePosts,
     before: [pageOf(bob)],

@@ -1,7 +1,17 @@
-import { ageIn, decodeCursor, pageOf } from '@meetcute/core';
+import { ageIn, decodeCursor } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { PAGE_SIZE } from './rules.ts';
-import { feedPage, HEAD, type FeedEntry, type ItemKind, type Member, type NewsDb } from './store.ts';
+import {
+  entriesPage,
+  feedPage,
+  HEAD,
+  seenUpTo,
+  type EntriesPage,
+  type FeedEntry,
+  type ItemKind,
+  type Member,
+  type NewsDb,
+} from './store.ts';
 import type { NewsMemory } from './memory.ts';
 import type { FlagSubject, Flags } from '@meetcute/flags';
 
@@ -23,6 +33,8 @@ export interface NewsPage {
   items: NewsItem[];
   /** Where the next, older page starts, or null on the last page. */
   nextCursor: string | null;
+  /** Who wrote the item right after the page, when there is one (a page finishing a run asks). */
+  following?: string;
 }
 
 export interface NewsReads {
@@ -47,7 +59,7 @@ async function firstPage(
   memory: NewsMemory,
   viewerId: string,
   limit: number,
-): Promise<{ items: FeedEntry[]; nextCursor: string | null } | undefined> {
+): Promise<EntriesPage | undefined> {
   if (limit >= HEAD) return undefined;
   const head = ((await memory.heads.get(viewerId)) ?? []).slice(0, limit + 1);
   const [items, authors] = await Promise.all([
@@ -61,16 +73,19 @@ async function firstPage(
     if (!item || !author) return undefined;
     entries.push({ itemId: e.itemId, kind: item.kind, text: item.text, at: e.at, author });
   }
-  return pageOf(entries, limit, (e) => ({ at: e.at, id: e.itemId }));
+  return entriesPage(entries, limit);
 }
 
 /** One page of a viewer's feed as the API and the page show it; a bad cursor is a 400 naming `cursor`. */
 export function feedReader(db: NewsDb, now: () => Date, memory?: NewsMemory): NewsReads['page'] {
   return async (viewerId, cursorText, limit = PAGE_SIZE.default) => {
     const cursor = decodeCursor(cursorText);
-    const { items: entries, nextCursor } =
-      (!cursor && memory ? await firstPage(memory, viewerId, limit) : undefined) ??
-      (await feedPage(db, viewerId, cursor, limit));
+    const {
+      items: entries,
+      nextCursor,
+      following,
+    } = (!cursor && memory ? await firstPage(memory, viewerId, limit) : undefined) ??
+    (await feedPage(db, viewerId, cursor, limit));
     // One moment for the page, not an ISO text parsed again per item.
     const moment = now();
     const items = entries.map((e): NewsItem => {
@@ -91,7 +106,7 @@ export function feedReader(db: NewsDb, now: () => Date, memory?: NewsMemory): Ne
         item.photo = { thumb: photoPath(e.itemId, 'thumb'), full: photoPath(e.itemId, 'full') };
       return item;
     });
-    return { items, nextCursor };
+    return following === undefined ? { items, nextCursor } : { items, nextCursor, following };
   };
 }
 
@@ -113,7 +128,12 @@ export function newsReads(db: NewsDb, now: () => Date, memory: NewsMemory, flags
   return {
     page: feedReader(db, now, memory),
     unseen: unseenCounter(memory, flags),
-    seenUpTo: async (memberId) => (await memory.unseen.get(memberId))?.upTo ?? null,
+    // Only "seen up to", not the count: a counter not in memory would count the feed (up to
+    // 100 items worked out in SQL) on a first visit to /news, which then marks it all seen.
+    seenUpTo: async (memberId) => {
+      const held = memory.unseen.known(memberId);
+      return held ? (held.value?.upTo ?? null) : seenUpTo(db, memberId);
+    },
     member: (memberId) => memory.authors.get(memberId),
   };
 }
