@@ -93,14 +93,21 @@ function namer(events: LogEvent[]): (text: string) => string {
       .replace(ARGON2, '<argon2 hash>');
 }
 
+const SECOND_FACTOR_COLUMNS: Record<string, string> = {
+  'auth.accounts': 'two_factor',
+  'flags.flags_members': 'second_factor',
+};
+
 async function readModels(app: App, name: (text: string) => string): Promise<Record<string, string[]>> {
   const state: Record<string, string[]> = {};
   for (const module of app.modules) {
     for (const table of module.projections) {
       const db = app.channel(module.name).database.db;
       const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
-      // Whether the moderators have set up their app yet is the same story (see log()).
-      if (module.name === 'auth' && table === 'accounts') for (const row of rows.rows) delete row.two_factor;
+      // Whether the moderators have set up their app yet is the same story (see log()), in
+      // auth's accounts and in what flags knows of members for targeting by role.
+      const secondFactor = SECOND_FACTOR_COLUMNS[`${module.name}.${table}`];
+      if (secondFactor) for (const row of rows.rows) delete row[secondFactor];
       state[`${module.name}.${table}`] = rows.rows
         .map((r) => name(JSON.stringify(r, Object.keys(r).sort())))
         .sort();
