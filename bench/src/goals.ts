@@ -48,6 +48,19 @@ export const GOALS: readonly Goal[] = [
   rateGoal('Alerts page (HTML)', 'alerts_html', 0.15),
   rateGoal('Search (API)', 'search', 0.1),
   {
+    title: 'News and alerts pages with ads on (issue 16)',
+    asks: '≥ 0.9× the same page’s rate with ads off, in the same run',
+    judge(figures) {
+      const news = figures.get('ads_on.news_html.max_rps');
+      const alerts = figures.get('ads_on.alerts_html.max_rps');
+      if (!news || !alerts) return null;
+      return {
+        measured: `news ${news.ratio}× (${news.value} req/s), alerts ${alerts.ratio}× (${alerts.value} req/s)`,
+        met: news.ratio >= 0.9 && alerts.ratio >= 0.9,
+      };
+    },
+  },
+  {
     title: 'Long-poll re-polls',
     asks: '≥ 0.4× hello world and ≥ 15,000 req/s',
     judge(figures) {

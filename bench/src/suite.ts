@@ -251,9 +251,10 @@ async function measureHelloWorld(): Promise<HelloWorld> {
 async function measureApp(data: string, { hello, wrkHello }: HelloWorld): Promise<void> {
   say('starting the app…');
   let app = await serveApp(data, 1000);
+  let withoutAds = new Map<string, HttpMeasure>();
   try {
     const target: Target = { host: '127.0.0.1', port: app.ready.port };
-    await measureHotPaths(target, app.ready, hello);
+    withoutAds = await measureHotPaths(target, app.ready, hello);
     await measureLongPoll(target, app.ready, hello);
     // The same maximum rates through wrk, against wrk's hello world.
     if (wrkHello) await measureWithWrk(target, app.ready, wrkHello);
@@ -267,6 +268,8 @@ async function measureApp(data: string, { hello, wrkHello }: HelloWorld): Promis
   } finally {
     await app.stop();
   }
+  // Last, in a third server, so the campaign's impressions weigh on no other figure.
+  await measureAds(data, withoutAds);
 }
 
 type Send = (pool: Pool, i: number) => Promise<boolean>;
@@ -279,7 +282,11 @@ const profilePath = (members: Member[]) => (i: number) =>
   `/api/v1/profiles/${members[(i * 7919) % members.length]!.memberId}`;
 
 /** The app's hot paths through the suite's own client, each against hello world. */
-async function measureHotPaths(target: Target, ready: ServeReady, hello: HttpMeasure): Promise<void> {
+async function measureHotPaths(
+  target: Target,
+  ready: ServeReady,
+  hello: HttpMeasure,
+): Promise<Map<string, HttpMeasure>> {
   const cookie = sessionCookie(ready.sessions);
   const appGet =
     (path: (i: number) => string): Send =>
@@ -299,7 +306,12 @@ async function measureHotPaths(target: Target, ready: ServeReady, hello: HttpMea
     ['news_html', 'news page (HTML)', html('/news')],
     ['alerts_html', 'alerts page (HTML)', html('/alerts')],
   ];
-  for (const [name, label, send] of runs) httpFigures(name, await measureHttp(label, target, send), hello);
+  const measured = new Map<string, HttpMeasure>();
+  for (const [name, label, send] of runs) {
+    measured.set(name, await measureHttp(label, target, send));
+    httpFigures(name, measured.get(name)!, hello);
+  }
+  return measured;
 }
 
 /** A long-poll that finds nothing new answers at once with wait=0: the request rate the hub sustains. */
@@ -552,12 +564,48 @@ function perConnection(before: Memory, after: Memory, sockets: number): number {
   return (after.heapUsed + after.external - before.heapUsed - before.external) / Math.max(1, sockets);
 }
 
-function serveApp(data: string, sessions: number): Promise<Child<ServeReady>> {
+function serveApp(data: string, sessions: number, ads = false): Promise<Child<ServeReady>> {
   return Child.start<ServeReady>(here('target.ts'), [
     '--mode=serve',
     `--data=${data}`,
     `--sessions=${sessions}`,
+    `--ads=${ads ? 'on' : 'off'}`,
   ]);
+}
+
+/**
+ * The news and alerts pages again in a server where a campaign for everyone runs, each
+ * against the same page measured without ads in this run (issue 16: within 10%).
+ */
+async function measureAds(data: string, withoutAds: ReadonlyMap<string, HttpMeasure>): Promise<void> {
+  say('starting the app with a campaign for everyone…');
+  const app = await serveApp(data, 1000, true);
+  try {
+    const target: Target = { host: '127.0.0.1', port: app.ready.port };
+    const cookie = sessionCookie(app.ready.sessions);
+    for (const [name, path] of [
+      ['news_html', '/news'],
+      ['alerts_html', '/alerts'],
+    ] as const) {
+      const off = withoutAds.get(name);
+      if (!off) continue;
+      const on = await measureHttp(`${name} with ads`, target, async (pool, i) =>
+        ok((await pool.request('GET', path, { ...cookie(i), accept: 'text/html' })).status),
+      );
+      figures.push(
+        figure(`ads_on.${name}.max_rps`, on.max.throughput, 'req/s', {
+          name: `${name}.max_rps`,
+          value: off.max.throughput,
+        }),
+        figure(`ads_on.${name}.p99_at_70pct`, on.open.latency.percentile(99), 'ms', {
+          name: `${name}.p99_at_70pct`,
+          value: off.open.latency.percentile(99),
+        }),
+      );
+    }
+  } finally {
+    await app.stop();
+  }
 }
 
 /** Consecutive sessions of two different members, so nobody is asked to write to themself. */

@@ -16,6 +16,7 @@ import {
   writeDump,
 } from '@meetcute/community';
 import { serveParent } from './processes.ts';
+import { CampaignCreated } from '@meetcute/ads/events';
 
 export interface Member {
   memberId: string;
@@ -58,6 +59,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     dump: { type: 'string' },
     sessions: { type: 'string', default: '1000' },
+    // 'on': a campaign for everyone runs, so every news and alerts page shows and counts an ad.
+    ads: { type: 'string', default: 'off' },
     // The share of requests traced (MEETCUTE_TRACE_SAMPLE_RATIO); the site's default when left out.
     'trace-ratio': { type: 'string', default: '' },
   },
@@ -137,8 +140,43 @@ async function approvedMembers(app: App): Promise<Member[]> {
   return approved;
 }
 
-async function serve(directory: string, sessionCount: number): Promise<void> {
+/**
+ * A campaign every member fits, with budget and caps no run reaches: each page that has a
+ * placement draws an ad and records its impression, the whole cost of ads.
+ */
+async function runCampaign(app: App): Promise<void> {
+  const now = Date.now();
+  await app.channel('ads').transaction((tx) =>
+    tx.publish(CampaignCreated, {
+      campaignId: crypto.randomUUID(),
+      operatorId: crypto.randomUUID(),
+      terms: {
+        name: 'Bench',
+        advertiser: 'Bench',
+        house: false,
+        startsAt: new Date(now - 86_400_000).toISOString(),
+        endsAt: new Date(now + 86_400_000).toISOString(),
+        impressionBudget: Number.MAX_SAFE_INTEGER,
+        dailyCap: Number.MAX_SAFE_INTEGER,
+        frequencyCap: Number.MAX_SAFE_INTEGER,
+        targeting: { genders: [], minAge: null, maxAge: null, country: null, near: null, languages: [] },
+        creatives: [
+          {
+            creativeId: crypto.randomUUID(),
+            headline: 'Bench',
+            text: 'An ad.',
+            url: 'https://bench.example/',
+          },
+        ],
+      },
+    }),
+  );
+  await app.processAll();
+}
+
+async function serve(directory: string, sessionCount: number, ads: boolean): Promise<void> {
   const app = await open(directory);
+  if (ads) await runCampaign(app);
   const members = await approvedMembers(app);
   if (members.length === 0) throw new Error(`No approved members in ${directory}: seed first`);
   const sessions = app.services.require<Sessions>(SESSIONS);
@@ -170,5 +208,5 @@ if (values.mode === 'seed') {
   if (!process.send) console.log(JSON.stringify(ready));
   serveParent(ready, {});
 } else {
-  await serve(values.data, Number(values.sessions));
+  await serve(values.data, Number(values.sessions), values.ads === 'on');
 }

@@ -81,6 +81,7 @@ export {
 export {
   PLACEMENTS,
   SPONSORED_ITEMS,
+  sponsoredBlock,
   sponsoredSlots,
   withSponsored,
   type Placement,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { defineService } from '@meetcute/core';
-import type { Html } from './html.ts';
+import { defineService, type ServiceRegistry } from '@meetcute/core';
+import { html, type Html } from './html.ts';
 
 /** The places on the site's pages where sponsored items may stand. */
 export const PLACEMENTS = ['news', 'alerts', 'profile'] as const;
@@ -15,6 +15,8 @@ export type Placement = (typeof PLACEMENTS)[number];
 export interface SponsoredItems {
   /** Every how many items of the placement's list one sponsored item stands. */
   every(placement: Placement): number;
+  /** How many sponsored items stand together on a page that shows them as one block (alerts, profile); 0 for none. */
+  count(placement: Placement): number;
   /** At most `slots` sponsored items for the viewer of the request, each a list item ready to draw. */
   render(request: FastifyRequest, placement: Placement, slots: number): Promise<Html[]>;
 }
@@ -42,4 +44,24 @@ export function withSponsored(items: readonly Html[], sponsored: readonly Html[]
  */
 export function sponsoredSlots(count: number, every: number): number {
   return Math.max(1, Math.floor(count / every));
+}
+
+/**
+ * The sponsored items of a page that shows them as one block (the top of the alerts, a
+ * member's profile), or nothing when no ads module is on or no campaign fits the viewer.
+ */
+export async function sponsoredBlock(
+  services: ServiceRegistry,
+  request: FastifyRequest,
+  placement: Placement,
+): Promise<Html> {
+  const sponsored = services.optional<SponsoredItems>(SPONSORED_ITEMS);
+  const slots = sponsored?.count(placement) ?? 0;
+  if (!sponsored || slots <= 0) return html``;
+  const items = await sponsored.render(request, placement, slots);
+  return items.length === 0
+    ? html``
+    : html`<ul class="cards sponsored-block">
+        ${items}
+      </ul>`;
 }

@@ -9,8 +9,9 @@ import {
   type CampaignTerms,
   type HideReason,
 } from './events.ts';
-import { termsProblems } from './rules.ts';
+import { dayOf, termsProblems } from './rules.ts';
 import type { City, CityDirectory } from '@meetcute/cities';
+import { checkTag } from '@meetcute/interests';
 import type { AdsTables } from './store.ts';
 import type { TermsBody as TermsInput } from './routes.ts';
 
@@ -18,8 +19,12 @@ export interface AdsCommands {
   create(operatorId: string, input: TermsInput): Promise<string>;
   edit(operatorId: string, campaignId: string, input: TermsInput): Promise<void>;
   setStatus(operatorId: string, campaignId: string, status: CampaignStatus): Promise<void>;
-  /** Follows an impression: its creative's registered address, the click counted once. */
-  click(memberId: string, impressionId: string): Promise<string>;
+  /**
+   * Follows an impression: its creative's registered address. The click is counted unless
+   * a program made it, the impression was clicked already, or the member's click on the
+   * campaign was counted already that day.
+   */
+  click(memberId: string, impressionId: string, byBot: boolean): Promise<string>;
   hide(memberId: string, impressionId: string, reason: HideReason): Promise<void>;
 }
 
@@ -44,18 +49,25 @@ function placeOf(cities: CityDirectory, near: TermsInput['targeting']['near']) {
   };
 }
 
+/** The interests a targeting names, as the interests module normalises tags, or why they cannot be. */
+function interestsOf(named: readonly string[] | undefined) {
+  const checked = (named ?? []).map((tag, i) => checkTag(tag, `targeting.interests.${i}`));
+  return { interests: [...new Set(checked.map((c) => c.tag))], problems: checked.flatMap((c) => c.errors) };
+}
+
 export function adsCommands(ctx: ModuleContext<AdsTables>, cities: CityDirectory): AdsCommands {
   // Creatives get new ids on every save: a click on an older impression finds its creative by id, else the first.
   const termsOf = (input: TermsInput): CampaignTerms => {
     const place = placeOf(cities, input.targeting.near);
+    const tags = interestsOf(input.targeting.interests);
     const terms = {
       ...input,
       name: input.name.trim(),
       advertiser: input.advertiser.trim(),
-      targeting: { ...input.targeting, near: place.near },
+      targeting: { ...input.targeting, near: place.near, interests: tags.interests },
       creatives: input.creatives.map((c) => ({ ...c, creativeId: ctx.ids.next() })),
     };
-    const found = [...place.problems, ...termsProblems(terms)];
+    const found = [...place.problems, ...tags.problems, ...termsProblems(terms)];
     if (found.length > 0) throw problems.invalid(found);
     return terms;
   };
@@ -97,7 +109,7 @@ export function adsCommands(ctx: ModuleContext<AdsTables>, cities: CityDirectory
         tx.publish(CampaignStatusChanged, { campaignId, operatorId, status }, { actorId: operatorId }),
       );
     },
-    click: (memberId, impressionId) => click(ctx, memberId, impressionId),
+    click: (memberId, impressionId, byBot) => click(ctx, memberId, impressionId, byBot),
     async hide(memberId, impressionId, reason) {
       const shown = await impressionOf(ctx, memberId, impressionId);
       await ctx.transaction((tx) =>
@@ -121,14 +133,41 @@ async function impressionOf(ctx: ModuleContext<AdsTables>, memberId: string, imp
   return shown;
 }
 
-async function click(ctx: ModuleContext<AdsTables>, memberId: string, impressionId: string): Promise<string> {
+/** True when this member's click on the campaign was counted already on `day`. */
+async function clickedToday(
+  ctx: ModuleContext<AdsTables>,
+  memberId: string,
+  campaignId: string,
+  day: string,
+) {
+  const found = await ctx.db
+    .selectFrom('clicks')
+    .where('member_id', '=', memberId)
+    .where('campaign_id', '=', campaignId)
+    .where('day', '=', day)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  return Number(found?.n ?? 0) > 0;
+}
+
+async function click(
+  ctx: ModuleContext<AdsTables>,
+  memberId: string,
+  impressionId: string,
+  byBot: boolean,
+): Promise<string> {
   const shown = await impressionOf(ctx, memberId, impressionId);
   const { creatives } = JSON.parse(shown.terms) as CampaignTerms;
   // The address comes from the campaign, never from the request; an edit that dropped the
   // creative leads to the campaign's first one.
   const creative = creatives.find((c) => c.creativeId === shown.creative_id) ?? creatives[0]!;
-  // A second click on the same impression still leads there, but counts once.
-  if (shown.clicked === null)
+  // A repeated click (the same impression, or the campaign again the same day) still leads
+  // there, but counts once; a program's click does not count at all.
+  const counted =
+    !byBot &&
+    shown.clicked === null &&
+    !(await clickedToday(ctx, memberId, shown.campaign_id, dayOf(ctx.clock.now().toISOString())));
+  if (counted)
     await ctx.transaction((tx) =>
       tx.publish(
         AdClicked,

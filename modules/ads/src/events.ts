@@ -22,6 +22,8 @@ export const Targeting = Type.Object({
     Type.Null(),
   ]),
   languages: Type.Array(LanguageSchema, { uniqueItems: true }),
+  /** Members with at least one of these interests (normalised tags); absent in campaigns made before interests counted. */
+  interests: Type.Optional(Type.Array(Type.String(), { uniqueItems: true })),
 });
 export type Targeting = Static<typeof Targeting>;
 

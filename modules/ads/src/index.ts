@@ -2,6 +2,7 @@ import { defineModule } from '@meetcute/core';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { honourDeletion, MemberDeleted } from '@meetcute/auth/events';
+import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { SPONSORED_ITEMS, type SponsoredItems } from '@meetcute/web';
 import { AdClicked, AdShown, events } from './events.ts';
 import { migrations, project, projections, tables } from './store.ts';
@@ -22,7 +23,15 @@ export const ads = defineModule({
   description:
     'Sponsored items in the news feed from campaigns operators run: targeted, capped, counted honestly, and hideable.',
   publishes: events,
-  consumes: [...events, AccountCreated, RegistrationApproved, CityChanged, MemberDeleted],
+  consumes: [
+    ...events,
+    AccountCreated,
+    RegistrationApproved,
+    CityChanged,
+    InterestAdded,
+    InterestRemoved,
+    MemberDeleted,
+  ],
   provides: [SPONSORED_ITEMS],
   requires: [CITIES],
   tables,
@@ -34,6 +43,7 @@ export const ads = defineModule({
       tables: {
         audience: { mine: ['member_id'] },
         languages: { mine: ['member_id'] },
+        member_interests: { mine: ['member_id'] },
         hidden: { mine: ['member_id'] },
       },
       // A campaign's counts stay when a member leaves; their impressions and clicks go under the pseudonym.
@@ -42,7 +52,7 @@ export const ads = defineModule({
     });
     project(ctx);
     const commands = adsCommands(ctx, ctx.services.require<CityDirectory>(CITIES));
-    ctx.services.provide<SponsoredItems>(SPONSORED_ITEMS, sponsoredItems(ctx, ctx.config.ads.newsEvery));
+    ctx.services.provide<SponsoredItems>(SPONSORED_ITEMS, sponsoredItems(ctx, ctx.config.ads));
     adsRoutes(ctx.http, ctx, commands);
     memberPages(ctx.http, commands);
     opsPages(ctx.http, ctx, commands);

@@ -71,6 +71,11 @@ export function termsFromForm(body: FormBody, t: T): { terms: TermsBody; problem
       country: country === '' ? null : country,
       near: city === '' ? null : { city, radiusKm: wholeNumber(body, 'radiusKm', 1, problems, t) },
       languages: form.list(body, 'languages').filter(isLanguage),
+      interests: form
+        .text(body, 'interests')
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== ''),
     },
     creatives: [
       { headline: form.text(body, 'headline'), text: form.text(body, 'text'), url: form.text(body, 'url') },
@@ -85,6 +90,7 @@ export function formFields(errors: FieldProblem[]): FieldProblem[] {
     ...e,
     field: e.field
       .replace(/^targeting\.near\.city$/, 'city')
+      .replace(/^targeting\.interests\.\d+$/, 'interests')
       .replace(/^targeting\./, '')
       .replace(/^creatives\.\d+\./, '')
       .replace(/^endsAt$/, 'ends')
@@ -137,6 +143,7 @@ export function campaignForm(
       ${checkboxes('genders', t('genders'), GENDERS, form.list(values, 'genders'), (g) => t(g as OpsKey))}
       ${text('minAge', number)} ${text('maxAge', number)} ${text('country', { hint: t('countryHint') })}
       ${text('city', { hint: t('cityHint') })} ${text('radiusKm', number)}
+      ${text('interests', { hint: t('interestsHint') })}
       ${checkboxes('languages', t('languages'), ['en', 'sv', 'fi'], form.list(values, 'languages'))}
       ${text('headline')}
       ${field({ name: 'text', label: t('text'), value: v('text'), errors, multiline: true })}

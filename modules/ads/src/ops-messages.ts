@@ -55,7 +55,22 @@ export type OpsKey =
   | 'ageBad'
   | 'dayBad'
   | 'countryBad'
-  | 'statusBad';
+  | 'statusBad'
+  | 'byPlacement'
+  | 'placement'
+  | 'all'
+  | 'placement_news'
+  | 'placement_alerts'
+  | 'placement_profile'
+  | 'graph'
+  | 'noFigures'
+  | 'preview'
+  | 'previewNews'
+  | 'previewAlerts'
+  | 'previewProfile'
+  | 'placementOff'
+  | 'interests'
+  | 'interestsHint';
 
 export const opsMessages: Messages<OpsKey> = {
   en: {
@@ -113,6 +128,21 @@ export const opsMessages: Messages<OpsKey> = {
     dayBad: 'Write a day as YYYY-MM-DD',
     countryBad: 'Write a two-letter country code, e.g. SE',
     statusBad: 'Choose active, paused or ended',
+    byPlacement: 'By placement',
+    placement: 'Placement',
+    all: 'all',
+    placement_news: 'news',
+    placement_alerts: 'alerts',
+    placement_profile: 'profile',
+    graph: 'Impressions and clicks by day',
+    noFigures: 'Nothing shown yet.',
+    preview: 'Preview',
+    previewNews: 'In the news feed, after every {every} cards',
+    previewAlerts: 'At the top of the alerts ({count} at most)',
+    previewProfile: 'On a member’s profile page ({count} at most)',
+    placementOff: 'This placement is off (0).',
+    interests: 'Interests',
+    interestsHint: 'Separated by commas, e.g. sailing, jazz; empty: all',
   },
   sv: {
     ads: 'Annonser',
@@ -169,6 +199,21 @@ export const opsMessages: Messages<OpsKey> = {
     dayBad: 'Skriv en dag som ÅÅÅÅ-MM-DD',
     countryBad: 'Skriv en landskod med två bokstäver, t.ex. SE',
     statusBad: 'Välj aktiv, pausad eller avslutad',
+    byPlacement: 'Per placering',
+    placement: 'Placering',
+    all: 'alla',
+    placement_news: 'nyheter',
+    placement_alerts: 'notiser',
+    placement_profile: 'profil',
+    graph: 'Visningar och klick per dag',
+    noFigures: 'Inget visat än.',
+    preview: 'Förhandsvisning',
+    previewNews: 'I nyhetsflödet, efter vart {every}:e kort',
+    previewAlerts: 'Överst bland notiserna (högst {count})',
+    previewProfile: 'På en medlems profilsida (högst {count})',
+    placementOff: 'Placeringen är avstängd (0).',
+    interests: 'Intressen',
+    interestsHint: 'Åtskilda med kommatecken, t.ex. segling, jazz; tomt: alla',
   },
   fi: {
     ads: 'Mainokset',
@@ -225,5 +270,20 @@ export const opsMessages: Messages<OpsKey> = {
     dayBad: 'Kirjoita päivä muodossa VVVV-KK-PP',
     countryBad: 'Kirjoita kaksikirjaiminen maakoodi, esim. SE',
     statusBad: 'Valitse käynnissä, tauolla tai päättynyt',
+    byPlacement: 'Sijoittelun mukaan',
+    placement: 'Sijoittelu',
+    all: 'kaikki',
+    placement_news: 'uutiset',
+    placement_alerts: 'ilmoitukset',
+    placement_profile: 'profiili',
+    graph: 'Näytöt ja klikkaukset päivittäin',
+    noFigures: 'Ei vielä näyttöjä.',
+    preview: 'Esikatselu',
+    previewNews: 'Uutisvirrassa, joka {every}. kortin jälkeen',
+    previewAlerts: 'Ilmoitusten yläpuolella (enintään {count})',
+    previewProfile: 'Jäsenen profiilisivulla (enintään {count})',
+    placementOff: 'Tämä sijoittelu on pois päältä (0).',
+    interests: 'Kiinnostuksen kohteet',
+    interestsHint: 'Pilkuin erotettuina, esim. purjehdus, jazz; tyhjä: kaikki',
   },
 };

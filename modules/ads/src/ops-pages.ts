@@ -1,34 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Problem, problems, type FieldProblem, type Http, type ModuleContext } from '@meetcute/core';
-import {
-  FORM_BODY_SCHEMA,
-  hidden,
-  html,
-  languageOf,
-  LOCALES,
-  sendOpsPage,
-  type FormBody,
-  type Html,
-} from '@meetcute/web';
+import { FORM_BODY_SCHEMA, hidden, html, sendOpsPage, type FormBody, type Html } from '@meetcute/web';
 import type { AdsCommands } from './commands.ts';
 import type { CampaignStatus, CampaignTerms } from './events.ts';
-import { metricsCsv, metricsOf, type CampaignMetrics } from './metrics.ts';
+import {
+  metricsCsv,
+  metricsOf,
+  type CampaignMetrics,
+  type DayMetrics,
+  type PlacementMetrics,
+} from './metrics.ts';
+import type { OpsKey } from './ops-messages.ts';
+import { dayGraph, percent, previews } from './ops-views.ts';
 import { campaignForm, formFields, termsFromForm, tr, type T } from './ops-form.ts';
 import { campaignsIn, type Campaign } from './serving.ts';
 import type { AdsTables } from './store.ts';
 
 const operator = { access: 'operator', kind: 'page' } as const;
 const params = Type.Object({ campaignId: Type.String({ format: 'uuid' }) });
-
-function percent(request: FastifyRequest, rate: number): string {
-  const format = new Intl.NumberFormat(LOCALES[languageOf(request)], {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  return format.format(rate);
-}
 
 /** The campaign's terms as the form's fields, for editing. */
 function formValues(terms: CampaignTerms): FormBody {
@@ -51,49 +41,90 @@ function formValues(terms: CampaignTerms): FormBody {
     city: t.near?.label ?? '',
     radiusKm: t.near ? String(t.near.radiusKm) : '',
     languages: [...t.languages],
+    interests: (t.interests ?? []).join(', '),
     headline: creative.headline,
     text: creative.text,
     url: creative.url,
   };
 }
 
-function metricsTable(request: FastifyRequest, t: T, metrics: CampaignMetrics): Html {
-  return html`<table>
-    <caption>
-      ${t('byDay')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t('day')}</th>
-        <th scope="col">${t('impressions')}</th>
-        <th scope="col">${t('reached')}</th>
-        <th scope="col">${t('clicks')}</th>
-        <th scope="col">${t('clickThroughRate')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${metrics.days.map(
-        (d) =>
-          html`<tr>
-            <th scope="row">${d.day}</th>
-            <td>${d.impressions}</td>
-            <td>${d.reached}</td>
-            <td>${d.clicks}</td>
-            <td>${percent(request, d.clickThroughRate)}</td>
-          </tr>`,
+/** The header row of a table of counts, after the columns that say what each row is. */
+function countsHead(t: T, first: OpsKey[], last: OpsKey[] = []): Html {
+  return html`<thead>
+    <tr>
+      ${[...first, 'impressions', 'reached', 'clicks', 'clickThroughRate', ...last].map(
+        (key) => html`<th scope="col">${t(key as OpsKey)}</th>`,
       )}
-    </tbody>
-  </table>`;
+    </tr>
+  </thead>`;
 }
 
-function statusButtons(request: FastifyRequest, campaign: Campaign): Html {
+function countCells(request: FastifyRequest, d: Omit<DayMetrics, 'day'>): Html {
+  return html`<td>${d.impressions}</td>
+    <td>${d.reached}</td>
+    <td>${d.clicks}</td>
+    <td>${percent(request, d.clickThroughRate)}</td>`;
+}
+
+function metricsTable(request: FastifyRequest, t: T, metrics: CampaignMetrics): Html {
+  return html`<div class="table-scroll">
+    <table>
+      <caption>
+        ${t('byDay')}
+      </caption>
+      ${countsHead(t, ['day'], ['budgetLeft'])}
+      <tbody>
+        ${metrics.days.map(
+          (d) =>
+            html`<tr>
+              <th scope="row">${d.day}</th>
+              ${countCells(request, d)}
+              <td>${d.budgetLeft}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** Each placement's counts: in all, then by day. */
+function placementsTable(request: FastifyRequest, t: T, placements: PlacementMetrics[]): Html {
+  const name = (p: PlacementMetrics) => t(`placement_${p.placement}` as OpsKey);
+  return html`<div class="table-scroll">
+    <table>
+      <caption>
+        ${t('byPlacement')}
+      </caption>
+      ${countsHead(t, ['placement', 'day'])}
+      <tbody>
+        ${placements.map(
+          (p) =>
+            html`<tr>
+                <th scope="row">${name(p)}</th>
+                <td>${t('all')}</td>
+                ${countCells(request, p)}
+              </tr>
+              ${p.days.map(
+                (d) =>
+                  html`<tr>
+                    <th scope="row">${name(p)}</th>
+                    <td>${d.day}</td>
+                    ${countCells(request, d)}
+                  </tr>`,
+              )}`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function statusButtons(request: FastifyRequest, t: T, campaign: Campaign): Html {
   const to: CampaignStatus[] =
     campaign.status === 'active'
       ? ['paused', 'ended']
       : campaign.status === 'paused'
         ? ['active', 'ended']
         : [];
-  const t = tr(request);
   const label = { active: t('resume'), paused: t('pause'), ended: t('end') };
   return html`${to.map(
     (status) =>
@@ -129,34 +160,27 @@ async function listPage(
     {
       title: t('ads'),
       section: 'ads',
-      body: html`<table>
-          <caption>
-            ${t('campaigns')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t('campaign')}</th>
-              <th scope="col">${t('status')}</th>
-              <th scope="col">${t('impressions')}</th>
-              <th scope="col">${t('clicks')}</th>
-              <th scope="col">${t('budgetLeft')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              ({ c, m }) =>
-                html`<tr>
-                  <th scope="row">
-                    <a href="/ops/ads/${c.campaignId}">${c.terms.name}</a> (${c.terms.advertiser})
-                  </th>
-                  <td>${t(c.status)}</td>
-                  <td>${m.impressions}</td>
-                  <td>${m.clicks}</td>
-                  <td>${m.budgetLeft}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
+      body: html`<div class="table-scroll">
+          <table>
+            <caption>
+              ${t('campaigns')}
+            </caption>
+            ${countsHead(t, ['campaign', 'status'], ['budgetLeft'])}
+            <tbody>
+              ${rows.map(
+                ({ c, m }) =>
+                  html`<tr>
+                    <th scope="row">
+                      <a href="/ops/ads/${c.campaignId}">${c.terms.name}</a> (${c.terms.advertiser})
+                    </th>
+                    <td>${t(c.status)}</td>
+                    ${countCells(request, m)}
+                    <td>${m.budgetLeft}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
         <h2>${t('newCampaign')}</h2>
         ${campaignForm(request, '/ops/ads', values, errors, t('create'))}`,
     },
@@ -172,19 +196,20 @@ async function campaignPage(
   edit?: { values: FormBody; errors: FieldProblem[] },
 ): Promise<FastifyReply> {
   const t = tr(request);
-  const m = await metricsOf(ctx.db, campaign.campaignId, campaign.terms.impressionBudget);
+  const { terms } = campaign;
+  const m = await metricsOf(ctx.db, campaign.campaignId, terms.impressionBudget);
   const id = campaign.campaignId;
   return sendOpsPage(
     request,
     reply,
     {
-      title: campaign.terms.name,
+      title: terms.name,
       section: 'ads',
       body: html`<p>
-          ${campaign.terms.advertiser}${campaign.terms.house ? ` · ${t('houseCampaign')}` : ''} ·
-          ${t('status')}: <strong>${t(campaign.status)}</strong>
+          ${terms.advertiser}${terms.house ? ` · ${t('houseCampaign')}` : ''} · ${t('status')}:
+          <strong>${t(campaign.status)}</strong>
         </p>
-        ${statusButtons(request, campaign)}
+        ${statusButtons(request, t, campaign)}
         <dl class="metrics">
           <dt>${t('impressions')}</dt>
           <dd>${m.impressions}</dd>
@@ -195,12 +220,13 @@ async function campaignPage(
           <dt>${t('clickThroughRate')}</dt>
           <dd>${percent(request, m.clickThroughRate)}</dd>
           <dt>${t('budgetLeft')}</dt>
-          <dd>${t('budgetOf', { left: m.budgetLeft, budget: campaign.terms.impressionBudget })}</dd>
+          <dd>${t('budgetOf', { left: m.budgetLeft, budget: terms.impressionBudget })}</dd>
         </dl>
-        ${metricsTable(request, t, m)}
+        ${dayGraph(t, m.days)} ${metricsTable(request, t, m)} ${placementsTable(request, t, m.placements)}
         <p><a href="/ops/ads/${id}/metrics.csv" download>${t('download')}</a></p>
+        ${previews(request, t, terms.creatives, ctx.config.ads)}
         <h2>${t('change')}</h2>
-        ${campaignForm(request, `/ops/ads/${id}`, edit?.values ?? formValues(campaign.terms), edit?.errors, t('save'))}`,
+        ${campaignForm(request, `/ops/ads/${id}`, edit?.values ?? formValues(terms), edit?.errors, t('save'))}`,
     },
     edit ? 400 : 200,
   );

@@ -14,6 +14,24 @@ import {
 import type { AdsCommands } from './commands.ts';
 import { HIDE_REASONS, type Creative, type HideReason } from './events.ts';
 import { messages } from './messages.ts';
+import { isBot } from './rules.ts';
+
+/** What a sponsored item shows: the label, the headline as a link, the text. */
+function face(label: string, href: string, creative: Creative): Html {
+  return html`<p class="note"><strong class="badge">${label}</strong></p>
+    <h3><a href="${href}" rel="sponsored noopener">${creative.headline}</a></h3>
+    <p>${creative.text}</p>`;
+}
+
+/**
+ * A creative as a member would see it, for the operators' preview: its link goes straight
+ * to the registered address, and nothing is counted.
+ */
+export function sponsoredPreview(request: FastifyRequest, creative: Creative): Html {
+  return html`<li class="card sponsored">
+    ${face(translator(messages, languageOf(request))('sponsored'), creative.url, creative)}
+  </li>`;
+}
 
 /**
  * A sponsored item as a list item among a page's cards: labelled in the viewer's language,
@@ -23,9 +41,7 @@ export function sponsoredCard(request: FastifyRequest, impressionId: string, cre
   const t = translator(messages, languageOf(request));
   const id = `hide-${impressionId}`;
   return html`<li class="card sponsored" id="ad-${impressionId}">
-    <p class="note"><strong class="badge">${t('sponsored')}</strong></p>
-    <h3><a href="/ads/click/${impressionId}" rel="sponsored noopener">${creative.headline}</a></h3>
-    <p>${creative.text}</p>
+    ${face(t('sponsored'), `/ads/click/${impressionId}`, creative)}
     <details>
       <summary>${t('hide')}</summary>
       <form method="post" action="/ads/hide/${impressionId}">
@@ -52,7 +68,11 @@ export function memberPages(http: Http, commands: AdsCommands): void {
     '/ads/click/:impressionId',
     { config: { access: 'approved', kind: 'page' }, schema: { hide: true, params } },
     async (request, reply) => {
-      const url = await commands.click(request.viewer!.memberId, request.params.impressionId);
+      const url = await commands.click(
+        request.viewer!.memberId,
+        request.params.impressionId,
+        isBot(request.headers['user-agent']),
+      );
       // The one redirect that leaves the site: to the address registered with the campaign.
       return reply.redirect(url, 303);
     },

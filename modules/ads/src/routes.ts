@@ -40,6 +40,12 @@ export const TermsBody = Type.Object({
       Type.Null(),
     ]),
     languages: Type.Array(LanguageSchema, { uniqueItems: true, maxItems: 3 }),
+    interests: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), {
+        maxItems: 20,
+        description: 'Members with at least one of these interests, e.g. "sailing"; none: anyone',
+      }),
+    ),
   }),
   creatives: Type.Array(
     Type.Object({
@@ -52,21 +58,28 @@ export const TermsBody = Type.Object({
 });
 export type TermsBody = Static<typeof TermsBody>;
 
-const Metrics = Type.Object({
+const Counts = Type.Object({
   impressions: Type.Integer(),
   reached: Type.Integer({ description: 'Members shown it, each once' }),
   clicks: Type.Integer(),
   clickThroughRate: Type.Number(),
-  budgetLeft: Type.Integer({ description: 'Impressions left of the budget' }),
 });
 
-const DayMetrics = Type.Object({
-  day: Type.String({ description: 'YYYY-MM-DD (UTC)' }),
-  impressions: Type.Integer(),
-  reached: Type.Integer(),
-  clicks: Type.Integer(),
-  clickThroughRate: Type.Number(),
-});
+const Metrics = Type.Intersect([
+  Counts,
+  Type.Object({ budgetLeft: Type.Integer({ description: 'Impressions left of the budget' }) }),
+]);
+
+const DayMetrics = Type.Intersect([
+  Type.Object({ day: Type.String({ description: 'YYYY-MM-DD (UTC)' }) }),
+  Counts,
+]);
+
+const PlacementMetrics = Type.Intersect([
+  Type.Object({ placement: Type.String({ description: 'news, alerts or profile' }) }),
+  Counts,
+  Type.Object({ days: Type.Array(DayMetrics) }),
+]);
 
 const params = Type.Object({ campaignId: Type.String({ format: 'uuid' }) });
 const operator = { access: 'operator', kind: 'api' } as const;
@@ -142,7 +155,20 @@ function campaignList(http: Http, ctx: ModuleContext<AdsTables>): void {
                 name: Type.String(),
                 advertiser: Type.String(),
                 status: CampaignStatus,
-                metrics: Type.Intersect([Metrics, Type.Object({ days: Type.Array(DayMetrics) })]),
+                metrics: Type.Intersect([
+                  Metrics,
+                  Type.Object({
+                    days: Type.Array(
+                      Type.Intersect([
+                        DayMetrics,
+                        Type.Object({
+                          budgetLeft: Type.Integer({ description: 'Impressions left at the day’s end' }),
+                        }),
+                      ]),
+                    ),
+                    placements: Type.Array(PlacementMetrics),
+                  }),
+                ]),
               }),
             ),
           }),

@@ -10,6 +10,8 @@ export interface Audience {
   latitude: number;
   longitude: number;
   language: string | null;
+  /** The member's interests, when a campaign asks (read only then). */
+  interests: readonly string[];
 }
 
 /** True when the member is someone the campaign is for. `today` is YYYY-MM-DD. */
@@ -20,6 +22,8 @@ export function targets(targeting: Targeting, member: Audience, today: string): 
   if (targeting.maxAge !== null && age > targeting.maxAge) return false;
   if (targeting.country !== null && targeting.country !== member.country) return false;
   if (targeting.near !== null && distanceKm(targeting.near, member) > targeting.near.radiusKm) return false;
+  const interests = targeting.interests ?? [];
+  if (interests.length > 0 && !interests.some((tag) => member.interests.includes(tag))) return false;
   if (targeting.languages.length > 0) {
     // A member who never said their language (an imported one) is not one a language campaign chose.
     if (member.language === null || !(targeting.languages as string[]).includes(member.language))
@@ -89,6 +93,20 @@ function isWebAddress(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * User agents that announce a program rather than a person: search and social crawlers,
+ * link previewers, HTTP libraries and headless browsers. Their page views are shown no ads
+ * and their clicks are not counted, so a crawler that holds a member's session (a link
+ * previewer in a chat app, a script) does not spend a campaign's budget.
+ */
+const BOT =
+  /bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|quora link preview|whatsapp|preview|headlesschrome|phantomjs|puppeteer|playwright|selenium|curl\/|wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|java\/|okhttp|libwww|apache-httpclient|node-fetch|axios\/|undici/i;
+
+/** True when the request's user agent says it is a program; a missing one is not taken for one. */
+export function isBot(userAgent: string | undefined): boolean {
+  return userAgent !== undefined && BOT.test(userAgent);
 }
 
 /** The UTC day of an ISO moment: budgets and caps count by it. */

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { groupCommit, type ModuleContext } from '@meetcute/core';
 import { type Html, type Placement, type SponsoredItems } from '@meetcute/web';
 import { AdShown, type CampaignStatus, type CampaignTerms, type Creative } from './events.ts';
-import { dayOf, servable, targets, type Audience } from './rules.ts';
+import { dayOf, isBot, servable, targets, type Audience } from './rules.ts';
 import type { AdsDb, AdsTables } from './store.ts';
 import { sponsoredCard } from './pages.ts';
 
@@ -26,7 +26,12 @@ export async function campaignsIn(db: AdsDb, status?: CampaignStatus): Promise<C
   }));
 }
 
-async function audienceOf(db: AdsDb, memberId: string): Promise<Audience | undefined> {
+/** What targeting needs of a member; their interests only when a campaign asks for them. */
+async function audienceOf(
+  db: AdsDb,
+  memberId: string,
+  withInterests: boolean,
+): Promise<Audience | undefined> {
   const row = await db
     .selectFrom('audience as a')
     .leftJoin('languages as l', 'l.member_id', 'a.member_id')
@@ -34,8 +39,19 @@ async function audienceOf(db: AdsDb, memberId: string): Promise<Audience | undef
     .where('a.member_id', '=', memberId)
     .executeTakeFirst();
   if (!row) return undefined;
+  const interests = withInterests
+    ? (await db.selectFrom('member_interests').select('tag').where('member_id', '=', memberId).execute()).map(
+        (r) => r.tag,
+      )
+    : [];
   const { latitude, longitude, language, ...rest } = row;
-  return { ...rest, latitude: Number(latitude), longitude: Number(longitude), language: language ?? null };
+  return {
+    ...rest,
+    latitude: Number(latitude),
+    longitude: Number(longitude),
+    language: language ?? null,
+    interests,
+  };
 }
 
 /** Counts by campaign, for the campaigns given. */
@@ -92,7 +108,11 @@ export async function pickFor(db: AdsDb, memberId: string, now: string, slots: n
   // Most pages meet no running campaign: they cost one small read.
   const active = await campaignsIn(db, 'active');
   if (active.length === 0) return [];
-  const audience = await audienceOf(db, memberId);
+  const audience = await audienceOf(
+    db,
+    memberId,
+    active.some((c) => (c.terms.targeting.interests ?? []).length > 0),
+  );
   if (!audience) return [];
   const today = dayOf(now);
   const candidates = active.filter((c) => targets(c.terms.targeting, audience, today));
@@ -113,6 +133,13 @@ export async function pickFor(db: AdsDb, memberId: string, now: string, slots: n
     });
 }
 
+/** How many sponsored items each placement holds (MEETCUTE_ADS_*). */
+export interface Density {
+  newsEvery: number;
+  alerts: number;
+  profile: number;
+}
+
 interface Impression {
   impressionId: string;
   pick: Pick;
@@ -125,7 +152,7 @@ interface Impression {
  * together (as profile visits do), and each page waits for its own before it is sent:
  * what a member was shown is on disk before they see it.
  */
-export function sponsoredItems(ctx: ModuleContext<AdsTables>, newsEvery: number): SponsoredItems {
+export function sponsoredItems(ctx: ModuleContext<AdsTables>, density: Density): SponsoredItems {
   const record = groupCommit<Impression>((batch) =>
     ctx.transaction(async (tx) => {
       for (const { impressionId, pick, memberId, placement } of batch)
@@ -143,10 +170,13 @@ export function sponsoredItems(ctx: ModuleContext<AdsTables>, newsEvery: number)
     }),
   );
   return {
-    every: () => newsEvery,
+    every: () => density.newsEvery,
+    count: (placement) =>
+      placement === 'alerts' ? density.alerts : placement === 'profile' ? density.profile : 0,
     async render(request: FastifyRequest, placement: Placement, slots: number): Promise<Html[]> {
       const memberId = request.viewer?.memberId;
-      if (!memberId || slots <= 0) return [];
+      // A crawler's view is no impression: it is shown none, and spends no budget.
+      if (!memberId || slots <= 0 || isBot(request.headers['user-agent'])) return [];
       const picks = await pickFor(ctx.db, memberId, ctx.clock.now().toISOString(), slots);
       const shown = picks.map((pick) => ({ impressionId: ctx.ids.next(), pick, memberId, placement }));
       await Promise.all(shown.map((impression) => record(impression)));

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { real, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
 import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
+import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import {
   AdClicked,
   AdHidden,
@@ -27,6 +28,8 @@ export const tables = {
   },
   /** The language a member signed up in. */
   languages: { member_id: text(), language: text() },
+  /** A member's interests (tags as the interests module normalised them). */
+  member_interests: { member_id: text(), tag: text() },
   /** One row per impression (AdShown). */
   impressions: {
     impression_id: text(),
@@ -95,9 +98,25 @@ export const migrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    name: '0002_member_interests',
+    async up(db) {
+      await sql`create table member_interests (member_id text not null, tag text not null, primary key (member_id, tag))`.execute(
+        db,
+      );
+    },
+  },
 ];
 
-export const projections = ['campaigns', 'audience', 'languages', 'impressions', 'clicks', 'hidden'];
+export const projections = [
+  'campaigns',
+  'audience',
+  'languages',
+  'member_interests',
+  'impressions',
+  'clicks',
+  'hidden',
+];
 
 export function project(ctx: ModuleContext<Tables>): void {
   projectMembers(ctx);
@@ -195,6 +214,22 @@ function projectMembers(ctx: ModuleContext<Tables>): void {
       .insertInto('audience')
       .values({ member_id: memberId, ...facts })
       .onConflict((oc) => oc.column('member_id').doUpdateSet(facts))
+      .execute();
+  });
+  ctx.on(InterestAdded, async (e, tx) => {
+    const { memberId, tag } = e.payload;
+    await tx.db
+      .insertInto('member_interests')
+      .values({ member_id: memberId, tag })
+      .onConflict((oc) => oc.columns(['member_id', 'tag']).doNothing())
+      .execute();
+  });
+  ctx.on(InterestRemoved, async (e, tx) => {
+    const { memberId, tag } = e.payload;
+    await tx.db
+      .deleteFrom('member_interests')
+      .where('member_id', '=', memberId)
+      .where('tag', '=', tag)
       .execute();
   });
   ctx.on(CityChanged, async (e, tx) => {

@@ -1,4 +1,4 @@
-import { emitted, given, useCase, type Given } from '@meetcute/core';
+import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, nancy, otto } from '@meetcute/cast';
 import { NewsSeen } from '@meetcute/news/events';
 import { CityChanged } from '@meetcute/registration/events';
@@ -10,69 +10,27 @@ import {
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
-  type CampaignTerms,
 } from './events.ts';
-
-const CAMPAIGN = '00000000-0000-7000-8000-00000000ad01';
-const CREATIVE = '00000000-0000-7000-8000-00000000ad02';
-const SHOWN = '00000000-0000-7000-8000-00000000ad03';
-const SHOWN_AGAIN = '00000000-0000-7000-8000-00000000ad04';
-const URL = 'https://boats.example/summer';
-const HEADLINE = 'Sail the archipelago';
-
-/** A campaign for women 25–35 within 30 km of Stockholm: Nancy (31, Stockholm) fits, Bob does not. */
-const sailing: CampaignTerms = {
-  name: 'Summer sailing',
-  advertiser: 'Saltsjön Boats',
-  house: false,
-  startsAt: '2026-05-01T00:00:00.000Z',
-  endsAt: '2026-07-01T00:00:00.000Z',
-  impressionBudget: 1000,
-  dailyCap: 100,
-  frequencyCap: 3,
-  targeting: {
-    genders: ['woman'],
-    minAge: 25,
-    maxAge: 35,
-    country: 'SE',
-    near: { label: 'Stockholm, Sweden', latitude: 59.32938, longitude: 18.06871, radiusKm: 30 },
-    languages: [],
-  },
-  creatives: [{ creativeId: CREATIVE, headline: HEADLINE, text: 'Boats for two, by the day.', url: URL }],
-};
-
-const members = [...approved(nancy), ...approved(bob), ...approved(otto)];
-const running = (terms: CampaignTerms = sailing): Given[] => [
-  ...members,
-  given(
-    CampaignCreated,
-    { campaignId: CAMPAIGN, operatorId: otto.memberId, terms },
-    { actorId: otto.memberId },
-  ),
-];
-const shown = (impressionId: string, memberId = nancy.memberId): Given =>
-  given(
-    AdShown,
-    { impressionId, campaignId: CAMPAIGN, creativeId: CREATIVE, memberId, placement: 'news' },
-    { actorId: memberId },
-  );
-const clicked = (impressionId: string): Given =>
-  given(
-    AdClicked,
-    { impressionId, campaignId: CAMPAIGN, creativeId: CREATIVE, memberId: nancy.memberId, placement: 'news' },
-    { actorId: nancy.memberId },
-  );
-
-/** The campaign as Otto sends it: the place by name, creatives without ids. */
-const body = {
-  ...sailing,
-  targeting: { ...sailing.targeting, near: { city: 'Stockholm, Sweden', radiusKm: 30 } },
-  creatives: [{ headline: HEADLINE, text: 'Boats for two, by the day.', url: URL }],
-};
-const create = (as: string, sent: unknown = body) =>
-  ({ as, method: 'POST', url: '/api/v1/ads/campaigns', body: sent }) as const;
-const news = (as: string, headers?: Record<string, string>) =>
-  ({ as, method: 'GET', url: '/news', ...(headers ? { headers } : {}) }) as const;
+import {
+  body,
+  CAMPAIGN,
+  clicked,
+  create,
+  CREATIVE,
+  figures,
+  listed,
+  HEADLINE,
+  news,
+  running,
+  sailing,
+  shown,
+  SHOWN,
+  SHOWN_AGAIN,
+  URL,
+} from './use-cases.kit.ts';
+import { placementUseCases as morePlacements } from './use-cases.placements.ts';
+import { targetingUseCases } from './use-cases.targeting.ts';
+import { countingUseCases } from './use-cases.counting.ts';
 
 export const operatorUseCases = [
   useCase({
@@ -168,25 +126,30 @@ export const operatorUseCases = [
   useCase({
     title: 'Otto sees a campaign’s impressions, members reached, clicks, click-through rate and budget left',
     given: [...running(), shown(SHOWN), shown(SHOWN_AGAIN), clicked(SHOWN)],
-    when: { as: otto.memberId, method: 'GET', url: '/api/v1/ads/campaigns' },
+    when: figures,
     then: {
       status: 200,
-      body: {
-        campaigns: [
-          {
-            campaignId: CAMPAIGN,
-            status: 'active',
-            metrics: {
+      body: listed({
+        status: 'active',
+        metrics: {
+          impressions: 2,
+          reached: 1,
+          clicks: 1,
+          clickThroughRate: 0.5,
+          budgetLeft: 998,
+          days: [
+            {
+              day: '2026-06-01',
               impressions: 2,
               reached: 1,
               clicks: 1,
               clickThroughRate: 0.5,
               budgetLeft: 998,
-              days: [{ day: '2026-06-01', impressions: 2, reached: 1, clicks: 1, clickThroughRate: 0.5 }],
             },
-          },
-        ],
-      },
+          ],
+          placements: [{ placement: 'news', impressions: 2, reached: 1, clicks: 1 }],
+        },
+      }),
     },
   }),
 ];
@@ -282,10 +245,10 @@ export const changeUseCases = [
       shown(SHOWN),
       given(MemberDeleted, { memberId: nancy.memberId, pseudonym: '00000000-0000-7000-8000-00000000ad99' }),
     ],
-    when: { as: otto.memberId, method: 'GET', url: '/api/v1/ads/campaigns' },
+    when: figures,
     then: {
       status: 200,
-      body: { campaigns: [{ campaignId: CAMPAIGN, metrics: { impressions: 1, reached: 1 } }] },
+      body: listed({ metrics: { impressions: 1, reached: 1 } }),
     },
   }),
 ];
@@ -510,7 +473,11 @@ export const consoleUseCases = [
     when: { as: otto.memberId, method: 'GET', url: `/ops/ads/${CAMPAIGN}/metrics.csv` },
     then: {
       status: 200,
-      page: ['day,impressions,reached,clicks,click_through_rate', '2026-06-01,2,1,1,0.5'],
+      page: [
+        'day,placement,impressions,reached,clicks,click_through_rate,budget_left',
+        '2026-06-01,all,2,1,1,0.5,998',
+        '2026-06-01,news,2,1,1,0.5,',
+      ],
     },
     endpoint: 'GET /ops/ads/:campaignId/metrics.csv',
   }),
@@ -519,6 +486,9 @@ export const consoleUseCases = [
 export const useCases = [
   ...operatorUseCases,
   ...placementUseCases,
+  ...morePlacements,
+  ...targetingUseCases,
+  ...countingUseCases,
   ...changeUseCases,
   ...memberUseCases,
   ...consoleUseCases,

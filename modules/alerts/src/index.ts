@@ -102,7 +102,14 @@ export const alerts = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx, hub, unread);
     alertRoutes(ctx.http, { db: ctx.db, memory, commands: run, profiles });
-    alertPages(ctx.http, { db: ctx.db, memory, commands: run, profiles, clock: ctx.clock });
+    alertPages(ctx.http, {
+      db: ctx.db,
+      memory,
+      commands: run,
+      profiles,
+      clock: ctx.clock,
+      services: ctx.services,
+    });
     ctx.services.contribute<NavCounter>(NAV_COUNTERS, {
       name: 'alerts',
       href: '/alerts',

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import type { Clock, Http } from '@meetcute/core';
+import type { Clock, Http, ServiceRegistry } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
@@ -12,6 +12,7 @@ import {
   languageOf,
   pager,
   sendPage,
+  sponsoredBlock,
   translator,
   type Html,
   type Translate,
@@ -90,13 +91,15 @@ export interface PageDeps {
   commands: Commands;
   profiles: ProfileDirectory;
   clock: Clock;
+  /** Where the page finds sponsored items, when a module offers them. */
+  services: ServiceRegistry;
 }
 
 type ListRequest = FastifyRequest<{ Querystring: Static<typeof ListQuery> }>;
 
 /** The alerts page, which marks what it shows read, and its "mark all read" button. */
 export function alertPages(http: Http, deps: PageDeps): void {
-  const { db, memory, commands, profiles, clock } = deps;
+  const { db, memory, commands, profiles, clock, services } = deps;
   const page = { access: 'approved', kind: 'page' } as const;
 
   const pageOf = (request: ListRequest) =>
@@ -126,13 +129,15 @@ export function alertPages(http: Http, deps: PageDeps): void {
       const t = tr(request);
       const viewerId = request.viewer!.memberId;
       const timeZone = (await profiles.get(viewerId))?.city.timeZone ?? 'UTC';
-      const [list, unread] = await Promise.all([
+      const [list, unread, sponsored] = await Promise.all([
         opened.get(request) ?? pageOf(request),
         memory.unread.get(viewerId).then((n) => n ?? 0),
+        // Sponsored items stand at the top of the first page only: scrolling on fetches alerts, not ads.
+        request.query.cursor ? html`` : sponsoredBlock(services, request, 'alerts'),
       ]);
       return sendPage(request, reply, {
         title: t('title'),
-        body: renderAlerts(request, t, { list, unread, now: clock.now(), timeZone }),
+        body: renderAlerts(request, t, { list, unread, now: clock.now(), timeZone, sponsored }),
       });
     },
   );
@@ -151,12 +156,13 @@ export function alertPages(http: Http, deps: PageDeps): void {
 function renderAlerts(
   request: ListRequest,
   t: Translate<Key>,
-  shown: { list: AlertPage; unread: number; now: Date; timeZone: string },
+  shown: { list: AlertPage; unread: number; now: Date; timeZone: string; sponsored: Html },
 ): Html {
-  const { list, unread, now, timeZone } = shown;
+  const { list, unread, now, timeZone, sponsored } = shown;
   // data-live: a new alert is taken into the list while the page is open (site.js).
   return html`<h1>${t('title')}</h1>
     <p>${t('explain')}</p>
+    ${sponsored}
     <div data-live="alert">
       <div data-live-swap>
         ${

@@ -26,6 +26,7 @@ import {
   type MemberAction,
   type ProfileSection,
   sendPage,
+  sponsoredBlock,
   sendReviewQueue,
   reviewQueuePages,
   decisionForms,
@@ -198,11 +199,13 @@ function memberProfilePage(http: Http, { reads, services }: ProfilePageDeps): vo
       const t = tr(request);
       const view = await reads.view(viewerId, request.params.memberId, visitedOnPurpose(request.headers));
       const actionsOf = (point: ExtensionPoint<MemberAction>) => services.contributions(point);
-      const [photos, buttons, safety, sections] = await Promise.all([
+      const [photos, buttons, safety, sections, sponsored] = await Promise.all([
         opening(services, request, view.memberId, view.nickname),
         memberActions(actionsOf(MEMBER_ACTIONS), request, [view.memberId], 'profile'),
         memberActions(actionsOf(SAFETY_ACTIONS), request, [view.memberId], 'profile'),
         renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, view.memberId),
+        // Sponsored items, when the ads module offers them: this page knows nothing of campaigns.
+        sponsoredBlock(services, request, 'profile'),
       ]);
       // Photos first, then who they are (facts, about me, interests, diary), then what one can do.
       return sendPage(request, reply, {
@@ -212,6 +215,7 @@ function memberProfilePage(http: Http, { reads, services }: ProfilePageDeps): vo
           <p class="facts">${facts(request, t, view)}</p>
           ${propertiesList(request, view.properties)} ${aboutMe(t, view.aboutMe)} ${sections}
           <div class="actions" id="actions">${buttons(view.memberId)}</div>
+          ${sponsored}
           <div class="actions safety">${safety(view.memberId)}</div>`,
       });
     },

@@ -46,8 +46,11 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string; directory: string };
   /** The brakes on chat: messages a member may send a minute, conversations they may start a day. */
   chat: { messagesPerMinute: number; newContactsPerDay: number };
-  /** Sponsored items: one after every `newsEvery` cards of the news feed. */
-  ads: { newsEvery: number };
+  /**
+   * Sponsored items: one after every `newsEvery` cards of the news feed, `alerts` at the top
+   * of the alerts page and `profile` on a member's profile page (0 for none there).
+   */
+  ads: { newsEvery: number; alerts: number; profile: number };
   /**
    * NATS, when this node is one of several: the nodes tell each other there what moved and
    * pass live signals to the node holding a member's page. Needs PostgreSQL.
@@ -266,7 +269,11 @@ export function readConfig(env: Env): Config {
       messagesPerMinute: settings.int('MEETCUTE_CHAT_MESSAGES_PER_MINUTE', 20, 1, 100000),
       newContactsPerDay: settings.int('MEETCUTE_CHAT_NEW_CONTACTS_PER_DAY', 20, 1, 100000),
     },
-    ads: { newsEvery: settings.int('MEETCUTE_ADS_NEWS_EVERY', 5, 1, 100) },
+    ads: {
+      newsEvery: settings.int('MEETCUTE_ADS_NEWS_EVERY', 5, 1, 100),
+      alerts: settings.int('MEETCUTE_ADS_ALERTS', 1, 0, 5),
+      profile: settings.int('MEETCUTE_ADS_PROFILE', 1, 0, 5),
+    },
     mail: readMail(settings, dataDirectory),
     natsUrl: readNats(settings, database),
     tracing: readTracing(settings),
