@@ -142,6 +142,16 @@ export const NANCY: SignUpForm = {
   looking: ['man'],
   aboutMe: 'Sailing and jazz.',
 };
+/** Otto runs the site: an operator when the site names otto@example.com in MEETCUTE_OPERATORS. */
+export const OTTO: SignUpForm = {
+  email: 'otto@example.com',
+  nickname: 'Otto',
+  gender: 'man',
+  birthday: '1980-02-29',
+  city: 'Uppsala',
+  looking: ['woman'],
+  aboutMe: 'Keeps the site running.',
+};
 export const BOB: SignUpForm = {
   email: 'bob@example.com',
   nickname: 'Bob',
@@ -205,12 +215,16 @@ export async function signUp(site: Site, page: Page, who: SignUpForm) {
 /**
  * Mo moderates, and a moderator's role holds only with an authenticator app: the review
  * queue sends Mo to set one up, and Mo does, typing the code an app would show for the
- * key on the page. Returns the key.
+ * key on the page. An operator is sent there from the console the same way. Returns the key.
  */
-export async function setUpAuthenticator(site: Site, page: Page): Promise<string> {
-  await page.goto(`${site.url}/review`);
+export async function setUpAuthenticator(
+  site: Site,
+  page: Page,
+  role: 'Moderators' | 'Operators' = 'Moderators',
+): Promise<string> {
+  await page.goto(`${site.url}${role === 'Moderators' ? '/review' : '/ops'}`);
   await page.waitForURL(/\/account\/two-factor$/);
-  await page.getByText('Moderators need two-factor authentication').waitFor();
+  await page.getByText(`${role} need two-factor authentication`).waitFor();
   await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
   const secret = ((await page.locator('.secret').textContent()) ?? '').replace(/\s/g, '');
   await page.getByLabel('Code').fill(codeAt(secret, stepAt(new Date())));

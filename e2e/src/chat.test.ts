@@ -41,7 +41,7 @@ test('Nancy and Bob chat live: messages, unread counter, read receipt and typing
   const bobLink = nancy.getByRole('link', { name: 'Bob', exact: true });
   await bobLink.waitFor();
   await nancy.goto(`${site.url}${await bobLink.getAttribute('href')}`);
-  await nancy.getByRole('link', { name: 'Write to Bob' }).click();
+  await nancy.getByRole('link', { name: 'Message Bob' }).click();
   await nancy.waitForURL(/\/chats\/[0-9a-f-]+$/);
   const conversationUrl = nancy.url();
   await nancy.getByLabel('Message').fill('Hi Bob! Fancy a coffee on Saturday?');

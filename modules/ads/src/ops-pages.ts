@@ -68,7 +68,7 @@ function countCells(request: FastifyRequest, d: Omit<DayMetrics, 'day'>): Html {
 
 function metricsTable(request: FastifyRequest, t: T, metrics: CampaignMetrics): Html {
   return html`<div class="table-scroll">
-    <table>
+    <table tabindex="0">
       <caption>
         ${t('byDay')}
       </caption>
@@ -91,7 +91,7 @@ function metricsTable(request: FastifyRequest, t: T, metrics: CampaignMetrics): 
 function placementsTable(request: FastifyRequest, t: T, placements: PlacementMetrics[]): Html {
   const name = (p: PlacementMetrics) => t(`placement_${p.placement}` as OpsKey);
   return html`<div class="table-scroll">
-    <table>
+    <table tabindex="0">
       <caption>
         ${t('byPlacement')}
       </caption>
@@ -161,7 +161,7 @@ async function listPage(
       title: t('ads'),
       section: 'ads',
       body: html`<div class="table-scroll">
-          <table>
+          <table tabindex="0">
             <caption>
               ${t('campaigns')}
             </caption>

@@ -97,7 +97,8 @@ export const messages: Messages<
     reported: 'Thank you. The moderators have your report.',
     fix: 'The message could not be sent',
     messageButton: 'Message',
-    messageWith: 'Write to {name}',
+    // The button's words begin its name, so a voice user who says what they see reaches it.
+    messageWith: 'Message {name}',
     limit: 'At most {n} characters.',
     newMessages: 'New messages',
     writeSomething: 'Write something first.',

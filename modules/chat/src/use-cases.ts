@@ -837,7 +837,7 @@ const pages = [
     when: { as: nancy.memberId, method: 'GET', url: `/members/${bob.memberId}` },
     then: {
       status: 200,
-      page: [`href="/chats/${bob.memberId}"`, 'Write to Bob'],
+      page: [`href="/chats/${bob.memberId}"`, 'aria-label="Message Bob"'],
       events: [emitted(ProfileViewed)],
     },
   }),

@@ -83,7 +83,7 @@ async function listPage(
           flags.length === 0
             ? html`<p>${t('none')}</p>`
             : html`<div class="table-scroll">
-                <table>
+                <table tabindex="0">
                   <thead>
                     <tr>
                       <th scope="col">${t('key')}</th>

@@ -86,7 +86,7 @@ export function overviewPage(http: Http, deps: OverviewDeps): void {
 function nodesTable(request: FastifyRequest, t: T, overview: Overview): Html {
   return html`<h2>${t('nodes')}</h2>
     <div class="table-scroll">
-      <table id="ops-nodes">
+      <table id="ops-nodes" tabindex="0">
         <thead>
           <tr>
             <th scope="col">${t('node')}</th>
@@ -147,7 +147,7 @@ function graphFigure(
     </figcaption>
     <div class="plot" aria-hidden="true"></div>
     <div class="table-scroll">
-      <table>
+      <table tabindex="0">
         <thead>
           <tr>
             <th scope="col">${t('time')}</th>
@@ -180,7 +180,7 @@ function signalsTable(t: T, title: string, rows: SignalsRow[], delivery: boolean
       rows.length === 0
         ? html`<p>${t('noFigures')}</p>`
         : html`<div class="table-scroll">
-            <table>
+            <table tabindex="0">
               <thead>
                 <tr>
                   <th scope="col">${t('name')}</th>

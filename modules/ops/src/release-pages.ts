@@ -20,7 +20,7 @@ export function releasePages(http: Http, db: OpsDb): void {
                     ${t('firstSeen')}: <time datetime="${r.firstSeenAt}">${utc(request, r.firstSeenAt)}</time>
                   </p>
                   <div class="table-scroll">
-                    <table>
+                    <table tabindex="0">
                       <caption class="visually-hidden">
                         ${t('nodes')}
                       </caption>

@@ -110,7 +110,7 @@ function traceTable(t: T, traces: TraceSummary[]): Html {
       </tr>`,
   );
   return html`<div class="table-scroll">
-    <table class="ops-table">
+    <table class="ops-table" tabindex="0">
       <thead>
         <tr>
           <th scope="col">${t('route')}</th>
