@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
-import { blockEvents, honourBlocks, MemberUnblocked } from '@meetcute/block';
+import { blockEvents, honourBlocks } from '@meetcute/block';
 import { FavouriteAdded } from '@meetcute/favourites/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
@@ -38,7 +38,7 @@ export { AlertsRead } from './events.ts';
  * moderators decided about my sign-up, photos and about-me text), newest first.
  * A projection of other modules' events plus the module's own AlertsRead for the unread
  * markers; each new alert is pushed live with the new unread count for the top bar.
- * A block removes the pair's alerts both ways for good.
+ * A block hides the pair's alerts both ways; lifting it brings them back.
  */
 export const alerts = defineModule({
   name: 'alerts',
@@ -74,13 +74,6 @@ export const alerts = defineModule({
       heads: ctx.view({ name: 'heads', load: (memberId) => alertsHead(ctx.db, memberId), budget: 50_000 }),
     };
     honourBlocks(ctx, (blocks) => project(ctx, hub, memory, blocks));
-    // Blocks removed the pair's alerts for good, so lifting one shows nothing again; read afresh all the same.
-    for (const view of [memory.unread, memory.heads]) {
-      view.on(MemberUnblocked, (e, changes) => {
-        changes.forget(e.payload.blockerId);
-        changes.forget(e.payload.blockedId);
-      });
-    }
     // A deleted member's alerts go, and so do the alerts they caused others: counts are read afresh.
     honourDeletion(ctx, {
       tables: {

@@ -84,7 +84,6 @@ export const migrations: Migration[] = [
       )`.execute(db);
       await sql`create unique index alerts_once on alerts (member_id, once_key)`.execute(db);
       await sql`create index alerts_newest on alerts (member_id, at, alert_id)`.execute(db);
-      // onBlocked removes the pair's alerts in both directions.
       await sql`create index alerts_by_actor on alerts (actor_id)`.execute(db);
       // Per member: every alert at or before up_to is read (the latest AlertsRead).
       await sql`create table alerts_read (member_id text primary key, up_to text not null)`.execute(db);
@@ -269,24 +268,25 @@ export async function alertsHead(db: AlertsDb, memberId: string): Promise<AlertE
 }
 
 /**
- * Alerts are a projection of other modules' events, minus what blocks removed, with
+ * Alerts are a projection of other modules' events, hidden across blocks, with
  * reading state from the module's own AlertsRead. Whether an alert is read depends only
  * on its time and the member's latest mark, so a rebuild ends with the same markers.
- * Returns what a block removes here and what a suspension changes, for `honourBlocks`.
+ * Returns what a block and its lifting and a suspension change here, for `honourBlocks`.
  */
 export function project(
   ctx: ModuleContext<Tables>,
   hub: NotificationHub,
   memory: AlertsMemory,
   blocks: Blocks,
-): Pick<HonourOptions<Tables>, 'onBlocked' | 'onSanction'> {
+): Pick<HonourOptions<Tables>, 'onBlocked' | 'onUnblocked' | 'onSanction'> {
   const alerts: Projection = { ctx, hub, memory, blocks };
   projectContacts(alerts);
   projectPhotos(alerts);
   projectModeration(alerts);
   projectReading(alerts);
   return {
-    onBlocked: (event, tx) => forgetPair(alerts, event, tx),
+    onBlocked: (event, tx) => recountPair(alerts, event, tx),
+    onUnblocked: (event, tx) => recountPair(alerts, event, tx),
     onSanction: (memberId, tx) => recountReached(alerts, memberId, tx),
   };
 }
@@ -526,30 +526,17 @@ function projectReading(alerts: Projection): void {
   });
 }
 
-/** What a block leaves behind here: the pair's alerts, both ways. They do not come back on unblock. */
-async function forgetPair(
+/**
+ * A block hides the pair's alerts both ways and removes none (every read asks `visible`),
+ * so lifting it brings them back; either way the two members' counters and first pages
+ * are read afresh, and nothing crosses over to anyone else.
+ */
+async function recountPair(
   alerts: Projection,
   event: EventEnvelope<{ blockerId: string; blockedId: string }>,
   tx: Tx<Tables>,
 ): Promise<void> {
-  const { blockerId: a, blockedId: b } = event.payload;
-  const rows = await tx.db
-    .selectFrom('alerts')
-    .select('alert_id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('member_id', '=', a), eb('actor_id', '=', b)]),
-        eb.and([eb('member_id', '=', b), eb('actor_id', '=', a)]),
-      ]),
-    )
-    .execute();
-  const ids = rows.map((r) => r.alert_id);
-  if (ids.length > 0) {
-    await tx.db.deleteFrom('alert_photos').where('alert_id', 'in', ids).execute();
-    await tx.db.deleteFrom('alerts').where('alert_id', 'in', ids).execute();
-  }
-  // Each of the two may have lost unread alerts: their own counters move, nothing crosses over.
-  for (const memberId of [a, b]) {
+  for (const memberId of [event.payload.blockerId, event.payload.blockedId]) {
     alerts.memory.heads.changes(tx).forget(memberId);
     await recount(alerts, tx, event, memberId);
   }

@@ -347,13 +347,13 @@ export const useCases = [
 
   // Blocks, both ways (USE-CASES.md #7, #8)
   useCase({
-    title: 'Bob blocking Nancy removes her flirt from his alerts',
+    title: 'Bob blocking Nancy hides her flirt from his alerts',
     given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
     when: list(bob.memberId),
     then: onlyWelcome,
   }),
   useCase({
-    title: 'Bob blocking Nancy removes his visit from her alerts',
+    title: 'Bob blocking Nancy hides his visit from her alerts',
     given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
     when: list(nancy.memberId),
     then: onlyWelcome,
@@ -365,10 +365,29 @@ export const useCases = [
     then: { status: 200, body: { count: 0 } },
   }),
   useCase({
-    title: 'Alerts a block removed do not come back when it is lifted',
+    title: 'Alerts a block hid come back when it is lifted, unread as they were',
     given: [...eachWay, blocked(nancy.memberId, bob.memberId), unblocked(nancy.memberId, bob.memberId)],
     when: list(bob.memberId),
-    then: onlyWelcome,
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'flirt', actor: nancyCard, unread: true }, welcome], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Lifting a block brings the other way’s alerts back too: Bob’s visit is among Nancy’s again',
+    given: [...eachWay, blocked(nancy.memberId, bob.memberId), unblocked(nancy.memberId, bob.memberId)],
+    when: list(nancy.memberId),
+    then: {
+      status: 200,
+      body: { items: [{ kind: 'visit', actor: bobCard, unread: true }, welcome], nextCursor: null },
+    },
+  }),
+  useCase({
+    title: 'Once the block is lifted, Nancy’s flirt counts in Bob’s unread alerts again',
+    given: [...eachWay, blocked(bob.memberId, nancy.memberId)],
+    before: [{ as: bob.memberId, method: 'DELETE', url: `/api/v1/blocks/${nancy.memberId}` }],
+    when: unread(bob.memberId),
+    then: { status: 200, body: { count: 1 } },
   }),
   useCase({
     title: 'A flirt across a block never becomes an alert',

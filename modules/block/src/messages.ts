@@ -29,7 +29,7 @@ export const messages: Messages<
     block: 'Block',
     blockedNotice: 'Blocked. You will not see each other anywhere any more.',
     unblockedNotice:
-      'Unblocked. You can find each other again, and what the block hid is back: your conversation, flirts and favourites. The alerts, visits and private albums it took away do not come back.',
+      'Unblocked. You can find each other again, and what the block hid is back: your conversation, flirts, favourites, alerts and visits. A private album it took away does not come back.',
     since: 'blocked {date}',
     explain:
       'People you block cannot see you, and you do not see them: not in search, feeds, visitors or chat.',
@@ -38,9 +38,9 @@ export const messages: Messages<
     confirmExplain:
       'You will not see each other anywhere any more: not in search, feeds, visitors, online lists or chat, and neither of you can flirt with or write to the other. {name} is not told.',
     confirmChat:
-      'Your conversation, flirts and favourites are hidden for both of you, not deleted: if you unblock {name} later on the Blocked members page, they come back.',
+      'Your conversation, flirts, favourites, alerts and visits are hidden for both of you, not deleted: if you unblock {name} later on the Blocked members page, they come back.',
     confirmGone:
-      'Gone for good: the alerts and visits between you, the posts each of you made before in the other’s news, and any private album either of you showed the other (it can be shown again later). You can still report {name} from the Blocked members page.',
+      'Gone for good: the posts each of you made before in the other’s news, and any private album either of you showed the other (it can be shown again later). You can still report {name} from the Blocked members page.',
     confirmBlock: 'Block {name}',
     cancel: 'Cancel',
     howLong: 'For how long?',
@@ -56,7 +56,7 @@ export const messages: Messages<
     block: 'Blockera',
     blockedNotice: 'Blockerad. Ni ser inte varandra någonstans längre.',
     unblockedNotice:
-      'Blockeringen är hävd. Ni kan hitta varandra igen, och det som blockeringen dolde är tillbaka: er konversation, era flirtar och favoriter. Händelserna, besöken och de privata album som den tog bort kommer inte tillbaka.',
+      'Blockeringen är hävd. Ni kan hitta varandra igen, och det som blockeringen dolde är tillbaka: er konversation, era flirtar, favoriter, händelser och besök. Privata album som den tog bort kommer inte tillbaka.',
     since: 'blockerad {date}',
     explain:
       'De du blockerar kan inte se dig, och du ser inte dem: inte i sök, flöden, besökare eller chatt.',
@@ -65,9 +65,9 @@ export const messages: Messages<
     confirmExplain:
       'Ni ser inte varandra någonstans längre: inte i sök, flöden, besökare, online-listor eller chatt, och ingen av er kan flirta med eller skriva till den andra. {name} får inte veta det.',
     confirmChat:
-      'Er konversation, era flirtar och favoriter döljs för er båda, men raderas inte: häver du blockeringen av {name} senare under Blockerade medlemmar kommer de tillbaka.',
+      'Er konversation, era flirtar, favoriter, händelser och besök döljs för er båda, men raderas inte: häver du blockeringen av {name} senare under Blockerade medlemmar kommer de tillbaka.',
     confirmGone:
-      'Borta för gott: händelserna och besöken mellan er, det ni tidigare skrivit i varandras nyheter, och privata album som någon av er har visat den andra (de kan visas igen senare). Du kan fortfarande anmäla {name} från sidan Blockerade medlemmar.',
+      'Borta för gott: det ni tidigare skrivit i varandras nyheter, och privata album som någon av er har visat den andra (de kan visas igen senare). Du kan fortfarande anmäla {name} från sidan Blockerade medlemmar.',
     confirmBlock: 'Blockera {name}',
     cancel: 'Avbryt',
     howLong: 'Hur länge?',
@@ -83,7 +83,7 @@ export const messages: Messages<
     block: 'Estä',
     blockedNotice: 'Estetty. Ette näe enää toisianne missään.',
     unblockedNotice:
-      'Esto poistettu. Löydätte taas toisenne, ja se, minkä esto piilotti, on palannut: keskustelunne, flirttinne ja suosikkinne. Sen poistamat ilmoitukset, vierailut ja yksityiset albumit eivät palaa.',
+      'Esto poistettu. Löydätte taas toisenne, ja se, minkä esto piilotti, on palannut: keskustelunne, flirttinne, suosikkinne, ilmoituksenne ja vierailunne. Sen poistamat yksityiset albumit eivät palaa.',
     since: 'estetty {date}',
     explain:
       'Estämäsi jäsenet eivät näe sinua, etkä sinä näe heitä: et haussa, syötteissä, vierailijoissa etkä chatissa.',
@@ -92,9 +92,9 @@ export const messages: Messages<
     confirmExplain:
       'Ette näe toisianne enää missään: ette haussa, syötteissä, vierailijoissa, paikalla-listoissa tai chatissa, eikä kumpikaan voi flirttailla tai kirjoittaa toiselle. {name} ei saa tietää.',
     confirmChat:
-      'Keskustelunne, flirttinne ja suosikkinne piilotetaan teiltä molemmilta, mutta niitä ei poisteta: jos poistat eston myöhemmin Estetyt jäsenet -sivulla, ne palaavat.',
+      'Keskustelunne, flirttinne, suosikkinne, ilmoituksenne ja vierailunne piilotetaan teiltä molemmilta, mutta niitä ei poisteta: jos poistat eston myöhemmin Estetyt jäsenet -sivulla, ne palaavat.',
     confirmGone:
-      'Pysyvästi poistuvat: väliset ilmoituksenne ja vierailunne, aiemmat julkaisunne toistenne uutisissa sekä yksityiset albumit, jotka jompikumpi on näyttänyt toiselle (ne voi näyttää myöhemmin uudelleen). Voit yhä tehdä ilmoituksen jäsenestä {name} Estetyt jäsenet -sivulla.',
+      'Pysyvästi poistuvat: aiemmat julkaisunne toistenne uutisissa sekä yksityiset albumit, jotka jompikumpi on näyttänyt toiselle (ne voi näyttää myöhemmin uudelleen). Voit yhä tehdä ilmoituksen jäsenestä {name} Estetyt jäsenet -sivulla.',
     confirmBlock: 'Estä {name}',
     cancel: 'Peruuta',
     howLong: 'Kuinka pitkäksi aikaa?',

@@ -68,8 +68,9 @@ export const useCases = [
     then: {
       status: 200,
       page: [
+        'Your conversation, flirts, favourites, alerts and visits are hidden for both of you, not deleted',
         'if you unblock Nancy later on the Blocked members page, they come back',
-        'Gone for good: the alerts and visits between you',
+        'Gone for good: the posts each of you made before in the other’s news',
         'You can still report Nancy from the Blocked members page.',
       ],
     },
@@ -85,7 +86,11 @@ export const useCases = [
     },
     then: {
       status: 200,
-      page: ['Esto poistettu.', 'Sen poistamat ilmoitukset, vierailut ja yksityiset albumit eivät palaa.'],
+      page: [
+        'Esto poistettu.',
+        'ilmoituksenne ja vierailunne',
+        'Sen poistamat yksityiset albumit eivät palaa.',
+      ],
     },
   }),
   useCase({

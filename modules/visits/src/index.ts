@@ -3,7 +3,7 @@ import { blockEvents, honourBlocks } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { ProfileViewed } from '@meetcute/profile/events';
 import { events } from './events.ts';
-import { forgetPair, migrations, projections, project, tables } from './store.ts';
+import { migrations, projections, project, tables } from './store.ts';
 import { visitRoutes } from './routes.ts';
 import { visitPages } from './pages.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
@@ -12,7 +12,7 @@ import { blockedPairsNaming } from '@meetcute/block';
 
 /**
  * Visits: who opened my profile. A projection of the profile module's ProfileViewed,
- * one entry per visitor per UTC day; a block removes the pair's visits both ways for good.
+ * one entry per visitor per UTC day; a block hides the pair's visits both ways until it is lifted.
  */
 export const visits = defineModule({
   name: 'visits',
@@ -31,7 +31,7 @@ export const visits = defineModule({
         ...blockedPairsNaming,
       },
     });
-    project(ctx, honourBlocks(ctx, { onBlocked: forgetPair }));
+    project(ctx, honourBlocks(ctx));
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     visitRoutes(ctx.http, ctx.db, profiles);
     visitPages(ctx.http, ctx.db, profiles, ctx.services, ctx.clock);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { EventEnvelope, Migration, ModuleContext, TablesOf, Tx } from '@meetcute/core';
+import type { Migration, ModuleContext, TablesOf } from '@meetcute/core';
 import { afterCursor, pageOf, prepared, text } from '@meetcute/core';
 import {
   BLOCKED_PAIRS,
@@ -33,7 +33,6 @@ export const migrations: Migration[] = [
         primary key (member_id, visitor_id, day)
       )`.execute(db);
       await sql`create index visits_newest on visits (member_id, visited_at, visitor_id)`.execute(db);
-      // onBlocked removes the pair's visits in both directions.
       await sql`create index visits_by_visitor on visits (visitor_id)`.execute(db);
     },
   },
@@ -87,23 +86,6 @@ export function project(ctx: ModuleContext<Tables>, blocks: Blocks): void {
     if (await blocks.between(viewerId, memberId, tx)) return;
     await recordVisit(tx.db, memberId, viewerId, visitDay(e.occurredAt), e.occurredAt);
   });
-}
-
-/** What a block leaves behind here: the pair's visits, both ways. They do not come back on unblock. */
-export async function forgetPair(
-  event: EventEnvelope<{ blockerId: string; blockedId: string }>,
-  tx: Tx<Tables>,
-): Promise<void> {
-  const { blockerId: a, blockedId: b } = event.payload;
-  await tx.db
-    .deleteFrom('visits')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('member_id', '=', a), eb('visitor_id', '=', b)]),
-        eb.and([eb('member_id', '=', b), eb('visitor_id', '=', a)]),
-      ]),
-    )
-    .execute();
 }
 
 export interface VisitEntry {
