@@ -1,5 +1,10 @@
 import { defineModule, type Tx, defineService } from '@meetcute/core';
-import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  SignUpWithTakenEmail,
+} from '@meetcute/registration';
 import {
   EmailChanged,
   EmailChangeRequested,
@@ -30,14 +35,15 @@ export const MAIL_OUTBOX = defineService<MailOutbox>('mail.outbox');
 
 /**
  * Mail: what the site sends to members' addresses (welcome and address confirmation,
- * password reset links, password-changed notices) in the member's language. Each mail is
+ * the moderator's decision on a sign-up, password reset links, password-changed notices)
+ * in the member's language. Each mail is
  * queued in the transaction that records the event asking for it and sent after, over
  * SMTP or into a local directory shown to moderators, retried until it goes.
  */
 export const mail = defineModule({
   name: 'mail',
   description:
-    'Mails to members (welcome and address confirmation, password reset, first password for imported members, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
+    'Mails to members (welcome and address confirmation, approval or a sign-up sent back, password reset, first password for imported members, password changed) in their language, queued from events and sent over SMTP or kept on this box, with retries and a moderators’ outbox.',
   publishes: [],
   consumes: [
     MemberDeleted,
@@ -51,6 +57,8 @@ export const mail = defineModule({
     EmailChanged,
     LoginLocked,
     SignUpWithTakenEmail,
+    RegistrationApproved,
+    RegistrationRejected,
   ],
   provides: [MAIL_OUTBOX],
   tables,

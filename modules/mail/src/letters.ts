@@ -51,6 +51,13 @@ type Key =
   | 'attemptIntro'
   | 'attemptAdvice'
   | 'loginAction'
+  | 'approvedSubject'
+  | 'approvedIntro'
+  | 'approvedAction'
+  | 'sentBackSubject'
+  | 'sentBackIntro'
+  | 'sentBackReason'
+  | 'sentBackAction'
   | 'signature';
 
 const messages: Messages<Key> = {
@@ -105,6 +112,15 @@ const messages: Messages<Key> = {
     factorOffIntro: 'Logging in to your Meetcute account now asks for your password alone.',
     factorNotYou:
       'Was it not you? Someone knows your password: choose a new one at once, then write to the moderators.',
+    approvedSubject: 'Welcome in: your Meetcute profile is approved',
+    approvedIntro:
+      'A moderator has approved your profile: other members can find you now, and you can search, flirt and write to people.',
+    approvedAction: 'Find people',
+    sentBackSubject: 'Your Meetcute sign-up needs a change',
+    sentBackIntro:
+      'A moderator looked at your sign-up and sent it back with a note. Change what it asks and send it again: your answers are kept.',
+    sentBackReason: 'The moderator wrote: “{reason}”',
+    sentBackAction: 'Change my sign-up',
     signature: 'The Meetcute team',
   },
   sv: {
@@ -158,6 +174,15 @@ const messages: Messages<Key> = {
     factorOffIntro: 'Inloggningen till ditt Meetcute-konto ber nu bara om ditt lösenord.',
     factorNotYou:
       'Var det inte du? Någon kan ditt lösenord: välj ett nytt genast och skriv sedan till moderatorerna.',
+    approvedSubject: 'Välkommen in: din profil på Meetcute är godkänd',
+    approvedIntro:
+      'En moderator har godkänt din profil: andra medlemmar kan hitta dig nu, och du kan söka, flörta och skriva till andra.',
+    approvedAction: 'Hitta folk',
+    sentBackSubject: 'Din ansökan till Meetcute behöver ändras',
+    sentBackIntro:
+      'En moderator har tittat på din ansökan och skickat tillbaka den med en kommentar. Ändra det som efterfrågas och skicka den igen: dina svar finns kvar.',
+    sentBackReason: 'Moderatorn skrev: ”{reason}”',
+    sentBackAction: 'Ändra min ansökan',
     signature: 'Meetcute-teamet',
   },
   fi: {
@@ -209,6 +234,15 @@ const messages: Messages<Key> = {
     factorOffIntro: 'Meetcute-tilillesi kirjautuminen pyytää nyt pelkän salasanan.',
     factorNotYou:
       'Etkö se ollut sinä? Joku tietää salasanasi: valitse uusi heti ja kirjoita sitten moderaattoreille.',
+    approvedSubject: 'Tervetuloa: Meetcute-profiilisi on hyväksytty',
+    approvedIntro:
+      'Moderaattori on hyväksynyt profiilisi: muut jäsenet löytävät sinut nyt, ja voit hakea, flirttailla ja kirjoittaa muille.',
+    approvedAction: 'Löydä ihmisiä',
+    sentBackSubject: 'Meetcute-hakemuksesi kaipaa muutosta',
+    sentBackIntro:
+      'Moderaattori katsoi hakemuksesi ja palautti sen huomautuksen kanssa. Muuta pyydetty kohta ja lähetä hakemus uudelleen: vastauksesi ovat tallessa.',
+    sentBackReason: 'Moderaattori kirjoitti: ”{reason}”',
+    sentBackAction: 'Muuta hakemustani',
     signature: 'Meetcute-tiimi',
   },
 };
@@ -308,6 +342,20 @@ export function write(mail: QueuedMail, links: LinkTokens, publicUrl: string): L
         paragraphs: [t('changeIntro')],
         action: { label: t('changeAction'), url: link(LINKS.emailChange, data.changeId ?? '') },
         after: [t('changeExpiry'), t('changeNotYou')],
+      });
+    case 'approved':
+      return letter(language, {
+        subject: t('approvedSubject'),
+        paragraphs: [t('approvedIntro')],
+        action: { label: t('approvedAction'), url: `${publicUrl}/search` },
+        after: [],
+      });
+    case 'sent-back':
+      return letter(language, {
+        subject: t('sentBackSubject'),
+        paragraphs: [t('sentBackIntro'), t('sentBackReason', { reason: data.reason ?? '' })],
+        action: { label: t('sentBackAction'), url: `${publicUrl}/registration` },
+        after: [],
       });
     case 'email-changed':
     case 'login-locked':

@@ -1,5 +1,10 @@
 import type { EventEnvelope, ModuleContext, Tx } from '@meetcute/core';
-import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  SignUpWithTakenEmail,
+} from '@meetcute/registration';
 import {
   CONFIRMATION_DAYS,
   EmailChanged,
@@ -45,6 +50,32 @@ export function queueMails(ctx: ModuleContext<MailTables>, wake: () => void): vo
   protectionNotices(ctx, queue);
   addressChangeMails(ctx, queue);
   warnings(ctx, queue);
+  reviewOutcomes(ctx, queue);
+}
+
+/**
+ * What the moderator decided about a sign-up, for a member who is not on the site to see
+ * it live: the welcome promised they would hear. A decision older than a day (an import,
+ * a replay) is news no more.
+ */
+function reviewOutcomes(ctx: ModuleContext<MailTables>, queue: Queue): void {
+  const tell = async (
+    tx: Tx<MailTables>,
+    event: EventEnvelope<{ memberId: string }>,
+    kind: 'approved' | 'sent-back',
+    data: Record<string, string>,
+  ): Promise<void> => {
+    const address = await addressOf(tx.db, event.payload.memberId);
+    if (!address) return;
+    await queue(
+      tx,
+      event,
+      { kind, memberId: event.payload.memberId, to: address.email, language: address.language, data },
+      Date.parse(event.occurredAt) + NOTICE_MS,
+    );
+  };
+  ctx.on(RegistrationApproved, (event, tx) => tell(tx, event, 'approved', {}));
+  ctx.on(RegistrationRejected, (event, tx) => tell(tx, event, 'sent-back', { reason: event.payload.reason }));
 }
 
 /** A new account's welcome, the address to confirm, and a link to choose a password. */

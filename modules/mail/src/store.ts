@@ -15,7 +15,9 @@ export type MailKind =
   | 'email-change'
   | 'email-changed'
   | 'login-locked'
-  | 'sign-up-attempt';
+  | 'sign-up-attempt'
+  | 'approved'
+  | 'sent-back';
 export type MailStatus = 'pending' | 'sent' | 'failed';
 
 export const tables = {

@@ -1,6 +1,11 @@
 import { given, useCase, type Given } from '@meetcute/core';
-import { approved, deleted, mo, nancy } from '@meetcute/cast';
-import { AccountCreated, SignUpWithTakenEmail } from '@meetcute/registration';
+import { approved, deleted, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
+import {
+  AccountCreated,
+  RegistrationApproved,
+  RegistrationRejected,
+  SignUpWithTakenEmail,
+} from '@meetcute/registration';
 import {
   EmailChanged,
   EmailChangeRequested,
@@ -21,12 +26,84 @@ const nancySignedUpInSwedish: Given = given(
   { actorId: nancy.memberId },
 );
 
+/**
+ * Approved the day before the use cases' clock: the approval mail was news then and is
+ * not sent now, so each case below sees only the mails it is about.
+ */
+const approvedLongAgo = (member: CastMember): Given[] =>
+  approved(member).map((g) =>
+    g.event === RegistrationApproved ? { ...g, at: '2026-05-31T09:00:00.000Z' } : g,
+  );
+
+/** Nancy signed up on the site in Swedish and waits for a moderator. */
+const nancyWaitsInSwedish: Given[] = [
+  nancySignedUpInSwedish,
+  ...signedUp(nancy).filter((g) => g.event !== AccountCreated),
+];
+
 export const useCases = [
+  useCase({
+    title: 'Once Mo approves Nancy’s sign-up, a mail in Swedish, her language, tells her she is in',
+    given: [...approvedLongAgo(mo), ...nancyWaitsInSwedish],
+    before: [
+      { as: mo.memberId, method: 'POST', url: `/api/v1/review/registrations/${nancy.memberId}/approve` },
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'approved',
+            to: nancy.email,
+            language: 'sv',
+            subject: 'Välkommen in: din profil på Meetcute är godkänd',
+          },
+          { kind: 'welcome', to: nancy.email },
+          { kind: 'two-factor-on', to: mo.email },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'A sign-up Mo sends back is mailed to Nancy with his reason, in her language',
+    given: [
+      ...approvedLongAgo(mo),
+      ...nancyWaitsInSwedish,
+      given(
+        RegistrationRejected,
+        { memberId: nancy.memberId, moderatorId: mo.memberId, reason: 'Skriv lite mer om dig själv.' },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: outbox,
+    then: {
+      status: 200,
+      body: {
+        mails: [
+          {
+            kind: 'sent-back',
+            to: nancy.email,
+            language: 'sv',
+            subject: 'Din ansökan till Meetcute behöver ändras',
+          },
+          { kind: 'welcome', to: nancy.email },
+          { kind: 'two-factor-on', to: mo.email },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'An approval recorded more than a day ago (an import, a replay) is not mailed',
+    given: [...approvedLongAgo(mo), ...approvedLongAgo(nancy)],
+    when: outbox,
+    then: { status: 200, body: { mails: [{ kind: 'two-factor-on', to: mo.email }] } },
+  }),
   useCase({
     title:
       'Someone signs up with Nancy’s address: Nancy is told in Swedish, her language, that it was not a new account',
     given: [
-      ...approved(mo),
+      ...approvedLongAgo(mo),
       nancySignedUpInSwedish,
       given(SignUpWithTakenEmail, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
     ],
@@ -49,7 +126,7 @@ export const useCases = [
   }),
   useCase({
     title: 'Nancy signs up in Swedish: a welcome in Swedish asks her to confirm her address',
-    given: [...approved(mo), nancySignedUpInSwedish],
+    given: [...approvedLongAgo(mo), nancySignedUpInSwedish],
     when: outbox,
     then: {
       status: 200,
@@ -70,7 +147,7 @@ export const useCases = [
   useCase({
     title: 'A member who signed up more than a week ago (brought in by an import) gets no welcome mail',
     given: [
-      ...approved(mo),
+      ...approvedLongAgo(mo),
       given(
         AccountCreated,
         { memberId: nancy.memberId, email: nancy.email, language: 'en' },
@@ -84,8 +161,8 @@ export const useCases = [
   useCase({
     title: 'A reset link goes to the member’s address, in the language it was asked in',
     given: [
-      ...approved(mo),
-      ...approved(nancy),
+      ...approvedLongAgo(mo),
+      ...approvedLongAgo(nancy),
       given(
         PasswordResetRequested,
         {
@@ -116,8 +193,8 @@ export const useCases = [
   useCase({
     title: 'A member imported without a password that works here is sent a link to choose one',
     given: [
-      ...approved(mo),
-      ...approved(nancy),
+      ...approvedLongAgo(mo),
+      ...approvedLongAgo(nancy),
       given(
         PasswordResetRequested,
         {
@@ -148,8 +225,8 @@ export const useCases = [
   useCase({
     title: 'A reset link whose hour is over before it could be sent is not sent at all',
     given: [
-      ...approved(mo),
-      ...approved(nancy),
+      ...approvedLongAgo(mo),
+      ...approvedLongAgo(nancy),
       given(
         PasswordResetRequested,
         {
@@ -167,8 +244,8 @@ export const useCases = [
   useCase({
     title: 'A new confirmation link goes to the address it confirms',
     given: [
-      ...approved(mo),
-      ...approved(nancy),
+      ...approvedLongAgo(mo),
+      ...approvedLongAgo(nancy),
       given(
         EmailConfirmationRequested,
         {
@@ -194,7 +271,7 @@ export const useCases = [
   useCase({
     title: 'When Nancy turns two-factor authentication on, and off, she is told each time',
     given: [
-      ...approved(mo),
+      ...approvedLongAgo(mo),
       nancySignedUpInSwedish,
       given(TwoFactorEnabled, { memberId: nancy.memberId, sessionId: 'phone' }, { actorId: nancy.memberId }),
       given(TwoFactorDisabled, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
@@ -227,7 +304,7 @@ export const useCases = [
   useCase({
     title: 'When Nancy’s password changes she is told, in the language she last wrote in',
     given: [
-      ...approved(mo),
+      ...approvedLongAgo(mo),
       nancySignedUpInSwedish,
       given(PasswordChanged, { memberId: nancy.memberId }, { actorId: nancy.memberId }),
     ],
@@ -246,8 +323,8 @@ export const useCases = [
   useCase({
     title: 'A new login address gets a link to confirm it; the old one is not told yet',
     given: [
-      ...approved(mo),
-      ...approved(nancy),
+      ...approvedLongAgo(mo),
+      ...approvedLongAgo(nancy),
       given(
         EmailChangeRequested,
         {
@@ -278,8 +355,8 @@ export const useCases = [
   useCase({
     title: 'Once the address changed, the old one is told, and mail goes to the new one',
     given: [
-      ...approved(mo),
-      ...approved(nancy),
+      ...approvedLongAgo(mo),
+      ...approvedLongAgo(nancy),
       given(
         EmailChanged,
         { memberId: nancy.memberId, email: 'nancy.sailor@example.com', previousEmail: nancy.email },
@@ -302,7 +379,7 @@ export const useCases = [
   useCase({
     title: 'When wrong passwords lock Nancy’s log-in, she is told, with a way to choose a new password',
     given: [
-      ...approved(mo),
+      ...approvedLongAgo(mo),
       nancySignedUpInSwedish,
       given(LoginLocked, { memberId: nancy.memberId, until: '2026-06-01T10:15:00.000Z' }, { actorId: null }),
     ],
@@ -324,13 +401,13 @@ export const useCases = [
   }),
   useCase({
     title: 'Only moderators read the outbox',
-    given: [...approved(nancy)],
+    given: [...approvedLongAgo(nancy)],
     when: { as: nancy.memberId, method: 'GET', url: '/api/v1/mail' },
     then: { status: 403 },
   }),
   useCase({
     title: 'The outbox page shows moderators what was sent to whom, and says no mail server is set',
-    given: [...approved(mo), nancySignedUpInSwedish],
+    given: [...approvedLongAgo(mo), nancySignedUpInSwedish],
     when: { as: mo.memberId, method: 'GET', url: '/mail' },
     then: {
       status: 200,
@@ -339,7 +416,7 @@ export const useCases = [
   }),
   useCase({
     title: 'A mail that is not in the outbox is not found',
-    given: [...approved(mo)],
+    given: [...approvedLongAgo(mo)],
     when: { as: mo.memberId, method: 'GET', url: '/mail/no-such-mail' },
     then: { status: 404 },
   }),
@@ -349,7 +426,7 @@ export const useCases = [
 export const deletionUseCases = [
   useCase({
     title: 'Nancy deleted her account: the outbox keeps no mail to her',
-    given: [...approved(mo), nancySignedUpInSwedish, deleted(nancy)],
+    given: [...approvedLongAgo(mo), nancySignedUpInSwedish, deleted(nancy)],
     when: outbox,
     then: { status: 200, body: { mails: [{ kind: 'two-factor-on', to: mo.email }] } },
   }),
