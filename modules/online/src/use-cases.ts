@@ -486,7 +486,7 @@ export const useCases = [
     title: 'Bob, still waiting for review, is sent to his sign-up instead of the online page',
     given: earlier(signedUp(bob)),
     when: { as: bob.memberId, method: 'GET', url: '/online' },
-    then: { status: 303, location: '/registration' },
+    then: { status: 303, location: '/registration?closed=1' },
   }),
 
   // The badge elsewhere

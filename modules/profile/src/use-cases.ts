@@ -790,7 +790,7 @@ export const useCases = [
     given: [...approved(nancy), ...signedUp(bob)],
     endpoint: api.member,
     when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}` },
-    then: { status: 303, location: '/registration' },
+    then: { status: 303, location: '/registration?closed=1' },
   }),
   useCase({
     title: 'The about-me form is filled in with the current text',

@@ -202,13 +202,8 @@ async function resubmit(
 ): Promise<void> {
   const current = await findRegistration(ctx.db, memberId);
   if (!current) throw problems.notFound('Your sign-up');
-  if (current.status === 'submitted') {
-    throw problems.conflict(
-      'already-submitted',
-      'Already waiting for review',
-      'A moderator will look at it soon.',
-    );
-  }
+  // A sign-up still waiting can be changed too (a typo seen after sending): it keeps its
+  // place in the queue, and the moderator reads the changed one.
   if (current.status === 'approved') {
     throw problems.conflict('already-approved', 'Already approved', 'Edit your profile instead.');
   }

@@ -46,6 +46,12 @@ export const messages: Messages<
   | 'ambiguousCity'
   | 'unknownCity'
   | 'resubmittedNotice'
+  | 'changedNotice'
+  | 'closedNotice'
+  | 'meanwhile'
+  | 'addPhotos'
+  | 'changeTitle'
+  | 'sendChanged'
   | 'signedUpNotice'
   | 'submittedOn'
   | 'detailsTitle'
@@ -114,6 +120,14 @@ export const messages: Messages<
     ambiguousCity: 'Several places are called that. Choose one: {choices}.',
     unknownCity: 'We do not know that place. Start typing and choose from the list.',
     resubmittedNotice: 'Sent again. A moderator will look at it soon.',
+    changedNotice: 'Changed. The moderator will read it as it is now.',
+    closedNotice:
+      'That page opens once a moderator has approved your profile. Meanwhile you can add photos or change your sign-up here.',
+    meanwhile:
+      'Meanwhile, photos help a moderator see that you are real, and others to find you once you are in.',
+    addPhotos: 'Add photos',
+    changeTitle: 'Change my sign-up',
+    sendChanged: 'Save the changes',
     signedUpNotice: 'Welcome! Your sign-up was sent for review.',
     submittedOn: 'sent {date}',
     detailsTitle: 'My nickname, place and whom I look for',
@@ -182,6 +196,14 @@ export const messages: Messages<
     ambiguousCity: 'Flera orter heter så. Välj en: {choices}.',
     unknownCity: 'Vi känner inte till den orten. Börja skriva och välj i listan.',
     resubmittedNotice: 'Skickad igen. En moderator tittar snart på den.',
+    changedNotice: 'Ändrad. Moderatorn läser den som den är nu.',
+    closedNotice:
+      'Den sidan öppnas när en moderator har godkänt din profil. Under tiden kan du lägga till foton eller ändra din ansökan här.',
+    meanwhile:
+      'Under tiden hjälper foton en moderator att se att du är på riktigt, och andra att hitta dig när du är med.',
+    addPhotos: 'Lägg till foton',
+    changeTitle: 'Ändra min ansökan',
+    sendChanged: 'Spara ändringarna',
     signedUpNotice: 'Välkommen! Din ansökan har skickats för granskning.',
     submittedOn: 'skickad {date}',
     detailsTitle: 'Mitt smeknamn, min ort och vem jag söker',
@@ -215,6 +237,14 @@ export const messages: Messages<
     aboutMe: 'Minusta',
     submit: 'Lähetä tarkistettavaksi',
     waitingTitle: 'Odottaa tarkistusta',
+    changedNotice: 'Muutettu. Moderaattori lukee sen sellaisena kuin se nyt on.',
+    closedNotice:
+      'Se sivu avautuu, kun moderaattori on hyväksynyt profiilisi. Sillä välin voit lisätä kuvia tai muuttaa hakemustasi täällä.',
+    meanwhile:
+      'Sillä välin kuvat auttavat moderaattoria näkemään, että olet oikea ihminen, ja muita löytämään sinut.',
+    addPhotos: 'Lisää kuvia',
+    changeTitle: 'Muuta hakemustani',
+    sendChanged: 'Tallenna muutokset',
     reject: 'Palauta',
     detailsTitle: 'Nimimerkkini, asuinpaikkani ja ketä etsin',
     detailsIntro:

@@ -238,8 +238,13 @@ function mySignUpPages(http: Http, deps: RegistrationPageDeps): void {
     async (request, reply) => {
       const { input, cityErrors } = readApplication(request.body, deps.cities, tr(request));
       try {
+        // Changed while it waits, or fixed after it was sent back: the notice says which.
+        const before = await findRegistration(deps.db, request.viewer!.memberId);
         await deps.commands.resubmit(request.viewer!.memberId, input);
-        return reply.redirect('/registration?resubmitted=1', 303);
+        return reply.redirect(
+          `/registration?${before?.status === 'submitted' ? 'changed' : 'resubmitted'}=1`,
+          303,
+        );
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
@@ -267,8 +272,7 @@ async function statusPage(
 ) {
   const t = tr(request);
   const registration = await findRegistration(db, request.viewer!.memberId);
-  const query = request.query as { welcome?: string; resubmitted?: string };
-  const notice = query.welcome ? t('signedUpNotice') : query.resubmitted ? t('resubmittedNotice') : undefined;
+  const notice = noticeOf(t, request.query as Record<string, string | undefined>);
   if (!registration?.application) {
     // The sign-up is committed but this read raced the projection; a reload shows it.
     return sendPage(request, reply, {
@@ -293,21 +297,45 @@ async function statusPage(
     const body = renderSentBack(request, t, registration.reason, state ?? { values: valuesOf(a) });
     return sendPage(request, reply, { title: t('rejectedTitle'), notice, body }, status);
   }
-  return sendPage(request, reply, {
-    title: t('waitingTitle'),
-    notice,
-    // The review reaches this page live (a `registration` notification; site.js), which then
-    // shows what /registration now says in place of this part: no reload, no checking back.
-    body: html`<div data-live="registration">
-      <h1>${t('waitingTitle')}</h1>
-      <p>${t('waitingText', { nickname: a.nickname })}</p>
-      <div class="card">
-        <h2>${a.nickname}</h2>
-        ${describe(request, t, a, now())}
-        <p>${a.aboutMe}</p>
-      </div>
-    </div>`,
-  });
+  const changing = state ?? { values: valuesOf(a) };
+  return sendPage(
+    request,
+    reply,
+    {
+      title: t('waitingTitle'),
+      notice,
+      // The review reaches this page live (a `registration` notification; site.js), which then
+      // shows what /registration now says in place of this part: no reload, no checking back.
+      body: html`<div data-live="registration">
+        <h1>${t('waitingTitle')}</h1>
+        <p>${t('waitingText', { nickname: a.nickname })}</p>
+        <div class="card">
+          <h2>${a.nickname}</h2>
+          ${describe(request, t, a, now())}
+          <p>${a.aboutMe}</p>
+        </div>
+        <p>${t('meanwhile')}</p>
+        <p><a class="button" href="/photos">${t('addPhotos')}</a></p>
+        <details ${state ? html`open` : ''}>
+          <summary>${t('changeTitle')}</summary>
+          ${formErrors(changing.errors, t('fixErrors'))}
+          <form method="post" action="/registration" novalidate>
+            ${hidden(request)} ${applicationFields(t, changing)}
+            <button type="submit">${t('sendChanged')}</button>
+          </form>
+        </details>
+      </div>`,
+    },
+    status,
+  );
+}
+
+/** What the page says above it: after signing up, sending again or changing, or why another page sent the member here. */
+function noticeOf(t: Translate<Key>, query: Record<string, string | undefined>): string | undefined {
+  if (query.welcome) return t('signedUpNotice');
+  if (query.resubmitted) return t('resubmittedNotice');
+  if (query.changed) return t('changedNotice');
+  return query.closed ? t('closedNotice') : undefined;
 }
 
 /** A sign-up sent back: the moderator's reason and the form to fix it. */

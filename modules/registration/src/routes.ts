@@ -107,7 +107,7 @@ function mySignUpRoutes(http: Http, { db, commands }: RegistrationDeps): void {
     {
       config: { access: 'member', kind: 'api' },
       schema: {
-        summary: 'Fix a sign-up that was sent back and submit it again',
+        summary: 'Change a sign-up that waits for review, or fix one sent back, and submit it again',
         tags: ['registration'],
         body: Type.Object(ApplicationInput),
         response: { 200: Type.Object({ status: Type.Literal('submitted') }), 409: Problem },

@@ -485,15 +485,52 @@ export const useCases = [
     },
   }),
   useCase({
-    title: 'A sign-up still waiting cannot be sent again',
+    title: 'Nancy fixes a typo in her sign-up while it waits: the moderator reads the fixed one',
     given: signedUp(nancy),
     when: {
       as: nancy.memberId,
       method: 'PUT',
       url: '/api/v1/registrations/me',
-      body: { ...nancyForm, email: undefined, password: undefined },
+      body: { ...nancyForm, email: undefined, password: undefined, aboutMe: 'Sailing and jazz.' },
     },
-    then: { status: 409, body: { type: 'https://meetcute.dev/problems/already-submitted' } },
+    then: {
+      status: 200,
+      body: { status: 'submitted' },
+      events: [
+        emitted(RegistrationSubmitted, { resubmission: true, application: { aboutMe: 'Sailing and jazz.' } }),
+      ],
+    },
+  }),
+  useCase({
+    title: 'While Nancy waits, her page offers to change her sign-up and to add photos meanwhile',
+    given: signedUp(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/registration' },
+    then: {
+      status: 200,
+      page: ['Waiting for review', 'Change my sign-up', 'action="/registration"', 'href="/photos"'],
+    },
+  }),
+  useCase({
+    title: 'Nancy sends her changed sign-up from the waiting page: it still waits, as changed',
+    given: signedUp(nancy),
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: '/registration',
+      form: true,
+      body: { ...nancyPageForm, aboutMe: 'Sailing and jazz.' },
+    },
+    then: {
+      status: 303,
+      location: '/registration?changed=1',
+      events: [emitted(RegistrationSubmitted, { resubmission: true })],
+    },
+  }),
+  useCase({
+    title: 'A page that opens on approval sends Nancy, still waiting, to her sign-up saying why',
+    given: signedUp(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/registration?closed=1' },
+    then: { status: 200, page: ['opens once a moderator has approved your profile'] },
   }),
   useCase({
     title: 'The sign-up page is a form that works without JavaScript',

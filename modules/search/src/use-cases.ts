@@ -1019,7 +1019,7 @@ export const useCases = [
     title: 'Bob, still waiting for review, is sent to his sign-up instead of the search page',
     given: signedUp(bob),
     when: { as: bob.memberId, method: 'GET', url: '/search' },
-    then: { status: 303, location: '/registration' },
+    then: { status: 303, location: '/registration?closed=1' },
   }),
   ...sanctionedRequestsTo('search', '/api/v1/search'),
 ];

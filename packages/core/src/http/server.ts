@@ -493,7 +493,8 @@ function checkAccess(request: FastifyRequest, reply: FastifyReply, access: Acces
     throw problems.unauthenticated();
   }
   if (access === 'approved' && viewer.status !== 'approved') {
-    if (config?.kind === 'page' && method === 'GET') return reply.redirect('/registration', 303);
+    // To their sign-up, which says why this page is not open yet and what they can do meanwhile.
+    if (config?.kind === 'page' && method === 'GET') return reply.redirect('/registration?closed=1', 303);
     throw problems.forbidden('Your profile is still waiting for review.');
   }
   if ((access === 'moderator' || access === 'operator') && !viewer.roles.includes(access)) {
