@@ -87,3 +87,13 @@ export {
   type Placement,
   type SponsoredItems,
 } from './placements.ts';
+export {
+  REVIEW_WORK,
+  MEMBER_HOME,
+  workWaiting,
+  FIRST_STEPS,
+  firstSteps,
+  type ReviewWork,
+  type FirstStep,
+  type FirstStepCheck,
+} from './landing.ts';

@@ -10,6 +10,10 @@ import {
   sendPage,
   FRONT_PAGE_SECTIONS,
   type FrontPageSection,
+  MEMBER_HOME,
+  REVIEW_WORK,
+  type ReviewWork,
+  workWaiting,
   translator,
   LOCAL_PATH,
   type Messages,
@@ -102,8 +106,15 @@ export const home = defineModule({
       '/',
       { config: { access: 'public', kind: 'page' }, schema: { hide: true } },
       async (request, reply) => {
-        if (request.viewer)
-          return reply.redirect(request.viewer.status === 'approved' ? '/profile' : '/registration', 303);
+        const viewer = request.viewer;
+        if (viewer) {
+          // A moderator with work waiting starts on it; a member, among people rather than on their own profile.
+          const work = viewer.roles.includes('moderator')
+            ? await workWaiting(ctx.services.contributions<ReviewWork>(REVIEW_WORK), viewer.memberId)
+            : undefined;
+          if (work) return reply.redirect(work, 303);
+          return reply.redirect(viewer.status === 'approved' ? MEMBER_HOME : '/registration', 303);
+        }
         const t = translator(messages, languageOf(request));
         const sections = await renderContributions(
           ctx.services.contributions<FrontPageSection>(FRONT_PAGE_SECTIONS),

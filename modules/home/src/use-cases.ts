@@ -1,5 +1,5 @@
 import { useCase } from '@meetcute/core';
-import { approved, bob, nancy, signedUp } from '@meetcute/cast';
+import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
 
 export const useCases = [
   useCase({
@@ -86,10 +86,22 @@ export const useCases = [
     then: { status: 200, page: ['<h2>Näin se toimii</h2>', 'Kukaan ei näe sähköpostiosoitettasi.'] },
   }),
   useCase({
-    title: 'An approved member goes straight to her profile',
+    title: 'An approved member lands among people who fit what she looks for, not on her own profile',
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/' },
-    then: { status: 303, location: '/profile' },
+    then: { status: 303, location: '/news' },
+  }),
+  useCase({
+    title: 'A moderator with sign-ups waiting lands on the review queue',
+    given: [...approved(mo), ...signedUp(bob)],
+    when: { as: mo.memberId, method: 'GET', url: '/' },
+    then: { status: 303, location: '/review' },
+  }),
+  useCase({
+    title: 'A moderator with nothing waiting lands among people like any member',
+    given: approved(mo),
+    when: { as: mo.memberId, method: 'GET', url: '/' },
+    then: { status: 303, location: '/news' },
   }),
   useCase({
     title: 'A member still in review goes to his review state',

@@ -2,9 +2,17 @@ import { defineModule, defineService } from '@meetcute/core';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { PROFILE_SECTIONS, type ProfileSection } from '@meetcute/web';
+import {
+  FIRST_STEPS,
+  languageOf,
+  PROFILE_SECTIONS,
+  translator,
+  type FirstStepCheck,
+  type ProfileSection,
+} from '@meetcute/web';
+import { messages } from './messages.ts';
 import { events } from './events.ts';
-import { migrations, projections, project, tables, tagsOf } from './store.ts';
+import { countOf, migrations, projections, project, tables, tagsOf } from './store.ts';
 import { commands } from './commands.ts';
 import { interestReads } from './views.ts';
 import { interestRoutes } from './routes.ts';
@@ -53,6 +61,11 @@ export const interests = defineModule({
     const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES));
     ctx.services.provide<InterestDirectory>(INTERESTS, { of: (memberId) => tagsOf(ctx.db, memberId) });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, interestsSection(reads));
+    ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({
+      done: request.viewer !== undefined && (await countOf(ctx.db, request.viewer.memberId)) > 0,
+      label: translator(messages, languageOf(request))('stepInterests'),
+      href: '/interests',
+    }));
     interestRoutes(ctx.http, { commands: run, reads });
     interestPages(ctx.http, { commands: run, reads, services: ctx.services });
   },

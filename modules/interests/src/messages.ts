@@ -1,6 +1,7 @@
 import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
+  | 'stepInterests'
   | 'title'
   | 'explain'
   | 'count'
@@ -29,6 +30,7 @@ export const messages: Messages<
   | 'noneYet'
 > = {
   en: {
+    stepInterests: 'Add a few interests',
     title: 'My interests',
     explain: 'Your interests show on your profile, and each one leads to others who share it.',
     count: '{n} of {max} interests',
@@ -57,6 +59,7 @@ export const messages: Messages<
     noneYet: 'No interests yet.',
   },
   sv: {
+    stepInterests: 'Lägg till några intressen',
     title: 'Mina intressen',
     explain: 'Dina intressen syns på din profil, och varje intresse leder till andra som delar det.',
     count: '{n} av {max} intressen',
@@ -86,6 +89,7 @@ export const messages: Messages<
     noneYet: 'Inga intressen än.',
   },
   fi: {
+    stepInterests: 'Lisää muutama kiinnostuksen kohde',
     title: 'Kiinnostuksen kohteeni',
     explain:
       'Kiinnostuksen kohteesi näkyvät profiilissasi, ja jokainen johtaa muihin, joilla on sama kiinnostus.',

@@ -2,6 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { encodeCursor, type Http, type ServiceRegistry } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
 import {
+  FIRST_STEPS,
+  firstSteps,
+  type FirstStepCheck,
   factsLine,
   formatMoment,
   galleryPath,
@@ -190,10 +193,15 @@ export function newsPages(
       const ads = sponsored
         ? await sponsored.render(request, 'news', sponsoredSlots(cards.length, every))
         : [];
+      // Where members land after logging in: a new member's checklist heads the first page.
+      const steps = request.query.cursor
+        ? html``
+        : await firstSteps(request, services.contributions<FirstStepCheck>(FIRST_STEPS));
       return sendPage(request, reply, {
         title: t('title'),
         body: html`<h1>${t('title')}</h1>
           <p>${t('explain')}</p>
+          ${steps}
           ${itemList(withSponsored(cards, ads, every), { empty: t('empty'), next: nextStep(request, 'search'), class: 'cards news', infinite: true })}
           ${
             cards.length === 0 && ads.length > 0

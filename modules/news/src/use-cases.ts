@@ -22,6 +22,7 @@ import {
   type CastMember,
 } from '@meetcute/cast';
 import { CityChanged, LookingForChanged, NicknameApproved } from '@meetcute/registration/events';
+import { InterestAdded } from '@meetcute/interests/events';
 import { NewsSeen } from './events.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
@@ -647,6 +648,39 @@ const photos = [
     then: {
       status: 200,
       page: ['news-photo', `/photos/${photoId(1)}/thumb`],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title:
+      'Bob, new here, finds a checklist at the top of his news: a portrait, interests, a little more about him',
+    given: cast,
+    when: { as: bob.memberId, method: 'GET', url: '/news' },
+    then: {
+      status: 200,
+      page: [
+        'Get your profile ready',
+        '<li><a href="/photos">Add a portrait</a></li>',
+        '<li><a href="/interests">Add a few interests</a></li>',
+        '<li><a href="/profile/properties">Tell a little more: height, children, languages</a></li>',
+      ],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'A step Bob has done is ticked off the checklist',
+    given: [
+      ...cast,
+      given(InterestAdded, { memberId: bob.memberId, tag: 'jazz' }, { actorId: bob.memberId }),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/news' },
+    then: {
+      status: 200,
+      page: [
+        '<span>✓ Add a few interests</span>',
+        '<li><a href="/photos">Add a portrait</a></li>',
+      ],
+      pageLacks: ['<li><a href="/interests">'],
       events: [emitted(NewsSeen, { memberId: bob.memberId })],
     },
   }),

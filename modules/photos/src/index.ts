@@ -4,19 +4,28 @@ import { blockEvents, blockedPairsNaming } from '@meetcute/block';
 import { honourDeletion } from '@meetcute/auth/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import {
+  FIRST_STEPS,
   FRONT_PAGE_SECTIONS,
+  languageOf,
   MEMBER_ACTIONS,
   PROFILE_GALLERY,
   PROFILE_SECTIONS,
+  REVIEW_WORK,
+  translator,
+  type FirstStepCheck,
   type FrontPageSection,
   type MemberAction,
   type ProfileSection,
+  type ReviewWork,
 } from '@meetcute/web';
+import { messages } from './messages.ts';
 import { events } from './events.ts';
 import {
   findPhoto,
   likeCounts,
   migrations,
+  portraitOf,
+  reviewQueue,
   projections,
   project,
   tables,
@@ -127,6 +136,15 @@ export const photos = defineModule({
     ctx.services.contribute<ProfileSection>(PROFILE_GALLERY, profileGallery(albums, profiles, blocks));
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, photoSection(albums));
     ctx.services.contribute<FrontPageSection>(FRONT_PAGE_SECTIONS, facesSection(front));
+    ctx.services.contribute<ReviewWork>(REVIEW_WORK, {
+      href: '/review/photos',
+      waiting: async (moderatorId) => (await reviewQueue(ctx.db, moderatorId, 1)).length > 0,
+    });
+    ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({
+      done: request.viewer !== undefined && (await portraitOf(ctx.db, request.viewer.memberId)) !== undefined,
+      label: translator(messages, languageOf(request))('stepPortrait'),
+      href: '/photos',
+    }));
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, unlockAction(ctx.db, blocks));
     ctx.services.contribute<Reportable>(REPORTABLE, {
       kind: 'photo',

@@ -1,6 +1,7 @@
 import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
+  | 'stepPortrait'
   | 'title'
   | 'intro'
   | 'uploadTitle'
@@ -70,6 +71,7 @@ export const messages: Messages<
   | 'albumsFull'
 > = {
   en: {
+    stepPortrait: 'Add a portrait',
     title: 'My photos',
     intro: 'Every photo is checked by a moderator before others see it. You see yours at once.',
     uploadTitle: 'Add a photo',
@@ -142,6 +144,7 @@ export const messages: Messages<
     albumsFull: 'Your albums are full: you can keep {n} photos. Delete one to add another.',
   },
   sv: {
+    stepPortrait: 'Lägg till ett porträtt',
     title: 'Mina foton',
     intro: 'Varje foto granskas av en moderator innan andra ser det. Du ser dina direkt.',
     uploadTitle: 'Lägg till ett foto',
@@ -212,6 +215,7 @@ export const messages: Messages<
     albumsFull: 'Dina album är fulla: du kan ha {n} foton. Ta bort ett för att lägga till ett nytt.',
   },
   fi: {
+    stepPortrait: 'Lisää profiilikuva',
     title: 'Omat kuvat',
     intro: 'Moderaattori tarkistaa jokaisen kuvan ennen kuin muut näkevät sen. Näet omasi heti.',
     uploadTitle: 'Lisää kuva',

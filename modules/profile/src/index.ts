@@ -46,6 +46,7 @@ import { commands } from './commands.ts';
 import { profileReads } from './views.ts';
 import { profileRoutes } from './routes.ts';
 import { profilePages } from './pages.ts';
+import { landing } from './landing.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 
 export {
@@ -213,5 +214,6 @@ export const profile = defineModule({
     const deps = { db: ctx.db, commands: run, reads };
     profileRoutes(ctx.http, deps);
     profilePages(ctx.http, { ...deps, services: ctx.services });
+    landing(ctx.services, ctx.db, (memberId) => profiles.get(memberId));
   },
 });

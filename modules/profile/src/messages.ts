@@ -1,6 +1,7 @@
 import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
+  | 'stepProperties'
   | 'years'
   | 'woman'
   | 'man'
@@ -44,6 +45,7 @@ export const messages: Messages<
   | 'rejectedNotice'
 > = {
   en: {
+    stepProperties: 'Tell a little more: height, children, languages',
     years: '{age} years',
     woman: 'woman',
     man: 'man',
@@ -89,6 +91,7 @@ export const messages: Messages<
     propertiesSaved: 'Saved: others see it on your profile now.',
   },
   sv: {
+    stepProperties: 'Berätta lite mer: längd, barn, språk',
     years: '{age} år',
     woman: 'kvinna',
     man: 'man',
@@ -134,6 +137,7 @@ export const messages: Messages<
     propertiesSaved: 'Sparat: andra ser det på din profil nu.',
   },
   fi: {
+    stepProperties: 'Kerro vähän lisää: pituus, lapset, kielet',
     years: '{age} vuotta',
     woman: 'nainen',
     man: 'mies',

@@ -2,7 +2,8 @@ import { defineModule, SESSIONS, type Sessions, CREDENTIALS, NOTIFICATIONS } fro
 import { EmailChanged, MemberDeleted, honourDeletion, PASSWORD_POLICY } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
-import { migrations, projections, project, tables } from './store.ts';
+import { migrations, projections, project, reviewQueue, tables } from './store.ts';
+import { REVIEW_WORK, type ReviewWork } from '@meetcute/web';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
 import { registrationPages } from './pages.ts';
@@ -66,6 +67,11 @@ export const registration = defineModule({
     const pageDeps = { ...deps, cities, now: () => ctx.clock.now() };
     registrationPages(ctx.http, pageDeps);
     reviewPages(ctx.http, pageDeps);
+    // Sign-ups are the moderators' first queue: a moderator with any waiting lands there.
+    ctx.services.contribute<ReviewWork>(REVIEW_WORK, {
+      href: '/review',
+      waiting: async () => (await reviewQueue(ctx.db, 1)).length > 0,
+    });
     const changeDeps = { db: ctx.db, changes: changeCommands(ctx, (id) => cities.get(id)), cities };
     changeRoutes(ctx.http, changeDeps);
     changePages(ctx.http, changeDeps);
