@@ -680,7 +680,7 @@ const photos = [
         '<span>✓ Add a few interests</span>',
         '<li><a href="/photos">Add a portrait</a></li>',
       ],
-      pageLacks: ['<li><a href="/interests">'],
+      pageLacks: ['<li><a href="/interests">Add a few interests</a></li>'],
       events: [emitted(NewsSeen, { memberId: bob.memberId })],
     },
   }),
