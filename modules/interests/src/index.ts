@@ -62,7 +62,7 @@ export const interests = defineModule({
     ctx.services.provide<InterestDirectory>(INTERESTS, { of: (memberId) => tagsOf(ctx.db, memberId) });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, interestsSection(reads));
     ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({
-      done: request.viewer !== undefined && (await countOf(ctx.db, request.viewer.memberId)) > 0,
+      done: !!request.viewer && (await countOf(ctx.db, request.viewer.memberId)) > 0,
       label: translator(messages, languageOf(request))('stepInterests'),
       href: '/interests',
     }));

@@ -676,10 +676,7 @@ const photos = [
     when: { as: bob.memberId, method: 'GET', url: '/news' },
     then: {
       status: 200,
-      page: [
-        '<span>✓ Add a few interests</span>',
-        '<li><a href="/photos">Add a portrait</a></li>',
-      ],
+      page: ['<span>✓ Add a few interests</span>', '<li><a href="/photos">Add a portrait</a></li>'],
       pageLacks: ['<li><a href="/interests">Add a few interests</a></li>'],
       events: [emitted(NewsSeen, { memberId: bob.memberId })],
     },

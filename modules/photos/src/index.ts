@@ -141,7 +141,7 @@ export const photos = defineModule({
       waiting: async (moderatorId) => (await reviewQueue(ctx.db, moderatorId, 1)).length > 0,
     });
     ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({
-      done: request.viewer !== undefined && (await portraitOf(ctx.db, request.viewer.memberId)) !== undefined,
+      done: !!request.viewer && (await portraitOf(ctx.db, request.viewer.memberId)) !== undefined,
       label: translator(messages, languageOf(request))('stepPortrait'),
       href: '/photos',
     }));
