@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { openStorage, readConfig, type App } from '@meetcute/core';
 import { buildApp } from '@meetcute/server';
 import { codeAt, stepAt } from '@meetcute/auth';
+import { axeViolations } from './usable.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', 'screenshots');
@@ -92,13 +93,26 @@ async function tooSmallToTap(page: Page): Promise<string[]> {
   });
 }
 
-/** The page on a 360 px phone: no sideways scrolling and nothing too small to tap (the viewport is put back). */
+/** No serious or critical accessibility violation (axe-core) on the page as it is now, at its present width. */
+export async function accessible(page: Page, name = page.url()): Promise<void> {
+  assert.deepEqual(
+    await axeViolations(page, name),
+    [],
+    `${name}: serious or critical accessibility violations`,
+  );
+}
+
+/**
+ * The page on a 360 px phone: no sideways scrolling, nothing too small to tap and no serious
+ * or critical accessibility violation (axe-core); the viewport is put back.
+ */
 export async function fitsSmallPhone(page: Page, name = page.url()): Promise<void> {
   const size = page.viewportSize();
   await page.setViewportSize(SMALL_PHONE);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= SMALL_PHONE.width, `${name} (${page.url()}) is ${width} px wide on a 360 px phone`);
   assert.deepEqual(await tooSmallToTap(page), [], `${name}: controls under 44 px`);
+  await accessible(page, name);
   if (size) await page.setViewportSize(size);
 }
 
@@ -141,16 +155,6 @@ export const NANCY: SignUpForm = {
   city: 'Stockholm',
   looking: ['man'],
   aboutMe: 'Sailing and jazz.',
-};
-/** Otto runs the site: an operator when the site names otto@example.com in MEETCUTE_OPERATORS. */
-export const OTTO: SignUpForm = {
-  email: 'otto@example.com',
-  nickname: 'Otto',
-  gender: 'man',
-  birthday: '1980-02-29',
-  city: 'Uppsala',
-  looking: ['woman'],
-  aboutMe: 'Keeps the site running.',
 };
 export const BOB: SignUpForm = {
   email: 'bob@example.com',
@@ -215,16 +219,12 @@ export async function signUp(site: Site, page: Page, who: SignUpForm) {
 /**
  * Mo moderates, and a moderator's role holds only with an authenticator app: the review
  * queue sends Mo to set one up, and Mo does, typing the code an app would show for the
- * key on the page. An operator is sent there from the console the same way. Returns the key.
+ * key on the page. Returns the key.
  */
-export async function setUpAuthenticator(
-  site: Site,
-  page: Page,
-  role: 'Moderators' | 'Operators' = 'Moderators',
-): Promise<string> {
-  await page.goto(`${site.url}${role === 'Moderators' ? '/review' : '/ops'}`);
+export async function setUpAuthenticator(site: Site, page: Page): Promise<string> {
+  await page.goto(`${site.url}/review`);
   await page.waitForURL(/\/account\/two-factor$/);
-  await page.getByText(`${role} need two-factor authentication`).waitFor();
+  await page.getByText('Moderators need two-factor authentication').waitFor();
   await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
   const secret = ((await page.locator('.secret').textContent()) ?? '').replace(/\s/g, '');
   await page.getByLabel('Code').fill(codeAt(secret, stepAt(new Date())));

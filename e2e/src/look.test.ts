@@ -2,15 +2,14 @@
 // moderator, at a phone's width and a desktop's: nothing scrolls sideways on a 360 px
 // phone, the controls are large enough to tap, the bar and its menu work without
 // JavaScript, and a screenshot of each page at both sizes is kept for a person to look at.
-// axe-core looks at each at both sizes too, the operator's console included, and the
-// suite fails on any serious or critical accessibility violation.
+// axe-core looks at each at both sizes too, and the suite fails on any serious or critical
+// accessibility violation (console.test.ts looks at the operator's console the same way).
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { axeViolations } from './usable.ts';
 import {
   BOB,
   joined,
@@ -18,13 +17,12 @@ import {
   logIn,
   MO,
   NANCY,
-  OTTO,
   PHONE,
   SCREENSHOTS,
-  setUpAuthenticator,
   signUp,
   SMALL_PHONE,
   startSite,
+  accessible,
   fitsSmallPhone,
   type Phone,
   type Site,
@@ -38,12 +36,7 @@ let site: Site;
 let browser: Browser;
 
 before(async () => {
-  // Every request traced, so the console's trace pages have one to show.
-  site = await startSite({
-    MEETCUTE_MODERATORS: MO.email,
-    MEETCUTE_OPERATORS: OTTO.email,
-    MEETCUTE_TRACE_SAMPLE_RATIO: '1',
-  });
+  site = await startSite({ MEETCUTE_MODERATORS: MO.email });
   browser = await launch();
   mkdirSync(FOLDER, { recursive: true });
 });
@@ -54,15 +47,6 @@ after(async () => {
   console.log(`Screenshots of every page type, phone and desktop: ${FOLDER}`);
 });
 
-/** Every serious or critical axe violation the walk met: printed as met, failed on at the end, so one run shows them all. */
-const violations: string[] = [];
-
-async function axeAt(page: Page, name: string): Promise<void> {
-  const found = await axeViolations(page, name);
-  for (const line of found) console.log(line);
-  violations.push(...found);
-}
-
 /**
  * Opens a page (once) and looks at it on a small phone and on a desktop: no sideways
  * scrolling and nothing too small to tap at 360 px; no serious accessibility barrier at
@@ -71,61 +55,13 @@ async function axeAt(page: Page, name: string): Promise<void> {
 async function look(page: Page, path: string, name: string): Promise<void> {
   if (path !== '') await page.goto(`${site.url}${path}`);
   await fitsSmallPhone(page, name);
-  await axeAt(page, name);
   // As tall as the page, so the bar fixed to the screen's bottom is drawn at the page's end.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: SMALL_PHONE.width, height: Math.max(height, SMALL_PHONE.height) });
   await page.screenshot({ path: join(FOLDER, `${name}-phone.png`) });
   await page.setViewportSize(DESKTOP);
-  await axeAt(page, name);
+  await accessible(page, name);
   await page.screenshot({ path: join(FOLDER, `${name}-desktop.png`), fullPage: true });
-}
-
-/**
- * Otto, an operator, sets up his second factor and walks the console: the overview,
- * incidents (one opened), releases, events, the log tail, traces (one opened), flags
- * (one opened) and campaigns (one made).
- */
-async function ottoLooks(): Promise<void> {
-  const context = await browser.newContext(PHONE);
-  try {
-    const otto = await context.newPage();
-    await signUp(site, otto, OTTO);
-    await setUpAuthenticator(site, otto, 'Operators');
-    for (const [i, path] of ['/ops', '/ops/releases', '/ops/events', '/ops/logs', '/ops/flags'].entries())
-      await look(otto, path, `${70 + i}-operator${path.replaceAll('/', '-')}`);
-    await otto.getByLabel('Key', { exact: true }).fill('chat.typing');
-    await otto.getByRole('button', { name: 'Create flag' }).click();
-    await otto.waitForURL(/\/ops\/flags\/chat\.typing$/);
-    await look(otto, '', '75-operator-flag');
-    await look(otto, '/ops/traces', '76-operator-traces');
-    await otto.locator('table a[href^="/ops/traces/"]').first().click();
-    await look(otto, '', '77-operator-trace');
-    await look(otto, '/ops/incidents', '78-operator-incidents');
-    await otto.getByLabel('What is wrong').fill('Photos load slowly');
-    await otto.getByRole('radio', { name: /sev3/ }).check();
-    await otto.getByRole('button', { name: 'Open the incident' }).click();
-    await otto.waitForURL(/\/ops\/incidents\/[^/?]+$/);
-    await look(otto, '', '79-operator-incident');
-    await look(otto, '/ops/ads', '80-operator-campaigns');
-    const fields = {
-      Name: 'Spring',
-      Advertiser: 'Café Nord',
-      Headline: 'Coffee for two',
-      Text: 'Two cups for one.',
-    };
-    for (const [label, value] of Object.entries(fields))
-      await otto.getByLabel(label, { exact: true }).fill(value);
-    await otto.getByLabel('First day').fill('2026-01-01');
-    await otto.getByLabel('Last day').fill('2036-12-31');
-    await otto.getByLabel('Impression budget').fill('1000');
-    await otto.getByLabel('Where a click leads').fill('https://example.com/');
-    await otto.getByRole('button', { name: /Create/ }).click();
-    await otto.waitForURL(/\/ops\/ads\/[^/?]+$/);
-    await look(otto, '', '81-operator-campaign');
-  } finally {
-    await context.close();
-  }
 }
 
 test('every page type fits a 360 px phone, with screenshots at phone and desktop sizes', async () => {
@@ -240,9 +176,6 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
     await look(mo, path, `${60 + i}-moderator${path.replaceAll('/', '-')}`);
   await guestContext.close();
 
-  // The operator's console, as Otto: every section and one of each thing it keeps.
-  await ottoLooks();
-
   // Without JavaScript the bar stays at the bottom of a phone and its menu opens and leads on.
   const context = await browser.newContext({ ...PHONE, viewport: SMALL_PHONE, javaScriptEnabled: false });
   try {
@@ -264,5 +197,4 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
   } finally {
     await context.close();
   }
-  assert.deepEqual(violations, [], `${violations.length} serious or critical accessibility violations`);
 });

@@ -12,19 +12,18 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
   BOB,
+  fitsSmallPhone,
   joined,
   launch,
   logIn,
   MO,
   PHONE,
   signUp,
+  SMALL_PHONE,
   startSite,
   type Phone,
   type Site,
 } from './browser.ts';
-import { axeViolations, pageWidth, tooSmallToTap } from './usable.ts';
-
-const SMALL_PHONE = { width: 360, height: 740 };
 
 let site: Site;
 let browser: Browser;
@@ -41,18 +40,6 @@ after(async () => {
   await site?.stop();
   rmSync(files, { recursive: true, force: true });
 });
-
-/** The page as it is now fits the phone, can be tapped and has no serious accessibility barrier. */
-async function usable(page: Page, name: string): Promise<void> {
-  const width = await pageWidth(page);
-  assert.ok(width <= SMALL_PHONE.width, `${name} (${page.url()}) is ${width} px wide on a 360 px phone`);
-  assert.deepEqual(await tooSmallToTap(page), [], `${name}: controls under 44 px`);
-  assert.deepEqual(
-    await axeViolations(page, name),
-    [],
-    `${name}: serious or critical accessibility violations`,
-  );
-}
 
 /** A real JPEG of one colour, as a phone's camera would hand it over. */
 async function photo(name: string, background: string): Promise<string> {
@@ -102,7 +89,7 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
       aboutMe: 'I love hikng and baking.',
     });
     await erin.getByRole('heading', { name: 'Waiting for review' }).waitFor();
-    await usable(erin, 'waiting for review');
+    await fitsSmallPhone(erin, 'waiting for review');
 
     // A page that opens on approval says why it is closed, and sends her back to what she can do.
     await erin.goto(`${site.url}/search`);
@@ -111,13 +98,13 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     // Meanwhile she adds a photo, from the link on her waiting page.
     await erin.getByRole('link', { name: 'Add photos' }).click();
     await erin.waitForURL(/\/photos$/);
-    await usable(erin, 'photos while waiting');
+    await fitsSmallPhone(erin, 'photos while waiting');
     await upload(erin, await photo('erin.jpg', '#d08050'), true);
 
     // And fixes the typo in her sign-up while it waits.
     await erin.goto(`${site.url}/registration`);
     await erin.getByText('Change my sign-up').click();
-    await usable(erin, 'changing the sign-up');
+    await fitsSmallPhone(erin, 'changing the sign-up');
     await erin.getByLabel('About me').fill('I love hiking and baking.');
     await erin.getByRole('button', { name: 'Save the changes' }).click();
     await erin.getByText('Changed. The moderator will read it as it is now.').waitFor();
@@ -130,7 +117,7 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     await card.getByRole('button', { name: 'Approve' }).click();
     await mo.getByText('Approved.').waitFor();
     await erin.getByRole('heading', { name: 'Welcome to Meetcute!' }).waitFor();
-    await usable(erin, 'approved live');
+    await fitsSmallPhone(erin, 'approved live');
 
     // Search: a grid of faces, Bob's with his portrait.
     await erin.goto(`${site.url}/search`);
@@ -138,15 +125,15 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     const bobCard = erin.locator('li.member-card', { hasText: 'Bob' });
     await bobCard.waitFor();
     assert.equal(await bobCard.locator('img.portrait').count(), 1, 'Bob’s card shows his portrait');
-    await usable(erin, 'search results');
+    await fitsSmallPhone(erin, 'search results');
 
     // His profile opens with his photos; the first opens in the gallery, which leads to the next.
     await bobCard.getByRole('link', { name: 'Bob', exact: true }).click();
     await erin.getByRole('heading', { name: 'Bob' }).first().waitFor();
-    await usable(erin, 'profile');
+    await fitsSmallPhone(erin, 'profile');
     await erin.getByRole('link', { name: 'Photo of Bob' }).first().click();
     await erin.getByText('Photo 1 of 2').waitFor();
-    await usable(erin, 'gallery');
+    await fitsSmallPhone(erin, 'gallery');
     await erin.getByRole('link', { name: /Next/ }).click();
     await erin.getByText('Photo 2 of 2').waitFor();
 
@@ -157,7 +144,7 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     await erin.getByLabel('Message').fill('Hi Bob! Your bread looks great.');
     await erin.getByRole('button', { name: 'Send' }).click();
     await erin.locator('.message', { hasText: 'Your bread looks great.' }).first().waitFor();
-    await usable(erin, 'conversation');
+    await fitsSmallPhone(erin, 'conversation');
   } finally {
     await context.close();
   }

@@ -1,6 +1,5 @@
-// Whether a page the browser suite has open is usable: on a phone (nothing scrolls
-// sideways, every control is large enough to tap) and by everyone (axe-core, the
-// accessibility engine, finds no serious barrier).
+// Whether a page the browser suite has open is usable by everyone: axe-core, the
+// accessibility engine, finds no serious barrier on it (fitsSmallPhone in browser.ts asks).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
@@ -37,24 +36,4 @@ export async function axeViolations(page: Page, name: string): Promise<string[]>
           `${v.id} (${v.impact}) at ${node.target.join(' ')} on ${name} ${page.url()} at ${width} px: ${v.help}`,
       ),
     );
-}
-
-/** What is too small to tap on a phone: visible buttons, fields and the bar's links under 44 px high. */
-export async function tooSmallToTap(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      'button, a.button, summary, nav.bar a, .menu-panel a, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea',
-    );
-    return Array.from(controls)
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && box.height < 43.5;
-      })
-      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
-  });
-}
-
-/** How wide the page is drawn: wider than the screen means it scrolls sideways. */
-export function pageWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
 }
