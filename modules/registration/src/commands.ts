@@ -68,7 +68,8 @@ export interface Commands {
     language: Language,
     ip: string,
   ): Promise<{ memberId: string; created: boolean }>;
-  resubmit(memberId: string, input: ApplicationInput): Promise<void>;
+  /** Sends a sign-up (again); answers whether it was still waiting, i.e. changed rather than fixed after it was sent back. */
+  resubmit(memberId: string, input: ApplicationInput): Promise<{ changed: boolean }>;
   approve(moderatorId: string, memberId: string): Promise<void>;
   reject(moderatorId: string, memberId: string, reason: string): Promise<void>;
 }
@@ -199,7 +200,7 @@ async function resubmit(
   { ctx, findCity }: Registrar,
   memberId: string,
   input: ApplicationInput,
-): Promise<void> {
+): Promise<{ changed: boolean }> {
   const current = await findRegistration(ctx.db, memberId);
   if (!current) throw problems.notFound('Your sign-up');
   // A sign-up still waiting can be changed too (a typo seen after sending): it keeps its
@@ -223,6 +224,7 @@ async function resubmit(
     if (isUniqueViolation(error)) throw duplicate({ nickname: true });
     throw error;
   }
+  return { changed: current.status === 'submitted' };
 }
 
 async function approve(

@@ -239,12 +239,8 @@ function mySignUpPages(http: Http, deps: RegistrationPageDeps): void {
       const { input, cityErrors } = readApplication(request.body, deps.cities, tr(request));
       try {
         // Changed while it waits, or fixed after it was sent back: the notice says which.
-        const before = await findRegistration(deps.db, request.viewer!.memberId);
-        await deps.commands.resubmit(request.viewer!.memberId, input);
-        return reply.redirect(
-          `/registration?${before?.status === 'submitted' ? 'changed' : 'resubmitted'}=1`,
-          303,
-        );
+        const { changed } = await deps.commands.resubmit(request.viewer!.memberId, input);
+        return reply.redirect(`/registration?${changed ? 'changed' : 'resubmitted'}=1`, 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
