@@ -200,6 +200,21 @@ const blocked = (blocker: CastMember, blockee: CastMember) =>
     { actorId: blocker.memberId },
   );
 const nancyAndBob = [...approved(nancy), ...approved(bob)];
+/** Bob is 182 cm, wants children and speaks Swedish and English. */
+const bobTellsHisProperties = given(
+  ProfilePropertiesChanged,
+  { memberId: bob.memberId, properties: { heightCm: 182, children: 'want', languages: ['sv', 'en'] } },
+  { actorId: bob.memberId },
+);
+/** Members of the crowd who tell they speak Swedish. */
+const speaksSwedish = (...members: CastMember[]): Given[] =>
+  members.map((m) =>
+    given(
+      ProfilePropertiesChanged,
+      { memberId: m.memberId, properties: { languages: ['sv'] } },
+      { actorId: m.memberId },
+    ),
+  );
 
 const lastActiveCursor = (m: CastMember, at: string) =>
   encodeCursor({ sort: 'lastActive', value: at, memberId: m.memberId });
@@ -436,14 +451,7 @@ export const useCases = [
   useCase({
     title:
       'Nancy searches within 100 km for men who want children, are 175 cm or taller and speak Swedish: Bob does',
-    given: [
-      ...nancyAndBob,
-      given(
-        ProfilePropertiesChanged,
-        { memberId: bob.memberId, properties: { heightCm: 182, children: 'want', languages: ['sv', 'en'] } },
-        { actorId: bob.memberId },
-      ),
-    ],
+    given: [...nancyAndBob, bobTellsHisProperties],
     when: {
       as: nancy.memberId,
       method: 'GET',
@@ -910,14 +918,7 @@ export const useCases = [
   useCase({
     title:
       'The search page has labelled controls for the property filters, set from its address so a result page can be shared and reloaded',
-    given: [
-      ...nancyAndBob,
-      given(
-        ProfilePropertiesChanged,
-        { memberId: bob.memberId, properties: { heightCm: 182, children: 'want', languages: ['sv', 'en'] } },
-        { actorId: bob.memberId },
-      ),
-    ],
+    given: [...nancyAndBob, bobTellsHisProperties],
     when: {
       as: nancy.memberId,
       method: 'GET',
@@ -933,7 +934,6 @@ export const useCases = [
         '<legend>Children</legend>',
         'name="children" value="want" checked',
         'name="children" value="have" checked',
-
         '<legend>Looking for</legend>',
         'name="language" value="sv" checked',
         'Swedish',
@@ -974,6 +974,16 @@ export const useCases = [
         'Next page',
       ],
       pageLacks: ['Nancy'],
+    },
+  }),
+  useCase({
+    title: 'The next-page link keeps the property filters of the search',
+    given: [...crowd, ...speaksSwedish(hanna, frida, nancy)],
+    when: { as: bob.memberId, method: 'GET', url: '/search?language=sv&limit=2' },
+    then: {
+      status: 200,
+      // Three speak Swedish, two to a page: the link to the third asks for Swedish speakers too.
+      page: ['rel="next"', 'language=sv&amp;sort=lastActive&amp;limit=2&amp;cursor='],
     },
   }),
   useCase({
