@@ -26,7 +26,7 @@ import type { ViewerResolver } from './http/viewer.ts';
 import type { Http, ModuleContext, ModuleDefinition } from './module.ts';
 import { defineService, orderByServices, Services, type ServiceRegistry } from './services.ts';
 import type { EventDefinition } from './events.ts';
-import { MemoryView } from './views.ts';
+import { MemoryView, rereadViews } from './views.ts';
 import { linkTokens, type LinkTokens } from './links.ts';
 import { soloBroker, type Broker } from './cluster.ts';
 import { allShared, PostgresLeases, PostgresSharedLeases, type SharedLeases } from './delivery/leases.ts';
@@ -589,10 +589,7 @@ function appHandle(
         await channel(name).rebuild(dispatcher.log, module.projections);
       } finally {
         // Rebuilt or left as they were: the views are read afresh from the tables either way.
-        for (const view of own) {
-          view.clear();
-          await view.warm();
-        }
+        await rereadViews(views, name);
       }
     },
     async close() {

@@ -5,6 +5,7 @@ import type { Db, Dialect, ModuleDatabase } from './db/storage.ts';
 import { logHead, type ModuleChannel, type Tx } from './delivery/delivery.ts';
 import { deliveryMigrations } from './delivery/tables.ts';
 import type { ModuleDefinition } from './module.ts';
+import { rereadViews } from './views.ts';
 
 /**
  * Ghost mode: a module's projection built beside the live one from the event log while the
@@ -202,7 +203,7 @@ export async function switchGhost(
     throw error;
   }
   await app.storage.drop(g.ghost.database.name);
-  await rewarm(app, name);
+  await rereadViews(app.views, name);
   return { position, events };
 }
 
@@ -259,15 +260,6 @@ async function copyTable(
       .insertInto(table)
       .values(rows.slice(i, i + COPY_PAGE))
       .execute();
-}
-
-/** The module's views in this process, read again from its tables. */
-async function rewarm(app: App, name: string): Promise<void> {
-  for (const { module, view } of app.views) {
-    if (module !== name) continue;
-    view.clear();
-    await view.warm();
-  }
 }
 
 /** `rebuild <module> --drop-ghost`: removes the ghost and the tables a switch replaced, if any. */
@@ -392,11 +384,7 @@ export function watchSwitches(
       const now = await switches(database);
       if (now === seen.get(name)) continue;
       seen.set(name, now);
-      for (const { module, view } of views) {
-        if (module !== name) continue;
-        view.clear();
-        await view.warm();
-      }
+      await rereadViews(views, name);
     }
   };
   return {

@@ -415,6 +415,18 @@ export class MemoryView<V> implements View<V> {
   }
 }
 
+/** Empties a module's views and reads them again from its tables (rebuilt, or switched in). */
+export async function rereadViews(
+  views: ReadonlyArray<{ module: string; view: MemoryView<unknown> }>,
+  module: string,
+): Promise<void> {
+  for (const { module: owner, view } of views) {
+    if (owner !== module) continue;
+    view.clear();
+    await view.warm();
+  }
+}
+
 /** Structural equality for plain data (what views hold): key order does not matter. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
