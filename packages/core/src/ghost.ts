@@ -24,10 +24,10 @@ import { rereadViews } from './views.ts';
  * one position and nothing is compared at two moments, lost or applied twice.
  */
 
-export const GHOST = '__ghost';
-export const PREVIOUS = '__previous';
+const GHOST = '__ghost';
+const PREVIOUS = '__previous';
 /** The checkpoint row a switch moves, so each serving node learns to read its views again. */
-export const SWITCHED = '(switched)';
+const SWITCHED = '(switched)';
 /** Left for the locked step: a ghost this close to the log's end is caught up there. */
 const CLOSE_ENOUGH = 1000;
 /** Rows a statement inserts at a time while a switch copies them (SQLite). */
