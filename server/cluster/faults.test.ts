@@ -31,6 +31,19 @@ interface Acknowledged {
   to: string;
 }
 
+/** True when every node's /ready answers `status` now (0 for no answer at all), else undefined. */
+async function everyNodeReadyIs(cluster: Cluster, status: number): Promise<true | undefined> {
+  const answers = await Promise.all(
+    cluster.nodes.map((n) =>
+      fetch(`${n.url}/ready`).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    ),
+  );
+  return answers.every((answer) => answer === status) || undefined;
+}
+
 /**
  * Sends messages from one member to another through `base` until `going()` is false;
  * keeps those acknowledged, and counts every answer. Each send is answered within 15 s
@@ -236,35 +249,11 @@ describe('a cluster losing a node, a chat group owner, or its database', { skip:
         assert.equal(response.status, 503, await response.clone().text());
         assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
       }
-      await eventually('every node to fail /ready', async () => {
-        const answers = await Promise.all(
-          cluster.nodes.map((n) =>
-            fetch(`${n.url}/ready`).then(
-              (r) => r.status,
-              () => 0,
-            ),
-          ),
-        );
-        return answers.every((status) => status === 503) || undefined;
-      });
+      await eventually('every node to fail /ready', () => everyNodeReadyIs(cluster, 503));
     } finally {
       database.restore();
     }
-    await eventually(
-      'every node ready again',
-      async () => {
-        const answers = await Promise.all(
-          cluster.nodes.map((n) =>
-            fetch(`${n.url}/ready`).then(
-              (r) => r.status,
-              () => 0,
-            ),
-          ),
-        );
-        return answers.every((status) => status === 200) || undefined;
-      },
-      30_000,
-    );
+    await eventually('every node ready again', () => everyNodeReadyIs(cluster, 200), 30_000);
     // The leases came back with the database: chat groups take sends, consumers make alerts.
     const sent = await eventually('a message through the proxy', async () => {
       const response = await nancy.call('POST', `/api/v1/chats/${bob.memberId}/messages`, { body: 'back' });
