@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { DatabaseSync } from 'node:sqlite';
 import { test } from 'node:test';
 import { setTimeout } from 'node:timers/promises';
-import { readConfig } from '@meetcute/core';
+import { createLogger, readConfig } from '@meetcute/core';
 import { buildApp } from '../src/app.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo.ts';
 
@@ -26,6 +26,24 @@ function run(args: string[], env: Record<string, string>) {
   return { child, out: () => stdout, err: () => stderr };
 }
 
+async function finished(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; out: string; err: string }> {
+  const p = run(args, env);
+  const [code] = (await once(p.child, 'exit')) as [number];
+  return { code, out: p.out(), err: p.err() };
+}
+
+/** The address a started `serve` says it serves on, once it says so (at 127.0.0.1). */
+async function servingAt(p: ReturnType<typeof run>): Promise<string> {
+  for (;;) {
+    const address = /serving on (http:\/\/\S+?)"/.exec(p.out())?.[1];
+    if (address) return address.replace('localhost', '127.0.0.1');
+    await once(p.child.stdout, 'data');
+  }
+}
+
 test('a bad setting stops the start with a message naming it', async () => {
   const p = run(['serve'], { MEETCUTE_PORT: 'eighty' });
   const [code] = (await once(p.child, 'exit')) as [number];
@@ -37,12 +55,7 @@ test('the server serves, and on SIGTERM drains and exits cleanly', async () => {
   const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
   try {
     const p = run(['serve'], { MEETCUTE_PORT: '0', MEETCUTE_DATABASE_URL: `sqlite:${data}` });
-    let address = '';
-    while (!address) {
-      await once(p.child.stdout, 'data');
-      address = /serving on (http:\/\/\S+?)"/.exec(p.out())?.[1] ?? '';
-    }
-    const beat = await fetch(`${address.replace('localhost', '127.0.0.1')}/heartbeat`);
+    const beat = await fetch(`${await servingAt(p)}/heartbeat`);
     assert.equal(beat.status, 200);
     p.child.kill('SIGTERM');
     const [code] = (await once(p.child, 'exit')) as [number];
@@ -71,8 +84,6 @@ test('granting the moderator role to an unknown email says so', async () => {
 test('grant-operator gives an account the operator role, held back until it has a second factor; revoke-operator takes only a granted one', async () => {
   const data = mkdtempSync(join(tmpdir(), 'meetcute-cli-'));
   const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
-  const { buildApp } = await import('../src/app.ts');
-  const { readConfig, createLogger } = await import('@meetcute/core');
   const open = () => buildApp(readConfig(env), { logger: createLogger('silent') });
   const logIn = (app: Awaited<ReturnType<typeof open>>) =>
     app.http.inject({
@@ -103,9 +114,8 @@ test('grant-operator gives an account the operator role, held back until it has 
     await app.close();
 
     const command = async (args: string[], settings: Record<string, string> = env) => {
-      const p = run(args, { ...settings, MEETCUTE_LOG_LEVEL: 'info' });
-      const [code] = (await once(p.child, 'exit')) as [number];
-      return { code, said: p.out() + p.err() };
+      const { code, out, err } = await finished(args, { ...settings, MEETCUTE_LOG_LEVEL: 'info' });
+      return { code, said: out + err };
     };
     const heldRoles = async () => {
       const app = await open();
@@ -143,8 +153,6 @@ test('a rebuild that meets an event it cannot apply exits 1 naming it, and parke
   const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
   try {
     // A flirt whose payload breaks its schema, as a faulty old version or a bad import could leave.
-    const { buildApp } = await import('../src/app.ts');
-    const { readConfig, createLogger } = await import('@meetcute/core');
     const app = await buildApp(readConfig(env), { logger: createLogger('silent') });
     const poison = '00000000-0000-7000-8000-0000000bad01';
     await app.dispatcher.append(
@@ -178,15 +186,6 @@ test('a rebuild that meets an event it cannot apply exits 1 naming it, and parke
   }
 });
 
-async function finished(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; out: string; err: string }> {
-  const p = run(args, env);
-  const [code] = (await once(p.child, 'exit')) as [number];
-  return { code, out: p.out(), err: p.err() };
-}
-
 test('the operator builds a ghost of profile beside a serving site, switches to it, and the site shows the switched tables', async () => {
   const data = mkdtempSync(join(tmpdir(), 'meetcute-ghost-'));
   const env = { MEETCUTE_DATABASE_URL: `sqlite:${data}`, MEETCUTE_LOG_LEVEL: 'silent' };
@@ -200,13 +199,7 @@ test('the operator builds a ghost of profile beside a serving site, switches to 
     file.exec("update profiles set about_me = 'Changed behind its back' where nickname = 'Nancy'");
     file.close();
     server = run(['serve'], { ...env, MEETCUTE_PORT: '0', MEETCUTE_LOG_LEVEL: 'info' });
-
-    let address = '';
-    while (!address) {
-      await once(server.child.stdout, 'data');
-      address =
-        /serving on (http:\/\/\S+?)"/.exec(server.out())?.[1]?.replace('localhost', '127.0.0.1') ?? '';
-    }
+    const address = await servingAt(server);
     const login = await fetch(`${address}/api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
