@@ -205,7 +205,11 @@ for (const dialect of databases.dialects) {
         assert.deepEqual(count.json, { count: 1 });
 
         const before = await tables(t);
-        assert.equal(before.alerts?.length, 8, "five of what members did, and each one's welcome");
+        assert.equal(
+          before.alerts?.length,
+          11,
+          "eight of what members did (a block hides a pair's alerts, removes none), and each one's welcome",
+        );
         assert.equal(before.photos?.length, 2, 'the like alert stands for the two photos left');
         assert.equal(before.read?.length, 1);
         assert.equal(before.blocked?.length, 1);

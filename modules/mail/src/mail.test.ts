@@ -6,7 +6,7 @@ import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
 import { SESSION_COOKIE, SESSIONS, type App, type Sessions } from '@meetcute/core';
 import { startTestApp, testDatabases, type TestApp, type TestAppFactory } from '@meetcute/core/testing';
 import { testAppWith } from '@meetcute/server/testing';
-import { approved, mo, nancy } from '@meetcute/cast';
+import { approvedLongAgo, mo, nancy } from '@meetcute/cast';
 import { MAIL_OUTBOX, type MailOutbox } from './index.ts';
 import { readable } from './testing.ts';
 
@@ -95,7 +95,7 @@ for (const dialect of databases.dialects) {
       received.length = 0;
       const t = await startTestApp(factory, dialect);
       try {
-        await t.given([...approved(mo), ...approved(nancy)]);
+        await t.given([...approvedLongAgo(mo), ...approvedLongAgo(nancy)]);
         await askForReset(t.app);
         assert.deepEqual(await outbox(t).then((m) => m.map((x) => x.status)), ['sent']);
         assert.equal(toNancy().length, 1);
@@ -123,7 +123,7 @@ for (const dialect of databases.dialects) {
       received.length = 0;
       const t = await startTestApp(factory, dialect);
       try {
-        await t.given([...approved(mo), ...approved(nancy)]);
+        await t.given([...approvedLongAgo(mo), ...approvedLongAgo(nancy)]);
         await askForReset(t.app);
         const [first] = await outbox(t);
         assert.equal(first?.status, 'pending');
@@ -148,7 +148,7 @@ for (const dialect of databases.dialects) {
       received.length = 0;
       const t = await startTestApp(factory, dialect);
       try {
-        await t.given([...approved(mo), ...approved(nancy)]);
+        await t.given([...approvedLongAgo(mo), ...approvedLongAgo(nancy)]);
         await askForReset(t.app);
         const [mail] = await outbox(t);
         assert.equal(mail?.status, 'failed');

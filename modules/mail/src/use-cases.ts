@@ -1,11 +1,6 @@
 import { given, useCase, type Given } from '@meetcute/core';
-import { approved, deleted, mo, nancy, signedUp, type CastMember } from '@meetcute/cast';
-import {
-  AccountCreated,
-  RegistrationApproved,
-  RegistrationRejected,
-  SignUpWithTakenEmail,
-} from '@meetcute/registration';
+import { approvedLongAgo, deleted, mo, nancy, signedUp } from '@meetcute/cast';
+import { AccountCreated, RegistrationRejected, SignUpWithTakenEmail } from '@meetcute/registration';
 import {
   EmailChanged,
   EmailChangeRequested,
@@ -25,15 +20,6 @@ const nancySignedUpInSwedish: Given = given(
   { memberId: nancy.memberId, email: nancy.email, language: 'sv' },
   { actorId: nancy.memberId },
 );
-
-/**
- * Approved the day before the use cases' clock: the approval mail was news then and is
- * not sent now, so each case below sees only the mails it is about.
- */
-const approvedLongAgo = (member: CastMember): Given[] =>
-  approved(member).map((g) =>
-    g.event === RegistrationApproved ? { ...g, at: '2026-05-31T09:00:00.000Z' } : g,
-  );
 
 /** Nancy signed up on the site in Swedish and waits for a moderator. */
 const nancyWaitsInSwedish: Given[] = [

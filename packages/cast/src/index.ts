@@ -168,6 +168,16 @@ export function approved(member: CastMember): Given[] {
   ];
 }
 
+/**
+ * The member was approved the day before the use cases' epoch: what an approval sets off on
+ * its day (the mail saying they are in) is long past, so a story sees only what it is about.
+ */
+export function approvedLongAgo(member: CastMember): Given[] {
+  return approved(member).map((g) =>
+    g.event === RegistrationApproved ? { ...g, at: '2026-05-31T09:00:00.000Z' } : g,
+  );
+}
+
 /** A week from the use cases' epoch: when the cast's suspensions end. */
 export const SUSPENDED_UNTIL = '2026-06-08T10:00:00.000Z';
 
