@@ -2,6 +2,7 @@
 // before/after check while working on a hot path (the whole suite takes minutes).
 //   node bench/src/probe.ts --data DIR --path /api/v1/news [--html] [--seconds 5] [--cpu-prof DIR]
 // Seed a directory once with: node bench/src/target.ts --mode=seed --data DIR --dump DIR.ndjson.gz --members 1000
+// --ads runs a campaign every member fits, as the suite's figures with ads on do.
 // --path may hold {member}: each request then names another approved member.
 // --chat sends chat messages instead (POST, from session 2k to the member of session 2k+1, as the suite's pairs).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     // Instead of a timed loop: every session asks --path once (a member's first request, the
     // cold path), and the server's CPU per request over those is the figure.
     once: { type: 'boolean', default: false },
+    // A campaign every member fits, running while measuring (as the suite's "with ads" figures).
+    ads: { type: 'boolean', default: false },
     // A CPU profile of the server over the measured requests only (not its start, nor --before), to this file.
     'window-prof': { type: 'string' },
   },
@@ -111,6 +114,7 @@ const app = await Child.start<ServeReady>(join(import.meta.dirname, 'target.ts')
   `--data=${work}`,
   `--sessions=${Math.max(1000, Number(values.sockets))}`,
   `--trace-ratio=${values['trace-ratio']}`,
+  `--ads=${values.ads ? 'on' : 'off'}`,
 ]);
 let live: LiveClients | null = null;
 try {

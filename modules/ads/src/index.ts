@@ -11,6 +11,7 @@ import { adsRoutes } from './routes.ts';
 import { memberPages } from './pages.ts';
 import { opsPages } from './ops-pages.ts';
 import { sponsoredItems } from './serving.ts';
+import { adsMemory } from './memory.ts';
 import { useCases } from './use-cases.ts';
 
 /**
@@ -52,7 +53,10 @@ export const ads = defineModule({
     });
     project(ctx);
     const commands = adsCommands(ctx, ctx.services.require<CityDirectory>(CITIES));
-    ctx.services.provide<SponsoredItems>(SPONSORED_ITEMS, sponsoredItems(ctx, ctx.config.ads));
+    ctx.services.provide<SponsoredItems>(
+      SPONSORED_ITEMS,
+      sponsoredItems(ctx, adsMemory(ctx), ctx.config.ads),
+    );
     adsRoutes(ctx.http, ctx, commands);
     memberPages(ctx.http, commands);
     opsPages(ctx.http, ctx, commands);

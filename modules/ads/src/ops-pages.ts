@@ -14,7 +14,7 @@ import {
 import type { OpsKey } from './ops-messages.ts';
 import { dayGraph, percent, previews } from './ops-views.ts';
 import { campaignForm, formFields, termsFromForm, tr, type T } from './ops-form.ts';
-import { campaignsIn, type Campaign } from './serving.ts';
+import { campaignsIn, type Campaign } from './memory.ts';
 import type { AdsTables } from './store.ts';
 
 const operator = { access: 'operator', kind: 'page' } as const;

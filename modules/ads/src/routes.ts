@@ -4,7 +4,7 @@ import { LanguageSchema } from '@meetcute/web';
 import type { AdsCommands } from './commands.ts';
 import { CampaignStatus } from './events.ts';
 import { metricsOf } from './metrics.ts';
-import { campaignsIn } from './serving.ts';
+import { campaignsIn } from './memory.ts';
 import type { AdsTables } from './store.ts';
 
 const Gender = Type.Union([Type.Literal('woman'), Type.Literal('man'), Type.Literal('nonbinary')]);

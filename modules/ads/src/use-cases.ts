@@ -1,4 +1,4 @@
-import { emitted, given, useCase } from '@meetcute/core';
+import { emitted, given, useCase, type Given } from '@meetcute/core';
 import { approved, bob, nancy, otto } from '@meetcute/cast';
 import { NewsSeen } from '@meetcute/news/events';
 import { CityChanged } from '@meetcute/registration/events';
@@ -31,6 +31,9 @@ import {
 import { placementUseCases as morePlacements } from './use-cases.placements.ts';
 import { targetingUseCases } from './use-cases.targeting.ts';
 import { countingUseCases } from './use-cases.counting.ts';
+
+/** An impression given the evening before the use cases' clock. */
+const yesterday = (shownThen: Given): Given => ({ ...shownThen, at: '2026-05-31T18:00:00.000Z' });
 
 export const operatorUseCases = [
   useCase({
@@ -205,6 +208,27 @@ export const placementUseCases = [
     given: [...running({ ...sailing, frequencyCap: 2 }), shown(SHOWN), shown(SHOWN_AGAIN)],
     when: news(nancy.memberId),
     then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+  useCase({
+    title: 'A campaign shown as often today as its daily cap waits for tomorrow',
+    given: [
+      ...running({ ...sailing, dailyCap: 2 }),
+      shown(SHOWN, bob.memberId),
+      shown(SHOWN_AGAIN, bob.memberId),
+    ],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+  useCase({
+    title:
+      'The caps start again each day: shown to Nancy as often as they allow yesterday, the campaign is in her news today',
+    given: [
+      ...running({ ...sailing, dailyCap: 2, frequencyCap: 2 }),
+      yesterday(shown(SHOWN)),
+      yesterday(shown(SHOWN_AGAIN)),
+    ],
+    when: news(nancy.memberId),
+    then: { status: 200, page: [HEADLINE], events: [emitted(AdShown, { campaignId: CAMPAIGN })] },
   }),
 ];
 
