@@ -305,7 +305,11 @@ const blockBetween = prepared((db: Kysely<BlockedPairsDb>, a: string, b: string)
     .limit(1),
 );
 
-/** True when either of the two blocked the other, or either is suspended. */
+/**
+ * True when either of the two blocked the other, or either is suspended, asked of the
+ * table: for a projection inside its transaction. Reads ask the module's `Blocks`
+ * (`honourBlocks`), which answers from memory.
+ */
 export async function eitherBlocked<DB extends BlockedPairsDb>(
   db: KitDb<DB>,
   a: string,

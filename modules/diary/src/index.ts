@@ -32,10 +32,10 @@ export const diary = defineModule({
   useCases: [...useCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, { tables: { posts: { mine: ['member_id'] }, ...blockedPairsNaming } });
-    project(ctx);
+    const blocks = project(ctx);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     const run = commands(ctx);
-    const reads = diaryReads(ctx.db, profiles);
+    const reads = diaryReads(ctx.db, profiles, blocks);
     diaryRoutes(ctx.http, run, reads);
     diaryPages(ctx.http, { commands: run, reads, profiles });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, diarySection(reads, ctx.db, profiles));

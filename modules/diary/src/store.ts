@@ -9,7 +9,13 @@ import {
   type TablesOf,
   type TimeCursor,
 } from '@meetcute/core';
-import { BLOCKED_PAIRS, blockedPairsMigration, blockedPairsTables, honourBlocks } from '@meetcute/block';
+import {
+  BLOCKED_PAIRS,
+  blockedPairsMigration,
+  blockedPairsTables,
+  honourBlocks,
+  type Blocks,
+} from '@meetcute/block';
 import { DiaryPostDeleted, DiaryPostEdited, DiaryPosted } from './events.ts';
 
 export const tables = {
@@ -47,7 +53,7 @@ export const migrations: Migration[] = [
 export const projections = ['posts', BLOCKED_PAIRS];
 
 /** Posts are a projection of the module's own events; blocks only hide (a post is one member's, not the pair's). */
-export function project(ctx: ModuleContext<Tables>): void {
+export function project(ctx: ModuleContext<Tables>): Blocks {
   ctx.on(DiaryPosted, async (e, tx) => {
     await tx.db
       .insertInto('posts')
@@ -76,7 +82,7 @@ export function project(ctx: ModuleContext<Tables>): void {
       .where('member_id', '=', e.payload.memberId)
       .execute();
   });
-  honourBlocks(ctx);
+  return honourBlocks(ctx);
 }
 
 export interface Post {

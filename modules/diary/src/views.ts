@@ -1,5 +1,5 @@
 import { decodeCursor, problems } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { postsOf, type DiaryDb, type Post } from './store.ts';
 
@@ -19,12 +19,12 @@ export interface DiaryReads {
   ): Promise<PostPage>;
 }
 
-export function diaryReads(db: DiaryDb, profiles: ProfileDirectory): DiaryReads {
+export function diaryReads(db: DiaryDb, profiles: ProfileDirectory, blocks: Blocks): DiaryReads {
   const reads: DiaryReads = {
     async visible(viewerId, memberId) {
       if (viewerId === memberId) return true;
       if (!(await profiles.get(memberId))) return false;
-      return !(await eitherBlocked(db, viewerId, memberId));
+      return !(await blocks.between(viewerId, memberId));
     },
 
     async page(viewerId, memberId, query) {

@@ -56,9 +56,9 @@ export const interests = defineModule({
         ...blockedPairsNaming,
       },
     });
-    project(ctx);
+    const blocks = project(ctx);
     const run = commands(ctx);
-    const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES));
+    const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES), blocks);
     ctx.services.provide<InterestDirectory>(INTERESTS, { of: (memberId) => tagsOf(ctx.db, memberId) });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, interestsSection(reads));
     ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({

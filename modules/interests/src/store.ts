@@ -12,9 +12,9 @@ import {
   BLOCKED_PAIRS,
   blockedPairsMigration,
   blockedPairsTables,
-  eitherBlocked,
   honourBlocks,
   notBlockedWith,
+  type Blocks,
 } from '@meetcute/block';
 import { InterestAdded, InterestRemoved } from './events.ts';
 import { sortTags } from './rules.ts';
@@ -55,7 +55,7 @@ export const migrations: Migration[] = [
 export const projections = ['interests', 'approved_members', BLOCKED_PAIRS];
 
 /** Interests, approvals and blocks are all projections of events. */
-export function project(ctx: ModuleContext<Tables>): void {
+export function project(ctx: ModuleContext<Tables>): Blocks {
   ctx.on(RegistrationApproved, async (e, tx) => {
     // A re-approval after a re-submission changes nothing here: the member stays visible.
     await tx.db
@@ -80,7 +80,7 @@ export function project(ctx: ModuleContext<Tables>): void {
   });
   // A block hides the pair from each other (every read filters on blocked_pairs), but
   // interests belong to one member, not to the pair, so there is nothing to remove.
-  honourBlocks(ctx);
+  return honourBlocks(ctx);
 }
 
 /** A member's tags, sorted. */
@@ -110,14 +110,19 @@ export async function countOf(db: InterestsDb, memberId: string): Promise<number
 }
 
 /** Whether the viewer may see the member here: themselves, or approved and not blocked either way. */
-export async function isVisible(db: InterestsDb, viewerId: string, memberId: string): Promise<boolean> {
+export async function isVisible(
+  db: InterestsDb,
+  blocks: Blocks,
+  viewerId: string,
+  memberId: string,
+): Promise<boolean> {
   if (viewerId === memberId) return true;
   const approved = await db
     .selectFrom('approved_members')
     .select('member_id')
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-  return approved !== undefined && !(await eitherBlocked(db, viewerId, memberId));
+  return approved !== undefined && !(await blocks.between(viewerId, memberId));
 }
 
 export interface TagHolder {

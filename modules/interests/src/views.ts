@@ -1,5 +1,6 @@
 import { decodeCursor, pageOf, Problem, problems, type TimeCursor } from '@meetcute/core';
 import { distanceKm } from '@meetcute/cities';
+import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import { checkTag } from './rules.ts';
 import { holdersOf, isVisible, tagsOf, type InterestsDb } from './store.ts';
@@ -37,12 +38,12 @@ export interface InterestReads {
   ): Promise<TagPage>;
 }
 
-export function interestReads(db: InterestsDb, profiles: ProfileDirectory): InterestReads {
+export function interestReads(db: InterestsDb, profiles: ProfileDirectory, blocks: Blocks): InterestReads {
   const reads: InterestReads = {
     mine: (viewerId) => tagsOf(db, viewerId),
 
     async visible(viewerId, memberId) {
-      return (await isVisible(db, viewerId, memberId)) ? tagsOf(db, memberId) : undefined;
+      return (await isVisible(db, blocks, viewerId, memberId)) ? tagsOf(db, memberId) : undefined;
     },
 
     async of(viewerId, memberId) {

@@ -48,8 +48,8 @@ export const matching = defineModule({
         ...blockedPairsNaming,
       },
     });
-    project(ctx);
-    const service = matchingService(ctx.db, ctx.clock);
+    const blocks = project(ctx);
+    const service = matchingService(ctx.db, ctx.clock, blocks);
     ctx.services.provide<Matching>(MATCHING, service);
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     matchingRoutes(ctx.http, service, profiles);

@@ -1,6 +1,6 @@
 import { defineService } from '@meetcute/core';
 import type { Clock } from '@meetcute/core';
-import { eitherBlocked, hiddenFrom } from '@meetcute/block';
+import { hiddenFrom, type Blocks } from '@meetcute/block';
 import {
   distanceBetween,
   fits,
@@ -30,7 +30,7 @@ export interface Matching {
   fits(viewerId: string, memberId: string): Promise<boolean>;
 }
 
-export function matchingService(db: MatchingDb, clock: Clock): Matching {
+export function matchingService(db: MatchingDb, clock: Clock, blocks: Blocks): Matching {
   return {
     async suggestionsFor(memberId, limit) {
       const viewer = await findMember(db, memberId);
@@ -64,7 +64,7 @@ export function matchingService(db: MatchingDb, clock: Clock): Matching {
       if (viewerId === memberId) return false;
       const [viewer, member] = await Promise.all([findMember(db, viewerId), findMember(db, memberId)]);
       if (!viewer || !member) return false;
-      if (await eitherBlocked(db, viewerId, memberId)) return false;
+      if (await blocks.between(viewerId, memberId)) return false;
       return fits(viewer, member, clock.now());
     },
   };

@@ -9,7 +9,13 @@ import {
   type LookingFor,
 } from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
-import { BLOCKED_PAIRS, blockedPairsMigration, blockedPairsTables, honourBlocks } from '@meetcute/block';
+import {
+  BLOCKED_PAIRS,
+  blockedPairsMigration,
+  blockedPairsTables,
+  honourBlocks,
+  type Blocks,
+} from '@meetcute/block';
 import type { Candidate } from './rules.ts';
 
 export const tables = {
@@ -62,7 +68,7 @@ export const migrations: Migration[] = [
 export const projections = ['members', 'member_interests', BLOCKED_PAIRS];
 
 /** Members, their interests and blocks are projections of other modules' events. */
-export function project(ctx: ModuleContext<Tables>): void {
+export function project(ctx: ModuleContext<Tables>): Blocks {
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
     const row = {
@@ -111,7 +117,7 @@ export function project(ctx: ModuleContext<Tables>): void {
       .execute();
   });
   // Suggestions are computed when asked, always without blocked pairs, so a block leaves nothing to remove.
-  honourBlocks(ctx);
+  return honourBlocks(ctx);
 }
 
 const toCandidate = (r: Tables['members']): Candidate => ({

@@ -65,7 +65,7 @@ export const online = defineModule({
     // Search's online-only filter asks for who is online through a key of its own (it registers first).
     ctx.services.provide(ONLINE_NOW, presence);
 
-    const views = onlineViews(ctx, presence);
+    const views = onlineViews(ctx, presence, blocks);
     onlineRoutes(ctx.http, views);
     onlinePages(ctx.http, views, ctx.services, () => ctx.clock.now());
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, onlineBadge(blocks, presence));

@@ -1,4 +1,4 @@
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import { problems, type ModuleContext } from '@meetcute/core';
 import { onlineMembers, type OnlinePage } from './query.ts';
 import { OPEN_DEFAULTS, readFilters, type Defaults, type Filters, type RawQuery, type Say } from './rules.ts';
@@ -18,6 +18,7 @@ export interface OnlineViews {
 export function onlineViews(
   ctx: ModuleContext<Tables>,
   presence: Presence & { settled(): Promise<void> },
+  blocks: Blocks,
 ): OnlineViews {
   const own: OnlineViews = {
     async defaults(viewerId) {
@@ -36,7 +37,7 @@ export function onlineViews(
     },
     async status(viewerId, memberId) {
       if (!(await findMember(ctx.db, memberId))) return undefined;
-      if (await eitherBlocked(ctx.db, viewerId, memberId)) return undefined;
+      if (await blocks.between(viewerId, memberId)) return undefined;
       return presence.isOnline(memberId);
     },
   };

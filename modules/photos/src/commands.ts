@@ -7,7 +7,7 @@ import {
   type UploadedFile,
   type Viewer,
 } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   PhotoApproved,
@@ -81,6 +81,7 @@ interface PhotoContext {
   ctx: ModuleContext<PhotosTables>;
   storage: PhotoStorage;
   profiles: ProfileDirectory;
+  blocks: Blocks;
   likeCount: (photoId: string) => Promise<number>;
 }
 
@@ -88,9 +89,10 @@ export function commands(
   ctx: ModuleContext<PhotosTables>,
   storage: PhotoStorage,
   profiles: ProfileDirectory,
+  blocks: Blocks,
   likeCount: (photoId: string) => Promise<number>,
 ): Commands {
-  const photos: PhotoContext = { ctx, storage, profiles, likeCount };
+  const photos: PhotoContext = { ctx, storage, profiles, blocks, likeCount };
   return {
     maySee: (viewer, photo) => maySee(photos, viewer, photo),
     upload: uploader(photos),
@@ -112,7 +114,7 @@ async function maySee(photos: PhotoContext, viewer: Viewer | null, photo: Photo)
   // Moderators see what waits for review (and what they rejected); approved photos follow the rules below.
   if (photo.status !== 'approved') return viewer.roles.includes('moderator');
   if (viewer.status !== 'approved') return false;
-  if (await eitherBlocked(photos.ctx.db, viewer.memberId, photo.ownerId)) return false;
+  if (await photos.blocks.between(viewer.memberId, photo.ownerId)) return false;
   if (!(await photos.profiles.get(photo.ownerId))) return false;
   return photo.album === 'public' || isUnlocked(photos.ctx.db, photo.ownerId, viewer.memberId);
 }
@@ -367,7 +369,7 @@ async function unlockable(photos: PhotoContext, ownerId: string, memberId: strin
   }
   const member = await photos.profiles.get(memberId);
   if (!member) throw problems.notFound('This member');
-  if (await eitherBlocked(photos.ctx.db, ownerId, memberId)) throw problems.notFound('This member');
+  if (await photos.blocks.between(ownerId, memberId)) throw problems.notFound('This member');
   return member;
 }
 

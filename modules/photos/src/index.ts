@@ -84,7 +84,7 @@ export const photos = defineModule({
     const storage = diskStorage(ctx.config.photos.directory);
     const renderer = new Renderer({ db: ctx.db, storage, clock: ctx.clock, logger: ctx.logger });
     const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
-    const run = commands(ctx, storage, profiles, count);
+    const run = commands(ctx, storage, profiles, blocks, count);
     const photoIdsOf = async (db: PhotosDb, memberId: string) =>
       (await db.selectFrom('photos').select('photo_id').where('owner_id', '=', memberId).execute()).map(
         (r) => r.photo_id,

@@ -8,7 +8,7 @@ import {
   type Http,
   type Viewer,
 } from '@meetcute/core';
-import { eitherBlocked } from '@meetcute/block';
+import type { Blocks } from '@meetcute/block';
 import type { Faces } from './faces.ts';
 import type { ProfileDirectory } from '@meetcute/profile';
 import { photoPath, reviewDecisionApi } from '@meetcute/web';
@@ -89,6 +89,8 @@ export interface RouteDeps {
   /** Makes an imported photo's files when a page asks for one before the background did. */
   renderer: Pick<Renderer, 'ensure'>;
   profiles: ProfileDirectory;
+  /** The module's blocks, asked in memory. */
+  blocks: Blocks;
   /** Who the front page shows: a visitor may see their portraits, and only theirs. */
   faces: Faces;
   maxBytes: number;
@@ -137,7 +139,7 @@ function uploadRoute(http: Http, { commands, albums, maxBytes }: RouteDeps): voi
 }
 
 /** My photos, a member's photos I may see, and deleting one of mine. */
-function albumRoutes(http: Http, { db, commands, albums, profiles }: RouteDeps): void {
+function albumRoutes(http: Http, { commands, albums, profiles, blocks }: RouteDeps): void {
   http.get(
     '/api/v1/photos',
     {
@@ -170,8 +172,7 @@ function albumRoutes(http: Http, { db, commands, albums, profiles }: RouteDeps):
       const viewer = request.viewer!;
       const ownerId = request.params.memberId;
       const exists = viewer.memberId === ownerId || (await profiles.get(ownerId)) !== undefined;
-      if (!exists || (await eitherBlocked(db, viewer.memberId, ownerId)))
-        throw problems.notFound('This member');
+      if (!exists || (await blocks.between(viewer.memberId, ownerId))) throw problems.notFound('This member');
       return { photos: (await albums.of(viewer, ownerId)).map((p) => show(p, viewer)) };
     },
   );
