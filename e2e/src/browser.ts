@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { openStorage, readConfig, type App } from '@meetcute/core';
 import { buildApp } from '@meetcute/server';
 import { codeAt, stepAt } from '@meetcute/auth';
@@ -176,12 +182,18 @@ export interface Phone {
 /**
  * Each person signs up on a phone of their own, in order, and Mo, who must be among
  * them, approves everyone else from the review queue. The phones come back in the
- * order given, each on the page where its sign-up ended (logged in).
+ * order given, each on the page where its sign-up ended (logged in). `phone` adds to
+ * every phone's browser settings (its user agent, say).
  */
-export async function joined(site: Site, browser: Browser, people: SignUpForm[]): Promise<Phone[]> {
+export async function joined(
+  site: Site,
+  browser: Browser,
+  people: SignUpForm[],
+  phone: BrowserContextOptions = {},
+): Promise<Phone[]> {
   const phones: Phone[] = [];
   for (const person of people) {
-    const context = await browser.newContext(PHONE);
+    const context = await browser.newContext({ ...PHONE, ...phone });
     const page = await context.newPage();
     await signUp(site, page, person);
     phones.push({ context, page });
