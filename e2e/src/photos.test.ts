@@ -71,13 +71,14 @@ test('a photo is uploaded, approved, seen and liked, and its owner hears of it',
     return ((await r.json()) as { photos: Array<{ ownerId: string }> }).photos[0]!.ownerId;
   });
   await bob.goto(`${site.url}/members/${nancyId}`);
-  const image = bob.locator('#photos + ul img').first();
-  await image.waitFor();
-  // The browser really got the image (a 404 or a silhouette would not be 240 wide).
-  assert.equal(await image.evaluate((img: HTMLImageElement) => img.naturalWidth), 240);
-  const portrait = bob.locator('img.portrait-large');
-  await portrait.evaluate((img: HTMLImageElement) => img.decode());
-  assert.equal(await portrait.evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
+  // Her profile opens with her two photos, portrait first, in the profile's size: the browser
+  // really got the image (a 404 or the silhouette shown without photos would not be 640 wide).
+  const strip = bob.locator('ul.strip img');
+  await strip.first().waitFor();
+  assert.equal(await strip.count(), 2);
+  await strip.first().evaluate((img: HTMLImageElement) => img.decode());
+  assert.equal(await strip.first().evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
+  assert.equal(await bob.locator('img.portrait-large').count(), 0, 'no silhouette above her photos');
   await bob.getByRole('button', { name: 'Like this photo of Nancy' }).first().click();
   await bob.getByText('1 like').waitFor();
   await bob.getByRole('button', { name: 'Unlike' }).waitFor();
