@@ -18,6 +18,15 @@ const PRESENCE_LAPSES_MS = 15_000;
  * id from a little after now on; anything older is read from the mailbox table.
  */
 const CLOCK_MARGIN_US = 1_000_000;
+/**
+ * In a cluster: how long a node keeps what it made for each member, to send again to a
+ * node where that member's page has just opened. That node read the table when it opened
+ * the page, and subscribed just before: what was made meanwhile and not yet written
+ * behind (every FLUSH_MS) reached neither. Well above the write-behind's pace.
+ */
+const RESEND_MS = 5000;
+/** Ids a channel remembers having given its page, to drop doubles (far more than RESEND_MS brings). */
+const GIVEN_KEPT = 1000;
 
 const memberSubject = (memberId: string) => `meetcute.live.member.${memberId}`;
 const PRESENCE = 'meetcute.live.presence';
@@ -69,6 +78,8 @@ export class LiveHub implements NotificationHub {
   readonly #elsewhere = new Map<string, Map<string, number>>();
   #presenceTimer: NodeJS.Timeout | null = null;
   #unsubscribePresence: (() => void) | null = null;
+  /** In a cluster: what this node made lately, oldest first, with when (RESEND_MS). */
+  #madeLately: Array<{ stored: Stored; at: number }> = [];
 
   constructor(
     db: LiveDb,
@@ -121,8 +132,10 @@ export class LiveHub implements NotificationHub {
       return;
     }
     if (!presence.member) return;
-    if (presence.connected) this.#elsewhereThere(presence.member, presence.node, until);
-    else this.#elsewhereGone(presence.member, presence.node);
+    if (presence.connected) {
+      this.#elsewhereThere(presence.member, presence.node, until);
+      this.#sendAgain(presence.member);
+    } else this.#elsewhereGone(presence.member, presence.node);
   }
 
   #elsewhereThere(memberId: string, node: string, until: number): void {
@@ -142,6 +155,12 @@ export class LiveHub implements NotificationHub {
     if (nodes.size > 0) return;
     this.#elsewhere.delete(memberId);
     if (!this.isConnected(memberId)) this.#announce(memberId, false);
+  }
+
+  /** A page of the member opened on another node: what this node made for them lately goes there again. */
+  #sendAgain(memberId: string): void {
+    for (const { stored } of this.#madeLately)
+      if (stored.memberId === memberId) this.#broker.publish(memberSubject(memberId), stored);
   }
 
   /** Forgets what nodes that fell silent said. */
@@ -282,7 +301,11 @@ export class LiveHub implements NotificationHub {
     this.#keep(stored);
     this.#pending.push(stored);
     this.#each(memberId, (listener) => listener(stored));
+    if (!this.#broker.clustered) return;
     if (this.#elsewhere.has(memberId)) this.#broker.publish(memberSubject(memberId), stored);
+    const now = Date.now();
+    while (this.#madeLately.length > 0 && this.#madeLately[0]!.at < now - RESEND_MS) this.#madeLately.shift();
+    this.#madeLately.push({ stored, at: now });
   }
 
   #keep(stored: Stored): void {
@@ -291,8 +314,14 @@ export class LiveHub implements NotificationHub {
       box = { items: [], coveredAfter: this.#startedAfter };
       this.#boxes.set(stored.memberId, box);
     }
-    box.items.push(stored);
-    if (box.items.length > BOX_SIZE) box.coveredAfter = box.items.shift()!.id;
+    // In id order, which is not always arrival order in a cluster (ids come from each node's
+    // clock, and a node sends again what a page may have missed): missed() reads the tail.
+    const { items } = box;
+    let at = items.length;
+    while (at > 0 && items[at - 1]!.id > stored.id) at--;
+    if (items[at - 1]?.id === stored.id) return;
+    items.splice(at, 0, stored);
+    if (items.length > BOX_SIZE) box.coveredAfter = items.shift()!.id;
   }
 
   /** The id a freshly rendered page resumes from, so it gets only what happens after it. */
@@ -357,12 +386,15 @@ export class LiveHub implements NotificationHub {
    * new notifications as they come. Returns the function that closes it.
    */
   async open(memberId: string, after: number, listener: Listener): Promise<() => void> {
-    // Register first so nothing published during the replay is lost; the id check drops doubles.
-    let last = after;
+    // Register first so nothing published during the replay is lost. Doubles are dropped by
+    // id, not by the highest id given: in a cluster one made earlier on another node may come
+    // after a later one (sent again when this page opened), and it is still news to the page.
+    const given = new Set<number>();
     const deliver: Listener = (n) => {
       if (n.transient) return listener(n);
-      if (n.id <= last) return;
-      last = n.id;
+      if (n.id <= after || given.has(n.id)) return;
+      given.add(n.id);
+      if (given.size > GIVEN_KEPT) given.delete(given.values().next().value!);
       listener(n);
     };
     // What arrives during the replay waits here; dropped after it, since a channel lives for hours.
