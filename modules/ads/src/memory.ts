@@ -68,7 +68,7 @@ export async function campaignsIn(db: AdsDb, status?: CampaignStatus): Promise<C
   return rows.map(toCampaign);
 }
 
-async function campaignOf(db: AdsDb, campaignId: string): Promise<Campaign | undefined> {
+export async function campaignOf(db: AdsDb, campaignId: string): Promise<Campaign | undefined> {
   const row = await db
     .selectFrom('campaigns')
     .selectAll()
@@ -140,9 +140,12 @@ async function viewerOf(db: AdsDb, memberId: string): Promise<Viewer | undefined
   };
 }
 
+/** A member shown nothing and hiding nothing yet. */
+const NO_VIEWER: Viewer = { day: '', shown: {}, hidden: [] };
+
 /** The day's count after one more impression on `day`; an earlier day's late one changes nothing. */
 function shownOn(viewer: Viewer | undefined, day: string, campaignId: string): Viewer {
-  const current = viewer ?? { day: '', shown: {}, hidden: [] };
+  const current = viewer ?? NO_VIEWER;
   if (day < current.day) return current;
   const shown = day === current.day ? current.shown : {};
   return { ...current, day, shown: { ...shown, [campaignId]: (shown[campaignId] ?? 0) + 1 } };
@@ -182,7 +185,7 @@ export function adsMemory(ctx: ModuleContext<AdsTables>): AdsMemory {
     )
     .on(AdHidden, ({ payload: { memberId, campaignId } }, changes) =>
       changes.update(memberId, (v) => {
-        const current = v ?? { day: '', shown: {}, hidden: [] };
+        const current = v ?? NO_VIEWER;
         if (current.hidden.includes(campaignId)) return current;
         return { ...current, hidden: [...current.hidden, campaignId].sort() };
       }),

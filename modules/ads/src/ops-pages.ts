@@ -14,7 +14,7 @@ import {
 import type { OpsKey } from './ops-messages.ts';
 import { dayGraph, percent, previews } from './ops-views.ts';
 import { campaignForm, formFields, termsFromForm, tr, type T } from './ops-form.ts';
-import { campaignsIn, type Campaign } from './memory.ts';
+import { campaignOf, campaignsIn, type Campaign } from './memory.ts';
 import type { AdsTables } from './store.ts';
 
 const operator = { access: 'operator', kind: 'page' } as const;
@@ -136,8 +136,8 @@ function statusButtons(request: FastifyRequest, t: T, campaign: Campaign): Html 
   )}`;
 }
 
-async function campaignOf(ctx: ModuleContext<AdsTables>, campaignId: string): Promise<Campaign> {
-  const campaign = (await campaignsIn(ctx.db)).find((c) => c.campaignId === campaignId);
+async function campaignFound(ctx: ModuleContext<AdsTables>, campaignId: string): Promise<Campaign> {
+  const campaign = await campaignOf(ctx.db, campaignId);
   if (!campaign) throw problems.notFound('This campaign');
   return campaign;
 }
@@ -260,13 +260,13 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
     '/ops/ads/:campaignId',
     { config: operator, schema: { hide: true, params } },
     async (request, reply) =>
-      campaignPage(ctx, request, reply, await campaignOf(ctx, request.params.campaignId)),
+      campaignPage(ctx, request, reply, await campaignFound(ctx, request.params.campaignId)),
   );
   http.post(
     '/ops/ads/:campaignId',
     { config: operator, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      const campaign = await campaignOf(ctx, request.params.campaignId);
+      const campaign = await campaignFound(ctx, request.params.campaignId);
       const { terms, problems: found } = termsFromForm(request.body, tr(request));
       const edit = (errors: FieldProblem[]) =>
         campaignPage(ctx, request, reply, campaign, { values: request.body, errors });
@@ -294,7 +294,7 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
     '/ops/ads/:campaignId/metrics.csv',
     { config: operator, schema: { hide: true, params } },
     async (request, reply) => {
-      const campaign = await campaignOf(ctx, request.params.campaignId);
+      const campaign = await campaignFound(ctx, request.params.campaignId);
       const csv = metricsCsv(await metricsOf(ctx.db, campaign.campaignId, campaign.terms.impressionBudget));
       return reply
         .type('text/csv; charset=utf-8')

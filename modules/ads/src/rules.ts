@@ -10,7 +10,7 @@ export interface Audience {
   latitude: number;
   longitude: number;
   language: string | null;
-  /** The member's interests, when a campaign asks (read only then). */
+  /** The member's interests (tags as the interests module normalised them). */
   interests: readonly string[];
 }
 
