@@ -1,5 +1,5 @@
 import { emitted, given, useCase, type Given } from '@meetcute/core';
-import { approved, bob, nancy, otto } from '@meetcute/cast';
+import { approved, bob, DAY_BEFORE, nancy, otto } from '@meetcute/cast';
 import { NewsSeen } from '@meetcute/news/events';
 import { CityChanged } from '@meetcute/registration/events';
 import { MemberDeleted } from '@meetcute/auth/events';
@@ -32,8 +32,8 @@ import { placementUseCases as morePlacements } from './use-cases.placements.ts';
 import { targetingUseCases } from './use-cases.targeting.ts';
 import { countingUseCases } from './use-cases.counting.ts';
 
-/** An impression given the evening before the use cases' clock. */
-const yesterday = (shownThen: Given): Given => ({ ...shownThen, at: '2026-05-31T18:00:00.000Z' });
+/** An impression given the day before the use cases' clock. */
+const yesterday = (shownThen: Given): Given => ({ ...shownThen, at: DAY_BEFORE });
 
 export const operatorUseCases = [
   useCase({

@@ -1,4 +1,4 @@
-import { given, useCase, type Given, type UseCase } from '@meetcute/core';
+import { given, useCase, USE_CASE_EPOCH, type Given, type UseCase } from '@meetcute/core';
 import {
   AccountCreated,
   RegistrationApproved,
@@ -169,13 +169,17 @@ export function approved(member: CastMember): Given[] {
 }
 
 /**
+ * The day before the use cases' epoch, an hour earlier in the day: more than a day before
+ * a story begins, so what is worth something for a day (a mail, a day's cap) is past.
+ */
+export const DAY_BEFORE = new Date(Date.parse(USE_CASE_EPOCH) - 25 * 60 * 60 * 1000).toISOString();
+
+/**
  * The member was approved the day before the use cases' epoch: what an approval sets off on
  * its day (the mail saying they are in) is long past, so a story sees only what it is about.
  */
 export function approvedLongAgo(member: CastMember): Given[] {
-  return approved(member).map((g) =>
-    g.event === RegistrationApproved ? { ...g, at: '2026-05-31T09:00:00.000Z' } : g,
-  );
+  return approved(member).map((g) => (g.event === RegistrationApproved ? { ...g, at: DAY_BEFORE } : g));
 }
 
 /** A week from the use cases' epoch: when the cast's suspensions end. */
