@@ -52,7 +52,10 @@ export const migrations: Migration[] = [
 
 export const projections = ['posts', BLOCKED_PAIRS];
 
-/** Posts are a projection of the module's own events; blocks only hide (a post is one member's, not the pair's). */
+/**
+ * Posts are a projection of the module's own events; blocks only hide (a post is one
+ * member's, not the pair's). Returns the module's blocks, for reads to ask in memory.
+ */
 export function project(ctx: ModuleContext<Tables>): Blocks {
   ctx.on(DiaryPosted, async (e, tx) => {
     await tx.db

@@ -54,7 +54,10 @@ export const migrations: Migration[] = [
 
 export const projections = ['interests', 'approved_members', BLOCKED_PAIRS];
 
-/** Interests, approvals and blocks are all projections of events. */
+/**
+ * Interests, approvals and blocks are all projections of events. Returns the module's
+ * blocks, for reads to ask in memory.
+ */
 export function project(ctx: ModuleContext<Tables>): Blocks {
   ctx.on(RegistrationApproved, async (e, tx) => {
     // A re-approval after a re-submission changes nothing here: the member stays visible.

@@ -67,7 +67,10 @@ export const migrations: Migration[] = [
 
 export const projections = ['members', 'member_interests', BLOCKED_PAIRS];
 
-/** Members, their interests and blocks are projections of other modules' events. */
+/**
+ * Members, their interests and blocks are projections of other modules' events. Returns the
+ * module's blocks, for reads to ask in memory.
+ */
 export function project(ctx: ModuleContext<Tables>): Blocks {
   ctx.on(RegistrationApproved, async (e, tx) => {
     const a = e.payload.application;
