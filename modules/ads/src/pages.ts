@@ -57,6 +57,30 @@ export function sponsoredCard(request: FastifyRequest, impressionId: string, cre
   </li>`;
 }
 
+/** The anchor of the notice a member lands on after hiding an ad: where the ad stood. */
+const HIDDEN_ANCHOR = 'ad-hidden';
+
+/**
+ * Back where the member hid the ad, asking the page's placement to say it is hidden, and
+ * scrolled to that notice (the page may be long, and the ad far down its list).
+ */
+function afterHiding(back: string): string {
+  const url = new URL(back, 'http://site.invalid');
+  url.searchParams.set('ad', 'hidden');
+  return `${url.pathname}${url.search}#${HIDDEN_ANCHOR}`;
+}
+
+/** Whether this page view follows hiding an ad (afterHiding's address). */
+export function justHid(request: FastifyRequest): boolean {
+  return (request.query as Record<string, unknown> | undefined)?.ad === 'hidden';
+}
+
+/** The notice standing where the hidden ad stood, in the member's language. */
+export function hiddenNotice(request: FastifyRequest): Html {
+  const t = translator(messages, languageOf(request));
+  return html`<li class="card notice" id="${HIDDEN_ANCHOR}" role="status">${t('hidden')}</li>`;
+}
+
 const params = Type.Object({ impressionId: Type.String({ format: 'uuid' }) });
 
 function isReason(text: string): text is HideReason {
@@ -85,7 +109,7 @@ export function memberPages(http: Http, commands: AdsCommands): void {
       if (!isReason(reason))
         throw problems.invalid([{ field: 'reason', message: `Choose a reason: ${HIDE_REASONS.join(', ')}` }]);
       await commands.hide(request.viewer!.memberId, request.params.impressionId, reason);
-      return reply.redirect(localPath(form.text(request.body, 'back'), '/news'), 303);
+      return reply.redirect(afterHiding(localPath(form.text(request.body, 'back'), '/news')), 303);
     },
   );
 }

@@ -5,7 +5,7 @@ import { AdShown, type Creative } from './events.ts';
 import { campaignsIn, type AdsMemory, type Campaign } from './memory.ts';
 import { dayOf, isBot, servable, targets } from './rules.ts';
 import type { AdsDb, AdsTables } from './store.ts';
-import { sponsoredCard } from './pages.ts';
+import { hiddenNotice, justHid, sponsoredCard } from './pages.ts';
 
 /** What serving knows of the campaigns' spend and the viewer, for the campaigns given. */
 async function spentOf(memory: AdsMemory, ids: string[], memberId: string, today: string) {
@@ -119,10 +119,18 @@ export function sponsoredItems(
       const memberId = request.viewer?.memberId;
       // A crawler's view is no impression: it is shown none, and spends no budget.
       if (!memberId || slots <= 0 || isBot(request.headers['user-agent'])) return [];
-      const picks = await pickFor(memory, ctx.db, memberId, ctx.clock.now().toISOString(), slots);
+      // Back from hiding an ad: the first slot says so, where the ad stood.
+      const notice = justHid(request) ? [hiddenNotice(request)] : [];
+      const picks = await pickFor(
+        memory,
+        ctx.db,
+        memberId,
+        ctx.clock.now().toISOString(),
+        slots - notice.length,
+      );
       const shown = picks.map((pick) => ({ impressionId: ctx.ids.next(), pick, memberId, placement }));
       await Promise.all(shown.map((impression) => record(impression)));
-      return shown.map((s) => sponsoredCard(request, s.impressionId, s.pick.creative));
+      return [...notice, ...shown.map((s) => sponsoredCard(request, s.impressionId, s.pick.creative))];
     },
   };
 }

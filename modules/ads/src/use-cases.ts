@@ -1,6 +1,7 @@
 import { emitted, given, useCase, type Given } from '@meetcute/core';
 import { approved, bob, DAY_BEFORE, nancy, otto } from '@meetcute/cast';
 import { NewsSeen } from '@meetcute/news/events';
+import { AlertsRead } from '@meetcute/alerts/events';
 import { CityChanged } from '@meetcute/registration/events';
 import { MemberDeleted } from '@meetcute/auth/events';
 import {
@@ -316,8 +317,64 @@ export const memberUseCases = [
     },
     then: {
       status: 303,
-      location: '/news',
+      // Back to her news, at the notice that stands where the ad stood.
+      location: '/news?ad=hidden#ad-hidden',
       events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'not-relevant' })],
+    },
+    endpoint: 'POST /ads/hide/:impressionId',
+  }),
+  useCase({
+    title: 'Back from hiding an ad, Nancy’s page says it is hidden, in her language',
+    given: [
+      ...running(),
+      shown(SHOWN),
+      given(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'seen-too-often' }),
+    ],
+    when: {
+      as: nancy.memberId,
+      method: 'GET',
+      url: '/alerts?ad=hidden',
+      headers: { 'accept-language': 'sv' },
+    },
+    then: {
+      status: 200,
+      page: ['id="ad-hidden"', 'Annonsen är dold. Du ser den inte igen.'],
+      pageLacks: [HEADLINE],
+      // The notice takes the place of the ad: nothing else is shown or counted.
+      events: [emitted(AlertsRead)],
+    },
+  }),
+  useCase({
+    title: 'Hiding an ad from another site’s address, or from a page with a query, stays on the site',
+    given: [...running(), shown(SHOWN)],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/ads/hide/${SHOWN}`,
+      form: true,
+      body: { reason: 'other', back: '//evil.example/news' },
+    },
+    then: {
+      status: 303,
+      location: '/news?ad=hidden#ad-hidden',
+      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'other' })],
+    },
+    endpoint: 'POST /ads/hide/:impressionId',
+  }),
+  useCase({
+    title: 'Hiding an ad on a later page of her news keeps the page’s address',
+    given: [...running(), shown(SHOWN)],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/ads/hide/${SHOWN}`,
+      form: true,
+      body: { reason: 'offensive', back: '/news?cursor=abc&ad=old' },
+    },
+    then: {
+      status: 303,
+      location: '/news?cursor=abc&ad=hidden#ad-hidden',
+      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'offensive' })],
     },
     endpoint: 'POST /ads/hide/:impressionId',
   }),
