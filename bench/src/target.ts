@@ -16,7 +16,7 @@ import {
   writeDump,
 } from '@meetcute/community';
 import { serveParent } from './processes.ts';
-import { CampaignCreated } from '@meetcute/ads/events';
+import { CampaignCreated, CampaignStatusChanged } from '@meetcute/ads/events';
 
 export interface Member {
   memberId: string;
@@ -142,14 +142,17 @@ async function approvedMembers(app: App): Promise<Member[]> {
 
 /**
  * A campaign every member fits, with budget and caps no run reaches: each page that has a
- * placement draws an ad and records its impression, the whole cost of ads.
+ * placement draws an ad and records its impression, the whole cost of ads. Answers how to
+ * pause and resume it, so a run compares pages with and without ads in one server.
  */
-async function runCampaign(app: App): Promise<void> {
+async function runCampaign(app: App): Promise<(status: 'active' | 'paused') => Promise<void>> {
   const now = Date.now();
+  const campaignId = crypto.randomUUID();
+  const operatorId = crypto.randomUUID();
   await app.channel('ads').transaction((tx) =>
     tx.publish(CampaignCreated, {
-      campaignId: crypto.randomUUID(),
-      operatorId: crypto.randomUUID(),
+      campaignId,
+      operatorId,
       terms: {
         name: 'Bench',
         advertiser: 'Bench',
@@ -172,11 +175,20 @@ async function runCampaign(app: App): Promise<void> {
     }),
   );
   await app.processAll();
+  let current = 'active';
+  return async (status) => {
+    if (status === current) return;
+    await app
+      .channel('ads')
+      .transaction((tx) => tx.publish(CampaignStatusChanged, { campaignId, operatorId, status }));
+    await app.processAll();
+    current = status;
+  };
 }
 
 async function serve(directory: string, sessionCount: number, ads: boolean): Promise<void> {
   const app = await open(directory);
-  if (ads) await runCampaign(app);
+  const campaign = ads ? await runCampaign(app) : undefined;
   const members = await approvedMembers(app);
   if (members.length === 0) throw new Error(`No approved members in ${directory}: seed first`);
   const sessions = app.services.require<Sessions>(SESSIONS);
@@ -198,6 +210,8 @@ async function serve(directory: string, sessionCount: number, ads: boolean): Pro
     // Waits until every event published so far has reached every consumer.
     settle: () => app.processAll(),
     channels: () => app.services.optional(LIVE_HUB)?.channelCount ?? -1,
+    // The campaign's status (active or paused), for a run with ads.
+    campaign: (status) => campaign?.(status === 'paused' ? 'paused' : 'active'),
   });
 }
 
