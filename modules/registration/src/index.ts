@@ -55,8 +55,8 @@ export const registration = defineModule({
   useCases: [...useCases, ...changeUseCases, ...deletionUseCases],
   register(ctx) {
     honourDeletion(ctx, {
-      kept: { registrations: ['reviewed_by'] },
-      tables: { registrations: { mine: ['member_id'] } },
+      kept: { registrations: ['reviewed_by'], registration_decisions: ['moderator_id'] },
+      tables: { registrations: { mine: ['member_id'] }, registration_decisions: { mine: ['member_id'] } },
     });
     project(ctx);
     const cities = ctx.services.require<CityDirectory>(CITIES);

@@ -35,6 +35,10 @@ export const messages: Messages<
   | 'seeProfile'
   | 'reviewTitle'
   | 'reviewEmpty'
+  | 'portraitOf'
+  | 'accountMade'
+  | 'sentBackBefore'
+  | 'firstReview'
   | 'reject'
   | 'reason'
   | 'reasonHint'
@@ -109,6 +113,10 @@ export const messages: Messages<
     seeProfile: 'See my profile',
     reviewTitle: 'Sign-ups to review',
     reviewEmpty: 'Nothing to review right now.',
+    portraitOf: 'Portrait of {nickname}',
+    accountMade: 'Account made',
+    sentBackBefore: 'Sent back before',
+    firstReview: 'First review: never sent back.',
     reject: 'Send back',
     reason: 'Reason for the member',
     reasonHint: 'Say what to change, e.g. "Your nickname is an email address".',
@@ -185,6 +193,10 @@ export const messages: Messages<
     seeProfile: 'Se min profil',
     reviewTitle: 'Ansökningar att granska',
     reviewEmpty: 'Inget att granska just nu.',
+    portraitOf: 'Profilbild av {nickname}',
+    accountMade: 'Kontot skapades',
+    sentBackBefore: 'Skickad tillbaka tidigare',
+    firstReview: 'Första granskningen: aldrig skickad tillbaka.',
     reject: 'Skicka tillbaka',
     reason: 'Motivering till medlemmen',
     reasonHint: 'Skriv vad som ska ändras, t.ex. "Ditt smeknamn är en e-postadress".',
@@ -266,5 +278,9 @@ export const messages: Messages<
       'Jäsen lukee tämän: kerro, mitä pitää muuttaa, esimerkiksi että nimi mainostaa toista sivustoa.',
     nicknameNow: 'Nyt: {nickname}',
     nicknameAsked: 'Pyytää: {nickname}',
+    portraitOf: 'Profiilikuva: {nickname}',
+    accountMade: 'Tili luotiin',
+    sentBackBefore: 'Palautettu aiemmin',
+    firstReview: 'Ensimmäinen tarkistus: ei palautettu aiemmin.',
   },
 };

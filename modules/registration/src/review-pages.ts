@@ -2,8 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Http } from '@meetcute/core';
 import {
   decisionForms,
+  formatAgo,
+  formatMoment,
   html,
   languageOf,
+  portraitPath,
   reviewQueuePages,
   sendReviewQueue,
   type Html,
@@ -11,7 +14,7 @@ import {
   type Translate,
 } from '@meetcute/web';
 import { inLanguage, LIMITS } from './rules.ts';
-import { reviewQueue, type Registration } from './store.ts';
+import { reviewQueue, sentBackBefore, type Registration, type SentBack } from './store.ts';
 import { describe, tr, type Key, type RegistrationPageDeps } from './pages.ts';
 
 const QUEUE = '/review';
@@ -35,6 +38,10 @@ async function reviewPage(
 ): Promise<FastifyReply> {
   const t = tr(request);
   const queue = await reviewQueue(db, 50);
+  const history = await sentBackBefore(
+    db,
+    queue.map((r) => r.memberId),
+  );
   return sendReviewQueue(
     request,
     reply,
@@ -42,25 +49,63 @@ async function reviewPage(
       title: t('reviewTitle'),
       empty: t('reviewEmpty'),
       notices: { approved: t('approvedNotice'), rejected: t('rejectedNotice') },
-      cards: queue.map((r) => renderSignUp(request, t, r, now(), problem)),
+      cards: queue.map((r) => renderSignUp(request, t, r, history.get(r.memberId) ?? [], now(), problem)),
     },
     problem,
   );
 }
 
-/** One sign-up waiting for review, with approve and a reason to send it back. */
+/**
+ * One sign-up waiting for review: the applicant's portrait (photos waiting for review show
+ * to moderators), how long ago the account was made, what moderators said before when it
+ * was sent back, then the application, with approve and a reason to send it back.
+ */
 function renderSignUp(
   request: FastifyRequest,
   t: Translate<Key>,
   r: Registration,
+  sentBack: readonly SentBack[],
   now: Date,
   problem: ReviewProblem | undefined,
 ): Html {
   const a = r.application!;
-  return html`<article class="card" aria-labelledby="n-${r.memberId}">
+  const language = languageOf(request);
+  const { timeZone } = a.city;
+  return html`<article class="card review-card" aria-labelledby="n-${r.memberId}">
+    <img
+      class="portrait"
+      src="${portraitPath(r.memberId)}"
+      width="120"
+      height="120"
+      alt="${t('portraitOf', { nickname: a.nickname })}"
+    />
     <h2 id="n-${r.memberId}">${a.nickname}</h2>
+    ${
+      r.createdAt
+        ? html`<p class="note">
+            ${t('accountMade')}
+            <time datetime="${r.createdAt}">${formatAgo(language, timeZone, r.createdAt, now)}</time>
+          </p>`
+        : ''
+    }
     ${describe(request, t, a, now)}
     <p>${a.aboutMe}</p>
+    ${
+      sentBack.length > 0
+        ? html`<section class="history" aria-label="${t('sentBackBefore')}">
+            <h3>${t('sentBackBefore')}</h3>
+            <ul>
+              ${sentBack.map(
+                (d) =>
+                  html`<li>
+                    <time datetime="${d.at}">${formatMoment(language, timeZone, d.at, 'date')}</time>:
+                    ${d.reason}
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : html`<p class="note">${t('firstReview')}</p>`
+    }
     ${decisionForms(request, {
       queue: QUEUE,
       subjectId: r.memberId,

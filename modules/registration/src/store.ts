@@ -38,6 +38,14 @@ export interface Registration {
   pendingNicknameSince: string | null;
   /** Why their last new nickname was turned down, until they ask for another. */
   nicknameReason: string | null;
+  /** When the account was made; null for accounts older than this column until a rebuild. */
+  createdAt: string | null;
+}
+
+/** A time a moderator sent the sign-up back, with the reason the member read. */
+export interface SentBack {
+  reason: string;
+  at: string;
 }
 
 export const tables = {
@@ -59,6 +67,15 @@ export const tables = {
     pending_nickname_skeleton: nullable(text()),
     pending_nickname_since: nullable(text()),
     nickname_reason: nullable(text()),
+    created_at: nullable(text()),
+  },
+  /** Every time a sign-up was sent back (RegistrationRejected): what the next moderator reads on its card. */
+  registration_decisions: {
+    event_id: text(),
+    member_id: text(),
+    moderator_id: text(),
+    reason: text(),
+    decided_at: text(),
   },
   /** One "this email or nickname is taken" answer given to a caller (by IP). */
   taken_answers: { id: generated(integer()), ip: text(), at: text() },
@@ -143,6 +160,23 @@ export const migrations: Migration[] = [
       );
     },
   },
+  {
+    name: '0005_review_history',
+    async up(db) {
+      // What a review card shows besides the application: how old the account is, and earlier send-backs.
+      await sql`alter table registrations add column created_at text`.execute(db);
+      await sql`create table registration_decisions (
+        event_id text primary key not null,
+        member_id text not null,
+        moderator_id text not null,
+        reason text not null,
+        decided_at text not null
+      )`.execute(db);
+      await sql`create index registration_decisions_by_member on registration_decisions (member_id, decided_at)`.execute(
+        db,
+      );
+    },
+  },
 ];
 
 /** Times this caller was told an email or nickname is taken, since a moment. */
@@ -167,14 +201,19 @@ export async function recordTakenAnswer(
   await db.deleteFrom('taken_answers').where('at', '<=', before).execute();
 }
 
-export const projections = ['registrations'];
+export const projections = ['registrations', 'registration_decisions'];
 
 /** The module's state is a projection of its own events, so `rebuild registration` restores it. */
 export function project(ctx: ModuleContext<RegistrationTables>): void {
   ctx.on(AccountCreated, async (e, tx) => {
     await tx.db
       .insertInto('registrations')
-      .values({ member_id: e.payload.memberId, email: e.payload.email, status: 'draft' })
+      .values({
+        member_id: e.payload.memberId,
+        email: e.payload.email,
+        status: 'draft',
+        created_at: e.occurredAt,
+      })
       .execute();
   });
   // The address a member logs in with moved: a sign-up with the old one is possible again.
@@ -223,6 +262,17 @@ export function project(ctx: ModuleContext<RegistrationTables>): void {
         reviewed_by: e.payload.moderatorId,
       })
       .where('member_id', '=', e.payload.memberId)
+      .execute();
+    await tx.db
+      .insertInto('registration_decisions')
+      .values({
+        event_id: e.id,
+        member_id: e.payload.memberId,
+        moderator_id: e.payload.moderatorId,
+        reason: e.payload.reason,
+        decided_at: e.occurredAt,
+      })
+      .onConflict((oc) => oc.column('event_id').doNothing())
       .execute();
   });
 }
@@ -309,6 +359,7 @@ function toRegistration(row: Selectable<RegistrationTables['registrations']>): R
     pendingNickname: row.pending_nickname,
     pendingNicknameSince: row.pending_nickname_since,
     nicknameReason: row.nickname_reason,
+    createdAt: row.created_at,
   };
 }
 
@@ -386,6 +437,24 @@ export async function nicknameQueue(db: RegistrationDb, limit: number): Promise<
 }
 
 /** Sign-ups waiting for a moderator, oldest first, so nobody waits longest by bad luck. */
+/** The times each of these sign-ups was sent back before, oldest first. */
+export async function sentBackBefore(
+  db: RegistrationDb,
+  memberIds: readonly string[],
+): Promise<Map<string, SentBack[]>> {
+  const out = new Map<string, SentBack[]>();
+  if (memberIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('registration_decisions')
+    .select(['member_id', 'reason', 'decided_at'])
+    .where('member_id', 'in', memberIds)
+    .orderBy('decided_at')
+    .execute();
+  for (const r of rows)
+    out.set(r.member_id, [...(out.get(r.member_id) ?? []), { reason: r.reason, at: r.decided_at }]);
+  return out;
+}
+
 export async function reviewQueue(db: RegistrationDb, limit: number): Promise<Registration[]> {
   const rows = await db
     .selectFrom('registrations')

@@ -631,7 +631,40 @@ export const useCases = [
     title: 'Mo reviews sign-ups on the review page',
     given: [...signedUp(mo), ...signedUp(nancy)],
     when: { as: mo.memberId, method: 'GET', url: '/review' },
-    then: { status: 200, page: ['Sign-ups to review', 'Nancy', `/review/${nancy.memberId}/approve`] },
+    then: {
+      status: 200,
+      page: [
+        'Sign-ups to review',
+        'Nancy',
+        `/review/${nancy.memberId}/approve`,
+        // Her portrait (moderators see photos waiting for review), how new her account is, no history.
+        `src="/members/${nancy.memberId}/portrait/thumb"`,
+        'Account made',
+        'First review: never sent back.',
+      ],
+    },
+  }),
+  useCase({
+    title: 'Nancy’s card says why she was sent back before, when she sends her sign-up again',
+    given: [
+      ...rejectedNancy,
+      given(
+        RegistrationSubmitted,
+        { memberId: nancy.memberId, application: nancy.application, resubmission: true },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: { as: mo.memberId, method: 'GET', url: '/review', headers: { 'accept-language': 'sv' } },
+    then: {
+      status: 200,
+      // Mo's own sign-up waits too, for another moderator: its card says it is a first review.
+      page: [
+        'Skickad tillbaka tidigare',
+        'Your nickname is an email address',
+        'Kontot skapades',
+        'Första granskningen',
+      ],
+    },
   }),
   useCase({
     title: 'Mo approves Nancy with one tap on the review page',
