@@ -14,6 +14,7 @@ export {
   renderContributions,
   memberActions,
   MEMBER_ACTIONS,
+  MEMBER_BADGES,
   SAFETY_ACTIONS,
   PROFILE_SECTIONS,
   PROFILE_GALLERY,

@@ -298,6 +298,11 @@ export const MEMBER_ACTIONS = defineExtension<MemberAction>('member.actions');
  */
 export const SAFETY_ACTIONS = defineExtension<MemberAction>('member.safety-actions');
 /**
+ * Small marks beside a member's name where a page names them without their buttons (an
+ * alert about them): the online badge. Drawn like MEMBER_ACTIONS, with memberActions.
+ */
+export const MEMBER_BADGES = defineExtension<MemberAction>('member.badges');
+/**
  * A module's part of member cards and profile pages. Called once per page with every
  * member the page shows; it asks its own storage once (or its in-memory views) and
  * returns how to render each member's part (null: nothing for that member).

@@ -10,11 +10,15 @@ import {
   html,
   itemList,
   languageOf,
+  memberActions,
+  MEMBER_BADGES,
   pager,
+  portraitPath,
   sendPage,
   sponsoredBlock,
   translator,
   type Html,
+  type MemberAction,
   type Translate,
   nextStep,
 } from '@meetcute/web';
@@ -41,9 +45,9 @@ function card(
   request: FastifyRequest,
   t: Translate<Key>,
   alert: AlertView,
-  now: Date,
-  timeZone: string,
+  shown: { now: Date; timeZone: string; badges: (memberId: string) => Html },
 ): Html {
+  const { now, timeZone } = shown;
   const marker = alert.unread ? html`<span class="visually-hidden">${t('new')}</span> ` : '';
   const time = html`<time datetime="${alert.at}"
     >${formatAgo(languageOf(request), timeZone, alert.at, now)}</time
@@ -74,13 +78,24 @@ function card(
           <a class="button" href="/chats/${actor.memberId}">${t('writeTo', { name: actor.nickname })}</a>
         </p>`
       : '';
+  // Her face first, as on every card; the sentence names her, so the portrait's text is empty.
   return html`<li
-    class="card alert-card${unread}${alert.kind === 'match' ? ' match' : ''}"
+    class="card alert-card with-portrait${unread}${alert.kind === 'match' ? ' match' : ''}"
     data-item="${alert.alertId}"
   >
-    <p class="alert-text">${marker}${link} · ${time}</p>
-    <p class="facts">${facts}</p>
-    ${write}
+    <img
+      class="portrait"
+      src="${portraitPath(actor.memberId)}"
+      width="64"
+      height="64"
+      loading="lazy"
+      alt=""
+    />
+    <div class="card-body">
+      <p class="alert-text">${marker}${link} ${shown.badges(actor.memberId)} · ${time}</p>
+      <p class="facts">${facts}</p>
+      ${write}
+    </div>
   </li>`;
 }
 
@@ -135,9 +150,16 @@ export function alertPages(http: Http, deps: PageDeps): void {
         // Sponsored items stand at the top of the first page only: scrolling on fetches alerts, not ads.
         request.query.cursor ? html`` : sponsoredBlock(services, request, 'alerts'),
       ]);
+      // Whether the members the alerts name are online: one look for the page, not one per alert.
+      const badges = await memberActions(
+        services.contributions<MemberAction>(MEMBER_BADGES),
+        request,
+        list.items.flatMap((a) => (a.actor ? [a.actor.memberId] : [])),
+        'card',
+      );
       return sendPage(request, reply, {
         title: t('title'),
-        body: renderAlerts(request, t, { list, unread, now: clock.now(), timeZone, sponsored }),
+        body: renderAlerts(request, t, { list, unread, now: clock.now(), timeZone, sponsored, badges }),
       });
     },
   );
@@ -156,9 +178,16 @@ export function alertPages(http: Http, deps: PageDeps): void {
 function renderAlerts(
   request: ListRequest,
   t: Translate<Key>,
-  shown: { list: AlertPage; unread: number; now: Date; timeZone: string; sponsored: Html },
+  shown: {
+    list: AlertPage;
+    unread: number;
+    now: Date;
+    timeZone: string;
+    sponsored: Html;
+    badges: (memberId: string) => Html;
+  },
 ): Html {
-  const { list, unread, now, timeZone, sponsored } = shown;
+  const { list, unread, sponsored } = shown;
   // data-live: a new alert is taken into the list while the page is open (site.js).
   return html`<h1>${t('title')}</h1>
     <p>${t('explain')}</p>
@@ -174,7 +203,7 @@ function renderAlerts(
         }
       </div>
       ${itemList(
-        list.items.map((a) => card(request, t, a, now, timeZone)),
+        list.items.map((a) => card(request, t, a, shown)),
         // A later page that finds none says nothing: the member does have alerts.
         {
           empty: request.query.cursor ? null : t('empty'),

@@ -417,17 +417,33 @@ export const useCases = [
       page: [
         '<h1>Alerts</h1>',
         `href="/members/${nancy.memberId}"`,
-        'Nancy flirted with you</a> · <time datetime="2026-06-01T08:00:00.000Z">2 h ago</time>',
+        'Nancy flirted with you</a>',
+        '· <time datetime="2026-06-01T08:00:00.000Z">2 h ago</time>',
         'Eve added you to her favourites',
         '1 h ago',
         '31 years · woman · Stockholm, Sweden',
-        'class="card alert-card unread"',
+        'class="card alert-card with-portrait unread"',
+        // Each alert shows the face of the member it is about.
+        `src="/members/${nancy.memberId}/portrait/thumb"`,
+        `src="/members/${eve.memberId}/portrait/thumb"`,
         '>new</span> <a',
         'data-infinite',
         'data-counter="alerts"',
       ],
-      // Read as they are shown: there is nothing left to mark.
-      pageLacks: ['Older', 'Mark all as read'],
+      // Read as they are shown: there is nothing left to mark. Neither Nancy nor Eve is online.
+      pageLacks: ['Older', 'Mark all as read', 'online-badge'],
+      events: [emitted(AlertsRead, { memberId: bob.memberId, upTo: LATER })],
+    },
+  }),
+  useCase({
+    title: 'An alert from a member who is online right now says so',
+    given: twoAlerts,
+    // Nancy has just used the site: she is online.
+    before: [{ as: nancy.memberId, method: 'GET', url: '/api/v1/alerts/unread' }],
+    when: { as: bob.memberId, method: 'GET', url: '/alerts' },
+    then: {
+      status: 200,
+      page: ['Nancy flirted with you</a> <span class="online-badge"'],
       events: [emitted(AlertsRead, { memberId: bob.memberId, upTo: LATER })],
     },
   }),

@@ -2,7 +2,7 @@ import { ONLINE_NOW } from '@meetcute/search';
 import { defineModule, NOTIFICATIONS, type NotificationHub } from '@meetcute/core';
 import { blockEvents, honourBlocks } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
-import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
+import { MEMBER_ACTIONS, MEMBER_BADGES, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
 import { changeEvents, forgetChannels, migrations, projectApprovals, projections, tables } from './store.ts';
 import { ONLINE, PresenceTracker, type Presence } from './presence.ts';
@@ -68,6 +68,8 @@ export const online = defineModule({
     const views = onlineViews(ctx, presence, blocks);
     onlineRoutes(ctx.http, views);
     onlinePages(ctx.http, views, ctx.services, () => ctx.clock.now());
-    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, onlineBadge(blocks, presence));
+    const badge = onlineBadge(blocks, presence);
+    ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, badge);
+    ctx.services.contribute<MemberAction>(MEMBER_BADGES, badge);
   },
 });
