@@ -4,7 +4,7 @@ import { problems, type Http } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { STORED_TYPE } from './images.ts';
 import type { RouteDeps } from './routes.ts';
-import { keyOf } from './storage.ts';
+import { keyOf, type StoredFile } from './storage.ts';
 import { findPhoto, portraitOf, type Photo } from './store.ts';
 
 type Size = 'thumb' | 'profile' | 'full';
@@ -100,6 +100,11 @@ async function sendPhoto(
     file = await storage.get(key);
   }
   if (!file) throw problems.notFound('This photo');
+  return sendFile(reply, file, cache);
+}
+
+/** A stored file as the answer: WebP, never sniffed as anything else, shown by this site's pages only. */
+export function sendFile(reply: FastifyReply, file: StoredFile, cache: string): FastifyReply {
   return reply
     .header('content-type', STORED_TYPE)
     .header('content-length', file.length)

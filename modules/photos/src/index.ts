@@ -23,13 +23,13 @@ import { events } from './events.ts';
 import {
   findPhoto,
   likeCounts,
+  photoIdsOf,
   migrations,
   portraitOf,
   reviewQueue,
   projections,
   project,
   tables,
-  type PhotosDb,
   type PhotosTables,
 } from './store.ts';
 import { REPORTABLE, type Reportable } from '@meetcute/reports/events';
@@ -39,6 +39,7 @@ import { Renderer } from './renderer.ts';
 import { knownPhotos, photoImport, PHOTO_IMPORT, type PhotoImport } from './import.ts';
 import { albums as albumReads } from './views.ts';
 import { photoRoutes } from './routes.ts';
+import { offerSiteImages, SITE_IMAGES } from './site-images.ts';
 import { fileRoutes } from './file-routes.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
 import { profileGallery } from './profile-gallery.ts';
@@ -60,19 +61,24 @@ export {
 } from './events.ts';
 export { diskStorage, type PhotoStorage } from './storage.ts';
 export { PHOTO_IMPORT, type PhotoImport } from './import.ts';
+export { SITE_IMAGES, siteImagePath, type SiteImage, type SiteImages } from './site-images.ts';
+export { ImageRefused } from './images.ts';
+export { PIXEL_LIMITS, type ImageRefusal } from './rules.ts';
 
 /**
  * Photos: uploads re-encoded without metadata into the sizes pages use, reviewed by a
  * moderator, in a public album and a private one the owner unlocks per member; a
  * portrait for cards and profiles; likes. Files live behind PhotoStorage (local disk).
+ * The same checks and re-encoding serve the site's own images (SITE_IMAGES: an ad's
+ * picture), kept apart from members' photos and public.
  */
 export const photos = defineModule({
   name: 'photos',
   description:
-    'Photo upload (re-encoded, metadata stripped), moderator review, portrait, public and private albums with per-member unlocks, and likes.',
+    'Photo upload (re-encoded, metadata stripped), moderator review, portrait, public and private albums with per-member unlocks, and likes; the same checks and re-encoding for the site’s own images (an ad’s picture), served publicly apart from members’ photos.',
   publishes: events,
   consumes: [...events, ...blockEvents],
-  provides: [PHOTO_IMPORT],
+  provides: [PHOTO_IMPORT, SITE_IMAGES],
   requires: [PROFILES],
   tables,
   migrations,
@@ -85,10 +91,6 @@ export const photos = defineModule({
     const renderer = new Renderer({ db: ctx.db, storage, clock: ctx.clock, logger: ctx.logger });
     const count = async (photoId: string) => (await likeCounts(ctx.db, [photoId])).get(photoId) ?? 0;
     const run = commands(ctx, storage, profiles, blocks, count);
-    const photoIdsOf = async (db: PhotosDb, memberId: string) =>
-      (await db.selectFrom('photos').select('photo_id').where('owner_id', '=', memberId).execute()).map(
-        (r) => r.photo_id,
-      );
     // A deleted member's photos go with them, files too (after the commit, as a photo deletion does).
     honourDeletion(ctx, {
       tables: {
@@ -155,6 +157,7 @@ export const photos = defineModule({
       remove: (photoId, moderatorId) => run.remove(moderatorId, photoId),
     });
     ctx.services.provide<PhotoImport>(PHOTO_IMPORT, { ...photoImport(renderer), known: knownPhotos(ctx.db) });
+    offerSiteImages(ctx);
     renderer.start();
     ctx.onClose(() => renderer.stop());
   },

@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem, readMultipart, type Http } from '@meetcute/core';
+import { Problem, readMultipart, refuseDeclaredTooLarge, type Http } from '@meetcute/core';
 import { FORM_BODY_SCHEMA, field, hidden, html, sendPage, type Html, type Translate } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { noticeOf, PhotoParams, thumb, tr, type Key, type PageDeps } from './pages.ts';
-import { refuseDeclaredTooLarge } from './routes.ts';
 import { ImageRefused, LIMITS } from './images.ts';
 import { PHOTOS_PER_MEMBER } from './rules.ts';
 import { unlockedFor } from './store.ts';

@@ -1,10 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   problems,
   ProblemSchema as Problem,
   readMultipart,
-  tooLarge,
+  refuseLargeUploads,
   type Http,
   type Viewer,
 } from '@meetcute/core';
@@ -59,26 +58,6 @@ function show(p: PhotoView, viewer: Viewer) {
     isPortrait: p.isPortrait,
     uploadedAt: p.uploadedAt,
   };
-}
-
-/**
- * An upload larger than the cap is answered before any of it is read: by its declared
- * length here, and (for chunked uploads without one) by the streaming cap in readMultipart.
- * The slack is for the form's other fields and the multipart framing.
- */
-export function refuseLargeUploads(maxBytes: number) {
-  return async (request: FastifyRequest, reply: FastifyReply) =>
-    refuseDeclaredTooLarge(request, reply, maxBytes);
-}
-
-/** Throws the 413 for an upload that says it is over the cap, before any of it is read. */
-export function refuseDeclaredTooLarge(request: FastifyRequest, reply: FastifyReply, maxBytes: number): void {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > maxBytes + 64 * 1024) {
-    // Once answered, the rest of the body is not worth reading: close instead of draining it.
-    reply.header('connection', 'close');
-    throw tooLarge(maxBytes);
-  }
 }
 
 export interface RouteDeps {

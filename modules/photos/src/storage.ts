@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SIZE_NAMES, type Size } from './images.ts';
 
+/** A stored file being read, and its length in bytes. */
+export interface StoredFile {
+  stream: Readable;
+  length: number;
+}
+
 /**
  * Where photo files live. A directory by default: local to one node, or shared by the
  * nodes of a cluster (a network file system mounted at MEETCUTE_PHOTO_DIRECTORY on each),
@@ -14,12 +20,12 @@ import { SIZE_NAMES, type Size } from './images.ts';
 export interface PhotoStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   /** The file as a stream, or null when it is not there. */
-  get(key: string): Promise<{ stream: Readable; length: number } | null>;
+  get(key: string): Promise<StoredFile | null>;
   /** Removes the file; a missing file is not an error, so deleting twice is safe. */
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}-((thumb|profile|full)\.webp|original)$/;
+const PHOTO_KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}-((thumb|profile|full)\.webp|original)$/;
 
 /** The file name of one size of a photo: its id, spread over 256 folders by the id's random end. */
 export function keyOf(photoId: string, size: Size): string {
@@ -42,10 +48,14 @@ export async function deletePhotoFiles(storage: PhotoStorage, photoId: string): 
   ]);
 }
 
-export function diskStorage(directory: string): PhotoStorage {
+/**
+ * Files under `directory`, named by keys of one pattern: members' photos by default; site
+ * images (`site-images.ts`) keep theirs in a folder of their own with a pattern of their own.
+ */
+export function diskStorage(directory: string, keys: RegExp = PHOTO_KEY): PhotoStorage {
   const pathOf = (key: string) => {
     // Keys come from keyOf; this keeps any other string from reaching the file system.
-    if (!KEY.test(key)) throw new Error(`Not a photo key: ${key}`);
+    if (!keys.test(key)) throw new Error(`Not a key of this storage: ${key}`);
     return join(directory, key);
   };
   return {

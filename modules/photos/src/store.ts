@@ -255,6 +255,12 @@ export async function likedBy(
   return new Set(rows.map((r) => r.photo_id));
 }
 
+/** The ids of every photo a member keeps, both albums. */
+export async function photoIdsOf(db: PhotosDb, ownerId: string): Promise<string[]> {
+  const rows = await db.selectFrom('photos').select('photo_id').where('owner_id', '=', ownerId).execute();
+  return rows.map((r) => r.photo_id);
+}
+
 export async function countOf(db: PhotosDb, ownerId: string): Promise<number> {
   const row = await db
     .selectFrom('photos')

@@ -1,4 +1,3 @@
-import { crc32 } from 'node:zlib';
 import { sanctionedRequests as sanctionedRequestsTo } from '@meetcute/cast';
 import { emitted, given, useCase, type Given, type UseCase, type When } from '@meetcute/core';
 import { MemberBlocked, MemberUnblocked } from '@meetcute/block/events';
@@ -8,11 +7,15 @@ import {
   bob,
   deleted,
   eve,
+  HEIC,
   mo,
   nancy,
+  PIXEL_BOMB,
+  PNG,
   reinstated,
   signedUp,
   suspended,
+  WEB_PAGE,
   type CastMember,
 } from '@meetcute/cast';
 import {
@@ -31,22 +34,6 @@ import { PHOTOS_PER_MEMBER } from './rules.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
 const UNKNOWN = '00000000-0000-7000-8000-000000000999';
-
-/** A real 1×1 PNG: the smallest image the whole pipeline (sniff, decode, re-encode) accepts. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-/** The same PNG with a header claiming 30000×30000 pixels: a decompression bomb in 70 bytes. */
-const PIXEL_BOMB = (() => {
-  const bytes = Buffer.from(PNG);
-  // IHDR's data starts at 16: width, height; its CRC covers type and data (12 to 29).
-  bytes.writeUInt32BE(30_000, 16);
-  bytes.writeUInt32BE(30_000, 20);
-  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29);
-  return bytes;
-})();
-const HTML = Buffer.from('<!doctype html><title>not a photo</title><script>alert(1)</script>');
 
 const photoId = (n: number) => `00000000-0000-7000-8000-a${String(n).padStart(11, '0')}`;
 const SIZES = {
@@ -174,7 +161,7 @@ const uploading = [
   useCase({
     title: 'A web page named photo.jpg is refused: the bytes decide the type, not the name',
     given: cast,
-    when: upload(nancy, HTML, 'photo.jpg'),
+    when: upload(nancy, WEB_PAGE, 'photo.jpg'),
     then: {
       status: 415,
       body: { type: `${PROBLEMS}unsupported-image`, detail: 'Upload a JPEG, PNG, WebP or AVIF image.' },
@@ -183,11 +170,7 @@ const uploading = [
   useCase({
     title: 'An iPhone HEIC photo is refused with how to export it as JPEG',
     given: cast,
-    when: upload(
-      nancy,
-      Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(32)]),
-      'IMG.HEIC',
-    ),
+    when: upload(nancy, HEIC, 'IMG.HEIC'),
     then: { status: 415, body: { title: 'HEIC photos cannot be read here' } },
   }),
   useCase({
@@ -508,6 +491,20 @@ const files = [
     given: [...cast, ...approvedPhoto(nancy, 1)],
     when: get(nancy, `/photos/${photoId(1)}/original`),
     then: { status: 404 },
+  }),
+  useCase({
+    title: 'An image the site never kept is not found at the site images’ address',
+    when: get(undefined, `/images/${UNKNOWN}/profile`),
+    then: { status: 404 },
+    endpoint: 'GET /images/:imageId/:size',
+  }),
+  useCase({
+    title: 'A member’s photo is never served at the site images’ public address, even to its owner',
+    given: cast,
+    before: [upload(nancy, PNG, 'me.png')],
+    when: get(nancy, '/images/{photoId}/full'),
+    then: { status: 404 },
+    endpoint: 'GET /images/:imageId/:size',
   }),
 ];
 
@@ -874,7 +871,7 @@ const pages = [
   useCase({
     title: 'A file that is not a photo is explained on the form',
     given: cast,
-    when: { ...upload(nancy, HTML, 'photo.jpg'), url: '/photos' },
+    when: { ...upload(nancy, WEB_PAGE, 'photo.jpg'), url: '/photos' },
     then: { status: 415, page: ['Upload a JPEG, PNG, WebP or AVIF image.', 'enctype="multipart/form-data"'] },
   }),
   useCase({
@@ -890,7 +887,7 @@ const pages = [
   useCase({
     title: 'In Swedish, a file that is not a photo is explained on the form in Swedish',
     given: cast,
-    when: { ...upload(nancy, HTML, 'photo.jpg'), url: '/photos', headers: { 'accept-language': 'sv' } },
+    when: { ...upload(nancy, WEB_PAGE, 'photo.jpg'), url: '/photos', headers: { 'accept-language': 'sv' } },
     then: {
       status: 415,
       page: ['Det här är inget foto vi kan använda.'],

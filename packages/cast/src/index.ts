@@ -8,6 +8,8 @@ import {
 import { MemberSuspended, SuspensionLifted } from '@meetcute/moderation/events';
 import { MemberDeleted, TwoFactorEnabled } from '@meetcute/auth/events';
 
+export { HEIC, PHONE_JPEG, PIXEL_BOMB, PNG, WEB_PAGE } from './images.ts';
+
 /** Every cast member's password; its argon2id hash is below so specs need not hash. */
 export const PASSWORD = 'correct horse battery';
 export const PASSWORD_HASH =

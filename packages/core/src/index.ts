@@ -65,7 +65,14 @@ export {
 } from './observability/log-ring.ts';
 export { Problem, problems, ProblemSchema, type FieldProblem, type ProblemBody } from './http/problems.ts';
 export { SESSION_COOKIE, csrfFor } from './http/server.ts';
-export { readMultipart, tooLarge, type MultipartBody, type UploadedFile } from './http/multipart.ts';
+export {
+  readMultipart,
+  refuseDeclaredTooLarge,
+  refuseLargeUploads,
+  tooLarge,
+  type MultipartBody,
+  type UploadedFile,
+} from './http/multipart.ts';
 export {
   SESSIONS,
   CREDENTIALS,

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problems } from './problems.ts';
 import { csrfExpired, sameToken } from './server.ts';
 
@@ -25,6 +25,30 @@ export function tooLarge(maxBytes: number): Problem {
     'The file is too large',
     `Files up to ${mb} MB are accepted. Choose a smaller one, or export it at a lower resolution.`,
   );
+}
+
+/**
+ * An upload larger than the cap is answered before any of it is read: by its declared
+ * length here (an `onRequest` hook of an upload route), and for chunked uploads without
+ * one by the streaming cap in readMultipart. The slack is for the form's other fields
+ * and the multipart framing.
+ */
+export function refuseLargeUploads(maxBytes: number) {
+  return async (request: FastifyRequest, reply: FastifyReply) =>
+    refuseDeclaredTooLarge(request, reply, maxBytes);
+}
+
+/**
+ * Throws the 413 for an upload that says it is over the cap, before any of it is read. A
+ * page calls it in its handler, once the viewer is known, to answer with its own form.
+ */
+export function refuseDeclaredTooLarge(request: FastifyRequest, reply: FastifyReply, maxBytes: number): void {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes + 64 * 1024) {
+    // Once answered, the rest of the body is not worth reading: close instead of draining it.
+    reply.header('connection', 'close');
+    throw tooLarge(maxBytes);
+  }
 }
 
 function isTooLarge(error: unknown): boolean {

@@ -236,6 +236,16 @@ function multipartBody(
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** The call with each `{name}` in its address replaced by that field of the last step's JSON answer. */
+function filledIn(when: When, answer: unknown): When {
+  const url = when.url.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (answer as Record<string, unknown> | null | undefined)?.[name];
+    if (typeof value !== 'string') throw new Error(`${when.url}: the last step before answered no ${name}`);
+    return encodeURIComponent(value);
+  });
+  return url === when.url ? when : { ...when, url };
+}
+
 export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: UseCase): Promise<void> {
   const t = await startTestApp(factory, dialect);
   try {
@@ -243,10 +253,11 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
     await t.given(uc.given ?? []);
     // Views hold the members of the story from the start, so every change to them is checked.
     await t.primeViews(idsIn((uc.given ?? []).map((g) => g.payload)));
-    for (const step of uc.before ?? []) await t.call(step);
+    let answer: unknown;
+    for (const step of uc.before ?? []) answer = (await t.call(step)).json;
     if (uc.clock) t.clock.set(uc.clock);
     await t.mark();
-    const response = await t.call(uc.when);
+    const response = await t.call(filledIn(uc.when, answer));
     const where = `${uc.when.method} ${uc.when.url}`;
     assert.equal(
       response.status,

@@ -22,6 +22,11 @@ export interface When {
   /** The member making the call (their member id), or absent for an anonymous visitor. */
   as?: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /**
+   * The address. The call a use case is about may name, as `{name}`, a field of the last
+   * `before` step's JSON answer: an id the story made and could not know in advance, such
+   * as an uploaded image's (`/images/{imageId}/full`). Name the `endpoint` then.
+   */
   url: string;
   body?: unknown;
   /** Send the body as an HTML form post (pages) instead of JSON (API). */
