@@ -81,7 +81,8 @@ function postList(
           : ''
       }
     </li>`;
-  return itemList(posts.map(item), { empty: options.empty, class: 'plain diary' });
+  // Where a page of posts has older ones, they load as the member scrolls, as news and alerts do.
+  return itemList(posts.map(item), { empty: options.empty, class: 'plain diary', infinite: true });
 }
 
 /** The diary section on a profile: the latest posts, a link to all, and a way to write on one's own. */

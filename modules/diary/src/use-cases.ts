@@ -516,13 +516,20 @@ export const useCases = [
     then: { status: 404 },
   }),
   useCase({
-    title: 'Bob reads all of Nancy’s posts on her diary page',
+    title: 'Bob reads all of Nancy’s posts on her diary page, older ones loading as he scrolls',
     given: threePosts,
     endpoint: api.theirs,
     when: { as: bob.memberId, method: 'GET', url: `/members/${nancy.memberId}/diary?limit=2` },
     then: {
       status: 200,
-      page: ['<h1>Nancy’s diary</h1>', TEXT[2], TEXT[1], `href="/members/${nancy.memberId}/diary?cursor=`],
+      page: [
+        '<h1>Nancy’s diary</h1>',
+        TEXT[2],
+        TEXT[1],
+        // With JavaScript the next page is fetched when its link comes into view (site.js); without, the link opens it.
+        'class="plain diary" data-infinite',
+        `rel="next" href="/members/${nancy.memberId}/diary?cursor=`,
+      ],
       pageLacks: [TEXT[0], '/edit"', '/delete"'],
     },
   }),
