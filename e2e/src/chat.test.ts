@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { BOB, joined, launch, MO, NANCY, snap, startSite, type Site } from './browser.ts';
+import { BOB, fitsSmallPhone, joined, launch, MO, NANCY, snap, startSite, type Site } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -146,4 +146,18 @@ test('Nancy and Bob chat live: messages, unread counter, read receipt and typing
   await bob.getByRole('button', { name: 'Send' }).click();
   await nancy.locator('.message.theirs', { hasText: 'Are you still there?' }).waitFor({ state: 'attached' });
   assert.equal(await nancy.evaluate(() => window.scrollY), 0, 'still where Nancy was reading');
+
+  // Nancy looks around the site; Bob's next message shows her a notice on that page, on her phone.
+  await nancy.goto(`${site.url}/search`);
+  await bob.getByLabel('Message').fill('Found the café on the map, see you at 11!');
+  await bob.getByRole('button', { name: 'Send' }).click();
+  const notice = nancy.locator('.message-notice[role="status"]', { hasText: 'New message from Bob' });
+  await notice.getByText('Found the café on the map, see you at 11!').waitFor();
+  await fitsSmallPhone(nancy, 'a page with a new message notice');
+  await snap(nancy, '43-chat-message-notice');
+  // Her own messages and the conversation page itself raise none; the notice leads to the conversation.
+  await notice.getByRole('link', { name: 'Read and answer' }).click();
+  await nancy.waitForURL(conversationUrl);
+  await nancy.locator('.message.theirs', { hasText: 'Found the café on the map' }).waitFor();
+  assert.equal(await nancy.locator('.message-notice').count(), 0, 'no notice on the conversation itself');
 });

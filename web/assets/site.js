@@ -346,3 +346,50 @@
     while (list.children.length > keep) list.removeChild(list.lastChild);
   };
 })();
+
+// A message while the member is on another page: a small notice with who wrote, the start
+// of it and the way to the conversation, until dismissed or replaced by the next one. The
+// conversation list and the conversation itself show the message already. The words come
+// from the page (data-notice-*), in its language.
+(function () {
+  'use strict';
+  var body = document.body;
+  var words = body && body.getAttribute('data-notice-message');
+  if (!words) return;
+  var notice = null;
+  function dismiss() {
+    if (notice) notice.remove();
+    notice = null;
+  }
+  document.addEventListener('meetcute:live', function (e) {
+    var n = e.detail;
+    var d = (n && n.data) || {};
+    // Only the recipient's copy names the sender: her own messages reach her pages too, and are not news.
+    if (n.type !== 'chat.message' || !d.senderNickname || !d.senderId) return;
+    var conversation = '/chats/' + encodeURIComponent(d.senderId);
+    if (location.pathname === '/chats' || location.pathname === conversation) return;
+    dismiss();
+    notice = document.createElement('aside');
+    notice.className = 'message-notice';
+    notice.setAttribute('role', 'status');
+    var title = document.createElement('strong');
+    title.textContent = words.replace('{name}', d.senderNickname);
+    var text = document.createElement('p');
+    var said = String(d.body || '');
+    text.textContent = said.length > 120 ? said.slice(0, 119) + '…' : said;
+    var open = document.createElement('a');
+    open.className = 'button';
+    open.href = conversation;
+    open.textContent = body.getAttribute('data-notice-open');
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'secondary';
+    close.textContent = body.getAttribute('data-notice-dismiss');
+    close.addEventListener('click', dismiss);
+    var actions = document.createElement('div');
+    actions.className = 'actions';
+    actions.append(open, close);
+    notice.append(title, text, actions);
+    body.appendChild(notice);
+  });
+})();

@@ -29,6 +29,9 @@ const messages: Messages<
   | 'logout'
   | 'language'
   | 'tagline'
+  | 'newMessage'
+  | 'openMessage'
+  | 'dismiss'
 > = {
   en: {
     skip: 'Skip to content',
@@ -56,6 +59,9 @@ const messages: Messages<
     logout: 'Log out',
     language: 'Language',
     tagline: 'A friendly place to meet someone.',
+    newMessage: 'New message from {name}',
+    openMessage: 'Read and answer',
+    dismiss: 'Dismiss',
   },
   sv: {
     skip: 'Hoppa till innehållet',
@@ -82,6 +88,9 @@ const messages: Messages<
     logout: 'Logga ut',
     language: 'Språk',
     tagline: 'En vänlig plats att träffa någon.',
+    newMessage: 'Nytt meddelande från {name}',
+    openMessage: 'Läs och svara',
+    dismiss: 'Stäng',
   },
   fi: {
     skip: 'Siirry sisältöön',
@@ -108,6 +117,9 @@ const messages: Messages<
     logout: 'Kirjaudu ulos',
     language: 'Kieli',
     tagline: 'Ystävällinen paikka tavata joku.',
+    newMessage: 'Uusi viesti käyttäjältä {name}',
+    openMessage: 'Lue ja vastaa',
+    dismiss: 'Sulje',
   },
 };
 
@@ -152,6 +164,7 @@ export function page(request: FastifyRequest, options: PageOptions): string {
       <body
         ${approved ? html`class="with-bar"` : ''}
         ${request.nav ? html`data-live-after="${request.nav.liveAfter}"` : ''}
+        ${approved ? messageNoticeWords(t) : ''}
       >
         <a class="skip" href="#main">${t('skip')}</a>
         <header class="top">
@@ -168,6 +181,15 @@ export function page(request: FastifyRequest, options: PageOptions): string {
       </body>
     </html>`.value
   }`;
+}
+
+/**
+ * The words of the notice site.js shows on any page when a message arrives, in the page's
+ * language ({name} is filled in there): the page has them, so the script needs no texts.
+ */
+function messageNoticeWords(t: LayoutText): Html {
+  return html`data-notice-message="${t('newMessage')}" data-notice-open="${t('openMessage')}"
+  data-notice-dismiss="${t('dismiss')}"`;
 }
 
 /** The site's mark, beside its name in the top bar; the same heart as the favicon. */

@@ -62,8 +62,12 @@ for (const dialect of databases.dialects) {
           assert.equal(sent.status, 201);
           const message = sent.json as { messageId: string; conversationId: string; seq: number };
           const wire = { ...message, senderId: nancy.memberId, recipientId: bob.memberId, body: 'Hi Bob!' };
+          // Bob's is named for the notice his other pages show; Nancy knows whom she wrote to.
           assert.deepEqual(kinds(bobPage.heard), [
-            ['chat.message', { ...wire, sentAt: (sent.json as { sentAt: string }).sentAt }],
+            [
+              'chat.message',
+              { ...wire, sentAt: (sent.json as { sentAt: string }).sentAt, senderNickname: 'Nancy' },
+            ],
             ['counter', { name: 'chats', count: 1 }],
           ]);
           assert.deepEqual(kinds(nancyOtherPage.heard), [

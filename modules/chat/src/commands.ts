@@ -352,7 +352,14 @@ async function sendIn(ctx: ModuleContext<ChatTables>, tx: Tx<ChatTables>, send: 
 async function announce(chat: Chat, message: Message): Promise<void> {
   const { senderId, recipientId } = message;
   const data = wireMessage(message);
-  await chat.hub.notify(recipientId, { type: 'chat.message', data, about: senderId });
+  // The sender's name, for the notice the recipient gets on whatever page she is on (site.js
+  // knows the recipient's copy by it).
+  const senderNickname = (await chat.profiles.get(senderId))?.nickname ?? null;
+  await chat.hub.notify(recipientId, {
+    type: 'chat.message',
+    data: { ...data, senderNickname },
+    about: senderId,
+  });
   await chat.hub.notify(senderId, { type: 'chat.message', data, about: recipientId });
   await notifyUnread(chat, recipientId);
   await notifyUnread(chat, senderId);
