@@ -1,4 +1,5 @@
-import { problems, type ModuleContext } from '@meetcute/core';
+import { problems, type ModuleContext, type UploadedFile } from '@meetcute/core';
+import type { SiteImages } from '@meetcute/photos';
 import {
   AdClicked,
   AdHidden,
@@ -9,15 +10,24 @@ import {
   type CampaignTerms,
   type HideReason,
 } from './events.ts';
+import { imagesOf, termsRefused, uploadImage, withImage, type UploadedImage } from './images.ts';
 import { dayOf, termsProblems } from './rules.ts';
 import type { City, CityDirectory } from '@meetcute/cities';
 import { checkTag } from '@meetcute/interests';
+import { campaignOf } from './memory.ts';
 import type { AdsTables } from './store.ts';
 import type { TermsBody as TermsInput } from './routes.ts';
 
 export interface AdsCommands {
   create(operatorId: string, input: TermsInput): Promise<string>;
   edit(operatorId: string, campaignId: string, input: TermsInput): Promise<void>;
+  /**
+   * Keeps an image for creatives, through the photos pipeline's checks and re-encoding
+   * (refused with its ImageRefused problem, or a field problem when no file came).
+   */
+  uploadImage(operatorId: string, file: UploadedFile | null): Promise<UploadedImage>;
+  /** Shows an uploaded image on the campaign's first creative (the console's), or none (null). */
+  setImage(operatorId: string, campaignId: string, imageId: string | null): Promise<void>;
   setStatus(operatorId: string, campaignId: string, status: CampaignStatus): Promise<void>;
   /**
    * Follows an impression: its creative's registered address. The click is counted unless
@@ -55,34 +65,46 @@ function interestsOf(named: readonly string[] | undefined) {
   return { interests: [...new Set(checked.map((c) => c.tag))], problems: checked.flatMap((c) => c.errors) };
 }
 
-export function adsCommands(ctx: ModuleContext<AdsTables>, cities: CityDirectory): AdsCommands {
+export function adsCommands(
+  ctx: ModuleContext<AdsTables>,
+  cities: CityDirectory,
+  siteImages: SiteImages,
+): AdsCommands {
   // Creatives get new ids on every save: a click on an older impression finds its creative by id, else the first.
-  const termsOf = (input: TermsInput): CampaignTerms => {
+  const termsOf = async (input: TermsInput, before?: CampaignTerms): Promise<CampaignTerms> => {
     const place = placeOf(cities, input.targeting.near);
     const tags = interestsOf(input.targeting.interests);
-    const terms = {
+    const pictures = await imagesOf(
+      ctx,
+      input.creatives.map((c) => c.imageId),
+      before,
+    );
+    const terms: CampaignTerms = {
       ...input,
       name: input.name.trim(),
       advertiser: input.advertiser.trim(),
       targeting: { ...input.targeting, near: place.near, interests: tags.interests },
-      creatives: input.creatives.map((c) => ({ ...c, creativeId: ctx.ids.next() })),
+      creatives: input.creatives.map(({ imageId: _named, ...c }, i) => {
+        const image = pictures.images[i];
+        return { ...c, creativeId: ctx.ids.next(), ...(image && { image }) };
+      }),
     };
     const found = [...place.problems, ...tags.problems, ...termsProblems(terms)];
-    if (found.length > 0) throw problems.invalid(found);
+    if (found.length > 0 || pictures.problems.length > 0) throw termsRefused(found, pictures.problems);
     return terms;
   };
-  const statusOf = async (campaignId: string) => {
-    const row = await ctx.db
-      .selectFrom('campaigns')
-      .select('status')
-      .where('campaign_id', '=', campaignId)
-      .executeTakeFirst();
-    if (!row) throw problems.notFound('This campaign');
-    return row.status;
+  const campaignFound = async (campaignId: string) => {
+    const campaign = await campaignOf(ctx.db, campaignId);
+    if (!campaign) throw problems.notFound('This campaign');
+    return campaign;
   };
+  const edited = (operatorId: string, campaignId: string, terms: CampaignTerms) =>
+    ctx.transaction((tx) =>
+      tx.publish(CampaignEdited, { campaignId, operatorId, terms }, { actorId: operatorId }),
+    );
   return {
     async create(operatorId, input) {
-      const terms = termsOf(input);
+      const terms = await termsOf(input);
       const campaignId = ctx.ids.next();
       await ctx.transaction((tx) =>
         tx.publish(CampaignCreated, { campaignId, operatorId, terms }, { actorId: operatorId }),
@@ -90,14 +112,17 @@ export function adsCommands(ctx: ModuleContext<AdsTables>, cities: CityDirectory
       return campaignId;
     },
     async edit(operatorId, campaignId, input) {
-      await statusOf(campaignId);
-      const terms = termsOf(input);
-      await ctx.transaction((tx) =>
-        tx.publish(CampaignEdited, { campaignId, operatorId, terms }, { actorId: operatorId }),
-      );
+      const campaign = await campaignFound(campaignId);
+      await edited(operatorId, campaignId, await termsOf(input, campaign.terms));
+    },
+    uploadImage: (operatorId, file) => uploadImage(ctx, siteImages, operatorId, file),
+    async setImage(operatorId, campaignId, imageId) {
+      const { terms } = await campaignFound(campaignId);
+      const changed = await withImage(ctx, terms, imageId);
+      if (changed) await edited(operatorId, campaignId, changed);
     },
     async setStatus(operatorId, campaignId, status) {
-      const now = await statusOf(campaignId);
+      const { status: now } = await campaignFound(campaignId);
       if (now === status) return;
       if (now === 'ended')
         throw problems.conflict(

@@ -27,12 +27,25 @@ export const Targeting = Type.Object({
 });
 export type Targeting = Static<typeof Targeting>;
 
+/** Which of an uploaded image's sizes cards show (fits 640×800, never enlarged). */
+export const CARD_SIZE = 'profile';
+
+/** A picture uploaded for creatives (CreativeImageUploaded): its size as cards show it. */
+export const CreativeImage = Type.Object({
+  imageId: Type.String(),
+  width: Type.Integer({ minimum: 1 }),
+  height: Type.Integer({ minimum: 1 }),
+});
+export type CreativeImage = Static<typeof CreativeImage>;
+
 export const Creative = Type.Object({
   creativeId: Type.String(),
   headline: Type.String(),
   text: Type.String(),
   /** The only place a click on the creative leads: registered with the campaign, never taken from a request. */
   url: Type.String(),
+  /** Shown above the headline; absent in creatives without one (and in those made before images). */
+  image: Type.Optional(CreativeImage),
 });
 export type Creative = Static<typeof Creative>;
 
@@ -72,6 +85,19 @@ export const CampaignEdited = defineEvent({
   module: 'ads',
   description: 'An operator changed a campaign’s terms; what it counted so far stays.',
   schema: Type.Object({ campaignId: Type.String(), operatorId: Type.String(), terms: CampaignTerms }),
+});
+
+export const CreativeImageUploaded = defineEvent({
+  type: 'CreativeImageUploaded',
+  module: 'ads',
+  description:
+    'An operator uploaded a picture for creatives: checked and re-encoded by the photos pipeline (upright, metadata stripped, WebP), kept apart from members’ photos and served publicly; width and height are those of the size cards show. Campaign terms may name only an image uploaded so.',
+  schema: Type.Object({
+    imageId: Type.String(),
+    operatorId: Type.String(),
+    width: Type.Integer({ minimum: 1 }),
+    height: Type.Integer({ minimum: 1 }),
+  }),
 });
 
 export const CampaignStatusChanged = defineEvent({
@@ -129,6 +155,7 @@ export const events: EventDefinition[] = [
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
+  CreativeImageUploaded,
   AdShown,
   AdClicked,
   AdHidden,

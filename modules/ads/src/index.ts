@@ -3,6 +3,7 @@ import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { honourDeletion, MemberDeleted } from '@meetcute/auth/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
+import { SITE_IMAGES, type SiteImages } from '@meetcute/photos';
 import { SPONSORED_ITEMS, type SponsoredItems } from '@meetcute/web';
 import { AdClicked, AdShown, events } from './events.ts';
 import { migrations, project, projections, tables } from './store.ts';
@@ -13,11 +14,13 @@ import { opsPages } from './ops-pages.ts';
 import { sponsoredItems } from './serving.ts';
 import { adsMemory } from './memory.ts';
 import { useCases } from './use-cases.ts';
+import { pictureUseCases } from './use-cases.images.ts';
 
 /**
  * Ads: campaigns that operators run, shown as sponsored items among the cards of the news
  * feed to the members they target. It learns gender, age, place and language from
- * registration's events; impressions, clicks and hides are its own events.
+ * registration's events; impressions, clicks and hides are its own events. A creative's
+ * picture goes through the photos module's pipeline (SITE_IMAGES).
  */
 export const ads = defineModule({
   name: 'ads',
@@ -34,11 +37,11 @@ export const ads = defineModule({
     MemberDeleted,
   ],
   provides: [SPONSORED_ITEMS],
-  requires: [CITIES],
+  requires: [CITIES, SITE_IMAGES],
   tables,
   migrations,
   projections,
-  useCases,
+  useCases: [...useCases, ...pictureUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {
@@ -52,7 +55,11 @@ export const ads = defineModule({
       keptEvents: [AdShown, AdClicked],
     });
     project(ctx);
-    const commands = adsCommands(ctx, ctx.services.require<CityDirectory>(CITIES));
+    const commands = adsCommands(
+      ctx,
+      ctx.services.require<CityDirectory>(CITIES),
+      ctx.services.require<SiteImages>(SITE_IMAGES),
+    );
     ctx.services.provide<SponsoredItems>(
       SPONSORED_ITEMS,
       sponsoredItems(ctx, adsMemory(ctx), ctx.config.ads),

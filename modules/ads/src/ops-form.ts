@@ -18,6 +18,7 @@ import type { TermsBody } from './routes.ts';
 
 const GENDERS = ['woman', 'man', 'nonbinary'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export type T = Translate<OpsKey>;
 /** The console's ads texts in the operator's language. */
@@ -46,6 +47,17 @@ function dayStart(body: FormBody, name: string, after: number, problems: FieldPr
     return '';
   }
   return new Date(at.getTime() + after * 86_400_000).toISOString();
+}
+
+/**
+ * The creative's image as the form carries it (a hidden field: the page put it there,
+ * but it comes back as any input does): none when empty, else an id the commands look up.
+ */
+function imageOf(body: FormBody, problems: FieldProblem[], t: T): string | null {
+  const imageId = form.text(body, 'imageId');
+  if (imageId === '') return null;
+  if (!IMAGE_ID.test(imageId)) problems.push({ field: 'imageId', message: t('imageUnknown') });
+  return imageId;
 }
 
 /** The campaign form as terms, or the fields to fix. */
@@ -78,16 +90,23 @@ export function termsFromForm(body: FormBody, t: T): { terms: TermsBody; problem
         .filter((tag) => tag !== ''),
     },
     creatives: [
-      { headline: form.text(body, 'headline'), text: form.text(body, 'text'), url: form.text(body, 'url') },
+      {
+        headline: form.text(body, 'headline'),
+        text: form.text(body, 'text'),
+        url: form.text(body, 'url'),
+        imageId: imageOf(body, problems, t),
+      },
     ],
   };
   return { terms, problems };
 }
 
 /** Problems of the terms (from the commands) under the form's own field names. */
-export function formFields(errors: FieldProblem[]): FieldProblem[] {
+export function formFields(errors: FieldProblem[], t: T): FieldProblem[] {
   return errors.map((e) => ({
     ...e,
+    // The commands say it in English for the API; the console says what to do, in the operator's language.
+    ...(/^creatives\.\d+\.imageId$/.test(e.field) && { message: t('imageUnknown') }),
     field: e.field
       .replace(/^targeting\.near\.city$/, 'city')
       .replace(/^targeting\.interests\.\d+$/, 'interests')
@@ -115,6 +134,16 @@ function checkboxes(
         >`,
     )}
   </fieldset>`;
+}
+
+/**
+ * The creative's image, carried so that saving the form keeps it (the Image form changes
+ * it). One that turned out unknown is dropped, and the error says so where it stood.
+ */
+function keptImage(values: FormBody, errors: FieldProblem[] | undefined): Html {
+  const error = errors?.find((e) => e.field === 'imageId');
+  return html`<input type="hidden" name="imageId" value="${error ? '' : form.text(values, 'imageId')}" />
+    ${error ? html`<div class="field invalid" id="f-imageId"><p class="error">${error.message}</p></div>` : ''}`;
 }
 
 /** The campaign form, filled with what was sent (or the campaign's terms), with any errors by their fields. */
@@ -147,7 +176,7 @@ export function campaignForm(
       ${checkboxes('languages', t('languages'), ['en', 'sv', 'fi'], form.list(values, 'languages'))}
       ${text('headline')}
       ${field({ name: 'text', label: t('text'), value: v('text'), errors, multiline: true })}
-      ${text('url', { type: 'url', hint: 'https://…' })}
+      ${text('url', { type: 'url', hint: 'https://…' })} ${keptImage(values, errors)}
       <button type="submit">${submit}</button>
     </form>`;
 }

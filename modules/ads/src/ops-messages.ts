@@ -70,7 +70,20 @@ export type OpsKey =
   | 'previewProfile'
   | 'placementOff'
   | 'interests'
-  | 'interestsHint';
+  | 'interestsHint'
+  | 'image'
+  | 'imageFile'
+  | 'imageHint'
+  | 'imageUpload'
+  | 'imageRemove'
+  | 'imageNone'
+  | 'imageCurrent'
+  | 'imageMissing'
+  | 'imageNotOne'
+  | 'imageHeic'
+  | 'imageTooManyPixels'
+  | 'imageTooLarge'
+  | 'imageUnknown';
 
 export const opsMessages: Messages<OpsKey> = {
   en: {
@@ -143,6 +156,24 @@ export const opsMessages: Messages<OpsKey> = {
     placementOff: 'This placement is off (0).',
     interests: 'Interests',
     interestsHint: 'Separated by commas, e.g. sailing, jazz; empty: all',
+    image: 'Image',
+    imageFile: 'Picture',
+    imageHint:
+      'JPEG, PNG, WebP or AVIF, up to {mb} MB. Shown above the headline, re-encoded without its metadata; saving it saves the campaign.',
+    imageUpload: 'Upload and save',
+    imageRemove: 'Remove the image',
+    imageNone: 'No image: the ad shows its headline and text.',
+    imageCurrent: 'The ad shows this image above its headline.',
+    imageMissing: 'Choose an image to upload.',
+    imageNotOne: 'This is not an image we can use. Upload a JPEG, PNG, WebP or AVIF image.',
+    imageHeic:
+      'HEIC images cannot be read here. Export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.',
+    imageTooManyPixels:
+      'The image has too many pixels: up to {side} pixels on a side and {mp} megapixels are accepted.',
+    imageTooLarge:
+      'Files up to {mb} MB are accepted. Choose a smaller one, or export it at a lower resolution.',
+    imageUnknown:
+      'The image was not found, so it is left out: save again without it, or upload one under Image.',
   },
   sv: {
     ads: 'Annonser',
@@ -214,6 +245,22 @@ export const opsMessages: Messages<OpsKey> = {
     placementOff: 'Placeringen är avstängd (0).',
     interests: 'Intressen',
     interestsHint: 'Åtskilda med kommatecken, t.ex. segling, jazz; tomt: alla',
+    image: 'Bild',
+    imageFile: 'Bildfil',
+    imageHint:
+      'JPEG, PNG, WebP eller AVIF, högst {mb} MB. Visas ovanför rubriken, omkodad utan metadata; att spara den sparar kampanjen.',
+    imageUpload: 'Ladda upp och spara',
+    imageRemove: 'Ta bort bilden',
+    imageNone: 'Ingen bild: annonsen visar rubrik och text.',
+    imageCurrent: 'Annonsen visar den här bilden ovanför rubriken.',
+    imageMissing: 'Välj en bild att ladda upp.',
+    imageNotOne: 'Det här är ingen bild vi kan använda. Ladda upp en JPEG-, PNG-, WebP- eller AVIF-bild.',
+    imageHeic:
+      'HEIC-bilder kan inte läsas här. Exportera den som JPEG (på en iPhone: Inställningar › Kamera › Format › Mest kompatibelt) och ladda upp den igen.',
+    imageTooManyPixels:
+      'Bilden har för många pixlar: högst {side} pixlar på en sida och {mp} megapixlar godtas.',
+    imageTooLarge: 'Filer på högst {mb} MB godtas. Välj en mindre eller exportera den med lägre upplösning.',
+    imageUnknown: 'Bilden hittades inte och utelämnas: spara igen utan den, eller ladda upp en under Bild.',
   },
   fi: {
     ads: 'Mainokset',
@@ -285,5 +332,23 @@ export const opsMessages: Messages<OpsKey> = {
     placementOff: 'Tämä sijoittelu on pois päältä (0).',
     interests: 'Kiinnostuksen kohteet',
     interestsHint: 'Pilkuin erotettuina, esim. purjehdus, jazz; tyhjä: kaikki',
+    image: 'Kuva',
+    imageFile: 'Kuvatiedosto',
+    imageHint:
+      'JPEG, PNG, WebP tai AVIF, enintään {mb} Mt. Näytetään otsikon yläpuolella, uudelleenkoodattuna ilman metatietoja; sen tallentaminen tallentaa kampanjan.',
+    imageUpload: 'Lataa ja tallenna',
+    imageRemove: 'Poista kuva',
+    imageNone: 'Ei kuvaa: mainos näyttää otsikon ja tekstin.',
+    imageCurrent: 'Mainos näyttää tämän kuvan otsikon yläpuolella.',
+    imageMissing: 'Valitse ladattava kuva.',
+    imageNotOne: 'Tätä kuvaa ei voi käyttää. Lataa JPEG-, PNG-, WebP- tai AVIF-kuva.',
+    imageHeic:
+      'HEIC-kuvia ei voi lukea täällä. Vie kuva JPEG-muodossa (iPhonessa: Asetukset › Kamera › Formaatit › Yhteensopivin) ja lataa se uudelleen.',
+    imageTooManyPixels:
+      'Kuvassa on liikaa pikseleitä: enintään {side} pikseliä sivulla ja {mp} megapikseliä hyväksytään.',
+    imageTooLarge:
+      'Enintään {mb} Mt:n tiedostot hyväksytään. Valitse pienempi tai vie kuva pienemmällä tarkkuudella.',
+    imageUnknown:
+      'Kuvaa ei löytynyt, joten se jätetään pois: tallenna uudelleen ilman sitä tai lataa kuva kohdassa Kuva.',
   },
 };

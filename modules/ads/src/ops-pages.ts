@@ -1,7 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Problem, problems, type FieldProblem, type Http, type ModuleContext } from '@meetcute/core';
-import { FORM_BODY_SCHEMA, hidden, html, sendOpsPage, type FormBody, type Html } from '@meetcute/web';
+import {
+  Problem,
+  problems,
+  readMultipart,
+  refuseDeclaredTooLarge,
+  type FieldProblem,
+  type Http,
+  type ModuleContext,
+} from '@meetcute/core';
+import { ImageRefused, PIXEL_LIMITS, siteImagePath } from '@meetcute/photos';
+import {
+  field,
+  FORM_BODY_SCHEMA,
+  formErrors,
+  hidden,
+  html,
+  sendOpsPage,
+  type FormBody,
+  type Html,
+} from '@meetcute/web';
 import type { AdsCommands } from './commands.ts';
 import type { CampaignStatus, CampaignTerms } from './events.ts';
 import {
@@ -45,6 +63,7 @@ function formValues(terms: CampaignTerms): FormBody {
     headline: creative.headline,
     text: creative.text,
     url: creative.url,
+    imageId: creative.image?.imageId ?? '',
   };
 }
 
@@ -188,13 +207,83 @@ async function listPage(
   );
 }
 
+/** Files up to this many MB: the photos' cap, as the operator reads it. */
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/**
+ * The creative's image: the one it shows, a form to upload another (the campaign is
+ * saved with it), and one to remove it. Multipart, so apart from the campaign form, which
+ * has more fields than a multipart form may.
+ */
+function imageSection(
+  request: FastifyRequest,
+  t: T,
+  campaign: Campaign,
+  maxBytes: number,
+  errors: FieldProblem[] | undefined,
+): Html {
+  const id = campaign.campaignId;
+  const image = campaign.terms.creatives[0]?.image;
+  return html`<section aria-labelledby="image" class="card">
+    <h2 id="image">${t('image')}</h2>
+    ${formErrors(errors, t('fix'))}
+    ${
+      image
+        ? html`<p>${t('imageCurrent')}</p>
+            <img src="${siteImagePath(image.imageId, 'thumb')}" width="120" height="120" alt="" />`
+        : html`<p>${t('imageNone')}</p>`
+    }
+    <form method="post" action="/ops/ads/${id}/image" enctype="multipart/form-data">
+      ${hidden(request)}
+      ${field({
+        name: 'image',
+        label: t('imageFile'),
+        type: 'file',
+        hint: t('imageHint', { mb: megabytes(maxBytes) }),
+        required: true,
+        errors,
+        attrs: html`accept="image/jpeg,image/png,image/webp,image/avif"`,
+      })}
+      <button type="submit">${t('imageUpload')}</button>
+    </form>
+    ${
+      image
+        ? html`<form method="post" action="/ops/ads/${id}/image/remove">
+            ${hidden(request)}<button type="submit" class="secondary">${t('imageRemove')}</button>
+          </form>`
+        : ''
+    }
+  </section>`;
+}
+
+/** Why an image was not kept, in the operator's language (the commands answer the API in English). */
+function imageProblem(t: T, error: Problem, maxBytes: number): FieldProblem[] {
+  const say = (message: string) => [{ field: 'image', message }];
+  if (error instanceof ImageRefused) {
+    if (error.reason === 'heic') return say(t('imageHeic'));
+    if (error.reason === 'unsupported-image') return say(t('imageNotOne'));
+    const { maxSide: side, maxPixels } = PIXEL_LIMITS;
+    return say(t('imageTooManyPixels', { side, mp: maxPixels / 1_000_000 }));
+  }
+  if (error.status === 413) return say(t('imageTooLarge', { mb: megabytes(maxBytes) }));
+  if (error.errors?.some((e) => e.field === 'image')) return say(t('imageMissing'));
+  return say(error.detail ?? error.title);
+}
+
+/** What the campaign page shows besides the campaign: a form sent back with what to fix. */
+interface Sent {
+  edit?: { values: FormBody; errors: FieldProblem[] };
+  image?: { errors: FieldProblem[]; status: number };
+}
+
 async function campaignPage(
   ctx: ModuleContext<AdsTables>,
   request: FastifyRequest,
   reply: FastifyReply,
   campaign: Campaign,
-  edit?: { values: FormBody; errors: FieldProblem[] },
+  sent: Sent = {},
 ): Promise<FastifyReply> {
+  const { edit, image } = sent;
   const t = tr(request);
   const { terms } = campaign;
   const m = await metricsOf(ctx.db, campaign.campaignId, terms.impressionBudget);
@@ -225,16 +314,18 @@ async function campaignPage(
         ${dayGraph(t, m.days)} ${metricsTable(request, t, m)} ${placementsTable(request, t, m.placements)}
         <p><a href="/ops/ads/${id}/metrics.csv" download>${t('download')}</a></p>
         ${previews(request, t, terms.creatives, ctx.config.ads)}
+        ${imageSection(request, t, campaign, ctx.config.photos.maxBytes, image?.errors)}
         <h2>${t('change')}</h2>
         ${campaignForm(request, `/ops/ads/${id}`, edit?.values ?? formValues(terms), edit?.errors, t('save'))}`,
     },
-    edit ? 400 : 200,
+    image?.status ?? (edit ? 400 : 200),
   );
 }
 
-/** The fields to fix, when the error is bad input; anything else goes on up. */
-function fieldErrors(error: unknown): FieldProblem[] {
-  if (error instanceof Problem && error.status === 400 && error.errors) return formFields(error.errors);
+/** The fields to fix, when the error is bad input (or an image never uploaded); anything else goes on up. */
+function fieldErrors(error: unknown, t: T): FieldProblem[] {
+  if (error instanceof Problem && (error.status === 400 || error.status === 422) && error.errors)
+    return formFields(error.errors, t);
   throw error;
 }
 
@@ -252,7 +343,7 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
         const campaignId = await commands.create(request.viewer!.memberId, terms);
         return reply.redirect(`/ops/ads/${campaignId}`, 303);
       } catch (error) {
-        return listPage(ctx, request, reply, request.body, fieldErrors(error));
+        return listPage(ctx, request, reply, request.body, fieldErrors(error, tr(request)));
       }
     },
   );
@@ -269,16 +360,17 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
       const campaign = await campaignFound(ctx, request.params.campaignId);
       const { terms, problems: found } = termsFromForm(request.body, tr(request));
       const edit = (errors: FieldProblem[]) =>
-        campaignPage(ctx, request, reply, campaign, { values: request.body, errors });
+        campaignPage(ctx, request, reply, campaign, { edit: { values: request.body, errors } });
       if (found.length > 0) return edit(found);
       try {
         await commands.edit(request.viewer!.memberId, campaign.campaignId, terms);
       } catch (error) {
-        return edit(fieldErrors(error));
+        return edit(fieldErrors(error, tr(request)));
       }
       return reply.redirect(`/ops/ads/${campaign.campaignId}`, 303);
     },
   );
+  imagePages(http, ctx, commands);
   http.post(
     '/ops/ads/:campaignId/status',
     { config: operator, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
@@ -300,6 +392,42 @@ export function opsPages(http: Http, ctx: ModuleContext<AdsTables>, commands: Ad
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="campaign-${campaign.campaignId}.csv"`)
         .send(csv);
+    },
+  );
+}
+
+/** The creative's image from the campaign's page: upload one (the campaign is saved with it), or remove it. */
+function imagePages(http: Http, ctx: ModuleContext<AdsTables>, commands: AdsCommands): void {
+  const maxBytes = ctx.config.photos.maxBytes;
+  http.post(
+    '/ops/ads/:campaignId/image',
+    { config: { ...operator, multipart: true }, schema: { hide: true, params } },
+    async (request, reply) => {
+      const campaign = await campaignFound(ctx, request.params.campaignId);
+      const operatorId = request.viewer!.memberId;
+      try {
+        // Checked here rather than before the operator is known, so the answer is their page saying so.
+        refuseDeclaredTooLarge(request, reply, maxBytes);
+        const { file } = await readMultipart(request, { maxFileBytes: maxBytes });
+        const image = await commands.uploadImage(operatorId, file);
+        await commands.setImage(operatorId, campaign.campaignId, image.imageId);
+      } catch (error) {
+        // What the operator can fix (no file, its type, size or pixels) is said on the page.
+        if (error instanceof Problem && error.status !== 403 && error.status !== 404) {
+          const errors = imageProblem(tr(request), error, maxBytes);
+          return campaignPage(ctx, request, reply, campaign, { image: { errors, status: error.status } });
+        }
+        throw error;
+      }
+      return reply.redirect(`/ops/ads/${campaign.campaignId}#image`, 303);
+    },
+  );
+  http.post(
+    '/ops/ads/:campaignId/image/remove',
+    { config: operator, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
+    async (request, reply) => {
+      await commands.setImage(request.viewer!.memberId, request.params.campaignId, null);
+      return reply.redirect(`/ops/ads/${request.params.campaignId}#image`, 303);
     },
   );
 }

@@ -11,14 +11,33 @@ import {
   translator,
   type Html,
 } from '@meetcute/web';
+import { siteImagePath } from '@meetcute/photos';
 import type { AdsCommands } from './commands.ts';
-import { HIDE_REASONS, type Creative, type HideReason } from './events.ts';
+import { CARD_SIZE, HIDE_REASONS, type Creative, type HideReason } from './events.ts';
 import { messages } from './messages.ts';
 import { isBot } from './rules.ts';
 
-/** What a sponsored item shows: the label, the headline as a link, the text. */
+/**
+ * What a sponsored item shows: the label, the image if it has one, the headline as a
+ * link, the text. The image leads where the headline does; keyboards reach that link once,
+ * by the headline. It loads lazily: an ad is never what a page is about.
+ */
 function face(label: string, href: string, creative: Creative): Html {
+  const { image } = creative;
   return html`<p class="note"><strong class="badge">${label}</strong></p>
+    ${
+      image
+        ? html`<a href="${href}" rel="sponsored noopener" tabindex="-1" class="ad-image"
+            ><img
+              src="${siteImagePath(image.imageId, CARD_SIZE)}"
+              width="${image.width}"
+              height="${image.height}"
+              alt="${creative.headline}"
+              loading="lazy"
+              decoding="async"
+          /></a>`
+        : ''
+    }
     <h3><a href="${href}" rel="sponsored noopener">${creative.headline}</a></h3>
     <p>${creative.text}</p>`;
 }

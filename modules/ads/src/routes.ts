@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox';
-import type { Http, ModuleContext } from '@meetcute/core';
+import {
+  ProblemSchema as Problem,
+  readMultipart,
+  refuseLargeUploads,
+  type Http,
+  type ModuleContext,
+} from '@meetcute/core';
+import { siteImagePath } from '@meetcute/photos';
 import { LanguageSchema } from '@meetcute/web';
 import type { AdsCommands } from './commands.ts';
 import { CampaignStatus } from './events.ts';
@@ -52,6 +59,12 @@ export const TermsBody = Type.Object({
       headline: Type.String({ maxLength: 120 }),
       text: Type.String({ maxLength: 500 }),
       url: Type.String({ maxLength: 2000, description: 'Where a click leads: https:// or http://' }),
+      imageId: Type.Optional(
+        Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+          description:
+            'A picture uploaded with POST /api/v1/ads/images, shown above the headline; null: none. Left out on an edit, the creative keeps the image the creative in its place had.',
+        }),
+      ),
     }),
     { minItems: 1, maxItems: 10 },
   ),
@@ -84,6 +97,46 @@ const PlacementMetrics = Type.Intersect([
 const params = Type.Object({ campaignId: Type.String({ format: 'uuid' }) });
 const operator = { access: 'operator', kind: 'api' } as const;
 
+const Size = Type.Object({ width: Type.Integer(), height: Type.Integer() });
+
+/** An operator uploads a picture for creatives; campaigns then name it by its id. */
+function imageUpload(http: Http, ctx: ModuleContext<AdsTables>, commands: AdsCommands): void {
+  const maxBytes = ctx.config.photos.maxBytes;
+  http.post(
+    '/api/v1/ads/images',
+    {
+      config: { ...operator, multipart: true },
+      onRequest: refuseLargeUploads(maxBytes),
+      schema: {
+        summary:
+          'Upload a picture for creatives (operators; multipart/form-data: the file as `image`, and the CSRF token as the first field `_csrf` or the X-CSRF-Token header). JPEG, PNG, WebP or AVIF, checked and re-encoded as members’ photos are (upright, metadata stripped, WebP); name its `imageId` in a creative.',
+        tags: ['ads'],
+        response: {
+          201: Type.Object({
+            imageId: Type.String({ format: 'uuid' }),
+            width: Type.Integer({ description: 'As cards show it' }),
+            height: Type.Integer({ description: 'As cards show it' }),
+            sizes: Type.Object({ thumb: Size, profile: Size, full: Size }),
+            urls: Type.Object({ thumb: Type.String(), profile: Type.String(), full: Type.String() }),
+          }),
+          400: Problem,
+          413: Problem,
+          415: Problem,
+          422: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { file } = await readMultipart(request, { maxFileBytes: maxBytes });
+      const image = await commands.uploadImage(request.viewer!.memberId, file);
+      const url = (size: 'thumb' | 'profile' | 'full') => siteImagePath(image.imageId, size);
+      return reply
+        .code(201)
+        .send({ ...image, urls: { thumb: url('thumb'), profile: url('profile'), full: url('full') } });
+    },
+  );
+}
+
 export function adsRoutes(http: Http, ctx: ModuleContext<AdsTables>, commands: AdsCommands): void {
   http.post(
     '/api/v1/ads/campaigns',
@@ -93,7 +146,7 @@ export function adsRoutes(http: Http, ctx: ModuleContext<AdsTables>, commands: A
         summary: 'Create an ad campaign (operators)',
         tags: ['ads'],
         body: TermsBody,
-        response: { 201: Type.Object({ campaignId: Type.String() }) },
+        response: { 201: Type.Object({ campaignId: Type.String() }), 400: Problem, 422: Problem },
       },
     },
     async (request, reply) => {
@@ -110,7 +163,7 @@ export function adsRoutes(http: Http, ctx: ModuleContext<AdsTables>, commands: A
         tags: ['ads'],
         params,
         body: TermsBody,
-        response: { 204: Type.Null() },
+        response: { 204: Type.Null(), 400: Problem, 404: Problem, 422: Problem },
       },
     },
     async (request, reply) => {
@@ -135,6 +188,7 @@ export function adsRoutes(http: Http, ctx: ModuleContext<AdsTables>, commands: A
       return reply.code(204).send(null);
     },
   );
+  imageUpload(http, ctx, commands);
   campaignList(http, ctx);
 }
 

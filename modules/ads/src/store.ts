@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { real, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
+import { integer, real, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
 import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import {
@@ -9,7 +9,9 @@ import {
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
+  CreativeImageUploaded,
   type CampaignStatus,
+  type CreativeImage,
   type HideReason,
 } from './events.ts';
 import { dayOf, type Audience } from './rules.ts';
@@ -44,6 +46,8 @@ export const tables = {
   clicks: { impression_id: text(), campaign_id: text(), member_id: text(), day: text(), clicked_at: text() },
   /** Campaigns a member hid, and why. */
   hidden: { member_id: text(), campaign_id: text(), reason: text<HideReason>(), hidden_at: text() },
+  /** Pictures uploaded for creatives (CreativeImageUploaded): the only images terms may name. */
+  creative_images: { image_id: text(), width: integer(), height: integer(), uploaded_at: text() },
 };
 type Tables = TablesOf<typeof tables>;
 export type AdsTables = Tables;
@@ -106,6 +110,17 @@ export const migrations: Migration[] = [
       );
     },
   },
+  {
+    name: '0003_creative_images',
+    async up(db) {
+      await sql`create table creative_images (
+        image_id text primary key,
+        width integer not null,
+        height integer not null,
+        uploaded_at text not null
+      )`.execute(db);
+    },
+  },
 ];
 
 export const projections = [
@@ -116,6 +131,7 @@ export const projections = [
   'impressions',
   'clicks',
   'hidden',
+  'creative_images',
 ];
 
 export function project(ctx: ModuleContext<Tables>): void {
@@ -146,7 +162,28 @@ export function project(ctx: ModuleContext<Tables>): void {
       .where('campaign_id', '=', e.payload.campaignId)
       .execute();
   });
+  ctx.on(CreativeImageUploaded, async (e, tx) => {
+    const { imageId, width, height } = e.payload;
+    await tx.db
+      .insertInto('creative_images')
+      .values({ image_id: imageId, width, height, uploaded_at: e.occurredAt })
+      .onConflict((oc) => oc.column('image_id').doNothing())
+      .execute();
+  });
   projectCounts(ctx);
+}
+
+/** Uploaded images by id, as creatives show them; an id never uploaded is left out. */
+export async function imagesIn(db: AdsDb, imageIds: readonly string[]): Promise<Map<string, CreativeImage>> {
+  if (imageIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('creative_images')
+    .select(['image_id', 'width', 'height'])
+    .where('image_id', 'in', imageIds)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.image_id, { imageId: r.image_id, width: Number(r.width), height: Number(r.height) }]),
+  );
 }
 
 function projectCounts(ctx: ModuleContext<Tables>): void {
