@@ -104,6 +104,8 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
   await look(guest, '/login', '11-guest-login');
   await look(guest, '/signup', '12-guest-signup');
   await look(guest, '/password/forgot', '13-guest-forgot-password');
+  // The living style guide: every component as the pages draw it, the tokens from the stylesheet.
+  await look(guest, '/style-guide', '14-style-guide');
 
   // Someone waiting for review.
   const eve = await guestContext.newPage();

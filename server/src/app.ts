@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App, type AppOptions, type Config } from '@meetcute/core';
-import { assetRoutes, errorPage } from '@meetcute/web';
+import { assetRoutes, errorPage, styleGuideRoutes } from '@meetcute/web';
 import { modules } from './modules.ts';
 
 const version =
@@ -37,7 +37,7 @@ export function buildApp(config: Config, overrides: Partial<Omit<AppOptions, 'co
     modules,
     version,
     commit: (commit ??= { value: gitCommit() }).value,
-    plugins: [assetRoutes],
+    plugins: [assetRoutes, styleGuideRoutes],
     renderError: errorPage,
     ...overrides,
   });

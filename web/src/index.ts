@@ -28,6 +28,7 @@ export {
   type NavState,
 } from './layout.ts';
 export { assetPath, assetRoutes, MANIFEST_PATH } from './assets.ts';
+export { styleGuideRoutes, STYLE_GUIDE_PATH } from './style-guide.ts';
 export { errorPage } from './routes.ts';
 export { sendOpsPage, type OpsPage, type OpsSection } from './ops.ts';
 export { isLanguage } from './i18n.ts';
