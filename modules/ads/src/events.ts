@@ -107,18 +107,35 @@ export const CampaignStatusChanged = defineEvent({
   schema: Type.Object({ campaignId: Type.String(), operatorId: Type.String(), status: CampaignStatus }),
 });
 
+const Impression = Type.Object({
+  impressionId: Type.String(),
+  campaignId: Type.String(),
+  creativeId: Type.String(),
+  memberId: Type.String(),
+  placement: Type.String(),
+});
+export type Impression = Static<typeof Impression>;
+
+/** One impression an event: what the site published until impressions were written in batches (AdsShown); still read. */
 export const AdShown = defineEvent({
   type: 'AdShown',
   module: 'ads',
   description:
-    'A page showed a member a campaign’s creative: one impression, once per campaign per page view, recorded before the page was sent.',
-  schema: Type.Object({
-    impressionId: Type.String(),
-    campaignId: Type.String(),
-    creativeId: Type.String(),
-    memberId: Type.String(),
-    placement: Type.String(),
-  }),
+    'A page showed a member a campaign’s creative: one impression, once per campaign per page view, recorded before the page was sent. Published before AdsShown took its place; logs that hold it still count it.',
+  schema: Impression,
+});
+
+/**
+ * Impressions are a write on every page that shows an ad, so those of the page views served
+ * together are one event: the outbox, the log and every consumer then handle one row where
+ * there were as many as the pages (the system we learn from batched its writes the same way).
+ */
+export const AdsShown = defineEvent({
+  type: 'AdsShown',
+  module: 'ads',
+  description:
+    'Pages showed members campaigns’ creatives: the impressions of the page views served together, one per campaign per page view, each recorded before its page was sent.',
+  schema: Type.Object({ impressions: Type.Array(Impression, { minItems: 1 }) }),
 });
 
 export const AdClicked = defineEvent({
@@ -157,6 +174,7 @@ export const events: EventDefinition[] = [
   CampaignStatusChanged,
   CreativeImageUploaded,
   AdShown,
+  AdsShown,
   AdClicked,
   AdHidden,
 ];

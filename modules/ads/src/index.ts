@@ -5,7 +5,7 @@ import { honourDeletion, MemberDeleted } from '@meetcute/auth/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import { SITE_IMAGES, type SiteImages } from '@meetcute/photos';
 import { SPONSORED_ITEMS, type SponsoredItems } from '@meetcute/web';
-import { AdClicked, AdShown, events } from './events.ts';
+import { AdClicked, AdShown, AdsShown, events } from './events.ts';
 import { migrations, project, projections, tables } from './store.ts';
 import { adsCommands } from './commands.ts';
 import { adsRoutes } from './routes.ts';
@@ -52,7 +52,7 @@ export const ads = defineModule({
       },
       // A campaign's counts stay when a member leaves; their impressions and clicks go under the pseudonym.
       kept: { impressions: ['member_id'], clicks: ['member_id'] },
-      keptEvents: [AdShown, AdClicked],
+      keptEvents: [AdShown, AdsShown, AdClicked],
     });
     project(ctx);
     const commands = adsCommands(

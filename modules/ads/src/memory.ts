@@ -1,13 +1,14 @@
 // What serving reads on every page with a placement, held in memory: the campaigns, what
 // each has spent, what each viewer was shown today and hid, and who each viewer is. A
 // page that shows an ad then asks no query; the impression it records is its only write.
-import type { ModuleContext, View } from '@meetcute/core';
+import type { ModuleContext, View, ViewChanges } from '@meetcute/core';
 import { forgetInView } from '@meetcute/auth/events';
 import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import {
   AdHidden,
   AdShown,
+  AdsShown,
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
@@ -172,14 +173,23 @@ export function adsMemory(ctx: ModuleContext<AdsTables>): AdsMemory {
     .on(CampaignStatusChanged, ({ payload: { campaignId, status } }, changes) =>
       changes.update(campaignId, (c) => c && { ...c, status }),
     );
-  memory.spend.on(AdShown, ({ payload: { campaignId }, occurredAt }, changes) =>
+  const spent = (changes: ViewChanges<Spend>, campaignId: string, day: string) =>
     changes.update(campaignId, (s) => {
-      const day = dayOf(occurredAt);
       const byDay = s?.byDay ?? {};
       return { impressions: (s?.impressions ?? 0) + 1, byDay: { ...byDay, [day]: (byDay[day] ?? 0) + 1 } };
-    }),
-  );
+    });
+  memory.spend
+    .on(AdsShown, ({ payload: { impressions }, occurredAt }, changes) => {
+      for (const { campaignId } of impressions) spent(changes, campaignId, dayOf(occurredAt));
+    })
+    .on(AdShown, ({ payload: { campaignId }, occurredAt }, changes) =>
+      spent(changes, campaignId, dayOf(occurredAt)),
+    );
   memory.viewers
+    .on(AdsShown, ({ payload: { impressions }, occurredAt }, changes) => {
+      for (const { memberId, campaignId } of impressions)
+        changes.update(memberId, (v) => shownOn(v, dayOf(occurredAt), campaignId));
+    })
     .on(AdShown, ({ payload: { memberId, campaignId }, occurredAt }, changes) =>
       changes.update(memberId, (v) => shownOn(v, dayOf(occurredAt), campaignId)),
     )

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { groupCommit, type ModuleContext } from '@meetcute/core';
+import { groupCommit, outsideWork, type ModuleContext } from '@meetcute/core';
 import { type Html, type Placement, type SponsoredItems } from '@meetcute/web';
-import { AdShown, type Creative } from './events.ts';
+import { AdsShown, type Creative } from './events.ts';
 import { campaignsIn, type AdsMemory, type Campaign } from './memory.ts';
 import { dayOf, isBot, servable, targets } from './rules.ts';
 import type { AdsDb, AdsTables } from './store.ts';
@@ -78,7 +78,8 @@ export interface Density {
   profile: number;
 }
 
-interface Impression {
+/** An impression on its way to disk, with the page view it belongs to. */
+interface Showing {
   impressionId: string;
   pick: Pick;
   memberId: string;
@@ -95,21 +96,27 @@ export function sponsoredItems(
   memory: AdsMemory,
   density: Density,
 ): SponsoredItems {
-  const record = groupCommit<Impression>((batch) =>
-    ctx.transaction(async (tx) => {
-      for (const { impressionId, pick, memberId, placement } of batch)
+  // One event for the impressions of the pages served together, written as nobody's work:
+  // it holds many members' page views, and is theirs only when it holds one member's.
+  const record = groupCommit<Showing>((batch) =>
+    outsideWork(() =>
+      ctx.transaction(async (tx) => {
+        const members = new Set(batch.map((s) => s.memberId));
         await tx.publish(
-          AdShown,
+          AdsShown,
           {
-            impressionId,
-            campaignId: pick.campaign.campaignId,
-            creativeId: pick.creative.creativeId,
-            memberId,
-            placement,
+            impressions: batch.map(({ impressionId, pick, memberId, placement }) => ({
+              impressionId,
+              campaignId: pick.campaign.campaignId,
+              creativeId: pick.creative.creativeId,
+              memberId,
+              placement,
+            })),
           },
-          { actorId: memberId },
+          members.size === 1 ? { actorId: batch[0]!.memberId } : undefined,
         );
-    }),
+      }),
+    ),
   );
   return {
     every: () => density.newsEvery,

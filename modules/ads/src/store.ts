@@ -6,6 +6,8 @@ import {
   AdClicked,
   AdHidden,
   AdShown,
+  AdsShown,
+  type Impression,
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
@@ -32,7 +34,7 @@ export const tables = {
   languages: { member_id: text(), language: text() },
   /** A member's interests (tags as the interests module normalised them). */
   member_interests: { member_id: text(), tag: text() },
-  /** One row per impression (AdShown). */
+  /** One row per impression (AdsShown, or AdShown in older logs). */
   impressions: {
     impression_id: text(),
     campaign_id: text(),
@@ -186,23 +188,32 @@ export async function imagesIn(db: AdsDb, imageIds: readonly string[]): Promise<
   );
 }
 
-function projectCounts(ctx: ModuleContext<Tables>): void {
-  ctx.on(AdShown, async (e, tx) => {
-    const p = e.payload;
-    await tx.db
+/** Rows per insert: well under SQLite's 32,766 parameters at seven a row. */
+const IMPRESSIONS_PER_INSERT = 1000;
+
+/** Impressions shown at one moment, as rows (a replay of the same event adds none). */
+async function insertImpressions(db: AdsDb, shown: readonly Impression[], at: string): Promise<void> {
+  for (let from = 0; from < shown.length; from += IMPRESSIONS_PER_INSERT)
+    await db
       .insertInto('impressions')
-      .values({
-        impression_id: p.impressionId,
-        campaign_id: p.campaignId,
-        creative_id: p.creativeId,
-        member_id: p.memberId,
-        placement: p.placement,
-        day: dayOf(e.occurredAt),
-        shown_at: e.occurredAt,
-      })
+      .values(
+        shown.slice(from, from + IMPRESSIONS_PER_INSERT).map((p) => ({
+          impression_id: p.impressionId,
+          campaign_id: p.campaignId,
+          creative_id: p.creativeId,
+          member_id: p.memberId,
+          placement: p.placement,
+          day: dayOf(at),
+          shown_at: at,
+        })),
+      )
       .onConflict((oc) => oc.column('impression_id').doNothing())
       .execute();
-  });
+}
+
+function projectCounts(ctx: ModuleContext<Tables>): void {
+  ctx.on(AdsShown, (e, tx) => insertImpressions(tx.db, e.payload.impressions, e.occurredAt));
+  ctx.on(AdShown, (e, tx) => insertImpressions(tx.db, [e.payload], e.occurredAt));
   ctx.on(AdClicked, async (e, tx) => {
     const p = e.payload;
     await tx.db

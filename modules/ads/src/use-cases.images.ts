@@ -1,7 +1,7 @@
 import { emitted, given, useCase, type ExpectedEvent, type Given, type When } from '@meetcute/core';
 import { approved, HEIC, nancy, otto, PHONE_JPEG, PIXEL_BOMB, WEB_PAGE } from '@meetcute/cast';
 import {
-  AdShown,
+  AdsShown,
   CampaignCreated,
   CampaignEdited,
   CreativeImageUploaded,
@@ -153,14 +153,14 @@ export const pictureCampaignUseCases = [
         `alt="${HEADLINE}"`,
         'loading="lazy"',
       ],
-      events: [emitted(AdShown, { campaignId: CAMPAIGN, memberId: nancy.memberId })],
+      events: [emitted(AdsShown, { impressions: [{ campaignId: CAMPAIGN, memberId: nancy.memberId }] })],
     },
   }),
   useCase({
     title: 'An ad without a picture shows none',
     given: running(),
     when: news(nancy.memberId),
-    then: { status: 200, page: [HEADLINE], pageLacks: ['ad-image', '/images/'], events: [emitted(AdShown)] },
+    then: { status: 200, page: [HEADLINE], pageLacks: ['ad-image', '/images/'], events: [emitted(AdsShown)] },
   }),
   useCase({
     title: 'An edit that names no picture keeps the one the creative had, though the creative gets a new id',

@@ -1,6 +1,6 @@
 import { given, type Given } from '@meetcute/core';
 import { approved, bob, nancy, otto } from '@meetcute/cast';
-import { AdClicked, AdShown, CampaignCreated, type CampaignTerms } from './events.ts';
+import { AdClicked, AdShown, AdsShown, CampaignCreated, type CampaignTerms } from './events.ts';
 
 export const CAMPAIGN = '00000000-0000-7000-8000-00000000ad01';
 export const CREATIVE = '00000000-0000-7000-8000-00000000ad02';
@@ -40,6 +40,13 @@ export const running = (terms: CampaignTerms = sailing): Given[] => [
   ),
 ];
 export const shown = (impressionId: string, memberId = nancy.memberId, placement = 'news'): Given =>
+  given(
+    AdsShown,
+    { impressions: [{ impressionId, campaignId: CAMPAIGN, creativeId: CREATIVE, memberId, placement }] },
+    { actorId: memberId },
+  );
+/** An impression as logs before AdsShown hold it: one event each. */
+export const shownAlone = (impressionId: string, memberId = nancy.memberId, placement = 'news'): Given =>
   given(
     AdShown,
     { impressionId, campaignId: CAMPAIGN, creativeId: CREATIVE, memberId, placement },

@@ -2,7 +2,7 @@ import { emitted, useCase } from '@meetcute/core';
 import { bob, nancy, otto } from '@meetcute/cast';
 import { AlertsRead } from '@meetcute/alerts/events';
 import { ProfileViewed } from '@meetcute/profile/events';
-import { AdShown } from './events.ts';
+import { AdsShown } from './events.ts';
 import {
   CAMPAIGN,
   clicked,
@@ -27,7 +27,9 @@ export const placementUseCases = [
       // Opening the alerts marks her welcome alert read, as it always does.
       events: [
         emitted(AlertsRead),
-        emitted(AdShown, { campaignId: CAMPAIGN, memberId: nancy.memberId, placement: 'alerts' }),
+        emitted(AdsShown, {
+          impressions: [{ campaignId: CAMPAIGN, memberId: nancy.memberId, placement: 'alerts' }],
+        }),
       ],
     },
   }),
@@ -40,7 +42,9 @@ export const placementUseCases = [
       page: ['Sponsored', HEADLINE],
       events: [
         emitted(ProfileViewed, { viewerId: nancy.memberId }),
-        emitted(AdShown, { campaignId: CAMPAIGN, memberId: nancy.memberId, placement: 'profile' }),
+        emitted(AdsShown, {
+          impressions: [{ campaignId: CAMPAIGN, memberId: nancy.memberId, placement: 'profile' }],
+        }),
       ],
     },
   }),

@@ -1,7 +1,7 @@
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, nancy, otto } from '@meetcute/cast';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
-import { AdShown, CampaignCreated } from './events.ts';
+import { AdsShown, CampaignCreated } from './events.ts';
 import { body, create, HEADLINE, news, running, sailing } from './use-cases.kit.ts';
 
 const forSailors = { ...sailing, targeting: { ...sailing.targeting, interests: ['sailing', 'boats'] } };
@@ -31,7 +31,7 @@ export const targetingUseCases = [
     title: 'Nancy, who likes sailing, is shown a campaign for sailors',
     given: [...running(forSailors), added('sailing')],
     when: news(nancy.memberId),
-    then: { status: 200, page: [HEADLINE], events: [emitted(AdShown)] },
+    then: { status: 200, page: [HEADLINE], events: [emitted(AdsShown)] },
   }),
   useCase({
     title: 'Nancy is not shown a campaign for sailors while she has no such interest',

@@ -7,7 +7,7 @@ import { MemberDeleted } from '@meetcute/auth/events';
 import {
   AdClicked,
   AdHidden,
-  AdShown,
+  AdsShown,
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
@@ -25,6 +25,7 @@ import {
   running,
   sailing,
   shown,
+  shownAlone,
   SHOWN,
   SHOWN_AGAIN,
   URL,
@@ -168,11 +169,15 @@ export const placementUseCases = [
       status: 200,
       page: ['Sponsored', HEADLINE, '/ads/click/'],
       events: [
-        emitted(AdShown, {
-          campaignId: CAMPAIGN,
-          creativeId: CREATIVE,
-          memberId: nancy.memberId,
-          placement: 'news',
+        emitted(AdsShown, {
+          impressions: [
+            {
+              campaignId: CAMPAIGN,
+              creativeId: CREATIVE,
+              memberId: nancy.memberId,
+              placement: 'news',
+            },
+          ],
         }),
       ],
     },
@@ -181,7 +186,7 @@ export const placementUseCases = [
     title: 'In Swedish the ad says Sponsrad',
     given: running(),
     when: news(nancy.memberId, { 'accept-language': 'sv' }),
-    then: { status: 200, page: ['Sponsrad', HEADLINE], events: [emitted(AdShown)] },
+    then: { status: 200, page: ['Sponsrad', HEADLINE], events: [emitted(AdsShown)] },
   }),
   useCase({
     title: 'Bob (a man in Uppsala) is not shown a campaign for women near Stockholm',
@@ -211,6 +216,12 @@ export const placementUseCases = [
     then: { status: 200, pageLacks: [HEADLINE] },
   }),
   useCase({
+    title: 'Impressions a log holds one event each (before they were batched) count as ever',
+    given: [...running({ ...sailing, frequencyCap: 2 }), shownAlone(SHOWN), shown(SHOWN_AGAIN)],
+    when: news(nancy.memberId),
+    then: { status: 200, pageLacks: [HEADLINE] },
+  }),
+  useCase({
     title: 'A campaign shown as often today as its daily cap waits for tomorrow',
     given: [
       ...running({ ...sailing, dailyCap: 2 }),
@@ -229,7 +240,11 @@ export const placementUseCases = [
       yesterday(shown(SHOWN_AGAIN)),
     ],
     when: news(nancy.memberId),
-    then: { status: 200, page: [HEADLINE], events: [emitted(AdShown, { campaignId: CAMPAIGN })] },
+    then: {
+      status: 200,
+      page: [HEADLINE],
+      events: [emitted(AdsShown, { impressions: [{ campaignId: CAMPAIGN }] })],
+    },
   }),
 ];
 
@@ -255,7 +270,7 @@ export const changeUseCases = [
       }),
     ],
     when: news(nancy.memberId),
-    then: { status: 200, page: ['Sail at dawn'], pageLacks: [HEADLINE], events: [emitted(AdShown)] },
+    then: { status: 200, page: ['Sail at dawn'], pageLacks: [HEADLINE], events: [emitted(AdsShown)] },
   }),
   useCase({
     title: 'Nancy moves to Helsinki: a campaign near Stockholm no longer reaches her',

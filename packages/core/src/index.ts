@@ -92,7 +92,7 @@ export {
 } from './module.ts';
 export { createApp, VIEWERS, type App, type AppOptions, type ConsumerState, type Telemetry } from './app.ts';
 export { dateIn, yearsBetween, ageIn, isCalendarDate } from './dates.ts';
-export { currentWork, runWithWork, childTraceparent, type WorkContext } from './trace.ts';
+export { currentWork, outsideWork, runWithWork, childTraceparent, type WorkContext } from './trace.ts';
 export {
   useCase,
   USE_CASE_LINK_KEY,

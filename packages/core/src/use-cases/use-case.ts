@@ -52,8 +52,9 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
-export type DeepPartial<T> = T extends readonly unknown[]
-  ? T
+/** An expected payload: any part of it, where an array has all its items, each in part (as assertSubset checks). */
+export type DeepPartial<T> = T extends readonly (infer Item)[]
+  ? Array<DeepPartial<Item>>
   : T extends object
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
