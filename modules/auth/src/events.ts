@@ -79,6 +79,14 @@ export const MemberDeleted = defineEvent({
   schema: Type.Object({ memberId: Type.String(), pseudonym: Type.String() }),
 });
 
+export const SessionStarted = defineEvent({
+  type: 'SessionStarted',
+  module: 'auth',
+  description:
+    'A member logged in: a session was opened for them (a log-in with their password, one finished with a second factor, or the sign-up that logs a new member in). Experiments count these per variant. The token is only in the member’s cookie and its hash in auth’s sessions table, never in an event.',
+  schema: Type.Object({ memberId: Type.String(), sessionId: Type.String() }),
+});
+
 export const LoggedOut = defineEvent({
   type: 'LoggedOut',
   module: 'auth',
@@ -194,6 +202,7 @@ export const events = [
   RoleGranted,
   RoleRevoked,
   LoggedOutEverywhere,
+  SessionStarted,
   LoggedOut,
   PasswordResetRequested,
   EmailConfirmationRequested,

@@ -9,7 +9,7 @@ import {
   type Viewer,
   type ViewerResolver,
 } from '@meetcute/core';
-import type { Role } from './events.ts';
+import { SessionStarted, type Role } from './events.ts';
 import { isExpired, needsRefresh, sessionExpiry, SESSION_DAYS } from './rules.ts';
 import {
   deleteExpiredSessionsOf,
@@ -89,19 +89,21 @@ export class SessionStore implements Sessions, ViewerResolver {
   async open(memberId: string, userAgent?: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = this.#ctx.clock.now();
-    const db = this.#ctx.db;
+    const sessionId = this.#ctx.ids.next();
+    // The session and the fact that it started commit together (SessionStarted names no token).
     await this.#ctx.transaction(async (tx) => {
       await deleteExpiredSessionsOf(tx.db, memberId, now.toISOString());
       this.#sessions.changes(tx).forgetWhere((s) => s.memberId === memberId && isExpired(s.expiresAt, now));
-    });
-    await insertSession(db, {
-      id: this.#ctx.ids.next(),
-      tokenHash: tokenHash(token),
-      memberId,
-      createdAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-      expiresAt: sessionExpiry(now).toISOString(),
-      userAgent: userAgent?.slice(0, 300) ?? null,
+      await insertSession(tx.db, {
+        id: sessionId,
+        tokenHash: tokenHash(token),
+        memberId,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: sessionExpiry(now).toISOString(),
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      });
+      await tx.publish(SessionStarted, { memberId, sessionId }, { actorId: memberId });
     });
     return token;
   }

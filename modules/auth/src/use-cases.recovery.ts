@@ -11,6 +11,7 @@ import {
   PasswordChanged,
   PasswordResetRequested,
   PasswordUpgraded,
+  SessionStarted,
 } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
@@ -186,7 +187,11 @@ export const recoveryUseCases = [
     ],
     before: [{ method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email, password: PASSWORD } }],
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: NEW_EMAIL, password: PASSWORD } },
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'The old address no longer logs anyone in once changed',
@@ -305,7 +310,10 @@ export const recoveryUseCases = [
     then: {
       status: 200,
       body: { memberId: bob.memberId },
-      events: [emitted(PasswordUpgraded, { memberId: bob.memberId })],
+      events: [
+        emitted(PasswordUpgraded, { memberId: bob.memberId }),
+        emitted(SessionStarted, { memberId: bob.memberId }),
+      ],
     },
   }),
   useCase({
@@ -314,7 +322,7 @@ export const recoveryUseCases = [
     given: [bobImportedWithBcrypt],
     before: [bobLogsIn(PASSWORD)],
     when: bobLogsIn(PASSWORD),
-    then: { status: 200, events: [] },
+    then: { status: 200, events: [emitted(SessionStarted, { memberId: bob.memberId })] },
   }),
   useCase({
     title: 'A wrong password against an old hash is refused like any other',
@@ -375,7 +383,11 @@ export const recoveryUseCases = [
     given: [...approved(nancy), nancyAskedForReset],
     before: [redeem(resetToken)],
     when: logIn(NEW_PASSWORD),
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'After the reset her old password lets nobody in',

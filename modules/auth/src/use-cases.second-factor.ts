@@ -8,7 +8,7 @@ import {
   type When,
 } from '@meetcute/core';
 import { approved, bob, mo, nancy, PASSWORD, withPassword } from '@meetcute/cast';
-import { RoleGranted, TwoFactorDisabled, TwoFactorEnabled } from './events.ts';
+import { RoleGranted, SessionStarted, TwoFactorDisabled, TwoFactorEnabled } from './events.ts';
 import { codeAt, stepAt } from './totp.ts';
 
 // One call each; the whole journey with codes from a secret made at setup is in auth.test.ts.
@@ -62,7 +62,11 @@ export const secondFactorUseCases = [
     credentials: nancysApp,
     given: [...approved(nancy), nancyHasAnApp],
     when: { method: 'POST', url: '/api/v1/sessions/second-factor', body: { ticket, code: CODE_NOW } },
-    then: { status: 200, body: { memberId: nancy.memberId, status: 'approved', roles: [] } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId, status: 'approved', roles: [] },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'A code works once: seen over a shoulder, it lets nobody in after',
@@ -82,7 +86,11 @@ export const secondFactorUseCases = [
       form: true,
       body: { ticket, code: CODE_NOW, next: '/chats' },
     },
-    then: { status: 303, location: '/chats' },
+    then: {
+      status: 303,
+      location: '/chats',
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'Nancy turns it off with her password and a code',
@@ -173,6 +181,7 @@ export const secondFactorUseCases = [
     then: {
       status: 200,
       body: { roles: [], heldBack: { roles: ['moderator'], href: '/account/two-factor', detail: HELD_BACK } },
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
     },
   }),
   useCase({
@@ -190,6 +199,7 @@ export const secondFactorUseCases = [
           detail: OPERATORS_NEED_IT,
         },
       },
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
     },
   }),
   useCase({
@@ -211,7 +221,11 @@ export const secondFactorUseCases = [
       form: true,
       body: { email: bob.email, password: PASSWORD, next: '/news' },
     },
-    then: { status: 303, location: '/account/two-factor' },
+    then: {
+      status: 303,
+      location: '/account/two-factor',
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'The review queues send a moderator without a second factor to set one up',
@@ -319,7 +333,11 @@ export const secondFactorUseCases = [
     credentials: withPassword(nancy),
     given: [...approved(nancy), nancyHasAnApp, given(TwoFactorDisabled, { memberId: nancy.memberId })],
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: nancy.email, password: PASSWORD } },
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'Nancy asks whether her log-in asks for a code, and how many recovery codes are left',

@@ -1,7 +1,7 @@
-import { given, useCase, type When } from '@meetcute/core';
+import { emitted, given, useCase, type When } from '@meetcute/core';
 import { approved, bob, mo, PASSWORD, reinstated, suspended, withPassword } from '@meetcute/cast';
 import { AccountCreated } from '@meetcute/registration';
-import { PasswordUpgraded } from './events.ts';
+import { PasswordUpgraded, SessionStarted } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
 const REASON = 'Kept messaging members who asked him to stop';
@@ -47,14 +47,22 @@ export const suspensionUseCases = [
     given: [...approved(bob), suspended(bob)],
     clock: '2026-06-08T10:00:01.000Z',
     when: bobLogsIn(),
-    then: { status: 200, body: { memberId: bob.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId },
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'When a moderator lifts the suspension Bob can log in at once',
     credentials: withPassword(bob),
     given: [...approved(bob), suspended(bob), reinstated(bob)],
     when: bobLogsIn(),
-    then: { status: 200, body: { memberId: bob.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId },
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'A session of a suspended member is not one: the API asks him to log in',
@@ -84,6 +92,6 @@ export const suspensionUseCases = [
       given(PasswordUpgraded, { memberId: bob.memberId }, { actorId: bob.memberId }),
     ],
     when: bobLogsIn(),
-    then: { status: 200, events: [] },
+    then: { status: 200, events: [emitted(SessionStarted, { memberId: bob.memberId })] },
   }),
 ];

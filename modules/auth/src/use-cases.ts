@@ -8,6 +8,7 @@ import {
   PasswordChanged,
   RoleGranted,
   RoleRevoked,
+  SessionStarted,
   TwoFactorEnabled,
 } from './events.ts';
 
@@ -46,21 +47,33 @@ export const useCases = [
     credentials: withPassword(nancy),
     given: approved(nancy),
     when: logIn(nancy.email, PASSWORD),
-    then: { status: 200, body: { memberId: nancy.memberId, status: 'approved', roles: [] } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId, status: 'approved', roles: [] },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'The email is matched whatever its case and surrounding spaces',
     credentials: withPassword(nancy),
     given: approved(nancy),
     when: logIn('  Nancy@Example.COM ', PASSWORD),
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'Bob, still waiting for review, can log in and sees he is submitted',
     credentials: withPassword(bob),
     given: signedUp(bob),
     when: logIn(bob.email, PASSWORD),
-    then: { status: 200, body: { memberId: bob.memberId, status: 'submitted', roles: [] } },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId, status: 'submitted', roles: [] },
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'Nancy, whose sign-up was sent back, logs in and sees she is rejected',
@@ -74,7 +87,11 @@ export const useCases = [
       ),
     ],
     when: logIn(nancy.email, PASSWORD),
-    then: { status: 200, body: { status: 'rejected' } },
+    then: {
+      status: 200,
+      body: { status: 'rejected' },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'Mo, listed in MEETCUTE_MODERATORS, is a moderator',
@@ -152,7 +169,11 @@ export const useCases = [
     before: fiveWrongPasswords,
     clock: '2026-06-01T10:00:31.000Z',
     when: logIn(nancy.email, PASSWORD),
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'A successful log-in forgives the earlier wrong passwords',
@@ -160,7 +181,11 @@ export const useCases = [
     given: approved(nancy),
     before: [...fiveWrongPasswords.slice(1), logIn(nancy.email, PASSWORD), ...fiveWrongPasswords.slice(1)],
     when: logIn(nancy.email, PASSWORD),
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'Thirty failures from one address, on any accounts, lock log-in from that address',
@@ -261,7 +286,11 @@ export const useCases = [
     credentials: [{ memberId: nancy.memberId, passwordHash: NEW_PASSWORD_HASH }],
     given: [...approved(nancy), given(PasswordChanged, { memberId: nancy.memberId })],
     when: logIn(nancy.email, NEW_PASSWORD),
-    then: { status: 200, body: { memberId: nancy.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: nancy.memberId },
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'After PasswordChanged the old password no longer works',
@@ -398,7 +427,11 @@ export const useCases = [
       form: true,
       body: { email: nancy.email, password: PASSWORD, next: '/profile' },
     },
-    then: { status: 303, location: '/profile' },
+    then: {
+      status: 303,
+      location: '/profile',
+      events: [emitted(SessionStarted, { memberId: nancy.memberId })],
+    },
   }),
   useCase({
     title: 'A log-in link can never send a member to another site',
@@ -410,7 +443,7 @@ export const useCases = [
       form: true,
       body: { email: nancy.email, password: PASSWORD, next: '//evil.example/phish' },
     },
-    then: { status: 303, location: '/' },
+    then: { status: 303, location: '/', events: [emitted(SessionStarted, { memberId: nancy.memberId })] },
   }),
   useCase({
     title: 'A log-in link whose way on is not Latin-1, or hides a tab, goes home instead of failing',
@@ -422,7 +455,7 @@ export const useCases = [
       form: true,
       body: { email: nancy.email, password: PASSWORD, next: '/\t/evil.example/€' },
     },
-    then: { status: 303, location: '/' },
+    then: { status: 303, location: '/', events: [emitted(SessionStarted, { memberId: nancy.memberId })] },
   }),
   useCase({
     title: 'A wrong password in the form shows the form again with the error',

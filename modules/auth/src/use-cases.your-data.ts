@@ -1,6 +1,6 @@
 import { emitted, useCase, type When } from '@meetcute/core';
 import { approved, bob, deleted, nancy, PASSWORD, withPassword } from '@meetcute/cast';
-import { MemberDeleted } from './events.ts';
+import { MemberDeleted, SessionStarted } from './events.ts';
 
 const PROBLEM = 'https://meetcute.dev/problems/';
 const deleteAccount = (password: string): When => ({
@@ -46,7 +46,11 @@ export const yourDataUseCases = [
     credentials: withPassword(bob),
     given: [...approved(nancy), ...approved(bob), nancyDeleted],
     when: { method: 'POST', url: '/api/v1/sessions', body: { email: bob.email, password: PASSWORD } },
-    then: { status: 200, body: { memberId: bob.memberId } },
+    then: {
+      status: 200,
+      body: { memberId: bob.memberId },
+      events: [emitted(SessionStarted, { memberId: bob.memberId })],
+    },
   }),
   useCase({
     title: 'The account page offers the download and the way to delete the account',

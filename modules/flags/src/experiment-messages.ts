@@ -37,6 +37,13 @@ type Key =
   | 'interval'
   | 'intervalHint'
   | 'notYet'
+  | 'activity'
+  | 'activityCaption'
+  | 'messages'
+  | 'messagesPerMember'
+  | 'sessions'
+  | 'sessionsPerMember'
+  | 'activityHint'
   | 'backToList'
   | 'notNow';
 
@@ -80,6 +87,15 @@ export const experimentMessages: Messages<Key> = {
     intervalHint:
       'Where the true rate lies with 95 % confidence (Wilson score interval); variants whose intervals overlap are not yet told apart.',
     notYet: 'not yet',
+    activity: 'Activity since exposure',
+    activityCaption:
+      'Per variant: what exposed members did after their first exposure, while the experiment ran',
+    messages: 'Messages sent',
+    messagesPerMember: 'Messages per member',
+    sessions: 'Sessions',
+    sessionsPerMember: 'Sessions per member',
+    activityHint:
+      'A session is a log-in (with a password, a second factor or a sign-up); a member who stays logged in starts none. Compare the variants per member: their sizes differ.',
     backToList: 'All experiments',
     notNow: 'Not now: {why}',
   },
@@ -122,6 +138,15 @@ export const experimentMessages: Messages<Key> = {
     intervalHint:
       'Där den sanna andelen ligger med 95 % säkerhet (Wilsons intervall); varianter vars intervall överlappar går ännu inte att skilja åt.',
     notYet: 'inte än',
+    activity: 'Aktivitet sedan exponeringen',
+    activityCaption:
+      'Per variant: vad exponerade medlemmar gjorde efter sin första exponering, medan experimentet pågick',
+    messages: 'Skickade meddelanden',
+    messagesPerMember: 'Meddelanden per medlem',
+    sessions: 'Sessioner',
+    sessionsPerMember: 'Sessioner per medlem',
+    activityHint:
+      'En session är en inloggning (med lösenord, tvåstegsverifiering eller registrering); en medlem som förblir inloggad startar ingen. Jämför varianterna per medlem: de är olika stora.',
     backToList: 'Alla experiment',
     notNow: 'Inte nu: {why}',
   },
@@ -164,6 +189,15 @@ export const experimentMessages: Messages<Key> = {
     intervalHint:
       'Missä todellinen osuus on 95 %:n varmuudella (Wilsonin väli); variantteja, joiden välit menevät päällekkäin, ei vielä voi erottaa.',
     notYet: 'ei vielä',
+    activity: 'Toiminta altistuksen jälkeen',
+    activityCaption:
+      'Varianteittain: mitä altistetut jäsenet tekivät ensimmäisen altistuksensa jälkeen kokeen aikana',
+    messages: 'Lähetetyt viestit',
+    messagesPerMember: 'Viestejä jäsentä kohden',
+    sessions: 'Istunnot',
+    sessionsPerMember: 'Istuntoja jäsentä kohden',
+    activityHint:
+      'Istunto on kirjautuminen (salasanalla, kaksivaiheisella tunnistautumisella tai rekisteröitymällä); kirjautuneena pysyvä jäsen ei aloita uutta. Vertaa variantteja jäsentä kohden: niiden koot eroavat.',
     backToList: 'Kaikki kokeet',
     notNow: 'Ei nyt: {why}',
   },

@@ -139,31 +139,35 @@ function everyVariant(variants: string[], results: ExperimentResult[]): Experime
     conversions: 0,
     rate: null,
     interval: null,
+    messages: 0,
+    messagesPerMember: null,
+    sessions: 0,
+    sessionsPerMember: null,
   });
   const named = variants.map((v) => results.find((r) => r.variant === v) ?? none(v));
   return [...named, ...results.filter((r) => !variants.includes(r.variant))];
 }
 
-function resultTable(request: FastifyRequest, results: ExperimentResult[]): Html {
-  const t = tr(request);
-  const percent = new Intl.NumberFormat(LOCALES[languageOf(request)], {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  });
-  const count = new Intl.NumberFormat(LOCALES[languageOf(request)]);
+/** A figure per variant: its column's heading and what its cell says. */
+type Column = readonly [heading: Parameters<T>[0], cell: (r: ExperimentResult) => string];
+
+/** The variants as rows and a column per figure, with a caption saying what it shows and a hint below. */
+function variantTable(
+  t: T,
+  caption: string,
+  columns: Column[],
+  results: ExperimentResult[],
+  hint: string,
+): Html {
   return html`<div class="table-scroll">
       <table class="results">
         <caption>
-          ${t('resultsCaption')}
+          ${caption}
         </caption>
         <thead>
           <tr>
             <th scope="col">${t('variant')}</th>
-            <th scope="col">${t('exposed')}</th>
-            <th scope="col">${t('trials')}</th>
-            <th scope="col">${t('conversions')}</th>
-            <th scope="col">${t('rate')}</th>
-            <th scope="col">${t('interval')}</th>
+            ${columns.map(([heading]) => html`<th scope="col">${t(heading)}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -171,23 +175,50 @@ function resultTable(request: FastifyRequest, results: ExperimentResult[]): Html
             (r) =>
               html`<tr>
                 <th scope="row">${r.variant}</th>
-                <td>${count.format(r.exposed)}</td>
-                <td>${count.format(r.trials)}</td>
-                <td>${count.format(r.conversions)}</td>
-                <td>${r.rate === null ? t('notYet') : percent.format(r.rate)}</td>
-                <td>
-                  ${
-                    r.interval
-                      ? `${percent.format(r.interval.low)} – ${percent.format(r.interval.high)}`
-                      : t('notYet')
-                  }
-                </td>
+                ${columns.map(([, cell]) => html`<td>${cell(r)}</td>`)}
               </tr>`,
           )}
         </tbody>
       </table>
     </div>
-    <p><small>${t('intervalHint')}</small></p>`;
+    <p><small>${hint}</small></p>`;
+}
+
+function resultTable(request: FastifyRequest, results: ExperimentResult[]): Html {
+  const t = tr(request);
+  const locale = LOCALES[languageOf(request)];
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const count = new Intl.NumberFormat(locale);
+  const columns: Column[] = [
+    ['exposed', (r) => count.format(r.exposed)],
+    ['trials', (r) => count.format(r.trials)],
+    ['conversions', (r) => count.format(r.conversions)],
+    ['rate', (r) => (r.rate === null ? t('notYet') : percent.format(r.rate))],
+    [
+      'interval',
+      (r) =>
+        r.interval ? `${percent.format(r.interval.low)} – ${percent.format(r.interval.high)}` : t('notYet'),
+    ],
+  ];
+  return variantTable(t, t('resultsCaption'), columns, results, t('intervalHint'));
+}
+
+/** What each variant's members did since their exposure: what the variant cost or earned in engagement. */
+function activityTable(request: FastifyRequest, results: ExperimentResult[]): Html {
+  const t = tr(request);
+  const locale = LOCALES[languageOf(request)];
+  const count = new Intl.NumberFormat(locale);
+  const each = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const perMember = (n: number | null) => (n === null ? t('notYet') : each.format(n));
+  const columns: Column[] = [
+    ['exposed', (r) => count.format(r.exposed)],
+    ['messages', (r) => count.format(r.messages)],
+    ['messagesPerMember', (r) => perMember(r.messagesPerMember)],
+    ['sessions', (r) => count.format(r.sessions)],
+    ['sessionsPerMember', (r) => perMember(r.sessionsPerMember)],
+  ];
+  return html`<h2>${t('activity')}</h2>
+    ${variantTable(t, t('activityCaption'), columns, results, t('activityHint'))}`;
 }
 
 function lifecycleForm(request: FastifyRequest, experiment: Experiment): Html {
@@ -212,6 +243,7 @@ async function experimentPage(
   const experiment = await experimentByKey(db, key);
   if (!experiment) throw problems.notFound('This experiment');
   const variants = (await flagByKey(db, experiment.flagKey))?.variants ?? [];
+  const results = everyVariant(variants, await resultsOf(db, experiment));
   const moment = (label: string, at: string | null) =>
     at ? html` · <strong>${label}:</strong> <time datetime="${at}">${utc(request, at)}</time>` : '';
   const body = html`<p><a href="/ops/experiments">${t('backToList')}</a></p>
@@ -224,7 +256,7 @@ async function experimentPage(
     </p>
     ${lifecycleForm(request, experiment)}
     <h2>${t('results')}</h2>
-    ${resultTable(request, everyVariant(variants, await resultsOf(db, experiment)))}`;
+    ${resultTable(request, results)} ${activityTable(request, results)}`;
   const notice = refusal ? t('notNow', { why: refusal }) : undefined;
   return sendOpsPage(
     request,

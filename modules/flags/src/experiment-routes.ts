@@ -29,6 +29,18 @@ const Result = Type.Object({
   interval: Type.Union([Type.Object({ low: Type.Number(), high: Type.Number() }), Type.Null()], {
     description: '95 % Wilson score interval of the rate',
   }),
+  messages: Type.Integer({
+    description: 'Messages the exposed members sent since their exposure, while the experiment ran',
+  }),
+  messagesPerMember: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Messages per exposed member; null with nobody exposed',
+  }),
+  sessions: Type.Integer({
+    description: 'Sessions the exposed members started (log-ins) since their exposure, while it ran',
+  }),
+  sessionsPerMember: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Sessions per exposed member; null with nobody exposed',
+  }),
 });
 
 const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -40,14 +52,23 @@ export interface ExperimentResult {
   conversions: number;
   rate: number | null;
   interval: { low: number; high: number } | null;
+  messages: number;
+  messagesPerMember: number | null;
+  sessions: number;
+  sessionsPerMember: number | null;
 }
 
-/** Per variant: the counts, the conversion rate and its 95 % interval. */
+/**
+ * Per variant: the counts, the conversion rate and its 95 % interval, and what exposed
+ * members did since (messages sent, sessions started), in all and per member.
+ */
 export async function resultsOf(db: FlagsDb, experiment: Experiment): Promise<ExperimentResult[]> {
   return (await countsOf(db, experiment)).map((c) => ({
     ...c,
     rate: c.trials === 0 ? null : c.conversions / c.trials,
     interval: wilson(c.conversions, c.trials),
+    messagesPerMember: c.exposed === 0 ? null : c.messages / c.exposed,
+    sessionsPerMember: c.exposed === 0 ? null : c.sessions / c.exposed,
   }));
 }
 

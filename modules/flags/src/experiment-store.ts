@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { integer, nullable, text, type Migration, type ModuleContext } from '@meetcute/core';
 import type { FlagsDb, Tables } from './store.ts';
 import { MessageSent } from '@meetcute/chat/events';
+import { SessionStarted } from '@meetcute/auth/events';
 import {
   ExperimentCreated,
   ExperimentExposed,
@@ -22,13 +23,19 @@ export const experimentTables = {
     started_at: nullable(text()),
     stopped_at: nullable(text()),
   },
-  /** A member's variant in an experiment, kept from their first exposure; wrote_at: their first message after it. */
+  /**
+   * A member's variant in an experiment, kept from their first exposure; wrote_at: their
+   * first message after it; messages and sessions: what they sent and how often they logged
+   * in after it, while the experiment ran.
+   */
   flags_exposures: {
     experiment_key: text(),
     member_id: text(),
     variant: text(),
     exposed_at: text(),
     wrote_at: nullable(text()),
+    messages: integer(),
+    sessions: integer(),
   },
   /** Who wrote first in each conversation: a message in a conversation not here is a first message. */
   flags_openers: { conversation_id: text(), opener_id: text(), opened_at: text() },
@@ -82,6 +89,17 @@ export const experimentMigrations: Migration[] = [
         primary key (experiment_key, conversation_id)
       )`.execute(db);
       await sql`create index flags_trials_by_conversation on flags_trials (conversation_id)`.execute(db);
+    },
+  },
+];
+
+/** Members' activity since exposure, counted on their exposure: it goes with it when they leave. */
+export const activityMigrations: Migration[] = [
+  {
+    name: '0004_flags_activity',
+    async up(db) {
+      await sql`alter table flags_exposures add column messages integer not null default 0`.execute(db);
+      await sql`alter table flags_exposures add column sessions integer not null default 0`.execute(db);
     },
   },
 ];
@@ -154,12 +172,17 @@ export async function assignmentOf(
   return row?.variant;
 }
 
-/** Per variant: how many trials the metric counts and how many of them converted. */
+/**
+ * Per variant: how many trials the metric counts and how many of them converted, and what
+ * its exposed members did since their exposure: messages sent and sessions started.
+ */
 export interface VariantCount {
   variant: string;
   exposed: number;
   trials: number;
   conversions: number;
+  messages: number;
+  sessions: number;
 }
 
 export async function countsOf(db: Db, experiment: Experiment): Promise<VariantCount[]> {
@@ -169,6 +192,8 @@ export async function countsOf(db: Db, experiment: Experiment): Promise<VariantC
       'variant',
       (eb) => eb.fn.countAll<number | string>().as('n'),
       (eb) => eb.fn.count<number | string>('wrote_at').as('wrote'),
+      (eb) => eb.fn.sum<number | string>('messages').as('messages'),
+      (eb) => eb.fn.sum<number | string>('sessions').as('sessions'),
     ])
     .where('experiment_key', '=', experiment.key)
     .groupBy('variant')
@@ -188,9 +213,16 @@ export async function countsOf(db: Db, experiment: Experiment): Promise<VariantC
     const e = exposed.find((r) => r.variant === variant);
     const t = trials.find((r) => r.variant === variant);
     const n = Number(e?.n ?? 0);
+    const activity = { messages: Number(e?.messages ?? 0), sessions: Number(e?.sessions ?? 0) };
     return experiment.metric === 'writers'
-      ? { variant, exposed: n, trials: n, conversions: Number(e?.wrote ?? 0) }
-      : { variant, exposed: n, trials: Number(t?.n ?? 0), conversions: Number(t?.replied ?? 0) };
+      ? { variant, exposed: n, trials: n, conversions: Number(e?.wrote ?? 0), ...activity }
+      : {
+          variant,
+          exposed: n,
+          trials: Number(t?.n ?? 0),
+          conversions: Number(t?.replied ?? 0),
+          ...activity,
+        };
   });
 }
 
@@ -237,6 +269,8 @@ export function projectExperiments(ctx: ModuleContext<Tables>): void {
         variant,
         exposed_at: e.occurredAt,
         wrote_at: null,
+        messages: 0,
+        sessions: 0,
       })
       .onConflict((oc) => oc.columns(['experiment_key', 'member_id']).doNothing())
       .execute();
@@ -244,12 +278,24 @@ export function projectExperiments(ctx: ModuleContext<Tables>): void {
   ctx.on(MessageSent, async (e, tx) => {
     await countMessage(tx.db, e.payload, e.occurredAt);
   });
+  // A log-in counts for every running experiment the member was exposed in (before it, in the log).
+  ctx.on(SessionStarted, async (e, tx) => {
+    await tx.db
+      .updateTable('flags_exposures')
+      .set((eb) => ({ sessions: eb('sessions', '+', 1) }))
+      .where('member_id', '=', e.payload.memberId)
+      .where('experiment_key', 'in', (eb) =>
+        eb.selectFrom('flags_experiments').select('key').where('status', '=', 'running'),
+      )
+      .execute();
+  });
 }
 
 /**
  * A message counts for the running experiments its sender (or its recipient) is exposed in:
  * the first message of a conversation opens a trial for its sender; the other member's
- * first answer makes it a conversion; and any message makes its sender a writer.
+ * first answer makes it a conversion; and any message makes its sender a writer and counts
+ * among the messages they sent.
  */
 async function countMessage(
   db: Db,
@@ -281,14 +327,12 @@ async function countMessage(
     .where('experiment_key', 'in', keys)
     .execute();
   for (const x of exposures) {
-    if (x.wrote_at === null) {
-      await db
-        .updateTable('flags_exposures')
-        .set({ wrote_at: at })
-        .where('experiment_key', '=', x.experiment_key)
-        .where('member_id', '=', m.senderId)
-        .execute();
-    }
+    await db
+      .updateTable('flags_exposures')
+      .set((eb) => ({ wrote_at: x.wrote_at ?? at, messages: eb('messages', '+', 1) }))
+      .where('experiment_key', '=', x.experiment_key)
+      .where('member_id', '=', m.senderId)
+      .execute();
     if (!opened) {
       await db
         .insertInto('flags_trials')

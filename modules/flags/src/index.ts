@@ -2,7 +2,7 @@ import { defineModule, defineService } from '@meetcute/core';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
 import { MessageSent } from '@meetcute/chat/events';
 import { memberEvents, memberProjections, projectMembers, subjectOfMember } from './member-store.ts';
-import { forgetInView, honourDeletion, MemberDeleted } from '@meetcute/auth/events';
+import { forgetInView, honourDeletion, MemberDeleted, SessionStarted } from '@meetcute/auth/events';
 import { events, ExperimentCreated, ExperimentStarted, ExperimentStopped, flagEvents } from './events.ts';
 import { flagProjections, migrations, projectFlags, tables } from './store.ts';
 import { experimentProjections, projectExperiments } from './experiment-store.ts';
@@ -17,6 +17,7 @@ import { experimentPages } from './experiment-pages.ts';
 import { useCases } from './use-cases.ts';
 import { experimentUseCases } from './use-cases.experiments.ts';
 import { reachUseCases } from './use-cases.reach.ts';
+import { activityUseCases } from './use-cases.activity.ts';
 
 export type { Flags } from './evaluation.ts';
 export type { FlagSubject } from './rules.ts';
@@ -28,21 +29,22 @@ export const FLAGS = defineService<Flags>('flags');
 /**
  * Feature flags and experiments: operators turn features on for some members (by id,
  * role, country, language and a stable share), pull a kill switch, and compare variants
- * of a flag by a conversion counted from the chat's events. Evaluation goes through the
+ * of a flag by a conversion counted from the chat's events and by what exposed members did
+ * since (messages sent, sessions started: chat's and auth's events). Evaluation goes through the
  * OpenFeature server SDK with our own provider over in-memory views of the module's tables.
  */
 export const flags = defineModule({
   name: 'flags',
   description:
-    'Feature flags (targeting, gradual ramp-up, kill switch, audit) read through OpenFeature, and experiments with per-variant conversion.',
+    'Feature flags (targeting, gradual ramp-up, kill switch, audit) read through OpenFeature, and experiments with per-variant conversion and activity (messages sent, sessions).',
   publishes: events,
-  consumes: [...events, MessageSent, MemberDeleted, ...memberEvents],
+  consumes: [...events, MessageSent, SessionStarted, MemberDeleted, ...memberEvents],
   provides: [FLAGS],
   requires: [PROFILES],
   tables,
   migrations,
   projections: [...flagProjections, ...experimentProjections, ...memberProjections],
-  useCases: [...useCases, ...experimentUseCases, ...reachUseCases],
+  useCases: [...useCases, ...experimentUseCases, ...activityUseCases, ...reachUseCases],
   register(ctx) {
     honourDeletion(ctx, {
       tables: {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { integer, nullable, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
 import { FlagCreated, FlagKilled, FlagRamped, FlagRevived, FlagTargeted } from './events.ts';
 import { targetingChange, type Flag, type Targeting } from './rules.ts';
-import { experimentMigrations, experimentTables } from './experiment-store.ts';
+import { activityMigrations, experimentMigrations, experimentTables } from './experiment-store.ts';
 import { memberMigrations, memberTables } from './member-store.ts';
 
 export const tables = {
@@ -59,6 +59,7 @@ export const migrations: Migration[] = [
   },
   ...experimentMigrations,
   ...memberMigrations,
+  ...activityMigrations,
 ];
 
 export const flagProjections = ['flags_flags', 'flags_audit'];

@@ -90,6 +90,7 @@ for (const dialect of databases.dialects) {
       const t = await startTestApp(factory, dialect);
       try {
         await t.given([...approved(nancy), ...approved(bob)]);
+        await t.signIn(nancy.memberId);
         await t.mark();
         const flirt = () =>
           t.call({

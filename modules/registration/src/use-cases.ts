@@ -1,4 +1,4 @@
-import { EmailChanged } from '@meetcute/auth/events';
+import { EmailChanged, SessionStarted } from '@meetcute/auth/events';
 import { emitted, given, useCase } from '@meetcute/core';
 import { approved, bob, deleted, eve, mo, nancy, PASSWORD, signedUp } from '@meetcute/cast';
 import {
@@ -58,6 +58,8 @@ export const useCases = [
       status: 201,
       body: { status: 'submitted' },
       events: [
+        // Sign-up logs her in; the log takes each module's outbox in module order, auth's first.
+        emitted(SessionStarted),
         emitted(AccountCreated, { email: 'nancy@example.com' }),
         emitted(RegistrationSubmitted, {
           resubmission: false,
@@ -158,6 +160,7 @@ export const useCases = [
     then: {
       status: 201,
       events: [
+        emitted(SessionStarted),
         emitted(AccountCreated, { email: nancy.email }),
         emitted(RegistrationSubmitted, { resubmission: false }),
       ],
@@ -277,6 +280,7 @@ export const useCases = [
     then: {
       status: 201,
       events: [
+        emitted(SessionStarted),
         emitted(AccountCreated, { email: 'other@example.com' }),
         emitted(RegistrationSubmitted, { application: { nickname: 'Наташа_85' } }),
       ],
@@ -292,6 +296,7 @@ export const useCases = [
     then: {
       status: 201,
       events: [
+        emitted(SessionStarted),
         emitted(AccountCreated, { email: 'other@example.com' }),
         emitted(RegistrationSubmitted, { application: { nickname: '山田さくら' } }),
       ],
@@ -313,6 +318,7 @@ export const useCases = [
     then: {
       status: 201,
       events: [
+        emitted(SessionStarted),
         emitted(AccountCreated),
         emitted(RegistrationSubmitted, { application: { birthday: '2008-06-01' } }),
       ],
@@ -563,7 +569,7 @@ export const useCases = [
     then: {
       status: 303,
       location: '/registration?welcome=1',
-      events: [emitted(AccountCreated), emitted(RegistrationSubmitted)],
+      events: [emitted(SessionStarted), emitted(AccountCreated), emitted(RegistrationSubmitted)],
     },
   }),
   useCase({

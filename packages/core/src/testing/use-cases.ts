@@ -45,6 +45,8 @@ export interface TestApp {
   given(events: NonNullable<UseCase['given']>): Promise<void>;
   /** Keeps these password hashes, which no event carries (UseCase.credentials). */
   keepPasswords(hashes: NonNullable<UseCase['credentials']>): Promise<void>;
+  /** Logs the member in (once) and waits for what that sets off, as a browser holds a session before it asks. */
+  signIn(as: string): Promise<void>;
   call(
     when: When,
   ): Promise<{ status: number; body: string; json: unknown; headers: Record<string, unknown> }>;
@@ -117,6 +119,10 @@ export async function startTestApp(factory: TestAppFactory, dialect: Dialect): P
         },
       }));
       for (const { envelope, module } of envelopes) await app.dispatcher.append([envelope], module);
+      await app.processAll();
+    },
+    async signIn(as) {
+      await cookieFor(as);
       await app.processAll();
     },
     async call(when) {
@@ -256,6 +262,8 @@ export async function runUseCase(factory: TestAppFactory, dialect: Dialect, uc: 
     let answer: unknown;
     for (const step of uc.before ?? []) answer = (await t.call(step)).json;
     if (uc.clock) t.clock.set(uc.clock);
+    // The caller's log-in (SessionStarted) is how they came, not what the request did.
+    if (uc.when.as) await t.signIn(uc.when.as);
     await t.mark();
     const response = await t.call(filledIn(uc.when, answer));
     const where = `${uc.when.method} ${uc.when.url}`;
