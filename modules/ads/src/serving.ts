@@ -6,6 +6,7 @@ import { campaignsIn, type AdsMemory, type Campaign } from './memory.ts';
 import { dayOf, isBot, servable, targets } from './rules.ts';
 import type { AdsDb, AdsTables } from './store.ts';
 import { hiddenNotice, justHid, sponsoredCard } from './pages.ts';
+import { densityOf } from './density.ts';
 
 /** What serving knows of the campaigns' spend and the viewer, for the campaigns given. */
 async function spentOf(memory: AdsMemory, ids: string[], memberId: string, today: string) {
@@ -71,7 +72,7 @@ export async function pickFor(
     });
 }
 
-/** How many sponsored items each placement holds (MEETCUTE_ADS_*). */
+/** How many sponsored items each placement holds (MEETCUTE_ADS_*), unless a density flag says otherwise (density.ts). */
 export interface Density {
   newsEvery: number;
   alerts: number;
@@ -118,10 +119,10 @@ export function sponsoredItems(
       }),
     ),
   );
+  const densityFor = densityOf(ctx.services, density);
   return {
-    every: () => density.newsEvery,
-    count: (placement) =>
-      placement === 'alerts' ? density.alerts : placement === 'profile' ? density.profile : 0,
+    every: async (request, placement) => (placement === 'news' ? densityFor(request, placement) : 0),
+    count: async (request, placement) => (placement === 'news' ? 0 : densityFor(request, placement)),
     async render(request: FastifyRequest, placement: Placement, slots: number): Promise<Html[]> {
       const memberId = request.viewer?.memberId;
       // A crawler's view is no impression: it is shown none, and spends no budget.

@@ -14,8 +14,9 @@ import {
   SHOWN,
   SHOWN_AGAIN,
 } from './use-cases.kit.ts';
+import { densityUseCases } from './use-cases.density.ts';
 
-/** The alerts and profile placements, and what each placement counted. */
+/** The alerts and profile placements, what each placement counted, and each one's density as an experiment. */
 export const placementUseCases = [
   useCase({
     title: 'Nancy sees the campaign at the top of her alerts, labelled Sponsored',
@@ -115,4 +116,5 @@ export const placementUseCases = [
     when: { as: otto.memberId, method: 'GET', url: '/ops/ads', headers: { 'accept-language': 'fi' } },
     then: { status: 200, page: ['Kampanjat', 'Uusi kampanja', 'Näyttöbudjetti', 'käynnissä'] },
   }),
+  ...densityUseCases,
 ];

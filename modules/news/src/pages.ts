@@ -168,12 +168,15 @@ export function newsPages(
     async (request, reply) => {
       const t = translator(messages, languageOf(request));
       const viewerId = request.viewer!.memberId;
-      const [all, viewer, photos] = await Promise.all([
+      // Sponsored items stand among the cards when the ads module is on (never in chat).
+      const sponsored = services.optional<SponsoredItems>(SPONSORED_ITEMS);
+      const [all, viewer, photos, every] = await Promise.all([
         reads
           .page(viewerId, request.query.cursor, request.query.limit)
           .then((page) => finishRun(reads, viewerId, page, request.query.limit)),
         reads.member(viewerId),
         flags.isOn(PHOTOS_FLAG, subjectOf(request)),
+        sponsored ? sponsored.every(request, 'news') : 0,
       ]);
       const list = withPhotos(all, photos);
       const before = seenBefore.get(request) ?? null;
@@ -187,12 +190,8 @@ export function newsPages(
       const cards = runsByMember(list.items).map((run) =>
         card(request, run, viewer, isNew, buttons(run[0]!.member.memberId)),
       );
-      // Sponsored items stand among the cards when the ads module is on (never in chat).
-      const sponsored = services.optional<SponsoredItems>(SPONSORED_ITEMS);
-      const every = sponsored?.every('news') ?? 1;
-      const ads = sponsored
-        ? await sponsored.render(request, 'news', sponsoredSlots(cards.length, every))
-        : [];
+      const slots = sponsoredSlots(cards.length, every);
+      const ads = sponsored && slots > 0 ? await sponsored.render(request, 'news', slots) : [];
       // Where members land after logging in: a new member's checklist heads the first page.
       const steps = request.query.cursor
         ? html``
