@@ -136,3 +136,22 @@ test('the graph marks in red what no use case covers', () => {
   assert.match(dot, /"module:things" \[label=<.*1 without use cases:.*POST \/api\/v1\/things/);
   assert.match(dot, /"module:web" \[style="rounded,dashed"/);
 });
+
+test('a retired event counts for its consumers only: nothing can show it published', () => {
+  const ThingOld = defineEvent({
+    type: 'ThingOld',
+    module: 'things',
+    description: '',
+    schema: Type.Object({}),
+    retired: 'ThingMade took its place',
+  });
+  const retiring = fakeModule({
+    name: 'things',
+    publishes: [ThingMade, ThingOld],
+    consumes: [],
+    useCases: [],
+  });
+  const lines = toTsv(summarise([retiring], [])).split('\n');
+  assert.ok(lines.includes('things\tpublishes\tThingMade\t0'), 'a live event without a use case is a gap');
+  assert.ok(!lines.some((l) => l.includes('ThingOld')), 'a retired one is none');
+});

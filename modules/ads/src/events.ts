@@ -123,6 +123,7 @@ export const AdShown = defineEvent({
   description:
     'A page showed a member a campaign’s creative: one impression, once per campaign per page view, recorded before the page was sent. Published before AdsShown took its place; logs that hold it still count it.',
   schema: Impression,
+  retired: 'AdsShown records impressions in batches',
 });
 
 /**

@@ -54,6 +54,29 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'The style guide shows every component, with the design tokens the stylesheet declares',
+    endpoint: 'GET /style-guide',
+    when: { method: 'GET', url: '/style-guide' },
+    then: {
+      status: 200,
+      page: [
+        '<h1>Style guide</h1>',
+        // The tokens, read from site.css: a colour with its swatch, a space, a radius.
+        '<code>--accent</code>',
+        'fill="#c2185b"',
+        '<code>--space-4</code>',
+        '<code>--radius-m</code>',
+        // The components, as the pages draw them.
+        'class="card member-card"',
+        'class="error-summary"',
+        'aria-invalid="true"',
+        'class="notice" role="status"',
+        'rel="next"',
+        'class="empty',
+      ],
+    },
+  }),
+  useCase({
     title: 'The manifest names the site and its icons at the sizes phones ask for',
     when: { method: 'GET', url: '/manifest.webmanifest' },
     then: {

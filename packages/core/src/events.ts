@@ -13,6 +13,11 @@ export interface EventDefinition<T extends string = string, S extends TObject = 
   module: string;
   description: string;
   schema: S;
+  /**
+   * What took its place, for an event the module no longer publishes: logs written before
+   * still hold it, so it stays declared and consumed, but publishing it is an error.
+   */
+  retired?: string;
   validate(payload: unknown): string[];
 }
 
@@ -48,6 +53,7 @@ export function defineEvent<T extends string, S extends TObject>(spec: {
   module: string;
   description: string;
   schema: S;
+  retired?: string;
 }): EventDefinition<T, S> {
   const validator = Compile(spec.schema);
   return {
@@ -56,6 +62,7 @@ export function defineEvent<T extends string, S extends TObject>(spec: {
     module: spec.module,
     description: spec.description,
     schema: spec.schema,
+    ...(spec.retired === undefined ? {} : { retired: spec.retired }),
     validate(payload) {
       if (validator.Check(payload)) return [];
       return validator.Errors(payload).map((e) => `${e.instancePath || '/'} ${e.message}`);

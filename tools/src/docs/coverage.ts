@@ -132,7 +132,8 @@ export function summarise(modules: readonly ModuleDefinition[], routes: readonly
     useCases: hits.get(endpointName(e)) ?? 0,
   }));
   for (const module of modules) {
-    for (const event of module.publishes) {
+    // A retired event is only read from older logs: its consumers are covered, its publishing cannot be.
+    for (const event of module.publishes.filter((e) => e.retired === undefined)) {
       const useCases = cases.filter(({ useCase }) =>
         (useCase.then.events ?? []).some((x) => x.event.type === event.type),
       ).length;

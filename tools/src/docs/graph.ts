@@ -41,7 +41,9 @@ function flows(modules: readonly ModuleDefinition[], facts: readonly Fact[]): Ma
   const pairs = new Map<string, Flow[]>();
   for (const publisher of modules) {
     for (const event of publisher.publishes) {
-      const published = useCasesOf(facts, publisher.name, 'publishes', event.type) > 0;
+      // A retired event is read from older logs only: nothing can show it published.
+      const published =
+        event.retired !== undefined || useCasesOf(facts, publisher.name, 'publishes', event.type) > 0;
       for (const consumer of modules.filter((m) => m.consumes.some((e) => e.type === event.type))) {
         const given = useCasesOf(facts, consumer.name, 'consumes', event.type) > 0;
         const gaps = [

@@ -384,6 +384,22 @@ for (const dialect of databases.dialects) {
       }
     });
 
+    test('a retired event cannot be published: older logs may hold it, nothing new may', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        const retired = { ...NoteWritten, retired: 'NotesWritten took its place' };
+        await assert.rejects(
+          app.channel('notes').transaction((tx) => tx.publish(retired, { noteId: 'n1', text: 'old' })),
+          /NoteWritten is retired: NotesWritten took its place/,
+        );
+        assert.equal(await app.channel('notes').outboxDepth(), 0);
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
     test('an event that does not match its schema is refused and its transaction rolls back', async () => {
       const storage = testStorage(dialect, databases);
       const app = await build(storage);

@@ -351,6 +351,9 @@ export class ModuleChannel {
         if (!this.publishes.has(definition.type)) {
           throw new Error(`${this.name} publishes ${definition.type} without declaring it`);
         }
+        if (definition.retired !== undefined) {
+          throw new Error(`${definition.type} is retired: ${definition.retired}`);
+        }
         assertPayload(definition, payload);
         const work = currentWork();
         const event: EventEnvelope<typeof payload> = {
