@@ -11,6 +11,7 @@ import {
   CampaignCreated,
   CampaignEdited,
   CampaignStatusChanged,
+  type HideReason,
 } from './events.ts';
 import {
   body,
@@ -35,6 +36,26 @@ import { targetingUseCases } from './use-cases.targeting.ts';
 import { countingUseCases } from './use-cases.counting.ts';
 
 /** An impression given the day before the use cases' clock. */
+/** Nancy hides the ad she was shown, from the page `back` names; she lands on `lands`. */
+const hiding = (title: string, o: { reason: HideReason; back: string; lands: string }) =>
+  useCase({
+    title,
+    given: [...running(), shown(SHOWN)],
+    when: {
+      as: nancy.memberId,
+      method: 'POST',
+      url: `/ads/hide/${SHOWN}`,
+      form: true,
+      body: { reason: o.reason, back: o.back },
+    },
+    then: {
+      status: 303,
+      location: o.lands,
+      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: o.reason })],
+    },
+    endpoint: 'POST /ads/hide/:impressionId',
+  });
+
 const yesterday = (shownThen: Given): Given => ({ ...shownThen, at: DAY_BEFORE });
 
 export const operatorUseCases = [
@@ -320,23 +341,10 @@ export const memberUseCases = [
     then: { status: 404 },
     endpoint: 'GET /ads/click/:impressionId',
   }),
-  useCase({
-    title: 'Nancy hides an ad, saying why',
-    given: [...running(), shown(SHOWN)],
-    when: {
-      as: nancy.memberId,
-      method: 'POST',
-      url: `/ads/hide/${SHOWN}`,
-      form: true,
-      body: { reason: 'not-relevant', back: '/news' },
-    },
-    then: {
-      status: 303,
-      // Back to her news, at the notice that stands where the ad stood.
-      location: '/news?ad=hidden#ad-hidden',
-      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'not-relevant' })],
-    },
-    endpoint: 'POST /ads/hide/:impressionId',
+  hiding('Nancy hides an ad, saying why: back to her news, at the notice where the ad stood', {
+    reason: 'not-relevant',
+    back: '/news',
+    lands: '/news?ad=hidden#ad-hidden',
   }),
   useCase({
     title: 'Back from hiding an ad, Nancy’s page says it is hidden, in her language',
@@ -359,39 +367,15 @@ export const memberUseCases = [
       events: [emitted(AlertsRead)],
     },
   }),
-  useCase({
-    title: 'Hiding an ad from another site’s address, or from a page with a query, stays on the site',
-    given: [...running(), shown(SHOWN)],
-    when: {
-      as: nancy.memberId,
-      method: 'POST',
-      url: `/ads/hide/${SHOWN}`,
-      form: true,
-      body: { reason: 'other', back: '//evil.example/news' },
-    },
-    then: {
-      status: 303,
-      location: '/news?ad=hidden#ad-hidden',
-      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'other' })],
-    },
-    endpoint: 'POST /ads/hide/:impressionId',
+  hiding('Hiding an ad from another site’s address lands on her news instead', {
+    reason: 'other',
+    back: '//evil.example/news',
+    lands: '/news?ad=hidden#ad-hidden',
   }),
-  useCase({
-    title: 'Hiding an ad on a later page of her news keeps the page’s address',
-    given: [...running(), shown(SHOWN)],
-    when: {
-      as: nancy.memberId,
-      method: 'POST',
-      url: `/ads/hide/${SHOWN}`,
-      form: true,
-      body: { reason: 'offensive', back: '/news?cursor=abc&ad=old' },
-    },
-    then: {
-      status: 303,
-      location: '/news?cursor=abc&ad=hidden#ad-hidden',
-      events: [emitted(AdHidden, { campaignId: CAMPAIGN, memberId: nancy.memberId, reason: 'offensive' })],
-    },
-    endpoint: 'POST /ads/hide/:impressionId',
+  hiding('Hiding an ad on a later page of her news keeps the page’s address', {
+    reason: 'offensive',
+    back: '/news?cursor=abc&ad=old',
+    lands: '/news?cursor=abc&ad=hidden#ad-hidden',
   }),
   useCase({
     title: 'Hiding without a reason from the list is refused, saying what to choose',
