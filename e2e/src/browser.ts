@@ -37,6 +37,8 @@ export function launch(): Promise<Browser> {
 export interface Site {
   app: App;
   url: string;
+  /** Moves the site's clock on (its time runs from there), for what only time changes: who is online. */
+  skipAhead(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -52,14 +54,19 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     ...env,
   });
   // Quiet unless a test asks for a log level: its lines are kept for the console's tail either way.
+  let ahead = 0;
   const app = await buildApp(config, {
     storage: openStorage({ kind: 'sqlite', directory }),
     logOutput: { write: () => undefined },
+    clock: { now: () => new Date(Date.now() + ahead) },
   });
   const url = await app.listen();
   return {
     app,
     url,
+    skipAhead(ms) {
+      ahead += ms;
+    },
     async stop() {
       await app.close();
       rmSync(directory, { recursive: true, force: true });

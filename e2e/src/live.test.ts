@@ -1,7 +1,8 @@
 // Live updates in two browsers: Nancy flirts and Bob's alert counter rises without a
 // reload, and a new alert joins his open alerts page; Nancy's diary post reaches the news of a member who matches her and not of
 // one who does not; a brand-new member sees their approval arrive live, and their news is never empty;
-// a sign-up sent back shows its reason on the open waiting page.
+// a sign-up sent back shows its reason on the open waiting page; a new diary post joins an
+// open news page, and an online badge goes and comes back as its member leaves and returns.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -97,13 +98,26 @@ test('counters move live, news follows preferences, new members get a full feed'
   await bob.locator('[data-counter="alerts"] .badge[hidden]').waitFor({ state: 'attached', timeout: 5000 });
   await snap(bob, '30b-alert-arrives-live');
 
-  // Nancy writes in her diary: Bob (women 25–35 within 100 km) sees it, Carl (women 40–50) does not.
+  // Nancy writes in her diary: Bob (women 25–35 within 100 km) sees it at the top of his
+  // open news page, without a reload; Carl (women 40–50) does not see it.
+  await bob.goto(`${site.url}/news`);
+  await bob.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await nancy.goto(`${site.url}/diary`);
   await nancy.getByLabel('New post').fill('Off to the archipelago this weekend!');
   await nancy.getByRole('button', { name: 'Post' }).click();
   await nancy.waitForLoadState('load');
-  await bob.goto(`${site.url}/news`);
-  await bob.getByText('Off to the archipelago this weekend!').waitFor();
+  await bob
+    .locator('.news > li')
+    .first()
+    .getByText('Off to the archipelago this weekend!')
+    .waitFor({ timeout: 5000 });
+  assert.equal(
+    await bob.evaluate(() => (window as unknown as { stayed?: boolean }).stayed),
+    true,
+    'the page was not reloaded',
+  );
+  // Her card took the post in: she is on the page once, not once per item.
+  assert.equal(await bob.locator('.news > li').filter({ hasText: 'Nancy' }).count(), 1);
   await snap(bob, '31-news-with-diary-post');
   await carl.goto(`${site.url}/news`);
   assert.equal(await carl.getByText('Off to the archipelago this weekend!').count(), 0);
@@ -161,4 +175,29 @@ test('counters move live, news follows preferences, new members get a full feed'
     'the page was not reloaded',
   );
   await snap(erin, '32b-sent-back-live');
+
+  // Online badges follow members while a page stays open: Nancy's card on Bob's search says
+  // she is online (her page is open); the page asks again every half minute.
+  await bob.clock.install();
+  await bob.goto(`${site.url}/search`);
+  const nancyId = (await bob.getByRole('link', { name: 'Nancy', exact: true }).getAttribute('href'))!
+    .split('/')
+    .pop()!;
+  const badge = bob.locator(`[data-presence="${nancyId}"]`).first();
+  await badge.waitFor({ state: 'visible' });
+  // Nancy closes her page and six minutes pass: she is offline, and Bob's page says so. (The
+  // server hears of the closed page a moment later; until then she counts as online.)
+  const nancyContext = nancy.context();
+  await nancy.close();
+  for (let tries = 0; !(await badge.isHidden()); tries++) {
+    assert.ok(tries < 20, 'Nancy’s badge stayed on after she left');
+    site.skipAhead(6 * 60_000);
+    await bob.clock.fastForward(31_000);
+    await badge.waitFor({ state: 'hidden', timeout: 500 }).catch(() => undefined);
+  }
+  // She comes back: her badge shows again on Bob's open page.
+  const back = await nancyContext.newPage();
+  await back.goto(`${site.url}/news`);
+  await bob.clock.fastForward(31_000);
+  await badge.waitFor({ state: 'visible', timeout: 5000 });
 });

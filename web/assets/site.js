@@ -130,6 +130,41 @@
   socket();
 })();
 
+// Online badges: each badge on the page (`data-presence`) follows whether its member is
+// online, asked for every 30 s while the page is in view and at once when it comes back
+// into view. Without JavaScript a badge says what it said when the page was made.
+(function () {
+  'use strict';
+  if (!window.fetch) return;
+  function update() {
+    var badges = document.querySelectorAll('[data-presence]');
+    if (document.hidden || badges.length === 0) return;
+    var members = [];
+    badges.forEach(function (badge) {
+      var id = badge.getAttribute('data-presence');
+      if (members.indexOf(id) === -1 && members.length < 100) members.push(id);
+    });
+    fetch('/api/v1/online/status?members=' + members.join(','), { headers: { accept: 'application/json' } })
+      .then(function (r) {
+        if (!r.ok) throw new Error('presence ' + r.status);
+        return r.json();
+      })
+      .then(function (answer) {
+        badges.forEach(function (badge) {
+          var id = badge.getAttribute('data-presence');
+          if (members.indexOf(id) === -1) return;
+          if (answer.online.indexOf(id) !== -1) badge.removeAttribute('hidden');
+          else badge.setAttribute('hidden', '');
+        });
+      })
+      .catch(function () {
+        /* the next round asks again */
+      });
+  }
+  setInterval(update, 30000);
+  document.addEventListener('visibilitychange', update);
+})();
+
 // Infinite scroll: a list marked `data-infinite` with an "Older" link (a[rel=next]) after
 // it fetches the next page when the link scrolls into view and appends that page's items.
 // Without JavaScript the link simply opens the next page.
@@ -176,10 +211,14 @@
 })();
 
 // Live lists: a part of the page marked `data-live="TYPE"` (the alerts page marks its list
-// with "alert") takes in what is new when a TYPE notification arrives: the page is fetched
-// again and its items not shown yet (`data-item`) are put at the top, with the parts
-// marked `data-live-swap` taken as they now are, or, when the page had none, the whole
-// part is replaced. Pages further down a list (a cursor) stay as they are.
+// with "alert", the news page with "news") takes in what is new when a TYPE notification
+// arrives, or when the top bar's TYPE counter rises above zero: the page is fetched again
+// (saying so in a header, so the server counts no page view: no ad is shown or counted)
+// and its items not shown yet (`data-item`) are put at the top, with the parts marked
+// `data-live-swap` taken as they now are, or, when the page had none, the whole part is
+// replaced. An item may hold others shown before (`data-holds`: a news card holds a
+// member's run of items), which it then replaces. Pages further down a list (a cursor)
+// stay as they are.
 (function () {
   'use strict';
   if (!window.DOMParser || location.search.indexOf('cursor=') !== -1) return;
@@ -190,7 +229,7 @@
     function refresh() {
       if (busy) return (again = true);
       busy = true;
-      fetch(location.pathname, { headers: { accept: 'text/html' } })
+      fetch(location.pathname, { headers: { accept: 'text/html', 'x-meetcute-refresh': 'items' } })
         .then(function (r) {
           if (!r.ok) throw new Error('page ' + r.status);
           return r.text();
@@ -217,6 +256,12 @@
           var newest = list.firstElementChild;
           Array.prototype.forEach.call(items, function (item) {
             if (list.querySelector('[data-item="' + item.getAttribute('data-item') + '"]')) return;
+            (item.getAttribute('data-holds') || '').split(' ').forEach(function (id) {
+              var older = id && list.querySelector('[data-item="' + id + '"]');
+              if (!older) return;
+              if (older === newest) newest = older.nextElementSibling;
+              older.remove();
+            });
             list.insertBefore(document.adoptNode(item), newest);
           });
         })
@@ -224,15 +269,21 @@
           /* the next notification or a reload shows it */
         })
         .then(function () {
-          busy = false;
-          if (again) {
-            again = false;
+          // What arrived meanwhile is fetched once, a little later: a busy feed costs the
+          // server one page every two seconds per open page, not one per item.
+          if (!again) return (busy = false);
+          again = false;
+          setTimeout(function () {
+            busy = false;
             refresh();
-          }
+          }, 2000);
         });
     }
     document.addEventListener('meetcute:live', function (e) {
-      if (e.detail && e.detail.type === type) refresh();
+      var n = e.detail;
+      if (!n) return;
+      if (n.type === type || (n.type === 'counter' && n.data && n.data.name === type && n.data.count > 0))
+        refresh();
     });
   });
   // Photo gallery: the arrow keys and a sideways swipe follow the page's previous and next links.

@@ -324,6 +324,23 @@ export const SAFETY_ACTIONS = defineExtension<MemberAction>('member.safety-actio
  * alert about them): the online badge. Drawn like MEMBER_ACTIONS, with memberActions.
  */
 export const MEMBER_BADGES = defineExtension<MemberAction>('member.badges');
+
+/**
+ * "● Online" beside a member, kept up to date while the page is open: site.js asks every
+ * so often which of the page's `data-presence` members are online and shows or hides each
+ * badge. A member not online now gets it hidden, so it can appear without a reload.
+ */
+export function presenceBadge(
+  memberId: string,
+  online: boolean,
+  words: { label: string; title: string },
+): Html {
+  const state = online ? '' : raw(' hidden');
+  // One line, so a page (and a test) finds a member's badge with its state in one string.
+  // prettier-ignore
+  return html`<span class="online-badge" data-presence="${memberId}" title="${words.title}"${state}><span aria-hidden="true">●</span> ${words.label}</span>`;
+}
+
 /**
  * A module's part of member cards and profile pages. Called once per page with every
  * member the page shows; it asks its own storage once (or its in-memory views) and

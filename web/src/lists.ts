@@ -160,3 +160,12 @@ function pageAddress(request: FastifyRequest, p: Pager, cursorName: string, curs
   const search = query.size > 0 ? `?${query.toString()}` : '';
   return `${p.path ?? here.pathname}${search}${p.anchor === undefined ? '' : `#${p.anchor}`}`;
 }
+
+/**
+ * Whether the page was asked for by its own script to take in new items (site.js's live
+ * lists send this header), not opened by the member: no page view, so it shows and counts
+ * no sponsored item, which the script would not put on the page anyway.
+ */
+export function isLiveRefresh(request: FastifyRequest): boolean {
+  return request.headers['x-meetcute-refresh'] === 'items';
+}

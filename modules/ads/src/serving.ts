@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { groupCommit, outsideWork, type ModuleContext } from '@meetcute/core';
-import { type Html, type Placement, type SponsoredItems } from '@meetcute/web';
+import { isLiveRefresh, type Html, type Placement, type SponsoredItems } from '@meetcute/web';
 import { AdsShown, type Creative } from './events.ts';
 import { campaignsIn, type AdsMemory, type Campaign } from './memory.ts';
 import { dayOf, isBot, servable, targets } from './rules.ts';
@@ -120,9 +120,13 @@ export function sponsoredItems(
     ),
   );
   const densityFor = densityOf(ctx.services, density);
+  // A page's own script fetching it again for new items is no page view: it holds no slot,
+  // so nothing is counted, and no member is exposed to a density experiment by it.
+  const slotsFor = (request: FastifyRequest, placement: Placement) =>
+    isLiveRefresh(request) ? 0 : densityFor(request, placement);
   return {
-    every: async (request, placement) => (placement === 'news' ? densityFor(request, placement) : 0),
-    count: async (request, placement) => (placement === 'news' ? 0 : densityFor(request, placement)),
+    every: async (request, placement) => (placement === 'news' ? slotsFor(request, placement) : 0),
+    count: async (request, placement) => (placement === 'news' ? 0 : slotsFor(request, placement)),
     async render(request: FastifyRequest, placement: Placement, slots: number): Promise<Html[]> {
       const memberId = request.viewer?.memberId;
       // A crawler's view is no impression: it is shown none, and spends no budget.

@@ -9,6 +9,7 @@ import {
   figures,
   HEADLINE,
   listed,
+  news,
   running,
   shown,
   SHOWN,
@@ -54,6 +55,18 @@ export const placementUseCases = [
     given: running(),
     when: { as: nancy.memberId, method: 'GET', url: `/chats/${bob.memberId}` },
     then: { status: 200, pageLacks: [HEADLINE, 'Sponsored'] },
+  }),
+  useCase({
+    title: 'Nancy’s open news page taking in new items by itself shows and counts no ad: it is no page view',
+    given: running(),
+    when: news(nancy.memberId, { 'x-meetcute-refresh': 'items' }),
+    then: { status: 200, page: ['data-live="news"'], pageLacks: [HEADLINE, 'Sponsored'] },
+  }),
+  useCase({
+    title: 'Nor does her open alerts page when it takes in a new alert',
+    given: running(),
+    when: { as: nancy.memberId, method: 'GET', url: '/alerts', headers: { 'x-meetcute-refresh': 'items' } },
+    then: { status: 200, pageLacks: [HEADLINE, 'Sponsored'], events: [emitted(AlertsRead)] },
   }),
   useCase({
     title: 'Otto sees each placement’s impressions, members reached, clicks and click-through rate',

@@ -14,6 +14,7 @@ import {
   LOCALES,
   type Language,
   type Translate,
+  presenceBadge,
 } from '@meetcute/web';
 import { CHAT_CLOSED } from './commands.ts';
 import { MAX_MESSAGE_LENGTH, type ChatAudience } from './events.ts';
@@ -206,7 +207,7 @@ function renderConversation(
         <h1>
           ${other.departed ? other.nickname : html`<a href="/members/${other.memberId}">${other.nickname}</a>`}
         </h1>
-        ${view.online ? html`<span class="online-badge"><span aria-hidden="true">●</span> ${t('online')}</span>` : ''}
+        ${other.departed ? '' : presenceBadge(other.memberId, view.online, { label: t('online'), title: t('online') })}
       </header>
       ${older}
       <ol class="messages" data-messages aria-live="polite">

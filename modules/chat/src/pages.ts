@@ -22,6 +22,7 @@ import {
   type MemberAction,
   type Translate,
   nextStep,
+  presenceBadge,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
 import { CHAT_AUDIENCES, type ChatAudience } from './events.ts';
@@ -161,7 +162,7 @@ function renderConversationItem(
       ${portrait(i.member.memberId)}
       <span class="who">
         <strong>${i.member.departed ? t('deletedMember') : i.member.nickname}</strong>
-        ${i.online ? html`<span class="online-badge"><span aria-hidden="true">●</span> ${t('online')}</span>` : ''}
+        ${i.member.departed ? '' : presenceBadge(i.member.memberId, i.online, { label: t('online'), title: t('online') })}
         <span class="preview">${i.last.senderId === at.viewerId ? t('you') : ''}${preview(i.last.body)}</span>
       </span>
       <span class="when">

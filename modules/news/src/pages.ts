@@ -129,7 +129,16 @@ function card(
     distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
   });
   const kinds = [...new Set(run.map((item) => item.kind))].join(' ');
-  return html`<li class="card member-card news-item ${kinds}">
+  // Known by its newest item; taken in live, it replaces the card its older items stood in.
+  const holds = run
+    .slice(1)
+    .map((item) => item.itemId)
+    .join(' ');
+  return html`<li
+    class="card member-card news-item ${kinds}"
+    data-item="${run[0]!.itemId}"
+    data-holds="${holds}"
+  >
     <img
       class="portrait"
       src="${portraitPath(member.memberId)}"
@@ -201,15 +210,17 @@ export function newsPages(
         body: html`<h1>${t('title')}</h1>
           <p>${t('explain')}</p>
           ${steps}
-          ${itemList(withSponsored(cards, ads, every), { empty: t('empty'), next: nextStep(request, 'search'), class: 'cards news', infinite: true })}
-          ${
-            cards.length === 0 && ads.length > 0
-              ? html`<ul class="cards news">
-                  ${ads}
-                </ul>`
-              : ''
-          }
-          ${pager(request, { next: list.nextCursor, more: t('older') })}`,
+          <div data-live="news">
+            ${itemList(withSponsored(cards, ads, every), { empty: t('empty'), next: nextStep(request, 'search'), class: 'cards news', infinite: true })}
+            ${
+              cards.length === 0 && ads.length > 0
+                ? html`<ul class="cards news">
+                    ${ads}
+                  </ul>`
+                : ''
+            }
+            ${pager(request, { next: list.nextCursor, more: t('older') })}
+          </div>`,
       });
     },
   );

@@ -509,6 +509,17 @@ const pages = [
     },
   }),
   useCase({
+    title:
+      'Bob’s open news page takes in new items by itself: its list is marked live, and Nancy’s card is known by her newest item (her arrival) and holds her posts, so a newer card of hers replaces it',
+    given: threePosts,
+    when: pageOf(bob),
+    then: {
+      status: 200,
+      page: ['data-live="news"', 'data-item="', `data-holds="${postId(3)} ${postId(2)} ${postId(1)}"`],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
     title: 'The older page continues after the cursor',
     given: threePosts,
     before: [pageOf(bob)],

@@ -12,6 +12,7 @@ import {
   languageOf,
   memberCards,
   pager,
+  presenceBadge,
   sendPage,
   translator,
   type Html,
@@ -32,15 +33,13 @@ export function onlineBadge(blocks: Blocks, presence: Presence): MemberAction {
   return async (request, memberIds) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
+    // A member hidden from the viewer by a block gets no badge, not even a hidden one.
+    const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const online = new Set<string>();
-    for (const memberId of await shownTo(blocks, viewer.memberId, memberIds)) {
-      if (await presence.isOnline(memberId)) online.add(memberId);
-    }
+    for (const memberId of shown) if (await presence.isOnline(memberId)) online.add(memberId);
     const t = tr(request);
-    const badge = html`<span class="online-badge" title="${t('badgeTitle')}"
-      ><span aria-hidden="true">●</span> ${t('badge')}</span
-    >`;
-    return (memberId) => (online.has(memberId) ? badge : null);
+    const words = { label: t('badge'), title: t('badgeTitle') };
+    return (memberId) => (shown.has(memberId) ? presenceBadge(memberId, online.has(memberId), words) : null);
   };
 }
 

@@ -34,7 +34,12 @@ const OnlineMember = Type.Object({
   lastSeenAt: Type.String({ format: 'date-time', description: 'Now for a member with a page open' }),
 });
 
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** As many members as a page shows badges for, with room to spare. */
+const MAX_ASKED = 100;
+
 export function onlineRoutes(http: Http, views: OnlineViews): void {
+  badgeRoutes(http, views);
   const api = { access: 'approved', kind: 'api' } as const;
   const say = translator(messages, 'en');
 
@@ -92,5 +97,31 @@ export function onlineRoutes(http: Http, views: OnlineViews): void {
       if (online === undefined) throw problems.notFound('This member');
       return { online };
     },
+  );
+}
+
+/** What an open page's online badges should say now: site.js asks every half minute. */
+function badgeRoutes(http: Http, views: OnlineViews): void {
+  const api = { access: 'approved', kind: 'api' } as const;
+  http.get(
+    '/api/v1/online/status',
+    {
+      config: api,
+      schema: {
+        summary:
+          'Which of these members are online now (what their online badges should say); members you may not see are left out',
+        tags: ['online'],
+        querystring: Type.Object({
+          members: Type.String({
+            pattern: `^${UUID}(,${UUID}){0,${MAX_ASKED - 1}}$`,
+            description: `Up to ${MAX_ASKED} member ids, separated by commas`,
+          }),
+        }),
+        response: { 200: Type.Object({ online: Type.Array(Type.String({ format: 'uuid' })) }) },
+      },
+    },
+    async (request) => ({
+      online: await views.onlineAmong(request.viewer!.memberId, request.query.members.split(',')),
+    }),
   );
 }

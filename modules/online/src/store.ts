@@ -110,6 +110,17 @@ export async function findMember(db: OnlineDb, memberId: string): Promise<Member
   return row ? toMember(row) : undefined;
 }
 
+/** Those of `memberIds` who are approved members, in the order given. */
+export async function approvedAmong(db: OnlineDb, memberIds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('online_members')
+    .select('member_id')
+    .where('member_id', 'in', memberIds)
+    .execute();
+  const approved = new Set(rows.map((r) => r.member_id));
+  return memberIds.filter((id) => approved.has(id));
+}
+
 /** Registration's approvals make a member listable; a re-approval refreshes the facts. */
 export function projectApprovals(ctx: ModuleContext<Tables>): void {
   ctx.on(RegistrationApproved, async (e, tx) => {

@@ -34,6 +34,13 @@ const status = (as: string, memberId: string): When => ({
   url: `/api/v1/members/${memberId}/online`,
 });
 const STATUS = 'GET /api/v1/members/:memberId/online';
+const STATUS_API = '/api/v1/online/status';
+const statuses = (as: string, memberIds: string[]): When => ({
+  as,
+  method: 'GET',
+  url: `${STATUS_API}?members=${memberIds.join(',')}`,
+});
+const STATUSES = `GET ${STATUS_API}`;
 
 const card = (m: typeof nancy, age: number, distanceKm: number, lastSeenAt = NOW) => ({
   memberId: m.memberId,
@@ -511,7 +518,8 @@ export const useCases = [
     endpoint: 'GET /members/:memberId',
     then: {
       status: 200,
-      pageLacks: ['online-badge'],
+      // Drawn hidden, so her open page can show it when he comes back.
+      page: [`data-presence="${bob.memberId}" title="Online now" hidden`],
       events: [emitted(ProfileViewed, { viewerId: nancy.memberId, memberId: bob.memberId })],
     },
   }),
@@ -523,6 +531,64 @@ export const useCases = [
     then: { status: 200, page: [`href="/members/${nancy.memberId}"`, 'class="online-badge"'] },
   }),
   ...sanctionedRequestsTo('whether Nancy is online', `/api/v1/members/${nancy.memberId}/online`),
+
+  // What an open page's badges should say
+  useCase({
+    title: 'Bob’s open page asks which of its members are online: Nancy, here just now, is; Eve is not',
+    given: members(nancy, bob, eve),
+    before: [visit(nancy.memberId)],
+    when: statuses(bob.memberId, [nancy.memberId, eve.memberId]),
+    endpoint: STATUSES,
+    then: { status: 200, body: { online: [nancy.memberId] } },
+  }),
+  useCase({
+    title: 'Six minutes after Nancy’s last request, Bob’s open page hears she is no longer online',
+    given: members(nancy, bob),
+    before: [visit(nancy.memberId)],
+    clock: LATER(6),
+    when: statuses(bob.memberId, [nancy.memberId]),
+    endpoint: STATUSES,
+    then: { status: 200, body: { online: [] } },
+  }),
+  useCase({
+    title: 'Nancy blocked Bob: to his open page she is never online',
+    given: [...members(nancy, bob), blocked(nancy.memberId, bob.memberId)],
+    before: [visit(nancy.memberId)],
+    when: statuses(bob.memberId, [nancy.memberId]),
+    endpoint: STATUSES,
+    then: { status: 200, body: { online: [] } },
+  }),
+  useCase({
+    title: 'Someone who made requests but is no approved member is never online to others',
+    given: members(bob),
+    before: [visit(nancy.memberId)],
+    when: statuses(bob.memberId, [nancy.memberId, NOBODY]),
+    endpoint: STATUSES,
+    then: { status: 200, body: { online: [] } },
+  }),
+  useCase({
+    title: 'Members that are not a list of ids are refused, naming the parameter',
+    given: members(bob),
+    when: { as: bob.memberId, method: 'GET', url: `${STATUS_API}?members=${nancy.memberId},bob` },
+    endpoint: STATUSES,
+    then: { status: 400, body: { type: VALIDATION, errors: [{ field: 'querystring.members' }] } },
+  }),
+  useCase({
+    title: 'More than a hundred members at once are refused',
+    given: members(bob),
+    when: statuses(
+      bob.memberId,
+      Array.from({ length: 101 }, () => nancy.memberId),
+    ),
+    endpoint: STATUSES,
+    then: { status: 400, body: { type: VALIDATION, errors: [{ field: 'querystring.members' }] } },
+  }),
+  useCase({
+    title: 'Someone not logged in cannot ask which members are online',
+    when: { method: 'GET', url: `${STATUS_API}?members=${nancy.memberId}` },
+    endpoint: STATUSES,
+    then: { status: 401 },
+  }),
 ];
 
 /** A member who deleted their account is gone from here, for everyone. */

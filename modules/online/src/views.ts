@@ -1,8 +1,8 @@
-import type { Blocks } from '@meetcute/block';
+import { shownTo, type Blocks } from '@meetcute/block';
 import { problems, type ModuleContext } from '@meetcute/core';
 import { onlineMembers, type OnlinePage } from './query.ts';
 import { OPEN_DEFAULTS, readFilters, type Defaults, type Filters, type RawQuery, type Say } from './rules.ts';
-import { findMember, type Tables } from './store.ts';
+import { approvedAmong, findMember, type Tables } from './store.ts';
 import type { Presence } from './presence.ts';
 
 /** The reads, shared by the API and the page so both answer the same way. */
@@ -13,6 +13,8 @@ export interface OnlineViews {
   list(viewerId: string, raw: RawQuery, say: Say): Promise<{ filters: Filters; page: OnlinePage }>;
   /** Whether a member the viewer may see is online; undefined when they may not see them. */
   status(viewerId: string, memberId: string): Promise<boolean | undefined>;
+  /** Which of these members the viewer may see are online now (what their badges should say); others are left out. */
+  onlineAmong(viewerId: string, memberIds: readonly string[]): Promise<string[]>;
 }
 
 export function onlineViews(
@@ -39,6 +41,14 @@ export function onlineViews(
       if (!(await findMember(ctx.db, memberId))) return undefined;
       if (await blocks.between(viewerId, memberId)) return undefined;
       return presence.isOnline(memberId);
+    },
+    async onlineAmong(viewerId, memberIds) {
+      const online: string[] = [];
+      for (const memberId of await shownTo(blocks, viewerId, [...new Set(memberIds)])) {
+        if (await presence.isOnline(memberId)) online.push(memberId);
+      }
+      // Presence knows anyone who made a request; only approved members are anyone's business.
+      return online.length === 0 ? [] : approvedAmong(ctx.db, online);
     },
   };
   return own;
