@@ -64,6 +64,24 @@ async function look(page: Page, path: string, name: string): Promise<void> {
   await page.screenshot({ path: join(FOLDER, `${name}-desktop.png`), fullPage: true });
 }
 
+/** The link in the newest password-reset mail, as Mo's outbox shows it (mail is sent in the background). */
+async function resetLink(mo: Page): Promise<string> {
+  for (let tries = 0; tries < 50; tries++) {
+    await mo.goto(`${site.url}/mail`);
+    const mail = mo.getByRole('link', { name: 'Choose a new Meetcute password' }).first();
+    if ((await mail.count()) > 0) {
+      await mail.click();
+      const link = mo.locator('pre.mail a', { hasText: '/password/reset?token=' }).first();
+      if ((await link.count()) > 0) {
+        const url = new URL((await link.getAttribute('href')) ?? '', site.url);
+        return `${url.pathname}${url.search}`;
+      }
+    }
+    await mo.waitForTimeout(200);
+  }
+  throw new Error('No password-reset mail in the outbox');
+}
+
 test('every page type fits a 360 px phone, with screenshots at phone and desktop sizes', async () => {
   const [moPhone, nancyPhone, bobPhone] = (await joined(site, browser, [MO, NANCY, BOB])) as [
     Phone,
@@ -106,6 +124,14 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
   await look(guest, '/password/forgot', '13-guest-forgot-password');
   // The living style guide: every component as the pages draw it, the tokens from the stylesheet.
   await look(guest, '/style-guide', '14-style-guide');
+  // A suspended member's appeal form is open to anyone: it asks for the login, not a session.
+  await look(guest, '/appeal', '15-guest-appeal');
+  // The page a reset link opens: the guest asks for one, and Mo finds it in the outbox.
+  await guest.goto(`${site.url}/password/forgot`);
+  await guest.getByLabel('Email').fill(NANCY.email);
+  await guest.getByRole('button', { name: 'Send me a link' }).click();
+  await guest.getByRole('heading', { name: 'Check your mail' }).waitFor();
+  await look(guest, await resetLink(moPhone.page), '16-guest-reset-password');
 
   // Someone waiting for review.
   const eve = await guestContext.newPage();
@@ -152,6 +178,26 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
     await look(nancy, path, `${32 + i}-member${path.replaceAll('/', '-')}`);
   await look(nancy, bobPath.replace('/members/', '/chats/'), '50-member-conversation');
   await look(nancy, '/members/00000000-0000-7000-8000-000000000000', '51-member-not-found');
+  // The member's pages off the sections: asking before a block, a report, the forms behind
+  // the profile and the account, a tag's members and someone's diary.
+  const bobId = bobPath.replace('/members/', '');
+  const more = [
+    `${bobPath}/block`,
+    `/reports/new?kind=profile&contentId=${encodeURIComponent(bobId)}`,
+    '/profile/properties',
+    '/profile/details',
+    '/chats/settings',
+    '/account/delete',
+    '/account/two-factor',
+    '/interests/jazz',
+    `${bobPath}/diary`,
+  ];
+  const names = ['block', 'report', 'profile-properties', 'profile-details', 'chat-settings'];
+  names.push('account-delete', 'account-two-factor', 'interest-tag', 'member-diary');
+  for (const [i, path] of more.entries()) {
+    await look(nancy, path, `${70 + i}-member-${names[i]}`);
+    assert.equal(new URL(nancy.url()).pathname, path.split('?')[0], `${path} is shown, not sent elsewhere`);
+  }
 
   // Bob's side: the interest page and what Nancy did show as cards.
   const bob = await logIn(site, bobPhone.context, BOB.email);
@@ -176,6 +222,13 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
     '/mail',
   ].entries())
     await look(mo, path, `${60 + i}-moderator${path.replaceAll('/', '-')}`);
+  // Mo warns Bob; Bob's next page is the warning, to read before he goes on.
+  await mo.goto(`${site.url}/moderation${bobPath}`);
+  await mo.locator('#warn-reason').fill('Please keep your messages friendly.');
+  await mo.getByRole('button', { name: 'Send the warning' }).click();
+  await mo.waitForLoadState('load');
+  await look(bob, '/warnings', '79-member-warnings');
+  assert.match(bob.url(), /\/warnings/);
   await guestContext.close();
 
   // Without JavaScript the bar stays at the bottom of a phone and its menu opens and leads on.

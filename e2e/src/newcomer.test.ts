@@ -2,7 +2,8 @@
 // she adds a photo and fixes a typo in her sign-up; Mo approves her from his own phone and
 // her open page says so by itself; she searches, finds Bob in the grid of faces, opens his
 // profile and his photos, and writes to him. Every page she sees fits a 360 px screen,
-// has nothing too small to tap and no serious or critical accessibility violation.
+// has nothing too small to tap and no serious or critical accessibility violation, there
+// and on a desktop's screen (the bar and the menu change between the two).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
+  accessible,
   BOB,
   fitsSmallPhone,
   joined,
@@ -40,6 +42,17 @@ after(async () => {
   await site?.stop();
   rmSync(files, { recursive: true, force: true });
 });
+
+/**
+ * The page as it is now fits a 360 px phone (fitsSmallPhone), and axe finds no serious
+ * barrier on it at a desktop's size either; the phone's size is put back.
+ */
+async function fitsBoth(page: Page, name: string): Promise<void> {
+  await fitsSmallPhone(page, name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await accessible(page, `${name} (desktop)`);
+  await page.setViewportSize(SMALL_PHONE);
+}
 
 /** A real JPEG of one colour, as a phone's camera would hand it over. */
 async function photo(name: string, background: string): Promise<string> {
@@ -89,7 +102,7 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
       aboutMe: 'I love hikng and baking.',
     });
     await erin.getByRole('heading', { name: 'Waiting for review' }).waitFor();
-    await fitsSmallPhone(erin, 'waiting for review');
+    await fitsBoth(erin, 'waiting for review');
 
     // A page that opens on approval says why it is closed, and sends her back to what she can do.
     await erin.goto(`${site.url}/search`);
@@ -98,13 +111,13 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     // Meanwhile she adds a photo, from the link on her waiting page.
     await erin.getByRole('link', { name: 'Add photos' }).click();
     await erin.waitForURL(/\/photos$/);
-    await fitsSmallPhone(erin, 'photos while waiting');
+    await fitsBoth(erin, 'photos while waiting');
     await upload(erin, await photo('erin.jpg', '#d08050'), true);
 
     // And fixes the typo in her sign-up while it waits.
     await erin.goto(`${site.url}/registration`);
     await erin.getByText('Change my sign-up').click();
-    await fitsSmallPhone(erin, 'changing the sign-up');
+    await fitsBoth(erin, 'changing the sign-up');
     await erin.getByLabel('About me').fill('I love hiking and baking.');
     await erin.getByRole('button', { name: 'Save the changes' }).click();
     await erin.getByText('Changed. The moderator will read it as it is now.').waitFor();
@@ -117,7 +130,7 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     await card.getByRole('button', { name: 'Approve' }).click();
     await mo.getByText('Approved.').waitFor();
     await erin.getByRole('heading', { name: 'Welcome to Meetcute!' }).waitFor();
-    await fitsSmallPhone(erin, 'approved live');
+    await fitsBoth(erin, 'approved live');
 
     // Search: a grid of faces, Bob's with his portrait.
     await erin.goto(`${site.url}/search`);
@@ -125,15 +138,15 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     const bobCard = erin.locator('li.member-card', { hasText: 'Bob' });
     await bobCard.waitFor();
     assert.equal(await bobCard.locator('img.portrait').count(), 1, 'Bob’s card shows his portrait');
-    await fitsSmallPhone(erin, 'search results');
+    await fitsBoth(erin, 'search results');
 
     // His profile opens with his photos; the first opens in the gallery, which leads to the next.
     await bobCard.getByRole('link', { name: 'Bob', exact: true }).click();
     await erin.getByRole('heading', { name: 'Bob' }).first().waitFor();
-    await fitsSmallPhone(erin, 'profile');
+    await fitsBoth(erin, 'profile');
     await erin.getByRole('link', { name: 'Photo of Bob' }).first().click();
     await erin.getByText('Photo 1 of 2').waitFor();
-    await fitsSmallPhone(erin, 'gallery');
+    await fitsBoth(erin, 'gallery');
     await erin.getByRole('link', { name: /Next/ }).click();
     await erin.getByText('Photo 2 of 2').waitFor();
 
@@ -144,7 +157,7 @@ test('sign-up, waiting (a photo, a typo fixed), approved live, search, profile, 
     await erin.getByLabel('Message').fill('Hi Bob! Your bread looks great.');
     await erin.getByRole('button', { name: 'Send' }).click();
     await erin.locator('.message', { hasText: 'Your bread looks great.' }).first().waitFor();
-    await fitsSmallPhone(erin, 'conversation');
+    await fitsBoth(erin, 'conversation');
   } finally {
     await context.close();
   }
