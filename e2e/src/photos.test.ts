@@ -80,7 +80,7 @@ test('a photo is uploaded, approved, seen and liked, and its owner hears of it',
   assert.equal(await strip.first().evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
   assert.equal(await bob.locator('img.portrait-large').count(), 0, 'no silhouette above her photos');
   await bob.getByRole('button', { name: 'Like this photo of Nancy' }).first().click();
-  await bob.getByText('1 like').waitFor();
+  await bob.getByText('1 like', { exact: true }).waitFor();
   await bob.getByRole('button', { name: 'Unlike' }).waitFor();
   await snap(bob, 'photos-liked');
 

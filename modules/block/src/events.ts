@@ -38,7 +38,7 @@ export const MemberUnblocked = defineEvent({
   type: 'MemberUnblocked',
   module: 'block',
   description:
-    'A member lifted a block, or a temporary block ran out (no actor). Future interactions are possible again; nothing removed comes back.',
+    'A member lifted a block, or a temporary block ran out (no actor). Future interactions are possible again, and what the block hid (their conversation, flirts, favourites, photo likes, alerts, visits) shows again; news items from before or during the block stay out of both feeds, and a private album shared before stays locked.',
   schema: Type.Object({ blockerId: Type.String(), blockedId: Type.String() }),
 });
 
@@ -47,10 +47,12 @@ export const events = [MemberBlocked, MemberUnblocked];
 /**
  * How every module honours blocks, from its own storage: it consumes MemberBlocked
  * and MemberUnblocked into a `blocked_pairs` table of its own and filters with it.
- * What the pair made together (a conversation, flirts, favourites, photo likes) stays
- * stored and is hidden by that filter, so lifting the block brings it back. What only
- * notified one of them (alerts, feed items, visits) is removed when the block arrives,
- * for good; that part is the module's own `onBlocked`.
+ * What the pair made together or told each other (a conversation, flirts, favourites,
+ * photo likes, alerts, visits) stays stored and is hidden by that filter, so lifting the
+ * block brings it back. A few things end for good, each in its module's own `onBlocked`:
+ * the news keeps each one's items up to the block out of the other's feed (its `hidden`
+ * table), a private album shared either way is locked again, and live notifications not
+ * yet delivered between them are dropped.
  */
 export const blockedPairsMigration: Migration = {
   name: '0900_blocked_pairs',

@@ -23,6 +23,7 @@ import {
 } from '@meetcute/cast';
 import { CityChanged, LookingForChanged, NicknameApproved } from '@meetcute/registration/events';
 import { InterestAdded } from '@meetcute/interests/events';
+import { AboutMeRemoved } from '@meetcute/profile/events';
 import { NewsSeen } from './events.ts';
 
 const PROBLEMS = 'https://meetcute.dev/problems/';
@@ -674,7 +675,26 @@ const photos = [
         '<li><a href="/photos">Add a portrait</a></li>',
         '<li><a href="/interests">Add a few interests</a></li>',
         '<li><a href="/profile/properties">Tell a little more: height, children, languages</a></li>',
+        // He wrote his about-me when he signed up.
+        '<span>✓ Write a few words about yourself</span>',
       ],
+      events: [emitted(NewsSeen, { memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Once a moderator removed Bob’s about-me, his checklist asks him to write one again',
+    given: [
+      ...cast,
+      given(
+        AboutMeRemoved,
+        { memberId: bob.memberId, moderatorId: mo.memberId, reason: 'A phone number' },
+        { actorId: mo.memberId },
+      ),
+    ],
+    when: { as: bob.memberId, method: 'GET', url: '/news' },
+    then: {
+      status: 200,
+      page: ['<li><a href="/profile/edit">Write a few words about yourself</a></li>'],
       events: [emitted(NewsSeen, { memberId: bob.memberId })],
     },
   }),

@@ -12,7 +12,8 @@ import { reviewQueue, type Profile, type ProfileDb } from './store.ts';
 
 /**
  * Profile's part of where members land: the about-me queue for moderators, and the
- * checklist's step of telling the optional facts (height, children, languages…).
+ * checklist's steps of writing an about-me and telling the optional facts (height,
+ * children, languages…).
  */
 export function landing(
   services: ServiceRegistry,
@@ -22,6 +23,16 @@ export function landing(
   services.contribute<ReviewWork>(REVIEW_WORK, {
     href: '/review/about-me',
     waiting: async () => (await reviewQueue(db, 1)).length > 0,
+  });
+  // A few words about oneself: done once there is an about-me, or one waiting for review.
+  services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => {
+    const profile = request.viewer && (await profileOf(request.viewer.memberId));
+    if (!profile) return null;
+    return {
+      done: profile.aboutMe !== '' || (profile.pendingAboutMe ?? '') !== '',
+      label: translator(messages, languageOf(request))('stepAboutMe'),
+      href: '/profile/edit',
+    };
   });
   services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => {
     const profile = request.viewer && (await profileOf(request.viewer.memberId));

@@ -2,6 +2,7 @@ import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
   | 'stepProperties'
+  | 'stepAboutMe'
   | 'years'
   | 'woman'
   | 'man'
@@ -46,6 +47,7 @@ export const messages: Messages<
 > = {
   en: {
     stepProperties: 'Tell a little more: height, children, languages',
+    stepAboutMe: 'Write a few words about yourself',
     years: '{age} years',
     woman: 'woman',
     man: 'man',
@@ -92,6 +94,7 @@ export const messages: Messages<
   },
   sv: {
     stepProperties: 'Berätta lite mer: längd, barn, språk',
+    stepAboutMe: 'Skriv några ord om dig själv',
     years: '{age} år',
     woman: 'kvinna',
     man: 'man',
@@ -138,6 +141,7 @@ export const messages: Messages<
   },
   fi: {
     stepProperties: 'Kerro vähän lisää: pituus, lapset, kielet',
+    stepAboutMe: 'Kirjoita muutama sana itsestäsi',
     years: '{age} vuotta',
     woman: 'nainen',
     man: 'mies',

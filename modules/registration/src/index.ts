@@ -2,7 +2,7 @@ import { defineModule, SESSIONS, type Sessions, CREDENTIALS, NOTIFICATIONS } fro
 import { EmailChanged, MemberDeleted, honourDeletion, PASSWORD_POLICY } from '@meetcute/auth/events';
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
-import { migrations, projections, project, reviewQueue, tables } from './store.ts';
+import { migrations, nicknameQueue, projections, project, reviewQueue, tables } from './store.ts';
 import { REVIEW_WORK, type ReviewWork } from '@meetcute/web';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
@@ -71,6 +71,10 @@ export const registration = defineModule({
     ctx.services.contribute<ReviewWork>(REVIEW_WORK, {
       href: '/review',
       waiting: async () => (await reviewQueue(ctx.db, 1)).length > 0,
+    });
+    ctx.services.contribute<ReviewWork>(REVIEW_WORK, {
+      href: '/review/nicknames',
+      waiting: async () => (await nicknameQueue(ctx.db, 1)).length > 0,
     });
     const changeDeps = { db: ctx.db, changes: changeCommands(ctx, (id) => cities.get(id)), cities };
     changeRoutes(ctx.http, changeDeps);

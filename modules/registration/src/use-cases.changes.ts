@@ -191,6 +191,12 @@ export const changeUseCases = [
     },
   }),
   useCase({
+    title: 'Mo, with only Nancy’s new nickname waiting, lands on the nickname queue when he comes in',
+    given: [...both, asked('NancySails')],
+    when: { as: mo.memberId, method: 'GET', url: '/' },
+    then: { status: 303, location: '/review/nicknames' },
+  }),
+  useCase({
     title: 'Mo approves Nancy’s new nickname: everyone sees her by it',
     given: [...both, asked('NancySails')],
     endpoint: 'POST /api/v1/review/nicknames/:memberId/approve',

@@ -1,10 +1,26 @@
 import { defineModule } from '@meetcute/core';
 import { MessageReported } from '@meetcute/chat/events';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { html, languageOf, SAFETY_ACTIONS, translator, type MemberAction } from '@meetcute/web';
+import {
+  html,
+  languageOf,
+  REVIEW_WORK,
+  SAFETY_ACTIONS,
+  translator,
+  type MemberAction,
+  type ReviewWork,
+} from '@meetcute/web';
 import { SuspensionAppealed, SuspensionLifted } from '@meetcute/moderation/events';
 import { ContentReported, events, ReportsClosed } from './events.ts';
-import { addReport, closeAppeals, closeReports, migrations, projections, tables } from './store.ts';
+import {
+  addReport,
+  closeAppeals,
+  closeReports,
+  migrations,
+  openQueue,
+  projections,
+  tables,
+} from './store.ts';
 import { commands } from './commands.ts';
 import { messages } from './messages.ts';
 import { reportRoutes } from './routes.ts';
@@ -89,6 +105,11 @@ export const reports = defineModule({
     const pages = { db: ctx.db, commands: run, profiles };
     reportPages(ctx.http, pages);
     queuePages(ctx.http, pages);
+    // A moderator with reports (or appeals) open and no earlier queue waiting lands on them.
+    ctx.services.contribute<ReviewWork>(REVIEW_WORK, {
+      href: '/review/reports',
+      waiting: async () => (await openQueue(ctx.db, 1)).length > 0,
+    });
 
     const report: MemberAction = (request, _ids, where) => {
       const viewer = request.viewer;

@@ -159,6 +159,12 @@ const report = (as: string, body: Record<string, unknown>): When => ({
 const queue: When = { as: mo.memberId, method: 'GET', url: '/api/v1/review/reports' };
 
 export const useCases = [
+  useCase({
+    title: 'Mo, with only a report waiting, lands on the reports queue when he comes in',
+    given: [...approved(mo), ...approved(bob), ...approved(nancy), reported(nancy.memberId, 'spam')],
+    when: { as: mo.memberId, method: 'GET', url: '/' },
+    then: { status: 303, location: '/review/reports' },
+  }),
   // Reporting
   useCase({
     title: 'Nancy, who blocked Bob, can still report him: the block hides him, not what he did',
