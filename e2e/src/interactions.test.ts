@@ -51,6 +51,8 @@ test('search, visit, flirt, favourite, then a block hides them from each other u
   await nancy.goto(bobProfile);
   await nancy.getByRole('button', { name: /Favourite/ }).click();
   await nancy.waitForLoadState('load');
+  // Back on his profile, beside the button, as after the flirt.
+  await nancy.getByRole('status').filter({ hasText: 'Added to your favourites.' }).waitFor();
   await nancy.goto(bobProfile);
   assert.match(await nancy.locator('main').innerText(), /Remove favourite/);
   await snap(nancy, '21-profile-after-flirt-and-favourite');

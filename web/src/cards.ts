@@ -108,6 +108,16 @@ export function cardBack(request: FastifyRequest, memberId: string): string {
   return `${request.url}#${cardAnchor(memberId)}`;
 }
 
+/**
+ * The local page a card's button returns to (its `back`), with what the button just did
+ * in the query (`flirt=sent&to=…`), so that page can say it beside the card.
+ */
+export function backWithOutcome(back: string, outcome: Record<string, string>): string {
+  const url = new URL(back, 'http://meetcute.local');
+  for (const [name, value] of Object.entries(outcome)) url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /** Where a member goes from a list with nobody on it: the place that fills it. */
 export type NextStep = 'search' | 'photos' | 'profile' | 'interests';
 

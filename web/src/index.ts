@@ -48,6 +48,7 @@ export {
 } from './forms.ts';
 export {
   memberCard,
+  backWithOutcome,
   cardBack,
   cardList,
   emptyState,

@@ -50,8 +50,11 @@ for (const dialect of databases.dialects) {
         assert.deepEqual(await status(), { favourite: false });
         const added = await press('favourite');
         assert.equal(added.status, 303);
-        assert.equal(added.headers.location, profile);
+        assert.equal(added.headers.location, `${profile}?favourite=added&to=${bob.memberId}`);
+        const back = await t.call({ as: nancy.memberId, method: 'GET', url: added.headers.location });
+        assert.ok(back.body.includes('Added to your favourites.'), 'it says what the button did');
         assert.ok((await show()).includes('Remove favourite'));
+        assert.ok(!(await show()).includes('Added to your favourites.'), 'only right after the button');
         assert.deepEqual(await status(), { favourite: true });
         const list = await t.call({ as: nancy.memberId, method: 'GET', url: '/favourites' });
         assert.ok(list.body.includes(`href="${profile}"`));

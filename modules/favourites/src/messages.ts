@@ -1,6 +1,8 @@
 import type { Messages } from '@meetcute/web';
 
-export const messages: Messages<'title' | 'explain' | 'empty' | 'added' | 'add' | 'remove' | 'older'> = {
+export const messages: Messages<
+  'title' | 'explain' | 'empty' | 'added' | 'add' | 'remove' | 'older' | 'nowFavourite' | 'noLongerFavourite'
+> = {
   en: {
     title: 'Favourites',
     explain: 'Members you saved to find again. Only you see this list.',
@@ -9,6 +11,8 @@ export const messages: Messages<'title' | 'explain' | 'empty' | 'added' | 'add' 
     add: '★ Favourite',
     remove: 'Remove favourite',
     older: 'Older',
+    nowFavourite: 'Added to your favourites.',
+    noLongerFavourite: 'Removed from your favourites.',
   },
   sv: {
     title: 'Favoriter',
@@ -18,6 +22,8 @@ export const messages: Messages<'title' | 'explain' | 'empty' | 'added' | 'add' 
     add: '★ Favorit',
     remove: 'Ta bort favorit',
     older: 'Äldre',
+    nowFavourite: 'Tillagd bland dina favoriter.',
+    noLongerFavourite: 'Borttagen från dina favoriter.',
   },
   fi: {
     title: 'Suosikit',
@@ -27,5 +33,7 @@ export const messages: Messages<'title' | 'explain' | 'empty' | 'added' | 'add' 
     add: '★ Suosikki',
     remove: 'Poista suosikeista',
     older: 'Vanhemmat',
+    nowFavourite: 'Lisätty suosikkeihisi.',
+    noLongerFavourite: 'Poistettu suosikeistasi.',
   },
 };

@@ -7,6 +7,7 @@ import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   MEMBER_ACTIONS,
+  backWithOutcome,
   cardBack,
   cardFacts,
   form,
@@ -17,6 +18,7 @@ import {
   localPath,
   sendMemberList,
   translator,
+  type FormBody,
   type MemberAction,
 } from '@meetcute/web';
 import type { Commands } from './commands.ts';
@@ -27,6 +29,22 @@ import { favouritePage } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
+type Outcome = 'added' | 'removed';
+const OUTCOMES: readonly Outcome[] = ['added', 'removed'];
+
+/** What the favourite button just did, from the query of the page it came back to. */
+function outcomeOf(request: FastifyRequest): { outcome: Outcome; memberId: string } | null {
+  const { favourite, to } = (request.query ?? {}) as { favourite?: unknown; to?: unknown };
+  const outcome = OUTCOMES.find((o) => o === favourite);
+  return outcome && typeof to === 'string' ? { outcome, memberId: to } : null;
+}
+
+/** The page the button was on (only ever a page of this site), saying what it did to whom. */
+function backTo(body: FormBody, memberId: string, outcome: Outcome): string {
+  const back = localPath(form.text(body, 'back'), '/favourites');
+  return backWithOutcome(back, { favourite: outcome, to: memberId });
+}
+
 /** The toggle on a profile and on each card: "★ Favourite", or "Remove favourite" for a favourite. */
 export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks: Blocks): MemberAction {
   return async (request, memberIds) => {
@@ -35,19 +53,28 @@ export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks:
     const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const favourites = (await favouriteIds.get(viewer.memberId)) ?? new Set<string>();
     const tr = t(request);
+    const last = outcomeOf(request);
     return (memberId) => {
       if (!shown.has(memberId)) return null;
       const favourite = favourites.has(memberId);
+      // Back from the button: what it did, beside it (as the flirt button says what it did).
+      const note =
+        last?.memberId === memberId
+          ? html`<p class="note" role="status">
+              ${tr(last.outcome === 'added' ? 'nowFavourite' : 'noLongerFavourite')}
+            </p>`
+          : '';
       return html`<form
-        method="post"
-        action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
-        class="inline"
-      >
-        ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId)}" />
-        <button type="submit" ${favourite ? html`class="secondary"` : ''}>
-          ${tr(favourite ? 'remove' : 'add')}
-        </button>
-      </form>`;
+          method="post"
+          action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
+          class="inline"
+        >
+          ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId)}" />
+          <button type="submit" ${favourite ? html`class="secondary"` : ''}>
+            ${tr(favourite ? 'remove' : 'add')}
+          </button>
+        </form>
+        ${note}`;
     };
   };
 }
@@ -93,7 +120,7 @@ export function favouritePages(
     { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       await commands.add(request.viewer!.memberId, request.params.memberId);
-      return reply.redirect(localPath(form.text(request.body, 'back'), '/favourites'), 303);
+      return reply.redirect(backTo(request.body, request.params.memberId, 'added'), 303);
     },
   );
 
@@ -103,7 +130,7 @@ export function favouritePages(
     async (request, reply) => {
       // A second tap (or an old tab) finds it already gone: the page just goes back.
       await commands.remove(request.viewer!.memberId, request.params.memberId);
-      return reply.redirect(localPath(form.text(request.body, 'back'), '/favourites'), 303);
+      return reply.redirect(backTo(request.body, request.params.memberId, 'removed'), 303);
     },
   );
 }

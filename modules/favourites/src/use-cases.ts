@@ -399,6 +399,23 @@ export const useCases = [
     },
   }),
   useCase({
+    title: 'Back on Bob’s profile from the button, Nancy reads beside it that he is in her favourites',
+    given: nancyAndBob,
+    before: [add(nancy.memberId, bob.memberId)],
+    when: {
+      as: nancy.memberId,
+      method: 'GET',
+      url: `/members/${bob.memberId}?favourite=added&to=${bob.memberId}`,
+      headers: { 'accept-language': 'sv' },
+    },
+    endpoint: 'GET /members/:memberId',
+    then: {
+      status: 200,
+      page: ['Tillagd bland dina favoriter.', 'Ta bort favorit'],
+      events: [emitted(ProfileViewed, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
     title: 'Right after Nancy adds Bob, his profile offers to remove him',
     given: nancyAndBob,
     before: [add(nancy.memberId, bob.memberId)],
@@ -451,7 +468,7 @@ export const useCases = [
     then: { status: 400, page: ['cursor'] },
   }),
   useCase({
-    title: 'Nancy adds Bob with the button on his profile and is back on it',
+    title: 'Nancy adds Bob with the button on his profile and is back on it, where it says so',
     given: nancyAndBob,
     endpoint: api.favourite,
     when: {
@@ -463,7 +480,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: `/members/${bob.memberId}`,
+      location: `/members/${bob.memberId}?favourite=added&to=${bob.memberId}`,
       events: [emitted(FavouriteAdded, { memberId: nancy.memberId, favouriteId: bob.memberId })],
     },
   }),
@@ -478,7 +495,11 @@ export const useCases = [
       form: true,
       body: { back: 'https://evil.example/' },
     },
-    then: { status: 303, location: '/favourites', events: [emitted(FavouriteAdded)] },
+    then: {
+      status: 303,
+      location: `/favourites?favourite=added&to=${bob.memberId}`,
+      events: [emitted(FavouriteAdded)],
+    },
   }),
   useCase({
     title: 'Bob, who blocked Nancy, gets a page saying why he cannot add her',
@@ -506,7 +527,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/favourites',
+      location: `/favourites?favourite=removed&to=${bob.memberId}`,
       events: [emitted(FavouriteRemoved, { memberId: nancy.memberId, favouriteId: bob.memberId })],
     },
   }),
@@ -521,7 +542,7 @@ export const useCases = [
       form: true,
       body: { back: `/members/${bob.memberId}` },
     },
-    then: { status: 303, location: `/members/${bob.memberId}` },
+    then: { status: 303, location: `/members/${bob.memberId}?favourite=removed&to=${bob.memberId}` },
   }),
   useCase({
     title: 'The favourite button needs the form’s token',

@@ -6,6 +6,7 @@ import { shownTo, type Blocks } from '@meetcute/block';
 import { profilesOf, type ProfileDirectory, type PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
+  backWithOutcome,
   cardBack,
   cardFacts,
   cardList,
@@ -59,14 +60,6 @@ function outcomeText(t: Translate<Key>, outcome: Outcome, name: string): string 
     case 'budget':
       return t('noticeBudget', { n: FLIRTS_PER_DAY });
   }
-}
-
-/** The local page to return to, with the outcome in its query so that page can say what happened. */
-function backWith(back: string, outcome: Outcome, memberId: string): string {
-  const url = new URL(back, 'http://meetcute.local');
-  url.searchParams.set('flirt', outcome);
-  url.searchParams.set('to', memberId);
-  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /**
@@ -253,7 +246,7 @@ function flirtForm(http: Http, commands: Commands): void {
         outcome = error.reason === 'flirt-limit' ? 'limit' : 'budget';
       }
       const back = localPath(form.text(request.body, 'back') || undefined, '/flirts');
-      return reply.redirect(backWith(back, outcome, memberId), 303);
+      return reply.redirect(backWithOutcome(back, { flirt: outcome, to: memberId }), 303);
     },
   );
 }
