@@ -5,6 +5,7 @@ import { shownTo, type Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
+  backWithOutcome,
   form,
   hidden,
   html,
@@ -101,12 +102,9 @@ function lockForms(http: Http, commands: Commands): void {
         const ownerId = request.viewer!.memberId;
         if (path === 'unlock') await commands.unlock(ownerId, request.params.memberId);
         else await commands.lock(ownerId, request.params.memberId);
-        const to = new URL(
-          back(request.body, `/members/${request.params.memberId}`),
-          'http://meetcute.local',
-        );
-        to.searchParams.set('done', path === 'unlock' ? 'unlocked' : 'locked');
-        return reply.redirect(`${to.pathname}${to.search}`, 303);
+        // Back where the button was (its anchor kept), saying beside it what it did.
+        const to = back(request.body, `/members/${request.params.memberId}#actions`);
+        return reply.redirect(backWithOutcome(to, { done: path === 'unlock' ? 'unlocked' : 'locked' }), 303);
       },
     );
   lockForm('unlock');
@@ -153,7 +151,7 @@ export function unlockAction(db: PhotosDb, blocks: Blocks): MemberAction {
       const open = unlocked.has(memberId);
       const path = open ? 'lock' : 'unlock';
       return html`<form method="post" action="/members/${memberId}/${path}" class="inline">
-          ${hidden(request)}<input type="hidden" name="back" value="/members/${memberId}" />
+          ${hidden(request)}<input type="hidden" name="back" value="/members/${memberId}#actions" />
           <button type="submit" class="secondary">${t(open ? 'lock' : 'unlock')}</button>
         </form>
         ${done === 'unlocked' || done === 'locked' ? html`<p class="note" role="status">${t(done)}</p>` : ''}`;

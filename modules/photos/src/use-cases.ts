@@ -943,12 +943,12 @@ const pages = [
     then: { status: 303, location: `/members/${nancy.memberId}`, events: [emitted(PhotoUnliked)] },
   }),
   useCase({
-    title: 'Nancy unlocks her private album from Bob’s profile',
+    title: 'Nancy unlocks her private album from Bob’s profile and is back at the button, where it says so',
     given: cast,
-    when: post(nancy, `/members/${bob.memberId}/unlock`, { back: `/members/${bob.memberId}` }),
+    when: post(nancy, `/members/${bob.memberId}/unlock`, { back: `/members/${bob.memberId}#actions` }),
     then: {
       status: 303,
-      location: `/members/${bob.memberId}?done=unlocked`,
+      location: `/members/${bob.memberId}?done=unlocked#actions`,
       events: [emitted(PrivateAlbumUnlocked)],
     },
   }),
