@@ -43,6 +43,14 @@ function phoneJpeg(): Promise<Buffer> {
     .toBuffer();
 }
 
+/** Noise does not compress: a PNG well over the cap, whose first bytes stay under the cap plus the form's slack. */
+const incompressible = () =>
+  sharp(Buffer.from(Array.from({ length: 300 * 300 * 3 }, (_, i) => (i * 7919) % 251)), {
+    raw: { width: 300, height: 300, channels: 3 },
+  })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+
 const png = () =>
   sharp({ create: { width: 120, height: 90, channels: 4, background: '#3366aa' } })
     .png()
@@ -240,20 +248,30 @@ for (const dialect of databases.dialects) {
     test('an upload over the cap is refused while it streams, even when its declared length passed', async () => {
       await start();
       try {
-        // Noise does not compress: well over the cap, but under the cap plus the form's slack.
-        const noise = await sharp(
-          Buffer.from(Array.from({ length: 300 * 300 * 3 }, (_, i) => (i * 7919) % 251)),
-          {
-            raw: { width: 300, height: 300, channels: 3 },
-          },
-        )
-          .png({ compressionLevel: 0 })
-          .toBuffer();
+        const noise = await incompressible();
         assert.ok(noise.length > MAX_BYTES);
         const response = await t.call(
           upload(nancy.memberId, noise.subarray(0, MAX_BYTES + 30_000), 'big.png', 'image/png'),
         );
         assert.equal(response.status, 413);
+        assert.deepEqual(await filesIn(directory), []);
+      } finally {
+        await stop();
+      }
+    });
+
+    test('on the photo page, an upload that goes over the cap while it streams comes back to the form, saying so, in the member’s layout', async () => {
+      await start();
+      try {
+        const noise = await incompressible();
+        const response = await t.call({
+          ...upload(nancy.memberId, noise.subarray(0, MAX_BYTES + 30_000), 'big.png', 'image/png'),
+          url: '/photos',
+        });
+        assert.equal(response.status, 413);
+        for (const shown of ['Files up to', 'enctype="multipart/form-data"', 'action="/logout"']) {
+          assert.ok(response.body.includes(shown), `the page shows ${shown}`);
+        }
         assert.deepEqual(await filesIn(directory), []);
       } finally {
         await stop();
