@@ -20,6 +20,8 @@ interface Operation {
 function fill(name: string, other: string): string | undefined {
   const values: Record<string, string> = {
     memberId: other,
+    // Which of these are online (an open page's badges).
+    members: other,
     tag: 'jazz',
     cityId: '2673730',
     q: 'sto',
