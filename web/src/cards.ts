@@ -118,6 +118,20 @@ export function backWithOutcome(back: string, outcome: Record<string, string>): 
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+/**
+ * What a card's button did, read back from the query backWithOutcome wrote (`name` is the
+ * button's parameter, `to` the member it was pressed for); null when the query says none.
+ */
+export function outcomeOf<T extends string>(
+  request: FastifyRequest,
+  name: string,
+  outcomes: readonly T[],
+): { outcome: T; memberId: string } | null {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const outcome = outcomes.find((o) => o === query[name]);
+  return outcome && typeof query.to === 'string' ? { outcome, memberId: query.to } : null;
+}
+
 /** Where a member goes from a list with nobody on it: the place that fills it. */
 export type NextStep = 'search' | 'photos' | 'profile' | 'interests';
 

@@ -50,6 +50,7 @@ export {
   memberCard,
   backWithOutcome,
   cardBack,
+  outcomeOf,
   cardList,
   emptyState,
   nextStep,

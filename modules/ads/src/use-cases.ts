@@ -35,19 +35,15 @@ import { placementUseCases as morePlacements } from './use-cases.placements.ts';
 import { targetingUseCases } from './use-cases.targeting.ts';
 import { countingUseCases } from './use-cases.counting.ts';
 
-/** An impression given the day before the use cases' clock. */
 /** Nancy hides the ad she was shown, from the page `back` names; she lands on `lands`. */
+/** Nancy's hide form for the ad she was shown, as the page sends it. */
+const hide = (body: Record<string, string>) =>
+  ({ as: nancy.memberId, method: 'POST', url: `/ads/hide/${SHOWN}`, form: true, body }) as const;
 const hiding = (title: string, o: { reason: HideReason; back: string; lands: string }) =>
   useCase({
     title,
     given: [...running(), shown(SHOWN)],
-    when: {
-      as: nancy.memberId,
-      method: 'POST',
-      url: `/ads/hide/${SHOWN}`,
-      form: true,
-      body: { reason: o.reason, back: o.back },
-    },
+    when: hide({ reason: o.reason, back: o.back }),
     then: {
       status: 303,
       location: o.lands,
@@ -380,13 +376,7 @@ export const memberUseCases = [
   useCase({
     title: 'Hiding without a reason from the list is refused, saying what to choose',
     given: [...running(), shown(SHOWN)],
-    when: {
-      as: nancy.memberId,
-      method: 'POST',
-      url: `/ads/hide/${SHOWN}`,
-      form: true,
-      body: { reason: 'boring' },
-    },
+    when: hide({ reason: 'boring' }),
     then: { status: 400, page: ['not-relevant'] },
     endpoint: 'POST /ads/hide/:impressionId',
   }),

@@ -9,6 +9,7 @@ import {
   MEMBER_ACTIONS,
   backWithOutcome,
   cardBack,
+  outcomeOf,
   cardFacts,
   form,
   formatMoment,
@@ -32,13 +33,6 @@ const t = (request: FastifyRequest) => translator(messages, languageOf(request))
 type Outcome = 'added' | 'removed';
 const OUTCOMES: readonly Outcome[] = ['added', 'removed'];
 
-/** What the favourite button just did, from the query of the page it came back to. */
-function outcomeOf(request: FastifyRequest): { outcome: Outcome; memberId: string } | null {
-  const { favourite, to } = (request.query ?? {}) as { favourite?: unknown; to?: unknown };
-  const outcome = OUTCOMES.find((o) => o === favourite);
-  return outcome && typeof to === 'string' ? { outcome, memberId: to } : null;
-}
-
 /** The page the button was on (only ever a page of this site), saying what it did to whom. */
 function backTo(body: FormBody, memberId: string, outcome: Outcome): string {
   const back = localPath(form.text(body, 'back'), '/favourites');
@@ -53,7 +47,7 @@ export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks:
     const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const favourites = (await favouriteIds.get(viewer.memberId)) ?? new Set<string>();
     const tr = t(request);
-    const last = outcomeOf(request);
+    const last = outcomeOf(request, 'favourite', OUTCOMES);
     return (memberId) => {
       if (!shown.has(memberId)) return null;
       const favourite = favourites.has(memberId);

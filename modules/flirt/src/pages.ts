@@ -8,6 +8,7 @@ import {
   FORM_BODY_SCHEMA,
   backWithOutcome,
   cardBack,
+  outcomeOf,
   cardFacts,
   cardList,
   form,
@@ -38,17 +39,6 @@ const tr = (request: FastifyRequest): Translate<Key> => translator(messages, lan
 const OUTCOMES = ['sent', 'mutual', 'limit', 'budget'] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
-interface OutcomeQuery {
-  flirt?: string;
-  to?: string;
-}
-
-function outcomeOf(request: FastifyRequest): { outcome: Outcome; memberId: string } | null {
-  const { flirt, to } = (request.query ?? {}) as OutcomeQuery;
-  const outcome = OUTCOMES.find((o) => o === flirt);
-  return outcome && typeof to === 'string' ? { outcome, memberId: to } : null;
-}
-
 function outcomeText(t: Translate<Key>, outcome: Outcome, name: string): string {
   switch (outcome) {
     case 'sent':
@@ -74,7 +64,7 @@ export function flirtAction(blocks: Blocks, commands: Commands, profiles: Profil
     const members = await profilesOf(profiles, await shownTo(blocks, viewer.memberId, memberIds));
     const flirted = await commands.flirtedToday(viewer.memberId, [...members.keys()]);
     const t = tr(request);
-    const last = outcomeOf(request);
+    const last = outcomeOf(request, 'flirt', OUTCOMES);
     return (memberId) => {
       const member = members.get(memberId);
       if (!member) return null;
@@ -175,7 +165,7 @@ async function pageNotice(
   t: Translate<Key>,
   { blocks, profiles }: Pick<PageDeps, 'blocks' | 'profiles'>,
 ): Promise<string | undefined> {
-  const last = outcomeOf(request);
+  const last = outcomeOf(request, 'flirt', OUTCOMES);
   if (!last) return undefined;
   const hiddenPair = await blocks.between(request.viewer!.memberId, last.memberId);
   const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
