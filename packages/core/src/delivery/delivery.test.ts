@@ -10,7 +10,7 @@ import { readConfig } from '../config.ts';
 import { ManualClock } from '../clock.ts';
 import { seededIdSource } from '../ids.ts';
 import { defineEvent, InvalidEvent } from '../events.ts';
-import { RebuildError } from './delivery.ts';
+import { logHead, RebuildError } from './delivery.ts';
 import { defineModule, type ModuleDefinition } from '../module.ts';
 import { createLogger } from '../observability/logger.ts';
 import { openStorage, type Db, type Storage } from '../db/storage.ts';
@@ -378,6 +378,59 @@ for (const dialect of databases.dialects) {
         assert.equal((await inbox('notes')).length, 1);
         await app.processAll();
         assert.deepEqual(await tally(app), { a: 2, b: 1, c: 1 });
+      } finally {
+        await app.close();
+        await storage.destroy();
+      }
+    });
+
+    test('a module reads back none of its own events that it applied as it published them, and applies one that reached the log another way', async () => {
+      const storage = testStorage(dialect, databases);
+      const app = await build(storage);
+      try {
+        const log = app.dispatcher.log;
+        const channel = app.channel('notes');
+        const notesHeld = async () =>
+          (
+            (await channel.database.db
+              .selectFrom('notes')
+              .select('text')
+              .orderBy('text')
+              .execute()) as Array<{
+              text: string;
+            }>
+          ).map((r) => r.text);
+        const inbox = () => channel.database.db.selectFrom('inbox').selectAll().execute();
+        // Caught up: the relay that moves its own event into the log moves its checkpoint past it.
+        await write(app, 'own');
+        await channel.relay(log, true);
+        assert.equal(await channel.checkpoint(), await logHead(log));
+        assert.equal((await inbox()).length, 0);
+        // An event of its own type that reached the log by another way (an import) comes
+        // first: the relay leaves the checkpoint, and the consumer applies that one and skips its own.
+        const before = await channel.checkpoint();
+        await app.dispatcher.append(
+          [
+            {
+              id: '00000000-0000-7000-8000-00000000000a',
+              type: 'NoteWritten',
+              version: 1,
+              occurredAt: '2026-01-01T00:00:00.000Z',
+              actorId: null,
+              traceparent: null,
+              payload: { noteId: 'imported', text: 'imported' },
+            },
+          ],
+          'notes',
+        );
+        await write(app, 'later');
+        await channel.relay(log, true);
+        assert.equal(await channel.checkpoint(), before, 'the imported event is not yet applied');
+        await app.processAll();
+        assert.deepEqual(await notesHeld(), ['imported', 'later', 'own']);
+        assert.equal(await channel.checkpoint(), await logHead(log));
+        assert.equal((await inbox()).length, 0);
+        assert.deepEqual(await tally(app), { imported: 1, later: 1, own: 1 });
       } finally {
         await app.close();
         await storage.destroy();

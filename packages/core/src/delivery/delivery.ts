@@ -145,17 +145,11 @@ const saveCheckpointExactly = prepared((db, consumer: string, position: number) 
  * later one first would pass the earlier one for good. A transaction lock on the log
  * makes positions commit in order. (SQLite has one writer anyway.)
  */
-export async function appendToLog(
-  log: ModuleDatabase,
-  insert: (db: TxDb) => Promise<unknown>,
-): Promise<void> {
-  if (log.dialect !== 'postgres') {
-    await insert(log.db as TxDb);
-    return;
-  }
-  await log.db.transaction().execute(async (db) => {
+export async function appendToLog<T>(log: ModuleDatabase, insert: (db: TxDb) => Promise<T>): Promise<T> {
+  if (log.dialect !== 'postgres') return insert(log.db as TxDb);
+  return log.db.transaction().execute(async (db) => {
     await sql`select pg_advisory_xact_lock(hashtext('meetcute.eventlog'))`.execute(db);
-    await insert(db);
+    return insert(db);
   });
 }
 
@@ -249,10 +243,13 @@ export class ModuleChannel {
   #retrying: Retrying | null = null;
   /**
    * Whether the outbox may hold something: every delivery run relays every module, and
-   * reading twenty empty outboxes per committed event was most of a write's cost. Another
-   * process (the CLI) may also write an outbox, so it is read at least every OUTBOX_RECHECK_MS.
+   * reading twenty empty outboxes per committed event was most of a write's cost. Commits
+   * that published are counted, and the outbox is known empty as of the count its last
+   * read saw it (or left it) empty at; another process (the CLI) may also write an outbox,
+   * so it is read at least every OUTBOX_RECHECK_MS.
    */
-  #outboxDirty = true;
+  #outboxCommits = 1;
+  #outboxEmptyAt = 0;
   #outboxReadAt = 0;
   /** The log position this consumer has read everything up to (as of its last empty read). */
   #readTo = 0;
@@ -312,7 +309,7 @@ export class ModuleChannel {
     for (const done of finishers) done(!this.#ghost);
     if (this.#ghost) return result;
     if (published > 0) {
-      this.#outboxDirty = true;
+      this.#outboxCommits++;
       this.#onCommit();
     }
     for (const effect of effects) {
@@ -411,30 +408,59 @@ export class ModuleChannel {
     return Number(row.n);
   }
 
-  /** Moves committed outbox events into the event log; returns how many moved. */
-  async relay(log: ModuleDatabase): Promise<number> {
+  /**
+   * Moves committed outbox events into the event log; returns how many moved. `consumes`:
+   * this node runs the module's consumer (in a cluster, the node holding its lease).
+   */
+  async relay(log: ModuleDatabase, consumes = false): Promise<number> {
     const now = performance.now();
-    if (!this.#outboxDirty && now - this.#outboxReadAt < OUTBOX_RECHECK_MS) return 0;
-    // Cleared before reading, so a commit landing during the read marks it again.
-    this.#outboxDirty = false;
+    if (this.#outboxEmptyAt === this.#outboxCommits && now - this.#outboxReadAt < OUTBOX_RECHECK_MS) return 0;
+    // Taken before reading: a commit landing during the read or the move counts past it.
+    const commits = this.#outboxCommits;
     this.#outboxReadAt = now;
-    let rows;
-    try {
-      rows = await this.database.db
-        .selectFrom('outbox')
-        .selectAll()
-        .orderBy('position')
-        .limit(LIVE_PACE.events)
-        .execute();
-    } catch (error) {
-      this.#outboxDirty = true;
-      throw error;
+    const rows = await this.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .orderBy('position')
+      .limit(LIVE_PACE.events)
+      .execute();
+    if (rows.length > 0) {
+      const appended = await this.#append(log, rows);
+      await this.#takeOut(
+        rows.map((r) => r.id as string),
+        consumes && appended.length === rows.length ? appended : [],
+      );
     }
-    if (rows.length === 0) return 0;
-    // Until the rows are in the log and gone from the outbox, there is more to relay.
-    this.#outboxDirty = true;
-    await this.#moveToLog(log, rows, this.database.db);
+    // Less than a page read and moved: every commit counted before the read is in the log
+    // (a failed read or move throws first, and the outbox is read again next time).
+    if (rows.length < LIVE_PACE.events) this.#outboxEmptyAt = commits;
     return rows.length;
+  }
+
+  /**
+   * Takes relayed events out of the outbox. When they are all that the consumer has not
+   * read yet (`appended`: their log positions, when this node consumes), its checkpoint
+   * moves past them in the same transaction: they are the module's own, applied as they
+   * were published, and reading them back only to learn that cost a read of the log and a
+   * transaction per commit. A crash before this leaves them in the inbox, which says so.
+   */
+  async #takeOut(ids: string[], appended: number[]): Promise<void> {
+    const first = appended[0];
+    const last = appended[appended.length - 1];
+    const unread =
+      first !== undefined && last !== undefined && !this.#retrying && this.subscriptions.size > 0
+        ? this.#readTo >= first - 1
+        : false;
+    if (!unread) {
+      await this.database.db.deleteFrom('outbox').where('id', 'in', ids).execute();
+      return;
+    }
+    await this.transaction(async (tx) => {
+      await tx.db.deleteFrom('outbox').where('id', 'in', ids).execute();
+      await tx.db.deleteFrom('inbox').where('event_id', 'in', ids).execute();
+      await this.#saveCheckpoint(tx.db, last!);
+    });
+    this.#readTo = Math.max(this.#readTo, last!);
   }
 
   /** Appends outbox rows to the log, then takes them out of the outbox (`db`: the module's, or a transaction of it). */
@@ -454,9 +480,12 @@ export class ModuleChannel {
       .execute();
   }
 
-  /** One multi-row insert: a crash between it and the outbox delete re-sends, and the id makes that harmless. */
-  async #append(log: ModuleDatabase, rows: Array<Record<string, unknown>>): Promise<void> {
-    await appendToLog(log, (db) =>
+  /**
+   * One multi-row insert: a crash between it and the outbox delete re-sends, and the id
+   * makes that harmless. Returns the log positions of the rows it added, in order.
+   */
+  async #append(log: ModuleDatabase, rows: Array<Record<string, unknown>>): Promise<number[]> {
+    const added = await appendToLog(log, (db) =>
       db
         .insertInto('events')
         .values(
@@ -472,8 +501,10 @@ export class ModuleChannel {
           })),
         )
         .onConflict((oc) => oc.column('id').doNothing())
+        .returning('position')
         .execute(),
     );
+    return added.map((r) => Number(r.position));
   }
 
   async checkpoint(): Promise<number> {
@@ -506,7 +537,8 @@ export class ModuleChannel {
       }
     }
     const from = await this.checkpoint();
-    const rows = await this.#read(log, from, this.#retrying ? 1 : pace.events, head);
+    const limit = this.#retrying ? 1 : pace.events;
+    const rows = await this.#read(log, from, limit, head);
     if (rows.length === 0) {
       // The head was taken before this read, so everything up to it has been seen.
       if (head) this.#readTo = head.position;
@@ -527,6 +559,11 @@ export class ModuleChannel {
           }
           await this.#saveCheckpoint(tx.db, rows[applied - 1]!.position);
         });
+        // Less than a page read, all of it applied: everything up to the head is, so the
+        // next pass need not read again to find nothing (a query per committed event).
+        if (head && applied === rows.length && rows.length < limit) {
+          this.#readTo = Math.max(this.#readTo, head.position);
+        }
         return applied;
       } catch {
         // Nothing of the batch committed: find the event that fails, one at a time.

@@ -119,7 +119,8 @@ export class Dispatcher {
     let moved = false;
     for (;;) {
       let progress = 0;
-      for (const channel of this.#channels) progress += await channel.relay(this.log);
+      for (const channel of this.#channels)
+        progress += await channel.relay(this.log, this.#leases.holds(channel.name));
       // One look at the log's end lets every consumer that has read to it skip its queries.
       const head = await this.#head();
       for (const channel of this.#channels) {
