@@ -1,5 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { integer, real, text, type Migration, type ModuleContext, type TablesOf } from '@meetcute/core';
+import {
+  integer,
+  preparedInsert,
+  real,
+  text,
+  type Migration,
+  type ModuleContext,
+  type TablesOf,
+} from '@meetcute/core';
 import { AccountCreated, CityChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { InterestAdded, InterestRemoved } from '@meetcute/interests/events';
 import {
@@ -191,24 +199,23 @@ export async function imagesIn(db: AdsDb, imageIds: readonly string[]): Promise<
 /** Rows per insert: well under SQLite's 32,766 parameters at seven a row. */
 const IMPRESSIONS_PER_INSERT = 1000;
 
+// Every page that shows an ad adds a row here: the insert is compiled once per row count (core's preparedInsert).
+const insertImpressionRows = preparedInsert(
+  'impressions',
+  ['impression_id', 'campaign_id', 'creative_id', 'member_id', 'placement', 'day', 'shown_at'],
+  (query) => query.onConflict((oc) => oc.column('impression_id').doNothing()),
+);
+
 /** Impressions shown at one moment, as rows (a replay of the same event adds none). */
 async function insertImpressions(db: AdsDb, shown: readonly Impression[], at: string): Promise<void> {
+  const day = dayOf(at);
   for (let from = 0; from < shown.length; from += IMPRESSIONS_PER_INSERT)
-    await db
-      .insertInto('impressions')
-      .values(
-        shown.slice(from, from + IMPRESSIONS_PER_INSERT).map((p) => ({
-          impression_id: p.impressionId,
-          campaign_id: p.campaignId,
-          creative_id: p.creativeId,
-          member_id: p.memberId,
-          placement: p.placement,
-          day: dayOf(at),
-          shown_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.column('impression_id').doNothing())
-      .execute();
+    await insertImpressionRows(
+      db,
+      shown
+        .slice(from, from + IMPRESSIONS_PER_INSERT)
+        .map((p) => [p.impressionId, p.campaignId, p.creativeId, p.memberId, p.placement, day, at]),
+    );
 }
 
 function projectCounts(ctx: ModuleContext<Tables>): void {

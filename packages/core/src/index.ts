@@ -19,7 +19,7 @@ export {
 } from './db/storage.ts';
 export { migrate, serialPrimaryKey, type Migration } from './db/migrations.ts';
 export { isUniqueViolation } from './db/errors.ts';
-export { prepared } from './db/prepared.ts';
+export { prepared, preparedInsert } from './db/prepared.ts';
 export {
   text,
   integer,
