@@ -173,14 +173,17 @@ export function adsMemory(ctx: ModuleContext<AdsTables>): AdsMemory {
     .on(CampaignStatusChanged, ({ payload: { campaignId, status } }, changes) =>
       changes.update(campaignId, (c) => c && { ...c, status }),
     );
-  const spent = (changes: ViewChanges<Spend>, campaignId: string, day: string) =>
+  const spent = (changes: ViewChanges<Spend>, campaignId: string, day: string, n = 1) =>
     changes.update(campaignId, (s) => {
       const byDay = s?.byDay ?? {};
-      return { impressions: (s?.impressions ?? 0) + 1, byDay: { ...byDay, [day]: (byDay[day] ?? 0) + 1 } };
+      return { impressions: (s?.impressions ?? 0) + n, byDay: { ...byDay, [day]: (byDay[day] ?? 0) + n } };
     });
   memory.spend
     .on(AdsShown, ({ payload: { impressions }, occurredAt }, changes) => {
-      for (const { campaignId } of impressions) spent(changes, campaignId, dayOf(occurredAt));
+      // A batch mostly shows the same few campaigns: one change each, not one per impression.
+      const shown = new Map<string, number>();
+      for (const { campaignId } of impressions) shown.set(campaignId, (shown.get(campaignId) ?? 0) + 1);
+      for (const [campaignId, n] of shown) spent(changes, campaignId, dayOf(occurredAt), n);
     })
     .on(AdShown, ({ payload: { campaignId }, occurredAt }, changes) =>
       spent(changes, campaignId, dayOf(occurredAt)),
