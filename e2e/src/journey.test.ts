@@ -55,7 +55,18 @@ test('sign up, review, log in, see and edit the profile', async () => {
     await nancy.waitForURL(`${site.url}/`);
     await nancyContext.clearCookies();
     const back = await logIn(site, nancyContext, 'nancy@example.com');
+    // She lands on her home, headed by her first steps; whom she looks for is one of them.
+    assert.equal(new URL(back.url()).pathname, '/home');
+    await back.getByRole('heading', { name: 'Get your profile ready' }).waitFor();
     await snap(back, '05-after-login');
+    const lookingFor = 'Check whom you look for: genders, ages and distance';
+    await back.getByRole('link', { name: lookingFor }).click();
+    await back.waitForURL(/\/profile\/details$/);
+    // Saved as it was, it is hers: the step is ticked off on her home.
+    await back.getByRole('button', { name: 'Save', exact: true }).click();
+    await back.getByText('Saved. Suggestions, news and search follow your changes now.').waitFor();
+    await back.goto(`${site.url}/home`);
+    await back.locator('.first-steps li.done', { hasText: lookingFor }).waitFor();
     await back.goto(`${site.url}/profile`);
     await back.getByRole('heading', { name: 'Nancy' }).waitFor();
     assert.match(await back.locator('main').innerText(), /Sailing, jazz and long walks\./);

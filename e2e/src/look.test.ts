@@ -91,6 +91,7 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
 
   // Nancy adds a portrait and Mo approves it, so the front page has a face to show.
   const nancy = await logIn(site, nancyPhone.context, NANCY.email);
+  assert.equal(new URL(nancy.url()).pathname, '/home', 'an approved member lands on her home after log-in');
   const photo = join(FOLDER, 'portrait.jpg');
   writeFileSync(
     photo,
@@ -173,6 +174,8 @@ test('every page type fits a 360 px phone, with screenshots at phone and desktop
     '/chats',
     '/account',
     '/blocks',
+    // Her home, where she lands after log-in: suggestions, who visited or flirted, her news.
+    '/home',
   ];
   for (const [i, path] of sections.entries())
     await look(nancy, path, `${32 + i}-member${path.replaceAll('/', '-')}`);

@@ -5,7 +5,16 @@ import { languageOf } from './layout.ts';
 import { placeLabel } from './places.ts';
 
 const messages: Messages<
-  'years' | 'away' | 'woman' | 'man' | 'nonbinary' | 'search' | 'photos' | 'profile' | 'interests'
+  | 'years'
+  | 'away'
+  | 'woman'
+  | 'man'
+  | 'nonbinary'
+  | 'search'
+  | 'photos'
+  | 'profile'
+  | 'interests'
+  | 'preferences'
 > = {
   en: {
     years: '{age} years',
@@ -17,6 +26,7 @@ const messages: Messages<
     photos: 'Add a photo',
     profile: 'Complete your profile',
     interests: 'Add your interests',
+    preferences: 'Change whom you look for',
   },
   sv: {
     years: '{age} år',
@@ -28,6 +38,7 @@ const messages: Messages<
     photos: 'Lägg till ett foto',
     profile: 'Gör klart din profil',
     interests: 'Lägg till dina intressen',
+    preferences: 'Ändra vem du söker',
   },
   fi: {
     years: '{age} vuotta',
@@ -39,6 +50,7 @@ const messages: Messages<
     photos: 'Lisää kuva',
     profile: 'Täydennä profiilisi',
     interests: 'Lisää kiinnostuksesi',
+    preferences: 'Muuta ketä etsit',
   },
 };
 
@@ -133,13 +145,15 @@ export function outcomeOf<T extends string>(
 }
 
 /** Where a member goes from a list with nobody on it: the place that fills it. */
-export type NextStep = 'search' | 'photos' | 'profile' | 'interests';
+export type NextStep = 'search' | 'photos' | 'profile' | 'interests' | 'preferences';
 
 const NEXT_PATHS: Record<NextStep, string> = {
   search: '/search',
   photos: '/photos',
   profile: '/profile/edit',
   interests: '/interests',
+  // Whom they look for (genders, ages, distance), which registration keeps with the member's details.
+  preferences: '/profile/details',
 };
 
 /** The button on to a next step, in the member's language. */

@@ -96,10 +96,15 @@ export {
 export {
   REVIEW_WORK,
   MEMBER_HOME,
+  HOME_PARTS,
   workWaiting,
   FIRST_STEPS,
   firstSteps,
   type ReviewWork,
   type FirstStep,
   type FirstStepCheck,
+  type HomeCard,
+  type HomeContribution,
+  type HomePart,
+  type HomeSectionName,
 } from './landing.ts';

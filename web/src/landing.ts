@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { defineExtension } from '@meetcute/core';
+import type { CardFacts } from './cards.ts';
 import { html, type Html } from './html.ts';
 import { translator, type Messages } from './i18n.ts';
 import { languageOf } from './layout.ts';
@@ -18,8 +19,36 @@ export interface ReviewWork {
 }
 export const REVIEW_WORK = defineExtension<ReviewWork>('review.work');
 
-/** Where an approved member lands: people who fit what they look for, news of them. */
-export const MEMBER_HOME = '/news';
+/**
+ * Where an approved member lands, their home in the main navigation: people suggested for
+ * them, who visited or flirted with them, and the head of their news (modules/home).
+ */
+export const MEMBER_HOME = '/home';
+
+/** The parts of a member's home page, each filled by the module that keeps what it shows. */
+export type HomeSectionName = 'suggestions' | 'interested' | 'news';
+
+/** A member on the home page: a card's facts, and when what the card tells happened (to order a part). */
+export interface HomeCard extends CardFacts {
+  at?: string;
+}
+
+/** What a module shows in a part of the home page, and the link to its own page with the rest. */
+export interface HomePart {
+  cards: HomeCard[];
+  more: { href: string; label: string };
+}
+/**
+ * A module's part of a section of the viewer's home page: at most `limit` cards, newest
+ * or best first, never anyone in a blocked pair with the viewer (null: nothing to say,
+ * not even that the list is empty). The home page reads every contribution once and asks
+ * for the buttons of all its cards in one batch (memberActions).
+ */
+export interface HomeContribution {
+  section: HomeSectionName;
+  read(request: FastifyRequest, limit: number): Promise<HomePart | null>;
+}
+export const HOME_PARTS = defineExtension<HomeContribution>('home.parts');
 
 /** The first queue with work for this moderator, in the order modules contributed them; none when all are empty. */
 export async function workWaiting(

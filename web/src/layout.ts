@@ -3,10 +3,12 @@ import type { FastifyRequest } from 'fastify';
 import { html, raw, type Html } from './html.ts';
 import { pickLanguage, translator, type Language, type Messages, type Translate } from './i18n.ts';
 import { assetPath, MANIFEST_PATH } from './assets.ts';
+import { MEMBER_HOME } from './landing.ts';
 
 const messages: Messages<
   | 'skip'
   | 'home'
+  | 'start'
   | 'profile'
   | 'account'
   | 'search'
@@ -36,6 +38,7 @@ const messages: Messages<
   en: {
     skip: 'Skip to content',
     home: 'Meetcute',
+    start: 'Home',
     profile: 'My profile',
     account: 'Account',
     search: 'Search',
@@ -65,6 +68,7 @@ const messages: Messages<
   },
   sv: {
     skip: 'Hoppa till innehållet',
+    start: 'Hem',
     profile: 'Min profil',
     account: 'Konto',
     search: 'Sök',
@@ -94,6 +98,7 @@ const messages: Messages<
   },
   fi: {
     skip: 'Siirry sisältöön',
+    start: 'Etusivu',
     profile: 'Oma profiili',
     account: 'Tili',
     search: 'Haku',
@@ -201,6 +206,7 @@ const LOGO =
  * module adds without an icon here gets a dot, so the bar never breaks.
  */
 const ICONS: Record<string, string> = {
+  home: '<path d="M4 11.5 12 5l8 6.5"/><path d="M6.5 10v9.5h11V10"/><path d="M10 19.5v-5h4v5"/>',
   search: '<circle cx="11" cy="11" r="6.5"/><path d="m16 16 5 5"/>',
   news: '<rect x="3.5" y="4.5" width="17" height="15" rx="2"/><path d="M7 9h10M7 12.5h10M7 16h6"/>',
   chats: '<path d="M4 5.5h16v10H10l-4.5 4v-4H4z"/>',
@@ -217,7 +223,7 @@ function icon(name: string): Html {
 
 /**
  * The site's navigation. A guest gets the ways in. A member gets a bar of the main
- * sections (search and the counted ones: news, chats, alerts), which a phone shows at the
+ * sections (their home, search and the counted ones: news, chats, alerts), which a phone shows at the
  * bottom of the screen within reach of a thumb, and a menu with everything else. The menu
  * is a <details>, so it opens and closes without JavaScript.
  */
@@ -231,9 +237,10 @@ function renderMainNav(request: FastifyRequest, t: LayoutText): Html {
   return html`<nav class="${approved ? 'bar' : 'bar waiting'}" aria-label="${t('main')}">
     ${
       approved
-        ? html`<a href="/search" ${current(request, '/search')}
-              >${icon('search')}<span>${t('search')}</span></a
+        ? html`<a href="${MEMBER_HOME}" ${current(request, MEMBER_HOME)}
+              >${icon('home')}<span>${t('start')}</span></a
             >
+            <a href="/search" ${current(request, '/search')}>${icon('search')}<span>${t('search')}</span></a>
             ${(request.nav?.counters ?? []).map(
               (c) =>
                 html`<a href="${c.href}" class="counter" data-counter="${c.name}" ${current(request, c.href)}

@@ -1,13 +1,13 @@
 import { defineModule } from '@meetcute/core';
 import { blockEvents } from '@meetcute/block';
 import { PROFILES, type ProfileDirectory } from '@meetcute/profile';
-import { MEMBER_ACTIONS, type MemberAction } from '@meetcute/web';
+import { HOME_PARTS, MEMBER_ACTIONS, type HomeContribution, type MemberAction } from '@meetcute/web';
 import { events } from './events.ts';
 import { migrations, projections, project, tables } from './store.ts';
 import { commands } from './commands.ts';
 import { flirtLists } from './views.ts';
 import { flirtRoutes } from './routes.ts';
-import { flirtAction, flirtPages } from './pages.ts';
+import { flirtAction, flirtPages, flirtsHome } from './pages.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
@@ -48,5 +48,9 @@ export const flirt = defineModule({
       actions: () => ctx.services.contributions<MemberAction>(MEMBER_ACTIONS),
     });
     ctx.services.contribute<MemberAction>(MEMBER_ACTIONS, flirtAction(blocks, run, profiles));
+    ctx.services.contribute<HomeContribution>(
+      HOME_PARTS,
+      flirtsHome(lists, profiles, () => ctx.clock.now()),
+    );
   },
 });

@@ -19,6 +19,7 @@ export const messages: Messages<
   | 'noticeLimit'
   | 'noticeBudget'
   | 'someone'
+  | 'all'
 > = {
   en: {
     title: 'Flirts',
@@ -27,6 +28,7 @@ export const messages: Messages<
     emptyReceived: 'Nobody has flirted with you yet.',
     emptySent: 'You have not flirted with anyone yet.',
     older: 'Older',
+    all: 'All flirts',
     flirt: 'Flirt',
     flirtWith: 'Flirt with {name}',
     flirtedToday: 'Flirted today',
@@ -47,6 +49,7 @@ export const messages: Messages<
     emptyReceived: 'Ingen har flirtat med dig än.',
     emptySent: 'Du har inte flirtat med någon än.',
     older: 'Äldre',
+    all: 'Alla flörtar',
     flirt: 'Flirta',
     flirtWith: 'Flirta med {name}',
     flirtedToday: 'Flirtat i dag',
@@ -67,6 +70,7 @@ export const messages: Messages<
     emptyReceived: 'Kukaan ei ole vielä flirttaillut kanssasi.',
     emptySent: 'Et ole vielä flirttaillut kenenkään kanssa.',
     older: 'Vanhemmat',
+    all: 'Kaikki flirtit',
     flirt: 'Flirttaile',
     flirtWith: 'Flirttaile: {name}',
     flirtedToday: 'Flirttailtu tänään',

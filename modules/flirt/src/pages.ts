@@ -22,6 +22,7 @@ import {
   sendPage,
   translator,
   type CardFacts,
+  type HomeContribution,
   type Html,
   type MemberAction,
   type Translate,
@@ -170,6 +171,26 @@ async function pageNotice(
   const hiddenPair = await blocks.between(request.viewer!.memberId, last.memberId);
   const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
   return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
+}
+
+/** The latest flirts a member received on their home page (a match says so), with the link to all flirts. */
+export function flirtsHome(lists: FlirtLists, profiles: ProfileDirectory, now: () => Date): HomeContribution {
+  return {
+    section: 'interested',
+    async read(request, limit) {
+      const t = tr(request);
+      const viewerId = request.viewer!.memberId;
+      const [received, viewer] = await Promise.all([
+        lists.page(viewerId, 'received', undefined, limit),
+        profiles.get(viewerId),
+      ]);
+      const view: FlirtsView = { request, t, viewer, now };
+      return {
+        cards: received.items.map((item) => ({ ...flirtFacts(view, item, 'received'), at: item.sentAt })),
+        more: { href: '/flirts', label: t('all') },
+      };
+    },
+  };
 }
 
 /** One list, received or sent, with the link to its older flirts that keeps where the other list was. */

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import { defineModule } from '@meetcute/core';
 import { useCases } from './use-cases.ts';
+import { discoveryUseCases } from './use-cases.discovery.ts';
+import { discoveryPage } from './discovery.ts';
 import {
   html,
   isLanguage,
@@ -91,16 +93,20 @@ const messages: Messages<Key> = {
   },
 };
 
-/** The front page and the language switch: where every visit starts. */
+/**
+ * The front page and the language switch, where every visit starts; and an approved
+ * member's home, where they land after logging in (discovery.ts).
+ */
 export const home = defineModule({
   name: 'home',
-  description: 'The front page (members are sent on to where they belong) and the language switch.',
+  description:
+    'The front page (members are sent on to where they belong), an approved member’s home (suggested people, who visited or flirted, the head of their news, their first steps) and the language switch.',
   publishes: [],
   consumes: [],
   tables: {},
   migrations: [],
   projections: [],
-  useCases,
+  useCases: [...useCases, ...discoveryUseCases],
   register(ctx) {
     ctx.http.get(
       '/',
@@ -113,6 +119,7 @@ export const home = defineModule({
             ? await workWaiting(ctx.services.contributions<ReviewWork>(REVIEW_WORK), viewer.memberId)
             : undefined;
           if (work) return reply.redirect(work, 303);
+          // An approved member's home: people for them, who showed interest, their news (discovery.ts).
           return reply.redirect(viewer.status === 'approved' ? MEMBER_HOME : '/registration', 303);
         }
         const t = translator(messages, languageOf(request));
@@ -168,5 +175,7 @@ export const home = defineModule({
         return reply.redirect(localPath(back, '/'), 303);
       },
     );
+
+    discoveryPage(ctx.http, ctx.services);
   },
 });

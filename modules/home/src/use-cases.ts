@@ -109,10 +109,11 @@ export const useCases = [
     then: { status: 200, page: ['<h2>Näin se toimii</h2>', 'Kukaan ei näe sähköpostiosoitettasi.'] },
   }),
   useCase({
-    title: 'An approved member lands among people who fit what she looks for, not on her own profile',
+    title:
+      'An approved member lands on her home, among people who fit what she looks for, not on her own profile',
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/' },
-    then: { status: 303, location: '/news' },
+    then: { status: 303, location: '/home' },
   }),
   useCase({
     title: 'A moderator with sign-ups waiting lands on the review queue',
@@ -124,7 +125,7 @@ export const useCases = [
     title: 'A moderator with nothing waiting lands among people like any member',
     given: approved(mo),
     when: { as: mo.memberId, method: 'GET', url: '/' },
-    then: { status: 303, location: '/news' },
+    then: { status: 303, location: '/home' },
   }),
   useCase({
     title: 'A member still in review goes to his review state',

@@ -7,7 +7,8 @@ import { events } from './events.ts';
 import { migrations, projections, project, tables } from './store.ts';
 import { MATCHING, matchingService, type Matching } from './service.ts';
 import { matchingRoutes } from './routes.ts';
-import { matchingPages } from './pages.ts';
+import { matchingPages, suggestionsHome } from './pages.ts';
+import { HOME_PARTS, type HomeContribution } from '@meetcute/web';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
@@ -54,5 +55,6 @@ export const matching = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     matchingRoutes(ctx.http, service, profiles);
     matchingPages(ctx.http, service, profiles, ctx.services);
+    ctx.services.contribute<HomeContribution>(HOME_PARTS, suggestionsHome(service, profiles));
   },
 });

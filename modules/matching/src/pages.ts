@@ -6,6 +6,7 @@ import {
   languageOf,
   sendMemberList,
   translator,
+  type HomeContribution,
   type MemberAction,
 } from '@meetcute/web';
 import { messages } from './messages.ts';
@@ -43,4 +44,23 @@ export function matchingPages(
       });
     },
   );
+}
+
+/** The head of the suggestions on a member's home page, best first, with the link to all of them. */
+export function suggestionsHome(matching: Matching, profiles: ProfileDirectory): HomeContribution {
+  return {
+    section: 'suggestions',
+    async read(request, limit) {
+      const t = translator(messages, languageOf(request));
+      const views = await suggestionViews(matching, profiles, request.viewer!.memberId, limit);
+      return {
+        cards: views.map((s) => ({
+          ...cardFacts(s.member),
+          distanceKm: s.distanceKm,
+          note: sharedNote(t, s),
+        })),
+        more: { href: '/suggestions', label: t('all') },
+      };
+    },
+  };
 }

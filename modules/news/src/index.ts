@@ -3,7 +3,7 @@ import { blockEvents } from '@meetcute/block';
 import { RegistrationApproved } from '@meetcute/registration/events';
 import { events as diaryEvents } from '@meetcute/diary/events';
 import { PhotoApproved, PhotoDeleted } from '@meetcute/photos/events';
-import { NAV_COUNTERS, type NavCounter } from '@meetcute/web';
+import { HOME_PARTS, NAV_COUNTERS, type HomeContribution, type NavCounter } from '@meetcute/web';
 import { FLAGS, subjectOf, type Flags } from '@meetcute/flags';
 import { events } from './events.ts';
 import { migrations, projections, tables } from './store.ts';
@@ -13,6 +13,7 @@ import { commands } from './commands.ts';
 import { newsReads } from './views.ts';
 import { newsRoutes } from './routes.ts';
 import { newsPages } from './pages.ts';
+import { newsHome } from './home.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { MemberDeleted, forgetInView, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
@@ -73,5 +74,9 @@ export const news = defineModule({
     });
     newsRoutes(ctx.http, run, reads, flags);
     newsPages(ctx.http, run, reads, ctx.services, flags);
+    ctx.services.contribute<HomeContribution>(
+      HOME_PARTS,
+      newsHome(reads, flags, () => ctx.clock.now()),
+    );
   },
 });

@@ -1,7 +1,7 @@
 import type { Messages } from '@meetcute/web';
 
 export const messages: Messages<
-  'title' | 'explain' | 'empty' | 'older' | 'joined' | 'wrote' | 'addedPhoto' | 'photoOf' | 'new'
+  'title' | 'explain' | 'empty' | 'older' | 'joined' | 'wrote' | 'addedPhoto' | 'photoOf' | 'new' | 'all'
 > = {
   en: {
     title: 'News',
@@ -14,6 +14,7 @@ export const messages: Messages<
     addedPhoto: 'Added a photo',
     photoOf: 'Photo by {name}',
     new: 'New',
+    all: 'All your news',
   },
   sv: {
     title: 'Nyheter',
@@ -25,6 +26,7 @@ export const messages: Messages<
     addedPhoto: 'Lade till ett foto',
     photoOf: 'Foto av {name}',
     new: 'Ny',
+    all: 'Alla dina nyheter',
   },
   fi: {
     title: 'Uutiset',
@@ -37,5 +39,6 @@ export const messages: Messages<
     addedPhoto: 'Lisäsi kuvan',
     photoOf: 'Jäsenen {name} kuva',
     new: 'Uusi',
+    all: 'Kaikki uutisesi',
   },
 };

@@ -3,6 +3,7 @@ import type { City } from '@meetcute/cities';
 import {
   CityChanged,
   LookingForChanged,
+  LookingForConfirmed,
   NicknameApproved,
   NicknameChangeRequested,
   NicknameRejected,
@@ -84,6 +85,9 @@ export function changeCommands(
             await tx.publish(CityChanged, { memberId, city: placeOf(city) }, actor);
           if (!sameLookingFor(lookingFor, now.lookingFor))
             await tx.publish(LookingForChanged, { memberId, lookingFor }, actor);
+          // Saved as it was: whom they chose at sign-up is now theirs, said once.
+          else if (registration.lookingForConfirmedAt === null)
+            await tx.publish(LookingForConfirmed, { memberId }, actor);
           if (nickname === now.nickname) {
             // Back to the nickname they have: a request still waiting is withdrawn.
             if (registration.pendingNickname !== null)

@@ -94,6 +94,14 @@ export const LookingForChanged = defineEvent({
   schema: Type.Object({ memberId: Type.String(), lookingFor: LookingFor }),
 });
 
+export const LookingForConfirmed = defineEvent({
+  type: 'LookingForConfirmed',
+  module: 'registration',
+  description:
+    'An approved member saved whom they look for as it was (the first time since approval): it is theirs now, not only what they chose at sign-up, and their first-run checklist counts the step done.',
+  schema: Type.Object({ memberId: Type.String() }),
+});
+
 export const NicknameChangeRequested = defineEvent({
   type: 'NicknameChangeRequested',
   module: 'registration',
@@ -125,6 +133,7 @@ export const events = [
   SignUpWithTakenEmail,
   CityChanged,
   LookingForChanged,
+  LookingForConfirmed,
   NicknameChangeRequested,
   NicknameApproved,
   NicknameRejected,

@@ -3,7 +3,7 @@ import { EmailChanged, MemberDeleted, honourDeletion, PASSWORD_POLICY } from '@m
 import { CITIES, type CityDirectory } from '@meetcute/cities';
 import { events, SignUpWithTakenEmail } from './events.ts';
 import { migrations, nicknameQueue, projections, project, reviewQueue, tables } from './store.ts';
-import { REVIEW_WORK, type ReviewWork } from '@meetcute/web';
+import { FIRST_STEPS, REVIEW_WORK, type FirstStepCheck, type ReviewWork } from '@meetcute/web';
 import { commands } from './commands.ts';
 import { registrationRoutes } from './routes.ts';
 import { registrationPages } from './pages.ts';
@@ -13,6 +13,7 @@ import { changePages, changeRoutes } from './change-routes.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { changeUseCases } from './use-cases.changes.ts';
 import { REGISTRATION_IMPORT, registrationImport, type RegistrationImport } from './import.ts';
+import { lookingForStep } from './first-step.ts';
 
 export {
   AccountCreated,
@@ -22,6 +23,7 @@ export {
   SignUpWithTakenEmail,
   CityChanged,
   LookingForChanged,
+  LookingForConfirmed,
   NicknameChangeRequested,
   NicknameApproved,
   NicknameRejected,
@@ -79,6 +81,7 @@ export const registration = defineModule({
     const changeDeps = { db: ctx.db, changes: changeCommands(ctx, (id) => cities.get(id)), cities };
     changeRoutes(ctx.http, changeDeps);
     changePages(ctx.http, changeDeps);
+    ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, lookingForStep(ctx));
     ctx.services.provide<RegistrationImport>(REGISTRATION_IMPORT, registrationImport(ctx.db));
   },
 });

@@ -33,6 +33,7 @@ export const messages: Messages<
   | 'approvedTitle'
   | 'approvedText'
   | 'seeProfile'
+  | 'meetPeople'
   | 'reviewTitle'
   | 'reviewEmpty'
   | 'portraitOf'
@@ -75,6 +76,7 @@ export const messages: Messages<
   | 'nicknameReasonHint'
   | 'nicknameNow'
   | 'nicknameAsked'
+  | 'stepLookingFor'
 > = {
   en: {
     signupTitle: 'Join Meetcute',
@@ -111,6 +113,7 @@ export const messages: Messages<
     approvedTitle: 'Welcome to Meetcute!',
     approvedText: 'Your profile was approved and other members can now find you.',
     seeProfile: 'See my profile',
+    meetPeople: 'Meet people who fit you',
     reviewTitle: 'Sign-ups to review',
     reviewEmpty: 'Nothing to review right now.',
     portraitOf: 'Portrait of {nickname}',
@@ -156,6 +159,7 @@ export const messages: Messages<
     nicknameReasonHint: 'The member reads this: say what to change, for example that it names another site.',
     nicknameNow: 'Now: {nickname}',
     nicknameAsked: 'Asks for: {nickname}',
+    stepLookingFor: 'Check whom you look for: genders, ages and distance',
   },
   sv: {
     signupTitle: 'Bli medlem i Meetcute',
@@ -191,6 +195,7 @@ export const messages: Messages<
     approvedTitle: 'Välkommen till Meetcute!',
     approvedText: 'Din profil har godkänts och andra medlemmar kan nu hitta dig.',
     seeProfile: 'Se min profil',
+    meetPeople: 'Träffa folk som passar dig',
     reviewTitle: 'Ansökningar att granska',
     reviewEmpty: 'Inget att granska just nu.',
     portraitOf: 'Profilbild av {nickname}',
@@ -238,6 +243,7 @@ export const messages: Messages<
       'Medlemmen läser detta: säg vad som ska ändras, till exempel att det namnger en annan webbplats.',
     nicknameNow: 'Nu: {nickname}',
     nicknameAsked: 'Önskar: {nickname}',
+    stepLookingFor: 'Kontrollera vem du söker: kön, åldrar och avstånd',
   },
   fi: {
     signupTitle: 'Liity Meetcuteen',
@@ -282,5 +288,7 @@ export const messages: Messages<
     accountMade: 'Tili luotiin',
     sentBackBefore: 'Palautettu aiemmin',
     firstReview: 'Ensimmäinen tarkistus: ei palautettu aiemmin.',
+    stepLookingFor: 'Tarkista ketä etsit: sukupuoli, ikä ja etäisyys',
+    meetPeople: 'Tapaa sinulle sopivia ihmisiä',
   },
 };

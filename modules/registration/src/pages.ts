@@ -9,6 +9,7 @@ import {
   hidden,
   html,
   languageOf,
+  MEMBER_HOME,
   placeLabel,
   sendPage,
   translator,
@@ -285,7 +286,8 @@ async function statusPage(
       body: html`<div data-live="registration">
         <h1>${t('approvedTitle')}</h1>
         <p>${t('approvedText')}</p>
-        <p><a class="button" href="/profile">${t('seeProfile')}</a></p>
+        <p><a class="button" href="${MEMBER_HOME}">${t('meetPeople')}</a></p>
+        <p><a href="/profile">${t('seeProfile')}</a></p>
       </div>`,
     });
   }

@@ -14,6 +14,7 @@ import {
   AccountCreated,
   CityChanged,
   LookingForChanged,
+  LookingForConfirmed,
   NicknameApproved,
   NicknameChangeRequested,
   NicknameRejected,
@@ -40,6 +41,8 @@ export interface Registration {
   nicknameReason: string | null;
   /** When the account was made; null for accounts older than this column until a rebuild. */
   createdAt: string | null;
+  /** When the member first saved whom they look for after approval (changed or as it was); null until then. */
+  lookingForConfirmedAt: string | null;
 }
 
 /** A time a moderator sent the sign-up back, with the reason the member read. */
@@ -68,6 +71,7 @@ export const tables = {
     pending_nickname_since: nullable(text()),
     nickname_reason: nullable(text()),
     created_at: nullable(text()),
+    looking_for_confirmed_at: nullable(text()),
   },
   /** Every time a sign-up was sent back (RegistrationRejected): what the next moderator reads on its card. */
   registration_decisions: {
@@ -175,6 +179,13 @@ export const migrations: Migration[] = [
       await sql`create index registration_decisions_by_member on registration_decisions (member_id, decided_at)`.execute(
         db,
       );
+    },
+  },
+  {
+    name: '0006_looking_for_confirmed',
+    async up(db) {
+      // Whom a member looks for, once they made it theirs after approval: their checklist's step.
+      await sql`alter table registrations add column looking_for_confirmed_at text`.execute(db);
     },
   },
 ];
@@ -303,9 +314,11 @@ const NO_PENDING_NICKNAME = {
 /** What an approved member changes later: where they live, whom they look for, their nickname. */
 function projectChanges(ctx: ModuleContext<RegistrationTables>): void {
   ctx.on(CityChanged, (e, tx) => amend(tx.db, e.payload.memberId, (a) => ({ ...a, city: e.payload.city })));
-  ctx.on(LookingForChanged, (e, tx) =>
-    amend(tx.db, e.payload.memberId, (a) => ({ ...a, lookingFor: e.payload.lookingFor })),
-  );
+  ctx.on(LookingForChanged, async (e, tx) => {
+    await amend(tx.db, e.payload.memberId, (a) => ({ ...a, lookingFor: e.payload.lookingFor }));
+    await confirmLookingFor(tx.db, e.payload.memberId, e.occurredAt);
+  });
+  ctx.on(LookingForConfirmed, (e, tx) => confirmLookingFor(tx.db, e.payload.memberId, e.occurredAt));
   ctx.on(NicknameChangeRequested, async (e, tx) => {
     const { memberId, nickname } = e.payload;
     const found = await findRegistration(tx.db, memberId);
@@ -348,6 +361,29 @@ function projectChanges(ctx: ModuleContext<RegistrationTables>): void {
   });
 }
 
+/** Whom the member looks for is theirs since this moment (the first time counts). */
+async function confirmLookingFor(db: RegistrationDb, memberId: string, at: string): Promise<void> {
+  await db
+    .updateTable('registrations')
+    .set({ looking_for_confirmed_at: at })
+    .where('member_id', '=', memberId)
+    .where('looking_for_confirmed_at', 'is', null)
+    .execute();
+}
+
+/** Whether the member made whom they look for theirs after approval; undefined for no such member. */
+export async function lookingForConfirmed(
+  db: RegistrationDb,
+  memberId: string,
+): Promise<boolean | undefined> {
+  const row = await db
+    .selectFrom('registrations')
+    .select('looking_for_confirmed_at')
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return row ? row.looking_for_confirmed_at !== null : undefined;
+}
+
 function toRegistration(row: Selectable<RegistrationTables['registrations']>): Registration {
   return {
     memberId: row.member_id,
@@ -360,6 +396,7 @@ function toRegistration(row: Selectable<RegistrationTables['registrations']>): R
     pendingNicknameSince: row.pending_nickname_since,
     nicknameReason: row.nickname_reason,
     createdAt: row.created_at,
+    lookingForConfirmedAt: row.looking_for_confirmed_at,
   };
 }
 

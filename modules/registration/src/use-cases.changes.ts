@@ -3,6 +3,7 @@ import { approved, bob, mo, nancy, signedUp } from '@meetcute/cast';
 import {
   CityChanged,
   LookingForChanged,
+  LookingForConfirmed,
   NicknameApproved,
   NicknameChangeRequested,
   NicknameRejected,
@@ -30,6 +31,8 @@ const nancyPage = {
 };
 
 const both = [...approved(mo), ...approved(nancy), ...approved(bob)];
+/** Nancy saved whom she looks for once already: a later save is only about what it changes. */
+const confirmed = given(LookingForConfirmed, { memberId: nancy.memberId }, { actorId: nancy.memberId });
 const asked = (nickname: string) =>
   given(NicknameChangeRequested, { memberId: nancy.memberId, nickname }, { actorId: nancy.memberId });
 const put = (body: object) => ({ as: nancy.memberId, method: 'PUT', url: DETAILS, body }) as const;
@@ -89,14 +92,38 @@ export const changeUseCases = [
     },
   }),
   useCase({
-    title: 'Sending her details unchanged tells nobody anything',
+    title:
+      'Saving her details unchanged makes whom she looks for hers (her checklist’s step), and changes nothing else',
     given: both,
+    when: put(nancyNow),
+    then: {
+      status: 200,
+      body: { nicknamePending: false },
+      events: [emitted(LookingForConfirmed, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Saving them unchanged again tells nobody anything',
+    given: [...both, confirmed],
     when: put(nancyNow),
     then: { status: 200, body: { nicknamePending: false }, events: [] },
   }),
   useCase({
+    title: 'After she changed whom she looks for, saving it unchanged confirms nothing more',
+    given: [
+      ...both,
+      given(
+        LookingForChanged,
+        { memberId: nancy.memberId, lookingFor: { ...nancy.application.lookingFor, maxDistanceKm: 100 } },
+        { actorId: nancy.memberId },
+      ),
+    ],
+    when: put({ ...nancyNow, lookingFor: { ...nancyNow.lookingFor, maxDistanceKm: 100 } }),
+    then: { status: 200, body: { nicknamePending: false }, events: [] },
+  }),
+  useCase({
     title: 'Nancy asks for a new nickname: it waits for review, and others still see Nancy',
-    given: both,
+    given: [...both, confirmed],
     when: put({ ...nancyNow, nickname: 'NancySails' }),
     then: {
       status: 200,
@@ -120,7 +147,7 @@ export const changeUseCases = [
   }),
   useCase({
     title: 'Going back to her nickname withdraws the new one waiting',
-    given: [...both, asked('NancySails')],
+    given: [...both, confirmed, asked('NancySails')],
     when: put(nancyNow),
     then: {
       status: 200,
@@ -288,7 +315,8 @@ export const changeUseCases = [
     },
   }),
   useCase({
-    title: 'Nancy moves with the form and is told that suggestions, news and search follow',
+    title:
+      'Nancy moves with the form and is told that suggestions, news and search follow; whom she looks for, saved as it was, is now hers',
     given: both,
     when: {
       as: nancy.memberId,
@@ -300,7 +328,10 @@ export const changeUseCases = [
     then: {
       status: 303,
       location: '/profile/details?saved=details',
-      events: [emitted(CityChanged, { city: { id: UPPSALA } })],
+      events: [
+        emitted(CityChanged, { city: { id: UPPSALA } }),
+        emitted(LookingForConfirmed, { memberId: nancy.memberId }),
+      ],
     },
   }),
   useCase({

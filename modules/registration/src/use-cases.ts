@@ -606,6 +606,19 @@ export const useCases = [
     then: { status: 403, page: ['This form has expired'] },
   }),
   useCase({
+    title: 'Approved, Nancy’s sign-up page leads on to her home, among people who fit her',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/registration' },
+    then: {
+      status: 200,
+      page: [
+        'Welcome to Meetcute!',
+        'href="/home">Meet people who fit you</a>',
+        'href="/profile">See my profile',
+      ],
+    },
+  }),
+  useCase({
     title: 'Nancy sees that she is waiting for review',
     given: signedUp(nancy),
     when: { as: nancy.memberId, method: 'GET', url: '/registration' },

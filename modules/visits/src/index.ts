@@ -5,7 +5,8 @@ import { ProfileViewed } from '@meetcute/profile/events';
 import { events } from './events.ts';
 import { migrations, projections, project, tables } from './store.ts';
 import { visitRoutes } from './routes.ts';
-import { visitPages } from './pages.ts';
+import { visitPages, visitorsHome } from './pages.ts';
+import { HOME_PARTS, type HomeContribution } from '@meetcute/web';
 import { deletionUseCases, useCases } from './use-cases.ts';
 import { honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
@@ -35,5 +36,6 @@ export const visits = defineModule({
     const profiles = ctx.services.require<ProfileDirectory>(PROFILES);
     visitRoutes(ctx.http, ctx.db, profiles);
     visitPages(ctx.http, ctx.db, profiles, ctx.services, ctx.clock);
+    ctx.services.contribute<HomeContribution>(HOME_PARTS, visitorsHome(ctx.db, profiles, ctx.clock));
   },
 });

@@ -1,12 +1,13 @@
 import type { Messages } from '@meetcute/web';
 
-export const messages: Messages<'title' | 'explain' | 'empty' | 'visited' | 'older'> = {
+export const messages: Messages<'title' | 'explain' | 'empty' | 'visited' | 'older' | 'all'> = {
   en: {
     title: 'Visitors',
     explain: 'Members who opened your profile, newest first: each of them once a day.',
     empty: 'Nobody has visited your profile yet.',
     visited: 'Visited you {when}',
     older: 'Older',
+    all: 'All visitors',
   },
   sv: {
     title: 'Besökare',
@@ -14,6 +15,7 @@ export const messages: Messages<'title' | 'explain' | 'empty' | 'visited' | 'old
     empty: 'Ingen har besökt din profil än.',
     visited: 'Besökte dig {when}',
     older: 'Äldre',
+    all: 'Alla besökare',
   },
   fi: {
     title: 'Vierailijat',
@@ -21,5 +23,6 @@ export const messages: Messages<'title' | 'explain' | 'empty' | 'visited' | 'old
     empty: 'Kukaan ei ole vielä käynyt profiilissasi.',
     visited: 'Vieraili luonasi {when}',
     older: 'Vanhemmat',
+    all: 'Kaikki vierailijat',
   },
 };

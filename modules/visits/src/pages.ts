@@ -10,12 +10,13 @@ import {
   languageOf,
   sendMemberList,
   translator,
+  type HomeContribution,
   type MemberAction,
 } from '@meetcute/web';
 import { messages } from './messages.ts';
 import { ListQuery } from './routes.ts';
 import { PAGE } from './rules.ts';
-import { visitPage } from './views.ts';
+import { visitPage, type VisitView } from './views.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
 
@@ -42,15 +43,44 @@ export function visitPages(
         words: { title: tr('title'), intro: tr('explain'), empty: tr('empty') },
         next: 'photos',
         actions: services.contributions<MemberAction>(MEMBER_ACTIONS),
-        members: list.visitors.map(({ visitor, visitedAt }) => ({
-          ...cardFacts(visitor),
-          // How long ago, as alerts and flirts say it.
-          note: html`<time datetime="${visitedAt}"
-            >${tr('visited', { when: formatAgo(languageOf(request), timeZone, visitedAt, clock.now()) })}</time
-          >`,
-        })),
+        members: list.visitors.map((visit) => visitCard(request, visit, timeZone, clock)),
         pager: { next: list.nextCursor, more: tr('older') },
       });
     },
   );
+}
+
+/** A visitor's card: who, and how long ago, as alerts and flirts say it. */
+function visitCard(
+  request: FastifyRequest,
+  { visitor, visitedAt }: VisitView,
+  timeZone: string,
+  clock: Clock,
+) {
+  return {
+    ...cardFacts(visitor),
+    at: visitedAt,
+    note: html`<time datetime="${visitedAt}"
+      >${t(request)('visited', { when: formatAgo(languageOf(request), timeZone, visitedAt, clock.now()) })}</time
+    >`,
+  };
+}
+
+/** The latest visitors on a member's home page, with the link to all of them. */
+export function visitorsHome(db: VisitsDb, profiles: ProfileDirectory, clock: Clock): HomeContribution {
+  return {
+    section: 'interested',
+    async read(request, limit) {
+      const viewerId = request.viewer!.memberId;
+      const [list, viewer] = await Promise.all([
+        visitPage(db, profiles, viewerId, { limit }),
+        profiles.get(viewerId),
+      ]);
+      const timeZone = viewer?.city.timeZone ?? 'UTC';
+      return {
+        cards: list.visitors.map((visit) => visitCard(request, visit, timeZone, clock)),
+        more: { href: '/visitors', label: t(request)('all') },
+      };
+    },
+  };
 }
