@@ -8,7 +8,7 @@ E2E := 'e2e/**/*.test.ts'
 FAULTS := 'server/faults/**/*.test.ts'
 
 
-.PHONY: cluster cluster-test bench-cluster haproxy nats-server test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk
+.PHONY: cluster cluster-test bench-cluster haproxy nats-server test-faults init run build test test-unit test-functional test-e2e test-postgres style format complexity module docs docs-check watch seed chromium clean bench wrk place-names
 
 # Installs dependencies when package-lock.json changed since the last install.
 node_modules/.installed: package.json package-lock.json
@@ -100,6 +100,15 @@ module: init
 
 docs: init
 	node tools/src/docs.ts
+
+# Place names by language (modules/cities/src/place-names.json, committed) made again from
+# GeoNames' alternate names as Debian's libgeonames-common ships them (modules/cities/README.md).
+place-names: init
+	rm -rf .tmp/place-names && mkdir -p .tmp/place-names
+	cd .tmp/place-names && { apt-get download libgeonames-common 2>/dev/null || { apt-get update -qq && apt-get download libgeonames-common; }; }
+	dpkg-deb -x .tmp/place-names/libgeonames-common_*.deb .tmp/place-names/root
+	node modules/cities/tools/place-names.ts .tmp/place-names/root "$$(dpkg-deb -f .tmp/place-names/libgeonames-common_*.deb Version)"
+	prettier --write modules/cities/src/place-names.json --log-level warn
 
 # Fails when an endpoint or event has no use case, or when docs/living was not regenerated.
 docs-check: init

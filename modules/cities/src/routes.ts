@@ -13,22 +13,36 @@ export const CitySchema = Type.Object({
   population: Type.Integer(),
 });
 
+const LabelsSchema = Type.Object(
+  { en: Type.String(), sv: Type.String(), fi: Type.String() },
+  {
+    description:
+      'The label as a reader of each language says it ("Tukholma, Ruotsi"); `label` is what to send back',
+  },
+);
+
+const FoundCitySchema = Type.Intersect([CitySchema, Type.Object({ labels: LabelsSchema })]);
+
 export function cityRoutes(http: Http, directory: CityDirectory): void {
   http.get(
     '/api/v1/cities',
     {
       config: { access: 'public', kind: 'api' },
       schema: {
-        summary: 'Find places by the start of their name (type-ahead)',
+        summary: 'Find places by the start of their name in any language we speak (type-ahead)',
         tags: ['cities'],
         querystring: Type.Object({
           q: Type.String({ minLength: 1, maxLength: 80 }),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
         }),
-        response: { 200: Type.Object({ cities: Type.Array(CitySchema) }) },
+        response: { 200: Type.Object({ cities: Type.Array(FoundCitySchema) }) },
       },
     },
-    async (request) => ({ cities: directory.search(request.query.q, request.query.limit ?? 10) }),
+    async (request) => ({
+      cities: directory
+        .search(request.query.q, request.query.limit ?? 10)
+        .map((city) => ({ ...city, labels: directory.labelsOf(city) })),
+    }),
   );
 
   http.get(

@@ -15,6 +15,33 @@ export const useCases = [
     then: { status: 200, body: { cities: [{ name: 'Malmö', label: 'Malmö, Sweden' }] } },
   }),
   useCase({
+    title:
+      'Typing a place’s name in another language finds it ("tukholma" is Stockholm), with its label in each language we speak',
+    when: { method: 'GET', url: '/api/v1/cities?q=tukholma&limit=1' },
+    then: {
+      status: 200,
+      body: {
+        cities: [
+          {
+            name: 'Stockholm',
+            label: 'Stockholm, Sweden',
+            labels: { en: 'Stockholm, Sweden', sv: 'Stockholm, Sverige', fi: 'Tukholma, Ruotsi' },
+          },
+        ],
+      },
+    },
+  }),
+  useCase({
+    title: 'Typing the Swedish name "åbo" finds Turku, which reads Åbo in Swedish as GeoNames names it',
+    when: { method: 'GET', url: '/api/v1/cities?q=åbo&limit=1' },
+    then: {
+      status: 200,
+      body: {
+        cities: [{ name: 'Turku', labels: { en: 'Turku, Finland', sv: 'Åbo, Finland', fi: 'Turku, Suomi' } }],
+      },
+    },
+  }),
+  useCase({
     title: 'A place is looked up by its GeoNames id, with coordinates',
     endpoint: 'GET /api/v1/cities/:cityId',
     when: { method: 'GET', url: '/api/v1/cities/658225' },

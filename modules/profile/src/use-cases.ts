@@ -225,7 +225,8 @@ export const useCases = [
     then: { status: 404, page: ['Not found'] },
   }),
   useCase({
-    title: 'Read in Finnish, Nancy’s profile names her country in Finnish',
+    title:
+      'Read in Finnish, Nancy’s profile names her city and country in Finnish (GeoNames’ Tukholma, Ruotsi)',
     given: nancyAndBob,
     when: {
       as: bob.memberId,
@@ -235,8 +236,24 @@ export const useCases = [
     },
     then: {
       status: 200,
-      page: ['Stockholm, Ruotsi'],
-      pageLacks: ['Sweden'],
+      page: ['Tukholma, Ruotsi'],
+      pageLacks: ['Stockholm', 'Sweden'],
+      events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Read in English, the same profile says Stockholm, Sweden',
+    given: nancyAndBob,
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/members/${nancy.memberId}`,
+      headers: { 'accept-language': 'en' },
+    },
+    then: {
+      status: 200,
+      page: ['Stockholm, Sweden'],
+      pageLacks: ['Tukholma', 'Ruotsi'],
       events: [emitted(ProfileViewed, { viewerId: bob.memberId, memberId: nancy.memberId })],
     },
   }),

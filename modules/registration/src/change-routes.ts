@@ -174,7 +174,7 @@ export function changePages(http: Http, deps: ChangeDeps): void {
     { config: approvedPage, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const body = request.body;
-      const { cityId, cityErrors } = readCity(body, deps.cities, tr(request));
+      const { cityId, cityErrors } = readCity(body, deps.cities, tr(request), languageOf(request));
       try {
         const { nicknamePending } = await deps.changes.changeDetails(request.viewer!.memberId, {
           nickname: form.text(body, 'nickname'),
@@ -218,7 +218,10 @@ async function detailsPage(
   const a = registration?.application;
   if (!registration || !a) throw problems.notFound('Your profile');
   const saved = (request.query as { saved?: string }).saved;
-  const values = state?.values ?? { ...valuesOf(a), nickname: registration.pendingNickname ?? a.nickname };
+  const values = state?.values ?? {
+    ...valuesOf(a, languageOf(request)),
+    nickname: registration.pendingNickname ?? a.nickname,
+  };
   return sendPage(
     request,
     reply,

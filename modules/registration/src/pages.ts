@@ -15,6 +15,7 @@ import {
   translator,
   type FormBody,
   type Html,
+  type Language,
   type Translate,
 } from '@meetcute/web';
 import { GENDERS, type Application } from './events.ts';
@@ -37,8 +38,9 @@ function readApplication(
   body: FormBody,
   cities: CityDirectory,
   t: Translate<Key>,
+  language: Language,
 ): { input: ApplicationInput; cityErrors: FieldProblem[] } {
-  const { cityId, cityErrors } = readCity(body, cities, t);
+  const { cityId, cityErrors } = readCity(body, cities, t, language);
   return {
     input: {
       nickname: form.text(body, 'nickname'),
@@ -53,10 +55,12 @@ function readApplication(
 }
 
 /** The typed place, resolved to one real place; what was typed says why when it is not one. */
+/** The typed place, in any language we speak; the choices an ambiguous one offers read in the member's. */
 export function readCity(
   body: FormBody,
   cities: CityDirectory,
   t: Translate<Key>,
+  language: Language,
 ): { cityId: number | null; cityErrors: FieldProblem[] } {
   const cityText = form.text(body, 'city');
   const matches = cities.resolve(cityText);
@@ -65,7 +69,7 @@ export function readCity(
   if (matches.length > 1) {
     const choices = matches
       .slice(0, 6)
-      .map((c) => c.label)
+      .map((c) => placeLabel(language, c.label))
       .join('; ');
     cityErrors.push({ field: 'city', message: t('ambiguousCity', { choices }) });
   }
@@ -81,12 +85,13 @@ export function readLookingFor(body: FormBody): ApplicationInput['lookingFor'] {
   };
 }
 
-export function valuesOf(application: Application): FormBody {
+/** The form filled from an application, its place labelled in the member's language. */
+export function valuesOf(application: Application, language: Language): FormBody {
   return {
     nickname: application.nickname,
     gender: application.gender,
     birthday: application.birthday,
-    city: application.city.label,
+    city: placeLabel(language, application.city.label),
     'lookingFor.genders': application.lookingFor.genders,
     'lookingFor.minAge': String(application.lookingFor.minAge),
     'lookingFor.maxAge': String(application.lookingFor.maxAge),
@@ -198,7 +203,7 @@ function signUpPages(http: Http, { commands, cities, sessions }: RegistrationPag
     { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const body = request.body;
-      const { input, cityErrors } = readApplication(body, cities, tr(request));
+      const { input, cityErrors } = readApplication(body, cities, tr(request), languageOf(request));
       try {
         const { memberId, created } = await commands.signUp(
           {
@@ -237,7 +242,12 @@ function mySignUpPages(http: Http, deps: RegistrationPageDeps): void {
     '/registration',
     { config: { access: 'member', kind: 'page' }, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      const { input, cityErrors } = readApplication(request.body, deps.cities, tr(request));
+      const { input, cityErrors } = readApplication(
+        request.body,
+        deps.cities,
+        tr(request),
+        languageOf(request),
+      );
       try {
         // Changed while it waits, or fixed after it was sent back: the notice says which.
         const { changed } = await deps.commands.resubmit(request.viewer!.memberId, input);
@@ -292,10 +302,15 @@ async function statusPage(
     });
   }
   if (registration.status === 'rejected') {
-    const body = renderSentBack(request, t, registration.reason, state ?? { values: valuesOf(a) });
+    const body = renderSentBack(
+      request,
+      t,
+      registration.reason,
+      state ?? { values: valuesOf(a, languageOf(request)) },
+    );
     return sendPage(request, reply, { title: t('rejectedTitle'), notice, body }, status);
   }
-  const changing = state ?? { values: valuesOf(a) };
+  const changing = state ?? { values: valuesOf(a, languageOf(request)) };
   return sendPage(
     request,
     reply,

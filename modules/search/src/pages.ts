@@ -13,9 +13,11 @@ import {
   languageOf,
   memberCards,
   pager,
+  placeLabel,
   sendPage,
   translator,
   type Html,
+  type Language,
   type MemberAction,
   type Translate,
 } from '@meetcute/web';
@@ -57,12 +59,13 @@ interface FormValues {
   properties: PropertyValues;
 }
 
-function fromCriteria(c: Criteria): FormValues {
+/** The form as the search ran, the place labelled in the reader's language. */
+function fromCriteria(c: Criteria, language: Language): FormValues {
   return {
     genders: c.genders,
     minAge: String(c.minAge),
     maxAge: String(c.maxAge),
-    city: c.origin.label,
+    city: placeLabel(language, c.origin.label),
     maxDistanceKm: String(c.maxDistanceKm),
     interests: c.interests.join(', '),
     online: c.onlineOnly,
@@ -72,14 +75,14 @@ function fromCriteria(c: Criteria): FormValues {
   };
 }
 
-function fromQuery(raw: RawQuery, d: Defaults): FormValues {
+function fromQuery(raw: RawQuery, d: Defaults, language: Language): FormValues {
   const genders = values(raw, 'gender', true);
   return {
     // A form sent with every box unticked comes back unticked, as the member left it.
     genders: raw.gender !== undefined ? genders : d.genders,
     minAge: single(raw, 'minAge') ?? String(d.minAge),
     maxAge: single(raw, 'maxAge') ?? String(d.maxAge),
-    city: single(raw, 'city') ?? d.origin?.label ?? '',
+    city: single(raw, 'city') ?? (d.origin ? placeLabel(language, d.origin.label) : ''),
     maxDistanceKm: single(raw, 'maxDistanceKm') ?? String(d.maxDistanceKm),
     interests: values(raw, 'interest', false).join(', '),
     online: yesNo(raw, 'online') === true,
@@ -134,7 +137,9 @@ function searchForm(
       ${field({ name: 'maxAge', label: t('maxAge'), type: 'number', value: v.maxAge, errors, attrs: html`min="18" max="120" inputmode="numeric"` })}
     </div>
     ${field({ name: 'city', label: t('city'), hint: t('cityHint'), value: v.city, errors, attrs: html`list="city-list" data-cities autocomplete="off"` })}
-    <datalist id="city-list">${choices.map((c) => html`<option value="${c.label}"></option>`)}</datalist>
+    <datalist id="city-list">
+      ${choices.map((c) => html`<option value="${placeLabel(languageOf(request), c.label)}"></option>`)}
+    </datalist>
     ${field({ name: 'maxDistanceKm', label: t('maxDistance'), type: 'number', value: v.maxDistanceKm, errors, attrs: html`min="1" max="5000" inputmode="numeric"` })}
     ${field({ name: 'interest', label: t('interests'), hint: t('interestsHint'), value: v.interests, errors })}
     <div class="field">
@@ -205,7 +210,9 @@ export function searchPages(
         else if (matches.length === 0) city.problem = t('unknownCity');
         else {
           choices = matches.slice(0, 8);
-          city.problem = t('ambiguousCity', { choices: choices.map((c) => c.label).join('; ') });
+          city.problem = t('ambiguousCity', {
+            choices: choices.map((c) => placeLabel(languageOf(request), c.label)).join('; '),
+          });
         }
       }
       // One text box holds the interests, separated by commas.
@@ -222,12 +229,12 @@ export function searchPages(
           title: t('title'),
           body: html`<h1>${t('title')}</h1>
             <p>${t('intro')}</p>
-            ${searchForm(request, t, fromCriteria(criteria), undefined, choices)}
+            ${searchForm(request, t, fromCriteria(criteria, languageOf(request)), undefined, choices)}
             ${await resultList(request, t, criteria, found, actions)}`,
         });
       } catch (error) {
         if (!(error instanceof Problem) || !error.errors) throw error;
-        const values = fromQuery(query, await run.defaults(viewerId));
+        const values = fromQuery(query, await run.defaults(viewerId), languageOf(request));
         return sendPage(
           request,
           reply,

@@ -910,6 +910,33 @@ export const useCases = [
     },
   }),
   useCase({
+    title:
+      'Read in Swedish, a place typed in Finnish ("Tukholma") is searched from, shown in Swedish, and the cards name places in Swedish',
+    given: [...approved(nancy), ...approved(bob), ...approved(eve)],
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: '/search?city=Tukholma&maxDistanceKm=50&interest=',
+      headers: { 'accept-language': 'sv' },
+    },
+    then: {
+      status: 200,
+      page: ['value="Stockholm, Sverige"', '31 år · kvinna · Stockholm, Sverige · 0 km bort'],
+      pageLacks: ['value="Tukholma', 'Sweden', 'Eve'],
+    },
+  }),
+  useCase({
+    title: 'Read in Swedish, the page searched around Helsinki names it Helsingfors, Finland',
+    given: [...approved(nancy), ...approved(bob), ...approved(eve)],
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: '/search?city=helsinki&maxDistanceKm=50&interest=',
+      headers: { 'accept-language': 'sv' },
+    },
+    then: { status: 200, page: ['value="Helsingfors, Finland"', 'Eve', 'Helsingfors, Finland · 0 km bort'] },
+  }),
+  useCase({
     title: 'The search page finds members by interests typed with commas',
     given: crowd,
     when: { as: bob.memberId, method: 'GET', url: '/search?interest=Hiking%2C+jazz' },
