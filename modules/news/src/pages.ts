@@ -201,7 +201,7 @@ export function newsPages(
       );
       const slots = sponsoredSlots(cards.length, every);
       const ads = sponsored && slots > 0 ? await sponsored.render(request, 'news', slots) : [];
-      // Where members land after logging in: a new member's checklist heads the first page.
+      // A new member's checklist heads the first page here too, as on their home (/home).
       const steps = request.query.cursor
         ? html``
         : await firstSteps(request, services.contributions<FirstStepCheck>(FIRST_STEPS));
