@@ -109,6 +109,10 @@ async function insertInboxOnce(db: TxDb, eventId: string): Promise<boolean> {
 const deleteInbox = prepared((db, eventId: string) =>
   db.deleteFrom('inbox').where('event_id', '=', eventId).returning('event_id'),
 );
+/** Takes events the log holds now out of a module's outbox. */
+async function deleteOutbox(db: TxDb | ModuleDatabase['db'], ids: readonly string[]): Promise<void> {
+  await db.deleteFrom('outbox').where('id', 'in', ids).execute();
+}
 /**
  * True when the module applied its own event as it published it. Its inbox row is taken
  * out as the log delivers it (the checkpoint guards it from then on), so the inbox holds
@@ -251,7 +255,7 @@ export class ModuleChannel {
   #outboxCommits = 1;
   #outboxEmptyAt = 0;
   #outboxReadAt = 0;
-  /** The log position this consumer has read everything up to (as of its last empty read). */
+  /** The log position up to which every event of this consumer's types is applied (as it last knew). */
   #readTo = 0;
 
   constructor(database: ModuleDatabase, deps: DeliveryDeps, onCommit: () => void, ghost = false) {
@@ -447,20 +451,17 @@ export class ModuleChannel {
   async #takeOut(ids: string[], appended: number[]): Promise<void> {
     const first = appended[0];
     const last = appended[appended.length - 1];
-    const unread =
-      first !== undefined && last !== undefined && !this.#retrying && this.subscriptions.size > 0
-        ? this.#readTo >= first - 1
-        : false;
-    if (!unread) {
-      await this.database.db.deleteFrom('outbox').where('id', 'in', ids).execute();
+    const readUpTo = first !== undefined && this.#readTo >= first - 1;
+    if (last === undefined || !readUpTo || this.#retrying || this.subscriptions.size === 0) {
+      await deleteOutbox(this.database.db, ids);
       return;
     }
     await this.transaction(async (tx) => {
-      await tx.db.deleteFrom('outbox').where('id', 'in', ids).execute();
+      await deleteOutbox(tx.db, ids);
       await tx.db.deleteFrom('inbox').where('event_id', 'in', ids).execute();
-      await this.#saveCheckpoint(tx.db, last!);
+      await this.#saveCheckpoint(tx.db, last);
     });
-    this.#readTo = Math.max(this.#readTo, last!);
+    this.#readTo = Math.max(this.#readTo, last);
   }
 
   /** Appends outbox rows to the log, then takes them out of the outbox (`db`: the module's, or a transaction of it). */
@@ -470,14 +471,10 @@ export class ModuleChannel {
     db: TxDb | ModuleDatabase['db'],
   ): Promise<void> {
     await this.#append(log, rows);
-    await db
-      .deleteFrom('outbox')
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id as string),
-      )
-      .execute();
+    await deleteOutbox(
+      db,
+      rows.map((r) => r.id as string),
+    );
   }
 
   /**
