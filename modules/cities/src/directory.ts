@@ -28,11 +28,14 @@ function places(): Place[] {
   return loaded;
 }
 
+/** A place's labels in every language, folded, each once. */
+const foldedLabels = (p: Place): string[] => [...new Set([p.label, ...Object.values(p.labels)].map(fold))];
+
 /** Every folded label of every language to the places it names (more than one only across languages). */
 function labelIndex(all: Place[]): Map<string, Place[]> {
   const index = new Map<string, Place[]>();
   for (const p of all) {
-    for (const label of new Set([p.label, ...Object.values(p.labels)].map(fold))) {
+    for (const label of foldedLabels(p)) {
       const named = index.get(label);
       if (named) named.push(p);
       else index.set(label, [p]);
@@ -55,12 +58,13 @@ function directoryOf(all: Place[]): CityDirectory {
   const byLanguage = new Map(
     NAME_LANGUAGES.map((language) => [language, new Map(all.map((p) => [p.label, p.labels[language]]))]),
   );
-  const searchKeys = new Map(
-    all.map((p) => [p, [...new Set([...p.keys, ...Object.values(p.names).map(fold)])]]),
-  );
-  const labelKeys = new Map(
-    all.map((p) => [p, [...new Set([p.label, ...Object.values(p.labels)].map(fold))]]),
-  );
+  // What a typed name is matched against: GeoNames' names, ours in each language, and (typed
+  // from the start) the labels; most populous place first, as `all` is.
+  const names = all.map((place) => ({
+    place,
+    names: [...new Set([...place.keys, ...Object.values(place.names).map(fold)])],
+    labels: foldedLabels(place),
+  }));
   return {
     get(id) {
       const p = byId.get(id);
@@ -70,12 +74,9 @@ function directoryOf(all: Place[]): CityDirectory {
       const q = fold(text);
       if (q.length === 0) return [];
       const out: City[] = [];
-      for (const p of all) {
-        if (
-          searchKeys.get(p)!.some((k) => k.startsWith(q)) ||
-          labelKeys.get(p)!.some((k) => k.startsWith(q))
-        ) {
-          out.push(publicCity(p));
+      for (const { place, names: known, labels } of names) {
+        if (known.some((k) => k.startsWith(q)) || labels.some((k) => k.startsWith(q))) {
+          out.push(publicCity(place));
           if (out.length >= limit) break;
         }
       }
@@ -86,7 +87,7 @@ function directoryOf(all: Place[]): CityDirectory {
       if (q.length === 0) return [];
       const labelled = byLabel.get(q);
       if (labelled) return labelled.map(publicCity);
-      return all.filter((p) => searchKeys.get(p)!.includes(q)).map(publicCity);
+      return names.filter((n) => n.names.includes(q)).map((n) => publicCity(n.place));
     },
     labelIn(language, label) {
       return byLanguage.get(language)?.get(label) ?? label;
