@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { distanceKm } from '@meetcute/cities';
 import { subjectOf, type Flags } from '@meetcute/flags';
 import { formatAgo, html, languageOf, translator, type HomeCard, type HomeContribution } from '@meetcute/web';
 import { messages } from './messages.ts';
+import { memberFacts } from './pages.ts';
 import { HEAD, type Member } from './store.ts';
 import { PHOTOS_FLAG, withPhotos, type NewsItem, type NewsReads } from './views.ts';
 
@@ -15,10 +15,7 @@ function newsCard(request: FastifyRequest, item: NewsItem, viewer: Member | unde
   return {
     memberId: item.member.memberId,
     nickname: item.member.nickname,
-    age: item.member.age,
-    gender: item.author.gender,
-    cityLabel: item.member.cityLabel,
-    distanceKm: viewer ? Math.round(distanceKm(viewer.city, item.author.city)) : null,
+    ...memberFacts(item, viewer),
     at: item.at,
     note: html`${what} · <time datetime="${item.at}">${ago}</time>`,
   };

@@ -114,6 +114,17 @@ function entry(request: FastifyRequest, item: NewsItem, viewer: Member | undefin
   </div>`;
 }
 
+/** Who an item's member is, as a card's facts line says it to this viewer (the news page and the home page). */
+export function memberFacts(item: NewsItem, viewer: Member | undefined) {
+  const { member, author } = item;
+  return {
+    age: member.age,
+    gender: author.gender,
+    cityLabel: member.cityLabel,
+    distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
+  };
+}
+
 function card(
   request: FastifyRequest,
   run: NewsItem[],
@@ -121,13 +132,8 @@ function card(
   isNew: (item: NewsItem) => boolean,
   buttons: Html,
 ): Html {
-  const { member, author } = run[0]!;
-  const facts = factsLine(request, {
-    age: member.age,
-    gender: author.gender,
-    cityLabel: member.cityLabel,
-    distanceKm: viewer ? Math.round(distanceKm(viewer.city, author.city)) : null,
-  });
+  const { member } = run[0]!;
+  const facts = factsLine(request, memberFacts(run[0]!, viewer));
   const kinds = [...new Set(run.map((item) => item.kind))].join(' ');
   // Known by its newest item; taken in live, it replaces the card its older items stood in.
   const holds = run
