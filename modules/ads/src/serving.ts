@@ -22,32 +22,13 @@ async function spentOf(memory: AdsMemory, ids: string[], memberId: string, today
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * The running campaigns, oldest first (as the campaigns table lists them). Every page with
- * a placement asks, and campaigns change seldom: the list is made again only when the
- * view's entries are other objects than last time (a change replaces an entry).
- */
-function runningCampaigns(memory: AdsMemory, db: AdsDb): () => Promise<Campaign[]> {
-  let seen: Campaign[] = [];
-  let active: Campaign[] = [];
-  return async () => {
-    const all = memory.campaigns.entries();
-    if (!all) return campaignsIn(db, 'active');
-    const now = [...all];
-    if (now.length !== seen.length || now.some((c, i) => c !== seen[i])) {
-      seen = now;
-      active = now
-        .filter((c) => c.status === 'active')
-        .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.campaignId, b.campaignId));
-    }
-    return active;
-  };
-}
-const runningOf = new WeakMap<AdsMemory, () => Promise<Campaign[]>>();
-function running(memory: AdsMemory, db: AdsDb): Promise<Campaign[]> {
-  let list = runningOf.get(memory);
-  if (!list) runningOf.set(memory, (list = runningCampaigns(memory, db)));
-  return list();
+/** The running campaigns, oldest first (as the campaigns table lists them). */
+async function running(memory: AdsMemory, db: AdsDb): Promise<Campaign[]> {
+  const all = memory.campaigns.entries();
+  if (!all) return campaignsIn(db, 'active');
+  return [...all]
+    .filter((c) => c.status === 'active')
+    .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.campaignId, b.campaignId));
 }
 
 /** A campaign picked for a slot, and which of its creatives shows. */
