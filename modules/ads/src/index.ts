@@ -49,6 +49,8 @@ export const ads = defineModule({
         languages: { mine: ['member_id'] },
         member_interests: { mine: ['member_id'] },
         hidden: { mine: ['member_id'] },
+        shown_counts: { mine: ['member_id'] },
+        recent_impressions: { mine: ['member_id'] },
       },
       // A campaign's counts stay when a member leaves; their impressions and clicks go under the pseudonym.
       kept: { impressions: ['member_id'], clicks: ['member_id'] },

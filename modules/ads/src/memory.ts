@@ -117,28 +117,34 @@ async function spendOf(db: AdsDb, campaignId: string): Promise<Spend | undefined
   return { impressions: Object.values(byDay).reduce((a, b) => a + b, 0), byDay };
 }
 
-async function viewerOf(db: AdsDb, memberId: string): Promise<Viewer | undefined> {
+/** What the member was shown, by campaign: their counts so far and their recent impressions. */
+function shownTo(db: AdsDb, memberId: string) {
+  return db
+    .selectFrom('shown_counts')
+    .select(['day', 'campaign_id', 'shown as n'])
+    .where('member_id', '=', memberId)
+    .unionAll(
+      db
+        .selectFrom('recent_impressions')
+        .select(['day', 'campaign_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('member_id', '=', memberId)
+        .groupBy(['day', 'campaign_id']),
+    )
+    .execute();
+}
+
+export async function viewerOf(db: AdsDb, memberId: string): Promise<Viewer | undefined> {
+  // One statement for both tables: it sees them both before or both after a count moves rows.
   const [shown, hidden] = await Promise.all([
-    db
-      .selectFrom('impressions')
-      .select(['day', 'campaign_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('member_id', '=', memberId)
-      .where('day', '=', (eb) =>
-        eb
-          .selectFrom('impressions')
-          .select((s) => s.fn.max('day').as('d'))
-          .where('member_id', '=', memberId),
-      )
-      .groupBy(['day', 'campaign_id'])
-      .execute(),
+    shownTo(db, memberId),
     db.selectFrom('hidden').select('campaign_id').where('member_id', '=', memberId).execute(),
   ]);
   if (shown.length === 0 && hidden.length === 0) return undefined;
-  return {
-    day: shown[0]?.day ?? '',
-    shown: Object.fromEntries(shown.map((r) => [r.campaign_id, Number(r.n)])),
-    hidden: hidden.map((r) => r.campaign_id).sort(),
-  };
+  // Only the last day counts: a count for a campaign last shown earlier is that day's.
+  const day = shown.reduce((latest, r) => (r.day > latest ? r.day : latest), '');
+  const today: Record<string, number> = {};
+  for (const r of shown) if (r.day === day) today[r.campaign_id] = (today[r.campaign_id] ?? 0) + Number(r.n);
+  return { day, shown: today, hidden: hidden.map((r) => r.campaign_id).sort() };
 }
 
 /** A member shown nothing and hiding nothing yet. */

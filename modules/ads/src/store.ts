@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   integer,
+  prepared,
   preparedInsert,
   real,
   text,
@@ -52,6 +53,13 @@ export const tables = {
     day: text(),
     shown_at: text(),
   },
+  /**
+   * What each member was shown of each campaign on the last day they were shown it
+   * (frequency caps), counted from `recent_impressions` in bulk (`countRecent`).
+   */
+  shown_counts: { member_id: text(), campaign_id: text(), day: text(), shown: integer() },
+  /** Impressions not yet counted into `shown_counts`: appended to, then emptied in bulk. */
+  recent_impressions: { member_id: text(), campaign_id: text(), day: text() },
   /** The first click on an impression (AdClicked). */
   clicks: { impression_id: text(), campaign_id: text(), member_id: text(), day: text(), clicked_at: text() },
   /** Campaigns a member hid, and why. */
@@ -94,6 +102,7 @@ export const migrations: Migration[] = [
       )`.execute(db);
       // Budgets and daily caps count by campaign and day; frequency caps by member and day.
       await sql`create index impressions_by_campaign on impressions (campaign_id, day)`.execute(db);
+      // Frequency caps read by member: see 0004, which replaced this index.
       await sql`create index impressions_by_member on impressions (member_id, day)`.execute(db);
       await sql`create table clicks (
         impression_id text primary key,
@@ -131,6 +140,34 @@ export const migrations: Migration[] = [
       )`.execute(db);
     },
   },
+  {
+    // An index by member put every impression at a random place in it: one more page
+    // written to the log per impression, which cost more than the rest of the page view.
+    // What frequency caps read by member is now counted in bulk (`countRecent`).
+    name: '0004_shown_counts',
+    async up(db) {
+      await sql`create table shown_counts (
+        member_id text not null,
+        campaign_id text not null,
+        day text not null,
+        shown integer not null,
+        primary key (member_id, campaign_id)
+      )`.execute(db);
+      await sql`create table recent_impressions (
+        member_id text not null,
+        campaign_id text not null,
+        day text not null
+      )`.execute(db);
+      await sql`insert into shown_counts (member_id, campaign_id, day, shown)
+        select i.member_id, i.campaign_id, i.day, count(*) from impressions i
+        where i.day = (
+          select max(j.day) from impressions j
+          where j.member_id = i.member_id and j.campaign_id = i.campaign_id
+        )
+        group by i.member_id, i.campaign_id, i.day`.execute(db);
+      await sql`drop index impressions_by_member`.execute(db);
+    },
+  },
 ];
 
 export const projections = [
@@ -139,6 +176,8 @@ export const projections = [
   'languages',
   'member_interests',
   'impressions',
+  'shown_counts',
+  'recent_impressions',
   'clicks',
   'hidden',
   'creative_images',
@@ -197,25 +236,86 @@ export async function imagesIn(db: AdsDb, imageIds: readonly string[]): Promise<
 }
 
 /** Rows per insert: well under SQLite's 32,766 parameters at seven a row. */
-const IMPRESSIONS_PER_INSERT = 1000;
+const ROWS_PER_INSERT = 1000;
+
+/** Recent impressions are counted into `shown_counts` once there are this many (see `countRecent`). */
+export const COUNT_RECENT_AT = 1000;
 
 // Every page that shows an ad adds a row here: the insert is compiled once per row count (core's preparedInsert).
-const insertImpressionRows = preparedInsert(
+const insertImpressionRows = preparedInsert<{ member_id: string; campaign_id: string; day: string }>(
   'impressions',
   ['impression_id', 'campaign_id', 'creative_id', 'member_id', 'placement', 'day', 'shown_at'],
-  (query) => query.onConflict((oc) => oc.column('impression_id').doNothing()),
+  (query) =>
+    query
+      .onConflict((oc) => oc.column('impression_id').doNothing())
+      .returning(['member_id', 'campaign_id', 'day']),
 );
+const insertRecentRows = preparedInsert('recent_impressions', ['member_id', 'campaign_id', 'day']);
 
-/** Impressions shown at one moment, as rows (a replay of the same event adds none). */
+/**
+ * Impressions shown at one moment, as rows (a replay of the same event adds none), and
+ * as recent impressions of their members, counted into `shown_counts` in bulk.
+ */
 async function insertImpressions(db: AdsDb, shown: readonly Impression[], at: string): Promise<void> {
   const day = dayOf(at);
-  for (let from = 0; from < shown.length; from += IMPRESSIONS_PER_INSERT)
-    await insertImpressionRows(
+  for (let from = 0; from < shown.length; from += ROWS_PER_INSERT) {
+    const inserted = await insertImpressionRows(
       db,
       shown
-        .slice(from, from + IMPRESSIONS_PER_INSERT)
+        .slice(from, from + ROWS_PER_INSERT)
         .map((p) => [p.impressionId, p.campaignId, p.creativeId, p.memberId, p.placement, day, at]),
     );
+    await insertRecentRows(
+      db,
+      inserted.map((r) => [r.member_id, r.campaign_id, r.day]),
+    );
+  }
+  const [recent] = await countOfRecent(db);
+  if (Number(recent?.n ?? 0) >= COUNT_RECENT_AT) await countRecent(db);
+}
+
+const countOfRecent = prepared((db: Kysely<Tables>) =>
+  db.selectFrom('recent_impressions').select((eb) => eb.fn.countAll<number | string>().as('n')),
+);
+
+// A member's count for a campaign follows its latest day: a later day starts it again, an
+// earlier day's late impression leaves it (as the viewers view counts, memory.ts).
+const upsertShownRows = preparedInsert(
+  'shown_counts',
+  ['member_id', 'campaign_id', 'day', 'shown'],
+  (query) =>
+    query.onConflict((oc) =>
+      oc.columns(['member_id', 'campaign_id']).doUpdateSet({
+        day: sql`case when excluded.day > shown_counts.day then excluded.day else shown_counts.day end`,
+        shown: sql`case when excluded.day = shown_counts.day then shown_counts.shown + excluded.shown
+        when excluded.day > shown_counts.day then excluded.shown else shown_counts.shown end`,
+      }),
+    ),
+);
+
+/**
+ * Moves the recent impressions into `shown_counts`, in the caller's transaction: one row
+ * per member and campaign, in key order, so a thousand impressions cost the few pages
+ * their members' counts are on rather than a page each. The rows moved are the ones the
+ * delete took, so a transaction counting at the same moment (PostgreSQL) counts others.
+ */
+export async function countRecent(db: AdsDb): Promise<void> {
+  const taken = await db
+    .deleteFrom('recent_impressions')
+    .returning(['member_id', 'campaign_id', 'day'])
+    .execute();
+  const latest = new Map<string, { memberId: string; campaignId: string; day: string; shown: number }>();
+  for (const { member_id: memberId, campaign_id: campaignId, day } of taken) {
+    const key = `${memberId}\u0000${campaignId}`;
+    const count = latest.get(key);
+    if (!count || day > count.day) latest.set(key, { memberId, campaignId, day, shown: 1 });
+    else if (day === count.day) count.shown++;
+  }
+  const rows = [...latest.values()]
+    .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))
+    .map((c) => [c.memberId, c.campaignId, c.day, c.shown]);
+  for (let from = 0; from < rows.length; from += ROWS_PER_INSERT)
+    await upsertShownRows(db, rows.slice(from, from + ROWS_PER_INSERT));
 }
 
 function projectCounts(ctx: ModuleContext<Tables>): void {
