@@ -158,7 +158,7 @@ test('a campaign for women 25–35 near Stockholm reaches Nancy, not Magnus; her
   await jazz.getByRole('button', { name: 'Hide this ad' }).click();
   // She is back on her alerts page, at a notice where the ad stood.
   await nancy.page.waitForURL(/\/alerts\?ad=hidden#ad-hidden$/);
-  await nancy.page.locator('#ad-hidden[role="status"]', { hasText: 'The ad is hidden.' }).waitFor();
+  await nancy.page.locator('#ad-hidden [role="status"]', { hasText: 'The ad is hidden.' }).waitFor();
   await nancy.page.locator('li.sponsored', { hasText: SAILING.headline }).waitFor();
   assert.equal(
     await nancy.page.getByText(JAZZ.headline).count(),

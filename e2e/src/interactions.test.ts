@@ -47,7 +47,8 @@ test('search, visit, flirt, favourite, then a block hides them from each other u
   await nancy.getByRole('heading', { name: 'Bob' }).waitFor();
   assert.match(await nancy.locator('main').innerText(), /km away/);
   await nancy.getByRole('button', { name: /^Flirt/ }).click();
-  await nancy.waitForLoadState('load');
+  // Said beside the button, where she pressed it (in place with JavaScript, feedback.ts).
+  await nancy.getByRole('status').filter({ hasText: 'You flirted with Bob.' }).waitFor();
   await nancy.goto(bobProfile);
   await nancy.getByRole('button', { name: /Favourite/ }).click();
   await nancy.waitForLoadState('load');

@@ -84,7 +84,7 @@ test('sign up, review, log in, see and edit the profile', async () => {
     await moSignup.goto(`${site.url}/review/about-me`);
     const change = moSignup.locator('article', { hasText: 'good coffee' });
     await change.getByRole('button', { name: 'Approve' }).click();
-    await moSignup.waitForURL(/done=approved/);
+    await moSignup.waitForURL(/review=approved/);
     await snap(moSignup, '09-about-me-reviewed');
 
     // Mo, approved earlier by nobody, is a moderator but not yet a member others see; Nancy's

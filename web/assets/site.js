@@ -446,3 +446,56 @@
     body.appendChild(notice);
   });
 })();
+
+// Feedback in place (web/src/feedback.ts): a form marked `data-feedback` names in its `back`
+// the element it acts on (#id). Posted with fetch, the redirect is followed and that element
+// is taken from the page that comes back (by its id, or in place of the form's own element
+// when the action replaced it), focus on its notice: the page does not jump to its top.
+// On any failure the form is submitted as the browser would have, which lands at #id too.
+(function () {
+  'use strict';
+  if (!window.fetch || !window.DOMParser || !window.URLSearchParams) return;
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (e.defaultPrevented || !form.hasAttribute || !form.hasAttribute('data-feedback')) return;
+    if (form.hasAttribute('data-feedback-off')) return;
+    var back = form.querySelector('input[name="back"]');
+    var hash = back ? back.value.split('#')[1] : '';
+    if (!hash) return;
+    // The element acted on holds the form; where the action replaces it (a hidden ad), the
+    // form's own element is what goes, and an older element of that id goes with it.
+    var target = document.getElementById(hash);
+    var region =
+      target && target.contains(form) ? target : form.parentElement && form.parentElement.closest('[id]');
+    if (!region) return;
+    e.preventDefault();
+    var submitter = e.submitter || null;
+    var body = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) body.append(submitter.name, submitter.value);
+    function fallback() {
+      form.setAttribute('data-feedback-off', '');
+      if (form.requestSubmit)
+        form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+      else form.submit();
+    }
+    fetch(form.action, {
+      method: 'POST',
+      body: body,
+      credentials: 'same-origin',
+      headers: { accept: 'text/html' },
+    })
+      .then(function (r) {
+        if (!r.ok || !r.redirected) throw new Error('feedback ' + r.status);
+        return r.text().then(function (text) {
+          var fresh = new DOMParser().parseFromString(text, 'text/html').getElementById(hash);
+          if (!fresh) throw new Error('feedback: no #' + hash);
+          if (target && target !== region) target.remove();
+          region.replaceWith(document.adoptNode(fresh));
+          history.replaceState(history.state, '', r.url.split('#')[0] + '#' + hash);
+          var notice = fresh.querySelector('[data-feedback-notice]');
+          if (notice) notice.focus();
+        });
+      })
+      .catch(fallback);
+  });
+})();

@@ -3,6 +3,7 @@ import { html, type Html } from './html.ts';
 import { translator, type Messages } from './i18n.ts';
 import { languageOf } from './layout.ts';
 import { placeLabel } from './places.ts';
+import { hereAt } from './feedback.ts';
 
 const messages: Messages<
   | 'years'
@@ -114,34 +115,15 @@ export function cardAnchor(memberId: string): string {
 
 /**
  * Where a button on a member's card comes back to: this page, at that card, so the
- * member sees what the button did (a note beside it) instead of the top of the list.
+ * member sees what the button did (feedback.ts) beside it instead of the top of the list.
  */
-export function cardBack(request: FastifyRequest, memberId: string): string {
-  return `${request.url}#${cardAnchor(memberId)}`;
-}
-
-/**
- * The local page a card's button returns to (its `back`), with what the button just did
- * in the query (`flirt=sent&to=…`), so that page can say it beside the card.
- */
-export function backWithOutcome(back: string, outcome: Record<string, string>): string {
-  const url = new URL(back, 'http://meetcute.local');
-  for (const [name, value] of Object.entries(outcome)) url.searchParams.set(name, value);
-  return `${url.pathname}${url.search}${url.hash}`;
-}
-
-/**
- * What a card's button did, read back from the query backWithOutcome wrote (`name` is the
- * button's parameter, `to` the member it was pressed for); null when the query says none.
- */
-export function outcomeOf<T extends string>(
+export function cardBack(
   request: FastifyRequest,
-  name: string,
-  outcomes: readonly T[],
-): { outcome: T; memberId: string } | null {
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  const outcome = outcomes.find((o) => o === query[name]);
-  return outcome && typeof query.to === 'string' ? { outcome, memberId: query.to } : null;
+  memberId: string,
+  where: 'profile' | 'card' = 'card',
+): string {
+  // A profile has one member: its buttons sit together in its actions row.
+  return hereAt(request, where === 'profile' ? 'actions' : cardAnchor(memberId));
 }
 
 /** Where a member goes from a list with nobody on it: the place that fills it. */

@@ -46,11 +46,11 @@ export {
   FORM_BODY_SCHEMA,
   type FormBody,
 } from './forms.ts';
+export { backAfter, backField, feedbackNotice, feedbackOf, hereAt, type FeedbackAction } from './feedback.ts';
 export {
   memberCard,
-  backWithOutcome,
   cardBack,
-  outcomeOf,
+  cardAnchor,
   cardList,
   emptyState,
   nextStep,

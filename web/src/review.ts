@@ -5,6 +5,7 @@ import { html, type Html } from './html.ts';
 import { FORM_BODY_SCHEMA, field, form, hidden, sendPage } from './forms.ts';
 import { translator, type Messages } from './i18n.ts';
 import { languageOf } from './layout.ts';
+import { backAfter, backField, feedbackNotice, feedbackOf } from './feedback.ts';
 
 /**
  * The moderators' review kit. Moderators decide on three kinds of thing that wait for
@@ -82,8 +83,11 @@ export function moderatorNav(request: FastifyRequest): Html {
   </nav>`;
 }
 
-/** What a moderator decided; the queue's address carries it back as `?done=` for the flash. */
+/** What a moderator decided; the queue's address carries it back (`?review=`, feedback.ts) to say so. */
 export type ReviewOutcome = 'approved' | 'rejected';
+const OUTCOMES: readonly ReviewOutcome[] = ['approved', 'rejected'];
+/** Where a queue's cards stand: what each decision comes back to. */
+const QUEUE = 'queue';
 
 /** A rejection to fix: the card it was for, what the moderator typed, and what is wrong with it. */
 export interface ReviewProblem {
@@ -118,12 +122,12 @@ export function decisionForms(request: FastifyRequest, o: DecisionFormOptions): 
   // The ids carry the subject because a queue has many cards, each with its own reason box;
   // novalidate lets a missing reason reach the server, whose answer says what to write.
   return html`<div class="actions">
-      <form method="post" action="${o.queue}/${o.subjectId}/approve">
-        ${hidden(request)}<button type="submit">${t('approve')}</button>
+      <form method="post" action="${o.queue}/${o.subjectId}/approve" data-feedback>
+        ${hidden(request)}${backField(request, QUEUE, o.queue)}<button type="submit">${t('approve')}</button>
       </form>
     </div>
-    <form method="post" action="${o.queue}/${o.subjectId}/reject" novalidate>
-      ${hidden(request)}
+    <form method="post" action="${o.queue}/${o.subjectId}/reject" novalidate data-feedback>
+      ${hidden(request)}${backField(request, QUEUE, o.queue)}
       ${field({ name: 'reason', id: `reason-${o.subjectId}`, label: o.words.reason, hint: o.words.reasonHint, value: mine?.reason, required: true, errors: mine?.errors, attrs: html`maxlength="${o.reasonMax}"` })}
       <button type="submit" class="secondary">${o.words.reject}</button>
     </form>`;
@@ -148,16 +152,19 @@ export function sendReviewQueue(
   queue: ReviewQueuePage,
   problem?: ReviewProblem,
 ): FastifyReply {
-  const done = (request.query as { done?: string } | undefined)?.done;
+  const done = problem ? null : feedbackOf(request, 'review', OUTCOMES);
+  // The cards are one region: a decided card leaves it, and the notice stands where it was.
   return sendPage(
     request,
     reply,
     {
       title: queue.title,
-      notice: done === 'approved' || done === 'rejected' ? queue.notices[done] : undefined,
       body: html`${moderatorNav(request)}
         <h1>${queue.title}</h1>
-        ${queue.cards.length === 0 ? html`<p>${queue.empty}</p>` : ''} ${queue.cards}`,
+        <section id="${QUEUE}" aria-label="${queue.title}">
+          ${done ? feedbackNotice(queue.notices[done.outcome]) : ''}
+          ${queue.cards.length === 0 ? html`<p>${queue.empty}</p>` : ''} ${queue.cards}
+        </section>`,
     },
     problem ? 400 : 200,
   );
@@ -206,14 +213,14 @@ export function reviewQueuePages(http: Http, d: ReviewQueue): void {
   );
   http.post(`${d.queue}/:${d.param}/approve`, { config: moderatorPage, schema }, async (request, reply) => {
     await d.commands.approve(request.viewer!.memberId, subjectOf(request.params, d.param));
-    return reply.redirect(`${d.queue}?done=approved`, 303);
+    return reply.redirect(backAfter(request.body, `${d.queue}#${QUEUE}`, 'review', 'approved'), 303);
   });
   http.post(`${d.queue}/:${d.param}/reject`, { config: moderatorPage, schema }, async (request, reply) => {
     const subjectId = subjectOf(request.params, d.param);
     const reason = form.text(request.body, 'reason');
     try {
       await d.commands.reject(request.viewer!.memberId, subjectId, reason);
-      return reply.redirect(`${d.queue}?done=rejected`, 303);
+      return reply.redirect(backAfter(request.body, `${d.queue}#${QUEUE}`, 'review', 'rejected'), 303);
     } catch (error) {
       const errors = fieldErrors(error);
       if (!errors) throw error;

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { html, type Html } from './html.ts';
 import { page } from './layout.ts';
 import { field, formErrors } from './forms.ts';
+import { feedbackNotice } from './feedback.ts';
 import { cardList, emptyState, memberCard } from './cards.ts';
 import { itemList, pager } from './lists.ts';
 
@@ -121,7 +122,7 @@ function guide(request: FastifyRequest, tokens: readonly Token[]): Html {
       <a href="${STYLE_GUIDE_PATH}#buttons">A plain link</a>
     </p>
     <h2 id="feedback">Feedback</h2>
-    <p class="notice" role="status">Saved. A notice after an action, at the top of the page.</p>
+    ${feedbackNotice('Saved. What an action did, said beside what it was done to (feedback.ts).')}
     ${formErrors(errors, 'Please fix the following')}
     <h2 id="forms">Form fields</h2>
     <form action="${STYLE_GUIDE_PATH}" method="get" class="style-guide-form">

@@ -2,13 +2,17 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { problems, type Http } from '@meetcute/core';
 import {
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   form,
   FORM_BODY_SCHEMA,
   hidden,
   html,
   languageOf,
-  localPath,
   translator,
+  type FormBody,
   type Html,
 } from '@meetcute/web';
 import { siteImagePath } from '@meetcute/photos';
@@ -63,9 +67,8 @@ export function sponsoredCard(request: FastifyRequest, impressionId: string, cre
     ${face(t('sponsored'), `/ads/click/${impressionId}`, creative)}
     <details>
       <summary>${t('hide')}</summary>
-      <form method="post" action="/ads/hide/${impressionId}">
-        ${hidden(request)}
-        <input type="hidden" name="back" value="${request.url}" />
+      <form method="post" action="/ads/hide/${impressionId}" data-feedback>
+        ${hidden(request)} ${backField(request, HIDDEN_ANCHOR)}
         <label for="${id}">${t('why')}</label>
         <select id="${id}" name="reason">
           ${HIDE_REASONS.map((r) => html`<option value="${r}">${t(r)}</option>`)}
@@ -80,24 +83,22 @@ export function sponsoredCard(request: FastifyRequest, impressionId: string, cre
 const HIDDEN_ANCHOR = 'ad-hidden';
 
 /**
- * Back where the member hid the ad, asking the page's placement to say it is hidden, and
- * scrolled to that notice (the page may be long, and the ad far down its list).
+ * Back where the member hid the ad (feedback.ts), asking the page's placement to say it is
+ * hidden, and scrolled to that notice (the page may be long, and the ad far down its list).
  */
-function afterHiding(back: string): string {
-  const url = new URL(back, 'http://site.invalid');
-  url.searchParams.set('ad', 'hidden');
-  return `${url.pathname}${url.search}#${HIDDEN_ANCHOR}`;
+function afterHiding(body: FormBody): string {
+  return `${backAfter(body, '/news', 'ad', 'hidden').split('#')[0]}#${HIDDEN_ANCHOR}`;
 }
 
 /** Whether this page view follows hiding an ad (afterHiding's address). */
 export function justHid(request: FastifyRequest): boolean {
-  return (request.query as Record<string, unknown> | undefined)?.ad === 'hidden';
+  return feedbackOf(request, 'ad', ['hidden']) !== null;
 }
 
 /** The notice standing where the hidden ad stood, in the member's language. */
 export function hiddenNotice(request: FastifyRequest): Html {
   const t = translator(messages, languageOf(request));
-  return html`<li class="card notice" id="${HIDDEN_ANCHOR}" role="status">${t('hidden')}</li>`;
+  return html`<li class="card" id="${HIDDEN_ANCHOR}">${feedbackNotice(t('hidden'))}</li>`;
 }
 
 const params = Type.Object({ impressionId: Type.String({ format: 'uuid' }) });
@@ -128,7 +129,7 @@ export function memberPages(http: Http, commands: AdsCommands): void {
       if (!isReason(reason))
         throw problems.invalid([{ field: 'reason', message: `Choose a reason: ${HIDE_REASONS.join(', ')}` }]);
       await commands.hide(request.viewer!.memberId, request.params.impressionId, reason);
-      return reply.redirect(afterHiding(localPath(form.text(request.body, 'back'), '/news')), 303);
+      return reply.redirect(afterHiding(request.body), 303);
     },
   );
 }

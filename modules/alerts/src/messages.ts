@@ -6,6 +6,7 @@ export const messages: Messages<
   | 'empty'
   | 'older'
   | 'markAll'
+  | 'allRead'
   | 'new'
   | 'flirt'
   | 'match'
@@ -34,6 +35,7 @@ export const messages: Messages<
     empty: 'Nothing has happened yet. Flirts, visits and favourites will show up here.',
     older: 'Older',
     markAll: 'Mark all as read',
+    allRead: 'All your alerts are marked as read.',
     new: 'new',
     flirt: '{name} flirted with you',
     match: '{name} flirted back: you like each other!',
@@ -63,6 +65,7 @@ export const messages: Messages<
     empty: 'Inget har hänt än. Flörtar, besök och favoriter dyker upp här.',
     older: 'Äldre',
     markAll: 'Markera alla som lästa',
+    allRead: 'Alla dina händelser är markerade som lästa.',
     new: 'ny',
     flirt: '{name} flörtade med dig',
     match: '{name} flörtade tillbaka: ni gillar varandra!',
@@ -92,6 +95,7 @@ export const messages: Messages<
     empty: 'Mitään ei ole vielä tapahtunut. Flirtit, vierailut ja suosikit näkyvät täällä.',
     older: 'Vanhemmat',
     markAll: 'Merkitse kaikki luetuiksi',
+    allRead: 'Kaikki ilmoituksesi on merkitty luetuiksi.',
     new: 'uusi',
     flirt: '{name} flirttaili kanssasi',
     match: '{name} flirttaili takaisin: pidätte toisistanne!',

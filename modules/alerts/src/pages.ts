@@ -4,6 +4,10 @@ import type { Clock, Http, ServiceRegistry } from '@meetcute/core';
 import type { ProfileDirectory, PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   factsLine,
   formatAgo,
   hidden,
@@ -169,10 +173,16 @@ export function alertPages(http: Http, deps: PageDeps): void {
     { config: page, schema: { hide: true, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       await commands.markAllRead(request.viewer!.memberId);
-      return reply.redirect('/alerts', 303);
+      return reply.redirect(backAfter(request.body, `/alerts#${LIST}`, 'alerts', 'read'), 303);
     },
   );
 }
+
+/**
+ * What marking all read comes back to: the button's part only, as the list around it is the
+ * live one (site.js keeps a hold of it).
+ */
+const LIST = 'alerts-read';
 
 /** The alerts page's body: the button to mark all read while any are unread, the cards, the way to older ones. */
 function renderAlerts(
@@ -193,11 +203,14 @@ function renderAlerts(
     <p>${t('explain')}</p>
     ${sponsored}
     <div data-live="alert">
-      <div data-live-swap>
+      <div data-live-swap id="${LIST}">
+        ${feedbackOf(request, 'alerts', ['read']) ? feedbackNotice(t('allRead')) : ''}
         ${
           unread > 0
-            ? html`<form method="post" action="/alerts/read" class="inline">
-                ${hidden(request)}<button type="submit" class="secondary">${t('markAll')}</button>
+            ? html`<form method="post" action="/alerts/read" class="inline" data-feedback>
+                ${hidden(request)}${backField(request, LIST)}<button type="submit" class="secondary">
+                  ${t('markAll')}
+                </button>
               </form>`
             : ''
         }

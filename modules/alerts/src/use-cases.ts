@@ -503,14 +503,26 @@ export const useCases = [
     },
   }),
   useCase({
-    title: 'Marking all read from the page goes back to the alerts',
+    title: 'Marking all read from the page goes back to the alerts, at the button',
     given: twoAlerts,
-    when: { as: bob.memberId, method: 'POST', url: '/alerts/read', form: true, body: {} },
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: '/alerts/read',
+      form: true,
+      body: { back: '/alerts#alerts-read' },
+    },
     then: {
       status: 303,
-      location: '/alerts',
+      location: '/alerts?alerts=read#alerts-read',
       events: [emitted(AlertsRead, { memberId: bob.memberId, upTo: LATER })],
     },
+  }),
+  useCase({
+    title: 'Back from marking all read, the alerts say so where the button was',
+    given: nancyAndBob,
+    when: { as: bob.memberId, method: 'GET', url: '/alerts?alerts=read' },
+    then: { status: 200, page: ['id="alerts-read"', 'role="status"', 'All your alerts are marked as read.'] },
   }),
   useCase({
     title: 'With nothing but the welcome, the page shows it with the ways on, and nothing to mark',

@@ -2,6 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { problems, type Http } from '@meetcute/core';
 import {
+  backAfter,
+  backField,
+  cardAnchor,
+  feedbackNotice,
+  feedbackOf,
   form,
   FORM_BODY_SCHEMA,
   formatMoment,
@@ -11,6 +16,7 @@ import {
   memberActions,
   sendPage,
   translator,
+  type Html,
   type MemberAction,
 } from '@meetcute/web';
 import { messages } from './messages.ts';
@@ -18,6 +24,8 @@ import type { BlockDeps } from './routes.ts';
 import { blockedAmong, blockedBy, blockStands, type BlockDb } from './store.ts';
 
 const t = (request: FastifyRequest) => translator(messages, languageOf(request));
+
+const OUTCOMES = ['blocked', 'unblocked'] as const;
 
 /**
  * What a profile page offers: "Block…", which asks first on a page of its own (it works
@@ -31,14 +39,21 @@ export function blockAction(db: BlockDb): MemberAction {
     const others = memberIds.filter((id) => id !== viewer.memberId);
     const blocked = await blockedAmong(db, viewer.memberId, others);
     const tr = t(request);
+    const last = feedbackOf(request, 'block', OUTCOMES);
     return (memberId) => {
       if (memberId === viewer.memberId) return null;
       if (!blocked.has(memberId)) {
-        return html`<a class="button secondary" href="/members/${memberId}/block">${tr('blockMore')}</a>`;
+        return html`<a class="button secondary" href="/members/${memberId}/block">${tr('blockMore')}</a>${
+            last?.to === memberId && last.outcome === 'unblocked' ? feedbackNotice(tr('unblockedNotice')) : ''
+          }`;
       }
-      return html`<form method="post" action="/members/${memberId}/unblock" class="inline">
-        ${hidden(request)}<button type="submit" class="secondary">${tr('unblock')}</button>
-      </form>`;
+      // Back to the row on the blocked members page, or to the profile's safety row.
+      const anchor = request.routeOptions.url === '/blocks' ? cardAnchor(memberId) : 'safety';
+      return html`<form method="post" action="/members/${memberId}/unblock" class="inline" data-feedback>
+          ${hidden(request)}${backField(request, anchor)}
+          <button type="submit" class="secondary">${tr('unblock')}</button>
+        </form>
+        ${last?.to === memberId && last.outcome === 'blocked' ? feedbackNotice(tr('blockedNotice')) : ''}`;
     };
   };
 }
@@ -75,11 +90,10 @@ function blockListPage(http: Http, { db, names, safetyActions }: BlockPageDeps):
     );
     const moment = (iso: string, style: 'date' | 'date-time') =>
       formatMoment(languageOf(request), timeZone, iso, style);
-    const done = (request.query as { done?: string }).done;
     const rows = await Promise.all(
       entries.map(async (e) => {
         const nickname = (await names.nickname(e.memberId)) ?? '—';
-        return html`<li class="card">
+        return html`<li class="card" id="${cardAnchor(e.memberId)}">
           <strong>${nickname}</strong>
           <span class="facts"
             >${tr('since', { date: moment(e.blockedAt, 'date') })}${e.until ? html`, ${tr('until', { date: moment(e.until, 'date-time') })}` : ''}</span
@@ -88,10 +102,10 @@ function blockListPage(http: Http, { db, names, safetyActions }: BlockPageDeps):
         </li>`;
       }),
     );
+    const unblocked = await unblockedRow(request, { db, names }, entries);
+    if (unblocked) rows.unshift(unblocked);
     return sendPage(request, reply, {
       title: tr('title'),
-      notice:
-        done === 'blocked' ? tr('blockedNotice') : done === 'unblocked' ? tr('unblockedNotice') : undefined,
       body: html`<h1>${tr('title')}</h1>
         <p>${tr('explain')}</p>
         ${
@@ -103,6 +117,29 @@ function blockListPage(http: Http, { db, names, safetyActions }: BlockPageDeps):
         }`,
     });
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * After unblocking from this page the member is no longer on it: their row stays, saying
+ * so (feedback.ts), until the page is left. Null for anyone else the query might name.
+ */
+async function unblockedRow(
+  request: FastifyRequest,
+  { db, names }: Pick<BlockPageDeps, 'db' | 'names'>,
+  entries: readonly { memberId: string }[],
+): Promise<Html | null> {
+  const last = feedbackOf(request, 'block', OUTCOMES);
+  const to = last?.outcome === 'unblocked' ? last.to : null;
+  if (to === null || !UUID.test(to) || entries.some((e) => e.memberId === to)) return null;
+  if (await blockStands(db, to, request.viewer!.memberId)) return null;
+  const nickname = await names.nickname(to);
+  if (nickname === null) return null;
+  return html`<li class="card" id="${cardAnchor(to)}">
+    <strong>${nickname}</strong>
+    ${feedbackNotice(t(request)('unblockedNotice'))}
+  </li>`;
 }
 
 /** Blocking asks first, on a page that says what a block does; unblocking is one button. */
@@ -132,7 +169,11 @@ function blockingPages(http: Http, { db, commands, names }: BlockPageDeps): void
         request.params.memberId,
         hours === '' ? null : Number(hours),
       );
-      return reply.redirect('/blocks?done=blocked', 303);
+      const { memberId } = request.params;
+      return reply.redirect(
+        backAfter(request.body, `/blocks#${cardAnchor(memberId)}`, 'block', 'blocked', memberId),
+        303,
+      );
     },
   );
 
@@ -140,8 +181,12 @@ function blockingPages(http: Http, { db, commands, names }: BlockPageDeps): void
     '/members/:memberId/unblock',
     { config: page, schema: { hide: true, params, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
-      await commands.unblock(request.viewer!.memberId, request.params.memberId);
-      return reply.redirect('/blocks?done=unblocked', 303);
+      const { memberId } = request.params;
+      await commands.unblock(request.viewer!.memberId, memberId);
+      return reply.redirect(
+        backAfter(request.body, `/blocks#${cardAnchor(memberId)}`, 'block', 'unblocked', memberId),
+        303,
+      );
     },
   );
 }

@@ -81,12 +81,14 @@ export const useCases = [
     when: {
       as: bob.memberId,
       method: 'GET',
-      url: '/blocks?done=unblocked',
+      url: `/blocks?block=unblocked&to=${nancy.memberId}`,
       headers: { 'accept-language': 'fi' },
     },
     then: {
       status: 200,
       page: [
+        `id="member-${nancy.memberId}"`,
+        'role="status"',
         'Esto poistettu.',
         'ilmoituksenne ja vierailunne',
         'Sen poistamat yksityiset albumit eivät palaa.',
@@ -105,7 +107,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/blocks?done=blocked',
+      location: `/blocks?block=blocked&to=${nancy.memberId}#member-${nancy.memberId}`,
       events: [emitted(MemberBlocked, { blockerId: bob.memberId, blockedId: nancy.memberId })],
     },
   }),
@@ -215,7 +217,7 @@ export const useCases = [
       status: 200,
       page: [
         `<a class="button secondary" href="/members/${nancy.memberId}/block">Block…</a></div>`,
-        '<div class="actions safety">',
+        '<div class="actions safety" id="safety">',
       ],
       pageLacks: [`action="/members/${nancy.memberId}/block"`],
       events: [emitted(ProfileViewed)],
@@ -257,7 +259,28 @@ export const useCases = [
     given: [...approved(nancy), ...approved(bob)],
     endpoint: 'POST /members/:memberId/block',
     when: { as: bob.memberId, method: 'POST', url: `/members/${nancy.memberId}/block`, form: true, body: {} },
-    then: { status: 303, location: '/blocks?done=blocked', events: [emitted(MemberBlocked)] },
+    then: {
+      status: 303,
+      location: `/blocks?block=blocked&to=${nancy.memberId}#member-${nancy.memberId}`,
+      events: [emitted(MemberBlocked)],
+    },
+  }),
+  useCase({
+    title: 'Unblocking with a way back to another site lands on his block list instead, at her row',
+    given: bobBlockedNancy,
+    endpoint: 'POST /members/:memberId/unblock',
+    when: {
+      as: bob.memberId,
+      method: 'POST',
+      url: `/members/${nancy.memberId}/unblock`,
+      form: true,
+      body: { back: '//evil.example/blocks' },
+    },
+    then: {
+      status: 303,
+      location: `/blocks?block=unblocked&to=${nancy.memberId}#member-${nancy.memberId}`,
+      events: [emitted(MemberUnblocked)],
+    },
   }),
   useCase({
     title: 'Bob unblocks Nancy from his block list',
@@ -270,7 +293,11 @@ export const useCases = [
       form: true,
       body: {},
     },
-    then: { status: 303, location: '/blocks?done=unblocked', events: [emitted(MemberUnblocked)] },
+    then: {
+      status: 303,
+      location: `/blocks?block=unblocked&to=${nancy.memberId}#member-${nancy.memberId}`,
+      events: [emitted(MemberUnblocked)],
+    },
   }),
   useCase({
     title: 'The block list page shows each blocked member with an unblock button',

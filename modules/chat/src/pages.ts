@@ -6,6 +6,10 @@ import { profilesOf, type ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   assetPath,
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   form,
   formErrors,
   hidden,
@@ -182,14 +186,13 @@ function settingsPages(http: Http, commands: Commands): void {
     '/chats/settings',
     {
       config: page,
-      schema: { hide: true, querystring: Type.Object({ saved: Type.Optional(Type.String()) }) },
+      schema: { hide: true },
     },
     async (request, reply) => {
       const t = tr(request);
       const audience = await commands.audience(request.viewer!.memberId);
       return sendPage(request, reply, {
         title: t('settingsTitle'),
-        notice: request.query.saved === undefined ? undefined : t('saved'),
         body: settingsForm(request, audience),
       });
     },
@@ -213,10 +216,13 @@ function settingsPages(http: Http, commands: Commands): void {
         );
       }
       await commands.chooseAudience(request.viewer!.memberId, audience);
-      return reply.redirect('/chats/settings?saved=1', 303);
+      return reply.redirect(backAfter(request.body, `/chats/settings#${SETTINGS}`, 'chat', 'saved'), 303);
     },
   );
 }
+
+/** Where the settings form stands: what saving it comes back to. */
+const SETTINGS = 'chat-settings';
 
 function settingsForm(
   request: FastifyRequest,
@@ -224,10 +230,11 @@ function settingsForm(
   errors?: FieldProblem[],
 ): Html {
   const t = tr(request);
+  const saved = errors ? null : feedbackOf(request, 'chat', ['saved']);
   return html`<h1>${t('settingsTitle')}</h1>
     ${formErrors(errors, t('fix'))}
-    <form method="post" action="/chats/settings">
-      ${hidden(request)}
+    <form method="post" action="/chats/settings" id="${SETTINGS}" data-feedback>
+      ${saved ? feedbackNotice(t('saved')) : ''} ${hidden(request)}${backField(request, SETTINGS)}
       <fieldset>
         <legend>${t('settingsIntro')}</legend>
         ${CHAT_AUDIENCES.map(

@@ -304,7 +304,7 @@ const pages = [
     },
     then: {
       status: 303,
-      location: '/chats/settings?saved=1',
+      location: '/chats/settings?chat=saved#chat-settings',
       events: [emitted(ChatAudienceChosen, { memberId: nancy.memberId, audience: 'preferences' })],
     },
   }),

@@ -3,6 +3,10 @@ import { Type } from 'typebox';
 import { Problem, problems, type FieldProblem, type Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   FORM_BODY_SCHEMA,
   field,
   form,
@@ -59,6 +63,7 @@ function postList(
 ): Html {
   const t = tr(request);
   const language = languageOf(request);
+  const last = feedbackOf(request, 'diary', OUTCOMES);
   const item = (post: Post) =>
     html`<li class="card" id="post-${post.postId}">
       <p class="facts">
@@ -67,12 +72,13 @@ function postList(
         >${post.editedAt ? html` · ${t('edited')}` : ''}
       </p>
       ${paragraphs(post.text)}
+      ${last?.outcome === 'edited' && last.to === post.postId ? feedbackNotice(t('changed')) : ''}
       ${
         options.manage
           ? html`<div class="actions">
               <a href="/diary/${post.postId}/edit">${t('edit')}</a>
-              <form method="post" action="/diary/${post.postId}/delete" class="inline">
-                ${hidden(request)}
+              <form method="post" action="/diary/${post.postId}/delete" class="inline" data-feedback>
+                ${hidden(request)}${backField(request, MINE)}
                 <button type="submit" class="secondary" aria-label="${t('deletePost')}">
                   ${t('delete')}
                 </button>
@@ -111,6 +117,10 @@ export interface PageDeps {
 }
 
 const approved = { access: 'approved', kind: 'page' } as const;
+
+const OUTCOMES = ['posted', 'edited', 'deleted'] as const;
+/** Where the member's own diary (its form and posts) stands, on /diary. */
+const MINE = 'my-diary';
 const PostParams = Type.Object({ postId: Type.String({ format: 'uuid' }) });
 
 /** What the member typed and what was wrong with it, to show the form again. */
@@ -139,10 +149,7 @@ function myDiaryPages(http: Http, deps: PageDeps): void {
       config: approved,
       schema: {
         hide: true,
-        querystring: Type.Object({
-          cursor: ListQuery.properties.cursor,
-          done: Type.Optional(Type.String({ maxLength: 20 })),
-        }),
+        querystring: Type.Object({ cursor: ListQuery.properties.cursor }),
       },
     },
     (request, reply) => sendMyDiary(request, reply, deps),
@@ -155,7 +162,7 @@ function myDiaryPages(http: Http, deps: PageDeps): void {
       const value = form.text(request.body, 'text');
       try {
         await deps.commands.post(request.viewer!.memberId, value);
-        return reply.redirect('/diary?done=posted', 303);
+        return reply.redirect(backAfter(request.body, `/diary#${MINE}`, 'diary', 'posted'), 303);
       } catch (error) {
         const errors = fieldErrors(request, error, value);
         if (!errors) throw error;
@@ -175,29 +182,28 @@ async function sendMyDiary(
 ) {
   const t = tr(request);
   const memberId = request.viewer!.memberId;
-  const query = request.query as { cursor?: string; done?: string };
+  const query = request.query as { cursor?: string };
   const cursor = state ? undefined : query.cursor;
   const page = await reads.page(memberId, memberId, { cursor, limit: LIMITS.page.default });
-  const notices: Record<string, string> = {
-    posted: t('posted'),
-    edited: t('changed'),
-    deleted: t('deleted'),
-  };
+  const last = state ? null : feedbackOf(request, 'diary', OUTCOMES);
   return sendPage(
     request,
     reply,
     {
       title: t('title'),
-      notice: state || !query.done ? undefined : notices[query.done],
+      // The form and the posts are one region: where posting and deleting come back to.
       body: html`<h1>${t('title')}</h1>
         <p>${t('explain')}</p>
-        ${formErrors(state?.errors, t('fixErrors'))}
-        <form method="post" action="/diary" novalidate>
-          ${hidden(request)}
-          ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? '', required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
-          <div class="actions"><button type="submit">${t('post')}</button></div>
-        </form>
-        ${postList(request, page.posts, await timeZoneOf(profiles, memberId), { manage: true, empty: t('none') })}
+        <section id="${MINE}" aria-label="${t('title')}">
+          ${last && last.outcome !== 'edited' ? feedbackNotice(t(last.outcome)) : ''}
+          ${formErrors(state?.errors, t('fixErrors'))}
+          <form method="post" action="/diary" novalidate data-feedback>
+            ${hidden(request)}${backField(request, MINE)}
+            ${field({ name: 'text', label: t('writeLabel'), hint: t('writeHint'), value: state?.value ?? '', required: true, multiline: true, errors: state?.errors, attrs: html`maxlength="${LIMITS.text.max}"` })}
+            <div class="actions"><button type="submit">${t('post')}</button></div>
+          </form>
+          ${postList(request, page.posts, await timeZoneOf(profiles, memberId), { manage: true, empty: t('none') })}
+        </section>
         ${pager(request, { next: page.nextCursor, more: t('older'), first: t('newest') })}`,
     },
     status,
@@ -221,7 +227,11 @@ function editPages(http: Http, commands: Commands): void {
       const value = form.text(request.body, 'text');
       try {
         await commands.edit(memberId, request.params.postId, value);
-        return reply.redirect('/diary?done=edited', 303);
+        const { postId } = request.params;
+        return reply.redirect(
+          backAfter(request.body, `/diary#post-${postId}`, 'diary', 'edited', postId),
+          303,
+        );
       } catch (error) {
         const errors = fieldErrors(request, error, value);
         if (!errors) throw error;
@@ -268,7 +278,7 @@ function deletePage(http: Http, commands: Commands): void {
     { config: approved, schema: { hide: true, params: PostParams, body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       await commands.remove(request.viewer!.memberId, request.params.postId);
-      return reply.redirect('/diary?done=deleted', 303);
+      return reply.redirect(backAfter(request.body, `/diary#${MINE}`, 'diary', 'deleted'), 303);
     },
   );
 }

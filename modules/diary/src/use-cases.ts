@@ -371,8 +371,16 @@ export const useCases = [
   useCase({
     title: 'With nothing written yet the diary page says where to start',
     given: nancyAndBob,
-    when: { as: nancy.memberId, method: 'GET', url: '/diary?done=deleted' },
-    then: { status: 200, page: ['You have not written anything yet.', 'Your post was deleted.'] },
+    when: { as: nancy.memberId, method: 'GET', url: '/diary?diary=deleted' },
+    then: {
+      status: 200,
+      page: [
+        'You have not written anything yet.',
+        '<section id="my-diary"',
+        'role="status"',
+        'Your post was deleted.',
+      ],
+    },
   }),
   useCase({
     title: 'Nancy writes a post with the form and is back on her diary',
@@ -380,7 +388,7 @@ export const useCases = [
     when: { as: nancy.memberId, method: 'POST', url: '/diary', form: true, body: { text: TEXT[1] } },
     then: {
       status: 303,
-      location: '/diary?done=posted',
+      location: '/diary?diary=posted#my-diary',
       events: [emitted(DiaryPosted, { memberId: nancy.memberId, text: TEXT[1] })],
     },
   }),
@@ -464,7 +472,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/diary?done=edited',
+      location: `/diary?diary=edited&to=${POST[0]}#post-${POST[0]}`,
       events: [emitted(DiaryPostEdited, { postId: POST[0], text: 'Sailed!' })],
     },
   }),
@@ -504,7 +512,7 @@ export const useCases = [
     when: { as: nancy.memberId, method: 'POST', url: `/diary/${POST[0]}/delete`, form: true, body: {} },
     then: {
       status: 303,
-      location: '/diary?done=deleted',
+      location: '/diary?diary=deleted#my-diary',
       events: [emitted(DiaryPostDeleted, { postId: POST[0], memberId: nancy.memberId })],
     },
   }),

@@ -7,16 +7,15 @@ import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
   MEMBER_ACTIONS,
-  backWithOutcome,
+  backAfter,
   cardBack,
-  outcomeOf,
+  feedbackNotice,
+  feedbackOf,
   cardFacts,
-  form,
   formatMoment,
   hidden,
   html,
   languageOf,
-  localPath,
   sendMemberList,
   translator,
   type FormBody,
@@ -33,37 +32,35 @@ const t = (request: FastifyRequest) => translator(messages, languageOf(request))
 type Outcome = 'added' | 'removed';
 const OUTCOMES: readonly Outcome[] = ['added', 'removed'];
 
-/** The page the button was on (only ever a page of this site), saying what it did to whom. */
+/** The page the button was on (only ever a page of this site), at the card, saying what it did to whom. */
 function backTo(body: FormBody, memberId: string, outcome: Outcome): string {
-  const back = localPath(form.text(body, 'back'), '/favourites');
-  return backWithOutcome(back, { favourite: outcome, to: memberId });
+  return backAfter(body, '/favourites', 'favourite', outcome, memberId);
 }
 
 /** The toggle on a profile and on each card: "★ Favourite", or "Remove favourite" for a favourite. */
 export function favouriteAction(favouriteIds: View<ReadonlySet<string>>, blocks: Blocks): MemberAction {
-  return async (request, memberIds) => {
+  return async (request, memberIds, where) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
     const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const favourites = (await favouriteIds.get(viewer.memberId)) ?? new Set<string>();
     const tr = t(request);
-    const last = outcomeOf(request, 'favourite', OUTCOMES);
+    const last = feedbackOf(request, 'favourite', OUTCOMES);
     return (memberId) => {
       if (!shown.has(memberId)) return null;
       const favourite = favourites.has(memberId);
-      // Back from the button: what it did, beside it (as the flirt button says what it did).
+      // Back from the button: what it did, beside it (feedback.ts).
       const note =
-        last?.memberId === memberId
-          ? html`<p class="note" role="status">
-              ${tr(last.outcome === 'added' ? 'nowFavourite' : 'noLongerFavourite')}
-            </p>`
+        last?.to === memberId
+          ? feedbackNotice(tr(last.outcome === 'added' ? 'nowFavourite' : 'noLongerFavourite'))
           : '';
       return html`<form
           method="post"
           action="/members/${memberId}/${favourite ? 'unfavourite' : 'favourite'}"
           class="inline"
+          data-feedback
         >
-          ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId)}" />
+          ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId, where)}" />
           <button type="submit" ${favourite ? html`class="secondary"` : ''}>
             ${tr(favourite ? 'remove' : 'add')}
           </button>

@@ -411,8 +411,29 @@ export const useCases = [
     endpoint: 'GET /members/:memberId',
     then: {
       status: 200,
-      page: ['Tillagd bland dina favoriter.', 'Ta bort favorit'],
+      // In the profile's row of buttons, where she pressed it, and where its button comes back to.
+      page: [
+        'id="actions"',
+        'data-feedback-notice>Tillagd bland dina favoriter.',
+        'Ta bort favorit',
+        `name="back" value="/members/${bob.memberId}#actions"`,
+      ],
       events: [emitted(ProfileViewed, { viewerId: nancy.memberId, memberId: bob.memberId })],
+    },
+  }),
+  useCase({
+    title: 'An outcome nobody wrote in the favourites page’s address shows the page as it is',
+    given: nancyAndBob,
+    before: [add(nancy.memberId, bob.memberId)],
+    when: {
+      as: nancy.memberId,
+      method: 'GET',
+      url: `/favourites?favourite=%3Cscript%3E&to=${bob.memberId}`,
+    },
+    then: {
+      status: 200,
+      page: [`id="member-${bob.memberId}"`],
+      pageLacks: ['data-feedback-notice', '<script>'],
     },
   }),
   useCase({

@@ -18,7 +18,6 @@ export const messages: Messages<
   | 'noticeMutual'
   | 'noticeLimit'
   | 'noticeBudget'
-  | 'someone'
   | 'all'
 > = {
   en: {
@@ -40,7 +39,6 @@ export const messages: Messages<
     noticeMutual: 'You and {name} flirted with each other: say hello with a message!',
     noticeLimit: 'You already flirted with {name} today. Try again tomorrow.',
     noticeBudget: "You have used today's {n} flirts. More tomorrow.",
-    someone: 'this member',
   },
   sv: {
     title: 'Flirtar',
@@ -61,7 +59,6 @@ export const messages: Messages<
     noticeMutual: 'Du och {name} har flirtat med varandra: säg hej i ett meddelande!',
     noticeLimit: 'Du har redan flirtat med {name} i dag. Försök igen i morgon.',
     noticeBudget: 'Du har använt dagens {n} flirtar. Fler i morgon.',
-    someone: 'den här medlemmen',
   },
   fi: {
     title: 'Flirtit',
@@ -82,6 +79,5 @@ export const messages: Messages<
     noticeMutual: 'Sinä ja {name} flirttailitte toisillenne: sano hei viestillä!',
     noticeLimit: 'Olet jo flirttaillut tänään: {name}. Yritä uudelleen huomenna.',
     noticeBudget: 'Olet käyttänyt tämän päivän {n} flirttiä. Lisää huomenna.',
-    someone: 'tämä jäsen',
   },
 };

@@ -6,17 +6,17 @@ import { shownTo, type Blocks } from '@meetcute/block';
 import { profilesOf, type ProfileDirectory, type PublicProfile } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
-  backWithOutcome,
+  backAfter,
+  cardAnchor,
   cardBack,
-  outcomeOf,
+  feedbackNotice,
+  feedbackOf,
   cardFacts,
   cardList,
-  form,
   formatAgo,
   hidden,
   html,
   languageOf,
-  localPath,
   memberCards,
   pager,
   sendPage,
@@ -59,34 +59,34 @@ function outcomeText(t: Translate<Key>, outcome: Outcome, name: string): string 
  * After a flirt it also says, next to the button, what happened.
  */
 export function flirtAction(blocks: Blocks, commands: Commands, profiles: ProfileDirectory): MemberAction {
-  return async (request, memberIds) => {
+  return async (request, memberIds, where) => {
     const viewer = request.viewer;
     if (!viewer || viewer.status !== 'approved') return () => null;
     const members = await profilesOf(profiles, await shownTo(blocks, viewer.memberId, memberIds));
     const flirted = await commands.flirtedToday(viewer.memberId, [...members.keys()]);
     const t = tr(request);
-    const last = outcomeOf(request, 'flirt', OUTCOMES);
+    const last = feedbackOf(request, 'flirt', OUTCOMES);
     return (memberId) => {
       const member = members.get(memberId);
       if (!member) return null;
-      // The flirts page says it at the top already.
+      // What the last flirt did, beside the button (feedback.ts).
       const note =
-        last && last.memberId === memberId && request.routeOptions.url !== '/flirts'
-          ? html`<p class="note" role="status">
-              ${outcomeText(t, last.outcome, member.nickname)}${
+        last?.to === memberId
+          ? feedbackNotice(
+              html`${outcomeText(t, last.outcome, member.nickname)}${
                 // A match is the moment to say hello: the way to the conversation is right here.
                 last.outcome === 'mutual'
                   ? html` <a href="/chats/${memberId}">${t('writeTo', { name: member.nickname })}</a>`
                   : ''
-              }
-            </p>`
+              }`,
+            )
           : '';
       if (flirted.has(memberId)) {
         return html`<button type="button" class="secondary" disabled>${t('flirtedToday')}</button>${note}`;
       }
       const label = t('flirtWith', { name: member.nickname });
-      return html`<form method="post" action="/members/${memberId}/flirt" class="inline">
-          ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId)}" />
+      return html`<form method="post" action="/members/${memberId}/flirt" class="inline" data-feedback>
+          ${hidden(request)}<input type="hidden" name="back" value="${cardBack(request, memberId, where)}" />
           <button type="submit" aria-label="${label}">${t('flirt')}</button>
         </form>
         ${note}`;
@@ -151,26 +151,12 @@ function flirtsPage(http: Http, deps: PageDeps): void {
 
       return sendPage(request, reply, {
         title: t('title'),
-        notice: await pageNotice(request, t, deps),
         body: html`<h1>${t('title')}</h1>
           ${renderSection(view, 'received', cards.slice(0, received.items.length), received.nextCursor)}
           ${renderSection(view, 'sent', cards.slice(received.items.length), sent.nextCursor)}`,
       });
     },
   );
-}
-
-/** The outcome of the last flirt for the notice at the top, never naming someone hidden by a block. */
-async function pageNotice(
-  request: FastifyRequest,
-  t: Translate<Key>,
-  { blocks, profiles }: Pick<PageDeps, 'blocks' | 'profiles'>,
-): Promise<string | undefined> {
-  const last = outcomeOf(request, 'flirt', OUTCOMES);
-  if (!last) return undefined;
-  const hiddenPair = await blocks.between(request.viewer!.memberId, last.memberId);
-  const member: PublicProfile | undefined = hiddenPair ? undefined : await profiles.get(last.memberId);
-  return outcomeText(t, last.outcome, member?.nickname ?? t('someone'));
 }
 
 /** The latest flirts a member received on their home page (a match says so), with the link to all flirts. */
@@ -256,8 +242,10 @@ function flirtForm(http: Http, commands: Commands): void {
         if (!(error instanceof FlirtRefused)) throw error;
         outcome = error.reason === 'flirt-limit' ? 'limit' : 'budget';
       }
-      const back = localPath(form.text(request.body, 'back') || undefined, '/flirts');
-      return reply.redirect(backWithOutcome(back, { flirt: outcome, to: memberId }), 303);
+      return reply.redirect(
+        backAfter(request.body, `/flirts#${cardAnchor(memberId)}`, 'flirt', outcome, memberId),
+        303,
+      );
     },
   );
 }

@@ -2,6 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Problem, type FieldProblem, type Http, type ServiceRegistry } from '@meetcute/core';
 import {
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   FORM_BODY_SCHEMA,
   MEMBER_ACTIONS,
   cardFacts,
@@ -12,7 +16,6 @@ import {
   hidden,
   html,
   languageOf,
-  localPath,
   memberCards,
   pager,
   sendPage,
@@ -45,12 +48,28 @@ function tagLinks(tags: readonly string[]): Html {
   </ul>`;
 }
 
-/** A small form that posts one tag, with the page to come back to. */
-function tagForm(request: FastifyRequest, action: string, tag: string, back: string, button: Html): Html {
-  return html`<form method="post" action="${action}" class="inline">
+/** A small form that posts one tag, coming back to this page at `anchor` (feedback.ts). */
+function tagForm(request: FastifyRequest, action: string, tag: string, anchor: string, button: Html): Html {
+  return html`<form method="post" action="${action}" class="inline" data-feedback>
     ${hidden(request)}<input type="hidden" name="tag" value="${tag}" />
-    <input type="hidden" name="back" value="${back}" />${button}
+    ${backField(request, anchor)}${button}
   </form>`;
+}
+
+type Outcome = 'added' | 'already' | 'removed';
+const OUTCOMES: readonly Outcome[] = ['added', 'already', 'removed'];
+const NOTICES: Record<Outcome, Key> = {
+  added: 'addedNotice',
+  already: 'alreadyNotice',
+  removed: 'removedNotice',
+};
+/** Where the member's own list of interests stands, on /interests. */
+const MINE = 'my-interests';
+
+/** What adding or removing a tag just did, said beside the tag's buttons or the member's list. */
+function interestNotice(request: FastifyRequest, t: Translate<Key>): Html | '' {
+  const last = feedbackOf(request, 'interest', OUTCOMES);
+  return last ? feedbackNotice(t(NOTICES[last.outcome])) : '';
 }
 
 /** The interests section on a profile page: tags as links, and "Edit" on one's own. */
@@ -91,10 +110,7 @@ function myInterestPages(http: Http, { commands, reads }: PageDeps): void {
     '/interests',
     {
       config: approved,
-      schema: {
-        hide: true,
-        querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }),
-      },
+      schema: { hide: true },
     },
     (request, reply) => sendMyInterests(request, reply, reads),
   );
@@ -106,8 +122,8 @@ function myInterestPages(http: Http, { commands, reads }: PageDeps): void {
       const value = form.text(request.body, 'tag');
       try {
         const { added } = await commands.add(request.viewer!.memberId, value);
-        const fallback = `/interests?done=${added ? 'added' : 'already'}`;
-        return reply.redirect(localPath(form.text(request.body, 'back') || undefined, fallback), 303);
+        const outcome = added ? 'added' : 'already';
+        return reply.redirect(backAfter(request.body, `/interests#${MINE}`, 'interest', outcome), 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
@@ -122,8 +138,7 @@ function myInterestPages(http: Http, { commands, reads }: PageDeps): void {
     async (request, reply) => {
       // A second press of the same button finds the tag gone: what the member wanted, so no error.
       await commands.remove(request.viewer!.memberId, form.text(request.body, 'tag'));
-      const back = form.text(request.body, 'back') || undefined;
-      return reply.redirect(localPath(back, '/interests?done=removed'), 303);
+      return reply.redirect(backAfter(request.body, `/interests#${MINE}`, 'interest', 'removed'), 303);
     },
   );
 }
@@ -144,18 +159,11 @@ async function sendMyInterests(
 ) {
   const t = tr(request);
   const tags = await reads.mine(request.viewer!.memberId);
-  const done = (request.query as { done?: string } | undefined)?.done;
-  const notices: Record<string, string> = {
-    added: t('addedNotice'),
-    already: t('alreadyNotice'),
-    removed: t('removedNotice'),
-  };
   return sendPage(
     request,
     reply,
     {
       title: t('title'),
-      notice: state ? undefined : done ? notices[done] : undefined,
       body: renderMyInterests(request, t, tags, state),
     },
     status,
@@ -168,36 +176,40 @@ function renderMyInterests(
   tags: readonly string[],
   state: AddAttempt | undefined,
 ): Html {
+  // The list and its add form are one region: where both come back to, saying what was done.
   return html`<h1>${t('title')}</h1>
     <p>${t('explain')}</p>
-    ${
-      tags.length === 0
-        ? html`<p class="empty">${t('none')}</p>`
-        : html`<p class="facts">${t('count', { n: tags.length, max: LIMITS.perMember })}</p>
-            <ul class="plain">
-              ${tags.map(
-                (tag) =>
-                  html`<li class="card">
-                    <a href="${tagPath(tag)}">${tag}</a>
-                    ${tagForm(
-                      request,
-                      '/interests/remove',
-                      tag,
-                      '/interests?done=removed',
-                      html`<button type="submit" class="secondary" aria-label="${t('removeTag', { tag })}">
-                        ${t('remove')}
-                      </button>`,
-                    )}
-                  </li>`,
-              )}
-            </ul>`
-    }
-    ${formErrors(state?.errors, t('fixErrors'))}
-    <form method="post" action="/interests" novalidate>
-      ${hidden(request)}
-      ${field({ name: 'tag', label: t('addLabel'), hint: t('addHint'), value: state?.value ?? '', required: true, errors: state?.errors, attrs: html`maxlength="60" autocomplete="off"` })}
-      <div class="actions"><button type="submit">${t('add')}</button></div>
-    </form>
+    <section id="${MINE}" aria-label="${t('title')}">
+      ${state ? '' : interestNotice(request, t)}
+      ${
+        tags.length === 0
+          ? html`<p class="empty">${t('none')}</p>`
+          : html`<p class="facts">${t('count', { n: tags.length, max: LIMITS.perMember })}</p>
+              <ul class="plain">
+                ${tags.map(
+                  (tag) =>
+                    html`<li class="card">
+                      <a href="${tagPath(tag)}">${tag}</a>
+                      ${tagForm(
+                        request,
+                        '/interests/remove',
+                        tag,
+                        MINE,
+                        html`<button type="submit" class="secondary" aria-label="${t('removeTag', { tag })}">
+                          ${t('remove')}
+                        </button>`,
+                      )}
+                    </li>`,
+                )}
+              </ul>`
+      }
+      ${formErrors(state?.errors, t('fixErrors'))}
+      <form method="post" action="/interests" novalidate data-feedback>
+        ${hidden(request)}${backField(request, MINE)}
+        ${field({ name: 'tag', label: t('addLabel'), hint: t('addHint'), value: state?.value ?? '', required: true, errors: state?.errors, attrs: html`maxlength="60" autocomplete="off"` })}
+        <div class="actions"><button type="submit">${t('add')}</button></div>
+      </form>
+    </section>
     <p><a href="/profile">${t('profileLink')}</a></p>`;
 }
 
@@ -249,20 +261,21 @@ function renderTag(request: FastifyRequest, t: Translate<Key>, shown: TagShown):
   const here = tagPath(tag);
   return html`<h1>${t('tagTitle', { tag })}</h1>
     <p>${t('tagExplain', { tag })}</p>
-    <div class="actions">
+    <div class="actions" id="tag-actions">
       ${
         mine
           ? html`<p>${t('youHaveIt')}</p>
-              ${tagForm(request, '/interests/remove', tag, here, html`<button type="submit" class="secondary">${t('removeTag', { tag })}</button>`)}`
+              ${tagForm(request, '/interests/remove', tag, 'tag-actions', html`<button type="submit" class="secondary">${t('removeTag', { tag })}</button>`)}`
           : tagForm(
               request,
               '/interests',
               tag,
-              here,
+              'tag-actions',
               html`<button type="submit">${t('addThis', { tag })}</button>`,
             )
       }
       <a href="/interests">${t('allInterests')}</a>
+      ${interestNotice(request, t)}
     </div>
     ${cardList(request, cards, t('nobody'), 'search')}
     ${pager(request, {

@@ -3,6 +3,9 @@ import { Type } from 'typebox';
 import { decodeCursor, encodeCursor, Problem, problems, type FieldProblem, type Http } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
+  backAfter,
+  feedbackNotice,
+  feedbackOf,
   field,
   form,
   FORM_BODY_SCHEMA,
@@ -120,23 +123,21 @@ interface MemberPageOptions {
   notice?: string;
 }
 
+/** What a sanction form did, said at the member's standing, which it changed (feedback.ts). */
+const SANCTIONED = ['warned', 'suspended', 'banned', 'lifted'] as const;
+const STANDING = 'standing';
+
 function memberStandingPage(http: Http, deps: ModerationPageDeps): void {
   http.get(
     '/moderation/members/:memberId',
     {
       config: moderatorPage,
-      schema: {
-        params: MemberParams,
-        querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }),
-      },
+      schema: { params: MemberParams },
     },
     async (request, reply) => {
       const t = tr(request);
-      const done = request.query.done;
-      const notice =
-        done === 'warned' || done === 'suspended' || done === 'banned' || done === 'lifted'
-          ? t(`done_${done}`)
-          : undefined;
+      const done = feedbackOf(request, 'moderation', SANCTIONED);
+      const notice = done ? t(`done_${done.outcome}`) : undefined;
       return memberPage(deps, request, reply, request.params.memberId, { notice });
     },
   );
@@ -167,12 +168,14 @@ async function memberPage(
     reply,
     {
       title: t('memberTitle', { nickname }),
-      notice: options.notice,
       body: html`<h1>${t('memberTitle', { nickname })}</h1>
-        <p>
-          <a href="/members/${encodeURIComponent(memberId)}">${nickname}</a> ·
-          ${standing(request, t, nickname, sanction)}
-        </p>
+        <div id="${STANDING}">
+          ${options.notice ? feedbackNotice(options.notice) : ''}
+          <p>
+            <a href="/members/${encodeURIComponent(memberId)}">${nickname}</a> ·
+            ${standing(request, t, nickname, sanction)}
+          </p>
+        </div>
         ${
           appeal
             ? html`<p>${t('appealOf', { date: when(request, appeal.at) })}</p>
@@ -302,10 +305,8 @@ function sanctionActions(http: Http, deps: ModerationPageDeps): void {
           }
           throw error;
         }
-        return reply.redirect(
-          `/moderation/members/${encodeURIComponent(request.params.memberId)}?done=${done}`,
-          303,
-        );
+        const page = `/moderation/members/${encodeURIComponent(request.params.memberId)}#${STANDING}`;
+        return reply.redirect(backAfter({}, page, 'moderation', done), 303);
       },
     );
   act('warn', 'warned', (by, id, body) => run.warn(by, id, form.text(body, 'reason')));

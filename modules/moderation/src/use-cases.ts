@@ -596,7 +596,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: `/moderation/members/${bob.memberId}?done=suspended`,
+      location: `/moderation/members/${bob.memberId}?moderation=suspended#standing`,
       events: [emitted(MemberSuspended, { memberId: bob.memberId, reason: REASON })],
     },
   }),
@@ -612,7 +612,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: `/moderation/members/${bob.memberId}?done=warned`,
+      location: `/moderation/members/${bob.memberId}?moderation=warned#standing`,
       events: [emitted(MemberWarned, { memberId: bob.memberId, reason: 'Be kind in chat' })],
     },
   }),
@@ -628,7 +628,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: `/moderation/members/${bob.memberId}?done=banned`,
+      location: `/moderation/members/${bob.memberId}?moderation=banned#standing`,
       events: [emitted(MemberSuspended, { memberId: bob.memberId, until: null })],
     },
   }),
@@ -644,14 +644,14 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: `/moderation/members/${bob.memberId}?done=lifted`,
+      location: `/moderation/members/${bob.memberId}?moderation=lifted#standing`,
       events: [emitted(SuspensionLifted, { memberId: bob.memberId, moderatorId: mo.memberId })],
     },
   }),
   useCase({
     title: 'A suspended member’s page says until when and why, and offers to lift it',
     given: [...everyone, bobSuspended()],
-    when: { as: mo.memberId, method: 'GET', url: `/moderation/members/${bob.memberId}?done=suspended` },
+    when: { as: mo.memberId, method: 'GET', url: `/moderation/members/${bob.memberId}?moderation=suspended` },
     then: { status: 200, page: ['Suspended: they are logged out and hidden everywhere.', REASON, 'Lift it'] },
   }),
   useCase({

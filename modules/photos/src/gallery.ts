@@ -4,6 +4,9 @@ import { problems, type Http } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
+  backField,
+  feedbackNotice,
+  feedbackOf,
   galleryPath,
   hidden,
   html,
@@ -15,6 +18,8 @@ import {
 } from '@meetcute/web';
 import { messages } from './messages.ts';
 import type { Albums } from './views.ts';
+
+const LIKED = ['liked', 'unliked'] as const;
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -57,7 +62,7 @@ export function galleryPage(
       const previous = photos[index - 1];
       const next = photos[index + 1];
       const { width, height } = photo.sizes.full;
-      const here = galleryPath(memberId, photoId);
+      const liked = feedbackOf(request, 'photo', LIKED);
       return sendPage(request, reply, {
         title: own ? t('ownGalleryTitle') : t('galleryTitle', { name }),
         body: html`<h1>${own ? t('ownGalleryTitle') : t('galleryTitle', { name })}</h1>
@@ -68,7 +73,7 @@ export function galleryPage(
               height="${height}"
               alt="${t('photoOf', { name })}"
             />
-            <figcaption>
+            <figcaption id="photo">
               <span>${t('position', { n: index + 1, total: photos.length })}</span>
               ${photo.album === 'private' ? html`<span class="private-mark">${t('private')}</span>` : ''}
               <span class="facts">${t('likes', { n: photo.likes })}</span>
@@ -79,13 +84,15 @@ export function galleryPage(
                       method="post"
                       action="/photos/${photo.photoId}/${photo.likedByMe ? 'unlike' : 'like'}"
                       class="inline"
+                      data-feedback
                     >
-                      ${hidden(request)}<input type="hidden" name="back" value="${here}" />
+                      ${hidden(request)}${backField(request, 'photo')}
                       <button type="submit" class="secondary">
                         ${t(photo.likedByMe ? 'unlike' : 'like')}
                       </button>
                     </form>`
               }
+              ${liked?.to === photo.photoId ? feedbackNotice(t(liked.outcome)) : ''}
             </figcaption>
           </figure>
           <nav class="pager" aria-label="${t('photosTitle')}">

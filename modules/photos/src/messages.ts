@@ -29,6 +29,8 @@ export const messages: Messages<
   | 'likes_one'
   | 'like'
   | 'unlike'
+  | 'liked'
+  | 'unliked'
   | 'likeLabel'
   | 'photoOf'
   | 'galleryTitle'
@@ -100,6 +102,8 @@ export const messages: Messages<
     likes_one: '{n} like',
     like: 'Like',
     unlike: 'Unlike',
+    liked: 'You like this photo.',
+    unliked: 'You no longer like this photo.',
     likeLabel: 'Like this photo of {name}',
     photoOf: 'Photo of {name}',
     galleryTitle: 'Photos of {name}',
@@ -173,6 +177,8 @@ export const messages: Messages<
     likes_one: '{n} gillning',
     like: 'Gilla',
     unlike: 'Sluta gilla',
+    liked: 'Du gillar det här fotot.',
+    unliked: 'Du gillar inte längre det här fotot.',
     likeLabel: 'Gilla det här fotot av {name}',
     photoOf: 'Foto av {name}',
     galleryTitle: '{name}s foton',
@@ -245,6 +251,8 @@ export const messages: Messages<
     likes_one: '{n} tykkäys',
     like: 'Tykkää',
     unlike: 'Peru tykkäys',
+    liked: 'Tykkäät tästä kuvasta.',
+    unliked: 'Et enää tykkää tästä kuvasta.',
     likeLabel: 'Tykkää tästä kuvasta: {name}',
     photoOf: 'Kuva: {name}',
     galleryTitle: 'Jäsenen {name} kuvat',

@@ -1,14 +1,32 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, readMultipart, refuseDeclaredTooLarge, type Http } from '@meetcute/core';
-import { FORM_BODY_SCHEMA, field, hidden, html, sendPage, type Html, type Translate } from '@meetcute/web';
+import {
+  FORM_BODY_SCHEMA,
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
+  field,
+  hidden,
+  html,
+  sendPage,
+  type Html,
+  type Translate,
+} from '@meetcute/web';
 import type { Commands } from './commands.ts';
-import { noticeOf, PhotoParams, thumb, tr, type Key, type PageDeps } from './pages.ts';
+import { PhotoParams, thumb, tr, type Key, type PageDeps } from './pages.ts';
 import { ImageRefused, LIMITS } from './images.ts';
 import { PHOTOS_PER_MEMBER } from './rules.ts';
 import { unlockedFor } from './store.ts';
 import type { PhotoView } from './views.ts';
 
 const member = { access: 'member', kind: 'page' } as const;
+
+/** What the member's own photo buttons did, said at the top of their albums (feedback.ts). */
+const DONE = ['uploaded', 'deleted', 'portraitSet'] as const;
+/** Where the member's albums stand on /photos, and who may see the private one. */
+const ALBUMS = 'albums';
+const ACCESS = 'album-access';
 
 /** The member's own photos: both albums, the upload form, and who may see the private one. */
 export function myPhotosPages(http: Http, deps: PageDeps): void {
@@ -33,7 +51,7 @@ export function myPhotosPages(http: Http, deps: PageDeps): void {
           album: fields.album ?? '',
           portrait: fields.portrait === 'on',
         });
-        return reply.redirect('/photos?done=uploaded', 303);
+        return reply.redirect(backAfter({}, `/photos#${ALBUMS}`, 'photo', 'uploaded'), 303);
       } catch (error) {
         // What the member can fix (type, size, pixels, album full) is said on the form itself.
         if (error instanceof Problem && error.status !== 403)
@@ -48,13 +66,17 @@ export function myPhotosPages(http: Http, deps: PageDeps): void {
 
 /** Deleting one of the member's photos, and making one their portrait. */
 function ownPhotoForms(http: Http, commands: Commands): void {
-  const own = (path: string, run: (memberId: string, photoId: string) => Promise<void>, done: string) =>
+  const own = (
+    path: string,
+    run: (memberId: string, photoId: string) => Promise<void>,
+    done: (typeof DONE)[number],
+  ) =>
     http.post(
       `/photos/:photoId/${path}`,
       { config: member, schema: { hide: true, params: PhotoParams, body: FORM_BODY_SCHEMA } },
       async (request, reply) => {
         await run(request.viewer!.memberId, request.params.photoId);
-        return reply.redirect(`/photos?done=${done}`, 303);
+        return reply.redirect(backAfter(request.body, `/photos#${ALBUMS}`, 'photo', done), 303);
       },
     );
   own('delete', (m, p) => commands.delete(m, p), 'deleted');
@@ -81,15 +103,18 @@ async function myPhotosPage(
       which,
       photos.filter((p) => p.album === which),
     );
+  const done = error ? null : feedbackOf(request, 'photo', DONE);
   return sendPage(
     request,
     reply,
     {
       title: t('title'),
-      notice: noticeOf(request, t),
       body: html`<h1>${t('title')}</h1>
         <p>${t('intro')}</p>
-        ${renderUpload(request, t, deps.maxBytes, error)} ${album('public')} ${album('private')}
+        ${renderUpload(request, t, deps.maxBytes, error)}
+        <div id="${ALBUMS}">
+          ${done ? feedbackNotice(t(done.outcome)) : ''} ${album('public')} ${album('private')}
+        </div>
         ${renderAccess(request, t, names)}`,
     },
     error?.status ?? 200,
@@ -166,13 +191,17 @@ function renderOwnCard(request: FastifyRequest, t: Translate<Key>, p: PhotoView)
         ${p.isPortrait ? html`<p><strong>${t('portrait')}</strong></p>` : ''}
         ${
           p.album === 'public' && !p.isPortrait && p.status !== 'rejected'
-            ? html`<form method="post" action="/photos/${p.photoId}/portrait">
-                ${hidden(request)}<button type="submit" class="secondary">${t('usePortrait')}</button>
+            ? html`<form method="post" action="/photos/${p.photoId}/portrait" data-feedback>
+                ${hidden(request)}${backField(request, ALBUMS)}<button type="submit" class="secondary">
+                  ${t('usePortrait')}
+                </button>
               </form>`
             : ''
         }
-        <form method="post" action="/photos/${p.photoId}/delete">
-          ${hidden(request)}<button type="submit" class="secondary">${t('delete')}</button>
+        <form method="post" action="/photos/${p.photoId}/delete" data-feedback>
+          ${hidden(request)}${backField(request, ALBUMS)}<button type="submit" class="secondary">
+            ${t('delete')}
+          </button>
         </form>
       </figcaption>
     </figure>
@@ -185,8 +214,10 @@ function renderAccess(
   t: Translate<Key>,
   unlocked: Array<{ memberId: string; nickname: string | undefined }>,
 ): Html {
-  return html`<section aria-labelledby="access">
+  const locked = feedbackOf(request, 'album', ['locked']);
+  return html`<section aria-labelledby="access" id="${ACCESS}">
     <h2 id="access">${t('access')}</h2>
+    ${locked ? feedbackNotice(t('locked')) : ''}
     <p class="facts">${t('accessHint')}</p>
     ${
       unlocked.length === 0
@@ -196,8 +227,8 @@ function renderAccess(
               if (!name) return '';
               return html`<li>
                 <a href="/members/${memberId}">${name}</a>
-                <form method="post" action="/members/${memberId}/lock" class="inline">
-                  ${hidden(request)}<input type="hidden" name="back" value="/photos" />
+                <form method="post" action="/members/${memberId}/lock" class="inline" data-feedback>
+                  ${hidden(request)}${backField(request, ACCESS)}
                   <button type="submit" class="secondary" aria-label="${t('lockLabel', { name })}">
                     ${t('lock')}
                   </button>

@@ -5,16 +5,16 @@ import { shownTo, type Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
 import {
   FORM_BODY_SCHEMA,
-  backWithOutcome,
-  form,
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   hidden,
   html,
   languageOf,
   galleryPath,
-  localPath,
   photoPath,
   translator,
-  type FormBody,
   type Html,
   type MemberAction,
   type ProfileSection,
@@ -28,13 +28,6 @@ import type { Albums, PhotoView } from './views.ts';
 
 export type Key = keyof (typeof messages)['en'];
 export const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
-
-const DONE = ['uploaded', 'deleted', 'portraitSet', 'unlocked', 'locked'] as const;
-export const noticeOf = (request: FastifyRequest, t: Translate<Key>) => {
-  const done = (request.query as { done?: string }).done;
-  const key = DONE.find((d) => d === done);
-  return key ? t(key) : undefined;
-};
 
 /** A thumbnail that opens the photo in the gallery (the file itself while it waits for review). */
 export function thumb(photo: PhotoView, alt: string): Html {
@@ -74,9 +67,6 @@ export function photoPages(http: Http, deps: PageDeps): void {
 
 const approved = { access: 'approved', kind: 'page' } as const;
 
-/** Where a form goes back to: the local page it names, else `fallback`. */
-const back = (body: FormBody, fallback: string) => localPath(form.text(body, 'back') || undefined, fallback);
-
 function likeForms(http: Http, commands: Commands): void {
   const likeForm = (path: 'like' | 'unlike') =>
     http.post(
@@ -84,9 +74,11 @@ function likeForms(http: Http, commands: Commands): void {
       { config: approved, schema: { hide: true, params: PhotoParams, body: FORM_BODY_SCHEMA } },
       async (request, reply) => {
         const { memberId } = request.viewer!;
-        if (path === 'like') await commands.like(memberId, request.params.photoId);
-        else await commands.unlike(memberId, request.params.photoId);
-        return reply.redirect(back(request.body, '/'), 303);
+        const { photoId } = request.params;
+        if (path === 'like') await commands.like(memberId, photoId);
+        else await commands.unlike(memberId, photoId);
+        const outcome = path === 'like' ? 'liked' : 'unliked';
+        return reply.redirect(backAfter(request.body, '/', 'photo', outcome, photoId), 303);
       },
     );
   likeForm('like');
@@ -103,8 +95,12 @@ function lockForms(http: Http, commands: Commands): void {
         if (path === 'unlock') await commands.unlock(ownerId, request.params.memberId);
         else await commands.lock(ownerId, request.params.memberId);
         // Back where the button was (its anchor kept), saying beside it what it did.
-        const to = back(request.body, `/members/${request.params.memberId}#actions`);
-        return reply.redirect(backWithOutcome(to, { done: path === 'unlock' ? 'unlocked' : 'locked' }), 303);
+        const { memberId } = request.params;
+        const outcome = path === 'unlock' ? 'unlocked' : 'locked';
+        return reply.redirect(
+          backAfter(request.body, `/members/${memberId}#actions`, 'album', outcome, memberId),
+          303,
+        );
       },
     );
   lockForm('unlock');
@@ -145,16 +141,16 @@ export function unlockAction(db: PhotosDb, blocks: Blocks): MemberAction {
     const shown = new Set(await shownTo(blocks, viewer.memberId, memberIds));
     const unlocked = await unlockedAmong(db, viewer.memberId, [...shown]);
     const t = tr(request);
-    const done = (request.query as { done?: string } | undefined)?.done;
+    const done = feedbackOf(request, 'album', ['unlocked', 'locked'] as const);
     return (memberId) => {
       if (!shown.has(memberId)) return null;
       const open = unlocked.has(memberId);
       const path = open ? 'lock' : 'unlock';
-      return html`<form method="post" action="/members/${memberId}/${path}" class="inline">
-          ${hidden(request)}<input type="hidden" name="back" value="/members/${memberId}#actions" />
+      return html`<form method="post" action="/members/${memberId}/${path}" class="inline" data-feedback>
+          ${hidden(request)}${backField(request, 'actions')}
           <button type="submit" class="secondary">${t(open ? 'lock' : 'unlock')}</button>
         </form>
-        ${done === 'unlocked' || done === 'locked' ? html`<p class="note" role="status">${t(done)}</p>` : ''}`;
+        ${done?.to === memberId ? feedbackNotice(t(done.outcome)) : ''}`;
     };
   };
 }

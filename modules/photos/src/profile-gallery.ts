@@ -7,7 +7,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Blocks } from '@meetcute/block';
 import type { ProfileDirectory } from '@meetcute/profile';
-import { galleryPath, hidden, html, photoPath, type Html, type ProfileSection } from '@meetcute/web';
+import {
+  backField,
+  feedbackNotice,
+  feedbackOf,
+  galleryPath,
+  hidden,
+  html,
+  photoPath,
+  type Html,
+  type ProfileSection,
+} from '@meetcute/web';
 import { tr, type Key } from './pages.ts';
 import type { Albums, PhotoView } from './views.ts';
 import type { Translate } from '@meetcute/web';
@@ -55,7 +65,7 @@ function stripItem(
   at: { n: number; total: number; name: string; own: boolean },
 ): Html {
   const { width, height } = p.sizes.profile;
-  const back = `${request.url.split('#')[0]}#photo-${at.n}`;
+  const liked = feedbackOf(request, 'photo', ['liked', 'unliked'] as const);
   // The anchor is the photo's place in the strip; data-photo names the photo itself.
   return html`<li id="photo-${at.n}" data-photo="${p.photoId}">
     <figure>
@@ -73,8 +83,12 @@ function stripItem(
         ${
           at.own
             ? ''
-            : html`<form method="post" action="/photos/${p.photoId}/${p.likedByMe ? 'unlike' : 'like'}">
-                ${hidden(request)}<input type="hidden" name="back" value="${back}" />
+            : html`<form
+                method="post"
+                action="/photos/${p.photoId}/${p.likedByMe ? 'unlike' : 'like'}"
+                data-feedback
+              >
+                ${hidden(request)}${backField(request, `photo-${at.n}`)}
                 <button
                   type="submit"
                   class="secondary"
@@ -84,6 +98,7 @@ function stripItem(
                 </button>
               </form>`
         }
+        ${liked?.to === p.photoId ? feedbackNotice(t(liked.outcome)) : ''}
       </figcaption>
     </figure>
   </li>`;

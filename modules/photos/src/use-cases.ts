@@ -864,7 +864,7 @@ const pages = [
     when: { ...upload(nancy, PNG, 'me.png', { album: 'public' }), url: '/photos' },
     then: {
       status: 303,
-      location: '/photos?done=uploaded',
+      location: '/photos?photo=uploaded#albums',
       events: [emitted(PhotoUploaded), emitted(PortraitChosen)],
     },
   }),
@@ -922,25 +922,43 @@ const pages = [
     title: 'Deleting from the photo page',
     given: [...cast, ...approvedPhoto(nancy, 1)],
     when: post(nancy, `/photos/${photoId(1)}/delete`),
-    then: { status: 303, location: '/photos?done=deleted', events: [emitted(PhotoDeleted)] },
+    then: { status: 303, location: '/photos?photo=deleted#albums', events: [emitted(PhotoDeleted)] },
   }),
   useCase({
     title: 'Choosing the portrait from the photo page',
     given: [...cast, ...approvedPhoto(nancy, 1), ...approvedPhoto(nancy, 2), portrait(nancy, 1)],
     when: post(nancy, `/photos/${photoId(2)}/portrait`),
-    then: { status: 303, location: '/photos?done=portraitSet', events: [emitted(PortraitChosen)] },
+    then: { status: 303, location: '/photos?photo=portraitSet#albums', events: [emitted(PortraitChosen)] },
   }),
   useCase({
-    title: 'Liking from Nancy’s profile returns to it',
+    title: 'Liking from Nancy’s profile returns to it, at the photo, saying so',
     given: [...cast, ...approvedPhoto(nancy, 1)],
-    when: post(bob, `/photos/${photoId(1)}/like`, { back: `/members/${nancy.memberId}` }),
-    then: { status: 303, location: `/members/${nancy.memberId}`, events: [emitted(PhotoLiked)] },
+    when: post(bob, `/photos/${photoId(1)}/like`, { back: `/members/${nancy.memberId}#photo-1` }),
+    then: {
+      status: 303,
+      location: `/members/${nancy.memberId}?photo=liked&to=${photoId(1)}#photo-1`,
+      events: [emitted(PhotoLiked)],
+    },
+  }),
+  useCase({
+    title: 'Back from liking, the photo on Nancy’s profile says Bob likes it, beside it',
+    given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1)],
+    when: get(bob, `/members/${nancy.memberId}?photo=liked&to=${photoId(1)}`),
+    then: {
+      status: 200,
+      page: ['id="photo-1"', 'role="status"', 'You like this photo.'],
+      events: [emitted(ProfileViewed)],
+    },
   }),
   useCase({
     title: 'Unliking from the profile',
     given: [...cast, ...approvedPhoto(nancy, 1), liked(bob, nancy, 1)],
     when: post(bob, `/photos/${photoId(1)}/unlike`, { back: `/members/${nancy.memberId}` }),
-    then: { status: 303, location: `/members/${nancy.memberId}`, events: [emitted(PhotoUnliked)] },
+    then: {
+      status: 303,
+      location: `/members/${nancy.memberId}?photo=unliked&to=${photoId(1)}`,
+      events: [emitted(PhotoUnliked)],
+    },
   }),
   useCase({
     title: 'Nancy unlocks her private album from Bob’s profile and is back at the button, where it says so',
@@ -948,15 +966,19 @@ const pages = [
     when: post(nancy, `/members/${bob.memberId}/unlock`, { back: `/members/${bob.memberId}#actions` }),
     then: {
       status: 303,
-      location: `/members/${bob.memberId}?done=unlocked#actions`,
+      location: `/members/${bob.memberId}?album=unlocked&to=${bob.memberId}#actions`,
       events: [emitted(PrivateAlbumUnlocked)],
     },
   }),
   useCase({
     title: 'Nancy locks it again from her photo page',
     given: [...cast, unlocked(nancy, bob)],
-    when: post(nancy, `/members/${bob.memberId}/lock`, { back: '/photos' }),
-    then: { status: 303, location: '/photos?done=locked', events: [emitted(PrivateAlbumLocked)] },
+    when: post(nancy, `/members/${bob.memberId}/lock`, { back: '/photos#album-access' }),
+    then: {
+      status: 303,
+      location: `/photos?album=locked&to=${bob.memberId}#album-access`,
+      events: [emitted(PrivateAlbumLocked)],
+    },
   }),
   useCase({
     title: 'Bob sees Nancy’s photos on her profile, with a like button that brings him back to the photo',
@@ -1018,7 +1040,7 @@ const pages = [
     title: 'Approving from the queue',
     given: [...cast, uploaded(nancy, 1)],
     when: post(mo, `/review/photos/${photoId(1)}/approve`),
-    then: { status: 303, location: '/review/photos?done=approved', events: [emitted(PhotoApproved)] },
+    then: { status: 303, location: '/review/photos?review=approved#queue', events: [emitted(PhotoApproved)] },
   }),
   useCase({
     title: 'Rejecting from the queue',
@@ -1026,7 +1048,7 @@ const pages = [
     when: post(mo, `/review/photos/${photoId(1)}/reject`, { reason: 'Blurry' }),
     then: {
       status: 303,
-      location: '/review/photos?done=rejected',
+      location: '/review/photos?review=rejected#queue',
       events: [emitted(PhotoRejected, { reason: 'Blurry' })],
     },
   }),

@@ -9,6 +9,8 @@ import {
 } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
+  feedbackNotice,
+  feedbackOf,
   field,
   form,
   formatMoment,
@@ -41,7 +43,14 @@ import { visitedOnPurpose, type OwnProfileView, type ProfileView } from './views
 import { reviewQueue, type Profile } from './store.ts';
 import { LIMITS } from './rules.ts';
 import type { ProfileDeps } from './routes.ts';
-import { propertiesList, propertiesPages } from './properties-pages.ts';
+import {
+  ABOUT,
+  SAVED,
+  propertiesList,
+  propertiesPages,
+  savedAt,
+  type SavedOutcome,
+} from './properties-pages.ts';
 
 type Key = keyof (typeof messages)['en'];
 const tr = (request: FastifyRequest): Translate<Key> => translator(messages, languageOf(request));
@@ -127,6 +136,12 @@ export function profilePages(http: Http, deps: ProfilePageDeps): void {
   propertiesPages(http, deps);
 }
 
+const SAVED_NOTICES: Record<SavedOutcome, Key> = {
+  pending: 'sentNotice',
+  unchanged: 'unchangedNotice',
+  properties: 'propertiesSaved',
+};
+
 /** My profile: what others see, and my about-me change waiting for review or turned down. */
 function ownProfilePage(http: Http, { reads, services }: ProfilePageDeps): void {
   http.get('/profile', { config: approved, schema: { hide: true } }, async (request, reply) => {
@@ -136,17 +151,8 @@ function ownProfilePage(http: Http, { reads, services }: ProfilePageDeps): void 
       opening(services, request, me.memberId, me.nickname),
       renderContributions(services.contributions<ProfileSection>(PROFILE_SECTIONS), request, me.memberId),
     ]);
-    const saved = (request.query as { saved?: string }).saved;
     return sendPage(request, reply, {
       title: me.nickname,
-      notice:
-        saved === 'pending'
-          ? t('sentNotice')
-          : saved === 'unchanged'
-            ? t('unchangedNotice')
-            : saved === 'properties'
-              ? t('propertiesSaved')
-              : undefined,
       body: renderOwnProfile(request, t, me, { photos, sections }),
     });
   });
@@ -158,31 +164,36 @@ function renderOwnProfile(
   me: OwnProfileView,
   { photos, sections }: { photos: Html; sections: Html },
 ): Html {
+  const saved = feedbackOf(request, 'profile', SAVED);
+  // What the member tells about themselves is one region: where saving an edit comes back to.
   return html`<h1>${me.nickname}</h1>
     ${photos}
-    <p class="facts">${facts(request, t, me)}</p>
-    ${propertiesList(request, me.properties)} ${aboutMe(t, me.aboutMe)}
-    ${
-      me.pendingAboutMe !== null
-        ? html`<div class="card" id="pending">
-            <p><strong>${t('pending')}</strong> ${me.pendingAboutMe ? '' : t('pendingRemoval')}</p>
-            ${paragraphs(me.pendingAboutMe, html`class="pending"`)}
-            <p class="facts">${t('pendingHelp')}</p>
-          </div>`
-        : ''
-    }
-    ${
-      me.rejectionReason !== null
-        ? html`<div class="warning" id="rejected">
-            <p>${t('rejected')}</p>
-            <blockquote>${me.rejectionReason}</blockquote>
-          </div>`
-        : ''
-    }
-    <div class="actions">
-      <a class="button" href="/profile/edit">${t('editAboutMe')}</a>
-      <a class="button secondary" href="/profile/properties">${t('editProperties')}</a>
-      <a class="button secondary" href="/profile/details">${t('editDetails')}</a>
+    <div id="${ABOUT}">
+      ${saved ? feedbackNotice(t(SAVED_NOTICES[saved.outcome])) : ''}
+      <p class="facts">${facts(request, t, me)}</p>
+      ${propertiesList(request, me.properties)} ${aboutMe(t, me.aboutMe)}
+      ${
+        me.pendingAboutMe !== null
+          ? html`<div class="card" id="pending">
+              <p><strong>${t('pending')}</strong> ${me.pendingAboutMe ? '' : t('pendingRemoval')}</p>
+              ${paragraphs(me.pendingAboutMe, html`class="pending"`)}
+              <p class="facts">${t('pendingHelp')}</p>
+            </div>`
+          : ''
+      }
+      ${
+        me.rejectionReason !== null
+          ? html`<div class="warning" id="rejected">
+              <p>${t('rejected')}</p>
+              <blockquote>${me.rejectionReason}</blockquote>
+            </div>`
+          : ''
+      }
+      <div class="actions">
+        <a class="button" href="/profile/edit">${t('editAboutMe')}</a>
+        <a class="button secondary" href="/profile/properties">${t('editProperties')}</a>
+        <a class="button secondary" href="/profile/details">${t('editDetails')}</a>
+      </div>
     </div>
     ${sections}`;
 }
@@ -216,7 +227,7 @@ function memberProfilePage(http: Http, { reads, services }: ProfilePageDeps): vo
           ${propertiesList(request, view.properties)} ${aboutMe(t, view.aboutMe)} ${sections}
           <div class="actions" id="actions">${buttons(view.memberId)}</div>
           ${sponsored}
-          <div class="actions safety">${safety(view.memberId)}</div>`,
+          <div class="actions safety" id="safety">${safety(view.memberId)}</div>`,
       });
     },
   );
@@ -235,7 +246,7 @@ function aboutMeEditPages(http: Http, deps: ProfilePageDeps): void {
       const text = form.text(request.body, 'text');
       try {
         const { pending } = await deps.commands.editAboutMe(request.viewer!.memberId, text);
-        return reply.redirect(`/profile?saved=${pending ? 'pending' : 'unchanged'}`, 303);
+        return reply.redirect(savedAt(request.body, pending ? 'pending' : 'unchanged'), 303);
       } catch (error) {
         const errors = fieldErrors(request, error);
         if (!errors) throw error;

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { Problem, ProblemSchema, type FieldProblem, type Http } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
+  backAfter,
   field,
   form,
   formErrors,
@@ -29,6 +30,17 @@ import {
   type PropertyWord,
 } from './properties.ts';
 import type { ProfileDeps } from './routes.ts';
+
+/** What saving an edit of one's own profile did, said there (feedback.ts). */
+export const SAVED = ['pending', 'unchanged', 'properties'] as const;
+export type SavedOutcome = (typeof SAVED)[number];
+/** Where one's own profile shows what one tells about oneself: where saving an edit comes back to. */
+export const ABOUT = 'about';
+
+/** Back on one's own profile after saving an edit, at what was changed, saying what happens now. */
+export function savedAt(body: FormBody, outcome: SavedOutcome): string {
+  return backAfter(body, `/profile#${ABOUT}`, 'profile', outcome);
+}
 
 const PAGE = '/profile/properties';
 
@@ -92,7 +104,7 @@ export function propertiesPages(http: Http, deps: ProfileDeps): void {
           smoking: form.text(body, 'smoking'),
           languages: form.list(body, 'languages'),
         });
-        return reply.redirect('/profile?saved=properties', 303);
+        return reply.redirect(savedAt(body, 'properties'), 303);
       } catch (error) {
         const errors = error instanceof Problem && error.errors?.length ? error.errors : null;
         if (!errors) throw error;

@@ -170,7 +170,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/profile?saved=properties',
+      location: '/profile?profile=properties#about',
       events: [
         emitted(ProfilePropertiesChanged, {
           properties: { heightCm: 168, goal: 'relationship', smoking: 'no', languages: ['sv'] },
@@ -824,7 +824,7 @@ export const useCases = [
     when: { as: nancy.memberId, method: 'POST', url: '/profile/edit', form: true, body: { text: NEW } },
     then: {
       status: 303,
-      location: '/profile?saved=pending',
+      location: '/profile?profile=pending#about',
       events: [emitted(AboutMeSubmitted, { memberId: nancy.memberId, text: NEW })],
     },
   }),
@@ -832,7 +832,22 @@ export const useCases = [
     title: 'Sending the form unchanged changes nothing',
     given: approved(nancy),
     when: { as: nancy.memberId, method: 'POST', url: '/profile/edit', form: true, body: { text: OLD } },
-    then: { status: 303, location: '/profile?saved=unchanged' },
+    then: { status: 303, location: '/profile?profile=unchanged#about' },
+  }),
+  useCase({
+    title: 'Back on her profile after sending it, what she tells about herself says it waits for review',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/profile?profile=pending' },
+    then: {
+      status: 200,
+      page: ['<div id="about">', 'role="status"', 'Thanks! Others will see your new text'],
+    },
+  }),
+  useCase({
+    title: 'A profile address with an outcome nobody wrote shows her profile as it is',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/profile?profile=%2F%2Fevil.example&to=%00' },
+    then: { status: 200, page: ['<div id="about">'], pageLacks: ['data-feedback-notice'] },
   }),
   useCase({
     title: 'In Finnish, a too-long about-me is explained in Finnish',
@@ -902,7 +917,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/review/about-me?done=approved',
+      location: '/review/about-me?review=approved#queue',
       events: [emitted(AboutMeApproved, { text: NEW })],
     },
   }),
@@ -919,7 +934,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/review/about-me?done=rejected',
+      location: '/review/about-me?review=rejected#queue',
       events: [emitted(AboutMeRejected, { reason: REASON })],
     },
   }),

@@ -4,7 +4,11 @@ import { ProblemSchema as Problem, problems, type Http, type Problem as ProblemE
 import type { CityDirectory } from '@meetcute/cities';
 import {
   FORM_BODY_SCHEMA,
+  backAfter,
+  backField,
   decisionForms,
+  feedbackNotice,
+  feedbackOf,
   field,
   form,
   formErrors,
@@ -162,6 +166,8 @@ function nicknameReviewRoutes(http: Http, { db, changes }: Pick<ChangeDeps, 'db'
 }
 
 const DETAILS = '/profile/details';
+/** The details form's id: where saving it comes back to, saying what happens now. */
+const DETAILS_FORM = 'details';
 const QUEUE = '/review/nicknames';
 
 export function changePages(http: Http, deps: ChangeDeps): void {
@@ -181,7 +187,8 @@ export function changePages(http: Http, deps: ChangeDeps): void {
           cityId,
           lookingFor: readLookingFor(body),
         });
-        return reply.redirect(`${DETAILS}?saved=${nicknamePending ? 'nickname' : 'details'}`, 303);
+        const outcome = nicknamePending ? 'nickname' : 'details';
+        return reply.redirect(backAfter(body, `${DETAILS}#${DETAILS_FORM}`, 'profile', outcome), 303);
       } catch (error) {
         const errors = fieldErrors(error);
         if (!errors) throw error;
@@ -217,7 +224,7 @@ async function detailsPage(
   const registration = await findRegistration(db, request.viewer!.memberId);
   const a = registration?.application;
   if (!registration || !a) throw problems.notFound('Your profile');
-  const saved = (request.query as { saved?: string }).saved;
+  const saved = state ? null : feedbackOf(request, 'profile', ['nickname', 'details'] as const);
   const values = state?.values ?? {
     ...valuesOf(a, languageOf(request)),
     nickname: registration.pendingNickname ?? a.nickname,
@@ -227,13 +234,12 @@ async function detailsPage(
     reply,
     {
       title: t('detailsTitle'),
-      notice:
-        saved === 'nickname' ? t('nicknameSentNotice') : saved === 'details' ? t('detailsSaved') : undefined,
       body: html`<h1>${t('detailsTitle')}</h1>
         <p>${t('detailsIntro')}</p>
         ${nicknameState(t, registration)} ${formErrors(state?.errors, t('fixErrors'))}
-        <form method="post" action="${DETAILS}" novalidate>
-          ${hidden(request)}
+        <form method="post" action="${DETAILS}" novalidate id="${DETAILS_FORM}" data-feedback>
+          ${saved ? feedbackNotice(t(saved.outcome === 'nickname' ? 'nicknameSentNotice' : 'detailsSaved')) : ''}
+          ${hidden(request)}${backField(request, DETAILS_FORM)}
           ${field({ name: 'nickname', label: t('nickname'), hint: t('nicknameHint'), value: form.text(values, 'nickname'), required: true, autocomplete: 'nickname', errors: state?.errors })}
           ${cityAndLookingForFields(t, { values, errors: state?.errors })}
           <div class="actions">

@@ -327,7 +327,7 @@ export const changeUseCases = [
     },
     then: {
       status: 303,
-      location: '/profile/details?saved=details',
+      location: '/profile/details?profile=details#details',
       events: [
         emitted(CityChanged, { city: { id: UPPSALA } }),
         emitted(LookingForConfirmed, { memberId: nancy.memberId }),
@@ -370,7 +370,7 @@ export const changeUseCases = [
     },
     then: {
       status: 303,
-      location: '/review/nicknames?done=approved',
+      location: '/review/nicknames?review=approved#queue',
       events: [emitted(NicknameApproved, { nickname: 'NancySails' })],
     },
   }),
@@ -385,6 +385,10 @@ export const changeUseCases = [
       form: true,
       body: { reason: 'Please choose a name, not an advert' },
     },
-    then: { status: 303, location: '/review/nicknames?done=rejected', events: [emitted(NicknameRejected)] },
+    then: {
+      status: 303,
+      location: '/review/nicknames?review=rejected#queue',
+      events: [emitted(NicknameRejected)],
+    },
   }),
 ];

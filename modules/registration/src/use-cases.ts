@@ -690,7 +690,7 @@ export const useCases = [
     given: [...signedUp(mo), ...signedUp(nancy)],
     endpoint: 'POST /review/:memberId/approve',
     when: { as: mo.memberId, method: 'POST', url: `/review/${nancy.memberId}/approve`, form: true, body: {} },
-    then: { status: 303, location: '/review?done=approved', events: [emitted(RegistrationApproved)] },
+    then: { status: 303, location: '/review?review=approved#queue', events: [emitted(RegistrationApproved)] },
   }),
   useCase({
     title: 'Mo sends Nancy back from the review page',
@@ -705,7 +705,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/review?done=rejected',
+      location: '/review?review=rejected#queue',
       events: [emitted(RegistrationRejected, { reason: 'Please add a few words about you' })],
     },
   }),

@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { Problem, type FieldProblem, type Http } from '@meetcute/core';
 import {
+  backAfter,
+  backField,
+  feedbackNotice,
+  feedbackOf,
   field,
   form,
   FORM_BODY_SCHEMA,
@@ -36,19 +39,22 @@ const translated = (t: T, attempt: { reason: string; errors: FieldProblem[] }): 
     message: [...attempt.reason.trim()].length > REASON_MAX ? t('reasonTooLong') : t('reasonNeeded'),
   }));
 
+/** What closing a report did, said at the top of the queue it left (feedback.ts). */
+const CLOSED = ['closed', 'removed'] as const;
+const QUEUE = 'queue';
+
 /** The moderators' queue of open reports, and closing them from it. */
 export function queuePages(http: Http, deps: PageDeps): void {
   http.get(
     '/review/reports',
     {
       config: moderatorPage,
-      schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }) },
     },
     (request, reply) => {
-      const done = request.query.done;
+      const done = feedbackOf(request, 'review', CLOSED);
       const t = tr(request);
       return sendQueue(request, reply, deps, {
-        notice: done === 'closed' ? t('closedNotice') : done === 'removed' ? t('removedNotice') : undefined,
+        notice: done ? t(done.outcome === 'removed' ? 'removedNotice' : 'closedNotice') : undefined,
       });
     },
   );
@@ -76,7 +82,8 @@ export function queuePages(http: Http, deps: PageDeps): void {
         }
         throw error;
       }
-      return reply.redirect(`/review/reports?done=${outcome === 'removed' ? 'removed' : 'closed'}`, 303);
+      const done = outcome === 'removed' ? 'removed' : 'closed';
+      return reply.redirect(backAfter(request.body, `/review/reports#${QUEUE}`, 'review', done), 303);
     },
   );
 }
@@ -115,11 +122,14 @@ async function sendQueue(
     reply,
     {
       title: t('queueTitle'),
-      notice,
+      // The cards are one region: a closed report leaves it, and the notice stands where it was.
       body: html`${moderatorNav(request)}
         <h1>${t('queueTitle')}</h1>
-        ${attempt ? formErrors(translated(t, attempt), t('fixTitle')) : ''}
-        ${items.length === 0 ? html`<p>${t('queueEmpty')}</p>` : cards}`,
+        <section id="${QUEUE}" aria-label="${t('queueTitle')}">
+          ${notice ? feedbackNotice(notice) : ''}
+          ${attempt ? formErrors(translated(t, attempt), t('fixTitle')) : ''}
+          ${items.length === 0 ? html`<p>${t('queueEmpty')}</p>` : cards}
+        </section>`,
     },
     status,
   );
@@ -185,8 +195,8 @@ function closeForm(
   outcome: 'dismissed' | 'handled',
   label?: string,
 ): Html {
-  return html`<form method="post" action="/review/reports/close" class="inline">
-    ${hidden(request)}
+  return html`<form method="post" action="/review/reports/close" class="inline" data-feedback>
+    ${hidden(request)}${backField(request, QUEUE, '/review/reports')}
     <input type="hidden" name="kind" value="${item.kind}" />
     <input type="hidden" name="contentId" value="${item.contentId}" />
     <input type="hidden" name="outcome" value="${outcome}" />
@@ -200,8 +210,8 @@ function closeForm(
 function removeForm({ request, t, attempt }: Queue, item: QueueItem): Html {
   const tried =
     attempt && attempt.kind === item.kind && attempt.contentId === item.contentId ? attempt : undefined;
-  return html`<form method="post" action="/review/reports/close" novalidate>
-    ${hidden(request)}
+  return html`<form method="post" action="/review/reports/close" novalidate data-feedback>
+    ${hidden(request)}${backField(request, QUEUE, '/review/reports')}
     <input type="hidden" name="kind" value="${item.kind}" />
     <input type="hidden" name="contentId" value="${item.contentId}" />
     <input type="hidden" name="outcome" value="removed" />

@@ -551,7 +551,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/review/reports?done=removed',
+      location: '/review/reports?review=removed#queue',
       events: [emitted(PhotoDeleted, { photoId: PHOTO_ID }), emitted(ReportsClosed, { outcome: 'removed' })],
     },
   }),
@@ -743,7 +743,7 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/review/reports?done=closed',
+      location: '/review/reports?review=closed#queue',
       events: [emitted(ReportsClosed, { outcome: 'dismissed' })],
     },
   }),
