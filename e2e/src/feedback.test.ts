@@ -72,3 +72,44 @@ test('favouriting from search updates the card in place, at the card, with the n
   await page.locator('li.member-card [role="status"]', { hasText: 'Added to your favourites.' }).waitFor();
   await plain.close();
 });
+
+test('after a diary post made in place, scrolling down still brings the older posts', async () => {
+  const context = await browser.newContext();
+  try {
+    const nancy = await logIn(site, context, 'nancy@example.com');
+    await nancy.goto(`${site.url}/diary`);
+    // More posts than one page holds (20), written through the API as another device would.
+    const statuses = await nancy.evaluate(async () => {
+      const answers: number[] = [];
+      for (let i = 1; i <= 21; i++) {
+        const r = await fetch('/api/v1/diary', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ text: `Old post ${i}` }),
+        });
+        answers.push(r.status);
+      }
+      return answers;
+    });
+    assert.deepEqual(new Set(statuses), new Set([201]));
+    await nancy.goto(`${site.url}/diary`);
+    await nancy.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+
+    await nancy.getByLabel('New post').fill('A new post, made in place');
+    await nancy.getByRole('button', { name: 'Post', exact: true }).click();
+    await nancy.locator('#my-diary [role="status"]').waitFor();
+    assert.equal(
+      await nancy.evaluate(() => (window as unknown as { samePage?: boolean }).samePage === true),
+      true,
+      'the page was reloaded',
+    );
+
+    // The list and its "Older" link are the new ones: they still load the next page.
+    await nancy.locator('#my-diary a[rel="next"]').scrollIntoViewIfNeeded();
+    await nancy.waitForFunction(() => document.querySelectorAll('[data-infinite] > *').length === 22, null, {
+      timeout: 10_000,
+    });
+  } finally {
+    await context.close();
+  }
+});

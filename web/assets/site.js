@@ -169,11 +169,14 @@
 
 // Infinite scroll: a list marked `data-infinite` with an "Older" link (a[rel=next]) after
 // it fetches the next page when the link scrolls into view and appends that page's items.
-// Without JavaScript the link simply opens the next page.
+// Without JavaScript the link simply opens the next page. A list that arrives later (an
+// action's feedback swapping the part of the page that holds it) is wired when it arrives.
 (function () {
   'use strict';
   if (!window.IntersectionObserver || !window.DOMParser) return;
-  document.querySelectorAll('[data-infinite]').forEach(function (list) {
+  function wire(list) {
+    if (list.hasAttribute('data-infinite-wired')) return;
+    list.setAttribute('data-infinite-wired', '');
     var link = list.parentNode && list.parentNode.querySelector('a[rel="next"]');
     if (!link) return;
     var busy = false;
@@ -209,6 +212,12 @@
         });
     });
     observer.observe(link);
+  }
+  document.querySelectorAll('[data-infinite]').forEach(wire);
+  document.addEventListener('meetcute:swapped', function (e) {
+    var swapped = e.target;
+    if (swapped.matches && swapped.matches('[data-infinite]')) wire(swapped);
+    if (swapped.querySelectorAll) swapped.querySelectorAll('[data-infinite]').forEach(wire);
   });
 })();
 
@@ -491,6 +500,8 @@
           if (!fresh) throw new Error('feedback: no #' + hash);
           if (target && target !== region) target.remove();
           region.replaceWith(document.adoptNode(fresh));
+          // What wires itself at load (infinite scroll) wires the new part too.
+          fresh.dispatchEvent(new CustomEvent('meetcute:swapped', { bubbles: true }));
           history.replaceState(history.state, '', r.url.split('#')[0] + '#' + hash);
           var notice = fresh.querySelector('[data-feedback-notice]');
           if (notice) notice.focus();

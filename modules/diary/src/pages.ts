@@ -203,8 +203,8 @@ async function sendMyDiary(
             <div class="actions"><button type="submit">${t('post')}</button></div>
           </form>
           ${postList(request, page.posts, await timeZoneOf(profiles, memberId), { manage: true, empty: t('none') })}
-        </section>
-        ${pager(request, { next: page.nextCursor, more: t('older'), first: t('newest') })}`,
+          ${pager(request, { next: page.nextCursor, more: t('older'), first: t('newest') })}
+        </section>`,
     },
     status,
   );
