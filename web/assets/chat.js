@@ -107,6 +107,13 @@
     window.scrollTo(0, document.documentElement.scrollHeight);
   }
 
+  // A message the address names (#m-…) is where the page opens; otherwise the newest.
+  function toStart() {
+    var named = /^#m-[0-9a-f-]+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
+    if (named) named.scrollIntoView({ block: 'center' });
+    else toNewest();
+  }
+
   function nearBottom() {
     return window.innerHeight + window.scrollY >= document.body.scrollHeight - 200;
   }
@@ -267,12 +274,13 @@
           observer.disconnect(); // the link still works by hand
         });
     });
-    // Start at the newest message, then watch for the reader scrolling up.
-    toNewest();
+    // Start at the newest message (or at the one the address names: a report's thanks beside
+    // it), then watch for the reader scrolling up.
+    toStart();
     setTimeout(function () {
       observer.observe(older);
     }, 0);
   } else {
-    toNewest();
+    toStart();
   }
 })();

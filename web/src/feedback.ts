@@ -34,7 +34,8 @@ export type FeedbackAction =
   | 'moderation'
   | 'chat'
   | 'ad'
-  | 'alerts';
+  | 'alerts'
+  | 'account';
 
 const ACTIONS: readonly FeedbackAction[] = [
   'flirt',
@@ -50,6 +51,7 @@ const ACTIONS: readonly FeedbackAction[] = [
   'chat',
   'ad',
   'alerts',
+  'account',
 ];
 const BASE = 'http://meetcute.invalid';
 

@@ -156,20 +156,21 @@ test('approving goes back to the queue, which then says what was done', async ()
   const site = await reviewSite();
   const approve = await decide(site, NANCY, 'approve');
   assert.equal(approve.statusCode, 303);
-  assert.equal(approve.headers.location, `${QUEUE}?done=approved`);
+  assert.equal(approve.headers.location, `${QUEUE}?review=approved#queue`);
   assert.deepEqual(site.calls, [['approve', MO, NANCY]]);
-  const queue = await site.app.inject({ method: 'GET', url: `${QUEUE}?done=approved` });
-  assert.match(queue.body, /<p class="notice" role="status">Approved\.<\/p>/);
+  const queue = await site.app.inject({ method: 'GET', url: `${QUEUE}?review=approved` });
+  // Said in the queue, where the moderator pressed the button (web/src/feedback.ts).
+  assert.match(queue.body, /id="queue"[^]*role="status"[^>]*>Approved\.<\/p>/);
 });
 
 test('turning one down with a reason goes back to the queue with the reason as typed', async () => {
   const site = await reviewSite();
   const reject = await decide(site, BOB, 'reject', { reason: 'Please leave out your phone number' });
   assert.equal(reject.statusCode, 303);
-  assert.equal(reject.headers.location, `${QUEUE}?done=rejected`);
+  assert.equal(reject.headers.location, `${QUEUE}?review=rejected#queue`);
   assert.deepEqual(site.calls, [['reject', MO, BOB, 'Please leave out your phone number']]);
-  const queue = await site.app.inject({ method: 'GET', url: `${QUEUE}?done=rejected` });
-  assert.match(queue.body, /role="status">Turned down\.</);
+  const queue = await site.app.inject({ method: 'GET', url: `${QUEUE}?review=rejected` });
+  assert.match(queue.body, /id="queue"[^]*role="status"[^>]*>Turned down\.</);
 });
 
 test('a reason the module refuses comes back on its card, with what was typed and what to fix', async () => {

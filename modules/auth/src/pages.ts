@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FieldProblem, Http } from '@meetcute/core';
 import {
+  feedbackNotice,
+  feedbackOf,
   field,
   FORM_BODY_SCHEMA,
   formErrors,
@@ -10,6 +12,7 @@ import {
   languageOf,
   sendPage,
   translator,
+  type Html,
   type Translate,
 } from '@meetcute/web';
 import type { Accounts } from './accounts.ts';
@@ -103,6 +106,38 @@ export async function loggedIn(
   return reply.redirect(next, 303);
 }
 
+/** What a change on the account page did: each is said in its section, and is that section's anchor. */
+const ACCOUNT_OUTCOMES = ['password', 'email', 'change'] as const;
+type AccountOutcome = (typeof ACCOUNT_OUTCOMES)[number];
+const ACCOUNT_SECTIONS: Record<AccountOutcome, string> = {
+  email: 'email',
+  change: 'change-email',
+  password: 'password',
+};
+const ACCOUNT_NOTICES = {
+  password: 'passwordChanged',
+  email: 'emailResent',
+  change: 'changeEmailSent',
+} as const satisfies Record<AccountOutcome, string>;
+
+/**
+ * Where a change on the account page comes back to: the page at the changed section, which
+ * says what was done. These forms are posted by the browser, not in place: a wrong password
+ * answered to a script would be sent again by its fallback, and count twice.
+ */
+export function accountDone(outcome: AccountOutcome): string {
+  return `/account?account=${outcome}#${ACCOUNT_SECTIONS[outcome]}`;
+}
+
+/**
+ * What the last change did, said in its own section (web/src/feedback.ts); not on a form's
+ * errors, which are that form's answer.
+ */
+function changeSaid(request: FastifyRequest, status: number): (section: AccountOutcome) => Html | '' {
+  const done = status === 200 ? feedbackOf(request, 'account', ACCOUNT_OUTCOMES) : null;
+  return (section) => (done?.outcome === section ? feedbackNotice(t(request)(ACCOUNT_NOTICES[section])) : '');
+}
+
 interface AccountForm {
   errors?: FieldProblem[];
   /** The change-of-address form's own errors and what was typed in it. */
@@ -125,6 +160,7 @@ export async function accountPage(
     accounts.accountById(memberId),
   ]);
   const email = account?.email ?? '';
+  const said = changeSaid(request, status);
   return sendPage(
     request,
     reply,
@@ -132,8 +168,9 @@ export async function accountPage(
       title: tr('accountTitle'),
       notice: form.notice,
       body: html`<h1>${tr('accountTitle')}</h1>
-        <section aria-labelledby="email-title">
+        <section id="${ACCOUNT_SECTIONS.email}" aria-labelledby="email-title">
           <h2 id="email-title">${tr('emailTitle')}</h2>
+          ${said('email')}
           ${
             account?.emailConfirmed
               ? html`<p>${tr('emailConfirmedState', { email })}</p>`
@@ -144,9 +181,9 @@ export async function accountPage(
                   </form>`
           }
         </section>
-        <section aria-labelledby="change-email-title">
+        <section id="${ACCOUNT_SECTIONS.change}" aria-labelledby="change-email-title">
           <h2 id="change-email-title">${tr('changeEmailTitle')}</h2>
-          ${formErrors(form.emailErrors, tr('fixTitle'))}
+          ${said('change')} ${formErrors(form.emailErrors, tr('fixTitle'))}
           <form method="post" action="/account/email" novalidate>
             ${hidden(request)}
             ${field({ name: 'email', id: 'new-email', label: tr('newEmail'), type: 'email', value: form.newEmail, required: true, autocomplete: 'email', errors: form.emailErrors, attrs: html`inputmode="email" autocapitalize="none" spellcheck="false"` })}
@@ -156,9 +193,9 @@ export async function accountPage(
             </div>
           </form>
         </section>
-        <section aria-labelledby="password-title">
+        <section id="${ACCOUNT_SECTIONS.password}" aria-labelledby="password-title">
           <h2 id="password-title">${tr('changePasswordTitle')}</h2>
-          ${formErrors(form.errors, tr('fixTitle'))}
+          ${said('password')} ${formErrors(form.errors, tr('fixTitle'))}
           <form method="post" action="/account/password" novalidate>
             ${hidden(request)}
             ${field({ name: 'currentPassword', label: tr('currentPassword'), type: 'password', required: true, autocomplete: 'current-password', errors: form.errors })}
@@ -292,15 +329,8 @@ function accountPages(http: Http, { accounts, sessions }: AuthDeps): void {
     '/account',
     {
       config: { access: 'member', kind: 'page' },
-      schema: { querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) }) },
     },
-    async (request, reply) => {
-      const done = { password: 'passwordChanged', email: 'emailResent', change: 'changeEmailSent' } as const;
-      const asked = request.query.done;
-      const key = asked === 'password' || asked === 'email' || asked === 'change' ? done[asked] : null;
-      const notice = key ? t(request)(key) : undefined;
-      return accountPage(request, reply, accounts, { notice });
-    },
+    (request, reply) => accountPage(request, reply, accounts, {}),
   );
 
   http.post(
@@ -316,7 +346,7 @@ function accountPages(http: Http, { accounts, sessions }: AuthDeps): void {
       ]);
       if (missing.length > 0) return accountPage(request, reply, accounts, { errors: missing }, 400);
       const outcome = await accounts.changePassword(viewerOf(request), currentPassword, newPassword);
-      if (outcome.ok) return reply.redirect('/account?done=password', 303);
+      if (outcome.ok) return reply.redirect(accountDone('password'), 303);
       if (outcome.problem === 'locked') {
         reply.header('retry-after', String(outcome.retryAfter));
         const message = lockedMessage(tr, outcome.retryAfter);

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FieldProblem, Http } from '@meetcute/core';
 import { field, FORM_BODY_SCHEMA, formErrors, hidden, html, languageOf, sendPage } from '@meetcute/web';
-import { accountPage, formText, required, t } from './pages.ts';
+import { accountDone, accountPage, formText, required, t } from './pages.ts';
 import { limitedMessage, lockedMessage, passwordMessage } from './messages.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './rules.ts';
 import { viewerOf } from './routes.ts';
@@ -256,7 +256,7 @@ function confirmationPages(http: Http, { recovery, accounts }: RecoveryDeps): vo
     { config: memberPage, schema: { body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const outcome = await recovery.requestConfirmation(viewerOf(request).memberId, languageOf(request));
-      if (outcome === null) return reply.redirect('/account?done=email', 303);
+      if (outcome === null) return reply.redirect(accountDone('email'), 303);
       if (outcome === 'already') return reply.redirect('/account', 303);
       reply.header('retry-after', String(outcome.retryAfter));
       const notice = limitedMessage(t(request), 'emailResendLimited', outcome.retryAfter);
@@ -286,7 +286,7 @@ function emailChangePages(http: Http, { recovery, accounts }: RecoveryDeps): voi
         currentPassword,
         languageOf(request),
       );
-      if (outcome.ok) return reply.redirect('/account?done=change', 303);
+      if (outcome.ok) return reply.redirect(accountDone('change'), 303);
       let message: string;
       let status = 400;
       if (outcome.problem === 'locked') {

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderSVG } from 'uqr';
 import type { FieldProblem, Http } from '@meetcute/core';
 import {
+  feedbackNotice,
+  feedbackOf,
   field,
   FORM_BODY_SCHEMA,
   formErrors,
@@ -72,6 +74,9 @@ export function codePage(
   );
 }
 
+/** The part of the settings page that says two-factor authentication is off, and offers it. */
+const OFF_STATE = 'two-factor-off';
+
 interface SettingsForm {
   errors?: FieldProblem[];
   /** Which form the errors belong to. */
@@ -92,6 +97,7 @@ async function settingsPage(
   const setUp = state.enabled ? null : await factors.pending(viewer.memberId);
   const errorsOf = (which: SettingsForm['form']) => (form.form === which ? form.errors : undefined);
   const fix = t(request)('fixTitle');
+  const turnedOff = status === 200 && feedbackOf(request, 'account', ['two-factor-off']) !== null;
   return sendPage(
     request,
     reply,
@@ -130,11 +136,14 @@ async function settingsPage(
                 </section>`
             : setUp
               ? setUpSection(request, setUp, errorsOf('confirm'))
-              : html`<p>${tr('offState')}</p>
+              : html`<div id="${OFF_STATE}">
+                  ${turnedOff ? feedbackNotice(tr('turnedOff')) : ''}
+                  <p>${tr('offState')}</p>
                   <form method="post" action="/account/two-factor/setup">
                     ${hidden(request)}
                     <div class="actions"><button type="submit">${tr('setUpButton')}</button></div>
-                  </form>`
+                  </form>
+                </div>`
         }
         <p><a href="/account">${tr('accountLink')}</a></p>`,
     },
@@ -279,7 +288,8 @@ function settingsPages(http: Http, { factors }: SecondFactorDeps): void {
         formText(request, 'currentPassword'),
         formText(request, 'offCode'),
       );
-      if (outcome.ok) return settingsPage(request, reply, factors, { notice: tf(request)('turnedOff') });
+      // Back on the settings page where it now says off, and that it was turned off (web/src/feedback.ts).
+      if (outcome.ok) return reply.redirect(`${SECOND_FACTOR_PAGE}?account=two-factor-off#${OFF_STATE}`, 303);
       return refusedPage(
         request,
         reply,

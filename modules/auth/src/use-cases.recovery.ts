@@ -261,7 +261,7 @@ export const recoveryUseCases = [
     },
     then: {
       status: 303,
-      location: '/account?done=change',
+      location: '/account?account=change#change-email',
       events: [emitted(EmailChangeRequested, { email: NEW_EMAIL })],
     },
   }),
@@ -662,7 +662,7 @@ export const recoveryUseCases = [
     when: { as: nancy.memberId, method: 'POST', url: '/account/email/resend', form: true, body: {} },
     then: {
       status: 303,
-      location: '/account?done=email',
+      location: '/account?account=email#email',
       events: [emitted(EmailConfirmationRequested, { memberId: nancy.memberId })],
     },
   }),

@@ -419,9 +419,22 @@ export const secondFactorUseCases = [
       body: { currentPassword: PASSWORD, offCode: CODE_NOW },
     },
     then: {
-      status: 200,
-      page: ['Two-factor authentication is off.', 'Set up an authenticator app'],
+      status: 303,
+      location: '/account/two-factor?account=two-factor-off#two-factor-off',
       events: [emitted(TwoFactorDisabled, { memberId: nancy.memberId })],
+    },
+  }),
+  useCase({
+    title: 'Back on the settings page, Nancy reads that it is off where it offers to set it up again',
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/account/two-factor?account=two-factor-off' },
+    then: {
+      status: 200,
+      page: [
+        '<div id="two-factor-off">',
+        'data-feedback-notice>Two-factor authentication is off.',
+        'Set up an authenticator app',
+      ],
     },
   }),
   useCase({

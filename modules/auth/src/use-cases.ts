@@ -538,9 +538,29 @@ export const useCases = [
     },
     then: {
       status: 303,
-      location: '/account?done=password',
+      location: '/account?account=password#password',
       events: [emitted(PasswordChanged, { memberId: nancy.memberId })],
     },
+  }),
+  useCase({
+    title: 'Back on her account page after changing her password, Nancy reads it in the password section',
+    credentials: withPassword(nancy),
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/account?account=password' },
+    then: {
+      status: 200,
+      page: [
+        'id="password" aria-labelledby="password-title"',
+        'role="status" tabindex="-1" data-feedback-notice>Your password is changed. Other devices were logged out.',
+      ],
+    },
+  }),
+  useCase({
+    title: 'An account page address naming no change it knows shows the page as it is',
+    credentials: withPassword(nancy),
+    given: approved(nancy),
+    when: { as: nancy.memberId, method: 'GET', url: '/account?account=%3Cscript%3E&to=x' },
+    then: { status: 200, page: ['id="password"'], pageLacks: ['data-feedback-notice'] },
   }),
   useCase({
     title: 'The password form with a wrong current password shows the error on that field',

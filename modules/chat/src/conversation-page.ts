@@ -4,6 +4,8 @@ import { Problem, type FieldProblem, type Http } from '@meetcute/core';
 import {
   FORM_BODY_SCHEMA,
   assetPath,
+  feedbackNotice,
+  feedbackOf,
   form,
   formErrors,
   hidden,
@@ -32,7 +34,8 @@ interface ConversationOptions {
   before?: number | undefined;
   errors?: FieldProblem[];
   typed?: string;
-  notice?: string;
+  /** The message the viewer just reported: thanked beside it (web/src/feedback.ts). */
+  reported?: string | undefined;
   closed?: Exclude<ChatAudience, 'everyone'> | null;
 }
 
@@ -53,7 +56,6 @@ function readConversationPage(http: Http, deps: PageDeps): void {
         params: Type.Object({ memberId: Type.String({ format: 'uuid' }) }),
         querystring: Type.Object({
           before: Type.Optional(Type.Integer({ minimum: 1 })),
-          reported: Type.Optional(Type.String()),
         }),
       },
     },
@@ -79,9 +81,9 @@ function readConversationPage(http: Http, deps: PageDeps): void {
         const counter = request.nav?.counters.find((c) => c.name === 'chats');
         if (counter) counter.count = await totalUnread(deps.db, viewerId);
       }
-      const notice = request.query.reported === undefined ? undefined : tr(request)('reported');
+      const reported = feedbackOf(request, 'chat', ['reported'])?.to ?? undefined;
       const closed = await commands.closedBy(viewerId, other.memberId);
-      return conversationPage(deps, request, reply, other, { before, notice, closed });
+      return conversationPage(deps, request, reply, other, { before, reported, closed });
     },
   );
 }
@@ -151,13 +153,25 @@ async function conversationPage(
     timeZoneOf(deps.profiles, viewerId),
     deps.flags.isOn(TYPING_FLAG, subjectOf(request)),
   ]);
-  const at: Seen = { t, viewerId, view, timeZone, language: languageOf(request), now: deps.now(), typing };
+  const reported = options.reported;
+  const at: Seen = {
+    t,
+    viewerId,
+    view,
+    timeZone,
+    language: languageOf(request),
+    now: deps.now(),
+    typing,
+    reported,
+  };
+  // A report of a message older than this page shows is thanked at the top instead.
+  const away = reported !== undefined && !view.messages.some((m) => m.messageId === reported);
   return sendPage(
     request,
     reply,
     {
       title: t('chatWith', { name: other.nickname }),
-      notice: options.notice,
+      notice: away ? t('reported') : undefined,
       body: renderConversation(request, other, options, at),
     },
     status,
@@ -174,6 +188,7 @@ interface Seen {
   now: Date;
   /** Whether the viewer has "is typing" (its feature flag). */
   typing: boolean;
+  reported: string | undefined;
 }
 
 function renderConversation(
@@ -241,6 +256,7 @@ function renderMessage(m: Message, other: ChatPartner, at: Seen): Html {
       ${m.messageId === at.view.readUpTo ? html`<span class="receipt">${t('read')}</span>` : ''}
       ${mine || other.departed ? '' : html`<a class="report" href="/messages/${m.messageId}/report">${t('report')}</a>`}
     </p>
+    ${m.messageId === at.reported ? feedbackNotice(t('reported')) : ''}
   </li>`;
 }
 

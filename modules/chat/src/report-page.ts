@@ -52,7 +52,11 @@ export function reportPages(http: Http, deps: PageDeps): void {
         // Reporting twice says the same "thank you": the moderators have it either way.
         if (!(error instanceof Problem) || error.status !== 409) throw error;
       }
-      return reply.redirect(`/chats/${message.senderId}?reported=1`, 303);
+      // Back in the conversation at the message, thanked beside it (web/src/feedback.ts).
+      return reply.redirect(
+        `/chats/${message.senderId}?chat=reported&to=${message.messageId}#m-${message.messageId}`,
+        303,
+      );
     },
   );
 }

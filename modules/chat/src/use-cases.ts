@@ -871,7 +871,7 @@ const pages = [
     },
     then: {
       status: 303,
-      location: `/chats/${nancy.memberId}?reported=1`,
+      location: `/chats/${nancy.memberId}?chat=reported&to=${messageId(3)}#m-${messageId(3)}`,
       events: [emitted(MessageReported, { reason: 'scam', note: 'Asked for money.' })],
     },
   }),
@@ -894,10 +894,17 @@ const pages = [
       ...chatting,
       given(MessageReported, { messageId: messageId(3), reporterId: bob.memberId, reason: 'spam', note: '' }),
     ],
-    when: { as: bob.memberId, method: 'GET', url: `/chats/${nancy.memberId}?reported=1` },
+    when: {
+      as: bob.memberId,
+      method: 'GET',
+      url: `/chats/${nancy.memberId}?chat=reported&to=${messageId(3)}`,
+    },
     then: {
       status: 200,
-      page: ['Thank you. The moderators have your report.'],
+      page: [
+        `id="m-${messageId(3)}"`,
+        'data-feedback-notice>Thank you. The moderators have your report.</p>',
+      ],
       events: [emitted(ConversationRead)],
     },
   }),
