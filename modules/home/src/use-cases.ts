@@ -70,7 +70,7 @@ export const useCases = [
         'class="card member-card"',
         'class="error-summary"',
         'aria-invalid="true"',
-        'class="notice" role="status"',
+        'class="notice feedback" role="status"',
         'rel="next"',
         'class="empty',
       ],
