@@ -21,23 +21,7 @@ import { form, localPath, type FormBody } from './forms.ts';
  */
 
 /** The actions that report back this way: each is one query parameter. */
-export type FeedbackAction =
-  | 'flirt'
-  | 'favourite'
-  | 'album'
-  | 'photo'
-  | 'block'
-  | 'interest'
-  | 'diary'
-  | 'profile'
-  | 'review'
-  | 'moderation'
-  | 'chat'
-  | 'ad'
-  | 'alerts'
-  | 'account';
-
-const ACTIONS: readonly FeedbackAction[] = [
+const ACTIONS = [
   'flirt',
   'favourite',
   'album',
@@ -52,7 +36,8 @@ const ACTIONS: readonly FeedbackAction[] = [
   'ad',
   'alerts',
   'account',
-];
+] as const;
+export type FeedbackAction = (typeof ACTIONS)[number];
 const BASE = 'http://meetcute.invalid';
 
 /** This page, without what an earlier action said, at `anchor`: where a form on it comes back to. */

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FieldProblem, Http } from '@meetcute/core';
 import {
+  backAfter,
   feedbackNotice,
   feedbackOf,
   field,
@@ -12,6 +13,7 @@ import {
   languageOf,
   sendPage,
   translator,
+  type FormBody,
   type Html,
   type Translate,
 } from '@meetcute/web';
@@ -125,8 +127,8 @@ const ACCOUNT_NOTICES = {
  * says what was done. These forms are posted by the browser, not in place: a wrong password
  * answered to a script would be sent again by its fallback, and count twice.
  */
-export function accountDone(outcome: AccountOutcome): string {
-  return `/account?account=${outcome}#${ACCOUNT_SECTIONS[outcome]}`;
+export function accountDone(body: FormBody, outcome: AccountOutcome): string {
+  return backAfter(body, `/account#${ACCOUNT_SECTIONS[outcome]}`, 'account', outcome);
 }
 
 /**
@@ -346,7 +348,7 @@ function accountPages(http: Http, { accounts, sessions }: AuthDeps): void {
       ]);
       if (missing.length > 0) return accountPage(request, reply, accounts, { errors: missing }, 400);
       const outcome = await accounts.changePassword(viewerOf(request), currentPassword, newPassword);
-      if (outcome.ok) return reply.redirect(accountDone('password'), 303);
+      if (outcome.ok) return reply.redirect(accountDone(request.body, 'password'), 303);
       if (outcome.problem === 'locked') {
         reply.header('retry-after', String(outcome.retryAfter));
         const message = lockedMessage(tr, outcome.retryAfter);

@@ -256,7 +256,7 @@ function confirmationPages(http: Http, { recovery, accounts }: RecoveryDeps): vo
     { config: memberPage, schema: { body: FORM_BODY_SCHEMA } },
     async (request, reply) => {
       const outcome = await recovery.requestConfirmation(viewerOf(request).memberId, languageOf(request));
-      if (outcome === null) return reply.redirect(accountDone('email'), 303);
+      if (outcome === null) return reply.redirect(accountDone(request.body, 'email'), 303);
       if (outcome === 'already') return reply.redirect('/account', 303);
       reply.header('retry-after', String(outcome.retryAfter));
       const notice = limitedMessage(t(request), 'emailResendLimited', outcome.retryAfter);
@@ -286,7 +286,7 @@ function emailChangePages(http: Http, { recovery, accounts }: RecoveryDeps): voi
         currentPassword,
         languageOf(request),
       );
-      if (outcome.ok) return reply.redirect(accountDone('change'), 303);
+      if (outcome.ok) return reply.redirect(accountDone(request.body, 'change'), 303);
       let message: string;
       let status = 400;
       if (outcome.problem === 'locked') {

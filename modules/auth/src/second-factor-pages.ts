@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderSVG } from 'uqr';
 import type { FieldProblem, Http } from '@meetcute/core';
 import {
+  backAfter,
   feedbackNotice,
   feedbackOf,
   field,
@@ -289,7 +290,11 @@ function settingsPages(http: Http, { factors }: SecondFactorDeps): void {
         formText(request, 'offCode'),
       );
       // Back on the settings page where it now says off, and that it was turned off (web/src/feedback.ts).
-      if (outcome.ok) return reply.redirect(`${SECOND_FACTOR_PAGE}?account=two-factor-off#${OFF_STATE}`, 303);
+      if (outcome.ok)
+        return reply.redirect(
+          backAfter(request.body, `${SECOND_FACTOR_PAGE}#${OFF_STATE}`, 'account', 'two-factor-off'),
+          303,
+        );
       return refusedPage(
         request,
         reply,

@@ -1,7 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Problem, type FieldProblem, type Http } from '@meetcute/core';
-import { FORM_BODY_SCHEMA, form, formErrors, hidden, html, sendPage, type Html } from '@meetcute/web';
+import {
+  FORM_BODY_SCHEMA,
+  backAfter,
+  form,
+  formErrors,
+  hidden,
+  html,
+  sendPage,
+  type Html,
+} from '@meetcute/web';
 import { REPORT_REASONS } from './events.ts';
 import { page, tr, type PageDeps } from './pages.ts';
 import { messageById, type ChatDb, type Message } from './store.ts';
@@ -53,8 +62,9 @@ export function reportPages(http: Http, deps: PageDeps): void {
         if (!(error instanceof Problem) || error.status !== 409) throw error;
       }
       // Back in the conversation at the message, thanked beside it (web/src/feedback.ts).
+      const conversation = `/chats/${message.senderId}#m-${message.messageId}`;
       return reply.redirect(
-        `/chats/${message.senderId}?chat=reported&to=${message.messageId}#m-${message.messageId}`,
+        backAfter(request.body, conversation, 'chat', 'reported', message.messageId),
         303,
       );
     },
