@@ -270,6 +270,8 @@ async function insertImpressions(db: AdsDb, shown: readonly Impression[], at: st
       inserted.map((r) => [r.member_id, r.campaign_id, r.day]),
     );
   }
+  // The table's own count decides, not a counter in memory: a rebuild moves the same rows at
+  // the same events, and on PostgreSQL every node sees the count its moves share.
   const [recent] = await countOfRecent(db);
   if (Number(recent?.n ?? 0) >= COUNT_RECENT_AT) await countRecent(db);
 }
