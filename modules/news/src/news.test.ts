@@ -17,7 +17,8 @@ import { approved, bob, eve, mo, nancy } from '@meetcute/cast';
 import { PhotoDeleted } from '@meetcute/photos/events';
 import { adam, carl, photoAdded, photoId, posted, postId } from './use-cases.ts';
 import { runsByMember } from './pages.ts';
-import type { NewsItem } from './views.ts';
+import { feedReader, type NewsItem } from './views.ts';
+import type { NewsDb } from './store.ts';
 import { BACKFILL } from './rules.ts';
 
 // The whole site as members use it (server/src/testing.ts).
@@ -194,6 +195,56 @@ for (const dialect of databases.dialects) {
         const older = cardsOf(second.body);
         assert.ok(older.length > 0 && older[0]!.includes('adam early'), 'the next page opens with Adam');
         assert.ok(!second.body.includes('diary-text">one<'), 'Carl is not shown again');
+      } finally {
+        await t.close();
+      }
+    });
+
+    test('every page of a feed read from memory is the page the tables give, after posts and deletes', async () => {
+      const t = await startTestApp(factory, dialect);
+      try {
+        const at = (n: number) => new Date(Date.parse('2026-06-02T08:00:00.000Z') + n * 60_000).toISOString();
+        // Bob's feed has Nancy's posts (60 of them) and not Eve's, who lives too far from him.
+        const author = (n: number) => (n % 5 < 3 ? nancy : eve);
+        await t.given([
+          ...approved(nancy),
+          ...approved(eve),
+          ...approved(bob),
+          ...Array.from({ length: 100 }, (_, n) => posted(author(n), n + 1, `post ${n + 1}`, at(n))),
+        ]);
+        const fromTables = feedReader(t.app.channel('news').database.db as NewsDb, () => new Date());
+        const samePages = async (limit: number) => {
+          let cursor: string | null = null;
+          let pages = 0;
+          do {
+            const query: string = `?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+            const served = await feedOf(t, bob.memberId, query);
+            const read = await fromTables(bob.memberId, cursor ?? undefined, limit);
+            assert.deepEqual(
+              served.items.map((i) => i.itemId),
+              read.items.map((i) => i.itemId),
+              `page ${pages + 1} of ${limit}`,
+            );
+            assert.equal(
+              served.nextCursor,
+              read.nextCursor,
+              `the cursor after page ${pages + 1} of ${limit}`,
+            );
+            cursor = served.nextCursor;
+            pages++;
+          } while (cursor);
+          return pages;
+        };
+        assert.ok((await samePages(7)) > 8, 'pages reach past the head into the tables');
+        await samePages(20);
+        // A post deleted inside the head, another added at its top: the head follows both.
+        await t.given([
+          given(DiaryPostDeleted, { postId: postId(98), memberId: nancy.memberId }),
+          posted(nancy, 101, 'post 101', at(101)),
+        ]);
+        await samePages(7);
+        await samePages(20);
+        await samePages(41);
       } finally {
         await t.close();
       }

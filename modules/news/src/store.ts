@@ -21,7 +21,7 @@ import {
 import { blockedPairsMigration, blockedPairsTables, hiddenFrom, BLOCKED_PAIRS } from '@meetcute/block';
 import { boundingBox } from '@meetcute/cities';
 import type { Application, Gender } from '@meetcute/registration/events';
-import { fits, BACKFILL, type MemberFacts } from './rules.ts';
+import { fits, BACKFILL, PAGE_SIZE, type MemberFacts } from './rules.ts';
 
 export type ItemKind = 'new-member' | 'diary-post' | 'photo';
 
@@ -288,7 +288,7 @@ async function readerOf(db: NewsDb, viewerId: string): Promise<Reader | undefine
 const SCAN_FIRST = 100;
 const SCAN_NEXT = 500;
 
-const isOlder = (e: { at: string; itemId: string }, than: TimeCursor) =>
+export const isOlder = (e: { at: string; itemId: string }, than: TimeCursor) =>
   e.at < than.at || (e.at === than.at && e.itemId < than.id);
 
 /** Beyond this many authors of the gender and place a viewer looks for, items are read in time order. */
@@ -570,10 +570,13 @@ export interface HeadEntry {
 }
 
 /**
- * How many of the newest entries of each member's feed are kept in memory: a first page
- * of the default size, and one more to know whether there is a next page.
+ * How many of the newest entries of each member's feed are kept in memory: two pages of
+ * the default size, and one more to know whether there is a page after them. The second
+ * page is there for the page that ends inside a member's run of items (pages.ts
+ * `finishRun`): on about one first page in six it reads on to finish the run, and from
+ * the tables that read cost more than the page itself.
  */
-export const HEAD = 21;
+export const HEAD = 2 * PAGE_SIZE.default + 1;
 
 /**
  * How many entries of a feed are newer than `upTo`, from its head alone: undefined when

@@ -1,10 +1,11 @@
-import { ageIn, decodeCursor } from '@meetcute/core';
+import { ageIn, decodeCursor, type TimeCursor } from '@meetcute/core';
 import { photoPath } from '@meetcute/web';
 import { PAGE_SIZE } from './rules.ts';
 import {
   entriesPage,
   feedPage,
   HEAD,
+  isOlder,
   seenUpTo,
   type EntriesPage,
   type FeedEntry,
@@ -51,23 +52,28 @@ export interface NewsReads {
 }
 
 /**
- * The first page of a feed from memory (its head, its items, their authors), when the
- * page asked for fits in the head; undefined when it does not, or an item or author the
- * head names is gone (the tables then answer).
+ * A page of a feed from memory (its head, its items, their authors) when the head holds
+ * all of it: the page and the entry after it lie inside the head, or the head is the whole
+ * feed. The head is the feed's newest entries in the feed's order, so the entries after a
+ * cursor inside it are the feed's. Undefined when it does not hold the page, or an item or
+ * author the head names is gone (the tables then answer).
  */
-async function firstPage(
+async function pageFromHead(
   memory: NewsMemory,
   viewerId: string,
+  cursor: TimeCursor | undefined,
   limit: number,
 ): Promise<EntriesPage | undefined> {
-  if (limit >= HEAD) return undefined;
-  const head = ((await memory.heads.get(viewerId)) ?? []).slice(0, limit + 1);
+  const head = (await memory.heads.get(viewerId)) ?? [];
+  const start = cursor ? head.findIndex((e) => isOlder(e, cursor)) : 0;
+  const wanted = start === -1 ? [] : head.slice(start, start + limit + 1);
+  if (wanted.length <= limit && head.length >= HEAD) return undefined;
   const [items, authors] = await Promise.all([
-    memory.items.getMany(head.map((e) => e.itemId)),
-    memory.authors.getMany(head.map((e) => e.authorId)),
+    memory.items.getMany(wanted.map((e) => e.itemId)),
+    memory.authors.getMany(wanted.map((e) => e.authorId)),
   ]);
   const entries: FeedEntry[] = [];
-  for (const e of head) {
+  for (const e of wanted) {
     const item = items.get(e.itemId);
     const author = authors.get(e.authorId);
     if (!item || !author) return undefined;
@@ -84,7 +90,7 @@ export function feedReader(db: NewsDb, now: () => Date, memory?: NewsMemory): Ne
       items: entries,
       nextCursor,
       following,
-    } = (!cursor && memory ? await firstPage(memory, viewerId, limit) : undefined) ??
+    } = (memory ? await pageFromHead(memory, viewerId, cursor, limit) : undefined) ??
     (await feedPage(db, viewerId, cursor, limit));
     // One moment for the page, not an ISO text parsed again per item.
     const moment = now();
