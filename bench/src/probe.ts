@@ -1,6 +1,6 @@
 // One endpoint, one closed loop, against a copy of a seeded data directory: the quick
 // before/after check while working on a hot path (the whole suite takes minutes).
-//   node bench/src/probe.ts --data DIR --path /api/v1/news [--html] [--seconds 5] [--cpu-prof DIR]
+//   node bench/src/probe.ts --data DIR --path /api/v1/news [--html] [--seconds 5] [--cpu-prof DIR] [--sql]
 // Seed a directory once with: node bench/src/target.ts --mode=seed --data DIR --dump DIR.ndjson.gz --members 1000
 // --ads runs a campaign every member fits, as the suite's figures with ads on do.
 // --path may hold {member}: each request then names another approved member.
@@ -40,10 +40,13 @@ const { values } = parseArgs({
     ads: { type: 'boolean', default: false },
     // A CPU profile of the server over the measured requests only (not its start, nor --before), to this file.
     'window-prof': { type: 'string' },
+    // SQLite's time by statement over the measured requests (sql-timer.ts), printed after them.
+    sql: { type: 'boolean', default: false },
   },
 });
 if (!values.data) throw new Error('probe needs --data <a seeded directory>');
-if (values['cpu-prof']) Child.execArgv = ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`];
+if (values['cpu-prof']) Child.execArgv.push('--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`);
+if (values.sql) Child.execArgv.push('--import', join(import.meta.dirname, 'sql-timer-preload.ts'));
 
 async function loop(port: number, send: (pool: Pool, n: number) => Promise<boolean>) {
   const pool = new Pool({ host: '127.0.0.1', port }, Number(values.concurrency));
@@ -155,6 +158,7 @@ try {
   // The server's CPU per request, warm-up and the work the requests left behind (projections
   // catching up) included: the figure to compare on a machine shared with other work.
   if (values['window-prof']) await app.ask('profileStart');
+  if (values.sql) await app.ask('sqlStart');
   const cpuBefore = await app.ask<number>('cpu');
   let asked = 0;
   const counted = (pool: Pool, n: number) => send(pool, n).finally(() => asked++);
@@ -174,6 +178,7 @@ try {
   process.stdout.write(
     `server CPU: ${(cpu / Math.max(1, asked)).toFixed(0)} µs per request over ${asked} requests\n`,
   );
+  if (values.sql) process.stdout.write(`${await app.ask<string>('sqlReport', asked)}\n`);
   for (const [answer, n] of failures) process.stdout.write(`  ${n} × ${answer}\n`);
 } finally {
   await live?.close();

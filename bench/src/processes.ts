@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { sqlTimer } from './sql-timer.ts';
 
 /**
  * The server under test always runs in its own process, so it never shares an event
@@ -128,6 +129,9 @@ export function serveParent<R extends Ready>(ready: R, handlers: Record<string, 
     // A CPU profile of a window the parent chooses (the measured loop, not the start or the warm-up).
     profileStart: () => profiler.start(),
     profileStop: (file) => profiler.stop(String(file)),
+    // SQLite's time by statement over a window, when the process loaded the timer (probe.ts --sql).
+    sqlStart: () => sqlTimer()?.start(),
+    sqlReport: (requests) => sqlTimer()?.report(25, Number(requests)) ?? 'the SQL timer was not loaded',
     ...handlers,
   };
   process.on('message', (m: { type: string; id: number; request: string; argument: unknown }) => {
