@@ -223,22 +223,26 @@ async function opening(
   return { startsConversation, keptOutBy };
 }
 
-/** opening's keptOutBy for many members: a pair already in conversation is never kept out. */
+/**
+ * opening's keptOutBy for many members: a pair already in conversation is never kept out.
+ * The choices are looked at first: most members let everyone write, so a page of cards
+ * mostly asks nothing about conversations.
+ */
 async function closedByEach(
   ctx: ModuleContext<ChatTables>,
   viewerId: string,
   otherIds: readonly string[],
 ): Promise<Map<string, Exclude<ChatAudience, 'everyone'>>> {
-  if (otherIds.length === 0) return new Map();
+  const keptOut = await refusedByEach(ctx.db, viewerId, otherIds, ctx.clock.now());
+  if (keptOut.size === 0) return keptOut;
   const talking = await ctx.db
     .selectFrom('chat_participants')
     .select('member_id')
-    .where('member_id', 'in', otherIds)
+    .where('member_id', 'in', [...keptOut.keys()])
     .where('other_id', '=', viewerId)
     .execute();
-  const ongoing = new Set(talking.map((row) => row.member_id));
-  const fresh = otherIds.filter((id) => !ongoing.has(id));
-  return refusedByEach(ctx.db, viewerId, fresh, ctx.clock.now());
+  for (const row of talking) keptOut.delete(row.member_id);
+  return keptOut;
 }
 
 async function chooseAudience(
