@@ -181,9 +181,13 @@ export class MemoryView<V> implements View<V> {
     const held = this.#held.get(key);
     if (held !== undefined) {
       this.hits++;
-      // Least recently used goes first: a hit moves the key to the young end.
-      this.#held.delete(key);
-      this.#held.set(key, held);
+      // Least recently used goes first: a hit moves the key to the young end. Moving is a
+      // delete and an insert in a large map, on every read of every card, and until the
+      // view is half full nothing is going to be pushed out: the order matters only then.
+      if (this.#held.size > this.#budget / 2) {
+        this.#held.delete(key);
+        this.#held.set(key, held);
+      }
       return held === NONE ? undefined : held;
     }
     // Every key is held: a miss is a key with none (a change not yet committed is not there either).
