@@ -128,9 +128,17 @@ const messages: Messages<
   },
 };
 
+// A page asks for every card and line it writes; the answer is the request's, worked out once.
+const languages = new WeakMap<FastifyRequest, Language>();
+
 export function languageOf(request: FastifyRequest): Language {
-  const header = request.headers['accept-language'];
-  return pickLanguage(request.cookies?.lang, typeof header === 'string' ? header : undefined);
+  let language = languages.get(request);
+  if (language === undefined) {
+    const header = request.headers['accept-language'];
+    language = pickLanguage(request.cookies?.lang, typeof header === 'string' ? header : undefined);
+    languages.set(request, language);
+  }
+  return language;
 }
 
 export interface PageOptions {
