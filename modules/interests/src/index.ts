@@ -11,14 +11,14 @@ import {
   type ProfileSection,
 } from '@meetcute/web';
 import { messages } from './messages.ts';
-import { events } from './events.ts';
-import { countOf, migrations, projections, project, tables, tagsOf } from './store.ts';
+import { events, InterestAdded, InterestRemoved } from './events.ts';
+import { countOf, migrations, projections, project, tables, tagsOf, type InterestsDb } from './store.ts';
 import { commands } from './commands.ts';
 import { interestReads } from './views.ts';
 import { interestRoutes } from './routes.ts';
 import { interestPages, interestsSection } from './pages.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
-import { honourDeletion } from '@meetcute/auth/events';
+import { forgetInView, honourDeletion } from '@meetcute/auth/events';
 import { blockedPairsNaming } from '@meetcute/block';
 
 export { InterestAdded, InterestRemoved } from './events.ts';
@@ -61,8 +61,18 @@ export const interests = defineModule({
     const reads = interestReads(ctx.db, ctx.services.require<ProfileDirectory>(PROFILES), blocks);
     ctx.services.provide<InterestDirectory>(INTERESTS, { of: (memberId) => tagsOf(ctx.db, memberId) });
     ctx.services.contribute<ProfileSection>(PROFILE_SECTIONS, interestsSection(reads));
+    // The checklist heads every page a new member opens: whether they have any interest, in memory.
+    const hasInterests = ctx.view<boolean>({
+      name: 'has-interests',
+      load: async (memberId) => (await countOf(ctx.db, memberId)) > 0,
+    });
+    hasInterests.on(InterestAdded, (e, changes) => changes.set(e.payload.memberId, true));
+    hasInterests.on(InterestRemoved, async (e, changes, tx) =>
+      changes.set(e.payload.memberId, (await countOf(tx.db as InterestsDb, e.payload.memberId)) > 0),
+    );
+    forgetInView(hasInterests);
     ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({
-      done: !!request.viewer && (await countOf(ctx.db, request.viewer.memberId)) > 0,
+      done: !!request.viewer && (await hasInterests.get(request.viewer.memberId)) === true,
       label: translator(messages, languageOf(request))('stepInterests'),
       href: '/interests',
     }));

@@ -5,7 +5,7 @@ import { photoPath } from '@meetcute/web';
 import { STORED_TYPE } from './images.ts';
 import type { RouteDeps } from './routes.ts';
 import { keyOf, type StoredFile } from './storage.ts';
-import { findPhoto, portraitOf, type Photo } from './store.ts';
+import { findPhoto, type Photo } from './store.ts';
 
 type Size = 'thumb' | 'profile' | 'full';
 
@@ -22,7 +22,7 @@ const SHORT_CACHE = 'private, max-age=300';
 
 /** The files: each size of a photo to whoever may see it, and each member's portrait. */
 export function fileRoutes(http: Http, deps: RouteDeps): void {
-  const { db, commands, faces } = deps;
+  const { db, commands, faces, portraits } = deps;
   const SizeParam = Type.Union([Type.Literal('thumb'), Type.Literal('profile'), Type.Literal('full')]);
 
   http.get(
@@ -59,7 +59,7 @@ export function fileRoutes(http: Http, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { memberId, size } = request.params;
-      const photoId = await portraitOf(db, memberId);
+      const photoId = await portraits.get(memberId);
       const photo = photoId === undefined ? undefined : await findPhoto(db, photoId);
       // A blocked viewer, a stranger and a member without a portrait all get the same answer.
       // A visitor sees the portrait of a member the front page shows, served here: every

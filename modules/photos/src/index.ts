@@ -25,7 +25,6 @@ import {
   likeCounts,
   photoIdsOf,
   migrations,
-  portraitOf,
   reviewQueue,
   projections,
   project,
@@ -41,6 +40,7 @@ import { albums as albumReads } from './views.ts';
 import { photoRoutes } from './routes.ts';
 import { offerSiteImages, SITE_IMAGES } from './site-images.ts';
 import { fileRoutes } from './file-routes.ts';
+import { portraitsView } from './portraits.ts';
 import { photoPages, photoSection, unlockAction } from './pages.ts';
 import { profileGallery } from './profile-gallery.ts';
 import { myPhotosPages } from './my-photos-page.ts';
@@ -119,8 +119,10 @@ export const photos = defineModule({
     });
     const albums = albumReads(ctx.db, run);
     const front = faces(ctx.db, profiles, blocks);
+    const portraits = portraitsView(ctx);
     const deps = {
       faces: front,
+      portraits,
       db: ctx.db,
       commands: run,
       albums,
@@ -143,7 +145,7 @@ export const photos = defineModule({
       waiting: async (moderatorId) => (await reviewQueue(ctx.db, moderatorId, 1)).length > 0,
     });
     ctx.services.contribute<FirstStepCheck>(FIRST_STEPS, async (request) => ({
-      done: !!request.viewer && (await portraitOf(ctx.db, request.viewer.memberId)) !== undefined,
+      done: !!request.viewer && (await portraits.get(request.viewer.memberId)) !== undefined,
       label: translator(messages, languageOf(request))('stepPortrait'),
       href: '/photos',
     }));

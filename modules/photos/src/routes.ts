@@ -5,6 +5,7 @@ import {
   readMultipart,
   refuseLargeUploads,
   type Http,
+  type View,
   type Viewer,
 } from '@meetcute/core';
 import type { Blocks } from '@meetcute/block';
@@ -72,6 +73,8 @@ export interface RouteDeps {
   blocks: Blocks;
   /** Who the front page shows: a visitor may see their portraits, and only theirs. */
   faces: Faces;
+  /** Each member's portrait, in memory (portraits.ts). */
+  portraits: View<string>;
   maxBytes: number;
 }
 
