@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { ageIn, integer, text, type Migration, type ModuleContext } from '@meetcute/core';
+import { ageIn, integer, text, type Migration, type ModuleContext, type View } from '@meetcute/core';
+import { forgetInView } from '@meetcute/auth/events';
 import { CityChanged, LookingForChanged, RegistrationApproved } from '@meetcute/registration/events';
 import { FlirtSent } from '@meetcute/flirt/events';
 import { FavouriteAdded, FavouriteRemoved } from '@meetcute/favourites/events';
@@ -143,6 +144,51 @@ export function projectAudience(ctx: ModuleContext<ChatTables>): void {
   );
 }
 
+/** A choice that keeps someone out: every other member lets everyone write. */
+export type Narrowed = Exclude<ChatAudience, 'everyone'>;
+
+/** The narrowed choices of these members; those who let everyone write are not in the map. */
+export type ChoicesOf = (memberIds: readonly string[]) => Promise<Map<string, Narrowed>>;
+
+/** The choices as the tables hold them (inside a transaction: as it sees them). */
+export function choicesIn(db: ChatDb): ChoicesOf {
+  return async (memberIds) => {
+    const rows = await db
+      .selectFrom('chat_audiences')
+      .select(['member_id', 'audience'])
+      .where('member_id', 'in', memberIds)
+      .where('audience', '!=', 'everyone')
+      .execute();
+    return new Map(rows.map((r) => [r.member_id, r.audience as Narrowed]));
+  };
+}
+
+/**
+ * The narrowed choices in memory, every one of them (few members narrow): each card's
+ * Message button asks, for a page of cards at a time. Changed by the event that changes
+ * `chat_audiences`; a deleted member's goes with them.
+ */
+export function choicesView(ctx: ModuleContext<ChatTables>): View<Narrowed> {
+  const narrowed = (audience: ChatAudience) => (audience === 'everyone' ? undefined : audience);
+  const view = ctx.view<Narrowed>({
+    name: 'audiences',
+    load: async (memberId) => narrowed(await audienceOf(ctx.db, memberId)),
+    warm: async () =>
+      (
+        await ctx.db
+          .selectFrom('chat_audiences')
+          .select(['member_id', 'audience'])
+          .where('audience', '!=', 'everyone')
+          .execute()
+      ).map((r) => [r.member_id, r.audience as Narrowed] as const),
+  });
+  view.on(ChatAudienceChosen, ({ payload: { memberId, audience } }, changes) =>
+    changes.set(memberId, narrowed(audience)),
+  );
+  forgetInView(view);
+  return view;
+}
+
 /** The member's choice; everyone until they choose. */
 export async function audienceOf(db: ChatDb, memberId: string): Promise<ChatAudience> {
   const row = await db
@@ -194,17 +240,13 @@ export async function refusedByEach(
   senderId: string,
   recipientIds: readonly string[],
   now: Date,
+  choicesOf: ChoicesOf = choicesIn(db),
 ): Promise<Map<string, Exclude<ChatAudience, 'everyone'>>> {
   const keptOut = new Map<string, Exclude<ChatAudience, 'everyone'>>();
   if (recipientIds.length === 0) return keptOut;
-  const choices = await db
-    .selectFrom('chat_audiences')
-    .select(['member_id', 'audience'])
-    .where('member_id', 'in', recipientIds)
-    .where('audience', '!=', 'everyone')
-    .execute();
+  const choices = await choicesOf(recipientIds);
   const choosing = (audience: ChatAudience) =>
-    choices.filter((c) => c.audience === audience).map((c) => c.member_id);
+    [...choices].filter(([, chosen]) => chosen === audience).map(([memberId]) => memberId);
   const [byPreferences, byContacts] = [choosing('preferences'), choosing('contacts')];
   const [seekers, contacts] = await Promise.all([
     byPreferences.length === 0

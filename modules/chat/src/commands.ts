@@ -21,7 +21,7 @@ import {
   type ChatAudience,
   type ReportReason,
 } from './events.ts';
-import { audienceOf, refusedBy, refusedByEach } from './audience.ts';
+import { audienceOf, refusedBy, refusedByEach, type Narrowed } from './audience.ts';
 import { notOwner, type ChatGroups, type ForwardedSend } from './ownership.ts';
 import {
   characters,
@@ -148,6 +148,8 @@ export interface CommandDeps {
   groups: ChatGroups;
   unread: View<number>;
   blocks: Blocks;
+  /** Members' narrowed choices of who may write to them, in memory (audience.ts). */
+  choices: View<Narrowed>;
 }
 
 /** What the commands share: the module, the services it needs, and when each member last said "is typing". */
@@ -161,8 +163,8 @@ export function commands(ctx: ModuleContext<ChatTables>, deps: CommandDeps): Com
   return {
     partner: (viewerId, otherId) => partner(chat, viewerId, otherId),
     closedBy: async (viewerId, otherId) =>
-      (await closedByEach(ctx, viewerId, [otherId])).get(otherId) ?? null,
-    closedByEach: (viewerId, otherIds) => closedByEach(ctx, viewerId, otherIds),
+      (await closedByEach(ctx, viewerId, [otherId], deps.choices)).get(otherId) ?? null,
+    closedByEach: (viewerId, otherIds) => closedByEach(ctx, viewerId, otherIds, deps.choices),
     audience: (memberId) => audienceOf(ctx.db, memberId),
     chooseAudience: (memberId, audience) => chooseAudience(ctx, memberId, audience),
     send: sender(chat),
@@ -232,8 +234,11 @@ async function closedByEach(
   ctx: ModuleContext<ChatTables>,
   viewerId: string,
   otherIds: readonly string[],
+  choices: View<Narrowed>,
 ): Promise<Map<string, Exclude<ChatAudience, 'everyone'>>> {
-  const keptOut = await refusedByEach(ctx.db, viewerId, otherIds, ctx.clock.now());
+  const keptOut = await refusedByEach(ctx.db, viewerId, otherIds, ctx.clock.now(), (ids) =>
+    choices.getMany(ids),
+  );
   if (keptOut.size === 0) return keptOut;
   const talking = await ctx.db
     .selectFrom('chat_participants')

@@ -19,7 +19,7 @@ import { chatPages, messageAction } from './pages.ts';
 import { conversationPages } from './conversation-page.ts';
 import { reportPages } from './report-page.ts';
 import { deletionUseCases, useCases } from './use-cases.ts';
-import { audienceConsumes, projectAudience } from './audience.ts';
+import { audienceConsumes, choicesView, projectAudience } from './audience.ts';
 import { audienceUseCases } from './use-cases.audience.ts';
 import { limitUseCases } from './use-cases.limits.ts';
 
@@ -99,7 +99,8 @@ export const chat = defineModule({
     unread.on(MemberDeleted, (_e, changes) => changes.forgetWhere(() => true));
     projectAudience(ctx);
     // In a cluster each node writes the conversations of the chat groups it holds; alone, all.
-    const run = commands(ctx, { profiles, hub, groups: chatGroups(ctx), unread, blocks });
+    const choices = choicesView(ctx);
+    const run = commands(ctx, { profiles, hub, groups: chatGroups(ctx), unread, blocks, choices });
     const views = chatViews(ctx.db, profiles, () => ctx.services.optional<Presence>(ONLINE));
     // "Is typing" sits behind a flag an operator can ramp or kill.
     const flags = ctx.services.require<Flags>(FLAGS);
