@@ -1,18 +1,19 @@
 import { sql } from 'kysely';
 import { Problem, type ModuleContext } from '@meetcute/core';
 import type { ProfileDirectory } from '@meetcute/profile';
+import { forgetInView } from '@meetcute/auth/events';
 import { FlirtSent } from './events.ts';
 import {
   decideFlirt,
-  refusal,
   refusalDetail,
+  senderDay,
   sentToday,
   TODAY_LOOKBACK_MS,
   type FlirtRefusal,
   type Refusal,
 } from './rules.ts';
 import { hasBlocked, isSuspended, pairRefused } from '@meetcute/block';
-import { hasFlirted, sentSince, type Tables } from './store.ts';
+import { hasFlirted, latestSentBy, sentSince, type Tables } from './store.ts';
 
 export interface Flirted {
   flirtId: string;
@@ -42,7 +43,7 @@ export interface Commands {
   flirt(senderId: string, recipientId: string): Promise<Flirted>;
   /**
    * Which of these members the sender has used today's one flirt to (their button shows
-   * "Flirted today"), in one query for a whole page.
+   * "Flirted today"), from memory for a whole page.
    */
   flirtedToday(senderId: string, recipientIds: readonly string[]): Promise<Set<string>>;
 }
@@ -69,6 +70,20 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
   /** The sender's day is counted where they live; a member without a profile yet counts in UTC. */
   const timeZoneOf = async (memberId: string) => (await profiles.get(memberId))?.city.timeZone ?? 'UTC';
   const lookback = (now: Date) => new Date(now.getTime() - TODAY_LOOKBACK_MS).toISOString();
+  // Every card's flirt button asks: when the sender last flirted with each member, in memory.
+  const latestSent = ctx.view<ReadonlyMap<string, string>>({
+    name: 'latest-sent',
+    load: (senderId) => latestSentBy(ctx.db, senderId),
+  });
+  latestSent.on(FlirtSent, ({ payload: { senderId, recipientId }, occurredAt }, changes) =>
+    changes.update(senderId, (held) => {
+      const before = held?.get(recipientId);
+      return before !== undefined && before >= occurredAt
+        ? held
+        : new Map(held ?? []).set(recipientId, occurredAt);
+    }),
+  );
+  forgetInView(latestSent);
 
   return {
     async flirt(senderId, recipientId) {
@@ -104,12 +119,15 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
     },
 
     async flirtedToday(senderId, recipientIds) {
-      const now = ctx.clock.now();
-      // Everything they sent lately, in one statement of one shape whatever the page.
-      const sent = recipientIds.length === 0 ? [] : await sentSince(ctx.db, senderId, lookback(now));
-      if (sent.length === 0) return new Set();
-      const today = sentToday(sent, await timeZoneOf(senderId), now);
-      return new Set(recipientIds.filter((id) => refusal(today, id) === 'flirt-limit'));
+      if (recipientIds.length === 0) return new Set();
+      const latest = (await latestSent.get(senderId)) ?? new Map<string, string>();
+      const theirs = recipientIds.filter((id) => latest.has(id));
+      if (theirs.length === 0) return new Set();
+      // One flirt a day per member (FLIRTS_PER_MEMBER_PER_DAY): flirted with them today
+      // exactly when the latest flirt to them was sent today, in the sender's day.
+      const timeZone = await timeZoneOf(senderId);
+      const today = senderDay(timeZone, ctx.clock.now());
+      return new Set(theirs.filter((id) => senderDay(timeZone, new Date(latest.get(id)!)) === today));
     },
   };
 }

@@ -123,6 +123,17 @@ export async function sentSince(db: FlirtDb, senderId: string, since: string): P
   return rows.map((r) => ({ recipientId: r.recipient_id, sentAt: r.sent_at }));
 }
 
+/** When the sender last flirted with each member they ever flirted with. */
+export async function latestSentBy(db: FlirtDb, senderId: string): Promise<ReadonlyMap<string, string>> {
+  const rows = await db
+    .selectFrom('flirts')
+    .select((eb) => ['recipient_id', eb.fn.max('sent_at').as('at')])
+    .where('sender_id', '=', senderId)
+    .groupBy('recipient_id')
+    .execute();
+  return new Map(rows.map((r) => [r.recipient_id, String(r.at)]));
+}
+
 /** A flirt in a member's list: who the other member is, and when. */
 export interface FlirtEntry {
   flirtId: string;
