@@ -40,11 +40,19 @@ const ACTIONS = [
 export type FeedbackAction = (typeof ACTIONS)[number];
 const BASE = 'http://meetcute.invalid';
 
+// Every form on a page of cards names the page (a few per card): it is read once per request.
+const pages = new WeakMap<FastifyRequest, string>();
+
 /** This page, without what an earlier action said, at `anchor`: where a form on it comes back to. */
 export function hereAt(request: FastifyRequest, anchor: string): string {
-  const url = new URL(request.url, BASE);
-  withoutFeedback(url);
-  return `${url.pathname}${url.search}#${anchor}`;
+  let page = pages.get(request);
+  if (page === undefined) {
+    const url = new URL(request.url, BASE);
+    withoutFeedback(url);
+    page = `${url.pathname}${url.search}`;
+    pages.set(request, page);
+  }
+  return `${page}#${anchor}`;
 }
 
 /**
