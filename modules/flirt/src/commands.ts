@@ -5,8 +5,9 @@ import { forgetInView } from '@meetcute/auth/events';
 import { FlirtSent } from './events.ts';
 import {
   decideFlirt,
+  FLIRTS_PER_MEMBER_PER_DAY,
+  refusal,
   refusalDetail,
-  senderDay,
   sentToday,
   TODAY_LOOKBACK_MS,
   type FlirtRefusal,
@@ -64,13 +65,21 @@ function refused(reason: FlirtRefusal, nickname: string): Problem {
   }
 }
 
+/**
+ * The flirt buttons keep only each member's latest flirt in memory, which tells "flirted
+ * today" only while one flirt a day per member is the limit: raising it fails to compile
+ * here, where the view would then have to keep that many.
+ */
+const _latestIsEnough: 1 = FLIRTS_PER_MEMBER_PER_DAY;
+
 export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory): Commands {
   const counter = ctx.metrics.counter('flirts', 'Flirts sent');
 
   /** The sender's day is counted where they live; a member without a profile yet counts in UTC. */
   const timeZoneOf = async (memberId: string) => (await profiles.get(memberId))?.city.timeZone ?? 'UTC';
   const lookback = (now: Date) => new Date(now.getTime() - TODAY_LOOKBACK_MS).toISOString();
-  // Every card's flirt button asks: when the sender last flirted with each member, in memory.
+  // Every card's flirt button asks: when the sender last flirted with each member, in memory
+  // (enough for the limit: _latestIsEnough).
   const latestSent = ctx.view<ReadonlyMap<string, string>>({
     name: 'latest-sent',
     load: (senderId) => latestSentBy(ctx.db, senderId),
@@ -121,13 +130,15 @@ export function commands(ctx: ModuleContext<Tables>, profiles: ProfileDirectory)
     async flirtedToday(senderId, recipientIds) {
       if (recipientIds.length === 0) return new Set();
       const latest = (await latestSent.get(senderId)) ?? new Map<string, string>();
-      const theirs = recipientIds.filter((id) => latest.has(id));
-      if (theirs.length === 0) return new Set();
-      // One flirt a day per member (FLIRTS_PER_MEMBER_PER_DAY): flirted with them today
-      // exactly when the latest flirt to them was sent today, in the sender's day.
-      const timeZone = await timeZoneOf(senderId);
-      const today = senderDay(timeZone, ctx.clock.now());
-      return new Set(theirs.filter((id) => senderDay(timeZone, new Date(latest.get(id)!)) === today));
+      // The latest flirt to each of them is all the rule needs while a member may be flirted
+      // with once a day (_latestIsEnough): the same limit as a flirt is decided by.
+      const sent = recipientIds.flatMap((recipientId) => {
+        const sentAt = latest.get(recipientId);
+        return sentAt === undefined ? [] : [{ recipientId, sentAt }];
+      });
+      if (sent.length === 0) return new Set();
+      const today = sentToday(sent, await timeZoneOf(senderId), ctx.clock.now());
+      return new Set(recipientIds.filter((id) => refusal(today, id) === 'flirt-limit'));
     },
   };
 }
