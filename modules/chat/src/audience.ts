@@ -150,17 +150,20 @@ export type Narrowed = Exclude<ChatAudience, 'everyone'>;
 /** The narrowed choices of these members; those who let everyone write are not in the map. */
 export type ChoicesOf = (memberIds: readonly string[]) => Promise<Map<string, Narrowed>>;
 
+/** The narrowed choices as the tables hold them: of these members, or of everyone. */
+async function narrowedChoices(db: ChatDb, memberIds?: readonly string[]): Promise<Map<string, Narrowed>> {
+  let query = db
+    .selectFrom('chat_audiences')
+    .select(['member_id', 'audience'])
+    .where('audience', '!=', 'everyone');
+  if (memberIds) query = query.where('member_id', 'in', memberIds);
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.member_id, r.audience as Narrowed]));
+}
+
 /** The choices as the tables hold them (inside a transaction: as it sees them). */
 export function choicesIn(db: ChatDb): ChoicesOf {
-  return async (memberIds) => {
-    const rows = await db
-      .selectFrom('chat_audiences')
-      .select(['member_id', 'audience'])
-      .where('member_id', 'in', memberIds)
-      .where('audience', '!=', 'everyone')
-      .execute();
-    return new Map(rows.map((r) => [r.member_id, r.audience as Narrowed]));
-  };
+  return (memberIds) => narrowedChoices(db, memberIds);
 }
 
 /**
@@ -169,21 +172,13 @@ export function choicesIn(db: ChatDb): ChoicesOf {
  * `chat_audiences`; a deleted member's goes with them.
  */
 export function choicesView(ctx: ModuleContext<ChatTables>): View<Narrowed> {
-  const narrowed = (audience: ChatAudience) => (audience === 'everyone' ? undefined : audience);
   const view = ctx.view<Narrowed>({
     name: 'audiences',
-    load: async (memberId) => narrowed(await audienceOf(ctx.db, memberId)),
-    warm: async () =>
-      (
-        await ctx.db
-          .selectFrom('chat_audiences')
-          .select(['member_id', 'audience'])
-          .where('audience', '!=', 'everyone')
-          .execute()
-      ).map((r) => [r.member_id, r.audience as Narrowed] as const),
+    load: async (memberId) => (await narrowedChoices(ctx.db, [memberId])).get(memberId),
+    warm: () => narrowedChoices(ctx.db),
   });
   view.on(ChatAudienceChosen, ({ payload: { memberId, audience } }, changes) =>
-    changes.set(memberId, narrowed(audience)),
+    changes.set(memberId, audience === 'everyone' ? undefined : audience),
   );
   forgetInView(view);
   return view;
