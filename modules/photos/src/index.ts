@@ -117,9 +117,9 @@ export const photos = defineModule({
           file: join(ctx.config.photos.directory, keyOf(photoId, 'full')),
         })),
     });
-    const albums = albumReads(ctx.db, run);
-    const front = faces(ctx.db, profiles, blocks);
     const portraits = portraitsView(ctx);
+    const albums = albumReads(ctx.db, run, portraits);
+    const front = faces(ctx.db, profiles, blocks);
     const deps = {
       faces: front,
       portraits,

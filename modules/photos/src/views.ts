@@ -1,6 +1,6 @@
-import type { Viewer } from '@meetcute/core';
+import type { View, Viewer } from '@meetcute/core';
 import type { Commands } from './commands.ts';
-import { likeCounts, likedBy, photosOf, portraitOf, type Photo, type PhotosDb } from './store.ts';
+import { likeCounts, likedBy, photosOf, type Photo, type PhotosDb } from './store.ts';
 
 /** A photo as a page or the API shows it: with its likes, and whether the viewer liked it. */
 export interface PhotoView extends Photo {
@@ -16,13 +16,14 @@ export interface Albums {
   of(viewer: Viewer, ownerId: string): Promise<PhotoView[]>;
 }
 
-export function albums(db: PhotosDb, commands: Commands): Albums {
+/** `portraits`: each member's portrait, in memory (portraits.ts). */
+export function albums(db: PhotosDb, commands: Commands, portraits: View<string>): Albums {
   const withLikes = async (viewerId: string, ownerId: string, photos: Photo[]): Promise<PhotoView[]> => {
     const ids = photos.map((p) => p.photoId);
     const [counts, liked, portrait] = await Promise.all([
       likeCounts(db, ids),
       likedBy(db, viewerId, ids),
-      portraitOf(db, ownerId),
+      portraits.get(ownerId),
     ]);
     return photos.map((p) => ({
       ...p,
